@@ -1,0 +1,28 @@
+package dev.consentgate.config;
+
+import java.time.Duration;
+
+/**
+ * Size limits and timeouts. Defaults follow nginx and Envoy where they agree.
+ *
+ * @param maxRequestLine          bytes in the request line before 414
+ * @param maxHeaderBytes          bytes in the header block before 431
+ * @param maxHeaderCount          header fields before 431
+ * @param maxBodyBytes            request body size before 413
+ * @param headerReadTimeout       absolute deadline to receive a complete header block (408)
+ * @param keepAliveTimeout        idle time of a client connection between requests
+ * @param upstreamConnectTimeout  time to establish an upstream connection (504)
+ * @param upstreamResponseTimeout time from request sent until the response headers arrive (504)
+ * @param shutdownGrace           how long in-flight requests may finish after SIGTERM
+ * @param maxConnections          concurrent client connections; extra ones are closed at once
+ */
+public record Limits(int maxRequestLine, int maxHeaderBytes, int maxHeaderCount, long maxBodyBytes,
+                     Duration headerReadTimeout, Duration keepAliveTimeout, Duration upstreamConnectTimeout,
+                     Duration upstreamResponseTimeout, Duration shutdownGrace, int maxConnections) {
+
+    public static Limits defaults() {
+        return new Limits(8 * 1024, 16 * 1024, 100, 1L << 30,
+                Duration.ofSeconds(10), Duration.ofSeconds(75), Duration.ofSeconds(5),
+                Duration.ofSeconds(60), Duration.ofSeconds(30), 10_000);
+    }
+}

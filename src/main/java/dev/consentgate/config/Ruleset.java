@@ -1,0 +1,40 @@
+package dev.consentgate.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The whole loaded configuration, immutable. Built by {@link RulesetLoader}; everything that decides reads it.
+ *
+ * @param source      the file it was read from (for messages)
+ * @param listeners   addresses to accept connections on
+ * @param routes      upstream routes, first match wins
+ * @param limits      sizes and timeouts
+ * @param categories  categories by id, in declaration order
+ * @param cookieRules declared cookies, in declaration order (first match wins)
+ * @param undeclared  treatment of undeclared cookies
+ * @param consent     consent cookie and sources
+ * @param tagRules    third-party tags, in declaration order
+ */
+public record Ruleset(String source, List<Listener> listeners, List<Route> routes, Limits limits,
+                      Map<String, Category> categories, List<CookieRule> cookieRules,
+                      UndeclaredCookies undeclared, ConsentSettings consent, List<TagRule> tagRules) {
+
+    /** Ids of the categories granted without consent. */
+    public Set<String> essentialCategories() {
+        return categories.values().stream().filter(Category::essential).map(Category::id)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public Ruleset withRoutes(List<Route> newRoutes) {
+        return new Ruleset(source, listeners, newRoutes, limits, categories, cookieRules, undeclared, consent,
+                tagRules);
+    }
+
+    public Ruleset withListeners(List<Listener> newListeners) {
+        return new Ruleset(source, newListeners, routes, limits, categories, cookieRules, undeclared, consent,
+                tagRules);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.consentgate.config;
+
+import java.util.Optional;
+
+/**
+ * A third-party tag (script, pixel, embed) and the category it belongs to. A rule matches an element by the host
+ * of its URL (the host itself or any subdomain of it), optionally narrowed by a path prefix, or, for inline
+ * scripts, by a literal signature the script text contains.
+ *
+ * @param id              name for reports and logs ("google-tag-manager")
+ * @param host            registrable domain or host, matched as a suffix on label boundaries; empty for
+ *                        signature-only rules
+ * @param pathPrefix      URL path prefix, empty when any
+ * @param inlineSignature literal found in inline script text, empty when none
+ * @param category        category id
+ * @param action          what to do when the category is not granted; empty means the category default
+ * @param origin          "FILE:LINE:COLUMN" of the rule
+ */
+public record TagRule(String id, Optional<String> host, Optional<String> pathPrefix,
+                      Optional<String> inlineSignature, String category, Optional<TagAction> action,
+                      String origin) {
+}
