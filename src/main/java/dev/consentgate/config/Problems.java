@@ -1,0 +1,48 @@
+package dev.consentgate.config;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Collects every problem of one ruleset file so that `check` can report them all at once. */
+final class Problems {
+
+    private final String file;
+    private final List<ConfigProblem> found = new ArrayList<>();
+
+    Problems(String file) {
+        this.file = file;
+    }
+
+    String file() {
+        return file;
+    }
+
+    void at(Node node, String message) {
+        at(node.getStartMark().orElse(null), message);
+    }
+
+    void at(Mark mark, String message) {
+        int line = mark == null ? 1 : mark.getLine() + 1;
+        int column = mark == null ? 1 : mark.getColumn() + 1;
+        found.add(new ConfigProblem(file, line, column, message));
+    }
+
+    /** "FILE:LINE:COLUMN" of a node, kept in records so later messages can point back to the rule. */
+    String origin(Node node) {
+        Mark mark = node.getStartMark().orElse(null);
+        return mark == null ? file : file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+    }
+
+    boolean any() {
+        return !found.isEmpty();
+    }
+
+    /** In file order, as an editor would walk them. */
+    List<ConfigProblem> list() {
+        return found.stream().sorted(Comparator.comparingInt(ConfigProblem::line)
+                .thenComparingInt(ConfigProblem::column)).toList();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.consentgate.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Reads the {@code tags:} list: third-party scripts, pixels and embeds by host, path or inline signature. */
+final class TagRulesReader {
+
+    private static final Set<String> KEYS = Set.of("id", "host", "path", "signature", "category", "action");
+
+    private TagRulesReader() {
+    }
+
+    static List<TagRule> read(List<Node> items, Set<String> categories, Problems problems) {
+        List<TagRule> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Node item : items) {
+            YamlSection.of(item, "a tag rule", problems).flatMap(s -> rule(s, categories, problems)).ifPresent(r -> {
+                if (!ids.add(r.id())) {
+                    problems.at(item, "duplicate tag rule id '" + r.id() + "'");
+                } else {
+                    out.add(r);
+                }
+            });
+        }
+        return List.copyOf(out);
+    }
+
+    private static Optional<TagRule> rule(YamlSection s, Set<String> categories, Problems problems) {
+        s.rejectUnknownKeys(KEYS);
+        Optional<String> id = s.requiredString("id");
+        Optional<String> host = s.string("host").map(h -> h.toLowerCase(Locale.ROOT));
+        Optional<String> path = s.string("path");
+        Optional<String> signature = s.string("signature");
+        host.ifPresent(h -> {
+            if (!h.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")) {
+                problems.at(s.get("host").orElseThrow(), "invalid host '" + h
+                        + "': give a host name such as googletagmanager.com (no scheme, port or path)");
+            }
+        });
+        path.ifPresent(p -> {
+            if (!p.startsWith("/")) {
+                problems.at(s.get("path").orElseThrow(), "tag path '" + p + "' must start with '/'");
+            }
+        });
+        if (host.isEmpty() && signature.isEmpty()) {
+            problems.at(s.node(), "a tag rule needs 'host' or 'signature' (or both)");
+        }
+        if (path.isPresent() && host.isEmpty()) {
+            problems.at(s.get("path").orElseThrow(), "'path' only narrows a 'host'; add the host");
+        }
+        Optional<String> category = s.requiredString("category");
+        if (category.isPresent() && !categories.contains(category.get())) {
+            problems.at(s.get("category").orElseThrow(), "unknown category '" + category.get() + "'; declared: "
+                    + String.join(", ", categories));
+            category = Optional.empty();
+        }
+        Optional<TagAction> action = Optional.empty();
+        Optional<String> actionText = s.string("action");
+        if (actionText.isPresent()) {
+            try {
+                action = Optional.of(TagAction.valueOf(actionText.get().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                problems.at(s.get("action").orElseThrow(), "unknown action '" + actionText.get()
+                        + "'; use remove, neutralize or placeholder");
+            }
+        }
+        if (id.isEmpty() || category.isEmpty() || (host.isEmpty() && signature.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new TagRule(id.get(), host, path, signature, category.get(), action,
+                problems.origin(s.node())));
+    }
+}

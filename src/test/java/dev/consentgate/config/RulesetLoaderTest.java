@@ -1,0 +1,109 @@
+package dev.consentgate.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RulesetLoaderTest {
+
+    private static final String MINIMAL = """
+            routes:
+              - upstream: http://127.0.0.1:9000
+            categories:
+              essential: {essential: true}
+              analytics: {}
+            """;
+
+    private static List<String> problems(String yaml) {
+        RulesetException e = assertThrows(RulesetException.class, () -> RulesetLoader.parse("r.yaml", yaml));
+        return e.problems().stream().map(ConfigProblem::toString).toList();
+    }
+
+    @Test
+    void shippedDefaultEncodesTheSeedPolicy() throws Exception {
+        Ruleset r = RulesetLoader.load(Path.of("config/consentgate.yaml"));
+        assertEquals(List.of("essential", "functionality", "analytics", "advertising"),
+                List.copyOf(r.categories().keySet()));
+        CookieRule userId = r.cookieRules().stream().filter(c -> c.name().matches("userId")).findFirst().orElseThrow();
+        assertEquals("functionality", userId.category());
+        assertEquals(Optional.of(Duration.ofDays(30)), userId.maxRetention());
+        assertEquals("2025-12-16", r.consent().revision());
+        assertTrue(r.categories().get("advertising").gpcOptOut());
+        assertTrue(userId.origin().startsWith("config/consentgate.yaml:"), userId.origin());
+    }
+
+    @Test
+    void minimalRulesetUsesDocumentedDefaults() throws Exception {
+        Ruleset r = RulesetLoader.parse("r.yaml", MINIMAL);
+        assertEquals(Limits.defaults(), r.limits());
+        assertEquals(List.of(new Listener("127.0.0.1", 8080)), r.listeners());
+        assertEquals(ConsentSettings.defaults(), r.consent());
+    }
+
+    @Test
+    void unknownKeyIsReportedWithLineColumnAndSuggestion() {
+        List<String> p = problems(MINIMAL + "limit:\n  max_body: 1MiB\n");
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("r.yaml:6:1: unknown key 'limit'"), p.get(0));
+        assertTrue(p.get(0).contains("did you mean 'limits'"), p.get(0));
+    }
+
+    @Test
+    void badDurationWrongTypeAndUnknownCategoryAreAllReported() {
+        List<String> p = problems(MINIMAL + """
+                limits:
+                  header_read_timeout: 10 parsecs
+                  max_header_count: lots
+                cookies:
+                  - {name: _ga, category: analytic, retention: 2y}
+                """);
+        assertEquals(3, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("r.yaml:7:24: bad duration '10 parsecs'"), p.get(0));
+        assertTrue(p.get(1).startsWith("r.yaml:8:21: 'max_header_count' in limits must be a whole number"), p.get(1));
+        assertTrue(p.get(2).startsWith("r.yaml:10:31: unknown category 'analytic'"), p.get(2));
+    }
+
+    @Test
+    void duplicateRuleAndInvalidPatternAreReported() {
+        List<String> p = problems(MINIMAL + """
+                cookies:
+                  - {name: _ga, category: analytics}
+                  - {name: _ga, category: analytics}
+                  - {glob: "bad name*", category: analytics}
+                """);
+        assertEquals(2, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("r.yaml:8:5: duplicate cookie rule for exact:_ga"), p.get(0));
+        assertTrue(p.get(1).startsWith("r.yaml:9:12: invalid glob pattern 'bad name*'"), p.get(1));
+    }
+
+    @Test
+    void upstreamUrlSyntaxIsChecked() {
+        assertTrue(problems(MINIMAL.replace("http://127.0.0.1:9000", "ftp://x")).get(0)
+                .matches("r\\.yaml:2:15: upstream 'ftp://x' must start with http://.*"));
+        assertTrue(problems(MINIMAL.replace("http://127.0.0.1:9000", "http://h:99999")).get(0)
+                .contains("outside 1-65535"));
+        assertTrue(problems(MINIMAL.replace("http://127.0.0.1:9000", "http://h:80/app")).get(0)
+                .contains("must not have a path"));
+    }
+
+    @Test
+    void yamlSyntaxErrorIsLocated() {
+        List<String> p = problems("routes: [\n  - x\n");
+        assertEquals(1, p.size());
+        assertTrue(p.get(0).startsWith("r.yaml:"), p.get(0));
+        assertTrue(p.get(0).contains("YAML syntax"), p.get(0));
+    }
+
+    @Test
+    void duplicateKeyIsReported() {
+        List<String> p = problems(MINIMAL + "consent:\n  cookie: a\n  cookie: b\n");
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).contains("duplicate key 'cookie'") || p.get(0).contains("uplicate"), p.get(0));
+    }
+}
