@@ -66,7 +66,7 @@ class RulesetLoaderTest {
         assertEquals(3, p.size(), p.toString());
         assertTrue(p.get(0).startsWith("r.yaml:7:24: bad duration '10 parsecs'"), p.get(0));
         assertTrue(p.get(1).startsWith("r.yaml:8:21: 'max_header_count' in limits must be a whole number"), p.get(1));
-        assertTrue(p.get(2).startsWith("r.yaml:10:31: unknown category 'analytic'"), p.get(2));
+        assertTrue(p.get(2).startsWith("r.yaml:10:27: unknown category 'analytic'"), p.get(2));
     }
 
     @Test
