@@ -1,0 +1,41 @@
+package dev.consentgate.cookie;
+
+import dev.consentgate.config.CookieRule;
+import java.util.Optional;
+
+/**
+ * Builds the Set-Cookie value that makes a browser delete a cookie it holds: empty value, Max-Age=0 and an Expires
+ * in 1970 (for readers that ignore Max-Age), with the Path and Domain the cookie was declared with, since a browser
+ * only replaces a cookie of the same name, domain and path. Without a declared path, Path=/ (where site cookies
+ * usually live); without a declared domain, host-only. {@code __Host-} cookies get Secure, Path=/ and no Domain,
+ * {@code __Secure-} cookies get Secure, or the browser would refuse the deletion.
+ */
+final class CookieDeletion {
+
+    static final String EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT";
+
+    private CookieDeletion() {
+    }
+
+    static String of(RequestCookie cookie, Optional<CookieRule> rule) {
+        CookiePrefix prefix = CookiePrefix.of(cookie.name());
+        StringBuilder out = new StringBuilder(64);
+        if (cookie.name().isEmpty()) {
+            // A nameless cookie is keyed by its empty name; a pair without '=' addresses it (RFC 6265bis 5.6).
+            out.append(cookie.raw());
+        } else {
+            out.append(cookie.name()).append('=');
+        }
+        out.append("; Max-Age=0; Expires=").append(EPOCH);
+        if (prefix == CookiePrefix.HOST) {
+            return out.append("; Path=/; Secure").toString();
+        }
+        String path = rule.flatMap(CookieRule::path).filter(p -> p.startsWith("/")).orElse("/");
+        out.append("; Path=").append(path);
+        rule.flatMap(CookieRule::domain).filter(d -> !d.isEmpty()).ifPresent(d -> out.append("; Domain=").append(d));
+        if (prefix == CookiePrefix.SECURE) {
+            out.append("; Secure");
+        }
+        return out.toString();
+    }
+}

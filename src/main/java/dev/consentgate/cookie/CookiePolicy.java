@@ -1,0 +1,169 @@
+package dev.consentgate.cookie;
+
+import dev.consentgate.consent.ConsentDecision;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Enforces consent on cookies in both directions: filters Cookie headers, judges Set-Cookie fields one by one,
+ * and writes deletions for cookies a visitor withdrew. Pure: strings in, strings out, time from the injected clock.
+ *
+ * <p>Choices (see also {@link RequestCookies}, {@link SetCookieField}, {@link LifetimeCap}, {@link CookieDeletion}
+ * and {@link CookieClassifier}):
+ * <ul>
+ *   <li>Request: each Cookie header value is filtered on its own. Kept pieces are copied byte for byte, in order,
+ *       joined by "; "; a header from which nothing was removed is returned as the same String; a header left
+ *       without any cookie (also one that had none, such as "" or ";") is omitted.</li>
+ *   <li>Response: a field is never split or merged. Its name is the trimmed text before the first '=' of the part
+ *       before the first ';' ("" when there is none: undeclared). Domain and Path attributes narrow the rule
+ *       lookup. A field a broken upstream comma-joined from several cookies passes only when the first cookie and
+ *       every name a comma-splitting reader could find in it are allowed, and then the shortest retention among
+ *       them caps every Max-Age and Expires in it. Attribute names are case-insensitive; bytes outside rewritten
+ *       values are never touched (fields are ISO-8859-1 Strings, one char per byte). Set-Cookie2 is the caller's
+ *       to drop.</li>
+ *   <li>Withdrawal: one deletion per distinct removed name that the response does not itself set after
+ *       enforcement.</li>
+ * </ul>
+ * Nothing here throws on hostile header values.
+ */
+public final class CookiePolicy {
+
+    private final CookieClassifier classifier;
+    private final Clock clock;
+
+    public CookiePolicy(CookieClassifier classifier, Clock clock) {
+        this.classifier = classifier;
+        this.clock = clock;
+    }
+
+    /**
+     * The request's cookies after filtering.
+     *
+     * @param headers Cookie header values to send upstream, in order (possibly fewer than came in)
+     * @param kept    cookies that stay, in order
+     * @param removed cookies that were removed, in order (for {@link #deletions})
+     */
+    public record RequestFilter(List<String> headers, List<RequestCookie> kept, List<RequestCookie> removed) {
+    }
+
+    /**
+     * Request side. Filters each Cookie header value separately: kept cookies byte-for-byte and in order, a header
+     * with nothing removed is returned as the identical String, a header left empty is omitted.
+     */
+    public RequestFilter filterRequest(List<String> cookieHeaderValues, ConsentDecision consent) {
+        List<String> headers = new ArrayList<>(cookieHeaderValues.size());
+        List<RequestCookie> kept = new ArrayList<>();
+        List<RequestCookie> removed = new ArrayList<>();
+        List<RequestCookie> pieces = new ArrayList<>();
+        for (String header : cookieHeaderValues) {
+            pieces.clear();
+            RequestCookies.parseHeader(header, pieces);
+            List<String> keptRaw = new ArrayList<>(pieces.size());
+            for (RequestCookie cookie : pieces) {
+                if (classifier.allows(cookie.name(), consent)) {
+                    kept.add(cookie);
+                    keptRaw.add(cookie.raw());
+                } else {
+                    removed.add(cookie);
+                }
+            }
+            if (keptRaw.size() == pieces.size() && !pieces.isEmpty()) {
+                headers.add(header);
+            } else if (!keptRaw.isEmpty()) {
+                headers.add(String.join("; ", keptRaw));
+            }
+        }
+        return new RequestFilter(Collections.unmodifiableList(headers), Collections.unmodifiableList(kept),
+                Collections.unmodifiableList(removed));
+    }
+
+    /**
+     * Response side, one Set-Cookie field value. Empty = drop the field. Granted with declared retention: Max-Age
+     * and Expires capped (Expires to now+retention as IMF-fixdate; an Expires that cannot be parsed is replaced
+     * by the capped date; session cookies stay session cookies); every other byte unchanged.
+     */
+    public Optional<String> enforceSetCookie(String fieldValue, ConsentDecision consent) {
+        if (fieldValue == null) {
+            return Optional.empty();
+        }
+        SetCookieField field = SetCookieField.parse(fieldValue);
+        CookieClassifier.Classification first = classifier.classify(field.name(), field.domain(), field.path());
+        if (!classifier.allows(field.name(), first, consent)) {
+            return Optional.empty();
+        }
+        Optional<Duration> retention = first.retention();
+        for (String joined : field.joinedNames()) {
+            CookieClassifier.Classification other = classifier.classify(joined, Optional.empty(), Optional.empty());
+            if (!classifier.allows(joined, other, consent)) {
+                return Optional.empty();
+            }
+            retention = shorter(retention, other.retention());
+        }
+        if (retention.isEmpty()) {
+            return Optional.of(fieldValue);
+        }
+        return Optional.of(LifetimeCap.apply(field, retention.get(), clock.instant()));
+    }
+
+    /**
+     * Withdrawal: a deleting Set-Cookie value for each removed request cookie whose name the response does not
+     * already set: Max-Age=0 plus Expires in 1970, with the rule's declared Path/Domain or Path=/; __Host-: Secure;
+     * Path=/ and no Domain; __Secure-: Secure. One per distinct name.
+     *
+     * @param namesSetByResponse {@link #setCookieName} of each Set-Cookie field the response still carries after
+     *                           {@link #enforceSetCookie}; a dropped field sets nothing
+     */
+    public List<String> deletions(List<RequestCookie> removed, Set<String> namesSetByResponse) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> deletions = new ArrayList<>();
+        for (RequestCookie cookie : removed) {
+            if (namesSetByResponse.contains(cookie.name()) || !seen.add(cookie.name())) {
+                continue;
+            }
+            deletions.add(CookieDeletion.of(cookie, classifier.ruleFor(cookie.name())));
+        }
+        return Collections.unmodifiableList(deletions);
+    }
+
+    /**
+     * The whole response side in one call: every Set-Cookie field enforced (dropped ones left out, order kept),
+     * followed by the deletions for the removed request cookies the remaining fields do not set.
+     */
+    public List<String> enforceResponse(List<String> setCookieFieldValues, List<RequestCookie> removed,
+                                        ConsentDecision consent) {
+        List<String> out = new ArrayList<>(setCookieFieldValues.size() + removed.size());
+        Set<String> names = new LinkedHashSet<>();
+        for (String fieldValue : setCookieFieldValues) {
+            enforceSetCookie(fieldValue, consent).ifPresent(kept -> {
+                out.add(kept);
+                names.add(setCookieName(kept));
+            });
+        }
+        out.addAll(deletions(removed, names));
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Name of a Set-Cookie field as classification sees it (trimmed, before the first '='), for the caller to
+     * compute namesSetByResponse.
+     */
+    public static String setCookieName(String fieldValue) {
+        return fieldValue == null ? "" : SetCookieField.nameOf(fieldValue);
+    }
+
+    private static Optional<Duration> shorter(Optional<Duration> a, Optional<Duration> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return a.get().compareTo(b.get()) <= 0 ? a : b;
+    }
+}

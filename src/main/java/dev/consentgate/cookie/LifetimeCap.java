@@ -1,0 +1,92 @@
+package dev.consentgate.cookie;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Caps the lifetime a Set-Cookie field asks for, rewriting only the values of its Max-Age and Expires attributes.
+ *
+ * <p>Choices: every Max-Age and every Expires attribute is capped, not only the last one browsers use, because
+ * other readers pick differently. A Max-Age that is a decimal integer (optionally negative, leading zeros, any
+ * length) is kept when it is at most the cap, so 0 and negative deletions pass untouched; larger ones, including
+ * ones too large for a long, become the cap in seconds. An Expires a browser can read is kept when it is no later
+ * than now + cap, so dates in the past (deletions) pass untouched; later ones become now + cap as IMF-fixdate. A
+ * value that is not a valid number or date (empty, "abc", "+5", "\"100\"") is replaced by the capped value: a
+ * browser would ignore it, but a lenient reader might not, and no reader may see more than the cap. An attribute
+ * without '=' has no value anyone reads and stays. Fields with neither attribute (session cookies) are unchanged.
+ */
+final class LifetimeCap {
+
+    /** More digits than this cannot fit a long; such a Max-Age is certainly above any cap. */
+    private static final int MAX_LONG_DIGITS = 18;
+
+    private LifetimeCap() {
+    }
+
+    static String apply(SetCookieField field, Duration retention, Instant now) {
+        long capSeconds = Math.max(0, retention.getSeconds());
+        Instant capInstant = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(capSeconds);
+        String text = field.text();
+        StringBuilder out = null;
+        int copied = 0;
+        for (SetCookieField.Attribute attribute : field.attributes()) {
+            if (!attribute.hasValue()) {
+                continue;
+            }
+            String replacement = null;
+            String value = field.valueOf(attribute);
+            if (attribute.is("Max-Age") && !maxAgeWithin(value, capSeconds)) {
+                replacement = Long.toString(capSeconds);
+            } else if (attribute.is("Expires") && !expiresWithin(value, capInstant)) {
+                replacement = CookieDate.format(capInstant);
+            }
+            if (replacement != null) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 16);
+                }
+                out.append(text, copied, attribute.valueStart()).append(replacement);
+                copied = attribute.valueEnd();
+            }
+        }
+        if (out == null) {
+            return text;
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    static boolean maxAgeWithin(String value, long capSeconds) {
+        return maxAgeSeconds(value).map(seconds -> seconds <= capSeconds).orElse(false);
+    }
+
+    /**
+     * The Max-Age a browser reads: -?DIGIT+, saturated at Long.MAX_VALUE, any negative value as -1 (expire now);
+     * empty when a browser ignores the attribute.
+     */
+    static Optional<Long> maxAgeSeconds(String value) {
+        boolean negative = value.startsWith("-");
+        int start = negative ? 1 : 0;
+        if (start == value.length()) {
+            return Optional.empty();
+        }
+        for (int i = start; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return Optional.empty();
+            }
+        }
+        if (negative) {
+            return Optional.of(-1L);
+        }
+        int firstSignificant = start;
+        while (firstSignificant < value.length() - 1 && value.charAt(firstSignificant) == '0') {
+            firstSignificant++;
+        }
+        String digits = value.substring(firstSignificant);
+        return Optional.of(digits.length() > MAX_LONG_DIGITS ? Long.MAX_VALUE : Long.parseLong(digits));
+    }
+
+    private static boolean expiresWithin(String value, Instant capInstant) {
+        return CookieDate.parse(value).map(expires -> !expires.isAfter(capInstant)).orElse(false);
+    }
+}

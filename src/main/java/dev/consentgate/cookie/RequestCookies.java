@@ -1,0 +1,72 @@
+package dev.consentgate.cookie;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits Cookie header values (RFC 6265 section 4.2, read leniently as browsers write it).
+ *
+ * <p>Choices: pieces are separated by ';' only (a ',' belongs to the value, as in "z=y, a=b"); SP and HTAB around
+ * a piece, a name and a value are dropped; empty pieces (";;") are no cookies; a piece without '=' is a nameless
+ * cookie (name ""), which classification treats as undeclared. Quotes are not interpreted. Nothing here throws.
+ */
+public final class RequestCookies {
+
+    private RequestCookies() {
+    }
+
+    /** Splits Cookie header values into cookies, in order, never throwing; pieces without '=' get name "". */
+    public static List<RequestCookie> parse(List<String> cookieHeaderValues) {
+        List<RequestCookie> cookies = new ArrayList<>();
+        for (String header : cookieHeaderValues) {
+            parseHeader(header, cookies);
+        }
+        return Collections.unmodifiableList(cookies);
+    }
+
+    /** name -> values in order of appearance, for dev.consentgate.consent.ConsentInput. */
+    public static Map<String, List<String>> byName(List<RequestCookie> cookies) {
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        for (RequestCookie cookie : cookies) {
+            byName.computeIfAbsent(cookie.name(), name -> new ArrayList<>()).add(cookie.value());
+        }
+        byName.replaceAll((name, values) -> Collections.unmodifiableList(values));
+        return Collections.unmodifiableMap(byName);
+    }
+
+    /** Appends the cookies of one header value to {@code out}. */
+    static void parseHeader(String header, List<RequestCookie> out) {
+        if (header == null) {
+            return;
+        }
+        int length = header.length();
+        int start = 0;
+        while (start <= length) {
+            int semicolon = header.indexOf(';', start);
+            int end = semicolon < 0 ? length : semicolon;
+            RequestCookie cookie = piece(header, start, end);
+            if (cookie != null) {
+                out.add(cookie);
+            }
+            start = end + 1;
+        }
+    }
+
+    private static RequestCookie piece(String header, int from, int to) {
+        int start = CookieSyntax.skipWhitespace(header, from, to);
+        int end = CookieSyntax.trimEnd(header, start, to);
+        if (start == end) {
+            return null;
+        }
+        String raw = header.substring(start, end);
+        int eq = raw.indexOf('=');
+        if (eq < 0) {
+            return new RequestCookie("", raw, raw);
+        }
+        return new RequestCookie(CookieSyntax.trimmed(raw, 0, eq), CookieSyntax.trimmed(raw, eq + 1, raw.length()),
+                raw);
+    }
+}

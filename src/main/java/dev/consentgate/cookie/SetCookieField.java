@@ -1,0 +1,177 @@
+package dev.consentgate.cookie;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One Set-Cookie field value, parsed the way browsers read it (RFC 6265bis section 5.6) while remembering where
+ * every attribute value sits, so that a rewrite can replace those characters and leave all others alone.
+ *
+ * <p>A field is never split. Because a broken upstream may have comma-joined several cookies into one field
+ * ("a=1; Path=/, b=2; Path=/") and something downstream may split it again, {@link #joinedNames()} lists every name
+ * such a splitter could see: the text after a ',' up to the next ',' or ';' that contains '=' names a cookie. An
+ * Expires date ("Thu, 01 Jan 2026 ...") contains no '=' after its comma, so it is not mistaken for one. Attribute
+ * values end at such a joining comma, so that "Max-Age=99, b=2" has the value "99".
+ */
+final class SetCookieField {
+
+    /**
+     * One {@code name[=value]} attribute after the cookie's name-value pair.
+     *
+     * @param name       attribute name, whitespace-trimmed, case preserved
+     * @param hasValue   whether the attribute carries '='
+     * @param valueStart start of the whitespace-trimmed value in the field
+     * @param valueEnd   end of that value (exclusive); it stops before a joining comma
+     */
+    record Attribute(String name, boolean hasValue, int valueStart, int valueEnd) {
+
+        boolean is(String attributeName) {
+            return name.equalsIgnoreCase(attributeName);
+        }
+    }
+
+    private final String text;
+    private final String name;
+    private final String value;
+    private final List<Attribute> attributes;
+    private final Set<String> joinedNames;
+
+    private SetCookieField(String text, String name, String value, List<Attribute> attributes,
+                           Set<String> joinedNames) {
+        this.text = text;
+        this.name = name;
+        this.value = value;
+        this.attributes = attributes;
+        this.joinedNames = joinedNames;
+    }
+
+    static SetCookieField parse(String text) {
+        int length = text.length();
+        int pairEnd = firstOrEnd(text, ';', 0);
+        int eq = CookieSyntax.indexOf(text, '=', 0, pairEnd);
+        String name = eq < 0 ? "" : CookieSyntax.trimmed(text, 0, eq);
+        String value = CookieSyntax.trimmed(text, eq < 0 ? 0 : eq + 1, pairEnd);
+        List<Attribute> attributes = new ArrayList<>();
+        int start = pairEnd + 1;
+        while (start <= length) {
+            int end = firstOrEnd(text, ';', start);
+            attributes.add(attribute(text, start, end));
+            start = end + 1;
+        }
+        return new SetCookieField(text, name, value, Collections.unmodifiableList(attributes), joinedNames(text));
+    }
+
+    /** The name as classification sees it, "" when the name-value pair has no '='. */
+    static String nameOf(String text) {
+        int pairEnd = firstOrEnd(text, ';', 0);
+        int eq = CookieSyntax.indexOf(text, '=', 0, pairEnd);
+        return eq < 0 ? "" : CookieSyntax.trimmed(text, 0, eq);
+    }
+
+    String text() {
+        return text;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The value as a browser stores it: trimmed, quotes kept; the whole pair when it has no '='. */
+    String value() {
+        return value;
+    }
+
+    List<Attribute> attributes() {
+        return attributes;
+    }
+
+    /** Names a comma-splitting reader would find after the first cookie, in order of appearance. */
+    Set<String> joinedNames() {
+        return joinedNames;
+    }
+
+    String valueOf(Attribute attribute) {
+        return text.substring(attribute.valueStart(), attribute.valueEnd());
+    }
+
+    /** The last Domain attribute with a non-empty value, without a leading '.', lower-case (as browsers use it). */
+    Optional<String> domain() {
+        String domain = null;
+        for (Attribute attribute : attributes) {
+            if (attribute.is("Domain") && attribute.valueEnd() > attribute.valueStart()) {
+                String candidate = valueOf(attribute);
+                domain = (candidate.startsWith(".") ? candidate.substring(1) : candidate).toLowerCase(Locale.ROOT);
+            }
+        }
+        return Optional.ofNullable(domain).filter(d -> !d.isEmpty());
+    }
+
+    /** The last Path attribute, when its value starts with '/' (others make the browser use the default path). */
+    Optional<String> path() {
+        String path = null;
+        for (Attribute attribute : attributes) {
+            if (attribute.is("Path")) {
+                String candidate = valueOf(attribute);
+                path = candidate.startsWith("/") ? candidate : null;
+            }
+        }
+        return Optional.ofNullable(path);
+    }
+
+    private static Attribute attribute(String text, int from, int to) {
+        int eq = CookieSyntax.indexOf(text, '=', from, to);
+        if (eq < 0) {
+            return new Attribute(CookieSyntax.trimmed(text, from, to), false, to, to);
+        }
+        int valueStart = CookieSyntax.skipWhitespace(text, eq + 1, to);
+        int boundary = joiningComma(text, valueStart, to);
+        int valueEnd = CookieSyntax.trimEnd(text, valueStart, boundary < 0 ? to : boundary);
+        return new Attribute(CookieSyntax.trimmed(text, from, eq), true, valueStart, valueEnd);
+    }
+
+    /** First ',' in [from, to) after which, up to the next ',' or ';', an '=' follows; -1 when none. */
+    private static int joiningComma(String text, int from, int to) {
+        for (int comma = CookieSyntax.indexOf(text, ',', from, to); comma >= 0;
+             comma = CookieSyntax.indexOf(text, ',', comma + 1, to)) {
+            if (joinedPairEquals(text, comma) >= 0) {
+                return comma;
+            }
+        }
+        return -1;
+    }
+
+    /** For the ',' at {@code comma}: index of the '=' of the pair it would start, or -1. */
+    private static int joinedPairEquals(String text, int comma) {
+        for (int i = comma + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '=') {
+                return i;
+            }
+            if (c == ',' || c == ';') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static Set<String> joinedNames(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        for (int comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) {
+            int eq = joinedPairEquals(text, comma);
+            if (eq >= 0) {
+                names.add(CookieSyntax.trimmed(text, comma + 1, eq));
+            }
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    private static int firstOrEnd(String text, char c, int from) {
+        int i = text.indexOf(c, from);
+        return i < 0 ? text.length() : i;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.consentgate.cookie;
+
+import static dev.consentgate.cookie.Fixtures.CLOCK;
+import static dev.consentgate.cookie.Fixtures.consent;
+import static dev.consentgate.cookie.Fixtures.essentialOnly;
+import static dev.consentgate.cookie.Fixtures.scoped;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CookiePolicyWithdrawalTest {
+
+    private static final String GONE = "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT";
+
+    private final CookiePolicy policy = Fixtures.seedPolicy();
+
+    private List<RequestCookie> removed(String header) {
+        return policy.filterRequest(List.of(header), essentialOnly()).removed();
+    }
+
+    @Test
+    void deletesEachRemovedCookieAtRootPath() {
+        assertEquals(List.of("_ga=" + GONE + "; Path=/", "_fbp=" + GONE + "; Path=/"),
+                policy.deletions(removed("_ga=1; JSESSIONID=a; _fbp=2"), Set.of()));
+    }
+
+    @Test
+    void skipsNamesTheResponseSets() {
+        assertEquals(List.of("_fbp=" + GONE + "; Path=/"), policy.deletions(removed("_ga=1; _fbp=2"), Set.of("_ga")));
+    }
+
+    @Test
+    void onePerDistinctName() {
+        assertEquals(1, policy.deletions(removed("_ga=1; _ga=2"), Set.of()).size());
+    }
+
+    @Test
+    void usesDeclaredPathAndDomain() {
+        CookiePolicy scopedPolicy = new CookiePolicy(Fixtures.classifier(List.of(
+                scoped("pref", Optional.of("example.com"), Optional.of("/shop"), "functionality"))), CLOCK);
+        List<RequestCookie> removed = scopedPolicy.filterRequest(List.of("pref=1"), essentialOnly()).removed();
+        assertEquals(List.of("pref=" + GONE + "; Path=/shop; Domain=example.com"),
+                scopedPolicy.deletions(removed, Set.of()));
+    }
+
+    @Test
+    void hostPrefixGetsSecureRootPathAndNoDomain() {
+        CookiePolicy scopedPolicy = new CookiePolicy(Fixtures.classifier(List.of(
+                scoped("pref", Optional.of("example.com"), Optional.of("/shop"), "functionality"))), CLOCK);
+        List<RequestCookie> removed = scopedPolicy.filterRequest(List.of("__host-pref=1"), essentialOnly()).removed();
+        assertEquals(List.of("__host-pref=" + GONE + "; Path=/; Secure"), scopedPolicy.deletions(removed, Set.of()));
+    }
+
+    @Test
+    void securePrefixGetsSecure() {
+        assertEquals(List.of("__Secure-_ga=" + GONE + "; Path=/; Secure"),
+                policy.deletions(removed("__Secure-_ga=1"), Set.of()));
+    }
+
+    @Test
+    void namelessCookieIsDeletedByItsBareValue() {
+        assertEquals(List.of("stray" + GONE + "; Path=/"), policy.deletions(removed("stray"), Set.of()));
+    }
+
+    @Test
+    void nothingRemovedNothingDeleted() {
+        assertTrue(policy.deletions(List.of(), Set.of()).isEmpty());
+    }
+
+    @Test
+    void deletionsAreThemselvesRecognisedAsDeletingTheName() {
+        for (String deletion : policy.deletions(removed("_ga=1; __Secure-_fbp=2"), Set.of())) {
+            SetCookieField field = SetCookieField.parse(deletion);
+            assertEquals(Optional.of(0L),
+                    field.attributes().stream().filter(a -> a.is("Max-Age")).findFirst()
+                            .flatMap(a -> LifetimeCap.maxAgeSeconds(field.valueOf(a))));
+        }
+    }
+
+    @Test
+    void enforceResponseDeletesWhatTheResponseNoLongerSets() {
+        List<RequestCookie> removed = removed("_ga=1; _fbp=2; JSESSIONID=a");
+        List<String> out = policy.enforceResponse(
+                List.of("_ga=GA1; Max-Age=63072000", "JSESSIONID=b; Path=/", "userId=7; Max-Age=9"), removed,
+                consent());
+        assertEquals(List.of("JSESSIONID=b; Path=/", "_ga=" + GONE + "; Path=/", "_fbp=" + GONE + "; Path=/"), out);
+    }
+
+    @Test
+    void enforceResponseDeletesNameWhoseOwnDeletionFieldWasDropped() {
+        List<RequestCookie> removed = removed("userId=1");
+        assertEquals(List.of("userId=" + GONE + "; Path=/"),
+                policy.enforceResponse(List.of("userId=; Max-Age=0; Path=/app"), removed, essentialOnly()));
+    }
+
+    @Test
+    void enforceResponseLeavesTheNameToAKeptFieldThatSetsIt() {
+        CookiePolicy scopedPolicy = new CookiePolicy(Fixtures.classifier(List.of(
+                scoped("sid", Optional.of("example.com"), Optional.empty(), "essential"),
+                Fixtures.rule("sid", "advertising"))), CLOCK);
+        List<RequestCookie> removed = scopedPolicy.filterRequest(List.of("sid=old"), essentialOnly()).removed();
+        assertEquals(List.of("sid=new; Domain=example.com"),
+                scopedPolicy.enforceResponse(List.of("sid=new; Domain=example.com"), removed, essentialOnly()));
+    }
+}
