@@ -1,2 +1,192 @@
 package dev.consentgate.cli;
-public final class Main { public static void main(String[] a) {} }
+
+import dev.consentgate.config.ConfigProblem;
+import dev.consentgate.config.Listener;
+import dev.consentgate.config.Route;
+import dev.consentgate.config.Ruleset;
+import dev.consentgate.config.RulesetException;
+import dev.consentgate.config.RulesetLoader;
+import dev.consentgate.demo.DemoSite;
+import dev.consentgate.proxy.Gateway;
+import dev.consentgate.proxy.GatewayServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/** Entry point: {@code java -jar consentgate.jar [COMMAND] [OPTIONS]}. */
+public final class Main {
+
+    static final String DEFAULT_CONFIG = "config/consentgate.yaml";
+
+    private static final Set<String> COMMANDS = Set.of("run", "check");
+    private static final Set<String> VALUED = Set.of("--config", "--upstream", "--listen");
+    private static final Set<String> FLAGS = Set.of("--demo", "--help", "-h", "--verbose");
+
+    private static final String HELP = """
+            ConsentGate: enforces a site's cookie policy on the wire, in front of its web servers.
+
+            Usage: java -jar target/consentgate.jar [COMMAND] [OPTIONS]
+
+            Commands:
+              run (default)   run the gateway with the ruleset
+              check           validate the ruleset: prints OK, or every problem as FILE:LINE:COLUMN: message
+
+            Options:
+              --config FILE     ruleset (default config/consentgate.yaml); accepted by every command
+              --upstream URL    replace the first route's upstream, e.g. http://127.0.0.1:8081
+              --listen H:P      replace the listen addresses, e.g. 0.0.0.0:8080
+              --demo            start an embedded demo site and the gateway in front of it on 127.0.0.1:8080
+              --verbose         print stack traces of start-up failures
+              --help            this text
+
+            Exit status: 0 success, 1 runtime failure, 2 invalid ruleset or usage.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(argv, System.out, System.err));
+    }
+
+    /** Runs a command to completion and returns the exit status (the gateway runs until SIGTERM). */
+    static int run(String[] argv, PrintStream out, PrintStream err) {
+        Args args;
+        try {
+            args = Args.parse(argv, COMMANDS, VALUED, FLAGS);
+        } catch (Args.UsageException e) {
+            err.println("consentgate: " + e.getMessage());
+            return 2;
+        }
+        if (args.flag("--help") || args.flag("-h")) {
+            out.print(HELP);
+            return 0;
+        }
+        Path config = Path.of(args.option("--config").orElse(DEFAULT_CONFIG));
+        try {
+            return switch (args.command()) {
+                case "check" -> check(config, out, err);
+                default -> serve(args, config, out);
+            };
+        } catch (RulesetException e) {
+            e.problems().stream().map(ConfigProblem::toString).forEach(err::println);
+            return 2;
+        } catch (Args.UsageException e) {
+            err.println("consentgate: " + e.getMessage());
+            return 2;
+        } catch (NoSuchFileException e) {
+            err.println("consentgate: " + e.getFile() + ": file not found");
+            return 2;
+        } catch (Exception e) {
+            err.println("consentgate: " + describe(e));
+            if (args.flag("--verbose")) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+
+    private static int check(Path config, PrintStream out, PrintStream err) throws IOException, RulesetException {
+        RulesetLoader.load(config);
+        out.println("OK");
+        return 0;
+    }
+
+    private static int serve(Args args, Path config, PrintStream out) throws Exception {
+        Ruleset ruleset = RulesetLoader.load(config);
+        DemoSite demo = null;
+        if (args.flag("--demo")) {
+            demo = DemoSite.start(0);
+            ruleset = withUpstream(ruleset, demo.uri());
+        }
+        if (args.option("--upstream").isPresent()) {
+            ruleset = withUpstream(ruleset, parseUpstream(args.option("--upstream").get()));
+        }
+        if (args.option("--listen").isPresent()) {
+            ruleset = ruleset.withListeners(List.of(parseListen(args.option("--listen").get())));
+        }
+        GatewayServer server;
+        try {
+            server = GatewayServer.start(new Gateway(ruleset, Clock.systemUTC()));
+        } catch (Exception e) {
+            if (demo != null) {
+                demo.close();
+            }
+            throw e;
+        }
+        InetSocketAddress bound = server.addresses().get(0);
+        String gatewayUrl = "http://" + bound.getHostString() + ":" + bound.getPort();
+        if (demo != null) {
+            printDemo(out, demo.uri().toString(), gatewayUrl, ruleset.consent().revision());
+        } else {
+            out.println("ConsentGate listening on " + server.addresses().stream().map(Object::toString).toList()
+                    + ", upstream " + ruleset.routes().get(0).upstream() + " (ruleset " + config + ")");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        DemoSite site = demo;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            if (site != null) {
+                site.close();
+            }
+            stopped.countDown();
+        }, "consentgate-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private static void printDemo(PrintStream out, String site, String gateway, String revision) {
+        out.println("Demo site (direct):      " + site + "/");
+        out.println("Through ConsentGate:     " + gateway + "/");
+        out.println();
+        out.println("Try:");
+        out.println("  curl -s -o /dev/null -D - " + site + "/               # direct: every cookie is set");
+        out.println("  curl -s -o /dev/null -D - " + gateway + "/               # no consent: essential only");
+        out.println("  curl -s -o /dev/null -D - -b 'cg_consent=" + revision + ":functionality+analytics' "
+                + gateway + "/   # consent: capped");
+        out.println("  curl -s -D - -b '_ga=GA1.1.1.1; JSESSIONID=abc' " + gateway
+                + "/echo   # _ga never reaches the site, and is deleted");
+        out.println();
+        out.println("Stop with Ctrl-C.");
+    }
+
+    private static Ruleset withUpstream(Ruleset ruleset, URI upstream) {
+        if (ruleset.routes().isEmpty()) {
+            return ruleset.withRoutes(List.of(new Route("*", "/", upstream, 64, "--upstream")));
+        }
+        List<Route> routes = new java.util.ArrayList<>(ruleset.routes());
+        routes.set(0, routes.get(0).withUpstream(upstream));
+        return ruleset.withRoutes(routes);
+    }
+
+    private static URI parseUpstream(String text) {
+        try {
+            return RulesetLoader.upstream(text);
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--upstream: " + e.getMessage());
+        }
+    }
+
+    private static Listener parseListen(String text) {
+        try {
+            return RulesetLoader.listener(text);
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--listen: " + e.getMessage());
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof BindException) {
+            return "cannot listen: " + e.getMessage() + " (is another process using the port?)";
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}

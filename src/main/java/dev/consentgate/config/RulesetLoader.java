@@ -110,7 +110,7 @@ public final class RulesetLoader {
             for (Node item : top.list("listen")) {
                 top.scalar(item, "listen").ifPresent(text -> {
                     try {
-                        out.add(parseListener(text));
+                        out.add(listener(text));
                     } catch (IllegalArgumentException e) {
                         problems.at(item, e.getMessage());
                     }
@@ -132,7 +132,7 @@ public final class RulesetLoader {
                     int max = r.integer("max_connections", 64, 1, 10_000);
                     r.requiredString("upstream").ifPresent(text -> {
                         try {
-                            out.add(new Route(host, path, parseUpstream(text), max, problems.origin(r.node())));
+                            out.add(new Route(host, path, upstream(text), max, problems.origin(r.node())));
                         } catch (IllegalArgumentException e) {
                             problems.at(r.get("upstream").orElseThrow(), e.getMessage());
                         }
@@ -268,7 +268,8 @@ public final class RulesetLoader {
         }
     }
 
-    static Listener parseListener(String text) {
+    /** Parses HOST:PORT as in `listen:` and `--listen`. */
+    public static Listener listener(String text) {
         int colon = text.lastIndexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("listen address '" + text + "' must be HOST:PORT, e.g. 127.0.0.1:8080");
@@ -280,7 +281,8 @@ public final class RulesetLoader {
         return new Listener(host, port(text.substring(colon + 1), text));
     }
 
-    static URI parseUpstream(String text) {
+    /** Parses and checks an upstream URL as in a route and `--upstream`. */
+    public static URI upstream(String text) {
         URI uri;
         try {
             uri = new URI(text);

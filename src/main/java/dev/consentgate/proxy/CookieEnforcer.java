@@ -1,0 +1,63 @@
+package dev.consentgate.proxy;
+
+import dev.consentgate.consent.ConsentDecision;
+import dev.consentgate.consent.ConsentInput;
+import dev.consentgate.consent.ConsentResolver;
+import dev.consentgate.cookie.CookiePolicy;
+import dev.consentgate.cookie.RequestCookie;
+import dev.consentgate.cookie.RequestCookies;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies the cookie policy to the headers of one exchange: the request's Cookie fields before they go upstream,
+ * the response's Set-Cookie fields before they go to the browser. Works on header maps only; no channels.
+ */
+final class CookieEnforcer {
+
+    /** What the response side needs to know about its request. */
+    record ExchangeConsent(ConsentDecision decision, List<RequestCookie> removed) {
+    }
+
+    private final ConsentResolver resolver;
+    private final CookiePolicy cookies;
+
+    CookieEnforcer(ConsentResolver resolver, CookiePolicy cookies) {
+        this.resolver = resolver;
+        this.cookies = cookies;
+    }
+
+    /** Resolves consent and removes every non-granted cookie from the request headers, in place. */
+    ExchangeConsent onRequest(HttpHeaders headers) {
+        List<String> cookieFields = headers.getAll(HttpHeaderNames.COOKIE);
+        List<RequestCookie> parsed = RequestCookies.parse(cookieFields);
+        ConsentDecision decision = resolver.resolve(
+                new ConsentInput(RequestCookies.byName(parsed), headers::getAll));
+        CookiePolicy.RequestFilter filtered = cookies.filterRequest(cookieFields, decision);
+        headers.remove(HttpHeaderNames.COOKIE);
+        for (String kept : filtered.headers()) {
+            headers.add(HttpHeaderNames.COOKIE, kept);
+        }
+        return new ExchangeConsent(decision, filtered.removed());
+    }
+
+    /** Judges each Set-Cookie field on its own, drops Set-Cookie2, and deletes cookies the request lost. */
+    void onResponse(HttpHeaders headers, ExchangeConsent exchange) {
+        List<String> fields = headers.getAll(HttpHeaderNames.SET_COOKIE);
+        headers.remove(HttpHeaderNames.SET_COOKIE);
+        headers.remove("set-cookie2");
+        Set<String> namesSet = new HashSet<>();
+        for (String field : fields) {
+            namesSet.add(CookiePolicy.setCookieName(field));
+            Optional<String> allowed = cookies.enforceSetCookie(field, exchange.decision());
+            allowed.ifPresent(f -> headers.add("Set-Cookie", f));
+        }
+        for (String deletion : cookies.deletions(exchange.removed(), namesSet)) {
+            headers.add("Set-Cookie", deletion);
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package dev.consentgate.proxy;
+
+import dev.consentgate.config.Route;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request and its response, relayed between a client connection and a pooled upstream connection on the same
+ * event loop. Backpressure: the client is read only when the previous body chunk reached the upstream socket, and
+ * the upstream only when the previous response chunk reached the client socket, so memory per exchange is bounded.
+ */
+final class Exchange implements UpstreamHandler.ResponseSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+
+    private final ProxyHandler owner;
+    private final ChannelHandlerContext client;
+    private final HttpRequest request;
+    private final Route route;
+    private final ResponseEnforcement enforcement;
+    private final long responseTimeoutMillis;
+    private final boolean webSocket;
+    private final ArrayDeque<HttpContent> bodyBeforeConnect = new ArrayDeque<>();
+
+    private UpstreamPool pool;
+    private Channel upstream;
+    private ScheduledFuture<?> responseTimer;
+    private boolean requestComplete;
+    private int bodyWritesInFlight;
+    private int clientWritesInFlight;
+    /** A 1xx response is being relayed; its end is not the end of the exchange. */
+    private boolean informational;
+    private boolean responseStarted;
+    private boolean closeClientAfter;
+    private boolean finished;
+
+    Exchange(ProxyHandler owner, ChannelHandlerContext client, HttpRequest request, Route route,
+             ResponseEnforcement enforcement, long responseTimeoutMillis, boolean webSocket) {
+        this.owner = owner;
+        this.client = client;
+        this.request = request;
+        this.route = route;
+        this.enforcement = enforcement;
+        this.responseTimeoutMillis = responseTimeoutMillis;
+        this.webSocket = webSocket;
+    }
+
+    void start(UpstreamPool upstreamPool) {
+        this.pool = upstreamPool;
+        pool.acquire().addListener((Future<Channel> f) -> {
+            if (finished) {
+                if (f.isSuccess()) {
+                    pool.release(f.getNow(), true);
+                }
+            } else if (f.isSuccess()) {
+                connected(f.getNow());
+            } else {
+                connectFailed(f.cause());
+            }
+        });
+    }
+
+    boolean requestComplete() {
+        return requestComplete;
+    }
+
+    /** The client should be read for more request body: connected, nothing in flight, body not complete. */
+    boolean wantsRequestBody() {
+        return !requestComplete && upstream != null && bodyWritesInFlight == 0 && !finished;
+    }
+
+    void requestBody(HttpContent content) {
+        if (content instanceof LastHttpContent) {
+            requestComplete = true;
+        }
+        if (finished) {
+            content.release();
+        } else if (upstream == null) {
+            bodyBeforeConnect.add(content);
+        } else {
+            writeBody(content);
+        }
+    }
+
+    private void connected(Channel channel) {
+        upstream = channel;
+        UpstreamHandler.of(channel).attach(this);
+        upstream.write(request).addListener(this::onUpstreamWrite);
+        HttpContent queued;
+        while ((queued = bodyBeforeConnect.poll()) != null) {
+            writeBody(queued);
+        }
+        upstream.flush();
+        if (requestComplete) {
+            startResponseTimer();
+        }
+        upstream.read();
+        if (wantsRequestBody()) {
+            client.read();
+        }
+    }
+
+    private void writeBody(HttpContent content) {
+        boolean last = content instanceof LastHttpContent;
+        bodyWritesInFlight++;
+        upstream.writeAndFlush(content).addListener(f -> {
+            bodyWritesInFlight--;
+            onUpstreamWrite(f);
+            if (f.isSuccess() && wantsRequestBody()) {
+                client.read();
+            }
+        });
+        if (last) {
+            startResponseTimer();
+        }
+    }
+
+    private void onUpstreamWrite(Future<?> f) {
+        if (!f.isSuccess() && !finished && !responseStarted) {
+            fail(HttpResponseStatus.BAD_GATEWAY, "could not send the request upstream: " + f.cause().getMessage());
+        }
+    }
+
+    private void startResponseTimer() {
+        if (responseTimer == null && !responseStarted) {
+            responseTimer = client.executor().schedule(() -> fail(HttpResponseStatus.GATEWAY_TIMEOUT,
+                    "the upstream sent no response headers within " + responseTimeoutMillis / 1000 + "s"),
+                    responseTimeoutMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void onUpstreamMessage(HttpObject message) {
+        if (finished) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        if (message.decoderResult().isFailure()) {
+            ReferenceCountUtil.release(message);
+            LOG.warn("{} {}: malformed upstream response: {}", request.method(), request.uri(),
+                    message.decoderResult().cause().getMessage());
+            fail(HttpResponseStatus.BAD_GATEWAY, "the upstream sent a malformed response");
+            return;
+        }
+        if (message instanceof HttpResponse response) {
+            onResponseHead(response);
+        }
+        if (message instanceof HttpContent content) {
+            onResponseContent(content);
+        } else {
+            writeToClient(message, false);
+        }
+    }
+
+    private void onResponseHead(HttpResponse response) {
+        int code = response.status().code();
+        informational = code >= 100 && code < 200 && code != 101;
+        if (!informational) {
+            responseStarted = true;
+            if (responseTimer != null) {
+                responseTimer.cancel(false);
+            }
+        }
+        enforcement.apply(response);
+        ForwardingHeaders.removeHopByHop(response.headers(), code == 101 && webSocket);
+        response.headers().add("Via", ForwardingHeaders.VIA);
+        if (!informational && code != 101) {
+            closeClientAfter = !HttpUtil.isKeepAlive(request) || !HttpUtil.isKeepAlive(response)
+                    || !requestComplete || owner.draining();
+            if (closeClientAfter) {
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            }
+        }
+    }
+
+    private void onResponseContent(HttpContent content) {
+        boolean last = content instanceof LastHttpContent;
+        if (last && informational) {
+            informational = false;
+            writeToClient(content, false);
+            upstream.read();
+        } else if (last && responseStarted) {
+            writeToClient(content, true);
+        } else {
+            writeToClient(content, false);
+        }
+    }
+
+    private void writeToClient(Object message, boolean lastOfResponse) {
+        clientWritesInFlight++;
+        client.writeAndFlush(message).addListener(f -> {
+            clientWritesInFlight--;
+            if (!f.isSuccess()) {
+                abort("client write failed: " + f.cause().getMessage());
+            } else if (lastOfResponse) {
+                complete();
+            } else if (!finished && upstream != null && clientWritesInFlight == 0) {
+                upstream.read();
+            }
+        });
+        if (message instanceof HttpResponse r && r.status().code() == 101 && webSocket) {
+            switchToTunnel();
+        }
+    }
+
+    /** The upstream read produced no whole message: ask for more unless a client write will ask. */
+    @Override
+    public void onUpstreamReadComplete() {
+        if (!finished && upstream != null && clientWritesInFlight == 0) {
+            upstream.read();
+        }
+    }
+
+    private void complete() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        boolean reusable = requestComplete && bodyWritesInFlight == 0;
+        pool.release(upstream, reusable);
+        owner.exchangeFinished(this, closeClientAfter);
+    }
+
+    private void switchToTunnel() {
+        finished = true;
+        UpstreamHandler.of(upstream).detach();
+        Tunnel.join(client.channel(), upstream);
+        owner.exchangeFinished(this, false);
+    }
+
+    @Override
+    public void onUpstreamInactive() {
+        if (finished) {
+            return;
+        }
+        if (!responseStarted) {
+            fail(HttpResponseStatus.BAD_GATEWAY, "the upstream closed the connection before responding");
+        } else {
+            abort("the upstream closed the connection in the middle of the response body");
+        }
+    }
+
+    @Override
+    public void onUpstreamError(Throwable cause) {
+        if (!finished) {
+            LOG.debug("upstream error", cause);
+            onUpstreamInactive();
+        }
+    }
+
+    private void connectFailed(Throwable cause) {
+        if (cause instanceof ConnectTimeoutException) {
+            fail(HttpResponseStatus.GATEWAY_TIMEOUT, "connecting to the upstream " + route.upstream().getAuthority()
+                    + " timed out");
+        } else if (cause instanceof TimeoutException) {
+            fail(HttpResponseStatus.SERVICE_UNAVAILABLE, cause.getMessage());
+        } else {
+            fail(HttpResponseStatus.BAD_GATEWAY, "the upstream " + route.upstream().getAuthority()
+                    + " refused the connection");
+        }
+    }
+
+    /** Before the response started: a gateway error response. After: the client connection is aborted. */
+    private void fail(HttpResponseStatus status, String detail) {
+        if (finished) {
+            return;
+        }
+        if (responseStarted) {
+            abort(detail);
+            return;
+        }
+        finished = true;
+        cleanUp();
+        LOG.warn("{} {} -> {}: {}", request.method(), request.uri(), status.code(), detail);
+        owner.upstreamFailed(this, status, detail, !requestComplete);
+    }
+
+    /** Ends the exchange without a clean end of response: the client must not take a truncated body as whole. */
+    void abort(String reason) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        cleanUp();
+        LOG.warn("{} {}: aborted: {}", request.method(), request.uri(), reason);
+        client.close();
+    }
+
+    /** The client went away: drop everything held for this exchange. */
+    void clientClosed() {
+        if (!finished) {
+            finished = true;
+            cleanUp();
+        }
+    }
+
+    private void cleanUp() {
+        if (responseTimer != null) {
+            responseTimer.cancel(false);
+        }
+        HttpContent queued;
+        while ((queued = bodyBeforeConnect.poll()) != null) {
+            queued.release();
+        }
+        if (upstream != null) {
+            pool.release(upstream, false);
+        }
+    }
+}

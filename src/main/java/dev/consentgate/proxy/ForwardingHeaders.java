@@ -1,0 +1,67 @@
+package dev.consentgate.proxy;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Hop-by-hop header removal (RFC 9110 section 7.6.1) and the forwarding headers a reverse proxy adds. Transfer-Encoding
+ * is left to the HTTP codec, which re-frames bodies on each connection.
+ */
+final class ForwardingHeaders {
+
+    static final String VIA = "1.1 consentgate";
+
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authenticate", "proxy-authorization", "te", "trailer", "upgrade");
+
+    private ForwardingHeaders() {
+    }
+
+    /**
+     * Removes Connection, the fields it lists and the fixed hop-by-hop set. With {@code keepUpgrade} (a WebSocket
+     * handshake) Connection: upgrade and Upgrade are forwarded so the upstream sees the handshake.
+     */
+    static void removeHopByHop(HttpHeaders headers, boolean keepUpgrade) {
+        List<String> listed = new ArrayList<>();
+        for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
+            for (String token : value.split(",")) {
+                String name = token.trim().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && !name.equals("transfer-encoding")) {
+                    listed.add(name);
+                }
+            }
+        }
+        for (String name : listed) {
+            if (!(keepUpgrade && name.equals("upgrade"))) {
+                headers.remove(name);
+            }
+        }
+        for (String name : HOP_BY_HOP) {
+            headers.remove(name);
+        }
+        if (keepUpgrade) {
+            headers.set(HttpHeaderNames.CONNECTION, "upgrade");
+        }
+    }
+
+    /** Adds X-Forwarded-For/-Proto/-Host and Via for the request as the gateway received it. */
+    static void addForwarded(HttpHeaders headers, String clientAddress, String scheme) {
+        String prior = String.join(", ", headers.getAll("x-forwarded-for"));
+        headers.set("x-forwarded-for", prior.isEmpty() ? clientAddress : prior + ", " + clientAddress);
+        headers.set("x-forwarded-proto", scheme);
+        String host = headers.get(HttpHeaderNames.HOST);
+        if (host != null) {
+            headers.set("x-forwarded-host", host);
+        }
+        headers.add(HttpHeaderNames.VIA, VIA);
+    }
+
+    /** True for a WebSocket opening handshake, the one Upgrade the gateway forwards. */
+    static boolean isWebSocketUpgrade(HttpHeaders headers) {
+        return headers.containsValue(HttpHeaderNames.CONNECTION, "upgrade", true)
+                && headers.containsValue(HttpHeaderNames.UPGRADE, "websocket", true);
+    }
+}

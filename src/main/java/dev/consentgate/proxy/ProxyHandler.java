@@ -1,0 +1,205 @@
+package dev.consentgate.proxy;
+
+import dev.consentgate.config.Route;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client side of the gateway, one per connection: takes decoded requests one at a time, checks them,
+ * enforces the cookie policy on their headers and starts an {@link Exchange}. Requests that a client pipelines
+ * wait in order until the exchange before them is finished.
+ */
+final class ProxyHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
+
+    private final Gateway gateway;
+    private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private Exchange exchange;
+    /** A request was refused: everything after it on this connection is discarded. */
+    private boolean refusing;
+
+    ProxyHandler(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) {
+        this.ctx = context;
+        context.read();
+        context.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        if (refusing) {
+            ReferenceCountUtil.release(msg);
+        } else if (exchange != null && exchange.requestComplete() || !pipelined.isEmpty()) {
+            pipelined.add(msg);
+        } else {
+            dispatch(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext context) {
+        if (!refusing && (exchange == null && pipelined.isEmpty()
+                || exchange != null && exchange.wantsRequestBody())) {
+            context.read();
+        }
+    }
+
+    private void dispatch(Object msg) {
+        if (msg instanceof HttpRequest request) {
+            startExchange(request);
+        }
+        if (msg instanceof HttpContent content) {
+            if (exchange != null && !refusing) {
+                exchange.requestBody(content);
+            } else {
+                content.release();
+            }
+        } else if (!(msg instanceof HttpRequest)) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void startExchange(HttpRequest request) {
+        ctx.pipeline().get(HeaderDeadline.class).headersReceived();
+        Optional<RequestRules.Refusal> refusal = gateway.rules().check(request);
+        if (refusal.isPresent()) {
+            refuse(request, refusal.get());
+            return;
+        }
+        String expect = request.headers().get(HttpHeaderNames.EXPECT);
+        if (expect != null) {
+            if (!expect.equalsIgnoreCase("100-continue")) {
+                refuse(request, new RequestRules.Refusal(HttpResponseStatus.EXPECTATION_FAILED,
+                        "only Expect: 100-continue is supported"));
+                return;
+            }
+            // The gateway accepted the head, so it asks for the body itself; the upstream never sees Expect.
+            request.headers().remove(HttpHeaderNames.EXPECT);
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        }
+        String host = Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)).orElse("");
+        Optional<Route> route = gateway.route(host, request.uri());
+        if (route.isEmpty()) {
+            refuse(request, new RequestRules.Refusal(HttpResponseStatus.MISDIRECTED_REQUEST,
+                    "no route for host '" + host + "'"));
+            return;
+        }
+        boolean webSocket = ForwardingHeaders.isWebSocketUpgrade(request.headers());
+        ResponseEnforcement enforcement = gateway.enforceRequest(request);
+        ForwardingHeaders.removeHopByHop(request.headers(), webSocket);
+        ForwardingHeaders.addForwarded(request.headers(), clientAddress(), "http");
+        if (!HttpUtil.isKeepAlive(request) && request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+            // The client will close after this response; the pooled upstream connection stays reusable.
+            request.headers().remove(HttpHeaderNames.CONNECTION);
+        }
+        exchange = new Exchange(this, ctx, request, route.get(), enforcement,
+                gateway.limits().upstreamResponseTimeout().toMillis(), webSocket);
+        exchange.start(gateway.pools().forRoute(ctx.channel().eventLoop(), route.get()));
+    }
+
+    private void refuse(HttpRequest request, RequestRules.Refusal refusal) {
+        refusing = true;
+        LOG.info("refused {} {}: {} {}", request.method(), abbreviated(request.uri()), refusal.status().code(),
+                refusal.detail());
+        ReferenceCountUtil.release(request);
+        releasePipelined();
+        ErrorResponses.sendAndClose(ctx.channel(), refusal.status(), refusal.detail());
+    }
+
+    void upstreamFailed(Exchange failed, HttpResponseStatus status, String detail, boolean close) {
+        if (failed != exchange) {
+            return;
+        }
+        ctx.writeAndFlush(ErrorResponses.of(status, detail, close || draining())).addListener(f -> {
+            if (close || draining() || !f.isSuccess()) {
+                ctx.close();
+            } else {
+                exchangeFinished(failed, false);
+            }
+        });
+    }
+
+    void exchangeFinished(Exchange finished, boolean closeClient) {
+        if (finished != exchange) {
+            return;
+        }
+        exchange = null;
+        if (closeClient || draining()) {
+            releasePipelined();
+            ctx.close();
+            return;
+        }
+        if (ctx.pipeline().get(HeaderDeadline.class) == null) {
+            return; // switched to a WebSocket tunnel
+        }
+        ctx.pipeline().get(HeaderDeadline.class).awaitNextRequest();
+        Object next;
+        while (exchange == null && !refusing && (next = pipelined.poll()) != null) {
+            dispatch(next);
+        }
+        while (exchange != null && !exchange.requestComplete() && !pipelined.isEmpty()) {
+            dispatch(pipelined.poll());
+        }
+        if (exchange == null || exchange.wantsRequestBody()) {
+            ctx.read();
+        }
+    }
+
+    boolean draining() {
+        return gateway.draining();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        if (exchange != null) {
+            exchange.clientClosed();
+            exchange = null;
+        }
+        releasePipelined();
+        context.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        LOG.debug("client connection error", cause);
+        if (exchange != null) {
+            exchange.abort("client connection error: " + cause.getMessage());
+        }
+        context.close();
+    }
+
+    private void releasePipelined() {
+        Object msg;
+        while ((msg = pipelined.poll()) != null) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private String clientAddress() {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress a
+                ? a.getAddress().getHostAddress() : "unknown";
+    }
+
+    private static String abbreviated(String uri) {
+        return uri.length() > 120 ? uri.substring(0, 120) + "..." : uri;
+    }
+}

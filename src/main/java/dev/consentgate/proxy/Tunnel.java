@@ -1,0 +1,62 @@
+package dev.consentgate.proxy;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.buffer.Unpooled;
+
+/**
+ * After a WebSocket handshake both connections carry opaque bytes: the HTTP handlers are removed and each side's
+ * bytes are written to the other, reading on only when the write went through.
+ */
+final class Tunnel extends ChannelInboundHandlerAdapter {
+
+    private final Channel peer;
+
+    private Tunnel(Channel peer) {
+        this.peer = peer;
+    }
+
+    static void join(Channel client, Channel upstream) {
+        // Tunnel first, then the HTTP handlers go: a decoder removed with bytes left hands them on to the tunnel.
+        client.pipeline().addLast("tunnel", new Tunnel(upstream));
+        upstream.pipeline().addLast("tunnel", new Tunnel(client));
+        strip(client);
+        strip(upstream);
+        client.read();
+        upstream.read();
+    }
+
+    private static void strip(Channel channel) {
+        for (String name : channel.pipeline().names()) {
+            ChannelHandler handler = channel.pipeline().get(name);
+            if (handler != null && !(handler instanceof Tunnel)) {
+                channel.pipeline().remove(handler);
+            }
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        peer.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
+            if (f.isSuccess()) {
+                ctx.channel().read();
+            } else {
+                ctx.close();
+                peer.close();
+            }
+        });
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}
