@@ -1,0 +1,86 @@
+package dev.consentgate.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives browser test classes one Chromium and one stand-in third-party server for the whole run (starting Chromium
+ * per class would cost seconds each on a 2-core machine); both are closed when the run ends. Each test still gets
+ * a fresh cookie jar from {@link Chromium#newTab()}. Skips the class when there is no Chromium (fails on CI).
+ */
+final class BrowserLab implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserLab.class);
+
+    /** What a browser test uses: the browser and the third parties it may reach. */
+    static final class Lab implements AutoCloseable {
+        private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
+
+        final StandInTrackers trackers;
+        final Chromium chromium;
+
+        private Lab(StandInTrackers trackers, Chromium chromium) {
+            this.trackers = trackers;
+            this.chromium = chromium;
+        }
+
+        static Lab start() {
+            try {
+                StandInTrackers trackers = StandInTrackers.start();
+                try {
+                    Chromium chromium = Chromium.launch(trackers.hostResolverRules());
+                    LOG.info("browser tests run in {}", chromium.version());
+                    return new Lab(trackers, chromium);
+                } catch (IOException | RuntimeException e) {
+                    trackers.close();
+                    throw e;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        Tab newTab() {
+            return chromium.newTab();
+        }
+
+        @Override
+        public void close() {
+            try {
+                chromium.close();
+            } finally {
+                trackers.close();
+            }
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Chromium.assumeAvailable();
+        lab(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Lab.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return lab(context);
+    }
+
+    private static Lab lab(ExtensionContext context) {
+        // The root store outlives every class and closes what it holds (AutoCloseable) when the run ends.
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Lab.class, k -> Lab.start(), Lab.class);
+    }
+}

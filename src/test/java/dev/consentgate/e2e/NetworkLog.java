@@ -1,0 +1,140 @@
+package dev.consentgate.e2e;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Every request a tab (and the frames and workers attached to it) attempted, from DevTools network events, in the
+ * order they started; and how many are still in flight, so a test can wait for the network to go quiet. A request
+ * to a name the resolver refuses still appears here (it starts, then fails), which is what makes "zero requests
+ * to a tracker" a real observation rather than the absence of one.
+ */
+final class NetworkLog {
+
+    /** One attempted request (each hop of a redirect chain is its own entry). */
+    static final class Request {
+        final String method;
+        final String url;
+        final String type;
+        volatile int status = -1;
+        volatile String failure = "";
+        volatile boolean finished;
+
+        Request(String method, String url, String type) {
+            this.method = method;
+            this.url = url;
+            this.type = type;
+        }
+
+        String host() {
+            try {
+                String host = URI.create(url).getHost();
+                return host == null ? "" : host.toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                return "";
+            }
+        }
+
+        @Override
+        public String toString() {
+            String outcome = status >= 0 ? String.valueOf(status) : failure.isEmpty() ? "pending" : failure;
+            return method + " " + url + " [" + type + "] -> " + outcome;
+        }
+    }
+
+    private final List<Request> requests = new ArrayList<>();
+    private final Map<String, Request> inFlight = new LinkedHashMap<>();
+    private long lastChange = System.nanoTime();
+
+    /** Feeds one DevTools event (from any of the tab's sessions). */
+    synchronized void onEvent(String sessionId, String method, Map<String, Object> params) {
+        String key = sessionId + "/" + params.get("requestId");
+        switch (method) {
+            case "Network.requestWillBeSent" -> {
+                Request previous = inFlight.remove(key);
+                if (previous != null && params.get("redirectResponse") instanceof Map<?, ?> redirect) {
+                    previous.status = ((Number) redirect.get("status")).intValue();
+                    previous.finished = true;
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> request = (Map<String, Object>) params.get("request");
+                Request started = new Request(String.valueOf(request.get("method")), String.valueOf(request.get("url")),
+                        String.valueOf(params.getOrDefault("type", "Other")));
+                requests.add(started);
+                if (!started.url.startsWith("data:")) {
+                    inFlight.put(key, started);
+                } else {
+                    started.finished = true;
+                }
+            }
+            case "Network.responseReceived" -> {
+                Request request = inFlight.get(key);
+                if (request != null && params.get("response") instanceof Map<?, ?> response) {
+                    request.status = ((Number) response.get("status")).intValue();
+                }
+            }
+            case "Network.loadingFinished" -> finish(key, "");
+            case "Network.loadingFailed" -> finish(key, String.valueOf(params.get("errorText")));
+            default -> {
+                return;
+            }
+        }
+        lastChange = System.nanoTime();
+        notifyAll();
+    }
+
+    private void finish(String key, String failure) {
+        Request request = inFlight.remove(key);
+        if (request != null) {
+            request.failure = failure;
+            request.finished = true;
+        }
+    }
+
+    /** A target whose requests no longer count (closed frame or worker): its unfinished ones never will finish. */
+    synchronized void forgetSession(String sessionId) {
+        inFlight.keySet().removeIf(k -> k.startsWith(sessionId + "/"));
+        lastChange = System.nanoTime();
+        notifyAll();
+    }
+
+    /**
+     * Waits until nothing has been in flight for {@code quiet}; fails with the stuck requests after {@code limit}.
+     */
+    synchronized void awaitIdle(Duration quiet, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            long now = System.nanoTime();
+            long quietLeft = lastChange + quiet.toNanos() - now;
+            if (inFlight.isEmpty() && quietLeft <= 0) {
+                return;
+            }
+            if (now >= deadline) {
+                throw new AssertionError("network did not go idle within " + limit + "; still in flight: "
+                        + inFlight.values());
+            }
+            long wait = inFlight.isEmpty() ? Math.min(quietLeft, deadline - now) : deadline - now;
+            // A timed wait on this monitor: every network event notifies it, so this is an event wait, not a sleep.
+            wait(Math.max(1, wait / 1_000_000), 0);
+        }
+    }
+
+    synchronized List<Request> all() {
+        return List.copyOf(requests);
+    }
+
+    synchronized List<Request> matching(Predicate<Request> filter) {
+        return requests.stream().filter(filter).toList();
+    }
+
+    /** Requests whose host is one of {@code hosts} or a subdomain of one. */
+    List<Request> toHosts(java.util.Collection<String> hosts) {
+        return matching(r -> hosts.stream().anyMatch(h -> r.host().equals(h) || r.host().endsWith("." + h)));
+    }
+}

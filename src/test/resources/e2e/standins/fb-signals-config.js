@@ -1,0 +1,2 @@
+// Stand-in for the pixel configuration fbevents.js loads.
+window.__standInRan('fb-signals');
