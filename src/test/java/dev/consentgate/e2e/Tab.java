@@ -136,6 +136,13 @@ final class Tab implements AutoCloseable {
         settle(loaded, "page after clicking " + elementExpression);
     }
 
+    /** Runs script that leads the page elsewhere (a form submission) and waits for the page it leads to. */
+    void evaluateAndWaitForNavigation(String expression) {
+        CompletableFuture<Void> loaded = expectLoad();
+        evaluate(expression);
+        settle(loaded, "page after " + expression);
+    }
+
     /** Clicks the element the expression evaluates to with real mouse events at its centre. */
     @SuppressWarnings("unchecked")
     void click(String elementExpression) {

@@ -1,0 +1,55 @@
+package dev.consentgate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Scenario 2 of issue 6, through the consent endpoint: the page posts the form a site's own consent UI would
+ * (POST /.consentgate/consent, categories=analytics, return=/), the gateway answers 303 back to the page; after a
+ * reload _ga is in the jar, the analytics stand-in ran, the advertising one did not. Needs the consent endpoint of
+ * issue 4 and the tag removal of issue 3.
+ */
+@ExtendWith(BrowserLab.class)
+class ConsentEndpointE2ETest {
+
+    private static final String POST_ANALYTICS = "(() => { const f = document.createElement('form');"
+            + " f.method = 'post'; f.action = '/.consentgate/consent';"
+            + " for (const [name, value] of [['categories', 'analytics'], ['return', '/']]) {"
+            + " const i = document.createElement('input'); i.type = 'hidden'; i.name = name; i.value = value;"
+            + " f.appendChild(i); }"
+            + " document.body.appendChild(f); f.submit(); return true; })()";
+
+    private static DemoThroughGateway demo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        demo = DemoThroughGateway.start(GatewayInFront.defaultRuleset());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    void postingAnalyticsConsentLetsOnlyAnalyticsRun(BrowserLab.Lab lab) {
+        CookieVerdicts verdicts = new CookieVerdicts(demo.ruleset());
+        try (Tab tab = lab.newTab()) {
+            tab.navigate(demo.home());
+            tab.evaluateAndWaitForNavigation(POST_ANALYTICS);
+            NetworkLog.Request post = tab.network().matching(r -> r.method.equals("POST")).get(0);
+            tab.reload();
+            Evidence.save("endpoint-analytics-accepted", tab, List.of("consent posted: " + post));
+
+            assertEquals(303, post.status, "the endpoint answers 303: " + post);
+            DemoPage.assertAnalyticsGrantedAdvertisingNot(tab, verdicts);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.consentgate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Scenario 3 of issue 6: a visitor who had granted analytics reduces consent to essential; after the next page load
+ * the jar holds no analytics cookie, neither those the stand-in tags set from JavaScript (_ga, _ga_*, _gid) nor the
+ * HttpOnly one the upstream set (ktrace-context). Consent is carried by the gateway's own cg_consent cookie, as a
+ * banner or the consent endpoint would leave it. Needs issue 3: without tag removal the analytics stand-in runs
+ * again on that load and sets _ga anew.
+ */
+@ExtendWith(BrowserLab.class)
+class WithdrawalE2ETest {
+
+    private static DemoThroughGateway demo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        demo = DemoThroughGateway.start(GatewayInFront.defaultRuleset());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    void withdrawingAnalyticsRemovesItsCookiesFromTheJar(BrowserLab.Lab lab) {
+        CookieVerdicts verdicts = new CookieVerdicts(demo.ruleset());
+        String consentCookie = demo.ruleset().consent().cookieName();
+        String revision = demo.ruleset().consent().revision();
+        try (Tab tab = lab.newTab()) {
+            tab.setCookie(demo.origin(), consentCookie, revision + ":analytics");
+            tab.navigate(demo.home());
+            Evidence.save("withdrawal-1-analytics-granted", tab);
+            Set<String> granted = DemoPage.cookieNames(tab);
+            boolean httpOnlyTrace = tab.cookies().stream()
+                    .anyMatch(c -> c.name().equals("ktrace-context") && c.httpOnly());
+            // Without these the withdrawal below would have nothing to remove and prove nothing.
+            assertAll("analytics cookies present before the withdrawal",
+                    () -> assertTrue(granted.containsAll(Set.of("_ga", "_ga_DEMO12345", "_gid")), "" + granted),
+                    () -> assertTrue(httpOnlyTrace, "HttpOnly ktrace-context from the upstream: " + tab.cookies()),
+                    () -> assertTrue(DemoPage.standInsThatRan(tab).contains("gtag"), "the analytics stand-in ran"));
+
+            tab.setCookie(demo.origin(), consentCookie, revision + ":");
+            tab.navigate(demo.home());
+            Evidence.save("withdrawal-2-essential-only", tab);
+
+            assertEquals(List.of(), verdicts.inCategory(tab.cookies(), "analytics"),
+                    "analytics cookies left in the jar after withdrawal");
+        }
+    }
+}
