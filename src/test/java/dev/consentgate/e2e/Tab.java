@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Tab implements AutoCloseable {
 
     static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration QUIET = Duration.ofMillis(500);
+    static final Duration QUIET = Duration.ofMillis(300);
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     /** A cookie as the browser holds it. */

@@ -1,0 +1,87 @@
+package dev.consentgate.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * ../shared/corpus/pages/manifest.json, read in place: the real pages and, for each, its labelled third-party tags
+ * (category and the action the policy expects under essential-only consent).
+ */
+final class CorpusManifest {
+
+    /** One labelled tag. line is 1-based, col 0-based (Python's html.parser on the UTF-8 decoded bytes). */
+    record Tag(String element, int line, int col, String host, String snippet, String category, String action) {
+
+        /** Anything but "keep" must not run or load without consent. */
+        boolean mustNotRun() {
+            return !action.equals("keep");
+        }
+    }
+
+    /** One page. */
+    record Page(String file, List<String> trackerHostsInTagUrls, List<Tag> tags) {
+    }
+
+    private final Path directory;
+    private final List<Page> pages;
+
+    private CorpusManifest(Path directory, List<Page> pages) {
+        this.directory = directory;
+        this.pages = pages;
+    }
+
+    /** The corpus beside the repository: {@code <repo>/../shared/corpus/pages}. */
+    static Path pagesDirectory() {
+        return Path.of(System.getProperty("user.dir")).resolveSibling("shared").resolve("corpus").resolve("pages");
+    }
+
+    @SuppressWarnings("unchecked")
+    static CorpusManifest read(Path directory) throws IOException {
+        Map<String, Object> root = Json.parseObject(Files.readString(directory.resolve("manifest.json"),
+                StandardCharsets.UTF_8));
+        List<Page> pages = ((List<Object>) root.get("files")).stream().map(o -> {
+            Map<String, Object> file = (Map<String, Object>) o;
+            List<Tag> tags = ((List<Object>) file.get("tags")).stream().map(t -> {
+                Map<String, Object> tag = (Map<String, Object>) t;
+                return new Tag((String) tag.get("element"), ((Number) tag.get("line")).intValue(),
+                        ((Number) tag.get("col")).intValue(), (String) tag.get("host"),
+                        (String) tag.getOrDefault("snippet", ""), String.valueOf(tag.get("category")),
+                        (String) tag.get("expected_action"));
+            }).toList();
+            return new Page((String) file.get("file"),
+                    ((List<Object>) file.get("tracker_hosts_in_tag_urls")).stream().map(String::valueOf).toList(),
+                    tags);
+        }).toList();
+        return new CorpusManifest(directory, pages);
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    List<Page> pages() {
+        return pages;
+    }
+
+    /**
+     * Every host the manifest names for a tag that must not run without consent, on any page: a tracker is a
+     * tracker wherever it appears. Hosts whose tags are all essential (consent tools, reCAPTCHA) are not in it.
+     */
+    Set<String> trackerHosts() {
+        Set<String> hosts = new TreeSet<>();
+        for (Page page : pages) {
+            for (Tag tag : page.tags()) {
+                if (tag.host() != null && tag.mustNotRun() && !tag.category().equals("essential")) {
+                    hosts.add(tag.host());
+                }
+            }
+        }
+        return hosts;
+    }
+}
