@@ -2,7 +2,7 @@ package dev.consentgate.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives browser test classes one Chromium and one stand-in third-party server for the whole run (starting Chromium
  * per class would cost seconds each on a 2-core machine); both are closed when the run ends. Each test still gets
- * a fresh cookie jar from {@link Chromium#newTab()}. Skips the class when there is no Chromium (fails on CI).
+ * a fresh cookie jar from {@link Chromium#newTab()}. Skips each test when there is no Chromium (fails on CI).
  */
-final class BrowserLab implements BeforeAllCallback, ParameterResolver {
+final class BrowserLab implements BeforeEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserLab.class);
 
@@ -63,10 +63,10 @@ final class BrowserLab implements BeforeAllCallback, ParameterResolver {
         }
     }
 
+    /** Per test, so that each browser test is reported as skipped, with the reason, when there is no Chromium. */
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public void beforeEach(ExtensionContext context) {
         Chromium.assumeAvailable();
-        lab(context);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -31,6 +32,7 @@ final class Chromium implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Chromium.class);
     private static final String LISTENING = "DevTools listening on ";
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     /** Debian's package installs it here; -De2e.chromium=PATH points elsewhere for a local run. */
     static Path executable() {
@@ -46,13 +48,16 @@ final class Chromium implements AutoCloseable {
         if (Files.isExecutable(browser)) {
             return;
         }
-        String message = "no Chromium at " + browser + ": browser tests skipped. Install it with "
-                + "`sudo apt-get install -y chromium chromium-driver` (Debian/Ubuntu) or run with "
-                + "-De2e.chromium=/path/to/chromium";
+        String install = "Install it with `sudo apt-get install -y chromium chromium-driver` (Debian/Ubuntu) or "
+                + "point -De2e.chromium=PATH at a Chromium or Chrome binary.";
         if ("true".equals(System.getenv("CI"))) {
-            Assertions.fail("CI=true but " + message);
+            Assertions.fail("CI=true but there is no Chromium at " + browser + ": the browser tests cannot run. "
+                    + install);
         }
-        Assumptions.abort(message);
+        if (WARNED.compareAndSet(false, true)) {
+            LOG.warn("No Chromium at {}: the browser tests (*E2ETest) are SKIPPED. {}", browser, install);
+        }
+        Assumptions.abort("no Chromium at " + browser + ": browser test skipped. " + install);
     }
 
     private final Process process;
@@ -186,10 +191,10 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    @Override
-    public String toString() {
+    /** The browser's last lines of output, for a failure message. */
+    String recentOutput() {
         synchronized (stderrTail) {
-            return "Chromium pid " + process.pid();
+            return String.join("\n", stderrTail);
         }
     }
 }

@@ -22,14 +22,16 @@ final class NetworkLog {
         final String method;
         final String url;
         final String type;
+        final String initiator;
         volatile int status = -1;
         volatile String failure = "";
         volatile boolean finished;
 
-        Request(String method, String url, String type) {
+        Request(String method, String url, String type, String initiator) {
             this.method = method;
             this.url = url;
             this.type = type;
+            this.initiator = initiator;
         }
 
         String host() {
@@ -44,7 +46,8 @@ final class NetworkLog {
         @Override
         public String toString() {
             String outcome = status >= 0 ? String.valueOf(status) : failure.isEmpty() ? "pending" : failure;
-            return method + " " + url + " [" + type + "] -> " + outcome;
+            return method + " " + url + " [" + type + "] -> " + outcome
+                    + (initiator.isEmpty() ? "" : " (from " + initiator + ")");
         }
     }
 
@@ -65,7 +68,7 @@ final class NetworkLog {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> request = (Map<String, Object>) params.get("request");
                 Request started = new Request(String.valueOf(request.get("method")), String.valueOf(request.get("url")),
-                        String.valueOf(params.getOrDefault("type", "Other")));
+                        String.valueOf(params.getOrDefault("type", "Other")), initiator(params.get("initiator")));
                 requests.add(started);
                 if (!started.url.startsWith("data:")) {
                     inFlight.put(key, started);
@@ -87,6 +90,26 @@ final class NetworkLog {
         }
         lastChange = System.nanoTime();
         notifyAll();
+    }
+
+    /** Who asked: the parser at a line of a document, or the script (URL:line) at the top of the stack. */
+    private static String initiator(Object value) {
+        if (!(value instanceof Map<?, ?> initiator)) {
+            return "";
+        }
+        if (initiator.get("stack") instanceof Map<?, ?> stack && stack.get("callFrames") instanceof List<?> frames
+                && !frames.isEmpty() && frames.get(0) instanceof Map<?, ?> top) {
+            return "script " + top.get("url") + ":" + line(top.get("lineNumber"));
+        }
+        if (initiator.get("url") != null) {
+            return initiator.get("type") + " " + initiator.get("url") + ":" + line(initiator.get("lineNumber"));
+        }
+        return String.valueOf(initiator.get("type"));
+    }
+
+    /** DevTools counts lines from 0; people count from 1. */
+    private static String line(Object zeroBased) {
+        return zeroBased instanceof Number n ? String.valueOf(n.longValue() + 1) : "?";
     }
 
     private void finish(String key, String failure) {
