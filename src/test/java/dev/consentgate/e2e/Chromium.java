@@ -63,13 +63,11 @@ final class Chromium implements AutoCloseable {
     private final Process process;
     private final Path profile;
     private final CdpConnection cdp;
-    private final Deque<String> stderrTail;
 
-    private Chromium(Process process, Path profile, CdpConnection cdp, Deque<String> stderrTail) {
+    private Chromium(Process process, Path profile, CdpConnection cdp) {
         this.process = process;
         this.profile = profile;
         this.cdp = cdp;
-        this.stderrTail = stderrTail;
     }
 
     /**
@@ -113,6 +111,12 @@ final class Chromium implements AutoCloseable {
                 "--window-size=1280,900",
                 "about:blank"));
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        // If the test JVM is stopped before the run ends, the browser must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (process.isAlive()) {
+                kill(process);
+            }
+        }, "chromium-reaper"));
         Deque<String> tail = new ArrayDeque<>();
         CompletableFuture<URI> endpoint = new CompletableFuture<>();
         Thread reader = new Thread(() -> readStderr(process, tail, endpoint), "chromium-stderr");
@@ -120,9 +124,9 @@ final class Chromium implements AutoCloseable {
         reader.start();
         try {
             URI ws = endpoint.get(60, TimeUnit.SECONDS);
-            return new Chromium(process, profile, CdpConnection.open(ws), tail);
+            return new Chromium(process, profile, CdpConnection.open(ws));
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            process.destroyForcibly();
+            kill(process);
             deleteTree(profile);
             throw new IllegalStateException("Chromium did not start; its last output:\n" + String.join("\n", tail),
                     e);
@@ -176,11 +180,17 @@ final class Chromium implements AutoCloseable {
         } finally {
             cdp.close();
             if (process.isAlive()) {
-                process.destroyForcibly();
+                kill(process);
                 process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
             }
             deleteTree(profile);
         }
+    }
+
+    /** This browser's own renderer and helper processes first, then the browser itself: only what we started. */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private static void deleteTree(Path root) {
@@ -188,13 +198,6 @@ final class Chromium implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             LOG.warn("could not delete the browser profile {}: {}", root, e.toString());
-        }
-    }
-
-    /** The browser's last lines of output, for a failure message. */
-    String recentOutput() {
-        synchronized (stderrTail) {
-            return String.join("\n", stderrTail);
         }
     }
 }
