@@ -3,6 +3,7 @@ package dev.consentgate.e2e;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -157,7 +158,7 @@ final class NetworkLog {
     }
 
     /** Requests whose host is one of {@code hosts} or a subdomain of one. */
-    List<Request> toHosts(java.util.Collection<String> hosts) {
+    List<Request> toHosts(Collection<String> hosts) {
         return matching(r -> hosts.stream().anyMatch(h -> r.host().equals(h) || r.host().endsWith("." + h)));
     }
 }

@@ -123,6 +123,16 @@ final class Tab implements AutoCloseable {
         settle(loaded, "load of " + url);
     }
 
+    /** Waits until nothing has been in flight for {@link #QUIET} (after script started requests of its own). */
+    void awaitNetworkIdle() {
+        try {
+            network.awaitIdle(QUIET, IDLE_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the network", e);
+        }
+    }
+
     void reload() {
         CompletableFuture<Void> loaded = expectLoad();
         call("Page.reload", Map.of("ignoreCache", true));
