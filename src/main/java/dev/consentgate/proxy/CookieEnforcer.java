@@ -52,9 +52,12 @@ final class CookieEnforcer {
         headers.remove("set-cookie2");
         Set<String> namesSet = new HashSet<>();
         for (String field : fields) {
-            namesSet.add(CookiePolicy.setCookieName(field));
             Optional<String> allowed = cookies.enforceSetCookie(field, exchange.decision());
-            allowed.ifPresent(f -> headers.add("Set-Cookie", f));
+            if (allowed.isPresent()) {
+                headers.add("Set-Cookie", allowed.get());
+                // Only a field that reaches the browser replaces the deletion; a dropped one leaves the old cookie.
+                namesSet.add(CookiePolicy.setCookieName(field));
+            }
         }
         for (String deletion : cookies.deletions(exchange.removed(), namesSet)) {
             headers.add("Set-Cookie", deletion);

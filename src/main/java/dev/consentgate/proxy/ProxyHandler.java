@@ -26,6 +26,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
 
+    /** User event: the gateway is shutting down; close when idle. */
+    static final Object DRAIN = new Object();
+
     private final Gateway gateway;
     private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
@@ -166,6 +169,17 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     boolean draining() {
         return gateway.draining();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) {
+        if (event == DRAIN) {
+            if (exchange == null) {
+                context.close();
+            }
+        } else {
+            context.fireUserEventTriggered(event);
+        }
     }
 
     @Override
