@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * per source, logged once per kind);</li>
  * <li>an answer recorded under a revision older than the last material one counts as none: the region default
  * applies, narrowed by what the stale answer granted (a refusal is never turned into a grant by a default), and the
- * decision is reported as source {@code default} so the banner asks again;</li>
+ * decision is reported as source {@code default} so the banner asks again; a source that records no revision
+ * is taken as current and reported under the current revision;</li>
  * <li>without any answer the region default applies: opt-in (essential only) or opt-out (all granted);</li>
  * <li>{@code Sec-GPC: 1} then denies every category marked gpcOptOut, whatever came before.</li>
  * </ol>
@@ -64,7 +65,9 @@ public final class ConsentResolver {
             SourceResult result = safeRead(reader, input);
             if (result instanceof SourceResult.Present present) {
                 if (revisions.stillValid(present.revision())) {
-                    return decision(present.categories(), reader.id(), present.revision(), gpc, region);
+                    // A source that records no revision answered the current policy.
+                    Optional<String> revision = present.revision().or(() -> Optional.of(revisions.current()));
+                    return decision(present.categories(), reader.id(), revision, gpc, region);
                 }
                 Set<String> narrowed = new HashSet<>(defaults);
                 narrowed.retainAll(present.categories());

@@ -15,6 +15,7 @@ final class RevisionHistory {
 
     private final Map<String, Integer> index = new HashMap<>();
     private final int lastMaterial;
+    private final String current;
 
     RevisionHistory(List<PolicyRevision> revisions) {
         if (revisions.isEmpty()) {
@@ -28,6 +29,11 @@ final class RevisionHistory {
             }
         }
         this.lastMaterial = material;
+        this.current = revisions.get(revisions.size() - 1).id();
+    }
+
+    String current() {
+        return current;
     }
 
     boolean stillValid(Optional<String> recordedUnder) {
