@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the gateway reads and records consent.
@@ -181,10 +183,11 @@ public record ConsentSettings(String cookieName, String revision, Duration reten
         }
     }
 
-    /** A named set of region codes (upper case, "DE", "US-CA") and what applies there before the visitor answers. */
+    /** A named set of region codes ("DE", "US-CA"; stored upper case) and what applies there before an answer. */
     public record RegionGroup(String name, Set<String> regions, DefaultMode mode) {
         public RegionGroup {
-            regions = Set.copyOf(regions);
+            regions = regions.stream().map(r -> r.strip().toUpperCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
         }
     }
 

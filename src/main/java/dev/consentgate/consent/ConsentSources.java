@@ -25,6 +25,9 @@ public final class ConsentSources {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsentSources.class);
 
+    /** Source id of the gateway's own cookie, as decisions and records name it. */
+    static final String NATIVE_SOURCE_ID = "cg_consent";
+
     private final ConsentSettings settings;
     private final List<Category> categoriesInOrder;
     private final List<ConsentReader> readers;
@@ -32,6 +35,8 @@ public final class ConsentSources {
     private final ConsentCookieWriter cookieWriter;
     private final ConsentForm form;
     private final Set<String> essential;
+    private final Optional<ConsentRecordLog> recordLog;
+    private final ConsentEndpoint endpoint;
 
     private ConsentSources(ConsentSettings settings, Map<String, Category> categories, List<ConsentReader> readers,
                            Optional<ConsentSigner> signer) {
@@ -44,6 +49,12 @@ public final class ConsentSources {
         this.form = new ConsentForm(categories);
         this.essential = categories.values().stream().filter(Category::essential).map(Category::id)
                 .collect(Collectors.toUnmodifiableSet());
+        this.recordLog = settings.recordLog().path()
+                .map(path -> new ConsentRecordLog(path, settings.recordLog().recordIp(), Clock.systemUTC()));
+        Set<String> gpcOptOut = categories.values().stream().filter(Category::gpcOptOut).map(Category::id)
+                .collect(Collectors.toUnmodifiableSet());
+        this.endpoint = new ConsentEndpoint(resolver, form, cookieWriter, recordLog, essential, gpcOptOut,
+                settings.revision());
     }
 
     /**
@@ -116,10 +127,18 @@ public final class ConsentSources {
         return Optional.of(new ConsentBanner(settings.banner(), categoriesInOrder, settings.endpoint()));
     }
 
-    /** The proof-of-consent log (UTC system clock) when a path is configured. */
+    /** The proof-of-consent log (UTC system clock) when a path is configured; the endpoint appends to it. */
     public Optional<ConsentRecordLog> recordLog() {
-        return settings.recordLog().path()
-                .map(path -> new ConsentRecordLog(path, settings.recordLog().recordIp(), Clock.systemUTC()));
+        return recordLog;
+    }
+
+    /** GET and POST of the consent endpoint (at {@link #endpointPath()}). */
+    public ConsentEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public String endpointPath() {
+        return settings.endpoint();
     }
 
     /** The Consent Mode v2 snippet builder when enabled. */
