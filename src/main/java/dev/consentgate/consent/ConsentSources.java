@@ -26,7 +26,7 @@ public final class ConsentSources {
     private static final Logger LOG = LoggerFactory.getLogger(ConsentSources.class);
 
     /** Source id of the gateway's own cookie, as decisions and records name it. */
-    static final String NATIVE_SOURCE_ID = "cg_consent";
+    static final String NATIVE_SOURCE_ID = ConsentSettings.NATIVE_SOURCE;
 
     private final ConsentSettings settings;
     private final List<Category> categoriesInOrder;

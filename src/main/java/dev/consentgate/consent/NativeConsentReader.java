@@ -1,5 +1,6 @@
 package dev.consentgate.consent;
 
+import dev.consentgate.config.ConsentSettings;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,7 @@ public final class NativeConsentReader extends SingleCookieReader {
     }
 
     public NativeConsentReader(String cookieName, Set<String> knownCategories, Optional<ConsentSigner> signer) {
-        super("cg_consent", cookieName, MAX_VALUE_LENGTH);
+        super(ConsentSettings.NATIVE_SOURCE, cookieName, MAX_VALUE_LENGTH);
         this.knownCategories = Set.copyOf(knownCategories);
         this.signer = signer;
     }
