@@ -61,10 +61,12 @@ public final class ConsentSources {
      * @param categories the ruleset's categories by id, in declaration order (the banner lists them so)
      * @param env        environment lookup ({@code System::getenv}); only the secret's variable is read
      * @throws IllegalArgumentException naming the setting, when a source is unknown or listed twice, a TCF purpose
-     *                                  is out of range, or the signing secret's variable is unset or too short
+     *                                  is out of range, the signing secret's variable is unset or too short, or a
+     *                                  revision or category id cannot be stored in the consent cookie
      */
     public static ConsentSources build(ConsentSettings settings, Map<String, Category> categories,
                                        Function<String, String> env) {
+        checkCookieSafe(settings, categories.keySet());
         Optional<ConsentSigner> signer = signer(settings, env);
         warnAboutUnknownTargets(settings, categories.keySet());
         Set<String> nonEssential = categories.values().stream().filter(c -> !c.essential()).map(Category::id)
@@ -156,6 +158,39 @@ public final class ConsentSources {
     /** Ids of the sources in the order they are asked. */
     public List<String> sourceIds() {
         return readers.stream().map(ConsentReader::id).toList();
+    }
+
+    /**
+     * The revision and category ids end up in the consent cookie ({@code REVISION:CAT+CAT.SIG}); characters outside
+     * letters, digits, '.', '_' and '-' would break the cookie or its parsing.
+     */
+    private static void checkCookieSafe(ConsentSettings settings, Set<String> categoryIds) {
+        for (var revision : settings.revisions()) {
+            if (!cookieSafe(revision.id())) {
+                throw new IllegalArgumentException("consent.revision '" + revision.id() + "' may only use letters,"
+                        + " digits, '.', '_' and '-' (it is stored in the " + settings.cookieName() + " cookie)");
+            }
+        }
+        for (String id : categoryIds) {
+            if (!cookieSafe(id) || id.indexOf('.') >= 0) {
+                throw new IllegalArgumentException("category id '" + id + "' may only use letters, digits, '_' and"
+                        + " '-' (it is stored in the " + settings.cookieName() + " cookie)");
+            }
+        }
+    }
+
+    private static boolean cookieSafe(String s) {
+        if (s.isEmpty() || s.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<ConsentSigner> signer(ConsentSettings settings, Function<String, String> env) {

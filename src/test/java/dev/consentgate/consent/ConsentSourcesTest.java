@@ -107,6 +107,12 @@ class ConsentSourcesTest {
                 () -> build(ConsentSettings.defaults().withSources(List.of("tcf", "tcf")), NO_ENV));
         assertThrows(IllegalArgumentException.class, () -> build(ConsentSettings.defaults()
                 .withTcf(new Tcf(Map.of("analytics", List.of(Set.of(0, 8))), Map.of())), NO_ENV));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> build(ConsentSettings.defaults()
+                .withRevisions("2025 12:16", List.of()), NO_ENV)).getMessage().contains("consent.revision"));
+        Map<String, dev.consentgate.config.Category> plusInId = new java.util.LinkedHashMap<>(Fixtures.categories());
+        plusInId.put("a+b", new dev.consentgate.config.Category("a+b", "", false, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConsentSources.build(ConsentSettings.defaults(), plusInId, NO_ENV::get));
         assertThrows(IllegalArgumentException.class, () -> ConsentSettings.defaults().withRevisions("2025-12-16",
                 List.of(new ConsentSettings.PolicyRevision("2025-01-01", true))));
     }
