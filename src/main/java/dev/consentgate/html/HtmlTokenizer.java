@@ -105,6 +105,8 @@ final class HtmlTokenizer {
     private int contentMark;
     /** Open svg/math elements: inside them title, style, textarea... are not raw text. */
     private int foreignDepth;
+    /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
+    private boolean treeAware = true;
 
     private byte[] curA;
     private int curFrom;
@@ -115,10 +117,14 @@ final class HtmlTokenizer {
         this.maxTagBytes = maxTagBytes;
     }
 
-    /** For tests: start in a raw-text state as if {@code lastStartTag} had just been opened. */
-    void startIn(int initialState, String lastStartTag) {
+    /**
+     * For conformance tests of the tokenizer alone: start tags never switch the content state, and the tokenizer
+     * starts in {@code initialState} as if {@code lastStartTag} had just been opened.
+     */
+    void standalone(int initialState, String lastStartTag) {
+        treeAware = false;
         state = initialState;
-        rawEndName = lastStartTag == null ? new byte[0] : lastStartTag.getBytes();
+        rawEndName = lastStartTag == null ? new byte[0] : lastStartTag.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Start of the unfinished tag, comment or end tag whose bytes must not be released yet, or -1. */
@@ -471,7 +477,7 @@ final class HtmlTokenizer {
                 case SCRIPT_END_NAME:
                 case SCRIPT_ESC_END_NAME: {
                     byte c = a[i];
-                    byte[] want = st == RAW_END_NAME ? rawEndName : SCRIPT_NAME;
+                    byte[] want = rawEndName;
                     int fallback = st == RAW_END_NAME ? RAW : st == SCRIPT_END_NAME ? SCRIPT : SCRIPT_ESC;
                     if (isAlpha(c)) {
                         if (endMatch < want.length && (c | 0x20) == want[endMatch]) {
@@ -777,6 +783,9 @@ final class HtmlTokenizer {
         }
         boolean wantsContent = sink.startTag(tag);
         int id = tag.nameId;
+        if (!treeAware) {
+            return DATA;
+        }
         if (foreignDepth > 0 && tag.nameLen < 16 && ElementNames.breaksOutOfForeignContent(tag.nameString())) {
             foreignDepth = 0;
         }
