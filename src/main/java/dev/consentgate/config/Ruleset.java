@@ -37,4 +37,9 @@ public record Ruleset(String source, List<Listener> listeners, List<Route> route
         return new Ruleset(source, newListeners, routes, limits, categories, cookieRules, undeclared, consent,
                 tagRules);
     }
+
+    public Ruleset withLimits(Limits newLimits) {
+        return new Ruleset(source, listeners, routes, newLimits, categories, cookieRules, undeclared, consent,
+                tagRules);
+    }
 }

@@ -251,11 +251,7 @@ public final class RulesetLoader {
         }
 
         private ConsentSettings consent(YamlSection s) {
-            s.rejectUnknownKeys(Set.of("cookie", "revision", "retention", "sources"));
-            ConsentSettings d = ConsentSettings.defaults();
-            List<String> sources = s.stringList("sources");
-            return new ConsentSettings(s.string("cookie", d.cookieName()), s.string("revision", d.revision()),
-                    s.duration("retention", d.retention()), sources.isEmpty() ? d.sources() : sources);
+            return ConsentSectionReader.read(s, categories.keySet());
         }
 
         private boolean knownCategory(String id, YamlSection s, String key) {

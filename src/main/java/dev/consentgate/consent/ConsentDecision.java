@@ -19,8 +19,16 @@ import java.util.TreeSet;
 public record ConsentDecision(Set<String> granted, String source, Optional<String> revision, boolean gpc,
                               Optional<String> region) {
 
+    /** Source id of a decision no (current) visitor answer made: the region default applied. */
+    public static final String DEFAULT_SOURCE = "default";
+
     public ConsentDecision {
         granted = Set.copyOf(granted);
+    }
+
+    /** True when a visitor's answer under the current policy decided; false means the banner should ask. */
+    public boolean answered() {
+        return !source.equals(DEFAULT_SOURCE);
     }
 
     public boolean grants(String category) {

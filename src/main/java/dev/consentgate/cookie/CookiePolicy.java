@@ -14,21 +14,34 @@ import java.util.Set;
  * Enforces consent on cookies in both directions: filters Cookie headers, judges Set-Cookie fields one by one,
  * and writes deletions for cookies a visitor withdrew. Pure: strings in, strings out, time from the injected clock.
  *
- * <p>Choices (see also {@link RequestCookies}, {@link SetCookieField}, {@link LifetimeCap}, {@link CookieDeletion}
- * and {@link CookieClassifier}):
+ * <p>Decisions on the edge cases (details in {@link RequestCookies}, {@link SetCookieField}, {@link LifetimeCap},
+ * {@link CookieDeletion} and {@link CookieClassifier}):
  * <ul>
  *   <li>Request: each Cookie header value is filtered on its own. Kept pieces are copied byte for byte, in order,
  *       joined by "; "; a header from which nothing was removed is returned as the same String; a header left
- *       without any cookie (also one that had none, such as "" or ";") is omitted.</li>
- *   <li>Response: a field is never split or merged. Its name is the trimmed text before the first '=' of the part
- *       before the first ';' ("" when there is none: undeclared). Domain and Path attributes narrow the rule
- *       lookup. A field a broken upstream comma-joined from several cookies passes only when the first cookie and
- *       every name a comma-splitting reader could find in it are allowed, and then the shortest retention among
- *       them caps every Max-Age and Expires in it. Attribute names are case-insensitive; bytes outside rewritten
- *       values are never touched (fields are ISO-8859-1 Strings, one char per byte). Set-Cookie2 is the caller's
- *       to drop.</li>
+ *       without any cookie (also one that had none, such as "" or ";") is omitted. A piece without '=' is the
+ *       nameless cookie "", undeclared.</li>
+ *   <li>Set-Cookie name: the text before the first '=' of the part before the first ';', SP/HTAB-trimmed. No '='
+ *       there ("foo", "foo;bar=baz"): the empty name, as browsers give it; judged as undeclared.</li>
+ *   <li>{@code __Secure-} / {@code __Host-} in any case are stripped for classification only; the field and any
+ *       deletion keep the name as sent.</li>
+ *   <li>Attribute names are case-insensitive ("max-age", "EXPIRES"); whitespace around names and values is
+ *       allowed and kept when a value is rewritten.</li>
+ *   <li>Domain and Path attributes (the last non-empty Domain, the last Path starting with '/') narrow the rule
+ *       lookup; without them the lookup is fail-closed as {@link CookieClassifier} describes.</li>
+ *   <li>Lifetime, when the cookie is granted and its rule declares a retention: every Max-Age and every Expires
+ *       is capped, not only the last one browsers use. Max-Age: an integer at most the cap stays (0 and negatives
+ *       are deletions and stay); larger, overflowing, empty or non-numeric values become the cap in seconds.
+ *       Expires: a readable date no later than now + cap stays (past dates are deletions and stay); later or
+ *       unreadable ones become now + cap as IMF-fixdate. No lifetime attribute: a session cookie, unchanged.</li>
+ *   <li>Comma-joined fields ("a=1; Path=/, b=2; Path=/") are never split; they pass only when the first name and
+ *       every name a comma-splitting reader could see are allowed, and the shortest declared retention among
+ *       them caps every Max-Age and Expires in the field. A comma inside a value followed by "x=" counts as a
+ *       join too (fail closed).</li>
+ *   <li>Empty and quoted values, and any byte outside the rewritten values (fields arrive as ISO-8859-1 Strings,
+ *       one char per byte, non-ASCII and control bytes included), pass unchanged.</li>
  *   <li>Withdrawal: one deletion per distinct removed name that the response does not itself set after
- *       enforcement.</li>
+ *       enforcement. Set-Cookie2 is the caller's to drop.</li>
  * </ul>
  * Nothing here throws on hostile header values.
  */

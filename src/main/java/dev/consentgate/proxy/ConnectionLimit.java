@@ -1,6 +1,10 @@
 package dev.consentgate.proxy;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +20,7 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
     private final int max;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
     ConnectionLimit(int max) {
         this.max = max;
@@ -34,7 +39,15 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
+        clients.add(ctx.channel());
         ctx.fireChannelActive();
+    }
+
+    /** Asks every open client connection to close once its current exchange is done. */
+    void drainAll() {
+        for (Channel client : clients) {
+            client.pipeline().fireUserEventTriggered(ProxyHandler.DRAIN);
+        }
     }
 
     @Override

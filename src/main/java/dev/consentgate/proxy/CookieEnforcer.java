@@ -8,10 +8,7 @@ import dev.consentgate.cookie.RequestCookie;
 import dev.consentgate.cookie.RequestCookies;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Applies the cookie policy to the headers of one exchange: the request's Cookie fields before they go upstream,
@@ -50,14 +47,8 @@ final class CookieEnforcer {
         List<String> fields = headers.getAll(HttpHeaderNames.SET_COOKIE);
         headers.remove(HttpHeaderNames.SET_COOKIE);
         headers.remove("set-cookie2");
-        Set<String> namesSet = new HashSet<>();
-        for (String field : fields) {
-            namesSet.add(CookiePolicy.setCookieName(field));
-            Optional<String> allowed = cookies.enforceSetCookie(field, exchange.decision());
-            allowed.ifPresent(f -> headers.add("Set-Cookie", f));
-        }
-        for (String deletion : cookies.deletions(exchange.removed(), namesSet)) {
-            headers.add("Set-Cookie", deletion);
+        for (String field : cookies.enforceResponse(fields, exchange.removed(), exchange.decision())) {
+            headers.add("Set-Cookie", field);
         }
     }
 }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * event loop. Backpressure: the client is read only when the previous body chunk reached the upstream socket, and
  * the upstream only when the previous response chunk reached the client socket, so memory per exchange is bounded.
  */
-final class Exchange implements UpstreamHandler.ResponseSink {
+final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
 
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
 
@@ -79,16 +79,19 @@ final class Exchange implements UpstreamHandler.ResponseSink {
         });
     }
 
-    boolean requestComplete() {
+    @Override
+    public boolean requestComplete() {
         return requestComplete;
     }
 
     /** The client should be read for more request body: connected, nothing in flight, body not complete. */
-    boolean wantsRequestBody() {
+    @Override
+    public boolean wantsRequestBody() {
         return !requestComplete && upstream != null && bodyWritesInFlight == 0 && !finished;
     }
 
-    void requestBody(HttpContent content) {
+    @Override
+    public void requestBody(HttpContent content) {
         if (content instanceof LastHttpContent) {
             requestComplete = true;
         }
@@ -295,7 +298,8 @@ final class Exchange implements UpstreamHandler.ResponseSink {
     }
 
     /** Ends the exchange without a clean end of response: the client must not take a truncated body as whole. */
-    void abort(String reason) {
+    @Override
+    public void abort(String reason) {
         if (finished) {
             return;
         }
@@ -306,7 +310,8 @@ final class Exchange implements UpstreamHandler.ResponseSink {
     }
 
     /** The client went away: drop everything held for this exchange. */
-    void clientClosed() {
+    @Override
+    public void clientClosed() {
         if (!finished) {
             finished = true;
             cleanUp();

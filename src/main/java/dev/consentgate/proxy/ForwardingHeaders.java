@@ -40,7 +40,9 @@ final class ForwardingHeaders {
             }
         }
         for (String name : HOP_BY_HOP) {
-            headers.remove(name);
+            if (!(keepUpgrade && name.equals("upgrade"))) {
+                headers.remove(name);
+            }
         }
         if (keepUpgrade) {
             headers.set(HttpHeaderNames.CONNECTION, "upgrade");

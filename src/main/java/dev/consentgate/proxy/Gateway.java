@@ -3,14 +3,13 @@ package dev.consentgate.proxy;
 import dev.consentgate.config.Limits;
 import dev.consentgate.config.Route;
 import dev.consentgate.config.Ruleset;
-import dev.consentgate.consent.ConsentResolver;
-import dev.consentgate.consent.NativeConsentReader;
+import dev.consentgate.consent.ConsentSources;
 import dev.consentgate.cookie.CookieClassifier;
 import dev.consentgate.cookie.CookiePolicy;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
+import java.util.function.Function;
 import java.util.Optional;
 
 /** Everything the proxy derives from one ruleset, built once at start: routes, consent, cookie policy, pools. */
@@ -18,20 +17,30 @@ public final class Gateway {
 
     private final Ruleset ruleset;
     private final RequestRules rules;
+    private final ConsentSources consent;
     private final CookieEnforcer cookieEnforcer;
+    private final LocalEndpoints localEndpoints;
     private final UpstreamPools pools;
     private volatile boolean draining;
 
-    public Gateway(Ruleset ruleset, Clock clock) {
+    /**
+     * @param env environment lookup (System::getenv); the consent signing secret is read from it
+     * @throws IllegalArgumentException naming the setting when the consent configuration cannot be used
+     */
+    public Gateway(Ruleset ruleset, Clock clock, Function<String, String> env) {
         this.ruleset = ruleset;
         this.rules = new RequestRules(ruleset.limits());
-        ConsentResolver resolver = new ConsentResolver(
-                List.of(new NativeConsentReader(ruleset.consent().cookieName(), ruleset.categories().keySet())),
-                ruleset.essentialCategories(), ruleset.consent().revision());
+        this.consent = ConsentSources.build(ruleset.consent(), ruleset.categories(), env);
         CookieClassifier classifier = new CookieClassifier(ruleset.cookieRules(), ruleset.undeclared(),
                 ruleset.categories());
-        this.cookieEnforcer = new CookieEnforcer(resolver, new CookiePolicy(classifier, clock));
+        CookiePolicy cookies = new CookiePolicy(classifier, clock);
+        this.cookieEnforcer = new CookieEnforcer(consent.resolver(), cookies);
+        this.localEndpoints = new LocalEndpoints(consent, ruleset.consent(), cookies);
         this.pools = new UpstreamPools(ruleset.limits());
+    }
+
+    public Gateway(Ruleset ruleset, Clock clock) {
+        this(ruleset, clock, System::getenv);
     }
 
     public Ruleset ruleset() {
@@ -40,6 +49,14 @@ public final class Gateway {
 
     Limits limits() {
         return ruleset.limits();
+    }
+
+    LocalEndpoints localEndpoints() {
+        return localEndpoints;
+    }
+
+    ConsentSources consent() {
+        return consent;
     }
 
     RequestRules rules() {
@@ -69,7 +86,7 @@ public final class Gateway {
         return new ResponseEnforcement(cookieEnforcer, cookieEnforcer.onRequest(request.headers()));
     }
 
-    private static String pathOf(String target) {
+    static String pathOf(String target) {
         if (target.startsWith("/")) {
             return target;
         }

@@ -63,6 +63,7 @@ public final class GatewayServer implements AutoCloseable {
             listener.close().syncUninterruptibly();
         }
         gateway.startDraining();
+        connectionLimit.drainAll();
         long deadline = System.nanoTime() + gateway.limits().shutdownGrace().toNanos();
         while (connectionLimit.open() > 0 && System.nanoTime() < deadline) {
             try {

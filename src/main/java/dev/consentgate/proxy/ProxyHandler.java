@@ -26,10 +26,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
 
+    /** User event: the gateway is shutting down; close when idle. */
+    static final Object DRAIN = new Object();
+
     private final Gateway gateway;
     private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
-    private Exchange exchange;
+    private ClientExchange exchange;
     /** A request was refused: everything after it on this connection is discarded. */
     private boolean refusing;
 
@@ -96,6 +99,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             request.headers().remove(HttpHeaderNames.EXPECT);
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
+        String path = Gateway.pathOf(request.uri());
+        if (gateway.localEndpoints().handles(path)) {
+            exchange = new LocalExchange(this, ctx, request, path, gateway.localEndpoints(), clientAddress());
+            return;
+        }
         String host = Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)).orElse("");
         Optional<Route> route = gateway.route(host, request.uri());
         if (route.isEmpty()) {
@@ -111,9 +119,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             // The client will close after this response; the pooled upstream connection stays reusable.
             request.headers().remove(HttpHeaderNames.CONNECTION);
         }
-        exchange = new Exchange(this, ctx, request, route.get(), enforcement,
+        Exchange proxied = new Exchange(this, ctx, request, route.get(), enforcement,
                 gateway.limits().upstreamResponseTimeout().toMillis(), webSocket);
-        exchange.start(gateway.pools().forRoute(ctx.channel().eventLoop(), route.get()));
+        exchange = proxied;
+        proxied.start(gateway.pools().forRoute(ctx.channel().eventLoop(), route.get()));
     }
 
     private void refuse(HttpRequest request, RequestRules.Refusal refusal) {
@@ -125,7 +134,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         ErrorResponses.sendAndClose(ctx.channel(), refusal.status(), refusal.detail());
     }
 
-    void upstreamFailed(Exchange failed, HttpResponseStatus status, String detail, boolean close) {
+    void upstreamFailed(ClientExchange failed, HttpResponseStatus status, String detail, boolean close) {
         if (failed != exchange) {
             return;
         }
@@ -138,7 +147,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         });
     }
 
-    void exchangeFinished(Exchange finished, boolean closeClient) {
+    void exchangeFinished(ClientExchange finished, boolean closeClient) {
         if (finished != exchange) {
             return;
         }
@@ -166,6 +175,17 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     boolean draining() {
         return gateway.draining();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) {
+        if (event == DRAIN) {
+            if (exchange == null) {
+                context.close();
+            }
+        } else {
+            context.fireUserEventTriggered(event);
+        }
     }
 
     @Override

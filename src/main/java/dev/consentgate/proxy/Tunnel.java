@@ -5,7 +5,9 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.util.ReferenceCountUtil;
 
 /**
  * After a WebSocket handshake both connections carry opaque bytes: the HTTP handlers are removed and each side's
@@ -40,6 +42,12 @@ final class Tunnel extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf)) {
+            // the end marker an HTTP decoder emitted for the 101 before it was removed
+            ReferenceCountUtil.release(msg);
+            ctx.channel().read();
+            return;
+        }
         peer.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
             if (f.isSuccess()) {
                 ctx.channel().read();

@@ -1,0 +1,82 @@
+package dev.consentgate.consent;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Didomi's {@code didomi_token}: base64 of JSON with {@code purposes.enabled} / {@code purposes.disabled} arrays of
+ * purpose ids. IAB purposes appear under Didomi's names ("cookies" is purpose 1, "create_ads_profile" 3, ...) and
+ * go through the same {@link PurposeRules} as TCF (without vendor requirements: Didomi names vendors its own way);
+ * custom purposes map to categories through the configured map.
+ */
+final class DidomiReader extends SingleCookieReader {
+
+    static final String COOKIE = "didomi_token";
+
+    /** Didomi's ids of IAB purposes 1 to 11, in order. */
+    private static final List<String> IAB_PURPOSES = List.of("cookies", "select_basic_ads", "create_ads_profile",
+            "select_personalized_ads", "create_content_profile", "select_personalized_content",
+            "measure_ad_performance", "measure_content_performance", "market_research", "improve_products",
+            "use_limited_data_to_select_content");
+
+    private final PurposeRules rules;
+    private final Map<String, String> customPurposes;
+
+    DidomiReader(PurposeRules rules, Map<String, String> customPurposes) {
+        super("didomi", COOKIE, MAX_COOKIE_LENGTH);
+        this.rules = rules;
+        this.customPurposes = Map.copyOf(customPurposes);
+    }
+
+    @Override
+    SourceResult parse(String value) {
+        String json = new String(base64(UrlDecoding.decode(value, false)), StandardCharsets.UTF_8);
+        Object purposes = JsonReader.parseObject(json).get("purposes");
+        if (!(purposes instanceof Map<?, ?> section)) {
+            return new SourceResult.Malformed("no purposes object");
+        }
+        Set<String> enabled = names(section.get("enabled"));
+        Set<String> disabled = names(section.get("disabled"));
+        enabled.removeAll(disabled); // listed as both: fail closed
+        Set<String> granted = new HashSet<>(
+                rules.granted(n -> n >= 1 && n <= IAB_PURPOSES.size() && enabled.contains(IAB_PURPOSES.get(n - 1)),
+                        v -> true));
+        CategoryVotes votes = new CategoryVotes(customPurposes);
+        enabled.forEach(p -> votes.vote(p, true));
+        disabled.forEach(p -> votes.vote(p, false));
+        granted.addAll(votes.granted());
+        return new SourceResult.Present(granted, Optional.empty());
+    }
+
+    private static Set<String> names(Object array) {
+        Set<String> names = new HashSet<>();
+        if (array == null) {
+            return names;
+        }
+        if (!(array instanceof List<?> list)) {
+            throw new MalformedValue("purpose list is not an array");
+        }
+        for (Object item : list) {
+            if (!(item instanceof String name)) {
+                throw new MalformedValue("purpose id is not a string");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static byte[] base64(String text) {
+        String trimmed = text.trim();
+        try {
+            return (trimmed.indexOf('-') >= 0 || trimmed.indexOf('_') >= 0 ? Base64.getUrlDecoder()
+                    : Base64.getDecoder()).decode(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedValue("not base64");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.consentgate.consent;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * OneTrust's {@code OptanonConsent}: a URL-encoded query string whose {@code groups} field lists
+ * {@code GROUP:0|1} pairs, e.g. {@code C0001:1,C0002:1,C0003:0,C0004:0} (old banners use numeric ids, "2:1").
+ * Groups map to categories through the configured group map; unmapped groups (stacks, SDK groups) are ignored.
+ */
+final class OneTrustReader extends SingleCookieReader {
+
+    static final String COOKIE = "OptanonConsent";
+    private static final int MAX_GROUPS = 256;
+
+    private final Map<String, String> groupMap;
+
+    OneTrustReader(Map<String, String> groupMap) {
+        super("onetrust", COOKIE, MAX_COOKIE_LENGTH);
+        this.groupMap = Map.copyOf(groupMap);
+    }
+
+    @Override
+    SourceResult parse(String value) {
+        String groups = QueryString.parse(value).get("groups");
+        if (groups == null) {
+            return new SourceResult.Malformed("no groups field");
+        }
+        CategoryVotes votes = new CategoryVotes(groupMap);
+        if (!groups.isEmpty()) {
+            String[] pairs = groups.split(",", MAX_GROUPS + 1);
+            if (pairs.length > MAX_GROUPS) {
+                return new SourceResult.Malformed("too many groups");
+            }
+            for (String pair : pairs) {
+                int colon = pair.indexOf(':');
+                if (colon <= 0 || colon != pair.length() - 2) {
+                    return new SourceResult.Malformed("group is not ID:0 or ID:1");
+                }
+                char flag = pair.charAt(colon + 1);
+                if (flag != '0' && flag != '1') {
+                    return new SourceResult.Malformed("group is not ID:0 or ID:1");
+                }
+                votes.vote(pair.substring(0, colon), flag == '1');
+            }
+        }
+        return new SourceResult.Present(votes.granted(), Optional.empty());
+    }
+}

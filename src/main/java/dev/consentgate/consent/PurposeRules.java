@@ -1,0 +1,43 @@
+package dev.consentgate.consent;
+
+import dev.consentgate.config.ConsentSettings.Tcf;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * Which categories a set of consented IAB purposes (and vendors) grants. Per category: alternatives of purpose
+ * sets (granted when every purpose of one alternative has consent) and vendor ids that must all have consent.
+ * A category without purposes is never granted by TCF.
+ */
+final class PurposeRules {
+
+    private final Map<String, List<Set<Integer>>> purposes;
+    private final Map<String, Set<Integer>> requiredVendors;
+
+    PurposeRules(Tcf tcf) {
+        this.purposes = tcf.purposes();
+        this.requiredVendors = tcf.requiredVendors();
+    }
+
+    /**
+     * @param purpose whether purpose n (1-based) has consent
+     * @param vendor  whether vendor id n has consent; pass {@code v -> true} when the source has no IAB vendors
+     */
+    Set<String> granted(IntPredicate purpose, IntPredicate vendor) {
+        Set<String> granted = new HashSet<>();
+        for (Map.Entry<String, List<Set<Integer>>> rule : purposes.entrySet()) {
+            boolean purposesMet = rule.getValue().stream()
+                    .anyMatch(alternative -> !alternative.isEmpty()
+                            && alternative.stream().allMatch(purpose::test));
+            boolean vendorsMet = requiredVendors.getOrDefault(rule.getKey(), Set.of()).stream()
+                    .allMatch(vendor::test);
+            if (purposesMet && vendorsMet) {
+                granted.add(rule.getKey());
+            }
+        }
+        return granted;
+    }
+}

@@ -1,0 +1,461 @@
+package dev.consentgate.html;
+
+import dev.consentgate.config.TagAction;
+import dev.consentgate.config.TagRule;
+import dev.consentgate.consent.ConsentDecision;
+import io.netty.buffer.ByteBuf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The rewriter for an ASCII-compatible byte stream: drives the tokenizer over each chunk, holds the bytes of an
+ * element until it is judged, and sends everything else on as slices of the input.
+ */
+final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.Hits {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ByteStreamRewriter.class);
+    private static final Set<String> HINT_RELS = Set.of("preconnect", "dns-prefetch", "preload", "prefetch",
+            "modulepreload", "prerender");
+    private static final Set<String> JS_TYPES = Set.of("", "module", "text/javascript", "application/javascript",
+            "application/ecmascript", "application/x-ecmascript", "application/x-javascript", "text/ecmascript",
+            "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
+            "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
+            "text/x-javascript", "speculationrules",
+            // run by a library in the page: Partytown (web worker)
+            "text/partytown");
+    private static final TagRule META_COOKIE_RULE = new TagRule("meta-set-cookie", Optional.empty(),
+            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
+
+    private final TagPolicy policy;
+    private final ConsentDecision consent;
+    private final RewriteListener listener;
+    private final Predicate<String> cookieNameAllowed;
+    private final ElementRewrites rewrites;
+    private final HtmlTokenizer tokenizer;
+    private final PendingOutput pending = new PendingOutput();
+    private final LineCounter lines;
+    private final int inspectLimit;
+
+    private long absPos;
+    private byte[] scratch = new byte[0];
+
+    /** Start of the element whose bytes are held until it is judged, -1 when none. */
+    private long holdStart = -1;
+    private boolean suppressing;
+    private int suppressId;
+    private int suppressDepth;
+    private boolean inNoscript;
+
+    private boolean inspecting;
+    private TagToken inlineScript;
+    private int matcherState;
+    private long inspected;
+    private int blockedRule = -1;
+
+    /** Decision taken when a tag overflowed, applied when it ends: a rule that already matched, or null. */
+    private Verdict overflowVerdict;
+
+    ByteStreamRewriter(TagPolicy policy, ConsentDecision consent, RewriteListener listener,
+                       Predicate<String> cookieNameAllowed) {
+        this.policy = policy;
+        this.consent = consent;
+        this.listener = listener;
+        this.cookieNameAllowed = cookieNameAllowed;
+        this.rewrites = new ElementRewrites(policy.settings());
+        this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
+        this.lines = listener == RewriteListener.NONE ? null : new LineCounter();
+        this.inspectLimit = policy.settings().inlineScriptInspectLimit();
+    }
+
+    void feed(ByteBuf chunk, Consumer<ByteBuf> out) {
+        int len = chunk.readableBytes();
+        pending.sink(out);
+        byte[] a;
+        int from;
+        if (chunk.hasArray()) {
+            a = chunk.array();
+            from = chunk.arrayOffset() + chunk.readerIndex();
+        } else {
+            if (scratch.length < len) {
+                scratch = new byte[Math.max(len, 8192)];
+            }
+            chunk.getBytes(chunk.readerIndex(), scratch, 0, len);
+            a = scratch;
+            from = 0;
+        }
+        pending.append(chunk);
+        long chunkAbs = absPos;
+        if (lines != null) {
+            lines.chunk(a, from, chunkAbs);
+        }
+        tokenizer.scan(a, from, from + len, chunkAbs);
+        absPos += len;
+        if (lines != null) {
+            lines.chunkEnd(a, from, from + len, chunkAbs, heldFrom());
+        }
+        if (suppressing) {
+            pending.dropUpTo(absPos);
+        } else {
+            long held = heldFrom();
+            pending.emitUpTo(held >= 0 ? held : absPos);
+        }
+    }
+
+    void finish(Consumer<ByteBuf> out) {
+        pending.sink(out);
+        tokenizer.end(absPos);
+        if (suppressing) {
+            pending.dropUpTo(absPos);
+        } else {
+            pending.emitUpTo(absPos);
+        }
+        pending.release();
+    }
+
+    void release() {
+        pending.release();
+    }
+
+    private long heldFrom() {
+        long t = tokenizer.openTagStart();
+        if (holdStart >= 0 && (t < 0 || holdStart < t)) {
+            return holdStart;
+        }
+        return t;
+    }
+
+    // ---- tokenizer sink ----
+
+    @Override
+    public boolean captureTag(TagToken tag) {
+        if (suppressing) {
+            return false;
+        }
+        return switch (tag.nameId) {
+            case ElementNames.SCRIPT, ElementNames.IMG, ElementNames.LINK, ElementNames.META, ElementNames.IFRAME,
+                 ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public void tagOverflow(TagToken tag) {
+        if (suppressing) {
+            return;
+        }
+        Verdict v = judge(tag);
+        if (v != null && v.rule != null) {
+            // a rule already matched: fail closed, the element goes
+            overflowVerdict = new Verdict(v.rule, v.host, v.kind, TagAction.REMOVE);
+            holdStart = tag.start;
+        } else {
+            overflowVerdict = null;
+            LOG.debug("tag at offset {} longer than {} bytes passed unjudged", tag.start,
+                    policy.settings().maxTagBytes());
+            event(tag.start, tag.nameId, "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT);
+        }
+    }
+
+    @Override
+    public boolean startTag(TagToken tag) {
+        if (suppressing) {
+            if (tag.nameId == suppressId) {
+                suppressDepth++;
+            }
+            return false;
+        }
+        if (tag.nameId == ElementNames.NOSCRIPT) {
+            inNoscript = true;
+            return false;
+        }
+        if (tag.overflowed) {
+            Verdict v = overflowVerdict;
+            overflowVerdict = null;
+            holdStart = -1;
+            if (v != null) {
+                apply(tag, v);
+            }
+            return false;
+        }
+        if (!tag.captured) {
+            return false;
+        }
+        Verdict v = judge(tag);
+        if (v == null) {
+            return false;
+        }
+        if (v == Verdict.INLINE) {
+            if (policy.signatures().isEmpty()) {
+                return false;
+            }
+            inspecting = true;
+            inlineScript = tag.copy();
+            holdStart = tag.start;
+            matcherState = 0;
+            inspected = 0;
+            return true;
+        }
+        apply(tag, v);
+        return false;
+    }
+
+    @Override
+    public void endTag(TagToken tag) {
+        if (suppressing) {
+            if (tag.nameId == suppressId && --suppressDepth == 0) {
+                suppressing = false;
+                pending.dropUpTo(tag.end);
+            }
+            return;
+        }
+        if (tag.nameId == ElementNames.NOSCRIPT) {
+            inNoscript = false;
+        }
+    }
+
+    @Override
+    public void rawText(byte[] a, int from, int to) {
+        if (!inspecting) {
+            return;
+        }
+        long room = inspectLimit - inspected;
+        int scanTo = (int) Math.min(to, from + room);
+        blockedRule = -1;
+        int next = policy.signatures().scan(a, from, scanTo, matcherState, this);
+        if (next < 0) {
+            blockInlineScript(policy.rule(blockedRule));
+            return;
+        }
+        matcherState = next;
+        inspected += scanTo - from;
+        if (scanTo < to) {
+            inspecting = false;
+            holdStart = -1;
+            LOG.debug("inline script at offset {} longer than {} bytes passed unjudged past the limit",
+                    inlineScript.start, inspectLimit);
+            event(inlineScript.start, ElementNames.SCRIPT, "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT);
+            inlineScript = null;
+        }
+    }
+
+    @Override
+    public boolean onMatch(int[] ruleIndexes) {
+        for (int k : ruleIndexes) {
+            if (!policy.granted(policy.rule(k).category(), consent)) {
+                blockedRule = k;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void rawTextEnd(long endTagStart) {
+        if (inspecting) {
+            inspecting = false;
+            holdStart = -1;
+            inlineScript = null;
+        }
+    }
+
+    // ---- judging ----
+
+    private record Verdict(TagRule rule, String host, ElementKind kind, TagAction action) {
+        static final Verdict INLINE = new Verdict(null, "", ElementKind.SCRIPT, null);
+    }
+
+    /** What to do with a start tag: null to pass it, {@link Verdict#INLINE} to inspect the script text. */
+    private Verdict judge(TagToken tag) {
+        switch (tag.nameId) {
+            case ElementNames.SCRIPT: {
+                if (!executable(tag)) {
+                    return null;
+                }
+                ElementKind kind = inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT;
+                String src = tag.value("src");
+                if (src != null) {
+                    return judgeUrl(src, kind);
+                }
+                Verdict lazy = judgeUrls(tag, kind, "data-src");
+                return lazy != null || tag.overflowed ? lazy : Verdict.INLINE;
+            }
+            case ElementNames.IMG:
+                return judgeUrls(tag, ElementKind.PIXEL, "src", "data-src", "data-lazy-src", "srcset", "data-srcset");
+            case ElementNames.IFRAME:
+            case ElementNames.FRAME:
+                return judgeUrls(tag, embedKind(), "src", "data-src", "data-lazy-src");
+            case ElementNames.EMBED:
+                return judgeUrls(tag, embedKind(), "src");
+            case ElementNames.OBJECT:
+                return judgeUrls(tag, embedKind(), "data");
+            case ElementNames.LINK: {
+                String rel = tag.value("rel");
+                if (rel == null) {
+                    return null;
+                }
+                for (String token : rel.toLowerCase(Locale.ROOT).split("[\\t\\n\\f\\r ]+")) {
+                    if (HINT_RELS.contains(token)) {
+                        return judgeUrls(tag, ElementKind.HINT, "href", "imagesrcset");
+                    }
+                }
+                return null;
+            }
+            case ElementNames.META:
+                return judgeMetaCookie(tag);
+            default:
+                return null;
+        }
+    }
+
+    private ElementKind embedKind() {
+        return inNoscript ? ElementKind.PIXEL : ElementKind.EMBED;
+    }
+
+    private Verdict judgeUrls(TagToken tag, ElementKind kind, String... attributes) {
+        for (String name : attributes) {
+            String value = tag.value(name);
+            if (value == null) {
+                continue;
+            }
+            if (name.endsWith("srcset")) {
+                for (String candidate : value.split(",")) {
+                    Verdict v = judgeUrl(candidate.trim().split("[\\t\\n\\f\\r ]")[0], kind);
+                    if (v != null) {
+                        return v;
+                    }
+                }
+            } else {
+                Verdict v = judgeUrl(value, kind);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Verdict judgeUrl(String url, ElementKind kind) {
+        UrlParts parts = UrlParts.parse(url);
+        int k = policy.matchUrl(parts);
+        // a tracker URL carried inside another one (redirects, proxies, a mistyped scheme) counts too
+        int slashes = url.indexOf("//");
+        for (int n = 0; k < 0 && slashes >= 0 && n < 4; n++) {
+            parts = UrlParts.parse(url.substring(slashes));
+            k = policy.matchUrl(parts);
+            slashes = url.indexOf("//", slashes + 2);
+        }
+        if (k < 0) {
+            return null;
+        }
+        TagRule rule = policy.rule(k);
+        if (policy.granted(rule.category(), consent)) {
+            return null;
+        }
+        return new Verdict(rule, parts.host(), kind, policy.action(rule, kind));
+    }
+
+    private Verdict judgeMetaCookie(TagToken tag) {
+        String equiv = tag.value("http-equiv");
+        if (equiv == null || !equiv.trim().equalsIgnoreCase("set-cookie")) {
+            return null;
+        }
+        String content = tag.value("content");
+        String cookie = content == null ? "" : content;
+        int eq = cookie.indexOf('=');
+        String name = (eq >= 0 ? cookie.substring(0, eq) : "").trim();
+        if (!name.isEmpty() && cookieNameAllowed.test(name)) {
+            return null;
+        }
+        return new Verdict(META_COOKIE_RULE, "", ElementKind.META_COOKIE, TagAction.REMOVE);
+    }
+
+    /**
+     * Whether the script would run: its type (or legacy language) names JavaScript, a module or speculation
+     * rules, or a type that a loader library in the page executes.
+     */
+    private static boolean executable(TagToken tag) {
+        String type = tag.value("type");
+        if (type == null) {
+            String language = tag.value("language");
+            if (language == null || language.isEmpty()) {
+                return true;
+            }
+            type = "text/" + language;
+        }
+        String essence = type.strip().toLowerCase(Locale.ROOT);
+        int semicolon = essence.indexOf(';');
+        if (semicolon >= 0) {
+            essence = essence.substring(0, semicolon).strip();
+        }
+        // Cloudflare Rocket Loader defers scripts by prefixing their type ("<hash>-text/javascript")
+        return JS_TYPES.contains(essence) || essence.endsWith("-text/javascript") || essence.endsWith("-module");
+    }
+
+    // ---- acting ----
+
+    private void apply(TagToken tag, Verdict v) {
+        pending.emitUpTo(tag.start);
+        pending.dropUpTo(tag.end);
+        boolean hasContent = tag.nameId == ElementNames.SCRIPT || tag.nameId == ElementNames.IFRAME
+                || tag.nameId == ElementNames.OBJECT;
+        RewriteEvent.Action done;
+        switch (v.action) {
+            case NEUTRALIZE -> {
+                pending.insert(rewrites.neutralize(tag, v.rule));
+                done = RewriteEvent.Action.NEUTRALIZED;
+            }
+            case PLACEHOLDER -> {
+                pending.insert(rewrites.placeholder(tag, v.rule, v.host));
+                suppressContent(tag, hasContent);
+                done = RewriteEvent.Action.PLACEHOLDER;
+            }
+            default -> {
+                suppressContent(tag, hasContent);
+                done = RewriteEvent.Action.REMOVED;
+            }
+        }
+        event(tag.start, tag.nameId, v.host, v.rule.category(), v.rule.id(), done);
+    }
+
+    private void suppressContent(TagToken tag, boolean hasContent) {
+        if (hasContent) {
+            suppressing = true;
+            suppressId = tag.nameId;
+            suppressDepth = 1;
+        }
+    }
+
+    private void blockInlineScript(TagRule rule) {
+        TagToken tag = inlineScript;
+        inspecting = false;
+        inlineScript = null;
+        holdStart = -1;
+        TagAction action = policy.action(rule, inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT);
+        pending.emitUpTo(tag.start);
+        if (action == TagAction.NEUTRALIZE) {
+            pending.dropUpTo(tag.end);
+            pending.insert(rewrites.neutralize(tag, rule));
+            event(tag.start, ElementNames.SCRIPT, "", rule.category(), rule.id(), RewriteEvent.Action.NEUTRALIZED);
+        } else {
+            suppressing = true;
+            suppressId = ElementNames.SCRIPT;
+            suppressDepth = 1;
+            event(tag.start, ElementNames.SCRIPT, "", rule.category(), rule.id(), RewriteEvent.Action.REMOVED);
+        }
+    }
+
+    private void event(long at, int nameId, String host, String category, String ruleId,
+                       RewriteEvent.Action action) {
+        if (lines == null) {
+            return;
+        }
+        listener.onAction(new RewriteEvent(lines.lineAt(at), ElementNames.name(nameId), host, category, ruleId,
+                action));
+    }
+}

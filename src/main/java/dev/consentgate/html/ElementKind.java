@@ -1,0 +1,25 @@
+package dev.consentgate.html;
+
+import dev.consentgate.config.TagAction;
+
+/** The kinds of element the rewriter judges; each allows a subset of the actions. */
+enum ElementKind {
+    SCRIPT,
+    /** img, and any judged element inside noscript (tracking fallbacks). */
+    PIXEL,
+    /** link rel=preconnect|dns-prefetch|preload|prefetch|modulepreload|prerender. */
+    HINT,
+    /** iframe, frame, embed, object. */
+    EMBED,
+    /** meta http-equiv=set-cookie. */
+    META_COOKIE;
+
+    /** The action this kind can take closest to {@code wanted}. */
+    TagAction narrow(TagAction wanted) {
+        return switch (this) {
+            case SCRIPT -> wanted == TagAction.PLACEHOLDER ? TagAction.NEUTRALIZE : wanted;
+            case EMBED -> wanted;
+            default -> TagAction.REMOVE;
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package dev.consentgate.html;
+
+/** The element names the tokenizer and the rewriter treat specially, as small ints. */
+final class ElementNames {
+
+    static final int OTHER = 0;
+    static final int SCRIPT = 1;
+    static final int STYLE = 2;
+    static final int XMP = 3;
+    static final int IFRAME = 4;
+    static final int NOEMBED = 5;
+    static final int NOFRAMES = 6;
+    static final int TITLE = 7;
+    static final int TEXTAREA = 8;
+    static final int NOSCRIPT = 9;
+    static final int IMG = 10;
+    static final int LINK = 11;
+    static final int META = 12;
+    static final int EMBED = 13;
+    static final int OBJECT = 14;
+    static final int FRAME = 15;
+    static final int SVG = 16;
+    static final int MATH = 17;
+
+    /** HTML start tags that end SVG/MathML content (the tree builder's "in foreign content" breakout list). */
+    private static final java.util.Set<String> BREAKOUT = java.util.Set.of("b", "big", "blockquote", "body", "br",
+            "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+            "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small",
+            "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var");
+
+    private ElementNames() {
+    }
+
+    static int lookup(byte[] n, int len) {
+        switch (len) {
+            case 3:
+                if (is(n, "img")) {
+                    return IMG;
+                }
+                if (is(n, "svg")) {
+                    return SVG;
+                }
+                return is(n, "xmp") ? XMP : OTHER;
+            case 4:
+                if (is(n, "link")) {
+                    return LINK;
+                }
+                if (is(n, "math")) {
+                    return MATH;
+                }
+                return is(n, "meta") ? META : OTHER;
+            case 5:
+                if (is(n, "style")) {
+                    return STYLE;
+                }
+                if (is(n, "title")) {
+                    return TITLE;
+                }
+                if (is(n, "embed")) {
+                    return EMBED;
+                }
+                return is(n, "frame") ? FRAME : OTHER;
+            case 6:
+                if (is(n, "script")) {
+                    return SCRIPT;
+                }
+                if (is(n, "iframe")) {
+                    return IFRAME;
+                }
+                return is(n, "object") ? OBJECT : OTHER;
+            case 7:
+                return is(n, "noembed") ? NOEMBED : OTHER;
+            case 8:
+                if (is(n, "noscript")) {
+                    return NOSCRIPT;
+                }
+                if (is(n, "noframes")) {
+                    return NOFRAMES;
+                }
+                return is(n, "textarea") ? TEXTAREA : OTHER;
+            default:
+                return OTHER;
+        }
+    }
+
+    /** Name bytes (lower case) of a raw-text or RCDATA element, for matching its end tag. */
+    static byte[] rawEndName(int id) {
+        return switch (id) {
+            case SCRIPT -> "script".getBytes();
+            case STYLE -> "style".getBytes();
+            case XMP -> "xmp".getBytes();
+            case IFRAME -> "iframe".getBytes();
+            case NOEMBED -> "noembed".getBytes();
+            case NOFRAMES -> "noframes".getBytes();
+            case TITLE -> "title".getBytes();
+            case TEXTAREA -> "textarea".getBytes();
+            default -> null;
+        };
+    }
+
+    static String name(int id) {
+        return switch (id) {
+            case SCRIPT -> "script";
+            case IFRAME -> "iframe";
+            case IMG -> "img";
+            case LINK -> "link";
+            case META -> "meta";
+            case EMBED -> "embed";
+            case OBJECT -> "object";
+            case FRAME -> "frame";
+            case NOSCRIPT -> "noscript";
+            default -> "element";
+        };
+    }
+
+    static boolean breaksOutOfForeignContent(String name) {
+        return BREAKOUT.contains(name);
+    }
+
+    private static boolean is(byte[] n, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (n[i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

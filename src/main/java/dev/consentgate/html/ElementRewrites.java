@@ -1,0 +1,145 @@
+package dev.consentgate.html;
+
+import dev.consentgate.config.HtmlSettings;
+import dev.consentgate.config.HtmlSettings.NeutralizeStyle;
+import dev.consentgate.config.TagRule;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Builds the bytes that replace a judged start tag: the neutralized tag or the placeholder box. */
+final class ElementRewrites {
+
+    private static final String[] LAZY_URL_ATTRIBUTES = {"data-src", "data-lazy-src", "srcset", "data-srcset"};
+
+    private final HtmlSettings settings;
+
+    ElementRewrites(HtmlSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * The start tag made inert. Our attributes come first so that they win over duplicates in the original
+     * (browsers keep the first of duplicated attributes); the original's attributes follow byte for byte, except
+     * that {@code type} is moved away and the URL attributes are renamed so nothing loads.
+     */
+    byte[] neutralize(TagToken tag, TagRule rule) {
+        NeutralizeStyle style = settings.neutralize();
+        boolean script = tag.nameId == ElementNames.SCRIPT;
+        byte[] raw = tag.bytes();
+        int off = tag.offset();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(tag.length() + 96);
+        int nameEnd = 1 + Math.min(tag.nameLen, tag.length() - 1);
+        out.write(raw, off, nameEnd);
+        if (script) {
+            ascii(out, " type=\"text/plain\"");
+        }
+        style.categoryAttribute().ifPresent(a -> attribute(out, a, style.categoryValue(rule.category())));
+        style.serviceAttribute().ifPresent(a -> attribute(out, a, rule.id()));
+        int typeIndex = tag.find("type");
+        if (script && style.typeAttribute().isPresent()) {
+            if (typeIndex >= 0 && tag.valueStart[typeIndex] >= 0) {
+                ascii(out, " " + style.typeAttribute().get());
+                out.write(raw, off + tag.nameEnd[typeIndex], tag.attrEnd[typeIndex] - tag.nameEnd[typeIndex]);
+            } else {
+                attribute(out, style.typeAttribute().get(), "text/javascript");
+            }
+        }
+        int prev = nameEnd;
+        for (int k = 0; k < tag.attrCount; k++) {
+            int sepStart = prev;
+            prev = tag.attrEnd[k];
+            if (script && tag.attributeNameIs(k, "type")) {
+                continue;
+            }
+            String renamed = renamedAttribute(tag, k, script, style);
+            out.write(raw, off + sepStart, tag.nameStart[k] - sepStart);
+            if (renamed == null) {
+                out.write(raw, off + tag.nameStart[k], tag.attrEnd[k] - tag.nameStart[k]);
+            } else {
+                ascii(out, renamed);
+                out.write(raw, off + tag.nameEnd[k], tag.attrEnd[k] - tag.nameEnd[k]);
+            }
+        }
+        out.write(raw, off + prev, tag.length() - prev);
+        return out.toByteArray();
+    }
+
+    /** New name for attribute k, or null to keep it. */
+    private static String renamedAttribute(TagToken tag, int k, boolean script, NeutralizeStyle style) {
+        if (tag.attributeNameIs(k, "src")) {
+            if (script) {
+                return style.scriptSrcAttribute().orElse(null);
+            }
+            return style.frameSrcAttribute();
+        }
+        if (!script) {
+            if (tag.nameId == ElementNames.OBJECT && tag.attributeNameIs(k, "data")) {
+                return "data-cg-data";
+            }
+            for (String lazy : LAZY_URL_ATTRIBUTES) {
+                if (tag.attributeNameIs(k, lazy) && !lazy.equals(style.frameSrcAttribute())) {
+                    return "data-cg-blocked-" + lazy;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A small accessible box saying what was blocked and which consent it needs, with a link to give it. */
+    byte[] placeholder(TagToken tag, TagRule rule, String host) {
+        String what = host.isEmpty() ? "This embedded content" : "Embedded content from " + host;
+        String size = dimension("width", tag.value("width")) + dimension("height", tag.value("height"));
+        String link = settings.consentUrl() + (settings.consentUrl().contains("?") ? "&" : "?") + "category="
+                + URLEncoder.encode(rule.category(), StandardCharsets.UTF_8);
+        String html = "<div class=\"consentgate-placeholder\" role=\"note\" data-cg-category=\""
+                + escape(rule.category()) + "\" data-cg-rule=\"" + escape(rule.id()) + "\" style=\""
+                + "box-sizing:border-box;max-width:100%;" + size + "padding:1em;border:1px dashed #767676;"
+                + "background:#f5f5f5;color:#1a1a1a;font:14px/1.4 system-ui,sans-serif;overflow:auto\">"
+                + "<p style=\"margin:0 0 .5em\">" + escape(what) + " is blocked: it needs your consent to "
+                + "<strong>" + escape(rule.category()) + "</strong> cookies.</p>"
+                + "<a href=\"" + escape(link) + "\">Allow " + escape(rule.category()) + "</a></div>";
+        return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String dimension(String property, String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.trim();
+        int digits = 0;
+        while (digits < v.length() && digits < 5 && Character.isDigit(v.charAt(digits))) {
+            digits++;
+        }
+        if (digits == 0) {
+            return "";
+        }
+        boolean percent = digits < v.length() && v.charAt(digits) == '%';
+        return property + ":" + v.substring(0, digits) + (percent ? "%" : "px") + ";";
+    }
+
+    private static void attribute(ByteArrayOutputStream out, String name, String value) {
+        ascii(out, " " + name + "=\"" + escape(value) + "\"");
+    }
+
+    private static void ascii(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

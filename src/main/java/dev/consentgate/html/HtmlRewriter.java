@@ -1,0 +1,223 @@
+package dev.consentgate.html;
+
+import dev.consentgate.consent.ConsentDecision;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Rewrites one HTML response body as it streams: third-party tags whose category the visitor has not granted are
+ * removed, neutralized or replaced by a placeholder; every other byte passes unchanged. One instance per response,
+ * not thread-safe. Memory is bounded by the tag size and inline-script inspection limits, whatever the body size.
+ *
+ * <p>ASCII-compatible charsets are rewritten on the bytes. UTF-16 (by byte order mark, or by the charset of the
+ * Content-Type when there is none) is converted to UTF-8 around the rewriter and back. When the visitor granted
+ * every category the body passes through untouched, byte for byte.
+ */
+public final class HtmlRewriter {
+
+    private enum Mode { UNDECIDED, PASS, BYTES, UTF16 }
+
+    private final TagPolicy policy;
+    private final ConsentDecision consent;
+    private final Optional<String> charset;
+    private final RewriteListener listener;
+    private final Predicate<String> cookieNameAllowed;
+
+    private Mode mode;
+    private ByteBuf head;
+    private ByteStreamRewriter bytes;
+    private Transcoder toUtf8;
+    private Transcoder back;
+    private boolean done;
+
+    /**
+     * Meta {@code http-equiv=set-cookie} elements pass only when every category is granted (undeclared cookies
+     * are treated as of unknown purpose); use the other constructor to judge them by the cookie rules.
+     */
+    public HtmlRewriter(TagPolicy policy, ConsentDecision consent, Optional<String> charset,
+                        RewriteListener listener) {
+        this(policy, consent, charset, listener, null);
+    }
+
+    /**
+     * @param charset           the charset parameter of the response's Content-Type, when there is one
+     * @param cookieNameAllowed whether a cookie of this name may be set under this consent (for meta set-cookie);
+     *                          null means "only when every category is granted"
+     */
+    public HtmlRewriter(TagPolicy policy, ConsentDecision consent, Optional<String> charset,
+                        RewriteListener listener, Predicate<String> cookieNameAllowed) {
+        this.policy = policy;
+        this.consent = consent;
+        this.charset = charset;
+        this.listener = listener == null ? RewriteListener.NONE : listener;
+        boolean everything = policy.grantsEverything(consent);
+        this.cookieNameAllowed = cookieNameAllowed != null ? cookieNameAllowed : name -> everything;
+        this.mode = everything ? Mode.PASS : Mode.UNDECIDED;
+    }
+
+    /**
+     * Takes ownership of {@code chunk} (releases it); emits output buffers, each owned by the consumer. Bytes
+     * outside rewritten elements are emitted as the input buffers or retained slices of them, never copied
+     * (except for UTF-16 bodies, which are converted).
+     */
+    public void feed(ByteBuf chunk, Consumer<ByteBuf> out) {
+        if (done) {
+            chunk.release();
+            throw new IllegalStateException("feed after finish or release");
+        }
+        switch (mode) {
+            case PASS -> out.accept(chunk);
+            case BYTES -> bytes.feed(chunk, out);
+            case UTF16 -> feedUtf16(chunk, out, false);
+            default -> {
+                if (head == null) {
+                    head = Unpooled.buffer(4);
+                }
+                if (head.readableBytes() + chunk.readableBytes() < 2) {
+                    head.writeBytes(chunk);
+                    chunk.release();
+                    return;
+                }
+                ByteBuf first = chunk;
+                if (head.isReadable()) {
+                    first = Unpooled.wrappedBuffer(head, chunk);
+                } else {
+                    head.release();
+                }
+                head = null;
+                decide(first.getUnsignedByte(first.readerIndex()), first.getUnsignedByte(first.readerIndex() + 1));
+                feed(first, out);
+            }
+        }
+    }
+
+    /** End of input: flushes what is held (an unterminated tag or script passes as it is). */
+    public void finish(Consumer<ByteBuf> out) {
+        if (done) {
+            return;
+        }
+        if (mode == Mode.UNDECIDED) {
+            ByteBuf rest = head == null ? Unpooled.EMPTY_BUFFER : head;
+            head = null;
+            mode = Mode.BYTES;
+            bytes = new ByteStreamRewriter(policy, consent, listener, cookieNameAllowed);
+            if (isUtf16Label()) {
+                mode = Mode.UTF16;
+                toUtf8 = new Transcoder(utf16FromLabel(), StandardCharsets.UTF_8);
+                back = new Transcoder(StandardCharsets.UTF_8, utf16FromLabel());
+            }
+            feed(rest, out);
+        }
+        done = true;
+        switch (mode) {
+            case BYTES -> bytes.finish(out);
+            case UTF16 -> feedUtf16(Unpooled.EMPTY_BUFFER, out, true);
+            default -> {
+            }
+        }
+    }
+
+    /** Discards held state (aborted response). */
+    public void release() {
+        done = true;
+        if (head != null) {
+            head.release();
+            head = null;
+        }
+        if (bytes != null) {
+            bytes.release();
+        }
+    }
+
+    /** The whole rewrite of a page held in memory (the CLI and tests). */
+    public static byte[] rewriteAll(TagPolicy p, ConsentDecision c, byte[] page, RewriteListener l) {
+        return rewriteAll(p, c, page, l, Optional.empty(), null);
+    }
+
+    public static byte[] rewriteAll(TagPolicy p, ConsentDecision c, byte[] page, RewriteListener l,
+                                    Optional<String> charset, Predicate<String> cookieNameAllowed) {
+        ByteArrayOutputStream result = new ByteArrayOutputStream(page.length + 256);
+        Consumer<ByteBuf> collect = b -> {
+            try {
+                b.readBytes(result, b.readableBytes());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                b.release();
+            }
+        };
+        HtmlRewriter rewriter = new HtmlRewriter(p, c, charset, l, cookieNameAllowed);
+        rewriter.feed(Unpooled.wrappedBuffer(page), collect);
+        rewriter.finish(collect);
+        return result.toByteArray();
+    }
+
+    private void decide(int b0, int b1) {
+        bytes = new ByteStreamRewriter(policy, consent, listener, cookieNameAllowed);
+        Charset utf16 = null;
+        if (b0 == 0xFF && b1 == 0xFE) {
+            utf16 = StandardCharsets.UTF_16LE;
+        } else if (b0 == 0xFE && b1 == 0xFF) {
+            utf16 = StandardCharsets.UTF_16BE;
+        } else if (!(b0 == 0xEF && b1 == 0xBB) && isUtf16Label()) {
+            utf16 = utf16FromLabel();
+        }
+        if (utf16 == null) {
+            mode = Mode.BYTES;
+        } else {
+            mode = Mode.UTF16;
+            toUtf8 = new Transcoder(utf16, StandardCharsets.UTF_8);
+            back = new Transcoder(StandardCharsets.UTF_8, utf16);
+        }
+    }
+
+    private boolean isUtf16Label() {
+        return label().startsWith("utf-16") || label().equals("ucs-2") || label().equals("unicode")
+                || label().equals("unicodefeff") || label().equals("iso-10646-ucs-2") || label().equals("csunicode")
+                || label().equals("unicodefffe");
+    }
+
+    /** WHATWG Encoding: every UTF-16 label but utf-16be and unicodefffe means little-endian. */
+    private Charset utf16FromLabel() {
+        return label().equals("utf-16be") || label().equals("unicodefffe")
+                ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE;
+    }
+
+    private String label() {
+        return charset.map(s -> s.trim().replace("\"", "").toLowerCase(Locale.ROOT)).orElse("");
+    }
+
+    private void feedUtf16(ByteBuf chunk, Consumer<ByteBuf> out, boolean end) {
+        byte[] in = new byte[chunk.readableBytes()];
+        chunk.readBytes(in);
+        chunk.release();
+        byte[] utf8 = toUtf8.convert(in, 0, in.length, end);
+        Consumer<ByteBuf> reencode = b -> {
+            byte[] u = new byte[b.readableBytes()];
+            b.readBytes(u);
+            b.release();
+            byte[] encoded = back.convert(u, 0, u.length, false);
+            if (encoded.length > 0) {
+                out.accept(Unpooled.wrappedBuffer(encoded));
+            }
+        };
+        if (utf8.length > 0) {
+            bytes.feed(Unpooled.wrappedBuffer(utf8), reencode);
+        }
+        if (end) {
+            bytes.finish(reencode);
+            byte[] tail = back.convert(new byte[0], 0, 0, true);
+            if (tail.length > 0) {
+                out.accept(Unpooled.wrappedBuffer(tail));
+            }
+        }
+    }
+}

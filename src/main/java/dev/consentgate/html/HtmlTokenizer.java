@@ -1,0 +1,826 @@
+package dev.consentgate.html;
+
+/**
+ * A resumable HTML tokenizer over bytes, following the WHATWG tokenizer states that decide where tags, comments
+ * and raw text begin and end (data, tag open and names, attributes in all three quotings, comments with their
+ * abrupt and {@code --!>} endings, bogus comments, RAWTEXT/RCDATA end tags, script data with its escaped and
+ * double-escaped states). It does not decode text or build a tree: it reports where things are, by absolute
+ * stream offset, to a {@link Sink}. Its state survives between {@link #scan} calls, so the result does not depend
+ * on how the input is chunked.
+ *
+ * <p>Known simplifications (documented in the README): no foreign-content tracking, so {@code <![CDATA[} is always
+ * a bogus comment and {@code <script>} inside {@code <svg>} is raw text; {@code <plaintext>} is not special.
+ */
+final class HtmlTokenizer {
+
+    /** What the tokenizer reports. Offsets are absolute positions in the whole stream. */
+    interface Sink {
+        /** The name of a start tag is known; return true to record its attributes and raw bytes. */
+        boolean captureTag(TagToken tag);
+
+        /** A captured tag grew past the size limit before its end; its attributes so far are readable. */
+        void tagOverflow(TagToken tag);
+
+        /** A complete start tag; return true to receive the raw text that follows (for script, style...). */
+        boolean startTag(TagToken tag);
+
+        void endTag(TagToken tag);
+
+        /** Raw text of the element opened by the last start tag, as it is read (when asked for). */
+        void rawText(byte[] a, int from, int to);
+
+        /** The raw text asked for ended: the appropriate end tag starts at {@code endTagStart}. */
+        void rawTextEnd(long endTagStart);
+
+        /** A comment, bogus comment or declaration; data is what a browser would keep as its text. */
+        default void comment(long start, long end, long dataStart, long dataEnd, boolean bogus) {
+        }
+
+        /** Markup that produces no token at all ({@code </>}, a tag cut off by the end of input). */
+        default void ignored(long start, long end) {
+        }
+    }
+
+    static final int DATA = 0;
+    static final int TAG_OPEN = 1;
+    static final int END_TAG_OPEN = 2;
+    static final int TAG_NAME = 3;
+    static final int BEFORE_ATTR_NAME = 4;
+    static final int ATTR_NAME = 5;
+    static final int AFTER_ATTR_NAME = 6;
+    static final int BEFORE_ATTR_VALUE = 7;
+    static final int ATTR_VALUE_DQ = 8;
+    static final int ATTR_VALUE_SQ = 9;
+    static final int ATTR_VALUE_UNQ = 10;
+    static final int AFTER_ATTR_VALUE_QUOTED = 11;
+    static final int SELF_CLOSING = 12;
+    static final int MARKUP_DECL = 13;
+    static final int MARKUP_DECL_DASH = 14;
+    static final int COMMENT_START = 15;
+    static final int COMMENT_START_DASH = 16;
+    static final int COMMENT = 17;
+    static final int COMMENT_END_DASH = 18;
+    static final int COMMENT_END = 19;
+    static final int COMMENT_END_BANG = 20;
+    static final int BOGUS_COMMENT = 21;
+    static final int RAW = 22;
+    static final int RAW_LT = 23;
+    static final int RAW_END_NAME = 24;
+    static final int SCRIPT = 25;
+    static final int SCRIPT_LT = 26;
+    static final int SCRIPT_END_NAME = 27;
+    static final int SCRIPT_ESC_START = 28;
+    static final int SCRIPT_ESC_START_DASH = 29;
+    static final int SCRIPT_ESC = 30;
+    static final int SCRIPT_ESC_DASH = 31;
+    static final int SCRIPT_ESC_DASH_DASH = 32;
+    static final int SCRIPT_ESC_LT = 33;
+    static final int SCRIPT_ESC_END_NAME = 34;
+    static final int SCRIPT_DBL_ESC_START = 35;
+    static final int SCRIPT_DBL_ESC = 36;
+    static final int SCRIPT_DBL_ESC_DASH = 37;
+    static final int SCRIPT_DBL_ESC_DASH_DASH = 38;
+    static final int SCRIPT_DBL_ESC_LT = 39;
+    static final int SCRIPT_DBL_ESC_END = 40;
+
+    private static final byte[] SCRIPT_NAME = {'s', 'c', 'r', 'i', 'p', 't'};
+
+    private final Sink sink;
+    private final int maxTagBytes;
+    private final TagToken tag = new TagToken();
+
+    private int state = DATA;
+    /** Start of the tag or comment being read, -1 when none. */
+    private long markupStart = -1;
+    private long dataStart;
+    private long dashPos;
+    private int attr = -1;
+
+    private byte[] rawEndName;
+    private int endMatch;
+    private boolean dblOk;
+    private long rawLtAbs;
+
+    private boolean reportContent;
+    private int contentMark;
+    /** Open svg/math elements: inside them title, style, textarea... are not raw text. */
+    private int foreignDepth;
+    /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
+    private boolean treeAware = true;
+
+    private byte[] curA;
+    private int curFrom;
+    private long curDelta;
+
+    HtmlTokenizer(Sink sink, int maxTagBytes) {
+        this.sink = sink;
+        this.maxTagBytes = maxTagBytes;
+    }
+
+    /**
+     * For conformance tests of the tokenizer alone: start tags never switch the content state, and the tokenizer
+     * starts in {@code initialState} as if {@code lastStartTag} had just been opened.
+     */
+    void standalone(int initialState, String lastStartTag) {
+        treeAware = false;
+        state = initialState;
+        rawEndName = lastStartTag == null ? new byte[0] : lastStartTag.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Start of the unfinished tag, comment or end tag whose bytes must not be released yet, or -1. */
+    long openTagStart() {
+        return (state >= TAG_OPEN && state <= SELF_CLOSING && tag.captured) || state == TAG_OPEN
+                ? markupStart : -1;
+    }
+
+    /** Tokenizes {@code a[from, to)}, whose first byte is at absolute offset {@code absFrom}. */
+    void scan(byte[] a, int from, int to, long absFrom) {
+        final long delta = absFrom - from;
+        int i = from;
+        int st = state;
+        contentMark = from;
+        curA = a;
+        curFrom = from;
+        curDelta = delta;
+        while (i < to) {
+            switch (st) {
+                case DATA: {
+                    int lt = ByteScan.indexOf(a, i, to, (byte) '<');
+                    if (lt == to) {
+                        i = to;
+                        break;
+                    }
+                    markupStart = lt + delta;
+                    tag.reset(markupStart, false, true);
+                    i = lt + 1;
+                    st = TAG_OPEN;
+                    break;
+                }
+                case TAG_OPEN: {
+                    byte c = a[i];
+                    if (isAlpha(c)) {
+                        st = TAG_NAME;
+                    } else if (c == '!') {
+                        i++;
+                        st = MARKUP_DECL;
+                    } else if (c == '/') {
+                        i++;
+                        st = END_TAG_OPEN;
+                    } else if (c == '?') {
+                        dataStart = i + delta;
+                        st = BOGUS_COMMENT;
+                    } else {
+                        markupStart = -1;
+                        st = DATA;
+                    }
+                    break;
+                }
+                case END_TAG_OPEN: {
+                    byte c = a[i];
+                    if (isAlpha(c)) {
+                        tag.reset(markupStart, true, false);
+                        st = TAG_NAME;
+                    } else if (c == '>') {
+                        i++;
+                        sink.ignored(markupStart, i + delta);
+                        markupStart = -1;
+                        st = DATA;
+                    } else {
+                        dataStart = i + delta;
+                        st = BOGUS_COMMENT;
+                    }
+                    break;
+                }
+                case TAG_NAME: {
+                    while (i < to) {
+                        byte c = a[i];
+                        if (isSpace(c)) {
+                            nameDone();
+                            i++;
+                            st = BEFORE_ATTR_NAME;
+                            break;
+                        } else if (c == '/') {
+                            nameDone();
+                            i++;
+                            st = SELF_CLOSING;
+                            break;
+                        } else if (c == '>') {
+                            nameDone();
+                            i++;
+                            st = emitTag(a, from, i, delta);
+                            break;
+                        }
+                        tag.appendName(c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c);
+                        i++;
+                    }
+                    break;
+                }
+                case BEFORE_ATTR_NAME: {
+                    byte c = a[i];
+                    if (isSpace(c)) {
+                        i++;
+                    } else if (c == '/' || c == '>') {
+                        st = AFTER_ATTR_NAME;
+                    } else {
+                        beginAttribute(i + delta);
+                        i++;
+                        st = ATTR_NAME;
+                    }
+                    break;
+                }
+                case ATTR_NAME: {
+                    while (i < to) {
+                        byte c = a[i];
+                        if (isSpace(c) || c == '/' || c == '>') {
+                            endAttributeName(i + delta);
+                            st = AFTER_ATTR_NAME;
+                            break;
+                        } else if (c == '=') {
+                            endAttributeName(i + delta);
+                            i++;
+                            st = BEFORE_ATTR_VALUE;
+                            break;
+                        }
+                        i++;
+                    }
+                    break;
+                }
+                case AFTER_ATTR_NAME: {
+                    byte c = a[i];
+                    if (isSpace(c)) {
+                        i++;
+                    } else if (c == '/') {
+                        i++;
+                        st = SELF_CLOSING;
+                    } else if (c == '=') {
+                        i++;
+                        st = BEFORE_ATTR_VALUE;
+                    } else if (c == '>') {
+                        i++;
+                        st = emitTag(a, from, i, delta);
+                    } else {
+                        beginAttribute(i + delta);
+                        i++;
+                        st = ATTR_NAME;
+                    }
+                    break;
+                }
+                case BEFORE_ATTR_VALUE: {
+                    byte c = a[i];
+                    if (isSpace(c)) {
+                        i++;
+                    } else if (c == '"') {
+                        i++;
+                        valueStart(i + delta);
+                        st = ATTR_VALUE_DQ;
+                    } else if (c == '\'') {
+                        i++;
+                        valueStart(i + delta);
+                        st = ATTR_VALUE_SQ;
+                    } else if (c == '>') {
+                        valueStart(i + delta);
+                        valueEnd(i + delta, i + delta);
+                        i++;
+                        st = emitTag(a, from, i, delta);
+                    } else {
+                        valueStart(i + delta);
+                        st = ATTR_VALUE_UNQ;
+                    }
+                    break;
+                }
+                case ATTR_VALUE_DQ:
+                case ATTR_VALUE_SQ: {
+                    int q = ByteScan.indexOf(a, i, to, st == ATTR_VALUE_DQ ? (byte) '"' : (byte) '\'');
+                    if (q == to) {
+                        i = to;
+                    } else {
+                        valueEnd(q + delta, q + 1 + delta);
+                        i = q + 1;
+                        st = AFTER_ATTR_VALUE_QUOTED;
+                    }
+                    break;
+                }
+                case ATTR_VALUE_UNQ: {
+                    while (i < to) {
+                        byte c = a[i];
+                        if (isSpace(c)) {
+                            valueEnd(i + delta, i + delta);
+                            i++;
+                            st = BEFORE_ATTR_NAME;
+                            break;
+                        } else if (c == '>') {
+                            valueEnd(i + delta, i + delta);
+                            i++;
+                            st = emitTag(a, from, i, delta);
+                            break;
+                        }
+                        i++;
+                    }
+                    break;
+                }
+                case AFTER_ATTR_VALUE_QUOTED: {
+                    byte c = a[i];
+                    if (isSpace(c)) {
+                        i++;
+                        st = BEFORE_ATTR_NAME;
+                    } else if (c == '/') {
+                        i++;
+                        st = SELF_CLOSING;
+                    } else if (c == '>') {
+                        i++;
+                        st = emitTag(a, from, i, delta);
+                    } else {
+                        st = BEFORE_ATTR_NAME;
+                    }
+                    break;
+                }
+                case SELF_CLOSING: {
+                    if (a[i] == '>') {
+                        tag.selfClosing = true;
+                        i++;
+                        st = emitTag(a, from, i, delta);
+                    } else {
+                        st = BEFORE_ATTR_NAME;
+                    }
+                    break;
+                }
+                case MARKUP_DECL: {
+                    if (a[i] == '-') {
+                        i++;
+                        st = MARKUP_DECL_DASH;
+                    } else {
+                        dataStart = i + delta;
+                        st = BOGUS_COMMENT;
+                    }
+                    break;
+                }
+                case MARKUP_DECL_DASH: {
+                    if (a[i] == '-') {
+                        i++;
+                        dataStart = i + delta;
+                        st = COMMENT_START;
+                    } else {
+                        dataStart = i - 1 + delta;
+                        st = BOGUS_COMMENT;
+                    }
+                    break;
+                }
+                case COMMENT_START: {
+                    byte c = a[i];
+                    if (c == '-') {
+                        i++;
+                        st = COMMENT_START_DASH;
+                    } else if (c == '>') {
+                        i++;
+                        st = emitComment(i + delta, dataStart, false);
+                    } else {
+                        st = COMMENT;
+                    }
+                    break;
+                }
+                case COMMENT_START_DASH: {
+                    byte c = a[i];
+                    if (c == '-') {
+                        dashPos = dataStart;
+                        i++;
+                        st = COMMENT_END;
+                    } else if (c == '>') {
+                        i++;
+                        st = emitComment(i + delta, dataStart, false);
+                    } else {
+                        st = COMMENT;
+                    }
+                    break;
+                }
+                case COMMENT: {
+                    int dash = ByteScan.indexOf(a, i, to, (byte) '-');
+                    if (dash == to) {
+                        i = to;
+                    } else {
+                        dashPos = dash + delta;
+                        i = dash + 1;
+                        st = COMMENT_END_DASH;
+                    }
+                    break;
+                }
+                case COMMENT_END_DASH: {
+                    if (a[i] == '-') {
+                        i++;
+                        st = COMMENT_END;
+                    } else {
+                        st = COMMENT;
+                    }
+                    break;
+                }
+                case COMMENT_END: {
+                    byte c = a[i];
+                    if (c == '>') {
+                        i++;
+                        st = emitComment(i + delta, dashPos, false);
+                    } else if (c == '!') {
+                        i++;
+                        st = COMMENT_END_BANG;
+                    } else if (c == '-') {
+                        dashPos++;
+                        i++;
+                    } else {
+                        st = COMMENT;
+                    }
+                    break;
+                }
+                case COMMENT_END_BANG: {
+                    byte c = a[i];
+                    if (c == '-') {
+                        dashPos = i + delta;
+                        i++;
+                        st = COMMENT_END_DASH;
+                    } else if (c == '>') {
+                        i++;
+                        st = emitComment(i + delta, dashPos, false);
+                    } else {
+                        st = COMMENT;
+                    }
+                    break;
+                }
+                case BOGUS_COMMENT: {
+                    int gt = ByteScan.indexOf(a, i, to, (byte) '>');
+                    if (gt == to) {
+                        i = to;
+                    } else {
+                        i = gt + 1;
+                        st = emitComment(i + delta, gt + delta, true);
+                    }
+                    break;
+                }
+                case RAW: {
+                    int lt = ByteScan.indexOf(a, i, to, (byte) '<');
+                    if (lt == to) {
+                        i = to;
+                    } else {
+                        rawLtAbs = lt + delta;
+                        i = lt + 1;
+                        st = RAW_LT;
+                    }
+                    break;
+                }
+                case RAW_LT: {
+                    if (a[i] == '/') {
+                        i++;
+                        endMatch = 0;
+                        st = RAW_END_NAME;
+                    } else {
+                        st = RAW;
+                    }
+                    break;
+                }
+                case RAW_END_NAME:
+                case SCRIPT_END_NAME:
+                case SCRIPT_ESC_END_NAME: {
+                    byte c = a[i];
+                    byte[] want = rawEndName;
+                    int fallback = st == RAW_END_NAME ? RAW : st == SCRIPT_END_NAME ? SCRIPT : SCRIPT_ESC;
+                    if (isAlpha(c)) {
+                        if (endMatch < want.length && (c | 0x20) == want[endMatch]) {
+                            endMatch++;
+                            i++;
+                        } else {
+                            st = fallback;
+                        }
+                    } else if (endMatch == want.length && want.length > 0 && (isSpace(c) || c == '/' || c == '>')) {
+                        st = appropriateEndTag(a, i, from, delta, want, c);
+                        if (c != '/' && !isSpace(c)) {
+                            i++;
+                            st = emitTag(a, from, i, delta);
+                        } else {
+                            i++;
+                        }
+                    } else {
+                        st = fallback;
+                    }
+                    break;
+                }
+                case SCRIPT: {
+                    int lt = ByteScan.indexOf(a, i, to, (byte) '<');
+                    if (lt == to) {
+                        i = to;
+                    } else {
+                        rawLtAbs = lt + delta;
+                        i = lt + 1;
+                        st = SCRIPT_LT;
+                    }
+                    break;
+                }
+                case SCRIPT_LT: {
+                    byte c = a[i];
+                    if (c == '/') {
+                        i++;
+                        endMatch = 0;
+                        st = SCRIPT_END_NAME;
+                    } else if (c == '!') {
+                        i++;
+                        st = SCRIPT_ESC_START;
+                    } else {
+                        st = SCRIPT;
+                    }
+                    break;
+                }
+                case SCRIPT_ESC_START: {
+                    if (a[i] == '-') {
+                        i++;
+                        st = SCRIPT_ESC_START_DASH;
+                    } else {
+                        st = SCRIPT;
+                    }
+                    break;
+                }
+                case SCRIPT_ESC_START_DASH: {
+                    if (a[i] == '-') {
+                        i++;
+                        st = SCRIPT_ESC_DASH_DASH;
+                    } else {
+                        st = SCRIPT;
+                    }
+                    break;
+                }
+                case SCRIPT_ESC:
+                case SCRIPT_DBL_ESC: {
+                    int j = ByteScan.indexOfEither(a, i, to, (byte) '-', (byte) '<');
+                    if (j == to) {
+                        i = to;
+                        break;
+                    }
+                    boolean dbl = st == SCRIPT_DBL_ESC;
+                    if (a[j] == '-') {
+                        st = dbl ? SCRIPT_DBL_ESC_DASH : SCRIPT_ESC_DASH;
+                    } else {
+                        rawLtAbs = j + delta;
+                        st = dbl ? SCRIPT_DBL_ESC_LT : SCRIPT_ESC_LT;
+                    }
+                    i = j + 1;
+                    break;
+                }
+                case SCRIPT_ESC_DASH:
+                case SCRIPT_DBL_ESC_DASH: {
+                    boolean dbl = st == SCRIPT_DBL_ESC_DASH;
+                    byte c = a[i];
+                    if (c == '-') {
+                        st = dbl ? SCRIPT_DBL_ESC_DASH_DASH : SCRIPT_ESC_DASH_DASH;
+                        i++;
+                    } else if (c == '<') {
+                        rawLtAbs = i + delta;
+                        st = dbl ? SCRIPT_DBL_ESC_LT : SCRIPT_ESC_LT;
+                        i++;
+                    } else {
+                        st = dbl ? SCRIPT_DBL_ESC : SCRIPT_ESC;
+                    }
+                    break;
+                }
+                case SCRIPT_ESC_DASH_DASH:
+                case SCRIPT_DBL_ESC_DASH_DASH: {
+                    boolean dbl = st == SCRIPT_DBL_ESC_DASH_DASH;
+                    byte c = a[i];
+                    if (c == '-') {
+                        i++;
+                    } else if (c == '<') {
+                        rawLtAbs = i + delta;
+                        st = dbl ? SCRIPT_DBL_ESC_LT : SCRIPT_ESC_LT;
+                        i++;
+                    } else if (c == '>') {
+                        st = SCRIPT;
+                        i++;
+                    } else {
+                        st = dbl ? SCRIPT_DBL_ESC : SCRIPT_ESC;
+                    }
+                    break;
+                }
+                case SCRIPT_ESC_LT: {
+                    byte c = a[i];
+                    if (c == '/') {
+                        i++;
+                        endMatch = 0;
+                        st = SCRIPT_ESC_END_NAME;
+                    } else if (isAlpha(c)) {
+                        endMatch = 0;
+                        dblOk = true;
+                        st = SCRIPT_DBL_ESC_START;
+                    } else {
+                        st = SCRIPT_ESC;
+                    }
+                    break;
+                }
+                case SCRIPT_DBL_ESC_START:
+                case SCRIPT_DBL_ESC_END: {
+                    boolean start = st == SCRIPT_DBL_ESC_START;
+                    byte c = a[i];
+                    if (isSpace(c) || c == '/' || c == '>') {
+                        boolean isScript = dblOk && endMatch == SCRIPT_NAME.length;
+                        if (start) {
+                            st = isScript ? SCRIPT_DBL_ESC : SCRIPT_ESC;
+                        } else {
+                            st = isScript ? SCRIPT_ESC : SCRIPT_DBL_ESC;
+                        }
+                        i++;
+                    } else if (isAlpha(c)) {
+                        if (dblOk && endMatch < SCRIPT_NAME.length && (c | 0x20) == SCRIPT_NAME[endMatch]) {
+                            endMatch++;
+                        } else {
+                            dblOk = false;
+                        }
+                        i++;
+                    } else {
+                        st = start ? SCRIPT_ESC : SCRIPT_DBL_ESC;
+                    }
+                    break;
+                }
+                case SCRIPT_DBL_ESC_LT: {
+                    if (a[i] == '/') {
+                        i++;
+                        endMatch = 0;
+                        dblOk = true;
+                        st = SCRIPT_DBL_ESC_END;
+                    } else {
+                        st = SCRIPT_DBL_ESC;
+                    }
+                    break;
+                }
+                default:
+                    throw new IllegalStateException("tokenizer state " + st);
+            }
+        }
+        state = st;
+        chunkEnd(a, from, to, delta);
+    }
+
+    /** End of input: reports what an unterminated construct becomes. */
+    void end(long endAbs) {
+        switch (state) {
+            case TAG_NAME, BEFORE_ATTR_NAME, ATTR_NAME, AFTER_ATTR_NAME, BEFORE_ATTR_VALUE, ATTR_VALUE_DQ,
+                 ATTR_VALUE_SQ, ATTR_VALUE_UNQ, AFTER_ATTR_VALUE_QUOTED, SELF_CLOSING -> sink.ignored(markupStart,
+                    endAbs);
+            case MARKUP_DECL -> sink.comment(markupStart, endAbs, endAbs, endAbs, true);
+            case MARKUP_DECL_DASH -> sink.comment(markupStart, endAbs, endAbs - 1, endAbs, true);
+            case COMMENT_START, COMMENT_START_DASH -> sink.comment(markupStart, endAbs, dataStart, dataStart, false);
+            case COMMENT -> sink.comment(markupStart, endAbs, dataStart, endAbs, false);
+            case COMMENT_END_DASH, COMMENT_END, COMMENT_END_BANG -> sink.comment(markupStart, endAbs, dataStart,
+                    dashPos, false);
+            case BOGUS_COMMENT -> sink.comment(markupStart, endAbs, dataStart, endAbs, true);
+            default -> {
+            }
+        }
+        if (reportContent) {
+            reportContent = false;
+            sink.rawTextEnd(endAbs);
+        }
+        state = DATA;
+        markupStart = -1;
+    }
+
+    private void chunkEnd(byte[] a, int from, int to, long delta) {
+        if (reportContent && contentMark < to) {
+            sink.rawText(a, contentMark, to);
+        }
+        if (openTagStart() >= 0 && tag.captured) {
+            int start = (int) Math.max(from, markupStart - delta);
+            if (tag.spilled() + (to - start) > maxTagBytes && state != TAG_OPEN) {
+                overflow(to);
+            } else {
+                tag.spill(a, start, to);
+            }
+        }
+    }
+
+    private void nameDone() {
+        tag.nameId = ElementNames.lookup(tag.name, Math.min(tag.nameLen, TagToken.MAX_NAME));
+        if (!tag.endTag) {
+            tag.captured = sink.captureTag(tag);
+        }
+    }
+
+    private void beginAttribute(long abs) {
+        if (tag.captured) {
+            if (abs - tag.start > maxTagBytes) {
+                overflow((int) (abs - curDelta));
+                attr = -1;
+                return;
+            }
+            attr = tag.beginAttribute((int) (abs - tag.start));
+        }
+    }
+
+    /** The captured tag passed the size limit; {@code posLocal} is how far it has been read in this chunk. */
+    private void overflow(int posLocal) {
+        if (posLocal >= 0) {
+            int startLocal = (int) (tag.start - curDelta);
+            tag.complete(curA, Math.max(curFrom, startLocal), posLocal, startLocal);
+        }
+        tag.overflowed = true;
+        sink.tagOverflow(tag);
+        tag.captured = false;
+        attr = -1;
+    }
+
+    private void endAttributeName(long abs) {
+        if (tag.captured && attr >= 0) {
+            tag.nameEnd[attr] = (int) (abs - tag.start);
+            tag.attrEnd[attr] = tag.nameEnd[attr];
+        }
+    }
+
+    private void valueStart(long abs) {
+        if (tag.captured && attr >= 0) {
+            tag.valueStart[attr] = (int) (abs - tag.start);
+        }
+    }
+
+    private void valueEnd(long abs, long attrEndAbs) {
+        if (tag.captured && attr >= 0) {
+            tag.valueEnd[attr] = (int) (abs - tag.start);
+            tag.attrEnd[attr] = (int) (attrEndAbs - tag.start);
+        }
+    }
+
+    /** The appropriate end tag of raw text was recognised; sets the tag up and returns the state to go on in. */
+    private int appropriateEndTag(byte[] a, int i, int from, long delta, byte[] name, byte c) {
+        if (reportContent) {
+            int ltLocal = (int) (rawLtAbs - delta);
+            if (ltLocal > contentMark) {
+                sink.rawText(a, contentMark, ltLocal);
+            }
+            reportContent = false;
+            sink.rawTextEnd(rawLtAbs);
+        }
+        markupStart = rawLtAbs;
+        tag.reset(rawLtAbs, true, false);
+        for (byte b : name) {
+            tag.appendName(b);
+        }
+        tag.nameId = ElementNames.lookup(tag.name, tag.nameLen);
+        return isSpace(c) ? BEFORE_ATTR_NAME : c == '/' ? SELF_CLOSING : DATA;
+    }
+
+    /** A tag ended at {@code endLocal} (exclusive); reports it and returns the state that follows it. */
+    private int emitTag(byte[] a, int from, int endLocal, long delta) {
+        tag.end = endLocal + delta;
+        markupStart = -1;
+        attr = -1;
+        if (tag.endTag) {
+            if (foreignDepth > 0) {
+                if (tag.nameId == ElementNames.SVG || tag.nameId == ElementNames.MATH) {
+                    foreignDepth--;
+                } else if (tag.nameLen <= 2 && (tag.nameString().equals("p") || tag.nameString().equals("br"))) {
+                    foreignDepth = 0;
+                }
+            }
+            sink.endTag(tag);
+            return DATA;
+        }
+        if (tag.captured) {
+            int startLocal = (int) (tag.start - delta);
+            tag.complete(a, Math.max(from, startLocal), endLocal, startLocal);
+            if (tag.length() > maxTagBytes) {
+                overflow(-1);
+            }
+        }
+        boolean wantsContent = sink.startTag(tag);
+        int id = tag.nameId;
+        if (!treeAware) {
+            return DATA;
+        }
+        if (foreignDepth > 0 && tag.nameLen < 16 && ElementNames.breaksOutOfForeignContent(tag.nameString())) {
+            foreignDepth = 0;
+        }
+        if ((id == ElementNames.SVG || id == ElementNames.MATH) && !tag.selfClosing) {
+            foreignDepth++;
+        }
+        if (id == ElementNames.OTHER || id > ElementNames.TEXTAREA) {
+            return DATA;
+        }
+        if (foreignDepth > 0 && (id != ElementNames.SCRIPT || tag.selfClosing)) {
+            // in SVG/MathML these are ordinary elements (and may be self-closing)
+            if (wantsContent) {
+                sink.rawTextEnd(tag.end);
+            }
+            return DATA;
+        }
+        rawEndName = ElementNames.rawEndName(id);
+        if (wantsContent) {
+            reportContent = true;
+            contentMark = endLocal;
+        }
+        return id == ElementNames.SCRIPT ? SCRIPT : RAW;
+    }
+
+    private int emitComment(long endAbs, long dataEnd, boolean bogus) {
+        sink.comment(markupStart, endAbs, dataStart, dataEnd, bogus);
+        markupStart = -1;
+        return DATA;
+    }
+
+    private static boolean isAlpha(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+    }
+}

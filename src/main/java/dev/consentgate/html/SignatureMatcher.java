@@ -1,0 +1,137 @@
+package dev.consentgate.html;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds many literal signatures at once in a byte stream (Aho-Corasick compiled to a full transition table), so
+ * that an inline script is read once whatever the number of rules. The state survives between calls, which makes
+ * the search independent of how the script text is split into chunks.
+ */
+final class SignatureMatcher {
+
+    /** Receives the rules whose signature ends at the current byte. */
+    interface Hits {
+        /** @return true to stop searching */
+        boolean onMatch(int[] ruleIndexes);
+    }
+
+    static final SignatureMatcher EMPTY = new SignatureMatcher(List.of(), new int[0]);
+
+    /** delta[state * 256 + byte]: next state; negative (~next) when the next state ends a signature. */
+    private final int[] delta;
+    private final int[][] outputs;
+
+    /**
+     * @param signatures literals to find (non-empty)
+     * @param ruleIndex  for each signature, the index of its rule
+     */
+    SignatureMatcher(List<String> signatures, int[] ruleIndex) {
+        List<int[]> gotoTable = new ArrayList<>();
+        List<int[]> out = new ArrayList<>();
+        gotoTable.add(newRow());
+        out.add(new int[0]);
+        for (int k = 0; k < signatures.size(); k++) {
+            byte[] bytes = signatures.get(k).getBytes(StandardCharsets.UTF_8);
+            int state = 0;
+            for (byte b : bytes) {
+                int c = b & 0xff;
+                if (gotoTable.get(state)[c] < 0) {
+                    gotoTable.get(state)[c] = gotoTable.size();
+                    gotoTable.add(newRow());
+                    out.add(new int[0]);
+                }
+                state = gotoTable.get(state)[c];
+            }
+            out.set(state, append(out.get(state), ruleIndex[k]));
+        }
+        int n = gotoTable.size();
+        int[] fail = new int[n];
+        int[] table = new int[n * 256];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int c = 0; c < 256; c++) {
+            int next = gotoTable.get(0)[c];
+            if (next < 0) {
+                table[c] = 0;
+            } else {
+                table[c] = next;
+                fail[next] = 0;
+                queue.add(next);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int state = queue.poll();
+            out.set(state, merge(out.get(state), out.get(fail[state])));
+            for (int c = 0; c < 256; c++) {
+                int next = gotoTable.get(state)[c];
+                if (next < 0) {
+                    table[state * 256 + c] = table[fail[state] * 256 + c];
+                } else {
+                    table[state * 256 + c] = next;
+                    fail[next] = table[fail[state] * 256 + c];
+                    queue.add(next);
+                }
+            }
+        }
+        outputs = new int[n][];
+        for (int s = 0; s < n; s++) {
+            outputs[s] = out.get(s).length == 0 ? null : out.get(s);
+        }
+        for (int i = 0; i < table.length; i++) {
+            if (outputs[table[i]] != null) {
+                table[i] = ~table[i];
+            }
+        }
+        delta = table;
+    }
+
+    boolean isEmpty() {
+        return outputs.length <= 1;
+    }
+
+    /**
+     * Runs the automaton over {@code a[from, to)} starting in {@code state}.
+     *
+     * @return the state to continue from, or {@code -1} when {@code hits} asked to stop
+     */
+    int scan(byte[] a, int from, int to, int state, Hits hits) {
+        int[] d = delta;
+        int s = state;
+        for (int i = from; i < to; i++) {
+            int next = d[(s << 8) | (a[i] & 0xff)];
+            if (next < 0) {
+                next = ~next;
+                if (hits.onMatch(outputs[next])) {
+                    return -1;
+                }
+            }
+            s = next;
+        }
+        return s;
+    }
+
+    private static int[] newRow() {
+        int[] row = new int[256];
+        Arrays.fill(row, -1);
+        return row;
+    }
+
+    private static int[] append(int[] a, int v) {
+        int[] r = Arrays.copyOf(a, a.length + 1);
+        r[a.length] = v;
+        Arrays.sort(r);
+        return r;
+    }
+
+    private static int[] merge(int[] a, int[] b) {
+        if (b.length == 0) {
+            return a;
+        }
+        int[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return Arrays.stream(r).distinct().sorted().toArray();
+    }
+}

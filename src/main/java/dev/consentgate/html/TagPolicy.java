@@ -1,0 +1,172 @@
+package dev.consentgate.html;
+
+import dev.consentgate.config.Category;
+import dev.consentgate.config.HtmlSettings;
+import dev.consentgate.config.TagAction;
+import dev.consentgate.config.TagRule;
+import dev.consentgate.consent.ConsentDecision;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tag rules of a ruleset, compiled once for fast judging: a host-suffix index and one automaton for all inline
+ * signatures. Immutable and shared by all responses. The first rule that matches an element decides it, so a rule
+ * of an essential category declared early protects a host from broader rules below it.
+ */
+public final class TagPolicy {
+
+    private final List<TagRule> rules;
+    private final Map<String, Category> categories;
+    private final HtmlSettings settings;
+    private final Map<String, int[]> byHost;
+    /** Rules with a path but no host: the path is searched anywhere in any URL's path (self-hosted trackers). */
+    private final int[] pathOnly;
+    private final SignatureMatcher signatures;
+    private final Set<String> ruleCategories;
+
+    public TagPolicy(List<TagRule> rules, Map<String, Category> categories, HtmlSettings settings) {
+        this.rules = List.copyOf(rules);
+        this.categories = Map.copyOf(categories);
+        this.settings = settings;
+        Map<String, List<Integer>> hosts = new HashMap<>();
+        List<String> sigs = new ArrayList<>();
+        List<Integer> sigRules = new ArrayList<>();
+        Set<String> cats = new LinkedHashSet<>();
+        List<Integer> paths = new ArrayList<>();
+        for (int k = 0; k < this.rules.size(); k++) {
+            TagRule r = this.rules.get(k);
+            cats.add(r.category());
+            int index = k;
+            r.host().map(h -> h.toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
+                    .ifPresent(h -> hosts.computeIfAbsent(trimDots(h), x -> new ArrayList<>()).add(index));
+            if (r.host().filter(h -> !h.isEmpty()).isEmpty() && r.pathPrefix().filter(p -> !p.isEmpty()).isPresent()) {
+                paths.add(index);
+            }
+            r.inlineSignature().filter(s -> !s.isEmpty()).ifPresent(s -> {
+                sigs.add(s);
+                sigRules.add(index);
+            });
+        }
+        Map<String, int[]> index = new HashMap<>();
+        hosts.forEach((h, list) -> index.put(h, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.byHost = Map.copyOf(index);
+        this.pathOnly = paths.stream().mapToInt(Integer::intValue).toArray();
+        this.signatures = sigs.isEmpty() ? SignatureMatcher.EMPTY
+                : new SignatureMatcher(sigs, sigRules.stream().mapToInt(Integer::intValue).toArray());
+        this.ruleCategories = Set.copyOf(cats);
+    }
+
+    public List<TagRule> rules() {
+        return rules;
+    }
+
+    public HtmlSettings settings() {
+        return settings;
+    }
+
+    public Map<String, Category> categories() {
+        return categories;
+    }
+
+    TagRule rule(int index) {
+        return rules.get(index);
+    }
+
+    SignatureMatcher signatures() {
+        return signatures;
+    }
+
+    /** Whether an element of this category may pass for this visitor. Unknown categories need explicit consent. */
+    boolean granted(String category, ConsentDecision consent) {
+        Category c = categories.get(category);
+        return (c != null && c.essential()) || consent.grants(category);
+    }
+
+    /** True when nothing can be changed for this visitor: every category of every rule and of the ruleset is granted. */
+    public boolean grantsEverything(ConsentDecision consent) {
+        for (String c : ruleCategories) {
+            if (!granted(c, consent)) {
+                return false;
+            }
+        }
+        for (Category c : categories.values()) {
+            if (!granted(c.id(), consent)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Index of the first rule matching the URL's host (suffix on label boundaries) and path prefix, or a rule
+     * without host whose path occurs in the URL's path; -1 when none.
+     */
+    int matchUrl(UrlParts url) {
+        int best = Integer.MAX_VALUE;
+        for (int k : pathOnly) {
+            if (url.path().contains(rules.get(k).pathPrefix().orElseThrow())) {
+                best = k;
+                break;
+            }
+        }
+        String host = url.host();
+        if (host.isEmpty()) {
+            return best == Integer.MAX_VALUE ? -1 : best;
+        }
+        int dot = -1;
+        do {
+            String suffix = host.substring(dot + 1);
+            int[] candidates = byHost.get(suffix);
+            if (candidates != null) {
+                for (int k : candidates) {
+                    if (k >= best) {
+                        break;
+                    }
+                    String prefix = rules.get(k).pathPrefix().orElse("");
+                    if (prefix.isEmpty() || url.path().startsWith(prefix)) {
+                        best = k;
+                        break;
+                    }
+                }
+            }
+            dot = host.indexOf('.', dot + 1);
+        } while (dot >= 0);
+        return best == Integer.MAX_VALUE ? -1 : best;
+    }
+
+    /** The action for an element of this kind matched by {@code rule}: rule, then category, then kind default. */
+    TagAction action(TagRule rule, ElementKind kind) {
+        TagAction wanted = rule.action().orElseGet(() -> {
+            TagAction perCategory = settings.categoryActions().get(rule.category());
+            return perCategory != null ? perCategory : kindDefault(kind);
+        });
+        return kind.narrow(wanted);
+    }
+
+    private TagAction kindDefault(ElementKind kind) {
+        return switch (kind) {
+            case SCRIPT -> settings.scriptAction();
+            case PIXEL -> settings.pixelAction();
+            case HINT -> settings.hintAction();
+            case EMBED -> settings.embedAction();
+            case META_COOKIE -> TagAction.REMOVE;
+        };
+    }
+
+    private static String trimDots(String h) {
+        String s = h;
+        while (s.startsWith(".")) {
+            s = s.substring(1);
+        }
+        while (s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+}

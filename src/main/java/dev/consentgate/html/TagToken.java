@@ -1,0 +1,197 @@
+package dev.consentgate.html;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The tag the tokenizer is reading or has just read. Reused for every tag of a stream (no allocation per tag).
+ * When the sink asked for the tag to be captured, {@link #bytes()} holds the tag's raw bytes from {@code <} to
+ * {@code >} and the attribute positions are offsets into it.
+ */
+final class TagToken {
+
+    static final int MAX_NAME = 256;
+
+    long start;
+    long end;
+    boolean endTag;
+    boolean selfClosing;
+    int nameId;
+    final byte[] name = new byte[MAX_NAME];
+    int nameLen;
+    /** Attributes and raw bytes are recorded. */
+    boolean captured;
+    /** The tag grew past the size limit while captured; its attributes are incomplete. */
+    boolean overflowed;
+
+    int attrCount;
+    int[] nameStart = new int[8];
+    int[] nameEnd = new int[8];
+    /** -1 when the attribute has no value. */
+    int[] valueStart = new int[8];
+    int[] valueEnd = new int[8];
+    int[] attrEnd = new int[8];
+
+    private byte[] view;
+    private int viewOffset;
+    private byte[] spill = new byte[256];
+    private int spillLen;
+
+    void reset(long startAbs, boolean isEnd, boolean capture) {
+        start = startAbs;
+        end = -1;
+        endTag = isEnd;
+        selfClosing = false;
+        nameId = ElementNames.OTHER;
+        nameLen = 0;
+        captured = capture;
+        overflowed = false;
+        attrCount = 0;
+        spillLen = 0;
+        view = null;
+    }
+
+    /** An independent copy (raw bytes included) that stays valid after the tokenizer moves on. */
+    TagToken copy() {
+        TagToken t = new TagToken();
+        t.start = start;
+        t.end = end;
+        t.endTag = endTag;
+        t.selfClosing = selfClosing;
+        t.nameId = nameId;
+        System.arraycopy(name, 0, t.name, 0, Math.min(nameLen, MAX_NAME));
+        t.nameLen = nameLen;
+        t.captured = captured;
+        t.overflowed = overflowed;
+        t.attrCount = attrCount;
+        t.nameStart = Arrays.copyOf(nameStart, attrCount);
+        t.nameEnd = Arrays.copyOf(nameEnd, attrCount);
+        t.valueStart = Arrays.copyOf(valueStart, attrCount);
+        t.valueEnd = Arrays.copyOf(valueEnd, attrCount);
+        t.attrEnd = Arrays.copyOf(attrEnd, attrCount);
+        if (view != null) {
+            int n = (int) (end - start);
+            t.view = Arrays.copyOfRange(view, viewOffset, viewOffset + n);
+            t.viewOffset = 0;
+        }
+        return t;
+    }
+
+    void appendName(byte c) {
+        if (nameLen < MAX_NAME) {
+            name[nameLen] = c;
+        }
+        nameLen++;
+    }
+
+    String nameString() {
+        return new String(name, 0, Math.min(nameLen, MAX_NAME), StandardCharsets.UTF_8);
+    }
+
+    int beginAttribute(int relNameStart) {
+        if (attrCount == nameStart.length) {
+            int n = attrCount * 2;
+            nameStart = Arrays.copyOf(nameStart, n);
+            nameEnd = Arrays.copyOf(nameEnd, n);
+            valueStart = Arrays.copyOf(valueStart, n);
+            valueEnd = Arrays.copyOf(valueEnd, n);
+            attrEnd = Arrays.copyOf(attrEnd, n);
+        }
+        int k = attrCount++;
+        nameStart[k] = relNameStart;
+        nameEnd[k] = relNameStart;
+        valueStart[k] = -1;
+        valueEnd[k] = -1;
+        attrEnd[k] = relNameStart;
+        return k;
+    }
+
+    /** Keeps {@code a[from, to)} (the part of the tag in a chunk that is about to go). */
+    void spill(byte[] a, int from, int to) {
+        int n = to - from;
+        if (spillLen + n > spill.length) {
+            spill = Arrays.copyOf(spill, Math.max(spill.length * 2, spillLen + n));
+        }
+        System.arraycopy(a, from, spill, spillLen, n);
+        spillLen += n;
+    }
+
+    int spilled() {
+        return spillLen;
+    }
+
+    /** Fixes where the raw bytes are: the spill plus {@code a[from, to)}, or {@code a} itself at {@code offset}. */
+    void complete(byte[] a, int from, int to, int offsetInChunk) {
+        if (spillLen > 0) {
+            spill(a, from, to);
+            view = spill;
+            viewOffset = 0;
+        } else {
+            view = a;
+            viewOffset = offsetInChunk;
+        }
+    }
+
+    /** Raw bytes of the tag; valid from {@link #complete} until the next tag starts. */
+    byte[] bytes() {
+        return view;
+    }
+
+    int offset() {
+        return viewOffset;
+    }
+
+    int length() {
+        return (int) (end - start);
+    }
+
+    /** Lower-cased attribute name k. */
+    String attributeName(int k) {
+        StringBuilder sb = new StringBuilder(nameEnd[k] - nameStart[k]);
+        for (int p = nameStart[k]; p < nameEnd[k]; p++) {
+            int c = view[viewOffset + p] & 0xff;
+            sb.append((char) (c >= 'A' && c <= 'Z' ? c + 32 : c));
+        }
+        return sb.toString();
+    }
+
+    boolean attributeNameIs(int k, String lowerAscii) {
+        int len = nameEnd[k] - nameStart[k];
+        if (len != lowerAscii.length()) {
+            return false;
+        }
+        for (int p = 0; p < len; p++) {
+            int c = view[viewOffset + nameStart[k] + p] & 0xff;
+            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != lowerAscii.charAt(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Index of the first attribute named {@code lowerAscii} (duplicates are ignored, as browsers do), or -1. */
+    int find(String lowerAscii) {
+        for (int k = 0; k < attrCount; k++) {
+            if (attributeNameIs(k, lowerAscii)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Value of attribute k with character references decoded; "" when it has none. */
+    String value(int k) {
+        if (valueStart[k] < 0) {
+            return "";
+        }
+        String raw = new String(view, viewOffset + valueStart[k], valueEnd[k] - valueStart[k],
+                StandardCharsets.UTF_8);
+        return CharRefs.decode(raw, true);
+    }
+
+    /** Decoded value of the first attribute {@code lowerAscii}, or null when absent. */
+    String value(String lowerAscii) {
+        int k = find(lowerAscii);
+        return k < 0 ? null : value(k);
+    }
+}

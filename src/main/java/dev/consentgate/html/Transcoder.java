@@ -1,0 +1,55 @@
+package dev.consentgate.html;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.Arrays;
+
+/** Streaming conversion between two charsets; bytes of a character split across calls are carried over. */
+final class Transcoder {
+
+    private final CharsetDecoder decoder;
+    private final CharsetEncoder encoder;
+    private byte[] carry = new byte[0];
+
+    Transcoder(Charset from, Charset to) {
+        decoder = from.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        encoder = to.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    }
+
+    byte[] convert(byte[] input, int off, int len, boolean end) {
+        byte[] all = input;
+        int start = off;
+        int n = len;
+        if (carry.length > 0) {
+            all = new byte[carry.length + len];
+            System.arraycopy(carry, 0, all, 0, carry.length);
+            System.arraycopy(input, off, all, carry.length, len);
+            start = 0;
+            n = all.length;
+        }
+        ByteBuffer in = ByteBuffer.wrap(all, start, n);
+        CharBuffer chars = CharBuffer.allocate(n + 2);
+        decoder.decode(in, chars, end);
+        if (end) {
+            decoder.flush(chars);
+            decoder.reset();
+        }
+        carry = in.hasRemaining() ? Arrays.copyOfRange(all, in.position(), in.limit()) : new byte[0];
+        chars.flip();
+        // the decoders used here only ever hand out whole surrogate pairs, so each call encodes to completion
+        ByteBuffer buf = ByteBuffer.allocate((int) (chars.remaining() * encoder.maxBytesPerChar()) + 16);
+        encoder.encode(chars, buf, true);
+        encoder.flush(buf);
+        encoder.reset();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(buf.position());
+        out.write(buf.array(), 0, buf.position());
+        return out.toByteArray();
+    }
+}

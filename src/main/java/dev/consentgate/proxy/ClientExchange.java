@@ -1,0 +1,21 @@
+package dev.consentgate.proxy;
+
+import io.netty.handler.codec.http.HttpContent;
+
+/** What the client connection needs of the exchange in progress, whether proxied or answered by the gateway. */
+interface ClientExchange {
+
+    /** Takes ownership of a piece of the request body. */
+    void requestBody(HttpContent content);
+
+    boolean requestComplete();
+
+    /** The client should be read for more request body now. */
+    boolean wantsRequestBody();
+
+    /** Ends the exchange at once, closing the client connection. */
+    void abort(String reason);
+
+    /** The client connection closed: release everything held. */
+    void clientClosed();
+}

@@ -1,0 +1,126 @@
+package dev.consentgate.proxy;
+
+import dev.consentgate.config.ConsentSettings;
+import dev.consentgate.consent.ConsentBanner;
+import dev.consentgate.consent.ConsentDecision;
+import dev.consentgate.consent.ConsentEndpoint;
+import dev.consentgate.consent.ConsentInput;
+import dev.consentgate.consent.ConsentSources;
+import dev.consentgate.cookie.CookiePolicy;
+import dev.consentgate.cookie.RequestCookies;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The few paths the gateway answers itself and never proxies: the consent endpoint, the banner's stylesheet and
+ * {@code /.well-known/gpc.json}. Turns HTTP messages into calls of the consent core and back.
+ */
+final class LocalEndpoints {
+
+    static final String GPC_JSON_PATH = "/.well-known/gpc.json";
+    static final int MAX_BODY = 16 * 1024;
+
+    private final ConsentSources consent;
+    private final ConsentSettings settings;
+    private final CookiePolicy cookies;
+
+    LocalEndpoints(ConsentSources consent, ConsentSettings settings, CookiePolicy cookies) {
+        this.consent = consent;
+        this.settings = settings;
+        this.cookies = cookies;
+    }
+
+    /** True when the request's path is one the gateway answers. */
+    boolean handles(String path) {
+        return path.equals(consent.endpointPath())
+                || settings.banner().enabled() && path.equals(settings.banner().stylesheetPath())
+                || consent.gpcJson().isPresent() && path.equals(GPC_JSON_PATH);
+    }
+
+    /** Answers a request whose whole body has been read. */
+    FullHttpResponse answer(HttpRequest request, String path, byte[] body, String clientIp, boolean tls) {
+        boolean get = request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD);
+        if (!path.equals(consent.endpointPath())) {
+            if (!get) {
+                return methodNotAllowed("GET, HEAD");
+            }
+            return path.equals(GPC_JSON_PATH)
+                    ? text(200, "application/json", consent.gpcJson().orElseThrow())
+                    : text(200, "text/css; charset=utf-8", ConsentBanner.stylesheet());
+        }
+        List<String> cookieFields = request.headers().getAll(HttpHeaderNames.COOKIE);
+        ConsentInput input = new ConsentInput(RequestCookies.byName(RequestCookies.parse(cookieFields)),
+                request.headers()::getAll);
+        if (get) {
+            return json(consent.endpoint().get(input), List.of());
+        }
+        if (!request.method().equals(HttpMethod.POST)) {
+            return methodNotAllowed("GET, HEAD, POST");
+        }
+        ConsentEndpoint.Response answer = consent.endpoint().post(new ConsentEndpoint.Post(input,
+                Optional.ofNullable(request.headers().get(HttpHeaderNames.CONTENT_TYPE)), body,
+                Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)), tls,
+                Optional.ofNullable(request.headers().get(HttpHeaderNames.USER_AGENT)).orElse(""),
+                Optional.of(clientIp)));
+        return json(answer, withdrawalDeletions(cookieFields, input, answer.withdrawn()));
+    }
+
+    /** Deletes, in the browser, the cookies of the categories this POST withdrew (as the core does on requests). */
+    private List<String> withdrawalDeletions(List<String> cookieFields, ConsentInput input, Set<String> withdrawn) {
+        if (withdrawn.isEmpty()) {
+            return List.of();
+        }
+        ConsentDecision before = consent.resolver().resolve(input);
+        Set<String> after = new HashSet<>(before.granted());
+        after.removeAll(withdrawn);
+        ConsentDecision reduced = new ConsentDecision(after, before.source(), before.revision(), before.gpc(),
+                before.region());
+        CookiePolicy.RequestFilter filter = cookies.filterRequest(cookieFields, reduced);
+        return cookies.deletions(filter.removed(), Set.of(settings.cookieName()));
+    }
+
+    private static FullHttpResponse json(ConsentEndpoint.Response answer, List<String> deletions) {
+        FullHttpResponse response = answer.body().isEmpty()
+                ? empty(answer.status())
+                : text(answer.status(), "application/json; charset=utf-8", answer.body());
+        answer.location().ifPresent(l -> response.headers().set(HttpHeaderNames.LOCATION, l));
+        answer.setCookie().ifPresent(c -> response.headers().add("Set-Cookie", c));
+        deletions.forEach(d -> response.headers().add("Set-Cookie", d));
+        return response;
+    }
+
+    private static FullHttpResponse methodNotAllowed(String allow) {
+        FullHttpResponse response = ErrorResponses.of(HttpResponseStatus.METHOD_NOT_ALLOWED,
+                "use " + allow, false);
+        response.headers().set(HttpHeaderNames.ALLOW, allow);
+        return response;
+    }
+
+    private static FullHttpResponse empty(int status) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(status));
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0).set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        return response;
+    }
+
+    private static FullHttpResponse text(int status, String type, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(bytes));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, type)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
+                .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        return response;
+    }
+}

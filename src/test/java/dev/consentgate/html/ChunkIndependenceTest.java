@@ -1,0 +1,91 @@
+package dev.consentgate.html;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The output (and the events) never depend on how the body is cut into chunks, down to single bytes. */
+class ChunkIndependenceTest {
+
+    private static final TagPolicy POLICY = TestRules.defaultPolicy();
+
+    @Property(tries = 60)
+    void corpusPagesRewriteTheSameInAnyChunking(@ForAll("pages") Path page,
+                                                @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 1, max = 3000)
+                                                        Integer> sizes) throws IOException {
+        byte[] in = Files.readAllBytes(page);
+        List<RewriteEvent> whole = new ArrayList<>();
+        byte[] expected = Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, in, List.of(in.length), Optional.empty(),
+                whole);
+        List<RewriteEvent> chunked = new ArrayList<>();
+        byte[] actual = Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, in, sizes, Optional.empty(), chunked);
+        assertArrayEquals(expected, actual, page.getFileName().toString());
+        assertEquals(whole, chunked);
+    }
+
+    @Property(tries = 4)
+    void corpusPagesRewriteTheSameInOneByteChunks(@ForAll("pages") Path page) throws IOException {
+        byte[] in = Files.readAllBytes(page);
+        byte[] expected = HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY, in, RewriteListener.NONE);
+        assertArrayEquals(expected, Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, in, List.of(1)));
+    }
+
+    @Property(tries = 400)
+    void generatedTrickyHtmlRewritesTheSameInAnyChunking(@ForAll("trickyHtml") String html,
+                                                         @ForAll @Size(min = 1, max = 5)
+                                                         List<@IntRange(min = 1, max = 40) Integer> sizes) {
+        byte[] in = html.getBytes(StandardCharsets.UTF_8);
+        byte[] expected = HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY, in, RewriteListener.NONE);
+        assertArrayEquals(expected, Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, in, sizes), html);
+    }
+
+    @Provide
+    Arbitrary<Path> pages() throws IOException {
+        Path dir = Corpus.dir("pages");
+        List<Path> files = new ArrayList<>();
+        for (Map<String, Object> f : CorpusPagesTest.manifestFiles()) {
+            files.add(dir.resolve((String) f.get("file")));
+        }
+        return Arbitraries.of(files);
+    }
+
+    /** Fragments that stress the tokenizer's states, glued in random order. */
+    @Provide
+    Arbitrary<String> trickyHtml() {
+        List<String> parts = Stream.of(
+                "<script src=\"https://www.googletagmanager.com/gtag/js?id=G-1\"></script>",
+                "<script>fbq('init', '1');</script>", "<SCRIPT>var a = \"</scr\" + \"ipt>\";</SCRIPT>",
+                "<script><!-- <script> </script> fbq('x') --></script>", "<script>if (a<b) gtag('js')</script>",
+                "<!-- <script src=//connect.facebook.net/sdk.js></script> -->", "<!--->", "<!-->", "<!-- a --!>",
+                "<![CDATA[ <img src=//www.facebook.com/tr> ]]>", "<?php echo 1 ?>", "</ x>", "</>",
+                "<img src=https://www.facebook.com/tr?id=1&amp;ev=PageView>", "<img alt='>' src=\"//ct.pinterest.com/v3/\">",
+                "<iframe src=\"https://www.youtube.com/embed/x\" width=560 height=315></iframe>",
+                "<noscript><img height=1 width=1 src=\"https://px.ads.linkedin.com/collect/?pid=1\"/></noscript>",
+                "<link rel=preconnect href=https://www.google-analytics.com>", "<link rel='stylesheet' href=/a.css>",
+                "<title>a <script> b</title>", "<textarea><img src=//www.facebook.com/tr></textarea>",
+                "<style>a::before{content:'<script>'}</style>", "<svg><title/><script/></svg>", "<p>text &amp; more</p>",
+                "<div class=\"a\" data-x='y' z=w>", "<meta http-equiv=\"Set-Cookie\" content=\"_ga=1\">",
+                "<script type=\"text/plain\" data-category=\"analytics\">gtag('js')</script>",
+                "<object data=\"https://www.youtube.com/v/x\"><embed src=\"https://www.youtube.com/v/x\"></object>",
+                "<img src=\"https&#x3A;&#x2F;&#x2F;www.facebook.com&#x2F;tr\">", "<a href=\"x\" ", "<script>gtag(",
+                "<!-- unterminated", "<iframe src=//player.vimeo.com/video/1>", "\uFEFF", "é", "<", "&", "\n").toList();
+        return Arbitraries.of(parts).list().ofMinSize(1).ofMaxSize(14).map(l -> String.join("", l));
+    }
+}

@@ -1,0 +1,344 @@
+package dev.consentgate.html;
+
+import dev.consentgate.config.HtmlSettings;
+import dev.consentgate.config.HtmlSettings.NeutralizeStyle;
+import dev.consentgate.config.TagAction;
+import dev.consentgate.consent.ConsentDecision;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One construct or action per test, under essential-only consent with the default rules unless said. */
+class HtmlRewriterTest {
+
+    private static final TagPolicy POLICY = TestRules.defaultPolicy();
+    private static final String GTM = "https://www.googletagmanager.com/gtm.js?id=GTM-X";
+
+    private static String rewrite(String html) {
+        return rewrite(POLICY, TestRules.ESSENTIAL_ONLY, html);
+    }
+
+    private static String rewrite(TagPolicy policy, ConsentDecision consent, String html) {
+        byte[] out = Chunks.rewrite(policy, consent, html.getBytes(StandardCharsets.UTF_8), List.of(1 << 20));
+        String viaBytes = new String(out, StandardCharsets.UTF_8);
+        // and the same in 1..3-byte chunks
+        for (int size = 1; size <= 3; size++) {
+            assertEquals(viaBytes, new String(Chunks.rewrite(policy, consent, html.getBytes(StandardCharsets.UTF_8),
+                    List.of(size)), StandardCharsets.UTF_8), "chunk size " + size);
+        }
+        return viaBytes;
+    }
+
+    private static void assertUnchanged(String html) {
+        assertEquals(html, rewrite(html));
+    }
+
+    // ---- tokenizer constructs ----
+
+    @Test
+    void tagSplitAtEveryPositionGivesTheSameOutput() {
+        String html = "<p>a</p><script async src=\"" + GTM + "\"></script><img src=//www.facebook.com/tr?id=1>";
+        String expected = rewrite(html);
+        byte[] in = html.getBytes(StandardCharsets.UTF_8);
+        for (int cut = 1; cut < in.length; cut++) {
+            byte[] out = Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, in, List.of(cut, in.length));
+            assertEquals(expected, new String(out, StandardCharsets.UTF_8), "cut at " + cut);
+        }
+        assertTrue(expected.contains("type=\"text/plain\""));
+    }
+
+    @Test
+    void attributeValuesAreReadInAllThreeQuotings() {
+        for (String src : List.of("\"" + GTM + "\"", "'" + GTM + "'", GTM)) {
+            String out = rewrite("<script src=" + src + "></script>");
+            assertTrue(out.startsWith("<script type=\"text/plain\""), out);
+            assertTrue(out.contains("data-cg-src=" + src), out);
+        }
+    }
+
+    @Test
+    void firstOfDuplicatedAttributesDecidesAsInBrowsers() {
+        assertUnchanged("<script src=\"/app.js\" src=\"" + GTM + "\"></script>");
+        String out = rewrite("<script src=\"" + GTM + "\" src=\"/app.js\"></script>");
+        assertEquals("<script type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\""
+                + " data-cg-type=\"text/javascript\" data-cg-src=\"" + GTM + "\" data-cg-src=\"/app.js\"></script>", out);
+    }
+
+    @Test
+    void tagAndAttributeNamesAreCaseInsensitive() {
+        String out = rewrite("<SCRIPT SRC=\"" + GTM + "\"></SCRIPT><ImG SrC=https://www.facebook.com/tr>x");
+        assertEquals("<SCRIPT type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\""
+                + " data-cg-type=\"text/javascript\" data-cg-src=\"" + GTM + "\"></SCRIPT>x", out);
+    }
+
+    @Test
+    void tagsInsideCommentsStayInComments() {
+        assertUnchanged("<!-- <script src=\"" + GTM + "\"></script> --><p>x</p>");
+        assertUnchanged("<!-- a --!><!--><!---><!-- <script>fbq('init')</script> -->");
+    }
+
+    @Test
+    void cdataInHtmlIsABogusCommentEndingAtTheFirstGreaterThan() {
+        assertUnchanged("<![CDATA[ <img src=//www.facebook.com/tr> ]]>");
+        assertEquals("<![CDATA[ a ]]>", rewrite("<![CDATA[ a ]]><img src=//www.facebook.com/tr>"));
+    }
+
+    @Test
+    void markupInRawTextAndRcdataIsText() {
+        assertUnchanged("<style>a::after{content:'<script src=\"" + GTM + "\">'}</style>");
+        assertUnchanged("<title><script src=\"" + GTM + "\"></script></title>");
+        assertUnchanged("<textarea><img src=//www.facebook.com/tr></textarea>");
+        assertUnchanged("<xmp><img src=//www.facebook.com/tr></xmp>");
+    }
+
+    @Test
+    void scriptEndTagInsideAStringEndsTheScriptOnlyWhenComplete() {
+        String out = rewrite("<script>var s = \"</scr\" + \"ipt>\"; fbq('init', '1');</script><p>after</p>");
+        assertTrue(out.startsWith("<script type=\"text/plain\""), out);
+        assertTrue(out.endsWith("fbq('init', '1');</script><p>after</p>"), out);
+    }
+
+    @Test
+    void doubleEscapedScriptDataHidesAnInnerEndTag() {
+        String html = "<script><!-- <script> </script> fbq('x') --></script><p>after</p>";
+        String out = rewrite(html);
+        assertEquals("<script type=\"text/plain\" data-cg-category=\"advertising\" data-cg-rule=\"meta-pixel-inline\""
+                + " data-cg-type=\"text/javascript\">" + html.substring("<script>".length()), out);
+    }
+
+    @Test
+    void firstPartyAndUnknownInlineScriptsAreUntouched() {
+        assertUnchanged("<script src=\"/js/app.js\"></script><script>var a = 1 < 2;</script>");
+        assertUnchanged("<script src=\"https://cdn.example.net/lib.js\"></script>");
+    }
+
+    @Test
+    void unterminatedConstructsAtEndOfInputPassAsTheyAre() {
+        assertUnchanged("<p>x</p><script src=\"" + GTM + "\"");
+        assertUnchanged("<p>x</p><!-- never closed <script src=\"" + GTM + "\"></script>");
+        assertUnchanged("<script>var a = 1;");
+        assertEquals("<script type=\"text/plain\" data-cg-category=\"advertising\" data-cg-rule=\"meta-pixel-inline\""
+                + " data-cg-type=\"text/javascript\">fbq('init'", rewrite("<script>fbq('init'"));
+    }
+
+    @Test
+    void utf8ByteOrderMarkIsKept() {
+        String out = rewrite("\uFEFF<img src=https://www.facebook.com/tr?id=1><p>é</p>");
+        assertEquals("\uFEFF<p>é</p>", out);
+    }
+
+    @Test
+    void characterReferencesInUrlsAreDecodedBeforeJudging() {
+        assertEquals("", rewrite("<img src=\"https&#x3A;&#x2F;&#x2F;www.facebook.com&#x2F;tr?id=1\">"));
+        assertEquals("", rewrite("<img src=\"https:&sol;&sol;www&period;facebook&period;com/tr\">"));
+        assertEquals("", rewrite("<img src=\"HTTPS:\\\\WWW.FACEBOOK.COM./tr\">"));
+        assertEquals("", rewrite("<img src=\"https://user@www.facebook.com:443/tr\">"));
+    }
+
+    @Test
+    void svgTitleSelfClosingIsNotRawText() {
+        assertEquals("<svg><title/></svg><p>x</p>",
+                rewrite("<svg><title/></svg><img src=https://www.facebook.com/tr><p>x</p>"));
+    }
+
+    // ---- actions ----
+
+    @Test
+    void pixelsAreRemovedWhereverTheyAre() {
+        assertEquals("<noscript></noscript>", rewrite("<noscript><img height=\"1\" width=\"1\" "
+                + "src=\"https://www.facebook.com/tr?id=1&amp;ev=PageView&amp;noscript=1\"/></noscript>"));
+        assertEquals("<noscript></noscript>", rewrite("<noscript><iframe src=\"https://www.googletagmanager.com/"
+                + "ns.html?id=GTM-X\" height=\"0\" width=\"0\"></iframe></noscript>"));
+    }
+
+    @Test
+    void resourceHintsToTagHostsAreRemovedOtherLinksKept() {
+        assertEquals("<link rel=\"stylesheet\" href=\"https://www.googletagmanager.com/x.css\">",
+                rewrite("<link rel=\"dns-prefetch\" href=\"//www.googletagmanager.com\">"
+                        + "<link rel=\"preconnect\" href=\"https://connect.facebook.net\" crossorigin>"
+                        + "<link rel=\"stylesheet\" href=\"https://www.googletagmanager.com/x.css\">"));
+    }
+
+    @Test
+    void scriptWithSourceIsNeutralizedSoAConsentToolCanRestoreIt() {
+        assertEquals("<script type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\""
+                        + " data-cg-type=\"module\" async data-cg-src=\"" + GTM + "\"></script>",
+                rewrite("<script type=\"module\" async src=\"" + GTM + "\"></script>"));
+    }
+
+    @Test
+    void embedsBecomeAnAccessiblePlaceholderWithAConsentLink() {
+        String out = rewrite("<iframe width=\"560\" height=\"315\" src=\"https://www.youtube.com/embed/x\">"
+                + "<p>fallback</p></iframe><p>after</p>");
+        assertTrue(out.startsWith("<div class=\"consentgate-placeholder\" role=\"note\" "
+                + "data-cg-category=\"functionality\" data-cg-rule=\"youtube\""), out);
+        assertTrue(out.contains("width:560px;height:315px;"), out);
+        assertTrue(out.contains("Embedded content from www.youtube.com is blocked"), out);
+        assertTrue(out.contains("<a href=\"/.consentgate/consent?category=functionality\">Allow functionality</a>"),
+                out);
+        assertTrue(out.endsWith("</div><p>after</p>"), out);
+        assertFalse(out.contains("youtube.com/embed"), out);
+    }
+
+    @Test
+    void objectPlaceholderDropsItsWholeContentIncludingNestedObjects() {
+        String out = rewrite("<object data=\"https://www.youtube.com/v/x\"><object data=a></object>"
+                + "<embed src=\"https://www.youtube.com/v/x\"></object><p>after</p>");
+        assertTrue(out.startsWith("<div class=\"consentgate-placeholder\""), out);
+        assertTrue(out.endsWith("</div><p>after</p>"), out);
+    }
+
+    @Test
+    void removeActionDropsElementAndContent() {
+        HtmlSettings settings = HtmlSettings.defaults().withActions(TagAction.REMOVE, TagAction.REMOVE,
+                TagAction.REMOVE, TagAction.REMOVE, Map.of());
+        TagPolicy policy = TestRules.policy(settings);
+        assertEquals("<p>a</p><p>b</p>", rewrite(policy, TestRules.ESSENTIAL_ONLY,
+                "<p>a</p><script>fbq('init', '1');</script><iframe src=//player.vimeo.com/video/1>x</iframe><p>b</p>"));
+    }
+
+    @Test
+    void categoryActionOverridesTheElementKindDefault() {
+        HtmlSettings settings = HtmlSettings.defaults().withActions(TagAction.NEUTRALIZE, TagAction.REMOVE,
+                TagAction.REMOVE, TagAction.PLACEHOLDER, Map.of("advertising", TagAction.REMOVE));
+        TagPolicy policy = TestRules.policy(settings);
+        assertEquals("", rewrite(policy, TestRules.ESSENTIAL_ONLY, "<script>fbq('init', '1');</script>"));
+        assertTrue(rewrite(policy, TestRules.ESSENTIAL_ONLY, "<script>gtag('js')\nfunction gtag(){}</script>")
+                .startsWith("<script type=\"text/plain\""));
+    }
+
+    @Test
+    void neutralizePresetsWriteEachConsentToolsAttributes() {
+        String html = "<script src=\"" + GTM + "\"></script>";
+        assertEquals("<script type=\"text/plain\" data-cookieconsent=\"statistics\" src=\"" + GTM + "\"></script>",
+                rewrite(preset(NeutralizeStyle.COOKIEBOT), TestRules.ESSENTIAL_ONLY, html));
+        assertEquals("<script type=\"text/plain\" class=\"optanon-category-C0002\" src=\"" + GTM + "\"></script>",
+                rewrite(preset(NeutralizeStyle.ONETRUST), TestRules.ESSENTIAL_ONLY, html));
+        assertEquals("<script type=\"text/plain\" data-name=\"google-tag-manager\" data-type=\"text/javascript\""
+                        + " data-src=\"" + GTM + "\"></script>",
+                rewrite(preset(NeutralizeStyle.KLARO), TestRules.ESSENTIAL_ONLY, html));
+        assertEquals("<script type=\"text/plain\" data-category=\"analytics\" data-service=\"google-tag-manager\""
+                        + " data-type=\"text/javascript\" data-src=\"" + GTM + "\"></script>",
+                rewrite(preset(NeutralizeStyle.COOKIECONSENT), TestRules.ESSENTIAL_ONLY, html));
+    }
+
+    private static TagPolicy preset(NeutralizeStyle style) {
+        return TestRules.policy(HtmlSettings.defaults().withNeutralize(style));
+    }
+
+    @Test
+    void grantedCategoriesPassWhileOthersAreBlocked() {
+        String html = "<script src=\"" + GTM + "\"></script><img src=https://www.facebook.com/tr>";
+        assertEquals("<script src=\"" + GTM + "\"></script>",
+                rewrite(POLICY, TestRules.consent("essential", "analytics"), html));
+    }
+
+    @Test
+    void everythingGrantedPassesByteForByte() {
+        String html = "<script src=\"" + GTM + "\"></script><img src=https://www.facebook.com/tr><meta "
+                + "http-equiv=set-cookie content=\"_fbp=1\">";
+        assertEquals(html, rewrite(POLICY, TestRules.EVERYTHING, html));
+    }
+
+    @Test
+    void scriptsMadeInertByAConsentToolAreNeverMadeExecutable() {
+        assertUnchanged("<script type=\"text/plain\" data-cookieconsent=\"statistics\" src=\"" + GTM + "\"></script>");
+        assertUnchanged("<script type=\"text/plain\" data-category=\"analytics\">fbq('init')</script>");
+        assertUnchanged("<script type=\"application/ld+json\">{\"fbq(\": 1}</script>");
+    }
+
+    @Test
+    void consentManagersAndRecaptchaAreNeverMatched() {
+        assertUnchanged("<script src=\"https://cdn.cookielaw.org/scripttemplates/otSDKStub.js\"></script>"
+                + "<script src=\"https://consent.cookiebot.com/uc.js\"></script>"
+                + "<script src=\"https://www.google.com/recaptcha/api.js\"></script>"
+                + "<script src=\"https://www.gstatic.com/recaptcha/releases/x/recaptcha__en.js\"></script>");
+    }
+
+    @Test
+    void metaSetCookieIsJudgedByTheCookieName() {
+        String html = "<meta http-equiv=\"Set-Cookie\" content=\"_fbp=fb.1; path=/\"><meta charset=utf-8>";
+        assertEquals("<meta charset=utf-8>", rewrite(html));
+        byte[] out = HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY, html.getBytes(StandardCharsets.UTF_8),
+                RewriteListener.NONE, Optional.empty(), name -> name.equals("_fbp"));
+        assertEquals(html, new String(out, StandardCharsets.UTF_8));
+    }
+
+    // ---- limits ----
+
+    @Test
+    void inlineScriptPastTheInspectLimitPassesAndIsReported() {
+        TagPolicy policy = TestRules.policy(HtmlSettings.defaults().withLimits(64, 16 * 1024));
+        String html = "<script>" + "x".repeat(100) + "fbq('init')</script>";
+        List<RewriteEvent> events = new ArrayList<>();
+        byte[] out = Chunks.rewrite(policy, TestRules.ESSENTIAL_ONLY, html.getBytes(StandardCharsets.UTF_8),
+                List.of(7), Optional.empty(), events);
+        assertEquals(html, new String(out, StandardCharsets.UTF_8));
+        assertEquals(List.of(new RewriteEvent(1, "script", "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT)),
+                events);
+    }
+
+    @Test
+    void signatureFoundBeforeTheInspectLimitStillCounts() {
+        TagPolicy policy = TestRules.policy(HtmlSettings.defaults().withLimits(64, 16 * 1024));
+        String out = rewrite(policy, TestRules.ESSENTIAL_ONLY, "<script>fbq('init')" + "x".repeat(100) + "</script>");
+        assertTrue(out.startsWith("<script type=\"text/plain\""), out);
+    }
+
+    @Test
+    void tagPastTheSizeLimitPassesUnlessARuleAlreadyMatched() {
+        TagPolicy policy = TestRules.policy(HtmlSettings.defaults().withLimits(256 * 1024, 128));
+        String longAttr = " data-x=\"" + "y".repeat(300) + "\"";
+        String plain = "<img src=/a.png" + longAttr + ">";
+        assertEquals(plain, rewrite(policy, TestRules.ESSENTIAL_ONLY, plain));
+        assertEquals("<p>a</p>", rewrite(policy, TestRules.ESSENTIAL_ONLY,
+                "<script src=\"" + GTM + "\"" + longAttr + ">x</script><p>a</p>"));
+        List<RewriteEvent> events = new ArrayList<>();
+        Chunks.rewrite(policy, TestRules.ESSENTIAL_ONLY, ("\n" + plain).getBytes(StandardCharsets.UTF_8),
+                List.of(5), Optional.empty(), events);
+        assertEquals(List.of(new RewriteEvent(2, "img", "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT)), events);
+    }
+
+    // ---- events and encodings ----
+
+    @Test
+    void eventsNameLineElementHostCategoryRuleAndAction() {
+        List<RewriteEvent> events = new ArrayList<>();
+        String html = "<html>\n<head>\n<script src=\"" + GTM + "\"></script>\n</head>\n<body>\n"
+                + "<script>\nfbq('init', '1');\n</script>\n<img src=https://www.facebook.com/tr>\n";
+        Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, html.getBytes(StandardCharsets.UTF_8), List.of(3),
+                Optional.empty(), events);
+        assertEquals(List.of(
+                new RewriteEvent(3, "script", "www.googletagmanager.com", "analytics", "google-tag-manager",
+                        RewriteEvent.Action.NEUTRALIZED),
+                new RewriteEvent(6, "script", "", "advertising", "meta-pixel-inline", RewriteEvent.Action.NEUTRALIZED),
+                new RewriteEvent(9, "img", "www.facebook.com", "advertising", "meta-pixel",
+                        RewriteEvent.Action.REMOVED)), events);
+    }
+
+    @Test
+    void utf16PagesAreRewrittenAndStayUtf16() {
+        String html = "\uFEFF<p>ü</p><script src=\"" + GTM + "\"></script><img src=https://www.facebook.com/tr>";
+        String expected = rewrite(html);
+        for (var cs : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            byte[] in = html.getBytes(cs);
+            for (int size : List.of(1, 3, 1 << 20)) {
+                byte[] out = Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, in, List.of(size));
+                assertEquals(expected, new String(out, cs), cs + " in chunks of " + size);
+            }
+        }
+        // without a byte order mark, the Content-Type charset says it is UTF-16
+        byte[] noBom = html.substring(1).getBytes(StandardCharsets.UTF_16LE);
+        byte[] out = Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, noBom, List.of(5), Optional.of("UTF-16"),
+                new ArrayList<>());
+        assertEquals(expected.substring(1), new String(out, StandardCharsets.UTF_16LE));
+    }
+}

@@ -1,0 +1,223 @@
+package dev.consentgate.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.consentgate.testing.RawClient;
+import dev.consentgate.testing.RunningGateway;
+import dev.consentgate.testing.TestUpstream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Relay behaviour over real sockets: framing, statuses, keep-alive, headers, WebSocket. */
+class ProxyBehaviourIntegrationTest {
+
+    private static final String AD_COOKIE = "Set-Cookie: _fbp=fb.1; Max-Age=7776000; Path=/\r\n";
+    private static final String SESSION = "Set-Cookie: JSESSIONID=s; Path=/\r\n";
+
+    @ParameterizedTest
+    @ValueSource(ints = {200, 204, 304, 404, 503})
+    void setCookieIsEnforcedOnEveryStatus(int status) throws Exception {
+        String body = status == 204 || status == 304 ? "" : "body";
+        String response = "HTTP/1.1 " + status + " X\r\n" + AD_COOKIE + SESSION
+                + (body.isEmpty() ? "" : "Content-Length: 4\r\n") + "\r\n" + body;
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            RawClient.Response r = client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n").read();
+            assertEquals(status, r.status());
+            assertEquals(List.of("JSESSIONID=s; Path=/"), r.headers("set-cookie"));
+            assertEquals(body, r.bodyText());
+            // the connection stays usable after bodiless responses
+            assertEquals(status, client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n").read().status());
+        }
+    }
+
+    @Test
+    void headResponseIsEnforcedAndHasNoBody() throws Exception {
+        String response = "HTTP/1.1 200 OK\r\n" + AD_COOKIE + SESSION + "Content-Length: 1000\r\n\r\n";
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            RawClient.Response r = client.send("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n").read(true);
+            assertEquals(List.of("1000"), r.headers("content-length"));
+            assertEquals(List.of("JSESSIONID=s; Path=/"), r.headers("set-cookie"));
+            assertEquals(200, client.send("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n").read(true).status());
+        }
+    }
+
+    @Test
+    void earlyHintsAreFilteredAndPairedWithTheirRequest() throws Exception {
+        String response = "HTTP/1.1 103 Early Hints\r\nLink: </app.css>; rel=preload\r\n" + AD_COOKIE + "\r\n"
+                + "HTTP/1.1 200 OK\r\n" + AD_COOKIE + SESSION + "Content-Length: 2\r\n\r\nok";
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+            RawClient.Response hints = client.read();
+            assertEquals(103, hints.status());
+            assertEquals(List.of("</app.css>; rel=preload"), hints.headers("link"));
+            assertEquals(List.of(), hints.headers("set-cookie"));
+            RawClient.Response fin = client.read();
+            assertEquals(200, fin.status());
+            assertEquals(List.of("JSESSIONID=s; Path=/"), fin.headers("set-cookie"));
+            assertEquals("ok", fin.bodyText());
+        }
+    }
+
+    @Test
+    void setCookie2IsAlwaysDropped() throws Exception {
+        String response = "HTTP/1.1 200 OK\r\nSet-Cookie2: JSESSIONID=1; Version=1\r\nContent-Length: 0\r\n\r\n";
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            RawClient.Response r = client.send("GET / HTTP/1.1\r\nHost: a\r\n"
+                    + "Cookie: cg_consent=2025-12-16:functionality+analytics+advertising\r\n\r\n").read();
+            assertEquals(List.of(), r.headers("set-cookie2"));
+        }
+    }
+
+    @Test
+    void chunkedResponseSentOneByteAtATimeArrivesWhole() throws Exception {
+        String text = "The quick brown fox jumps over the lazy dog";
+        TestUpstream.Responder oneByteChunks = (request, out, socket) -> {
+            out.write(("HTTP/1.1 200 OK\r\n" + AD_COOKIE + "Transfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            for (char c : text.toCharArray()) {
+                out.write(("1\r\n" + c + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        };
+        try (TestUpstream upstream = TestUpstream.start(oneByteChunks);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            RawClient.Response r = client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n").read();
+            assertTrue(r.complete());
+            assertEquals(text, r.bodyText());
+            assertEquals(List.of(), r.headers("set-cookie"));
+        }
+    }
+
+    @Test
+    void requestBodiesSentOneByteAtATimeReachTheUpstreamIntact() throws Exception {
+        String form = "name=K2&qty=1&note=" + "x".repeat(300);
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            client.send("POST /cart HTTP/1.1\r\nHost: a\r\nContent-Length: " + form.length() + "\r\n\r\n");
+            for (byte b : form.getBytes(StandardCharsets.ISO_8859_1)) {
+                client.send(new byte[] {b});
+            }
+            assertEquals(200, client.read().status());
+            StringBuilder chunked = new StringBuilder("POST /cart HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n");
+            chunked.append("5\r\nhello\r\n").append("6\r\n world\r\n").append("0\r\n\r\n");
+            for (byte b : chunked.toString().getBytes(StandardCharsets.ISO_8859_1)) {
+                client.send(new byte[] {b});
+            }
+            assertEquals(200, client.read().status());
+            TestUpstream.Received first = upstream.take();
+            assertEquals(form, first.bodyText());
+            assertEquals(List.of(String.valueOf(form.length())), first.headers("content-length"));
+            TestUpstream.Received second = upstream.take();
+            assertEquals("hello world", second.bodyText());
+            assertEquals(List.of("chunked"), second.headers("transfer-encoding"));
+        }
+    }
+
+    @Test
+    void keepAliveReusesOneUpstreamConnectionAndPipelinedRequestsAnswerInOrder() throws Exception {
+        TestUpstream.Responder echoPath = (request, out, socket) -> {
+            String path = request.requestLine().split(" ")[1];
+            out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + path.length() + "\r\n\r\n" + path)
+                    .getBytes(StandardCharsets.ISO_8859_1));
+        };
+        try (TestUpstream upstream = TestUpstream.start(echoPath);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals("/seq" + i, client.send("GET /seq" + i + " HTTP/1.1\r\nHost: a\r\n\r\n").read().bodyText());
+            }
+            client.send("GET /p1 HTTP/1.1\r\nHost: a\r\n\r\nGET /p2 HTTP/1.1\r\nHost: a\r\n\r\nGET /p3 HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertEquals("/p1", client.read().bodyText());
+            assertEquals("/p2", client.read().bodyText());
+            assertEquals("/p3", client.read().bodyText());
+            assertEquals(1, upstream.connectionsAccepted());
+        }
+    }
+
+    @Test
+    void hopByHopHeadersAreRemovedAndForwardingHeadersAdded() throws Exception {
+        String response = "HTTP/1.1 200 OK\r\nConnection: X-Internal\r\nX-Internal: secret\r\nKeep-Alive: timeout=5\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            RawClient.Response r = client.send("GET /h HTTP/1.1\r\nHost: shop.example\r\nConnection: X-Trace, keep-alive\r\n"
+                    + "X-Trace: 1\r\nKeep-Alive: 300\r\nTE: trailers\r\nProxy-Authorization: Basic x\r\n"
+                    + "Upgrade: h2c\r\nX-Forwarded-For: 203.0.113.9\r\nSec-GPC: 1\r\n\r\n").read();
+            assertEquals(List.of(), r.headers("x-internal"));
+            assertEquals(List.of(), r.headers("keep-alive"));
+            assertEquals(List.of("1.1 consentgate"), r.headers("via"));
+            TestUpstream.Received received = upstream.take();
+            for (String gone : List.of("connection", "x-trace", "keep-alive", "te", "proxy-authorization", "upgrade")) {
+                assertEquals(List.of(), received.headers(gone), gone);
+            }
+            assertEquals(List.of("shop.example"), received.headers("host"));
+            assertEquals(List.of("203.0.113.9, 127.0.0.1"), received.headers("x-forwarded-for"));
+            assertEquals(List.of("http"), received.headers("x-forwarded-proto"));
+            assertEquals(List.of("shop.example"), received.headers("x-forwarded-host"));
+            assertEquals(List.of("1.1 consentgate"), received.headers("via"));
+            assertEquals(List.of("1"), received.headers("sec-gpc"));
+        }
+    }
+
+    @Test
+    void webSocketUpgradePassesThroughWithItsCookiesFiltered() throws Exception {
+        AtomicReference<String> echoed = new AtomicReference<>();
+        TestUpstream.Responder webSocket = (request, out, socket) -> {
+            out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n" + AD_COOKIE + "\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] frame = in.readNBytes(5);
+            echoed.set(new String(frame, StandardCharsets.ISO_8859_1));
+            out.write(("echo:" + echoed.get()).getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.close();
+        };
+        try (TestUpstream upstream = TestUpstream.start(webSocket);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            RawClient.Response r = client.send("GET /ws HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\n"
+                    + "Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\nCookie: _ga=1; JSESSIONID=j\r\n\r\n").read();
+            assertEquals(101, r.status());
+            assertEquals(List.of(), r.headers("set-cookie").stream().filter(c -> c.startsWith("_fbp")).toList());
+            TestUpstream.Received handshake = upstream.take();
+            assertEquals(List.of("JSESSIONID=j"), handshake.headers("cookie"));
+            assertEquals(List.of("websocket"), handshake.headers("upgrade"));
+            client.send("hello");
+            byte[] reply = client.socket().getInputStream().readNBytes(10);
+            assertArrayEquals("echo:hello".getBytes(StandardCharsets.ISO_8859_1), reply);
+        }
+    }
+
+    @Test
+    void http10ClientWithoutKeepAliveGetsConnectionClosedAfterResponse() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            RawClient.Response r = client.send("GET / HTTP/1.0\r\n\r\n").read();
+            assertEquals("ok", r.bodyText());
+            assertTrue(client.closedByPeer());
+        }
+    }
+}
