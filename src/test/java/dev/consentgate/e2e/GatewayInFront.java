@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The real gateway on 127.0.0.1 and a free port, in front of one upstream, with a ruleset the test chose. */
 final class GatewayInFront implements AutoCloseable {
@@ -31,16 +33,17 @@ final class GatewayInFront implements AutoCloseable {
     }
 
     /**
-     * The default ruleset with the gateway's own consent banner switched on (issue 4: off in the shipped file, on
-     * in --demo) by adding {@code banner: {enabled: true}} to its consent section. If the loader names the setting
-     * differently, this is the one place to change.
+     * The default ruleset with the gateway's own consent banner switched on, as --demo does (the shipped file has
+     * {@code consent: banner: enabled: false}): the same YAML with that one value turned to true.
      */
     static Ruleset defaultRulesetWithBanner() throws IOException, RulesetException {
         String yaml = Files.readString(configFile(), StandardCharsets.UTF_8);
-        String withBanner = yaml.replaceFirst("(?m)^consent:\\s*$", "consent:\n  banner:\n    enabled: true");
-        if (withBanner.equals(yaml)) {
-            throw new IllegalStateException("config/consentgate.yaml has no top-level 'consent:' section");
+        Matcher off = Pattern.compile("(?m)^(  banner:[^\\n]*\\n(?:    [^\\n]*\\n)*?    enabled:)[ \\t]*false")
+                .matcher(yaml);
+        if (!off.find()) {
+            throw new IllegalStateException("config/consentgate.yaml has no 'consent: banner: enabled: false' to turn on");
         }
+        String withBanner = yaml.substring(0, off.start()) + off.group(1) + " true" + yaml.substring(off.end());
         return RulesetLoader.parse(configFile() + " (banner enabled by the browser test)", withBanner);
     }
 
