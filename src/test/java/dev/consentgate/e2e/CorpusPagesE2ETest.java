@@ -112,12 +112,14 @@ class CorpusPagesE2ETest {
         List<String> own = PageScripts.ownInlineScripts(html, page.tags());
         Set<String> trackerHosts = manifest.trackerHosts();
         String url = origin + "/" + page.file();
+        long started = System.nanoTime();
         try (Tab tab = lab.newTab()) {
             tab.recordScripts();
             if (!javaScript) {
                 tab.disableJavaScript();
             }
             tab.navigate(url);
+            long loaded = System.nanoTime();
             Set<String> compiled = tab.compiledScripts().stream().filter(s -> s.url().equals(url))
                     .map(s -> PageScripts.comparable(tab.scriptSource(s.scriptId()))).collect(Collectors.toSet());
             List<String> notRun = own.stream().filter(s -> !compiled.contains(PageScripts.comparable(s)))
@@ -129,6 +131,8 @@ class CorpusPagesE2ETest {
             notes.add("requests to them: " + trackers.size());
             notes.add("own inline scripts: " + own.size() + ", seen running: " + (own.size() - notRun.size()));
             notRun.forEach(s -> notes.add("  did not run: " + s));
+            notes.add("load until network idle: " + (loaded - started) / 1_000_000 + " ms, script sources read in "
+                    + (System.nanoTime() - loaded) / 1_000_000 + " ms");
             Evidence.save(evidence, tab, notes);
             return new Outcome(trackers, notRun, own.size());
         }
