@@ -77,6 +77,12 @@ final class Chromium implements AutoCloseable {
      */
     static Chromium launch(String hostResolverRules) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("consentgate-e2e-chromium-");
+        // Third-party cookies allowed, in the separate browser contexts too, as in a default Chrome profile
+        // (cookie_controls_mode 0 = off; the default blocks them in incognito-like contexts): the embeds and pixels
+        // must be able to set theirs, or their absence from the jar would prove nothing about the gateway.
+        Files.createDirectories(profile.resolve("Default"));
+        Files.writeString(profile.resolve("Default").resolve("Preferences"),
+                "{\"profile\":{\"cookie_controls_mode\":0}}", StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of(
                 executable().toString(),
                 "--headless=new",

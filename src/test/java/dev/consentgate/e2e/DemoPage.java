@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 /** What the browser shows about the demo page: which stand-ins ran, whether its own script ran, the verdicts. */
 final class DemoPage {
 
-    /** Names the analytics stand-ins report (gtag.js and the analytics.js it loads). */
-    static final List<String> ANALYTICS_STAND_INS = List.of("gtag", "analytics.js");
     /** Names the advertising stand-ins report (Meta Pixel and its config). */
     static final List<String> ADVERTISING_STAND_INS = List.of("fbevents", "fb-signals");
 

@@ -29,8 +29,6 @@ final class StandInTrackers implements AutoCloseable {
 
     /** Every host the stand-in server plays. */
     static final List<String> HOSTS = List.of(GTM, GOOGLE_ANALYTICS, FACEBOOK_CONNECT, FACEBOOK, YOUTUBE);
-    /** Hosts of analytics tags in the demo page and of what they load (the seed policy's section 2.3). */
-    static final List<String> ANALYTICS_HOSTS = List.of(GTM, GOOGLE_ANALYTICS);
     /** Hosts of advertising tags in the demo page and of what they load (section 2.4). */
     static final List<String> ADVERTISING_HOSTS = List.of(FACEBOOK_CONNECT, FACEBOOK);
 

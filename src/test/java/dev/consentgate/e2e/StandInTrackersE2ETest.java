@@ -53,6 +53,8 @@ class StandInTrackersE2ETest {
                             "the further tags the stand-ins load ran: " + ran),
                     () -> assertTrue(names.containsAll(Set.of("_ga", "_gid", "_fbp")),
                             "cookies set from JavaScript are in the jar: " + names),
+                    () -> assertTrue(names.containsAll(Set.of("YSC", "VISITOR_INFO1_LIVE", "fr")),
+                            "the third parties' own cookies (embed, pixel) are in the jar: " + names),
                     () -> assertTrue(names.containsAll(Set.of("userId", "ktrace-context", "_hjSessionUser_3141592")),
                             "the upstream's unfiltered Set-Cookie fields landed: " + names),
                     () -> assertFalse(verdicts.nonEssential(tab.cookies()).isEmpty()),
