@@ -96,6 +96,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         }
         tokenizer.scan(a, from, from + len, chunkAbs);
         absPos += len;
+        if (inspecting) {
+            inlineScript.materialize();
+        }
         if (lines != null) {
             lines.chunkEnd(a, from, from + len, chunkAbs, heldFrom());
         }
@@ -195,7 +198,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
                 return false;
             }
             inspecting = true;
-            inlineScript = tag.copy();
+            // the tokenizer reuses this token only after the script's end, when the decision is made
+            inlineScript = tag;
             holdStart = tag.start;
             matcherState = 0;
             inspected = 0;

@@ -144,7 +144,8 @@ final class HtmlTokenizer {
         curDelta = delta;
         while (i < to) {
             switch (st) {
-                case DATA: {
+                case DATA:
+                {
                     int lt = ByteScan.indexOf(a, i, to, (byte) '<');
                     if (lt == to) {
                         i = to;
@@ -156,7 +157,8 @@ final class HtmlTokenizer {
                     st = TAG_OPEN;
                     break;
                 }
-                case TAG_OPEN: {
+                case TAG_OPEN:
+                {
                     byte c = a[i];
                     if (isAlpha(c)) {
                         st = TAG_NAME;
@@ -175,7 +177,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case END_TAG_OPEN: {
+                case END_TAG_OPEN:
+                {
                     byte c = a[i];
                     if (isAlpha(c)) {
                         tag.reset(markupStart, true, false);
@@ -191,7 +194,31 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case TAG_NAME: {
+                default:
+                    state = st;
+                    if (st <= SELF_CLOSING) {
+                        i = scanTag(a, i, to, delta, from);
+                    } else if (st <= BOGUS_COMMENT) {
+                        i = scanComment(a, i, to, delta, from);
+                    } else {
+                        i = scanRawText(a, i, to, delta, from);
+                    }
+                    st = state;
+                    break;
+            }
+        }
+        state = st;
+        chunkEnd(a, from, to, delta);
+    }
+
+    /** One group of states in its own method, so that the JIT compiles each tight loop well. */
+    private int scanTag(byte[] a, int begin, int to, long delta, int from) {
+        int i = begin;
+        int st = state;
+        while (i < to && st >= TAG_NAME && st <= SELF_CLOSING) {
+            switch (st) {
+                case TAG_NAME:
+                {
                     while (i < to) {
                         byte c = a[i];
                         if (isSpace(c)) {
@@ -215,7 +242,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case BEFORE_ATTR_NAME: {
+                case BEFORE_ATTR_NAME:
+                {
                     byte c = a[i];
                     if (isSpace(c)) {
                         i++;
@@ -228,7 +256,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case ATTR_NAME: {
+                case ATTR_NAME:
+                {
                     while (i < to) {
                         byte c = a[i];
                         if (isSpace(c) || c == '/' || c == '>') {
@@ -245,7 +274,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case AFTER_ATTR_NAME: {
+                case AFTER_ATTR_NAME:
+                {
                     byte c = a[i];
                     if (isSpace(c)) {
                         i++;
@@ -265,7 +295,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case BEFORE_ATTR_VALUE: {
+                case BEFORE_ATTR_VALUE:
+                {
                     byte c = a[i];
                     if (isSpace(c)) {
                         i++;
@@ -289,7 +320,8 @@ final class HtmlTokenizer {
                     break;
                 }
                 case ATTR_VALUE_DQ:
-                case ATTR_VALUE_SQ: {
+                case ATTR_VALUE_SQ:
+                {
                     int q = ByteScan.indexOf(a, i, to, st == ATTR_VALUE_DQ ? (byte) '"' : (byte) '\'');
                     if (q == to) {
                         i = to;
@@ -300,7 +332,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case ATTR_VALUE_UNQ: {
+                case ATTR_VALUE_UNQ:
+                {
                     while (i < to) {
                         byte c = a[i];
                         if (isSpace(c)) {
@@ -318,7 +351,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case AFTER_ATTR_VALUE_QUOTED: {
+                case AFTER_ATTR_VALUE_QUOTED:
+                {
                     byte c = a[i];
                     if (isSpace(c)) {
                         i++;
@@ -334,7 +368,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case SELF_CLOSING: {
+                case SELF_CLOSING:
+                {
                     if (a[i] == '>') {
                         tag.selfClosing = true;
                         i++;
@@ -344,7 +379,22 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case MARKUP_DECL: {
+                default:
+                    throw new IllegalStateException("tokenizer state " + st);
+            }
+        }
+        state = st;
+        return i;
+    }
+
+    /** One group of states in its own method, so that the JIT compiles each tight loop well. */
+    private int scanComment(byte[] a, int begin, int to, long delta, int from) {
+        int i = begin;
+        int st = state;
+        while (i < to && st >= MARKUP_DECL && st <= BOGUS_COMMENT) {
+            switch (st) {
+                case MARKUP_DECL:
+                {
                     if (a[i] == '-') {
                         i++;
                         st = MARKUP_DECL_DASH;
@@ -354,7 +404,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case MARKUP_DECL_DASH: {
+                case MARKUP_DECL_DASH:
+                {
                     if (a[i] == '-') {
                         i++;
                         dataStart = i + delta;
@@ -365,7 +416,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case COMMENT_START: {
+                case COMMENT_START:
+                {
                     byte c = a[i];
                     if (c == '-') {
                         i++;
@@ -378,7 +430,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case COMMENT_START_DASH: {
+                case COMMENT_START_DASH:
+                {
                     byte c = a[i];
                     if (c == '-') {
                         dashPos = dataStart;
@@ -392,7 +445,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case COMMENT: {
+                case COMMENT:
+                {
                     int dash = ByteScan.indexOf(a, i, to, (byte) '-');
                     if (dash == to) {
                         i = to;
@@ -403,7 +457,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case COMMENT_END_DASH: {
+                case COMMENT_END_DASH:
+                {
                     if (a[i] == '-') {
                         i++;
                         st = COMMENT_END;
@@ -412,7 +467,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case COMMENT_END: {
+                case COMMENT_END:
+                {
                     byte c = a[i];
                     if (c == '>') {
                         i++;
@@ -428,7 +484,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case COMMENT_END_BANG: {
+                case COMMENT_END_BANG:
+                {
                     byte c = a[i];
                     if (c == '-') {
                         dashPos = i + delta;
@@ -442,7 +499,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case BOGUS_COMMENT: {
+                case BOGUS_COMMENT:
+                {
                     int gt = ByteScan.indexOf(a, i, to, (byte) '>');
                     if (gt == to) {
                         i = to;
@@ -452,7 +510,22 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case RAW: {
+                default:
+                    throw new IllegalStateException("tokenizer state " + st);
+            }
+        }
+        state = st;
+        return i;
+    }
+
+    /** One group of states in its own method, so that the JIT compiles each tight loop well. */
+    private int scanRawText(byte[] a, int begin, int to, long delta, int from) {
+        int i = begin;
+        int st = state;
+        while (i < to && st >= RAW && st <= SCRIPT_DBL_ESC_END) {
+            switch (st) {
+                case RAW:
+                {
                     int lt = ByteScan.indexOf(a, i, to, (byte) '<');
                     if (lt == to) {
                         i = to;
@@ -463,7 +536,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case RAW_LT: {
+                case RAW_LT:
+                {
                     if (a[i] == '/') {
                         i++;
                         endMatch = 0;
@@ -475,7 +549,8 @@ final class HtmlTokenizer {
                 }
                 case RAW_END_NAME:
                 case SCRIPT_END_NAME:
-                case SCRIPT_ESC_END_NAME: {
+                case SCRIPT_ESC_END_NAME:
+                {
                     byte c = a[i];
                     byte[] want = rawEndName;
                     int fallback = st == RAW_END_NAME ? RAW : st == SCRIPT_END_NAME ? SCRIPT : SCRIPT_ESC;
@@ -499,7 +574,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case SCRIPT: {
+                case SCRIPT:
+                {
                     int lt = ByteScan.indexOf(a, i, to, (byte) '<');
                     if (lt == to) {
                         i = to;
@@ -510,7 +586,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case SCRIPT_LT: {
+                case SCRIPT_LT:
+                {
                     byte c = a[i];
                     if (c == '/') {
                         i++;
@@ -524,7 +601,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case SCRIPT_ESC_START: {
+                case SCRIPT_ESC_START:
+                {
                     if (a[i] == '-') {
                         i++;
                         st = SCRIPT_ESC_START_DASH;
@@ -533,7 +611,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case SCRIPT_ESC_START_DASH: {
+                case SCRIPT_ESC_START_DASH:
+                {
                     if (a[i] == '-') {
                         i++;
                         st = SCRIPT_ESC_DASH_DASH;
@@ -543,7 +622,8 @@ final class HtmlTokenizer {
                     break;
                 }
                 case SCRIPT_ESC:
-                case SCRIPT_DBL_ESC: {
+                case SCRIPT_DBL_ESC:
+                {
                     int j = ByteScan.indexOfEither(a, i, to, (byte) '-', (byte) '<');
                     if (j == to) {
                         i = to;
@@ -560,7 +640,8 @@ final class HtmlTokenizer {
                     break;
                 }
                 case SCRIPT_ESC_DASH:
-                case SCRIPT_DBL_ESC_DASH: {
+                case SCRIPT_DBL_ESC_DASH:
+                {
                     boolean dbl = st == SCRIPT_DBL_ESC_DASH;
                     byte c = a[i];
                     if (c == '-') {
@@ -576,7 +657,8 @@ final class HtmlTokenizer {
                     break;
                 }
                 case SCRIPT_ESC_DASH_DASH:
-                case SCRIPT_DBL_ESC_DASH_DASH: {
+                case SCRIPT_DBL_ESC_DASH_DASH:
+                {
                     boolean dbl = st == SCRIPT_DBL_ESC_DASH_DASH;
                     byte c = a[i];
                     if (c == '-') {
@@ -593,7 +675,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case SCRIPT_ESC_LT: {
+                case SCRIPT_ESC_LT:
+                {
                     byte c = a[i];
                     if (c == '/') {
                         i++;
@@ -609,7 +692,8 @@ final class HtmlTokenizer {
                     break;
                 }
                 case SCRIPT_DBL_ESC_START:
-                case SCRIPT_DBL_ESC_END: {
+                case SCRIPT_DBL_ESC_END:
+                {
                     boolean start = st == SCRIPT_DBL_ESC_START;
                     byte c = a[i];
                     if (isSpace(c) || c == '/' || c == '>') {
@@ -632,7 +716,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case SCRIPT_DBL_ESC_LT: {
+                case SCRIPT_DBL_ESC_LT:
+                {
                     if (a[i] == '/') {
                         i++;
                         endMatch = 0;
@@ -643,12 +728,13 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
+
                 default:
                     throw new IllegalStateException("tokenizer state " + st);
             }
         }
         state = st;
-        chunkEnd(a, from, to, delta);
+        return i;
     }
 
     /** End of input: reports what an unterminated construct becomes. */

@@ -132,6 +132,20 @@ final class TagToken {
         }
     }
 
+    /** Makes the raw bytes independent of the chunk they were read from (which is about to be released). */
+    void materialize() {
+        if (view != null && view != spill) {
+            int n = (int) (end - start);
+            if (spill.length < n) {
+                spill = new byte[n];
+            }
+            System.arraycopy(view, viewOffset, spill, 0, n);
+            spillLen = n;
+            view = spill;
+            viewOffset = 0;
+        }
+    }
+
     /** Raw bytes of the tag; valid from {@link #complete} until the next tag starts. */
     byte[] bytes() {
         return view;
