@@ -154,7 +154,14 @@ final class HtmlTokenizer {
                     markupStart = lt + delta;
                     tag.reset(markupStart, false, true);
                     i = lt + 1;
-                    st = TAG_OPEN;
+                    if (i < to && isAlpha(a[i])) {
+                        // the common case: a start tag follows; go straight to its name
+                        state = TAG_NAME;
+                        i = scanTag(a, i, to, delta, from);
+                        st = state;
+                    } else {
+                        st = TAG_OPEN;
+                    }
                     break;
                 }
                 case TAG_OPEN:
@@ -219,26 +226,24 @@ final class HtmlTokenizer {
             switch (st) {
                 case TAG_NAME:
                 {
-                    while (i < to) {
-                        byte c = a[i];
-                        if (isSpace(c)) {
-                            nameDone();
-                            i++;
-                            st = BEFORE_ATTR_NAME;
-                            break;
-                        } else if (c == '/') {
-                            nameDone();
-                            i++;
-                            st = SELF_CLOSING;
-                            break;
-                        } else if (c == '>') {
-                            nameDone();
-                            i++;
-                            st = emitTag(a, from, i, delta);
-                            break;
-                        }
-                        tag.appendName(c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c);
-                        i++;
+                    int n = i;
+                    while (n < to && !NAME_END[a[n] & 0xff]) {
+                        n++;
+                    }
+                    tag.appendName(a, i, n);
+                    i = n;
+                    if (i == to) {
+                        break;
+                    }
+                    byte c = a[i];
+                    nameDone();
+                    i++;
+                    if (c == '/') {
+                        st = SELF_CLOSING;
+                    } else if (c == '>') {
+                        st = emitTag(a, from, i, delta);
+                    } else {
+                        st = BEFORE_ATTR_NAME;
                     }
                     break;
                 }
@@ -260,7 +265,7 @@ final class HtmlTokenizer {
                 {
                     while (i < to) {
                         byte c = a[i];
-                        if (isSpace(c) || c == '/' || c == '>') {
+                        if (NAME_END[c & 0xff]) {
                             endAttributeName(i + delta);
                             st = AFTER_ATTR_NAME;
                             break;
@@ -778,7 +783,7 @@ final class HtmlTokenizer {
     private void nameDone() {
         tag.nameId = ElementNames.lookup(tag.name, Math.min(tag.nameLen, TagToken.MAX_NAME));
         if (!tag.endTag) {
-            tag.captured = sink.captureTag(tag);
+            tag.captured = (tag.nameId != ElementNames.OTHER || !treeAware) && sink.captureTag(tag);
         }
     }
 
@@ -857,7 +862,9 @@ final class HtmlTokenizer {
                     foreignDepth = 0;
                 }
             }
-            sink.endTag(tag);
+            if (tag.nameId != ElementNames.OTHER || !treeAware) {
+                sink.endTag(tag);
+            }
             return DATA;
         }
         if (tag.captured) {
@@ -867,8 +874,9 @@ final class HtmlTokenizer {
                 overflow(-1);
             }
         }
-        boolean wantsContent = sink.startTag(tag);
         int id = tag.nameId;
+        // ordinary elements matter to the rewriter only through their name, which it never needs
+        boolean wantsContent = (id != ElementNames.OTHER || !treeAware) && sink.startTag(tag);
         if (!treeAware) {
             return DATA;
         }
@@ -903,10 +911,23 @@ final class HtmlTokenizer {
     }
 
     private static boolean isAlpha(byte c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        return ((c | 0x20) - 'a' & 0xff) < 26;
     }
 
     private static boolean isSpace(byte c) {
-        return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+        return SPACE[c & 0xff];
+    }
+
+    private static final boolean[] SPACE = new boolean[256];
+    /** Bytes that end a tag or attribute name. */
+    private static final boolean[] NAME_END = new boolean[256];
+
+    static {
+        for (char c : new char[] {' ', '\n', '\t', '\f', '\r'}) {
+            SPACE[c] = true;
+            NAME_END[c] = true;
+        }
+        NAME_END['/'] = true;
+        NAME_END['>'] = true;
     }
 }

@@ -77,6 +77,17 @@ final class TagToken {
         return t;
     }
 
+    /** Appends {@code a[from, to)} to the name, lower-casing ASCII letters. */
+    void appendName(byte[] a, int from, int to) {
+        int room = Math.min(to, from + Math.max(0, MAX_NAME - nameLen));
+        int n = nameLen;
+        for (int i = from; i < room; i++) {
+            byte c = a[i];
+            name[n++] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+        }
+        nameLen += to - from;
+    }
+
     void appendName(byte c) {
         if (nameLen < MAX_NAME) {
             name[nameLen] = c;
