@@ -41,6 +41,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     private final PendingOutput pending = new PendingOutput();
     private final LineCounter lines;
     private final int inspectLimit;
+    private final boolean inspectInline;
 
     private long absPos;
     private byte[] scratch = new byte[0];
@@ -71,6 +72,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
         this.lines = listener == RewriteListener.NONE ? null : new LineCounter();
         this.inspectLimit = policy.settings().inlineScriptInspectLimit();
+        this.inspectInline = policy.blocksAnySignature(consent);
     }
 
     void feed(ByteBuf chunk, Consumer<ByteBuf> out) {
@@ -194,7 +196,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
             return false;
         }
         if (v == Verdict.INLINE) {
-            if (policy.signatures().isEmpty()) {
+            if (!inspectInline) {
                 return false;
             }
             inspecting = true;

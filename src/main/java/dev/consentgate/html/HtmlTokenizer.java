@@ -155,9 +155,14 @@ final class HtmlTokenizer {
                     tag.reset(markupStart, false, true);
                     i = lt + 1;
                     if (i < to && isAlpha(a[i])) {
-                        // the common case: a start tag follows; go straight to its name
+                        // the common cases, a start or an end tag, go straight to the name
                         state = TAG_NAME;
                         i = scanTag(a, i, to, delta, from);
+                        st = state;
+                    } else if (i + 1 < to && a[i] == '/' && isAlpha(a[i + 1])) {
+                        tag.reset(markupStart, true, false);
+                        state = TAG_NAME;
+                        i = scanTag(a, i + 1, to, delta, from);
                         st = state;
                     } else {
                         st = TAG_OPEN;
