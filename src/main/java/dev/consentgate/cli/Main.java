@@ -10,6 +10,7 @@ import dev.consentgate.demo.DemoSite;
 import dev.consentgate.proxy.Gateway;
 import dev.consentgate.proxy.GatewayServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -26,9 +27,10 @@ public final class Main {
 
     static final String DEFAULT_CONFIG = "config/consentgate.yaml";
 
-    private static final Set<String> COMMANDS = Set.of("run", "check");
-    private static final Set<String> VALUED = Set.of("--config", "--upstream", "--listen");
-    private static final Set<String> FLAGS = Set.of("--demo", "--help", "-h", "--verbose");
+    private static final Set<String> COMMANDS = Set.of("run", "check", "rewrite");
+    private static final Set<String> VALUED = Set.of("--config", "--upstream", "--listen", "--consent",
+            "--charset");
+    private static final Set<String> FLAGS = Set.of("--demo", "--help", "-h", "--verbose", "--report");
 
     private static final String HELP = """
             ConsentGate: enforces a site's cookie policy on the wire, in front of its web servers.
@@ -38,6 +40,9 @@ public final class Main {
             Commands:
               run (default)   run the gateway with the ruleset
               check           validate the ruleset: prints OK, or every problem as FILE:LINE:COLUMN: message
+              rewrite         rewrite an HTML page from stdin to stdout as the proxy would:
+                                rewrite --consent essential|all|CAT+CAT [--charset NAME] [--report] < in > out
+                                --report prints every element removed, neutralized or replaced as JSON on stderr
 
             Options:
               --config FILE     ruleset (default config/consentgate.yaml); accepted by every command
@@ -54,11 +59,11 @@ public final class Main {
     }
 
     public static void main(String[] argv) {
-        System.exit(run(argv, System.out, System.err));
+        System.exit(run(argv, System.in, System.out, System.err));
     }
 
     /** Runs a command to completion and returns the exit status (the gateway runs until SIGTERM). */
-    static int run(String[] argv, PrintStream out, PrintStream err) {
+    static int run(String[] argv, InputStream in, PrintStream out, PrintStream err) {
         Args args;
         try {
             args = Args.parse(argv, COMMANDS, VALUED, FLAGS);
@@ -74,6 +79,10 @@ public final class Main {
         try {
             return switch (args.command()) {
                 case "check" -> check(config, out, err);
+                case "rewrite" -> RewriteCommand.run(RulesetLoader.load(config),
+                        args.option("--consent").orElseThrow(() -> new Args.UsageException(
+                                "rewrite needs --consent essential|all|CATEGORY+CATEGORY")),
+                        args.option("--charset"), args.flag("--report"), in, out, err);
                 default -> serve(args, config, out);
             };
         } catch (RulesetException e) {

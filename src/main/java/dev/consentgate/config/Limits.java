@@ -15,14 +15,37 @@ import java.time.Duration;
  * @param upstreamResponseTimeout time from request sent until the response headers arrive (504)
  * @param shutdownGrace           how long in-flight requests may finish after SIGTERM
  * @param maxConnections          concurrent client connections; extra ones are closed at once
+ * @param maxDecompressedBytes    bytes a compressed HTML body may expand to before the response is aborted
+ * @param maxCompressionRatio     expansion ratio (decoded / encoded, checked past the first MiB) that counts as a
+ *                                decompression bomb
  */
 public record Limits(int maxRequestLine, int maxHeaderBytes, int maxHeaderCount, long maxBodyBytes,
                      Duration headerReadTimeout, Duration keepAliveTimeout, Duration upstreamConnectTimeout,
-                     Duration upstreamResponseTimeout, Duration shutdownGrace, int maxConnections) {
+                     Duration upstreamResponseTimeout, Duration shutdownGrace, int maxConnections,
+                     long maxDecompressedBytes, int maxCompressionRatio) {
 
     public static Limits defaults() {
         return new Limits(8 * 1024, 16 * 1024, 100, 1L << 30,
                 Duration.ofSeconds(10), Duration.ofSeconds(75), Duration.ofSeconds(5),
-                Duration.ofSeconds(60), Duration.ofSeconds(30), 10_000);
+                Duration.ofSeconds(60), Duration.ofSeconds(30), 10_000, 1L << 30, 200);
+    }
+
+    /** The same limits with other timeouts: what tests and `--demo` adjust. */
+    public Limits withTimeouts(Duration headerRead, Duration upstreamConnect, Duration upstreamResponse,
+                               Duration grace) {
+        return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headerRead, keepAliveTimeout,
+                upstreamConnect, upstreamResponse, grace, maxConnections, maxDecompressedBytes, maxCompressionRatio);
+    }
+
+    public Limits withMaxBodyBytes(long bytes) {
+        return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, bytes, headerReadTimeout, keepAliveTimeout,
+                upstreamConnectTimeout, upstreamResponseTimeout, shutdownGrace, maxConnections, maxDecompressedBytes,
+                maxCompressionRatio);
+    }
+
+    public Limits withDecompression(long bytes, int ratio) {
+        return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headerReadTimeout,
+                keepAliveTimeout, upstreamConnectTimeout, upstreamResponseTimeout, shutdownGrace, maxConnections,
+                bytes, ratio);
     }
 }

@@ -17,10 +17,12 @@ import java.util.stream.Collectors;
  * @param undeclared  treatment of undeclared cookies
  * @param consent     consent cookie and sources
  * @param tagRules    third-party tags, in declaration order
+ * @param html        how the HTML rewriter treats tags whose category is not granted
  */
 public record Ruleset(String source, List<Listener> listeners, List<Route> routes, Limits limits,
                       Map<String, Category> categories, List<CookieRule> cookieRules,
-                      UndeclaredCookies undeclared, ConsentSettings consent, List<TagRule> tagRules) {
+                      UndeclaredCookies undeclared, ConsentSettings consent, List<TagRule> tagRules,
+                      HtmlSettings html) {
 
     /** Ids of the categories granted without consent. */
     public Set<String> essentialCategories() {
@@ -30,16 +32,21 @@ public record Ruleset(String source, List<Listener> listeners, List<Route> route
 
     public Ruleset withRoutes(List<Route> newRoutes) {
         return new Ruleset(source, listeners, newRoutes, limits, categories, cookieRules, undeclared, consent,
-                tagRules);
+                tagRules, html);
     }
 
     public Ruleset withListeners(List<Listener> newListeners) {
         return new Ruleset(source, newListeners, routes, limits, categories, cookieRules, undeclared, consent,
-                tagRules);
+                tagRules, html);
     }
 
     public Ruleset withLimits(Limits newLimits) {
         return new Ruleset(source, listeners, routes, newLimits, categories, cookieRules, undeclared, consent,
-                tagRules);
+                tagRules, html);
+    }
+
+    public Ruleset withConsent(ConsentSettings newConsent) {
+        return new Ruleset(source, listeners, routes, limits, categories, cookieRules, undeclared, newConsent,
+                tagRules, html);
     }
 }

@@ -31,7 +31,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class RulesetLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("listen", "routes", "limits", "categories", "cookies",
-            "undeclared_cookies", "consent", "tags");
+            "undeclared_cookies", "consent", "tags", "html");
 
     private RulesetLoader() {
     }
@@ -101,8 +101,11 @@ public final class RulesetLoader {
                     .orElse(UndeclaredCookies.defaults());
             ConsentSettings consent = top.section("consent").map(this::consent).orElse(ConsentSettings.defaults());
             List<TagRule> tags = TagRulesReader.read(top.list("tags"), categories.keySet(), problems);
+            HtmlSettings html = top.section("html").map(h -> HtmlSectionReader.read(h, categories.keySet()))
+                    .orElse(HtmlSettings.defaults());
             return new Ruleset(problems.file(), listeners, routes, limits,
-                    Collections.unmodifiableMap(new LinkedHashMap<>(categories)), cookies, undeclared, consent, tags);
+                    Collections.unmodifiableMap(new LinkedHashMap<>(categories)), cookies, undeclared, consent, tags,
+                    html);
         }
 
         private List<Listener> listeners() {
@@ -148,7 +151,8 @@ public final class RulesetLoader {
         private Limits limits(YamlSection s) {
             s.rejectUnknownKeys(Set.of("max_request_line", "max_header_bytes", "max_header_count", "max_body",
                     "header_read_timeout", "keep_alive_timeout", "upstream_connect_timeout",
-                    "upstream_response_timeout", "shutdown_grace", "max_connections"));
+                    "upstream_response_timeout", "shutdown_grace", "max_connections", "max_decompressed",
+                    "max_compression_ratio"));
             Limits d = Limits.defaults();
             return new Limits(
                     (int) Math.min(s.size("max_request_line", d.maxRequestLine()), 1 << 20),
@@ -160,7 +164,9 @@ public final class RulesetLoader {
                     s.duration("upstream_connect_timeout", d.upstreamConnectTimeout()),
                     s.duration("upstream_response_timeout", d.upstreamResponseTimeout()),
                     s.duration("shutdown_grace", d.shutdownGrace()),
-                    s.integer("max_connections", d.maxConnections(), 1, 1_000_000));
+                    s.integer("max_connections", d.maxConnections(), 1, 1_000_000),
+                    s.size("max_decompressed", d.maxDecompressedBytes()),
+                    s.integer("max_compression_ratio", d.maxCompressionRatio(), 2, 1_000_000));
         }
 
         private void readCategories() {

@@ -8,7 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-/** Reads the {@code tags:} list: third-party scripts, pixels and embeds by host, path or inline signature. */
+/**
+ * Reads the {@code tags:} list: third-party scripts, pixels and embeds by host (with an optional path prefix), by
+ * a path alone (a self-hosted tracker such as /matomo.php, found anywhere in a URL's path), or by an inline
+ * signature.
+ */
 final class TagRulesReader {
 
     private static final Set<String> KEYS = Set.of("id", "host", "path", "signature", "category", "action");
@@ -48,11 +52,8 @@ final class TagRulesReader {
                 problems.at(s.get("path").orElseThrow(), "tag path '" + p + "' must start with '/'");
             }
         });
-        if (host.isEmpty() && signature.isEmpty()) {
-            problems.at(s.node(), "a tag rule needs 'host' or 'signature' (or both)");
-        }
-        if (path.isPresent() && host.isEmpty()) {
-            problems.at(s.get("path").orElseThrow(), "'path' only narrows a 'host'; add the host");
+        if (host.isEmpty() && signature.isEmpty() && path.isEmpty()) {
+            problems.at(s.node(), "a tag rule needs 'host', 'path' or 'signature'");
         }
         Optional<String> category = s.requiredString("category");
         if (category.isPresent() && !categories.contains(category.get())) {
@@ -70,7 +71,7 @@ final class TagRulesReader {
                         + "'; use remove, neutralize or placeholder");
             }
         }
-        if (id.isEmpty() || category.isEmpty() || (host.isEmpty() && signature.isEmpty())) {
+        if (id.isEmpty() || category.isEmpty() || (host.isEmpty() && signature.isEmpty() && path.isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(new TagRule(id.get(), host, path, signature, category.get(), action,

@@ -41,6 +41,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     private final PendingOutput pending = new PendingOutput();
     private final LineCounter lines;
     private final int inspectLimit;
+    private final boolean inspectInline;
 
     private long absPos;
     private byte[] scratch = new byte[0];
@@ -71,6 +72,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
         this.lines = listener == RewriteListener.NONE ? null : new LineCounter();
         this.inspectLimit = policy.settings().inlineScriptInspectLimit();
+        this.inspectInline = policy.blocksAnySignature(consent);
     }
 
     void feed(ByteBuf chunk, Consumer<ByteBuf> out) {
@@ -96,6 +98,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         }
         tokenizer.scan(a, from, from + len, chunkAbs);
         absPos += len;
+        if (inspecting) {
+            inlineScript.materialize();
+        }
         if (lines != null) {
             lines.chunkEnd(a, from, from + len, chunkAbs, heldFrom());
         }
@@ -191,11 +196,12 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
             return false;
         }
         if (v == Verdict.INLINE) {
-            if (policy.signatures().isEmpty()) {
+            if (!inspectInline) {
                 return false;
             }
             inspecting = true;
-            inlineScript = tag.copy();
+            // the tokenizer reuses this token only after the script's end, when the decision is made
+            inlineScript = tag;
             holdStart = tag.start;
             matcherState = 0;
             inspected = 0;

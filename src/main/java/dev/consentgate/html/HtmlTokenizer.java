@@ -144,7 +144,8 @@ final class HtmlTokenizer {
         curDelta = delta;
         while (i < to) {
             switch (st) {
-                case DATA: {
+                case DATA:
+                {
                     int lt = ByteScan.indexOf(a, i, to, (byte) '<');
                     if (lt == to) {
                         i = to;
@@ -153,10 +154,23 @@ final class HtmlTokenizer {
                     markupStart = lt + delta;
                     tag.reset(markupStart, false, true);
                     i = lt + 1;
-                    st = TAG_OPEN;
+                    if (i < to && isAlpha(a[i])) {
+                        // the common cases, a start or an end tag, go straight to the name
+                        state = TAG_NAME;
+                        i = scanTag(a, i, to, delta, from);
+                        st = state;
+                    } else if (i + 1 < to && a[i] == '/' && isAlpha(a[i + 1])) {
+                        tag.reset(markupStart, true, false);
+                        state = TAG_NAME;
+                        i = scanTag(a, i + 1, to, delta, from);
+                        st = state;
+                    } else {
+                        st = TAG_OPEN;
+                    }
                     break;
                 }
-                case TAG_OPEN: {
+                case TAG_OPEN:
+                {
                     byte c = a[i];
                     if (isAlpha(c)) {
                         st = TAG_NAME;
@@ -175,7 +189,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case END_TAG_OPEN: {
+                case END_TAG_OPEN:
+                {
                     byte c = a[i];
                     if (isAlpha(c)) {
                         tag.reset(markupStart, true, false);
@@ -191,31 +206,54 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case TAG_NAME: {
-                    while (i < to) {
-                        byte c = a[i];
-                        if (isSpace(c)) {
-                            nameDone();
-                            i++;
-                            st = BEFORE_ATTR_NAME;
-                            break;
-                        } else if (c == '/') {
-                            nameDone();
-                            i++;
-                            st = SELF_CLOSING;
-                            break;
-                        } else if (c == '>') {
-                            nameDone();
-                            i++;
-                            st = emitTag(a, from, i, delta);
-                            break;
-                        }
-                        tag.appendName(c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c);
-                        i++;
+                default:
+                    state = st;
+                    if (st <= SELF_CLOSING) {
+                        i = scanTag(a, i, to, delta, from);
+                    } else if (st <= BOGUS_COMMENT) {
+                        i = scanComment(a, i, to, delta, from);
+                    } else {
+                        i = scanRawText(a, i, to, delta, from);
+                    }
+                    st = state;
+                    break;
+            }
+        }
+        state = st;
+        chunkEnd(a, from, to, delta);
+    }
+
+    /** One group of states in its own method, so that the JIT compiles each tight loop well. */
+    private int scanTag(byte[] a, int begin, int to, long delta, int from) {
+        int i = begin;
+        int st = state;
+        while (i < to && st >= TAG_NAME && st <= SELF_CLOSING) {
+            switch (st) {
+                case TAG_NAME:
+                {
+                    int n = i;
+                    while (n < to && !NAME_END[a[n] & 0xff]) {
+                        n++;
+                    }
+                    tag.appendName(a, i, n);
+                    i = n;
+                    if (i == to) {
+                        break;
+                    }
+                    byte c = a[i];
+                    nameDone();
+                    i++;
+                    if (c == '/') {
+                        st = SELF_CLOSING;
+                    } else if (c == '>') {
+                        st = emitTag(a, from, i, delta);
+                    } else {
+                        st = BEFORE_ATTR_NAME;
                     }
                     break;
                 }
-                case BEFORE_ATTR_NAME: {
+                case BEFORE_ATTR_NAME:
+                {
                     byte c = a[i];
                     if (isSpace(c)) {
                         i++;
@@ -228,10 +266,11 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case ATTR_NAME: {
+                case ATTR_NAME:
+                {
                     while (i < to) {
                         byte c = a[i];
-                        if (isSpace(c) || c == '/' || c == '>') {
+                        if (NAME_END[c & 0xff]) {
                             endAttributeName(i + delta);
                             st = AFTER_ATTR_NAME;
                             break;
@@ -245,7 +284,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case AFTER_ATTR_NAME: {
+                case AFTER_ATTR_NAME:
+                {
                     byte c = a[i];
                     if (isSpace(c)) {
                         i++;
@@ -265,7 +305,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case BEFORE_ATTR_VALUE: {
+                case BEFORE_ATTR_VALUE:
+                {
                     byte c = a[i];
                     if (isSpace(c)) {
                         i++;
@@ -289,7 +330,8 @@ final class HtmlTokenizer {
                     break;
                 }
                 case ATTR_VALUE_DQ:
-                case ATTR_VALUE_SQ: {
+                case ATTR_VALUE_SQ:
+                {
                     int q = ByteScan.indexOf(a, i, to, st == ATTR_VALUE_DQ ? (byte) '"' : (byte) '\'');
                     if (q == to) {
                         i = to;
@@ -300,7 +342,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case ATTR_VALUE_UNQ: {
+                case ATTR_VALUE_UNQ:
+                {
                     while (i < to) {
                         byte c = a[i];
                         if (isSpace(c)) {
@@ -318,7 +361,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case AFTER_ATTR_VALUE_QUOTED: {
+                case AFTER_ATTR_VALUE_QUOTED:
+                {
                     byte c = a[i];
                     if (isSpace(c)) {
                         i++;
@@ -334,7 +378,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case SELF_CLOSING: {
+                case SELF_CLOSING:
+                {
                     if (a[i] == '>') {
                         tag.selfClosing = true;
                         i++;
@@ -344,7 +389,22 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case MARKUP_DECL: {
+                default:
+                    throw new IllegalStateException("tokenizer state " + st);
+            }
+        }
+        state = st;
+        return i;
+    }
+
+    /** One group of states in its own method, so that the JIT compiles each tight loop well. */
+    private int scanComment(byte[] a, int begin, int to, long delta, int from) {
+        int i = begin;
+        int st = state;
+        while (i < to && st >= MARKUP_DECL && st <= BOGUS_COMMENT) {
+            switch (st) {
+                case MARKUP_DECL:
+                {
                     if (a[i] == '-') {
                         i++;
                         st = MARKUP_DECL_DASH;
@@ -354,7 +414,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case MARKUP_DECL_DASH: {
+                case MARKUP_DECL_DASH:
+                {
                     if (a[i] == '-') {
                         i++;
                         dataStart = i + delta;
@@ -365,7 +426,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case COMMENT_START: {
+                case COMMENT_START:
+                {
                     byte c = a[i];
                     if (c == '-') {
                         i++;
@@ -378,7 +440,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case COMMENT_START_DASH: {
+                case COMMENT_START_DASH:
+                {
                     byte c = a[i];
                     if (c == '-') {
                         dashPos = dataStart;
@@ -392,7 +455,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case COMMENT: {
+                case COMMENT:
+                {
                     int dash = ByteScan.indexOf(a, i, to, (byte) '-');
                     if (dash == to) {
                         i = to;
@@ -403,7 +467,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case COMMENT_END_DASH: {
+                case COMMENT_END_DASH:
+                {
                     if (a[i] == '-') {
                         i++;
                         st = COMMENT_END;
@@ -412,7 +477,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case COMMENT_END: {
+                case COMMENT_END:
+                {
                     byte c = a[i];
                     if (c == '>') {
                         i++;
@@ -428,7 +494,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case COMMENT_END_BANG: {
+                case COMMENT_END_BANG:
+                {
                     byte c = a[i];
                     if (c == '-') {
                         dashPos = i + delta;
@@ -442,7 +509,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case BOGUS_COMMENT: {
+                case BOGUS_COMMENT:
+                {
                     int gt = ByteScan.indexOf(a, i, to, (byte) '>');
                     if (gt == to) {
                         i = to;
@@ -452,7 +520,22 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case RAW: {
+                default:
+                    throw new IllegalStateException("tokenizer state " + st);
+            }
+        }
+        state = st;
+        return i;
+    }
+
+    /** One group of states in its own method, so that the JIT compiles each tight loop well. */
+    private int scanRawText(byte[] a, int begin, int to, long delta, int from) {
+        int i = begin;
+        int st = state;
+        while (i < to && st >= RAW && st <= SCRIPT_DBL_ESC_END) {
+            switch (st) {
+                case RAW:
+                {
                     int lt = ByteScan.indexOf(a, i, to, (byte) '<');
                     if (lt == to) {
                         i = to;
@@ -463,7 +546,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case RAW_LT: {
+                case RAW_LT:
+                {
                     if (a[i] == '/') {
                         i++;
                         endMatch = 0;
@@ -475,7 +559,8 @@ final class HtmlTokenizer {
                 }
                 case RAW_END_NAME:
                 case SCRIPT_END_NAME:
-                case SCRIPT_ESC_END_NAME: {
+                case SCRIPT_ESC_END_NAME:
+                {
                     byte c = a[i];
                     byte[] want = rawEndName;
                     int fallback = st == RAW_END_NAME ? RAW : st == SCRIPT_END_NAME ? SCRIPT : SCRIPT_ESC;
@@ -499,7 +584,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case SCRIPT: {
+                case SCRIPT:
+                {
                     int lt = ByteScan.indexOf(a, i, to, (byte) '<');
                     if (lt == to) {
                         i = to;
@@ -510,7 +596,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case SCRIPT_LT: {
+                case SCRIPT_LT:
+                {
                     byte c = a[i];
                     if (c == '/') {
                         i++;
@@ -524,7 +611,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case SCRIPT_ESC_START: {
+                case SCRIPT_ESC_START:
+                {
                     if (a[i] == '-') {
                         i++;
                         st = SCRIPT_ESC_START_DASH;
@@ -533,7 +621,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case SCRIPT_ESC_START_DASH: {
+                case SCRIPT_ESC_START_DASH:
+                {
                     if (a[i] == '-') {
                         i++;
                         st = SCRIPT_ESC_DASH_DASH;
@@ -543,7 +632,8 @@ final class HtmlTokenizer {
                     break;
                 }
                 case SCRIPT_ESC:
-                case SCRIPT_DBL_ESC: {
+                case SCRIPT_DBL_ESC:
+                {
                     int j = ByteScan.indexOfEither(a, i, to, (byte) '-', (byte) '<');
                     if (j == to) {
                         i = to;
@@ -560,7 +650,8 @@ final class HtmlTokenizer {
                     break;
                 }
                 case SCRIPT_ESC_DASH:
-                case SCRIPT_DBL_ESC_DASH: {
+                case SCRIPT_DBL_ESC_DASH:
+                {
                     boolean dbl = st == SCRIPT_DBL_ESC_DASH;
                     byte c = a[i];
                     if (c == '-') {
@@ -576,7 +667,8 @@ final class HtmlTokenizer {
                     break;
                 }
                 case SCRIPT_ESC_DASH_DASH:
-                case SCRIPT_DBL_ESC_DASH_DASH: {
+                case SCRIPT_DBL_ESC_DASH_DASH:
+                {
                     boolean dbl = st == SCRIPT_DBL_ESC_DASH_DASH;
                     byte c = a[i];
                     if (c == '-') {
@@ -593,7 +685,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case SCRIPT_ESC_LT: {
+                case SCRIPT_ESC_LT:
+                {
                     byte c = a[i];
                     if (c == '/') {
                         i++;
@@ -609,7 +702,8 @@ final class HtmlTokenizer {
                     break;
                 }
                 case SCRIPT_DBL_ESC_START:
-                case SCRIPT_DBL_ESC_END: {
+                case SCRIPT_DBL_ESC_END:
+                {
                     boolean start = st == SCRIPT_DBL_ESC_START;
                     byte c = a[i];
                     if (isSpace(c) || c == '/' || c == '>') {
@@ -632,7 +726,8 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
-                case SCRIPT_DBL_ESC_LT: {
+                case SCRIPT_DBL_ESC_LT:
+                {
                     if (a[i] == '/') {
                         i++;
                         endMatch = 0;
@@ -643,12 +738,13 @@ final class HtmlTokenizer {
                     }
                     break;
                 }
+
                 default:
                     throw new IllegalStateException("tokenizer state " + st);
             }
         }
         state = st;
-        chunkEnd(a, from, to, delta);
+        return i;
     }
 
     /** End of input: reports what an unterminated construct becomes. */
@@ -692,7 +788,7 @@ final class HtmlTokenizer {
     private void nameDone() {
         tag.nameId = ElementNames.lookup(tag.name, Math.min(tag.nameLen, TagToken.MAX_NAME));
         if (!tag.endTag) {
-            tag.captured = sink.captureTag(tag);
+            tag.captured = (tag.nameId != ElementNames.OTHER || !treeAware) && sink.captureTag(tag);
         }
     }
 
@@ -771,7 +867,9 @@ final class HtmlTokenizer {
                     foreignDepth = 0;
                 }
             }
-            sink.endTag(tag);
+            if (tag.nameId != ElementNames.OTHER || !treeAware) {
+                sink.endTag(tag);
+            }
             return DATA;
         }
         if (tag.captured) {
@@ -781,8 +879,9 @@ final class HtmlTokenizer {
                 overflow(-1);
             }
         }
-        boolean wantsContent = sink.startTag(tag);
         int id = tag.nameId;
+        // ordinary elements matter to the rewriter only through their name, which it never needs
+        boolean wantsContent = (id != ElementNames.OTHER || !treeAware) && sink.startTag(tag);
         if (!treeAware) {
             return DATA;
         }
@@ -817,10 +916,23 @@ final class HtmlTokenizer {
     }
 
     private static boolean isAlpha(byte c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        return ((c | 0x20) - 'a' & 0xff) < 26;
     }
 
     private static boolean isSpace(byte c) {
-        return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+        return SPACE[c & 0xff];
+    }
+
+    private static final boolean[] SPACE = new boolean[256];
+    /** Bytes that end a tag or attribute name. */
+    private static final boolean[] NAME_END = new boolean[256];
+
+    static {
+        for (char c : new char[] {' ', '\n', '\t', '\f', '\r'}) {
+            SPACE[c] = true;
+            NAME_END[c] = true;
+        }
+        NAME_END['/'] = true;
+        NAME_END['>'] = true;
     }
 }

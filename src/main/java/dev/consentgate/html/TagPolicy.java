@@ -103,6 +103,16 @@ public final class TagPolicy {
         return true;
     }
 
+    /** Whether some inline signature belongs to a category this visitor has not granted (else skip inspecting). */
+    boolean blocksAnySignature(ConsentDecision consent) {
+        for (TagRule r : rules) {
+            if (r.inlineSignature().filter(sig -> !sig.isEmpty()).isPresent() && !granted(r.category(), consent)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Index of the first rule matching the URL's host (suffix on label boundaries) and path prefix, or a rule
      * without host whose path occurs in the URL's path; -1 when none.

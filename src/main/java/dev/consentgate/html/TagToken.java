@@ -77,6 +77,17 @@ final class TagToken {
         return t;
     }
 
+    /** Appends {@code a[from, to)} to the name, lower-casing ASCII letters. */
+    void appendName(byte[] a, int from, int to) {
+        int room = Math.min(to, from + Math.max(0, MAX_NAME - nameLen));
+        int n = nameLen;
+        for (int i = from; i < room; i++) {
+            byte c = a[i];
+            name[n++] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+        }
+        nameLen += to - from;
+    }
+
     void appendName(byte c) {
         if (nameLen < MAX_NAME) {
             name[nameLen] = c;
@@ -129,6 +140,20 @@ final class TagToken {
         } else {
             view = a;
             viewOffset = offsetInChunk;
+        }
+    }
+
+    /** Makes the raw bytes independent of the chunk they were read from (which is about to be released). */
+    void materialize() {
+        if (view != null && view != spill) {
+            int n = (int) (end - start);
+            if (spill.length < n) {
+                spill = new byte[n];
+            }
+            System.arraycopy(view, viewOffset, spill, 0, n);
+            spillLen = n;
+            view = spill;
+            viewOffset = 0;
         }
     }
 

@@ -63,6 +63,9 @@ record UrlParts(String host, String path) {
     }
 
     private static String clean(String raw) {
+        if (isClean(raw)) {
+            return raw;
+        }
         StringBuilder sb = new StringBuilder(raw.length());
         for (int k = 0; k < raw.length(); k++) {
             char c = raw.charAt(k);
@@ -81,6 +84,21 @@ record UrlParts(String host, String path) {
             e--;
         }
         return sb.substring(s, e);
+    }
+
+    /** Nothing to strip or replace: the common case, without copying. */
+    private static boolean isClean(String raw) {
+        int n = raw.length();
+        if (n == 0 || raw.charAt(0) <= ' ' || raw.charAt(n - 1) <= ' ') {
+            return n == 0;
+        }
+        for (int k = 0; k < n; k++) {
+            char c = raw.charAt(k);
+            if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int schemeEnd(String url) {

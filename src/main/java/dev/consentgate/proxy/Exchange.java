@@ -52,6 +52,8 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     private boolean responseStarted;
     private boolean closeClientAfter;
     private boolean finished;
+    /** Set when the response is HTML whose body the consent may change. */
+    private HtmlBodyRewrite bodyRewrite;
 
     Exchange(ProxyHandler owner, ChannelHandlerContext client, HttpRequest request, Route route,
              ResponseEnforcement enforcement, long responseTimeoutMillis, boolean webSocket) {
@@ -164,8 +166,9 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             fail(HttpResponseStatus.BAD_GATEWAY, "the upstream sent a malformed response");
             return;
         }
-        if (message instanceof HttpResponse response) {
-            onResponseHead(response);
+        if (message instanceof HttpResponse response && !onResponseHead(response)) {
+            ReferenceCountUtil.release(message);
+            return;
         }
         if (message instanceof HttpContent content) {
             onResponseContent(content);
@@ -174,16 +177,23 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         }
     }
 
-    private void onResponseHead(HttpResponse response) {
+    /** Enforces the policy on a response head; false when the response must not be sent at all. */
+    private boolean onResponseHead(HttpResponse response) {
         int code = response.status().code();
         informational = code >= 100 && code < 200 && code != 101;
+        enforcement.applyToHead(response);
         if (!informational) {
-            responseStarted = true;
             if (responseTimer != null) {
                 responseTimer.cancel(false);
             }
+            try {
+                bodyRewrite = enforcement.bodyRewrite(request, response).orElse(null);
+            } catch (HtmlBodyRewrite.UndecodableBody e) {
+                fail(HttpResponseStatus.BAD_GATEWAY, e.getMessage());
+                return false;
+            }
+            responseStarted = true;
         }
-        enforcement.apply(response);
         ForwardingHeaders.removeHopByHop(response.headers(), code == 101 && webSocket);
         response.headers().add("Via", ForwardingHeaders.VIA);
         if (!informational && code != 101) {
@@ -193,9 +203,14 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             }
         }
+        return true;
     }
 
     private void onResponseContent(HttpContent content) {
+        if (bodyRewrite != null && !informational) {
+            rewriteToClient(content);
+            return;
+        }
         boolean last = content instanceof LastHttpContent;
         if (last && informational) {
             informational = false;
@@ -205,6 +220,27 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             writeToClient(content, true);
         } else {
             writeToClient(content, false);
+        }
+    }
+
+    /** Streams a body piece through the HTML rewrite; any failure aborts the response (never raw bytes). */
+    private void rewriteToClient(HttpContent content) {
+        boolean last = content instanceof LastHttpContent;
+        boolean[] wrote = {false};
+        try {
+            bodyRewrite.content(content, out -> {
+                wrote[0] = true;
+                writeToClient(out, out instanceof LastHttpContent);
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("{} {}: HTML rewrite failed, response aborted: {}", request.method(), request.uri(),
+                    e.toString());
+            abort("HTML rewrite failed");
+            return;
+        }
+        if (!wrote[0] && !last && !finished) {
+            // The rewriter held everything back (a tag split across pieces): ask for more.
+            upstream.read();
         }
     }
 
@@ -238,6 +274,10 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             return;
         }
         finished = true;
+        if (bodyRewrite != null) {
+            bodyRewrite.release();
+            bodyRewrite = null;
+        }
         boolean reusable = requestComplete && bodyWritesInFlight == 0;
         pool.release(upstream, reusable);
         owner.exchangeFinished(this, closeClientAfter);
@@ -304,9 +344,12 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             return;
         }
         finished = true;
-        cleanUp();
-        LOG.warn("{} {}: aborted: {}", request.method(), request.uri(), reason);
-        client.close();
+        try {
+            cleanUp();
+        } finally {
+            LOG.warn("{} {}: aborted: {}", request.method(), request.uri(), reason);
+            client.close();
+        }
     }
 
     /** The client went away: drop everything held for this exchange. */
@@ -319,6 +362,10 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     }
 
     private void cleanUp() {
+        if (bodyRewrite != null) {
+            bodyRewrite.release();
+            bodyRewrite = null;
+        }
         if (responseTimer != null) {
             responseTimer.cancel(false);
         }

@@ -6,6 +6,8 @@ import dev.consentgate.config.Ruleset;
 import dev.consentgate.consent.ConsentSources;
 import dev.consentgate.cookie.CookieClassifier;
 import dev.consentgate.cookie.CookiePolicy;
+import dev.consentgate.html.TagPolicy;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.URI;
 import java.time.Clock;
@@ -20,6 +22,7 @@ public final class Gateway {
     private final ConsentSources consent;
     private final CookieEnforcer cookieEnforcer;
     private final LocalEndpoints localEndpoints;
+    private final HtmlEnforcement html;
     private final UpstreamPools pools;
     private volatile boolean draining;
 
@@ -35,6 +38,8 @@ public final class Gateway {
                 ruleset.categories());
         CookiePolicy cookies = new CookiePolicy(classifier, clock);
         this.cookieEnforcer = new CookieEnforcer(consent.resolver(), cookies);
+        this.html = new HtmlEnforcement(new TagPolicy(ruleset.tagRules(), ruleset.categories(), ruleset.html()),
+                classifier, ruleset.limits());
         this.localEndpoints = new LocalEndpoints(consent, ruleset.consent(), cookies);
         this.pools = new UpstreamPools(ruleset.limits());
     }
@@ -83,7 +88,12 @@ public final class Gateway {
 
     /** Filters the request's cookies in place; returns what the response needs to be enforced the same way. */
     ResponseEnforcement enforceRequest(HttpRequest request) {
-        return new ResponseEnforcement(cookieEnforcer, cookieEnforcer.onRequest(request.headers()));
+        String accept = request.headers().get(HttpHeaderNames.ACCEPT_ENCODING);
+        if (accept != null) {
+            // Ask only for codings the gateway can decode, so an HTML body never has to pass unjudged.
+            request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, BodyCodec.acceptable());
+        }
+        return new ResponseEnforcement(cookieEnforcer, cookieEnforcer.onRequest(request.headers()), html);
     }
 
     static String pathOf(String target) {

@@ -41,7 +41,7 @@ final class TestRules {
 
     static synchronized List<TagRule> defaultRules() {
         if (defaults == null) {
-            defaults = load(Path.of("config", "default-tags.yaml"));
+            defaults = fromRuleset(Path.of("config", "consentgate.yaml"));
         }
         return defaults;
     }
@@ -52,6 +52,15 @@ final class TestRules {
 
     static TagPolicy policy(HtmlSettings settings) {
         return new TagPolicy(defaultRules(), CATEGORIES, settings);
+    }
+
+    /** The tag rules of the shipped ruleset, through the real loader. */
+    private static List<TagRule> fromRuleset(Path file) {
+        try {
+            return dev.consentgate.config.RulesetLoader.load(file).tagRules();
+        } catch (IOException | dev.consentgate.config.RulesetException e) {
+            throw new IllegalStateException("cannot load " + file + ": " + e.getMessage(), e);
+        }
     }
 
     @SuppressWarnings("unchecked")

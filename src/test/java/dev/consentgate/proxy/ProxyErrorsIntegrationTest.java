@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.consentgate.config.Limits;
 import dev.consentgate.config.Ruleset;
 import dev.consentgate.testing.RawClient;
 import dev.consentgate.testing.RunningGateway;
@@ -30,9 +29,8 @@ class ProxyErrorsIntegrationTest {
 
     private static UnaryOperator<Ruleset> limits(Duration headerRead, Duration connect, Duration response) {
         return r -> {
-            Limits d = r.limits();
-            return r.withLimits(new Limits(d.maxRequestLine(), d.maxHeaderBytes(), d.maxHeaderCount(), 1000,
-                    headerRead, d.keepAliveTimeout(), connect, response, Duration.ofSeconds(2), d.maxConnections()));
+            return r.withLimits(r.limits().withMaxBodyBytes(1000)
+                    .withTimeouts(headerRead, connect, response, Duration.ofSeconds(2)));
         };
     }
 

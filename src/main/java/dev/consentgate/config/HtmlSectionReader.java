@@ -1,0 +1,81 @@
+package dev.consentgate.config;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Reads the {@code html:} section: how non-granted tags are made harmless, and the rewriter's limits. */
+final class HtmlSectionReader {
+
+    private HtmlSectionReader() {
+    }
+
+    static HtmlSettings read(YamlSection s, Set<String> categories) {
+        s.rejectUnknownKeys(Set.of("neutralize", "actions", "category_actions", "inline_script_inspect_limit",
+                "max_tag_bytes", "consent_url"));
+        HtmlSettings d = HtmlSettings.defaults();
+        Problems problems = s.problems();
+        HtmlSettings.NeutralizeStyle style = s.string("neutralize").flatMap(name -> {
+            Optional<HtmlSettings.NeutralizeStyle> preset = HtmlSettings.NeutralizeStyle.preset(name);
+            if (preset.isEmpty()) {
+                problems.at(s.get("neutralize").orElseThrow(), "unknown neutralize preset '" + name
+                        + "'; use consentgate, cookiebot, onetrust, klaro or cookieconsent");
+            }
+            return preset;
+        }).orElse(d.neutralize());
+        TagAction script = d.scriptAction();
+        TagAction pixel = d.pixelAction();
+        TagAction hint = d.hintAction();
+        TagAction embed = d.embedAction();
+        Optional<YamlSection> actions = s.section("actions");
+        if (actions.isPresent()) {
+            YamlSection a = actions.get();
+            a.rejectUnknownKeys(Set.of("script", "pixel", "hint", "embed"));
+            script = action(a, "script").orElse(script);
+            pixel = action(a, "pixel").orElse(pixel);
+            hint = action(a, "hint").orElse(hint);
+            embed = action(a, "embed").orElse(embed);
+        }
+        Map<String, TagAction> perCategory = new LinkedHashMap<>();
+        s.section("category_actions").ifPresent(c -> {
+            for (String category : c.keys()) {
+                if (!categories.contains(category)) {
+                    problems.at(c.keyNode(category), "unknown category '" + category + "'; declared: "
+                            + String.join(", ", categories));
+                } else {
+                    action(c, category).ifPresent(act -> perCategory.put(category, act));
+                }
+            }
+        });
+        long inspect = s.size("inline_script_inspect_limit", d.inlineScriptInspectLimit());
+        long tagBytes = s.size("max_tag_bytes", d.maxTagBytes());
+        if (inspect > Integer.MAX_VALUE / 2) {
+            problems.at(s.get("inline_script_inspect_limit").orElseThrow(), "inline_script_inspect_limit is too large");
+            inspect = d.inlineScriptInspectLimit();
+        }
+        if (tagBytes < 64 || tagBytes > 1 << 24) {
+            problems.at(s.get("max_tag_bytes").orElse(s.node()), "max_tag_bytes must be from 64 bytes to 16MiB");
+            tagBytes = d.maxTagBytes();
+        }
+        String consentUrl = s.string("consent_url", d.consentUrl());
+        return new HtmlSettings(style, script, pixel, hint, embed, perCategory, (int) inspect, (int) tagBytes,
+                consentUrl);
+    }
+
+    private static Optional<TagAction> action(YamlSection s, String key) {
+        Optional<String> text = s.string(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TagAction.valueOf(text.get().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            Node where = s.get(key).orElse(s.node());
+            s.problems().at(where, "unknown action '" + text.get() + "'; use remove, neutralize or placeholder");
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.consentgate.proxy;
+
+import dev.consentgate.config.Limits;
+import dev.consentgate.consent.ConsentDecision;
+import dev.consentgate.html.HtmlRewriter;
+import dev.consentgate.html.RewriteListener;
+import dev.consentgate.html.TagPolicy;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The body side of HTML enforcement for one response: decode the content coding, stream the HTML through the
+ * rewriter, re-encode to a coding the client accepts. Bounded memory: every stage streams. A failure anywhere is
+ * thrown, and the exchange aborts the response rather than send raw bytes (fail closed).
+ */
+final class HtmlBodyRewrite {
+
+    /** The upstream used a coding the gateway cannot decode: the HTML cannot be judged, so it must not be sent. */
+    static final class UndecodableBody extends Exception {
+        UndecodableBody(String message) {
+            super(message);
+        }
+    }
+
+    private final BodyCodec decoder;
+    private final HtmlRewriter rewriter;
+    private final BodyCodec encoder;
+    private final DecompressionBudget budget;
+
+    private HtmlBodyRewrite(BodyCodec decoder, HtmlRewriter rewriter, BodyCodec encoder, DecompressionBudget budget) {
+        this.decoder = decoder;
+        this.rewriter = rewriter;
+        this.encoder = encoder;
+        this.budget = budget;
+    }
+
+    /** True for a response whose body is HTML that a browser would render. A missing type counts (browsers sniff). */
+    static boolean isHtml(HttpRequest request, HttpResponse response) {
+        int code = response.status().code();
+        if (request.method().equals(HttpMethod.HEAD) || code < 200 || code == 204 || code == 304) {
+            return false;
+        }
+        String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (type == null) {
+            return true;
+        }
+        String media = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return media.equals("text/html") || media.equals("application/xhtml+xml");
+    }
+
+    /**
+     * Prepares the rewrite of an HTML response and adjusts its head (framing, coding, ETag). Empty when the body
+     * cannot change for this consent and passes as it is.
+     */
+    static Optional<HtmlBodyRewrite> begin(HttpRequest request, HttpResponse response, TagPolicy policy,
+                                           ConsentDecision consent, Predicate<String> cookieAllowed, Limits limits,
+                                           RewriteListener listener) throws UndecodableBody {
+        if (policy.grantsEverything(consent)) {
+            return Optional.empty();
+        }
+        HttpHeaders headers = response.headers();
+        String received = headers.get(HttpHeaderNames.CONTENT_ENCODING);
+        String coding = BodyCodec.decodable(received).orElseThrow(() -> new UndecodableBody(
+                "the upstream sent HTML with Content-Encoding '" + received + "', which the gateway cannot decode"));
+        String outCoding = outputCoding(coding, request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
+        BodyCodec decoder = coding.equals("identity") ? null : BodyCodec.decoder(coding);
+        BodyCodec encoder = outCoding.equals("identity") ? null : BodyCodec.encoder(outCoding);
+        HtmlRewriter rewriter = new HtmlRewriter(policy, consent, charset(headers.get(HttpHeaderNames.CONTENT_TYPE)),
+                listener, cookieAllowed);
+
+        headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+        if (outCoding.equals("identity")) {
+            headers.remove(HttpHeaderNames.CONTENT_ENCODING);
+        } else {
+            headers.set(HttpHeaderNames.CONTENT_ENCODING, outCoding);
+        }
+        if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+            headers.set("Transfer-Encoding", HttpHeaderValues.CHUNKED);
+        }
+        String etag = headers.get(HttpHeaderNames.ETAG);
+        if (etag != null && !etag.startsWith("W/")) {
+            // The bytes may differ per consent: no longer byte-identical to the upstream's representation.
+            headers.set(HttpHeaderNames.ETAG, "W/" + etag);
+        }
+        return Optional.of(new HtmlBodyRewrite(decoder, rewriter, encoder,
+                decoder == null ? null : new DecompressionBudget(limits.maxDecompressedBytes(),
+                        limits.maxCompressionRatio())));
+    }
+
+    /** The client's preference among what the gateway can produce: the upstream's own coding when accepted. */
+    private static String outputCoding(String upstreamCoding, String acceptEncoding) {
+        if (upstreamCoding.equals("identity") || acceptEncoding == null) {
+            return "identity";
+        }
+        String accept = acceptEncoding.toLowerCase(Locale.ROOT);
+        if (upstreamCoding.equals("br") && accepts(accept, "br")) {
+            return "br";
+        }
+        return accepts(accept, "gzip") ? "gzip" : "identity";
+    }
+
+    private static boolean accepts(String accept, String coding) {
+        for (String part : accept.split(",")) {
+            String[] pieces = part.split(";");
+            if (pieces[0].trim().equals(coding)) {
+                return !(pieces.length > 1 && pieces[1].replace(" ", "").matches("q=0(\\.0*)?"));
+            }
+        }
+        return false;
+    }
+
+    private static Optional<String> charset(String contentType) {
+        if (contentType == null) {
+            return Optional.empty();
+        }
+        for (String param : contentType.split(";")) {
+            String p = param.trim();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                return Optional.of(p.substring(8).replace("\"", "").trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Rewrites one piece of the body; the pieces that come out (possibly none) go to {@code out}. */
+    void content(HttpContent in, Consumer<HttpContent> out) {
+        boolean last = in instanceof LastHttpContent;
+        ByteBuf data = in.content().retain();
+        in.release();
+        Consumer<ByteBuf> toClient = buf -> out.accept(new DefaultHttpContent(buf));
+        Consumer<ByteBuf> encode = encoder == null ? toClient : buf -> encoder.write(buf, toClient);
+        Consumer<ByteBuf> rewrite = buf -> rewriter.feed(buf, encode);
+        if (decoder == null) {
+            rewrite.accept(data);
+        } else {
+            budget.consumed(data.readableBytes());
+            decoder.write(data, buf -> {
+                budget.produced(buf);
+                rewrite.accept(buf);
+            });
+        }
+        if (last) {
+            if (decoder != null) {
+                decoder.finish(buf -> {
+                    budget.produced(buf);
+                    rewrite.accept(buf);
+                });
+            }
+            rewriter.finish(encode);
+            if (encoder != null) {
+                encoder.finish(toClient);
+            }
+            out.accept(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+    }
+
+    /** Drops whatever the stages still hold (on abort). */
+    void release() {
+        rewriter.release();
+        if (decoder != null) {
+            decoder.release();
+        }
+        if (encoder != null) {
+            encoder.release();
+        }
+    }
+
+    /** Catches decompression bombs: a total size limit, and an expansion ratio limit past the first MiB. */
+    static final class DecompressionBudget {
+        private static final long RATIO_GRACE = 1 << 20;
+        private final long maxBytes;
+        private final int maxRatio;
+        private long in;
+        private long out;
+
+        DecompressionBudget(long maxBytes, int maxRatio) {
+            this.maxBytes = maxBytes;
+            this.maxRatio = maxRatio;
+        }
+
+        void consumed(long bytes) {
+            in += bytes;
+        }
+
+        /** Counts a decoded buffer; over budget, the buffer is released and the response must be aborted. */
+        void produced(ByteBuf decoded) {
+            out += decoded.readableBytes();
+            String problem = out > maxBytes ? "decompressed body larger than " + maxBytes + " bytes"
+                    : out > RATIO_GRACE && out > in * maxRatio
+                    ? "body expands more than " + maxRatio + ":1 (decompression bomb)" : null;
+            if (problem != null) {
+                decoded.release();
+                throw new IllegalStateException(problem);
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.consentgate.bench;
+
+import dev.consentgate.config.Category;
+import dev.consentgate.config.HtmlSettings;
+import dev.consentgate.config.TagAction;
+import dev.consentgate.config.TagRule;
+import dev.consentgate.consent.ConsentDecision;
+import dev.consentgate.html.HtmlRewriter;
+import dev.consentgate.html.RewriteListener;
+import dev.consentgate.html.TagPolicy;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.jsoup.Jsoup;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Rewrite throughput on one core, against jsoup parse+serialize of the same bytes in the same run.
+ *
+ * <pre>
+ * mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.consentgate.bench.HtmlRewriteBenchmark
+ * </pre>
+ *
+ * The page is fed in 64 KiB chunks (slices of one array, as a proxy receives them); output buffers are counted
+ * and released. Consent is essential-only, so every tracker rule is live.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Dio.netty.leakDetection.level=disabled"})
+public class HtmlRewriteBenchmark {
+
+    static final int PAGE_BYTES = 8 << 20;
+    static final int CHUNK = 64 << 10;
+
+    byte[] trackerHeavy;
+    byte[] noMatch;
+    TagPolicy policy;
+    ConsentDecision essentialOnly;
+
+    @Setup
+    public void setUp() throws IOException {
+        trackerHeavy = BenchPages.trackerHeavy(PAGE_BYTES);
+        noMatch = BenchPages.noMatch(PAGE_BYTES);
+        policy = new TagPolicy(defaultRules(), categories(), HtmlSettings.defaults());
+        essentialOnly = new ConsentDecision(Set.of("essential"), "bench", Optional.empty(), false, Optional.empty());
+    }
+
+    @Benchmark
+    public long rewriteTrackerHeavy() {
+        return rewrite(trackerHeavy);
+    }
+
+    @Benchmark
+    public long rewriteNoMatch() {
+        return rewrite(noMatch);
+    }
+
+    @Benchmark
+    public void jsoupParseSerializeTrackerHeavy(Blackhole bh) {
+        bh.consume(Jsoup.parse(new String(trackerHeavy, StandardCharsets.UTF_8)).outerHtml()
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Benchmark
+    public void jsoupParseSerializeNoMatch(Blackhole bh) {
+        bh.consume(Jsoup.parse(new String(noMatch, StandardCharsets.UTF_8)).outerHtml()
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long rewrite(byte[] page) {
+        long[] total = {0};
+        Consumer<ByteBuf> out = b -> {
+            total[0] += b.readableBytes();
+            b.release();
+        };
+        HtmlRewriter rewriter = new HtmlRewriter(policy, essentialOnly, Optional.empty(), RewriteListener.NONE);
+        for (int pos = 0; pos < page.length; pos += CHUNK) {
+            rewriter.feed(Unpooled.wrappedBuffer(page, pos, Math.min(CHUNK, page.length - pos)), out);
+        }
+        rewriter.finish(out);
+        return total[0];
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<TagRule> defaultRules() throws IOException {
+        Map<String, Object> root = (Map<String, Object>) new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(Path.of("config", "default-tags.yaml")));
+        List<TagRule> rules = new ArrayList<>();
+        for (Object item : (List<Object>) root.get("tags")) {
+            Map<String, Object> m = (Map<String, Object>) item;
+            rules.add(new TagRule((String) m.get("id"), Optional.ofNullable((String) m.get("host")),
+                    Optional.ofNullable((String) m.get("path")), Optional.ofNullable((String) m.get("signature")),
+                    (String) m.get("category"), Optional.ofNullable((String) m.get("action"))
+                    .map(a -> TagAction.valueOf(a.toUpperCase(Locale.ROOT))), "default-tags.yaml"));
+        }
+        return rules;
+    }
+
+    static Map<String, Category> categories() {
+        return Map.of("essential", new Category("essential", "Essential", true, false),
+                "functionality", new Category("functionality", "Functionality", false, false),
+                "analytics", new Category("analytics", "Analytics", false, true),
+                "advertising", new Category("advertising", "Advertising", false, true));
+    }
+
+    /** Runs the benchmarks and prints MiB/s per benchmark and the ratios to jsoup. */
+    public static void main(String[] args) throws Exception {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(HtmlRewriteBenchmark.class.getSimpleName()).build()).run();
+        PrintStream out = System.out;
+        double mib = (double) PAGE_BYTES / (1 << 20);
+        double[] byName = new double[4];
+        String[] names = {"rewriteTrackerHeavy", "rewriteNoMatch", "jsoupParseSerializeTrackerHeavy",
+            "jsoupParseSerializeNoMatch"};
+        for (RunResult r : results) {
+            String label = r.getParams().getBenchmark();
+            for (int k = 0; k < names.length; k++) {
+                if (label.endsWith("." + names[k])) {
+                    byName[k] = r.getPrimaryResult().getScore() * mib;
+                }
+            }
+        }
+        for (int k = 0; k < names.length; k++) {
+            out.printf(Locale.ROOT, "%-34s %10.1f MiB/s%n", names[k], byName[k]);
+        }
+        out.printf(Locale.ROOT, "tracker-heavy rewrite / jsoup: %.1fx; no-match rewrite / jsoup: %.1fx%n",
+                byName[0] / byName[2], byName[1] / byName[3]);
+    }
+}

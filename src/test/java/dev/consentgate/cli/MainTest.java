@@ -1,0 +1,114 @@
+package dev.consentgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as an operator uses it: exit statuses and the exact lines printed. */
+class MainTest {
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(byte[] stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new ByteArrayInputStream(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Result run(String... args) {
+        return run(new byte[0], args);
+    }
+
+    @Test
+    void checkOfTheShippedRulesetPrintsOk() {
+        Result r = run("check", "--config", "config/consentgate.yaml");
+        assertEquals(new Result(0, "OK\n", ""), r);
+    }
+
+    @Test
+    void checkOfABrokenRulesetPrintsEveryProblemLocatedAndExits2(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, """
+                routes:
+                  - upstream: http://127.0.0.1:9
+                categories:
+                  essential: {essential: true}
+                cookies:
+                  - {name: _ga, category: analytic, retention: 2 years}
+                """);
+        Result r = run("check", "--config", file.toString());
+        assertEquals(2, r.status());
+        String[] lines = r.err().split("\n");
+        assertEquals(2, lines.length, r.err());
+        assertTrue(lines[0].startsWith(file + ":6:27: unknown category 'analytic'"), lines[0]);
+        assertTrue(lines[1].startsWith(file + ":6:48: bad duration '2 years'"), lines[1]);
+    }
+
+    @Test
+    void missingRulesetIsOneLineAndExit2() {
+        Result r = run("--config", "no/such/file.yaml");
+        assertEquals(2, r.status());
+        assertEquals("consentgate: no/such/file.yaml: file not found\n", r.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Result r = run("--frobnicate");
+        assertEquals(2, r.status());
+        assertEquals("consentgate: unknown option '--frobnicate' (see --help)\n", r.err());
+    }
+
+    @Test
+    void portInUseIsOneClearLineWithoutStackTrace() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Result r = run("--listen", "127.0.0.1:" + taken.getLocalPort(), "--upstream", "http://127.0.0.1:9");
+            assertEquals(1, r.status());
+            assertTrue(r.err().startsWith("consentgate: cannot listen: "), r.err());
+            assertEquals(1, r.err().split("\n").length, r.err());
+        }
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Result r = run("--help");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("check") && r.out().contains("rewrite") && r.out().contains("--config"));
+    }
+
+    @Test
+    void rewriteWithEssentialConsentNeutralizesTagsAndReports() throws Exception {
+        byte[] page;
+        try (InputStream in = MainTest.class.getResourceAsStream("/demo/index.html")) {
+            page = in.readAllBytes();
+        }
+        Result r = run(page, "rewrite", "--consent", "essential", "--report");
+        assertEquals(0, r.status(), r.err());
+        assertFalse(r.out().contains(" src=\"https://www.googletagmanager.com"), r.out());
+        assertTrue(r.out().contains("data-cg-src=\"https://www.googletagmanager.com/gtag/js?id=G-DEMO12345\""));
+        assertTrue(r.err().startsWith("{\"elements\":[{\"line\":7,\"element\":\"link\""), r.err());
+        Result all = run(page, "rewrite", "--consent", "all");
+        assertEquals(new String(page, StandardCharsets.UTF_8), all.out());
+    }
+
+    @Test
+    void rewriteRejectsAnUnknownCategory() {
+        Result r = run("rewrite", "--consent", "analytics+marketing");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("unknown category 'marketing'"), r.err());
+    }
+}

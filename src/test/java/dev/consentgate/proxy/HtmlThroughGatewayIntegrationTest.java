@@ -1,0 +1,187 @@
+package dev.consentgate.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.Decoder;
+import com.aayushatharva.brotli4j.encoder.Encoder;
+import dev.consentgate.config.Ruleset;
+import dev.consentgate.consent.ConsentDecision;
+import dev.consentgate.html.HtmlRewriter;
+import dev.consentgate.html.RewriteListener;
+import dev.consentgate.html.TagPolicy;
+import dev.consentgate.testing.RawClient;
+import dev.consentgate.testing.RunningGateway;
+import dev.consentgate.testing.TestUpstream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** HTML enforcement through the proxy: codings, chunking, headers, and failing closed. */
+class HtmlThroughGatewayIntegrationTest {
+
+    private static byte[] page;
+    private static byte[] expectedEssentialOnly;
+
+    @BeforeAll
+    static void load() throws Exception {
+        try (InputStream in = HtmlThroughGatewayIntegrationTest.class.getResourceAsStream("/demo/index.html")) {
+            page = in.readAllBytes();
+        }
+        Ruleset ruleset = RunningGateway.defaultRuleset();
+        TagPolicy policy = new TagPolicy(ruleset.tagRules(), ruleset.categories(), ruleset.html());
+        ConsentDecision essential = new ConsentDecision(Set.of("essential"), "default", Optional.empty(), false,
+                Optional.empty());
+        expectedEssentialOnly = HtmlRewriter.rewriteAll(policy, essential, page, RewriteListener.NONE);
+        assertFalse(new String(expectedEssentialOnly, StandardCharsets.UTF_8).contains("<script async src=\"https://www.googletagmanager.com"));
+    }
+
+    private static TestUpstream.Responder serving(byte[] body, String coding, int chunkSize) {
+        return (request, out, socket) -> {
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nETag: \"v1\"\r\n"
+                    + (coding.isEmpty() ? "" : "Content-Encoding: " + coding + "\r\n")
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            for (int i = 0; i < body.length; i += chunkSize) {
+                int n = Math.min(chunkSize, body.length - i);
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body, i, n);
+                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        };
+    }
+
+    private static RawClient.Response get(RunningGateway gateway, String acceptEncoding, String cookie)
+            throws IOException {
+        try (RawClient client = gateway.rawClient()) {
+            return client.send("GET / HTTP/1.1\r\nHost: shop.test\r\n"
+                    + (acceptEncoding.isEmpty() ? "" : "Accept-Encoding: " + acceptEncoding + "\r\n")
+                    + (cookie.isEmpty() ? "" : "Cookie: " + cookie + "\r\n") + "\r\n").read();
+        }
+    }
+
+    static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(data);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] data) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void gzipPageInSmallChunksIsRewrittenExactlyAsTheCommandLineWould() throws Exception {
+        for (int chunk : List.of(7, 1000, 1 << 20)) {
+            try (TestUpstream upstream = TestUpstream.start(serving(gzip(page), "gzip", chunk));
+                 RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+                RawClient.Response r = get(gateway, "gzip, deflate, br, zstd", "");
+                assertEquals(List.of("gzip"), r.headers("content-encoding"));
+                assertArrayEquals(expectedEssentialOnly, gunzip(r.body()), "chunk size " + chunk);
+                assertEquals(List.of("Cookie"), r.headers("vary"));
+                assertEquals(List.of("W/\"v1\""), r.headers("etag"));
+                assertEquals(List.of(), r.headers("content-length"));
+                String askedFor = upstream.take().headers("accept-encoding").get(0);
+                assertFalse(askedFor.contains("compress"), askedFor);
+            }
+        }
+    }
+
+    @Test
+    void clientWithoutGzipGetsIdentity() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(serving(gzip(page), "gzip", 4096));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response r = get(gateway, "", "");
+            assertEquals(List.of(), r.headers("content-encoding"));
+            assertArrayEquals(expectedEssentialOnly, r.body());
+        }
+    }
+
+    @Test
+    void brotliPageIsDecodedRewrittenAndReencoded() throws Exception {
+        Brotli4jLoader.ensureAvailability();
+        byte[] compressed = Encoder.compress(page);
+        try (TestUpstream upstream = TestUpstream.start(serving(compressed, "br", 512));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response r = get(gateway, "br", "");
+            assertEquals(List.of("br"), r.headers("content-encoding"));
+            assertArrayEquals(expectedEssentialOnly, Decoder.decompress(r.body()).getDecompressedData());
+        }
+    }
+
+    @Test
+    void withEveryCategoryGrantedThePagePassesByteForByte() throws Exception {
+        byte[] compressed = gzip(page);
+        try (TestUpstream upstream = TestUpstream.start(serving(compressed, "gzip", 333));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response r = get(gateway, "gzip", "cg_consent=2025-12-16:functionality+analytics+advertising");
+            assertArrayEquals(compressed, r.body());
+            assertEquals(List.of("\"v1\""), r.headers("etag"));
+            assertEquals(List.of("Cookie"), r.headers("vary"));
+        }
+    }
+
+    @Test
+    void htmlInACodingTheGatewayCannotDecodeIsNeverSent() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(serving(page, "compress", 4096));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response r = get(gateway, "gzip", "");
+            assertEquals(502, r.status());
+            assertFalse(r.bodyText().contains("googletagmanager"));
+        }
+    }
+
+    @Test
+    void gzipBombAbortsTheResponse() throws Exception {
+        byte[] bomb = gzip(new byte[64 << 20]);
+        try (TestUpstream upstream = TestUpstream.start(serving(bomb, "gzip", 8192));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response r = get(gateway, "gzip", "");
+            assertEquals(200, r.status());
+            assertFalse(r.complete(), "a bomb must not end as a complete response");
+        }
+    }
+
+    @Test
+    void corruptGzipAbortsTheResponseInsteadOfSendingRawBytes() throws Exception {
+        byte[] corrupt = gzip(page);
+        for (int i = 40; i < corrupt.length - 8; i += 3) {
+            corrupt[i] ^= 0x5a;
+        }
+        try (TestUpstream upstream = TestUpstream.start(serving(corrupt, "gzip", 4096));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response r = get(gateway, "gzip", "");
+            assertFalse(r.complete());
+            assertTrue(r.body().length < corrupt.length);
+        }
+    }
+
+    @Test
+    void nonHtmlResponsesAreNotTouched() throws Exception {
+        String script = "document.write('<script src=\"https://www.googletagmanager.com/gtm.js\"></script>')";
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\n"
+                + "Content-Type: text/javascript\r\nContent-Length: " + script.length() + "\r\n\r\n" + script));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response r = get(gateway, "", "");
+            assertEquals(script, r.bodyText());
+            assertEquals(List.of(), r.headers("vary"));
+        }
+    }
+}
