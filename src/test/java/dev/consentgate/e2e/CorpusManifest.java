@@ -1,9 +1,12 @@
 package dev.consentgate.e2e;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +27,13 @@ final class CorpusManifest {
         }
     }
 
-    /** One page. */
-    record Page(String file, List<String> trackerHostsInTagUrls, List<Tag> tags) {
+    /**
+     * One page.
+     *
+     * @param unlabelledTags first characters (whitespace collapsed) of inline tag scripts the labelling missed,
+     *                       from src/test/resources/e2e/manifest-gaps.tsv
+     */
+    record Page(String file, List<String> trackerHostsInTagUrls, List<Tag> tags, List<String> unlabelledTags) {
     }
 
     private final Path directory;
@@ -43,6 +51,7 @@ final class CorpusManifest {
 
     @SuppressWarnings("unchecked")
     static CorpusManifest read(Path directory) throws IOException {
+        Map<String, List<String>> gaps = gaps();
         Map<String, Object> root = Json.parseObject(Files.readString(directory.resolve("manifest.json"),
                 StandardCharsets.UTF_8));
         List<Page> pages = ((List<Object>) root.get("files")).stream().map(o -> {
@@ -56,9 +65,30 @@ final class CorpusManifest {
             }).toList();
             return new Page((String) file.get("file"),
                     ((List<Object>) file.get("tracker_hosts_in_tag_urls")).stream().map(String::valueOf).toList(),
-                    tags);
+                    tags, gaps.getOrDefault((String) file.get("file"), List.of()));
         }).toList();
         return new CorpusManifest(directory, pages);
+    }
+
+    /** Page file to the inline tag scripts its labels miss; each listed with the reason it is tag code. */
+    private static Map<String, List<String>> gaps() throws IOException {
+        Map<String, List<String>> gaps = new HashMap<>();
+        try (InputStream in = CorpusManifest.class.getResourceAsStream("/e2e/manifest-gaps.tsv")) {
+            if (in == null) {
+                throw new IOException("test resource e2e/manifest-gaps.tsv missing");
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] fields = line.split("\t");
+                if (fields.length != 3) {
+                    throw new IOException("manifest-gaps.tsv: want FILE<TAB>SCRIPT START<TAB>REASON: " + line);
+                }
+                gaps.computeIfAbsent(fields[0], k -> new ArrayList<>()).add(PageScripts.collapse(fields[1]));
+            }
+        }
+        return gaps;
     }
 
     Path directory() {

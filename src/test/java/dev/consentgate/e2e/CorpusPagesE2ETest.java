@@ -109,7 +109,7 @@ class CorpusPagesE2ETest {
     private static Outcome visit(BrowserLab.Lab lab, String origin, CorpusManifest.Page page, String evidence,
                                  boolean javaScript) throws IOException {
         String html = new String(Files.readAllBytes(manifest.directory().resolve(page.file())), StandardCharsets.UTF_8);
-        List<String> own = PageScripts.ownInlineScripts(html, page.tags());
+        List<String> own = PageScripts.ownInlineScripts(html, page.tags(), page.unlabelledTags());
         Set<String> trackerHosts = manifest.trackerHosts();
         String url = origin + "/" + page.file();
         long started = System.nanoTime();

@@ -25,13 +25,17 @@ final class PageScripts {
     private PageScripts() {
     }
 
-    /** @param html the page decoded as UTF-8 (as the manifest's positions were computed) */
-    static List<String> ownInlineScripts(String html, List<CorpusManifest.Tag> tags) {
+    /**
+     * @param html the page decoded as UTF-8 (as the manifest's positions were computed)
+     * @param gaps the first characters of inline tag scripts the manifest does not label on this page
+     */
+    static List<String> ownInlineScripts(String html, List<CorpusManifest.Tag> tags, List<String> gaps) {
         Parser parser = Parser.htmlParser().setTrackPosition(true);
         Document document = Jsoup.parse(html, "", parser);
         List<String> scripts = new ArrayList<>();
         for (Element script : document.select("script")) {
-            if (executable(script) && !labelledTracker(script, tags)) {
+            String text = collapse(script.data());
+            if (executable(script) && !labelledTracker(script, tags) && gaps.stream().noneMatch(text::startsWith)) {
                 scripts.add(script.data());
             }
         }
@@ -90,7 +94,7 @@ final class PageScripts {
         return out.toString().strip();
     }
 
-    private static String collapse(String text) {
+    static String collapse(String text) {
         return text.strip().replaceAll("\\s+", " ");
     }
 }
