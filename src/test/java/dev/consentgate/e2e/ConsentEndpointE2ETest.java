@@ -17,13 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BrowserLab.class)
 class ConsentEndpointE2ETest {
 
-    private static final String POST_ANALYTICS = "(() => { const f = document.createElement('form');"
-            + " f.method = 'post'; f.action = '/.consentgate/consent';"
-            + " for (const [name, value] of [['categories', 'analytics'], ['return', '/']]) {"
-            + " const i = document.createElement('input'); i.type = 'hidden'; i.name = name; i.value = value;"
-            + " f.appendChild(i); }"
-            + " document.body.appendChild(f); f.submit(); return true; })()";
-
     private static DemoThroughGateway demo;
 
     @BeforeAll
@@ -43,7 +36,7 @@ class ConsentEndpointE2ETest {
         CookieVerdicts verdicts = new CookieVerdicts(demo.ruleset());
         try (Tab tab = lab.newTab()) {
             tab.navigate(demo.home());
-            tab.evaluateAndWaitForNavigation(POST_ANALYTICS);
+            tab.evaluateAndWaitForNavigation(ConsentPost.submitting("analytics"));
             NetworkLog.Request post = tab.network().matching(r -> r.method.equals("POST")).get(0);
             tab.reload();
             Evidence.save("endpoint-analytics-accepted", tab, List.of("consent posted: " + post));

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Scenario 3 of issue 6: a visitor who had granted analytics reduces consent to essential; after the next page load
  * the jar holds no analytics cookie, neither those the stand-in tags set from JavaScript (_ga, _ga_*, _gid) nor the
- * HttpOnly one the upstream set (ktrace-context). Consent is carried by the gateway's own cg_consent cookie, as a
- * banner or the consent endpoint would leave it. Needs issue 3: without tag removal the analytics stand-in runs
- * again on that load and sets _ga anew.
+ * HttpOnly one the upstream set (ktrace-context). Consent changes once by rewriting the gateway's own cg_consent
+ * cookie in the jar, once through the consent endpoint (POST categories= for essential only). Needs the tag
+ * removal of issue 3 (else the analytics stand-in runs again and sets _ga anew) and, for the second, the consent
+ * endpoint of issue 4.
  */
 @ExtendWith(BrowserLab.class)
 class WithdrawalE2ETest {
@@ -59,6 +60,25 @@ class WithdrawalE2ETest {
 
             assertEquals(List.of(), verdicts.inCategory(tab.cookies(), "analytics"),
                     "analytics cookies left in the jar after withdrawal");
+        }
+    }
+
+    @Test
+    void withdrawingThroughTheConsentEndpointRemovesAnalyticsCookies(BrowserLab.Lab lab) {
+        CookieVerdicts verdicts = new CookieVerdicts(demo.ruleset());
+        try (Tab tab = lab.newTab()) {
+            tab.navigate(demo.home());
+            tab.evaluateAndWaitForNavigation(ConsentPost.submitting("analytics"));
+            Set<String> granted = DemoPage.cookieNames(tab);
+            assertTrue(granted.containsAll(Set.of("_ga", "_gid", "ktrace-context")),
+                    "precondition: analytics cookies in the jar after granting analytics: " + granted);
+
+            tab.evaluateAndWaitForNavigation(ConsentPost.submitting(""));
+            tab.navigate(demo.home());
+            Evidence.save("withdrawal-through-endpoint", tab);
+
+            assertEquals(List.of(), verdicts.inCategory(tab.cookies(), "analytics"),
+                    "analytics cookies left in the jar after withdrawal through the endpoint");
         }
     }
 }
