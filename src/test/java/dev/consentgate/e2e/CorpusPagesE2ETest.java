@@ -73,9 +73,9 @@ class CorpusPagesE2ETest {
         Outcome outcome = visit(lab, gateway.origin(), page(file), "corpus-" + file.replaceFirst("\\.html$", ""));
 
         assertAll(
-                () -> assertEquals(List.of(), outcome.trackerRequests(), "requests to tracker hosts"),
+                () -> assertEquals(List.of(), outcome.trackerRequests(), file + ": requests to tracker hosts"),
                 () -> assertEquals(List.of(), outcome.ownScriptsNotRun(),
-                        "own inline scripts that did not run (of " + outcome.ownScripts() + ")"));
+                        file + ": own inline scripts that did not run (of " + outcome.ownScripts() + ")"));
     }
 
     @Test
