@@ -1,6 +1,7 @@
 package dev.consentgate.cli;
 
 import dev.consentgate.config.ConfigProblem;
+import dev.consentgate.config.ConsentSettings;
 import dev.consentgate.config.Listener;
 import dev.consentgate.config.Route;
 import dev.consentgate.config.Ruleset;
@@ -115,6 +116,10 @@ public final class Main {
         if (args.flag("--demo")) {
             demo = DemoSite.start(0);
             ruleset = withUpstream(ruleset, demo.uri());
+            ConsentSettings.Banner banner = ruleset.consent().banner();
+            // The demo shows the gateway's own banner, which the shipped ruleset leaves off.
+            ruleset = ruleset.withConsent(ruleset.consent().withBanner(new ConsentSettings.Banner(true,
+                    banner.title(), banner.text(), banner.declarationPath(), banner.stylesheetPath())));
         }
         if (args.option("--upstream").isPresent()) {
             ruleset = withUpstream(ruleset, parseUpstream(args.option("--upstream").get()));

@@ -253,4 +253,9 @@ public record ConsentSettings(String cookieName, String revision, Duration reten
         return new ConsentSettings(cookieName, revision, retention, sources, revisions, maps, tcf, regions,
                 newSecretEnv, endpoint, banner, recordLog, consentMode, gpcJson);
     }
+
+    public ConsentSettings withBanner(Banner newBanner) {
+        return new ConsentSettings(cookieName, revision, retention, sources, revisions, maps, tcf, regions,
+                secretEnv, endpoint, newBanner, recordLog, consentMode, gpcJson);
+    }
 }

@@ -1,6 +1,9 @@
 package dev.consentgate.cookie;
 
 import dev.consentgate.config.CookieRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,6 +18,37 @@ final class CookieDeletion {
     static final String EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT";
 
     private CookieDeletion() {
+    }
+
+    /** The same deletion with an explicit Domain, for a cookie that may have been set on a parent domain. */
+    static String forDomain(RequestCookie cookie, Optional<CookieRule> rule, String domain) {
+        return of(cookie, rule) + "; Domain=" + domain;
+    }
+
+    /**
+     * The request host and its parent domains with at least two labels, from the host itself up: www.shop.example.com
+     * gives www.shop.example.com, shop.example.com, example.com. Empty for IP addresses, single labels and hosts
+     * with characters a Domain attribute cannot carry.
+     */
+    static List<String> parentDomains(String hostHeader) {
+        String host = hostHeader.trim().toLowerCase(Locale.ROOT);
+        int colon = host.lastIndexOf(':');
+        if (colon > 0 && host.indexOf(':') == colon) {
+            host = host.substring(0, colon);
+        }
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        if (!host.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+") || host.matches("[0-9.]+")) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        String current = host;
+        while (current.indexOf('.') > 0 && out.size() < 5) {
+            out.add(current);
+            current = current.substring(current.indexOf('.') + 1);
+        }
+        return out;
     }
 
     static String of(RequestCookie cookie, Optional<CookieRule> rule) {

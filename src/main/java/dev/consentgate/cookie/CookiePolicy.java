@@ -1,5 +1,6 @@
 package dev.consentgate.cookie;
 
+import dev.consentgate.config.CookieRule;
 import dev.consentgate.consent.ConsentDecision;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,13 +134,32 @@ public final class CookiePolicy {
      *                           {@link #enforceSetCookie}; a dropped field sets nothing
      */
     public List<String> deletions(List<RequestCookie> removed, Set<String> namesSetByResponse) {
+        return deletions(removed, namesSetByResponse, Optional.empty());
+    }
+
+    /**
+     * As {@link #deletions(List, Set)}, and when the request's host is known, a cookie whose rule declares no domain
+     * is also deleted for that host and each parent domain: a tracker script usually sets its cookie on the
+     * registrable domain (_ga on .example.com), which a host-only deletion would not reach. A parent that is a
+     * public suffix is refused by the browser, harmlessly.
+     */
+    public List<String> deletions(List<RequestCookie> removed, Set<String> namesSetByResponse,
+                                  Optional<String> requestHost) {
         Set<String> seen = new LinkedHashSet<>();
         List<String> deletions = new ArrayList<>();
+        List<String> parents = requestHost.map(CookieDeletion::parentDomains).orElse(List.of());
         for (RequestCookie cookie : removed) {
             if (namesSetByResponse.contains(cookie.name()) || !seen.add(cookie.name())) {
                 continue;
             }
-            deletions.add(CookieDeletion.of(cookie, classifier.ruleFor(cookie.name())));
+            Optional<CookieRule> rule = classifier.ruleFor(cookie.name());
+            deletions.add(CookieDeletion.of(cookie, rule));
+            if (rule.flatMap(CookieRule::domain).isEmpty() && CookiePrefix.of(cookie.name()) != CookiePrefix.HOST
+                    && !cookie.name().isEmpty()) {
+                for (String domain : parents) {
+                    deletions.add(CookieDeletion.forDomain(cookie, rule, domain));
+                }
+            }
         }
         return Collections.unmodifiableList(deletions);
     }
@@ -150,6 +170,12 @@ public final class CookiePolicy {
      */
     public List<String> enforceResponse(List<String> setCookieFieldValues, List<RequestCookie> removed,
                                         ConsentDecision consent) {
+        return enforceResponse(setCookieFieldValues, removed, consent, Optional.empty());
+    }
+
+    /** As above, with deletions that also reach the request host's parent domains (see {@link #deletions}). */
+    public List<String> enforceResponse(List<String> setCookieFieldValues, List<RequestCookie> removed,
+                                        ConsentDecision consent, Optional<String> requestHost) {
         List<String> out = new ArrayList<>(setCookieFieldValues.size() + removed.size());
         Set<String> names = new LinkedHashSet<>();
         for (String fieldValue : setCookieFieldValues) {
@@ -158,7 +184,7 @@ public final class CookiePolicy {
                 names.add(setCookieName(kept));
             });
         }
-        out.addAll(deletions(removed, names));
+        out.addAll(deletions(removed, names, requestHost));
         return Collections.unmodifiableList(out);
     }
 

@@ -60,6 +60,8 @@ public final class DemoSite implements AutoCloseable {
             switch (path) {
                 case "/", "/index.html" -> page(exchange);
                 case "/app.js" -> send(exchange, 200, "text/javascript; charset=utf-8", resource("app.js"));
+                case "/cookie-policy" -> send(exchange, 200, "text/html; charset=utf-8",
+                        resource("cookie-policy.html"));
                 case "/echo" -> echo(exchange);
                 default -> send(exchange, 404, "text/plain; charset=utf-8",
                         "not found\n".getBytes(StandardCharsets.UTF_8));

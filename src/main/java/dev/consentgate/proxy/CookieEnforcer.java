@@ -9,6 +9,7 @@ import dev.consentgate.cookie.RequestCookies;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies the cookie policy to the headers of one exchange: the request's Cookie fields before they go upstream,
@@ -17,7 +18,7 @@ import java.util.List;
 final class CookieEnforcer {
 
     /** What the response side needs to know about its request. */
-    record ExchangeConsent(ConsentDecision decision, List<RequestCookie> removed) {
+    record ExchangeConsent(ConsentDecision decision, List<RequestCookie> removed, Optional<String> host) {
     }
 
     private final ConsentResolver resolver;
@@ -39,7 +40,8 @@ final class CookieEnforcer {
         for (String kept : filtered.headers()) {
             headers.add(HttpHeaderNames.COOKIE, kept);
         }
-        return new ExchangeConsent(decision, filtered.removed());
+        return new ExchangeConsent(decision, filtered.removed(),
+                Optional.ofNullable(headers.get(HttpHeaderNames.HOST)));
     }
 
     /** Judges each Set-Cookie field on its own, drops Set-Cookie2, and deletes cookies the request lost. */
@@ -47,7 +49,8 @@ final class CookieEnforcer {
         List<String> fields = headers.getAll(HttpHeaderNames.SET_COOKIE);
         headers.remove(HttpHeaderNames.SET_COOKIE);
         headers.remove("set-cookie2");
-        for (String field : cookies.enforceResponse(fields, exchange.removed(), exchange.decision())) {
+        for (String field : cookies.enforceResponse(fields, exchange.removed(), exchange.decision(),
+                exchange.host())) {
             headers.add("Set-Cookie", field);
         }
     }

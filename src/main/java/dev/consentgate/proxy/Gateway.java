@@ -39,7 +39,7 @@ public final class Gateway {
         CookiePolicy cookies = new CookiePolicy(classifier, clock);
         this.cookieEnforcer = new CookieEnforcer(consent.resolver(), cookies);
         this.html = new HtmlEnforcement(new TagPolicy(ruleset.tagRules(), ruleset.categories(), ruleset.html()),
-                classifier, ruleset.limits());
+                classifier, ruleset.limits(), consent.banner(), consent.consentMode());
         this.localEndpoints = new LocalEndpoints(consent, ruleset.consent(), cookies);
         this.pools = new UpstreamPools(ruleset.limits());
     }

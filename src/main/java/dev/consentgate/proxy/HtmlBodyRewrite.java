@@ -2,6 +2,7 @@ package dev.consentgate.proxy;
 
 import dev.consentgate.config.Limits;
 import dev.consentgate.consent.ConsentDecision;
+import dev.consentgate.html.HtmlInjector;
 import dev.consentgate.html.HtmlRewriter;
 import dev.consentgate.html.RewriteListener;
 import dev.consentgate.html.TagPolicy;
@@ -36,14 +37,26 @@ final class HtmlBodyRewrite {
         }
     }
 
+    /** The gateway's own markup for this page: Consent Mode defaults after {@code <head>}, the banner. */
+    record Injections(Optional<byte[]> afterHeadStart, Optional<byte[]> beforeBodyEnd) {
+        static final Injections NONE = new Injections(Optional.empty(), Optional.empty());
+
+        boolean any() {
+            return afterHeadStart.isPresent() || beforeBodyEnd.isPresent();
+        }
+    }
+
     private final BodyCodec decoder;
     private final HtmlRewriter rewriter;
+    private final HtmlInjector injector;
     private final BodyCodec encoder;
     private final DecompressionBudget budget;
 
-    private HtmlBodyRewrite(BodyCodec decoder, HtmlRewriter rewriter, BodyCodec encoder, DecompressionBudget budget) {
+    private HtmlBodyRewrite(BodyCodec decoder, HtmlRewriter rewriter, HtmlInjector injector, BodyCodec encoder,
+                            DecompressionBudget budget) {
         this.decoder = decoder;
         this.rewriter = rewriter;
+        this.injector = injector;
         this.encoder = encoder;
         this.budget = budget;
     }
@@ -68,8 +81,8 @@ final class HtmlBodyRewrite {
      */
     static Optional<HtmlBodyRewrite> begin(HttpRequest request, HttpResponse response, TagPolicy policy,
                                            ConsentDecision consent, Predicate<String> cookieAllowed, Limits limits,
-                                           RewriteListener listener) throws UndecodableBody {
-        if (policy.grantsEverything(consent)) {
+                                           Injections injections, RewriteListener listener) throws UndecodableBody {
+        if (policy.grantsEverything(consent) && !injections.any()) {
             return Optional.empty();
         }
         HttpHeaders headers = response.headers();
@@ -96,7 +109,9 @@ final class HtmlBodyRewrite {
             // The bytes may differ per consent: no longer byte-identical to the upstream's representation.
             headers.set(HttpHeaderNames.ETAG, "W/" + etag);
         }
-        return Optional.of(new HtmlBodyRewrite(decoder, rewriter, encoder,
+        HtmlInjector injector = injections.any()
+                ? new HtmlInjector(injections.afterHeadStart(), injections.beforeBodyEnd()) : null;
+        return Optional.of(new HtmlBodyRewrite(decoder, rewriter, injector, encoder,
                 decoder == null ? null : new DecompressionBudget(limits.maxDecompressedBytes(),
                         limits.maxCompressionRatio())));
     }
@@ -143,7 +158,8 @@ final class HtmlBodyRewrite {
         in.release();
         Consumer<ByteBuf> toClient = buf -> out.accept(new DefaultHttpContent(buf));
         Consumer<ByteBuf> encode = encoder == null ? toClient : buf -> encoder.write(buf, toClient);
-        Consumer<ByteBuf> rewrite = buf -> rewriter.feed(buf, encode);
+        Consumer<ByteBuf> inject = injector == null ? encode : buf -> injector.feed(buf, encode);
+        Consumer<ByteBuf> rewrite = buf -> rewriter.feed(buf, inject);
         if (decoder == null) {
             rewrite.accept(data);
         } else {
@@ -160,7 +176,10 @@ final class HtmlBodyRewrite {
                     rewrite.accept(buf);
                 });
             }
-            rewriter.finish(encode);
+            rewriter.finish(inject);
+            if (injector != null) {
+                injector.finish(encode);
+            }
             if (encoder != null) {
                 encoder.finish(toClient);
             }
@@ -171,6 +190,9 @@ final class HtmlBodyRewrite {
     /** Drops whatever the stages still hold (on abort). */
     void release() {
         rewriter.release();
+        if (injector != null) {
+            injector.release();
+        }
         if (decoder != null) {
             decoder.release();
         }

@@ -87,7 +87,8 @@ final class LocalEndpoints {
         ConsentDecision reduced = new ConsentDecision(after, before.source(), before.revision(), before.gpc(),
                 before.region());
         CookiePolicy.RequestFilter filter = cookies.filterRequest(cookieFields, reduced);
-        return cookies.deletions(filter.removed(), Set.of(settings.cookieName()));
+        return cookies.deletions(filter.removed(), Set.of(settings.cookieName()),
+                input.header("host").stream().findFirst());
     }
 
     private static FullHttpResponse json(ConsentEndpoint.Response answer, List<String> deletions) {

@@ -36,6 +36,7 @@ final class ResponseEnforcement {
         // The body served depends on the consent cookie(s): caches must not serve one visitor's page to another.
         response.headers().add("Vary", "Cookie");
         return HtmlBodyRewrite.begin(request, response, html.policy(), consent.decision(),
-                name -> html.cookieAllowed(name, consent.decision()), html.limits(), RewriteListener.NONE);
+                name -> html.cookieAllowed(name, consent.decision()), html.limits(),
+                html.injections(consent.decision(), request.uri(), response.headers()), RewriteListener.NONE);
     }
 }

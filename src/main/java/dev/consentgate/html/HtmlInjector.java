@@ -1,0 +1,211 @@
+package dev.consentgate.html;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Inserts the gateway's own markup into an HTML stream: one snippet right after the {@code <head>} start tag (the
+ * Consent Mode defaults must run before any tag), one right before {@code </body>} (the banner). A small scanner
+ * finds those tags in data state only, skipping comments and raw-text elements, so a {@code "</body>"} inside a
+ * script string is not taken for the end of the page. Chunk-independent: at most a few bytes are held back while a
+ * tag name is undecided; everything else passes as slices of the input.
+ */
+public final class HtmlInjector {
+
+    private enum State { DATA, COMMENT, RAW_TEXT, HEAD_TAG }
+
+    /** Longest lookahead needed after '<' to decide ("/textarea" plus the byte after it). */
+    private static final int LOOKAHEAD = 10;
+    private static final byte[][] RAW_TEXT_ELEMENTS = {
+        bytes("script"), bytes("style"), bytes("textarea"), bytes("title"), bytes("xmp"), bytes("iframe"),
+        bytes("noembed"), bytes("noframes"), bytes("plaintext")};
+
+    private final Optional<byte[]> afterHeadStart;
+    private final Optional<byte[]> beforeBodyEnd;
+    private State state = State.DATA;
+    private byte[] rawTextEnd;
+    private byte quote;
+    /** Consecutive '-' just seen inside a comment, so "-->" is found across chunk boundaries. */
+    private int dashes;
+    /** The last held-back bytes are being scanned at the end of the stream: no more lookahead will come. */
+    private boolean atEnd;
+    private boolean headDone;
+    private boolean bodyDone;
+    private ByteBuf carry = Unpooled.EMPTY_BUFFER;
+
+    public HtmlInjector(Optional<byte[]> afterHeadStart, Optional<byte[]> beforeBodyEnd) {
+        this.afterHeadStart = afterHeadStart;
+        this.beforeBodyEnd = beforeBodyEnd;
+        this.headDone = afterHeadStart.isEmpty();
+        this.bodyDone = beforeBodyEnd.isEmpty();
+    }
+
+    /** Takes ownership of {@code chunk}; emits buffers owned by the consumer. */
+    public void feed(ByteBuf chunk, Consumer<ByteBuf> out) {
+        ByteBuf in = carry.isReadable() ? Unpooled.wrappedBuffer(carry, chunk) : chunk;
+        if (!carry.isReadable()) {
+            carry.release();
+        }
+        carry = Unpooled.EMPTY_BUFFER;
+        if (headDone && bodyDone) {
+            out.accept(in);
+            return;
+        }
+        int end = in.writerIndex();
+        int emitted = in.readerIndex();
+        int i = emitted;
+        while (i < end && !(headDone && bodyDone)) {
+            byte b = in.getByte(i);
+            switch (state) {
+                case COMMENT -> {
+                    if (b == '>' && dashes >= 2) {
+                        state = State.DATA;
+                    }
+                    dashes = b == '-' ? dashes + 1 : 0;
+                    i++;
+                }
+                case RAW_TEXT -> {
+                    if (b == '<' && end - i < rawTextEnd.length + 2 && !atEnd) {
+                        holdBack(in, emitted, i, out);
+                        return;
+                    }
+                    if (b == '<' && matchesIgnoreCase(in, i + 1, rawTextEnd)) {
+                        state = State.DATA;
+                    }
+                    i++;
+                }
+                case HEAD_TAG -> {
+                    if (quote != 0) {
+                        quote = b == quote ? 0 : quote;
+                    } else if (b == '"' || b == '\'') {
+                        quote = b;
+                    } else if (b == '>') {
+                        emit(in, emitted, i + 1, out);
+                        emitted = i + 1;
+                        out.accept(Unpooled.wrappedBuffer(afterHeadStart.orElseThrow()));
+                        headDone = true;
+                        state = State.DATA;
+                    }
+                    i++;
+                }
+                case DATA -> {
+                    if (b != '<') {
+                        i++;
+                        continue;
+                    }
+                    if (end - i < LOOKAHEAD && !atEnd) {
+                        holdBack(in, emitted, i, out);
+                        return;
+                    }
+                    if (matches(in, i + 1, bytes("!--"))) {
+                        state = State.COMMENT;
+                        dashes = 0;
+                        i += 4;
+                    } else if (!bodyDone && matchesTag(in, i + 1, bytes("/body"))) {
+                        emit(in, emitted, i, out);
+                        emitted = i;
+                        out.accept(Unpooled.wrappedBuffer(beforeBodyEnd.orElseThrow()));
+                        bodyDone = true;
+                        i++;
+                    } else if (!headDone && matchesTag(in, i + 1, bytes("head"))) {
+                        state = State.HEAD_TAG;
+                        i += 5;
+                    } else if (!headDone && matchesTag(in, i + 1, bytes("body"))) {
+                        // No <head> start tag in the page: the snippet still goes before the body.
+                        emit(in, emitted, i, out);
+                        emitted = i;
+                        out.accept(Unpooled.wrappedBuffer(afterHeadStart.orElseThrow()));
+                        headDone = true;
+                        i++;
+                    } else {
+                        rawTextEnd = rawTextElement(in, i + 1);
+                        state = rawTextEnd != null ? State.RAW_TEXT : State.DATA;
+                        i++;
+                    }
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+        emit(in, emitted, end, out);
+        in.release();
+    }
+
+    /** End of the page: a banner whose {@code </body>} never came goes at the end (browsers put it in the body). */
+    public void finish(Consumer<ByteBuf> out) {
+        if (carry.isReadable()) {
+            atEnd = true;
+            ByteBuf last = carry;
+            carry = Unpooled.EMPTY_BUFFER;
+            feed(last, out);
+        }
+        if (!bodyDone) {
+            out.accept(Unpooled.wrappedBuffer(beforeBodyEnd.orElseThrow()));
+            bodyDone = true;
+        }
+    }
+
+    public void release() {
+        carry.release();
+        carry = Unpooled.EMPTY_BUFFER;
+    }
+
+    private void holdBack(ByteBuf in, int emitted, int from, Consumer<ByteBuf> out) {
+        emit(in, emitted, from, out);
+        carry = Unpooled.copiedBuffer(in.slice(from, in.writerIndex() - from));
+        in.release();
+    }
+
+    private static void emit(ByteBuf in, int from, int to, Consumer<ByteBuf> out) {
+        if (to > from) {
+            out.accept(in.retainedSlice(from, to - from));
+        }
+    }
+
+    private static byte[] rawTextElement(ByteBuf in, int at) {
+        for (byte[] name : RAW_TEXT_ELEMENTS) {
+            if (matchesTag(in, at, name)) {
+                byte[] end = new byte[name.length + 1];
+                end[0] = '/';
+                System.arraycopy(name, 0, end, 1, name.length);
+                return end;
+            }
+        }
+        return null;
+    }
+
+    /** The name at {@code at} (case-insensitive) followed by whitespace, '/' or '>'. */
+    private static boolean matchesTag(ByteBuf in, int at, byte[] name) {
+        if (!matchesIgnoreCase(in, at, name) || at + name.length >= in.writerIndex()) {
+            return false;
+        }
+        byte next = in.getByte(at + name.length);
+        return next == '>' || next == '/' || next == ' ' || next == '\t' || next == '\n' || next == '\r'
+                || next == '\f';
+    }
+
+    private static boolean matchesIgnoreCase(ByteBuf in, int at, byte[] lower) {
+        if (at + lower.length > in.writerIndex()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length; k++) {
+            int c = in.getByte(at + k);
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != lower[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean matches(ByteBuf in, int at, byte[] literal) {
+        return matchesIgnoreCase(in, at, literal);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+}
