@@ -23,10 +23,12 @@ final class CookieEnforcer {
 
     private final ConsentResolver resolver;
     private final CookiePolicy cookies;
+    private final FaultPoints faults;
 
-    CookieEnforcer(ConsentResolver resolver, CookiePolicy cookies) {
+    CookieEnforcer(ConsentResolver resolver, CookiePolicy cookies, FaultPoints faults) {
         this.resolver = resolver;
         this.cookies = cookies;
+        this.faults = faults;
     }
 
     /** Resolves consent and removes every non-granted cookie from the request headers, in place. */
@@ -35,6 +37,7 @@ final class CookieEnforcer {
         List<RequestCookie> parsed = RequestCookies.parse(cookieFields);
         ConsentDecision decision = resolver.resolve(
                 new ConsentInput(RequestCookies.byName(parsed), headers::getAll));
+        faults.afterConsentResolved();
         CookiePolicy.RequestFilter filtered = cookies.filterRequest(cookieFields, decision);
         headers.remove(HttpHeaderNames.COOKIE);
         for (String kept : filtered.headers()) {
@@ -46,6 +49,7 @@ final class CookieEnforcer {
 
     /** Judges each Set-Cookie field on its own, drops Set-Cookie2, and deletes cookies the request lost. */
     void onResponse(HttpHeaders headers, ExchangeConsent exchange) {
+        faults.beforeSetCookieEnforcement();
         List<String> fields = headers.getAll(HttpHeaderNames.SET_COOKIE);
         headers.remove(HttpHeaderNames.SET_COOKIE);
         headers.remove("set-cookie2");

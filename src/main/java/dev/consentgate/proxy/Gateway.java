@@ -31,15 +31,20 @@ public final class Gateway {
      * @throws IllegalArgumentException naming the setting when the consent configuration cannot be used
      */
     public Gateway(Ruleset ruleset, Clock clock, Function<String, String> env) {
+        this(ruleset, clock, env, FaultPoints.NONE);
+    }
+
+    /** With fault points that tests make throw, to prove the gateway fails closed. */
+    Gateway(Ruleset ruleset, Clock clock, Function<String, String> env, FaultPoints faults) {
         this.ruleset = ruleset;
         this.rules = new RequestRules(ruleset.limits());
         this.consent = ConsentSources.build(ruleset.consent(), ruleset.categories(), env);
         CookieClassifier classifier = new CookieClassifier(ruleset.cookieRules(), ruleset.undeclared(),
                 ruleset.categories());
         CookiePolicy cookies = new CookiePolicy(classifier, clock);
-        this.cookieEnforcer = new CookieEnforcer(consent.resolver(), cookies);
+        this.cookieEnforcer = new CookieEnforcer(consent.resolver(), cookies, faults);
         this.html = new HtmlEnforcement(new TagPolicy(ruleset.tagRules(), ruleset.categories(), ruleset.html()),
-                classifier, ruleset.limits(), consent.banner(), consent.consentMode());
+                classifier, ruleset.limits(), consent.banner(), consent.consentMode(), faults);
         this.localEndpoints = new LocalEndpoints(consent, ruleset.consent(), cookies);
         this.pools = new UpstreamPools(ruleset.limits());
     }

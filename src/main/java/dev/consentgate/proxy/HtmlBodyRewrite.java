@@ -51,9 +51,12 @@ final class HtmlBodyRewrite {
     private final HtmlInjector injector;
     private final BodyCodec encoder;
     private final DecompressionBudget budget;
+    private final FaultPoints faults;
+    private int pieces;
 
     private HtmlBodyRewrite(BodyCodec decoder, HtmlRewriter rewriter, HtmlInjector injector, BodyCodec encoder,
-                            DecompressionBudget budget) {
+                            DecompressionBudget budget, FaultPoints faults) {
+        this.faults = faults;
         this.decoder = decoder;
         this.rewriter = rewriter;
         this.injector = injector;
@@ -81,7 +84,8 @@ final class HtmlBodyRewrite {
      */
     static Optional<HtmlBodyRewrite> begin(HttpRequest request, HttpResponse response, TagPolicy policy,
                                            ConsentDecision consent, Predicate<String> cookieAllowed, Limits limits,
-                                           Injections injections, RewriteListener listener) throws UndecodableBody {
+                                           Injections injections, RewriteListener listener, FaultPoints faults)
+            throws UndecodableBody {
         if (policy.grantsEverything(consent) && !injections.any()) {
             return Optional.empty();
         }
@@ -113,7 +117,7 @@ final class HtmlBodyRewrite {
                 ? new HtmlInjector(injections.afterHeadStart(), injections.beforeBodyEnd()) : null;
         return Optional.of(new HtmlBodyRewrite(decoder, rewriter, injector, encoder,
                 decoder == null ? null : new DecompressionBudget(limits.maxDecompressedBytes(),
-                        limits.maxCompressionRatio())));
+                        limits.maxCompressionRatio()), faults));
     }
 
     /** The client's preference among what the gateway can produce: the upstream's own coding when accepted. */
@@ -153,6 +157,12 @@ final class HtmlBodyRewrite {
 
     /** Rewrites one piece of the body; the pieces that come out (possibly none) go to {@code out}. */
     void content(HttpContent in, Consumer<HttpContent> out) {
+        try {
+            faults.beforeRewriting(pieces++);
+        } catch (RuntimeException e) {
+            in.release();
+            throw e;
+        }
         boolean last = in instanceof LastHttpContent;
         ByteBuf data = in.content().retain();
         in.release();

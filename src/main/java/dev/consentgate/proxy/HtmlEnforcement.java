@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * the gateway's own banner and Consent Mode snippet when enabled.
  */
 record HtmlEnforcement(TagPolicy policy, CookieClassifier cookies, Limits limits, Optional<ConsentBanner> banner,
-                       Optional<ConsentModeSnippet> consentMode) {
+                       Optional<ConsentModeSnippet> consentMode, FaultPoints faults) {
 
     private static final Pattern NONCE = Pattern.compile("'nonce-([A-Za-z0-9+/=_-]+)'");
 

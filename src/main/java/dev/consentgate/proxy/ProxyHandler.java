@@ -68,7 +68,16 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     private void dispatch(Object msg) {
         if (msg instanceof HttpRequest request) {
-            startExchange(request);
+            try {
+                startExchange(request);
+            } catch (RuntimeException e) {
+                // A fault in the policy code: nothing of this request goes upstream (fail closed).
+                LOG.error("{} {}: internal error before forwarding; refused", request.method(),
+                        abbreviated(request.uri()), e);
+                exchange = null;
+                refuse(request, new RequestRules.Refusal(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                        "internal error"));
+            }
         }
         if (msg instanceof HttpContent content) {
             if (exchange != null && !refusing) {

@@ -37,6 +37,7 @@ final class ResponseEnforcement {
         response.headers().add("Vary", "Cookie");
         return HtmlBodyRewrite.begin(request, response, html.policy(), consent.decision(),
                 name -> html.cookieAllowed(name, consent.decision()), html.limits(),
-                html.injections(consent.decision(), request.uri(), response.headers()), RewriteListener.NONE);
+                html.injections(consent.decision(), request.uri(), response.headers()), RewriteListener.NONE,
+                html.faults());
     }
 }

@@ -34,7 +34,8 @@ final class Tunnel extends ChannelInboundHandlerAdapter {
     private static void strip(Channel channel) {
         for (String name : channel.pipeline().names()) {
             ChannelHandler handler = channel.pipeline().get(name);
-            if (handler != null && !(handler instanceof Tunnel)) {
+            // The connection limit stays: it must see the connection close to count it out.
+            if (handler != null && !(handler instanceof Tunnel) && !(handler instanceof ConnectionLimit)) {
                 channel.pipeline().remove(handler);
             }
         }

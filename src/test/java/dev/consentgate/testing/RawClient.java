@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,14 +17,7 @@ public final class RawClient implements AutoCloseable {
     /** One response as received; {@code complete} is false when the connection ended before the body did. */
     public record Response(int status, String head, byte[] body, boolean complete) {
         public List<String> headers(String name) {
-            List<String> values = new ArrayList<>();
-            for (String line : head.split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
-                    values.add(line.substring(colon + 1).trim());
-                }
-            }
-            return values;
+            return HeadLines.values(head, name);
         }
 
         public String bodyText() {

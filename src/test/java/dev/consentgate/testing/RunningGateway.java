@@ -1,7 +1,6 @@
 package dev.consentgate.testing;
 
 import dev.consentgate.config.Listener;
-import dev.consentgate.config.Route;
 import dev.consentgate.config.Ruleset;
 import dev.consentgate.config.RulesetLoader;
 import dev.consentgate.proxy.Gateway;
@@ -28,10 +27,19 @@ public final class RunningGateway implements AutoCloseable {
 
     /** Starts with the default ruleset after {@code adjust} (e.g. shorter timeouts). */
     public static RunningGateway in(URI upstream, UnaryOperator<Ruleset> adjust) throws Exception {
+        return serving(new Gateway(adjust.apply(defaultRuleset(upstream)), Clock.systemUTC()));
+    }
+
+    /** Starts the given gateway (built by the test from {@link #defaultRuleset(URI)}). */
+    public static RunningGateway serving(Gateway gateway) throws Exception {
+        return new RunningGateway(GatewayServer.start(gateway));
+    }
+
+    /** The default ruleset pointed at {@code upstream}, listening on a free loopback port. */
+    public static Ruleset defaultRuleset(URI upstream) throws Exception {
         Ruleset ruleset = defaultRuleset();
-        Route first = ruleset.routes().get(0).withUpstream(upstream);
-        ruleset = ruleset.withRoutes(List.of(first)).withListeners(List.of(new Listener("127.0.0.1", 0)));
-        return new RunningGateway(GatewayServer.start(new Gateway(adjust.apply(ruleset), Clock.systemUTC())));
+        return ruleset.withRoutes(List.of(ruleset.routes().get(0).withUpstream(upstream)))
+                .withListeners(List.of(new Listener("127.0.0.1", 0)));
     }
 
     public static Ruleset defaultRuleset() throws Exception {

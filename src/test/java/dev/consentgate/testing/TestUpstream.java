@@ -34,14 +34,7 @@ public final class TestUpstream implements AutoCloseable {
 
         /** Every value of a header, by case-insensitive name, in order. */
         public List<String> headers(String name) {
-            List<String> values = new ArrayList<>();
-            for (String line : head.split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
-                    values.add(line.substring(colon + 1).trim());
-                }
-            }
-            return values;
+            return HeadLines.values(head, name);
         }
 
         public String bodyText() {

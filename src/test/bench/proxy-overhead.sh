@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Measures what ConsentGate adds in front of a web server, side by side in one run:
+#   1. wrk -> nginx (the baseline: the demo page served as a static file with the demo's Set-Cookie headers)
+#   2. wrk -> ConsentGate -> nginx, visitor without consent (cookies filtered, HTML rewritten)
+#   3. wrk -> ConsentGate -> nginx, visitor who consented to everything (cookies capped, HTML passed through)
+# Prints requests/s and latency for each and the ratios against the baseline.
+# Needs: nginx and wrk (apt-get install nginx wrk), a built jar (mvn -q package -DskipTests).
+# Usage: src/test/bench/proxy-overhead.sh [SECONDS] [CONNECTIONS]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+seconds=${1:-10}
+connections=${2:-32}
+work=$(mktemp -d)
+nginx_port=18081
+gateway_port=18080
+cleanup() {
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  [ -n "${gateway_pid:-}" ] && kill "$gateway_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkdir -p "$work/site" "$work/logs"
+cp src/main/resources/demo/index.html "$work/site/index.html"
+cat > "$work/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/logs;
+  proxy_temp_path $work/logs;
+  fastcgi_temp_path $work/logs;
+  uwsgi_temp_path $work/logs;
+  scgi_temp_path $work/logs;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/site;
+    default_type text/html;
+    add_header Set-Cookie "JSESSIONID=9F1C2A7B3D; Path=/; HttpOnly";
+    add_header Set-Cookie "userId=u-48151623; Max-Age=31536000; Path=/";
+    add_header Set-Cookie "_ga=GA1.1.1234567890.1764547200; Max-Age=63072000; Path=/";
+    add_header Set-Cookie "_fbp=fb.1.1764547200000.1122334455; Max-Age=7776000; Path=/";
+  }
+}
+CONF
+nginx -c "$work/nginx.conf"
+
+java -jar target/consentgate.jar --upstream "http://127.0.0.1:$nginx_port" --listen "127.0.0.1:$gateway_port" \
+  > "$work/logs/gateway.log" 2>&1 &
+gateway_pid=$!
+for _ in $(seq 1 100); do
+  curl -s -o /dev/null "http://127.0.0.1:$gateway_port/" && break
+  sleep 0.1
+done
+
+run() { # label url [header]
+  local out
+  if [ $# -ge 3 ]; then
+    out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency -H "$3" "$2")
+  else
+    out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency "$2")
+  fi
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  printf '%s\t%s\t%s\t%s\n' "$1" "$rps" "$p50" "$p99"
+}
+
+# Warm the JVM once so the measured runs see compiled code.
+wrk -t1 -c"$connections" -d5s "http://127.0.0.1:$gateway_port/" > /dev/null
+
+{
+  run "nginx direct" "http://127.0.0.1:$nginx_port/"
+  run "gateway, no consent" "http://127.0.0.1:$gateway_port/"
+  run "gateway, full consent" "http://127.0.0.1:$gateway_port/" \
+    "Cookie: cg_consent=2025-12-16:functionality+analytics+advertising"
+} > "$work/results.tsv"
+
+echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs), $(java -version 2>&1 | head -1)"
+echo "wrk -t1 -c$connections -d${seconds}s, page $(wc -c < "$work/site/index.html") bytes, nginx, wrk and the gateway share the cores"
+base=$(awk -F'\t' 'NR==1 {print $2}' "$work/results.tsv")
+printf '%-24s %12s %10s %10s %14s\n' "run" "requests/s" "p50" "p99" "vs nginx"
+while IFS=$'\t' read -r label rps p50 p99; do
+  printf '%-24s %12s %10s %10s %13.2fx\n' "$label" "$rps" "$p50" "$p99" "$(echo "$rps / $base" | bc -l)"
+done < "$work/results.tsv"
