@@ -70,7 +70,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         this.consent = consent;
         this.listener = listener;
         this.cookieNameAllowed = cookieNameAllowed;
-        this.rewrites = new ElementRewrites(policy.settings());
+        this.rewrites = policy.rewrites();
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
         this.lines = listener == RewriteListener.NONE ? null : new LineCounter();
         this.inspectLimit = policy.settings().inlineScriptInspectLimit();

@@ -29,6 +29,7 @@ public final class TagPolicy {
     private final int[] pathOnly;
     private final SignatureMatcher signatures;
     private final Set<String> ruleCategories;
+    private final ElementRewrites rewrites;
 
     public TagPolicy(List<TagRule> rules, Map<String, Category> categories, HtmlSettings settings) {
         this.rules = List.copyOf(rules);
@@ -60,6 +61,7 @@ public final class TagPolicy {
         this.signatures = sigs.isEmpty() ? SignatureMatcher.EMPTY
                 : new SignatureMatcher(sigs, sigRules.stream().mapToInt(Integer::intValue).toArray());
         this.ruleCategories = Set.copyOf(cats);
+        this.rewrites = new ElementRewrites(settings);
     }
 
     public List<TagRule> rules() {
@@ -76,6 +78,10 @@ public final class TagPolicy {
 
     TagRule rule(int index) {
         return rules.get(index);
+    }
+
+    ElementRewrites rewrites() {
+        return rewrites;
     }
 
     SignatureMatcher signatures() {
