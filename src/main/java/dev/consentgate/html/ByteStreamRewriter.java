@@ -61,6 +61,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
 
     /** Decision taken when a tag overflowed, applied when it ends: a rule that already matched, or null. */
     private Verdict overflowVerdict;
+    /** The tag being read is removed (it overflowed after a rule matched): its bytes are dropped as they come. */
+    private boolean droppingTag;
 
     ByteStreamRewriter(TagPolicy policy, ConsentDecision consent, RewriteListener listener,
                        Predicate<String> cookieNameAllowed) {
@@ -68,7 +70,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         this.consent = consent;
         this.listener = listener;
         this.cookieNameAllowed = cookieNameAllowed;
-        this.rewrites = new ElementRewrites(policy.settings());
+        this.rewrites = policy.rewrites();
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
         this.lines = listener == RewriteListener.NONE ? null : new LineCounter();
         this.inspectLimit = policy.settings().inlineScriptInspectLimit();
@@ -104,7 +106,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         if (lines != null) {
             lines.chunkEnd(a, from, from + len, chunkAbs, heldFrom());
         }
-        if (suppressing) {
+        if (suppressing || droppingTag) {
             pending.dropUpTo(absPos);
         } else {
             long held = heldFrom();
@@ -115,7 +117,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     void finish(Consumer<ByteBuf> out) {
         pending.sink(out);
         tokenizer.end(absPos);
-        if (suppressing) {
+        if (suppressing || droppingTag) {
             pending.dropUpTo(absPos);
         } else {
             pending.emitUpTo(absPos);
@@ -156,9 +158,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         }
         Verdict v = judge(tag);
         if (v != null && v.rule != null) {
-            // a rule already matched: fail closed, the element goes
+            // a rule already matched: fail closed, the element goes; its bytes are dropped as they come
             overflowVerdict = new Verdict(v.rule, v.host, v.kind, TagAction.REMOVE);
-            holdStart = tag.start;
+            pending.emitUpTo(tag.start);
+            droppingTag = true;
         } else {
             overflowVerdict = null;
             LOG.debug("tag at offset {} longer than {} bytes passed unjudged", tag.start,
@@ -182,7 +185,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         if (tag.overflowed) {
             Verdict v = overflowVerdict;
             overflowVerdict = null;
-            holdStart = -1;
+            droppingTag = false;
             if (v != null) {
                 apply(tag, v);
             }

@@ -4,16 +4,24 @@ import dev.consentgate.config.HtmlSettings;
 import dev.consentgate.config.HtmlSettings.NeutralizeStyle;
 import dev.consentgate.config.TagRule;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Builds the bytes that replace a judged start tag: the neutralized tag or the placeholder box. */
+/**
+ * Builds the bytes that replace a judged start tag: the neutralized tag or the placeholder box. Shared by all
+ * responses of a policy (thread-safe); the attributes added per rule and the placeholders are built once.
+ */
 final class ElementRewrites {
 
     private static final String[] LAZY_URL_ATTRIBUTES = {"data-src", "data-lazy-src", "srcset", "data-srcset"};
+    private static final int MAX_CACHED_PLACEHOLDERS = 4096;
 
     private final HtmlSettings settings;
+    private final Map<String, byte[]> addedAttributes = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> placeholders = new ConcurrentHashMap<>();
 
     ElementRewrites(HtmlSettings settings) {
         this.settings = settings;
@@ -29,21 +37,18 @@ final class ElementRewrites {
         boolean script = tag.nameId == ElementNames.SCRIPT;
         byte[] raw = tag.bytes();
         int off = tag.offset();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(tag.length() + 96);
+        Bytes out = new Bytes(tag.length() + 160);
         int nameEnd = 1 + Math.min(tag.nameLen, tag.length() - 1);
         out.write(raw, off, nameEnd);
-        if (script) {
-            ascii(out, " type=\"text/plain\"");
-        }
-        style.categoryAttribute().ifPresent(a -> attribute(out, a, style.categoryValue(rule.category())));
-        style.serviceAttribute().ifPresent(a -> attribute(out, a, rule.id()));
+        out.write(addedAttributes.computeIfAbsent((script ? "s:" : "e:") + rule.id(),
+                k -> addedAttributes(style, rule, script)));
         int typeIndex = tag.find("type");
         if (script && style.typeAttribute().isPresent()) {
             if (typeIndex >= 0 && tag.valueStart[typeIndex] >= 0) {
-                ascii(out, " " + style.typeAttribute().get());
+                out.ascii(" " + style.typeAttribute().get());
                 out.write(raw, off + tag.nameEnd[typeIndex], tag.attrEnd[typeIndex] - tag.nameEnd[typeIndex]);
             } else {
-                attribute(out, style.typeAttribute().get(), "text/javascript");
+                out.ascii(" " + style.typeAttribute().get() + "=\"text/javascript\"");
             }
         }
         int prev = nameEnd;
@@ -58,12 +63,55 @@ final class ElementRewrites {
             if (renamed == null) {
                 out.write(raw, off + tag.nameStart[k], tag.attrEnd[k] - tag.nameStart[k]);
             } else {
-                ascii(out, renamed);
+                out.ascii(renamed);
                 out.write(raw, off + tag.nameEnd[k], tag.attrEnd[k] - tag.nameEnd[k]);
             }
         }
         out.write(raw, off + prev, tag.length() - prev);
-        return out.toByteArray();
+        return out.toArray();
+    }
+
+    /** {@code type="text/plain"} (scripts) and the consent tool's category and service attributes. */
+    private static byte[] addedAttributes(NeutralizeStyle style, TagRule rule, boolean script) {
+        StringBuilder sb = new StringBuilder(96);
+        if (script) {
+            sb.append(" type=\"text/plain\"");
+        }
+        style.categoryAttribute().ifPresent(a -> sb.append(' ').append(a).append("=\"")
+                .append(escape(style.categoryValue(rule.category()))).append('"'));
+        style.serviceAttribute().ifPresent(a -> sb.append(' ').append(a).append("=\"").append(escape(rule.id()))
+                .append('"'));
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A growable byte array without the locking of ByteArrayOutputStream. */
+    private static final class Bytes {
+        private byte[] buf;
+        private int len;
+
+        Bytes(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        void write(byte[] b) {
+            write(b, 0, b.length);
+        }
+
+        void write(byte[] b, int off, int n) {
+            if (len + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+            }
+            System.arraycopy(b, off, buf, len, n);
+            len += n;
+        }
+
+        void ascii(String s) {
+            write(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(buf, len);
+        }
     }
 
     /** New name for attribute k, or null to keep it. */
@@ -89,8 +137,21 @@ final class ElementRewrites {
 
     /** A small accessible box saying what was blocked and which consent it needs, with a link to give it. */
     byte[] placeholder(TagToken tag, TagRule rule, String host) {
-        String what = host.isEmpty() ? "This embedded content" : "Embedded content from " + host;
         String size = dimension("width", tag.value("width")) + dimension("height", tag.value("height"));
+        String key = rule.id() + '\n' + host + '\n' + size;
+        byte[] cached = placeholders.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] built = buildPlaceholder(rule, host, size);
+        if (placeholders.size() < MAX_CACHED_PLACEHOLDERS) {
+            placeholders.put(key, built);
+        }
+        return built;
+    }
+
+    private byte[] buildPlaceholder(TagRule rule, String host, String size) {
+        String what = host.isEmpty() ? "This embedded content" : "Embedded content from " + host;
         String link = settings.consentUrl() + (settings.consentUrl().contains("?") ? "&" : "?") + "category="
                 + URLEncoder.encode(rule.category(), StandardCharsets.UTF_8);
         String html = "<div class=\"consentgate-placeholder\" role=\"note\" data-cg-category=\""
@@ -117,14 +178,6 @@ final class ElementRewrites {
         }
         boolean percent = digits < v.length() && v.charAt(digits) == '%';
         return property + ":" + v.substring(0, digits) + (percent ? "%" : "px") + ";";
-    }
-
-    private static void attribute(ByteArrayOutputStream out, String name, String value) {
-        ascii(out, " " + name + "=\"" + escape(value) + "\"");
-    }
-
-    private static void ascii(ByteArrayOutputStream out, String s) {
-        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
     static String escape(String s) {

@@ -228,6 +228,12 @@ final class HtmlTokenizer {
         int i = begin;
         int st = state;
         while (i < to && st >= TAG_NAME && st <= SELF_CLOSING) {
+            if (st != TAG_NAME && !tag.captured) {
+                state = st;
+                i = skipUncaptured(a, i, to, delta, from);
+                st = state;
+                continue;
+            }
             switch (st) {
                 case TAG_NAME:
                 {
@@ -395,6 +401,117 @@ final class HtmlTokenizer {
         }
         state = st;
         return i;
+    }
+
+    /**
+     * The attribute states for a tag whose attributes nobody asked for: the same transitions as in
+     * {@link #scanTag}, without recording anything. Returns when the tag ends or the chunk does.
+     */
+    private int skipUncaptured(byte[] a, int begin, int to, long delta, int from) {
+        int i = begin;
+        int st = state;
+        while (i < to) {
+            byte c = a[i];
+            switch (st) {
+                case BEFORE_ATTR_NAME:
+                    if (c == '>') {
+                        return endUncaptured(a, i, delta, from);
+                    }
+                    i++;
+                    st = SPACE[c & 0xff] ? BEFORE_ATTR_NAME : c == '/' ? SELF_CLOSING : ATTR_NAME;
+                    break;
+                case ATTR_NAME:
+                    while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
+                        i++;
+                    }
+                    if (i < to) {
+                        if (a[i] == '=') {
+                            i++;
+                            st = BEFORE_ATTR_VALUE;
+                        } else {
+                            st = AFTER_ATTR_NAME;
+                        }
+                    }
+                    break;
+                case AFTER_ATTR_NAME:
+                    if (c == '>') {
+                        return endUncaptured(a, i, delta, from);
+                    }
+                    i++;
+                    st = SPACE[c & 0xff] ? AFTER_ATTR_NAME : c == '/' ? SELF_CLOSING
+                            : c == '=' ? BEFORE_ATTR_VALUE : ATTR_NAME;
+                    break;
+                case BEFORE_ATTR_VALUE:
+                    if (SPACE[c & 0xff]) {
+                        i++;
+                    } else if (c == '"') {
+                        i++;
+                        st = ATTR_VALUE_DQ;
+                    } else if (c == '\'') {
+                        i++;
+                        st = ATTR_VALUE_SQ;
+                    } else if (c == '>') {
+                        return endUncaptured(a, i, delta, from);
+                    } else {
+                        st = ATTR_VALUE_UNQ;
+                    }
+                    break;
+                case ATTR_VALUE_DQ:
+                case ATTR_VALUE_SQ: {
+                    int q = ByteScan.indexOf(a, i, to, st == ATTR_VALUE_DQ ? (byte) '"' : (byte) '\'');
+                    if (q == to) {
+                        i = to;
+                    } else {
+                        i = q + 1;
+                        st = AFTER_ATTR_VALUE_QUOTED;
+                    }
+                    break;
+                }
+                case ATTR_VALUE_UNQ:
+                    while (i < to && !SPACE[a[i] & 0xff] && a[i] != '>') {
+                        i++;
+                    }
+                    if (i < to) {
+                        if (a[i] == '>') {
+                            return endUncaptured(a, i, delta, from);
+                        }
+                        i++;
+                        st = BEFORE_ATTR_NAME;
+                    }
+                    break;
+                case AFTER_ATTR_VALUE_QUOTED:
+                    if (c == '>') {
+                        return endUncaptured(a, i, delta, from);
+                    }
+                    if (SPACE[c & 0xff]) {
+                        i++;
+                        st = BEFORE_ATTR_NAME;
+                    } else if (c == '/') {
+                        i++;
+                        st = SELF_CLOSING;
+                    } else {
+                        st = BEFORE_ATTR_NAME;
+                    }
+                    break;
+                case SELF_CLOSING:
+                    if (c == '>') {
+                        tag.selfClosing = true;
+                        return endUncaptured(a, i, delta, from);
+                    }
+                    st = BEFORE_ATTR_NAME;
+                    break;
+                default:
+                    throw new IllegalStateException("tokenizer state " + st);
+            }
+        }
+        state = st;
+        return i;
+    }
+
+    /** The uncaptured tag ends at the {@code >} at {@code gt}. */
+    private int endUncaptured(byte[] a, int gt, long delta, int from) {
+        state = emitTag(a, from, gt + 1, delta);
+        return gt + 1;
     }
 
     /** One group of states in its own method, so that the JIT compiles each tight loop well. */
@@ -926,6 +1043,8 @@ final class HtmlTokenizer {
     private static final boolean[] SPACE = new boolean[256];
     /** Bytes that end a tag or attribute name. */
     private static final boolean[] NAME_END = new boolean[256];
+    /** Bytes that end an attribute name. */
+    private static final boolean[] ATTR_NAME_END = new boolean[256];
 
     static {
         for (char c : new char[] {' ', '\n', '\t', '\f', '\r'}) {
@@ -934,5 +1053,7 @@ final class HtmlTokenizer {
         }
         NAME_END['/'] = true;
         NAME_END['>'] = true;
+        System.arraycopy(NAME_END, 0, ATTR_NAME_END, 0, 256);
+        ATTR_NAME_END['='] = true;
     }
 }

@@ -88,10 +88,6 @@ final class SignatureMatcher {
         delta = table;
     }
 
-    boolean isEmpty() {
-        return outputs.length <= 1;
-    }
-
     /**
      * Runs the automaton over {@code a[from, to)} starting in {@code state}.
      *

@@ -29,6 +29,8 @@ public final class TagPolicy {
     private final int[] pathOnly;
     private final SignatureMatcher signatures;
     private final Set<String> ruleCategories;
+    private final Set<String> signatureCategories;
+    private final ElementRewrites rewrites;
 
     public TagPolicy(List<TagRule> rules, Map<String, Category> categories, HtmlSettings settings) {
         this.rules = List.copyOf(rules);
@@ -39,6 +41,7 @@ public final class TagPolicy {
         List<Integer> sigRules = new ArrayList<>();
         Set<String> cats = new LinkedHashSet<>();
         List<Integer> paths = new ArrayList<>();
+        Set<String> sigCats = new LinkedHashSet<>();
         for (int k = 0; k < this.rules.size(); k++) {
             TagRule r = this.rules.get(k);
             cats.add(r.category());
@@ -49,6 +52,7 @@ public final class TagPolicy {
                 paths.add(index);
             }
             r.inlineSignature().filter(s -> !s.isEmpty()).ifPresent(s -> {
+                sigCats.add(r.category());
                 sigs.add(s);
                 sigRules.add(index);
             });
@@ -60,6 +64,8 @@ public final class TagPolicy {
         this.signatures = sigs.isEmpty() ? SignatureMatcher.EMPTY
                 : new SignatureMatcher(sigs, sigRules.stream().mapToInt(Integer::intValue).toArray());
         this.ruleCategories = Set.copyOf(cats);
+        this.signatureCategories = Set.copyOf(sigCats);
+        this.rewrites = new ElementRewrites(settings);
     }
 
     public List<TagRule> rules() {
@@ -76,6 +82,10 @@ public final class TagPolicy {
 
     TagRule rule(int index) {
         return rules.get(index);
+    }
+
+    ElementRewrites rewrites() {
+        return rewrites;
     }
 
     SignatureMatcher signatures() {
@@ -105,8 +115,8 @@ public final class TagPolicy {
 
     /** Whether some inline signature belongs to a category this visitor has not granted (else skip inspecting). */
     boolean blocksAnySignature(ConsentDecision consent) {
-        for (TagRule r : rules) {
-            if (r.inlineSignature().filter(sig -> !sig.isEmpty()).isPresent() && !granted(r.category(), consent)) {
+        for (String c : signatureCategories) {
+            if (!granted(c, consent)) {
                 return true;
             }
         }

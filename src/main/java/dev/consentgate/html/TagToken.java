@@ -51,32 +51,6 @@ final class TagToken {
         view = null;
     }
 
-    /** An independent copy (raw bytes included) that stays valid after the tokenizer moves on. */
-    TagToken copy() {
-        TagToken t = new TagToken();
-        t.start = start;
-        t.end = end;
-        t.endTag = endTag;
-        t.selfClosing = selfClosing;
-        t.nameId = nameId;
-        System.arraycopy(name, 0, t.name, 0, Math.min(nameLen, MAX_NAME));
-        t.nameLen = nameLen;
-        t.captured = captured;
-        t.overflowed = overflowed;
-        t.attrCount = attrCount;
-        t.nameStart = Arrays.copyOf(nameStart, attrCount);
-        t.nameEnd = Arrays.copyOf(nameEnd, attrCount);
-        t.valueStart = Arrays.copyOf(valueStart, attrCount);
-        t.valueEnd = Arrays.copyOf(valueEnd, attrCount);
-        t.attrEnd = Arrays.copyOf(attrEnd, attrCount);
-        if (view != null) {
-            int n = (int) (end - start);
-            t.view = Arrays.copyOfRange(view, viewOffset, viewOffset + n);
-            t.viewOffset = 0;
-        }
-        return t;
-    }
-
     /** Appends {@code a[from, to)} to the name, lower-casing ASCII letters. */
     void appendName(byte[] a, int from, int to) {
         int room = Math.min(to, from + Math.max(0, MAX_NAME - nameLen));

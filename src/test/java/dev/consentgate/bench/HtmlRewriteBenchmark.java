@@ -57,7 +57,7 @@ import java.util.function.Consumer;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 4, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Dio.netty.leakDetection.level=disabled"})
 public class HtmlRewriteBenchmark {
@@ -114,19 +114,13 @@ public class HtmlRewriteBenchmark {
         return total[0];
     }
 
-    @SuppressWarnings("unchecked")
+    /** The tag rules of the shipped ruleset, through the real loader. */
     static List<TagRule> defaultRules() throws IOException {
-        Map<String, Object> root = (Map<String, Object>) new Load(LoadSettings.builder().build())
-                .loadFromString(Files.readString(Path.of("config", "default-tags.yaml")));
-        List<TagRule> rules = new ArrayList<>();
-        for (Object item : (List<Object>) root.get("tags")) {
-            Map<String, Object> m = (Map<String, Object>) item;
-            rules.add(new TagRule((String) m.get("id"), Optional.ofNullable((String) m.get("host")),
-                    Optional.ofNullable((String) m.get("path")), Optional.ofNullable((String) m.get("signature")),
-                    (String) m.get("category"), Optional.ofNullable((String) m.get("action"))
-                    .map(a -> TagAction.valueOf(a.toUpperCase(Locale.ROOT))), "default-tags.yaml"));
+        try {
+            return dev.consentgate.config.RulesetLoader.load(Path.of("config", "consentgate.yaml")).tagRules();
+        } catch (dev.consentgate.config.RulesetException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        return rules;
     }
 
     static Map<String, Category> categories() {

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Test-only reader of config/default-tags.yaml into TagRule records (the lead's RulesetLoader replaces it), plus
+ * The shipped ruleset's tag rules (through RulesetLoader) or a test YAML file's (a small reader), plus
  * the categories of the seed policy and consents used across tests.
  */
 final class TestRules {

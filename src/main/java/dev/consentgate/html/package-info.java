@@ -1,0 +1,49 @@
+/**
+ * Streaming HTML enforcement: third-party scripts, pixels, resource hints and embeds whose category the visitor has
+ * not granted are removed, neutralized or replaced by a placeholder as the body streams.
+ *
+ * <h2>Entry points</h2>
+ * <ul>
+ *   <li>{@link dev.consentgate.html.TagPolicy}: the tag rules and {@link dev.consentgate.config.HtmlSettings},
+ *       compiled once per ruleset (host-suffix index, one Aho-Corasick automaton for all inline signatures).</li>
+ *   <li>{@link dev.consentgate.html.HtmlRewriter}: one per response; {@code feed(ByteBuf, Consumer)} takes ownership
+ *       of each chunk and emits the input buffers themselves or retained slices of them, plus small new buffers for
+ *       rewritten tags; {@code finish} at the end of the body, {@code release} on abort.</li>
+ *   <li>{@link dev.consentgate.html.RewriteListener} / {@link dev.consentgate.html.RewriteEvent}: each element acted
+ *       on (and each element a limit let through); {@link dev.consentgate.html.RewriteReportJson} writes them as the
+ *       JSON of {@code rewrite --report}.</li>
+ *   <li>{@link dev.consentgate.html.HostListImport}: tag rules from a user-supplied Adblock-style host list.</li>
+ * </ul>
+ *
+ * <h2>How it works</h2>
+ * {@code HtmlTokenizer} is a resumable byte-level state machine following the WHATWG tokenizer for everything that
+ * decides where markup starts and ends (tags and attributes in all quotings, comments including {@code <!-->} and
+ * {@code --!>}, bogus comments, RAWTEXT/RCDATA end tags, script data with its escaped and double-escaped states).
+ * Its state survives chunk boundaries, so the output never depends on chunking. {@code ByteStreamRewriter} holds the
+ * bytes of a candidate element (script, img, iframe, frame, embed, object, link, meta) only until it is judged; an
+ * inline script is held until a signature of a blocked category matches (decided at once) or its end tag (passes),
+ * at most {@code inlineScriptInspectLimit} bytes. Memory per response is bounded by these limits.
+ *
+ * <h2>Judgement</h2>
+ * URLs are read from src, data-src, data-lazy-src, srcset (img), href (hints), data (object), after decoding
+ * character references and normalising as a browser would (backslashes, tabs, userinfo, port, percent-encoded host,
+ * trailing dot). A tracker URL embedded in another URL (redirects, a mistyped scheme) counts too. The first rule
+ * that matches decides, so essential rules (consent managers, reCAPTCHA) declared first are never blocked. Scripts
+ * whose type is not executable (text/plain of a consent tool, JSON) are never touched; Partytown's text/partytown
+ * and Rocket Loader's prefixed types count as executable. Elements inside {@code <noscript>} are pixels (removed).
+ *
+ * <h2>Known simplifications</h2>
+ * <ul>
+ *   <li>Foreign content is tracked only as far as raw text goes: inside svg/math, title/style/textarea... are not
+ *       raw text (so {@code <svg><title/>} is right), and the HTML breakout elements end it; integration points
+ *       (foreignObject, desc) are not modelled, which can only make the rewriter judge text as tags.</li>
+ *   <li>{@code <![CDATA[} is always a bogus comment ending at the first {@code >}, as in HTML content; inside SVG a
+ *       browser reads further, so again only text may be judged as tags.</li>
+ *   <li>{@code <noscript>} content is parsed as markup (as with scripting disabled); a {@code </noscript>} hidden in
+ *       a comment or attribute inside it is not honoured.</li>
+ *   <li>Named character references: numeric ones and the names of ASCII punctuation (no named reference spells a
+ *       letter or digit of a host); others stay literal.</li>
+ *   <li>A tag longer than {@code maxTagBytes} whose rule already matched is removed rather than neutralized.</li>
+ * </ul>
+ */
+package dev.consentgate.html;
