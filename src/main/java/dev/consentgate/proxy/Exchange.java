@@ -246,7 +246,8 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
 
     private void writeToClient(Object message, boolean lastOfResponse) {
         clientWritesInFlight++;
-        client.writeAndFlush(message).addListener(f -> {
+        // Pieces of one upstream read go out in one flush (at read-complete); the last piece is flushed at once.
+        (lastOfResponse ? client.writeAndFlush(message) : client.write(message)).addListener(f -> {
             clientWritesInFlight--;
             if (!f.isSuccess()) {
                 abort("client write failed: " + f.cause().getMessage());
@@ -264,7 +265,11 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     /** The upstream read produced no whole message: ask for more unless a client write will ask. */
     @Override
     public void onUpstreamReadComplete() {
-        if (!finished && upstream != null && clientWritesInFlight == 0) {
+        if (finished) {
+            return;
+        }
+        client.flush();
+        if (upstream != null && clientWritesInFlight == 0) {
             upstream.read();
         }
     }
@@ -285,6 +290,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
 
     private void switchToTunnel() {
         finished = true;
+        client.flush();
         UpstreamHandler.of(upstream).detach();
         Tunnel.join(client.channel(), upstream);
         owner.exchangeFinished(this, false);

@@ -81,6 +81,21 @@ public final class RawClient implements AutoCloseable {
         return read(false);
     }
 
+    /**
+     * Reads what an aborted response left: empty when the connection closed before a response head, else the
+     * response as far as it came. Either way the caller asserts it never ended cleanly.
+     */
+    public java.util.Optional<Response> readAborted() throws IOException {
+        try {
+            return java.util.Optional.of(read(false));
+        } catch (IOException closedBeforeHead) {
+            if (!"connection closed before a response".equals(closedBeforeHead.getMessage())) {
+                throw closedBeforeHead;
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
     /** True when the gateway closed the connection (EOF or reset) within the socket timeout. */
     public boolean closedByPeer() throws IOException {
         try {
