@@ -32,6 +32,8 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        // Counted down on close, not in channelInactive: a WebSocket tunnel removes this handler from the pipeline.
+        ctx.channel().closeFuture().addListener(f -> open.decrementAndGet());
         if (open.incrementAndGet() > max) {
             if (refused.getAndIncrement() == 0) {
                 LOG.warn("more than {} client connections: further ones are closed (logged once)", max);
@@ -48,11 +50,5 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
         for (Channel client : clients) {
             client.pipeline().fireUserEventTriggered(ProxyHandler.DRAIN);
         }
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        open.decrementAndGet();
-        ctx.fireChannelInactive();
     }
 }

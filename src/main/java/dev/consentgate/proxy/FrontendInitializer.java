@@ -6,8 +6,14 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 
-/** The client-side pipeline, step by step: connection limit, header deadline, HTTP/1.1 codec, the proxy. */
+/**
+ * The client-side pipeline, step by step: connection limit, header deadline, strict framing of the raw bytes,
+ * HTTP/1.1 codec, the proxy.
+ */
 final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
+
+    /** Request heads passed to the proxy before the exchanges ahead of them finish; the rest wait unread. */
+    static final int MAX_PIPELINED_REQUESTS = 32;
 
     private final Gateway gateway;
     private final ConnectionLimit connectionLimit;
@@ -27,9 +33,14 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
                 .setAllowDuplicateContentLengths(false)
                 .setStrictLineParsing(true)
                 .setUseRfc9112TransferEncoding(true);
+        // The body idle timeout is the header timeout until Limits has a field of its own (both 60s in nginx).
+        RequestHeadScanner framing = new RequestHeadScanner(new RequestFraming(limits), MAX_PIPELINED_REQUESTS,
+                limits.headerReadTimeout().toMillis());
         ch.pipeline()
                 .addLast("limit", connectionLimit)
-                .addLast("deadline", new HeaderDeadline(limits.headerReadTimeout(), limits.keepAliveTimeout()))
+                .addLast("deadline", new HeaderDeadline(limits.headerReadTimeout(), limits.keepAliveTimeout(),
+                        framing::exchangeFinished))
+                .addLast("framing", framing)
                 .addLast("http", new HttpServerCodec(decoder))
                 .addLast("proxy", new ProxyHandler(gateway));
     }

@@ -18,13 +18,16 @@ final class HeaderDeadline extends ChannelInboundHandlerAdapter {
 
     private final long headerMillis;
     private final long idleMillis;
+    private final Runnable onExchangeFinished;
     private ChannelHandlerContext ctx;
     private State state = State.READING_HEADERS;
     private ScheduledFuture<?> timer;
 
-    HeaderDeadline(Duration headerReadTimeout, Duration keepAliveTimeout) {
+    /** {@code onExchangeFinished} runs whenever an exchange ends with the connection kept open. */
+    HeaderDeadline(Duration headerReadTimeout, Duration keepAliveTimeout, Runnable onExchangeFinished) {
         this.headerMillis = headerReadTimeout.toMillis();
         this.idleMillis = keepAliveTimeout.toMillis();
+        this.onExchangeFinished = onExchangeFinished;
     }
 
     @Override
@@ -59,6 +62,7 @@ final class HeaderDeadline extends ChannelInboundHandlerAdapter {
         timer = ctx.executor().schedule(() -> {
             ctx.close();
         }, idleMillis, TimeUnit.MILLISECONDS);
+        onExchangeFinished.run();
     }
 
     private void startHeaderDeadline() {

@@ -61,6 +61,9 @@ final class RequestRules {
     }
 
     private Refusal decoderFailure(Throwable cause) {
+        if (cause instanceof RequestRejection rejection) {
+            return new Refusal(rejection.status(), rejection.detail());
+        }
         if (cause instanceof TooLongHttpLineException) {
             return new Refusal(HttpResponseStatus.REQUEST_URI_TOO_LONG,
                     "request line longer than " + limits.maxRequestLine() + " bytes");

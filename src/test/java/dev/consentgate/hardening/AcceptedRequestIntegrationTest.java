@@ -1,0 +1,127 @@
+package dev.consentgate.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.consentgate.testing.RawClient;
+import dev.consentgate.testing.RunningGateway;
+import dev.consentgate.testing.TestUpstream;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the strict framing lets through, and how: unchanged where RFC 9112 allows it, normalised where it must. */
+class AcceptedRequestIntegrationTest {
+
+    private static TestUpstream upstream;
+    private static RunningGateway gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+        gateway = RunningGateway.in(upstream.uri());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        gateway.close();
+        upstream.close();
+    }
+
+    @AfterEach
+    void noOtherRequestArrived() {
+        assertEquals(List.of(), upstream.drain());
+    }
+
+    private static RawClient.Response send(String raw) throws Exception {
+        try (RawClient client = gateway.rawClient()) {
+            return client.send(raw).read();
+        }
+    }
+
+    @Test
+    void unknownWellFormedMethodPassesThrough() throws Exception {
+        assertEquals(200, send("PURGE /cache/x HTTP/1.1\r\nHost: a\r\n\r\n").status());
+        assertEquals("PURGE /cache/x HTTP/1.1", upstream.take().requestLine());
+    }
+
+    @Test
+    void emptyLinesBeforeTheRequestLineAreIgnored() throws Exception {
+        assertEquals(200, send("\r\n\r\nGET /after-crlf HTTP/1.1\r\nHost: a\r\n\r\n").status());
+        assertEquals("GET /after-crlf HTTP/1.1", upstream.take().requestLine());
+    }
+
+    @Test
+    void chunkExtensionsAreDroppedAndTheBodyArrivesWhole() throws Exception {
+        RawClient.Response r = send("POST /up HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5;name=value\r\nhello\r\n006 ; q=\"a \\\" b\"\r\n world\r\n0\r\nX-Checksum: 1\r\n\r\n");
+        assertEquals(200, r.status());
+        TestUpstream.Received received = upstream.take();
+        assertEquals("hello world", received.bodyText());
+        assertFalse(received.head().contains("name=value"), received.head());
+    }
+
+    @Test
+    void absoluteFormTargetAgreeingWithHostIsServed() throws Exception {
+        assertEquals(200, send("GET http://A:80/abs?q=1 HTTP/1.1\r\nHost: a\r\n\r\n").status());
+        assertTrue(upstream.take().requestLine().endsWith("/abs?q=1 HTTP/1.1"));
+    }
+
+    @Test
+    void http10WithoutHostIsServed() throws Exception {
+        assertEquals(200, send("GET /old HTTP/1.0\r\n\r\n").status());
+        assertEquals("GET /old HTTP/1.0", upstream.take().requestLine());
+    }
+
+    @Test
+    void h2cUpgradeIsIgnoredAndServedOverHttp11() throws Exception {
+        RawClient.Response r = send("GET /h2c HTTP/1.1\r\nHost: a\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
+        assertEquals(200, r.status());
+        assertEquals(List.of(), r.headers("upgrade"));
+        TestUpstream.Received received = upstream.take();
+        assertEquals(List.of(), received.headers("upgrade"));
+        assertEquals(List.of(), received.headers("http2-settings"));
+    }
+
+    @Test
+    void aBadRequestPipelinedAfterAGoodOneIsAnsweredInOrderAndNotForwarded() throws Exception {
+        try (RawClient client = gateway.rawClient()) {
+            client.send("GET /first HTTP/1.1\r\nHost: a\r\n\r\n"
+                    + "POST /second HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertEquals(200, client.read().status());
+            assertEquals(400, client.read().status());
+            assertTrue(client.closedByPeer());
+        }
+        assertEquals("GET /first HTTP/1.1", upstream.take().requestLine());
+    }
+
+    @Test
+    void manyPipelinedRequestsBeyondTheInFlightLimitAreAllAnsweredInOrder() throws Exception {
+        int count = 3 * 32 + 5;
+        StringBuilder pipeline = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            pipeline.append("GET /p").append(i).append(" HTTP/1.1\r\nHost: a\r\n\r\n");
+        }
+        try (RawClient client = gateway.rawClient()) {
+            client.send(pipeline.toString());
+            for (int i = 0; i < count; i++) {
+                assertEquals(200, client.read().status(), "response " + i);
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            assertEquals("GET /p" + i + " HTTP/1.1", upstream.take().requestLine());
+        }
+    }
+
+    @Test
+    void expectContinueOverTheBodyLimitIsRefusedWithoutAskingForTheBody() throws Exception {
+        RawClient.Response r = send("POST /big HTTP/1.1\r\nHost: a\r\nContent-Length: 99999999999\r\n"
+                + "Expect: 100-continue\r\n\r\n");
+        assertEquals(413, r.status());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.consentgate.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.consentgate.testing.RawClient;
+import dev.consentgate.testing.RunningGateway;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A chunked body that goes bad after its head was forwarded: the client connection is closed, the upstream never
+ * sees the body end cleanly, and none of the bytes after the fault (here a smuggled second request) reach it.
+ * The upstream records raw bytes until the gateway has closed every connection to it.
+ */
+class ChunkFramingFaultIntegrationTest {
+
+    private static final String HEAD = "POST /upload HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "5\r\nhello\r\n";
+    private static final String SMUGGLED = "GET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n";
+
+    static Stream<Arguments> faults() {
+        return Stream.of(
+                Arguments.of("overflowing size", "fffffffffffffffff1\r\n"),
+                Arguments.of("0x prefix", "0x5\r\nhello\r\n0\r\n\r\n"),
+                Arguments.of("leading space", " 5\r\nhello\r\n0\r\n\r\n"),
+                Arguments.of("junk after size", "5 junk\r\nhello\r\n0\r\n\r\n"),
+                Arguments.of("negative size", "-5\r\nhello\r\n0\r\n\r\n"),
+                Arguments.of("trailing space", "5 \r\nhello\r\n0\r\n\r\n"),
+                Arguments.of("empty size", "\r\nhello\r\n0\r\n\r\n"),
+                Arguments.of("bare LF in extension", "5;a\nb\r\nhello\r\n0\r\n\r\n"),
+                Arguments.of("bare LF after size", "5\nhello\r\n0\r\n\r\n"),
+                Arguments.of("unterminated quote", "5;a=\"open\r\nhello\r\n0\r\n\r\n"),
+                Arguments.of("oversized extension", "5;a=" + "b".repeat(5000) + "\r\nhello\r\n0\r\n\r\n"),
+                Arguments.of("empty extension name", "5;=x\r\nhello\r\n0\r\n\r\n"),
+                Arguments.of("missing CRLF after data", "5\r\nhelloXX0\r\n\r\n"),
+                Arguments.of("bare LF after data", "5\r\nhello\n0\r\n\r\n"),
+                Arguments.of("data longer than size", "3\r\nhello\r\n0\r\n\r\n"),
+                Arguments.of("obs-fold in trailer", "0\r\nX-T: a\r\n folded\r\n\r\n"),
+                Arguments.of("Content-Length trailer", "0\r\nContent-Length: 5\r\n\r\n"),
+                Arguments.of("Cookie trailer", "0\r\nCookie: _ga=1\r\n\r\n"),
+                Arguments.of("trailer without colon", "0\r\nnocolon\r\n\r\n"),
+                Arguments.of("NUL in trailer", "0\r\nX-T: a\u0000\r\n\r\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void nothingAfterTheFaultReachesTheUpstream(String name, String fault) throws Exception {
+        String received;
+        try (RecordingUpstream upstream = RecordingUpstream.start()) {
+            try (RunningGateway gateway = RunningGateway.in(upstream.uri());
+                 RawClient client = gateway.rawClient()) {
+                client.send(HEAD + fault + SMUGGLED);
+                assertTrue(client.closedByPeer(), name + ": connection left open");
+            }
+            received = upstream.received();
+        }
+        assertFalse(received.contains("smuggled"), name + ": smuggled request forwarded:\n" + received);
+        assertFalse(received.contains("\r\n0\r\n"), name + ": body ended upstream:\n" + received);
+        assertFalse(received.contains("XX"), name + ": bytes after the fault forwarded:\n" + received);
+    }
+}
