@@ -18,34 +18,50 @@ import java.time.Duration;
  * @param maxDecompressedBytes    bytes a compressed HTML body may expand to before the response is aborted
  * @param maxCompressionRatio     expansion ratio (decoded / encoded, checked past the first MiB) that counts as a
  *                                decompression bomb
+ * @param bodyIdleTimeout         longest pause while a request body is read (408)
+ * @param maxPipelinedRequests    request heads read ahead on one connection; further ones wait unread
  */
 public record Limits(int maxRequestLine, int maxHeaderBytes, int maxHeaderCount, long maxBodyBytes,
                      Duration headerReadTimeout, Duration keepAliveTimeout, Duration upstreamConnectTimeout,
                      Duration upstreamResponseTimeout, Duration shutdownGrace, int maxConnections,
-                     long maxDecompressedBytes, int maxCompressionRatio) {
+                     long maxDecompressedBytes, int maxCompressionRatio, Duration bodyIdleTimeout,
+                     int maxPipelinedRequests) {
 
     public static Limits defaults() {
         return new Limits(8 * 1024, 16 * 1024, 100, 1L << 30,
                 Duration.ofSeconds(10), Duration.ofSeconds(75), Duration.ofSeconds(5),
-                Duration.ofSeconds(60), Duration.ofSeconds(30), 10_000, 1L << 30, 200);
+                Duration.ofSeconds(60), Duration.ofSeconds(30), 10_000, 1L << 30, 200, Duration.ofSeconds(60), 32);
     }
 
     /** The same limits with other timeouts: what tests and `--demo` adjust. */
     public Limits withTimeouts(Duration headerRead, Duration upstreamConnect, Duration upstreamResponse,
                                Duration grace) {
         return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headerRead, keepAliveTimeout,
-                upstreamConnect, upstreamResponse, grace, maxConnections, maxDecompressedBytes, maxCompressionRatio);
+                upstreamConnect, upstreamResponse, grace, maxConnections, maxDecompressedBytes, maxCompressionRatio,
+                bodyIdleTimeout, maxPipelinedRequests);
     }
 
     public Limits withMaxBodyBytes(long bytes) {
         return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, bytes, headerReadTimeout, keepAliveTimeout,
                 upstreamConnectTimeout, upstreamResponseTimeout, shutdownGrace, maxConnections, maxDecompressedBytes,
-                maxCompressionRatio);
+                maxCompressionRatio, bodyIdleTimeout, maxPipelinedRequests);
     }
 
     public Limits withDecompression(long bytes, int ratio) {
         return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headerReadTimeout,
                 keepAliveTimeout, upstreamConnectTimeout, upstreamResponseTimeout, shutdownGrace, maxConnections,
-                bytes, ratio);
+                bytes, ratio, bodyIdleTimeout, maxPipelinedRequests);
+    }
+
+    public Limits withConnections(int max) {
+        return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headerReadTimeout,
+                keepAliveTimeout, upstreamConnectTimeout, upstreamResponseTimeout, shutdownGrace, max,
+                maxDecompressedBytes, maxCompressionRatio, bodyIdleTimeout, maxPipelinedRequests);
+    }
+
+    public Limits withBodyIdleTimeout(Duration timeout) {
+        return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headerReadTimeout,
+                keepAliveTimeout, upstreamConnectTimeout, upstreamResponseTimeout, shutdownGrace, maxConnections,
+                maxDecompressedBytes, maxCompressionRatio, timeout, maxPipelinedRequests);
     }
 }

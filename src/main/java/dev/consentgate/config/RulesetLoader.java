@@ -152,7 +152,7 @@ public final class RulesetLoader {
             s.rejectUnknownKeys(Set.of("max_request_line", "max_header_bytes", "max_header_count", "max_body",
                     "header_read_timeout", "keep_alive_timeout", "upstream_connect_timeout",
                     "upstream_response_timeout", "shutdown_grace", "max_connections", "max_decompressed",
-                    "max_compression_ratio"));
+                    "max_compression_ratio", "body_idle_timeout", "max_pipelined_requests"));
             Limits d = Limits.defaults();
             return new Limits(
                     (int) Math.min(s.size("max_request_line", d.maxRequestLine()), 1 << 20),
@@ -166,7 +166,9 @@ public final class RulesetLoader {
                     s.duration("shutdown_grace", d.shutdownGrace()),
                     s.integer("max_connections", d.maxConnections(), 1, 1_000_000),
                     s.size("max_decompressed", d.maxDecompressedBytes()),
-                    s.integer("max_compression_ratio", d.maxCompressionRatio(), 2, 1_000_000));
+                    s.integer("max_compression_ratio", d.maxCompressionRatio(), 2, 1_000_000),
+                    s.duration("body_idle_timeout", d.bodyIdleTimeout()),
+                    s.integer("max_pipelined_requests", d.maxPipelinedRequests(), 1, 1024));
         }
 
         private void readCategories() {

@@ -1,6 +1,7 @@
 package dev.consentgate.proxy;
 
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpResponseStatus;
 
 /** What the client connection needs of the exchange in progress, whether proxied or answered by the gateway. */
 interface ClientExchange {
@@ -12,6 +13,12 @@ interface ClientExchange {
 
     /** The client should be read for more request body now. */
     boolean wantsRequestBody();
+
+    /**
+     * The request turned out malformed in its body (bad chunk framing, a stall): answer {@code status} and close if
+     * no response has started, else abort. Nothing more of the request is forwarded.
+     */
+    void rejectRequest(HttpResponseStatus status, String detail);
 
     /** Ends the exchange at once, closing the client connection. */
     void abort(String reason);

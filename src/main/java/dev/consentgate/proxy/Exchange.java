@@ -46,12 +46,16 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     private ScheduledFuture<?> responseTimer;
     private boolean requestComplete;
     private int bodyWritesInFlight;
+    /** Pieces of request body with bytes in them sent upstream (a request with a body is never retried). */
+    private int bodyWrites;
     private int clientWritesInFlight;
     /** A 1xx response is being relayed; its end is not the end of the exchange. */
     private boolean informational;
     private boolean responseStarted;
     private boolean closeClientAfter;
     private boolean finished;
+    /** A stale pooled connection was replaced once already. */
+    private boolean retried;
     /** Set when the response is HTML whose body the consent may change. */
     private HtmlBodyRewrite bodyRewrite;
 
@@ -126,6 +130,9 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
 
     private void writeBody(HttpContent content) {
         boolean last = content instanceof LastHttpContent;
+        if (content.content().isReadable()) {
+            bodyWrites++;
+        }
         bodyWritesInFlight++;
         upstream.writeAndFlush(content).addListener(f -> {
             bodyWritesInFlight--;
@@ -301,12 +308,40 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         if (finished) {
             return;
         }
-        if (!responseStarted) {
+        if (!responseStarted && canRetry()) {
+            retryOnFreshConnection();
+        } else if (!responseStarted) {
             fail(HttpResponseStatus.BAD_GATEWAY, "the upstream closed the connection before responding");
         } else {
             abort("the upstream closed the connection in the middle of the response body");
         }
     }
+
+    /**
+     * A pooled connection the upstream had already closed is only found out when the request meets the close. A
+     * request without a body whose method is idempotent can be sent again once, on another connection; anything
+     * else gets 502 rather than risk doing twice what the upstream may have done once.
+     */
+    private boolean canRetry() {
+        return !retried && UpstreamHandler.of(upstream) != null && UpstreamHandler.of(upstream).reused()
+                && requestComplete && bodyWrites == 0 && !informational
+                && IDEMPOTENT.contains(request.method().name());
+    }
+
+    private void retryOnFreshConnection() {
+        retried = true;
+        LOG.info("{} {}: reused upstream connection was closed; sending once more", request.method(), request.uri());
+        if (responseTimer != null) {
+            responseTimer.cancel(false);
+            responseTimer = null;
+        }
+        pool.release(upstream, false);
+        upstream = null;
+        bodyBeforeConnect.add(LastHttpContent.EMPTY_LAST_CONTENT);
+        start(pool);
+    }
+
+    private static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
     @Override
     public void onUpstreamError(Throwable cause) {
@@ -326,6 +361,13 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             fail(HttpResponseStatus.BAD_GATEWAY, "the upstream " + route.upstream().getAuthority()
                     + " refused the connection");
         }
+    }
+
+    @Override
+    public void rejectRequest(HttpResponseStatus status, String detail) {
+        // The upstream has part of a request it must not complete: that connection is never reused.
+        requestComplete = false;
+        fail(status, detail);
     }
 
     /** Before the response started: a gateway error response. After: the client connection is aborted. */

@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpServerCodec;
 final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
 
     /** Request heads passed to the proxy before the exchanges ahead of them finish; the rest wait unread. */
-    static final int MAX_PIPELINED_REQUESTS = 32;
 
     private final Gateway gateway;
     private final ConnectionLimit connectionLimit;
@@ -33,9 +32,8 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
                 .setAllowDuplicateContentLengths(false)
                 .setStrictLineParsing(true)
                 .setUseRfc9112TransferEncoding(true);
-        // The body idle timeout is the header timeout until Limits has a field of its own (both 60s in nginx).
-        RequestHeadScanner framing = new RequestHeadScanner(new RequestFraming(limits), MAX_PIPELINED_REQUESTS,
-                limits.headerReadTimeout().toMillis());
+        RequestHeadScanner framing = new RequestHeadScanner(new RequestFraming(limits), limits.maxPipelinedRequests(),
+                limits.bodyIdleTimeout().toMillis());
         ch.pipeline()
                 .addLast("limit", connectionLimit)
                 .addLast("deadline", new HeaderDeadline(limits.headerReadTimeout(), limits.keepAliveTimeout(),

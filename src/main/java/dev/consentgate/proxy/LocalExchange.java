@@ -70,6 +70,13 @@ final class LocalExchange implements ClientExchange {
     }
 
     @Override
+    public void rejectRequest(HttpResponseStatus status, String detail) {
+        if (!finished) {
+            finish(ErrorResponses.of(status, detail, true), true);
+        }
+    }
+
+    @Override
     public boolean requestComplete() {
         return requestComplete;
     }

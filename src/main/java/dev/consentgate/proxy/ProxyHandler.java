@@ -209,6 +209,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        if (cause instanceof RequestRejection rejection && exchange != null && !refusing) {
+            // A fault in the request body: answered (or aborted) by the exchange, nothing after it is read.
+            LOG.info("request body refused: {} {}", rejection.status().code(), rejection.getMessage());
+            refusing = true;
+            releasePipelined();
+            exchange.rejectRequest(rejection.status(), rejection.getMessage());
+            return;
+        }
         LOG.debug("client connection error", cause);
         if (exchange != null) {
             exchange.abort("client connection error: " + cause.getMessage());

@@ -1,11 +1,14 @@
 package dev.consentgate.hardening;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentgate.testing.RawClient;
 import dev.consentgate.testing.RunningGateway;
+import dev.consentgate.testing.TestUpstream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,6 +56,9 @@ class ChunkFramingFaultIntegrationTest {
             try (RunningGateway gateway = RunningGateway.in(upstream.uri());
                  RawClient client = gateway.rawClient()) {
                 client.send(HEAD + fault + SMUGGLED);
+                // A 400 before the upstream answered, or an aborted response after: then the connection closes.
+                client.readAborted().ifPresent(r -> assertTrue(r.status() == 400 || !r.complete(),
+                        name + ": got a complete " + r.status()));
                 assertTrue(client.closedByPeer(), name + ": connection left open");
             }
             received = upstream.received();
@@ -60,5 +66,18 @@ class ChunkFramingFaultIntegrationTest {
         assertFalse(received.contains("smuggled"), name + ": smuggled request forwarded:\n" + received);
         assertFalse(received.contains("\r\n0\r\n"), name + ": body ended upstream:\n" + received);
         assertFalse(received.contains("XX"), name + ": bytes after the fault forwarded:\n" + received);
+    }
+
+    @Test
+    void chunkFaultBeforeTheUpstreamAnsweredGets400ThenClose() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start((request, out, socket) -> { });
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            client.send("POST /up HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0x5\r\n");
+            RawClient.Response r = client.read();
+            assertEquals(400, r.status());
+            assertTrue(r.bodyText().contains("junk after the chunk size"), r.bodyText());
+            assertTrue(client.closedByPeer());
+        }
     }
 }

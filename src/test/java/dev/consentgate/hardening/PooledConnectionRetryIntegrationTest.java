@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An upstream that closes a kept-alive connection just as the next request arrives (the classic keep-alive race):
- * a non-idempotent request there is answered 502 and never sent twice.
+ * an idempotent request without a body is sent once more on a fresh connection; a non-idempotent one is answered 502
+ * and never sent twice.
  */
 class PooledConnectionRetryIntegrationTest {
 
@@ -36,6 +37,17 @@ class PooledConnectionRetryIntegrationTest {
             upstream.take(); // GET /first
             upstream.take(); // the POST, once
             assertEquals(java.util.List.of(), upstream.drain(), "the POST was sent twice");
+        }
+    }
+
+    @Test
+    void idempotentRequestOnAReusedConnectionClosedBeforeHeadersIsRetriedOnce() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(CLOSES_SECOND);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            assertEquals(200, client.send("GET /first HTTP/1.1\r\nHost: a\r\n\r\n").read().status());
+            assertEquals(200, client.send("GET /second HTTP/1.1\r\nHost: a\r\n\r\n").read().status());
+            assertEquals(2, upstream.connectionsAccepted());
         }
     }
 }

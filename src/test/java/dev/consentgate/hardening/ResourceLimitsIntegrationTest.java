@@ -27,9 +27,8 @@ class ResourceLimitsIntegrationTest {
     private static UnaryOperator<Ruleset> limits(Duration headerRead, int maxConnections) {
         return r -> {
             Limits d = r.limits();
-            return r.withLimits(new Limits(d.maxRequestLine(), d.maxHeaderBytes(), d.maxHeaderCount(),
-                    d.maxBodyBytes(), headerRead, d.keepAliveTimeout(), d.upstreamConnectTimeout(),
-                    d.upstreamResponseTimeout(), Duration.ofSeconds(1), maxConnections));
+            return r.withLimits(d.withTimeouts(headerRead, d.upstreamConnectTimeout(), d.upstreamResponseTimeout(),
+                    Duration.ofSeconds(1)).withConnections(maxConnections).withBodyIdleTimeout(headerRead));
         };
     }
 
