@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
 class HandlerEmbeddedTest {
 
     private static EmbeddedChannel deadline(AtomicInteger finished) {
-        return new EmbeddedChannel(new HeaderDeadline(Duration.ofSeconds(10), Duration.ofSeconds(75),
+        EmbeddedChannel channel = new EmbeddedChannel(new HeaderDeadline(Duration.ofSeconds(10), Duration.ofSeconds(75),
                 finished::incrementAndGet));
+        // Only advanceTimeBy moves the clock from here on.
+        channel.freezeTime();
+        return channel;
     }
 
     @Test
@@ -34,10 +37,10 @@ class HandlerEmbeddedTest {
         ByteBuf passedOn = channel.readInbound();
         assertEquals("GET / HTTP/1.1\r\nHo", passedOn.toString(StandardCharsets.US_ASCII));
         passedOn.release();
-        channel.advanceTimeBy(9_999, TimeUnit.MILLISECONDS);
+        channel.advanceTimeBy(9_900, TimeUnit.MILLISECONDS);
         channel.runScheduledPendingTasks();
         assertNull(channel.readOutbound(), "nothing before the deadline");
-        channel.advanceTimeBy(2, TimeUnit.MILLISECONDS);
+        channel.advanceTimeBy(100, TimeUnit.MILLISECONDS);
         channel.runScheduledPendingTasks();
         FullHttpResponse timeout = channel.readOutbound();
         assertEquals(408, timeout.status().code());
