@@ -127,6 +127,17 @@ class HtmlThroughGatewayIntegrationTest {
     }
 
     @Test
+    void zstdPageIsDecodedAndSentAsGzip() throws Exception {
+        byte[] compressed = com.github.luben.zstd.Zstd.compress(page);
+        try (TestUpstream upstream = TestUpstream.start(serving(compressed, "zstd", 700));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response r = get(gateway, "gzip, zstd", "");
+            assertEquals(List.of("gzip"), r.headers("content-encoding"));
+            assertArrayEquals(expectedEssentialOnly, gunzip(r.body()));
+        }
+    }
+
+    @Test
     void withEveryCategoryGrantedThePagePassesByteForByte() throws Exception {
         byte[] compressed = gzip(page);
         try (TestUpstream upstream = TestUpstream.start(serving(compressed, "gzip", 333));
