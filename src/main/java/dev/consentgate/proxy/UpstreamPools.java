@@ -3,12 +3,13 @@ package dev.consentgate.proxy;
 import dev.consentgate.config.Limits;
 import dev.consentgate.config.Route;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,7 +40,9 @@ final class UpstreamPools {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("http", new HttpClientCodec(8192, maxHeader, 64 * 1024));
+                        List<ChannelHandler> codec = UpstreamHttpCodec.handlers(maxHeader);
+                        ch.pipeline().addLast("http-decoder", codec.get(0));
+                        ch.pipeline().addLast("http-encoder", codec.get(1));
                         ch.pipeline().addLast("relay", new UpstreamHandler());
                     }
                 });

@@ -200,4 +200,19 @@ class ProxyErrorsIntegrationTest {
             assertEquals(502, client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n").read().status());
         }
     }
+
+    @Test
+    void upstreamResponsesWithAmbiguousFramingOrOversizedHeadersAre502() throws Exception {
+        for (String response : List.of(
+                "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nX-Big: " + "b".repeat(70_000) + "\r\nContent-Length: 0\r\n\r\n")) {
+            try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
+                 RunningGateway gateway = RunningGateway.in(upstream.uri());
+                 RawClient client = gateway.rawClient()) {
+                RawClient.Response r = client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n").read();
+                assertEquals(502, r.status(), response.substring(0, 60));
+                assertEquals(List.of(), r.headers("set-cookie"));
+            }
+        }
+    }
 }

@@ -1,0 +1,85 @@
+package dev.consentgate.proxy;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestEncoder;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseDecoder;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+
+/**
+ * The HTTP/1.1 codec of an upstream connection, stricter than Netty's HttpClientCodec on responses: a response with
+ * both Content-Length and Transfer-Encoding is refused (a sign of response splitting; Netty would silently drop the
+ * Content-Length) and so becomes a 502. Like HttpClientCodec, it remembers the method of each request sent so that
+ * the response to a HEAD is read without a body.
+ */
+final class UpstreamHttpCodec {
+
+    private UpstreamHttpCodec() {
+    }
+
+    /** The decoder and encoder to add to an upstream pipeline, in that order. */
+    static List<io.netty.channel.ChannelHandler> handlers(int maxHeaderBytes) {
+        Queue<HttpMethod> sent = new ArrayDeque<>();
+        HttpDecoderConfig config = new HttpDecoderConfig().setMaxInitialLineLength(8192)
+                .setMaxHeaderSize(maxHeaderBytes).setMaxChunkSize(64 * 1024)
+                .setAllowDuplicateContentLengths(false).setStrictLineParsing(true);
+        return List.of(new StrictResponseDecoder(config, sent), new MethodRecordingEncoder(sent));
+    }
+
+    /** Thrown while decoding; Netty turns it into a failed decoder result on the response, which is answered 502. */
+    static final class AmbiguousFraming extends IllegalArgumentException {
+        AmbiguousFraming() {
+            super("response with both Content-Length and Transfer-Encoding");
+        }
+    }
+
+    private static final class StrictResponseDecoder extends HttpResponseDecoder {
+        private final Queue<HttpMethod> sent;
+
+        StrictResponseDecoder(HttpDecoderConfig config, Queue<HttpMethod> sent) {
+            super(config);
+            this.sent = sent;
+        }
+
+        @Override
+        protected boolean isContentAlwaysEmpty(HttpMessage msg) {
+            int code = ((HttpResponse) msg).status().code();
+            if (code >= 100 && code < 200) {
+                // An interim response belongs to the request still waiting for its final one.
+                return super.isContentAlwaysEmpty(msg);
+            }
+            HttpMethod method = sent.poll();
+            if (HttpMethod.HEAD.equals(method)) {
+                return true;
+            }
+            return super.isContentAlwaysEmpty(msg);
+        }
+
+        @Override
+        protected void handleTransferEncodingChunkedWithContentLength(HttpMessage message) {
+            throw new AmbiguousFraming();
+        }
+    }
+
+    private static final class MethodRecordingEncoder extends HttpRequestEncoder {
+        private final Queue<HttpMethod> sent;
+
+        MethodRecordingEncoder(Queue<HttpMethod> sent) {
+            this.sent = sent;
+        }
+
+        @Override
+        protected void encode(ChannelHandlerContext ctx, Object msg, List<Object> out) throws Exception {
+            if (msg instanceof HttpRequest request) {
+                sent.add(request.method());
+            }
+            super.encode(ctx, msg, out);
+        }
+    }
+}
