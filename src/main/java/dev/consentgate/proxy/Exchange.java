@@ -54,6 +54,8 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     private boolean responseStarted;
     private boolean closeClientAfter;
     private boolean finished;
+    /** The client sent a malformed body: its refusal is logged once by the connection, not as a gateway fault. */
+    private boolean clientFault;
     /** A stale pooled connection was replaced once already. */
     private boolean retried;
     /** Set when the response is HTML whose body the consent may change. */
@@ -367,6 +369,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     public void rejectRequest(HttpResponseStatus status, String detail) {
         // The upstream has part of a request it must not complete: that connection is never reused.
         requestComplete = false;
+        clientFault = true;
         fail(status, detail);
     }
 
@@ -381,7 +384,9 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         }
         finished = true;
         cleanUp();
-        LOG.warn("{} {} -> {}: {}", request.method(), request.uri(), status.code(), detail);
+        if (!clientFault) {
+            LOG.warn("{} {} -> {}: {}", request.method(), request.uri(), status.code(), detail);
+        }
         owner.upstreamFailed(this, status, detail, !requestComplete);
     }
 
@@ -395,7 +400,11 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         try {
             cleanUp();
         } finally {
-            LOG.warn("{} {}: aborted: {}", request.method(), request.uri(), reason);
+            if (clientFault) {
+                LOG.info("{} {}: aborted: {}", request.method(), request.uri(), reason);
+            } else {
+                LOG.warn("{} {}: aborted: {}", request.method(), request.uri(), reason);
+            }
             client.close();
         }
     }
