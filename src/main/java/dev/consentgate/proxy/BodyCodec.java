@@ -54,8 +54,8 @@ final class BodyCodec {
 
     static BodyCodec decoder(String coding) {
         return new BodyCodec(new EmbeddedChannel(switch (coding) {
-            case "gzip" -> ZlibCodecFactory.newZlibDecoder(ZlibWrapper.GZIP);
-            case "deflate" -> ZlibCodecFactory.newZlibDecoder(ZlibWrapper.ZLIB_OR_NONE);
+            case "gzip" -> ZlibCodecFactory.newZlibDecoder(ZlibWrapper.GZIP, MAX_STEP_OUTPUT);
+            case "deflate" -> ZlibCodecFactory.newZlibDecoder(ZlibWrapper.ZLIB_OR_NONE, MAX_STEP_OUTPUT);
             case "br" -> new BrotliDecoder();
             case "zstd" -> new ZstdDecoder();
             default -> throw new IllegalArgumentException("no decoder for " + coding);
@@ -92,6 +92,8 @@ final class BodyCodec {
     }
 
     private static final int DECODE_STEP = 4096;
+    /** Output one decode step may allocate: a step of 4 KiB expands to at most about 4 MiB with deflate. */
+    private static final int MAX_STEP_OUTPUT = 8 << 20;
 
     /** End of body: flushes what the coding still holds (the gzip trailer, the last brotli block). */
     void finish(Consumer<ByteBuf> out) {

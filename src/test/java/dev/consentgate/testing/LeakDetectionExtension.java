@@ -21,6 +21,8 @@ public final class LeakDetectionExtension implements AfterAllCallback {
 
     static {
         ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new ResourceLeakDetectorFactory() {
+            // The only abstract method of the factory is this deprecated one: it must be implemented.
+            @SuppressWarnings("deprecation")
             @Override
             public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval,
                                                                        long maxActive) {
