@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.util.function.Function;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything the proxy derives from one ruleset, built once at start: routes, consent, cookie policy, pools. */
@@ -45,7 +46,8 @@ public final class Gateway {
         this.cookieEnforcer = new CookieEnforcer(consent.resolver(), cookies, faults);
         this.html = new HtmlEnforcement(new TagPolicy(ruleset.tagRules(), ruleset.categories(), ruleset.html()),
                 classifier, ruleset.limits(), consent.banner(), consent.consentMode(), faults);
-        this.localEndpoints = new LocalEndpoints(consent, ruleset.consent(), cookies);
+        this.localEndpoints = new LocalEndpoints(consent, ruleset.consent(),
+                List.copyOf(ruleset.categories().values()), cookies);
         this.pools = new UpstreamPools(ruleset.limits());
     }
 

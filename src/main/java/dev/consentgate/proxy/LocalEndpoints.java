@@ -1,5 +1,6 @@
 package dev.consentgate.proxy;
 
+import dev.consentgate.config.Category;
 import dev.consentgate.config.ConsentSettings;
 import dev.consentgate.consent.ConsentBanner;
 import dev.consentgate.consent.ConsentDecision;
@@ -16,6 +17,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -34,17 +36,20 @@ final class LocalEndpoints {
     private final ConsentSources consent;
     private final ConsentSettings settings;
     private final CookiePolicy cookies;
+    /** The choices form, also served as a page to browsers that open the endpoint (the placeholders link there). */
+    private final ConsentBanner choices;
 
-    LocalEndpoints(ConsentSources consent, ConsentSettings settings, CookiePolicy cookies) {
+    LocalEndpoints(ConsentSources consent, ConsentSettings settings, List<Category> categories, CookiePolicy cookies) {
         this.consent = consent;
         this.settings = settings;
         this.cookies = cookies;
+        this.choices = new ConsentBanner(settings.banner(), categories, settings.endpoint());
     }
 
     /** True when the request's path is one the gateway answers. */
     boolean handles(String path) {
         return path.equals(consent.endpointPath())
-                || settings.banner().enabled() && path.equals(settings.banner().stylesheetPath())
+                || path.equals(settings.banner().stylesheetPath())
                 || consent.gpcJson().isPresent() && path.equals(GPC_JSON_PATH);
     }
 
@@ -62,6 +67,9 @@ final class LocalEndpoints {
         List<String> cookieFields = request.headers().getAll(HttpHeaderNames.COOKIE);
         ConsentInput input = new ConsentInput(RequestCookies.byName(RequestCookies.parse(cookieFields)),
                 request.headers()::getAll);
+        if (get && prefersHtml(request)) {
+            return text(200, "text/html; charset=utf-8", choicesPage(request));
+        }
         if (get) {
             return json(consent.endpoint().get(input), List.of());
         }
@@ -74,6 +82,29 @@ final class LocalEndpoints {
                 Optional.ofNullable(request.headers().get(HttpHeaderNames.USER_AGENT)).orElse(""),
                 Optional.of(clientIp)));
         return json(answer, withdrawalDeletions(cookieFields, input, answer.withdrawn()));
+    }
+
+    private static boolean prefersHtml(HttpRequest request) {
+        String accept = request.headers().get(HttpHeaderNames.ACCEPT);
+        return accept != null && accept.contains("text/html");
+    }
+
+    /** A page with the choices form; after posting it the visitor returns to the page they came from. */
+    private String choicesPage(HttpRequest request) {
+        String back = "/";
+        String referer = request.headers().get(HttpHeaderNames.REFERER);
+        if (referer != null) {
+            try {
+                URI from = URI.create(referer);
+                back = from.getRawPath() == null || from.getRawPath().isEmpty() ? "/"
+                        : from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
+            } catch (IllegalArgumentException unreadable) {
+                back = "/";
+            }
+        }
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<title>Cookie choices</title>\n</head>\n<body>\n" + choices.html(back) + "</body>\n</html>\n";
     }
 
     /** Deletes, in the browser, the cookies of the categories this POST withdrew (as the core does on requests). */

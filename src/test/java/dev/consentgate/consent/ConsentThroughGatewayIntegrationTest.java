@@ -121,4 +121,19 @@ class ConsentThroughGatewayIntegrationTest {
             assertEquals(List.of(), r.headers("set-cookie"));
         }
     }
+
+    @Test
+    void aBrowserOpeningTheEndpointGetsTheChoicesFormReturningToItsPage() throws Exception {
+        try (RawClient client = gateway.rawClient()) {
+            RawClient.Response r = client.send("GET /.consentgate/consent?category=functionality HTTP/1.1\r\n"
+                    + "Host: shop.test\r\nAccept: text/html,application/xhtml+xml\r\n"
+                    + "Referer: http://shop.test/products/k2?colour=black\r\n\r\n").read();
+            assertEquals(200, r.status());
+            assertTrue(r.headers("content-type").get(0).startsWith("text/html"));
+            String page = r.bodyText();
+            assertTrue(page.contains("<form class=\"cg-form\" method=\"post\" action=\"/.consentgate/consent\">"), page);
+            assertTrue(page.contains("name=\"return\" value=\"/products/k2?colour=black\""), page);
+            assertTrue(page.contains("value=\"functionality\""), page);
+        }
+    }
 }
