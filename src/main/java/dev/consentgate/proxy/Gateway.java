@@ -103,9 +103,11 @@ public final class Gateway {
         return new ResponseEnforcement(cookieEnforcer, cookieEnforcer.onRequest(request.headers()), html);
     }
 
+    /** The path of a request target (origin or absolute form), without its query. */
     static String pathOf(String target) {
         if (target.startsWith("/")) {
-            return target;
+            int query = target.indexOf('?');
+            return query < 0 ? target : target.substring(0, query);
         }
         try {
             String path = URI.create(target).getRawPath();
