@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Builds the Set-Cookie value that makes a browser delete a cookie it holds: empty value, Max-Age=0 and an Expires
@@ -16,6 +17,9 @@ import java.util.Optional;
 final class CookieDeletion {
 
     static final String EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT";
+
+    private static final Pattern DOTTED_NAME = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
+    private static final Pattern IPV4 = Pattern.compile("[0-9.]+");
 
     private CookieDeletion() {
     }
@@ -39,7 +43,7 @@ final class CookieDeletion {
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }
-        if (!host.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+") || host.matches("[0-9.]+")) {
+        if (!DOTTED_NAME.matcher(host).matches() || IPV4.matcher(host).matches()) {
             return List.of();
         }
         List<String> out = new ArrayList<>();

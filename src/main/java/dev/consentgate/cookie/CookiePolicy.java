@@ -147,6 +147,9 @@ public final class CookiePolicy {
                                   Optional<String> requestHost) {
         Set<String> seen = new LinkedHashSet<>();
         List<String> deletions = new ArrayList<>();
+        if (removed.isEmpty()) {
+            return List.of();
+        }
         List<String> parents = requestHost.map(CookieDeletion::parentDomains).orElse(List.of());
         for (RequestCookie cookie : removed) {
             if (namesSetByResponse.contains(cookie.name()) || !seen.add(cookie.name())) {
