@@ -132,11 +132,14 @@ final class HtmlBodyRewrite {
         return accepts(accept, "gzip") ? "gzip" : "identity";
     }
 
+    /** An Accept-Encoding quality of zero: the coding is refused. */
+    private static final java.util.regex.Pattern REFUSED = java.util.regex.Pattern.compile("q=0(\\.0*)?");
+
     private static boolean accepts(String accept, String coding) {
         for (String part : accept.split(",")) {
             String[] pieces = part.split(";");
             if (pieces[0].trim().equals(coding)) {
-                return !(pieces.length > 1 && pieces[1].replace(" ", "").matches("q=0(\\.0*)?"));
+                return !(pieces.length > 1 && REFUSED.matcher(pieces[1].replace(" ", "")).matches());
             }
         }
         return false;
