@@ -65,6 +65,34 @@ public final class QuickRewriteBench {
         System.out.println("(output bytes checksum " + sink + ")");
     }
 
+    private static byte[][] abPages;
+    private static TagPolicy abPolicy;
+    private static ConsentDecision abConsent;
+
+    /**
+     * CPU nanoseconds to rewrite each page {@code reps} times (tracker-heavy, no-match): for comparing two builds
+     * round by round in one process, each loaded by its own class loader.
+     */
+    public static long[] cpuNanosPerPage(int reps) throws Exception {
+        if (abPages == null) {
+            abPages = new byte[][] {BenchPages.trackerHeavy(HtmlRewriteBenchmark.PAGE_BYTES),
+                BenchPages.noMatch(HtmlRewriteBenchmark.PAGE_BYTES)};
+            abPolicy = new TagPolicy(HtmlRewriteBenchmark.defaultRules(), HtmlRewriteBenchmark.categories(),
+                    HtmlSettings.defaults());
+            abConsent = new ConsentDecision(Set.of("essential"), "bench", Optional.empty(), false, Optional.empty());
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] nanos = new long[2];
+        for (int p = 0; p < 2; p++) {
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            for (int k = 0; k < reps; k++) {
+                rewrite(abPages[p], abPolicy, abConsent);
+            }
+            nanos[p] = threads.getCurrentThreadCpuTime() - cpu0;
+        }
+        return nanos;
+    }
+
     private static long rewrite(byte[] page, TagPolicy policy, ConsentDecision consent) {
         long[] total = {0};
         Consumer<ByteBuf> out = b -> {
