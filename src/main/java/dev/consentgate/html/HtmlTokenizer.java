@@ -147,17 +147,16 @@ final class HtmlTokenizer {
                 case DATA:
                 {
                     int lt = ByteScan.indexOf(a, i, to, (byte) '<');
+                    if (treeAware && foreignDepth == 0) {
+                        // whole tags nobody is told about: nothing to record, go on after each
+                        int gt;
+                        while (lt < to && (gt = ordinaryTagEnd(a, lt, to)) >= 0) {
+                            lt = ByteScan.indexOf(a, gt + 1, to, (byte) '<');
+                        }
+                    }
                     if (lt == to) {
                         i = to;
                         break;
-                    }
-                    if (treeAware && foreignDepth == 0) {
-                        int gt = ordinaryTagEnd(a, lt, to);
-                        if (gt >= 0) {
-                            // a whole tag nobody is told about: nothing to record, go on after it
-                            i = gt + 1;
-                            break;
-                        }
                     }
                     markupStart = lt + delta;
                     tag.reset(markupStart, false, true);
