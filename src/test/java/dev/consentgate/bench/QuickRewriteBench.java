@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * round by wall time and by the thread's CPU time, which other processes on the machine do not inflate.
  *
  * <pre>
- * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.consentgate.bench.QuickRewriteBench [rounds]
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.consentgate.bench.QuickRewriteBench [rounds [page]]
  * </pre>
  */
 public final class QuickRewriteBench {
@@ -45,6 +45,9 @@ public final class QuickRewriteBench {
         long sink = 0;
         for (int r = 0; r < rounds; r++) {
             for (int p = 0; p < 2; p++) {
+                if (args.length > 1 && !names[p].equals(args[1])) {
+                    continue;
+                }
                 long cpu0 = threads.getCurrentThreadCpuTime();
                 long wall0 = System.nanoTime();
                 int reps = 4;
