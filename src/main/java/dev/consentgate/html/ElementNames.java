@@ -85,17 +85,15 @@ final class ElementNames {
 
     /** Name bytes (lower case) of a raw-text or RCDATA element, for matching its end tag. */
     static byte[] rawEndName(int id) {
-        return switch (id) {
-            case SCRIPT -> "script".getBytes();
-            case STYLE -> "style".getBytes();
-            case XMP -> "xmp".getBytes();
-            case IFRAME -> "iframe".getBytes();
-            case NOEMBED -> "noembed".getBytes();
-            case NOFRAMES -> "noframes".getBytes();
-            case TITLE -> "title".getBytes();
-            case TEXTAREA -> "textarea".getBytes();
-            default -> null;
-        };
+        return id > 0 && id < RAW_END_NAMES.length ? RAW_END_NAMES[id] : null;
+    }
+
+    /** Shared, never written: the tokenizer only compares against them. Indexed by id. */
+    private static final byte[][] RAW_END_NAMES = {null, ascii("script"), ascii("style"), ascii("xmp"),
+        ascii("iframe"), ascii("noembed"), ascii("noframes"), ascii("title"), ascii("textarea")};
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     static String name(int id) {

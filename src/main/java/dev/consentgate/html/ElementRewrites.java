@@ -3,6 +3,8 @@ package dev.consentgate.html;
 import dev.consentgate.config.HtmlSettings;
 import dev.consentgate.config.HtmlSettings.NeutralizeStyle;
 import dev.consentgate.config.TagRule;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +22,21 @@ final class ElementRewrites {
     private static final int MAX_CACHED_PLACEHOLDERS = 4096;
 
     private final HtmlSettings settings;
-    private final Map<String, byte[]> addedAttributes = new ConcurrentHashMap<>();
+    /** Attributes added per rule id, for scripts and for other elements (no key built per tag). */
+    private final Map<String, byte[]> addedToScripts = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> addedToElements = new ConcurrentHashMap<>();
     private final Map<String, byte[]> placeholders = new ConcurrentHashMap<>();
+    /** {@code " <typeAttribute>"} to rename a script's type, or null when the style keeps it. */
+    private final byte[] movedTypeName;
+    /** {@code " <typeAttribute>=\"text/javascript\""} for a script without a type, or null. */
+    private final byte[] movedDefaultType;
 
     ElementRewrites(HtmlSettings settings) {
         this.settings = settings;
+        this.movedTypeName = settings.neutralize().typeAttribute().map(t -> (" " + t)
+                .getBytes(StandardCharsets.UTF_8)).orElse(null);
+        this.movedDefaultType = settings.neutralize().typeAttribute().map(t -> (" " + t + "=\"text/javascript\"")
+                .getBytes(StandardCharsets.UTF_8)).orElse(null);
     }
 
     /**
@@ -32,7 +44,7 @@ final class ElementRewrites {
      * (browsers keep the first of duplicated attributes); the original's attributes follow byte for byte, except
      * that {@code type} is moved away and the URL attributes are renamed so nothing loads.
      */
-    byte[] neutralize(TagToken tag, TagRule rule) {
+    ByteBuf neutralize(TagToken tag, TagRule rule) {
         NeutralizeStyle style = settings.neutralize();
         boolean script = tag.nameId == ElementNames.SCRIPT;
         byte[] raw = tag.bytes();
@@ -40,15 +52,15 @@ final class ElementRewrites {
         Bytes out = new Bytes(tag.length() + 160);
         int nameEnd = 1 + Math.min(tag.nameLen, tag.length() - 1);
         out.write(raw, off, nameEnd);
-        out.write(addedAttributes.computeIfAbsent((script ? "s:" : "e:") + rule.id(),
+        out.write((script ? addedToScripts : addedToElements).computeIfAbsent(rule.id(),
                 k -> addedAttributes(style, rule, script)));
-        int typeIndex = tag.find("type");
-        if (script && style.typeAttribute().isPresent()) {
+        if (script && movedTypeName != null) {
+            int typeIndex = tag.find("type");
             if (typeIndex >= 0 && tag.valueStart[typeIndex] >= 0) {
-                out.ascii(" " + style.typeAttribute().get());
+                out.write(movedTypeName);
                 out.write(raw, off + tag.nameEnd[typeIndex], tag.attrEnd[typeIndex] - tag.nameEnd[typeIndex]);
             } else {
-                out.ascii(" " + style.typeAttribute().get() + "=\"text/javascript\"");
+                out.write(movedDefaultType);
             }
         }
         int prev = nameEnd;
@@ -68,7 +80,7 @@ final class ElementRewrites {
             }
         }
         out.write(raw, off + prev, tag.length() - prev);
-        return out.toArray();
+        return out.toBuffer();
     }
 
     /** {@code type="text/plain"} (scripts) and the consent tool's category and service attributes. */
@@ -109,8 +121,9 @@ final class ElementRewrites {
             write(s.getBytes(StandardCharsets.UTF_8));
         }
 
-        byte[] toArray() {
-            return Arrays.copyOf(buf, len);
+        /** The bytes written, without copying them. */
+        ByteBuf toBuffer() {
+            return Unpooled.wrappedBuffer(buf, 0, len);
         }
     }
 

@@ -40,7 +40,12 @@ final class PendingOutput {
 
     /** Sends bytes that are not from the input (a rewritten tag), after everything emitted before. */
     void insert(byte[] bytes) {
-        sink.accept(Unpooled.wrappedBuffer(bytes));
+        insert(Unpooled.wrappedBuffer(bytes));
+    }
+
+    /** Sends a new buffer that is not from the input, taking ownership of it. */
+    void insert(ByteBuf bytes) {
+        sink.accept(bytes);
     }
 
     private void move(long abs, boolean emit) {

@@ -25,6 +25,8 @@ public final class TagPolicy {
     private final Map<String, Category> categories;
     private final HtmlSettings settings;
     private final Map<String, int[]> byHost;
+    private static final int BLOOM_BITS = 1 << 16;
+    private final long[] hostBloom = new long[BLOOM_BITS / 64];
     /** Rules with a path but no host: the path is searched anywhere in any URL's path (self-hosted trackers). */
     private final int[] pathOnly;
     private final SignatureMatcher signatures;
@@ -60,6 +62,10 @@ public final class TagPolicy {
         Map<String, int[]> index = new HashMap<>();
         hosts.forEach((h, list) -> index.put(h, list.stream().mapToInt(Integer::intValue).toArray()));
         this.byHost = Map.copyOf(index);
+        for (String h : byHost.keySet()) {
+            int bit = bloomBit(h.hashCode());
+            hostBloom[bit >>> 6] |= 1L << bit;
+        }
         this.pathOnly = paths.stream().mapToInt(Integer::intValue).toArray();
         this.signatures = sigs.isEmpty() ? SignatureMatcher.EMPTY
                 : new SignatureMatcher(sigs, sigRules.stream().mapToInt(Integer::intValue).toArray());
@@ -136,36 +142,49 @@ public final class TagPolicy {
             }
         }
         String host = url.host();
-        if (host.isEmpty()) {
-            return best == Integer.MAX_VALUE ? -1 : best;
-        }
-        int dot = -1;
-        do {
-            String suffix = host.substring(dot + 1);
-            int[] candidates = byHost.get(suffix);
-            if (candidates != null) {
-                for (int k : candidates) {
-                    if (k >= best) {
-                        break;
-                    }
-                    String prefix = rules.get(k).pathPrefix().orElse("");
-                    if (prefix.isEmpty() || url.path().startsWith(prefix)) {
-                        best = k;
-                        break;
+        // every suffix on a label boundary, shortest first (the lowest matching rule wins whatever the order);
+        // String.hashCode of each suffix is built up from the right, so a suffix no rule names costs no substring
+        int hash = 0;
+        int power = 1;
+        for (int k = host.length() - 1; k >= 0; k--) {
+            hash += host.charAt(k) * power;
+            power *= 31;
+            if ((k == 0 || host.charAt(k - 1) == '.') && mayBeRuleHost(hash)) {
+                int[] candidates = byHost.get(host.substring(k));
+                if (candidates != null) {
+                    for (int r : candidates) {
+                        if (r >= best) {
+                            break;
+                        }
+                        String prefix = rules.get(r).pathPrefix().orElse("");
+                        if (prefix.isEmpty() || url.path().startsWith(prefix)) {
+                            best = r;
+                            break;
+                        }
                     }
                 }
             }
-            dot = host.indexOf('.', dot + 1);
-        } while (dot >= 0);
+        }
         return best == Integer.MAX_VALUE ? -1 : best;
+    }
+
+    /** False when no rule host has this String hash (a one-hash Bloom filter over the rule hosts). */
+    private boolean mayBeRuleHost(int hash) {
+        int bit = bloomBit(hash);
+        return (hostBloom[bit >>> 6] & 1L << bit) != 0;
+    }
+
+    private static int bloomBit(int hash) {
+        return (hash ^ hash >>> 16) & (BLOOM_BITS - 1);
     }
 
     /** The action for an element of this kind matched by {@code rule}: rule, then category, then kind default. */
     TagAction action(TagRule rule, ElementKind kind) {
-        TagAction wanted = rule.action().orElseGet(() -> {
+        TagAction wanted = rule.action().orElse(null);
+        if (wanted == null) {
             TagAction perCategory = settings.categoryActions().get(rule.category());
-            return perCategory != null ? perCategory : kindDefault(kind);
-        });
+            wanted = perCategory != null ? perCategory : kindDefault(kind);
+        }
         return kind.narrow(wanted);
     }
 

@@ -23,6 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UncapturedTagPathTest {
 
     private static List<String> boundaries(byte[] input, boolean capture, int chunk) {
+        return boundaries(input, capture, chunk, false);
+    }
+
+    /**
+     * Tags, comments and ignored markup the tokenizer reports; tree-aware, it reports only the elements the
+     * rewriter cares about and skips ordinary tags whole when they lie inside one chunk.
+     */
+    private static List<String> boundaries(byte[] input, boolean capture, int chunk, boolean treeAware) {
         List<String> out = new ArrayList<>();
         HtmlTokenizer tokenizer = new HtmlTokenizer(new HtmlTokenizer.Sink() {
             @Override
@@ -63,7 +71,9 @@ class UncapturedTagPathTest {
                 out.add("x" + start + "-" + end);
             }
         }, 1 << 20);
-        tokenizer.standalone(HtmlTokenizer.DATA, null);
+        if (!treeAware) {
+            tokenizer.standalone(HtmlTokenizer.DATA, null);
+        }
         for (int pos = 0; pos < input.length; pos += chunk) {
             tokenizer.scan(input, pos, Math.min(input.length, pos + chunk), pos);
         }
@@ -94,6 +104,39 @@ class UncapturedTagPathTest {
         assertTrue(compared > 6000, "compared " + compared);
     }
 
+    /** Ordinary tags skipped whole (whole input) must end where the states end them (one byte at a time). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void ordinaryTagsSkippedWholeEndWhereTheStatesEndThem() throws IOException {
+        Path dir = Corpus.dir("html5lib-tokenizer");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".test")).toList();
+        }
+        int compared = 0;
+        for (Path file : files) {
+            Map<String, Object> root = (Map<String, Object>) new Load(LoadSettings.builder().build())
+                    .loadFromString(Files.readString(file));
+            for (Map<String, Object> test : (List<Map<String, Object>>) root.getOrDefault("tests", List.of())) {
+                String input = (String) test.get("input");
+                // each input once alone and once followed by an element the rewriter judges
+                for (String html : new String[] {input, input + "<img src=x>"}) {
+                    byte[] in = html.getBytes(StandardCharsets.UTF_8);
+                    assertEquals(boundaries(in, false, 1, true), boundaries(in, false, in.length + 1, true), html);
+                }
+                compared++;
+            }
+        }
+        assertTrue(compared > 6000, "compared " + compared);
+        for (String html : new String[] {"<div title=\"<script>\"><img src=a>", "<p a=b<img c>d>x<img src=e>",
+            "<a b='>'<img src=f>'><img src=g>", "<x / ><img src=h>", "<x a =\"q\"/ = <img src=i><img src=j>"}) {
+            byte[] in = html.getBytes(StandardCharsets.UTF_8);
+            List<String> whole = boundaries(in, false, in.length + 1, true);
+            assertEquals(boundaries(in, false, 1, true), whole, html);
+            assertEquals(1, whole.size(), html + " " + whole);
+        }
+    }
+
     @Test
     void sameBoundariesOnEveryCorpusPage() throws IOException {
         Path dir = Corpus.dir("pages");
@@ -107,6 +150,8 @@ class UncapturedTagPathTest {
             assertTrue(recorded.size() > 10);
             assertEquals(recorded, boundaries(in, false, 4096), page.getFileName().toString());
             assertEquals(recorded, boundaries(in, false, 7), page.getFileName().toString());
+            assertEquals(boundaries(in, true, 1, true), boundaries(in, true, in.length + 1, true),
+                    page.getFileName().toString());
         }
     }
 }

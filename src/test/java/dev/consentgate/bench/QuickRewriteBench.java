@@ -1,0 +1,113 @@
+package dev.consentgate.bench;
+
+import dev.consentgate.consent.ConsentDecision;
+import dev.consentgate.html.HtmlRewriter;
+import dev.consentgate.html.RewriteListener;
+import dev.consentgate.html.TagPolicy;
+import dev.consentgate.config.HtmlSettings;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A quick rewrite throughput check for iterating on a busy machine (the figures to report come from
+ * {@link HtmlRewriteBenchmark}): rewrites each benchmark page in rounds, alternating pages, and prints the best
+ * round by wall time and by the thread's CPU time, which other processes on the machine do not inflate.
+ *
+ * <pre>
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.consentgate.bench.QuickRewriteBench [rounds [page]]
+ * </pre>
+ */
+public final class QuickRewriteBench {
+
+    private QuickRewriteBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        byte[] tracker = BenchPages.trackerHeavy(HtmlRewriteBenchmark.PAGE_BYTES);
+        byte[] noMatch = BenchPages.noMatch(HtmlRewriteBenchmark.PAGE_BYTES);
+        TagPolicy policy = new TagPolicy(HtmlRewriteBenchmark.defaultRules(), HtmlRewriteBenchmark.categories(),
+                HtmlSettings.defaults());
+        ConsentDecision consent = new ConsentDecision(Set.of("essential"), "bench", Optional.empty(), false,
+                Optional.empty());
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        String[] names = {"tracker-heavy", "no-match"};
+        byte[][] pages = {tracker, noMatch};
+        double[] bestWall = new double[2];
+        double[] bestCpu = new double[2];
+        long sink = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (int p = 0; p < 2; p++) {
+                if (args.length > 1 && !names[p].equals(args[1])) {
+                    continue;
+                }
+                long cpu0 = threads.getCurrentThreadCpuTime();
+                long wall0 = System.nanoTime();
+                int reps = 4;
+                for (int k = 0; k < reps; k++) {
+                    sink += rewrite(pages[p], policy, consent);
+                }
+                long wall = System.nanoTime() - wall0;
+                long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+                double mib = (double) reps * pages[p].length / (1 << 20);
+                bestWall[p] = Math.max(bestWall[p], mib / (wall / 1e9));
+                bestCpu[p] = Math.max(bestCpu[p], mib / (cpu / 1e9));
+            }
+        }
+        for (int p = 0; p < 2; p++) {
+            System.out.printf(Locale.ROOT, "%-14s best wall %7.1f MiB/s   best cpu %7.1f MiB/s%n", names[p],
+                    bestWall[p], bestCpu[p]);
+        }
+        System.out.println("(output bytes checksum " + sink + ")");
+    }
+
+    private static byte[][] abPages;
+    private static TagPolicy abPolicy;
+    private static ConsentDecision abConsent;
+
+    /**
+     * CPU nanoseconds to rewrite each page {@code reps} times (tracker-heavy, no-match): for comparing two builds
+     * round by round in one process, each loaded by its own class loader.
+     */
+    public static long[] cpuNanosPerPage(int reps) throws Exception {
+        if (abPages == null) {
+            abPages = new byte[][] {BenchPages.trackerHeavy(HtmlRewriteBenchmark.PAGE_BYTES),
+                BenchPages.noMatch(HtmlRewriteBenchmark.PAGE_BYTES)};
+            abPolicy = new TagPolicy(HtmlRewriteBenchmark.defaultRules(), HtmlRewriteBenchmark.categories(),
+                    HtmlSettings.defaults());
+            abConsent = new ConsentDecision(Set.of("essential"), "bench", Optional.empty(), false, Optional.empty());
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] nanos = new long[2];
+        for (int p = 0; p < 2; p++) {
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            for (int k = 0; k < reps; k++) {
+                rewrite(abPages[p], abPolicy, abConsent);
+            }
+            nanos[p] = threads.getCurrentThreadCpuTime() - cpu0;
+        }
+        return nanos;
+    }
+
+    private static long rewrite(byte[] page, TagPolicy policy, ConsentDecision consent) {
+        long[] total = {0};
+        Consumer<ByteBuf> out = b -> {
+            total[0] += b.readableBytes();
+            b.release();
+        };
+        HtmlRewriter rewriter = new HtmlRewriter(policy, consent, Optional.empty(), RewriteListener.NONE);
+        int chunk = HtmlRewriteBenchmark.CHUNK;
+        for (int pos = 0; pos < page.length; pos += chunk) {
+            rewriter.feed(Unpooled.wrappedBuffer(page, pos, Math.min(chunk, page.length - pos)), out);
+        }
+        rewriter.finish(out);
+        return total[0];
+    }
+}
