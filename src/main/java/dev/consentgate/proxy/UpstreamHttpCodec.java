@@ -1,5 +1,6 @@
 package dev.consentgate.proxy;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
@@ -8,15 +9,17 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
 
 /**
  * The HTTP/1.1 codec of an upstream connection, stricter than Netty's HttpClientCodec on responses: a response with
- * both Content-Length and Transfer-Encoding is refused (a sign of response splitting; Netty would silently drop the
- * Content-Length) and so becomes a 502. Like HttpClientCodec, it remembers the method of each request sent so that
- * the response to a HEAD is read without a body.
+ * both Content-Length and Transfer-Encoding (a sign of response splitting; Netty would silently drop the
+ * Content-Length) or with an obs-fold header line (Netty would unfold it) is refused, and so becomes a 502. Like
+ * HttpClientCodec, it remembers the method of each request sent so that the response to a HEAD is read without a
+ * body.
  */
 final class UpstreamHttpCodec {
 
@@ -39,8 +42,17 @@ final class UpstreamHttpCodec {
         }
     }
 
+    /** Thrown while decoding a head with a folded header line; the exchange answers 502. */
+    static final class FoldedHeader extends IllegalArgumentException {
+        FoldedHeader() {
+            super("response header line folded (obs-fold)");
+        }
+    }
+
     private static final class StrictResponseDecoder extends HttpResponseDecoder {
         private final Queue<HttpMethod> sent;
+        /** The next bytes belong to a response head (Netty consumes head lines whole, so a buffer starts a line). */
+        private boolean inHead = true;
 
         StrictResponseDecoder(HttpDecoderConfig config, Queue<HttpMethod> sent) {
             super(config);
@@ -64,6 +76,40 @@ final class UpstreamHttpCodec {
         @Override
         protected void handleTransferEncodingChunkedWithContentLength(HttpMessage message) {
             throw new AmbiguousFraming();
+        }
+
+        @Override
+        protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+            if (inHead) {
+                rejectFoldedLines(in);
+            }
+            int before = out.size();
+            super.decode(ctx, in, out);
+            for (int i = before; i < out.size(); i++) {
+                Object decoded = out.get(i);
+                if (decoded instanceof HttpResponse) {
+                    inHead = false;
+                }
+                if (decoded instanceof LastHttpContent) {
+                    inHead = true;
+                }
+            }
+        }
+
+        /** A line of the head that starts with SP or HTAB continues the previous one: obs-fold. */
+        private static void rejectFoldedLines(ByteBuf in) {
+            int end = in.writerIndex();
+            boolean lineStart = true;
+            for (int i = in.readerIndex(); i < end; i++) {
+                byte b = in.getByte(i);
+                if (lineStart && (b == ' ' || b == '\t')) {
+                    throw new FoldedHeader();
+                }
+                if (lineStart && b == '\r' && i + 1 < end && in.getByte(i + 1) == '\n') {
+                    return; // the empty line: end of the head
+                }
+                lineStart = b == '\n';
+            }
         }
     }
 

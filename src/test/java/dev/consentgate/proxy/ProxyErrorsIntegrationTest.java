@@ -202,9 +202,10 @@ class ProxyErrorsIntegrationTest {
     }
 
     @Test
-    void upstreamResponsesWithAmbiguousFramingOrOversizedHeadersAre502() throws Exception {
+    void upstreamResponsesWithAmbiguousFramingFoldedOrOversizedHeadersAre502() throws Exception {
         for (String response : List.of(
                 "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nSet-Cookie: JSESSIONID=1\r\n ; _fbp=2\r\nContent-Length: 0\r\n\r\n",
                 "HTTP/1.1 200 OK\r\nX-Big: " + "b".repeat(70_000) + "\r\nContent-Length: 0\r\n\r\n")) {
             try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
                  RunningGateway gateway = RunningGateway.in(upstream.uri());
