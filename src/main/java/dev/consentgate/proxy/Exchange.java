@@ -32,6 +32,8 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
 
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
 
+    /** The request id in every log line of this exchange (also sent upstream as X-Request-Id). */
+    private final String id;
     private final ProxyHandler owner;
     private final ChannelHandlerContext client;
     private final HttpRequest request;
@@ -61,8 +63,9 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     /** Set when the response is HTML whose body the consent may change. */
     private HtmlBodyRewrite bodyRewrite;
 
-    Exchange(ProxyHandler owner, ChannelHandlerContext client, HttpRequest request, Route route,
+    Exchange(String id, ProxyHandler owner, ChannelHandlerContext client, HttpRequest request, Route route,
              ResponseEnforcement enforcement, long responseTimeoutMillis, boolean webSocket) {
+        this.id = id;
         this.owner = owner;
         this.client = client;
         this.request = request;
@@ -170,7 +173,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         }
         if (message.decoderResult().isFailure()) {
             ReferenceCountUtil.release(message);
-            LOG.warn("{} {}: malformed upstream response: {}", request.method(), request.uri(),
+            LOG.warn("[{}] {} {}: malformed upstream response: {}", id, request.method(), request.uri(),
                     message.decoderResult().cause().getMessage());
             fail(HttpResponseStatus.BAD_GATEWAY, "the upstream sent a malformed response");
             return;
@@ -197,6 +200,9 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             }
             try {
                 bodyRewrite = enforcement.bodyRewrite(request, response).orElse(null);
+                if (bodyRewrite != null) {
+                    owner.metrics().htmlRewritten.increment();
+                }
             } catch (HtmlBodyRewrite.UndecodableBody e) {
                 fail(HttpResponseStatus.BAD_GATEWAY, e.getMessage());
                 return false;
@@ -242,7 +248,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
                 writeToClient(out, out instanceof LastHttpContent);
             });
         } catch (RuntimeException e) {
-            LOG.warn("{} {}: HTML rewrite failed, response aborted: {}", request.method(), request.uri(),
+            LOG.warn("[{}] {} {}: HTML rewrite failed, response aborted: {}", id, request.method(), request.uri(),
                     e.toString());
             abort("HTML rewrite failed");
             return;
@@ -332,7 +338,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
 
     private void retryOnFreshConnection() {
         retried = true;
-        LOG.info("{} {}: reused upstream connection was closed; sending once more", request.method(), request.uri());
+        LOG.info("[{}] {} {}: reused upstream connection was closed; sending once more", id, request.method(), request.uri());
         if (responseTimer != null) {
             responseTimer.cancel(false);
             responseTimer = null;
@@ -385,7 +391,8 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         finished = true;
         cleanUp();
         if (!clientFault) {
-            LOG.warn("{} {} -> {}: {}", request.method(), request.uri(), status.code(), detail);
+            owner.metrics().upstreamFailures.increment();
+            LOG.warn("[{}] {} {} -> {}: {}", id, request.method(), request.uri(), status.code(), detail);
         }
         owner.upstreamFailed(this, status, detail, !requestComplete);
     }
@@ -397,13 +404,14 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             return;
         }
         finished = true;
+        owner.metrics().aborted.increment();
         try {
             cleanUp();
         } finally {
             if (clientFault) {
-                LOG.info("{} {}: aborted: {}", request.method(), request.uri(), reason);
+                LOG.info("[{}] {} {}: aborted: {}", id, request.method(), request.uri(), reason);
             } else {
-                LOG.warn("{} {}: aborted: {}", request.method(), request.uri(), reason);
+                LOG.warn("[{}] {} {}: aborted: {}", id, request.method(), request.uri(), reason);
             }
             client.close();
         }

@@ -24,6 +24,7 @@ public final class Gateway {
     private final CookieEnforcer cookieEnforcer;
     private final LocalEndpoints localEndpoints;
     private final HtmlEnforcement html;
+    private final GatewayMetrics metrics = new GatewayMetrics();
     private final UpstreamPools pools;
     private volatile boolean draining;
 
@@ -47,7 +48,7 @@ public final class Gateway {
         this.html = new HtmlEnforcement(new TagPolicy(ruleset.tagRules(), ruleset.categories(), ruleset.html()),
                 classifier, ruleset.limits(), consent.banner(), consent.consentMode(), faults);
         this.localEndpoints = new LocalEndpoints(consent, ruleset.consent(),
-                List.copyOf(ruleset.categories().values()), cookies);
+                List.copyOf(ruleset.categories().values()), cookies, this::renderMetrics);
         this.pools = new UpstreamPools(ruleset.limits());
     }
 
@@ -61,6 +62,16 @@ public final class Gateway {
 
     Limits limits() {
         return ruleset.limits();
+    }
+
+    GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    /** The metrics page: the gateway's counters plus the consent core's. */
+    String renderMetrics() {
+        return metrics.render(consent.resolver().malformedCounts(),
+                consent.recordLog().map(log -> log.failures()).orElse(0L));
     }
 
     LocalEndpoints localEndpoints() {

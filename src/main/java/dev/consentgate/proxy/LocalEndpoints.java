@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The few paths the gateway answers itself and never proxies: the consent endpoint, the banner's stylesheet and
@@ -31,6 +32,7 @@ import java.util.Set;
 final class LocalEndpoints {
 
     static final String GPC_JSON_PATH = "/.well-known/gpc.json";
+    static final String METRICS_PATH = "/.consentgate/metrics";
     static final int MAX_BODY = 16 * 1024;
 
     private final ConsentSources consent;
@@ -39,7 +41,11 @@ final class LocalEndpoints {
     /** The choices form, also served as a page to browsers that open the endpoint (the placeholders link there). */
     private final ConsentBanner choices;
 
-    LocalEndpoints(ConsentSources consent, ConsentSettings settings, List<Category> categories, CookiePolicy cookies) {
+    private final Supplier<String> metrics;
+
+    LocalEndpoints(ConsentSources consent, ConsentSettings settings, List<Category> categories, CookiePolicy cookies,
+                   Supplier<String> metrics) {
+        this.metrics = metrics;
         this.consent = consent;
         this.settings = settings;
         this.cookies = cookies;
@@ -48,7 +54,7 @@ final class LocalEndpoints {
 
     /** True when the request's path is one the gateway answers. */
     boolean handles(String path) {
-        return path.equals(consent.endpointPath())
+        return path.equals(consent.endpointPath()) || path.equals(METRICS_PATH)
                 || path.equals(settings.banner().stylesheetPath())
                 || consent.gpcJson().isPresent() && path.equals(GPC_JSON_PATH);
     }
@@ -56,6 +62,12 @@ final class LocalEndpoints {
     /** Answers a request whose whole body has been read. */
     FullHttpResponse answer(HttpRequest request, String path, byte[] body, String clientIp, boolean tls) {
         boolean get = request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD);
+        if (path.equals(METRICS_PATH)) {
+            // Operational counters are for the operator's own scraper on this machine, not for visitors.
+            return !isLoopback(clientIp) ? ErrorResponses.of(HttpResponseStatus.NOT_FOUND, "not found", false)
+                    : get ? text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.get())
+                    : methodNotAllowed("GET, HEAD");
+        }
         if (!path.equals(consent.endpointPath())) {
             if (!get) {
                 return methodNotAllowed("GET, HEAD");
@@ -82,6 +94,10 @@ final class LocalEndpoints {
                 Optional.ofNullable(request.headers().get(HttpHeaderNames.USER_AGENT)).orElse(""),
                 Optional.of(clientIp)));
         return json(answer, withdrawalDeletions(cookieFields, input, answer.withdrawn()));
+    }
+
+    private static boolean isLoopback(String ip) {
+        return ip.startsWith("127.") || ip.equals("0:0:0:0:0:0:0:1") || ip.equals("::1");
     }
 
     private static boolean prefersHtml(HttpRequest request) {

@@ -26,6 +26,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
 
+    static final String REQUEST_ID = "X-Request-Id";
+
     /** User event: the gateway is shutting down; close when idle. */
     static final Object DRAIN = new Object();
 
@@ -90,8 +92,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    GatewayMetrics metrics() {
+        return gateway.metrics();
+    }
+
     private void startExchange(HttpRequest request) {
         ctx.pipeline().get(HeaderDeadline.class).headersReceived();
+        gateway.metrics().requests.increment();
         Optional<RequestRules.Refusal> refusal = gateway.rules().check(request);
         if (refusal.isPresent()) {
             refuse(request, refusal.get());
@@ -128,7 +135,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             // The client will close after this response; the pooled upstream connection stays reusable.
             request.headers().remove(HttpHeaderNames.CONNECTION);
         }
-        Exchange proxied = new Exchange(this, ctx, request, route.get(), enforcement,
+        String id = RequestIds.forRequest(request.headers().get(REQUEST_ID));
+        request.headers().set(REQUEST_ID, id);
+        Exchange proxied = new Exchange(id, this, ctx, request, route.get(), enforcement,
                 gateway.limits().upstreamResponseTimeout().toMillis(), webSocket);
         exchange = proxied;
         proxied.start(gateway.pools().forRoute(ctx.channel().eventLoop(), route.get()));
@@ -136,6 +145,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     private void refuse(HttpRequest request, RequestRules.Refusal refusal) {
         refusing = true;
+        gateway.metrics().refused.increment();
         LOG.info("refused {} {}: {} {}", request.method(), abbreviated(request.uri()), refusal.status().code(),
                 refusal.detail());
         ReferenceCountUtil.release(request);
@@ -213,6 +223,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             // A fault in the request body: answered (or aborted) by the exchange, nothing after it is read.
             LOG.info("request body refused: {} {}", rejection.status().code(), rejection.getMessage());
             refusing = true;
+            gateway.metrics().refused.increment();
             releasePipelined();
             exchange.rejectRequest(rejection.status(), rejection.getMessage());
             return;

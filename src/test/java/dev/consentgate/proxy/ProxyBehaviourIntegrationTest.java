@@ -220,4 +220,21 @@ class ProxyBehaviourIntegrationTest {
             assertTrue(client.closedByPeer());
         }
     }
+
+    @Test
+    void everyForwardedRequestCarriesARequestIdKeepingAPlainOneFromTheClient() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 204 No Content\r\n\r\n"));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            client.send("GET /a HTTP/1.1\r\nHost: a\r\n\r\n").read();
+            client.send("GET /b HTTP/1.1\r\nHost: a\r\nX-Request-Id: lb-42.7\r\n\r\n").read();
+            client.send("GET /c HTTP/1.1\r\nHost: a\r\nX-Request-Id: <script>\r\n\r\n").read();
+            List<String> first = upstream.take().headers("x-request-id");
+            assertEquals(1, first.size());
+            assertTrue(first.get(0).matches("[0-9a-f]{8}-[0-9a-f]+"), first.get(0));
+            assertEquals(List.of("lb-42.7"), upstream.take().headers("x-request-id"));
+            List<String> replaced = upstream.take().headers("x-request-id");
+            assertTrue(replaced.get(0).matches("[0-9a-f]{8}-[0-9a-f]+"), replaced.get(0));
+        }
+    }
 }

@@ -1,0 +1,50 @@
+package dev.consentgate.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.consentgate.testing.RawClient;
+import dev.consentgate.testing.RunningGateway;
+import dev.consentgate.testing.TestUpstream;
+import org.junit.jupiter.api.Test;
+
+/** The counters at /.consentgate/metrics follow what happened: forwarded, refused, failed, rewritten, malformed. */
+class MetricsIntegrationTest {
+
+    @Test
+    void countersReflectTheExchangesSoFar() throws Exception {
+        String html = "<script src=\"https://www.googletagmanager.com/gtm.js\"></script>";
+        TestUpstream.Responder responder = (request, out, socket) -> {
+            if (request.requestLine().contains("/close")) {
+                socket.close();
+                return;
+            }
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + html.length() + "\r\n\r\n"
+                    + html).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        };
+        try (TestUpstream upstream = TestUpstream.start(responder);
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            try (RawClient client = gateway.rawClient()) {
+                client.send("GET /page HTTP/1.1\r\nHost: a\r\nCookie: cg_consent=nonsense\r\n\r\n").read();
+            }
+            try (RawClient client = gateway.rawClient()) {
+                assertEquals(502, client.send("POST /close HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
+                        .read().status());
+            }
+            try (RawClient client = gateway.rawClient()) {
+                assertEquals(400, client.send("GET / HTTP/1.1\r\nHost: a\r\nBad Header: x\r\n\r\n").read().status());
+            }
+            try (RawClient client = gateway.rawClient()) {
+                RawClient.Response r = client.send("GET /.consentgate/metrics HTTP/1.1\r\nHost: a\r\n\r\n").read();
+                assertEquals(200, r.status());
+                String text = r.bodyText();
+                assertTrue(text.contains("\nconsentgate_html_rewritten_total 1\n"), text);
+                assertTrue(text.contains("\nconsentgate_upstream_failures_total 1\n"), text);
+                assertTrue(text.contains("\nconsentgate_requests_refused_total 1\n"), text);
+                assertTrue(text.contains("\nconsentgate_consent_malformed_total{source=\"cg_consent\"} 1\n"), text);
+                // three exchanges above, and this metrics request itself
+                assertTrue(text.contains("\nconsentgate_requests_total 4\n"), text);
+            }
+        }
+    }
+}
