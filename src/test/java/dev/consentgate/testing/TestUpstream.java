@@ -130,6 +130,11 @@ public final class TestUpstream implements AutoCloseable {
             }
         } catch (Exception e) {
             // the test decides what a broken connection means
+        } finally {
+            // a long run (the soak) opens many connections: keep only the open ones for close()
+            synchronized (sockets) {
+                sockets.remove(socket);
+            }
         }
     }
 
