@@ -18,6 +18,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -349,7 +350,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         start(pool);
     }
 
-    private static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS");
 
     @Override
     public void onUpstreamError(Throwable cause) {
