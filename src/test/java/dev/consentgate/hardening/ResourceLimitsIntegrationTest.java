@@ -112,4 +112,19 @@ class ResourceLimitsIntegrationTest {
             }
         }
     }
+    @Test
+    void bodyThatStopsArrivingAfter100ContinueGets408() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(OK));
+             RunningGateway gateway = RunningGateway.in(upstream.uri(), limits(Duration.ofMillis(500), 10_000));
+             RawClient client = gateway.rawClient()) {
+            client.send("POST /upload HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\nExpect: 100-continue\r\n\r\n");
+            assertEquals(100, client.read().status());
+            RawClient.Response r = client.send("abc").read();
+            assertEquals(408, r.status());
+            assertTrue(client.closedByPeer());
+            for (TestUpstream.Received received : upstream.drain()) {
+                assertEquals("abc", received.bodyText());
+            }
+        }
+    }
 }
