@@ -308,12 +308,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
                 if (rel == null) {
                     return null;
                 }
-                for (String token : rel.toLowerCase(Locale.ROOT).split("[\\t\\n\\f\\r ]+")) {
-                    if (HINT_RELS.contains(token)) {
-                        return judgeUrls(tag, ElementKind.HINT, "href", "imagesrcset");
-                    }
-                }
-                return null;
+                return AttributeSyntax.anyToken(rel, HINT_RELS)
+                        ? judgeUrls(tag, ElementKind.HINT, "href", "imagesrcset") : null;
             }
             case ElementNames.META:
                 return judgeMetaCookie(tag);
@@ -333,8 +329,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
                 continue;
             }
             if (name.endsWith("srcset")) {
-                for (String candidate : value.split(",")) {
-                    Verdict v = judgeUrl(candidate.trim().split("[\\t\\n\\f\\r ]")[0], kind);
+                for (String candidate : AttributeSyntax.srcsetUrls(value)) {
+                    Verdict v = judgeUrl(candidate, kind);
                     if (v != null) {
                         return v;
                     }

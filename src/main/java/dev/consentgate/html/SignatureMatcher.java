@@ -24,6 +24,8 @@ final class SignatureMatcher {
     /** delta[state * 256 + byte]: next state; negative (~next) when the next state ends a signature. */
     private final int[] delta;
     private final int[][] outputs;
+    /** Bit (b0 << 8 | b1) set when some signature starts with the bytes b0 b1; null when one is shorter. */
+    private final long[] bigramStarts;
 
     /**
      * @param signatures literals to find (non-empty)
@@ -86,6 +88,20 @@ final class SignatureMatcher {
             }
         }
         delta = table;
+        bigramStarts = bigrams(signatures);
+    }
+
+    private static long[] bigrams(List<String> signatures) {
+        long[] bits = new long[1 << 10];
+        for (String signature : signatures) {
+            byte[] bytes = signature.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length < 2) {
+                return null;
+            }
+            int pair = (bytes[0] & 0xff) << 8 | bytes[1] & 0xff;
+            bits[pair >>> 6] |= 1L << pair;
+        }
+        return bits;
     }
 
     /**
@@ -95,8 +111,17 @@ final class SignatureMatcher {
      */
     int scan(byte[] a, int from, int to, int state, Hits hits) {
         int[] d = delta;
+        long[] starts = bigramStarts;
         int s = state;
         for (int i = from; i < to; i++) {
+            if (s == 0 && starts != null) {
+                // Skip bytes whose pair with the next byte begins no signature: from the root, reading both leads
+                // where reading the second alone does. Independent loads, unlike the table's dependent chain.
+                while (i + 1 < to
+                        && (starts[(a[i] & 0xff) << 2 | (a[i + 1] & 0xff) >>> 6] & 1L << a[i + 1]) == 0) {
+                    i++;
+                }
+            }
             int next = d[(s << 8) | (a[i] & 0xff)];
             if (next < 0) {
                 next = ~next;

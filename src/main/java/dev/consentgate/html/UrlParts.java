@@ -92,13 +92,8 @@ record UrlParts(String host, String path) {
         if (n == 0 || raw.charAt(0) <= ' ' || raw.charAt(n - 1) <= ' ') {
             return n == 0;
         }
-        for (int k = 0; k < n; k++) {
-            char c = raw.charAt(k);
-            if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
+        // one vectorized search per character beats a loop over long values (data: URLs)
+        return raw.indexOf('\t') < 0 && raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && raw.indexOf('\\') < 0;
     }
 
     private static int schemeEnd(String url) {

@@ -160,6 +160,15 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void imagesWithATrackerInAnySrcsetCandidateAreRemoved() {
+        assertEquals("<p></p>", rewrite("<p><img src=/a.jpg srcset=\"/a.jpg 1x, https://www.facebook.com/tr?id=1 2x\">"
+                + "</p>"));
+        // no space after the comma: one URL for a browser, whose tracker part still counts
+        assertEquals("<p></p>", rewrite("<p><img srcset=\"/a.jpg,https://www.facebook.com/tr?id=1 2x\"></p>"));
+        assertUnchanged("<img src=/a.jpg srcset=\"/a.jpg 1x, /b.jpg 2x\" alt=\"x, y\">");
+    }
+
+    @Test
     void resourceHintsToTagHostsAreRemovedOtherLinksKept() {
         assertEquals("<link rel=\"stylesheet\" href=\"https://www.googletagmanager.com/x.css\">",
                 rewrite("<link rel=\"dns-prefetch\" href=\"//www.googletagmanager.com\">"

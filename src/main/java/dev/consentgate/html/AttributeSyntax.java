@@ -1,0 +1,78 @@
+package dev.consentgate.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The microsyntaxes of the attribute values the rewriter judges: srcset candidates and space-separated tokens. */
+final class AttributeSyntax {
+
+    private AttributeSyntax() {
+    }
+
+    /**
+     * The URLs of a srcset value, as the WHATWG "parse a srcset attribute" algorithm collects them: candidates are
+     * separated by commas, a URL runs to the next ASCII whitespace (a comma inside it belongs to it, trailing
+     * commas end the candidate), descriptors run to the next comma outside parentheses.
+     */
+    static List<String> srcsetUrls(String value) {
+        List<String> urls = new ArrayList<>(2);
+        int n = value.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && (isSpace(value.charAt(i)) || value.charAt(i) == ',')) {
+                i++;
+            }
+            if (i == n) {
+                break;
+            }
+            int start = i;
+            while (i < n && !isSpace(value.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            boolean trailingComma = false;
+            while (end > start && value.charAt(end - 1) == ',') {
+                end--;
+                trailingComma = true;
+            }
+            if (end > start) {
+                urls.add(value.substring(start, end));
+            }
+            if (!trailingComma) {
+                // descriptors: up to the next comma that is not inside parentheses
+                int depth = 0;
+                while (i < n && (value.charAt(i) != ',' || depth > 0)) {
+                    char c = value.charAt(i);
+                    depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
+                    i++;
+                }
+            }
+        }
+        return urls;
+    }
+
+    /** Whether any ASCII-whitespace-separated token of {@code value}, lower-cased, is in {@code wanted}. */
+    static boolean anyToken(String value, Set<String> wanted) {
+        int n = value.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isSpace(value.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSpace(value.charAt(i))) {
+                i++;
+            }
+            if (i > start && wanted.contains(value.substring(start, i).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    }
+}
