@@ -351,7 +351,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         // a tracker URL carried inside another one (redirects, proxies, a mistyped scheme) counts too
         int slashes = url.indexOf("//");
         for (int n = 0; k < 0 && slashes >= 0 && n < 4; n++) {
-            parts = UrlParts.parse(url.substring(slashes));
+            parts = UrlParts.parse(url, slashes);
             k = policy.matchUrl(parts);
             slashes = url.indexOf("//", slashes + 2);
         }

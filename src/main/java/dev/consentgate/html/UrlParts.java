@@ -14,58 +14,84 @@ record UrlParts(String host, String path) {
 
     static final UrlParts NONE = new UrlParts("", "");
 
+    /** Longest host name DNS resolves (RFC 1035); a longer one is never fetched from. */
+    private static final int MAX_HOST = 253;
+
     static UrlParts parse(String raw) {
-        String url = clean(raw);
-        int i = 0;
-        int colon = schemeEnd(url);
+        return parse(raw, 0);
+    }
+
+    /**
+     * The URL that starts at {@code from} in {@code raw} (a URL carried inside another one), read without copying
+     * what follows its host: attribute values can be long data: URLs.
+     */
+    static UrlParts parse(String raw, int from) {
+        String url = raw;
+        int i = from;
+        if (!isClean(raw, from)) {
+            url = clean(raw.substring(from));
+            i = 0;
+        }
+        int colon = url.startsWith("https:", i) ? i + 5 : url.startsWith("http:", i) ? i + 4 : schemeEnd(url, i);
         if (colon > 0) {
-            String scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("ws")
-                    && !scheme.equals("wss") && !scheme.equals("ftp")) {
+            if (!isFetchScheme(url, i, colon)) {
                 return NONE;
             }
             i = colon + 1;
-            // special schemes: any number of slashes (even none) before the authority
-            while (i < url.length() && url.charAt(i) == '/') {
-                i++;
-            }
-        } else if (url.startsWith("//")) {
-            i = 2;
-            while (i < url.length() && url.charAt(i) == '/') {
-                i++;
-            }
+        } else if (url.startsWith("//", i)) {
+            i += 2;
         } else {
-            return new UrlParts("", url);
+            return new UrlParts("", url.substring(i));
         }
-        int end = i;
-        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-            end++;
+        // special schemes: any number of slashes (even none) before the authority
+        while (i < url.length() && url.charAt(i) == '/') {
+            i++;
         }
-        String authority = url.substring(i, end);
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            authority = authority.substring(at + 1);
+        int end = firstOf(url, i, '/', '?', '#');
+        // userinfo ends at the authority's last '@'
+        int at = url.indexOf('@', i);
+        while (at >= 0 && at < end) {
+            i = at + 1;
+            at = url.indexOf('@', i);
         }
-        String host;
-        if (authority.startsWith("[")) {
-            int close = authority.indexOf(']');
-            host = close > 0 ? authority.substring(0, close + 1) : authority;
+        int hostEnd;
+        if (i < end && url.charAt(i) == '[') {
+            int close = url.indexOf(']', i);
+            hostEnd = close >= 0 && close < end ? close + 1 : end;
         } else {
-            int port = authority.indexOf(':');
-            host = port >= 0 ? authority.substring(0, port) : authority;
+            int port = url.indexOf(':', i);
+            hostEnd = port >= 0 && port < end ? port : end;
         }
-        host = percentDecode(host).toLowerCase(Locale.ROOT);
-        while (host.endsWith(".")) {
-            host = host.substring(0, host.length() - 1);
+        // percent-encoding at most triples a name's length
+        if (hostEnd - i > 3 * MAX_HOST) {
+            return NONE;
+        }
+        String host = percentDecode(url.substring(i, hostEnd)).toLowerCase(Locale.ROOT);
+        int dots = host.length();
+        while (dots > 0 && host.charAt(dots - 1) == '.') {
+            dots--;
+        }
+        host = host.substring(0, dots);
+        if (host.length() > MAX_HOST) {
+            return NONE;
         }
         String path = end < url.length() && url.charAt(end) == '/' ? url.substring(end) : "/";
         return new UrlParts(host, path);
     }
 
-    private static String clean(String raw) {
-        if (isClean(raw)) {
-            return raw;
+    /** Index of the first of {@code a}, {@code b}, {@code c} at or after {@code from}, or the string's length. */
+    private static int firstOf(String s, int from, char a, char b, char c) {
+        int end = s.length();
+        for (char ch : new char[] {a, b, c}) {
+            int k = s.indexOf(ch, from);
+            if (k >= 0 && k < end) {
+                end = k;
+            }
         }
+        return end;
+    }
+
+    private static String clean(String raw) {
         StringBuilder sb = new StringBuilder(raw.length());
         for (int k = 0; k < raw.length(); k++) {
             char c = raw.charAt(k);
@@ -86,21 +112,35 @@ record UrlParts(String host, String path) {
         return sb.substring(s, e);
     }
 
-    /** Nothing to strip or replace: the common case, without copying. */
-    private static boolean isClean(String raw) {
+    /** Nothing to strip or replace from {@code from} on: the common case, without copying. */
+    private static boolean isClean(String raw, int from) {
         int n = raw.length();
-        if (n == 0 || raw.charAt(0) <= ' ' || raw.charAt(n - 1) <= ' ') {
-            return n == 0;
+        if (n == from || raw.charAt(from) <= ' ' || raw.charAt(n - 1) <= ' ') {
+            return n == from;
         }
         // one vectorized search per character beats a loop over long values (data: URLs)
-        return raw.indexOf('\t') < 0 && raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && raw.indexOf('\\') < 0;
+        return raw.indexOf('\t', from) < 0 && raw.indexOf('\n', from) < 0 && raw.indexOf('\r', from) < 0
+                && raw.indexOf('\\', from) < 0;
     }
 
-    private static int schemeEnd(String url) {
-        if (url.isEmpty() || !isAlpha(url.charAt(0))) {
+    /** Whether {@code url[from, colon)} names a scheme whose URLs are fetched from a host. */
+    private static boolean isFetchScheme(String url, int from, int colon) {
+        int len = colon - from;
+        for (String scheme : FETCH_SCHEMES) {
+            if (scheme.length() == len && url.regionMatches(true, from, scheme, 0, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] FETCH_SCHEMES = {"https", "http", "wss", "ws", "ftp"};
+
+    private static int schemeEnd(String url, int from) {
+        if (from >= url.length() || !isAlpha(url.charAt(from))) {
             return -1;
         }
-        for (int k = 1; k < url.length(); k++) {
+        for (int k = from + 1; k < url.length(); k++) {
             char c = url.charAt(k);
             if (c == ':') {
                 return k;

@@ -1,0 +1,54 @@
+package dev.consentgate.html;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class UrlPartsTest {
+
+    private static void assertParsed(String host, String path, String url) {
+        assertEquals(new UrlParts(host, path), UrlParts.parse(url), url);
+    }
+
+    @Test
+    void absoluteAndSchemeRelativeUrlsGiveHostAndPath() {
+        assertParsed("www.googletagmanager.com", "/gtm.js?id=1", "https://www.googletagmanager.com/gtm.js?id=1");
+        assertParsed("www.googletagmanager.com", "/gtm.js", "HTTPS://WWW.GoogleTagManager.COM/gtm.js");
+        assertParsed("connect.facebook.net", "/", "//connect.facebook.net?x=1");
+        assertParsed("a.example", "/", "wss://a.example#f");
+        assertParsed("", "/img/1.jpg", "/img/1.jpg");
+    }
+
+    @Test
+    void whatABrowserIgnoresIsIgnored() {
+        assertParsed("px.example", "/t", " \thttps:\\\\user:pw@x@px.example.:8443\\t\n ");
+        assertParsed("px.example", "/t", "https:////px.example/t");
+        assertParsed("px.example", "/", "https://%70x.example");
+        assertParsed("[::1]", "/", "http://[::1]:80");
+    }
+
+    @Test
+    void schemesThatFetchNothingFromAHostHaveNoHost() {
+        assertEquals(UrlParts.NONE, UrlParts.parse("data:image/gif;base64,R0lGOD//lhAQABAIAAAP"));
+        assertEquals(UrlParts.NONE, UrlParts.parse("javascript:void(0)"));
+        assertEquals(UrlParts.NONE, UrlParts.parse("blob:https://a.example/1"));
+    }
+
+    @Test
+    void aUrlInsideAnotherIsReadFromItsOffset() {
+        String url = "https://r.example/?u=https://www.facebook.com/tr?id=1";
+        assertEquals(new UrlParts("www.facebook.com", "/tr?id=1"), UrlParts.parse(url, url.indexOf("//", 10) - 6));
+        assertEquals(new UrlParts("www.facebook.com", "/tr?id=1"), UrlParts.parse(url, url.indexOf("//", 10)));
+    }
+
+    @Test
+    void aHostLongerThanDnsAllowsIsNoHost() {
+        String label = "a".repeat(60) + ".";
+        String longHost = label.repeat(5) + "example";
+        assertEquals(UrlParts.NONE, UrlParts.parse("https://" + longHost + "/x"));
+        String okHost = label.repeat(4) + "example";
+        assertParsed(okHost, "/x", "https://" + okHost + "/x");
+        // a long userinfo does not count: the host after it is what is fetched from
+        assertParsed("www.facebook.com", "/tr", "https://" + "u".repeat(5000) + "@www.facebook.com/tr");
+    }
+}
