@@ -122,46 +122,39 @@ final class Json {
 
     private Map<String, Object> object() {
         Map<String, Object> map = new LinkedHashMap<>();
-        pos++;
-        skipSpace();
-        if (peek() == '}') {
-            pos++;
-            return map;
-        }
-        while (true) {
-            skipSpace();
+        members('}', () -> {
             String key = string();
             skipSpace();
             expect(':');
             skipSpace();
             map.put(key, value());
-            skipSpace();
-            if (peek() == ',') {
-                pos++;
-            } else {
-                expect('}');
-                return map;
-            }
-        }
+        });
+        return map;
     }
 
     private List<Object> array() {
         List<Object> list = new ArrayList<>();
+        members(']', () -> list.add(value()));
+        return list;
+    }
+
+    /** Reads the comma-separated members of an object or array, from its opening bracket through {@code close}. */
+    private void members(char close, Runnable readMember) {
         pos++;
         skipSpace();
-        if (peek() == ']') {
+        if (peek() == close) {
             pos++;
-            return list;
+            return;
         }
         while (true) {
             skipSpace();
-            list.add(value());
+            readMember.run();
             skipSpace();
             if (peek() == ',') {
                 pos++;
             } else {
-                expect(']');
-                return list;
+                expect(close);
+                return;
             }
         }
     }
