@@ -3,10 +3,9 @@ package dev.consentgate.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scenario 2 of issue 6, through the banner: the visitor ticks analytics in the gateway's own banner and saves, with
@@ -26,19 +25,8 @@ class ConsentBannerE2ETest {
     private static final String SAVE = "((f) => f && (f.querySelector('[type=submit][name=choice][value=custom]')"
             + " || f.querySelector('[type=submit]')))(" + FORM + ")";
 
-    private static DemoThroughGateway demo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        demo = DemoThroughGateway.start(GatewayInFront.defaultRulesetWithBanner());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (demo != null) {
-            demo.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoThroughGateway demo = DemoThroughGateway.withBanner();
 
     @Test
     void acceptingAnalyticsInTheBannerLetsOnlyAnalyticsRun(BrowserLab.Lab lab) {

@@ -3,10 +3,9 @@ package dev.consentgate.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scenario 2 of issue 6, through the consent endpoint: the page posts the form a site's own consent UI would
@@ -17,19 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BrowserLab.class)
 class ConsentEndpointE2ETest {
 
-    private static DemoThroughGateway demo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        demo = DemoThroughGateway.start(GatewayInFront.defaultRuleset());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (demo != null) {
-            demo.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoThroughGateway demo = DemoThroughGateway.withDefaultRuleset();
 
     @Test
     void postingAnalyticsConsentLetsOnlyAnalyticsRun(BrowserLab.Lab lab) {

@@ -2,25 +2,55 @@ package dev.consentgate.e2e;
 
 import dev.consentgate.config.Ruleset;
 import dev.consentgate.demo.DemoSite;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The embedded demo site with the real gateway in front of it: what a visitor of the demo sees. */
-final class DemoThroughGateway implements AutoCloseable {
+/**
+ * The embedded demo site with the real gateway in front of it (what a visitor of the demo sees), for the tests of
+ * one class. The class holds it in a static {@link RegisterExtension} field; it starts before the class's first test
+ * and stops after its last.
+ */
+final class DemoThroughGateway implements BeforeAllCallback, AfterAllCallback {
 
-    private final DemoSite site;
-    private final GatewayInFront gateway;
+    private final Callable<Ruleset> rulesetToLoad;
+    private DemoSite site;
+    private GatewayInFront gateway;
 
-    private DemoThroughGateway(DemoSite site, GatewayInFront gateway) {
-        this.site = site;
-        this.gateway = gateway;
+    private DemoThroughGateway(Callable<Ruleset> rulesetToLoad) {
+        this.rulesetToLoad = rulesetToLoad;
     }
 
-    static DemoThroughGateway start(Ruleset ruleset) throws Exception {
-        DemoSite site = DemoSite.start(0);
+    /** The gateway runs the shipped default ruleset. */
+    static DemoThroughGateway withDefaultRuleset() {
+        return new DemoThroughGateway(GatewayInFront::defaultRuleset);
+    }
+
+    /** The gateway runs the default ruleset with its own consent banner switched on, as --demo does. */
+    static DemoThroughGateway withBanner() {
+        return new DemoThroughGateway(GatewayInFront::defaultRulesetWithBanner);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        Ruleset ruleset = rulesetToLoad.call();
+        site = DemoSite.start(0);
+        gateway = GatewayInFront.start(ruleset, site.uri());
+    }
+
+    /** JUnit calls this also when {@link #beforeAll} failed half-way, so it closes only what was started. */
+    @Override
+    public void afterAll(ExtensionContext context) {
         try {
-            return new DemoThroughGateway(site, GatewayInFront.start(ruleset, site.uri()));
-        } catch (Exception | Error e) {
-            site.close();
-            throw e;
+            if (gateway != null) {
+                gateway.close();
+            }
+        } finally {
+            if (site != null) {
+                site.close();
+            }
         }
     }
 
@@ -30,19 +60,18 @@ final class DemoThroughGateway implements AutoCloseable {
     }
 
     String origin() {
-        return gateway.origin();
+        return running().origin();
     }
 
     Ruleset ruleset() {
-        return gateway.ruleset();
+        return running().ruleset();
     }
 
-    @Override
-    public void close() {
-        try {
-            gateway.close();
-        } finally {
-            site.close();
+    private GatewayInFront running() {
+        if (gateway == null) {
+            throw new IllegalStateException("the demo starts before a test class: hold it in a static"
+                    + " @RegisterExtension field");
         }
+        return gateway;
     }
 }

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scenario 1 of issue 6: a visitor without consent loads the demo site through the gateway. Once the network is
@@ -19,19 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BrowserLab.class)
 class NoConsentE2ETest {
 
-    private static DemoThroughGateway demo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        demo = DemoThroughGateway.start(GatewayInFront.defaultRuleset());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (demo != null) {
-            demo.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoThroughGateway demo = DemoThroughGateway.withDefaultRuleset();
 
     @Test
     void onlyEssentialCookiesLandAndNoTrackerIsEverAsked(BrowserLab.Lab lab) {

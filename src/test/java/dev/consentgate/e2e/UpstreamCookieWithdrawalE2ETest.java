@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The header half of scenario 3, JavaScript off: after consent is reduced to essential, the next page load makes
@@ -18,19 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BrowserLab.class)
 class UpstreamCookieWithdrawalE2ETest {
 
-    private static DemoThroughGateway demo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        demo = DemoThroughGateway.start(GatewayInFront.defaultRuleset());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (demo != null) {
-            demo.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoThroughGateway demo = DemoThroughGateway.withDefaultRuleset();
 
     @Test
     void withdrawalDeletesHttpOnlyCookiesFromTheJar(BrowserLab.Lab lab) {

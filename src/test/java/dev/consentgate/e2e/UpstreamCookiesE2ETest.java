@@ -8,10 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The header half of the policy in a real browser jar, with JavaScript off so that only the upstream's Set-Cookie
@@ -22,19 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BrowserLab.class)
 class UpstreamCookiesE2ETest {
 
-    private static DemoThroughGateway demo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        demo = DemoThroughGateway.start(GatewayInFront.defaultRuleset());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (demo != null) {
-            demo.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoThroughGateway demo = DemoThroughGateway.withDefaultRuleset();
 
     @Test
     void withoutConsentOnlyEssentialUpstreamCookiesLand(BrowserLab.Lab lab) {
