@@ -28,6 +28,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
 
 /**
@@ -48,7 +50,9 @@ import java.util.function.Consumer;
  * </pre>
  *
  * The page is fed in 64 KiB chunks (slices of one array, as a proxy receives them); output buffers are counted
- * and released. Consent is essential-only, so every tracker rule is live.
+ * and released. Consent is essential-only, so every tracker rule is live. The real pages of
+ * {@code ../shared/corpus/pages} (read in place; those two benchmarks are left out when it is absent) are rewritten
+ * and parsed one after the other as a third pair.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -63,6 +67,7 @@ public class HtmlRewriteBenchmark {
 
     byte[] trackerHeavy;
     byte[] noMatch;
+    List<byte[]> corpusPages;
     TagPolicy policy;
     ConsentDecision essentialOnly;
 
@@ -70,6 +75,7 @@ public class HtmlRewriteBenchmark {
     public void setUp() throws IOException {
         trackerHeavy = BenchPages.trackerHeavy(PAGE_BYTES);
         noMatch = BenchPages.noMatch(PAGE_BYTES);
+        corpusPages = corpusPages();
         policy = new TagPolicy(defaultRules(), categories(), HtmlSettings.defaults());
         essentialOnly = new ConsentDecision(Set.of("essential"), "bench", Optional.empty(), false, Optional.empty());
     }
@@ -82,6 +88,23 @@ public class HtmlRewriteBenchmark {
     @Benchmark
     public long rewriteNoMatch() {
         return rewrite(noMatch);
+    }
+
+    @Benchmark
+    public long rewriteCorpusPages() {
+        long total = 0;
+        for (byte[] page : corpusPages) {
+            total += rewrite(page);
+        }
+        return total;
+    }
+
+    @Benchmark
+    public void jsoupParseSerializeCorpusPages(Blackhole bh) {
+        for (byte[] page : corpusPages) {
+            bh.consume(Jsoup.parse(new String(page, StandardCharsets.UTF_8)).outerHtml()
+                    .getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @Benchmark
@@ -110,6 +133,24 @@ public class HtmlRewriteBenchmark {
         return total[0];
     }
 
+    /** The shared corpus beside the repository, if it is there. */
+    static Optional<Path> corpusDir() {
+        Path dir = Path.of(System.getProperty("user.dir")).resolveSibling("shared").resolve("corpus").resolve("pages");
+        return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+    }
+
+    private static List<byte[]> corpusPages() throws IOException {
+        List<byte[]> pages = new ArrayList<>();
+        if (corpusDir().isPresent()) {
+            try (Stream<Path> files = Files.list(corpusDir().get())) {
+                for (Path page : files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                    pages.add(Files.readAllBytes(page));
+                }
+            }
+        }
+        return pages;
+    }
+
     /** The tag rules of the shipped ruleset, through the real loader. */
     static List<TagRule> defaultRules() throws IOException {
         try {
@@ -128,25 +169,35 @@ public class HtmlRewriteBenchmark {
 
     /** Runs the benchmarks and prints MiB/s per benchmark and the ratios to jsoup. */
     public static void main(String[] args) throws Exception {
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(HtmlRewriteBenchmark.class.getSimpleName()).build()).run();
-        PrintStream out = System.out;
-        double mib = (double) PAGE_BYTES / (1 << 20);
-        double[] byName = new double[4];
-        String[] names = {"rewriteTrackerHeavy", "rewriteNoMatch", "jsoupParseSerializeTrackerHeavy",
-            "jsoupParseSerializeNoMatch"};
+        OptionsBuilder options = new OptionsBuilder();
+        options.include(HtmlRewriteBenchmark.class.getSimpleName());
+        if (corpusDir().isEmpty()) {
+            System.out.println("../shared/corpus/pages absent: leaving out the real-page benchmarks");
+            options.exclude("CorpusPages");
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        String[] names = {"rewriteTrackerHeavy", "jsoupParseSerializeTrackerHeavy", "rewriteNoMatch",
+            "jsoupParseSerializeNoMatch", "rewriteCorpusPages", "jsoupParseSerializeCorpusPages"};
+        double corpusMib = (double) corpusPages().stream().mapToLong(p -> p.length).sum() / (1 << 20);
+        double[] mibPerSecond = new double[names.length];
         for (RunResult r : results) {
             String label = r.getParams().getBenchmark();
             for (int k = 0; k < names.length; k++) {
                 if (label.endsWith("." + names[k])) {
-                    byName[k] = r.getPrimaryResult().getScore() * mib;
+                    double mib = k >= 4 ? corpusMib : (double) PAGE_BYTES / (1 << 20);
+                    mibPerSecond[k] = r.getPrimaryResult().getScore() * mib;
                 }
             }
         }
-        for (int k = 0; k < names.length; k++) {
-            out.printf(Locale.ROOT, "%-34s %10.1f MiB/s%n", names[k], byName[k]);
+        PrintStream out = System.out;
+        String[] pages = {"tracker-heavy", "no-match", "corpus pages"};
+        for (int p = 0; p < pages.length; p++) {
+            double rewrite = mibPerSecond[2 * p];
+            double jsoup = mibPerSecond[2 * p + 1];
+            if (rewrite > 0) {
+                out.printf(Locale.ROOT, "%-14s rewrite %8.1f MiB/s   jsoup %6.1f MiB/s   ratio %5.1fx%n", pages[p],
+                        rewrite, jsoup, rewrite / jsoup);
+            }
         }
-        out.printf(Locale.ROOT, "tracker-heavy rewrite / jsoup: %.1fx; no-match rewrite / jsoup: %.1fx%n",
-                byName[0] / byName[2], byName[1] / byName[3]);
     }
 }
