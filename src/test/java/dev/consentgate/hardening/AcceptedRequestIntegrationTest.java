@@ -5,53 +5,47 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentgate.testing.RawClient;
-import dev.consentgate.testing.RunningGateway;
 import dev.consentgate.testing.TestUpstream;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the strict framing lets through, and how: unchanged where RFC 9112 allows it, normalised where it must. */
 class AcceptedRequestIntegrationTest {
 
-    private static TestUpstream upstream;
-    private static RunningGateway gateway;
-
-    @BeforeAll
-    static void start() throws Exception {
-        upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
-        gateway = RunningGateway.in(upstream.uri());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.close();
-        upstream.close();
-    }
+    @RegisterExtension
+    static final OkUpstreamBehindGateway servers = new OkUpstreamBehindGateway();
 
     @AfterEach
     void noOtherRequestArrived() {
-        assertEquals(List.of(), upstream.drain());
+        assertEquals(List.of(), servers.upstream().drain());
     }
 
     private static RawClient.Response send(String raw) throws Exception {
-        try (RawClient client = gateway.rawClient()) {
+        try (RawClient client = servers.gateway().rawClient()) {
             return client.send(raw).read();
         }
     }
 
-    @Test
-    void unknownWellFormedMethodPassesThrough() throws Exception {
-        assertEquals(200, send("PURGE /cache/x HTTP/1.1\r\nHost: a\r\n\r\n").status());
-        assertEquals("PURGE /cache/x HTTP/1.1", upstream.take().requestLine());
+    static Stream<Arguments> forwardedAsSent() {
+        return Stream.of(
+                Arguments.of("unknown well-formed method", "PURGE /cache/x HTTP/1.1\r\nHost: a\r\n\r\n",
+                        "PURGE /cache/x HTTP/1.1"),
+                Arguments.of("empty lines before the request line are ignored",
+                        "\r\n\r\nGET /after-crlf HTTP/1.1\r\nHost: a\r\n\r\n", "GET /after-crlf HTTP/1.1"),
+                Arguments.of("HTTP/1.0 without Host", "GET /old HTTP/1.0\r\n\r\n", "GET /old HTTP/1.0"));
     }
 
-    @Test
-    void emptyLinesBeforeTheRequestLineAreIgnored() throws Exception {
-        assertEquals(200, send("\r\n\r\nGET /after-crlf HTTP/1.1\r\nHost: a\r\n\r\n").status());
-        assertEquals("GET /after-crlf HTTP/1.1", upstream.take().requestLine());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forwardedAsSent")
+    void isServedAndItsRequestLineForwardedUnchanged(String name, String raw, String requestLine) throws Exception {
+        assertEquals(200, send(raw).status());
+        assertEquals(requestLine, servers.upstream().take().requestLine());
     }
 
     @Test
@@ -59,7 +53,7 @@ class AcceptedRequestIntegrationTest {
         RawClient.Response r = send("POST /up HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5;name=value\r\nhello\r\n006 ; q=\"a \\\" b\"\r\n world\r\n0\r\nX-Checksum: 1\r\n\r\n");
         assertEquals(200, r.status());
-        TestUpstream.Received received = upstream.take();
+        TestUpstream.Received received = servers.upstream().take();
         assertEquals("hello world", received.bodyText());
         assertFalse(received.head().contains("name=value"), received.head());
     }
@@ -67,13 +61,7 @@ class AcceptedRequestIntegrationTest {
     @Test
     void absoluteFormTargetAgreeingWithHostIsServed() throws Exception {
         assertEquals(200, send("GET http://A:80/abs?q=1 HTTP/1.1\r\nHost: a\r\n\r\n").status());
-        assertTrue(upstream.take().requestLine().endsWith("/abs?q=1 HTTP/1.1"));
-    }
-
-    @Test
-    void http10WithoutHostIsServed() throws Exception {
-        assertEquals(200, send("GET /old HTTP/1.0\r\n\r\n").status());
-        assertEquals("GET /old HTTP/1.0", upstream.take().requestLine());
+        assertTrue(servers.upstream().take().requestLine().endsWith("/abs?q=1 HTTP/1.1"));
     }
 
     @Test
@@ -82,14 +70,14 @@ class AcceptedRequestIntegrationTest {
                 + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
         assertEquals(200, r.status());
         assertEquals(List.of(), r.headers("upgrade"));
-        TestUpstream.Received received = upstream.take();
+        TestUpstream.Received received = servers.upstream().take();
         assertEquals(List.of(), received.headers("upgrade"));
         assertEquals(List.of(), received.headers("http2-settings"));
     }
 
     @Test
     void aBadRequestPipelinedAfterAGoodOneIsAnsweredInOrderAndNotForwarded() throws Exception {
-        try (RawClient client = gateway.rawClient()) {
+        try (RawClient client = servers.gateway().rawClient()) {
             client.send("GET /first HTTP/1.1\r\nHost: a\r\n\r\n"
                     + "POST /second HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n");
@@ -97,7 +85,7 @@ class AcceptedRequestIntegrationTest {
             assertEquals(400, client.read().status());
             assertTrue(client.closedByPeer());
         }
-        assertEquals("GET /first HTTP/1.1", upstream.take().requestLine());
+        assertEquals("GET /first HTTP/1.1", servers.upstream().take().requestLine());
     }
 
     @Test
@@ -107,14 +95,14 @@ class AcceptedRequestIntegrationTest {
         for (int i = 0; i < count; i++) {
             pipeline.append("GET /p").append(i).append(" HTTP/1.1\r\nHost: a\r\n\r\n");
         }
-        try (RawClient client = gateway.rawClient()) {
+        try (RawClient client = servers.gateway().rawClient()) {
             client.send(pipeline.toString());
             for (int i = 0; i < count; i++) {
                 assertEquals(200, client.read().status(), "response " + i);
             }
         }
         for (int i = 0; i < count; i++) {
-            assertEquals("GET /p" + i + " HTTP/1.1", upstream.take().requestLine());
+            assertEquals("GET /p" + i + " HTTP/1.1", servers.upstream().take().requestLine());
         }
     }
 

@@ -27,25 +27,35 @@ class ChunkFramingFaultIntegrationTest {
     static Stream<Arguments> faults() {
         return Stream.of(
                 Arguments.of("overflowing size", "fffffffffffffffff1\r\n"),
-                Arguments.of("0x prefix", "0x5\r\nhello\r\n0\r\n\r\n"),
-                Arguments.of("leading space", " 5\r\nhello\r\n0\r\n\r\n"),
-                Arguments.of("junk after size", "5 junk\r\nhello\r\n0\r\n\r\n"),
-                Arguments.of("negative size", "-5\r\nhello\r\n0\r\n\r\n"),
-                Arguments.of("trailing space", "5 \r\nhello\r\n0\r\n\r\n"),
-                Arguments.of("empty size", "\r\nhello\r\n0\r\n\r\n"),
-                Arguments.of("bare LF in extension", "5;a\nb\r\nhello\r\n0\r\n\r\n"),
+                badSizeLine("0x prefix", "0x5"),
+                badSizeLine("leading space", " 5"),
+                badSizeLine("junk after size", "5 junk"),
+                badSizeLine("negative size", "-5"),
+                badSizeLine("trailing space", "5 "),
+                badSizeLine("empty size", ""),
+                badSizeLine("bare LF in extension", "5;a\nb"),
                 Arguments.of("bare LF after size", "5\nhello\r\n0\r\n\r\n"),
-                Arguments.of("unterminated quote", "5;a=\"open\r\nhello\r\n0\r\n\r\n"),
-                Arguments.of("oversized extension", "5;a=" + "b".repeat(5000) + "\r\nhello\r\n0\r\n\r\n"),
-                Arguments.of("empty extension name", "5;=x\r\nhello\r\n0\r\n\r\n"),
+                badSizeLine("unterminated quote", "5;a=\"open"),
+                badSizeLine("oversized extension", "5;a=" + "b".repeat(5000)),
+                badSizeLine("empty extension name", "5;=x"),
                 Arguments.of("missing CRLF after data", "5\r\nhelloXX0\r\n\r\n"),
                 Arguments.of("bare LF after data", "5\r\nhello\n0\r\n\r\n"),
-                Arguments.of("data longer than size", "3\r\nhello\r\n0\r\n\r\n"),
-                Arguments.of("obs-fold in trailer", "0\r\nX-T: a\r\n folded\r\n\r\n"),
-                Arguments.of("Content-Length trailer", "0\r\nContent-Length: 5\r\n\r\n"),
-                Arguments.of("Cookie trailer", "0\r\nCookie: _ga=1\r\n\r\n"),
-                Arguments.of("trailer without colon", "0\r\nnocolon\r\n\r\n"),
-                Arguments.of("NUL in trailer", "0\r\nX-T: a\u0000\r\n\r\n"));
+                badSizeLine("data longer than size", "3"),
+                badTrailer("obs-fold in trailer", "X-T: a\r\n folded\r\n"),
+                badTrailer("Content-Length trailer", "Content-Length: 5\r\n"),
+                badTrailer("Cookie trailer", "Cookie: _ga=1\r\n"),
+                badTrailer("trailer without colon", "nocolon\r\n"),
+                badTrailer("NUL in trailer", "X-T: a\u0000\r\n"));
+    }
+
+    /** A chunk whose size line is {@code sizeLine}, carrying "hello", then the last chunk. */
+    private static Arguments badSizeLine(String name, String sizeLine) {
+        return Arguments.of(name, sizeLine + "\r\nhello\r\n0\r\n\r\n");
+    }
+
+    /** The last chunk with the trailer field lines {@code trailer}. */
+    private static Arguments badTrailer(String name, String trailer) {
+        return Arguments.of(name, "0\r\n" + trailer + "\r\n");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentgate.testing.RawClient;
-import dev.consentgate.testing.RunningGateway;
-import dev.consentgate.testing.TestUpstream;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,25 +19,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MalformedRequestIntegrationTest {
 
     private static final String H = "Host: a\r\n";
-    private static TestUpstream upstream;
-    private static RunningGateway gateway;
 
-    @BeforeAll
-    static void start() throws Exception {
-        upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
-        gateway = RunningGateway.in(upstream.uri());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.close();
-        upstream.close();
-    }
+    @RegisterExtension
+    static final OkUpstreamBehindGateway servers = new OkUpstreamBehindGateway();
 
     @AfterEach
     void nothingReachedTheUpstream() {
-        assertEquals(0, upstream.connectionsAccepted(), "the upstream was connected to");
-        assertEquals(List.of(), upstream.drain());
+        assertEquals(0, servers.upstream().connectionsAccepted(), "the upstream was connected to");
+        assertEquals(List.of(), servers.upstream().drain());
     }
 
     static Stream<Arguments> malformed() {
@@ -77,21 +63,21 @@ class MalformedRequestIntegrationTest {
                 bad(400, "empty CL", post + "Content-Length: \r\n\r\n"),
                 bad(400, "overflowing CL", post + "Content-Length: 18446744073709551620\r\n\r\n"),
                 // field lines
-                bad(400, "space in a name", "GET / HTTP/1.1\r\n" + H + "Bad Header: x\r\n\r\n"),
-                bad(400, "control byte in a name", "GET / HTTP/1.1\r\n" + H + "X-A\u0001: x\r\n\r\n"),
-                bad(400, "empty name", "GET / HTTP/1.1\r\n" + H + ": x\r\n\r\n"),
-                bad(400, "line without colon", "GET / HTTP/1.1\r\n" + H + "NoColonHere\r\n\r\n"),
-                bad(400, "obs-fold", "GET / HTTP/1.1\r\n" + H + "X-A: b\r\n  folded\r\n\r\n"),
-                bad(400, "bare CR in a value", "GET / HTTP/1.1\r\n" + H + "X-A: b\rX-B: c\r\n\r\n"),
-                bad(400, "bare LF line end", "GET / HTTP/1.1\r\n" + H + "X-A: b\nX-B: c\r\n\r\n"),
+                badFieldLines(400, "space in a name", "Bad Header: x\r\n"),
+                badFieldLines(400, "control byte in a name", "X-A\u0001: x\r\n"),
+                badFieldLines(400, "empty name", ": x\r\n"),
+                badFieldLines(400, "line without colon", "NoColonHere\r\n"),
+                badFieldLines(400, "obs-fold", "X-A: b\r\n  folded\r\n"),
+                badFieldLines(400, "bare CR in a value", "X-A: b\rX-B: c\r\n"),
+                badFieldLines(400, "bare LF line end", "X-A: b\nX-B: c\r\n"),
                 bad(400, "bare LF request line", "GET / HTTP/1.1\n" + H + "\r\n"),
                 bad(400, "bare LF end of head", "GET / HTTP/1.1\r\n" + H + "\n"),
-                bad(400, "NUL in a value", "GET / HTTP/1.1\r\n" + H + "X-A: b\u0000c\r\n\r\n"),
-                bad(400, "NUL in the target", "GET /a\u0000b HTTP/1.1\r\n" + H + "\r\n"),
-                bad(400, "NUL in the method", "GE\u0000T / HTTP/1.1\r\n" + H + "\r\n"),
-                bad(400, "DEL in a value", "GET / HTTP/1.1\r\n" + H + "X-A: b\u007fc\r\n\r\n"),
-                bad(400, "space before the request line", " GET / HTTP/1.1\r\n" + H + "\r\n"),
-                bad(400, "NUL before the request line", "\u0000GET / HTTP/1.1\r\n" + H + "\r\n"),
+                badFieldLines(400, "NUL in a value", "X-A: b\u0000c\r\n"),
+                badRequestLine(400, "NUL in the target", "GET /a\u0000b HTTP/1.1"),
+                badRequestLine(400, "NUL in the method", "GE\u0000T / HTTP/1.1"),
+                badFieldLines(400, "DEL in a value", "X-A: b\u007fc\r\n"),
+                badRequestLine(400, "space before the request line", " GET / HTTP/1.1"),
+                badRequestLine(400, "NUL before the request line", "\u0000GET / HTTP/1.1"),
                 bad(400, "bare LF before the request line", "\nGET / HTTP/1.1\r\n" + H + "\r\n"),
                 bad(400, "junk before the request line", "xx\r\nGET / HTTP/1.1\r\n" + H + "\r\n"),
                 // Host
@@ -101,30 +87,30 @@ class MalformedRequestIntegrationTest {
                 bad(400, "Host with a slash", "GET / HTTP/1.1\r\nHost: a/b\r\n\r\n"),
                 bad(400, "Host with userinfo", "GET / HTTP/1.1\r\nHost: u@a\r\n\r\n"),
                 bad(400, "Host with a bad port", "GET / HTTP/1.1\r\nHost: a:8x\r\n\r\n"),
-                bad(400, "absolute-form disagreeing with Host", "GET http://b/x HTTP/1.1\r\n" + H + "\r\n"),
-                bad(400, "absolute-form with userinfo", "GET http://u@a/x HTTP/1.1\r\n" + H + "\r\n"),
-                bad(400, "absolute-form of another scheme", "GET ftp://a/x HTTP/1.1\r\n" + H + "\r\n"),
+                badRequestLine(400, "absolute-form disagreeing with Host", "GET http://b/x HTTP/1.1"),
+                badRequestLine(400, "absolute-form with userinfo", "GET http://u@a/x HTTP/1.1"),
+                badRequestLine(400, "absolute-form of another scheme", "GET ftp://a/x HTTP/1.1"),
                 // request line and versions
                 bad(400, "HTTP/0.9", "GET /\r\n\r\n"),
-                bad(505, "HTTP/2.0", "GET / HTTP/2.0\r\n" + H + "\r\n"),
-                bad(505, "HTTP/1.2", "GET / HTTP/1.2\r\n" + H + "\r\n"),
-                bad(505, "HTTP/3.0", "GET / HTTP/3.0\r\n" + H + "\r\n"),
+                badRequestLine(505, "HTTP/2.0", "GET / HTTP/2.0"),
+                badRequestLine(505, "HTTP/1.2", "GET / HTTP/1.2"),
+                badRequestLine(505, "HTTP/3.0", "GET / HTTP/3.0"),
                 bad(505, "HTTP/2 preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"),
-                bad(400, "lower-case version", "GET / http/1.1\r\n" + H + "\r\n"),
-                bad(400, "two-digit version", "GET / HTTP/1.10\r\n" + H + "\r\n"),
-                bad(400, "space after version", "GET / HTTP/1.1 \r\n" + H + "\r\n"),
-                bad(400, "two spaces", "GET  / HTTP/1.1\r\n" + H + "\r\n"),
-                bad(400, "tab separator", "GET\t/ HTTP/1.1\r\n" + H + "\r\n"),
-                bad(400, "method with a symbol", "G@T / HTTP/1.1\r\n" + H + "\r\n"),
-                bad(400, "lower-case method", "get / HTTP/1.1\r\n" + H + "\r\n"),
+                badRequestLine(400, "lower-case version", "GET / http/1.1"),
+                badRequestLine(400, "two-digit version", "GET / HTTP/1.10"),
+                badRequestLine(400, "space after version", "GET / HTTP/1.1 "),
+                badRequestLine(400, "two spaces", "GET  / HTTP/1.1"),
+                badRequestLine(400, "tab separator", "GET\t/ HTTP/1.1"),
+                badRequestLine(400, "method with a symbol", "G@T / HTTP/1.1"),
+                badRequestLine(400, "lower-case method", "get / HTTP/1.1"),
                 bad(501, "CONNECT", "CONNECT a:443 HTTP/1.1\r\nHost: a:443\r\n\r\n"),
-                bad(501, "TRACE", "TRACE / HTTP/1.1\r\n" + H + "\r\n"),
-                bad(400, "fragment in target", "GET /a#b HTTP/1.1\r\n" + H + "\r\n"),
-                bad(400, "bad percent-encoding", "GET /a%zz HTTP/1.1\r\n" + H + "\r\n"),
-                bad(400, "%00 in target", "GET /a%00 HTTP/1.1\r\n" + H + "\r\n"),
-                bad(400, "non-ASCII target", "GET /\u00e9 HTTP/1.1\r\n" + H + "\r\n"),
-                bad(400, "relative target", "GET a HTTP/1.1\r\n" + H + "\r\n"),
-                bad(400, "asterisk with GET", "GET * HTTP/1.1\r\n" + H + "\r\n"),
+                badRequestLine(501, "TRACE", "TRACE / HTTP/1.1"),
+                badRequestLine(400, "fragment in target", "GET /a#b HTTP/1.1"),
+                badRequestLine(400, "bad percent-encoding", "GET /a%zz HTTP/1.1"),
+                badRequestLine(400, "%00 in target", "GET /a%00 HTTP/1.1"),
+                badRequestLine(400, "non-ASCII target", "GET /\u00e9 HTTP/1.1"),
+                badRequestLine(400, "relative target", "GET a HTTP/1.1"),
+                badRequestLine(400, "asterisk with GET", "GET * HTTP/1.1"),
                 bad(400, "WebSocket handshake with a body", "GET /ws HTTP/1.1\r\n" + H
                         + "Connection: Upgrade\r\nUpgrade: websocket\r\nContent-Length: 1\r\n\r\nx"));
     }
@@ -133,10 +119,20 @@ class MalformedRequestIntegrationTest {
         return Arguments.of(name, status, raw);
     }
 
+    /** A request whose request line is {@code line}, with a Host and nothing else. */
+    private static Arguments badRequestLine(int status, String name, String line) {
+        return bad(status, name, line + "\r\n" + H + "\r\n");
+    }
+
+    /** A {@code GET /} with a Host and then the field lines {@code lines} (each ending in CRLF). */
+    private static Arguments badFieldLines(int status, String name, String lines) {
+        return bad(status, name, "GET / HTTP/1.1\r\n" + H + lines + "\r\n");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     void isRefusedAndTheConnectionClosed(String name, int status, String raw) throws Exception {
-        try (RawClient client = gateway.rawClient()) {
+        try (RawClient client = servers.gateway().rawClient()) {
             RawClient.Response response = client.send(raw).read();
             assertEquals(status, response.status(), name + ": " + response.bodyText());
             assertTrue(client.closedByPeer(), name + ": connection left open");

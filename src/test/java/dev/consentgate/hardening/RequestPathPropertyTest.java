@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentgate.testing.RawClient;
-import dev.consentgate.testing.RunningGateway;
 import dev.consentgate.testing.TestUpstream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,19 +26,16 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class RequestPathPropertyTest {
 
-    private static TestUpstream upstream;
-    private static RunningGateway gateway;
+    private static final OkUpstreamBehindGateway servers = new OkUpstreamBehindGateway();
 
     @BeforeContainer
     static void start() throws Exception {
-        upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
-        gateway = RunningGateway.in(upstream.uri());
+        servers.start();
     }
 
     @AfterContainer
     static void stop() throws Exception {
-        gateway.close();
-        upstream.close();
+        servers.stop();
     }
 
     /** A request as generated; {@code chunks} empty means Content-Length framing. */
@@ -100,11 +96,11 @@ class RequestPathPropertyTest {
 
     @Property(tries = 150)
     void validRequestsArriveUnchanged(@ForAll("requests") Generated request) throws Exception {
-        try (RawClient client = gateway.rawClient()) {
+        try (RawClient client = servers.gateway().rawClient()) {
             client.send(request.head("")).send(request.framedBody());
             assertEquals(200, client.read().status());
         }
-        List<TestUpstream.Received> received = upstream.drain();
+        List<TestUpstream.Received> received = servers.upstream().drain();
         assertEquals(1, received.size());
         TestUpstream.Received r = received.get(0);
         assertEquals(request.method() + " " + request.target() + " HTTP/1.1", r.requestLine());
@@ -136,12 +132,12 @@ class RequestPathPropertyTest {
     @Property(tries = 100)
     void brokenFramingReachesTheUpstreamNotAtAll(@ForAll("requests") Generated request, @ForAll Fault fault)
             throws Exception {
-        try (RawClient client = gateway.rawClient()) {
+        try (RawClient client = servers.gateway().rawClient()) {
             client.send(request.head(fault.lines)).send(request.framedBody());
             int status = client.read().status();
             assertTrue(status == 400 || status == 501, fault + " answered " + status);
             assertTrue(client.closedByPeer(), fault + " left the connection open");
         }
-        assertEquals(List.of(), upstream.drain(), fault + " was forwarded");
+        assertEquals(List.of(), servers.upstream().drain(), fault + " was forwarded");
     }
 }
