@@ -29,7 +29,8 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
                 .setMaxInitialLineLength(limits.maxRequestLine())
                 .setMaxHeaderSize(limits.maxHeaderBytes())
                 .setMaxChunkSize(64 * 1024)
-                .setAllowDuplicateContentLengths(false)
+                // identical duplicates only: RequestFraming has rejected any that disagree
+                .setAllowDuplicateContentLengths(true)
                 .setStrictLineParsing(true)
                 .setUseRfc9112TransferEncoding(true);
         RequestHeadScanner framing = new RequestHeadScanner(new RequestFraming(limits), limits.maxPipelinedRequests(),

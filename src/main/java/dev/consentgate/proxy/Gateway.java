@@ -114,8 +114,11 @@ public final class Gateway {
         return new ResponseEnforcement(cookieEnforcer, cookieEnforcer.onRequest(request.headers()), html);
     }
 
-    /** The path of a request target (origin or absolute form), without its query. */
+    /** The path of a request target (origin or absolute form), without its query; "/" for OPTIONS *. */
     static String pathOf(String target) {
+        if (target.equals("*")) {
+            return "/";
+        }
         if (target.startsWith("/")) {
             int query = target.indexOf('?');
             return query < 0 ? target : target.substring(0, query);

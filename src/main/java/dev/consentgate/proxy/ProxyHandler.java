@@ -115,6 +115,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             request.headers().remove(HttpHeaderNames.EXPECT);
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
+        RequestNormalisation.apply(request);
         String path = Gateway.pathOf(request.uri());
         if (gateway.localEndpoints().handles(path)) {
             exchange = new LocalExchange(this, ctx, request, path, gateway.localEndpoints(), clientAddress());

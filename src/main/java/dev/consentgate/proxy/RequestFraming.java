@@ -470,15 +470,25 @@ final class RequestFraming {
         return true;
     }
 
-    /** The declared body length, or -1 without Content-Length. */
+    /**
+     * The declared body length, or -1 without Content-Length. Repeated values (in several fields or a list) are
+     * accepted only when all are the same (RFC 9110, 8.6); the upstream is then sent one.
+     */
     private long checkContentLength() {
-        if (contentLengths.isEmpty()) {
-            return -1;
+        long length = -1;
+        for (String field : contentLengths) {
+            for (String element : field.split(",", -1)) {
+                long value = parseContentLength(element.strip());
+                if (length >= 0 && value != length) {
+                    throw RequestRejection.badRequest("Content-Length values disagree");
+                }
+                length = value;
+            }
         }
-        if (contentLengths.size() > 1) {
-            throw RequestRejection.badRequest("more than one Content-Length header");
-        }
-        String value = contentLengths.get(0);
+        return length;
+    }
+
+    private static long parseContentLength(String value) {
         if (value.isEmpty() || value.length() > 18) {
             throw RequestRejection.badRequest("invalid Content-Length");
         }

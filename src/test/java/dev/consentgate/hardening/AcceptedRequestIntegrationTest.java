@@ -58,10 +58,47 @@ class AcceptedRequestIntegrationTest {
         assertFalse(received.head().contains("name=value"), received.head());
     }
 
+    /** Sends one request, expects 200, and returns what the upstream received. */
+    private static TestUpstream.Received forwarded(String raw) throws Exception {
+        assertEquals(200, send(raw).status(), raw);
+        return servers.upstream().take();
+    }
+
     @Test
-    void absoluteFormTargetAgreeingWithHostIsServed() throws Exception {
-        assertEquals(200, send("GET http://A:80/abs?q=1 HTTP/1.1\r\nHost: a\r\n\r\n").status());
-        assertTrue(servers.upstream().take().requestLine().endsWith("/abs?q=1 HTTP/1.1"));
+    void anAbsoluteFormTargetIsForwardedInOriginForm() throws Exception {
+        assertEquals("GET /abs?q=1 HTTP/1.1",
+                forwarded("GET http://A:80/abs?q=1 HTTP/1.1\r\nHost: a\r\n\r\n").requestLine());
+        assertEquals("GET / HTTP/1.1", forwarded("GET HTTP://a HTTP/1.1\r\nHost: a\r\n\r\n").requestLine());
+        assertEquals("GET /?x=1 HTTP/1.1", forwarded("GET http://a?x=1 HTTP/1.1\r\nHost: a\r\n\r\n").requestLine());
+    }
+
+    @Test
+    void anHttp10AbsoluteFormTargetWithoutHostGivesTheUpstreamItsHost() throws Exception {
+        TestUpstream.Received r = forwarded("GET http://a:8080/old HTTP/1.0\r\n\r\n");
+        assertEquals("GET /old HTTP/1.0", r.requestLine());
+        assertEquals(List.of("a:8080"), r.headers("host"));
+    }
+
+    @Test
+    void optionsAsteriskIsForwardedAsIs() throws Exception {
+        assertEquals("OPTIONS * HTTP/1.1", forwarded("OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n").requestLine());
+    }
+
+    @Test
+    void identicalContentLengthsInSeveralFieldsOrAListBecomeOne() throws Exception {
+        for (String lengths : List.of("Content-Length: 5\r\nContent-Length: 5", "Content-Length: 5 ,5")) {
+            TestUpstream.Received r = forwarded("POST /a HTTP/1.1\r\nHost: a\r\n" + lengths + "\r\n\r\nhello");
+            assertEquals(List.of("5"), r.headers("content-length"), lengths);
+            assertEquals("hello", r.bodyText());
+        }
+    }
+
+    @Test
+    void chunkedInAnyCaseIsForwardedLowerCase() throws Exception {
+        TestUpstream.Received r = forwarded("POST /a HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: ChUnKeD\r\n\r\n"
+                + "5\r\nhello\r\n0\r\n\r\n");
+        assertEquals(List.of("chunked"), r.headers("transfer-encoding"));
+        assertEquals("hello", r.bodyText());
     }
 
     @Test

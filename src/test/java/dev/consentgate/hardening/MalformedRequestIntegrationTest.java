@@ -53,8 +53,9 @@ class MalformedRequestIntegrationTest {
                 bad(400, "coding with a parameter", post + "Transfer-Encoding: chunked;q=1\r\n\r\n0\r\n\r\n"),
                 // Content-Length that two parsers could read differently
                 bad(400, "CL twice, different", post + "Content-Length: 3\r\nContent-Length: 4\r\n\r\nabcd"),
-                bad(400, "CL twice, same", post + "Content-Length: 4\r\nContent-Length: 4\r\n\r\nabcd"),
-                bad(400, "CL list", post + "Content-Length: 4, 4\r\n\r\nabcd"),
+                bad(400, "CL list, different", post + "Content-Length: 4, 3\r\n\r\nabcd"),
+                bad(400, "CL list with an empty element", post + "Content-Length: 4, , 4\r\n\r\nabcd"),
+                bad(400, "CL list with a trailing comma", post + "Content-Length: 4,\r\n\r\nabcd"),
                 bad(400, "negative CL", post + "Content-Length: -1\r\n\r\n"),
                 bad(400, "signed CL", post + "Content-Length: +4\r\n\r\nabcd"),
                 bad(400, "hex CL", post + "Content-Length: 0x4\r\n\r\nabcd"),

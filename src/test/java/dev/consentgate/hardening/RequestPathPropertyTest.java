@@ -112,7 +112,8 @@ class RequestPathPropertyTest {
     /** Ways of breaking the framing that a lenient parser behind or in front of the gateway might read otherwise. */
     enum Fault {
         CL_AND_TE("Content-Length: 1\r\nTransfer-Encoding: chunked\r\n"),
-        SECOND_CONTENT_LENGTH("Content-Length: 0\r\n"),
+        // no generated body is this long: the two lengths always disagree
+        DISAGREEING_CONTENT_LENGTH("Content-Length: 999999999\r\n"),
         SECOND_TRANSFER_ENCODING("Transfer-Encoding: chunked\r\n"),
         OBS_FOLD("X-Folded: a\r\n chunked\r\n"),
         SPACE_BEFORE_COLON("Transfer-Encoding : chunked\r\n"),
