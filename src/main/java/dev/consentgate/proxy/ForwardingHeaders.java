@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Hop-by-hop header removal (RFC 9110 section 7.6.1) and the forwarding headers a reverse proxy adds. Transfer-Encoding
@@ -16,6 +17,14 @@ final class ForwardingHeaders {
 
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "upgrade");
+
+    /**
+     * Fields a Connection header may not remove: they frame the message, route it, or tell the gateway how to read
+     * the body it judges. A sender must not list end-to-end fields (RFC 9110 7.6.1); honouring such a listing would
+     * forward a body without its length (a request smuggled to the upstream) or an HTML body without its coding.
+     */
+    private static final Set<String> NEVER_REMOVED = Set.of("host", "content-length", "transfer-encoding",
+            "content-type", "content-encoding");
 
     private ForwardingHeaders() {
     }
@@ -29,7 +38,7 @@ final class ForwardingHeaders {
         for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
             for (String token : value.split(",")) {
                 String name = token.trim().toLowerCase(Locale.ROOT);
-                if (!name.isEmpty() && !name.equals("transfer-encoding")) {
+                if (!name.isEmpty() && !NEVER_REMOVED.contains(name)) {
                     listed.add(name);
                 }
             }

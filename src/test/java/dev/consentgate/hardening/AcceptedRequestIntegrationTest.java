@@ -94,6 +94,18 @@ class AcceptedRequestIntegrationTest {
     }
 
     @Test
+    void aConnectionHeaderListingContentLengthCannotStripTheBodysLength() throws Exception {
+        String inner = "GET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n";
+        TestUpstream.Received r = forwarded("POST /a HTTP/1.1\r\nHost: a\r\nConnection: Content-Length, Host\r\n"
+                + "Content-Length: " + inner.length() + "\r\n\r\n" + inner);
+        assertEquals(List.of(String.valueOf(inner.length())), r.headers("content-length"));
+        assertEquals(List.of("a"), r.headers("host"));
+        assertEquals(inner, r.bodyText());
+        // had the length been dropped, the body would have arrived as a request of its own, before this one
+        assertEquals("GET /next HTTP/1.1", forwarded("GET /next HTTP/1.1\r\nHost: a\r\n\r\n").requestLine());
+    }
+
+    @Test
     void chunkedInAnyCaseIsForwardedLowerCase() throws Exception {
         TestUpstream.Received r = forwarded("POST /a HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: ChUnKeD\r\n\r\n"
                 + "5\r\nhello\r\n0\r\n\r\n");

@@ -93,6 +93,17 @@ class HandlerEmbeddedTest {
     }
 
     @Test
+    void aConnectionHeaderCannotRemoveTheFieldsThatFrameRouteOrEncodeTheMessage() {
+        HttpHeaders headers = new DefaultHttpHeaders()
+                .add("Connection", "Content-Length, host, Transfer-Encoding, Content-Type, Content-Encoding, X-A")
+                .add("Host", "a").add("Content-Length", "3").add("Content-Type", "text/html")
+                .add("Content-Encoding", "gzip").add("X-A", "1");
+        ForwardingHeaders.removeHopByHop(headers, false);
+        assertEquals(List.of("content-encoding", "content-length", "content-type", "host"),
+                headers.names().stream().map(String::toLowerCase).sorted().toList());
+    }
+
+    @Test
     void webSocketHandshakeKeepsUpgrade() {
         HttpHeaders headers = new DefaultHttpHeaders().add("Connection", "Upgrade").add("Upgrade", "websocket");
         assertTrue(ForwardingHeaders.isWebSocketUpgrade(headers));

@@ -179,6 +179,22 @@ class ProxyBehaviourIntegrationTest {
     }
 
     @Test
+    void anUpstreamConnectionHeaderListingFramingFieldsLeavesTheResponseFramed() throws Exception {
+        String response = "HTTP/1.1 200 OK\r\nConnection: Content-Length, Content-Type\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: 2\r\n\r\nok";
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            for (int i = 0; i < 2; i++) {
+                RawClient.Response r = client.send("GET /f" + i + " HTTP/1.1\r\nHost: shop.example\r\n\r\n").read();
+                assertEquals(List.of("2"), r.headers("content-length"));
+                assertEquals(List.of("text/plain"), r.headers("content-type"));
+                assertEquals("ok", r.bodyText());
+            }
+        }
+    }
+
+    @Test
     void webSocketUpgradePassesThroughWithItsCookiesFiltered() throws Exception {
         AtomicReference<String> echoed = new AtomicReference<>();
         TestUpstream.Responder webSocket = (request, out, socket) -> {
