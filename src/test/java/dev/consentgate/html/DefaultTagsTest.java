@@ -1,7 +1,10 @@
 package dev.consentgate.html;
 
 import dev.consentgate.config.TagRule;
+import dev.consentgate.consent.ConsentDecision;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -10,18 +13,48 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** The tags of config/consentgate.yaml: well formed, blocks the common vendors, never blocks consent managers or captchas. */
+/**
+ * The tags of config/consentgate.yaml: well formed, blocks the common vendors (each under the category its rule
+ * names, and only until that category is granted), never blocks consent managers, captchas, sign-in, payments,
+ * fonts, plain CDNs or first-party scripts.
+ */
 class DefaultTagsTest {
 
     private static final TagPolicy POLICY = TestRules.defaultPolicy();
 
     private static String rewrite(String html) {
-        return new String(HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY,
-                html.getBytes(StandardCharsets.UTF_8), RewriteListener.NONE), StandardCharsets.UTF_8);
+        return rewrite(html, TestRules.ESSENTIAL_ONLY);
+    }
+
+    private static String rewrite(String html, ConsentDecision consent) {
+        return new String(HtmlRewriter.rewriteAll(POLICY, consent, html.getBytes(StandardCharsets.UTF_8),
+                RewriteListener.NONE), StandardCharsets.UTF_8);
+    }
+
+    /** What the rewriter did to {@code html} under essential-only consent, one event per element acted on. */
+    private static List<RewriteEvent> eventsUnderEssentialOnly(String html) {
+        List<RewriteEvent> events = new ArrayList<>();
+        HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY, html.getBytes(StandardCharsets.UTF_8),
+                events::add);
+        return events;
+    }
+
+    /**
+     * The element is acted on once, the way expected and by a rule of {@code category}; granting that category
+     * (and nothing else) lets it through unchanged, so no rule of another category claims it.
+     */
+    private static void assertBlockedUntilGranted(String html, String category, RewriteEvent.Action action) {
+        List<RewriteEvent> events = eventsUnderEssentialOnly(html);
+        assertEquals(1, events.size(), html + " -> " + events);
+        assertEquals(action, events.get(0).action(), html + " -> " + events);
+        assertEquals(category, events.get(0).category(), html + " -> " + events);
+        assertEquals(html, rewrite(html, TestRules.consent("essential", category)));
     }
 
     @Test
@@ -55,7 +88,22 @@ class DefaultTagsTest {
         "https://gdpr-tcfv2.sp-prod.net/wrapperMessagingWithoutDetection.js",
         "https://www.google.com/recaptcha/api.js", "https://www.gstatic.com/recaptcha/releases/x/recaptcha__en.js",
         "https://www.recaptcha.net/recaptcha/api.js", "https://js.hcaptcha.com/1/api.js",
-        "https://challenges.cloudflare.com/turnstile/v0/api.js"})
+        "https://challenges.cloudflare.com/turnstile/v0/api.js",
+        "https://fundingchoicesmessages.google.com/i/pub-123?ers=1",
+        "https://cmp.inmobi.com/choice/abc/example.com/choice.js",
+        "https://optanon.blob.core.windows.net/consent/abc.js",
+        "https://cookie-cdn.cookiepro.com/scripttemplates/otSDKStub.js",
+        "https://consent.cookiefirst.com/sites/example.com-abc/consent.js", "https://cdn.cookie-script.com/s/abc.js",
+        "https://cookiehub.net/c2/abc.js", "https://policy.app.cookieinformation.com/uc.js",
+        "https://static.axept.io/sdk.js", "https://cc.cdn.civiccomputing.com/9/cookieControl-9.x.min.js",
+        "https://global.ketchcdn.com/web/v3/config/acme/site/boot.js",
+        "https://choices.consentframework.com/js/pa/123/c/456/stub",
+        "https://c.evidon.com/sitenotice/evidon-sitenotice-tag.js",
+        "https://gdpr-wrapper.privacymanager.io/gdpr/abc/gdpr-liveramp.js",
+        "https://gdpr.privacymanager.io/1/gdpr.bundle.js", "https://api.friendlycaptcha.com/api/v1/puzzle",
+        "https://client-api.arkoselabs.com/v2/abc/api.js", "https://abc.token.awswaf.com/abc/challenge.js",
+        "https://js.datadome.co/tags.js", "https://geo.captcha-delivery.com/captcha/?initialCid=x",
+        "https://client.px-cloud.net/PXabc/main.min.js", "https://captcha.px-cdn.net/PXabc/captcha.js"})
     void consentManagersAndCaptchasAreNeverBlocked(String url) {
         String html = "<script src=\"" + url + "\"></script><link rel=preconnect href=\"" + url + "\">";
         assertEquals(html, rewrite(html));
@@ -87,5 +135,605 @@ class DefaultTagsTest {
     void commonEmbedsBecomePlaceholders(String url) {
         String out = rewrite("<iframe src=\"" + url + "\"></iframe>");
         assertTrue(out.startsWith("<div class=\"consentgate-placeholder\"") && out.contains("functionality"), out);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://js.stripe.com/v3/", "https://m.stripe.network/inner.html", "https://www.paypal.com/sdk/js?client-id=x",
+        "https://www.paypalobjects.com/api/checkout.js",
+        "https://js.braintreegateway.com/web/dropin/1.40.0/js/dropin.min.js",
+        "https://checkoutshopper-live.adyen.com/checkoutshopper/sdk/5.0.0/adyen.js",
+        "https://pay.google.com/gp/p/js/pay.js", "https://applepay.cdn-apple.com/jsapi/v1/apple-pay-sdk.js",
+        "https://accounts.google.com/gsi/client",
+        "https://appleid.cdn-apple.com/appleauth/static/jsapi/appleid/1/en_US/appleid.auth.js",
+        "https://fonts.googleapis.com/css2?family=Inter", "https://fonts.gstatic.com/s/inter/v1/x.woff2",
+        "https://use.typekit.net/abc.js", "https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js",
+        "https://cdn.jsdelivr.net/npm/bootstrap@5.3.0/dist/js/bootstrap.bundle.min.js",
+        "https://unpkg.com/react@18/umd/react.production.min.js",
+        "https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js", "https://code.jquery.com/jquery-3.7.1.min.js",
+        "https://www.gstatic.com/firebasejs/10.0.0/firebase-app.js", "https://cdn.shopify.com/s/files/1/x.js",
+        "https://s0.wp.com/wp-content/js/devicepx-jetpack.js", "https://example.com/assets/app.js"})
+    void signInPaymentsFontsAndPlainCdnsAreNeverBlocked(String url) {
+        String html = "<script src=\"" + url + "\"></script><link rel=preconnect href=\"" + url + "\">";
+        assertEquals(html, rewrite(html));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "if (window.plausible) { plausible('Signup'); } document.querySelector('form').reset();",
+        "window.DD_RUM && window.DD_RUM.addAction('checkout'); showReceipt();",
+        "if (window.optimizely) { console.log('experiment running'); }",
+        "window.PARSELY && PARSELY.beacon.trackPageView({url: location.href}); renderArticle();",
+        "gtag('event', 'sign_up', { method: 'email' });",
+        "var chartbeat = 'a word, not a loader'; var misc_project = 'docs'; var diam_data = [1, 2];",
+        "console.log(util.inspect(obj)); var __inspector = {};",
+        "$(function () { $('.menu').toggleClass('open'); });"})
+    void firstPartyScriptsNamingAVendorInPassingAreNotTouched(String script) {
+        String html = "<script>" + script + "</script>";
+        assertEquals(html, rewrite(html));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("vendorScripts")
+    void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
+        assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
+                RewriteEvent.Action.NEUTRALIZED);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("vendorSnippets")
+    void vendorLoaderSnippetsAreNeutralizedUntilTheirCategoryIsGranted(String category, String snippet) {
+        assertBlockedUntilGranted("<script>" + snippet + "</script>", category, RewriteEvent.Action.NEUTRALIZED);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("vendorPixels")
+    void vendorPixelsAreRemovedUntilTheirCategoryIsGranted(String category, String url) {
+        assertBlockedUntilGranted("<img src=\"" + url + "\" width=\"1\" height=\"1\" alt=\"\">", category,
+                RewriteEvent.Action.REMOVED);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("vendorEmbeds")
+    void vendorEmbedsBecomePlaceholdersUntilTheirCategoryIsGranted(String category, String url) {
+        assertBlockedUntilGranted("<iframe src=\"" + url + "\"></iframe>", category, RewriteEvent.Action.PLACEHOLDER);
+    }
+
+    // ---- vendor cases: a typical tag of each vendor, as its documentation has sites load it ----
+
+    static Stream<Arguments> vendorScripts() {
+        return Stream.of(
+                // web analytics suites and tag managers
+                arguments("analytics", "https://mc.yandex.ru/metrika/tag.js"),
+                arguments("analytics", "https://mc.yandex.com/metrika/tag.js"),
+                arguments("analytics", "https://hm.baidu.com/hm.js?abc"),
+                arguments("analytics", "https://assets.adobedtm.com/abc/launch-def.min.js"),
+                arguments("analytics", "https://edge.adobedc.net/ee/v1/interact"),
+                arguments("analytics", "https://dpm.demdex.net/id?d_visid_ver=5.4.0"),
+                arguments("analytics", "https://tags.tiqcdn.com/utag/acme/main/prod/utag.js"),
+                arguments("analytics", "https://collect.tealiumiq.com/event"),
+                arguments("analytics", "https://nexus.ensighten.com/acme/prod/Bootstrap.js"),
+                arguments("analytics", "https://acme.containers.piwik.pro/abc.js"),
+                arguments("analytics", "https://acme.innocraft.cloud/js/container_abc.js"),
+                arguments("analytics", "https://static.getclicky.com/js"),
+                arguments("analytics", "https://www.statcounter.com/counter/counter.js"),
+                arguments("analytics", "https://s10.histats.com/js15_as.js"),
+                arguments("analytics", "https://gapl.hit.gemius.pl/xgemius.js"),
+                arguments("analytics", "https://script.ioam.de/iam.js"),
+                arguments("analytics", "https://data-abc.de.iocnt.net/iomm/latest/bootstrap/loader.js"),
+                arguments("analytics", "https://acme.webtrekk.net/js/webtrekk_v4.min.js"),
+                arguments("analytics", "https://responder.wt-safetag.com/resp/api/get/123"),
+                arguments("analytics", "https://code.etracker.com/code/e.js"),
+                arguments("analytics", "https://l.econda-monitor.de/el/v1/abc"),
+                arguments("analytics", "https://tag.aticdn.net/piano-analytics.js"),
+                arguments("analytics", "https://cdn.parsely.com/keys/example.com/p.js"),
+                arguments("analytics", "https://sb.scorecardresearch.com/beacon.js"),
+                arguments("analytics", "https://secure-dcr.imrworldwide.com/novms/js/2/ggcmb510.js"),
+                arguments("analytics", "https://stats.wp.com/e-202401.js"),
+                arguments("analytics", "https://top-fwz1.mail.ru/js/code.js"),
+                arguments("analytics", "https://wcs.naver.net/wcslog.js"),
+                // product analytics and session recording
+                arguments("analytics", "https://js.hscollectedforms.net/collectedforms.js"),
+                arguments("analytics", "https://cdn.heapanalytics.com/js/heap-1.js"),
+                arguments("analytics", "https://cdn.us.heap-api.com/config/1/heap_config.js"),
+                arguments("analytics", "https://cdn.mxpnl.com/libs/mixpanel-2-latest.min.js"),
+                arguments("analytics", "https://cdn.amplitude.com/libs/analytics-browser-2.0.0-min.js.gz"),
+                arguments("analytics", "https://i.kissmetrics.com/i.js"),
+                arguments("analytics", "https://scripts.kissmetrics.io/abc.2.js"),
+                arguments("analytics", "https://edge.fullstory.com/s/fs.js"),
+                arguments("analytics", "https://cdn.mouseflow.com/projects/abc.js"),
+                arguments("analytics", "https://web-sdk.smartlook.com/recorder.js"),
+                arguments("analytics", "https://tools.luckyorange.com/core/lo.js?site-id=abc"),
+                arguments("analytics", "https://d10lpsik1i8c69.cloudfront.net/w.js"),
+                arguments("analytics", "https://script.crazyegg.com/pages/scripts/0000/0000.js"),
+                arguments("analytics", "https://cdn.inspectlet.com/inspectlet.js"),
+                arguments("analytics", "https://static.hotjar.com/c/hotjar-1.js?sv=6"),
+                arguments("analytics", "https://www.clarity.ms/tag/abc"),
+                arguments("analytics", "https://cdn.pendo.io/agent/static/abc/pendo.js"),
+                arguments("analytics", "https://cdn.logrocket.io/LogRocket.min.js"),
+                arguments("analytics", "https://cdn.lr-ingest.io/LogRocket.min.js"),
+                arguments("analytics", "https://t.contentsquare.net/uxa/abc.js"),
+                arguments("analytics", "https://cdn.quantummetric.com/qscripts/quantum-acme.js"),
+                arguments("analytics", "https://static.woopra.com/js/w.js"),
+                // cookieless analytics
+                arguments("analytics", "https://plausible.io/js/script.js"),
+                arguments("analytics", "https://cdn.usefathom.com/script.js"),
+                arguments("analytics", "https://scripts.simpleanalyticscdn.com/latest.js"),
+                arguments("analytics", "https://static.cloudflareinsights.com/beacon.min.js"),
+                // performance and error monitoring
+                arguments("analytics", "https://js-agent.newrelic.com/nr-1234.min.js"),
+                arguments("analytics", "https://www.datadoghq-browser-agent.com/us1/v5/datadog-rum.js"),
+                arguments("analytics", "https://js-cdn.dynatrace.com/jstag/abc/def/ghi_complete.js"),
+                arguments("analytics", "https://www.example.com/ruxitagentjs_ICA27NVfqrux_10275230921.js"),
+                arguments("analytics", "https://c.go-mpulse.net/boomerang/ABCDE-FGHIJ"),
+                arguments("analytics", "https://browser.sentry-cdn.com/7.100.0/bundle.min.js"),
+                arguments("analytics", "https://js.sentry-cdn.com/abc.min.js"),
+                // A/B testing
+                arguments("analytics", "https://cdn.optimizely.com/js/123.js"),
+                arguments("analytics", "https://dev.visualwebsiteoptimizer.com/j.php?a=1"),
+                arguments("analytics", "https://try.abtasty.com/abc.js"),
+                arguments("analytics", "https://abc.kameleoon.eu/kameleoon.js"),
+                arguments("analytics", "https://www.googleoptimize.com/optimize.js?id=OPT-ABC"),
+                // Google advertising
+                arguments("advertising", "https://adservice.google.com/adsid/integrator.js?domain=example.com"),
+                arguments("advertising", "https://ep2.adtrafficquality.google/sodar/sodar2.js"),
+                arguments("advertising", "https://imasdk.googleapis.com/js/sdkloader/ima3.js"),
+                arguments("advertising", "https://pagead2.googlesyndication.com/pagead/show_ads.js"),
+                arguments("advertising", "https://www.googleadservices.com/pagead/conversion.js"),
+                arguments("advertising", "https://securepubads.g.doubleclick.net/tag/js/gpt.js"),
+                arguments("advertising", "https://www.googletagservices.com/tag/js/gpt.js"),
+                // conversion pixels of ad platforms and social networks
+                arguments("advertising", "https://connect.facebook.net/en_US/fbevents.js"),
+                arguments("advertising", "https://connect.facebook.net/signals/config/123?v=2.9.1"),
+                arguments("advertising", "https://bat.bing.com/bat.js"),
+                arguments("advertising", "https://snap.licdn.com/li.lms-analytics/insight.min.js"),
+                arguments("advertising", "https://analytics.tiktok.com/i18n/pixel/events.js"),
+                arguments("advertising", "https://sc-static.net/scevent.min.js"),
+                arguments("advertising", "https://www.redditstatic.com/ads/pixel.js"),
+                arguments("advertising", "https://s.pinimg.com/ct/core.js"),
+                arguments("advertising", "https://static.ads-twitter.com/uwt.js"),
+                arguments("advertising", "https://platform.twitter.com/oct.js"),
+                arguments("advertising", "https://a.quora.com/qevents.js"),
+                arguments("advertising", "https://s.yimg.com/wi/ytc.js"),
+                arguments("advertising", "https://s.adroll.com/j/ABC/roundtrip.js"),
+                arguments("advertising", "https://an.yandex.ru/system/context.js"),
+                arguments("advertising", "https://yandex.ru/ads/system/context.js"),
+                // marketing automation and affiliate networks
+                arguments("advertising", "https://js.hsadspixel.net/fb.js"),
+                arguments("advertising", "https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=ABC"),
+                arguments("advertising", "https://munchkin.marketo.net/munchkin.js"),
+                arguments("advertising", "https://pi.pardot.com/pd.js"),
+                arguments("advertising", "https://chimpstatic.com/mcjs-connected/js/users/abc/def.js"),
+                arguments("advertising", "https://diffuser-cdn.app-us1.com/diffuser/diffuser.js"),
+                arguments("advertising", "https://s.skimresources.com/js/123X456.skimlinks.js"),
+                arguments("advertising", "https://cdn.viglink.com/api/vglnk.js"),
+                arguments("advertising", "https://www.dwin1.com/1234.js"),
+                // native ads, publisher ad management
+                arguments("advertising", "https://static.criteo.net/js/ld/publishertag.js"),
+                arguments("advertising", "https://cdn.taboola.com/libtrc/unip/123/tfa.js"),
+                arguments("advertising", "https://amplify.outbrain.com/cp/obtp.js"),
+                arguments("advertising", "https://a.teads.tv/page/123/tag"),
+                arguments("advertising", "https://contextual.media.net/dmedianet.js?cid=ABC"),
+                arguments("advertising", "https://trends.revcontent.com/serve.js.php?w=1"),
+                arguments("advertising", "https://jsc.mgid.com/a/b/example.com.123.js"),
+                arguments("advertising", "https://s.ntv.io/serve/load.js"),
+                arguments("advertising", "https://web.adblade.com/js/ads/async/show.js"),
+                arguments("advertising", "https://c5.zedo.com/jsc/c5/fo.js"),
+                arguments("advertising", "https://go.ezoic.net/ezoic/ezoic.js"),
+                arguments("advertising", "https://www.ezojs.com/ezoic/sa.min.js"),
+                arguments("advertising", "https://scripts.mediavine.com/tags/acme.js"),
+                arguments("advertising", "https://ads.adthrive.com/sites/abc/ads.min.js"),
+                arguments("advertising", "https://a.pub.network/acme/pubfig.min.js"),
+                arguments("advertising", "https://cd.connatix.com/connatix.player.js"),
+                arguments("advertising", "https://c.amazon-adsystem.com/aax2/apstag.js"),
+                // header bidding
+                arguments("advertising", "https://www.example.com/js/prebid.js"),
+                arguments("advertising", "https://cdn.jsdelivr.net/npm/prebid.js@8.0.0/dist/not-for-prod/prebid.js"),
+                arguments("advertising", "https://micro.rubiconproject.com/prebid/dynamic/123.js"),
+                arguments("advertising", "https://acdn.adnxs.com/ast/ast.js"),
+                arguments("advertising", "https://js-sec.indexww.com/ht/p/123-456.js"),
+                arguments("advertising", "https://ads.pubmatic.com/AdServer/js/pwt/1/2/pwt.js"),
+                arguments("advertising", "https://acme-d.openx.net/w/1.0/jstag"),
+                arguments("advertising", "https://ap.lijit.com/www/delivery/fpi.js"),
+                arguments("advertising", "https://tlx.3lift.com/header/auction"),
+                arguments("advertising", "https://native.sharethrough.com/assets/sfp.js"),
+                arguments("advertising", "https://js.gumgum.com/javascripts/ggv2.js"),
+                arguments("advertising", "https://static.yieldmo.com/ym.1.js"),
+                arguments("advertising", "https://ced.sascdn.com/tag/123/smart.js"),
+                arguments("advertising", "https://s2.adform.net/banners/scripts/st/trackpoint-async.js"),
+                arguments("advertising", "https://tag.contextweb.com/TagPublish/getjs.aspx?action=VIEWAD"),
+                arguments("advertising", "https://ad.360yield.com/ad?x=1"),
+                arguments("advertising", "https://ssc-cms.33across.com/ps/?m=xch"),
+                arguments("advertising", "https://apex.go.sonobi.com/trinity.json"),
+                arguments("advertising", "https://ad.yieldlab.net/yp/123"),
+                arguments("advertising", "https://js.adscale.de/map.js"),
+                arguments("advertising", "https://imagesrv.adition.com/js/adition.js"),
+                // DSPs, ad servers, verification, audiences and ad identity
+                arguments("advertising", "https://js.adsrvr.org/up_loader.1.1.0.js"),
+                arguments("advertising", "https://pixel.mathtag.com/event/js?mt_id=1"),
+                arguments("advertising", "https://creativecdn.com/tags?id=pr_abc"),
+                arguments("advertising", "https://cdn.flashtalking.com/xre/123/abc.js"),
+                arguments("advertising", "https://cdn.doubleverify.com/dvtp_src.js"),
+                arguments("advertising", "https://static.adsafeprotected.com/iasPET.1.js"),
+                arguments("advertising", "https://z.moatads.com/acme/moatad.js"),
+                arguments("advertising", "https://tags.crwdcntrl.net/lt/c/123/lt.min.js"),
+                arguments("advertising", "https://tags.bluekai.com/site/123?ret=js"),
+                arguments("advertising", "https://ats.rlcdn.com/ats.js"),
+                arguments("advertising", "https://launchpad-wrapper.privacymanager.io/abc/launchpad-liveramp.js"),
+                arguments("advertising", "https://cdn.id5-sync.com/api/1.0/id5-api.js"),
+                arguments("advertising", "https://cdn.permutive.com/abc-web.js"),
+                arguments("advertising", "https://js.agkn.com/prod/v0/tag.js"),
+                arguments("advertising", "https://cdn.emetriq.de/abc.js"),
+                arguments("advertising", "https://secure.quantserve.com/quant.js"),
+                // functionality: players, widgets, maps, chat, forms
+                arguments("functionality", "https://www.youtube.com/iframe_api"),
+                arguments("functionality", "https://player.vimeo.com/api/player.js"),
+                arguments("functionality", "https://geo.dailymotion.com/libs/player/x1.js"),
+                arguments("functionality", "https://fast.wistia.com/assets/external/E-v1.js"),
+                arguments("functionality", "https://cdn.jwplayer.com/libraries/abc.js"),
+                arguments("functionality", "https://ssl.p.jwpcdn.com/player/v/8.0.0/jwplayer.js"),
+                arguments("functionality", "https://content.jwplatform.com/libraries/abc.js"),
+                arguments("functionality", "https://players.brightcove.net/123/default_default/index.min.js"),
+                arguments("functionality", "https://play.vidyard.com/embed/v4.js"),
+                arguments("functionality",
+                        "https://cdnapisec.kaltura.com/p/1/sp/100/embedIframeJs/uiconf_id/2/partner_id/1"),
+                arguments("functionality", "https://embed.twitch.tv/embed/v1.js"),
+                arguments("functionality", "https://w.soundcloud.com/player/api.js"),
+                arguments("functionality", "https://platform.twitter.com/widgets.js"),
+                arguments("functionality", "https://widgets.twimg.com/j/2/widget.js"),
+                arguments("functionality", "https://www.instagram.com/embed.js"),
+                arguments("functionality", "https://connect.facebook.net/en_US/sdk.js"),
+                arguments("functionality", "https://www.tiktok.com/embed.js"),
+                arguments("functionality", "https://assets.pinterest.com/js/pinit.js"),
+                arguments("functionality", "https://embed.reddit.com/widgets.js"),
+                arguments("functionality", "https://www.reddit.com/static/button/button2.js"),
+                arguments("functionality", "https://acme.disqus.com/embed.js"),
+                arguments("functionality", "https://c.disquscdn.com/next/embed/common.bundle.js"),
+                arguments("functionality", "https://static.addtoany.com/menu/page.js"),
+                arguments("functionality", "https://maps.googleapis.com/maps/api/js?key=abc&callback=initMap"),
+                arguments("functionality", "https://translate.google.com/translate_a/element.js?cb=init"),
+                arguments("functionality", "https://widget.intercom.io/widget/abc"),
+                arguments("functionality", "https://js.driftt.com/include/123/abc.js"),
+                arguments("functionality", "https://static.zdassets.com/ekr/snippet.js?key=abc"),
+                arguments("functionality", "https://v2.zopim.com/?abc"),
+                arguments("functionality", "https://embed.tawk.to/abc/default"),
+                arguments("functionality", "https://cdn.livechatinc.com/tracking.js"),
+                arguments("functionality", "https://static.olark.com/jsclient/loader.js"),
+                arguments("functionality", "https://client.crisp.chat/l.js"),
+                arguments("functionality", "https://code.tidio.co/abc.js"),
+                arguments("functionality", "https://wchat.freshchat.com/js/widget.js"),
+                arguments("functionality", "https://widget.freshworks.com/widgets/123.js"),
+                arguments("functionality", "https://www.smartsuppchat.com/loader.js"),
+                arguments("functionality", "https://code.jivosite.com/widget/abc"),
+                arguments("functionality", "https://code.jivo.ru/widget/abc"),
+                arguments("functionality", "https://beacon-v2.helpscout.net"),
+                arguments("functionality", "https://js.usemessages.com/conversations-embed.js"),
+                arguments("functionality", "https://js.hsforms.net/forms/v2.js"),
+                arguments("functionality", "https://js.hscta.net/cta/current.js"),
+                arguments("functionality", "https://embed.typeform.com/next/embed.js"),
+                arguments("functionality", "https://assets.calendly.com/assets/external/widget.js"));
+    }
+
+    static Stream<Arguments> vendorSnippets() {
+        return Stream.of(
+                // web analytics suites and tag managers
+                arguments("analytics", "(function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[])"
+                        + ".push(arguments)};k=e.createElement(t),k.async=1,k.src=r,e.head.appendChild(k)})"
+                        + "(window, document, 'script', 'https://mc.yandex.com/metrika/tag.js', 'ym');"
+                        + " ym(1, 'init', {clickmap: true});"),
+                arguments("analytics", "w.yaCounter123 = new Ya.Metrika({id: 123, webvisor: true});"),
+                arguments("analytics", "var _hmt = _hmt || []; _hmt.push(['_trackPageview', '/home']);"),
+                arguments("analytics", "var s = document.createElement('script');"
+                        + " s.src = 'https://assets.adobedtm.com/abc/launch-def.min.js'; document.head.appendChild(s);"),
+                arguments("analytics", "var s_account = 'acmeprod'; var s = s_gi(s_account); s.pageName = document.title;"
+                        + " s.t();"),
+                arguments("analytics", "!function(n,o){o.forEach(function(o){n[o]||((n.__alloyNS=n.__alloyNS||[])"
+                        + ".push(o),n[o]=function(){},n[o].q=[])})}(window,['alloy']);"),
+                arguments("analytics", "var clicky_site_ids = clicky_site_ids || []; clicky_site_ids.push(101);"),
+                arguments("analytics", "var sc_project = 123; var sc_invisible = 1; var sc_security = 'abc';"),
+                arguments("analytics", "var _Hasync = _Hasync || []; _Hasync.push(['Histats.start', '1,123,4,0,0,0']);"),
+                arguments("analytics", "var pp_gemius_identifier = 'abc'; function gemius_pending(i) {"
+                        + " window[i] = window[i] || function() {}; }"),
+                arguments("analytics", "var iam_data = {'st': 'acme', 'cp': 'home'}; iom.c(iam_data, 1);"),
+                arguments("analytics", "IOMm('configure', {st: 'acme', dn: 'data-abc.de.iocnt.net'});"
+                        + " IOMm('pageview', {cp: 'home'});"),
+                arguments("analytics", "window.webtrekkConfig = {trackId: '123', trackDomain: 'acme.wt-eu02.net'};"),
+                arguments("analytics", "wtSmart.init.set({trackId: '123', trackDomain: 'acme.wt-eu02.net'});"
+                        + " wtSmart.track();"),
+                arguments("analytics", "var s = document.createElement('script'); s.id = '_etLoader';"
+                        + " s.src = '//code.etracker.com/code/e.js'; document.head.appendChild(s);"),
+                arguments("analytics", "et_eC_Wrapper({et_et: 'abc', et_pagename: 'home'});"),
+                arguments("analytics", "window.emos3 = {stored: [], send: function (p) { this.stored.push(p); }};"
+                        + " var emosProps = {siteid: 'acme'}; window.emos3.send(emosProps);"),
+                arguments("analytics", "var tag = new ATInternet.Tracker.Tag(); tag.page.set({name: 'home'});"
+                        + " tag.dispatch();"),
+                arguments("analytics", "xtnv = document; xtsite = '123'; document.write('<scr' + 'ipt src=\"/xtcore.js\">"
+                        + "</scr' + 'ipt>');"),
+                arguments("analytics", "pa.setConfigurations({site: 123, collectDomain: 'https://abc.pa-cd.com'});"
+                        + " pa.sendEvent('page.display', {page: 'home'});"),
+                arguments("analytics", "(function () { var p = document.createElement('script'); p.id = 'parsely-cfg';"
+                        + " p.src = '//cdn.parsely.com/keys/example.com/p.js'; document.body.appendChild(p); })();"),
+                arguments("analytics", "COMSCORE.beacon({c1: '2', c2: '1234'});"),
+                arguments("analytics", "!function(t,n){t[n]=t[n]||{nlsQ:function(e,o,c){}}}(window,'NOLBUNDLE');"
+                        + " var nSdkInstance = NOLBUNDLE.nlsQ('P123', 'nlsnInstance');"),
+                arguments("analytics", ";(function(p,l,o,w,i){if(!p[i]){p.GlobalSnowplowNamespace="
+                        + "p.GlobalSnowplowNamespace||[];p.GlobalSnowplowNamespace.push(i)}}"
+                        + "(window,document,'script','/sp.js','snowplow'));"),
+                arguments("analytics", "_stq = window._stq || []; _stq.push(['view', {v: 'ext', blog: '1'}]);"),
+                arguments("analytics", "var mi_track_user = true; var __gtagTracker = function () {"
+                        + " window.gtag.apply(window, arguments); };"),
+                arguments("analytics", "(function (a, b, c, d) { a = '//tags.tiqcdn.com/utag/acme/main/prod/utag.js';"
+                        + " b = document; c = 'script'; d = b.createElement(c); d.src = a; b.head.appendChild(d); })();"),
+                arguments("analytics", "var s = document.createElement('script');"
+                        + " s.src = '//nexus.ensighten.com/acme/prod/Bootstrap.js'; document.head.appendChild(s);"),
+                arguments("analytics", "(function (window, document, dataLayerName, id) {"
+                        + " var tags = document.createElement('script');"
+                        + " tags.src = 'https://acme.containers.piwik.pro/' + id + '.js'; document.head.appendChild(tags);"
+                        + " })(window, document, 'dataLayer', 'abc');"),
+                arguments("analytics", "var _tmr = window._tmr || (window._tmr = []); _tmr.push({id: '1'});"
+                        + " var ts = document.createElement('script'); ts.src = 'https://top-fwz1.mail.ru/js/code.js';"
+                        + " document.head.appendChild(ts);"),
+                arguments("analytics", "new Image().src = 'https://counter.yadro.ru/hit?r' + escape(document.referrer);"),
+                arguments("analytics", "if (!wcs_add) var wcs_add = {}; wcs_add['wa'] = 'abc'; wcs_do();"),
+                // product analytics and session recording
+                arguments("analytics", "window.heap = window.heap || []; heap.load = function (e) {"
+                        + " var r = document.createElement('script');"
+                        + " r.src = 'https://cdn.heapanalytics.com/js/heap-' + e + '.js'; document.head.appendChild(r); };"),
+                arguments("analytics", "var MIXPANEL_CUSTOM_LIB_URL = '/vendor/mixpanel.min.js';"),
+                arguments("analytics", "var MIXPANEL_LIB_URL = 'https://cdn.mxpnl.com/libs/mixpanel-2-latest.min.js';"),
+                arguments("analytics", "amplitude.init('API_KEY', {defaultTracking: true});"),
+                arguments("analytics", "var s = document.createElement('script');"
+                        + " s.src = 'https://cdn.amplitude.com/libs/analytics-browser-2.0.0-min.js.gz';"
+                        + " document.head.appendChild(s);"),
+                arguments("analytics", "var _kmq = _kmq || []; var _kmk = _kmk || 'abc';"),
+                arguments("analytics", "window['_fs_host'] = 'fullstory.com'; window['_fs_namespace'] = 'FS';"),
+                arguments("analytics", "window.__lo_site_id = 12345;"),
+                arguments("analytics", "setTimeout(function () { var a = document.createElement('script');"
+                        + " a.src = '//script.crazyegg.com/pages/scripts/0000/0000.js'; document.head.appendChild(a); }, 1);"),
+                arguments("analytics", "window.__insp = window.__insp || []; __insp.push(['wid', 12345]);"),
+                arguments("analytics", "(function (apiKey) { var y = document.createElement('script');"
+                        + " y.src = 'https://cdn.pendo.io/agent/static/' + apiKey + '/pendo.js';"
+                        + " document.head.appendChild(y); })('KEY');"),
+                arguments("analytics", "window.LogRocket && window.LogRocket.init('acme/app');"),
+                arguments("analytics", "window._uxa = window._uxa || []; var mt = document.createElement('script');"
+                        + " mt.src = '//t.contentsquare.net/uxa/abc.js'; document.head.appendChild(mt);"),
+                arguments("analytics", "var qtm = document.createElement('script');"
+                        + " qtm.src = 'https://cdn.quantummetric.com/qscripts/quantum-acme.js'; document.head.appendChild(qtm);"),
+                arguments("analytics", "var t = document.createElement('script'); t.src = '//static.woopra.com/js/w.js';"
+                        + " document.head.appendChild(t);"),
+                // cookieless analytics
+                arguments("analytics", "window.plausible = window.plausible || function () {"
+                        + " (window.plausible.q = window.plausible.q || []).push(arguments) };"),
+                arguments("analytics", "var s = document.createElement('script'); s.src = 'https://plausible.io/js/script.js';"
+                        + " document.head.appendChild(s);"),
+                arguments("analytics", "var s = document.createElement('script'); s.src = 'https://cdn.usefathom.com/script.js';"
+                        + " s.dataset.site = 'ABC'; document.head.appendChild(s);"),
+                arguments("analytics", "var s = document.createElement('script');"
+                        + " s.src = 'https://scripts.simpleanalyticscdn.com/latest.js'; document.body.appendChild(s);"),
+                arguments("analytics", "var s = document.createElement('script');"
+                        + " s.src = 'https://static.cloudflareinsights.com/beacon.min.js'; document.body.appendChild(s);"),
+                // performance monitoring and A/B testing
+                arguments("analytics", "window.NREUM || (NREUM = {}); NREUM.info = {beacon: 'bam.nr-data.net'};"),
+                arguments("analytics", "(function (h, o, u, n, d) { h = h[d] = h[d] || {q: [], onReady: function (c) {"
+                        + " h.q.push(c) }}; d = o.createElement(u); d.src = n; o.head.appendChild(d) })(window, document,"
+                        + " 'script', 'https://www.datadoghq-browser-agent.com/us1/v5/datadog-rum.js', 'DD_RUM');"),
+                arguments("analytics", "window.DD_RUM && window.DD_RUM.init({clientToken: 'abc', applicationId: 'def'});"),
+                arguments("analytics", "var s = document.createElement('script');"
+                        + " s.src = 'https://js-cdn.dynatrace.com/jstag/abc/def/ghi_complete.js'; document.head.appendChild(s);"),
+                arguments("analytics", "(function () { var s = document.createElement('script');"
+                        + " s.src = 'https://c.go-mpulse.net/boomerang/KEY'; document.head.appendChild(s); })();"),
+                arguments("analytics", "var s = document.createElement('script'); s.src = 'https://cdn.optimizely.com/js/123.js';"
+                        + " document.head.appendChild(s);"),
+                arguments("analytics", "var s = document.createElement('script');"
+                        + " s.src = 'https://dev.visualwebsiteoptimizer.com/j.php?a=1'; document.head.appendChild(s);"),
+                arguments("analytics", "var s = document.createElement('script'); s.src = 'https://try.abtasty.com/abc.js';"
+                        + " document.head.appendChild(s);"),
+                arguments("analytics", "window.kameleoonQueue = window.kameleoonQueue || [];"),
+                arguments("analytics", "(function (a, s, y, n, c, h) { s.className += ' ' + y; (a[n] = a[n] || []).hide = h;"
+                        + " })(window, document.documentElement, 'async-hide', 'dataLayer', 4000, {'OPT-ABC': true});"),
+                arguments("analytics", "var s = document.createElement('script');"
+                        + " s.src = 'https://www.googleoptimize.com/optimize.js?id=OPT-ABC'; document.head.appendChild(s);"),
+                // Google advertising
+                arguments("advertising", "google_ad_client = 'ca-pub-123'; google_ad_slot = '456'; google_ad_width = 728;"),
+                arguments("advertising", "var google_conversion_id = 123; var google_remarketing_only = false;"),
+                arguments("advertising", "function gtag_report_conversion(url) { gtag('event', 'conversion',"
+                        + " {'send_to': 'AW-123/abc', 'event_callback': function () { window.location = url; }}); }"),
+                arguments("advertising", "gtag('event', 'conversion', {'send_to': 'AW-123/abc', 'value': 1.0});"),
+                arguments("advertising", "gtag('event','conversion',{'send_to':'AW-123/abc'});"),
+                arguments("advertising", "gtag(\"event\", \"conversion\", {\"send_to\": \"AW-123/abc\"});"),
+                // conversion pixels of ad platforms and social networks
+                arguments("advertising", "window.uetq = window.uetq || []; window.uetq.push('event', 'purchase',"
+                        + " {revenue_value: 1, currency: 'EUR'});"),
+                arguments("advertising", "ttq.page(); ttq.track('CompletePayment', {value: 1, currency: 'EUR'});"),
+                arguments("advertising", "ttq.track('ViewContent');"),
+                arguments("advertising", "rdt('track', 'PageVisit');"),
+                arguments("advertising", "rdt(\"init\", \"t2_abc\"); rdt(\"track\", \"PageVisit\");"),
+                arguments("advertising", "var s = document.createElement('script');"
+                        + " s.src = 'https://www.redditstatic.com/ads/pixel.js'; document.head.appendChild(s);"),
+                arguments("advertising", "qp('init', 'abc'); qp('track', 'ViewContent');"),
+                arguments("advertising", "(function (w, d, t, r, u) { w[u] = w[u] || []; var s = d.createElement(t);"
+                        + " s.src = r; s.onload = function () { YAHOO.ywa.I13N.fireBeacon(w[u]) }; d.head.appendChild(s);"
+                        + " })(window, document, 'script', 'https://s.yimg.com/wi/ytc.js', 'dotq');"),
+                arguments("advertising", "adroll_adv_id = 'ABC'; adroll_pix_id = 'DEF'; adroll_version = '2.0';"),
+                arguments("advertising", "window.yaContextCb = window.yaContextCb || [];"),
+                arguments("advertising", "window.yaContextCb.push(() => { Ya.Context.AdvManager.render({"
+                        + " renderTo: 'yandex_rtb_R-A-1-1', blockId: 'R-A-1-1' }) });"),
+                arguments("advertising", "var t = document.createElement('script'); t.src = 'https://vk.com/js/api/openapi.js';"
+                        + " t.onload = function () { VK.Retargeting.Init('VK-RTRG-1'); VK.Retargeting.Hit(); };"
+                        + " document.head.appendChild(t);"),
+                // marketing automation
+                arguments("advertising", "var _learnq = _learnq || []; _learnq.push(['identify', {'$email': 'x'}]);"),
+                arguments("advertising", "function initMunchkin() { Munchkin.init('123-ABC-456'); }"),
+                arguments("advertising", "piAId = '1001'; piCId = '1002'; piHostname = 'pi.pardot.com';"),
+                arguments("advertising", "var trackcmp = document.createElement('script');"
+                        + " trackcmp.src = '//trackcmp.net/visit?actid=123'; document.head.appendChild(trackcmp);"),
+                arguments("advertising", "vgo('setAccount', '123'); vgo('setTrackByDefault', true); vgo('process');"),
+                // native ads, publisher ad management, header bidding
+                arguments("advertising", "!function (_window) { var OB_ADV_ID = '00abc'; if (_window.obApi) { return; }"
+                        + " }(window); obApi('track', 'PAGE_VIEW');"),
+                arguments("advertising", "var s = document.createElement('script');"
+                        + " s.src = 'https://widgets.outbrain.com/outbrain.js'; document.body.appendChild(s);"),
+                arguments("advertising", "var s = document.createElement('script'); s.src = '//a.teads.tv/page/123/tag';"
+                        + " document.body.appendChild(s);"),
+                arguments("advertising", "window._mNHandle = window._mNHandle || {};"
+                        + " window._mNHandle.queue = window._mNHandle.queue || [];"),
+                arguments("advertising", "medianet_width = '728'; medianet_height = '90'; medianet_versionId = '3121199';"),
+                arguments("advertising", "window.ezstandalone = window.ezstandalone || {}; ezstandalone.cmd = ezstandalone.cmd"
+                        + " || []; ezstandalone.cmd.push(function () { ezstandalone.showAds(101); });"),
+                arguments("advertising", "(function (w, d) { w.adthrive = w.adthrive || {}; var s = d.createElement('script');"
+                        + " s.src = 'https://ads.adthrive.com/sites/' + w.adthrive.siteId + '/ads.min.js';"
+                        + " d.head.appendChild(s); })(window, document);"),
+                arguments("advertising", "var pbjs = pbjs || {}; pbjs.que = pbjs.que || [];"
+                        + " pbjs.que.push(function () { pbjs.requestBids({}); });"),
+                arguments("advertising", "var sas = sas || {}; sas.cmd = sas.cmd || []; sas.cmd.push(function () {"
+                        + " sas.setup({networkid: 1, domain: 'https://www8.smartadserver.com', async: true}); });"),
+                arguments("advertising", "window._adftrack = Array.isArray(window._adftrack) ? window._adftrack : [];"
+                        + " window._adftrack.push({pm: 123, pagename: 'home'});"),
+                // DSPs, audiences and ad identity
+                arguments("advertising", "ttd_dom_ready(function () { if (typeof TTDUniversalPixelApi === 'function') {"
+                        + " new TTDUniversalPixelApi().init('abc', ['def'], 'https://insight.adsrvr.org/track/up'); } });"),
+                arguments("advertising", "var s = document.createElement('script');"
+                        + " s.src = 'https://tags.crwdcntrl.net/lt/c/123/lt.min.js'; document.head.appendChild(s);"),
+                arguments("advertising", "var s = document.createElement('script');"
+                        + " s.src = 'https://launchpad-wrapper.privacymanager.io/abc/launchpad-liveramp.js';"
+                        + " document.head.appendChild(s);"),
+                arguments("advertising", "var s = document.createElement('script');"
+                        + " s.src = 'https://cdn.id5-sync.com/api/1.0/id5-api.js'; document.head.appendChild(s);"),
+                arguments("advertising", "!function (e, o, n, i) { if (!e) { e = e || {}, window.permutive = e, e.q = [] } }"
+                        + "(window.permutive, 'KEY', 'ID', {});"),
+                // functionality: players, widgets, maps, chat, forms
+                arguments("functionality", "var s = document.createElement('script');"
+                        + " s.src = 'https://geo.dailymotion.com/libs/player/x1.js'; document.body.appendChild(s);"),
+                arguments("functionality", "var s = document.createElement('script');"
+                        + " s.src = 'https://cdn.jwplayer.com/libraries/abc.js'; document.head.appendChild(s);"),
+                arguments("functionality", "var s = document.createElement('script');"
+                        + " s.src = 'https://players.brightcove.net/1/default_default/index.min.js';"
+                        + " document.body.appendChild(s);"),
+                arguments("functionality", "var s = document.createElement('script'); s.src = 'https://play.vidyard.com/embed/v4.js';"
+                        + " document.body.appendChild(s);"),
+                arguments("functionality", "var f = document.createElement('iframe');"
+                        + " f.src = 'https://w.soundcloud.com/player/?url=' + encodeURIComponent(track);"
+                        + " document.body.appendChild(f);"),
+                arguments("functionality", "var s = document.createElement('script'); s.src = 'https://www.tiktok.com/embed.js';"
+                        + " document.body.appendChild(s);"),
+                arguments("functionality", "(function (d) { var p = d.createElement('SCRIPT'); p.async = true;"
+                        + " p.src = '//assets.pinterest.com/js/pinit.js'; d.body.appendChild(p); }(document));"),
+                arguments("functionality", "var disqus_config = function () { this.page.url = location.href; };"),
+                arguments("functionality", "var disqus_shortname = 'acme';"),
+                arguments("functionality", "var a2a_config = a2a_config || {}; a2a_config.locale = 'de';"),
+                arguments("functionality", "var s = document.createElement('script');"
+                        + " s.src = 'https://maps.googleapis.com/maps/api/js?key=abc&callback=initMap';"
+                        + " document.head.appendChild(s);"),
+                arguments("functionality", "var s = document.createElement('script');"
+                        + " s.src = '//translate.google.com/translate_a/element.js?cb=googleTranslateElementInit';"
+                        + " document.body.appendChild(s);"),
+                arguments("functionality", "!function () { var t = window.driftt = window.drift = window.driftt || []; }();"
+                        + " drift.SNIPPET_VERSION = '0.3.1'; drift.load('abc');"),
+                arguments("functionality", "window.$zopim || (function (d, s) { var z = $zopim = function (c) { z._.push(c) };"
+                        + " })(document, 'script');"),
+                arguments("functionality", "window.zESettings = {webWidget: {color: {theme: '#000'}}};"),
+                arguments("functionality", "window.__lc = window.__lc || {}; window.__lc.license = 123;"),
+                arguments("functionality", ";(function (o, l, a, r, k, y) { })(window, document,"
+                        + " 'static.olark.com/jsclient/loader.js'); olark.identify('1234-567-89-0123');"),
+                arguments("functionality", "window.$crisp = []; window.CRISP_WEBSITE_ID = 'abc';"),
+                arguments("functionality", "var s = document.createElement('script'); s.src = '//code.tidio.co/abc.js';"
+                        + " document.body.appendChild(s);"),
+                arguments("functionality", "var _smartsupp = _smartsupp || {}; _smartsupp.key = 'abc';"),
+                arguments("functionality", "var s = document.createElement('script'); s.src = '//code.jivosite.com/widget/abc';"
+                        + " document.head.appendChild(s);"),
+                arguments("functionality", "!function (e, t) { var n = t.createElement('script');"
+                        + " n.src = 'https://beacon-v2.helpscout.net'; t.head.appendChild(n) }(window, document);"
+                        + " window.Beacon('init', 'abc');"),
+                arguments("functionality", "hbspt.forms.create({region: 'na1', portalId: '123', formId: 'abc'});"),
+                arguments("functionality", "var s = document.createElement('script');"
+                        + " s.src = '//embed.typeform.com/next/embed.js'; document.body.appendChild(s);"),
+                arguments("functionality", "var s = document.createElement('script');"
+                        + " s.src = 'https://assets.calendly.com/assets/external/widget.js'; document.body.appendChild(s);"));
+    }
+
+    static Stream<Arguments> vendorPixels() {
+        return Stream.of(
+                arguments("analytics", "https://mc.yandex.ru/watch/123"),
+                arguments("analytics", "https://hm.baidu.com/hm.gif?si=abc"),
+                arguments("analytics", "https://acme.sc.omtrdc.net/b/ss/rsid/1/s1"),
+                arguments("analytics", "https://c.statcounter.com/123/0/abc/1/"),
+                arguments("analytics", "https://sstatic1.histats.com/0.gif?123&101"),
+                arguments("analytics", "https://in.getclicky.com/101ns.gif"),
+                arguments("analytics", "https://acme.wt-eu02.net/123/wt?p=441"),
+                arguments("analytics", "https://logc1.xiti.com/hit.xiti?s=123"),
+                arguments("analytics", "https://abc.pa-cd.com/event?s=123"),
+                arguments("analytics", "https://de.ioam.de/tx.io?st=acme"),
+                arguments("analytics", "https://gapl.hit.gemius.pl/_123/redot.gif?id=abc"),
+                arguments("analytics", "https://pixel.wp.com/g.gif?v=ext&blog=1"),
+                arguments("analytics", "https://counter.yadro.ru/hit?t44.1"),
+                arguments("analytics", "https://top-fwz1.mail.ru/counter?id=1;js=na"),
+                arguments("analytics", "https://bam.nr-data.net/1/abc"),
+                arguments("analytics", "https://queue.simpleanalyticscdn.com/noscript.gif"),
+                arguments("analytics", "https://sb.scorecardresearch.com/p?c1=2&c2=123"),
+                arguments("analytics", "https://secure-gl.imrworldwide.com/cgi-bin/m?ci=abc"),
+                arguments("advertising", "https://www.facebook.com/tr?id=1&ev=PageView&noscript=1"),
+                arguments("advertising", "https://px.ads.linkedin.com/collect/?pid=1&fmt=gif"),
+                arguments("advertising", "https://bat.bing.com/action/0?ti=1&Ver=2"),
+                arguments("advertising", "https://ct.pinterest.com/v3/?tid=1&noscript=1"),
+                arguments("advertising", "https://tr.snapchat.com/p"),
+                arguments("advertising", "https://alb.reddit.com/snoo.gif?q=abc"),
+                arguments("advertising", "https://t.co/i/adsct?txn_id=abc&p_id=Twitter"),
+                arguments("advertising", "https://analytics.twitter.com/i/adsct?txn_id=abc"),
+                arguments("advertising", "https://sp.analytics.yahoo.com/spp.pl?a=123"),
+                arguments("advertising", "https://vk.com/rtrg?p=VK-RTRG-1"),
+                arguments("advertising", "https://trackcmp.net/visit?actid=123"),
+                arguments("advertising", "https://adservice.google.com/ddm/fls/z/src=1"),
+                arguments("advertising", "https://googleads.g.doubleclick.net/pagead/viewthroughconversion/123/"),
+                arguments("advertising", "https://insight.adsrvr.org/track/pxl/?adv=abc"),
+                arguments("advertising", "https://pixel.mathtag.com/event/img?mt_id=1"),
+                arguments("advertising", "https://d.adroll.com/cm/b/out"),
+                arguments("advertising", "https://ib.adnxs.com/getuid?x"),
+                arguments("advertising", "https://idsync.rlcdn.com/123.gif?partner_uid=x"),
+                arguments("advertising", "https://tags.bluekai.com/site/123"),
+                arguments("advertising", "https://pixel.quantserve.com/pixel/p-abc.gif"),
+                arguments("advertising", "https://track.adform.net/Serving/TrackPoint/?pm=123"),
+                arguments("advertising", "https://p.rfihub.com/cm?in=1"),
+                arguments("advertising", "https://pixel.everesttech.net/1/gr?url=x"),
+                arguments("advertising", "https://bs.serving-sys.com/Serving/ActivityServer.bs?cn=as"),
+                arguments("advertising", "https://pixel.advertising.com/ups/1/sync"),
+                arguments("advertising", "https://pixel.tapad.com/idsync/ex/receive"),
+                arguments("advertising", "https://ps.eyeota.net/pixel?pid=abc"),
+                arguments("advertising", "https://x.bidswitch.net/sync?ssp=abc"),
+                arguments("advertising", "https://cdn.permutive.app/abc.gif"),
+                arguments("advertising", "https://sync.id5-sync.com/i/123/8.gif"),
+                arguments("advertising", "https://cm.g.doubleclick.net/pixel?google_nid=x"));
+    }
+
+    static Stream<Arguments> vendorEmbeds() {
+        return Stream.of(
+                arguments("functionality", "https://www.youtube.com/embed/x"),
+                arguments("functionality", "https://www.youtube-nocookie.com/embed/x"),
+                arguments("functionality", "https://player.vimeo.com/video/1"),
+                arguments("functionality", "https://www.dailymotion.com/embed/video/x8abc"),
+                arguments("functionality", "https://fast.wistia.net/embed/iframe/abc"),
+                arguments("functionality", "https://cdn.jwplayer.com/players/abc-def.html"),
+                arguments("functionality", "https://players.brightcove.net/1/default_default/index.html?videoId=2"),
+                arguments("functionality", "https://play.vidyard.com/abc.html"),
+                arguments("functionality", "https://player.twitch.tv/?channel=acme&parent=example.com"),
+                arguments("functionality", "https://www.loom.com/embed/abc"),
+                arguments("functionality", "https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/1"),
+                arguments("functionality", "https://open.spotify.com/embed/track/abc"),
+                arguments("functionality", "https://embed.spotify.com/?uri=spotify:track:abc"),
+                arguments("functionality", "https://www.mixcloud.com/widget/iframe/?feed=%2Facme%2Fshow%2F"),
+                arguments("functionality", "https://embed.podcasts.apple.com/us/podcast/acme/id123"),
+                arguments("functionality", "https://embed.music.apple.com/us/album/acme/123"),
+                arguments("functionality", "https://www.facebook.com/plugins/page.php?href=x"),
+                arguments("functionality", "https://platform.twitter.com/embed/Tweet.html?id=1"),
+                arguments("functionality", "https://www.instagram.com/p/x/embed"),
+                arguments("functionality", "https://www.tiktok.com/embed/v2/123"),
+                arguments("functionality", "https://www.redditmedia.com/r/acme/comments/abc"),
+                arguments("functionality", "https://disqus.com/embed/comments/?base=default&f=acme"),
+                arguments("functionality", "https://www.google.com/maps/embed?pb=abc"),
+                arguments("functionality", "https://calendar.google.com/calendar/embed?src=acme"),
+                arguments("functionality", "https://docs.google.com/forms/d/e/abc/viewform?embedded=true"),
+                arguments("functionality", "https://form.typeform.com/to/abc"),
+                arguments("functionality", "https://calendly.com/acme/30min"),
+                arguments("advertising", "https://googleads.g.doubleclick.net/pagead/ads?client=ca-pub-1"),
+                arguments("advertising", "https://tpc.googlesyndication.com/safeframe/1-0-40/html/container.html"));
     }
 }
