@@ -265,6 +265,7 @@ class DefaultTagsTest {
                 arguments("analytics", "https://www.datadoghq-browser-agent.com/us1/v5/datadog-rum.js"),
                 arguments("analytics", "https://js-cdn.dynatrace.com/jstag/abc/def/ghi_complete.js"),
                 arguments("analytics", "https://www.example.com/ruxitagentjs_ICA27NVfqrux_10275230921.js"),
+                arguments("analytics", "//data-7e3ab64dc5.example.de/iomm/latest/bootstrap/loader.js"),
                 arguments("analytics", "https://c.go-mpulse.net/boomerang/ABCDE-FGHIJ"),
                 arguments("analytics", "https://browser.sentry-cdn.com/7.100.0/bundle.min.js"),
                 arguments("analytics", "https://js.sentry-cdn.com/abc.min.js"),
