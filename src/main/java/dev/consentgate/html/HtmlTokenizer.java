@@ -94,12 +94,11 @@ final class HtmlTokenizer {
     private final Sink sink;
     private final int maxTagBytes;
     private final TagToken tag = new TagToken();
+    private final CommentStates comments;
 
     private int state = DATA;
     /** Start of the tag or comment being read, -1 when none. */
     private long markupStart = -1;
-    private long dataStart;
-    private long dashPos;
     private int attr = -1;
 
     private byte[] rawEndName;
@@ -121,6 +120,7 @@ final class HtmlTokenizer {
     HtmlTokenizer(Sink sink, int maxTagBytes) {
         this.sink = sink;
         this.maxTagBytes = maxTagBytes;
+        this.comments = new CommentStates(sink);
     }
 
     /**
@@ -189,13 +189,12 @@ final class HtmlTokenizer {
                         st = TAG_NAME;
                     } else if (c == '!') {
                         i++;
-                        st = MARKUP_DECL;
+                        st = comments.openDeclaration(markupStart);
                     } else if (c == '/') {
                         i++;
                         st = END_TAG_OPEN;
                     } else if (c == '?') {
-                        dataStart = i + delta;
-                        st = BOGUS_COMMENT;
+                        st = comments.openBogus(markupStart, i + delta);
                     } else {
                         markupStart = -1;
                         st = DATA;
@@ -214,8 +213,7 @@ final class HtmlTokenizer {
                         markupStart = -1;
                         st = DATA;
                     } else {
-                        dataStart = i + delta;
-                        st = BOGUS_COMMENT;
+                        st = comments.openBogus(markupStart, i + delta);
                     }
                     break;
                 }
@@ -223,12 +221,14 @@ final class HtmlTokenizer {
                     state = st;
                     if (st <= SELF_CLOSING) {
                         i = scanTag(a, i, to, delta, from);
+                        st = state;
                     } else if (st <= BOGUS_COMMENT) {
-                        i = scanComment(a, i, to, delta, from);
+                        i = comments.scan(a, i, to, delta, st);
+                        st = comments.state;
                     } else {
                         i = scanRawText(a, i, to, delta, from);
+                        st = state;
                     }
-                    st = state;
                     break;
             }
         }
@@ -528,137 +528,6 @@ final class HtmlTokenizer {
     }
 
     /** One group of states in its own method, so that the JIT compiles each tight loop well. */
-    private int scanComment(byte[] a, int begin, int to, long delta, int from) {
-        int i = begin;
-        int st = state;
-        while (i < to && st >= MARKUP_DECL && st <= BOGUS_COMMENT) {
-            switch (st) {
-                case MARKUP_DECL:
-                {
-                    if (a[i] == '-') {
-                        i++;
-                        st = MARKUP_DECL_DASH;
-                    } else {
-                        dataStart = i + delta;
-                        st = BOGUS_COMMENT;
-                    }
-                    break;
-                }
-                case MARKUP_DECL_DASH:
-                {
-                    if (a[i] == '-') {
-                        i++;
-                        dataStart = i + delta;
-                        st = COMMENT_START;
-                    } else {
-                        dataStart = i - 1 + delta;
-                        st = BOGUS_COMMENT;
-                    }
-                    break;
-                }
-                case COMMENT_START:
-                {
-                    byte c = a[i];
-                    if (c == '-') {
-                        i++;
-                        st = COMMENT_START_DASH;
-                    } else if (c == '>') {
-                        i++;
-                        st = emitComment(i + delta, dataStart, false);
-                    } else {
-                        st = COMMENT;
-                    }
-                    break;
-                }
-                case COMMENT_START_DASH:
-                {
-                    byte c = a[i];
-                    if (c == '-') {
-                        dashPos = dataStart;
-                        i++;
-                        st = COMMENT_END;
-                    } else if (c == '>') {
-                        i++;
-                        st = emitComment(i + delta, dataStart, false);
-                    } else {
-                        st = COMMENT;
-                    }
-                    break;
-                }
-                case COMMENT:
-                {
-                    int dash = ByteScan.indexOf(a, i, to, (byte) '-');
-                    if (dash == to) {
-                        i = to;
-                    } else {
-                        dashPos = dash + delta;
-                        i = dash + 1;
-                        st = COMMENT_END_DASH;
-                    }
-                    break;
-                }
-                case COMMENT_END_DASH:
-                {
-                    if (a[i] == '-') {
-                        i++;
-                        st = COMMENT_END;
-                    } else {
-                        st = COMMENT;
-                    }
-                    break;
-                }
-                case COMMENT_END:
-                {
-                    byte c = a[i];
-                    if (c == '>') {
-                        i++;
-                        st = emitComment(i + delta, dashPos, false);
-                    } else if (c == '!') {
-                        i++;
-                        st = COMMENT_END_BANG;
-                    } else if (c == '-') {
-                        dashPos++;
-                        i++;
-                    } else {
-                        st = COMMENT;
-                    }
-                    break;
-                }
-                case COMMENT_END_BANG:
-                {
-                    byte c = a[i];
-                    if (c == '-') {
-                        dashPos = i + delta;
-                        i++;
-                        st = COMMENT_END_DASH;
-                    } else if (c == '>') {
-                        i++;
-                        st = emitComment(i + delta, dashPos, false);
-                    } else {
-                        st = COMMENT;
-                    }
-                    break;
-                }
-                case BOGUS_COMMENT:
-                {
-                    int gt = ByteScan.indexOf(a, i, to, (byte) '>');
-                    if (gt == to) {
-                        i = to;
-                    } else {
-                        i = gt + 1;
-                        st = emitComment(i + delta, gt + delta, true);
-                    }
-                    break;
-                }
-                default:
-                    throw new IllegalStateException("tokenizer state " + st);
-            }
-        }
-        state = st;
-        return i;
-    }
-
-    /** One group of states in its own method, so that the JIT compiles each tight loop well. */
     private int scanRawText(byte[] a, int begin, int to, long delta, int from) {
         int i = begin;
         int st = state;
@@ -883,13 +752,8 @@ final class HtmlTokenizer {
             case TAG_NAME, BEFORE_ATTR_NAME, ATTR_NAME, AFTER_ATTR_NAME, BEFORE_ATTR_VALUE, ATTR_VALUE_DQ,
                  ATTR_VALUE_SQ, ATTR_VALUE_UNQ, AFTER_ATTR_VALUE_QUOTED, SELF_CLOSING -> sink.ignored(markupStart,
                     endAbs);
-            case MARKUP_DECL -> sink.comment(markupStart, endAbs, endAbs, endAbs, true);
-            case MARKUP_DECL_DASH -> sink.comment(markupStart, endAbs, endAbs - 1, endAbs, true);
-            case COMMENT_START, COMMENT_START_DASH -> sink.comment(markupStart, endAbs, dataStart, dataStart, false);
-            case COMMENT -> sink.comment(markupStart, endAbs, dataStart, endAbs, false);
-            case COMMENT_END_DASH, COMMENT_END, COMMENT_END_BANG -> sink.comment(markupStart, endAbs, dataStart,
-                    dashPos, false);
-            case BOGUS_COMMENT -> sink.comment(markupStart, endAbs, dataStart, endAbs, true);
+            case MARKUP_DECL, MARKUP_DECL_DASH, COMMENT_START, COMMENT_START_DASH, COMMENT, COMMENT_END_DASH,
+                 COMMENT_END, COMMENT_END_BANG, BOGUS_COMMENT -> comments.inputEnd(state, endAbs);
             default -> {
             }
         }
@@ -1039,9 +903,4 @@ final class HtmlTokenizer {
         return id == ElementNames.SCRIPT ? SCRIPT : RAW;
     }
 
-    private int emitComment(long endAbs, long dataEnd, boolean bogus) {
-        sink.comment(markupStart, endAbs, dataStart, dataEnd, bogus);
-        markupStart = -1;
-        return DATA;
-    }
 }
