@@ -8,14 +8,19 @@ import static dev.consentgate.html.ByteClasses.isSpace;
 
 /**
  * A resumable HTML tokenizer over bytes, following the WHATWG tokenizer states that decide where tags, comments
- * and raw text begin and end (data, tag open and names, attributes in all three quotings, comments with their
- * abrupt and {@code --!>} endings, bogus comments, RAWTEXT/RCDATA end tags, script data with its escaped and
- * double-escaped states). It does not decode text or build a tree: it reports where things are, by absolute
+ * and raw text begin and end. It does not decode text or build a tree: it reports where things are, by absolute
  * stream offset, to a {@link Sink}. Its state survives between {@link #scan} calls, so the result does not depend
  * on how the input is chunked.
  *
- * <p>Known simplifications (documented in the README): no foreign-content tracking, so {@code <![CDATA[} is always
- * a bogus comment and {@code <script>} inside {@code <svg>} is raw text; {@code <plaintext>} is not special.
+ * <p>This class runs the data, tag open and tag states (names, attributes in all three quotings) and decides what
+ * a start tag switches to. The other groups of states, numbered below with the rest, have classes of their own:
+ * {@link CommentStates} (comments with their abrupt and {@code --!>} endings, bogus comments) and
+ * {@link RawTextStates} (RAWTEXT/RCDATA and script data with its escaped and double-escaped states, up to the
+ * appropriate end tag). {@link OrdinaryTags} skips a whole tag nobody is told about in one stateless pass.
+ *
+ * <p>Known simplifications (see the package documentation): foreign content is tracked only as far as raw text
+ * goes (inside svg or math, style, title... are not raw text, script still is), {@code <![CDATA[} is always a bogus
+ * comment, and {@code <plaintext>} is not special.
  */
 final class HtmlTokenizer {
 
@@ -89,25 +94,15 @@ final class HtmlTokenizer {
     static final int SCRIPT_DBL_ESC_LT = 39;
     static final int SCRIPT_DBL_ESC_END = 40;
 
-    private static final byte[] SCRIPT_NAME = {'s', 'c', 'r', 'i', 'p', 't'};
-
     private final Sink sink;
     private final int maxTagBytes;
     private final TagToken tag = new TagToken();
     private final CommentStates comments;
+    private final RawTextStates rawText;
 
     private int state = DATA;
-    /** Start of the tag or comment being read, -1 when none. */
-    private long markupStart = -1;
     private int attr = -1;
 
-    private byte[] rawEndName;
-    private int endMatch;
-    private boolean dblOk;
-    private long rawLtAbs;
-
-    private boolean reportContent;
-    private int contentMark;
     /** Open svg/math elements: inside them title, style, textarea... are not raw text. */
     private int foreignDepth;
     /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
@@ -121,6 +116,7 @@ final class HtmlTokenizer {
         this.sink = sink;
         this.maxTagBytes = maxTagBytes;
         this.comments = new CommentStates(sink);
+        this.rawText = new RawTextStates(sink, tag);
     }
 
     /**
@@ -130,13 +126,14 @@ final class HtmlTokenizer {
     void standalone(int initialState, String lastStartTag) {
         treeAware = false;
         state = initialState;
-        rawEndName = lastStartTag == null ? new byte[0] : lastStartTag.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        rawText.expectEndTag(lastStartTag == null ? new byte[0]
+                : lastStartTag.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Start of the unfinished tag, comment or end tag whose bytes must not be released yet, or -1. */
     long openTagStart() {
         return (state >= TAG_OPEN && state <= SELF_CLOSING && tag.captured) || state == TAG_OPEN
-                ? markupStart : -1;
+                ? tag.start : -1;
     }
 
     /** Tokenizes {@code a[from, to)}, whose first byte is at absolute offset {@code absFrom}. */
@@ -144,7 +141,7 @@ final class HtmlTokenizer {
         final long delta = absFrom - from;
         int i = from;
         int st = state;
-        contentMark = from;
+        rawText.chunkStart(from);
         curA = a;
         curFrom = from;
         curDelta = delta;
@@ -164,18 +161,15 @@ final class HtmlTokenizer {
                         i = to;
                         break;
                     }
-                    markupStart = lt + delta;
-                    tag.reset(markupStart, false, true);
+                    tag.reset(lt + delta, false, true);
                     i = lt + 1;
                     if (i < to && isAlpha(a[i])) {
                         // the common cases, a start or an end tag, go straight to the name
-                        state = TAG_NAME;
-                        i = scanTag(a, i, to, delta, from);
+                        i = scanTag(a, i, to, delta, from, TAG_NAME);
                         st = state;
                     } else if (i + 1 < to && a[i] == '/' && isAlpha(a[i + 1])) {
-                        tag.reset(markupStart, true, false);
-                        state = TAG_NAME;
-                        i = scanTag(a, i + 1, to, delta, from);
+                        tag.reset(tag.start, true, false);
+                        i = scanTag(a, i + 1, to, delta, from, TAG_NAME);
                         st = state;
                     } else {
                         st = TAG_OPEN;
@@ -189,14 +183,13 @@ final class HtmlTokenizer {
                         st = TAG_NAME;
                     } else if (c == '!') {
                         i++;
-                        st = comments.openDeclaration(markupStart);
+                        st = comments.openDeclaration(tag.start);
                     } else if (c == '/') {
                         i++;
                         st = END_TAG_OPEN;
                     } else if (c == '?') {
-                        st = comments.openBogus(markupStart, i + delta);
+                        st = comments.openBogus(tag.start, i + delta);
                     } else {
-                        markupStart = -1;
                         st = DATA;
                     }
                     break;
@@ -205,29 +198,28 @@ final class HtmlTokenizer {
                 {
                     byte c = a[i];
                     if (isAlpha(c)) {
-                        tag.reset(markupStart, true, false);
+                        tag.reset(tag.start, true, false);
                         st = TAG_NAME;
                     } else if (c == '>') {
                         i++;
-                        sink.ignored(markupStart, i + delta);
-                        markupStart = -1;
+                        sink.ignored(tag.start, i + delta);
                         st = DATA;
                     } else {
-                        st = comments.openBogus(markupStart, i + delta);
+                        st = comments.openBogus(tag.start, i + delta);
                     }
                     break;
                 }
                 default:
-                    state = st;
+                    // each group of states in its own method, so that the JIT compiles each tight loop well
                     if (st <= SELF_CLOSING) {
-                        i = scanTag(a, i, to, delta, from);
+                        i = scanTag(a, i, to, delta, from, st);
                         st = state;
                     } else if (st <= BOGUS_COMMENT) {
                         i = comments.scan(a, i, to, delta, st);
                         st = comments.state;
                     } else {
-                        i = scanRawText(a, i, to, delta, from);
-                        st = state;
+                        i = rawText.scan(a, i, to, delta, st);
+                        st = rawText.state;
                     }
                     break;
             }
@@ -236,10 +228,12 @@ final class HtmlTokenizer {
         chunkEnd(a, from, to, delta);
     }
 
-    /** One group of states in its own method, so that the JIT compiles each tight loop well. */
-    private int scanTag(byte[] a, int begin, int to, long delta, int from) {
+    /**
+     * Runs the tag states from state {@code st} on {@code a[begin, to)} ({@code from} is where the chunk starts);
+     * returns where it stopped (after the tag or at {@code to}), with {@link #state}.
+     */
+    private int scanTag(byte[] a, int begin, int to, long delta, int from, int st) {
         int i = begin;
-        int st = state;
         while (i < to && st >= TAG_NAME && st <= SELF_CLOSING) {
             if (st != TAG_NAME && !tag.captured) {
                 state = st;
@@ -527,250 +521,25 @@ final class HtmlTokenizer {
         return gt + 1;
     }
 
-    /** One group of states in its own method, so that the JIT compiles each tight loop well. */
-    private int scanRawText(byte[] a, int begin, int to, long delta, int from) {
-        int i = begin;
-        int st = state;
-        while (i < to && st >= RAW && st <= SCRIPT_DBL_ESC_END) {
-            switch (st) {
-                case RAW:
-                {
-                    int lt = ByteScan.indexOf(a, i, to, (byte) '<');
-                    if (lt == to) {
-                        i = to;
-                    } else {
-                        rawLtAbs = lt + delta;
-                        i = lt + 1;
-                        st = RAW_LT;
-                    }
-                    break;
-                }
-                case RAW_LT:
-                {
-                    if (a[i] == '/') {
-                        i++;
-                        endMatch = 0;
-                        st = RAW_END_NAME;
-                    } else {
-                        st = RAW;
-                    }
-                    break;
-                }
-                case RAW_END_NAME:
-                case SCRIPT_END_NAME:
-                case SCRIPT_ESC_END_NAME:
-                {
-                    byte c = a[i];
-                    byte[] want = rawEndName;
-                    int fallback = st == RAW_END_NAME ? RAW : st == SCRIPT_END_NAME ? SCRIPT : SCRIPT_ESC;
-                    if (isAlpha(c)) {
-                        if (endMatch < want.length && (c | 0x20) == want[endMatch]) {
-                            endMatch++;
-                            i++;
-                        } else {
-                            st = fallback;
-                        }
-                    } else if (endMatch == want.length && want.length > 0 && (isSpace(c) || c == '/' || c == '>')) {
-                        st = appropriateEndTag(a, i, from, delta, want, c);
-                        if (c != '/' && !isSpace(c)) {
-                            i++;
-                            st = emitTag(a, from, i, delta);
-                        } else {
-                            i++;
-                        }
-                    } else {
-                        st = fallback;
-                    }
-                    break;
-                }
-                case SCRIPT:
-                {
-                    int lt = ByteScan.indexOf(a, i, to, (byte) '<');
-                    if (lt == to) {
-                        i = to;
-                    } else {
-                        rawLtAbs = lt + delta;
-                        i = lt + 1;
-                        st = SCRIPT_LT;
-                    }
-                    break;
-                }
-                case SCRIPT_LT:
-                {
-                    byte c = a[i];
-                    if (c == '/') {
-                        i++;
-                        endMatch = 0;
-                        st = SCRIPT_END_NAME;
-                    } else if (c == '!') {
-                        i++;
-                        st = SCRIPT_ESC_START;
-                    } else {
-                        st = SCRIPT;
-                    }
-                    break;
-                }
-                case SCRIPT_ESC_START:
-                {
-                    if (a[i] == '-') {
-                        i++;
-                        st = SCRIPT_ESC_START_DASH;
-                    } else {
-                        st = SCRIPT;
-                    }
-                    break;
-                }
-                case SCRIPT_ESC_START_DASH:
-                {
-                    if (a[i] == '-') {
-                        i++;
-                        st = SCRIPT_ESC_DASH_DASH;
-                    } else {
-                        st = SCRIPT;
-                    }
-                    break;
-                }
-                case SCRIPT_ESC:
-                case SCRIPT_DBL_ESC:
-                {
-                    int j = ByteScan.indexOfEither(a, i, to, (byte) '-', (byte) '<');
-                    if (j == to) {
-                        i = to;
-                        break;
-                    }
-                    boolean dbl = st == SCRIPT_DBL_ESC;
-                    if (a[j] == '-') {
-                        st = dbl ? SCRIPT_DBL_ESC_DASH : SCRIPT_ESC_DASH;
-                    } else {
-                        rawLtAbs = j + delta;
-                        st = dbl ? SCRIPT_DBL_ESC_LT : SCRIPT_ESC_LT;
-                    }
-                    i = j + 1;
-                    break;
-                }
-                case SCRIPT_ESC_DASH:
-                case SCRIPT_DBL_ESC_DASH:
-                {
-                    boolean dbl = st == SCRIPT_DBL_ESC_DASH;
-                    byte c = a[i];
-                    if (c == '-') {
-                        st = dbl ? SCRIPT_DBL_ESC_DASH_DASH : SCRIPT_ESC_DASH_DASH;
-                        i++;
-                    } else if (c == '<') {
-                        rawLtAbs = i + delta;
-                        st = dbl ? SCRIPT_DBL_ESC_LT : SCRIPT_ESC_LT;
-                        i++;
-                    } else {
-                        st = dbl ? SCRIPT_DBL_ESC : SCRIPT_ESC;
-                    }
-                    break;
-                }
-                case SCRIPT_ESC_DASH_DASH:
-                case SCRIPT_DBL_ESC_DASH_DASH:
-                {
-                    boolean dbl = st == SCRIPT_DBL_ESC_DASH_DASH;
-                    byte c = a[i];
-                    if (c == '-') {
-                        i++;
-                    } else if (c == '<') {
-                        rawLtAbs = i + delta;
-                        st = dbl ? SCRIPT_DBL_ESC_LT : SCRIPT_ESC_LT;
-                        i++;
-                    } else if (c == '>') {
-                        st = SCRIPT;
-                        i++;
-                    } else {
-                        st = dbl ? SCRIPT_DBL_ESC : SCRIPT_ESC;
-                    }
-                    break;
-                }
-                case SCRIPT_ESC_LT:
-                {
-                    byte c = a[i];
-                    if (c == '/') {
-                        i++;
-                        endMatch = 0;
-                        st = SCRIPT_ESC_END_NAME;
-                    } else if (isAlpha(c)) {
-                        endMatch = 0;
-                        dblOk = true;
-                        st = SCRIPT_DBL_ESC_START;
-                    } else {
-                        st = SCRIPT_ESC;
-                    }
-                    break;
-                }
-                case SCRIPT_DBL_ESC_START:
-                case SCRIPT_DBL_ESC_END:
-                {
-                    boolean start = st == SCRIPT_DBL_ESC_START;
-                    byte c = a[i];
-                    if (isSpace(c) || c == '/' || c == '>') {
-                        boolean isScript = dblOk && endMatch == SCRIPT_NAME.length;
-                        if (start) {
-                            st = isScript ? SCRIPT_DBL_ESC : SCRIPT_ESC;
-                        } else {
-                            st = isScript ? SCRIPT_ESC : SCRIPT_DBL_ESC;
-                        }
-                        i++;
-                    } else if (isAlpha(c)) {
-                        if (dblOk && endMatch < SCRIPT_NAME.length && (c | 0x20) == SCRIPT_NAME[endMatch]) {
-                            endMatch++;
-                        } else {
-                            dblOk = false;
-                        }
-                        i++;
-                    } else {
-                        st = start ? SCRIPT_ESC : SCRIPT_DBL_ESC;
-                    }
-                    break;
-                }
-                case SCRIPT_DBL_ESC_LT:
-                {
-                    if (a[i] == '/') {
-                        i++;
-                        endMatch = 0;
-                        dblOk = true;
-                        st = SCRIPT_DBL_ESC_END;
-                    } else {
-                        st = SCRIPT_DBL_ESC;
-                    }
-                    break;
-                }
-
-                default:
-                    throw new IllegalStateException("tokenizer state " + st);
-            }
-        }
-        state = st;
-        return i;
-    }
-
     /** End of input: reports what an unterminated construct becomes. */
     void end(long endAbs) {
         switch (state) {
             case TAG_NAME, BEFORE_ATTR_NAME, ATTR_NAME, AFTER_ATTR_NAME, BEFORE_ATTR_VALUE, ATTR_VALUE_DQ,
-                 ATTR_VALUE_SQ, ATTR_VALUE_UNQ, AFTER_ATTR_VALUE_QUOTED, SELF_CLOSING -> sink.ignored(markupStart,
+                 ATTR_VALUE_SQ, ATTR_VALUE_UNQ, AFTER_ATTR_VALUE_QUOTED, SELF_CLOSING -> sink.ignored(tag.start,
                     endAbs);
             case MARKUP_DECL, MARKUP_DECL_DASH, COMMENT_START, COMMENT_START_DASH, COMMENT, COMMENT_END_DASH,
                  COMMENT_END, COMMENT_END_BANG, BOGUS_COMMENT -> comments.inputEnd(state, endAbs);
             default -> {
             }
         }
-        if (reportContent) {
-            reportContent = false;
-            sink.rawTextEnd(endAbs);
-        }
+        rawText.inputEnd(endAbs);
         state = DATA;
-        markupStart = -1;
     }
 
     private void chunkEnd(byte[] a, int from, int to, long delta) {
-        if (reportContent && contentMark < to) {
-            sink.rawText(a, contentMark, to);
-        }
+        rawText.chunkEnd(a, to);
         if (openTagStart() >= 0 && tag.captured) {
-            int start = (int) Math.max(from, markupStart - delta);
+            int start = (int) Math.max(from, tag.start - delta);
             if (tag.spilled() + (to - start) > maxTagBytes && state != TAG_OPEN) {
                 overflow(to);
             } else {
@@ -829,29 +598,9 @@ final class HtmlTokenizer {
         }
     }
 
-    /** The appropriate end tag of raw text was recognised; sets the tag up and returns the state to go on in. */
-    private int appropriateEndTag(byte[] a, int i, int from, long delta, byte[] name, byte c) {
-        if (reportContent) {
-            int ltLocal = (int) (rawLtAbs - delta);
-            if (ltLocal > contentMark) {
-                sink.rawText(a, contentMark, ltLocal);
-            }
-            reportContent = false;
-            sink.rawTextEnd(rawLtAbs);
-        }
-        markupStart = rawLtAbs;
-        tag.reset(rawLtAbs, true, false);
-        for (byte b : name) {
-            tag.appendName(b);
-        }
-        tag.nameId = ElementNames.lookup(tag.name, tag.nameLen);
-        return isSpace(c) ? BEFORE_ATTR_NAME : c == '/' ? SELF_CLOSING : DATA;
-    }
-
     /** A tag ended at {@code endLocal} (exclusive); reports it and returns the state that follows it. */
     private int emitTag(byte[] a, int from, int endLocal, long delta) {
         tag.end = endLocal + delta;
-        markupStart = -1;
         attr = -1;
         if (tag.endTag) {
             if (foreignDepth > 0) {
@@ -895,10 +644,9 @@ final class HtmlTokenizer {
             }
             return DATA;
         }
-        rawEndName = ElementNames.rawEndName(id);
+        rawText.expectEndTag(ElementNames.rawEndName(id));
         if (wantsContent) {
-            reportContent = true;
-            contentMark = endLocal;
+            rawText.passTextFrom(endLocal);
         }
         return id == ElementNames.SCRIPT ? SCRIPT : RAW;
     }
