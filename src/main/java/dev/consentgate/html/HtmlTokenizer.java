@@ -229,8 +229,9 @@ final class HtmlTokenizer {
     }
 
     /**
-     * Runs the tag states from state {@code st} on {@code a[begin, to)} ({@code from} is where the chunk starts);
-     * returns where it stopped (after the tag or at {@code to}), with {@link #state}.
+     * Runs the tag states from state {@code st} on {@code a[begin, to)} ({@code from} is where the chunk starts),
+     * recording the attributes of a captured tag; returns where it stopped (after the tag or at {@code to}), with
+     * {@link #state}. The attributes of a tag nobody captures are read by {@link #skipUncaptured}.
      */
     private int scanTag(byte[] a, int begin, int to, long delta, int from, int st) {
         int i = begin;
@@ -266,12 +267,23 @@ final class HtmlTokenizer {
                     break;
                 }
                 case BEFORE_ATTR_NAME:
+                case AFTER_ATTR_NAME:
+                case AFTER_ATTR_VALUE_QUOTED:
                 {
+                    // between attributes: only right after a name does '=' start a value (after a quoted value the
+                    // spec's state differs from before-attribute-name only in parse errors)
                     byte c = a[i];
                     if (isSpace(c)) {
                         i++;
-                    } else if (c == '/' || c == '>') {
-                        st = AFTER_ATTR_NAME;
+                    } else if (c == '/') {
+                        i++;
+                        st = SELF_CLOSING;
+                    } else if (c == '>') {
+                        i++;
+                        st = emitTag(a, from, i, delta);
+                    } else if (c == '=' && st == AFTER_ATTR_NAME) {
+                        i++;
+                        st = BEFORE_ATTR_VALUE;
                     } else {
                         beginAttribute(i + delta);
                         i++;
@@ -281,40 +293,17 @@ final class HtmlTokenizer {
                 }
                 case ATTR_NAME:
                 {
-                    while (i < to) {
-                        byte c = a[i];
-                        if (NAME_END[c & 0xff]) {
-                            endAttributeName(i + delta);
-                            st = AFTER_ATTR_NAME;
-                            break;
-                        } else if (c == '=') {
-                            endAttributeName(i + delta);
-                            i++;
-                            st = BEFORE_ATTR_VALUE;
-                            break;
-                        }
+                    while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
                         i++;
                     }
-                    break;
-                }
-                case AFTER_ATTR_NAME:
-                {
-                    byte c = a[i];
-                    if (isSpace(c)) {
-                        i++;
-                    } else if (c == '/') {
-                        i++;
-                        st = SELF_CLOSING;
-                    } else if (c == '=') {
-                        i++;
-                        st = BEFORE_ATTR_VALUE;
-                    } else if (c == '>') {
-                        i++;
-                        st = emitTag(a, from, i, delta);
-                    } else {
-                        beginAttribute(i + delta);
-                        i++;
-                        st = ATTR_NAME;
+                    if (i < to) {
+                        endAttributeName(i + delta);
+                        if (a[i] == '=') {
+                            i++;
+                            st = BEFORE_ATTR_VALUE;
+                        } else {
+                            st = AFTER_ATTR_NAME;
+                        }
                     }
                     break;
                 }
@@ -345,7 +334,7 @@ final class HtmlTokenizer {
                 case ATTR_VALUE_DQ:
                 case ATTR_VALUE_SQ:
                 {
-                    int q = ByteScan.indexOf(a, i, to, st == ATTR_VALUE_DQ ? (byte) '"' : (byte) '\'');
+                    int q = closingQuote(a, i, to, st);
                     if (q == to) {
                         i = to;
                     } else {
@@ -357,37 +346,14 @@ final class HtmlTokenizer {
                 }
                 case ATTR_VALUE_UNQ:
                 {
-                    while (i < to) {
-                        byte c = a[i];
-                        if (isSpace(c)) {
-                            valueEnd(i + delta, i + delta);
-                            i++;
-                            st = BEFORE_ATTR_NAME;
-                            break;
-                        } else if (c == '>') {
-                            valueEnd(i + delta, i + delta);
-                            i++;
-                            st = emitTag(a, from, i, delta);
-                            break;
-                        }
+                    while (i < to && !SPACE[a[i] & 0xff] && a[i] != '>') {
                         i++;
                     }
-                    break;
-                }
-                case AFTER_ATTR_VALUE_QUOTED:
-                {
-                    byte c = a[i];
-                    if (isSpace(c)) {
+                    if (i < to) {
+                        valueEnd(i + delta, i + delta);
+                        boolean tagEnds = a[i] == '>';
                         i++;
-                        st = BEFORE_ATTR_NAME;
-                    } else if (c == '/') {
-                        i++;
-                        st = SELF_CLOSING;
-                    } else if (c == '>') {
-                        i++;
-                        st = emitTag(a, from, i, delta);
-                    } else {
-                        st = BEFORE_ATTR_NAME;
+                        st = tagEnds ? emitTag(a, from, i, delta) : BEFORE_ATTR_NAME;
                     }
                     break;
                 }
@@ -411,8 +377,8 @@ final class HtmlTokenizer {
     }
 
     /**
-     * The attribute states for a tag whose attributes nobody asked for: the same transitions as in
-     * {@link #scanTag}, without recording anything. Returns when the tag ends or the chunk does.
+     * The attribute states of a tag nobody captures: case for case those of {@link #scanTag}, without recording
+     * anything. Returns when the tag ends or the chunk does.
      */
     private int skipUncaptured(byte[] a, int begin, int to, long delta, int from) {
         int i = begin;
@@ -421,11 +387,19 @@ final class HtmlTokenizer {
             byte c = a[i];
             switch (st) {
                 case BEFORE_ATTR_NAME:
+                case AFTER_ATTR_NAME:
+                case AFTER_ATTR_VALUE_QUOTED:
                     if (c == '>') {
                         return endUncaptured(a, i, delta, from);
                     }
                     i++;
-                    st = SPACE[c & 0xff] ? BEFORE_ATTR_NAME : c == '/' ? SELF_CLOSING : ATTR_NAME;
+                    if (c == '/') {
+                        st = SELF_CLOSING;
+                    } else if (c == '=' && st == AFTER_ATTR_NAME) {
+                        st = BEFORE_ATTR_VALUE;
+                    } else if (!SPACE[c & 0xff]) {
+                        st = ATTR_NAME;
+                    }
                     break;
                 case ATTR_NAME:
                     while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
@@ -439,14 +413,6 @@ final class HtmlTokenizer {
                             st = AFTER_ATTR_NAME;
                         }
                     }
-                    break;
-                case AFTER_ATTR_NAME:
-                    if (c == '>') {
-                        return endUncaptured(a, i, delta, from);
-                    }
-                    i++;
-                    st = SPACE[c & 0xff] ? AFTER_ATTR_NAME : c == '/' ? SELF_CLOSING
-                            : c == '=' ? BEFORE_ATTR_VALUE : ATTR_NAME;
                     break;
                 case BEFORE_ATTR_VALUE:
                     if (SPACE[c & 0xff]) {
@@ -465,7 +431,7 @@ final class HtmlTokenizer {
                     break;
                 case ATTR_VALUE_DQ:
                 case ATTR_VALUE_SQ: {
-                    int q = ByteScan.indexOf(a, i, to, st == ATTR_VALUE_DQ ? (byte) '"' : (byte) '\'');
+                    int q = closingQuote(a, i, to, st);
                     if (q == to) {
                         i = to;
                     } else {
@@ -483,20 +449,6 @@ final class HtmlTokenizer {
                             return endUncaptured(a, i, delta, from);
                         }
                         i++;
-                        st = BEFORE_ATTR_NAME;
-                    }
-                    break;
-                case AFTER_ATTR_VALUE_QUOTED:
-                    if (c == '>') {
-                        return endUncaptured(a, i, delta, from);
-                    }
-                    if (SPACE[c & 0xff]) {
-                        i++;
-                        st = BEFORE_ATTR_NAME;
-                    } else if (c == '/') {
-                        i++;
-                        st = SELF_CLOSING;
-                    } else {
                         st = BEFORE_ATTR_NAME;
                     }
                     break;
@@ -519,6 +471,11 @@ final class HtmlTokenizer {
     private int endUncaptured(byte[] a, int gt, long delta, int from) {
         state = emitTag(a, from, gt + 1, delta);
         return gt + 1;
+    }
+
+    /** Index of the quote that closes a value in state ATTR_VALUE_DQ or ATTR_VALUE_SQ, or {@code to}. */
+    private static int closingQuote(byte[] a, int i, int to, int st) {
+        return ByteScan.indexOf(a, i, to, st == ATTR_VALUE_DQ ? (byte) '"' : (byte) '\'');
     }
 
     /** End of input: reports what an unterminated construct becomes. */
