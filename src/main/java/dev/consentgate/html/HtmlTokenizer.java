@@ -52,6 +52,8 @@ final class HtmlTokenizer {
         }
     }
 
+    // The states, numbered so that each group is one range. Read by this class: data, tag open, end tag open and the
+    // tag states from the name to the '>'.
     static final int DATA = 0;
     static final int TAG_OPEN = 1;
     static final int END_TAG_OPEN = 2;
@@ -65,6 +67,7 @@ final class HtmlTokenizer {
     static final int ATTR_VALUE_UNQ = 10;
     static final int AFTER_ATTR_VALUE_QUOTED = 11;
     static final int SELF_CLOSING = 12;
+    // read by CommentStates
     static final int MARKUP_DECL = 13;
     static final int MARKUP_DECL_DASH = 14;
     static final int COMMENT_START = 15;
@@ -74,6 +77,7 @@ final class HtmlTokenizer {
     static final int COMMENT_END = 19;
     static final int COMMENT_END_BANG = 20;
     static final int BOGUS_COMMENT = 21;
+    // read by RawTextStates
     static final int RAW = 22;
     static final int RAW_LT = 23;
     static final int RAW_END_NAME = 24;
@@ -100,7 +104,9 @@ final class HtmlTokenizer {
     private final CommentStates comments;
     private final RawTextStates rawText;
 
+    /** The state the last scan stopped in; scanTag and skipUncaptured also leave the state they stop in here. */
     private int state = DATA;
+    /** The attribute of a captured tag being read (its index in the tag), -1 when none. */
     private int attr = -1;
 
     /** Open svg/math elements: inside them title, style, textarea... are not raw text. */
@@ -108,6 +114,7 @@ final class HtmlTokenizer {
     /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
     private boolean treeAware = true;
 
+    /** The chunk being scanned (from {@code curFrom}, index k at offset k + curDelta), to cut an overflowing tag. */
     private byte[] curA;
     private int curFrom;
     private long curDelta;
@@ -130,10 +137,21 @@ final class HtmlTokenizer {
                 : lastStartTag.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Start of the unfinished tag, comment or end tag whose bytes must not be released yet, or -1. */
+    /**
+     * Start of the unfinished captured tag whose bytes must not be released yet, or of a {@code <} that may yet open
+     * one; -1 when there is none.
+     */
     long openTagStart() {
-        return (state >= TAG_OPEN && state <= SELF_CLOSING && tag.captured) || state == TAG_OPEN
-                ? tag.start : -1;
+        return (isTagState(state) && tag.captured) || state == TAG_OPEN ? tag.start : -1;
+    }
+
+    /** The states of a tag from its name to its end, run by {@link #scanTag}. */
+    private static boolean isTagState(int st) {
+        return st >= TAG_NAME && st <= SELF_CLOSING;
+    }
+
+    private static boolean isCommentState(int st) {
+        return st >= MARKUP_DECL && st <= BOGUS_COMMENT;
     }
 
     /** Tokenizes {@code a[from, to)}, whose first byte is at absolute offset {@code absFrom}. */
@@ -168,7 +186,7 @@ final class HtmlTokenizer {
                         i = scanTag(a, i, to, delta, from, TAG_NAME);
                         st = state;
                     } else if (i + 1 < to && a[i] == '/' && isAlpha(a[i + 1])) {
-                        tag.reset(tag.start, true, false);
+                        tag.reset(lt + delta, true, false);
                         i = scanTag(a, i + 1, to, delta, from, TAG_NAME);
                         st = state;
                     } else {
@@ -211,10 +229,10 @@ final class HtmlTokenizer {
                 }
                 default:
                     // each group of states in its own method, so that the JIT compiles each tight loop well
-                    if (st <= SELF_CLOSING) {
+                    if (isTagState(st)) {
                         i = scanTag(a, i, to, delta, from, st);
                         st = state;
-                    } else if (st <= BOGUS_COMMENT) {
+                    } else if (isCommentState(st)) {
                         i = comments.scan(a, i, to, delta, st);
                         st = comments.state;
                     } else {
@@ -235,7 +253,7 @@ final class HtmlTokenizer {
      */
     private int scanTag(byte[] a, int begin, int to, long delta, int from, int st) {
         int i = begin;
-        while (i < to && st >= TAG_NAME && st <= SELF_CLOSING) {
+        while (i < to && isTagState(st)) {
             if (st != TAG_NAME && !tag.captured) {
                 state = st;
                 i = skipUncaptured(a, i, to, delta, from);
@@ -480,14 +498,10 @@ final class HtmlTokenizer {
 
     /** End of input: reports what an unterminated construct becomes. */
     void end(long endAbs) {
-        switch (state) {
-            case TAG_NAME, BEFORE_ATTR_NAME, ATTR_NAME, AFTER_ATTR_NAME, BEFORE_ATTR_VALUE, ATTR_VALUE_DQ,
-                 ATTR_VALUE_SQ, ATTR_VALUE_UNQ, AFTER_ATTR_VALUE_QUOTED, SELF_CLOSING -> sink.ignored(tag.start,
-                    endAbs);
-            case MARKUP_DECL, MARKUP_DECL_DASH, COMMENT_START, COMMENT_START_DASH, COMMENT, COMMENT_END_DASH,
-                 COMMENT_END, COMMENT_END_BANG, BOGUS_COMMENT -> comments.inputEnd(state, endAbs);
-            default -> {
-            }
+        if (isTagState(state)) {
+            sink.ignored(tag.start, endAbs);
+        } else if (isCommentState(state)) {
+            comments.inputEnd(state, endAbs);
         }
         rawText.inputEnd(endAbs);
         state = DATA;
@@ -607,5 +621,4 @@ final class HtmlTokenizer {
         }
         return id == ElementNames.SCRIPT ? SCRIPT : RAW;
     }
-
 }
