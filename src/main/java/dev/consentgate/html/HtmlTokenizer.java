@@ -1,15 +1,26 @@
 package dev.consentgate.html;
 
+import static dev.consentgate.html.ByteClasses.ATTR_NAME_END;
+import static dev.consentgate.html.ByteClasses.NAME_END;
+import static dev.consentgate.html.ByteClasses.SPACE;
+import static dev.consentgate.html.ByteClasses.isAlpha;
+import static dev.consentgate.html.ByteClasses.isSpace;
+
 /**
  * A resumable HTML tokenizer over bytes, following the WHATWG tokenizer states that decide where tags, comments
- * and raw text begin and end (data, tag open and names, attributes in all three quotings, comments with their
- * abrupt and {@code --!>} endings, bogus comments, RAWTEXT/RCDATA end tags, script data with its escaped and
- * double-escaped states). It does not decode text or build a tree: it reports where things are, by absolute
+ * and raw text begin and end. It does not decode text or build a tree: it reports where things are, by absolute
  * stream offset, to a {@link Sink}. Its state survives between {@link #scan} calls, so the result does not depend
  * on how the input is chunked.
  *
- * <p>Known simplifications (documented in the README): no foreign-content tracking, so {@code <![CDATA[} is always
- * a bogus comment and {@code <script>} inside {@code <svg>} is raw text; {@code <plaintext>} is not special.
+ * <p>This class runs the data, tag open and tag states (names, attributes in all three quotings) and decides what
+ * a start tag switches to. The other groups of states, numbered below with the rest, have classes of their own:
+ * {@link CommentStates} (comments with their abrupt and {@code --!>} endings, bogus comments) and
+ * {@link RawTextStates} (RAWTEXT/RCDATA and script data with its escaped and double-escaped states, up to the
+ * appropriate end tag). {@link OrdinaryTags} skips a whole tag nobody is told about in one stateless pass.
+ *
+ * <p>Known simplifications (see the package documentation): foreign content is tracked only as far as raw text
+ * goes (inside svg or math, style, title... are not raw text, script still is), {@code <![CDATA[} is always a bogus
+ * comment, and {@code <plaintext>} is not special.
  */
 final class HtmlTokenizer {
 
@@ -41,6 +52,8 @@ final class HtmlTokenizer {
         }
     }
 
+    // The states, numbered so that each group is one range. Read by this class: data, tag open, end tag open and the
+    // tag states from the name to the '>'.
     static final int DATA = 0;
     static final int TAG_OPEN = 1;
     static final int END_TAG_OPEN = 2;
@@ -54,6 +67,7 @@ final class HtmlTokenizer {
     static final int ATTR_VALUE_UNQ = 10;
     static final int AFTER_ATTR_VALUE_QUOTED = 11;
     static final int SELF_CLOSING = 12;
+    // read by CommentStates
     static final int MARKUP_DECL = 13;
     static final int MARKUP_DECL_DASH = 14;
     static final int COMMENT_START = 15;
@@ -63,6 +77,7 @@ final class HtmlTokenizer {
     static final int COMMENT_END = 19;
     static final int COMMENT_END_BANG = 20;
     static final int BOGUS_COMMENT = 21;
+    // read by RawTextStates
     static final int RAW = 22;
     static final int RAW_LT = 23;
     static final int RAW_END_NAME = 24;
@@ -83,31 +98,23 @@ final class HtmlTokenizer {
     static final int SCRIPT_DBL_ESC_LT = 39;
     static final int SCRIPT_DBL_ESC_END = 40;
 
-    private static final byte[] SCRIPT_NAME = {'s', 'c', 'r', 'i', 'p', 't'};
-
     private final Sink sink;
     private final int maxTagBytes;
     private final TagToken tag = new TagToken();
+    private final CommentStates comments;
+    private final RawTextStates rawText;
 
+    /** The state the last scan stopped in; scanTag and skipUncaptured also leave the state they stop in here. */
     private int state = DATA;
-    /** Start of the tag or comment being read, -1 when none. */
-    private long markupStart = -1;
-    private long dataStart;
-    private long dashPos;
+    /** The attribute of a captured tag being read (its index in the tag), -1 when none. */
     private int attr = -1;
 
-    private byte[] rawEndName;
-    private int endMatch;
-    private boolean dblOk;
-    private long rawLtAbs;
-
-    private boolean reportContent;
-    private int contentMark;
     /** Open svg/math elements: inside them title, style, textarea... are not raw text. */
     private int foreignDepth;
     /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
     private boolean treeAware = true;
 
+    /** The chunk being scanned (from {@code curFrom}, index k at offset k + curDelta), to cut an overflowing tag. */
     private byte[] curA;
     private int curFrom;
     private long curDelta;
@@ -115,6 +122,8 @@ final class HtmlTokenizer {
     HtmlTokenizer(Sink sink, int maxTagBytes) {
         this.sink = sink;
         this.maxTagBytes = maxTagBytes;
+        this.comments = new CommentStates(sink);
+        this.rawText = new RawTextStates(sink, tag);
     }
 
     /**
@@ -124,13 +133,25 @@ final class HtmlTokenizer {
     void standalone(int initialState, String lastStartTag) {
         treeAware = false;
         state = initialState;
-        rawEndName = lastStartTag == null ? new byte[0] : lastStartTag.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        rawText.expectEndTag(lastStartTag == null ? new byte[0]
+                : lastStartTag.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Start of the unfinished tag, comment or end tag whose bytes must not be released yet, or -1. */
+    /**
+     * Start of the unfinished captured tag whose bytes must not be released yet, or of a {@code <} that may yet open
+     * one; -1 when there is none.
+     */
     long openTagStart() {
-        return (state >= TAG_OPEN && state <= SELF_CLOSING && tag.captured) || state == TAG_OPEN
-                ? markupStart : -1;
+        return (isTagState(state) && tag.captured) || state == TAG_OPEN ? tag.start : -1;
+    }
+
+    /** The states of a tag from its name to its end, run by {@link #scanTag}. */
+    private static boolean isTagState(int st) {
+        return st >= TAG_NAME && st <= SELF_CLOSING;
+    }
+
+    private static boolean isCommentState(int st) {
+        return st >= MARKUP_DECL && st <= BOGUS_COMMENT;
     }
 
     /** Tokenizes {@code a[from, to)}, whose first byte is at absolute offset {@code absFrom}. */
@@ -138,7 +159,7 @@ final class HtmlTokenizer {
         final long delta = absFrom - from;
         int i = from;
         int st = state;
-        contentMark = from;
+        rawText.chunkStart(from);
         curA = a;
         curFrom = from;
         curDelta = delta;
@@ -150,7 +171,7 @@ final class HtmlTokenizer {
                     if (treeAware && foreignDepth == 0) {
                         // whole tags nobody is told about: nothing to record, go on after each
                         int gt;
-                        while (lt < to && (gt = ordinaryTagEnd(a, lt, to)) >= 0) {
+                        while (lt < to && (gt = OrdinaryTags.endOf(a, lt, to)) >= 0) {
                             lt = ByteScan.indexOf(a, gt + 1, to, (byte) '<');
                         }
                     }
@@ -158,18 +179,15 @@ final class HtmlTokenizer {
                         i = to;
                         break;
                     }
-                    markupStart = lt + delta;
-                    tag.reset(markupStart, false, true);
+                    tag.reset(lt + delta, false, true);
                     i = lt + 1;
                     if (i < to && isAlpha(a[i])) {
                         // the common cases, a start or an end tag, go straight to the name
-                        state = TAG_NAME;
-                        i = scanTag(a, i, to, delta, from);
+                        i = scanTag(a, i, to, delta, from, TAG_NAME);
                         st = state;
                     } else if (i + 1 < to && a[i] == '/' && isAlpha(a[i + 1])) {
-                        tag.reset(markupStart, true, false);
-                        state = TAG_NAME;
-                        i = scanTag(a, i + 1, to, delta, from);
+                        tag.reset(lt + delta, true, false);
+                        i = scanTag(a, i + 1, to, delta, from, TAG_NAME);
                         st = state;
                     } else {
                         st = TAG_OPEN;
@@ -183,15 +201,13 @@ final class HtmlTokenizer {
                         st = TAG_NAME;
                     } else if (c == '!') {
                         i++;
-                        st = MARKUP_DECL;
+                        st = comments.openDeclaration(tag.start);
                     } else if (c == '/') {
                         i++;
                         st = END_TAG_OPEN;
                     } else if (c == '?') {
-                        dataStart = i + delta;
-                        st = BOGUS_COMMENT;
+                        st = comments.openBogus(tag.start, i + delta);
                     } else {
-                        markupStart = -1;
                         st = DATA;
                     }
                     break;
@@ -200,29 +216,29 @@ final class HtmlTokenizer {
                 {
                     byte c = a[i];
                     if (isAlpha(c)) {
-                        tag.reset(markupStart, true, false);
+                        tag.reset(tag.start, true, false);
                         st = TAG_NAME;
                     } else if (c == '>') {
                         i++;
-                        sink.ignored(markupStart, i + delta);
-                        markupStart = -1;
+                        sink.ignored(tag.start, i + delta);
                         st = DATA;
                     } else {
-                        dataStart = i + delta;
-                        st = BOGUS_COMMENT;
+                        st = comments.openBogus(tag.start, i + delta);
                     }
                     break;
                 }
                 default:
-                    state = st;
-                    if (st <= SELF_CLOSING) {
-                        i = scanTag(a, i, to, delta, from);
-                    } else if (st <= BOGUS_COMMENT) {
-                        i = scanComment(a, i, to, delta, from);
+                    // each group of states in its own method, so that the JIT compiles each tight loop well
+                    if (isTagState(st)) {
+                        i = scanTag(a, i, to, delta, from, st);
+                        st = state;
+                    } else if (isCommentState(st)) {
+                        i = comments.scan(a, i, to, delta, st);
+                        st = comments.state;
                     } else {
-                        i = scanRawText(a, i, to, delta, from);
+                        i = rawText.scan(a, i, to, delta, st);
+                        st = rawText.state;
                     }
-                    st = state;
                     break;
             }
         }
@@ -231,154 +247,13 @@ final class HtmlTokenizer {
     }
 
     /**
-     * The index of the {@code >} ending the tag that starts at {@code a[lt] == '<'} when it is an ordinary start or
-     * end tag wholly inside {@code a[lt, to)}; -1 otherwise (a special name, not a tag, or cut off by the chunk end),
-     * and the caller reads it through the states. Valid only in tree-aware mode outside foreign content, where an
-     * ordinary tag produces no report and leaves the state at DATA. Reads attributes with the transitions of
-     * {@link #skipUncaptured} but keeps no state, so giving up half way costs nothing.
+     * Runs the tag states from state {@code st} on {@code a[begin, to)} ({@code from} is where the chunk starts),
+     * recording the attributes of a captured tag; returns where it stopped (after the tag or at {@code to}), with
+     * {@link #state}. The attributes of a tag nobody captures are read by {@link #skipUncaptured}.
      */
-    private static int ordinaryTagEnd(byte[] a, int lt, int to) {
-        int i = lt + 1;
-        if (i + 1 >= to) {
-            return -1;
-        }
-        if (a[i] == '/') {
-            i++;
-        }
-        if (!isAlpha(a[i])) {
-            return -1;
-        }
-        int nameStart = i;
-        while (i < to && !NAME_END[a[i] & 0xff]) {
-            i++;
-        }
-        if (i == to || mayBeSpecial(a, nameStart, i)) {
-            return -1;
-        }
-        // before attribute name
-        while (true) {
-            while (SPACE[a[i] & 0xff]) {
-                if (++i == to) {
-                    return -1;
-                }
-            }
-            byte c = a[i];
-            if (c == '>') {
-                return i;
-            }
-            if (c == '/') {
-                // self-closing start: '>' ends the tag, anything else is reconsumed before an attribute name
-                if (++i == to) {
-                    return -1;
-                }
-                continue;
-            }
-            // attribute name (its first byte is part of it, whatever it is)
-            i++;
-            while (true) {
-                while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
-                    i++;
-                }
-                // after attribute name
-                while (i < to && SPACE[a[i] & 0xff]) {
-                    i++;
-                }
-                if (i == to) {
-                    return -1;
-                }
-                c = a[i];
-                if (c == '=' || c == '>' || c == '/') {
-                    break;
-                }
-                // another attribute name starts
-                i++;
-            }
-            if (c != '=') {
-                continue;
-            }
-            // before attribute value
-            i++;
-            while (i < to && SPACE[a[i] & 0xff]) {
-                i++;
-            }
-            if (i == to) {
-                return -1;
-            }
-            c = a[i];
-            if (c == '"' || c == '\'') {
-                int q = ByteScan.indexOf(a, i + 1, to, c);
-                if (q == to || q + 1 == to) {
-                    return -1;
-                }
-                // after a quoted value: '>', '/' and spaces act as before an attribute name; others start one
-                i = q + 1;
-            } else if (c == '>') {
-                return i;
-            } else {
-                while (i < to && !SPACE[a[i] & 0xff] && a[i] != '>') {
-                    i++;
-                }
-                if (i == to) {
-                    return -1;
-                }
-                if (a[i] == '>') {
-                    return i;
-                }
-            }
-        }
-    }
-
-    /** Whether {@code a[from, to)} may be a name of {@link ElementNames} (case-insensitively): 3 to 8 letters. */
-    private static boolean mayBeSpecial(byte[] a, int from, int to) {
-        int len = to - from;
-        if (len < 3 || len > 8) {
-            return false;
-        }
-        long key = 0;
-        for (int k = to - 1; k >= from; k--) {
-            key = key << 8 | (a[k] | 0x20) & 0xff;
-        }
-        return switch (len) {
-            case 3 -> key == IMG_KEY || key == SVG_KEY || key == XMP_KEY;
-            case 4 -> key == LINK_KEY || key == META_KEY || key == MATH_KEY;
-            case 5 -> key == STYLE_KEY || key == TITLE_KEY || key == EMBED_KEY || key == FRAME_KEY;
-            case 6 -> key == SCRIPT_KEY || key == IFRAME_KEY || key == OBJECT_KEY;
-            case 7 -> key == NOEMBED_KEY;
-            default -> key == NOSCRIPT_KEY || key == NOFRAMES_KEY || key == TEXTAREA_KEY;
-        };
-    }
-
-    private static long key(String lowerName) {
-        long key = 0;
-        for (int k = lowerName.length() - 1; k >= 0; k--) {
-            key = key << 8 | lowerName.charAt(k);
-        }
-        return key;
-    }
-
-    private static final long IMG_KEY = key("img");
-    private static final long SVG_KEY = key("svg");
-    private static final long XMP_KEY = key("xmp");
-    private static final long LINK_KEY = key("link");
-    private static final long META_KEY = key("meta");
-    private static final long MATH_KEY = key("math");
-    private static final long STYLE_KEY = key("style");
-    private static final long TITLE_KEY = key("title");
-    private static final long EMBED_KEY = key("embed");
-    private static final long FRAME_KEY = key("frame");
-    private static final long SCRIPT_KEY = key("script");
-    private static final long IFRAME_KEY = key("iframe");
-    private static final long OBJECT_KEY = key("object");
-    private static final long NOEMBED_KEY = key("noembed");
-    private static final long NOSCRIPT_KEY = key("noscript");
-    private static final long NOFRAMES_KEY = key("noframes");
-    private static final long TEXTAREA_KEY = key("textarea");
-
-    /** One group of states in its own method, so that the JIT compiles each tight loop well. */
-    private int scanTag(byte[] a, int begin, int to, long delta, int from) {
+    private int scanTag(byte[] a, int begin, int to, long delta, int from, int st) {
         int i = begin;
-        int st = state;
-        while (i < to && st >= TAG_NAME && st <= SELF_CLOSING) {
+        while (i < to && isTagState(st)) {
             if (st != TAG_NAME && !tag.captured) {
                 state = st;
                 i = skipUncaptured(a, i, to, delta, from);
@@ -410,12 +285,23 @@ final class HtmlTokenizer {
                     break;
                 }
                 case BEFORE_ATTR_NAME:
+                case AFTER_ATTR_NAME:
+                case AFTER_ATTR_VALUE_QUOTED:
                 {
+                    // between attributes: only right after a name does '=' start a value (after a quoted value the
+                    // spec's state differs from before-attribute-name only in parse errors)
                     byte c = a[i];
                     if (isSpace(c)) {
                         i++;
-                    } else if (c == '/' || c == '>') {
-                        st = AFTER_ATTR_NAME;
+                    } else if (c == '/') {
+                        i++;
+                        st = SELF_CLOSING;
+                    } else if (c == '>') {
+                        i++;
+                        st = emitTag(a, from, i, delta);
+                    } else if (c == '=' && st == AFTER_ATTR_NAME) {
+                        i++;
+                        st = BEFORE_ATTR_VALUE;
                     } else {
                         beginAttribute(i + delta);
                         i++;
@@ -425,40 +311,17 @@ final class HtmlTokenizer {
                 }
                 case ATTR_NAME:
                 {
-                    while (i < to) {
-                        byte c = a[i];
-                        if (NAME_END[c & 0xff]) {
-                            endAttributeName(i + delta);
-                            st = AFTER_ATTR_NAME;
-                            break;
-                        } else if (c == '=') {
-                            endAttributeName(i + delta);
-                            i++;
-                            st = BEFORE_ATTR_VALUE;
-                            break;
-                        }
+                    while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
                         i++;
                     }
-                    break;
-                }
-                case AFTER_ATTR_NAME:
-                {
-                    byte c = a[i];
-                    if (isSpace(c)) {
-                        i++;
-                    } else if (c == '/') {
-                        i++;
-                        st = SELF_CLOSING;
-                    } else if (c == '=') {
-                        i++;
-                        st = BEFORE_ATTR_VALUE;
-                    } else if (c == '>') {
-                        i++;
-                        st = emitTag(a, from, i, delta);
-                    } else {
-                        beginAttribute(i + delta);
-                        i++;
-                        st = ATTR_NAME;
+                    if (i < to) {
+                        endAttributeName(i + delta);
+                        if (a[i] == '=') {
+                            i++;
+                            st = BEFORE_ATTR_VALUE;
+                        } else {
+                            st = AFTER_ATTR_NAME;
+                        }
                     }
                     break;
                 }
@@ -489,7 +352,7 @@ final class HtmlTokenizer {
                 case ATTR_VALUE_DQ:
                 case ATTR_VALUE_SQ:
                 {
-                    int q = ByteScan.indexOf(a, i, to, st == ATTR_VALUE_DQ ? (byte) '"' : (byte) '\'');
+                    int q = closingQuote(a, i, to, st);
                     if (q == to) {
                         i = to;
                     } else {
@@ -501,37 +364,14 @@ final class HtmlTokenizer {
                 }
                 case ATTR_VALUE_UNQ:
                 {
-                    while (i < to) {
-                        byte c = a[i];
-                        if (isSpace(c)) {
-                            valueEnd(i + delta, i + delta);
-                            i++;
-                            st = BEFORE_ATTR_NAME;
-                            break;
-                        } else if (c == '>') {
-                            valueEnd(i + delta, i + delta);
-                            i++;
-                            st = emitTag(a, from, i, delta);
-                            break;
-                        }
+                    while (i < to && !SPACE[a[i] & 0xff] && a[i] != '>') {
                         i++;
                     }
-                    break;
-                }
-                case AFTER_ATTR_VALUE_QUOTED:
-                {
-                    byte c = a[i];
-                    if (isSpace(c)) {
+                    if (i < to) {
+                        valueEnd(i + delta, i + delta);
+                        boolean tagEnds = a[i] == '>';
                         i++;
-                        st = BEFORE_ATTR_NAME;
-                    } else if (c == '/') {
-                        i++;
-                        st = SELF_CLOSING;
-                    } else if (c == '>') {
-                        i++;
-                        st = emitTag(a, from, i, delta);
-                    } else {
-                        st = BEFORE_ATTR_NAME;
+                        st = tagEnds ? emitTag(a, from, i, delta) : BEFORE_ATTR_NAME;
                     }
                     break;
                 }
@@ -555,8 +395,8 @@ final class HtmlTokenizer {
     }
 
     /**
-     * The attribute states for a tag whose attributes nobody asked for: the same transitions as in
-     * {@link #scanTag}, without recording anything. Returns when the tag ends or the chunk does.
+     * The attribute states of a tag nobody captures: case for case those of {@link #scanTag}, without recording
+     * anything. Returns when the tag ends or the chunk does.
      */
     private int skipUncaptured(byte[] a, int begin, int to, long delta, int from) {
         int i = begin;
@@ -565,11 +405,19 @@ final class HtmlTokenizer {
             byte c = a[i];
             switch (st) {
                 case BEFORE_ATTR_NAME:
+                case AFTER_ATTR_NAME:
+                case AFTER_ATTR_VALUE_QUOTED:
                     if (c == '>') {
                         return endUncaptured(a, i, delta, from);
                     }
                     i++;
-                    st = SPACE[c & 0xff] ? BEFORE_ATTR_NAME : c == '/' ? SELF_CLOSING : ATTR_NAME;
+                    if (c == '/') {
+                        st = SELF_CLOSING;
+                    } else if (c == '=' && st == AFTER_ATTR_NAME) {
+                        st = BEFORE_ATTR_VALUE;
+                    } else if (!SPACE[c & 0xff]) {
+                        st = ATTR_NAME;
+                    }
                     break;
                 case ATTR_NAME:
                     while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
@@ -583,14 +431,6 @@ final class HtmlTokenizer {
                             st = AFTER_ATTR_NAME;
                         }
                     }
-                    break;
-                case AFTER_ATTR_NAME:
-                    if (c == '>') {
-                        return endUncaptured(a, i, delta, from);
-                    }
-                    i++;
-                    st = SPACE[c & 0xff] ? AFTER_ATTR_NAME : c == '/' ? SELF_CLOSING
-                            : c == '=' ? BEFORE_ATTR_VALUE : ATTR_NAME;
                     break;
                 case BEFORE_ATTR_VALUE:
                     if (SPACE[c & 0xff]) {
@@ -609,7 +449,7 @@ final class HtmlTokenizer {
                     break;
                 case ATTR_VALUE_DQ:
                 case ATTR_VALUE_SQ: {
-                    int q = ByteScan.indexOf(a, i, to, st == ATTR_VALUE_DQ ? (byte) '"' : (byte) '\'');
+                    int q = closingQuote(a, i, to, st);
                     if (q == to) {
                         i = to;
                     } else {
@@ -627,20 +467,6 @@ final class HtmlTokenizer {
                             return endUncaptured(a, i, delta, from);
                         }
                         i++;
-                        st = BEFORE_ATTR_NAME;
-                    }
-                    break;
-                case AFTER_ATTR_VALUE_QUOTED:
-                    if (c == '>') {
-                        return endUncaptured(a, i, delta, from);
-                    }
-                    if (SPACE[c & 0xff]) {
-                        i++;
-                        st = BEFORE_ATTR_NAME;
-                    } else if (c == '/') {
-                        i++;
-                        st = SELF_CLOSING;
-                    } else {
                         st = BEFORE_ATTR_NAME;
                     }
                     break;
@@ -665,386 +491,26 @@ final class HtmlTokenizer {
         return gt + 1;
     }
 
-    /** One group of states in its own method, so that the JIT compiles each tight loop well. */
-    private int scanComment(byte[] a, int begin, int to, long delta, int from) {
-        int i = begin;
-        int st = state;
-        while (i < to && st >= MARKUP_DECL && st <= BOGUS_COMMENT) {
-            switch (st) {
-                case MARKUP_DECL:
-                {
-                    if (a[i] == '-') {
-                        i++;
-                        st = MARKUP_DECL_DASH;
-                    } else {
-                        dataStart = i + delta;
-                        st = BOGUS_COMMENT;
-                    }
-                    break;
-                }
-                case MARKUP_DECL_DASH:
-                {
-                    if (a[i] == '-') {
-                        i++;
-                        dataStart = i + delta;
-                        st = COMMENT_START;
-                    } else {
-                        dataStart = i - 1 + delta;
-                        st = BOGUS_COMMENT;
-                    }
-                    break;
-                }
-                case COMMENT_START:
-                {
-                    byte c = a[i];
-                    if (c == '-') {
-                        i++;
-                        st = COMMENT_START_DASH;
-                    } else if (c == '>') {
-                        i++;
-                        st = emitComment(i + delta, dataStart, false);
-                    } else {
-                        st = COMMENT;
-                    }
-                    break;
-                }
-                case COMMENT_START_DASH:
-                {
-                    byte c = a[i];
-                    if (c == '-') {
-                        dashPos = dataStart;
-                        i++;
-                        st = COMMENT_END;
-                    } else if (c == '>') {
-                        i++;
-                        st = emitComment(i + delta, dataStart, false);
-                    } else {
-                        st = COMMENT;
-                    }
-                    break;
-                }
-                case COMMENT:
-                {
-                    int dash = ByteScan.indexOf(a, i, to, (byte) '-');
-                    if (dash == to) {
-                        i = to;
-                    } else {
-                        dashPos = dash + delta;
-                        i = dash + 1;
-                        st = COMMENT_END_DASH;
-                    }
-                    break;
-                }
-                case COMMENT_END_DASH:
-                {
-                    if (a[i] == '-') {
-                        i++;
-                        st = COMMENT_END;
-                    } else {
-                        st = COMMENT;
-                    }
-                    break;
-                }
-                case COMMENT_END:
-                {
-                    byte c = a[i];
-                    if (c == '>') {
-                        i++;
-                        st = emitComment(i + delta, dashPos, false);
-                    } else if (c == '!') {
-                        i++;
-                        st = COMMENT_END_BANG;
-                    } else if (c == '-') {
-                        dashPos++;
-                        i++;
-                    } else {
-                        st = COMMENT;
-                    }
-                    break;
-                }
-                case COMMENT_END_BANG:
-                {
-                    byte c = a[i];
-                    if (c == '-') {
-                        dashPos = i + delta;
-                        i++;
-                        st = COMMENT_END_DASH;
-                    } else if (c == '>') {
-                        i++;
-                        st = emitComment(i + delta, dashPos, false);
-                    } else {
-                        st = COMMENT;
-                    }
-                    break;
-                }
-                case BOGUS_COMMENT:
-                {
-                    int gt = ByteScan.indexOf(a, i, to, (byte) '>');
-                    if (gt == to) {
-                        i = to;
-                    } else {
-                        i = gt + 1;
-                        st = emitComment(i + delta, gt + delta, true);
-                    }
-                    break;
-                }
-                default:
-                    throw new IllegalStateException("tokenizer state " + st);
-            }
-        }
-        state = st;
-        return i;
-    }
-
-    /** One group of states in its own method, so that the JIT compiles each tight loop well. */
-    private int scanRawText(byte[] a, int begin, int to, long delta, int from) {
-        int i = begin;
-        int st = state;
-        while (i < to && st >= RAW && st <= SCRIPT_DBL_ESC_END) {
-            switch (st) {
-                case RAW:
-                {
-                    int lt = ByteScan.indexOf(a, i, to, (byte) '<');
-                    if (lt == to) {
-                        i = to;
-                    } else {
-                        rawLtAbs = lt + delta;
-                        i = lt + 1;
-                        st = RAW_LT;
-                    }
-                    break;
-                }
-                case RAW_LT:
-                {
-                    if (a[i] == '/') {
-                        i++;
-                        endMatch = 0;
-                        st = RAW_END_NAME;
-                    } else {
-                        st = RAW;
-                    }
-                    break;
-                }
-                case RAW_END_NAME:
-                case SCRIPT_END_NAME:
-                case SCRIPT_ESC_END_NAME:
-                {
-                    byte c = a[i];
-                    byte[] want = rawEndName;
-                    int fallback = st == RAW_END_NAME ? RAW : st == SCRIPT_END_NAME ? SCRIPT : SCRIPT_ESC;
-                    if (isAlpha(c)) {
-                        if (endMatch < want.length && (c | 0x20) == want[endMatch]) {
-                            endMatch++;
-                            i++;
-                        } else {
-                            st = fallback;
-                        }
-                    } else if (endMatch == want.length && want.length > 0 && (isSpace(c) || c == '/' || c == '>')) {
-                        st = appropriateEndTag(a, i, from, delta, want, c);
-                        if (c != '/' && !isSpace(c)) {
-                            i++;
-                            st = emitTag(a, from, i, delta);
-                        } else {
-                            i++;
-                        }
-                    } else {
-                        st = fallback;
-                    }
-                    break;
-                }
-                case SCRIPT:
-                {
-                    int lt = ByteScan.indexOf(a, i, to, (byte) '<');
-                    if (lt == to) {
-                        i = to;
-                    } else {
-                        rawLtAbs = lt + delta;
-                        i = lt + 1;
-                        st = SCRIPT_LT;
-                    }
-                    break;
-                }
-                case SCRIPT_LT:
-                {
-                    byte c = a[i];
-                    if (c == '/') {
-                        i++;
-                        endMatch = 0;
-                        st = SCRIPT_END_NAME;
-                    } else if (c == '!') {
-                        i++;
-                        st = SCRIPT_ESC_START;
-                    } else {
-                        st = SCRIPT;
-                    }
-                    break;
-                }
-                case SCRIPT_ESC_START:
-                {
-                    if (a[i] == '-') {
-                        i++;
-                        st = SCRIPT_ESC_START_DASH;
-                    } else {
-                        st = SCRIPT;
-                    }
-                    break;
-                }
-                case SCRIPT_ESC_START_DASH:
-                {
-                    if (a[i] == '-') {
-                        i++;
-                        st = SCRIPT_ESC_DASH_DASH;
-                    } else {
-                        st = SCRIPT;
-                    }
-                    break;
-                }
-                case SCRIPT_ESC:
-                case SCRIPT_DBL_ESC:
-                {
-                    int j = ByteScan.indexOfEither(a, i, to, (byte) '-', (byte) '<');
-                    if (j == to) {
-                        i = to;
-                        break;
-                    }
-                    boolean dbl = st == SCRIPT_DBL_ESC;
-                    if (a[j] == '-') {
-                        st = dbl ? SCRIPT_DBL_ESC_DASH : SCRIPT_ESC_DASH;
-                    } else {
-                        rawLtAbs = j + delta;
-                        st = dbl ? SCRIPT_DBL_ESC_LT : SCRIPT_ESC_LT;
-                    }
-                    i = j + 1;
-                    break;
-                }
-                case SCRIPT_ESC_DASH:
-                case SCRIPT_DBL_ESC_DASH:
-                {
-                    boolean dbl = st == SCRIPT_DBL_ESC_DASH;
-                    byte c = a[i];
-                    if (c == '-') {
-                        st = dbl ? SCRIPT_DBL_ESC_DASH_DASH : SCRIPT_ESC_DASH_DASH;
-                        i++;
-                    } else if (c == '<') {
-                        rawLtAbs = i + delta;
-                        st = dbl ? SCRIPT_DBL_ESC_LT : SCRIPT_ESC_LT;
-                        i++;
-                    } else {
-                        st = dbl ? SCRIPT_DBL_ESC : SCRIPT_ESC;
-                    }
-                    break;
-                }
-                case SCRIPT_ESC_DASH_DASH:
-                case SCRIPT_DBL_ESC_DASH_DASH:
-                {
-                    boolean dbl = st == SCRIPT_DBL_ESC_DASH_DASH;
-                    byte c = a[i];
-                    if (c == '-') {
-                        i++;
-                    } else if (c == '<') {
-                        rawLtAbs = i + delta;
-                        st = dbl ? SCRIPT_DBL_ESC_LT : SCRIPT_ESC_LT;
-                        i++;
-                    } else if (c == '>') {
-                        st = SCRIPT;
-                        i++;
-                    } else {
-                        st = dbl ? SCRIPT_DBL_ESC : SCRIPT_ESC;
-                    }
-                    break;
-                }
-                case SCRIPT_ESC_LT:
-                {
-                    byte c = a[i];
-                    if (c == '/') {
-                        i++;
-                        endMatch = 0;
-                        st = SCRIPT_ESC_END_NAME;
-                    } else if (isAlpha(c)) {
-                        endMatch = 0;
-                        dblOk = true;
-                        st = SCRIPT_DBL_ESC_START;
-                    } else {
-                        st = SCRIPT_ESC;
-                    }
-                    break;
-                }
-                case SCRIPT_DBL_ESC_START:
-                case SCRIPT_DBL_ESC_END:
-                {
-                    boolean start = st == SCRIPT_DBL_ESC_START;
-                    byte c = a[i];
-                    if (isSpace(c) || c == '/' || c == '>') {
-                        boolean isScript = dblOk && endMatch == SCRIPT_NAME.length;
-                        if (start) {
-                            st = isScript ? SCRIPT_DBL_ESC : SCRIPT_ESC;
-                        } else {
-                            st = isScript ? SCRIPT_ESC : SCRIPT_DBL_ESC;
-                        }
-                        i++;
-                    } else if (isAlpha(c)) {
-                        if (dblOk && endMatch < SCRIPT_NAME.length && (c | 0x20) == SCRIPT_NAME[endMatch]) {
-                            endMatch++;
-                        } else {
-                            dblOk = false;
-                        }
-                        i++;
-                    } else {
-                        st = start ? SCRIPT_ESC : SCRIPT_DBL_ESC;
-                    }
-                    break;
-                }
-                case SCRIPT_DBL_ESC_LT:
-                {
-                    if (a[i] == '/') {
-                        i++;
-                        endMatch = 0;
-                        dblOk = true;
-                        st = SCRIPT_DBL_ESC_END;
-                    } else {
-                        st = SCRIPT_DBL_ESC;
-                    }
-                    break;
-                }
-
-                default:
-                    throw new IllegalStateException("tokenizer state " + st);
-            }
-        }
-        state = st;
-        return i;
+    /** Index of the quote that closes a value in state ATTR_VALUE_DQ or ATTR_VALUE_SQ, or {@code to}. */
+    private static int closingQuote(byte[] a, int i, int to, int st) {
+        return ByteScan.indexOf(a, i, to, st == ATTR_VALUE_DQ ? (byte) '"' : (byte) '\'');
     }
 
     /** End of input: reports what an unterminated construct becomes. */
     void end(long endAbs) {
-        switch (state) {
-            case TAG_NAME, BEFORE_ATTR_NAME, ATTR_NAME, AFTER_ATTR_NAME, BEFORE_ATTR_VALUE, ATTR_VALUE_DQ,
-                 ATTR_VALUE_SQ, ATTR_VALUE_UNQ, AFTER_ATTR_VALUE_QUOTED, SELF_CLOSING -> sink.ignored(markupStart,
-                    endAbs);
-            case MARKUP_DECL -> sink.comment(markupStart, endAbs, endAbs, endAbs, true);
-            case MARKUP_DECL_DASH -> sink.comment(markupStart, endAbs, endAbs - 1, endAbs, true);
-            case COMMENT_START, COMMENT_START_DASH -> sink.comment(markupStart, endAbs, dataStart, dataStart, false);
-            case COMMENT -> sink.comment(markupStart, endAbs, dataStart, endAbs, false);
-            case COMMENT_END_DASH, COMMENT_END, COMMENT_END_BANG -> sink.comment(markupStart, endAbs, dataStart,
-                    dashPos, false);
-            case BOGUS_COMMENT -> sink.comment(markupStart, endAbs, dataStart, endAbs, true);
-            default -> {
-            }
+        if (isTagState(state)) {
+            sink.ignored(tag.start, endAbs);
+        } else if (isCommentState(state)) {
+            comments.inputEnd(state, endAbs);
         }
-        if (reportContent) {
-            reportContent = false;
-            sink.rawTextEnd(endAbs);
-        }
+        rawText.inputEnd(endAbs);
         state = DATA;
-        markupStart = -1;
     }
 
     private void chunkEnd(byte[] a, int from, int to, long delta) {
-        if (reportContent && contentMark < to) {
-            sink.rawText(a, contentMark, to);
-        }
+        rawText.chunkEnd(a, to);
         if (openTagStart() >= 0 && tag.captured) {
-            int start = (int) Math.max(from, markupStart - delta);
+            int start = (int) Math.max(from, tag.start - delta);
             if (tag.spilled() + (to - start) > maxTagBytes && state != TAG_OPEN) {
                 overflow(to);
             } else {
@@ -1103,29 +569,9 @@ final class HtmlTokenizer {
         }
     }
 
-    /** The appropriate end tag of raw text was recognised; sets the tag up and returns the state to go on in. */
-    private int appropriateEndTag(byte[] a, int i, int from, long delta, byte[] name, byte c) {
-        if (reportContent) {
-            int ltLocal = (int) (rawLtAbs - delta);
-            if (ltLocal > contentMark) {
-                sink.rawText(a, contentMark, ltLocal);
-            }
-            reportContent = false;
-            sink.rawTextEnd(rawLtAbs);
-        }
-        markupStart = rawLtAbs;
-        tag.reset(rawLtAbs, true, false);
-        for (byte b : name) {
-            tag.appendName(b);
-        }
-        tag.nameId = ElementNames.lookup(tag.name, tag.nameLen);
-        return isSpace(c) ? BEFORE_ATTR_NAME : c == '/' ? SELF_CLOSING : DATA;
-    }
-
     /** A tag ended at {@code endLocal} (exclusive); reports it and returns the state that follows it. */
     private int emitTag(byte[] a, int from, int endLocal, long delta) {
         tag.end = endLocal + delta;
-        markupStart = -1;
         attr = -1;
         if (tag.endTag) {
             if (foreignDepth > 0) {
@@ -1169,42 +615,10 @@ final class HtmlTokenizer {
             }
             return DATA;
         }
-        rawEndName = ElementNames.rawEndName(id);
+        rawText.expectEndTag(ElementNames.rawEndName(id));
         if (wantsContent) {
-            reportContent = true;
-            contentMark = endLocal;
+            rawText.passTextFrom(endLocal);
         }
         return id == ElementNames.SCRIPT ? SCRIPT : RAW;
-    }
-
-    private int emitComment(long endAbs, long dataEnd, boolean bogus) {
-        sink.comment(markupStart, endAbs, dataStart, dataEnd, bogus);
-        markupStart = -1;
-        return DATA;
-    }
-
-    private static boolean isAlpha(byte c) {
-        return ((c | 0x20) - 'a' & 0xff) < 26;
-    }
-
-    private static boolean isSpace(byte c) {
-        return SPACE[c & 0xff];
-    }
-
-    private static final boolean[] SPACE = new boolean[256];
-    /** Bytes that end a tag or attribute name. */
-    private static final boolean[] NAME_END = new boolean[256];
-    /** Bytes that end an attribute name. */
-    private static final boolean[] ATTR_NAME_END = new boolean[256];
-
-    static {
-        for (char c : new char[] {' ', '\n', '\t', '\f', '\r'}) {
-            SPACE[c] = true;
-            NAME_END[c] = true;
-        }
-        NAME_END['/'] = true;
-        NAME_END['>'] = true;
-        System.arraycopy(NAME_END, 0, ATTR_NAME_END, 0, 256);
-        ATTR_NAME_END['='] = true;
     }
 }
