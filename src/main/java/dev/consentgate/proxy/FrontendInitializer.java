@@ -22,10 +22,9 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
         this.connectionLimit = connectionLimit;
     }
 
-    @Override
-    protected void initChannel(SocketChannel ch) {
-        Limits limits = gateway.limits();
-        HttpDecoderConfig decoder = new HttpDecoderConfig()
+    /** Netty's request decoder, behind RequestFraming: it only ever sees heads the framing accepted. */
+    static HttpDecoderConfig decoderConfig(Limits limits) {
+        return new HttpDecoderConfig()
                 .setMaxInitialLineLength(limits.maxRequestLine())
                 .setMaxHeaderSize(limits.maxHeaderBytes())
                 .setMaxChunkSize(64 * 1024)
@@ -33,6 +32,12 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
                 .setAllowDuplicateContentLengths(true)
                 .setStrictLineParsing(true)
                 .setUseRfc9112TransferEncoding(true);
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        Limits limits = gateway.limits();
+        HttpDecoderConfig decoder = decoderConfig(limits);
         RequestHeadScanner framing = new RequestHeadScanner(new RequestFraming(limits), limits.maxPipelinedRequests(),
                 limits.bodyIdleTimeout().toMillis());
         ch.pipeline()

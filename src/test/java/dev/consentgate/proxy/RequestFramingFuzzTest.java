@@ -10,7 +10,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
@@ -68,14 +67,8 @@ class RequestFramingFuzzTest {
     }
 
     private static void assertNettyAgrees(Outcome outcome) {
-        HttpDecoderConfig config = new HttpDecoderConfig()
-                .setMaxInitialLineLength(LIMITS.maxRequestLine())
-                .setMaxHeaderSize(LIMITS.maxHeaderBytes())
-                .setMaxChunkSize(64 * 1024)
-                .setAllowDuplicateContentLengths(false)
-                .setStrictLineParsing(true)
-                .setUseRfc9112TransferEncoding(true);
-        EmbeddedChannel channel = new EmbeddedChannel(new HttpRequestDecoder(config));
+        // the decoder exactly as the gateway configures it
+        EmbeddedChannel channel = new EmbeddedChannel(new HttpRequestDecoder(FrontendInitializer.decoderConfig(LIMITS)));
         try {
             channel.writeInbound(Unpooled.wrappedBuffer(ByteBufUtil.decodeHexDump(outcome.forwarded())));
             int requests = 0;
