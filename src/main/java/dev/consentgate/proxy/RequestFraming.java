@@ -472,20 +472,22 @@ final class RequestFraming {
 
     /**
      * The declared body length, or -1 without Content-Length. Repeated values (in several fields or a list) are
-     * accepted only when all are the same (RFC 9110, 8.6); the upstream is then sent one.
+     * accepted only when all are spelled the same (RFC 9110, 8.6; "05" and "5" count as different, as for Netty's
+     * decoder behind); the upstream is then sent one.
      */
     private long checkContentLength() {
-        long length = -1;
+        String first = null;
         for (String field : contentLengths) {
             for (String element : field.split(",", -1)) {
-                long value = parseContentLength(element.strip());
-                if (length >= 0 && value != length) {
+                String value = element.strip();
+                parseContentLength(value);
+                if (first != null && !value.equals(first)) {
                     throw RequestRejection.badRequest("Content-Length values disagree");
                 }
-                length = value;
+                first = value;
             }
         }
-        return length;
+        return first == null ? -1 : parseContentLength(first);
     }
 
     private static long parseContentLength(String value) {

@@ -8,7 +8,7 @@ import java.util.Random;
  * tag snippets; body with navigation, article text with inline markup, images, embeds and ads), repeated with
  * varying text to the requested size. Deterministic (fixed seed).
  */
-final class BenchPages {
+public final class BenchPages {
 
     private static final String[] WORDS = ("consent cookie policy the a of and to in is for on with as by this "
             + "that from at be are was were it an or which page article reader analytics privacy window market city "
@@ -17,11 +17,11 @@ final class BenchPages {
     private BenchPages() {
     }
 
-    static byte[] trackerHeavy(int size) {
+    public static byte[] trackerHeavy(int size) {
         return build(size, true);
     }
 
-    static byte[] noMatch(int size) {
+    public static byte[] noMatch(int size) {
         return build(size, false);
     }
 

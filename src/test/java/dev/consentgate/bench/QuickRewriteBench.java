@@ -77,13 +77,7 @@ public final class QuickRewriteBench {
      * round by round in one process, each loaded by its own class loader.
      */
     public static long[] cpuNanosPerPage(int reps) throws Exception {
-        if (abPages == null) {
-            abPages = new byte[][] {BenchPages.trackerHeavy(HtmlRewriteBenchmark.PAGE_BYTES),
-                BenchPages.noMatch(HtmlRewriteBenchmark.PAGE_BYTES)};
-            abPolicy = new TagPolicy(HtmlRewriteBenchmark.defaultRules(), HtmlRewriteBenchmark.categories(),
-                    HtmlSettings.defaults());
-            abConsent = new ConsentDecision(Set.of("essential"), "bench", Optional.empty(), false, Optional.empty());
-        }
+        prepare();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] nanos = new long[2];
         for (int p = 0; p < 2; p++) {
@@ -94,6 +88,22 @@ public final class QuickRewriteBench {
             nanos[p] = threads.getCurrentThreadCpuTime() - cpu0;
         }
         return nanos;
+    }
+
+    /** Rewrites {@code page} with the shipped rules under essential-only consent; returns the bytes written. */
+    public static long rewriteEssentialOnly(byte[] page) throws Exception {
+        prepare();
+        return rewrite(page, abPolicy, abConsent);
+    }
+
+    private static void prepare() throws Exception {
+        if (abPages == null) {
+            abPages = new byte[][] {BenchPages.trackerHeavy(HtmlRewriteBenchmark.PAGE_BYTES),
+                BenchPages.noMatch(HtmlRewriteBenchmark.PAGE_BYTES)};
+            abPolicy = new TagPolicy(HtmlRewriteBenchmark.defaultRules(), HtmlRewriteBenchmark.categories(),
+                    HtmlSettings.defaults());
+            abConsent = new ConsentDecision(Set.of("essential"), "bench", Optional.empty(), false, Optional.empty());
+        }
     }
 
     private static long rewrite(byte[] page, TagPolicy policy, ConsentDecision consent) {

@@ -54,6 +54,8 @@ class MalformedRequestIntegrationTest {
                 // Content-Length that two parsers could read differently
                 bad(400, "CL twice, different", post + "Content-Length: 3\r\nContent-Length: 4\r\n\r\nabcd"),
                 bad(400, "CL list, different", post + "Content-Length: 4, 3\r\n\r\nabcd"),
+                bad(400, "CL twice, same value spelled differently",
+                        post + "Content-Length: 04\r\nContent-Length: 4\r\n\r\nabcd"),
                 bad(400, "CL list with an empty element", post + "Content-Length: 4, , 4\r\n\r\nabcd"),
                 bad(400, "CL list with a trailing comma", post + "Content-Length: 4,\r\n\r\nabcd"),
                 bad(400, "negative CL", post + "Content-Length: -1\r\n\r\n"),
