@@ -348,8 +348,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     private Verdict judgeUrl(String url, ElementKind kind) {
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts);
-        // a tracker URL carried inside another one (redirects, proxies, a mistyped scheme) counts too
-        int slashes = url.indexOf("//");
+        // a tracker URL carried inside another one (redirects, proxies, a mistyped scheme) counts too; base64 data
+        // has "//" by chance but no readable URL in it
+        int slashes = UrlParts.isBase64Data(url) ? -1 : url.indexOf("//");
         for (int n = 0; k < 0 && slashes >= 0 && n < 4; n++) {
             parts = UrlParts.parse(url, slashes);
             k = policy.matchUrl(parts);

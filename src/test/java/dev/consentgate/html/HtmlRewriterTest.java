@@ -169,6 +169,15 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void aTrackerInsideADataUrlCountsUnlessTheDataIsBase64() {
+        String frame = "<iframe src=\"data:text/html,<script src=//connect.facebook.net/en_US/fbevents.js></script>\">"
+                + "</iframe>";
+        assertTrue(rewrite(frame).startsWith("<div class=\"consentgate-placeholder\""), rewrite(frame));
+        // base64 is not read as text by the browser: "//" in it is no URL
+        assertUnchanged("<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw//www.facebook.com/tr\">");
+    }
+
+    @Test
     void resourceHintsToTagHostsAreRemovedOtherLinksKept() {
         assertEquals("<link rel=\"stylesheet\" href=\"https://www.googletagmanager.com/x.css\">",
                 rewrite("<link rel=\"dns-prefetch\" href=\"//www.googletagmanager.com\">"
