@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -296,7 +297,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
             }
             case ElementNames.IMG:
                 return judgeUrls(tag, ElementKind.PIXEL, "src", "data-src", "data-lazy-src", "srcset", "data-srcset");
-            case ElementNames.IFRAME:
+            case ElementNames.IFRAME: {
+                Verdict v = judgeUrls(tag, embedKind(), "src", "data-src", "data-lazy-src");
+                return v != null ? v : judgeSrcdoc(tag, embedKind());
+            }
             case ElementNames.FRAME:
                 return judgeUrls(tag, embedKind(), "src", "data-src", "data-lazy-src");
             case ElementNames.EMBED:
@@ -364,6 +368,40 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
             return null;
         }
         return new Verdict(rule, parts.host(), kind, policy.action(rule, kind));
+    }
+
+    /**
+     * An iframe's srcdoc is a document the browser renders in place of src: a tracker URL or loader snippet anywhere
+     * in it blocks the frame as its src would.
+     */
+    private Verdict judgeSrcdoc(TagToken tag, ElementKind kind) {
+        String doc = tag.value("srcdoc");
+        if (doc == null || doc.isEmpty()) {
+            return null;
+        }
+        for (int slashes = doc.indexOf("//"); slashes >= 0; slashes = doc.indexOf("//", slashes + 2)) {
+            UrlParts parts = UrlParts.parse(doc, slashes);
+            int k = policy.matchUrl(parts);
+            if (k >= 0 && !policy.granted(policy.rule(k).category(), consent)) {
+                return new Verdict(policy.rule(k), parts.host(), kind, policy.action(policy.rule(k), kind));
+            }
+        }
+        byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
+        int[] blocked = {-1};
+        policy.signatures().scan(bytes, 0, bytes.length, 0, rules -> {
+            for (int k : rules) {
+                if (!policy.granted(policy.rule(k).category(), consent)) {
+                    blocked[0] = k;
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (blocked[0] < 0) {
+            return null;
+        }
+        TagRule rule = policy.rule(blocked[0]);
+        return new Verdict(rule, "", kind, policy.action(rule, kind));
     }
 
     private Verdict judgeMetaCookie(TagToken tag) {

@@ -169,6 +169,20 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void anIframeWhoseSrcdocLoadsATrackerIsBlockedLikeItsSrcWould() {
+        String byUrl = "<iframe srcdoc=\"<script src=&quot;https://www.googletagmanager.com/gtm.js?id=X&quot;>"
+                + "</script>\"></iframe>";
+        String out = rewrite(byUrl);
+        assertTrue(out.startsWith("<div class=\"consentgate-placeholder\""), out);
+        assertTrue(out.contains("Embedded content from www.googletagmanager.com is blocked"), out);
+        String bySnippet = "<iframe srcdoc='<script>!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){};"
+                + "}(window,document,\"script\",\"https://cdn.example/x.js\");fbq(\"init\",\"1\");</script>'>"
+                + "</iframe>";
+        assertTrue(rewrite(bySnippet).startsWith("<div class=\"consentgate-placeholder\""), rewrite(bySnippet));
+        assertUnchanged("<iframe srcdoc=\"<p>Hello <a href=//example.org/x>there</a></p>\"></iframe>");
+    }
+
+    @Test
     void aTrackerInsideADataUrlCountsUnlessTheDataIsBase64() {
         String frame = "<iframe src=\"data:text/html,<script src=//connect.facebook.net/en_US/fbevents.js></script>\">"
                 + "</iframe>";
