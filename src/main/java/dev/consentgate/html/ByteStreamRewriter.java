@@ -147,7 +147,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         }
         return switch (tag.nameId) {
             case ElementNames.SCRIPT, ElementNames.IMG, ElementNames.LINK, ElementNames.META, ElementNames.IFRAME,
-                 ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT -> true;
+                 ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.SOURCE -> true;
             default -> false;
         };
     }
@@ -296,6 +296,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
                 return lazy != null || tag.overflowed ? lazy : Verdict.INLINE;
             }
             case ElementNames.IMG:
+            case ElementNames.SOURCE:
                 return judgeUrls(tag, ElementKind.PIXEL, "src", "data-src", "data-lazy-src", "srcset", "data-srcset");
             case ElementNames.IFRAME: {
                 Verdict v = judgeUrls(tag, embedKind(), "src", "data-src", "data-lazy-src");

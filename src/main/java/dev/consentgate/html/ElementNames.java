@@ -21,6 +21,8 @@ final class ElementNames {
     static final int FRAME = 15;
     static final int SVG = 16;
     static final int MATH = 17;
+    /** A media candidate of picture, video or audio: it loads its src or srcset like an img. */
+    static final int SOURCE = 18;
 
     /** HTML start tags that end SVG/MathML content (the tree builder's "in foreign content" breakout list). */
     private static final java.util.Set<String> BREAKOUT = java.util.Set.of("b", "big", "blockquote", "body", "br",
@@ -67,6 +69,9 @@ final class ElementNames {
                 if (is(n, "iframe")) {
                     return IFRAME;
                 }
+                if (is(n, "source")) {
+                    return SOURCE;
+                }
                 return is(n, "object") ? OBJECT : OTHER;
             case 7:
                 return is(n, "noembed") ? NOEMBED : OTHER;
@@ -106,6 +111,7 @@ final class ElementNames {
             case EMBED -> "embed";
             case OBJECT -> "object";
             case FRAME -> "frame";
+            case SOURCE -> "source";
             case NOSCRIPT -> "noscript";
             default -> "element";
         };

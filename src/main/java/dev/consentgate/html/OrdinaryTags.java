@@ -127,7 +127,7 @@ final class OrdinaryTags {
             case 3 -> key == IMG_KEY || key == SVG_KEY || key == XMP_KEY;
             case 4 -> key == LINK_KEY || key == META_KEY || key == MATH_KEY;
             case 5 -> key == STYLE_KEY || key == TITLE_KEY || key == EMBED_KEY || key == FRAME_KEY;
-            case 6 -> key == SCRIPT_KEY || key == IFRAME_KEY || key == OBJECT_KEY;
+            case 6 -> key == SCRIPT_KEY || key == IFRAME_KEY || key == OBJECT_KEY || key == SOURCE_KEY;
             case 7 -> key == NOEMBED_KEY;
             default -> key == NOSCRIPT_KEY || key == NOFRAMES_KEY || key == TEXTAREA_KEY;
         };
@@ -154,6 +154,7 @@ final class OrdinaryTags {
     private static final long SCRIPT_KEY = key("script");
     private static final long IFRAME_KEY = key("iframe");
     private static final long OBJECT_KEY = key("object");
+    private static final long SOURCE_KEY = key("source");
     private static final long NOEMBED_KEY = key("noembed");
     private static final long NOSCRIPT_KEY = key("noscript");
     private static final long NOFRAMES_KEY = key("noframes");

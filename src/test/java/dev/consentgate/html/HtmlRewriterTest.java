@@ -192,6 +192,15 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void mediaSourcesFromTagHostsAreRemovedLikeImages() {
+        assertEquals("<picture><img src=/a.jpg alt=\"\"></picture>", rewrite("<picture><source type=image/gif "
+                + "srcset=\"https://www.facebook.com/tr?id=1 1x\"><img src=/a.jpg alt=\"\"></picture>"));
+        assertEquals("<video controls></video>",
+                rewrite("<video controls><SOURCE src=\"https://px.ads.linkedin.com/collect/?pid=1\"></video>"));
+        assertUnchanged("<picture><source srcset=\"/a.avif\" type=image/avif><img src=/a.jpg></picture>");
+    }
+
+    @Test
     void resourceHintsToTagHostsAreRemovedOtherLinksKept() {
         assertEquals("<link rel=\"stylesheet\" href=\"https://www.googletagmanager.com/x.css\">",
                 rewrite("<link rel=\"dns-prefetch\" href=\"//www.googletagmanager.com\">"
