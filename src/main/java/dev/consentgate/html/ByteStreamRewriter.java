@@ -256,13 +256,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
 
     @Override
     public boolean onMatch(int[] ruleIndexes) {
-        for (int k : ruleIndexes) {
-            if (!policy.granted(policy.rule(k).category(), consent)) {
-                blockedRule = k;
-                return true;
-            }
+        int k = firstBlocked(ruleIndexes);
+        if (k >= 0) {
+            blockedRule = k;
         }
-        return false;
+        return k >= 0;
     }
 
     @Override
@@ -364,11 +362,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         if (k < 0) {
             return null;
         }
-        TagRule rule = policy.rule(k);
-        if (policy.granted(rule.category(), consent)) {
+        if (policy.granted(policy.rule(k).category(), consent)) {
             return null;
         }
-        return new Verdict(rule, parts.host(), kind, policy.action(rule, kind));
+        return verdict(k, parts.host(), kind);
     }
 
     /**
@@ -384,25 +381,28 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
             UrlParts parts = UrlParts.parse(doc, slashes);
             int k = policy.matchUrl(parts);
             if (k >= 0 && !policy.granted(policy.rule(k).category(), consent)) {
-                return new Verdict(policy.rule(k), parts.host(), kind, policy.action(policy.rule(k), kind));
+                return verdict(k, parts.host(), kind);
             }
         }
         byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
         int[] blocked = {-1};
-        policy.signatures().scan(bytes, 0, bytes.length, 0, rules -> {
-            for (int k : rules) {
-                if (!policy.granted(policy.rule(k).category(), consent)) {
-                    blocked[0] = k;
-                    return true;
-                }
+        policy.signatures().scan(bytes, 0, bytes.length, 0, rules -> (blocked[0] = firstBlocked(rules)) >= 0);
+        return blocked[0] < 0 ? null : verdict(blocked[0], "", kind);
+    }
+
+    private Verdict verdict(int ruleIndex, String host, ElementKind kind) {
+        TagRule rule = policy.rule(ruleIndex);
+        return new Verdict(rule, host, kind, policy.action(rule, kind));
+    }
+
+    /** The first of these rules whose category the visitor has not granted, or -1. */
+    private int firstBlocked(int[] ruleIndexes) {
+        for (int k : ruleIndexes) {
+            if (!policy.granted(policy.rule(k).category(), consent)) {
+                return k;
             }
-            return false;
-        });
-        if (blocked[0] < 0) {
-            return null;
         }
-        TagRule rule = policy.rule(blocked[0]);
-        return new Verdict(rule, "", kind, policy.action(rule, kind));
+        return -1;
     }
 
     private Verdict judgeMetaCookie(TagToken tag) {
