@@ -1,5 +1,9 @@
 package dev.consentgate.proxy;
 
+import static dev.consentgate.proxy.HttpByteClasses.isDigit;
+import static dev.consentgate.proxy.HttpByteClasses.isHex;
+import static dev.consentgate.proxy.HttpByteClasses.isTchar;
+
 import dev.consentgate.config.Limits;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -601,17 +605,5 @@ final class RequestFraming {
     /** nginx accepts only these in a method; RFC 9112 allows any token, so this is the common subset. */
     private static boolean isMethodByte(byte b) {
         return b >= 'A' && b <= 'Z' || b == '-' || b == '_';
-    }
-
-    static boolean isTchar(byte b) {
-        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || isDigit(b) || "!#$%&'*+-.^_`|~".indexOf(b) >= 0;
-    }
-
-    private static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
-    }
-
-    private static boolean isHex(byte b) {
-        return isDigit(b) || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F';
     }
 }
