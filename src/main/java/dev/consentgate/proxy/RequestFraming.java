@@ -41,10 +41,6 @@ final class RequestFraming {
         TRAILERS
     }
 
-    /** Longest chunk-size line (size and extensions), like the line limits of nginx and HAProxy. */
-    static final int MAX_CHUNK_LINE = 4096;
-    /** Hex digits of a chunk size after leading zeros: 15 keeps every size below 2^60, so sums cannot overflow. */
-    private static final int MAX_CHUNK_SIZE_DIGITS = 15;
     /** Fields that frame, route or carry state and must not arrive after the body where they escape checks. */
     private static final Set<String> FORBIDDEN_TRAILERS = Set.of("content-length", "transfer-encoding", "host",
             "cookie", "connection", "keep-alive", "te", "trailer", "upgrade", "expect", "proxy-connection",
@@ -170,11 +166,11 @@ final class RequestFraming {
                     state = State.CHUNK_SIZE;
                 }
                 case CHUNK_SIZE -> {
-                    if (!readLine(in, MAX_CHUNK_LINE, () -> RequestRejection.badRequest(
-                            "chunk-size line longer than " + MAX_CHUNK_LINE + " bytes"))) {
+                    if (!readLine(in, ChunkSizeLine.MAX_LENGTH, () -> RequestRejection.badRequest(
+                            "chunk-size line longer than " + ChunkSizeLine.MAX_LENGTH + " bytes"))) {
                         return Step.NEED_MORE;
                     }
-                    long size = parseChunkLine();
+                    long size = ChunkSizeLine.parseSize(line, lineLength);
                     lineLength = 0;
                     bodyBytes += size;
                     if (bodyBytes > maxBodyBytes) {
@@ -504,89 +500,6 @@ final class RequestFraming {
             }
         }
         return Long.parseLong(value);
-    }
-
-    private long parseChunkLine() {
-        int digits = 0;
-        while (digits < lineLength && isHex(line[digits])) {
-            digits++;
-        }
-        if (digits == 0) {
-            throw RequestRejection.badRequest("chunk size is not hexadecimal");
-        }
-        int significant = 0;
-        while (significant < digits - 1 && line[significant] == '0') {
-            significant++;
-        }
-        if (digits - significant > MAX_CHUNK_SIZE_DIGITS) {
-            throw RequestRejection.badRequest("chunk size overflows");
-        }
-        long size = Long.parseLong(ascii(significant, digits), 16);
-        int at = digits;
-        while (true) {
-            int k = skipWhitespace(at);
-            if (k == lineLength) {
-                if (k != at) {
-                    throw RequestRejection.badRequest("whitespace at the end of a chunk-size line");
-                }
-                return size;
-            }
-            if (line[k] != ';') {
-                throw RequestRejection.badRequest("junk after the chunk size");
-            }
-            k = skipWhitespace(k + 1);
-            int nameEnd = tokenEnd(k);
-            if (nameEnd == k) {
-                throw RequestRejection.badRequest("empty chunk extension name");
-            }
-            at = nameEnd;
-            k = skipWhitespace(nameEnd);
-            if (k < lineLength && line[k] == '=') {
-                k = skipWhitespace(k + 1);
-                at = k < lineLength && line[k] == '"' ? quotedStringEnd(k) : tokenEnd(k);
-                if (at == k) {
-                    throw RequestRejection.badRequest("empty chunk extension value");
-                }
-            }
-        }
-    }
-
-    private int quotedStringEnd(int openingQuote) {
-        int i = openingQuote + 1;
-        while (i < lineLength) {
-            int b = line[i] & 0xff;
-            if (b == '"') {
-                return i + 1;
-            }
-            if (b == '\\') {
-                i++;
-                if (i == lineLength) {
-                    break;
-                }
-                b = line[i] & 0xff;
-            }
-            if (b != '\t' && (b < 0x20 || b == 0x7f)) {
-                throw RequestRejection.badRequest("control byte in a chunk extension");
-            }
-            i++;
-        }
-        throw RequestRejection.badRequest("unterminated quoted string in a chunk extension");
-    }
-
-    private int tokenEnd(int from) {
-        int i = from;
-        while (i < lineLength && isTchar(line[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    private int skipWhitespace(int from) {
-        int i = from;
-        while (i < lineLength && (line[i] == ' ' || line[i] == '\t')) {
-            i++;
-        }
-        return i;
     }
 
     private int indexOf(char c, int from) {
