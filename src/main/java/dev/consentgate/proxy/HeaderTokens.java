@@ -26,7 +26,7 @@ final class HeaderTokens {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c > 0x7e || !RequestFraming.isTchar((byte) c)) {
+            if (c > 0x7e || !HttpByteClasses.isTchar((byte) c)) {
                 return false;
             }
         }

@@ -1,12 +1,14 @@
 package dev.consentgate.proxy;
 
+import static dev.consentgate.proxy.HttpByteClasses.isDigit;
+import static dev.consentgate.proxy.HttpByteClasses.isHex;
+import static dev.consentgate.proxy.HttpByteClasses.isTchar;
+
 import dev.consentgate.config.Limits;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -19,6 +21,9 @@ import java.util.function.Supplier;
  * (obs-fold, bare CR or LF, CL with TE, junk in lengths, NUL) is a {@link RequestRejection}; after one the stream is
  * not read any further. Accepts a subset of what RFC 9112 allows and of what nginx accepts (methods are upper-case
  * letters, '-' and '_' as nginx requires), so nothing passes that either would refuse.
+ *
+ * <p>This class is the state machine over the bytes: it reads lines and spells out the request and field lines.
+ * The rules over a complete head are {@link ParsedHead}'s and the chunk-size line grammar is {@link ChunkSizeLine}'s.
  */
 final class RequestFraming {
 
@@ -37,10 +42,6 @@ final class RequestFraming {
         TRAILERS
     }
 
-    /** Longest chunk-size line (size and extensions), like the line limits of nginx and HAProxy. */
-    static final int MAX_CHUNK_LINE = 4096;
-    /** Hex digits of a chunk size after leading zeros: 15 keeps every size below 2^60, so sums cannot overflow. */
-    private static final int MAX_CHUNK_SIZE_DIGITS = 15;
     /** Fields that frame, route or carry state and must not arrive after the body where they escape checks. */
     private static final Set<String> FORBIDDEN_TRAILERS = Set.of("content-length", "transfer-encoding", "host",
             "cookie", "connection", "keep-alive", "te", "trailer", "upgrade", "expect", "proxy-connection",
@@ -62,14 +63,7 @@ final class RequestFraming {
     private int headLength;
     private int headerBytes;
     private int headerCount;
-    private String method;
-    private String target;
-    private int minorVersion;
-    private final List<String> hosts = new ArrayList<>();
-    private final List<String> contentLengths = new ArrayList<>();
-    private final List<String> transferEncodings = new ArrayList<>();
-    private final List<String> connections = new ArrayList<>();
-    private final List<String> upgrades = new ArrayList<>();
+    private final ParsedHead parsedHead = new ParsedHead();
 
     private long remaining;
     private long bodyBytes;
@@ -141,7 +135,8 @@ final class RequestFraming {
                         throw new RequestRejection(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
                                 "more than " + maxHeaderCount + " header fields");
                     }
-                    recordHeader(parseFieldLine("header"));
+                    String[] field = parseFieldLine("header");
+                    parsedHead.field(field[0], field[1]);
                     appendLineToHead();
                 }
                 case FIXED_BODY, CHUNK_DATA -> {
@@ -166,11 +161,11 @@ final class RequestFraming {
                     state = State.CHUNK_SIZE;
                 }
                 case CHUNK_SIZE -> {
-                    if (!readLine(in, MAX_CHUNK_LINE, () -> RequestRejection.badRequest(
-                            "chunk-size line longer than " + MAX_CHUNK_LINE + " bytes"))) {
+                    if (!readLine(in, ChunkSizeLine.MAX_LENGTH, () -> RequestRejection.badRequest(
+                            "chunk-size line longer than " + ChunkSizeLine.MAX_LENGTH + " bytes"))) {
                         return Step.NEED_MORE;
                     }
-                    long size = parseChunkLine();
+                    long size = ChunkSizeLine.parseSize(line, lineLength);
                     lineLength = 0;
                     bodyBytes += size;
                     if (bodyBytes > maxBodyBytes) {
@@ -251,11 +246,7 @@ final class RequestFraming {
         headerBytes = 0;
         headerCount = 0;
         emptyLineBytes = 0;
-        hosts.clear();
-        contentLengths.clear();
-        transferEncodings.clear();
-        connections.clear();
-        upgrades.clear();
+        parsedHead.clear();
     }
 
     private void appendLineToHead() {
@@ -301,8 +292,6 @@ final class RequestFraming {
                 }
             }
         }
-        method = ascii(0, sp1);
-        target = ascii(sp1 + 1, sp2);
         int v = sp2 + 1;
         boolean wellFormed = lineLength - v == 8 && ascii(v, v + 5).equals("HTTP/") && isDigit(line[v + 5])
                 && line[v + 6] == '.' && isDigit(line[v + 7]);
@@ -313,7 +302,7 @@ final class RequestFraming {
             throw new RequestRejection(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED,
                     "only HTTP/1.0 and HTTP/1.1 are served");
         }
-        minorVersion = line[v + 7] - '0';
+        parsedHead.requestLine(ascii(0, sp1), ascii(sp1 + 1, sp2), line[v + 7] - '0');
     }
 
     /** Checks a field line; returns its lower-case name and its value without surrounding whitespace. */
@@ -351,238 +340,21 @@ final class RequestFraming {
                 new String(line, start, end - start, StandardCharsets.ISO_8859_1)};
     }
 
-    private void recordHeader(String[] field) {
-        switch (field[0]) {
-            case "host" -> hosts.add(field[1]);
-            case "content-length" -> contentLengths.add(field[1]);
-            case "transfer-encoding" -> transferEncodings.add(field[1]);
-            case "connection" -> connections.add(field[1]);
-            case "upgrade" -> upgrades.add(field[1]);
-            default -> {
-                // other fields are the proxy's business
-            }
-        }
-    }
-
     private Step finishHead(ByteBuf out) {
         lineLength = 0;
-        checkMethodAndTarget();
-        checkHost();
-        boolean chunked = checkTransferEncoding();
-        long length = checkContentLength();
-        if (chunked && length >= 0) {
-            throw RequestRejection.badRequest("both Content-Length and Transfer-Encoding");
-        }
-        boolean upgrade = HeaderTokens.contains(connections, "upgrade") && HeaderTokens.contains(upgrades, "websocket");
-        if (upgrade && (chunked || length > 0)) {
-            throw RequestRejection.badRequest("WebSocket handshake with a request body");
-        }
+        ParsedHead.BodyFraming body = parsedHead.validate();
         out.writeBytes(head, 0, headLength);
         out.writeBytes(CRLF);
         bodyBytes = 0;
-        if (chunked) {
+        if (body.chunked()) {
             state = State.CHUNK_SIZE;
-        } else if (length > 0) {
-            remaining = length;
+        } else if (body.contentLength() > 0) {
+            remaining = body.contentLength();
             state = State.FIXED_BODY;
         } else {
             state = State.BEFORE_REQUEST;
         }
-        return upgrade ? Step.UPGRADE_HEAD : Step.REQUEST_HEAD;
-    }
-
-    private void checkMethodAndTarget() {
-        if (method.equals("CONNECT") || method.equals("TRACE")) {
-            throw new RequestRejection(HttpResponseStatus.NOT_IMPLEMENTED, method + " is not served");
-        }
-        if (target.equals("*")) {
-            if (!method.equals("OPTIONS")) {
-                throw RequestRejection.badRequest("asterisk-form target with a method other than OPTIONS");
-            }
-        } else if (target.charAt(0) != '/') {
-            String lower = target.toLowerCase(Locale.ROOT);
-            boolean https = lower.startsWith("https://");
-            if (!https && !lower.startsWith("http://")) {
-                throw RequestRejection.badRequest("request target is neither origin-form nor an http(s) URI");
-            }
-            int from = https ? 8 : 7;
-            int to = from;
-            while (to < target.length() && target.charAt(to) != '/' && target.charAt(to) != '?') {
-                to++;
-            }
-            String authority = target.substring(from, to);
-            if (authority.isEmpty() || authority.indexOf('@') >= 0 || !HostSyntax.isValid(authority)) {
-                throw RequestRejection.badRequest("invalid authority in the absolute-form target");
-            }
-            if (hosts.size() == 1
-                    && !HostSyntax.normalize(authority, https).equals(HostSyntax.normalize(hosts.get(0), https))) {
-                throw RequestRejection.badRequest("Host header disagrees with the absolute-form target");
-            }
-        }
-    }
-
-    private void checkHost() {
-        if (hosts.size() > 1) {
-            throw RequestRejection.badRequest("more than one Host header");
-        }
-        if (hosts.isEmpty() && minorVersion == 1) {
-            throw RequestRejection.badRequest("HTTP/1.1 request without Host header");
-        }
-        if (!hosts.isEmpty() && !hosts.get(0).isEmpty() && !HostSyntax.isValid(hosts.get(0))) {
-            throw RequestRejection.badRequest("invalid Host header");
-        }
-    }
-
-    /** True when the body is chunked; rejects every other Transfer-Encoding. */
-    private boolean checkTransferEncoding() {
-        if (transferEncodings.isEmpty()) {
-            return false;
-        }
-        if (minorVersion == 0) {
-            throw RequestRejection.badRequest("Transfer-Encoding in an HTTP/1.0 request");
-        }
-        if (transferEncodings.size() > 1) {
-            throw RequestRejection.badRequest("more than one Transfer-Encoding header");
-        }
-        String[] codings = transferEncodings.get(0).split(",", -1);
-        int chunkedAt = -1;
-        boolean unknown = false;
-        for (int i = 0; i < codings.length; i++) {
-            String coding = codings[i].strip();
-            if (coding.isEmpty() || !HeaderTokens.isToken(coding)) {
-                throw RequestRejection.badRequest("malformed Transfer-Encoding");
-            }
-            if (coding.equalsIgnoreCase("chunked")) {
-                if (chunkedAt >= 0) {
-                    throw RequestRejection.badRequest("chunked applied twice");
-                }
-                chunkedAt = i;
-            } else {
-                unknown = true;
-            }
-        }
-        if (chunkedAt >= 0 && chunkedAt != codings.length - 1) {
-            throw RequestRejection.badRequest("chunked is not the final transfer coding");
-        }
-        if (unknown) {
-            throw new RequestRejection(HttpResponseStatus.NOT_IMPLEMENTED, "only the chunked transfer coding is served");
-        }
-        return true;
-    }
-
-    /**
-     * The declared body length, or -1 without Content-Length. Repeated values (in several fields or a list) are
-     * accepted only when all are spelled the same (RFC 9110, 8.6; "05" and "5" count as different, as for Netty's
-     * decoder behind); the upstream is then sent one.
-     */
-    private long checkContentLength() {
-        String first = null;
-        for (String field : contentLengths) {
-            for (String element : field.split(",", -1)) {
-                String value = element.strip();
-                parseContentLength(value);
-                if (first != null && !value.equals(first)) {
-                    throw RequestRejection.badRequest("Content-Length values disagree");
-                }
-                first = value;
-            }
-        }
-        return first == null ? -1 : parseContentLength(first);
-    }
-
-    private static long parseContentLength(String value) {
-        if (value.isEmpty() || value.length() > 18) {
-            throw RequestRejection.badRequest("invalid Content-Length");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            if (!isDigit((byte) value.charAt(i))) {
-                throw RequestRejection.badRequest("invalid Content-Length");
-            }
-        }
-        return Long.parseLong(value);
-    }
-
-    private long parseChunkLine() {
-        int digits = 0;
-        while (digits < lineLength && isHex(line[digits])) {
-            digits++;
-        }
-        if (digits == 0) {
-            throw RequestRejection.badRequest("chunk size is not hexadecimal");
-        }
-        int significant = 0;
-        while (significant < digits - 1 && line[significant] == '0') {
-            significant++;
-        }
-        if (digits - significant > MAX_CHUNK_SIZE_DIGITS) {
-            throw RequestRejection.badRequest("chunk size overflows");
-        }
-        long size = Long.parseLong(ascii(significant, digits), 16);
-        int at = digits;
-        while (true) {
-            int k = skipWhitespace(at);
-            if (k == lineLength) {
-                if (k != at) {
-                    throw RequestRejection.badRequest("whitespace at the end of a chunk-size line");
-                }
-                return size;
-            }
-            if (line[k] != ';') {
-                throw RequestRejection.badRequest("junk after the chunk size");
-            }
-            k = skipWhitespace(k + 1);
-            int nameEnd = tokenEnd(k);
-            if (nameEnd == k) {
-                throw RequestRejection.badRequest("empty chunk extension name");
-            }
-            at = nameEnd;
-            k = skipWhitespace(nameEnd);
-            if (k < lineLength && line[k] == '=') {
-                k = skipWhitespace(k + 1);
-                at = k < lineLength && line[k] == '"' ? quotedStringEnd(k) : tokenEnd(k);
-                if (at == k) {
-                    throw RequestRejection.badRequest("empty chunk extension value");
-                }
-            }
-        }
-    }
-
-    private int quotedStringEnd(int openingQuote) {
-        int i = openingQuote + 1;
-        while (i < lineLength) {
-            int b = line[i] & 0xff;
-            if (b == '"') {
-                return i + 1;
-            }
-            if (b == '\\') {
-                i++;
-                if (i == lineLength) {
-                    break;
-                }
-                b = line[i] & 0xff;
-            }
-            if (b != '\t' && (b < 0x20 || b == 0x7f)) {
-                throw RequestRejection.badRequest("control byte in a chunk extension");
-            }
-            i++;
-        }
-        throw RequestRejection.badRequest("unterminated quoted string in a chunk extension");
-    }
-
-    private int tokenEnd(int from) {
-        int i = from;
-        while (i < lineLength && isTchar(line[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    private int skipWhitespace(int from) {
-        int i = from;
-        while (i < lineLength && (line[i] == ' ' || line[i] == '\t')) {
-            i++;
-        }
-        return i;
+        return body.webSocketUpgrade() ? Step.UPGRADE_HEAD : Step.REQUEST_HEAD;
     }
 
     private int indexOf(char c, int from) {
@@ -601,17 +373,5 @@ final class RequestFraming {
     /** nginx accepts only these in a method; RFC 9112 allows any token, so this is the common subset. */
     private static boolean isMethodByte(byte b) {
         return b >= 'A' && b <= 'Z' || b == '-' || b == '_';
-    }
-
-    static boolean isTchar(byte b) {
-        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || isDigit(b) || "!#$%&'*+-.^_`|~".indexOf(b) >= 0;
-    }
-
-    private static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
-    }
-
-    private static boolean isHex(byte b) {
-        return isDigit(b) || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F';
     }
 }
