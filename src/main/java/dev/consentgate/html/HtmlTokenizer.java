@@ -1,10 +1,6 @@
 package dev.consentgate.html;
 
-import static dev.consentgate.html.ByteClasses.ATTR_NAME_END;
-import static dev.consentgate.html.ByteClasses.NAME_END;
-import static dev.consentgate.html.ByteClasses.SPACE;
 import static dev.consentgate.html.ByteClasses.isAlpha;
-import static dev.consentgate.html.ByteClasses.isSpace;
 
 /**
  * A resumable HTML tokenizer over bytes, following the WHATWG tokenizer states that decide where tags, comments
@@ -12,11 +8,13 @@ import static dev.consentgate.html.ByteClasses.isSpace;
  * stream offset, to a {@link Sink}. Its state survives between {@link #scan} calls, so the result does not depend
  * on how the input is chunked.
  *
- * <p>This class runs the data, tag open and tag states (names, attributes in all three quotings) and decides what
- * a start tag switches to. The other groups of states, numbered below with the rest, have classes of their own:
- * {@link CommentStates} (comments with their abrupt and {@code --!>} endings, bogus comments) and
- * {@link RawTextStates} (RAWTEXT/RCDATA and script data with its escaped and double-escaped states, up to the
- * appropriate end tag). {@link OrdinaryTags} skips a whole tag nobody is told about in one stateless pass.
+ * <p>This class is the driver: it runs the data, tag open and end tag open states, hands each other group of states
+ * to its class, reports each tag that ended and decides what a start tag switches to (raw text, foreign content).
+ * The groups of states, numbered below with the rest: {@link TagStates} (tag names and attributes in all three
+ * quotings, recorded when the sink captures the tag), {@link CommentStates} (comments with their abrupt and
+ * {@code --!>} endings, bogus comments) and {@link RawTextStates} (RAWTEXT/RCDATA and script data with its escaped
+ * and double-escaped states, up to the appropriate end tag). {@link OrdinaryTags} skips a whole tag nobody is told
+ * about in one stateless pass.
  *
  * <p>Known simplifications (see the package documentation): foreign content is tracked only as far as raw text
  * goes (inside svg or math, style, title... are not raw text, script still is), {@code <![CDATA[} is always a bogus
@@ -52,11 +50,11 @@ final class HtmlTokenizer {
         }
     }
 
-    // The states, numbered so that each group is one range. Read by this class: data, tag open, end tag open and the
-    // tag states from the name to the '>'.
+    // The states, numbered so that each group is one range. Read by this class: data, tag open, end tag open.
     static final int DATA = 0;
     static final int TAG_OPEN = 1;
     static final int END_TAG_OPEN = 2;
+    // read by TagStates, from the name to the '>'
     static final int TAG_NAME = 3;
     static final int BEFORE_ATTR_NAME = 4;
     static final int ATTR_NAME = 5;
@@ -99,29 +97,22 @@ final class HtmlTokenizer {
     static final int SCRIPT_DBL_ESC_END = 40;
 
     private final Sink sink;
-    private final int maxTagBytes;
     private final TagToken tag = new TagToken();
+    private final TagStates tags;
     private final CommentStates comments;
     private final RawTextStates rawText;
 
-    /** The state the last scan stopped in; scanTag and skipUncaptured also leave the state they stop in here. */
+    /** The state the last scan stopped in; {@link #readTag} also leaves the state it stops in here. */
     private int state = DATA;
-    /** The attribute of a captured tag being read (its index in the tag), -1 when none. */
-    private int attr = -1;
 
     /** Open svg/math elements: inside them title, style, textarea... are not raw text. */
     private int foreignDepth;
     /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
     private boolean treeAware = true;
 
-    /** The chunk being scanned (from {@code curFrom}, index k at offset k + curDelta), to cut an overflowing tag. */
-    private byte[] curA;
-    private int curFrom;
-    private long curDelta;
-
     HtmlTokenizer(Sink sink, int maxTagBytes) {
         this.sink = sink;
-        this.maxTagBytes = maxTagBytes;
+        this.tags = new TagStates(sink, tag, maxTagBytes);
         this.comments = new CommentStates(sink);
         this.rawText = new RawTextStates(sink, tag);
     }
@@ -132,6 +123,7 @@ final class HtmlTokenizer {
      */
     void standalone(int initialState, String lastStartTag) {
         treeAware = false;
+        tags.captureOrdinaryTags();
         state = initialState;
         rawText.expectEndTag(lastStartTag == null ? new byte[0]
                 : lastStartTag.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -145,8 +137,8 @@ final class HtmlTokenizer {
         return (isTagState(state) && tag.captured) || state == TAG_OPEN ? tag.start : -1;
     }
 
-    /** The states of a tag from its name to its end, run by {@link #scanTag}. */
-    private static boolean isTagState(int st) {
+    /** The states of a tag from its name to its end, run by {@link TagStates}. */
+    static boolean isTagState(int st) {
         return st >= TAG_NAME && st <= SELF_CLOSING;
     }
 
@@ -160,9 +152,7 @@ final class HtmlTokenizer {
         int i = from;
         int st = state;
         rawText.chunkStart(from);
-        curA = a;
-        curFrom = from;
-        curDelta = delta;
+        tags.chunkStart(a, from, delta);
         while (i < to) {
             switch (st) {
                 case DATA:
@@ -183,11 +173,11 @@ final class HtmlTokenizer {
                     i = lt + 1;
                     if (i < to && isAlpha(a[i])) {
                         // the common cases, a start or an end tag, go straight to the name
-                        i = scanTag(a, i, to, delta, from, TAG_NAME);
+                        i = readTag(a, i, to, delta, from, TAG_NAME);
                         st = state;
                     } else if (i + 1 < to && a[i] == '/' && isAlpha(a[i + 1])) {
                         tag.reset(lt + delta, true, false);
-                        i = scanTag(a, i + 1, to, delta, from, TAG_NAME);
+                        i = readTag(a, i + 1, to, delta, from, TAG_NAME);
                         st = state;
                     } else {
                         st = TAG_OPEN;
@@ -230,7 +220,7 @@ final class HtmlTokenizer {
                 default:
                     // each group of states in its own method, so that the JIT compiles each tight loop well
                     if (isTagState(st)) {
-                        i = scanTag(a, i, to, delta, from, st);
+                        i = readTag(a, i, to, delta, from, st);
                         st = state;
                     } else if (isCommentState(st)) {
                         i = comments.scan(a, i, to, delta, st);
@@ -243,257 +233,18 @@ final class HtmlTokenizer {
             }
         }
         state = st;
-        chunkEnd(a, from, to, delta);
+        rawText.chunkEnd(a, to);
+        tags.chunkEnd(to, st);
     }
 
     /**
-     * Runs the tag states from state {@code st} on {@code a[begin, to)} ({@code from} is where the chunk starts),
-     * recording the attributes of a captured tag; returns where it stopped (after the tag or at {@code to}), with
-     * {@link #state}. The attributes of a tag nobody captures are read by {@link #skipUncaptured}.
+     * Runs the tag states from state {@code st} on {@code a[begin, to)}; returns where they stopped (after the tag or
+     * at {@code to}), with {@link #state}: the state that follows the tag when it ended, else the tag state.
      */
-    private int scanTag(byte[] a, int begin, int to, long delta, int from, int st) {
-        int i = begin;
-        while (i < to && isTagState(st)) {
-            if (st != TAG_NAME && !tag.captured) {
-                state = st;
-                i = skipUncaptured(a, i, to, delta, from);
-                st = state;
-                continue;
-            }
-            switch (st) {
-                case TAG_NAME:
-                {
-                    int n = i;
-                    while (n < to && !NAME_END[a[n] & 0xff]) {
-                        n++;
-                    }
-                    tag.appendName(a, i, n);
-                    i = n;
-                    if (i == to) {
-                        break;
-                    }
-                    byte c = a[i];
-                    nameDone();
-                    i++;
-                    if (c == '/') {
-                        st = SELF_CLOSING;
-                    } else if (c == '>') {
-                        st = emitTag(a, from, i, delta);
-                    } else {
-                        st = BEFORE_ATTR_NAME;
-                    }
-                    break;
-                }
-                case BEFORE_ATTR_NAME:
-                case AFTER_ATTR_NAME:
-                case AFTER_ATTR_VALUE_QUOTED:
-                {
-                    // between attributes: only right after a name does '=' start a value (after a quoted value the
-                    // spec's state differs from before-attribute-name only in parse errors)
-                    byte c = a[i];
-                    if (isSpace(c)) {
-                        i++;
-                    } else if (c == '/') {
-                        i++;
-                        st = SELF_CLOSING;
-                    } else if (c == '>') {
-                        i++;
-                        st = emitTag(a, from, i, delta);
-                    } else if (c == '=' && st == AFTER_ATTR_NAME) {
-                        i++;
-                        st = BEFORE_ATTR_VALUE;
-                    } else {
-                        beginAttribute(i + delta);
-                        i++;
-                        st = ATTR_NAME;
-                    }
-                    break;
-                }
-                case ATTR_NAME:
-                {
-                    while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
-                        i++;
-                    }
-                    if (i < to) {
-                        endAttributeName(i + delta);
-                        if (a[i] == '=') {
-                            i++;
-                            st = BEFORE_ATTR_VALUE;
-                        } else {
-                            st = AFTER_ATTR_NAME;
-                        }
-                    }
-                    break;
-                }
-                case BEFORE_ATTR_VALUE:
-                {
-                    byte c = a[i];
-                    if (isSpace(c)) {
-                        i++;
-                    } else if (c == '"') {
-                        i++;
-                        valueStart(i + delta);
-                        st = ATTR_VALUE_DQ;
-                    } else if (c == '\'') {
-                        i++;
-                        valueStart(i + delta);
-                        st = ATTR_VALUE_SQ;
-                    } else if (c == '>') {
-                        valueStart(i + delta);
-                        valueEnd(i + delta, i + delta);
-                        i++;
-                        st = emitTag(a, from, i, delta);
-                    } else {
-                        valueStart(i + delta);
-                        st = ATTR_VALUE_UNQ;
-                    }
-                    break;
-                }
-                case ATTR_VALUE_DQ:
-                case ATTR_VALUE_SQ:
-                {
-                    int q = closingQuote(a, i, to, st);
-                    if (q == to) {
-                        i = to;
-                    } else {
-                        valueEnd(q + delta, q + 1 + delta);
-                        i = q + 1;
-                        st = AFTER_ATTR_VALUE_QUOTED;
-                    }
-                    break;
-                }
-                case ATTR_VALUE_UNQ:
-                {
-                    while (i < to && !SPACE[a[i] & 0xff] && a[i] != '>') {
-                        i++;
-                    }
-                    if (i < to) {
-                        valueEnd(i + delta, i + delta);
-                        boolean tagEnds = a[i] == '>';
-                        i++;
-                        st = tagEnds ? emitTag(a, from, i, delta) : BEFORE_ATTR_NAME;
-                    }
-                    break;
-                }
-                case SELF_CLOSING:
-                {
-                    if (a[i] == '>') {
-                        tag.selfClosing = true;
-                        i++;
-                        st = emitTag(a, from, i, delta);
-                    } else {
-                        st = BEFORE_ATTR_NAME;
-                    }
-                    break;
-                }
-                default:
-                    throw new IllegalStateException("tokenizer state " + st);
-            }
-        }
-        state = st;
+    private int readTag(byte[] a, int begin, int to, long delta, int from, int st) {
+        int i = tags.scan(a, begin, to, delta, from, st);
+        state = tags.state == DATA ? tagEnded(i) : tags.state;
         return i;
-    }
-
-    /**
-     * The attribute states of a tag nobody captures: case for case those of {@link #scanTag}, without recording
-     * anything. Returns when the tag ends or the chunk does.
-     */
-    private int skipUncaptured(byte[] a, int begin, int to, long delta, int from) {
-        int i = begin;
-        int st = state;
-        while (i < to) {
-            byte c = a[i];
-            switch (st) {
-                case BEFORE_ATTR_NAME:
-                case AFTER_ATTR_NAME:
-                case AFTER_ATTR_VALUE_QUOTED:
-                    if (c == '>') {
-                        return endUncaptured(a, i, delta, from);
-                    }
-                    i++;
-                    if (c == '/') {
-                        st = SELF_CLOSING;
-                    } else if (c == '=' && st == AFTER_ATTR_NAME) {
-                        st = BEFORE_ATTR_VALUE;
-                    } else if (!SPACE[c & 0xff]) {
-                        st = ATTR_NAME;
-                    }
-                    break;
-                case ATTR_NAME:
-                    while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
-                        i++;
-                    }
-                    if (i < to) {
-                        if (a[i] == '=') {
-                            i++;
-                            st = BEFORE_ATTR_VALUE;
-                        } else {
-                            st = AFTER_ATTR_NAME;
-                        }
-                    }
-                    break;
-                case BEFORE_ATTR_VALUE:
-                    if (SPACE[c & 0xff]) {
-                        i++;
-                    } else if (c == '"') {
-                        i++;
-                        st = ATTR_VALUE_DQ;
-                    } else if (c == '\'') {
-                        i++;
-                        st = ATTR_VALUE_SQ;
-                    } else if (c == '>') {
-                        return endUncaptured(a, i, delta, from);
-                    } else {
-                        st = ATTR_VALUE_UNQ;
-                    }
-                    break;
-                case ATTR_VALUE_DQ:
-                case ATTR_VALUE_SQ: {
-                    int q = closingQuote(a, i, to, st);
-                    if (q == to) {
-                        i = to;
-                    } else {
-                        i = q + 1;
-                        st = AFTER_ATTR_VALUE_QUOTED;
-                    }
-                    break;
-                }
-                case ATTR_VALUE_UNQ:
-                    while (i < to && !SPACE[a[i] & 0xff] && a[i] != '>') {
-                        i++;
-                    }
-                    if (i < to) {
-                        if (a[i] == '>') {
-                            return endUncaptured(a, i, delta, from);
-                        }
-                        i++;
-                        st = BEFORE_ATTR_NAME;
-                    }
-                    break;
-                case SELF_CLOSING:
-                    if (c == '>') {
-                        tag.selfClosing = true;
-                        return endUncaptured(a, i, delta, from);
-                    }
-                    st = BEFORE_ATTR_NAME;
-                    break;
-                default:
-                    throw new IllegalStateException("tokenizer state " + st);
-            }
-        }
-        state = st;
-        return i;
-    }
-
-    /** The uncaptured tag ends at the {@code >} at {@code gt}. */
-    private int endUncaptured(byte[] a, int gt, long delta, int from) {
-        state = emitTag(a, from, gt + 1, delta);
-        return gt + 1;
-    }
-
-    /** Index of the quote that closes a value in state ATTR_VALUE_DQ or ATTR_VALUE_SQ, or {@code to}. */
-    private static int closingQuote(byte[] a, int i, int to, int st) {
-        return ByteScan.indexOf(a, i, to, st == ATTR_VALUE_DQ ? (byte) '"' : (byte) '\'');
     }
 
     /** End of input: reports what an unterminated construct becomes. */
@@ -507,72 +258,8 @@ final class HtmlTokenizer {
         state = DATA;
     }
 
-    private void chunkEnd(byte[] a, int from, int to, long delta) {
-        rawText.chunkEnd(a, to);
-        if (openTagStart() >= 0 && tag.captured) {
-            int start = (int) Math.max(from, tag.start - delta);
-            if (tag.spilled() + (to - start) > maxTagBytes && state != TAG_OPEN) {
-                overflow(to);
-            } else {
-                tag.spill(a, start, to);
-            }
-        }
-    }
-
-    private void nameDone() {
-        tag.nameId = ElementNames.lookup(tag.name, Math.min(tag.nameLen, TagToken.MAX_NAME));
-        if (!tag.endTag) {
-            tag.captured = (tag.nameId != ElementNames.OTHER || !treeAware) && sink.captureTag(tag);
-        }
-    }
-
-    private void beginAttribute(long abs) {
-        if (tag.captured) {
-            if (abs - tag.start > maxTagBytes) {
-                overflow((int) (abs - curDelta));
-                attr = -1;
-                return;
-            }
-            attr = tag.beginAttribute((int) (abs - tag.start));
-        }
-    }
-
-    /** The captured tag passed the size limit; {@code posLocal} is how far it has been read in this chunk. */
-    private void overflow(int posLocal) {
-        if (posLocal >= 0) {
-            int startLocal = (int) (tag.start - curDelta);
-            tag.complete(curA, Math.max(curFrom, startLocal), posLocal, startLocal);
-        }
-        tag.overflowed = true;
-        sink.tagOverflow(tag);
-        tag.captured = false;
-        attr = -1;
-    }
-
-    private void endAttributeName(long abs) {
-        if (tag.captured && attr >= 0) {
-            tag.nameEnd[attr] = (int) (abs - tag.start);
-            tag.attrEnd[attr] = tag.nameEnd[attr];
-        }
-    }
-
-    private void valueStart(long abs) {
-        if (tag.captured && attr >= 0) {
-            tag.valueStart[attr] = (int) (abs - tag.start);
-        }
-    }
-
-    private void valueEnd(long abs, long attrEndAbs) {
-        if (tag.captured && attr >= 0) {
-            tag.valueEnd[attr] = (int) (abs - tag.start);
-            tag.attrEnd[attr] = (int) (attrEndAbs - tag.start);
-        }
-    }
-
-    /** A tag ended at {@code endLocal} (exclusive); reports it and returns the state that follows it. */
-    private int emitTag(byte[] a, int from, int endLocal, long delta) {
-        tag.end = endLocal + delta;
-        attr = -1;
+    /** The tag read by the tag states ended just before {@code a[endLocal]}: reports it, returns the state after it. */
+    private int tagEnded(int endLocal) {
         if (tag.endTag) {
             if (foreignDepth > 0) {
                 if (tag.nameId == ElementNames.SVG || tag.nameId == ElementNames.MATH) {
@@ -585,13 +272,6 @@ final class HtmlTokenizer {
                 sink.endTag(tag);
             }
             return DATA;
-        }
-        if (tag.captured) {
-            int startLocal = (int) (tag.start - delta);
-            tag.complete(a, Math.max(from, startLocal), endLocal, startLocal);
-            if (tag.length() > maxTagBytes) {
-                overflow(-1);
-            }
         }
         int id = tag.nameId;
         // ordinary elements matter to the rewriter only through their name, which it never needs

@@ -20,7 +20,7 @@ final class OrdinaryTags {
      * end tag wholly inside {@code a[lt, to)}; -1 otherwise (a special name, not a tag, or cut off by the chunk end),
      * and the caller reads it through the states. Valid only in tree-aware mode outside foreign content, where an
      * ordinary tag produces no report and leaves the state at DATA. Reads attributes with the transitions of
-     * {@code HtmlTokenizer.skipUncaptured} but keeps no state, so giving up half way costs nothing.
+     * {@code TagStates.skipUncaptured} but keeps no state, so giving up half way costs nothing.
      */
     static int endOf(byte[] a, int lt, int to) {
         int i = lt + 1;

@@ -19,8 +19,8 @@
  * {@code HtmlTokenizer} is a resumable byte-level state machine following the WHATWG tokenizer for everything that
  * decides where markup starts and ends (tags and attributes in all quotings, comments including {@code <!-->} and
  * {@code --!>}, bogus comments, RAWTEXT/RCDATA end tags, script data with its escaped and double-escaped states;
- * the comment and raw text states are in {@code CommentStates} and {@code RawTextStates}). Its state survives chunk
- * boundaries, so the output never depends on chunking. Outside foreign content, an ordinary
+ * the tag, comment and raw text states are in {@code TagStates}, {@code CommentStates} and {@code RawTextStates}).
+ * Its state survives chunk boundaries, so the output never depends on chunking. Outside foreign content, an ordinary
  * tag (one whose name the rewriter never needs) lying wholly inside a chunk is skipped in one pass that only finds its
  * end; everything else goes through the states. {@code ByteStreamRewriter} holds the
  * bytes of a candidate element (script, img, iframe, frame, embed, object, link, meta) only until it is judged; an

@@ -1,0 +1,395 @@
+package dev.consentgate.html;
+
+import static dev.consentgate.html.ByteClasses.ATTR_NAME_END;
+import static dev.consentgate.html.ByteClasses.NAME_END;
+import static dev.consentgate.html.ByteClasses.SPACE;
+import static dev.consentgate.html.ByteClasses.isSpace;
+import static dev.consentgate.html.HtmlTokenizer.AFTER_ATTR_NAME;
+import static dev.consentgate.html.HtmlTokenizer.AFTER_ATTR_VALUE_QUOTED;
+import static dev.consentgate.html.HtmlTokenizer.ATTR_NAME;
+import static dev.consentgate.html.HtmlTokenizer.ATTR_VALUE_DQ;
+import static dev.consentgate.html.HtmlTokenizer.ATTR_VALUE_SQ;
+import static dev.consentgate.html.HtmlTokenizer.ATTR_VALUE_UNQ;
+import static dev.consentgate.html.HtmlTokenizer.BEFORE_ATTR_NAME;
+import static dev.consentgate.html.HtmlTokenizer.BEFORE_ATTR_VALUE;
+import static dev.consentgate.html.HtmlTokenizer.DATA;
+import static dev.consentgate.html.HtmlTokenizer.SELF_CLOSING;
+import static dev.consentgate.html.HtmlTokenizer.TAG_NAME;
+import static dev.consentgate.html.HtmlTokenizer.TAG_OPEN;
+import static dev.consentgate.html.HtmlTokenizer.isTagState;
+
+/**
+ * The tokenizer's tag states: from the tag name to the {@code >}, through attributes in all three quotings. Once the
+ * name of a start tag is known the sink says whether to capture it; a captured tag has its attributes and raw bytes
+ * recorded in the {@link TagToken}, up to the size limit, while the attributes of any other tag are only stepped
+ * over. What the ended tag switches the tokenizer to is decided by {@link HtmlTokenizer}.
+ */
+final class TagStates {
+
+    private final HtmlTokenizer.Sink sink;
+    private final TagToken tag;
+    private final int maxTagBytes;
+    /** The sink is offered ordinary tags too (the standalone tokenizer); the rewriter never needs them. */
+    private boolean captureOrdinary;
+    /** The attribute of a captured tag being read (its index in the tag), -1 when none. */
+    private int attr = -1;
+
+    /** The chunk being scanned (from {@code curFrom}, index k at offset k + curDelta), to cut an overflowing tag. */
+    private byte[] curA;
+    private int curFrom;
+    private long curDelta;
+
+    /** The state the last {@link #scan} stopped in: a tag state, or DATA once the tag ended. */
+    int state;
+
+    TagStates(HtmlTokenizer.Sink sink, TagToken tag, int maxTagBytes) {
+        this.sink = sink;
+        this.tag = tag;
+        this.maxTagBytes = maxTagBytes;
+    }
+
+    /** Offer every start tag to the sink for capture, ordinary ones too. */
+    void captureOrdinaryTags() {
+        captureOrdinary = true;
+    }
+
+    /** A chunk starts at {@code a[from]}, which is at absolute offset {@code from + delta}. */
+    void chunkStart(byte[] a, int from, long delta) {
+        curA = a;
+        curFrom = from;
+        curDelta = delta;
+    }
+
+    /**
+     * The chunk ends at {@code a[to]} in tokenizer state {@code st}: a captured tag, or the {@code <} that may open
+     * one, keeps its bytes so far, unless that makes the tag too long.
+     */
+    void chunkEnd(int to, int st) {
+        if (tag.captured && (isTagState(st) || st == TAG_OPEN)) {
+            int start = (int) Math.max(curFrom, tag.start - curDelta);
+            if (tag.spilled() + (to - start) > maxTagBytes && st != TAG_OPEN) {
+                overflow(to);
+            } else {
+                tag.spill(curA, start, to);
+            }
+        }
+    }
+
+    /**
+     * Runs the tag states from state {@code st} on {@code a[begin, to)} ({@code from} is where the chunk starts),
+     * whose index {@code k} is at absolute offset {@code k + delta}, recording the attributes of a captured tag;
+     * returns where it stopped (after the tag or at {@code to}), with {@link #state}. The attributes of a tag nobody
+     * captures are read by {@link #skipUncaptured}.
+     */
+    int scan(byte[] a, int begin, int to, long delta, int from, int st) {
+        int i = begin;
+        while (i < to && isTagState(st)) {
+            if (st != TAG_NAME && !tag.captured) {
+                state = st;
+                i = skipUncaptured(a, i, to, delta, from);
+                st = state;
+                continue;
+            }
+            switch (st) {
+                case TAG_NAME:
+                {
+                    int n = i;
+                    while (n < to && !NAME_END[a[n] & 0xff]) {
+                        n++;
+                    }
+                    tag.appendName(a, i, n);
+                    i = n;
+                    if (i == to) {
+                        break;
+                    }
+                    byte c = a[i];
+                    nameDone();
+                    i++;
+                    if (c == '/') {
+                        st = SELF_CLOSING;
+                    } else if (c == '>') {
+                        st = ended(a, from, i, delta);
+                    } else {
+                        st = BEFORE_ATTR_NAME;
+                    }
+                    break;
+                }
+                case BEFORE_ATTR_NAME:
+                case AFTER_ATTR_NAME:
+                case AFTER_ATTR_VALUE_QUOTED:
+                {
+                    // between attributes: only right after a name does '=' start a value (after a quoted value the
+                    // spec's state differs from before-attribute-name only in parse errors)
+                    byte c = a[i];
+                    if (isSpace(c)) {
+                        i++;
+                    } else if (c == '/') {
+                        i++;
+                        st = SELF_CLOSING;
+                    } else if (c == '>') {
+                        i++;
+                        st = ended(a, from, i, delta);
+                    } else if (c == '=' && st == AFTER_ATTR_NAME) {
+                        i++;
+                        st = BEFORE_ATTR_VALUE;
+                    } else {
+                        beginAttribute(i + delta);
+                        i++;
+                        st = ATTR_NAME;
+                    }
+                    break;
+                }
+                case ATTR_NAME:
+                {
+                    while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
+                        i++;
+                    }
+                    if (i < to) {
+                        endAttributeName(i + delta);
+                        if (a[i] == '=') {
+                            i++;
+                            st = BEFORE_ATTR_VALUE;
+                        } else {
+                            st = AFTER_ATTR_NAME;
+                        }
+                    }
+                    break;
+                }
+                case BEFORE_ATTR_VALUE:
+                {
+                    byte c = a[i];
+                    if (isSpace(c)) {
+                        i++;
+                    } else if (c == '"') {
+                        i++;
+                        valueStart(i + delta);
+                        st = ATTR_VALUE_DQ;
+                    } else if (c == '\'') {
+                        i++;
+                        valueStart(i + delta);
+                        st = ATTR_VALUE_SQ;
+                    } else if (c == '>') {
+                        valueStart(i + delta);
+                        valueEnd(i + delta, i + delta);
+                        i++;
+                        st = ended(a, from, i, delta);
+                    } else {
+                        valueStart(i + delta);
+                        st = ATTR_VALUE_UNQ;
+                    }
+                    break;
+                }
+                case ATTR_VALUE_DQ:
+                case ATTR_VALUE_SQ:
+                {
+                    int q = closingQuote(a, i, to, st);
+                    if (q == to) {
+                        i = to;
+                    } else {
+                        valueEnd(q + delta, q + 1 + delta);
+                        i = q + 1;
+                        st = AFTER_ATTR_VALUE_QUOTED;
+                    }
+                    break;
+                }
+                case ATTR_VALUE_UNQ:
+                {
+                    while (i < to && !SPACE[a[i] & 0xff] && a[i] != '>') {
+                        i++;
+                    }
+                    if (i < to) {
+                        valueEnd(i + delta, i + delta);
+                        boolean tagEnds = a[i] == '>';
+                        i++;
+                        st = tagEnds ? ended(a, from, i, delta) : BEFORE_ATTR_NAME;
+                    }
+                    break;
+                }
+                case SELF_CLOSING:
+                {
+                    if (a[i] == '>') {
+                        tag.selfClosing = true;
+                        i++;
+                        st = ended(a, from, i, delta);
+                    } else {
+                        st = BEFORE_ATTR_NAME;
+                    }
+                    break;
+                }
+                default:
+                    throw new IllegalStateException("tokenizer state " + st);
+            }
+        }
+        state = st;
+        return i;
+    }
+
+    /**
+     * The attribute states of a tag nobody captures: case for case those of {@link #scan}, without recording
+     * anything. Returns when the tag ends or the chunk does.
+     */
+    private int skipUncaptured(byte[] a, int begin, int to, long delta, int from) {
+        int i = begin;
+        int st = state;
+        while (i < to) {
+            byte c = a[i];
+            switch (st) {
+                case BEFORE_ATTR_NAME:
+                case AFTER_ATTR_NAME:
+                case AFTER_ATTR_VALUE_QUOTED:
+                    if (c == '>') {
+                        return endUncaptured(a, i, delta, from);
+                    }
+                    i++;
+                    if (c == '/') {
+                        st = SELF_CLOSING;
+                    } else if (c == '=' && st == AFTER_ATTR_NAME) {
+                        st = BEFORE_ATTR_VALUE;
+                    } else if (!SPACE[c & 0xff]) {
+                        st = ATTR_NAME;
+                    }
+                    break;
+                case ATTR_NAME:
+                    while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
+                        i++;
+                    }
+                    if (i < to) {
+                        if (a[i] == '=') {
+                            i++;
+                            st = BEFORE_ATTR_VALUE;
+                        } else {
+                            st = AFTER_ATTR_NAME;
+                        }
+                    }
+                    break;
+                case BEFORE_ATTR_VALUE:
+                    if (SPACE[c & 0xff]) {
+                        i++;
+                    } else if (c == '"') {
+                        i++;
+                        st = ATTR_VALUE_DQ;
+                    } else if (c == '\'') {
+                        i++;
+                        st = ATTR_VALUE_SQ;
+                    } else if (c == '>') {
+                        return endUncaptured(a, i, delta, from);
+                    } else {
+                        st = ATTR_VALUE_UNQ;
+                    }
+                    break;
+                case ATTR_VALUE_DQ:
+                case ATTR_VALUE_SQ: {
+                    int q = closingQuote(a, i, to, st);
+                    if (q == to) {
+                        i = to;
+                    } else {
+                        i = q + 1;
+                        st = AFTER_ATTR_VALUE_QUOTED;
+                    }
+                    break;
+                }
+                case ATTR_VALUE_UNQ:
+                    while (i < to && !SPACE[a[i] & 0xff] && a[i] != '>') {
+                        i++;
+                    }
+                    if (i < to) {
+                        if (a[i] == '>') {
+                            return endUncaptured(a, i, delta, from);
+                        }
+                        i++;
+                        st = BEFORE_ATTR_NAME;
+                    }
+                    break;
+                case SELF_CLOSING:
+                    if (c == '>') {
+                        tag.selfClosing = true;
+                        return endUncaptured(a, i, delta, from);
+                    }
+                    st = BEFORE_ATTR_NAME;
+                    break;
+                default:
+                    throw new IllegalStateException("tokenizer state " + st);
+            }
+        }
+        state = st;
+        return i;
+    }
+
+    /** The uncaptured tag ends at the {@code >} at {@code gt}. */
+    private int endUncaptured(byte[] a, int gt, long delta, int from) {
+        state = ended(a, from, gt + 1, delta);
+        return gt + 1;
+    }
+
+    /** Index of the quote that closes a value in state ATTR_VALUE_DQ or ATTR_VALUE_SQ, or {@code to}. */
+    private static int closingQuote(byte[] a, int i, int to, int st) {
+        return ByteScan.indexOf(a, i, to, st == ATTR_VALUE_DQ ? (byte) '"' : (byte) '\'');
+    }
+
+    private void nameDone() {
+        tag.nameId = ElementNames.lookup(tag.name, Math.min(tag.nameLen, TagToken.MAX_NAME));
+        if (!tag.endTag) {
+            tag.captured = (tag.nameId != ElementNames.OTHER || captureOrdinary) && sink.captureTag(tag);
+        }
+    }
+
+    private void beginAttribute(long abs) {
+        if (tag.captured) {
+            if (abs - tag.start > maxTagBytes) {
+                overflow((int) (abs - curDelta));
+                attr = -1;
+                return;
+            }
+            attr = tag.beginAttribute((int) (abs - tag.start));
+        }
+    }
+
+    /** The captured tag passed the size limit; {@code posLocal} is how far it has been read in this chunk. */
+    private void overflow(int posLocal) {
+        if (posLocal >= 0) {
+            int startLocal = (int) (tag.start - curDelta);
+            tag.complete(curA, Math.max(curFrom, startLocal), posLocal, startLocal);
+        }
+        tag.overflowed = true;
+        sink.tagOverflow(tag);
+        tag.captured = false;
+        attr = -1;
+    }
+
+    private void endAttributeName(long abs) {
+        if (tag.captured && attr >= 0) {
+            tag.nameEnd[attr] = (int) (abs - tag.start);
+            tag.attrEnd[attr] = tag.nameEnd[attr];
+        }
+    }
+
+    private void valueStart(long abs) {
+        if (tag.captured && attr >= 0) {
+            tag.valueStart[attr] = (int) (abs - tag.start);
+        }
+    }
+
+    private void valueEnd(long abs, long attrEndAbs) {
+        if (tag.captured && attr >= 0) {
+            tag.valueEnd[attr] = (int) (abs - tag.start);
+            tag.attrEnd[attr] = (int) (attrEndAbs - tag.start);
+        }
+    }
+
+    /**
+     * The tag ended at {@code endLocal} (exclusive): fixes where a captured tag's raw bytes are. Returns DATA, the
+     * state that tells the tokenizer to report the tag and decide what follows it.
+     */
+    private int ended(byte[] a, int from, int endLocal, long delta) {
+        tag.end = endLocal + delta;
+        attr = -1;
+        if (tag.captured) {
+            int startLocal = (int) (tag.start - delta);
+            tag.complete(a, Math.max(from, startLocal), endLocal, startLocal);
+            if (tag.length() > maxTagBytes) {
+                overflow(-1);
+            }
+        }
+        return DATA;
+    }
+}
