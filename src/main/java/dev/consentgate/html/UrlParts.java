@@ -17,6 +17,9 @@ record UrlParts(String host, String path) {
     /** Longest host name DNS resolves (RFC 1035); a longer one is never fetched from. */
     private static final int MAX_HOST = 253;
 
+    /** Schemes whose URLs are fetched from a host. */
+    private static final String[] FETCH_SCHEMES = {"https", "http", "wss", "ws", "ftp"};
+
     static UrlParts parse(String raw) {
         return parse(raw, 0);
     }
@@ -32,7 +35,7 @@ record UrlParts(String host, String path) {
             url = clean(raw.substring(from));
             i = 0;
         }
-        int colon = url.startsWith("https:", i) ? i + 5 : url.startsWith("http:", i) ? i + 4 : schemeEnd(url, i);
+        int colon = schemeEnd(url, i);
         if (colon > 0) {
             if (!isFetchScheme(url, i, colon)) {
                 return NONE;
@@ -47,7 +50,7 @@ record UrlParts(String host, String path) {
         while (i < url.length() && url.charAt(i) == '/') {
             i++;
         }
-        int end = firstOf(url, i, '/', '?', '#');
+        int end = authorityEnd(url, i);
         // userinfo ends at the authority's last '@'
         int at = url.indexOf('@', i);
         while (at >= 0 && at < end) {
@@ -93,16 +96,19 @@ record UrlParts(String host, String path) {
         return base64 > i && url.regionMatches(true, base64, ";base64", 0, 7);
     }
 
-    /** Index of the first of {@code a}, {@code b}, {@code c} at or after {@code from}, or the string's length. */
-    private static int firstOf(String s, int from, char a, char b, char c) {
-        int end = s.length();
-        for (char ch : new char[] {a, b, c}) {
-            int k = s.indexOf(ch, from);
-            if (k >= 0 && k < end) {
-                end = k;
-            }
+    /** Where the authority starting at {@code from} ends: the first '/', '?' or '#', or the string's end. */
+    private static int authorityEnd(String url, int from) {
+        int end = url.length();
+        int slash = url.indexOf('/', from);
+        if (slash >= 0) {
+            end = slash;
         }
-        return end;
+        int query = url.indexOf('?', from);
+        if (query >= 0 && query < end) {
+            end = query;
+        }
+        int fragment = url.indexOf('#', from);
+        return fragment >= 0 && fragment < end ? fragment : end;
     }
 
     private static String clean(String raw) {
@@ -147,8 +153,6 @@ record UrlParts(String host, String path) {
         }
         return false;
     }
-
-    private static final String[] FETCH_SCHEMES = {"https", "http", "wss", "ws", "ftp"};
 
     private static int schemeEnd(String url, int from) {
         if (from >= url.length() || !isAlpha(url.charAt(from))) {

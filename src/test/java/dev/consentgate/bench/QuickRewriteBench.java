@@ -78,6 +78,10 @@ public final class QuickRewriteBench {
      */
     public static long[] cpuNanosPerPage(int reps) throws Exception {
         prepare();
+        if (abPages == null) {
+            abPages = new byte[][] {BenchPages.trackerHeavy(HtmlRewriteBenchmark.PAGE_BYTES),
+                BenchPages.noMatch(HtmlRewriteBenchmark.PAGE_BYTES)};
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] nanos = new long[2];
         for (int p = 0; p < 2; p++) {
@@ -96,10 +100,9 @@ public final class QuickRewriteBench {
         return rewrite(page, abPolicy, abConsent);
     }
 
+    /** The shipped rules and essential-only consent, built once per process. */
     private static void prepare() throws Exception {
-        if (abPages == null) {
-            abPages = new byte[][] {BenchPages.trackerHeavy(HtmlRewriteBenchmark.PAGE_BYTES),
-                BenchPages.noMatch(HtmlRewriteBenchmark.PAGE_BYTES)};
+        if (abPolicy == null) {
             abPolicy = new TagPolicy(HtmlRewriteBenchmark.defaultRules(), HtmlRewriteBenchmark.categories(),
                     HtmlSettings.defaults());
             abConsent = new ConsentDecision(Set.of("essential"), "bench", Optional.empty(), false, Optional.empty());
