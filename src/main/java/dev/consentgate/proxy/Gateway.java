@@ -9,7 +9,6 @@ import dev.consentgate.cookie.CookiePolicy;
 import dev.consentgate.html.TagPolicy;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
-import java.net.URI;
 import java.time.Clock;
 import java.util.function.Function;
 import java.util.List;
@@ -114,20 +113,15 @@ public final class Gateway {
         return new ResponseEnforcement(cookieEnforcer, cookieEnforcer.onRequest(request.headers()), html);
     }
 
-    /** The path of a request target (origin or absolute form), without its query; "/" for OPTIONS *. */
+    /**
+     * The path of a normalised request target (origin-form, or {@code *} for OPTIONS, which routes as "/"), without
+     * its query; {@link RequestNormalisation} has already turned an absolute-form target into origin-form.
+     */
     static String pathOf(String target) {
         if (target.equals("*")) {
             return "/";
         }
-        if (target.startsWith("/")) {
-            int query = target.indexOf('?');
-            return query < 0 ? target : target.substring(0, query);
-        }
-        try {
-            String path = URI.create(target).getRawPath();
-            return path == null || path.isEmpty() ? "/" : path;
-        } catch (IllegalArgumentException e) {
-            return "/";
-        }
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
     }
 }
