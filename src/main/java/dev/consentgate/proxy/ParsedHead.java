@@ -5,7 +5,6 @@ import static dev.consentgate.proxy.HttpByteClasses.isDigit;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the request framing keeps of one request head (the request line and the fields that route it or frame its
@@ -86,17 +85,12 @@ final class ParsedHead {
                 throw RequestRejection.badRequest("asterisk-form target with a method other than OPTIONS");
             }
         } else if (target.charAt(0) != '/') {
-            String lower = target.toLowerCase(Locale.ROOT);
-            boolean https = lower.startsWith("https://");
-            if (!https && !lower.startsWith("http://")) {
+            int from = AbsoluteFormTarget.authorityStart(target);
+            if (from < 0) {
                 throw RequestRejection.badRequest("request target is neither origin-form nor an http(s) URI");
             }
-            int from = https ? 8 : 7;
-            int to = from;
-            while (to < target.length() && target.charAt(to) != '/' && target.charAt(to) != '?') {
-                to++;
-            }
-            String authority = target.substring(from, to);
+            boolean https = from == 8;
+            String authority = target.substring(from, AbsoluteFormTarget.authorityEnd(target, from));
             if (authority.isEmpty() || authority.indexOf('@') >= 0 || !HostSyntax.isValid(authority)) {
                 throw RequestRejection.badRequest("invalid authority in the absolute-form target");
             }

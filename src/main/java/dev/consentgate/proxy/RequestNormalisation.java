@@ -19,11 +19,8 @@ final class RequestNormalisation {
         String target = request.uri();
         if (!target.startsWith("/") && !target.equals("*")) {
             // absolute-form (already checked to agree with Host): an origin server is sent the origin-form
-            int authorityStart = target.indexOf("//") + 2;
-            int pathStart = authorityStart;
-            while (pathStart < target.length() && target.charAt(pathStart) != '/' && target.charAt(pathStart) != '?') {
-                pathStart++;
-            }
+            int authorityStart = AbsoluteFormTarget.authorityStart(target);
+            int pathStart = AbsoluteFormTarget.authorityEnd(target, authorityStart);
             if (!request.headers().contains(HttpHeaderNames.HOST)) {
                 request.headers().set(HttpHeaderNames.HOST, target.substring(authorityStart, pathStart));
             }
