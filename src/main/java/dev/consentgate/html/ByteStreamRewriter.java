@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * The rewriter for an ASCII-compatible byte stream: drives the tokenizer over each chunk, holds the bytes of an
  * element until it is judged, and sends everything else on as slices of the input.
  */
-final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.Hits {
+final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.Hits, ScriptUrlMentions.Found {
 
     private static final Logger LOG = LoggerFactory.getLogger(ByteStreamRewriter.class);
     private static final Set<String> HINT_RELS = Set.of("preconnect", "dns-prefetch", "preload", "prefetch",
@@ -59,6 +59,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     private int matcherState;
     private long inspected;
     private int blockedRule = -1;
+    /** Script URLs named by the inline script: the first one blocked, with its host; -1 while there is none. */
+    private final ScriptUrlMentions mentions = new ScriptUrlMentions();
+    private int mentionedRule = -1;
+    private String mentionedHost = "";
 
     /** Decision taken when a tag overflowed, applied when it ends: a rule that already matched, or null. */
     private Verdict overflowVerdict;
@@ -75,7 +79,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
         this.lines = listener == RewriteListener.NONE ? null : new LineCounter();
         this.inspectLimit = policy.settings().inlineScriptInspectLimit();
-        this.inspectInline = policy.blocksAnySignature(consent);
+        this.inspectInline = policy.blocksAnyRule(consent);
     }
 
     void feed(ByteBuf chunk, Consumer<ByteBuf> out) {
@@ -208,6 +212,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
             inlineScript = tag;
             holdStart = tag.start;
             matcherState = 0;
+            mentions.reset();
+            mentionedRule = -1;
             inspected = 0;
             return true;
         }
@@ -239,12 +245,19 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         blockedRule = -1;
         int next = policy.signatures().scan(a, from, scanTo, matcherState, this);
         if (next < 0) {
-            blockInlineScript(policy.rule(blockedRule));
+            blockInlineScript(policy.rule(blockedRule), "");
             return;
         }
         matcherState = next;
+        if (mentionedRule < 0) {
+            mentions.scan(a, from, scanTo, this);
+        }
         inspected += scanTo - from;
         if (scanTo < to) {
+            if (mentionedRule >= 0) {
+                blockInlineScript(policy.rule(mentionedRule), mentionedHost);
+                return;
+            }
             inspecting = false;
             holdStart = -1;
             LOG.debug("inline script at offset {} longer than {} bytes passed unjudged past the limit",
@@ -263,13 +276,37 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         return k >= 0;
     }
 
+    /**
+     * A script URL the inline script names. The first one a rule of a category not granted matches blocks the script
+     * at its end, unless a signature blocks it first: acting at once would make the verdict depend on chunking.
+     */
+    @Override
+    public boolean onScriptUrl(String url) {
+        UrlParts parts = UrlParts.parse(url);
+        int k = policy.matchUrl(parts);
+        if (k >= 0 && !policy.granted(policy.rule(k).category(), consent)) {
+            mentionedRule = k;
+            mentionedHost = parts.host();
+            return true;
+        }
+        return false;
+    }
+
     @Override
     public void rawTextEnd(long endTagStart) {
-        if (inspecting) {
-            inspecting = false;
-            holdStart = -1;
-            inlineScript = null;
+        if (!inspecting) {
+            return;
         }
+        if (mentionedRule < 0) {
+            mentions.end(this);
+        }
+        if (mentionedRule >= 0) {
+            blockInlineScript(policy.rule(mentionedRule), mentionedHost);
+            return;
+        }
+        inspecting = false;
+        holdStart = -1;
+        inlineScript = null;
     }
 
     // ---- judging ----
@@ -476,7 +513,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         }
     }
 
-    private void blockInlineScript(TagRule rule) {
+    private void blockInlineScript(TagRule rule, String host) {
         TagToken tag = inlineScript;
         inspecting = false;
         inlineScript = null;
@@ -486,12 +523,12 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         if (action == TagAction.NEUTRALIZE) {
             pending.dropUpTo(tag.end);
             pending.insert(rewrites.neutralize(tag, rule));
-            event(tag.start, ElementNames.SCRIPT, "", rule.category(), rule.id(), RewriteEvent.Action.NEUTRALIZED);
+            event(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(), RewriteEvent.Action.NEUTRALIZED);
         } else {
             suppressing = true;
             suppressId = ElementNames.SCRIPT;
             suppressDepth = 1;
-            event(tag.start, ElementNames.SCRIPT, "", rule.category(), rule.id(), RewriteEvent.Action.REMOVED);
+            event(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(), RewriteEvent.Action.REMOVED);
         }
     }
 

@@ -31,7 +31,6 @@ public final class TagPolicy {
     private final int[] pathOnly;
     private final SignatureMatcher signatures;
     private final Set<String> ruleCategories;
-    private final Set<String> signatureCategories;
     private final ElementRewrites rewrites;
 
     public TagPolicy(List<TagRule> rules, Map<String, Category> categories, HtmlSettings settings) {
@@ -43,7 +42,6 @@ public final class TagPolicy {
         List<Integer> sigRules = new ArrayList<>();
         Set<String> cats = new LinkedHashSet<>();
         List<Integer> paths = new ArrayList<>();
-        Set<String> sigCats = new LinkedHashSet<>();
         for (int k = 0; k < this.rules.size(); k++) {
             TagRule r = this.rules.get(k);
             cats.add(r.category());
@@ -54,7 +52,6 @@ public final class TagPolicy {
                 paths.add(index);
             }
             r.inlineSignature().filter(s -> !s.isEmpty()).ifPresent(s -> {
-                sigCats.add(r.category());
                 sigs.add(s);
                 sigRules.add(index);
             });
@@ -70,7 +67,6 @@ public final class TagPolicy {
         this.signatures = sigs.isEmpty() ? SignatureMatcher.EMPTY
                 : new SignatureMatcher(sigs, sigRules.stream().mapToInt(Integer::intValue).toArray());
         this.ruleCategories = Set.copyOf(cats);
-        this.signatureCategories = Set.copyOf(sigCats);
         this.rewrites = new ElementRewrites(settings);
     }
 
@@ -119,9 +115,12 @@ public final class TagPolicy {
         return true;
     }
 
-    /** Whether some inline signature belongs to a category this visitor has not granted (else skip inspecting). */
-    boolean blocksAnySignature(ConsentDecision consent) {
-        for (String c : signatureCategories) {
+    /**
+     * Whether some rule belongs to a category this visitor has not granted, else inline scripts need no inspection:
+     * they are judged by signatures and by the script URLs they name, which host rules judge.
+     */
+    boolean blocksAnyRule(ConsentDecision consent) {
+        for (String c : ruleCategories) {
             if (!granted(c, consent)) {
                 return true;
             }

@@ -10,9 +10,10 @@ import java.util.Locale;
 
 /**
  * Before/after comparison on a busy machine: two builds of the main classes, each in its own class loader in one
- * process, rewrite the benchmark pages in alternating rounds ({@link QuickRewriteBench#cpuNanosPerPage}); prints
- * the median and best MiB/s by thread CPU time per build, past the first third of the rounds (warm-up). Load from
- * other processes hits both builds alike, which separate runs minutes apart do not.
+ * process, rewrite the benchmark pages (and the real pages of ../shared/corpus, when it is there) in alternating
+ * rounds ({@link QuickRewriteBench#cpuNanosPerPage}); prints the median and best MiB/s by thread CPU time per build,
+ * past the first third of the rounds (warm-up). Load from other processes hits both builds alike, which separate
+ * runs minutes apart do not.
  *
  * <pre>
  * cp -r target/classes /tmp/before    # then change, rebuild, and:
@@ -41,20 +42,21 @@ public final class AbRewriteBench {
             ClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
             builds[v] = loader.loadClass(QuickRewriteBench.class.getName()).getMethod("cpuNanosPerPage", int.class);
         }
-        double mib = REPS * (double) HtmlRewriteBenchmark.PAGE_BYTES / (1 << 20);
-        double[][][] rates = new double[2][2][rounds];
+        long[] bytes = (long[]) builds[0].getDeclaringClass().getMethod("groupBytes").invoke(null);
+        int groups = bytes.length;
+        double[][][] rates = new double[2][groups][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int turn = 0; turn < 2; turn++) {
                 int v = r % 2 == 0 ? turn : 1 - turn;
                 long[] nanos = (long[]) builds[v].invoke(null, REPS);
-                for (int p = 0; p < 2; p++) {
-                    rates[v][p][r] = mib / (nanos[p] / 1e9);
+                for (int p = 0; p < groups; p++) {
+                    rates[v][p][r] = REPS * (double) bytes[p] / (1 << 20) / (nanos[p] / 1e9);
                 }
             }
         }
-        String[] pages = {"tracker-heavy", "no-match"};
+        String[] pages = {"tracker-heavy", "no-match", "corpus pages"};
         for (int v = 0; v < 2; v++) {
-            for (int p = 0; p < 2; p++) {
+            for (int p = 0; p < groups; p++) {
                 double[] warm = Arrays.copyOfRange(rates[v][p], rounds / 3, rounds);
                 Arrays.sort(warm);
                 System.out.printf(Locale.ROOT, "%s %-14s cpu MiB/s median %7.1f  best %7.1f%n", args[v], pages[p],

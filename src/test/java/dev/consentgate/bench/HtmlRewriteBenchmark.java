@@ -139,7 +139,7 @@ public class HtmlRewriteBenchmark {
         return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
     }
 
-    private static List<byte[]> corpusPages() throws IOException {
+    static List<byte[]> corpusPages() throws IOException {
         List<byte[]> pages = new ArrayList<>();
         if (corpusDir().isPresent()) {
             try (Stream<Path> files = Files.list(corpusDir().get())) {

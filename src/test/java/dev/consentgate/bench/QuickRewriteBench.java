@@ -68,30 +68,41 @@ public final class QuickRewriteBench {
         System.out.println("(output bytes checksum " + sink + ")");
     }
 
-    private static byte[][] abPages;
+    private static byte[][][] abGroups;
     private static TagPolicy abPolicy;
     private static ConsentDecision abConsent;
 
     /**
-     * CPU nanoseconds to rewrite each page {@code reps} times (tracker-heavy, no-match): for comparing two builds
-     * round by round in one process, each loaded by its own class loader.
+     * CPU nanoseconds to rewrite each group of pages {@code reps} times (tracker-heavy, no-match, and the real pages
+     * of the shared corpus when it is there): for comparing two builds round by round in one process, each loaded by
+     * its own class loader.
      */
     public static long[] cpuNanosPerPage(int reps) throws Exception {
         prepare();
-        if (abPages == null) {
-            abPages = new byte[][] {BenchPages.trackerHeavy(HtmlRewriteBenchmark.PAGE_BYTES),
-                BenchPages.noMatch(HtmlRewriteBenchmark.PAGE_BYTES)};
-        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long[] nanos = new long[2];
-        for (int p = 0; p < 2; p++) {
+        long[] nanos = new long[abGroups.length];
+        for (int g = 0; g < abGroups.length; g++) {
             long cpu0 = threads.getCurrentThreadCpuTime();
             for (int k = 0; k < reps; k++) {
-                rewrite(abPages[p], abPolicy, abConsent);
+                for (byte[] page : abGroups[g]) {
+                    rewrite(page, abPolicy, abConsent);
+                }
             }
-            nanos[p] = threads.getCurrentThreadCpuTime() - cpu0;
+            nanos[g] = threads.getCurrentThreadCpuTime() - cpu0;
         }
         return nanos;
+    }
+
+    /** The bytes in each group of {@link #cpuNanosPerPage}. */
+    public static long[] groupBytes() throws Exception {
+        prepare();
+        long[] bytes = new long[abGroups.length];
+        for (int g = 0; g < abGroups.length; g++) {
+            for (byte[] page : abGroups[g]) {
+                bytes[g] += page.length;
+            }
+        }
+        return bytes;
     }
 
     /** Rewrites {@code page} with the shipped rules under essential-only consent; returns the bytes written. */
@@ -106,6 +117,11 @@ public final class QuickRewriteBench {
             abPolicy = new TagPolicy(HtmlRewriteBenchmark.defaultRules(), HtmlRewriteBenchmark.categories(),
                     HtmlSettings.defaults());
             abConsent = new ConsentDecision(Set.of("essential"), "bench", Optional.empty(), false, Optional.empty());
+            byte[][] corpus = HtmlRewriteBenchmark.corpusPages().toArray(new byte[0][]);
+            byte[][] tracker = {BenchPages.trackerHeavy(HtmlRewriteBenchmark.PAGE_BYTES)};
+            byte[][] noMatch = {BenchPages.noMatch(HtmlRewriteBenchmark.PAGE_BYTES)};
+            abGroups = corpus.length == 0 ? new byte[][][] {tracker, noMatch}
+                    : new byte[][][] {tracker, noMatch, corpus};
         }
     }
 

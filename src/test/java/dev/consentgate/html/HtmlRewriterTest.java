@@ -313,6 +313,60 @@ class HtmlRewriterTest {
         assertEquals(html, new String(out, StandardCharsets.UTF_8));
     }
 
+    @Test
+    void inlineScriptNamingATrackerScriptUrlIsNeutralizedWithoutASignature() {
+        // the Shopify app loader: no vendor signature, but it inserts the Klaviyo script it names
+        String loader = "<script>var urls = [\"https:\\/\\/static.klaviyo.com\\/onsite\\/js\\/klaviyo.js?c=1\"];"
+                + "urls.forEach(load);</script>";
+        List<RewriteEvent> events = new ArrayList<>();
+        byte[] out = Chunks.rewrite(hostRulesOnly(), TestRules.ESSENTIAL_ONLY, loader.getBytes(StandardCharsets.UTF_8),
+                List.of(5), Optional.empty(), events);
+        assertTrue(new String(out, StandardCharsets.UTF_8).startsWith("<script type=\"text/plain\""));
+        assertEquals(List.of(new RewriteEvent(1, "script", "static.klaviyo.com", "advertising", "klaviyo",
+                RewriteEvent.Action.NEUTRALIZED)), events);
+        assertEquals(loader, rewrite(hostRulesOnly(), TestRules.consent("advertising"), loader));
+    }
+
+    @Test
+    void inlineScriptNamingOnlyLinksOrGrantedScriptsPasses() {
+        TagPolicy policy = hostRulesOnly();
+        for (String html : List.of(
+                "<script>share('https://www.facebook.com/sharer.php?u=' + location)</script>",
+                "<script>load('https://code.jquery.com/jquery-3.7.1.min.js')</script>",
+                "<script>load('/js/app.js'); // see https://www.googletagmanager.com/</script>")) {
+            assertEquals(html, rewrite(policy, TestRules.ESSENTIAL_ONLY, html));
+        }
+        String analytics = "<script>load('https://www.google-analytics.com/analytics.js')</script>";
+        assertEquals(analytics, rewrite(policy, TestRules.consent("analytics"), analytics));
+        assertTrue(rewrite(policy, TestRules.ESSENTIAL_ONLY, analytics).startsWith("<script type=\"text/plain\""));
+    }
+
+    @Test
+    void aSignatureDecidesBeforeANamedScriptUrlWhereverTheChunksAreCut() {
+        String html = "<script>s.src='https://acdn.adnxs.com/ast/ast.js';fbq('init','1');</script>";
+        for (int size = 1; size < html.length(); size++) {
+            List<RewriteEvent> events = new ArrayList<>();
+            Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, html.getBytes(StandardCharsets.UTF_8), List.of(size),
+                    Optional.empty(), events);
+            assertEquals("meta-pixel-inline", events.get(0).ruleId(), "chunks of " + size);
+        }
+    }
+
+    @Test
+    void scriptUrlNamedBeforeTheInspectLimitStillCounts() {
+        TagPolicy policy = new TagPolicy(hostRulesOnly().rules(), TestRules.CATEGORIES,
+                HtmlSettings.defaults().withLimits(64, 16 * 1024));
+        String out = rewrite(policy, TestRules.ESSENTIAL_ONLY,
+                "<script>s.src='//static.hotjar.com/c/h.js';" + "x".repeat(100) + "</script>");
+        assertTrue(out.startsWith("<script type=\"text/plain\""), out);
+    }
+
+    /** The default ruleset without its inline signatures: only the script URLs a script names can block it. */
+    private static TagPolicy hostRulesOnly() {
+        return new TagPolicy(TestRules.defaultRules().stream().filter(r -> r.inlineSignature().isEmpty()).toList(),
+                TestRules.CATEGORIES, HtmlSettings.defaults());
+    }
+
     // ---- limits ----
 
     @Test
