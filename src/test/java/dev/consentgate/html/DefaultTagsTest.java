@@ -152,7 +152,8 @@ class DefaultTagsTest {
         "https://unpkg.com/react@18/umd/react.production.min.js",
         "https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js", "https://code.jquery.com/jquery-3.7.1.min.js",
         "https://www.gstatic.com/firebasejs/10.0.0/firebase-app.js", "https://cdn.shopify.com/s/files/1/x.js",
-        "https://s0.wp.com/wp-content/js/devicepx-jetpack.js", "https://example.com/assets/app.js"})
+        "https://s0.wp.com/wp-content/js/devicepx-jetpack.js", "https://example.com/assets/app.js",
+        "https://apis.google.com/js/platform.js"})
     void signInPaymentsFontsAndPlainCdnsAreNeverBlocked(String url) {
         String html = "<script src=\"" + url + "\"></script><link rel=preconnect href=\"" + url + "\">";
         assertEquals(html, rewrite(html));
@@ -412,7 +413,27 @@ class DefaultTagsTest {
                 arguments("functionality", "https://js.hsforms.net/forms/v2.js"),
                 arguments("functionality", "https://js.hscta.net/cta/current.js"),
                 arguments("functionality", "https://embed.typeform.com/next/embed.js"),
-                arguments("functionality", "https://assets.calendly.com/assets/external/widget.js"));
+                arguments("functionality", "https://assets.calendly.com/assets/external/widget.js"),
+                // legacy, regional and self-hosted tags seen on publisher pages
+                arguments("advertising", "https://cdn.krxd.net/controltag/abc.js"),
+                arguments("advertising", "https://s3.eu-central-1.amazonaws.com/prod.iqdcontroller.iqdigital/x/iqadcontroller.js"),
+                arguments("advertising", "https://kia.klambt.services/delivery/asyncjs.php"),
+                arguments("advertising", "https://ads.example.com/www/delivery/asyncjs.php"),
+                arguments("advertising", "https://a-ssl.ligatus.com/?ids=1&t=js"),
+                arguments("advertising", "https://cdn.stroeerdigitalgroup.de/metatag/live/x/metaTag.min.js"),
+                arguments("advertising", "https://i.e-planning.net/layers/hbdfp.js"),
+                arguments("advertising", "https://cdn.taboolasyndication.com/libtrc/x/loader.js"),
+                arguments("advertising", "https://mssl.fwmrm.net/libs/adm/6.26.0/AdManager.js"),
+                arguments("advertising", "https://connect.facebook.net/en_US/fbds.js"),
+                arguments("analytics", "https://www.example.com/javascripts/s_code.js?1"),
+                arguments("analytics", "https://tealium.hs.llnwd.net/o43/utag/x/prod/utag.js"),
+                arguments("analytics", "https://s4.reutersmedia.net/resources_v2/js/webtrends.js"),
+                arguments("analytics", "https://cdn.clicktale.net/www/WRe0.js"),
+                arguments("analytics", "https://siteintercept.qualtrics.com/SIE/?Q_ZID=ZN_1"),
+                arguments("functionality", "https://cdn.onesignal.com/sdks/OneSignalSDK.js"),
+                arguments("functionality", "https://apis.google.com/js/plusone.js"),
+                arguments("functionality", "https://cdn.viafoura.net/entry/index.js"),
+                arguments("functionality", "https://www.example.com/assets/E-v1.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -649,7 +670,26 @@ class DefaultTagsTest {
                 arguments("functionality", "var s = document.createElement('script');"
                         + " s.src = '//embed.typeform.com/next/embed.js'; document.body.appendChild(s);"),
                 arguments("functionality", "var s = document.createElement('script');"
-                        + " s.src = 'https://assets.calendly.com/assets/external/widget.js'; document.body.appendChild(s);"));
+                        + " s.src = 'https://assets.calendly.com/assets/external/widget.js'; document.body.appendChild(s);"),
+                // legacy and regional tags seen on publisher pages
+                arguments("advertising", "sas.call('std', {siteId: 1, pageId: 2, formatId: 3});"),
+                arguments("advertising", "window.Krux||((Krux=function(){Krux.q.push(arguments)}).q=[]);"),
+                arguments("advertising", "propertag.cmd.push(function() { proper_display('slot'); });"),
+                arguments("advertising", "document.write('<scr'+'ipt src=\"http://ad.doubleclick.net/adj/site/z;sz=1x1\">"
+                        + "</scr'+'ipt>');"),
+                arguments("advertising", "var yld_mgr = {}; yld_mgr.pub_id = '1';"),
+                // no signature: the loader names the script it inserts (JSON-escaped, as Shopify writes it)
+                arguments("advertising", "var urls = [\"https:\\/\\/cdn.conative.de\\/serve\\/domain\\/1\\/config.js\"];"
+                        + " urls.forEach(load);"),
+                arguments("analytics", "var pageTracker = _gat._getTracker('UA-1-1'); pageTracker._trackPageview();"),
+                arguments("analytics", "document.write(unescape(\"%3Cscript src='\" + (document.location.protocol =="
+                        + " \"https:\" ? \"https://sb\" : \"http://b\") + \".scorecardresearch.com/beacon.js'%3E\"));"),
+                arguments("analytics", "var s_code=s.t();if(s_code)document.write(s_code);"),
+                arguments("functionality", "var OneSignal = window.OneSignal || []; OneSignal.push(function() {"
+                        + " OneSignal.init({appId: 'x'}); });"),
+                arguments("functionality", "document.write('<iframe src=\"https://www.facebook.com/plugins/like.php?href=x\">"
+                        + "</iframe>');"),
+                arguments("functionality", "window._wq = window._wq || []; _wq.push({id: 'abc', onReady: play});"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -702,7 +742,11 @@ class DefaultTagsTest {
                 arguments("advertising", "https://x.bidswitch.net/sync?ssp=abc"),
                 arguments("advertising", "https://cdn.permutive.app/abc.gif"),
                 arguments("advertising", "https://sync.id5-sync.com/i/123/8.gif"),
-                arguments("advertising", "https://cm.g.doubleclick.net/pixel?google_nid=x"));
+                arguments("advertising", "https://cm.g.doubleclick.net/pixel?google_nid=x"),
+                arguments("advertising", "https://q.quora.com/_/ad/abc/pixel?tag=ViewContent&noscript=1"),
+                arguments("advertising", "http://www.bizographics.com/collect/?fmt=gif&pid=1"),
+                arguments("analytics", "http://statse.webtrendslive.com/dcs123/njs.gif?dcsuri=/nojavascript"),
+                arguments("analytics", "http://vs.dmtracker.com/images/zig.gif?Log=1"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
@@ -735,6 +779,8 @@ class DefaultTagsTest {
                 arguments("functionality", "https://form.typeform.com/to/abc"),
                 arguments("functionality", "https://calendly.com/acme/30min"),
                 arguments("advertising", "https://googleads.g.doubleclick.net/pagead/ads?client=ca-pub-1"),
-                arguments("advertising", "https://tpc.googlesyndication.com/safeframe/1-0-40/html/container.html"));
+                arguments("advertising", "https://tpc.googlesyndication.com/safeframe/1-0-40/html/container.html"),
+                arguments("functionality", "https://widget.whatsbroadcast.com/widget_more/1"),
+                arguments("advertising", "https://widget.dianomi.com/smartads.epl?id=1"));
     }
 }
