@@ -59,7 +59,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     private int matcherState;
     private long inspected;
     private int blockedRule = -1;
-    /** Script URLs named by the inline script: the first one blocked, with its host; -1 while there is none. */
+    /** URLs the inline script loads: the first one blocked, with its host; -1 while there is none. */
     private final ScriptUrlMentions mentions = new ScriptUrlMentions();
     private int mentionedRule = -1;
     private String mentionedHost = "";
@@ -277,11 +277,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     }
 
     /**
-     * A script URL the inline script names. The first one a rule of a category not granted matches blocks the script
-     * at its end, unless a signature blocks it first: acting at once would make the verdict depend on chunking.
+     * A URL the inline script loads. The first one a rule of a category not granted matches blocks the script at its
+     * end, unless a signature blocks it first: acting at once would make the verdict depend on chunking.
      */
     @Override
-    public boolean onScriptUrl(String url) {
+    public boolean onLoadedUrl(String url) {
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts);
         if (k >= 0 && !policy.granted(policy.rule(k).category(), consent)) {
@@ -348,8 +348,13 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
                 if (rel == null) {
                     return null;
                 }
-                return AttributeSyntax.anyToken(rel, HINT_RELS)
-                        ? judgeUrls(tag, ElementKind.HINT, "href", "imagesrcset") : null;
+                if (AttributeSyntax.anyToken(rel, HINT_RELS)) {
+                    return judgeUrls(tag, ElementKind.HINT, "href", "imagesrcset");
+                }
+                // a stylesheet in noscript is a counting fallback for visitors without JavaScript (etracker's
+                // cnt_css.php), like the pixels there; elsewhere a stylesheet is the page's own styling
+                return inNoscript && AttributeSyntax.anyToken(rel, Set.of("stylesheet"))
+                        ? judgeUrls(tag, ElementKind.PIXEL, "href") : null;
             }
             case ElementNames.META:
                 return judgeMetaCookie(tag);

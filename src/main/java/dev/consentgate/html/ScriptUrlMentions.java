@@ -3,24 +3,29 @@ package dev.consentgate.html;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Finds the script URLs an inline script names: the {@code "https://host/path/tag.js"} or {@code "//host/tag.js"} an
- * async loader inserts, also with JSON-escaped slashes ({@code https:\/\/host\/tag.js}). A tag rule's host named
- * this way means the script loads that tag, whether or not a signature knows the loader's code. Only URLs whose path
- * ends in {@code .js}, {@code .mjs} or {@code /js} count: share links and links in page data name tracker hosts too,
- * without loading anything from them.
+ * Finds the URLs an inline script loads. A script URL anywhere: the {@code "https://host/path/tag.js"} or
+ * {@code "//host/tag.js"} an async loader inserts, also with JSON-escaped slashes ({@code https:\/\/host\/tag.js}),
+ * and the scheme-less {@code 'host/tag.js'} that older loaders append to a protocol chosen at run time; a script URL
+ * is one whose path ends in {@code .js}, {@code .mjs} or {@code /js}. And any URL a src is set to: a pixel's
+ * {@code img.src = "..."}, the {@code src="..."} of a tag written with {@code document.write}. A tag rule's host named
+ * this way means the script loads that tag, whether or not a signature knows the loader's code; share links and
+ * links in page data name tracker hosts too, without loading anything from them, and do not count.
  *
  * <p>The state survives between calls, so a URL split across chunks is found as a whole. A candidate longer than
  * {@link #MAX_URL} bytes is given up.
  */
 final class ScriptUrlMentions {
 
-    /** Receives each script URL found, as {@code https://host/path}. */
+    /** Receives each URL the script loads, as {@code https://host/path}. */
     interface Found {
         /** @return true to stop searching */
-        boolean onScriptUrl(String url);
+        boolean onLoadedUrl(String url);
     }
 
     static final int MAX_URL = 2048;
+    /** The longest host name (RFC 1035), and the bytes kept from the last call to look back for one. */
+    private static final int MAX_HOST = 253;
+    private static final int TAIL = MAX_HOST + 2;
 
     private static final int IDLE = 0;
     /** After a '/': a second one, or "\/", starts a URL's authority. */
@@ -35,7 +40,12 @@ final class ScriptUrlMentions {
     /** In the host or port after a '\': a '/' starts the path. */
     private static final int AUTHORITY_BACKSLASH = 7;
 
+    /** How far back the '=' of a src assignment may be from the URL it sets. */
+    private static final int MAX_LOOKBACK = 64;
+
     private static final boolean[] HOST_BYTE = new boolean[256];
+    /** Bytes that end a statement or a markup tag: an assignment before them is not the URL's. */
+    private static final boolean[] STATEMENT_END = new boolean[256];
     private static final boolean[] PATH_END = new boolean[256];
 
     static {
@@ -54,17 +64,26 @@ final class ScriptUrlMentions {
         for (int c = 0; c < 0x20; c++) {
             PATH_END[c] = true;
         }
+        for (char c : ";{},<>\n".toCharArray()) {
+            STATEMENT_END[c] = true;
+        }
     }
 
     private int state = IDLE;
     /** The URL read so far, from its host on, with escaped slashes unescaped. */
     private final byte[] url = new byte[MAX_URL];
     private int length;
+    /** The URL being read is the value a src is set to: loaded whatever its path. */
+    private boolean assigned;
+    /** The last bytes of the previous calls, for a host that starts before the chunk in which its '/' is found. */
+    private final byte[] tail = new byte[TAIL];
+    private int tailLength;
 
     /** Forget any URL in progress: a new script starts. */
     void reset() {
         state = IDLE;
         length = 0;
+        tailLength = 0;
     }
 
     /**
@@ -81,14 +100,15 @@ final class ScriptUrlMentions {
                 if (i == to) {
                     break;
                 }
-                st = SLASH;
+                // a quoted host just before the slash starts a scheme-less URL; else the slash may start "//"
+                st = quotedHostBefore(a, from, i) && append((byte) '/') ? PATH : SLASH;
                 i++;
                 continue;
             }
             byte c = a[i];
             switch (st) {
-                case SLASH -> st = c == '/' ? startHost() : c == '\\' ? SLASH_BACKSLASH : IDLE;
-                case SLASH_BACKSLASH -> st = c == '/' ? startHost() : IDLE;
+                case SLASH -> st = c == '/' ? startHost(a, from, i - 1) : c == '\\' ? SLASH_BACKSLASH : IDLE;
+                case SLASH_BACKSLASH -> st = c == '/' ? startHost(a, from, i - 2) : IDLE;
                 case HOST -> {
                     if (HOST_BYTE[c & 0xff]) {
                         st = append(c) ? HOST : IDLE;
@@ -105,7 +125,7 @@ final class ScriptUrlMentions {
                         st = PATH_BACKSLASH;
                     } else if (PATH_END[c & 0xff]) {
                         st = IDLE;
-                        if (isScript() && found.onScriptUrl(urlString())) {
+                        if (loads() && found.onLoadedUrl(urlString())) {
                             state = IDLE;
                             return true;
                         }
@@ -121,7 +141,7 @@ final class ScriptUrlMentions {
                     } else {
                         // an escaped quote or another escape ends the string the URL was in
                         st = IDLE;
-                        if (isScript() && found.onScriptUrl(urlString())) {
+                        if (loads() && found.onLoadedUrl(urlString())) {
                             state = IDLE;
                             return true;
                         }
@@ -133,7 +153,65 @@ final class ScriptUrlMentions {
             i++;
         }
         state = st;
+        keepTail(a, from, to);
         return false;
+    }
+
+    /**
+     * Whether a quote, then a host name with a dot, then (an escaping backslash and) the slash at {@code a[slash]}
+     * come in that order; the host, without leading dots, is then the start of the URL.
+     */
+    private boolean quotedHostBefore(byte[] a, int from, int slash) {
+        int k = slash - 1;
+        if (byteAt(a, from, k) == '\\') {
+            k--;
+        }
+        int end = k + 1;
+        boolean dot = false;
+        int c;
+        while ((c = byteAt(a, from, k)) >= 0 && HOST_BYTE[c] && end - k <= MAX_HOST) {
+            dot |= c == '.';
+            k--;
+        }
+        if (!dot || (c != '"' && c != '\'' && c != '`') || end - k - 1 == 0) {
+            return false;
+        }
+        // a host that starts with a dot is the rest of one built by concatenation ("sb" + ".scorecardresearch.com")
+        int start = k + 1;
+        while (start < end && byteAt(a, from, start) == '.') {
+            start++;
+        }
+        if (start == end || byteAt(a, from, start) == '-') {
+            return false;
+        }
+        length = 0;
+        for (int n = start; n < end; n++) {
+            append((byte) byteAt(a, from, n));
+        }
+        assigned = assignedToSrc(a, from, k - 1);
+        return true;
+    }
+
+    /** The byte at index {@code k} of this call's array, or of the previous calls' before {@code from}; -1 if gone. */
+    private int byteAt(byte[] a, int from, int k) {
+        if (k >= from) {
+            return a[k] & 0xff;
+        }
+        int t = tailLength - (from - k);
+        return t >= 0 ? tail[t] & 0xff : -1;
+    }
+
+    private void keepTail(byte[] a, int from, int to) {
+        int n = to - from;
+        if (n >= TAIL) {
+            System.arraycopy(a, to - TAIL, tail, 0, TAIL);
+            tailLength = TAIL;
+            return;
+        }
+        int keep = Math.min(tailLength, TAIL - n);
+        System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+        System.arraycopy(a, from, tail, keep, n);
+        tailLength = keep + n;
     }
 
     /**
@@ -142,14 +220,40 @@ final class ScriptUrlMentions {
      * @return true when {@code found} asked to stop
      */
     boolean end(Found found) {
-        boolean stop = (state == PATH || state == PATH_BACKSLASH) && isScript() && found.onScriptUrl(urlString());
+        boolean stop = (state == PATH || state == PATH_BACKSLASH) && loads() && found.onLoadedUrl(urlString());
         reset();
         return stop;
     }
 
-    private int startHost() {
+    /** "//" starts an authority; the URL is loaded when a src is set to it. */
+    private int startHost(byte[] a, int from, int firstSlash) {
         length = 0;
+        assigned = assignedToSrc(a, from, firstSlash - 1);
         return HOST;
+    }
+
+    /**
+     * Whether the URL whose first byte (scheme, slashes or host) follows {@code a[k]} is what a src is set to: the
+     * nearest '=' before it, within the same statement, follows "src" ({@code img.src = "...}, {@code src=\"...}
+     * written into markup, {@code data-src}), with only the rest of the string's start (scheme, quotes, escapes)
+     * or a concatenation ({@code ' + proto + '}) between.
+     */
+    private boolean assignedToSrc(byte[] a, int from, int k) {
+        for (int n = 0; n < MAX_LOOKBACK; n++, k--) {
+            int c = byteAt(a, from, k);
+            if (c < 0 || STATEMENT_END[c]) {
+                return false;
+            }
+            if (c == '=') {
+                int e = byteAt(a, from, k - 1);
+                if (e == ' ') {
+                    k--;
+                }
+                return (byteAt(a, from, k - 1) | 0x20) == 'c' && (byteAt(a, from, k - 2) | 0x20) == 'r'
+                        && (byteAt(a, from, k - 3) | 0x20) == 's';
+            }
+        }
+        return false;
     }
 
     /** A byte that is not part of the host or port: only a slash (plain or escaped) goes on to a path. */
@@ -169,6 +273,11 @@ final class ScriptUrlMentions {
         }
         url[length++] = c;
         return true;
+    }
+
+    /** Whether the script loads the URL read: a src is set to it, or it names a script. */
+    private boolean loads() {
+        return assigned || isScript();
     }
 
     /** Whether the path, without query or fragment, names a script: it ends in .js, .mjs or /js. */

@@ -209,6 +209,13 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void trackerStylesheetInNoscriptIsRemovedLikeAPixel() {
+        assertEquals("<noscript></noscript><noscript><link rel=stylesheet href=/site.css></noscript>",
+                rewrite("<noscript><link rel=\"stylesheet\" href=\"//www.etracker.de/cnt_css.php?et=x&v=4.0\"></noscript>"
+                        + "<noscript><link rel=stylesheet href=/site.css></noscript>"));
+    }
+
+    @Test
     void scriptWithSourceIsNeutralizedSoAConsentToolCanRestoreIt() {
         assertEquals("<script type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\""
                         + " data-cg-type=\"module\" async data-cg-src=\"" + GTM + "\"></script>",

@@ -49,6 +49,30 @@ class ScriptUrlMentionsTest {
     }
 
     @Test
+    void findsSchemeLessUrlsAfterAQuote() {
+        // the protocol is chosen at run time and the host starts a string of its own
+        assertEquals(List.of("https://scorecardresearch.com/beacon.js"),
+                found("document.write(unescape(\"%3Cscript src='\" + (https ? \"https://sb\" : \"http://b\")"
+                        + " + \".scorecardresearch.com/beacon.js'%3E\"));"));
+        assertEquals(List.of("https://static.crowdscience.com/start-1.js"),
+                found("s.src = proto + 'static.crowdscience.com/start-1.js';"));
+        assertEquals(List.of("https://cdn.example.com/x.js"), found("u = `cdn.example.com\\/x.js`"));
+        assertEquals(List.of(), found("load('js/app.js'); load('jquery.min.js'); x = a.b/c.js; y = '-x.com/a.js'"));
+    }
+
+    @Test
+    void anyUrlASrcIsSetToIsReported() {
+        assertEquals(List.of("https://ib.adnxs.com/ttj?id=1"),
+                found("document.write('<scr'+'ipt src=\"http://ib.adnxs.com/ttj?id=1\"></scr'+'ipt>');"));
+        assertEquals(List.of("https://beacon.krxd.net/pixel.gif?x=1"), found("img.src = '//beacon.krxd.net/pixel.gif?x=1';"));
+        assertEquals(List.of("https://www.youtube.com/embed/"), found("f.src = proto + '//www.youtube.com/embed/' + id;"));
+        assertEquals(List.of("https://a.ligatus.com/?ids=1"), found("d.write('<script SRC=\\\"https:\\/\\/a.ligatus.com\\/?ids=1')"));
+        assertEquals(List.of(), found("var u = 'https://www.youtube.com/watch?v=1'; if (x.src == '//a.example/p') {}"));
+        assertEquals(List.of(), found("{\"src\": \"https://www.youtube.com/embed/x\", \"href\": \"https://b.example/\"}"));
+        assertEquals(List.of(), found("img.src = a; var share = 'https://www.facebook.com/sharer.php?u=';"));
+    }
+
+    @Test
     void urlsThatLoadNoScriptAreNotReported() {
         assertEquals(List.of(), found("window.open('https://www.facebook.com/sharer.php?u=' + u);"));
         assertEquals(List.of(), found("{\"video\":\"https:\\u002F\\u002Fwww.youtube.com\\u002Fwatch?v=1\"}"));
