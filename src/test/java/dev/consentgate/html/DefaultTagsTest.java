@@ -103,7 +103,8 @@ class DefaultTagsTest {
         "https://gdpr.privacymanager.io/1/gdpr.bundle.js", "https://api.friendlycaptcha.com/api/v1/puzzle",
         "https://client-api.arkoselabs.com/v2/abc/api.js", "https://abc.token.awswaf.com/abc/challenge.js",
         "https://js.datadome.co/tags.js", "https://geo.captcha-delivery.com/captcha/?initialCid=x",
-        "https://client.px-cloud.net/PXabc/main.min.js", "https://captcha.px-cdn.net/PXabc/captcha.js"})
+        "https://client.px-cloud.net/PXabc/main.min.js", "https://captcha.px-cdn.net/PXabc/captcha.js",
+        "https://a.bf-tools.net/cmp/cmp.js"})
     void consentManagersAndCaptchasAreNeverBlocked(String url) {
         String html = "<script src=\"" + url + "\"></script><link rel=preconnect href=\"" + url + "\">";
         assertEquals(html, rewrite(html));
@@ -689,7 +690,12 @@ class DefaultTagsTest {
                         + " OneSignal.init({appId: 'x'}); });"),
                 arguments("functionality", "document.write('<iframe src=\"https://www.facebook.com/plugins/like.php?href=x\">"
                         + "</iframe>');"),
-                arguments("functionality", "window._wq = window._wq || []; _wq.push({id: 'abc', onReady: play});"));
+                arguments("functionality", "window._wq = window._wq || []; _wq.push({id: 'abc', onReady: play});"),
+                // no signature: a src is set to a tracker URL, in written markup or on a pixel
+                arguments("advertising", "document.write('<scr'+'ipt src=\"https://ib.adnxs.com/ttj?id=1&size=728x90\">"
+                        + "</scr'+'ipt>');"),
+                arguments("analytics", "var em = new Image(); em.src = '//me.effectivemeasure.net/em_image?x=1';"),
+                arguments("analytics", "var gemius_identifier = 'abc'; gemius_hit(gemius_identifier);"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -746,7 +752,10 @@ class DefaultTagsTest {
                 arguments("advertising", "https://q.quora.com/_/ad/abc/pixel?tag=ViewContent&noscript=1"),
                 arguments("advertising", "http://www.bizographics.com/collect/?fmt=gif&pid=1"),
                 arguments("analytics", "http://statse.webtrendslive.com/dcs123/njs.gif?dcsuri=/nojavascript"),
-                arguments("analytics", "http://vs.dmtracker.com/images/zig.gif?Log=1"));
+                arguments("analytics", "http://vs.dmtracker.com/images/zig.gif?Log=1"),
+                arguments("analytics", "https://metrics.example.com/b/ss/rsid/1/H.1?pageName=x"),
+                arguments("analytics", "https://ssl-sz.met.vgwort.de/na/abc"),
+                arguments("analytics", "https://sueddeut.ivwbox.de/cgi-bin/ivw/CP/noscript"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
