@@ -169,7 +169,8 @@ class DefaultTagsTest {
         "gtag('event', 'sign_up', { method: 'email' });",
         "var chartbeat = 'a word, not a loader'; var misc_project = 'docs'; var diam_data = [1, 2];",
         "console.log(util.inspect(obj)); var __inspector = {};",
-        "$(function () { $('.menu').toggleClass('open'); });"})
+        "$(function () { $('.menu').toggleClass('open'); });",
+        "var firstLight = sunrise(); var aliases = []; var canvas = el; canvas.call(draw);"})
     void firstPartyScriptsNamingAVendorInPassingAreNotTouched(String script) {
         String html = "<script>" + script + "</script>";
         assertEquals(html, rewrite(html));
