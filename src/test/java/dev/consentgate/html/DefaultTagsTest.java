@@ -170,7 +170,8 @@ class DefaultTagsTest {
         "var chartbeat = 'a word, not a loader'; var misc_project = 'docs'; var diam_data = [1, 2];",
         "console.log(util.inspect(obj)); var __inspector = {};",
         "$(function () { $('.menu').toggleClass('open'); });",
-        "var firstLight = sunrise(); var aliases = []; var canvas = el; canvas.call(draw);"})
+        "var firstLight = sunrise(); var aliases = []; var canvas = el; canvas.call(draw);",
+        "var _tfa = user.twoFactorAuth; if (_tfa) { showOtpField(); }"})
     void firstPartyScriptsNamingAVendorInPassingAreNotTouched(String script) {
         String html = "<script>" + script + "</script>";
         assertEquals(html, rewrite(html));
@@ -680,6 +681,8 @@ class DefaultTagsTest {
                 arguments("advertising", "document.write('<scr'+'ipt src=\"http://ad.doubleclick.net/adj/site/z;sz=1x1\">"
                         + "</scr'+'ipt>');"),
                 arguments("advertising", "var yld_mgr = {}; yld_mgr.pub_id = '1';"),
+                arguments("advertising", "window._tfa = window._tfa || []; window._tfa.push({notify: 'event',"
+                        + " name: 'page_view', id: 1});"),
                 // no signature: the loader names the script it inserts (JSON-escaped, as Shopify writes it)
                 arguments("advertising", "var urls = [\"https:\\/\\/cdn.conative.de\\/serve\\/domain\\/1\\/config.js\"];"
                         + " urls.forEach(load);"),
