@@ -154,7 +154,7 @@ class DefaultTagsTest {
         "https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js", "https://code.jquery.com/jquery-3.7.1.min.js",
         "https://www.gstatic.com/firebasejs/10.0.0/firebase-app.js", "https://cdn.shopify.com/s/files/1/x.js",
         "https://s0.wp.com/wp-content/js/devicepx-jetpack.js", "https://example.com/assets/app.js",
-        "https://apis.google.com/js/platform.js"})
+        "https://apis.google.com/js/platform.js", "https://cdns.gigya.com/js/gigya.js?apiKey=x"})
     void signInPaymentsFontsAndPlainCdnsAreNeverBlocked(String url) {
         String html = "<script src=\"" + url + "\"></script><link rel=preconnect href=\"" + url + "\">";
         assertEquals(html, rewrite(html));
@@ -436,7 +436,12 @@ class DefaultTagsTest {
                 arguments("functionality", "https://cdn.onesignal.com/sdks/OneSignalSDK.js"),
                 arguments("functionality", "https://apis.google.com/js/plusone.js"),
                 arguments("functionality", "https://cdn.viafoura.net/entry/index.js"),
-                arguments("functionality", "https://www.example.com/assets/E-v1.js"));
+                arguments("functionality", "https://www.example.com/assets/E-v1.js"),
+                arguments("analytics", "https://www.example.com/js/omniture_s_code.js"),
+                arguments("analytics", "https://d3c3cq33003psk.cloudfront.net/opentag-12345-678.js"),
+                arguments("analytics", "https://www.example.com/webtrends/WTID.js"),
+                arguments("advertising", "https://www.example.com/sites/x/cms/adcontroller/cdn_x/abc"),
+                arguments("functionality", "https://cdn.gigya.com/js/socialize.js?apiKey=x"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -759,7 +764,8 @@ class DefaultTagsTest {
                 arguments("analytics", "http://vs.dmtracker.com/images/zig.gif?Log=1"),
                 arguments("analytics", "https://metrics.example.com/b/ss/rsid/1/H.1?pageName=x"),
                 arguments("analytics", "https://ssl-sz.met.vgwort.de/na/abc"),
-                arguments("analytics", "https://sueddeut.ivwbox.de/cgi-bin/ivw/CP/noscript"));
+                arguments("analytics", "https://sueddeut.ivwbox.de/cgi-bin/ivw/CP/noscript"),
+                arguments("advertising", "https://ads.example.com/RealMedia/ads/adstream_nx.ads/site/x@Top"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
