@@ -47,6 +47,8 @@ final class ScriptUrlMentions {
     /** Bytes that end a statement or a markup tag: an assignment before them is not the URL's. */
     private static final boolean[] STATEMENT_END = new boolean[256];
     private static final boolean[] PATH_END = new boolean[256];
+    /** Bytes the path state acts on: those that end a path, and the backslash of an escape. */
+    private static final boolean[] PATH_STOP = new boolean[256];
 
     static {
         for (int c = 'a'; c <= 'z'; c++) {
@@ -64,6 +66,8 @@ final class ScriptUrlMentions {
         for (int c = 0; c < 0x20; c++) {
             PATH_END[c] = true;
         }
+        System.arraycopy(PATH_END, 0, PATH_STOP, 0, 256);
+        PATH_STOP['\\'] = true;
         for (char c : ";{},<>\n".toCharArray()) {
             STATEMENT_END[c] = true;
         }
@@ -111,7 +115,15 @@ final class ScriptUrlMentions {
                 case SLASH_BACKSLASH -> st = c == '/' ? startHost(a, from, i - 2) : IDLE;
                 case HOST -> {
                     if (HOST_BYTE[c & 0xff]) {
-                        st = append(c) ? HOST : IDLE;
+                        // the whole run of host bytes at once
+                        int end = i + 1;
+                        while (end < to && HOST_BYTE[a[end] & 0xff]) {
+                            end++;
+                        }
+                        int over = appendRun(a, i, end);
+                        st = over < 0 ? HOST : IDLE;
+                        i = over < 0 ? end : over + 1;
+                        continue;
                     } else if (c == ':') {
                         st = append(c) ? PORT : IDLE;
                     } else {
@@ -132,7 +144,14 @@ final class ScriptUrlMentions {
                         // the byte that ended the URL may begin the next one
                         continue;
                     } else {
-                        st = append(c) ? PATH : IDLE;
+                        int end = i + 1;
+                        while (end < to && !PATH_STOP[a[end] & 0xff]) {
+                            end++;
+                        }
+                        int over = appendRun(a, i, end);
+                        st = over < 0 ? PATH : IDLE;
+                        i = over < 0 ? end : over + 1;
+                        continue;
                     }
                 }
                 case PATH_BACKSLASH -> {
@@ -265,6 +284,17 @@ final class ScriptUrlMentions {
             return append(c) ? PATH : IDLE;
         }
         return c == '\\' ? AUTHORITY_BACKSLASH : IDLE;
+    }
+
+    /**
+     * Appends {@code a[from, to)} as far as the limit allows: -1 when all of it fit, else the index of the first
+     * byte that did not (where the candidate is given up, exactly as byte by byte).
+     */
+    private int appendRun(byte[] a, int from, int to) {
+        int n = Math.min(to - from, MAX_URL - length);
+        System.arraycopy(a, from, url, length, n);
+        length += n;
+        return from + n == to ? -1 : from + n;
     }
 
     private boolean append(byte c) {

@@ -101,6 +101,13 @@ class ScriptUrlMentionsTest {
     }
 
     @Test
+    void whereALongCandidateIsGivenUpDoesNotDependOnChunking() {
+        // found() compares chunk sizes 1..5 with the whole: the "//" after the limit is read the same way in each
+        String longPath = "a".repeat(ScriptUrlMentions.MAX_URL);
+        assertEquals(List.of("https://b.example/x.js"), found("'https://a.example/" + longPath + "//b.example/x.js'"));
+    }
+
+    @Test
     void stopsWhenAsked() {
         byte[] a = "'//a.example/1.js' '//b.example/2.js'".getBytes(StandardCharsets.UTF_8);
         List<String> urls = new ArrayList<>();
