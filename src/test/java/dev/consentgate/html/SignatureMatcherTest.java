@@ -50,4 +50,54 @@ class SignatureMatcherTest {
     void textWithoutSignaturesReportsNothing() {
         assertEquals(List.of(), hits("function f(a){return a.tags+gta+fb+q(_hs);}", 7));
     }
+
+    @Test
+    void findsWhatASearchForEachSignatureFindsInRandomText() {
+        // signatures with non-ASCII bytes; text mixing their bytes with bytes no signature contains
+        List<String> signatures = List.of("gtag(", "tag(", "été", "ta", "\u00ff\u00fe", "aaa");
+        SignatureMatcher matcher = new SignatureMatcher(signatures, new int[] {0, 1, 2, 3, 4, 5});
+        byte[][] sigBytes = signatures.stream().map(x -> x.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        byte[] alphabet = "gta(\u00e9e\u00ff\u00fe x\n".getBytes(StandardCharsets.UTF_8);
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 500; round++) {
+            byte[] text = new byte[random.nextInt(80)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = random.nextInt(10) == 0 ? (byte) random.nextInt(256) : alphabet[random.nextInt(alphabet.length)];
+            }
+            List<String> expected = new ArrayList<>();
+            for (int end = 1; end <= text.length; end++) {
+                for (int k = 0; k < sigBytes.length; k++) {
+                    int start = end - sigBytes[k].length;
+                    if (start >= 0 && java.util.Arrays.equals(text, start, end, sigBytes[k], 0, sigBytes[k].length)) {
+                        expected.add(end + ":" + k);
+                    }
+                }
+            }
+            List<String> found = new ArrayList<>();
+            int[] at = {0};
+            int state = 0;
+            for (int i = 0; i < text.length; i++) {
+                at[0] = i + 1;
+                state = matcher.scan(text, i, i + 1, state, rules -> {
+                    for (int r : rules) {
+                        found.add(at[0] + ":" + r);
+                    }
+                    return false;
+                });
+            }
+            java.util.Collections.sort(expected);
+            java.util.Collections.sort(found);
+            assertEquals(expected, found, "round " + round);
+            // and in one call, where the root skips bytes by pairs
+            List<String> whole = new ArrayList<>();
+            matcher.scan(text, 0, text.length, 0, rules -> {
+                for (int r : rules) {
+                    whole.add(String.valueOf(r));
+                }
+                return false;
+            });
+            assertEquals(expected.stream().map(e -> e.substring(e.indexOf(':') + 1)).sorted().toList(),
+                    whole.stream().sorted().toList(), "round " + round + ", one call");
+        }
+    }
 }
