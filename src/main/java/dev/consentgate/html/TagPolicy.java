@@ -28,7 +28,13 @@ public final class TagPolicy {
     private static final int BLOOM_BITS = 1 << 16;
     private final long[] hostBloom = new long[BLOOM_BITS / 64];
     /** Rules with a path but no host: the path is searched anywhere in any URL's path (self-hosted trackers). */
-    private final int[] pathOnly;
+    /**
+     * Rules with a path and no host, by the character after the path's leading '/' (such a path occurs only where a
+     * '/' of the URL's path starts it), each list in rule order; key 0 for a path that is "/" alone. The loader
+     * requires the leading '/'; rules built otherwise without one are in {@link #pathOnlyAnywhere}.
+     */
+    private final Map<Character, int[]> pathOnlyByChar;
+    private final int[] pathOnlyAnywhere;
     private final SignatureMatcher signatures;
     private final Set<String> ruleCategories;
     private final ElementRewrites rewrites;
@@ -63,7 +69,20 @@ public final class TagPolicy {
             int bit = bloomBit(h.hashCode());
             hostBloom[bit >>> 6] |= 1L << bit;
         }
-        this.pathOnly = paths.stream().mapToInt(Integer::intValue).toArray();
+        Map<Character, List<Integer>> byChar = new HashMap<>();
+        List<Integer> anywhere = new ArrayList<>();
+        for (int k : paths) {
+            String path = this.rules.get(k).pathPrefix().orElseThrow();
+            if (path.charAt(0) != '/') {
+                anywhere.add(k);
+            } else {
+                byChar.computeIfAbsent(path.length() > 1 ? path.charAt(1) : (char) 0, c -> new ArrayList<>()).add(k);
+            }
+        }
+        this.pathOnlyAnywhere = anywhere.stream().mapToInt(Integer::intValue).toArray();
+        Map<Character, int[]> pathIndex = new HashMap<>();
+        byChar.forEach((c, list) -> pathIndex.put(c, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.pathOnlyByChar = Map.copyOf(pathIndex);
         this.signatures = sigs.isEmpty() ? SignatureMatcher.EMPTY
                 : new SignatureMatcher(sigs, sigRules.stream().mapToInt(Integer::intValue).toArray());
         this.ruleCategories = Set.copyOf(cats);
@@ -134,11 +153,8 @@ public final class TagPolicy {
      */
     int matchUrl(UrlParts url) {
         int best = Integer.MAX_VALUE;
-        for (int k : pathOnly) {
-            if (url.path().contains(rules.get(k).pathPrefix().orElseThrow())) {
-                best = k;
-                break;
-            }
+        if (!pathOnlyByChar.isEmpty() || pathOnlyAnywhere.length > 0) {
+            best = firstPathOnlyMatch(url.path());
         }
         String host = url.host();
         // every suffix on a label boundary, shortest first (the lowest matching rule wins whatever the order);
@@ -165,6 +181,40 @@ public final class TagPolicy {
             }
         }
         return best == Integer.MAX_VALUE ? -1 : best;
+    }
+
+    /** The first rule with only a path that occurs in {@code path}, or {@link Integer#MAX_VALUE}. */
+    private int firstPathOnlyMatch(String path) {
+        int best = Integer.MAX_VALUE;
+        for (int k : pathOnlyAnywhere) {
+            if (path.contains(rules.get(k).pathPrefix().orElseThrow())) {
+                best = k;
+                break;
+            }
+        }
+        int[] slashAlone = pathOnlyByChar.get((char) 0);
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            best = firstStartingAt(slashAlone, path, slash, best);
+            if (slash + 1 < path.length()) {
+                best = firstStartingAt(pathOnlyByChar.get(path.charAt(slash + 1)), path, slash, best);
+            }
+        }
+        return best;
+    }
+
+    /** The first of {@code candidates} (in rule order) before {@code best} whose path starts at {@code at}. */
+    private int firstStartingAt(int[] candidates, String path, int at, int best) {
+        if (candidates != null) {
+            for (int k : candidates) {
+                if (k >= best) {
+                    break;
+                }
+                if (path.startsWith(rules.get(k).pathPrefix().orElseThrow(), at)) {
+                    return k;
+                }
+            }
+        }
+        return best;
     }
 
     /** False when no rule host has this String hash (a one-hash Bloom filter over the rule hosts). */
