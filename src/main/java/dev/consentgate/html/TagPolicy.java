@@ -30,11 +30,15 @@ public final class TagPolicy {
     /** Rules with a path but no host: the path is searched anywhere in any URL's path (self-hosted trackers). */
     /**
      * Rules with a path and no host, by the character after the path's leading '/' (such a path occurs only where a
-     * '/' of the URL's path starts it), each list in rule order; key 0 for a path that is "/" alone. The loader
-     * requires the leading '/'; rules built otherwise without one are in {@link #pathOnlyAnywhere}.
+     * '/' of the URL's path starts it), each list in rule order: ASCII characters by index, others in a map; a path
+     * that is "/" alone in {@link #pathOnlySlash}. The loader requires the leading '/'; rules built otherwise without
+     * one are in {@link #pathOnlyAnywhere}.
      */
-    private final Map<Character, int[]> pathOnlyByChar;
+    private final int[][] pathOnlyByAscii = new int[128][];
+    private final Map<Character, int[]> pathOnlyByOtherChar;
+    private final int[] pathOnlySlash;
     private final int[] pathOnlyAnywhere;
+    private final boolean hasPathOnly;
     private final SignatureMatcher signatures;
     private final Set<String> ruleCategories;
     private final ElementRewrites rewrites;
@@ -80,9 +84,18 @@ public final class TagPolicy {
             }
         }
         this.pathOnlyAnywhere = anywhere.stream().mapToInt(Integer::intValue).toArray();
-        Map<Character, int[]> pathIndex = new HashMap<>();
-        byChar.forEach((c, list) -> pathIndex.put(c, list.stream().mapToInt(Integer::intValue).toArray()));
-        this.pathOnlyByChar = Map.copyOf(pathIndex);
+        Map<Character, int[]> others = new HashMap<>();
+        byChar.forEach((c, list) -> {
+            int[] indexes = list.stream().mapToInt(Integer::intValue).toArray();
+            if (c < 128) {
+                pathOnlyByAscii[c] = indexes;
+            } else {
+                others.put(c, indexes);
+            }
+        });
+        this.pathOnlySlash = pathOnlyByAscii[0];
+        this.pathOnlyByOtherChar = Map.copyOf(others);
+        this.hasPathOnly = !paths.isEmpty();
         this.signatures = sigs.isEmpty() ? SignatureMatcher.EMPTY
                 : new SignatureMatcher(sigs, sigRules.stream().mapToInt(Integer::intValue).toArray());
         this.ruleCategories = Set.copyOf(cats);
@@ -153,7 +166,7 @@ public final class TagPolicy {
      */
     int matchUrl(UrlParts url) {
         int best = Integer.MAX_VALUE;
-        if (!pathOnlyByChar.isEmpty() || pathOnlyAnywhere.length > 0) {
+        if (hasPathOnly) {
             best = firstPathOnlyMatch(url.path());
         }
         String host = url.host();
@@ -192,11 +205,12 @@ public final class TagPolicy {
                 break;
             }
         }
-        int[] slashAlone = pathOnlyByChar.get((char) 0);
         for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
-            best = firstStartingAt(slashAlone, path, slash, best);
+            best = firstStartingAt(pathOnlySlash, path, slash, best);
             if (slash + 1 < path.length()) {
-                best = firstStartingAt(pathOnlyByChar.get(path.charAt(slash + 1)), path, slash, best);
+                char next = path.charAt(slash + 1);
+                int[] candidates = next < 128 ? pathOnlyByAscii[next] : pathOnlyByOtherChar.get(next);
+                best = firstStartingAt(candidates, path, slash, best);
             }
         }
         return best;
