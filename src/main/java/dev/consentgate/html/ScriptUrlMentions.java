@@ -44,7 +44,11 @@ final class ScriptUrlMentions {
     private static final int MAX_LOOKBACK = 64;
 
     private static final boolean[] HOST_BYTE = new boolean[256];
-    /** Bytes that end a statement or a markup tag: an assignment before them is not the URL's. */
+    /**
+     * Bytes that end a statement or a markup tag, and the slash (no src assignment has one between its "=" and the
+     * URL, and a run of slashes would otherwise make every "//" look back the whole way): an assignment before them
+     * is not the URL's.
+     */
     private static final boolean[] STATEMENT_END = new boolean[256];
     private static final boolean[] PATH_END = new boolean[256];
     /** Bytes the path state acts on: those that end a path, and the backslash of an escape. */
@@ -68,7 +72,7 @@ final class ScriptUrlMentions {
         }
         System.arraycopy(PATH_END, 0, PATH_STOP, 0, 256);
         PATH_STOP['\\'] = true;
-        for (char c : ";{},<>\n".toCharArray()) {
+        for (char c : ";{},<>/\n".toCharArray()) {
             STATEMENT_END[c] = true;
         }
     }
