@@ -23,6 +23,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     private static final Logger LOG = LoggerFactory.getLogger(ByteStreamRewriter.class);
     private static final Set<String> HINT_RELS = Set.of("preconnect", "dns-prefetch", "preload", "prefetch",
             "modulepreload", "prerender");
+    private static final Set<String> STYLESHEET_REL = Set.of("stylesheet");
     private static final Set<String> JS_TYPES = Set.of("", "module", "text/javascript", "application/javascript",
             "application/ecmascript", "application/x-ecmascript", "application/x-javascript", "text/ecmascript",
             "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
@@ -353,7 +354,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
                 }
                 // a stylesheet in noscript is a counting fallback for visitors without JavaScript (etracker's
                 // cnt_css.php), like the pixels there; elsewhere a stylesheet is the page's own styling
-                return inNoscript && AttributeSyntax.anyToken(rel, Set.of("stylesheet"))
+                return inNoscript && AttributeSyntax.anyToken(rel, STYLESHEET_REL)
                         ? judgeUrls(tag, ElementKind.PIXEL, "href") : null;
             }
             case ElementNames.META:

@@ -27,9 +27,8 @@ public final class TagPolicy {
     private final Map<String, int[]> byHost;
     private static final int BLOOM_BITS = 1 << 16;
     private final long[] hostBloom = new long[BLOOM_BITS / 64];
-    /** Rules with a path but no host: the path is searched anywhere in any URL's path (self-hosted trackers). */
     /**
-     * Rules with a path and no host, by the character after the path's leading '/' (such a path occurs only where a
+     * Rules with a path and no host (self-hosted trackers, found on any host), by the character after the path's leading '/' (such a path occurs only where a
      * '/' of the URL's path starts it), each list in rule order: ASCII characters by index, others in a map; a path
      * that is "/" alone in {@link #pathOnlySlash}. The loader requires the leading '/'; rules built otherwise without
      * one are in {@link #pathOnlyAnywhere}.
@@ -149,7 +148,7 @@ public final class TagPolicy {
 
     /**
      * Whether some rule belongs to a category this visitor has not granted, else inline scripts need no inspection:
-     * they are judged by signatures and by the script URLs they name, which host rules judge.
+     * they are judged by signatures and by the URLs they load, which the host and path rules judge.
      */
     boolean blocksAnyRule(ConsentDecision consent) {
         for (String c : ruleCategories) {
