@@ -28,10 +28,10 @@ public final class TagPolicy {
     private static final int BLOOM_BITS = 1 << 16;
     private final long[] hostBloom = new long[BLOOM_BITS / 64];
     /**
-     * Rules with a path and no host (self-hosted trackers, found on any host), by the character after the path's leading '/' (such a path occurs only where a
-     * '/' of the URL's path starts it), each list in rule order: ASCII characters by index, others in a map; a path
-     * that is "/" alone in {@link #pathOnlySlash}. The loader requires the leading '/'; rules built otherwise without
-     * one are in {@link #pathOnlyAnywhere}.
+     * Rules with a path and no host (self-hosted trackers, found on any host), by the character after the path's
+     * leading '/' (such a path occurs only where a '/' of the URL's path starts it), each list in rule order: ASCII
+     * characters by index, others in a map; a path that is "/" alone in {@link #pathOnlySlash}. The loader requires
+     * the leading '/'; rules built otherwise without one are in {@link #pathOnlyAnywhere}.
      */
     private final int[][] pathOnlyByAscii = new int[128][];
     private final Map<Character, int[]> pathOnlyByOtherChar;
