@@ -441,7 +441,12 @@ class DefaultTagsTest {
                 arguments("analytics", "https://d3c3cq33003psk.cloudfront.net/opentag-12345-678.js"),
                 arguments("analytics", "https://www.example.com/webtrends/WTID.js"),
                 arguments("advertising", "https://www.example.com/sites/x/cms/adcontroller/cdn_x/abc"),
-                arguments("functionality", "https://cdn.gigya.com/js/socialize.js?apiKey=x"));
+                arguments("functionality", "https://cdn.gigya.com/js/socialize.js?apiKey=x"),
+                arguments("analytics", "https://cdn.dynamicyield.com/api/123/api_dynamic.js"),
+                arguments("advertising", "https://cdn.kargo.com/js/kargo.js"),
+                arguments("advertising", "https://js.spotx.tv/easi/v1/123.js"),
+                arguments("advertising", "https://tag.bouncex.net/123/i.js"),
+                arguments("advertising", "https://t.seedtag.com/t/4000-0000-01.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
