@@ -154,7 +154,8 @@ class DefaultTagsTest {
         "https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js", "https://code.jquery.com/jquery-3.7.1.min.js",
         "https://www.gstatic.com/firebasejs/10.0.0/firebase-app.js", "https://cdn.shopify.com/s/files/1/x.js",
         "https://s0.wp.com/wp-content/js/devicepx-jetpack.js", "https://example.com/assets/app.js",
-        "https://apis.google.com/js/platform.js", "https://cdns.gigya.com/js/gigya.js?apiKey=x"})
+        "https://apis.google.com/js/platform.js", "https://cdns.gigya.com/js/gigya.js?apiKey=x",
+        "https://storage.googleapis.com/my-bucket/app.js", "https://www.google.com/search?q=consent"})
     void signInPaymentsFontsAndPlainCdnsAreNeverBlocked(String url) {
         String html = "<script src=\"" + url + "\"></script><link rel=preconnect href=\"" + url + "\">";
         assertEquals(html, rewrite(html));
@@ -453,6 +454,12 @@ class DefaultTagsTest {
                 arguments("advertising", "https://gemius.adocean.pl/files/js/ado.js"),
                 arguments("advertising", "https://www.emjcd.com/tags/c?containerTagId=1"),
                 arguments("functionality", "https://dsms0mj1bbhn4.cloudfront.net/assets/pub/shareaholic.js"),
+                arguments("analytics", "https://s.cdn.example.com/analytics/comscore/streamsense.5.2.0.min.js"),
+                arguments("analytics", "https://s.stats.wordpress.com/w.js?21"),
+                arguments("advertising", "https://ml314.com/tag.aspx?2822016"),
+                arguments("advertising", "https://storage.googleapis.com/adtags/weischer/site.js"),
+                arguments("functionality", "https://www.example.com/wp-content/plugins/disqus-comment-system/public/js/comment_embed.js"),
+                arguments("functionality", "https://www.google.com/cse/cse.js?cx=123"),
                 arguments("advertising", "https://cdn.kargo.com/js/kargo.js"),
                 arguments("advertising", "https://js.spotx.tv/easi/v1/123.js"),
                 arguments("advertising", "https://tag.bouncex.net/123/i.js"),
