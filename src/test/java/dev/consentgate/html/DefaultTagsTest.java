@@ -703,6 +703,10 @@ class DefaultTagsTest {
                         + " s.src = 'https://assets.calendly.com/assets/external/widget.js'; document.body.appendChild(s);"),
                 // legacy and regional tags seen on publisher pages
                 arguments("advertising", "sas.call('std', {siteId: 1, pageId: 2, formatId: 3});"),
+                arguments("advertising", "GA_googleAddSlot('ca-pub-1', 'top'); GA_googleFetchAds();"),
+                arguments("advertising", "apntag.anq.push(function() { apntag.showTag('div-1'); });"),
+                arguments("advertising", "try { amznads.getAds('3066'); } catch (e) {}"),
+                arguments("analytics", "var google_analytics_uacct = 'UA-1-1';"),
                 arguments("advertising", "window.Krux||((Krux=function(){Krux.q.push(arguments)}).q=[]);"),
                 arguments("advertising", "propertag.cmd.push(function() { proper_display('slot'); });"),
                 arguments("advertising", "document.write('<scr'+'ipt src=\"http://ad.doubleclick.net/adj/site/z;sz=1x1\">"
