@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -24,13 +25,23 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     private static final Set<String> HINT_RELS = Set.of("preconnect", "dns-prefetch", "preload", "prefetch",
             "modulepreload", "prerender");
     private static final Set<String> STYLESHEET_REL = Set.of("stylesheet");
-    private static final Set<String> JS_TYPES = Set.of("", "module", "text/javascript", "application/javascript",
-            "application/ecmascript", "application/x-ecmascript", "application/x-javascript", "text/ecmascript",
-            "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
-            "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
-            "text/x-javascript", "speculationrules",
-            // run by a library in the page: Partytown (web worker)
-            "text/partytown");
+    /**
+     * Script types that hold data, templates or a script a consent tool blocked: a browser never runs them and no
+     * loader in the page turns them into code on its own. Every other type may run (see {@link #mayRun}).
+     */
+    private static final Set<String> INERT_TYPES = Set.of("text/plain", "text/html", "text/css", "text/xml",
+            "application/xml", "text/markdown", "text/x-markdown", "importmap", "text/x-magento-init",
+            // blocked until consent by consent tools that do not use text/plain
+            "javascript/blocked");
+    /** Parts of a type's name that mark data or templates (application/ld+json, text/x-handlebars-template...). */
+    private static final List<String> INERT_TYPE_PARTS = List.of("json", "template", "tmpl", "handlebars",
+            "mustache", "shader", "x-glsl");
+    /**
+     * Where loaders that delay scripts keep the URL of a script whose type they renamed: lazy-loading libraries
+     * (data-src, data-lazy-src), WP Rocket (data-rocket-src), Perfmatters (data-pmdelayedscript).
+     */
+    private static final String[] DELAYED_SCRIPT_URL_ATTRIBUTES = {"data-src", "data-rocket-src", "data-lazy-src",
+            "data-pmdelayedscript"};
     private static final TagRule META_COOKIE_RULE = new TagRule("meta-set-cookie", Optional.empty(),
             Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
 
@@ -320,7 +331,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     private Verdict judge(TagToken tag) {
         switch (tag.nameId) {
             case ElementNames.SCRIPT: {
-                if (!executable(tag)) {
+                if (!mayRun(tag)) {
                     return null;
                 }
                 ElementKind kind = inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT;
@@ -328,7 +339,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
                 if (src != null) {
                     return judgeUrl(src, kind);
                 }
-                Verdict lazy = judgeUrls(tag, kind, "data-src");
+                Verdict lazy = judgeUrls(tag, kind, DELAYED_SCRIPT_URL_ATTRIBUTES);
                 return lazy != null || tag.overflowed ? lazy : Verdict.INLINE;
             }
             case ElementNames.IMG:
@@ -464,10 +475,12 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     }
 
     /**
-     * Whether the script would run: its type (or legacy language) names JavaScript, a module or speculation
-     * rules, or a type that a loader library in the page executes.
+     * Whether the script may run. JavaScript does, and so may any type not known to hold data or a blocked script:
+     * loaders in the page run scripts of their own types later (WP Rocket's rocketlazyloadscript, LiteSpeed's
+     * litespeed/javascript, Cloudflare Rocket Loader's "hash-text/javascript", Partytown's text/partytown), and a
+     * type nobody knows is read the same way, so that a tracker cannot pass under a renamed type (fail closed).
      */
-    private static boolean executable(TagToken tag) {
+    private static boolean mayRun(TagToken tag) {
         String type = tag.value("type");
         if (type == null) {
             String language = tag.value("language");
@@ -481,8 +494,15 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         if (semicolon >= 0) {
             essence = essence.substring(0, semicolon).strip();
         }
-        // Cloudflare Rocket Loader defers scripts by prefixing their type ("<hash>-text/javascript")
-        return JS_TYPES.contains(essence) || essence.endsWith("-text/javascript") || essence.endsWith("-module");
+        if (INERT_TYPES.contains(essence)) {
+            return false;
+        }
+        for (String part : INERT_TYPE_PARTS) {
+            if (essence.contains(part)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- acting ----

@@ -304,6 +304,33 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void scriptsOfTypesThatHoldDataOrTemplatesAreNeverTouched() {
+        assertUnchanged("<script type=\"text/x-template\"><iframe src=\"https://www.facebook.com/tr\"></iframe></script>");
+        assertUnchanged("<script type=\"text/x-handlebars-template\">fbq('init')</script>");
+        assertUnchanged("<script type=\"importmap\">{\"imports\": {\"gtm\": \"" + GTM + "\"}}</script>");
+        assertUnchanged("<script type=\"javascript/blocked\" src=\"" + GTM + "\"></script>");
+    }
+
+    @Test
+    void scriptsDelayedUnderALoadersOwnTypeAreJudgedAndStayDelayed() {
+        // WP Rocket runs type="rocketlazyloadscript" after the first interaction, from data-rocket-src
+        String delayed = "<script type=\"rocketlazyloadscript\" data-rocket-src=\"" + GTM + "\" async></script>";
+        String out = rewrite(delayed);
+        assertTrue(out.startsWith("<script type=\"text/plain\""), out);
+        assertTrue(out.contains("=\"rocketlazyloadscript\""), "the original type is kept for the consent tool: " + out);
+        // an inline snippet under a type no one knows is read as a script (fail closed)
+        String inline = rewrite("<script type=\"tl-js\">fbq('init', '1');</script>");
+        assertTrue(inline.startsWith("<script type=\"text/plain\""), inline);
+        // Perfmatters and LiteSpeed keep the URL in their own attributes
+        assertTrue(rewrite("<script type=\"pmdelayedscript\" data-pmdelayedscript=\"" + GTM + "\"></script>")
+                .startsWith("<script type=\"text/plain\""));
+        assertTrue(rewrite("<script type=\"litespeed/javascript\" data-src=\"" + GTM + "\"></script>")
+                .startsWith("<script type=\"text/plain\""));
+        // the site's own delayed scripts are left as they are
+        assertUnchanged("<script type=\"rocketlazyloadscript\" data-rocket-src=\"/js/app.js\"></script>");
+    }
+
+    @Test
     void consentManagersAndRecaptchaAreNeverMatched() {
         assertUnchanged("<script src=\"https://cdn.cookielaw.org/scripttemplates/otSDKStub.js\"></script>"
                 + "<script src=\"https://consent.cookiebot.com/uc.js\"></script>"
