@@ -32,8 +32,10 @@
  * character references and normalising as a browser would (backslashes, tabs, userinfo, port, percent-encoded host,
  * trailing dot). A tracker URL embedded in another URL (redirects, a mistyped scheme) counts too. The first rule
  * that matches decides, so essential rules (consent managers, reCAPTCHA) declared first are never blocked. Scripts
- * whose type is not executable (text/plain of a consent tool, JSON) are never touched; Partytown's text/partytown
- * and Rocket Loader's prefixed types count as executable. Elements inside {@code <noscript>} are pixels (removed).
+ * whose type holds data, a template or a consent tool's blocked script (text/plain, JSON, text/template...) are
+ * never touched; any other type may run, since loaders in the page run scripts of their own types (Partytown, Rocket
+ * Loader, WP Rocket's rocketlazyloadscript with data-rocket-src, LiteSpeed, Perfmatters), and is judged like
+ * JavaScript (fail closed). Elements inside {@code <noscript>} are pixels (removed).
  *
  * <h2>Known simplifications</h2>
  * <ul>
