@@ -155,7 +155,8 @@ class DefaultTagsTest {
         "https://www.gstatic.com/firebasejs/10.0.0/firebase-app.js", "https://cdn.shopify.com/s/files/1/x.js",
         "https://s0.wp.com/wp-content/js/devicepx-jetpack.js", "https://example.com/assets/app.js",
         "https://apis.google.com/js/platform.js", "https://cdns.gigya.com/js/gigya.js?apiKey=x",
-        "https://storage.googleapis.com/my-bucket/app.js", "https://www.google.com/search?q=consent"})
+        "https://storage.googleapis.com/my-bucket/app.js", "https://www.google.com/search?q=consent",
+        "https://cdn.klambt.services/js/cms-bundle/cms-master.min.js"})
     void signInPaymentsFontsAndPlainCdnsAreNeverBlocked(String url) {
         String html = "<script src=\"" + url + "\"></script><link rel=preconnect href=\"" + url + "\">";
         assertEquals(html, rewrite(html));
@@ -422,6 +423,7 @@ class DefaultTagsTest {
                 arguments("advertising", "https://cdn.krxd.net/controltag/abc.js"),
                 arguments("advertising", "https://s3.eu-central-1.amazonaws.com/prod.iqdcontroller.iqdigital/x/iqadcontroller.js"),
                 arguments("advertising", "https://kia.klambt.services/delivery/asyncjs.php"),
+                arguments("advertising", "https://cdn.klambt.services/js/advertisement.js"),
                 arguments("advertising", "https://ads.example.com/www/delivery/asyncjs.php"),
                 arguments("advertising", "https://a-ssl.ligatus.com/?ids=1&t=js"),
                 arguments("advertising", "https://cdn.stroeerdigitalgroup.de/metatag/live/x/metaTag.min.js"),
