@@ -447,6 +447,7 @@ class DefaultTagsTest {
                 arguments("functionality", "https://cdn.gigya.com/js/socialize.js?apiKey=x"),
                 arguments("analytics", "https://cdn.dynamicyield.com/api/123/api_dynamic.js"),
                 arguments("analytics", "https://sst.example.com/gtm.js?id=GTM-ABC1234"),
+                arguments("analytics", "https://ord.example.de/ns.html?id=GTM-ABC1234"),
                 arguments("analytics", "https://www.example.com/metrics/gtag/js?id=G-ABC1234"),
                 arguments("analytics", "https://stats.example.com/js/plausible.outbound-links.js"),
                 arguments("analytics", "https://api.useinsider.com/ins.js?id=1"),
