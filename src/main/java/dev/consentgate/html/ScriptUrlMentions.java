@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
  * {@code "//host/tag.js"} an async loader inserts, also with JSON-escaped slashes ({@code https:\/\/host\/tag.js}),
  * and the scheme-less {@code 'host/tag.js'} that older loaders append to a protocol chosen at run time; a script URL
  * is one whose path ends in {@code .js}, {@code .mjs} or {@code /js}. And any URL a src is set to: a pixel's
- * {@code img.src = "..."}, the {@code src="..."} of a tag written with {@code document.write}. A tag rule's host named
- * this way means the script loads that tag, whether or not a signature knows the loader's code; share links and
- * links in page data name tracker hosts too, without loading anything from them, and do not count.
+ * {@code img.src = "..."}, the {@code src="..."} of a tag written with {@code document.write}. A string that starts
+ * with a path ({@code '/js/utag.js'}) is a URL on the page's own host, reported without one, for the rules with only
+ * a path. A tag rule's host named this way means the script loads that tag, whether or not a signature knows the
+ * loader's code; share links and links in page data name tracker hosts too, without loading anything from them, and
+ * do not count.
  *
  * <p>The state survives between calls, so a URL split across chunks is found as a whole. A candidate longer than
  * {@link #MAX_URL} bytes is given up.
@@ -39,6 +41,8 @@ final class ScriptUrlMentions {
     private static final int PATH_BACKSLASH = 6;
     /** In the host or port after a '\': a '/' starts the path. */
     private static final int AUTHORITY_BACKSLASH = 7;
+    /** After a quote and a '/': a second '/' starts an authority, anything else a path on the page's own host. */
+    private static final int QUOTED_SLASH = 8;
 
     /** How far back the '=' of a src assignment may be from the URL it sets. */
     private static final int MAX_LOOKBACK = 64;
@@ -83,6 +87,8 @@ final class ScriptUrlMentions {
     private int length;
     /** The URL being read is the value a src is set to: loaded whatever its path. */
     private boolean assigned;
+    /** The URL being read is a path on the page's own host ({@code '/js/tag.js'}): kept without a host. */
+    private boolean relative;
     /** The last bytes of the previous calls, for a host that starts before the chunk in which its '/' is found. */
     private final byte[] tail = new byte[TAIL];
     private int tailLength;
@@ -91,6 +97,7 @@ final class ScriptUrlMentions {
     void reset() {
         state = IDLE;
         length = 0;
+        relative = false;
         tailLength = 0;
     }
 
@@ -108,8 +115,10 @@ final class ScriptUrlMentions {
                 if (i == to) {
                     break;
                 }
-                // a quoted host just before the slash starts a scheme-less URL; else the slash may start "//"
-                st = quotedHostBefore(a, from, i) && append((byte) '/') ? PATH : SLASH;
+                // a quoted host just before the slash starts a scheme-less URL; else the slash may start "//", and
+                // after a quote it may start a path on the page's own host
+                st = quotedHostBefore(a, from, i) && append((byte) '/') ? PATH
+                        : quoteBefore(a, from, i) ? QUOTED_SLASH : SLASH;
                 i++;
                 continue;
             }
@@ -117,6 +126,19 @@ final class ScriptUrlMentions {
             switch (st) {
                 case SLASH -> st = c == '/' ? startHost(a, from, i - 1) : c == '\\' ? SLASH_BACKSLASH : IDLE;
                 case SLASH_BACKSLASH -> st = c == '/' ? startHost(a, from, i - 2) : IDLE;
+                case QUOTED_SLASH -> {
+                    if (c == '/') {
+                        st = startHost(a, from, i - 1);
+                    } else if (c == '\\') {
+                        st = SLASH_BACKSLASH;
+                    } else if (PATH_END[c & 0xff]) {
+                        st = IDLE;
+                    } else {
+                        // a path: read from this byte on by the path state
+                        st = startRelativePath(a, from, i - 1);
+                        continue;
+                    }
+                }
                 case HOST -> {
                     if (HOST_BYTE[c & 0xff]) {
                         // the whole run of host bytes at once
@@ -208,11 +230,34 @@ final class ScriptUrlMentions {
             return false;
         }
         length = 0;
+        relative = false;
         for (int n = start; n < end; n++) {
             append((byte) byteAt(a, from, n));
         }
         assigned = assignedToSrc(a, from, k - 1);
         return true;
+    }
+
+    /** Whether a quote, or a quote and an escaping backslash, comes just before the slash at {@code a[slash]}. */
+    private boolean quoteBefore(byte[] a, int from, int slash) {
+        int c = byteAt(a, from, slash - 1);
+        if (c == '\\') {
+            c = byteAt(a, from, slash - 2);
+        }
+        return c == '"' || c == '\'' || c == '`';
+    }
+
+    /**
+     * A string starts with the slash at {@code a[slash]} and not "//": a path on the page's own host, which the
+     * rules with only a path judge (a tracker the site serves itself, loaded by {@code s.src = '/js/utag.js'}).
+     */
+    private int startRelativePath(byte[] a, int from, int slash) {
+        int quote = byteAt(a, from, slash - 1) == '\\' ? slash - 2 : slash - 1;
+        length = 0;
+        relative = true;
+        assigned = assignedToSrc(a, from, quote - 1);
+        append((byte) '/');
+        return PATH;
     }
 
     /** The byte at index {@code k} of this call's array, or of the previous calls' before {@code from}; -1 if gone. */
@@ -251,6 +296,7 @@ final class ScriptUrlMentions {
     /** "//" starts an authority; the URL is loaded when a src is set to it. */
     private int startHost(byte[] a, int from, int firstSlash) {
         length = 0;
+        relative = false;
         assigned = assignedToSrc(a, from, firstSlash - 1);
         return HOST;
     }
@@ -339,7 +385,9 @@ final class ScriptUrlMentions {
         return true;
     }
 
+    /** The URL read: {@code https://host/path}, or {@code /path} for a path on the page's own host. */
     private String urlString() {
-        return "https://" + new String(url, 0, length, StandardCharsets.ISO_8859_1);
+        String read = new String(url, 0, length, StandardCharsets.ISO_8859_1);
+        return relative ? read : "https://" + read;
     }
 }

@@ -73,6 +73,19 @@ class ScriptUrlMentionsTest {
     }
 
     @Test
+    void pathsOnThePagesOwnHostAreReportedWithoutAHost() {
+        // the site serves the tracker itself; the rules with only a path judge these
+        assertEquals(List.of("/js/utag.js"), found("var s = d.createElement('script'); s.src = '/js/utag.js';"));
+        // a URL joined from pieces: the piece that starts with the path counts on its own
+        assertEquals(List.of("https://scripts.example.de/iqd/", "/iqadcontroller.js"),
+                found("s.src = 'scripts.example.de/iqd/' + v + '/iqadcontroller.js';"));
+        assertEquals(List.of("/wp-content/tracking/wt.js?v=1"), found("{\"src\":\"\\/wp-content\\/tracking\\/wt.js?v=1\"}"));
+        assertEquals(List.of("/b/ss/suite/1/pixel"), found("document.write('<img src=\"/b/ss/suite/1/pixel\">');"));
+        // not a script and not what a src is set to; a regular expression; a bare slash
+        assertEquals(List.of(), found("location.href = '/about'; s.replace(/'/g, ''); var root = '/';"));
+    }
+
+    @Test
     void urlsThatLoadNoScriptAreNotReported() {
         assertEquals(List.of(), found("window.open('https://www.facebook.com/sharer.php?u=' + u);"));
         assertEquals(List.of(), found("{\"video\":\"https:\\u002F\\u002Fwww.youtube.com\\u002Fwatch?v=1\"}"));
@@ -88,7 +101,7 @@ class ScriptUrlMentionsTest {
 
     @Test
     void severalUrlsAreReportedInOrder() {
-        assertEquals(List.of("https://a.example/x.js", "https://b.example:8443/y/js"),
+        assertEquals(List.of("https://a.example/x.js", "https://b.example:8443/y/js", "/local.js"),
                 found("['https://a.example/x.js','http://b.example:8443/y/js','/local.js']"));
     }
 
