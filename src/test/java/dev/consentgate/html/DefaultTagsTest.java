@@ -711,7 +711,7 @@ class DefaultTagsTest {
                 arguments("advertising", "sas.call('std', {siteId: 1, pageId: 2, formatId: 3});"),
                 arguments("advertising", "GA_googleAddSlot('ca-pub-1', 'top'); GA_googleFetchAds();"),
                 // a tracker the site serves itself, loaded from inline code by its path
-                arguments("analytics", "var s = document.createElement('script'); s.src = '/assets/js/utag.js';"
+                arguments("analytics", "var s = document.createElement('script'); s.src = '/js/ruxitagentjs_ICA2_10275.js';"
                         + " document.head.appendChild(s);"),
                 arguments("advertising", "apntag.anq.push(function() { apntag.showTag('div-1'); });"),
                 arguments("advertising", "try { amznads.getAds('3066'); } catch (e) {}"),
