@@ -461,7 +461,8 @@ class DefaultTagsTest {
                 arguments("analytics", "https://s.stats.wordpress.com/w.js?21"),
                 arguments("advertising", "https://ml314.com/tag.aspx?2822016"),
                 arguments("advertising", "https://storage.googleapis.com/adtags/weischer/site.js"),
-                arguments("functionality", "https://www.example.com/wp-content/plugins/disqus-comment-system/public/js/comment_embed.js"),
+                arguments("functionality",
+                        "https://www.example.com/wp-content/plugins/disqus-comment-system/public/js/comment_embed.js"),
                 arguments("functionality", "https://www.google.com/cse/cse.js?cx=123"),
                 arguments("advertising", "https://s0.2mdn.net/instream/html5/ima3.js"),
                 arguments("analytics", "https://www.example.org/sites/all/libraries/sitecatalyst/AppMeasurement.js"),
@@ -711,8 +712,8 @@ class DefaultTagsTest {
                 arguments("advertising", "sas.call('std', {siteId: 1, pageId: 2, formatId: 3});"),
                 arguments("advertising", "GA_googleAddSlot('ca-pub-1', 'top'); GA_googleFetchAds();"),
                 // a tracker the site serves itself, loaded from inline code by its path
-                arguments("analytics", "var s = document.createElement('script'); s.src = '/js/ruxitagentjs_ICA2_10275.js';"
-                        + " document.head.appendChild(s);"),
+                arguments("analytics", "var s = document.createElement('script');"
+                        + " s.src = '/js/ruxitagentjs_ICA2_10275.js'; document.head.appendChild(s);"),
                 arguments("advertising", "apntag.anq.push(function() { apntag.showTag('div-1'); });"),
                 arguments("advertising", "try { amznads.getAds('3066'); } catch (e) {}"),
                 arguments("analytics", "var google_analytics_uacct = 'UA-1-1';"),

@@ -305,7 +305,8 @@ class HtmlRewriterTest {
 
     @Test
     void scriptsOfTypesThatHoldDataOrTemplatesAreNeverTouched() {
-        assertUnchanged("<script type=\"text/x-template\"><iframe src=\"https://www.facebook.com/tr\"></iframe></script>");
+        assertUnchanged("<script type=\"text/x-template\">"
+                + "<iframe src=\"https://www.facebook.com/tr\"></iframe></script>");
         assertUnchanged("<script type=\"text/x-handlebars-template\">fbq('init')</script>");
         assertUnchanged("<script type=\"importmap\">{\"imports\": {\"gtm\": \"" + GTM + "\"}}</script>");
         assertUnchanged("<script type=\"javascript/blocked\" src=\"" + GTM + "\"></script>");

@@ -79,7 +79,8 @@ class ScriptUrlMentionsTest {
         // a URL joined from pieces: the piece that starts with the path counts on its own
         assertEquals(List.of("https://scripts.example.de/iqd/", "/iqadcontroller.js"),
                 found("s.src = 'scripts.example.de/iqd/' + v + '/iqadcontroller.js';"));
-        assertEquals(List.of("/wp-content/tracking/wt.js?v=1"), found("{\"src\":\"\\/wp-content\\/tracking\\/wt.js?v=1\"}"));
+        assertEquals(List.of("/wp-content/tracking/wt.js?v=1"),
+                found("{\"src\":\"\\/wp-content\\/tracking\\/wt.js?v=1\"}"));
         assertEquals(List.of("/b/ss/suite/1/pixel"), found("document.write('<img src=\"/b/ss/suite/1/pixel\">');"));
         // not a script and not what a src is set to; a regular expression; a bare slash
         assertEquals(List.of(), found("location.href = '/about'; s.replace(/'/g, ''); var root = '/';"));
