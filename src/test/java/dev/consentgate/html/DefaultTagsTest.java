@@ -459,6 +459,7 @@ class DefaultTagsTest {
                 arguments("functionality", "https://dsms0mj1bbhn4.cloudfront.net/assets/pub/shareaholic.js"),
                 arguments("analytics", "https://s.cdn.example.com/analytics/comscore/streamsense.5.2.0.min.js"),
                 arguments("analytics", "https://s.stats.wordpress.com/w.js?21"),
+                arguments("analytics", "https://ssc.api.example.com/?c1=2&c2=19293874&ns_site=example"),
                 arguments("advertising", "https://ml314.com/tag.aspx?2822016"),
                 arguments("advertising", "https://storage.googleapis.com/adtags/weischer/site.js"),
                 arguments("functionality",
