@@ -460,6 +460,7 @@ class DefaultTagsTest {
                 arguments("analytics", "https://s.cdn.example.com/analytics/comscore/streamsense.5.2.0.min.js"),
                 arguments("analytics", "https://s.stats.wordpress.com/w.js?21"),
                 arguments("analytics", "https://ssc.api.example.com/?c1=2&c2=19293874&ns_site=example"),
+                arguments("analytics", "https://a1.api.example.co.uk/hit.xiti?&col=1&s=598253"),
                 arguments("advertising", "https://ml314.com/tag.aspx?2822016"),
                 arguments("advertising", "https://storage.googleapis.com/adtags/weischer/site.js"),
                 arguments("functionality",
