@@ -1,6 +1,8 @@
 package dev.consentgate.config;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +15,14 @@ final class HtmlSectionReader {
     private HtmlSectionReader() {
     }
 
+    /** The settings of a ruleset without an {@code html:} section. */
+    static HtmlSettings defaults(Set<String> categories) {
+        return HtmlSettings.defaults().withNamedUrlCategories(declaredDefaults(categories));
+    }
+
     static HtmlSettings read(YamlSection s, Set<String> categories) {
         s.rejectUnknownKeys(Set.of("neutralize", "actions", "category_actions", "inline_script_inspect_limit",
-                "max_tag_bytes", "consent_url"));
+                "max_tag_bytes", "consent_url", "named_url_categories"));
         HtmlSettings d = HtmlSettings.defaults();
         Problems problems = s.problems();
         HtmlSettings.NeutralizeStyle style = s.string("neutralize").flatMap(name -> {
@@ -62,7 +69,36 @@ final class HtmlSectionReader {
         }
         String consentUrl = s.string("consent_url", d.consentUrl());
         return new HtmlSettings(style, script, pixel, hint, embed, perCategory, (int) inspect, (int) tagBytes,
-                consentUrl);
+                consentUrl, namedUrlCategories(s, categories));
+    }
+
+    /**
+     * The categories listed under {@code named_url_categories}; when the key is absent, those of the defaults that
+     * the ruleset declares (a ruleset with other category names opts in by listing them).
+     */
+    private static Set<String> namedUrlCategories(YamlSection s, Set<String> categories) {
+        if (s.get("named_url_categories").isEmpty()) {
+            return declaredDefaults(categories);
+        }
+        Set<String> listed = new LinkedHashSet<>();
+        List<Node> items = s.list("named_url_categories");
+        for (Node item : items) {
+            s.scalar(item, "named_url_categories").ifPresent(category -> {
+                if (categories.contains(category)) {
+                    listed.add(category);
+                } else {
+                    s.problems().at(item, "unknown category '" + category + "'; declared: "
+                            + String.join(", ", categories));
+                }
+            });
+        }
+        return listed;
+    }
+
+    private static Set<String> declaredDefaults(Set<String> categories) {
+        Set<String> declared = new LinkedHashSet<>(HtmlSettings.DEFAULT_NAMED_URL_CATEGORIES);
+        declared.retainAll(categories);
+        return declared;
     }
 
     private static Optional<TagAction> action(YamlSection s, String key) {

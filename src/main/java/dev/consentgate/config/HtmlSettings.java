@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How the HTML rewriter treats elements whose category is not granted.
@@ -23,16 +24,23 @@ import java.util.Optional;
  * @param maxTagBytes             bytes of one tag kept for judging; past it the tag passes unchanged unless a rule
  *                                already matched (then it is removed)
  * @param consentUrl              where the placeholder's link sends the visitor to give consent
+ * @param namedUrlCategories      categories whose tag URLs block an inline script that only names them (a beacon
+ *                                endpoint, a tracker's address in its settings); a URL a script loads blocks it
+ *                                whatever its category
  */
 public record HtmlSettings(NeutralizeStyle neutralize, TagAction scriptAction, TagAction pixelAction,
                            TagAction hintAction, TagAction embedAction, Map<String, TagAction> categoryActions,
-                           int inlineScriptInspectLimit, int maxTagBytes, String consentUrl) {
+                           int inlineScriptInspectLimit, int maxTagBytes, String consentUrl,
+                           Set<String> namedUrlCategories) {
 
     public static final String DEFAULT_CONSENT_URL = "/.consentgate/consent";
+    /** The categories of trackers (not of embeds and widgets, whose hosts links name too). */
+    public static final Set<String> DEFAULT_NAMED_URL_CATEGORIES = Set.of("analytics", "advertising");
 
     public HtmlSettings {
         Objects.requireNonNull(neutralize, "neutralize");
         categoryActions = Map.copyOf(categoryActions);
+        namedUrlCategories = Set.copyOf(namedUrlCategories);
         if (inlineScriptInspectLimit < 0) {
             throw new IllegalArgumentException("html.inline-script-inspect-limit must be >= 0");
         }
@@ -43,23 +51,29 @@ public record HtmlSettings(NeutralizeStyle neutralize, TagAction scriptAction, T
 
     public static HtmlSettings defaults() {
         return new HtmlSettings(NeutralizeStyle.CONSENTGATE, TagAction.NEUTRALIZE, TagAction.REMOVE,
-                TagAction.REMOVE, TagAction.PLACEHOLDER, Map.of(), 256 * 1024, 16 * 1024, DEFAULT_CONSENT_URL);
+                TagAction.REMOVE, TagAction.PLACEHOLDER, Map.of(), 256 * 1024, 16 * 1024, DEFAULT_CONSENT_URL,
+                DEFAULT_NAMED_URL_CATEGORIES);
     }
 
     public HtmlSettings withNeutralize(NeutralizeStyle style) {
         return new HtmlSettings(style, scriptAction, pixelAction, hintAction, embedAction, categoryActions,
-                inlineScriptInspectLimit, maxTagBytes, consentUrl);
+                inlineScriptInspectLimit, maxTagBytes, consentUrl, namedUrlCategories);
     }
 
     public HtmlSettings withLimits(int inspectLimit, int tagBytes) {
         return new HtmlSettings(neutralize, scriptAction, pixelAction, hintAction, embedAction, categoryActions,
-                inspectLimit, tagBytes, consentUrl);
+                inspectLimit, tagBytes, consentUrl, namedUrlCategories);
     }
 
     public HtmlSettings withActions(TagAction script, TagAction pixel, TagAction hint, TagAction embed,
                                     Map<String, TagAction> perCategory) {
         return new HtmlSettings(neutralize, script, pixel, hint, embed, perCategory, inlineScriptInspectLimit,
-                maxTagBytes, consentUrl);
+                maxTagBytes, consentUrl, namedUrlCategories);
+    }
+
+    public HtmlSettings withNamedUrlCategories(Set<String> categories) {
+        return new HtmlSettings(neutralize, scriptAction, pixelAction, hintAction, embedAction, categoryActions,
+                inlineScriptInspectLimit, maxTagBytes, consentUrl, categories);
     }
 
     /**

@@ -102,7 +102,7 @@ public final class RulesetLoader {
             ConsentSettings consent = top.section("consent").map(this::consent).orElse(ConsentSettings.defaults());
             List<TagRule> tags = TagRulesReader.read(top.list("tags"), categories.keySet(), problems);
             HtmlSettings html = top.section("html").map(h -> HtmlSectionReader.read(h, categories.keySet()))
-                    .orElse(HtmlSettings.defaults());
+                    .orElse(HtmlSectionReader.defaults(categories.keySet()));
             return new Ruleset(problems.file(), listeners, routes, limits,
                     Collections.unmodifiableMap(new LinkedHashMap<>(categories)), cookies, undeclared, consent, tags,
                     html);

@@ -33,9 +33,12 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
             "application/xml", "text/markdown", "text/x-markdown", "importmap", "text/x-magento-init",
             // blocked until consent by consent tools that do not use text/plain
             "javascript/blocked");
-    /** Parts of a type's name that mark data or templates (application/ld+json, text/x-handlebars-template...). */
+    /**
+     * Parts of a type's name that mark data or templates (application/ld+json, text/x-handlebars-template...), or the
+     * settings a consent tool reads (OIL.js's application/configuration).
+     */
     private static final List<String> INERT_TYPE_PARTS = List.of("json", "template", "tmpl", "handlebars",
-            "mustache", "shader", "x-glsl");
+            "mustache", "shader", "x-glsl", "configuration");
     /**
      * Where loaders that delay scripts keep the URL of a script whose type they renamed: lazy-loading libraries
      * (data-src, data-lazy-src), WP Rocket (data-rocket-src), Perfmatters (data-pmdelayedscript).
@@ -297,6 +300,24 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts);
         if (k >= 0 && !policy.granted(policy.rule(k).category(), consent)) {
+            mentionedRule = k;
+            mentionedHost = parts.host();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A URL the script only names (sends data to, or keeps in a tracker's settings) counts when its rule's category
+     * is one of {@link dev.consentgate.config.HtmlSettings#namedUrlCategories}: trackers, not the embeds and widgets
+     * whose hosts links and page data name.
+     */
+    @Override
+    public boolean onNamedUrl(String url) {
+        UrlParts parts = UrlParts.parse(url);
+        int k = policy.matchUrl(parts);
+        if (k >= 0 && policy.settings().namedUrlCategories().contains(policy.rule(k).category())
+                && !policy.granted(policy.rule(k).category(), consent)) {
             mentionedRule = k;
             mentionedHost = parts.host();
             return true;

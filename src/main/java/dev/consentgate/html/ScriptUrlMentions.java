@@ -10,18 +10,29 @@ import java.nio.charset.StandardCharsets;
  * {@code img.src = "..."}, the {@code src="..."} of a tag written with {@code document.write}. A string that starts
  * with a path ({@code '/js/utag.js'}) is a URL on the page's own host, reported without one, for the rules with only
  * a path. A tag rule's host named this way means the script loads that tag, whether or not a signature knows the
- * loader's code; share links and links in page data name tracker hosts too, without loading anything from them, and
- * do not count.
+ * loader's code. Every other absolute URL is reported apart, as only named: a beacon endpoint the script posts to
+ * counts, but share links and links in page data name tracker hosts too without loading anything, so the caller
+ * decides which rules such a URL may match.
  *
  * <p>The state survives between calls, so a URL split across chunks is found as a whole. A candidate longer than
  * {@link #MAX_URL} bytes is given up.
  */
 final class ScriptUrlMentions {
 
-    /** Receives each URL the script loads, as {@code https://host/path}. */
+    /** Receives each URL the script loads or names, as {@code https://host/path}. */
     interface Found {
         /** @return true to stop searching */
         boolean onLoadedUrl(String url);
+
+        /**
+         * An absolute URL the script names without loading it (an endpoint it sends data to, a tracker's address in
+         * its settings, a link).
+         *
+         * @return true to stop searching
+         */
+        default boolean onNamedUrl(String url) {
+            return false;
+        }
     }
 
     static final int MAX_URL = 2048;
@@ -152,6 +163,14 @@ final class ScriptUrlMentions {
                         continue;
                     } else if (c == ':') {
                         st = append(c) ? PORT : IDLE;
+                    } else if (PATH_END[c & 0xff]) {
+                        // a URL that is only scheme and host ("https://www.googletagmanager.com")
+                        st = IDLE;
+                        if (isHost() && append((byte) '/') && report(found)) {
+                            state = IDLE;
+                            return true;
+                        }
+                        continue;
                     } else {
                         st = authorityEnd(c);
                     }
@@ -163,7 +182,7 @@ final class ScriptUrlMentions {
                         st = PATH_BACKSLASH;
                     } else if (PATH_END[c & 0xff]) {
                         st = IDLE;
-                        if (loads() && found.onLoadedUrl(urlString())) {
+                        if (report(found)) {
                             state = IDLE;
                             return true;
                         }
@@ -186,7 +205,7 @@ final class ScriptUrlMentions {
                     } else {
                         // an escaped quote or another escape ends the string the URL was in
                         st = IDLE;
-                        if (loads() && found.onLoadedUrl(urlString())) {
+                        if (report(found)) {
                             state = IDLE;
                             return true;
                         }
@@ -288,7 +307,8 @@ final class ScriptUrlMentions {
      * @return true when {@code found} asked to stop
      */
     boolean end(Found found) {
-        boolean stop = (state == PATH || state == PATH_BACKSLASH) && loads() && found.onLoadedUrl(urlString());
+        boolean stop = (state == PATH || state == PATH_BACKSLASH) && report(found)
+                || state == HOST && isHost() && append((byte) '/') && report(found);
         reset();
         return stop;
     }
@@ -353,6 +373,27 @@ final class ScriptUrlMentions {
         }
         url[length++] = c;
         return true;
+    }
+
+    /** Reports the URL read, as loaded or as named (a path on the page's own host counts only when loaded). */
+    private boolean report(Found found) {
+        if (loads()) {
+            return found.onLoadedUrl(urlString());
+        }
+        return !relative && found.onNamedUrl(urlString());
+    }
+
+    /** Whether the authority read is a host name with a dot, not the rest of one built by concatenation. */
+    private boolean isHost() {
+        if (length == 0 || url[0] == '.' || url[0] == '-') {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (url[k] == '.') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the script loads the URL read: a src is set to it, or it names a script. */

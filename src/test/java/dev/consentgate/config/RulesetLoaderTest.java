@@ -47,6 +47,17 @@ class RulesetLoaderTest {
     }
 
     @Test
+    void namedUrlCategoriesDefaultToTheDeclaredTrackerCategoriesAndAreChecked() throws Exception {
+        assertEquals(java.util.Set.of("analytics"), RulesetLoader.parse("r.yaml", MINIMAL).html().namedUrlCategories());
+        assertEquals(java.util.Set.of("essential"), RulesetLoader.parse("r.yaml", MINIMAL
+                + "html:\n  named_url_categories: [essential]\n").html().namedUrlCategories());
+        assertEquals(java.util.Set.of(), RulesetLoader.parse("r.yaml", MINIMAL
+                + "html:\n  named_url_categories: []\n").html().namedUrlCategories());
+        List<String> p = problems(MINIMAL + "html:\n  named_url_categories: [analytics, marketing]\n");
+        assertTrue(p.get(0).startsWith("r.yaml:7:37: unknown category 'marketing'"), p.get(0));
+    }
+
+    @Test
     void unknownKeyIsReportedWithLineColumnAndSuggestion() {
         List<String> p = problems(MINIMAL + "limit:\n  max_body: 1MiB\n");
         assertEquals(1, p.size(), p.toString());

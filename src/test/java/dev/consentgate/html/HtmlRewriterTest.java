@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -310,6 +311,9 @@ class HtmlRewriterTest {
         assertUnchanged("<script type=\"text/x-handlebars-template\">fbq('init')</script>");
         assertUnchanged("<script type=\"importmap\">{\"imports\": {\"gtm\": \"" + GTM + "\"}}</script>");
         assertUnchanged("<script type=\"javascript/blocked\" src=\"" + GTM + "\"></script>");
+        // OIL.js reads its settings from this JSON
+        assertUnchanged("<script id=\"oil-configuration\" type=\"application/configuration\">"
+                + "{\"publicPath\": \"https://www.googletagmanager.com/x\"}</script>");
     }
 
     @Test
@@ -368,12 +372,47 @@ class HtmlRewriterTest {
         for (String html : List.of(
                 "<script>share('https://www.facebook.com/sharer.php?u=' + location)</script>",
                 "<script>load('https://code.jquery.com/jquery-3.7.1.min.js')</script>",
-                "<script>load('/js/app.js'); // see https://www.googletagmanager.com/</script>")) {
+                "<script>var videos = ['https://www.youtube.com/watch?v=abc', 'https://vimeo.com/123'];</script>",
+                "<script>load('/js/app.js'); var next = '/collect/page2';</script>")) {
             assertEquals(html, rewrite(policy, TestRules.ESSENTIAL_ONLY, html));
         }
         String analytics = "<script>load('https://www.google-analytics.com/analytics.js')</script>";
         assertEquals(analytics, rewrite(policy, TestRules.consent("analytics"), analytics));
         assertTrue(rewrite(policy, TestRules.ESSENTIAL_ONLY, analytics).startsWith("<script type=\"text/plain\""));
+    }
+
+    @Test
+    void inlineScriptNamingATrackerEndpointIsBlockedWhereverTheChunksAreCut() {
+        // no loader: the script sends its own hits (fetch, sendBeacon) or keeps the tracker's address in settings
+        TagPolicy policy = hostRulesOnly();
+        for (String html : List.of(
+                "<script>navigator.sendBeacon('https://www.google-analytics.com/g/collect?v=2', body)</script>",
+                "<script>fetch(\"https://www.facebook.com/tr?id=1&ev=PageView\", {mode: 'no-cors'})</script>",
+                "<script>var cfg = {gtmHost: \"https://www.googletagmanager.com\"};</script>",
+                "<script>var hit = {url: 'https:\\/\\/ib.adnxs.com\\/ut\\/v3'};</script>",
+                "<script>load('/js/app.js'); // see https://www.googletagmanager.com/</script>")) {
+            for (int size = 1; size <= html.length(); size += 3) {
+                String out = new String(Chunks.rewrite(policy, TestRules.ESSENTIAL_ONLY,
+                        html.getBytes(StandardCharsets.UTF_8), List.of(size), Optional.empty(), new ArrayList<>()),
+                        StandardCharsets.UTF_8);
+                assertTrue(out.startsWith("<script type=\"text/plain\""), size + ": " + out);
+            }
+            assertEquals(html, rewrite(policy, TestRules.EVERYTHING, html));
+        }
+    }
+
+    @Test
+    void namedUrlsCountOnlyForTheConfiguredCategories() {
+        String beacon = "<script>navigator.sendBeacon('https://www.google-analytics.com/g/collect', b)</script>";
+        String embedLink = "<script>var v = 'https://www.youtube.com/embed/abc';</script>";
+        TagPolicy none = new TagPolicy(hostRulesOnly().rules(), TestRules.CATEGORIES,
+                HtmlSettings.defaults().withNamedUrlCategories(Set.of()));
+        assertEquals(beacon, rewrite(none, TestRules.ESSENTIAL_ONLY, beacon));
+        TagPolicy embeds = new TagPolicy(hostRulesOnly().rules(), TestRules.CATEGORIES,
+                HtmlSettings.defaults().withNamedUrlCategories(Set.of("functionality")));
+        assertEquals(beacon, rewrite(embeds, TestRules.ESSENTIAL_ONLY, beacon));
+        assertTrue(rewrite(embeds, TestRules.ESSENTIAL_ONLY, embedLink).startsWith("<script type=\"text/plain\""));
+        assertEquals(embedLink, rewrite(hostRulesOnly(), TestRules.ESSENTIAL_ONLY, embedLink));
     }
 
     @Test

@@ -31,6 +31,50 @@ class ScriptUrlMentionsTest {
         return whole;
     }
 
+    /** Every URL found, read in chunks of {@code size} bytes: "loads URL" or "names URL". */
+    private static List<String> reported(String text, int size) {
+        byte[] a = text.getBytes(StandardCharsets.UTF_8);
+        List<String> urls = new ArrayList<>();
+        ScriptUrlMentions.Found found = new ScriptUrlMentions.Found() {
+            @Override
+            public boolean onLoadedUrl(String url) {
+                return !urls.add("loads " + url);
+            }
+
+            @Override
+            public boolean onNamedUrl(String url) {
+                return !urls.add("names " + url);
+            }
+        };
+        ScriptUrlMentions mentions = new ScriptUrlMentions();
+        for (int from = 0; from < a.length; from += size) {
+            mentions.scan(a, from, Math.min(a.length, from + size), found);
+        }
+        mentions.end(found);
+        return urls;
+    }
+
+    private static List<String> reported(String text) {
+        List<String> whole = reported(text, Integer.MAX_VALUE);
+        for (int size = 1; size <= 5; size++) {
+            assertEquals(whole, reported(text, size), "chunks of " + size);
+        }
+        return whole;
+    }
+
+    @Test
+    void absoluteUrlsTheScriptOnlyNamesAreReportedApart() {
+        assertEquals(List.of("names https://www.google-analytics.com/g/collect?v=2"),
+                reported("navigator.sendBeacon('https://www.google-analytics.com/g/collect?v=2', b)"));
+        // scheme and host only, at a quote or at the end of the script
+        assertEquals(List.of("names https://www.googletagmanager.com/", "names https://ib.adnxs.com/"),
+                reported("var a = \"https://www.googletagmanager.com\"; var b = '//ib.adnxs.com"));
+        assertEquals(List.of("loads https://cdn.example.net/tag.js", "names https://cdn.example.net/api/hit"),
+                reported("s.src = '//cdn.example.net/tag.js'; fetch('//cdn.example.net/api/hit')"));
+        // a path on the page's own host counts only when loaded; a host without a dot is a piece of one
+        assertEquals(List.of(), reported("go('/collect/page'); var p = \"https://sb\" + \".example.com\";"));
+    }
+
     @Test
     void findsTheScriptUrlsOfAnAsyncLoader() {
         assertEquals(List.of("https://www.googletagmanager.com/gtm.js?id="),
