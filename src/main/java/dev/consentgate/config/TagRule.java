@@ -8,8 +8,9 @@ import java.util.Optional;
  * scripts, by a literal signature the script text contains.
  *
  * @param id              name for reports and logs ("google-tag-manager")
- * @param host            registrable domain or host, matched as a suffix on label boundaries; empty for
- *                        signature-only rules
+ * @param host            registrable domain or host, matched as a suffix on label boundaries; ending in ".*",
+ *                        the name under any top-level domain, two-label country ones included ("google.*" is
+ *                        google.de and google.co.uk); empty for signature-only rules
  * @param pathPrefix      URL path prefix, empty when any
  * @param inlineSignature literal found in inline script text, empty when none
  * @param category        category id

@@ -42,9 +42,10 @@ final class TagRulesReader {
         Optional<String> path = s.string("path");
         Optional<String> signature = s.string("signature");
         host.ifPresent(h -> {
-            if (!h.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")) {
+            if (!h.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(\\.\\*)?")) {
                 problems.at(s.get("host").orElseThrow(), "invalid host '" + h
-                        + "': give a host name such as googletagmanager.com (no scheme, port or path)");
+                        + "': give a host name such as googletagmanager.com (no scheme, port or path), or one"
+                        + " ending in .* for any top-level domain (google.*)");
             }
         });
         path.ifPresent(p -> {

@@ -21,10 +21,22 @@ import java.util.Set;
  */
 public final class TagPolicy {
 
+    /** A rule host ending so matches the name under any top-level domain (google.de, google.co.uk). */
+    public static final String ANY_TLD = ".*";
+    /** Second-level labels under which a country's top-level domain registers names (google.co.uk, google.com.au). */
+    private static final Set<String> COUNTRY_SECOND_LEVELS = Set.of("co", "com", "net", "org", "gov", "edu", "ac",
+            "or", "ne", "go", "gob");
+
     private final List<TagRule> rules;
     private final Map<String, Category> categories;
     private final HtmlSettings settings;
     private final Map<String, int[]> byHost;
+    /**
+     * Rules whose host ends in ".*" (a name under any top-level domain, "adservice.google.*"), by the host without it;
+     * with the last label of each, so that a URL under none of them costs one lookup.
+     */
+    private final Map<String, int[]> byHostAnyTld;
+    private final Set<String> anyTldLastLabels;
     private static final int BLOOM_BITS = 1 << 16;
     private final long[] hostBloom = new long[BLOOM_BITS / 64];
     /**
@@ -66,8 +78,19 @@ public final class TagPolicy {
             });
         }
         Map<String, int[]> index = new HashMap<>();
-        hosts.forEach((h, list) -> index.put(h, list.stream().mapToInt(Integer::intValue).toArray()));
+        Map<String, int[]> anyTld = new HashMap<>();
+        hosts.forEach((h, list) -> {
+            int[] indexes = list.stream().mapToInt(Integer::intValue).toArray();
+            if (h.endsWith(ANY_TLD)) {
+                anyTld.put(h.substring(0, h.length() - ANY_TLD.length()), indexes);
+            } else {
+                index.put(h, indexes);
+            }
+        });
         this.byHost = Map.copyOf(index);
+        this.byHostAnyTld = Map.copyOf(anyTld);
+        this.anyTldLastLabels = anyTld.keySet().stream().map(h -> h.substring(h.lastIndexOf('.') + 1))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         for (String h : byHost.keySet()) {
             int bit = bloomBit(h.hashCode());
             hostBloom[bit >>> 6] |= 1L << bit;
@@ -177,22 +200,60 @@ public final class TagPolicy {
             hash += host.charAt(k) * power;
             power *= 31;
             if ((k == 0 || host.charAt(k - 1) == '.') && mayBeRuleHost(hash)) {
-                int[] candidates = byHost.get(host.substring(k));
-                if (candidates != null) {
-                    for (int r : candidates) {
-                        if (r >= best) {
-                            break;
-                        }
-                        String prefix = rules.get(r).pathPrefix().orElse("");
-                        if (prefix.isEmpty() || url.path().startsWith(prefix)) {
-                            best = r;
-                            break;
-                        }
-                    }
+                best = firstHostMatch(byHost.get(host.substring(k)), url.path(), best);
+            }
+        }
+        if (!byHostAnyTld.isEmpty()) {
+            best = firstAnyTldMatch(host, url.path(), best);
+        }
+        return best == Integer.MAX_VALUE ? -1 : best;
+    }
+
+    /** The first of {@code candidates} (host rules of one host, in rule order) before {@code best} whose path fits. */
+    private int firstHostMatch(int[] candidates, String path, int best) {
+        if (candidates != null) {
+            for (int r : candidates) {
+                if (r >= best) {
+                    break;
+                }
+                String prefix = rules.get(r).pathPrefix().orElse("");
+                if (prefix.isEmpty() || path.startsWith(prefix)) {
+                    return r;
                 }
             }
         }
-        return best == Integer.MAX_VALUE ? -1 : best;
+        return best;
+    }
+
+    /**
+     * The rules with a host under any top-level domain: the host without its last label, and without its last two
+     * when they look like a country's second level (co.uk, com.au), judged like a host by its suffixes.
+     */
+    private int firstAnyTldMatch(String host, String path, int best) {
+        int last = host.lastIndexOf('.');
+        if (last <= 0) {
+            return best;
+        }
+        best = firstStemMatch(host, last, path, best);
+        int second = host.lastIndexOf('.', last - 1);
+        if (second > 0 && host.length() - last - 1 == 2
+                && COUNTRY_SECOND_LEVELS.contains(host.substring(second + 1, last))) {
+            best = firstStemMatch(host, second, path, best);
+        }
+        return best;
+    }
+
+    private int firstStemMatch(String host, int stemEnd, String path, int best) {
+        int labelStart = host.lastIndexOf('.', stemEnd - 1) + 1;
+        if (!anyTldLastLabels.contains(host.substring(labelStart, stemEnd))) {
+            return best;
+        }
+        for (int k = labelStart; k >= 0; k--) {
+            if (k == 0 || host.charAt(k - 1) == '.') {
+                best = firstHostMatch(byHostAnyTld.get(host.substring(k, stemEnd)), path, best);
+            }
+        }
+        return best;
     }
 
     /** The first rule with only a path that occurs in {@code path}, or {@link Integer#MAX_VALUE}. */

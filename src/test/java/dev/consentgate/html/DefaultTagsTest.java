@@ -472,7 +472,23 @@ class DefaultTagsTest {
                 arguments("advertising", "https://cdn.kargo.com/js/kargo.js"),
                 arguments("advertising", "https://js.spotx.tv/easi/v1/123.js"),
                 arguments("advertising", "https://tag.bouncex.net/123/i.js"),
-                arguments("advertising", "https://t.seedtag.com/t/4000-0000-01.js"));
+                arguments("advertising", "https://t.seedtag.com/t/4000-0000-01.js"),
+                // round nine of sampling unseen pages
+                arguments("advertising", "https://adservice.google.pl/ddm/fls/z/src=1"),
+                arguments("advertising", "https://adservice.google.co.uk/adsid/integrator.js?domain=x"),
+                arguments("advertising", "https://www.google.de/pagead/conversion_async.js"),
+                arguments("advertising", "https://go.pl.bbelements.com/bb/bb_one2n.js"),
+                arguments("advertising", "https://lib.wtg-ads.com/lib.min.js"),
+                arguments("advertising", "https://get.optad360.io/sf/abc/plugin.min.js"),
+                arguments("advertising", "https://cdn.ziffstatic.com/pg/toolbox.js"),
+                arguments("advertising", "https://falcon-asset.pixfs.net/js/adsbyfalcon.min.js"),
+                arguments("analytics", "https://app-worker.visitor-analytics.io/main.js"),
+                arguments("analytics", "https://s0.wp.com/wp-content/js/bilmur.min.js?m=202344"),
+                arguments("analytics", "https://s.pixanalytics.com/js/pi.min.js"),
+                arguments("analytics", "https://widgets.amung.us/classic.js"),
+                arguments("analytics", "https://cdn.shopify.com/s/trekkie.storefront.6a93d7d0.min.js"),
+                arguments("analytics", "https://extend.vimeocdn.com/ga/115027220.js"),
+                arguments("functionality", "https://cdn.webpushr.com/app.min.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -742,12 +758,22 @@ class DefaultTagsTest {
                 arguments("advertising", "document.write('<scr'+'ipt src=\"https://ib.adnxs.com/ttj?id=1&size=728x90\">"
                         + "</scr'+'ipt>');"),
                 arguments("analytics", "var em = new Image(); em.src = '//me.effectivemeasure.net/em_image?x=1';"),
-                arguments("analytics", "var gemius_identifier = 'abc'; gemius_hit(gemius_identifier);"));
+                arguments("analytics", "var gemius_identifier = 'abc'; gemius_hit(gemius_identifier);"),
+                // no loader and no signature: the script posts its hits to a tracker's endpoint itself
+                arguments("analytics", "navigator.sendBeacon('https://www.google-analytics.com/g/collect?v=2', b);"),
+                arguments("advertising", "fetch('https://facebook.com/tr?test=1', { mode: 'no-cors' });"),
+                arguments("analytics", "window.deep = window.deepTracker.track('j7odeRmIZNFp', {});"),
+                arguments("advertising", "var w2g = w2g || {}; w2g.cmd = w2g.cmd || [];"),
+                arguments("advertising", "bmone2n.addPosition('1.1.1.1', 'ad');"),
+                arguments("analytics", "_wau.push(['classic', 'abc', 'x']);"));
     }
 
     static Stream<Arguments> vendorPixels() {
         return Stream.of(
                 arguments("analytics", "https://mc.yandex.ru/watch/123"),
+                arguments("advertising", "https://www.google.pl/ads/ga-audiences?v=1&t=sr&tid=UA-1"),
+                arguments("analytics", "https://www.topblogs.de/tracker.php?do=in&id=26854"),
+                arguments("analytics", "https://d5nxst8fruw4z.cloudfront.net/atrk.gif?account=abc"),
                 arguments("analytics", "https://hm.baidu.com/hm.gif?si=abc"),
                 arguments("analytics", "https://acme.sc.omtrdc.net/b/ss/rsid/1/s1"),
                 arguments("analytics", "https://c.statcounter.com/123/0/abc/1/"),

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -41,6 +42,32 @@ class TagPolicyTest {
             }
         }
         return -1;
+    }
+
+    @Test
+    void aHostEndingInDotStarMatchesTheNameUnderAnyTopLevelDomain() {
+        List<TagRule> rules = List.of(
+                hostRule("recaptcha", "google.com", "/recaptcha/"),
+                hostRule("ad-service", "adservice.google.*", null),
+                hostRule("audiences", "google.*", "/ads/"));
+        TagPolicy policy = new TagPolicy(rules, TestRules.CATEGORIES, HtmlSettings.defaults());
+        Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        expected.put("https://adservice.google.pl/ddm/fls/i/x", 1);
+        expected.put("https://adservice.google.co.uk/x", 1);
+        expected.put("https://adservice.google.com.au/x", 1);
+        expected.put("https://adservice.google.com/x", 1);
+        expected.put("https://www.google.de/ads/ga-audiences?v=1", 2);
+        expected.put("https://google.co.jp/ads/x", 2);
+        expected.put("https://www.google.com/recaptcha/api.js", 0);
+        expected.put("https://www.google.de/maps/embed", -1);
+        // the name must be followed by the top-level domain and nothing else
+        expected.put("https://adservice.google.example.com/x", -1);
+        expected.put("https://google.evil.io/ads/x", -1);
+        expected.put("https://google.abc.io/ads/x", -1);
+        expected.put("https://adservice.googlex.de/x", -1);
+        expected.put("https://notgoogle.de/ads/x", -1);
+        expected.put("https://google/ads/x", -1);
+        expected.forEach((url, rule) -> assertEquals(rule, policy.matchUrl(UrlParts.parse(url)), url));
     }
 
     @Test
