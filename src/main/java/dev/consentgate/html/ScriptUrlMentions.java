@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
  * {@code "//host/tag.js"} an async loader inserts, also with JSON-escaped slashes ({@code https:\/\/host\/tag.js}),
  * and the scheme-less {@code 'host/tag.js'} that older loaders append to a protocol chosen at run time; a script URL
  * is one whose path ends in {@code .js}, {@code .mjs} or {@code /js}. And any URL a src is set to: a pixel's
- * {@code img.src = "..."}, the {@code src="..."} of a tag written with {@code document.write}. A string that starts
- * with a path ({@code '/js/utag.js'}) is a URL on the page's own host, reported without one, for the rules with only
- * a path. A tag rule's host named this way means the script loads that tag, whether or not a signature knows the
+ * {@code img.src = "..."}, the {@code src="..."} of a tag written with {@code document.write}, a created frame's
+ * {@code setAttribute("src", "...")}. A string that starts with a path ({@code '/js/utag.js'}) is a URL on the page's
+ * own host, reported without one, for the rules with only a path. A tag rule's host named this way means the script loads that tag, whether or not a signature knows the
  * loader's code. Every other absolute URL is reported apart, as only named: a beacon endpoint the script posts to
  * counts, but share links and links in page data name tracker hosts too without loading anything, so the caller
  * decides which rules such a URL may match.
@@ -330,6 +330,9 @@ final class ScriptUrlMentions {
     private boolean assignedToSrc(byte[] a, int from, int k) {
         for (int n = 0; n < MAX_LOOKBACK; n++, k--) {
             int c = byteAt(a, from, k);
+            if (c == ',') {
+                return srcArgumentBefore(a, from, k - 1);
+            }
             if (c < 0 || STATEMENT_END[c]) {
                 return false;
             }
@@ -343,6 +346,22 @@ final class ScriptUrlMentions {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the argument that ends at {@code a[k]} (spaces aside) is the quoted name of a src attribute: the
+     * {@code setAttribute("src", "...")} that points a created iframe or script at the URL after the comma.
+     */
+    private boolean srcArgumentBefore(byte[] a, int from, int k) {
+        while (byteAt(a, from, k) == ' ') {
+            k--;
+        }
+        int quote = byteAt(a, from, k);
+        if (quote != '"' && quote != '\'') {
+            return false;
+        }
+        return (byteAt(a, from, k - 1) | 0x20) == 'c' && (byteAt(a, from, k - 2) | 0x20) == 'r'
+                && (byteAt(a, from, k - 3) | 0x20) == 's';
     }
 
     /** A byte that is not part of the host or port: only a slash (plain or escaped) goes on to a path. */

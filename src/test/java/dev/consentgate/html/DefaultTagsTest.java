@@ -155,6 +155,7 @@ class DefaultTagsTest {
         "https://www.gstatic.com/firebasejs/10.0.0/firebase-app.js", "https://cdn.shopify.com/s/files/1/x.js",
         "https://s0.wp.com/wp-content/js/devicepx-jetpack.js", "https://example.com/assets/app.js",
         "https://apis.google.com/js/platform.js", "https://cdns.gigya.com/js/gigya.js?apiKey=x",
+        "https://apis.google.com/js/client:plusone.js", "https://www.google.de/search?q=consent",
         "https://storage.googleapis.com/my-bucket/app.js", "https://www.google.com/search?q=consent",
         "https://cdn.klambt.services/js/cms-bundle/cms-master.min.js"})
     void signInPaymentsFontsAndPlainCdnsAreNeverBlocked(String url) {
@@ -173,7 +174,9 @@ class DefaultTagsTest {
         "console.log(util.inspect(obj)); var __inspector = {};",
         "$(function () { $('.menu').toggleClass('open'); });",
         "var firstLight = sunrise(); var aliases = []; var canvas = el; canvas.call(draw);",
-        "var _tfa = user.twoFactorAuth; if (_tfa) { showOtpField(); }"})
+        "var _tfa = user.twoFactorAuth; if (_tfa) { showOtpField(); }",
+        "var site_config_js = {\"partners\": {\"disqus\": true, \"pixel_taboola\": true}};",
+        "var global = {\"imageServer\": \"\\/\\/cdn.wazimo.com\", \"siteCode\": \"chocolate.com\"};"})
     void firstPartyScriptsNamingAVendorInPassingAreNotTouched(String script) {
         String html = "<script>" + script + "</script>";
         assertEquals(html, rewrite(html));
@@ -488,7 +491,15 @@ class DefaultTagsTest {
                 arguments("analytics", "https://widgets.amung.us/classic.js"),
                 arguments("analytics", "https://cdn.shopify.com/s/trekkie.storefront.6a93d7d0.min.js"),
                 arguments("analytics", "https://extend.vimeocdn.com/ga/115027220.js"),
-                arguments("functionality", "https://cdn.webpushr.com/app.min.js"));
+                arguments("functionality", "https://cdn.webpushr.com/app.min.js"),
+                arguments("advertising", "https://go.ezodn.com/hb/dall.js?b=amx,ix"),
+                arguments("advertising", "https://jadserve.postrelease.com/trk.gif"),
+                arguments("analytics", "https://cdn.blueconic.net/acme.js"),
+                arguments("analytics", "https://push.zhanzhang.baidu.com/push.js"),
+                arguments("advertising", "https://s.nitropay.com/ads-137.js"),
+                arguments("advertising", "https://www.dwin2.com/pub.432835.min.js"),
+                arguments("analytics", "https://stat.valica.it/analytics.js"),
+                arguments("functionality", "https://api.dmcdn.net/all.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -765,7 +776,10 @@ class DefaultTagsTest {
                 arguments("analytics", "window.deep = window.deepTracker.track('j7odeRmIZNFp', {});"),
                 arguments("advertising", "var w2g = w2g || {}; w2g.cmd = w2g.cmd || [];"),
                 arguments("advertising", "bmone2n.addPosition('1.1.1.1', 'ad');"),
-                arguments("analytics", "_wau.push(['classic', 'abc', 'x']);"));
+                arguments("analytics", "_wau.push(['classic', 'abc', 'x']);"),
+                // a click-to-load facade creates the player frame itself
+                arguments("functionality", "el.onclick = function () { var f = document.createElement('iframe');"
+                        + " f.setAttribute('src', 'https://www.youtube.com/embed/' + id + '?autoplay=1'); };"));
     }
 
     static Stream<Arguments> vendorPixels() {

@@ -76,6 +76,16 @@ class ScriptUrlMentionsTest {
     }
 
     @Test
+    void aUrlGivenToSetAttributeSrcIsLoaded() {
+        // a click-to-load facade creating the player frame
+        assertEquals(List.of("loads https://www.youtube.com/embed/", "names https://www.youtube.com/watch?v="),
+                reported("f.setAttribute( \"src\", \"https://www.youtube.com/embed/\"+ id +\"?autoplay=1\" );"
+                        + " f.setAttribute('title', 'https://www.youtube.com/watch?v=' + id);"));
+        assertEquals(List.of("loads https://cdn.example.net/x", "loads /js/tag.js"),
+                reported("e.setAttribute('data-src', proto + '//cdn.example.net/x'); s.setAttribute(\"src\",'/js/tag.js')"));
+    }
+
+    @Test
     void findsTheScriptUrlsOfAnAsyncLoader() {
         assertEquals(List.of("https://www.googletagmanager.com/gtm.js?id="),
                 found("j.src='https://www.googletagmanager.com/gtm.js?id='+i+dl;"));
