@@ -499,7 +499,14 @@ class DefaultTagsTest {
                 arguments("advertising", "https://s.nitropay.com/ads-137.js"),
                 arguments("advertising", "https://www.dwin2.com/pub.432835.min.js"),
                 arguments("analytics", "https://stat.valica.it/analytics.js"),
-                arguments("functionality", "https://api.dmcdn.net/all.js"));
+                arguments("functionality", "https://api.dmcdn.net/all.js"),
+                // round eleven
+                arguments("advertising", "https://adnz.co/header.js?adTagId=88"),
+                arguments("advertising", "https://static.mediarithmics.com/tag/1/tag.min.js"),
+                arguments("analytics", "https://tag.audience.acpm.fr/js/on-1.0.min.js"),
+                arguments("analytics", "https://phonograph2.voxmedia.com/pickup.js?v=1"),
+                arguments("functionality", "https://example.org/wp-content/plugins/jetpack/_inc/facebook-embed.js"),
+                arguments("functionality", "https://changyan.itc.cn/upload/version-v3.js?1"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -777,6 +784,9 @@ class DefaultTagsTest {
                 arguments("advertising", "var w2g = w2g || {}; w2g.cmd = w2g.cmd || [];"),
                 arguments("advertising", "bmone2n.addPosition('1.1.1.1', 'ad');"),
                 arguments("analytics", "_wau.push(['classic', 'abc', 'x']);"),
+                arguments("analytics", "var EA_data = ['path', 'LIB_WEB/x', 'uid', dmp.uid];"),
+                arguments("advertising", "window.__iasPET = window.__iasPET || {}; window.__iasPET.queue = [];"),
+                arguments("analytics", "window.optimizely = window.optimizely || []; window.optimizely.push({});"),
                 // a click-to-load facade creates the player frame itself
                 arguments("functionality", "el.onclick = function () { var f = document.createElement('iframe');"
                         + " f.setAttribute('src', 'https://www.youtube.com/embed/' + id + '?autoplay=1'); };"));
