@@ -166,7 +166,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         }
         return switch (tag.nameId) {
             case ElementNames.SCRIPT, ElementNames.IMG, ElementNames.LINK, ElementNames.META, ElementNames.IFRAME,
-                 ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.SOURCE -> true;
+                 ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.SOURCE,
+                 ElementNames.AMP_PIXEL, ElementNames.AMP_IFRAME -> true;
             default -> false;
         };
     }
@@ -373,6 +374,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
             case ElementNames.FRAME:
                 return judgeUrls(tag, embedKind(), "src", "data-src", "data-lazy-src");
             case ElementNames.EMBED:
+                return judgeUrls(tag, embedKind(), "src");
+            case ElementNames.AMP_PIXEL:
+                return judgeUrls(tag, ElementKind.PIXEL, "src");
+            case ElementNames.AMP_IFRAME:
                 return judgeUrls(tag, embedKind(), "src");
             case ElementNames.OBJECT:
                 return judgeUrls(tag, embedKind(), "data");

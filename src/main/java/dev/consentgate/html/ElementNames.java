@@ -23,6 +23,10 @@ final class ElementNames {
     static final int MATH = 17;
     /** A media candidate of picture, video or audio: it loads its src or srcset like an img. */
     static final int SOURCE = 18;
+    /** AMP's tracking pixel: it requests its src like an img. */
+    static final int AMP_PIXEL = 19;
+    /** AMP's frame: it loads its src like an iframe. */
+    static final int AMP_IFRAME = 20;
 
     /** HTML start tags that end SVG/MathML content (the tree builder's "in foreign content" breakout list). */
     private static final java.util.Set<String> BREAKOUT = java.util.Set.of("b", "big", "blockquote", "body", "br",
@@ -83,6 +87,10 @@ final class ElementNames {
                     return NOFRAMES;
                 }
                 return is(n, "textarea") ? TEXTAREA : OTHER;
+            case 9:
+                return is(n, "amp-pixel") ? AMP_PIXEL : OTHER;
+            case 10:
+                return is(n, "amp-iframe") ? AMP_IFRAME : OTHER;
             default:
                 return OTHER;
         }
@@ -113,6 +121,8 @@ final class ElementNames {
             case FRAME -> "frame";
             case SOURCE -> "source";
             case NOSCRIPT -> "noscript";
+            case AMP_PIXEL -> "amp-pixel";
+            case AMP_IFRAME -> "amp-iframe";
             default -> "element";
         };
     }

@@ -113,11 +113,15 @@ final class OrdinaryTags {
         }
     }
 
-    /** Whether {@code a[from, to)} may be a name of {@link ElementNames} (case-insensitively): 3 to 8 letters. */
+    /**
+     * Whether {@code a[from, to)} may be a name of {@link ElementNames} (case-insensitively): 3 to 8 letters, or 9 or
+     * 10 starting with "amp-".
+     */
     private static boolean mayBeSpecial(byte[] a, int from, int to) {
         int len = to - from;
         if (len < 3 || len > 8) {
-            return false;
+            return (len == 9 || len == 10) && (a[from] | 0x20) == 'a' && (a[from + 1] | 0x20) == 'm'
+                    && (a[from + 2] | 0x20) == 'p' && a[from + 3] == '-';
         }
         long key = 0;
         for (int k = to - 1; k >= from; k--) {

@@ -157,7 +157,8 @@ class DefaultTagsTest {
         "https://apis.google.com/js/platform.js", "https://cdns.gigya.com/js/gigya.js?apiKey=x",
         "https://apis.google.com/js/client:plusone.js", "https://www.google.de/search?q=consent",
         "https://storage.googleapis.com/my-bucket/app.js", "https://www.google.com/search?q=consent",
-        "https://cdn.klambt.services/js/cms-bundle/cms-master.min.js"})
+        "https://cdn.klambt.services/js/cms-bundle/cms-master.min.js", "https://cdn.ampproject.org/v0.js",
+        "https://cdn.ampproject.org/v0/amp-consent-0.1.js", "https://cdn.ampproject.org/v0/amp-iframe-0.1.js"})
     void signInPaymentsFontsAndPlainCdnsAreNeverBlocked(String url) {
         String html = "<script src=\"" + url + "\"></script><link rel=preconnect href=\"" + url + "\">";
         assertEquals(html, rewrite(html));
@@ -506,7 +507,13 @@ class DefaultTagsTest {
                 arguments("analytics", "https://tag.audience.acpm.fr/js/on-1.0.min.js"),
                 arguments("analytics", "https://phonograph2.voxmedia.com/pickup.js?v=1"),
                 arguments("functionality", "https://example.org/wp-content/plugins/jetpack/_inc/facebook-embed.js"),
-                arguments("functionality", "https://changyan.itc.cn/upload/version-v3.js?1"));
+                arguments("functionality", "https://changyan.itc.cn/upload/version-v3.js?1"),
+                // AMP extensions: the elements they define stay inert without them
+                arguments("analytics", "https://cdn.ampproject.org/v0/amp-analytics-0.1.js"),
+                arguments("advertising", "https://cdn.ampproject.org/lts/v0/amp-ad-0.1.js"),
+                arguments("advertising", "https://cdn.ampproject.org/rtv/012105150310000/v0/amp-auto-ads-0.1.js"),
+                arguments("functionality", "https://cdn.ampproject.org/v0/amp-youtube-0.1.js"),
+                arguments("functionality", "https://www.example.com/amp/v0/amp-facebook-comments-0.1.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {

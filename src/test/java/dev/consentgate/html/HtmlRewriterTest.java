@@ -416,6 +416,31 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void ampPixelsAndFramesAreJudgedLikeImagesAndIframesWhereverTheChunksAreCut() {
+        String html = "<amp-pixel src=\"https://www.facebook.com/tr?id=1\" layout=\"nodisplay\"></amp-pixel>"
+                + "<AMP-IFRAME width=300 height=200 src=\"https://www.youtube.com/embed/abc\"></AMP-IFRAME>"
+                + "<amp-pixel src=\"/stats?x=1\"></amp-pixel><amp-video src=\"https://www.facebook.com/tr\">"
+                + "</amp-video>";
+        String expected = null;
+        for (int size = 1; size <= html.length(); size++) {
+            List<RewriteEvent> events = new ArrayList<>();
+            String out = new String(Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY,
+                    html.getBytes(StandardCharsets.UTF_8), List.of(size), Optional.empty(), events),
+                    StandardCharsets.UTF_8);
+            if (expected == null) {
+                expected = out;
+            }
+            assertEquals(expected, out, "chunks of " + size);
+            assertEquals(List.of("amp-pixel meta-pixel REMOVED", "amp-iframe youtube PLACEHOLDER"),
+                    events.stream().map(e -> e.element() + " " + e.ruleId() + " " + e.action()).toList());
+        }
+        assertTrue(expected.startsWith("</amp-pixel><div class=\"consentgate-placeholder\""), expected);
+        assertTrue(expected.endsWith("</AMP-IFRAME><amp-pixel src=\"/stats?x=1\"></amp-pixel>"
+                + "<amp-video src=\"https://www.facebook.com/tr\"></amp-video>"), expected);
+        assertEquals(html, rewrite(POLICY, TestRules.EVERYTHING, html));
+    }
+
+    @Test
     void aSignatureDecidesBeforeANamedScriptUrlWhereverTheChunksAreCut() {
         String html = "<script>s.src='https://acdn.adnxs.com/ast/ast.js';fbq('init','1');</script>";
         for (int size = 1; size < html.length(); size++) {
