@@ -5,61 +5,58 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScriptUrlMentionsTest {
 
-    /** Every script URL found in the text, read in chunks of {@code size} bytes. */
-    private static List<String> found(String text, int size) {
+    /** Reads the text in chunks of {@code size} bytes, then ends the script. */
+    private static void scan(String text, int size, ScriptUrlMentions.Found found) {
         byte[] a = text.getBytes(StandardCharsets.UTF_8);
-        List<String> urls = new ArrayList<>();
-        ScriptUrlMentions mentions = new ScriptUrlMentions();
-        for (int from = 0; from < a.length; from += size) {
-            mentions.scan(a, from, Math.min(a.length, from + size), url -> !urls.add(url));
-        }
-        mentions.end(url -> !urls.add(url));
-        return urls;
-    }
-
-    private static List<String> found(String text) {
-        List<String> whole = found(text, Integer.MAX_VALUE);
-        for (int size = 1; size <= 5; size++) {
-            assertEquals(whole, found(text, size), "chunks of " + size);
-        }
-        return whole;
-    }
-
-    /** Every URL found, read in chunks of {@code size} bytes: "loads URL" or "names URL". */
-    private static List<String> reported(String text, int size) {
-        byte[] a = text.getBytes(StandardCharsets.UTF_8);
-        List<String> urls = new ArrayList<>();
-        ScriptUrlMentions.Found found = new ScriptUrlMentions.Found() {
-            @Override
-            public boolean onLoadedUrl(String url) {
-                return !urls.add("loads " + url);
-            }
-
-            @Override
-            public boolean onNamedUrl(String url) {
-                return !urls.add("names " + url);
-            }
-        };
         ScriptUrlMentions mentions = new ScriptUrlMentions();
         for (int from = 0; from < a.length; from += size) {
             mentions.scan(a, from, Math.min(a.length, from + size), found);
         }
         mentions.end(found);
-        return urls;
     }
 
-    private static List<String> reported(String text) {
-        List<String> whole = reported(text, Integer.MAX_VALUE);
+    /** What {@code read} finds in the whole text, checked to be the same in chunks of 1 to 5 bytes. */
+    private static List<String> inAnyChunks(String text, BiFunction<String, Integer, List<String>> read) {
+        List<String> whole = read.apply(text, Integer.MAX_VALUE);
         for (int size = 1; size <= 5; size++) {
-            assertEquals(whole, reported(text, size), "chunks of " + size);
+            assertEquals(whole, read.apply(text, size), "chunks of " + size);
         }
         return whole;
+    }
+
+    /** Every script URL the text loads. */
+    private static List<String> found(String text) {
+        return inAnyChunks(text, (t, size) -> {
+            List<String> urls = new ArrayList<>();
+            scan(t, size, url -> !urls.add(url));
+            return urls;
+        });
+    }
+
+    /** Every URL found: "loads URL" or "names URL". */
+    private static List<String> reported(String text) {
+        return inAnyChunks(text, (t, size) -> {
+            List<String> urls = new ArrayList<>();
+            scan(t, size, new ScriptUrlMentions.Found() {
+                @Override
+                public boolean onLoadedUrl(String url) {
+                    return !urls.add("loads " + url);
+                }
+
+                @Override
+                public boolean onNamedUrl(String url) {
+                    return !urls.add("names " + url);
+                }
+            });
+            return urls;
+        });
     }
 
     @Test
