@@ -24,6 +24,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     private static final Logger LOG = LoggerFactory.getLogger(ByteStreamRewriter.class);
     private static final Set<String> HINT_RELS = Set.of("preconnect", "dns-prefetch", "preload", "prefetch",
             "modulepreload", "prerender");
+    private static final List<String> NOTICE_PATH_WORDS = List.of("privacy", "policy", "policies", "legal", "cookie",
+            "optout", "opt-out", "terms");
     private static final Set<String> STYLESHEET_REL = Set.of("stylesheet");
     /**
      * Script types that hold data, templates or a script a consent tool blocked: a browser never runs them and no
@@ -316,12 +318,32 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     @Override
     public boolean onNamedUrl(String url) {
         UrlParts parts = UrlParts.parse(url);
+        if (isNoticeLink(parts)) {
+            return false;
+        }
         int k = policy.matchUrl(parts);
         if (k >= 0 && policy.settings().namedUrlCategories().contains(policy.rule(k).category())
                 && !policy.granted(policy.rule(k).category(), consent)) {
             mentionedRule = k;
             mentionedHost = parts.host();
             return true;
+        }
+        return false;
+    }
+
+    /**
+     * A link to a vendor's privacy notice, terms or help pages, which cookie banners and consent settings list: it
+     * names a tracker's domain without sending anything there.
+     */
+    private static boolean isNoticeLink(UrlParts url) {
+        if (url.host().startsWith("help.") || url.host().startsWith("support.")) {
+            return true;
+        }
+        String path = url.path().toLowerCase(Locale.ROOT);
+        for (String word : NOTICE_PATH_WORDS) {
+            if (path.contains(word)) {
+                return true;
+            }
         }
         return false;
     }

@@ -177,6 +177,8 @@ class DefaultTagsTest {
         "var firstLight = sunrise(); var aliases = []; var canvas = el; canvas.call(draw);",
         "var _tfa = user.twoFactorAuth; if (_tfa) { showOtpField(); }",
         "var site_config_js = {\"partners\": {\"disqus\": true, \"pixel_taboola\": true}};",
+        "_WidgetManager._Init('//www.blogger.com/rearrange?blogID=1', {'plusOneApiSrc':"
+                + " 'https://apis.google.com/js/plusone.js'});",
         "var global = {\"imageServer\": \"\\/\\/cdn.wazimo.com\", \"siteCode\": \"chocolate.com\"};"})
     void firstPartyScriptsNamingAVendorInPassingAreNotTouched(String script) {
         String html = "<script>" + script + "</script>";
@@ -441,7 +443,6 @@ class DefaultTagsTest {
                 arguments("analytics", "https://cdn.clicktale.net/www/WRe0.js"),
                 arguments("analytics", "https://siteintercept.qualtrics.com/SIE/?Q_ZID=ZN_1"),
                 arguments("functionality", "https://cdn.onesignal.com/sdks/OneSignalSDK.js"),
-                arguments("functionality", "https://apis.google.com/js/plusone.js"),
                 arguments("functionality", "https://cdn.viafoura.net/entry/index.js"),
                 arguments("functionality", "https://www.example.com/assets/E-v1.js"),
                 arguments("analytics", "https://www.example.com/js/omniture_s_code.js"),
@@ -508,6 +509,10 @@ class DefaultTagsTest {
                 arguments("analytics", "https://phonograph2.voxmedia.com/pickup.js?v=1"),
                 arguments("functionality", "https://example.org/wp-content/plugins/jetpack/_inc/facebook-embed.js"),
                 arguments("functionality", "https://changyan.itc.cn/upload/version-v3.js?1"),
+                arguments("analytics", "https://example.org/sites/default/files/google_analytics/gtag.js?qsxwod"),
+                arguments("analytics", "https://www.google.com/js/gweb/analytics/autotrack.js"),
+                arguments("advertising", "https://a.spolecznosci.net/core/58f1/main.js"),
+                arguments("functionality", "https://www.linkwithin.com/widget.js"),
                 // AMP extensions: the elements they define stay inert without them
                 arguments("analytics", "https://cdn.ampproject.org/v0/amp-analytics-0.1.js"),
                 arguments("advertising", "https://cdn.ampproject.org/lts/v0/amp-ad-0.1.js"),

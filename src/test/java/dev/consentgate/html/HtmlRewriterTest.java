@@ -373,7 +373,12 @@ class HtmlRewriterTest {
                 "<script>share('https://www.facebook.com/sharer.php?u=' + location)</script>",
                 "<script>load('https://code.jquery.com/jquery-3.7.1.min.js')</script>",
                 "<script>var videos = ['https://www.youtube.com/watch?v=abc', 'https://vimeo.com/123'];</script>",
-                "<script>load('/js/app.js'); var next = '/collect/page2';</script>")) {
+                "<script>load('/js/app.js'); var next = '/collect/page2';</script>",
+                // a consent banner's list of the vendors' notices
+                "<script>var vendors = [{name: 'Hotjar', policy: 'https://www.hotjar.com/legal/policies/privacy/'},"
+                        + " {name: 'Criteo', url: 'https://www.criteo.com/privacy/'},"
+                        + " {name: 'Google', optOut: 'https://tools.google.com/dlpage/gaoptout'},"
+                        + " {help: 'https://help.hotjar.com/hc/en-us'}];</script>")) {
             assertEquals(html, rewrite(policy, TestRules.ESSENTIAL_ONLY, html));
         }
         String analytics = "<script>load('https://www.google-analytics.com/analytics.js')</script>";
