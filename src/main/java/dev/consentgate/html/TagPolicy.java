@@ -36,7 +36,7 @@ public final class TagPolicy {
      * with the last label of each, so that a URL under none of them costs one lookup.
      */
     private final Map<String, int[]> byHostAnyTld;
-    private final Set<String> anyTldLastLabels;
+    private final String[] anyTldLastLabels;
     private static final int BLOOM_BITS = 1 << 16;
     private final long[] hostBloom = new long[BLOOM_BITS / 64];
     /**
@@ -89,8 +89,8 @@ public final class TagPolicy {
         });
         this.byHost = Map.copyOf(index);
         this.byHostAnyTld = Map.copyOf(anyTld);
-        this.anyTldLastLabels = anyTld.keySet().stream().map(h -> h.substring(h.lastIndexOf('.') + 1))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.anyTldLastLabels = anyTld.keySet().stream().map(h -> h.substring(h.lastIndexOf('.') + 1)).distinct()
+                .toArray(String[]::new);
         for (String h : byHost.keySet()) {
             int bit = bloomBit(h.hashCode());
             hostBloom[bit >>> 6] |= 1L << bit;
@@ -243,9 +243,19 @@ public final class TagPolicy {
         return best;
     }
 
+    /** Whether {@code host[from, to)} is the last label of a rule host under any top-level domain (no copy). */
+    private boolean isAnyTldLastLabel(String host, int from, int to) {
+        for (String label : anyTldLastLabels) {
+            if (label.length() == to - from && host.regionMatches(from, label, 0, label.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int firstStemMatch(String host, int stemEnd, String path, int best) {
         int labelStart = host.lastIndexOf('.', stemEnd - 1) + 1;
-        if (!anyTldLastLabels.contains(host.substring(labelStart, stemEnd))) {
+        if (!isAnyTldLastLabel(host, labelStart, stemEnd)) {
             return best;
         }
         for (int k = labelStart; k >= 0; k--) {
