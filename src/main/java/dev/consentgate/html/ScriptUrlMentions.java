@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
  * is one whose path ends in {@code .js}, {@code .mjs} or {@code /js}. And any URL a src is set to: a pixel's
  * {@code img.src = "..."}, the {@code src="..."} of a tag written with {@code document.write}, a created frame's
  * {@code setAttribute("src", "...")}. A string that starts with a path ({@code '/js/utag.js'}) is a URL on the page's
- * own host, reported without one, for the rules with only a path. A tag rule's host named this way means the script loads that tag, whether or not a signature knows the
- * loader's code. Every other absolute URL is reported apart, as only named: a beacon endpoint the script posts to
- * counts, but share links and links in page data name tracker hosts too without loading anything, so the caller
- * decides which rules such a URL may match.
+ * own host, reported without one, for the rules with only a path. A tag rule's host named this way means the script
+ * loads that tag, whether or not a signature knows the loader's code. Every other absolute URL is reported apart, as
+ * only named: a beacon endpoint the script posts to counts, but share links and links in page data name tracker
+ * hosts too without loading anything, so the caller decides which rules such a URL may match.
  *
  * <p>The state survives between calls, so a URL split across chunks is found as a whole. A candidate longer than
  * {@link #MAX_URL} bytes is given up.
