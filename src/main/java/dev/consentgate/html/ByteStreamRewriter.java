@@ -318,12 +318,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     @Override
     public boolean onNamedUrl(String url) {
         UrlParts parts = UrlParts.parse(url);
-        if (isNoticeLink(parts)) {
-            return false;
-        }
         int k = policy.matchUrl(parts);
         if (k >= 0 && policy.settings().namedUrlCategories().contains(policy.rule(k).category())
-                && !policy.granted(policy.rule(k).category(), consent)) {
+                && !policy.granted(policy.rule(k).category(), consent) && !isNoticeLink(parts)) {
             mentionedRule = k;
             mentionedHost = parts.host();
             return true;

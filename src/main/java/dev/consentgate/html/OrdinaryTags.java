@@ -115,14 +115,21 @@ final class OrdinaryTags {
 
     /**
      * Whether {@code a[from, to)} may be a name of {@link ElementNames} (case-insensitively): 3 to 8 letters, or 9 or
-     * 10 starting with "amp-".
+     * 10 starting with "amp-". Kept small, and the table in its own method, so that the JIT inlines both into the
+     * loop over every tag.
      */
     private static boolean mayBeSpecial(byte[] a, int from, int to) {
         int len = to - from;
-        if (len < 3 || len > 8) {
-            return (len == 9 || len == 10) && (a[from] | 0x20) == 'a' && (a[from + 1] | 0x20) == 'm'
-                    && (a[from + 2] | 0x20) == 'p' && a[from + 3] == '-';
+        if (len >= 3 && len <= 8) {
+            return isShortSpecialName(a, from, to);
         }
+        return (len == 9 || len == 10) && (a[from] | 0x20) == 'a' && (a[from + 1] | 0x20) == 'm'
+                && (a[from + 2] | 0x20) == 'p' && a[from + 3] == '-';
+    }
+
+    /** Whether the 3 to 8 letters {@code a[from, to)} are a name of {@link ElementNames} (case-insensitively). */
+    private static boolean isShortSpecialName(byte[] a, int from, int to) {
+        int len = to - from;
         long key = 0;
         for (int k = to - 1; k >= from; k--) {
             key = key << 8 | (a[k] | 0x20) & 0xff;
