@@ -797,6 +797,8 @@ class DefaultTagsTest {
                 arguments("advertising", "bmone2n.addPosition('1.1.1.1', 'ad');"),
                 arguments("analytics", "_wau.push(['classic', 'abc', 'x']);"),
                 arguments("analytics", "var EA_data = ['path', 'LIB_WEB/x', 'uid', dmp.uid];"),
+                arguments("analytics", "__gaTracker('create', 'UA-1', 'auto'); __gaTracker('send', 'pageview');"),
+                arguments("advertising", "var infolinks_pid = 123; var infolinks_wsid = 0;"),
                 arguments("advertising", "window.__iasPET = window.__iasPET || {}; window.__iasPET.queue = [];"),
                 arguments("analytics", "window.optimizely = window.optimizely || []; window.optimizely.push({});"),
                 // a click-to-load facade creates the player frame itself
