@@ -300,14 +300,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
      */
     @Override
     public boolean onLoadedUrl(String url) {
-        UrlParts parts = UrlParts.parse(url);
-        int k = policy.matchUrl(parts);
-        if (k >= 0 && !policy.granted(policy.rule(k).category(), consent)) {
-            mentionedRule = k;
-            mentionedHost = parts.host();
-            return true;
-        }
-        return false;
+        return blocksMentionedUrl(url, false);
     }
 
     /**
@@ -317,15 +310,24 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
      */
     @Override
     public boolean onNamedUrl(String url) {
+        return blocksMentionedUrl(url, true);
+    }
+
+    /** Whether a rule of a category not granted matches the URL; if so it is kept as the script's verdict. */
+    private boolean blocksMentionedUrl(String url, boolean onlyNamed) {
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts);
-        if (k >= 0 && policy.settings().namedUrlCategories().contains(policy.rule(k).category())
-                && !policy.granted(policy.rule(k).category(), consent) && !isNoticeLink(parts)) {
-            mentionedRule = k;
-            mentionedHost = parts.host();
-            return true;
+        if (k < 0) {
+            return false;
         }
-        return false;
+        String category = policy.rule(k).category();
+        if (policy.granted(category, consent)
+                || onlyNamed && (!policy.settings().namedUrlCategories().contains(category) || isNoticeLink(parts))) {
+            return false;
+        }
+        mentionedRule = k;
+        mentionedHost = parts.host();
+        return true;
     }
 
     /**
