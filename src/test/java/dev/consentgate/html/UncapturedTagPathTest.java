@@ -1,5 +1,10 @@
 package dev.consentgate.html;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -129,7 +134,7 @@ class UncapturedTagPathTest {
         }
         assertTrue(compared > 6000, "compared " + compared);
         for (String html : new String[] {"<div title=\"<script>\"><img src=a>", "<p a=b<img c>d>x<img src=e>",
-            "<a b='>'<img src=f>'><img src=g>", "<x / ><img src=h>", "<x a =\"q\"/ = <img src=i><img src=j>"}) {
+            "<a b='>'<img src=f>'><img src=g>", "<x / ><img src=h>", "<x a =\"q\"/ = <img src=i><img src=j>", "<a =\"v>\"<img src=\"k\">."}) {
             byte[] in = html.getBytes(StandardCharsets.UTF_8);
             List<String> whole = boundaries(in, false, in.length + 1, true);
             assertEquals(boundaries(in, false, 1, true), whole, html);
@@ -153,5 +158,23 @@ class UncapturedTagPathTest {
             assertEquals(boundaries(in, true, 1, true), boundaries(in, true, in.length + 1, true),
                     page.getFileName().toString());
         }
+    }
+
+    /**
+     * Attribute soup: the fast path takes only the usual {@code name="value"} shapes and must hand every other shape
+     * (quotes outside values, spaces or slashes around '=', unquoted values, control bytes in names) to the states.
+     * Whole input against one byte at a time, where every tag goes through the states.
+     */
+    @Property(tries = 3000)
+    void attributeSoupEndsWhereTheStatesEndIt(@ForAll("attributeSoup") String html) {
+        byte[] in = html.getBytes(StandardCharsets.UTF_8);
+        assertEquals(boundaries(in, false, 1, true), boundaries(in, false, in.length + 1, true), html);
+    }
+
+    @Provide
+    Arbitrary<String> attributeSoup() {
+        Arbitrary<String> pieces = Arbitraries.of("<div", "<a", "</p", "<x-y", "<IMG", "<img src=u>", " ", "\t", "/",
+                "=", "\"", "'", ">", "b", "href", "=\"v>\"", "='w'", "=x", "\u0001", "\u00e9", "<", "\n", "<br/>");
+        return pieces.list().ofMaxSize(30).map(list -> String.join("", list) + "<img src=z>");
     }
 }
