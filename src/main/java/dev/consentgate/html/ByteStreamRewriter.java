@@ -316,18 +316,27 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     /** Whether a rule of a category not granted matches the URL; if so it is kept as the script's verdict. */
     private boolean blocksMentionedUrl(String url, boolean onlyNamed) {
         UrlParts parts = UrlParts.parse(url);
-        int k = policy.matchUrl(parts);
+        int k = mentionedUrlRule(parts, onlyNamed);
         if (k < 0) {
-            return false;
-        }
-        String category = policy.rule(k).category();
-        if (policy.granted(category, consent)
-                || onlyNamed && (!policy.settings().namedUrlCategories().contains(category) || isNoticeLink(parts))) {
             return false;
         }
         mentionedRule = k;
         mentionedHost = parts.host();
         return true;
+    }
+
+    /** The rule, of a category not granted, that makes a URL a script loads or names block it; -1 for none. */
+    private int mentionedUrlRule(UrlParts parts, boolean onlyNamed) {
+        int k = policy.matchUrl(parts);
+        if (k < 0) {
+            return -1;
+        }
+        String category = policy.rule(k).category();
+        if (policy.granted(category, consent)
+                || onlyNamed && (!policy.settings().namedUrlCategories().contains(category) || isNoticeLink(parts))) {
+            return -1;
+        }
+        return k;
     }
 
     /**
@@ -450,6 +459,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     }
 
     private Verdict judgeUrl(String url, ElementKind kind) {
+        if ((kind == ElementKind.SCRIPT || kind == ElementKind.EMBED) && DataUrls.isDataUrl(url)) {
+            return judgeDataUrl(url, kind);
+        }
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts);
         // a tracker URL carried inside another one (redirects, proxies, a mistyped scheme) counts too; base64 data
@@ -475,9 +487,51 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
      */
     private Verdict judgeSrcdoc(TagToken tag, ElementKind kind) {
         String doc = tag.value("srcdoc");
-        if (doc == null || doc.isEmpty()) {
+        return doc == null || doc.isEmpty() ? null : judgeDocument(doc, kind);
+    }
+
+    /**
+     * A script or frame whose source is a data URL runs what the URL carries: a script is judged as if its text were
+     * inline (signatures, and the URLs it loads or names), a frame as a srcdoc document. What lies past the inline
+     * inspection limit is not read, as for an inline script.
+     */
+    private Verdict judgeDataUrl(String url, ElementKind kind) {
+        byte[] body = DataUrls.body(url, inspectLimit);
+        if (body == null) {
             return null;
         }
+        if (kind == ElementKind.EMBED) {
+            return judgeDocument(new String(body, StandardCharsets.UTF_8), kind);
+        }
+        int[] blocked = {-1};
+        policy.signatures().scan(body, 0, body.length, 0, rules -> (blocked[0] = firstBlocked(rules)) >= 0);
+        if (blocked[0] >= 0) {
+            return verdict(blocked[0], "", kind);
+        }
+        String[] host = {""};
+        new ScriptUrlMentions().scan(body, 0, body.length, new ScriptUrlMentions.Found() {
+            @Override
+            public boolean onLoadedUrl(String mentioned) {
+                return found(mentioned, false);
+            }
+
+            @Override
+            public boolean onNamedUrl(String mentioned) {
+                return found(mentioned, true);
+            }
+
+            private boolean found(String mentioned, boolean onlyNamed) {
+                UrlParts parts = UrlParts.parse(mentioned);
+                blocked[0] = mentionedUrlRule(parts, onlyNamed);
+                host[0] = parts.host();
+                return blocked[0] >= 0;
+            }
+        });
+        return blocked[0] < 0 ? null : verdict(blocked[0], host[0], kind);
+    }
+
+    /** A srcdoc or data-URL document: a tracker URL or loader snippet anywhere in it blocks its frame. */
+    private Verdict judgeDocument(String doc, ElementKind kind) {
         for (int slashes = doc.indexOf("//"); slashes >= 0; slashes = doc.indexOf("//", slashes + 2)) {
             UrlParts parts = UrlParts.parse(doc, slashes);
             int k = policy.matchUrl(parts);

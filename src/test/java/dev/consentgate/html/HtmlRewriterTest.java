@@ -193,6 +193,41 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void aScriptMovedIntoABase64DataUrlIsJudgedByWhatItCarries() {
+        String loader = "(function(w,d){var s=d.createElement('script');s.async=true;"
+                + "s.src='https://www.googletagmanager.com/gtm.js?id=GTM-1';d.head.appendChild(s);})(window,document);";
+        String encoded = java.util.Base64.getEncoder().encodeToString(loader.getBytes(StandardCharsets.UTF_8));
+        // a script-delaying plugin's copy (LiteSpeed: data-src), and a plain src
+        String delayed = rewrite("<script data-type=\"lazy\" data-src=\"data:text/javascript;base64," + encoded
+                + "\"></script>");
+        assertTrue(delayed.contains("type=\"text/plain\"") && delayed.contains("data-cg-category=\"analytics\""),
+                delayed);
+        // white space inside the base64 and a missing padding do not hide it
+        String spaced = encoded.substring(0, 20) + "\n  " + encoded.substring(20).replace("=", "");
+        String direct = rewrite("<script src=\"data:text/javascript;base64," + spaced + "\"></script>");
+        assertTrue(direct.contains("data-cg-src=\"data:text/javascript;base64,"), direct);
+        // a percent-encoded snippet
+        String snippet = rewrite("<script src=\"data:text/javascript,fbq(%27init%27%2C%271%27)\"></script>");
+        assertTrue(snippet.contains("data-cg-category=\"advertising\""), snippet);
+        // the page's own code in a data URL, and broken base64 (a browser runs nothing), pass as they are
+        assertUnchanged("<script src=\"data:text/javascript;base64,"
+                + java.util.Base64.getEncoder().encodeToString("console.log('hi')".getBytes(StandardCharsets.UTF_8))
+                + "\"></script>");
+        assertUnchanged("<script src=\"data:text/javascript;base64,Zm9v!!\"></script>");
+    }
+
+    @Test
+    void aFrameWhoseDataUrlIsBase64HtmlWithATrackerIsBlocked() {
+        String doc = "<script src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>";
+        String frame = "<iframe src=\"data:text/html;base64,"
+                + java.util.Base64.getEncoder().encodeToString(doc.getBytes(StandardCharsets.UTF_8)) + "\"></iframe>";
+        assertTrue(rewrite(frame).startsWith("<div class=\"consentgate-placeholder\""), rewrite(frame));
+        assertUnchanged("<iframe src=\"data:text/html;base64,"
+                + java.util.Base64.getEncoder().encodeToString("<p>hi</p>".getBytes(StandardCharsets.UTF_8))
+                + "\"></iframe>");
+    }
+
+    @Test
     void mediaSourcesFromTagHostsAreRemovedLikeImages() {
         assertEquals("<picture><img src=/a.jpg alt=\"\"></picture>", rewrite("<picture><source type=image/gif "
                 + "srcset=\"https://www.facebook.com/tr?id=1 1x\"><img src=/a.jpg alt=\"\"></picture>"));

@@ -1,0 +1,50 @@
+package dev.consentgate.html;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DataUrlsTest {
+
+    private static String text(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void percentEncodedBodyIsDecoded() {
+        assertEquals("fbq('init','1') é", text(DataUrls.body("  DATA:text/javascript,fbq(%27init%27,'1')%20é", 100)));
+        assertEquals("a%zz", text(DataUrls.body("data:,a%zz", 100)));
+    }
+
+    @Test
+    void base64BodyIsDecodedIgnoringWhiteSpaceAndMissingPadding() {
+        String encoded = Base64.getEncoder().encodeToString("gtag('js', new Date());".getBytes(StandardCharsets.UTF_8));
+        assertEquals("gtag('js', new Date());", text(DataUrls.body("data:text/javascript;base64," + encoded, 1000)));
+        String loose = encoded.substring(0, 7) + " \n" + encoded.substring(7).replace("=", "");
+        assertEquals("gtag('js', new Date());", text(DataUrls.body("data:text/javascript;BASE64," + loose, 1000)));
+        assertEquals("gtag('js', new Date());", text(DataUrls.body("data:;base64," + encoded.replace("=", "%3D"), 99)));
+    }
+
+    @Test
+    void bodyStopsAtTheLimit() {
+        String code = "x".repeat(5000);
+        assertEquals(100, DataUrls.body("data:," + code, 100).length);
+        byte[] cut = DataUrls.body("data:;base64," + Base64.getEncoder().encodeToString(code.getBytes(
+                StandardCharsets.UTF_8)), 100);
+        assertEquals("x".repeat(100), text(cut));
+    }
+
+    @Test
+    void brokenBase64AndOtherSchemesGiveNothing() {
+        assertNull(DataUrls.body("data:text/javascript;base64,Zm9v!!", 100));
+        assertNull(DataUrls.body("data:text/javascript;base64,Zm9vY", 100));
+        assertNull(DataUrls.body("data:text/javascript", 100));
+        assertNull(DataUrls.body("https://example.org/data:,x", 100));
+        assertTrue(DataUrls.isDataUrl("\tdata:,"));
+    }
+}
