@@ -518,7 +518,15 @@ class DefaultTagsTest {
                 arguments("advertising", "https://cdn.ampproject.org/lts/v0/amp-ad-0.1.js"),
                 arguments("advertising", "https://cdn.ampproject.org/rtv/012105150310000/v0/amp-auto-ads-0.1.js"),
                 arguments("functionality", "https://cdn.ampproject.org/v0/amp-youtube-0.1.js"),
-                arguments("functionality", "https://www.example.com/amp/v0/amp-facebook-comments-0.1.js"));
+                arguments("functionality", "https://www.example.com/amp/v0/amp-facebook-comments-0.1.js"),
+                // round thirteen
+                arguments("advertising", "https://www.asadcdn.com/adlib/pages/computerbild.js"),
+                arguments("advertising", "https://storage.googleapis.com/ba_utils/inge.js"),
+                arguments("advertising", "https://d.ba-content.de/cds/delivery/init?gdpr=1"),
+                arguments("advertising", "//ads.themoneytizer.com/s/gen.js?type=11"),
+                arguments("analytics", "https://d26b395fwzu5fz.cloudfront.net/keen-tracking-1.4.2.min.js"),
+                arguments("functionality", "https://f.vimeocdn.com/js/froogaloop2.min.js?ver=4.9.10"),
+                arguments("functionality", "http://0.s-nk.pl/script/sledzik/widgets/sledzik_widget_shout"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -803,7 +811,15 @@ class DefaultTagsTest {
                 arguments("analytics", "window.optimizely = window.optimizely || []; window.optimizely.push({});"),
                 // a click-to-load facade creates the player frame itself
                 arguments("functionality", "el.onclick = function () { var f = document.createElement('iframe');"
-                        + " f.setAttribute('src', 'https://www.youtube.com/embed/' + id + '?autoplay=1'); };"));
+                        + " f.setAttribute('src', 'https://www.youtube.com/embed/' + id + '?autoplay=1'); };"),
+                // round thirteen
+                arguments("advertising", "adSSetup = {\"view\":\"d\",\"partners\":true,\"adPlacements\":[]};"),
+                arguments("advertising", "var adition = adition || {}; adition.srq = adition.srq || [];"),
+                arguments("advertising", "amzn_assoc_ad_type = \"responsive_search_widget\";"),
+                arguments("analytics", "var ghmxy_align = 'center'; var ghmxy_identifier = 'abc';"),
+                arguments("analytics", "KeenAsync.ready(function () { var client = new KeenAsync({}); });"),
+                arguments("analytics", "var fc = document.createElement('script');"
+                        + " fc.src = 'https://www.fastcounter.de/fcount.php?rnd=' + r;"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -867,7 +883,9 @@ class DefaultTagsTest {
                 arguments("analytics", "https://metrics.example.com/b/ss/rsid/1/H.1?pageName=x"),
                 arguments("analytics", "https://ssl-sz.met.vgwort.de/na/abc"),
                 arguments("analytics", "https://sueddeut.ivwbox.de/cgi-bin/ivw/CP/noscript"),
-                arguments("advertising", "https://ads.example.com/RealMedia/ads/adstream_nx.ads/site/x@Top"));
+                arguments("advertising", "https://ads.example.com/RealMedia/ads/adstream_nx.ads/site/x@Top"),
+                arguments("analytics", "https://www.fastcounter.de/fcounter.php?id=15222;"),
+                arguments("analytics", "https://forms.aweber.com/form/displays.htm?id=TMycjBwsrAw="));
     }
 
     static Stream<Arguments> vendorEmbeds() {
@@ -875,6 +893,7 @@ class DefaultTagsTest {
                 arguments("functionality", "https://www.youtube.com/embed/x"),
                 arguments("functionality", "https://www.youtube-nocookie.com/embed/x"),
                 arguments("functionality", "https://player.vimeo.com/video/1"),
+                arguments("functionality", "http://www.wykop.pl/dataprovider/diggerwidget/?url=x"),
                 arguments("functionality", "https://www.dailymotion.com/embed/video/x8abc"),
                 arguments("functionality", "https://fast.wistia.net/embed/iframe/abc"),
                 arguments("functionality", "https://cdn.jwplayer.com/players/abc-def.html"),
