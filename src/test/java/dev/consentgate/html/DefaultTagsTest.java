@@ -526,7 +526,17 @@ class DefaultTagsTest {
                 arguments("advertising", "//ads.themoneytizer.com/s/gen.js?type=11"),
                 arguments("analytics", "https://d26b395fwzu5fz.cloudfront.net/keen-tracking-1.4.2.min.js"),
                 arguments("functionality", "https://f.vimeocdn.com/js/froogaloop2.min.js?ver=4.9.10"),
-                arguments("functionality", "http://0.s-nk.pl/script/sledzik/widgets/sledzik_widget_shout"));
+                arguments("functionality", "http://0.s-nk.pl/script/sledzik/widgets/sledzik_widget_shout"),
+                // round fourteen
+                arguments("advertising", "https://servedbyadbutler.com/hb_app.js"),
+                arguments("advertising", "https://example.com/wp-content/plugins/adbutler/includes/../js/"
+                        + "adbutler_hb_init.js?ver=1.29"),
+                arguments("advertising", "https://cdn.pabidding.io/c/minuto30.com.min.js"),
+                arguments("advertising", "https://pub.admanmedia.com/go?id=2454"),
+                arguments("advertising", "https://tagrpd.de/v2/prod/rpd/general-anzeiger-bonn/headlibrary.js?v=1"),
+                arguments("analytics", "//applets.ebxcdn.com/ebx.js"),
+                arguments("analytics", "//static.im-g.pl/info/bluewhale/3.0.0/main-min.jsgz"),
+                arguments("analytics", "https://js.hsleadflows.net/leadflows.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
