@@ -560,6 +560,7 @@ class DefaultTagsTest {
                 arguments("analytics", "var pp_gemius_identifier = 'abc'; function gemius_pending(i) {"
                         + " window[i] = window[i] || function() {}; }"),
                 arguments("analytics", "var iam_data = {'st': 'acme', 'cp': 'home'}; iom.c(iam_data, 1);"),
+                arguments("analytics", "iom.h( iam_data, 1 );"),
                 arguments("analytics", "IOMm('configure', {st: 'acme', dn: 'data-abc.de.iocnt.net'});"
                         + " IOMm('pageview', {cp: 'home'});"),
                 arguments("analytics", "window.webtrekkConfig = {trackId: '123', trackDomain: 'acme.wt-eu02.net'};"),
