@@ -536,7 +536,16 @@ class DefaultTagsTest {
                 arguments("advertising", "https://tagrpd.de/v2/prod/rpd/general-anzeiger-bonn/headlibrary.js?v=1"),
                 arguments("analytics", "//applets.ebxcdn.com/ebx.js"),
                 arguments("analytics", "//static.im-g.pl/info/bluewhale/3.0.0/main-min.jsgz"),
-                arguments("analytics", "https://js.hsleadflows.net/leadflows.js"));
+                arguments("analytics", "https://js.hsleadflows.net/leadflows.js"),
+                // round fifteen
+                arguments("advertising", "http://e1.cdn.qnsr.com/jsc/e1/fx.js"),
+                arguments("advertising", "http://static.adziff.com/qhint/topad_gk.js"),
+                arguments("advertising", "http://an.tacoda.net/an/12653/slf.js"),
+                arguments("advertising", "http://oascentral.sciencemag.org/Scripts/oas_analytics.js"),
+                arguments("advertising", "http://extras.mnginteractive.com/live/js/mngiads/AdsInclude.js"),
+                arguments("analytics", "http://media2.newsobserver.com/mistats/mianalytics.js"),
+                arguments("analytics", "//c.compete.com/bootstrap/s/123/bootstrap.js"),
+                arguments("functionality", "https://tags.remixd.com/player/v5/index.js?cb=1"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -830,7 +839,12 @@ class DefaultTagsTest {
                 arguments("analytics", "var ghmxy_align = 'center'; var ghmxy_identifier = 'abc';"),
                 arguments("analytics", "KeenAsync.ready(function () { var client = new KeenAsync({}); });"),
                 arguments("analytics", "var fc = document.createElement('script');"
-                        + " fc.src = 'https://www.fastcounter.de/fcount.php?rnd=' + r;"));
+                        + " fc.src = 'https://www.fastcounter.de/fcount.php?rnd=' + r;"),
+                arguments("advertising", "zzfocrender(\"203\",\"14821\",\"300\",\"250\");"),
+                arguments("analytics", "(async(e,t)=>{const s=document.createElement('script');s.src=e+'/app.js';"
+                        + "document.head.appendChild(s)})(\"https://app.slickstream.com\",\"TCETRM71\");"),
+                arguments("analytics", "navigator.sendBeacon(\"https://www.foo.software/api/vitals\", body);"),
+                arguments("analytics", "document.write(\"<IMG src=\\\"http://prof.estat.com/cgi-bin/ft/\"+s+\"\\\">\");"));
     }
 
     static Stream<Arguments> vendorPixels() {
