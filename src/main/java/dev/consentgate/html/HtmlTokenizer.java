@@ -160,10 +160,7 @@ final class HtmlTokenizer {
                     int lt = ByteScan.indexOf(a, i, to, (byte) '<');
                     if (treeAware && foreignDepth == 0) {
                         // whole tags nobody is told about: nothing to record, go on after each
-                        int gt;
-                        while (lt < to && (gt = OrdinaryTags.endOf(a, lt, to)) >= 0) {
-                            lt = ByteScan.indexOf(a, gt + 1, to, (byte) '<');
-                        }
+                        lt = OrdinaryTags.skip(a, lt, to);
                     }
                     if (lt == to) {
                         i = to;

@@ -16,101 +16,110 @@ final class OrdinaryTags {
     }
 
     /**
-     * The index of the {@code >} ending the tag that starts at {@code a[lt] == '<'} when it is an ordinary start or
-     * end tag wholly inside {@code a[lt, to)}; -1 otherwise (a special name, not a tag, or cut off by the chunk end),
-     * and the caller reads it through the states. Valid only in tree-aware mode outside foreign content, where an
-     * ordinary tag produces no report and leaves the state at DATA. Reads attributes with the transitions of
-     * {@code TagStates.skipUncaptured} but keeps no state, so giving up half way costs nothing.
+     * From the {@code '<'} at {@code a[lt]}, skips ordinary start and end tags (those whose name the rewriter never
+     * needs) and the text between them; returns the first {@code '<'} that does not open such a tag wholly inside
+     * {@code a[lt, to)} (a special name, not a tag, or cut off by the chunk end), for the caller to read through the
+     * states, or {@code to}. Valid only in tree-aware mode outside foreign content, where an ordinary tag produces no
+     * report and leaves the state at DATA. Reads attributes with the transitions of {@code TagStates.skipUncaptured}
+     * but keeps no state, so giving up half way costs nothing. One loop over tags and text, not a call per tag: the
+     * JIT keeps the whole run in registers.
      */
-    static int endOf(byte[] a, int lt, int to) {
-        int i = lt + 1;
-        if (i + 1 >= to) {
-            return -1;
-        }
-        if (a[i] == '/') {
-            i++;
-        }
-        if (!isAlpha(a[i])) {
-            return -1;
-        }
-        int nameStart = i;
-        while (i < to && !NAME_END[a[i] & 0xff]) {
-            i++;
-        }
-        if (i == to || mayBeSpecial(a, nameStart, i)) {
-            return -1;
-        }
-        // before attribute name
-        while (true) {
-            while (SPACE[a[i] & 0xff]) {
-                if (++i == to) {
-                    return -1;
-                }
+    static int skip(byte[] a, int lt, int to) {
+        tags:
+        while (lt < to) {
+            int i = lt + 1;
+            if (i + 1 >= to) {
+                return lt;
             }
-            byte c = a[i];
-            if (c == '>') {
-                return i;
+            if (a[i] == '/') {
+                i++;
             }
-            if (c == '/') {
-                // self-closing start: '>' ends the tag, anything else is reconsumed before an attribute name
-                if (++i == to) {
-                    return -1;
-                }
-                continue;
+            if (!isAlpha(a[i])) {
+                return lt;
             }
-            // attribute name (its first byte is part of it, whatever it is)
-            i++;
+            int nameStart = i;
+            while (i < to && !NAME_END[a[i] & 0xff]) {
+                i++;
+            }
+            if (i == to || mayBeSpecial(a, nameStart, i)) {
+                return lt;
+            }
+            // before attribute name
             while (true) {
-                while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
+                while (SPACE[a[i] & 0xff]) {
+                    if (++i == to) {
+                        return lt;
+                    }
+                }
+                byte c = a[i];
+                if (c == '>') {
+                    lt = ByteScan.indexOf(a, i + 1, to, (byte) '<');
+                    continue tags;
+                }
+                if (c == '/') {
+                    // self-closing start: '>' ends the tag, anything else is reconsumed before an attribute name
+                    if (++i == to) {
+                        return lt;
+                    }
+                    continue;
+                }
+                // attribute name (its first byte is part of it, whatever it is)
+                i++;
+                while (true) {
+                    while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
+                        i++;
+                    }
+                    // after attribute name
+                    while (i < to && SPACE[a[i] & 0xff]) {
+                        i++;
+                    }
+                    if (i == to) {
+                        return lt;
+                    }
+                    c = a[i];
+                    if (c == '=' || c == '>' || c == '/') {
+                        break;
+                    }
+                    // another attribute name starts
                     i++;
                 }
-                // after attribute name
+                if (c != '=') {
+                    continue;
+                }
+                // before attribute value
+                i++;
                 while (i < to && SPACE[a[i] & 0xff]) {
                     i++;
                 }
                 if (i == to) {
-                    return -1;
+                    return lt;
                 }
                 c = a[i];
-                if (c == '=' || c == '>' || c == '/') {
-                    break;
-                }
-                // another attribute name starts
-                i++;
-            }
-            if (c != '=') {
-                continue;
-            }
-            // before attribute value
-            i++;
-            while (i < to && SPACE[a[i] & 0xff]) {
-                i++;
-            }
-            if (i == to) {
-                return -1;
-            }
-            c = a[i];
-            if (c == '"' || c == '\'') {
-                int q = ByteScan.indexOf(a, i + 1, to, c);
-                if (q == to || q + 1 == to) {
-                    return -1;
-                }
-                // after a quoted value: '>', '/' and spaces act as before an attribute name; others start one
-                i = q + 1;
-            } else if (c == '>') {
-                return i;
-            } else {
-                while (i < to && !SPACE[a[i] & 0xff] && a[i] != '>') {
-                    i++;
-                }
-                if (i == to) {
-                    return -1;
-                }
-                if (a[i] == '>') {
-                    return i;
+                if (c == '"' || c == '\'') {
+                    int q = ByteScan.indexOf(a, i + 1, to, c);
+                    if (q == to || q + 1 == to) {
+                        return lt;
+                    }
+                    // after a quoted value: '>', '/' and spaces act as before an attribute name; others start one
+                    i = q + 1;
+                } else if (c == '>') {
+                    lt = ByteScan.indexOf(a, i + 1, to, (byte) '<');
+                    continue tags;
+                } else {
+                    while (i < to && !SPACE[a[i] & 0xff] && a[i] != '>') {
+                        i++;
+                    }
+                    if (i == to) {
+                        return lt;
+                    }
+                    if (a[i] == '>') {
+                        lt = ByteScan.indexOf(a, i + 1, to, (byte) '<');
+                        continue tags;
+                    }
                 }
             }
         }
+        return lt;
     }
 
     /**
