@@ -545,7 +545,14 @@ class DefaultTagsTest {
                 arguments("advertising", "http://extras.mnginteractive.com/live/js/mngiads/AdsInclude.js"),
                 arguments("analytics", "http://media2.newsobserver.com/mistats/mianalytics.js"),
                 arguments("analytics", "//c.compete.com/bootstrap/s/123/bootstrap.js"),
-                arguments("functionality", "https://tags.remixd.com/player/v5/index.js?cb=1"));
+                arguments("functionality", "https://tags.remixd.com/player/v5/index.js?cb=1"),
+                // round sixteen
+                arguments("advertising", "https://cnt.trvdp.com/js/292/6089.js"),
+                arguments("advertising", "//delivery.pubgenius.io/elperuan-CDCO61Cq/wrapper.js"),
+                arguments("advertising", "https://data.lx2rv.com/w2r/w2ranglerboard.js"),
+                arguments("analytics", "https://cdn.iterwebcms.com/_proxy_https_/mas.protecmedia.com/mas-tracker-min.js"),
+                arguments("functionality", "https://clientcdn.pushengage.com/core/ff3e9f9d6aeb3308.js"),
+                arguments("functionality", "https://audio4.audima.co/audima-widget.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -844,6 +851,8 @@ class DefaultTagsTest {
                 arguments("analytics", "(async(e,t)=>{const s=document.createElement('script');s.src=e+'/app.js';"
                         + "document.head.appendChild(s)})(\"https://app.slickstream.com\",\"TCETRM71\");"),
                 arguments("analytics", "navigator.sendBeacon(\"https://www.foo.software/api/vitals\", body);"),
+                arguments("advertising", "if (typeof(OA_show) === \"function\") OA_show(\"ox_aaa\");"),
+                arguments("advertising", "js.src = \"https://tags.newdreamglobal.com/admanager/newglobal.sdk.min.js\";"),
                 arguments("analytics", "document.write(\"<IMG src=\\\"http://prof.estat.com/cgi-bin/ft/\"+s+\"\\\">\");"));
     }
 
