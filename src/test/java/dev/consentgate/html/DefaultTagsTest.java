@@ -179,7 +179,9 @@ class DefaultTagsTest {
         "var site_config_js = {\"partners\": {\"disqus\": true, \"pixel_taboola\": true}};",
         "_WidgetManager._Init('//www.blogger.com/rearrange?blogID=1', {'plusOneApiSrc':"
                 + " 'https://apis.google.com/js/plusone.js'});",
-        "var global = {\"imageServer\": \"\\/\\/cdn.wazimo.com\", \"siteCode\": \"chocolate.com\"};"})
+        "var global = {\"imageServer\": \"\\/\\/cdn.wazimo.com\", \"siteCode\": \"chocolate.com\"};",
+        // a theme's settings that name Disqus, whose comments this blog does not use
+        "var postPerPage = 7, commentsSystem = \"blogger\", disqusShortname = \"templateify-theme\";"})
     void firstPartyScriptsNamingAVendorInPassingAreNotTouched(String script) {
         String html = "<script>" + script + "</script>";
         assertEquals(html, rewrite(html));
@@ -552,7 +554,13 @@ class DefaultTagsTest {
                 arguments("advertising", "https://data.lx2rv.com/w2r/w2ranglerboard.js"),
                 arguments("analytics", "https://cdn.iterwebcms.com/_proxy_https_/mas.protecmedia.com/mas-tracker-min.js"),
                 arguments("functionality", "https://clientcdn.pushengage.com/core/ff3e9f9d6aeb3308.js"),
-                arguments("functionality", "https://audio4.audima.co/audima-widget.js"));
+                arguments("functionality", "https://audio4.audima.co/audima-widget.js"),
+                // round seventeen
+                arguments("advertising", "https://bordeaux.futurecdn.net/bordeaux.js"),
+                arguments("advertising", "https://karma.mdpcdn.com/service/js-min/karma.js"),
+                arguments("analytics", "https://uk-script.dotmetrics.net/door.js?d=example.com&t=th"),
+                arguments("analytics", "https://example.com/scripts/adrum-4.5.13.2640.js"),
+                arguments("functionality", "https://platform.iteratehq.com/loader.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -852,6 +860,8 @@ class DefaultTagsTest {
                         + "document.head.appendChild(s)})(\"https://app.slickstream.com\",\"TCETRM71\");"),
                 arguments("analytics", "navigator.sendBeacon(\"https://www.foo.software/api/vitals\", body);"),
                 arguments("advertising", "if (typeof(OA_show) === \"function\") OA_show(\"ox_aaa\");"),
+                arguments("functionality", "var embedVars = {\"disqusConfig\":{\"integration\":\"wordpress 3.0.17\"},"
+                        + "\"disqusIdentifier\":\"12 https://example.com/?p=12\",\"disqusShortname\":\"example\"};"),
                 arguments("advertising", "js.src = \"https://tags.newdreamglobal.com/admanager/newglobal.sdk.min.js\";"),
                 arguments("analytics", "document.write(\"<IMG src=\\\"http://prof.estat.com/cgi-bin/ft/\"+s+\"\\\">\");"));
     }
