@@ -19,13 +19,11 @@ import java.util.function.Predicate;
  * The rewriter for an ASCII-compatible byte stream: drives the tokenizer over each chunk, holds the bytes of an
  * element until it is judged, and sends everything else on as slices of the input.
  */
-final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.Hits, ScriptUrlMentions.Found {
+final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.Hits {
 
     private static final Logger LOG = LoggerFactory.getLogger(ByteStreamRewriter.class);
     private static final Set<String> HINT_RELS = Set.of("preconnect", "dns-prefetch", "preload", "prefetch",
             "modulepreload", "prerender");
-    private static final List<String> NOTICE_PATH_WORDS = List.of("privacy", "policy", "policies", "legal", "cookie",
-            "optout", "opt-out", "terms");
     private static final Set<String> STYLESHEET_REL = Set.of("stylesheet");
     /**
      * Script types that hold data, templates or a script a consent tool blocked: a browser never runs them and no
@@ -78,8 +76,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     private int blockedRule = -1;
     /** URLs the inline script loads: the first one blocked, with its host; -1 while there is none. */
     private final ScriptUrlMentions mentions = new ScriptUrlMentions();
-    private int mentionedRule = -1;
-    private String mentionedHost = "";
+    /** What the URLs the inline script being inspected loads or names decide. */
+    private final MentionedUrlVerdict mentioned;
 
     /** Decision taken when a tag overflowed, applied when it ends: a rule that already matched, or null. */
     private Verdict overflowVerdict;
@@ -97,6 +95,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         this.lines = listener == RewriteListener.NONE ? null : new LineCounter();
         this.inspectLimit = policy.settings().inlineScriptInspectLimit();
         this.inspectInline = policy.blocksAnyRule(consent);
+        this.mentioned = new MentionedUrlVerdict(policy, consent);
     }
 
     void feed(ByteBuf chunk, Consumer<ByteBuf> out) {
@@ -231,7 +230,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
             holdStart = tag.start;
             matcherState = 0;
             mentions.reset();
-            mentionedRule = -1;
+            mentioned.reset();
             inspected = 0;
             return true;
         }
@@ -267,13 +266,15 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
             return;
         }
         matcherState = next;
-        if (mentionedRule < 0) {
-            mentions.scan(a, from, scanTo, this);
+        // a URL's verdict waits for the script's end, where a signature found later still decides first: acting at
+        // once would make the verdict depend on chunking
+        if (mentioned.rule() < 0) {
+            mentions.scan(a, from, scanTo, mentioned);
         }
         inspected += scanTo - from;
         if (scanTo < to) {
-            if (mentionedRule >= 0) {
-                blockInlineScript(policy.rule(mentionedRule), mentionedHost);
+            if (mentioned.rule() >= 0) {
+                blockInlineScript(policy.rule(mentioned.rule()), mentioned.host());
                 return;
             }
             inspecting = false;
@@ -294,78 +295,16 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         return k >= 0;
     }
 
-    /**
-     * A URL the inline script loads. The first one a rule of a category not granted matches blocks the script at its
-     * end, unless a signature blocks it first: acting at once would make the verdict depend on chunking.
-     */
-    @Override
-    public boolean onLoadedUrl(String url) {
-        return blocksMentionedUrl(url, false);
-    }
-
-    /**
-     * A URL the script only names (sends data to, or keeps in a tracker's settings) counts when its rule's category
-     * is one of {@link dev.consentgate.config.HtmlSettings#namedUrlCategories}: trackers, not the embeds and widgets
-     * whose hosts links and page data name.
-     */
-    @Override
-    public boolean onNamedUrl(String url) {
-        return blocksMentionedUrl(url, true);
-    }
-
-    /** Whether a rule of a category not granted matches the URL; if so it is kept as the script's verdict. */
-    private boolean blocksMentionedUrl(String url, boolean onlyNamed) {
-        UrlParts parts = UrlParts.parse(url);
-        int k = mentionedUrlRule(parts, onlyNamed);
-        if (k < 0) {
-            return false;
-        }
-        mentionedRule = k;
-        mentionedHost = parts.host();
-        return true;
-    }
-
-    /** The rule, of a category not granted, that makes a URL a script loads or names block it; -1 for none. */
-    private int mentionedUrlRule(UrlParts parts, boolean onlyNamed) {
-        int k = policy.matchUrl(parts);
-        if (k < 0) {
-            return -1;
-        }
-        String category = policy.rule(k).category();
-        if (policy.granted(category, consent)
-                || onlyNamed && (!policy.settings().namedUrlCategories().contains(category) || isNoticeLink(parts))) {
-            return -1;
-        }
-        return k;
-    }
-
-    /**
-     * A link to a vendor's privacy notice, terms or help pages, which cookie banners and consent settings list: it
-     * names a tracker's domain without sending anything there.
-     */
-    private static boolean isNoticeLink(UrlParts url) {
-        if (url.host().startsWith("help.") || url.host().startsWith("support.")) {
-            return true;
-        }
-        String path = url.path().toLowerCase(Locale.ROOT);
-        for (String word : NOTICE_PATH_WORDS) {
-            if (path.contains(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     public void rawTextEnd(long endTagStart) {
         if (!inspecting) {
             return;
         }
-        if (mentionedRule < 0) {
-            mentions.end(this);
+        if (mentioned.rule() < 0) {
+            mentions.end(mentioned);
         }
-        if (mentionedRule >= 0) {
-            blockInlineScript(policy.rule(mentionedRule), mentionedHost);
+        if (mentioned.rule() >= 0) {
+            blockInlineScript(policy.rule(mentioned.rule()), mentioned.host());
             return;
         }
         inspecting = false;
@@ -508,26 +447,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         if (blocked[0] >= 0) {
             return verdict(blocked[0], "", kind);
         }
-        String[] host = {""};
-        new ScriptUrlMentions().scan(body, 0, body.length, new ScriptUrlMentions.Found() {
-            @Override
-            public boolean onLoadedUrl(String mentioned) {
-                return found(mentioned, false);
-            }
-
-            @Override
-            public boolean onNamedUrl(String mentioned) {
-                return found(mentioned, true);
-            }
-
-            private boolean found(String mentioned, boolean onlyNamed) {
-                UrlParts parts = UrlParts.parse(mentioned);
-                blocked[0] = mentionedUrlRule(parts, onlyNamed);
-                host[0] = parts.host();
-                return blocked[0] >= 0;
-            }
-        });
-        return blocked[0] < 0 ? null : verdict(blocked[0], host[0], kind);
+        MentionedUrlVerdict urls = new MentionedUrlVerdict(policy, consent);
+        new ScriptUrlMentions().scan(body, 0, body.length, urls);
+        return urls.rule() < 0 ? null : verdict(urls.rule(), urls.host(), kind);
     }
 
     /** A srcdoc or data-URL document: a tracker URL or loader snippet anywhere in it blocks its frame. */

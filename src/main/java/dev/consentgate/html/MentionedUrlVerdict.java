@@ -1,0 +1,92 @@
+package dev.consentgate.html;
+
+import dev.consentgate.consent.ConsentDecision;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Judges the URLs a script's text loads or names, as {@link ScriptUrlMentions} reports them: the first that a rule
+ * of a category the visitor has not granted matches is kept as the script's verdict, and the search stops.
+ */
+final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
+
+    private static final List<String> NOTICE_PATH_WORDS = List.of("privacy", "policy", "policies", "legal", "cookie",
+            "optout", "opt-out", "terms");
+
+    private final TagPolicy policy;
+    private final ConsentDecision consent;
+    /** The matching rule's index, -1 while none. */
+    private int rule = -1;
+    private String host = "";
+
+    MentionedUrlVerdict(TagPolicy policy, ConsentDecision consent) {
+        this.policy = policy;
+        this.consent = consent;
+    }
+
+    /** Forget the verdict: a new script starts. */
+    void reset() {
+        rule = -1;
+        host = "";
+    }
+
+    /** Index of the rule that blocks the script, or -1. */
+    int rule() {
+        return rule;
+    }
+
+    /** Host of the URL that blocks the script. */
+    String host() {
+        return host;
+    }
+
+    /** A URL the script loads blocks it whatever its rule's category. */
+    @Override
+    public boolean onLoadedUrl(String url) {
+        return judge(url, false);
+    }
+
+    /**
+     * A URL the script only names (sends data to, or keeps in a tracker's settings) counts when its rule's category
+     * is one of {@link dev.consentgate.config.HtmlSettings#namedUrlCategories}: trackers, not the embeds and widgets
+     * whose hosts links and page data name.
+     */
+    @Override
+    public boolean onNamedUrl(String url) {
+        return judge(url, true);
+    }
+
+    private boolean judge(String url, boolean onlyNamed) {
+        UrlParts parts = UrlParts.parse(url);
+        int k = policy.matchUrl(parts);
+        if (k < 0) {
+            return false;
+        }
+        String category = policy.rule(k).category();
+        if (policy.granted(category, consent)
+                || onlyNamed && (!policy.settings().namedUrlCategories().contains(category) || isNoticeLink(parts))) {
+            return false;
+        }
+        rule = k;
+        host = parts.host();
+        return true;
+    }
+
+    /**
+     * A link to a vendor's privacy notice, terms or help pages, which cookie banners and consent settings list: it
+     * names a tracker's domain without sending anything there.
+     */
+    private static boolean isNoticeLink(UrlParts url) {
+        if (url.host().startsWith("help.") || url.host().startsWith("support.")) {
+            return true;
+        }
+        String path = url.path().toLowerCase(Locale.ROOT);
+        for (String word : NOTICE_PATH_WORDS) {
+            if (path.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
