@@ -560,7 +560,11 @@ class DefaultTagsTest {
                 arguments("advertising", "https://karma.mdpcdn.com/service/js-min/karma.js"),
                 arguments("analytics", "https://uk-script.dotmetrics.net/door.js?d=example.com&t=th"),
                 arguments("analytics", "https://example.com/scripts/adrum-4.5.13.2640.js"),
-                arguments("functionality", "https://platform.iteratehq.com/loader.js"));
+                arguments("functionality", "https://platform.iteratehq.com/loader.js"),
+                arguments("analytics", "https://example.com/wp-content/cache/busting/1/gtm-ea21fb4f2e62fdfe6085ae32940dbc32.js"),
+                arguments("analytics", "https://example.com/wp-content/cache/busting/google-tracking/ga-5d8f0a.js"),
+                arguments("advertising", "https://example.com/wp-content/cache/busting/facebook-tracking/"
+                        + "fbpix-events-en_US-2.9.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
