@@ -74,7 +74,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     private int matcherState;
     private long inspected;
     private int blockedRule = -1;
-    /** URLs the inline script loads: the first one blocked, with its host; -1 while there is none. */
+    /** Finds the URLs the inline script being inspected loads or names. */
     private final ScriptUrlMentions mentions = new ScriptUrlMentions();
     /** What the URLs the inline script being inspected loads or names decide. */
     private final MentionedUrlVerdict mentioned;
@@ -405,7 +405,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         int k = policy.matchUrl(parts);
         // a tracker URL carried inside another one (redirects, proxies, a mistyped scheme) counts too; base64 data
         // has "//" by chance but no readable URL in it
-        int slashes = UrlParts.isBase64Data(url) ? -1 : url.indexOf("//");
+        int slashes = DataUrls.isBase64(url) ? -1 : url.indexOf("//");
         for (int n = 0; k < 0 && slashes >= 0 && n < 4; n++) {
             parts = UrlParts.parse(url, slashes);
             k = policy.matchUrl(parts);
@@ -442,10 +442,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         if (kind == ElementKind.EMBED) {
             return judgeDocument(new String(body, StandardCharsets.UTF_8), kind);
         }
-        int[] blocked = {-1};
-        policy.signatures().scan(body, 0, body.length, 0, rules -> (blocked[0] = firstBlocked(rules)) >= 0);
-        if (blocked[0] >= 0) {
-            return verdict(blocked[0], "", kind);
+        int signature = firstBlockedSignature(body);
+        if (signature >= 0) {
+            return verdict(signature, "", kind);
         }
         MentionedUrlVerdict urls = new MentionedUrlVerdict(policy, consent);
         new ScriptUrlMentions().scan(body, 0, body.length, urls);
@@ -461,10 +460,15 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
                 return verdict(k, parts.host(), kind);
             }
         }
-        byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
+        int signature = firstBlockedSignature(doc.getBytes(StandardCharsets.UTF_8));
+        return signature < 0 ? null : verdict(signature, "", kind);
+    }
+
+    /** The first rule, of a category not granted, whose signature the whole text holds; -1 for none. */
+    private int firstBlockedSignature(byte[] text) {
         int[] blocked = {-1};
-        policy.signatures().scan(bytes, 0, bytes.length, 0, rules -> (blocked[0] = firstBlocked(rules)) >= 0);
-        return blocked[0] < 0 ? null : verdict(blocked[0], "", kind);
+        policy.signatures().scan(text, 0, text.length, 0, rules -> (blocked[0] = firstBlocked(rules)) >= 0);
+        return blocked[0];
     }
 
     private Verdict verdict(int ruleIndex, String host, ElementKind kind) {

@@ -17,11 +17,27 @@ final class DataUrls {
 
     /** Whether the value, after leading white space, starts with the {@code data:} scheme. */
     static boolean isDataUrl(String url) {
+        return schemeStart(url) >= 0;
+    }
+
+    /** Whether {@code url} is a {@code data:} URL whose content is base64 (RFC 2397), leading spaces aside. */
+    static boolean isBase64(String url) {
+        int start = schemeStart(url);
+        return start >= 0 && hasBase64Marker(url, start, url.indexOf(',', start));
+    }
+
+    /** Where {@code data:} starts after leading white space, or -1 when the value is no data URL. */
+    private static int schemeStart(String url) {
         int i = 0;
         while (i < url.length() && url.charAt(i) <= ' ') {
             i++;
         }
-        return url.regionMatches(true, i, "data:", 0, 5);
+        return url.regionMatches(true, i, "data:", 0, 5) ? i : -1;
+    }
+
+    /** Whether the media type before the comma ends in {@code ;base64}. */
+    private static boolean hasBase64Marker(String url, int start, int comma) {
+        return comma - 7 > start && url.regionMatches(true, comma - 7, ";base64", 0, 7);
     }
 
     /**
@@ -30,14 +46,12 @@ final class DataUrls {
      * which a browser would not run either.
      */
     static byte[] body(String url, int limit) {
-        if (!isDataUrl(url)) {
-            return null;
-        }
-        int comma = url.indexOf(',');
+        int start = schemeStart(url);
+        int comma = start < 0 ? -1 : url.indexOf(',', start);
         if (comma < 0) {
             return null;
         }
-        boolean base64 = url.regionMatches(true, comma - 7, ";base64", 0, 7);
+        boolean base64 = hasBase64Marker(url, start, comma);
         // base64 grows data by 4/3: read enough of the URL for the limit
         int budget = base64 ? (int) Math.min(Integer.MAX_VALUE - 8, (long) limit * 4 / 3 + 4) : limit;
         byte[] raw = percentDecoded(url, comma + 1, budget);

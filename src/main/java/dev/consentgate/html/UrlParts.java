@@ -82,20 +82,6 @@ record UrlParts(String host, String path) {
         return new UrlParts(host, path);
     }
 
-    /** Whether {@code url} is a {@code data:} URL whose content is base64 (RFC 2397), leading spaces aside. */
-    static boolean isBase64Data(String url) {
-        int i = 0;
-        while (i < url.length() && url.charAt(i) <= ' ') {
-            i++;
-        }
-        if (!url.regionMatches(true, i, "data:", 0, 5)) {
-            return false;
-        }
-        int comma = url.indexOf(',', i);
-        int base64 = comma - 7;
-        return base64 > i && url.regionMatches(true, base64, ";base64", 0, 7);
-    }
-
     /** Where the authority starting at {@code from} ends: the first '/', '?' or '#', or the string's end. */
     private static int authorityEnd(String url, int from) {
         int end = url.length();

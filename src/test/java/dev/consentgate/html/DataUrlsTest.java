@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,15 @@ class DataUrlsTest {
         byte[] cut = DataUrls.body("data:;base64," + Base64.getEncoder().encodeToString(code.getBytes(
                 StandardCharsets.UTF_8)), 100);
         assertEquals("x".repeat(100), text(cut));
+    }
+
+    @Test
+    void base64DataUrlsAreRecognised() {
+        assertTrue(DataUrls.isBase64("data:image/png;base64,iVBORw0KGgo//8="));
+        assertTrue(DataUrls.isBase64(" DATA:image/svg+xml;BASE64,PHN2Zz4="));
+        assertFalse(DataUrls.isBase64("data:text/html,<script src=//www.facebook.com/tr></script>"));
+        assertFalse(DataUrls.isBase64("data:;base64"));
+        assertFalse(DataUrls.isBase64("https://a.example/data:;base64,x"));
     }
 
     @Test

@@ -3,8 +3,6 @@ package dev.consentgate.html;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UrlPartsTest {
 
@@ -34,15 +32,6 @@ class UrlPartsTest {
         assertEquals(UrlParts.NONE, UrlParts.parse("data:image/gif;base64,R0lGOD//lhAQABAIAAAP"));
         assertEquals(UrlParts.NONE, UrlParts.parse("javascript:void(0)"));
         assertEquals(UrlParts.NONE, UrlParts.parse("blob:https://a.example/1"));
-    }
-
-    @Test
-    void base64DataUrlsAreRecognised() {
-        assertTrue(UrlParts.isBase64Data("data:image/png;base64,iVBORw0KGgo//8="));
-        assertTrue(UrlParts.isBase64Data(" DATA:image/svg+xml;BASE64,PHN2Zz4="));
-        assertFalse(UrlParts.isBase64Data("data:text/html,<script src=//www.facebook.com/tr></script>"));
-        assertFalse(UrlParts.isBase64Data("data:;base64"));
-        assertFalse(UrlParts.isBase64Data("https://a.example/data:;base64,x"));
     }
 
     @Test
