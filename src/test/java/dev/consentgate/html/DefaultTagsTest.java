@@ -564,7 +564,18 @@ class DefaultTagsTest {
                 arguments("analytics", "https://example.com/wp-content/cache/busting/1/gtm-ea21fb4f2e62fdfe6085ae32940dbc32.js"),
                 arguments("analytics", "https://example.com/wp-content/cache/busting/google-tracking/ga-5d8f0a.js"),
                 arguments("advertising", "https://example.com/wp-content/cache/busting/facebook-tracking/"
-                        + "fbpix-events-en_US-2.9.js"));
+                        + "fbpix-events-en_US-2.9.js"),
+                // round eighteen
+                arguments("advertising", "https://s-adzone.com/c/108_example.js"),
+                arguments("advertising", "https://prebid.example.com/arcadsv6.js"),
+                arguments("advertising", "http://www2.glam.com/app/site/affiliate/viewChannelModule.act?mName=viewAdJs"),
+                arguments("advertising", "https://hb.nexage.com/"),
+                arguments("analytics", "https://cdn.tinypass.com/api/tinypass.min.js"),
+                arguments("analytics", "https://tm.uol.com.br/"),
+                arguments("analytics", "https://me.jsuol.com.br/"),
+                arguments("functionality", "https://widget.spreaker.com/widgets.js"),
+                arguments("functionality", "http://static.ak.fbcdn.net/connect.php/js/FB.Share"),
+                arguments("functionality", "http://www.stumbleupon.com/hostedbadge.php?s=5"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -589,6 +600,10 @@ class DefaultTagsTest {
                         + " window[i] = window[i] || function() {}; }"),
                 arguments("analytics", "var iam_data = {'st': 'acme', 'cp': 'home'}; iom.c(iam_data, 1);"),
                 arguments("analytics", "iom.h( iam_data, 1 );"),
+                arguments("analytics", "var szmvars=\"example//CP//\";"),
+                arguments("analytics", "(window.BOOMR_mq=window.BOOMR_mq||[]).push([\"addVar\",{\"rua.upush\":\"false\"}]);"),
+                arguments("advertising", "var ados = ados || {}; ados.run = ados.run || []; ados.run.push(function() {"
+                        + " ados_add_placement(4669, 20979, \"azk_leaderboard\", 4); });"),
                 arguments("analytics", "IOMm('configure', {st: 'acme', dn: 'data-abc.de.iocnt.net'});"
                         + " IOMm('pageview', {cp: 'home'});"),
                 arguments("analytics", "window.webtrekkConfig = {trackId: '123', trackDomain: 'acme.wt-eu02.net'};"),
@@ -933,7 +948,9 @@ class DefaultTagsTest {
                 arguments("analytics", "https://sueddeut.ivwbox.de/cgi-bin/ivw/CP/noscript"),
                 arguments("advertising", "https://ads.example.com/RealMedia/ads/adstream_nx.ads/site/x@Top"),
                 arguments("analytics", "https://www.fastcounter.de/fcounter.php?id=15222;"),
-                arguments("analytics", "https://forms.aweber.com/form/displays.htm?id=TMycjBwsrAw="));
+                arguments("analytics", "https://forms.aweber.com/form/displays.htm?id=TMycjBwsrAw="),
+                arguments("advertising", "https://www.example.info/a/delivery/avw.php?zoneid=2&cb=374932&n=af45623f"),
+                arguments("analytics", "//www.top50-solar.de/solarcount/img.php?id=73&js=0"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
