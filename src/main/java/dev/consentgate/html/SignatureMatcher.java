@@ -1,5 +1,8 @@
 package dev.consentgate.html;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,11 +24,18 @@ final class SignatureMatcher {
 
     static final SignatureMatcher EMPTY = new SignatureMatcher(List.of(), new int[0]);
 
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Bits of the hash of a signature's first four bytes: 65,536 bits for a few hundred signatures. */
+    private static final int QUAD_BITS = 16;
+
     /** delta[state * 256 + byte]: next state; negative (~next) when the next state ends a signature. */
     private final int[] delta;
     private final int[][] outputs;
-    /** Bit (b0 << 8 | b1) set when some signature starts with the bytes b0 b1; null when one is shorter. */
-    private final long[] bigramStarts;
+    /**
+     * Bit {@link #quadHash} of the first four bytes of each signature; null when a signature is shorter. A clear bit
+     * means no signature starts there.
+     */
+    private final long[] quadStarts;
 
     /**
      * @param signatures literals to find (non-empty)
@@ -88,20 +98,25 @@ final class SignatureMatcher {
             }
         }
         delta = table;
-        bigramStarts = bigrams(signatures);
+        quadStarts = quads(signatures);
     }
 
-    private static long[] bigrams(List<String> signatures) {
-        long[] bits = new long[1 << 10];
+    private static long[] quads(List<String> signatures) {
+        long[] bits = new long[1 << (QUAD_BITS - 6)];
         for (String signature : signatures) {
             byte[] bytes = signature.getBytes(StandardCharsets.UTF_8);
-            if (bytes.length < 2) {
+            if (bytes.length < 4) {
                 return null;
             }
-            int pair = (bytes[0] & 0xff) << 8 | bytes[1] & 0xff;
-            bits[pair >>> 6] |= 1L << pair;
+            int h = quadHash((int) INTS.get(bytes, 0));
+            bits[h >>> 6] |= 1L << h;
         }
         return bits;
+    }
+
+    /** A hash of four bytes read as a little-endian int, {@link #QUAD_BITS} wide. */
+    private static int quadHash(int fourBytes) {
+        return (fourBytes * 0x9E3779B1) >>> (32 - QUAD_BITS);
     }
 
     /**
@@ -111,14 +126,15 @@ final class SignatureMatcher {
      */
     int scan(byte[] a, int from, int to, int state, Hits hits) {
         int[] d = delta;
-        long[] starts = bigramStarts;
+        long[] starts = quadStarts;
         int s = state;
         for (int i = from; i < to; i++) {
             if (s == 0 && starts != null) {
-                // Skip bytes whose pair with the next byte begins no signature: from the root, reading both leads
-                // where reading the second alone does. Independent loads, unlike the table's dependent chain.
-                while (i + 1 < to
-                        && (starts[(a[i] & 0xff) << 2 | (a[i + 1] & 0xff) >>> 6] & 1L << a[i + 1]) == 0) {
+                // From the root no match is under way: skip bytes where no signature starts, known from the four
+                // bytes there (independent loads, unlike the table's dependent chain). The last three bytes of a
+                // chunk go through the table, whose state carries over to the next chunk.
+                int h;
+                while (i + 4 <= to && (starts[(h = quadHash((int) INTS.get(a, i))) >>> 6] & 1L << h) == 0) {
                     i++;
                 }
             }

@@ -16,6 +16,8 @@ record UrlParts(String host, String path) {
 
     /** Longest host name DNS resolves (RFC 1035); a longer one is never fetched from. */
     private static final int MAX_HOST = 253;
+    /** Up to this length a URL is checked for characters to strip in one pass, beyond it by vectorized searches. */
+    private static final int SHORT_URL = 256;
 
     /** Schemes whose URLs are fetched from a host. */
     private static final String[] FETCH_SCHEMES = {"https", "http", "wss", "ws", "ftp"};
@@ -124,9 +126,19 @@ record UrlParts(String host, String path) {
         if (n == from || raw.charAt(from) <= ' ' || raw.charAt(n - 1) <= ' ') {
             return n == from;
         }
-        // one vectorized search per character beats a loop over long values (data: URLs)
-        return raw.indexOf('\t', from) < 0 && raw.indexOf('\n', from) < 0 && raw.indexOf('\r', from) < 0
-                && raw.indexOf('\\', from) < 0;
+        if (n - from > SHORT_URL) {
+            // one vectorized search per character beats a loop over long values (data: URLs)
+            return raw.indexOf('\t', from) < 0 && raw.indexOf('\n', from) < 0 && raw.indexOf('\r', from) < 0
+                    && raw.indexOf('\\', from) < 0;
+        }
+        // four searches cost four calls, more than one pass over a URL of common length
+        for (int i = from; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c == '\\' || c <= '\r' && (c == '\t' || c == '\n' || c == '\r')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code url[from, colon)} names a scheme whose URLs are fetched from a host. */

@@ -54,10 +54,23 @@ class SignatureMatcherTest {
     @Test
     void findsWhatASearchForEachSignatureFindsInRandomText() {
         // signatures with non-ASCII bytes; text mixing their bytes with bytes no signature contains
-        List<String> signatures = List.of("gtag(", "tag(", "été", "ta", "\u00ff\u00fe", "aaa");
-        SignatureMatcher matcher = new SignatureMatcher(signatures, new int[] {0, 1, 2, 3, 4, 5});
+        findsWhatANaiveSearchFinds(List.of("gtag(", "tag(", "été", "ta", "\u00ff\u00fe", "aaa"),
+                "gta(\u00e9e\u00ff\u00fe x\n");
+    }
+
+    @Test
+    void skipsNoSignatureWhenEachIsFourBytesOrLonger() {
+        // every signature at least four bytes long: the root skips bytes where none starts; overlapping prefixes
+        // and a signature inside another one
+        findsWhatANaiveSearchFinds(List.of("gtag(", "tag(", "\u00e9t\u00e9", "aaaa", "aaab", "g\u00fe\u00ff\u00fe"),
+                "gta(b\u00e9\u00ff\u00fe x\n");
+    }
+
+    private static void findsWhatANaiveSearchFinds(List<String> signatures, String alphabetText) {
+        int[] ruleIndexes = java.util.stream.IntStream.range(0, signatures.size()).toArray();
+        SignatureMatcher matcher = new SignatureMatcher(signatures, ruleIndexes);
         byte[][] sigBytes = signatures.stream().map(x -> x.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-        byte[] alphabet = "gta(\u00e9e\u00ff\u00fe x\n".getBytes(StandardCharsets.UTF_8);
+        byte[] alphabet = alphabetText.getBytes(StandardCharsets.UTF_8);
         java.util.Random random = new java.util.Random(7);
         for (int round = 0; round < 500; round++) {
             byte[] text = new byte[random.nextInt(80)];
@@ -88,7 +101,7 @@ class SignatureMatcherTest {
             java.util.Collections.sort(expected);
             java.util.Collections.sort(found);
             assertEquals(expected, found, "round " + round);
-            // and in one call, where the root skips bytes by pairs
+            // and in one call, where the root may skip bytes
             List<String> whole = new ArrayList<>();
             matcher.scan(text, 0, text.length, 0, rules -> {
                 for (int r : rules) {
