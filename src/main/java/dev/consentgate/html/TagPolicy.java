@@ -50,6 +50,14 @@ public final class TagPolicy {
     private final int[] pathOnlySlash;
     private final int[] pathOnlyAnywhere;
     private final boolean hasPathOnly;
+    private static final int PAIR_BITS = 1 << 12;
+    /**
+     * Bit {@link #pairBit} of the two characters after the leading '/' of each path-only rule: a '/' of a URL path
+     * followed by two characters whose bit is clear starts none of them, which spares most '/' of a path the lists.
+     */
+    private final long[] pathOnlyPairs = new long[PAIR_BITS / 64];
+    /** Some path-only rule has fewer than two characters after its '/', so no pair can rule it out. */
+    private final boolean pathOnlyShort;
     private final SignatureMatcher signatures;
     private final Set<String> ruleCategories;
     private final ElementRewrites rewrites;
@@ -97,11 +105,18 @@ public final class TagPolicy {
         }
         Map<Character, List<Integer>> byChar = new HashMap<>();
         List<Integer> anywhere = new ArrayList<>();
+        boolean shortPath = false;
         for (int k : paths) {
             String path = this.rules.get(k).pathPrefix().orElseThrow();
             if (path.charAt(0) != '/') {
                 anywhere.add(k);
             } else {
+                if (path.length() < 3) {
+                    shortPath = true;
+                } else {
+                    int bit = pairBit(path.charAt(1), path.charAt(2));
+                    pathOnlyPairs[bit >>> 6] |= 1L << bit;
+                }
                 byChar.computeIfAbsent(path.length() > 1 ? path.charAt(1) : (char) 0, c -> new ArrayList<>()).add(k);
             }
         }
@@ -118,6 +133,7 @@ public final class TagPolicy {
         this.pathOnlySlash = pathOnlyByAscii[0];
         this.pathOnlyByOtherChar = Map.copyOf(others);
         this.hasPathOnly = !paths.isEmpty();
+        this.pathOnlyShort = shortPath;
         this.signatures = sigs.isEmpty() ? SignatureMatcher.EMPTY
                 : new SignatureMatcher(sigs, sigRules.stream().mapToInt(Integer::intValue).toArray());
         this.ruleCategories = Set.copyOf(cats);
@@ -276,6 +292,9 @@ public final class TagPolicy {
             }
         }
         for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            if (!pathOnlyShort && !mayStartPathRule(path, slash)) {
+                continue;
+            }
             best = firstStartingAt(pathOnlySlash, path, slash, best);
             if (slash + 1 < path.length()) {
                 char next = path.charAt(slash + 1);
@@ -284,6 +303,19 @@ public final class TagPolicy {
             }
         }
         return best;
+    }
+
+    /** Whether the two characters after the '/' at {@code path[slash]} begin some path-only rule of three or more. */
+    private boolean mayStartPathRule(String path, int slash) {
+        if (slash + 2 >= path.length()) {
+            return false;
+        }
+        int bit = pairBit(path.charAt(slash + 1), path.charAt(slash + 2));
+        return (pathOnlyPairs[bit >>> 6] & 1L << bit) != 0;
+    }
+
+    private static int pairBit(char first, char second) {
+        return (first * 31 + second) & (PAIR_BITS - 1);
     }
 
     /** The first of {@code candidates} (in rule order) before {@code best} whose path starts at {@code at}. */

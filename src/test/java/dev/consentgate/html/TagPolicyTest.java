@@ -72,7 +72,7 @@ class TagPolicyTest {
 
     @Test
     void pathRulesAreFoundWhereverTheyOccurAndTheFirstMatchingRuleWins() {
-        List<TagRule> rules = List.of(
+        findsWhatTheSlowReadingFinds(List.of(
                 pathRule("matomo", "/matomo.php"),
                 hostRule("ads", "ads.example", null),
                 pathRule("adobe", "/b/ss/"),
@@ -80,7 +80,22 @@ class TagPolicyTest {
                 hostRule("cdn-tag", "cdn.example", "/tag/"),
                 pathRule("bare-slash-js", "/js"),
                 pathRule("no-leading-slash", "utag.js"),
-                pathRule("slash", "/"));
+                pathRule("slash", "/")));
+    }
+
+    @Test
+    void pathRulesOfTwoOrMoreCharactersAfterTheSlashAreFoundWhereverTheyOccur() {
+        // no rule as short as "/" or "/x": the two characters after each '/' of the URL rule most rules out
+        findsWhatTheSlowReadingFinds(List.of(
+                pathRule("matomo", "/matomo.php"),
+                hostRule("ads", "ads.example", null),
+                pathRule("prebid", "/prebid"),
+                pathRule("adobe", "/b/ss/"),
+                pathRule("bare-slash-js", "/js"),
+                pathRule("query", "/?q")));
+    }
+
+    private static void findsWhatTheSlowReadingFinds(List<TagRule> rules) {
         TagPolicy policy = new TagPolicy(rules, TestRules.CATEGORIES, HtmlSettings.defaults());
         String[] pieces = {"/", "b", "ss", "matomo.php", "prebid", "prebid1.2.js", "js", "jsx", "tag", "utag.js", "x",
             "?q=/b/ss/", "#/prebid"};
