@@ -575,7 +575,25 @@ class DefaultTagsTest {
                 arguments("analytics", "https://me.jsuol.com.br/"),
                 arguments("functionality", "https://widget.spreaker.com/widgets.js"),
                 arguments("functionality", "http://static.ak.fbcdn.net/connect.php/js/FB.Share"),
-                arguments("functionality", "http://www.stumbleupon.com/hostedbadge.php?s=5"));
+                arguments("functionality", "http://www.stumbleupon.com/hostedbadge.php?s=5"),
+                // round nineteen
+                arguments("functionality", "https://example.api.oneall.com/socialize/library.js"),
+                arguments("functionality", "http://www.google.com/coop/cse/brand?form=searchbox_1%3Aabc"),
+                arguments("advertising", "//js.icony.com/api.js"),
+                arguments("advertising", "//backoffice.transmatico.com/get/?token=t&service=ArticleTeasers"),
+                arguments("advertising", "https://s.vi-serve.com/source.js"),
+                arguments("advertising", "//player.pepsia.com/sdk.js?d=example.com"),
+                arguments("advertising", "//cdn.switchadhub.com/"),
+                arguments("advertising", "https://tra.scds.pmdstatic.net/advertising-core/4.15.2/core-ads.js"),
+                arguments("advertising", "https://static.trbo.com/plugin/trbo_abc.js"),
+                arguments("advertising", "//cdn.epoq.de/flow/example.js"),
+                arguments("advertising", "https://d2dvq461rdwooi.cloudfront.net/trome/post/espectaculos/spaces.js"),
+                arguments("advertising", "https://d1r08wok4169a5.cloudfront.net/gpt-adtmp/ads-formats-v2/public/js/main.min.js"),
+                arguments("analytics", "https://eum.instana.io/eum.min.js"),
+                arguments("analytics", "https://experience.piano.io/xbuilder/experience/load?aid=abc"),
+                arguments("analytics", "http://cdn.jsdelivr.net/wp/wp-slimstat/trunk/wp-slimstat.min.js"),
+                arguments("analytics", "/wp-content/plugins/nk-google-analytics/js/fingerprint.min.js"),
+                arguments("analytics", "/wp-content/plugins/google-analytics-for-wordpress/assets/js/frontend.min.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -601,6 +619,15 @@ class DefaultTagsTest {
                 arguments("analytics", "var iam_data = {'st': 'acme', 'cp': 'home'}; iom.c(iam_data, 1);"),
                 arguments("analytics", "iom.h( iam_data, 1 );"),
                 arguments("analytics", "var szmvars=\"example//CP//\";"),
+                arguments("analytics", "if (window.iom) iom.c(oewa_data,1);"),
+                arguments("analytics", "var monsterinsights_frontend = {\"js_events_tracking\":\"true\"};"),
+                arguments("analytics", "var SlimStatParams = {\"ajaxurl\":\"/wp-admin/admin-ajax.php\"};"),
+                arguments("advertising", "__ATA.cmd.push(function() { __ATA.initVideoSlot('atatags-1', {}); });"),
+                arguments("advertising", "(function(){var x=\"s.pubmine.com\";var y=\"//\"+x+\"/conf\";})();"),
+                arguments("advertising", "var skimlinks_pub_id = \"725X584219\";"),
+                arguments("advertising", "document.write('<ins data-revive-zoneid=\"3\" data-revive-id=\"abc\"></ins>');"),
+                arguments("advertising", "window.AdController={i:null,q:[],init:function(){}};"),
+                arguments("functionality", "var _oneall = _oneall || []; _oneall.push(['social_login', 'do_render_ui']);"),
                 arguments("analytics", "(window.BOOMR_mq=window.BOOMR_mq||[]).push([\"addVar\",{\"rua.upush\":\"false\"}]);"),
                 arguments("advertising", "var ados = ados || {}; ados.run = ados.run || []; ados.run.push(function() {"
                         + " ados_add_placement(4669, 20979, \"azk_leaderboard\", 4); });"),
@@ -950,11 +977,15 @@ class DefaultTagsTest {
                 arguments("analytics", "https://www.fastcounter.de/fcounter.php?id=15222;"),
                 arguments("analytics", "https://forms.aweber.com/form/displays.htm?id=TMycjBwsrAw="),
                 arguments("advertising", "https://www.example.info/a/delivery/avw.php?zoneid=2&cb=374932&n=af45623f"),
-                arguments("analytics", "//www.top50-solar.de/solarcount/img.php?id=73&js=0"));
+                arguments("analytics", "//www.top50-solar.de/solarcount/img.php?id=73&js=0"),
+                arguments("advertising", "https://www1.mpnrs.com/deliver2/trg/trg.gif?lv=8&tad=1n4i"),
+                arguments("analytics", "https://www.lifestyleblogger.at/LBRKBadge/vIMGCounter.php"),
+                arguments("analytics", "https://openjur.de/anlagen//0/5/4/2/3/1"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
         return Stream.of(
+                arguments("advertising", "http://rcm-de.amazon.de/e/cm?t=example-21&o=3&p=34&l=ur1&f=ifr"),
                 arguments("functionality", "https://www.youtube.com/embed/x"),
                 arguments("functionality", "https://www.youtube-nocookie.com/embed/x"),
                 arguments("functionality", "https://player.vimeo.com/video/1"),
