@@ -5,6 +5,10 @@ import static dev.consentgate.html.ByteClasses.NAME_END;
 import static dev.consentgate.html.ByteClasses.SPACE;
 import static dev.consentgate.html.ByteClasses.isAlpha;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The tokenizer's fast path for ordinary tags (those whose name the rewriter never needs): one stateless pass that
  * only finds where such a tag ends, so that the data state can go on after it without resetting a token, copying
@@ -139,44 +143,48 @@ final class OrdinaryTags {
     /** Whether the 3 to 8 letters {@code a[from, to)} are a name of {@link ElementNames} (case-insensitively). */
     private static boolean isShortSpecialName(byte[] a, int from, int to) {
         int len = to - from;
-        long key = 0;
-        for (int k = to - 1; k >= from; k--) {
-            key = key << 8 | (a[k] | 0x20) & 0xff;
+        long key;
+        if (from + 8 <= a.length) {
+            // the name's bytes lower-cased as one word (| 0x20 turns no other byte into a letter), the rest cleared
+            key = ((long) LONGS.get(a, from) | LOWER_CASE_BITS) & (-1L >>> (64 - 8 * len));
+        } else {
+            key = 0;
+            for (int k = to - 1; k >= from; k--) {
+                key = key << 8 | (a[k] | 0x20) & 0xff;
+            }
         }
-        return switch (len) {
-            case 3 -> key == IMG_KEY || key == SVG_KEY || key == XMP_KEY;
-            case 4 -> key == LINK_KEY || key == META_KEY || key == MATH_KEY;
-            case 5 -> key == STYLE_KEY || key == TITLE_KEY || key == EMBED_KEY || key == FRAME_KEY;
-            case 6 -> key == SCRIPT_KEY || key == IFRAME_KEY || key == OBJECT_KEY || key == SOURCE_KEY;
-            case 7 -> key == NOEMBED_KEY;
-            default -> key == NOSCRIPT_KEY || key == NOFRAMES_KEY || key == TEXTAREA_KEY;
-        };
+        // open addressing: an ordinary name nearly always finds its first slot empty
+        int mask = SHORT_SPECIAL_KEYS.length - 1;
+        for (int slot = slotOf(key); SHORT_SPECIAL_KEYS[slot] != 0; slot = (slot + 1) & mask) {
+            if (SHORT_SPECIAL_KEYS[slot] == key) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static long key(String lowerName) {
-        long key = 0;
-        for (int k = lowerName.length() - 1; k >= 0; k--) {
-            key = key << 8 | lowerName.charAt(k);
-        }
-        return key;
+    private static int slotOf(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - 6));
     }
 
-    private static final long IMG_KEY = key("img");
-    private static final long SVG_KEY = key("svg");
-    private static final long XMP_KEY = key("xmp");
-    private static final long LINK_KEY = key("link");
-    private static final long META_KEY = key("meta");
-    private static final long MATH_KEY = key("math");
-    private static final long STYLE_KEY = key("style");
-    private static final long TITLE_KEY = key("title");
-    private static final long EMBED_KEY = key("embed");
-    private static final long FRAME_KEY = key("frame");
-    private static final long SCRIPT_KEY = key("script");
-    private static final long IFRAME_KEY = key("iframe");
-    private static final long OBJECT_KEY = key("object");
-    private static final long SOURCE_KEY = key("source");
-    private static final long NOEMBED_KEY = key("noembed");
-    private static final long NOSCRIPT_KEY = key("noscript");
-    private static final long NOFRAMES_KEY = key("noframes");
-    private static final long TEXTAREA_KEY = key("textarea");
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long LOWER_CASE_BITS = 0x2020202020202020L;
+    /** The names of 3 to 8 letters among {@link ElementNames}, as little-endian words, in 64 slots. */
+    private static final long[] SHORT_SPECIAL_KEYS = new long[64];
+
+    static {
+        for (String name : new String[] {"img", "svg", "xmp", "link", "meta", "math", "style", "title", "embed",
+            "frame", "script", "iframe", "object", "source", "noembed", "noscript", "noframes", "textarea"}) {
+            long key = 0;
+            for (int k = name.length() - 1; k >= 0; k--) {
+                key = key << 8 | name.charAt(k);
+            }
+            int slot = slotOf(key);
+            while (SHORT_SPECIAL_KEYS[slot] != 0) {
+                slot = (slot + 1) & (SHORT_SPECIAL_KEYS.length - 1);
+            }
+            SHORT_SPECIAL_KEYS[slot] = key;
+        }
+    }
 }
