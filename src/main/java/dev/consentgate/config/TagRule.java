@@ -16,8 +16,16 @@ import java.util.Optional;
  * @param category        category id
  * @param action          what to do when the category is not granted; empty means the category default
  * @param origin          "FILE:LINE:COLUMN" of the rule
+ * @param fallback        the signature decides only for a script that no other signature matches: a vendor's host
+ *                        named outside the snippets other rules know (which tell its pixel from its SDK)
  */
 public record TagRule(String id, Optional<String> host, Optional<String> pathPrefix,
                       Optional<String> inlineSignature, String category, Optional<TagAction> action,
-                      String origin) {
+                      String origin, boolean fallback) {
+
+    /** A rule whose signature, if any, decides on its own. */
+    public TagRule(String id, Optional<String> host, Optional<String> pathPrefix, Optional<String> inlineSignature,
+                   String category, Optional<TagAction> action, String origin) {
+        this(id, host, pathPrefix, inlineSignature, category, action, origin, false);
+    }
 }

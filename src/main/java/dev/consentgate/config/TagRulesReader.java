@@ -15,7 +15,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 final class TagRulesReader {
 
-    private static final Set<String> KEYS = Set.of("id", "host", "path", "signature", "category", "action");
+    private static final Set<String> KEYS = Set.of("id", "host", "path", "signature", "fallback", "category", "action");
 
     private TagRulesReader() {
     }
@@ -72,10 +72,14 @@ final class TagRulesReader {
                         + "'; use remove, neutralize or placeholder");
             }
         }
+        boolean fallback = s.bool("fallback", false);
+        if (fallback && (signature.isEmpty() || host.isPresent() || path.isPresent())) {
+            problems.at(s.get("fallback").orElseThrow(), "'fallback' applies to a rule with only a 'signature'");
+        }
         if (id.isEmpty() || category.isEmpty() || (host.isEmpty() && signature.isEmpty() && path.isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(new TagRule(id.get(), host, path, signature, category.get(), action,
-                problems.origin(s.node())));
+                problems.origin(s.node()), fallback));
     }
 }

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * The rewriter for an ASCII-compatible byte stream: drives the tokenizer over each chunk, holds the bytes of an
  * element until it is judged, and sends everything else on as slices of the input.
  */
-final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.Hits {
+final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     private static final Logger LOG = LoggerFactory.getLogger(ByteStreamRewriter.class);
     private static final Set<String> HINT_RELS = Set.of("preconnect", "dns-prefetch", "preload", "prefetch",
@@ -73,7 +73,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     private TagToken inlineScript;
     private int matcherState;
     private long inspected;
-    private int blockedRule = -1;
+    /** What the signatures in the inline script being inspected decide. */
+    private final SignatureVerdict signed;
     /** Finds the URLs the inline script being inspected loads or names. */
     private final ScriptUrlMentions mentions = new ScriptUrlMentions();
     /** What the URLs the inline script being inspected loads or names decide. */
@@ -96,6 +97,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         this.inspectLimit = policy.settings().inlineScriptInspectLimit();
         this.inspectInline = policy.blocksAnyRule(consent);
         this.mentioned = new MentionedUrlVerdict(policy, consent);
+        this.signed = new SignatureVerdict(policy, consent);
     }
 
     void feed(ByteBuf chunk, Consumer<ByteBuf> out) {
@@ -229,6 +231,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
             inlineScript = tag;
             holdStart = tag.start;
             matcherState = 0;
+            signed.reset();
             mentions.reset();
             mentioned.reset();
             inspected = 0;
@@ -259,10 +262,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         }
         long room = inspectLimit - inspected;
         int scanTo = (int) Math.min(to, from + room);
-        blockedRule = -1;
-        int next = policy.signatures().scan(a, from, scanTo, matcherState, this);
+        int next = policy.signatures().scan(a, from, scanTo, matcherState, signed);
         if (next < 0) {
-            blockInlineScript(policy.rule(blockedRule), "");
+            blockInlineScript(policy.rule(signed.blockingNow()), "");
             return;
         }
         matcherState = next;
@@ -273,6 +275,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         }
         inspected += scanTo - from;
         if (scanTo < to) {
+            if (signed.blockingAtEnd() >= 0) {
+                blockInlineScript(policy.rule(signed.blockingAtEnd()), "");
+                return;
+            }
             if (mentioned.rule() >= 0) {
                 blockInlineScript(policy.rule(mentioned.rule()), mentioned.host());
                 return;
@@ -287,17 +293,12 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
     }
 
     @Override
-    public boolean onMatch(int[] ruleIndexes) {
-        int k = firstBlocked(ruleIndexes);
-        if (k >= 0) {
-            blockedRule = k;
-        }
-        return k >= 0;
-    }
-
-    @Override
     public void rawTextEnd(long endTagStart) {
         if (!inspecting) {
+            return;
+        }
+        if (signed.blockingAtEnd() >= 0) {
+            blockInlineScript(policy.rule(signed.blockingAtEnd()), "");
             return;
         }
         if (mentioned.rule() < 0) {
@@ -468,26 +469,16 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink, SignatureMatcher.H
         return signature < 0 ? null : verdict(signature, "", kind);
     }
 
-    /** The first rule, of a category not granted, whose signature the whole text holds; -1 for none. */
+    /** The rule whose signature blocks the whole text (see {@link SignatureVerdict}); -1 for none. */
     private int firstBlockedSignature(byte[] text) {
-        int[] blocked = {-1};
-        policy.signatures().scan(text, 0, text.length, 0, rules -> (blocked[0] = firstBlocked(rules)) >= 0);
-        return blocked[0];
+        SignatureVerdict verdict = new SignatureVerdict(policy, consent);
+        policy.signatures().scan(text, 0, text.length, 0, verdict);
+        return verdict.blockingAtEnd();
     }
 
     private Verdict verdict(int ruleIndex, String host, ElementKind kind) {
         TagRule rule = policy.rule(ruleIndex);
         return new Verdict(rule, host, kind, policy.action(rule, kind));
-    }
-
-    /** The first of these rules whose category the visitor has not granted, or -1. */
-    private int firstBlocked(int[] ruleIndexes) {
-        for (int k : ruleIndexes) {
-            if (!policy.granted(policy.rule(k).category(), consent)) {
-                return k;
-            }
-        }
-        return -1;
     }
 
     private Verdict judgeMetaCookie(TagToken tag) {

@@ -1,6 +1,7 @@
 package dev.consentgate.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +92,25 @@ class RulesetLoaderTest {
         assertEquals(2, p.size(), p.toString());
         assertTrue(p.get(0).startsWith("r.yaml:8:5: duplicate cookie rule for exact:_ga"), p.get(0));
         assertTrue(p.get(1).startsWith("r.yaml:9:12: invalid glob pattern 'bad name*'"), p.get(1));
+    }
+
+    @Test
+    void aFallbackSignatureIsReadAndAFallbackWithoutOneIsReported() throws Exception {
+        Ruleset r = RulesetLoader.parse("r.yaml", MINIMAL + """
+                tags:
+                  - {id: vendor-host-inline, signature: "cdn.vendor.example", fallback: true, category: analytics}
+                  - {id: vendor-snippet, signature: "vendor(", category: analytics}
+                """);
+        assertTrue(r.tagRules().get(0).fallback());
+        assertFalse(r.tagRules().get(1).fallback());
+        List<String> p = problems(MINIMAL + """
+                tags:
+                  - {id: vendor, host: vendor.example, fallback: true, category: analytics}
+                  - {id: vendor-inline, signature: "vendor(", fallback: maybe, category: analytics}
+                """);
+        assertEquals(2, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("r.yaml:7:50: 'fallback' applies to a rule with only a 'signature'"), p.get(0));
+        assertTrue(p.get(1).startsWith("r.yaml:8:57: 'fallback' in a tag rule must be true or false"), p.get(1));
     }
 
     @Test

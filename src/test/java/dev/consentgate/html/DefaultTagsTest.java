@@ -620,6 +620,17 @@ class DefaultTagsTest {
                 arguments("analytics", "iom.h( iam_data, 1 );"),
                 arguments("analytics", "var szmvars=\"example//CP//\";"),
                 arguments("analytics", "if (window.iom) iom.c(oewa_data,1);"),
+                // Meta's SDK and its pixel both name connect.facebook.net: each passes with its own consent
+                arguments("functionality", "(function(d, s, id) { var js, fjs = d.getElementsByTagName(s)[0];"
+                        + " if (d.getElementById(id)) return; js = d.createElement(s); js.id = id;"
+                        + " js.src = 'https://connect.facebook.net/en_US/sdk.js#xfbml=1&version=v3.0';"
+                        + " fjs.parentNode.insertBefore(js, fjs); }(document, 'script', 'facebook-jssdk'));"),
+                arguments("advertising", "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?"
+                        + "n.callMethod.apply(n,arguments):n.queue.push(arguments)};t=b.createElement(e);t.async=!0;"
+                        + "t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,"
+                        + "'script','https://connect.facebook.net/en_US/fbevents.js'); fbq('init', '1');"),
+                // naming the host and nothing either of them is known by: read as the pixel
+                arguments("advertising", "window.loadLater('https://connect.facebook.net/' + locale + '/x.js');"),
                 arguments("analytics", "var monsterinsights_frontend = {\"js_events_tracking\":\"true\"};"),
                 arguments("analytics", "var SlimStatParams = {\"ajaxurl\":\"/wp-admin/admin-ajax.php\"};"),
                 arguments("advertising", "__ATA.cmd.push(function() { __ATA.initVideoSlot('atatags-1', {}); });"),
