@@ -593,7 +593,18 @@ class DefaultTagsTest {
                 arguments("analytics", "https://experience.piano.io/xbuilder/experience/load?aid=abc"),
                 arguments("analytics", "http://cdn.jsdelivr.net/wp/wp-slimstat/trunk/wp-slimstat.min.js"),
                 arguments("analytics", "/wp-content/plugins/nk-google-analytics/js/fingerprint.min.js"),
-                arguments("analytics", "/wp-content/plugins/google-analytics-for-wordpress/assets/js/frontend.min.js"));
+                arguments("analytics", "/wp-content/plugins/google-analytics-for-wordpress/assets/js/frontend.min.js"),
+                // round twenty
+                arguments("analytics", "https://tracker.metricool.com/resources/be.js"),
+                arguments("analytics", "https://cdn.embluemail.com/pixeltracking/pixeltracking.js?code=0178"),
+                arguments("analytics", "https://connect.suedtirol.live/slc.js"),
+                arguments("analytics", "https://example-ssl.wemfbox.ch/2004/01/survey.js"),
+                arguments("advertising", "https://cdn.lib.getjad.io/library/35853227/DE_Example"),
+                arguments("advertising", "https://cdn.recognified.net/rd.loader.php?pub_id=1300"),
+                arguments("advertising", "//s.adadapter.netzathleten-media.de/API-1.0/NA-827713-1/naMediaAd.js"),
+                arguments("advertising", "//tracking.m6r.eu/"),
+                arguments("advertising", "//cdn.stroeerdigitalmedia.de/"),
+                arguments("functionality", "//widget.manychat.com/131594660315841.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -620,6 +631,8 @@ class DefaultTagsTest {
                 arguments("analytics", "iom.h( iam_data, 1 );"),
                 arguments("analytics", "var szmvars=\"example//CP//\";"),
                 arguments("analytics", "if (window.iom) iom.c(oewa_data,1);"),
+                arguments("analytics", "loadScript(function(){beTracker.t({hash:\"abc\"})});"),
+                arguments("advertising", "jad.cmd.push(function() { jad.public.setConfig({page: \"/1234/x\"}); });"),
                 // Meta's SDK and its pixel both name connect.facebook.net: each passes with its own consent
                 arguments("functionality", "(function(d, s, id) { var js, fjs = d.getElementsByTagName(s)[0];"
                         + " if (d.getElementById(id)) return; js = d.createElement(s); js.id = id;"
@@ -997,6 +1010,7 @@ class DefaultTagsTest {
     static Stream<Arguments> vendorEmbeds() {
         return Stream.of(
                 arguments("advertising", "http://rcm-de.amazon.de/e/cm?t=example-21&o=3&p=34&l=ur1&f=ifr"),
+                arguments("functionality", "https://app.mailjet.com/widget/iframe/3MOz/btm"),
                 arguments("functionality", "https://www.youtube.com/embed/x"),
                 arguments("functionality", "https://www.youtube-nocookie.com/embed/x"),
                 arguments("functionality", "https://player.vimeo.com/video/1"),
