@@ -1,5 +1,6 @@
 package dev.consentgate.config;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,16 +17,20 @@ import java.util.Optional;
  * @param category        category id
  * @param action          what to do when the category is not granted; empty means the category default
  * @param origin          "FILE:LINE:COLUMN" of the rule
- * @param fallback        the signature decides only for a script that no other signature matches: a vendor's host
- *                        named outside the snippets other rules know (which tell its pixel from its SDK)
+ * @param unless          ids of signature rules that decide instead when the same script also matches one of them
+ *                        (a vendor's host named in its SDK's and its pixel's snippets alike); empty when none
  */
 public record TagRule(String id, Optional<String> host, Optional<String> pathPrefix,
                       Optional<String> inlineSignature, String category, Optional<TagAction> action,
-                      String origin, boolean fallback) {
+                      String origin, List<String> unless) {
+
+    public TagRule {
+        unless = List.copyOf(unless);
+    }
 
     /** A rule whose signature, if any, decides on its own. */
     public TagRule(String id, Optional<String> host, Optional<String> pathPrefix, Optional<String> inlineSignature,
                    String category, Optional<TagAction> action, String origin) {
-        this(id, host, pathPrefix, inlineSignature, category, action, origin, false);
+        this(id, host, pathPrefix, inlineSignature, category, action, origin, List.of());
     }
 }

@@ -1,9 +1,11 @@
 package dev.consentgate.config;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -15,23 +17,33 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 final class TagRulesReader {
 
-    private static final Set<String> KEYS = Set.of("id", "host", "path", "signature", "fallback", "category", "action");
+    private static final Set<String> KEYS = Set.of("id", "host", "path", "signature", "unless", "category", "action");
 
     private TagRulesReader() {
     }
 
     static List<TagRule> read(List<Node> items, Set<String> categories, Problems problems) {
         List<TagRule> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        Map<String, TagRule> byId = new HashMap<>();
+        Map<TagRule, Node> unlessNodes = new LinkedHashMap<>();
         for (Node item : items) {
-            YamlSection.of(item, "a tag rule", problems).flatMap(s -> rule(s, categories, problems)).ifPresent(r -> {
-                if (!ids.add(r.id())) {
+            YamlSection.of(item, "a tag rule", problems).ifPresent(s -> rule(s, categories, problems).ifPresent(r -> {
+                if (byId.putIfAbsent(r.id(), r) != null) {
                     problems.at(item, "duplicate tag rule id '" + r.id() + "'");
                 } else {
                     out.add(r);
+                    s.get("unless").ifPresent(node -> unlessNodes.put(r, node));
                 }
-            });
+            }));
         }
+        unlessNodes.forEach((rule, node) -> {
+            for (String id : rule.unless()) {
+                TagRule named = byId.get(id);
+                if (named == null || named.inlineSignature().isEmpty()) {
+                    problems.at(node, "'unless' names '" + id + "', which is not a tag rule with a 'signature'");
+                }
+            }
+        });
         return List.copyOf(out);
     }
 
@@ -72,14 +84,14 @@ final class TagRulesReader {
                         + "'; use remove, neutralize or placeholder");
             }
         }
-        boolean fallback = s.bool("fallback", false);
-        if (fallback && (signature.isEmpty() || host.isPresent() || path.isPresent())) {
-            problems.at(s.get("fallback").orElseThrow(), "'fallback' applies to a rule with only a 'signature'");
+        List<String> unless = s.stringList("unless");
+        if (!unless.isEmpty() && (signature.isEmpty() || host.isPresent() || path.isPresent())) {
+            problems.at(s.get("unless").orElseThrow(), "'unless' applies to a rule with only a 'signature'");
         }
         if (id.isEmpty() || category.isEmpty() || (host.isEmpty() && signature.isEmpty() && path.isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(new TagRule(id.get(), host, path, signature, category.get(), action,
-                problems.origin(s.node()), fallback));
+                problems.origin(s.node()), unless));
     }
 }

@@ -407,8 +407,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         // a tracker URL carried inside another one (redirects, proxies, a mistyped scheme) counts too; base64 data
         // has "//" by chance but no readable URL in it
         int slashes = DataUrls.isBase64(url) ? -1 : url.indexOf("//");
-        if (slashes >= 0 && !parts.host().isEmpty() && (slashes == 0 || url.indexOf(':') == slashes - 1)) {
-            // the URL's own authority, just read
+        if (slashes >= 0 && !parts.host().isEmpty() && slashes == UrlParts.literalAuthorityStart(url)) {
+            // the URL's own authority, whose host was just read
             slashes = url.indexOf("//", slashes + 2);
         }
         for (int n = 0; k < 0 && slashes >= 0 && n < 4; n++) {

@@ -140,7 +140,7 @@ final class OrdinaryTags {
                 && (a[from + 2] | 0x20) == 'p' && a[from + 3] == '-';
     }
 
-    /** Whether the 3 to 8 letters {@code a[from, to)} are a name of {@link ElementNames} (case-insensitively). */
+    /** Whether the 3 to 8 bytes {@code a[from, to)} are a name of {@link ElementNames} (case-insensitively). */
     private static boolean isShortSpecialName(byte[] a, int from, int to) {
         int len = to - from;
         long key;

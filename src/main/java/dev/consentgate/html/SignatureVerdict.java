@@ -2,22 +2,26 @@ package dev.consentgate.html;
 
 import dev.consentgate.consent.ConsentDecision;
 
+import java.util.Arrays;
+import java.util.BitSet;
+
 /**
- * Judges the signatures found in one script's text, as {@link SignatureMatcher} reports them: the first rule of a
- * category the visitor has not granted blocks the script, and the search stops. A fallback signature (a vendor's
- * host named outside the snippets other rules know) decides only when no other signature matched the whole text,
- * granted or not: the SDK loader that also names the pixel's host then follows its own rule, in either direction.
+ * Judges the signatures found in one script's text, as {@link SignatureMatcher} reports them. A rule of a category
+ * the visitor has not granted blocks the script at once, and the search stops; except a rule with an
+ * {@code unless} list (a vendor's host, named by its SDK's and its pixel's snippets alike), which blocks only if,
+ * by the end of the text, none of the rules it lists matched too: those decide instead, each with its own category.
  */
 final class SignatureVerdict implements SignatureMatcher.Hits {
 
     private final TagPolicy policy;
     private final ConsentDecision consent;
-    /** The first blocking rule that is not a fallback, -1 while none. */
+    /** The first blocking rule without an {@code unless} list, -1 while none. */
     private int blocked = -1;
-    /** The first blocking fallback rule, -1 while none. */
-    private int fallback = -1;
-    /** Some signature that is not a fallback matched, granted or not. */
-    private boolean otherMatched;
+    /** Blocking rules with an {@code unless} list, in the order found. */
+    private int[] conditional = new int[4];
+    private int conditionalCount;
+    /** Rules that some {@code unless} list names and that matched. */
+    private final BitSet matchedOverrides = new BitSet();
 
     SignatureVerdict(TagPolicy policy, ConsentDecision consent) {
         this.policy = policy;
@@ -27,25 +31,27 @@ final class SignatureVerdict implements SignatureMatcher.Hits {
     /** Forget the verdict: a new text starts. */
     void reset() {
         blocked = -1;
-        fallback = -1;
-        otherMatched = false;
+        conditionalCount = 0;
+        matchedOverrides.clear();
     }
 
     @Override
     public boolean onMatch(int[] ruleIndexes) {
         for (int k : ruleIndexes) {
-            boolean granted = policy.granted(policy.rule(k).category(), consent);
-            if (policy.rule(k).fallback()) {
-                if (fallback < 0 && !granted) {
-                    fallback = k;
-                }
-            } else {
-                otherMatched = true;
-                if (!granted) {
-                    blocked = k;
-                    return true;
-                }
+            if (policy.overrides(k)) {
+                matchedOverrides.set(k);
             }
+            if (policy.granted(policy.rule(k).category(), consent)) {
+                continue;
+            }
+            if (policy.unless(k).length == 0) {
+                blocked = k;
+                return true;
+            }
+            if (conditionalCount == conditional.length) {
+                conditional = Arrays.copyOf(conditional, conditionalCount * 2);
+            }
+            conditional[conditionalCount++] = k;
         }
         return false;
     }
@@ -57,6 +63,24 @@ final class SignatureVerdict implements SignatureMatcher.Hits {
 
     /** The rule that blocks the whole text, once it has all been read, or -1. */
     int blockingAtEnd() {
-        return blocked >= 0 ? blocked : otherMatched ? -1 : fallback;
+        if (blocked >= 0) {
+            return blocked;
+        }
+        for (int n = 0; n < conditionalCount; n++) {
+            int k = conditional[n];
+            if (!anyMatched(policy.unless(k))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private boolean anyMatched(int[] rules) {
+        for (int r : rules) {
+            if (matchedOverrides.get(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

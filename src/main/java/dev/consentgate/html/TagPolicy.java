@@ -50,15 +50,20 @@ public final class TagPolicy {
     private final int[] pathOnlySlash;
     private final int[] pathOnlyAnywhere;
     private final boolean hasPathOnly;
-    private static final int PAIR_BITS = 1 << 12;
+    /** Bits of the hash of two characters: 4,096 bits for under a hundred path-only rules. */
+    private static final int PAIR_HASH_BITS = 12;
     /**
      * Bit {@link #pairBit} of the two characters after the leading '/' of each path-only rule: a '/' of a URL path
      * followed by two characters whose bit is clear starts none of them, which spares most '/' of a path the lists.
      */
-    private final long[] pathOnlyPairs = new long[PAIR_BITS / 64];
+    private final long[] pathOnlyPairs = new long[(1 << PAIR_HASH_BITS) / 64];
     /** Some path-only rule has fewer than two characters after its '/', so no pair can rule it out. */
     private final boolean pathOnlyShort;
     private final SignatureMatcher signatures;
+    /** For each rule, the indexes of the rules named by its {@code unless}; empty for most. */
+    private final int[][] unless;
+    /** Rules some {@code unless} names: whether they matched a script must be remembered. */
+    private final boolean[] overrides;
     private final Set<String> ruleCategories;
     private final ElementRewrites rewrites;
 
@@ -137,6 +142,25 @@ public final class TagPolicy {
         this.signatures = sigs.isEmpty() ? SignatureMatcher.EMPTY
                 : new SignatureMatcher(sigs, sigRules.stream().mapToInt(Integer::intValue).toArray());
         this.ruleCategories = Set.copyOf(cats);
+        Map<String, Integer> indexById = new HashMap<>();
+        for (int k = 0; k < this.rules.size(); k++) {
+            indexById.putIfAbsent(this.rules.get(k).id(), k);
+        }
+        this.unless = new int[this.rules.size()][];
+        this.overrides = new boolean[this.rules.size()];
+        for (int k = 0; k < this.rules.size(); k++) {
+            List<String> ids = this.rules.get(k).unless();
+            unless[k] = new int[ids.size()];
+            for (int n = 0; n < ids.size(); n++) {
+                Integer named = indexById.get(ids.get(n));
+                if (named == null) {
+                    throw new IllegalArgumentException("tag rule " + this.rules.get(k).id() + ": 'unless' names "
+                            + ids.get(n) + ", which is not a rule");
+                }
+                unless[k][n] = named;
+                overrides[named] = true;
+            }
+        }
         this.rewrites = new ElementRewrites(settings);
     }
 
@@ -150,6 +174,16 @@ public final class TagPolicy {
 
     public Map<String, Category> categories() {
         return categories;
+    }
+
+    /** Indexes of the rules that decide instead of rule {@code index} when a script matches them too. */
+    int[] unless(int index) {
+        return unless[index];
+    }
+
+    /** Whether some rule's {@code unless} names rule {@code index}. */
+    boolean overrides(int index) {
+        return overrides[index];
     }
 
     TagRule rule(int index) {
@@ -315,7 +349,7 @@ public final class TagPolicy {
     }
 
     private static int pairBit(char first, char second) {
-        return (first * 31 + second) & (PAIR_BITS - 1);
+        return (first * 31 + second) & ((1 << PAIR_HASH_BITS) - 1);
     }
 
     /** The first of {@code candidates} (in rule order) before {@code best} whose path starts at {@code at}. */

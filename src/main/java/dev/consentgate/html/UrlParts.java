@@ -152,6 +152,19 @@ record UrlParts(String host, String path) {
         return false;
     }
 
+    /**
+     * Index of the {@code "//"} before the authority when {@code raw} writes it literally, at its very start or right
+     * after a scheme that starts it ({@code "//host"}, {@code "https://host"}); -1 otherwise (slashes written as
+     * backslashes or split by a tab, leading white space: the caller then reads every {@code "//"} of it).
+     */
+    static int literalAuthorityStart(String raw) {
+        if (raw.startsWith("//")) {
+            return 0;
+        }
+        int colon = schemeEnd(raw, 0);
+        return colon > 0 && raw.startsWith("//", colon + 1) ? colon + 1 : -1;
+    }
+
     private static int schemeEnd(String url, int from) {
         if (from >= url.length() || !isAlpha(url.charAt(from))) {
             return -1;

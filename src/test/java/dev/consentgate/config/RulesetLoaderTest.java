@@ -1,7 +1,6 @@
 package dev.consentgate.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,22 +94,24 @@ class RulesetLoaderTest {
     }
 
     @Test
-    void aFallbackSignatureIsReadAndAFallbackWithoutOneIsReported() throws Exception {
+    void unlessNamesSignatureRulesAndAMisplacedOrDanglingOneIsReported() throws Exception {
         Ruleset r = RulesetLoader.parse("r.yaml", MINIMAL + """
                 tags:
-                  - {id: vendor-host-inline, signature: "cdn.vendor.example", fallback: true, category: analytics}
-                  - {id: vendor-snippet, signature: "vendor(", category: analytics}
+                  - {id: vendor-host-inline, signature: "cdn.vendor.example", category: analytics, unless: [vendor-sdk]}
+                  - {id: vendor-sdk, signature: "vendorSdk(", category: analytics}
                 """);
-        assertTrue(r.tagRules().get(0).fallback());
-        assertFalse(r.tagRules().get(1).fallback());
+        assertEquals(List.of("vendor-sdk"), r.tagRules().get(0).unless());
+        assertEquals(List.of(), r.tagRules().get(1).unless());
         List<String> p = problems(MINIMAL + """
                 tags:
-                  - {id: vendor, host: vendor.example, fallback: true, category: analytics}
-                  - {id: vendor-inline, signature: "vendor(", fallback: maybe, category: analytics}
+                  - {id: vendor, host: vendor.example, category: analytics, unless: [vendor-inline]}
+                  - {id: vendor-inline, signature: "vendor(", category: analytics, unless: [vendor, nobody]}
                 """);
-        assertEquals(2, p.size(), p.toString());
-        assertTrue(p.get(0).startsWith("r.yaml:7:50: 'fallback' applies to a rule with only a 'signature'"), p.get(0));
-        assertTrue(p.get(1).startsWith("r.yaml:8:57: 'fallback' in a tag rule must be true or false"), p.get(1));
+        assertEquals(3, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("r.yaml:7:69: 'unless' applies to a rule with only a 'signature'"), p.get(0));
+        assertTrue(p.get(1).startsWith("r.yaml:8:76: 'unless' names 'vendor', which is not a tag rule with a"
+                + " 'signature'"), p.get(1));
+        assertTrue(p.get(2).startsWith("r.yaml:8:76: 'unless' names 'nobody'"), p.get(2));
     }
 
     @Test

@@ -187,6 +187,18 @@ class DefaultTagsTest {
         assertEquals(html, rewrite(html));
     }
 
+    @Test
+    void metasHostCatchAllGivesWayOnlyToMetasOwnSignatures() {
+        // naming Meta's host and a Twitter widget: Twitter's signature, granted here, does not excuse Meta's host
+        String both = "<script>window.loadLater('https://connect.facebook.net/' + locale + '/x.js');"
+                + " loadLater('https://platform.twitter.com/widgets.js');</script>";
+        assertTrue(rewrite(both, TestRules.consent("essential", "functionality")).contains("data-cg-rule=\"facebook-host-inline\""));
+        assertEquals(both, rewrite(both, TestRules.consent("essential", "functionality", "advertising")));
+        String data = "<script src=\"data:text/javascript,load('https://connect.facebook.net/'+l+'/x.js');"
+                + "var w='platform.twitter.com';\"></script>";
+        assertTrue(rewrite(data, TestRules.consent("essential", "functionality")).contains("facebook-host-inline"));
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("vendorScripts")
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
@@ -594,6 +606,9 @@ class DefaultTagsTest {
                 arguments("analytics", "http://cdn.jsdelivr.net/wp/wp-slimstat/trunk/wp-slimstat.min.js"),
                 arguments("analytics", "/wp-content/plugins/nk-google-analytics/js/fingerprint.min.js"),
                 arguments("analytics", "/wp-content/plugins/google-analytics-for-wordpress/assets/js/frontend.min.js"),
+                // a tracker carried in a URL whose own slashes are written as backslashes or split by a tab
+                arguments("analytics", "\\\\cdn.example/r?u=https://www.google-analytics.com/analytics.js"),
+                arguments("analytics", "/\t/cdn.example/r?u=https://www.google-analytics.com/analytics.js"),
                 // round twenty
                 arguments("analytics", "https://tracker.metricool.com/resources/be.js"),
                 arguments("analytics", "https://cdn.embluemail.com/pixeltracking/pixeltracking.js?code=0178"),

@@ -20,6 +20,16 @@ class UrlPartsTest {
     }
 
     @Test
+    void theAuthoritysSlashesAreFoundOnlyWhereWrittenLiterally() {
+        assertEquals(0, UrlParts.literalAuthorityStart("//cdn.example/x"));
+        assertEquals(6, UrlParts.literalAuthorityStart("https://cdn.example/r?u=https://t.example/"));
+        assertEquals(-1, UrlParts.literalAuthorityStart("\\\\cdn.example/r?u=https://t.example/"));
+        assertEquals(-1, UrlParts.literalAuthorityStart("/\t/cdn.example/r?u=https://t.example/"));
+        assertEquals(-1, UrlParts.literalAuthorityStart(" https://cdn.example/"));
+        assertEquals(-1, UrlParts.literalAuthorityStart("/r?u=https://t.example/"));
+    }
+
+    @Test
     void whatABrowserIgnoresIsIgnored() {
         assertParsed("px.example", "/t", " \thttps:\\\\user:pw@x@px.example.:8443\\t\n ");
         assertParsed("px.example", "/t", "https:////px.example/t");
