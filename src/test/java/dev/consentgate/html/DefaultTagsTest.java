@@ -619,7 +619,15 @@ class DefaultTagsTest {
                 arguments("advertising", "//s.adadapter.netzathleten-media.de/API-1.0/NA-827713-1/naMediaAd.js"),
                 arguments("advertising", "//tracking.m6r.eu/"),
                 arguments("advertising", "//cdn.stroeerdigitalmedia.de/"),
-                arguments("functionality", "//widget.manychat.com/131594660315841.js"));
+                arguments("functionality", "//widget.manychat.com/131594660315841.js"),
+                // round twenty-one
+                arguments("functionality", "https://upscri.be/js/snippet.js"),
+                arguments("advertising", "https://www.pricemesh.io/static/external/js/pricemesh.min.js?v=1.6.10"),
+                arguments("advertising", "//aff.bstatic.com/static/affiliate_base/js/flexiproduct.js"),
+                arguments("advertising", "https://static.example.com/rs3/60/frm/addthis/addthis_widget.js"),
+                arguments("analytics", "https://csi.gstatic.com/csi"),
+                arguments("analytics", "https://ecomm.events/"),
+                arguments("analytics", "https://www.example.de/wp-content/plugins/ginger/addon/analytics/gingeranalytics.min.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -648,6 +656,11 @@ class DefaultTagsTest {
                 arguments("analytics", "if (window.iom) iom.c(oewa_data,1);"),
                 arguments("analytics", "loadScript(function(){beTracker.t({hash:\"abc\"})});"),
                 arguments("advertising", "jad.cmd.push(function() { jad.public.setConfig({page: \"/1234/x\"}); });"),
+                arguments("advertising", "CriteoAdblock(\"crt-0w2e19fb\", 1334336,'criteo_1333533');"),
+                arguments("advertising", "slmadshb.display(\"Forumactif_Video\");"),
+                arguments("analytics", "gingeranalytics('UA-76416161-1');"),
+                arguments("functionality", "(function(w, d, t, h, s, n) { w.FlodeskObject = n; })(window, document,"
+                        + " 'script', 'https://assets.flodesk.com', '/universal', 'fd');"),
                 // Meta's SDK and its pixel both name connect.facebook.net: each passes with its own consent
                 arguments("functionality", "(function(d, s, id) { var js, fjs = d.getElementsByTagName(s)[0];"
                         + " if (d.getElementById(id)) return; js = d.createElement(s); js.id = id;"
@@ -1019,13 +1032,15 @@ class DefaultTagsTest {
                 arguments("analytics", "//www.top50-solar.de/solarcount/img.php?id=73&js=0"),
                 arguments("advertising", "https://www1.mpnrs.com/deliver2/trg/trg.gif?lv=8&tad=1n4i"),
                 arguments("analytics", "https://www.lifestyleblogger.at/LBRKBadge/vIMGCounter.php"),
-                arguments("analytics", "https://openjur.de/anlagen//0/5/4/2/3/1"));
+                arguments("analytics", "https://openjur.de/anlagen//0/5/4/2/3/1"),
+                arguments("analytics", "http://c.andyhoppe.com/1402912561"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
         return Stream.of(
                 arguments("advertising", "http://rcm-de.amazon.de/e/cm?t=example-21&o=3&p=34&l=ur1&f=ifr"),
                 arguments("functionality", "https://app.mailjet.com/widget/iframe/3MOz/btm"),
+                arguments("functionality", "//mdstrm.com/embed/62462d44a9744a08385dffd3?player=abc"),
                 arguments("functionality", "https://www.youtube.com/embed/x"),
                 arguments("functionality", "https://www.youtube-nocookie.com/embed/x"),
                 arguments("functionality", "https://player.vimeo.com/video/1"),
