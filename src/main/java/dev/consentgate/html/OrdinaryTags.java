@@ -164,14 +164,16 @@ final class OrdinaryTags {
     }
 
     private static int slotOf(long key) {
-        return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - 6));
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - SLOT_BITS));
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final long LOWER_CASE_BITS = 0x2020202020202020L;
-    /** The names of 3 to 8 letters among {@link ElementNames}, as little-endian words, in 64 slots. */
-    private static final long[] SHORT_SPECIAL_KEYS = new long[64];
+    /** 64 slots for 18 names: most ordinary names land in an empty one. */
+    private static final int SLOT_BITS = 6;
+    /** The names of 3 to 8 letters among {@link ElementNames}, as little-endian words, by {@link #slotOf}. */
+    private static final long[] SHORT_SPECIAL_KEYS = new long[1 << SLOT_BITS];
 
     static {
         for (String name : new String[] {"img", "svg", "xmp", "link", "meta", "math", "style", "title", "embed",
