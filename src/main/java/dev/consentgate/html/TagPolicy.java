@@ -142,23 +142,11 @@ public final class TagPolicy {
         this.signatures = sigs.isEmpty() ? SignatureMatcher.EMPTY
                 : new SignatureMatcher(sigs, sigRules.stream().mapToInt(Integer::intValue).toArray());
         this.ruleCategories = Set.copyOf(cats);
-        Map<String, Integer> indexById = new HashMap<>();
-        for (int k = 0; k < this.rules.size(); k++) {
-            indexById.putIfAbsent(this.rules.get(k).id(), k);
-        }
-        this.unless = new int[this.rules.size()][];
+        this.unless = unlessIndexes(this.rules);
         this.overrides = new boolean[this.rules.size()];
-        for (int k = 0; k < this.rules.size(); k++) {
-            List<String> ids = this.rules.get(k).unless();
-            unless[k] = new int[ids.size()];
-            for (int n = 0; n < ids.size(); n++) {
-                Integer named = indexById.get(ids.get(n));
-                if (named == null) {
-                    throw new IllegalArgumentException("tag rule " + this.rules.get(k).id() + ": 'unless' names "
-                            + ids.get(n) + ", which is not a rule");
-                }
-                unless[k][n] = named;
-                overrides[named] = true;
+        for (int[] named : unless) {
+            for (int k : named) {
+                overrides[k] = true;
             }
         }
         this.rewrites = new ElementRewrites(settings);
@@ -174,6 +162,28 @@ public final class TagPolicy {
 
     public Map<String, Category> categories() {
         return categories;
+    }
+
+    /** For each rule, the indexes of the rules its {@code unless} names (the loader has checked that they exist). */
+    private static int[][] unlessIndexes(List<TagRule> rules) {
+        Map<String, Integer> indexById = new HashMap<>();
+        for (int k = 0; k < rules.size(); k++) {
+            indexById.putIfAbsent(rules.get(k).id(), k);
+        }
+        int[][] indexes = new int[rules.size()][];
+        for (int k = 0; k < rules.size(); k++) {
+            List<String> ids = rules.get(k).unless();
+            indexes[k] = new int[ids.size()];
+            for (int n = 0; n < ids.size(); n++) {
+                Integer named = indexById.get(ids.get(n));
+                if (named == null) {
+                    throw new IllegalArgumentException("tag rule " + rules.get(k).id() + ": 'unless' names "
+                            + ids.get(n) + ", which is not a rule");
+                }
+                indexes[k][n] = named;
+            }
+        }
+        return indexes;
     }
 
     /** Indexes of the rules that decide instead of rule {@code index} when a script matches them too. */
