@@ -74,9 +74,7 @@ final class OrdinaryTags {
                         i++;
                     }
                     // after attribute name
-                    while (i < to && SPACE[a[i] & 0xff]) {
-                        i++;
-                    }
+                    i = afterSpaces(a, i, to);
                     if (i == to) {
                         return lt;
                     }
@@ -91,10 +89,7 @@ final class OrdinaryTags {
                     continue;
                 }
                 // before attribute value
-                i++;
-                while (i < to && SPACE[a[i] & 0xff]) {
-                    i++;
-                }
+                i = afterSpaces(a, i + 1, to);
                 if (i == to) {
                     return lt;
                 }
@@ -124,6 +119,14 @@ final class OrdinaryTags {
             }
         }
         return lt;
+    }
+
+    /** The first byte from {@code a[i]} on that is not white space, or {@code to}. */
+    private static int afterSpaces(byte[] a, int i, int to) {
+        while (i < to && SPACE[a[i] & 0xff]) {
+            i++;
+        }
+        return i;
     }
 
     /**
