@@ -111,6 +111,13 @@ final class TagStates {
                         st = ended(a, from, i, delta);
                     } else {
                         st = BEFORE_ATTR_NAME;
+                        if (tag.captured) {
+                            int gt = attributesInChunk(a, i, to, delta);
+                            if (gt >= 0) {
+                                i = gt + 1;
+                                st = ended(a, from, i, delta);
+                            }
+                        }
                     }
                     break;
                 }
@@ -312,6 +319,105 @@ final class TagStates {
             }
         }
         state = st;
+        return i;
+    }
+
+    /**
+     * The attributes of a captured tag from the state before an attribute name, when the whole tag lies in this
+     * chunk: the transitions of the attribute states of {@link #scan} in one straight pass, recording the same
+     * positions, without a dispatch per state. Returns the index of the {@code >} that ends the tag (having set
+     * {@code selfClosing}), or -1 with nothing recorded when the chunk or the size limit ends first, for the states
+     * to read the attributes one by one. Tried once per tag, right after its name, so a tag cut by the chunk end is
+     * read twice at most.
+     */
+    private int attributesInChunk(byte[] a, int begin, int to, long delta) {
+        int recorded = tag.attrCount;
+        long lastAttributeStart = tag.start + maxTagBytes;
+        int i = begin;
+        while (true) {
+            // before an attribute name, and after a quoted value
+            i = afterSpaces(a, i, to);
+            if (i == to) {
+                break;
+            }
+            byte c = a[i];
+            if (c == '>') {
+                return i;
+            }
+            if (c == '/') {
+                if (++i == to) {
+                    break;
+                }
+                if (a[i] == '>') {
+                    tag.selfClosing = true;
+                    return i;
+                }
+                // reconsumed before an attribute name
+                continue;
+            }
+            if (i + delta > lastAttributeStart) {
+                break;
+            }
+            // the attribute name (its first byte is part of it, whatever it is)
+            attr = tag.beginAttribute((int) (i + delta - tag.start));
+            i++;
+            while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
+                i++;
+            }
+            if (i == to) {
+                break;
+            }
+            endAttributeName(i + delta);
+            i = afterSpaces(a, i, to);
+            if (i == to) {
+                break;
+            }
+            if (a[i] != '=') {
+                // '>', '/' or the next name: as before an attribute name
+                continue;
+            }
+            i = afterSpaces(a, i + 1, to);
+            if (i == to) {
+                break;
+            }
+            c = a[i];
+            if (c == '"' || c == '\'') {
+                int q = ByteScan.indexOf(a, i + 1, to, c);
+                if (q == to) {
+                    break;
+                }
+                valueStart(i + 1 + delta);
+                valueEnd(q + delta, q + 1 + delta);
+                i = q + 1;
+                continue;
+            }
+            valueStart(i + delta);
+            if (c == '>') {
+                valueEnd(i + delta, i + delta);
+                return i;
+            }
+            while (i < to && !SPACE[a[i] & 0xff] && a[i] != '>') {
+                i++;
+            }
+            if (i == to) {
+                break;
+            }
+            valueEnd(i + delta, i + delta);
+            if (a[i] == '>') {
+                return i;
+            }
+            i++;
+        }
+        tag.attrCount = recorded;
+        attr = -1;
+        return -1;
+    }
+
+    /** The first byte from {@code a[i]} on that is not white space, or {@code to}. */
+    private static int afterSpaces(byte[] a, int i, int to) {
+        while (i < to && SPACE[a[i] & 0xff]) {
+            i++;
+        }
         return i;
     }
 

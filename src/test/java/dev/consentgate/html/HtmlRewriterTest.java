@@ -541,6 +541,19 @@ class HtmlRewriterTest {
         assertEquals(List.of(new RewriteEvent(2, "img", "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT)), events);
     }
 
+    @Test
+    void tagPastTheSizeLimitIsJudgedOnTheAttributesBeforeTheLimitWhateverTheChunking() {
+        TagPolicy policy = TestRules.policy(HtmlSettings.defaults().withLimits(256 * 1024, 128));
+        // the tracker URL starts past the limit: not read, in one chunk as in many
+        String html = "<p>a</p><img data-x=\"" + "y".repeat(300) + "\" src=https://www.facebook.com/tr><p>b</p>";
+        byte[] in = html.getBytes(StandardCharsets.UTF_8);
+        assertEquals(html, rewrite(policy, TestRules.ESSENTIAL_ONLY, html));
+        for (int size : List.of(1, 2, 7, 64, 200)) {
+            assertEquals(html, new String(Chunks.rewrite(policy, TestRules.ESSENTIAL_ONLY, in, List.of(size)),
+                    StandardCharsets.UTF_8), "chunks of " + size);
+        }
+    }
+
     // ---- events and encodings ----
 
     @Test
