@@ -627,7 +627,17 @@ class DefaultTagsTest {
                 arguments("advertising", "https://static.example.com/rs3/60/frm/addthis/addthis_widget.js"),
                 arguments("analytics", "https://csi.gstatic.com/csi"),
                 arguments("analytics", "https://ecomm.events/"),
-                arguments("analytics", "https://www.example.de/wp-content/plugins/ginger/addon/analytics/gingeranalytics.min.js"));
+                arguments("analytics", "https://www.example.de/wp-content/plugins/ginger/addon/analytics/gingeranalytics.min.js"),
+                arguments("analytics", "https://c.ddv-mediengruppe.org/collect.js"),
+                arguments("analytics", "https://csm.cxpublic.com/example.js"),
+                arguments("advertising", "https://a.twiago.com/adscript.php?pid=1&ord=2"),
+                arguments("advertising", "https://ad.adnet.de/ad3_async.js"),
+                arguments("advertising", "https://scripts.webcontentassessor.com/scripts/c6259e35"),
+                arguments("advertising", "https://cdn.adpushup.com/12345/adpushup.js"),
+                arguments("advertising", "https://cdn.geozo.com/loader.js"),
+                arguments("advertising", "https://www.assoc-amazon.de/s/link-enhancer?tag=example-21&o=3"),
+                arguments("functionality", "https://cdn.flipboard.com/web/buttons/js/flbuttons.min.js"),
+                arguments("functionality", "https://api.flattr.com/js/0.6/load.js?mode=auto"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -961,7 +971,19 @@ class DefaultTagsTest {
                 arguments("functionality", "var embedVars = {\"disqusConfig\":{\"integration\":\"wordpress 3.0.17\"},"
                         + "\"disqusIdentifier\":\"12 https://example.com/?p=12\",\"disqusShortname\":\"example\"};"),
                 arguments("advertising", "js.src = \"https://tags.newdreamglobal.com/admanager/newglobal.sdk.min.js\";"),
-                arguments("analytics", "document.write(\"<IMG src=\\\"http://prof.estat.com/cgi-bin/ft/\"+s+\"\\\">\");"));
+                arguments("analytics", "document.write(\"<IMG src=\\\"http://prof.estat.com/cgi-bin/ft/\"+s+\"\\\">\");"),
+                arguments("analytics", "var pkBaseURL = \"https://www.example.nl/piwik/\"; document.write(unescape(\"%3Cscript src='\" + pkBaseURL + \"piwik.js'%3E%3C/script%3E\"));"),
+                arguments("analytics", "var piwikTracker = Piwik.getTracker(pkBaseURL + \"piwik.php\", 2);"),
+                arguments("analytics", "var tracker = Matomo.getTracker(u + \"matomo.php\", 1);"),
+                arguments("analytics", "if (typeof iomAsync !== \"undefined\") { iomAsync.c({ \"st\":\"site\" }, 1); }"),
+                arguments("analytics", "collect.init({ tid: \"site-web\", apiURL: \"https://c.ddv-mediengruppe.org/collect\" });"),
+                arguments("analytics", "window.usabilla.load(\"w.usabilla.com\", \"00ceec6b3a5a\");"),
+                arguments("advertising", "(function (s, o, m) { s.somtag = {}; })(window, document, '//ad.71i.de/somtag/loader/loader.js');"),
+                arguments("advertising", "t.src=c+\"//front.optimonk.com/public/\"+a+\"/js/preload.js\";"),
+                arguments("advertising", "var adapter = OptiMonk.Visitor.createAdapter();"),
+                arguments("functionality", "l.src=\"https://rumble.com/embedJS/u4\";"),
+                arguments("functionality", "Rumble(\"play\", {\"video\":\"v3pb7ad\",\"div\":\"rumble_v3pb7ad\"});"),
+                arguments("functionality", "s.src = 'https://api.flattr.com/js/0.6/load.js?mode=auto';"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1033,7 +1055,8 @@ class DefaultTagsTest {
                 arguments("advertising", "https://www1.mpnrs.com/deliver2/trg/trg.gif?lv=8&tad=1n4i"),
                 arguments("analytics", "https://www.lifestyleblogger.at/LBRKBadge/vIMGCounter.php"),
                 arguments("analytics", "https://openjur.de/anlagen//0/5/4/2/3/1"),
-                arguments("analytics", "http://c.andyhoppe.com/1402912561"));
+                arguments("analytics", "http://c.andyhoppe.com/1402912561"),
+                arguments("advertising", "https://www.assoc-amazon.de/s/noscript?tag=example-21"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
@@ -1072,6 +1095,8 @@ class DefaultTagsTest {
                 arguments("advertising", "https://googleads.g.doubleclick.net/pagead/ads?client=ca-pub-1"),
                 arguments("advertising", "https://tpc.googlesyndication.com/safeframe/1-0-40/html/container.html"),
                 arguments("functionality", "https://widget.whatsbroadcast.com/widget_more/1"),
-                arguments("advertising", "https://widget.dianomi.com/smartads.epl?id=1"));
+                arguments("advertising", "https://widget.dianomi.com/smartads.epl?id=1"),
+                arguments("advertising", "https://imp.aiasahi.jp/hserver/SITE=ZDNET.ETC/AREA=RECT/AAMSZ=300X500/"),
+                arguments("functionality", "http://8tracks.com/mixes/1313391/player_v3_universal"));
     }
 }
