@@ -122,13 +122,16 @@ final class OrdinaryTags {
     }
 
     /**
-     * The first {@code '<'} from {@code a[from]} on, or {@code to}. Tags often follow each other directly; testing
-     * for that first lets the processor run ahead on a predicted branch, where the word search would make the next
-     * tag's position wait for a load and a bit count.
+     * The first {@code '<'} from {@code a[from]} on, or {@code to}. Tags often follow each other directly or after
+     * a line break; testing for that first lets the processor run ahead on a predicted branch, where the word search
+     * would make the next tag's position wait for a load and a bit count.
      */
     private static int nextTag(byte[] a, int from, int to) {
         if (from < to && a[from] == '<') {
             return from;
+        }
+        if (from + 1 < to && a[from] == '\n' && a[from + 1] == '<') {
+            return from + 1;
         }
         return ByteScan.indexOf(a, from, to, (byte) '<');
     }
