@@ -188,6 +188,19 @@ class DefaultTagsTest {
     }
 
     @Test
+    void sourcepointsConfigurationPassesThoughItSetsUpGooglesAds() {
+        String config = "<script>window._sp_queue = []; window._sp_ = { config: { accountId: 146,"
+                + " baseEndpoint: 'https://cmp.example.de', events: { onConsentReady: function () {"
+                + " // googletag.pubads().setRequestNonPersonalizedAds(consent);\n"
+                + " googletag.cmd.push(function () { googletag.pubads().refresh(); }); } } } };</script>";
+        assertEquals(config, rewrite(config));
+        // the same calls without the consent manager are Google's ad tag
+        String ads = "<script>googletag.cmd.push(function () { googletag.pubads().refresh(); });</script>";
+        assertEquals(List.of("google-publisher-tag-cmd"),
+                eventsUnderEssentialOnly(ads).stream().map(RewriteEvent::ruleId).toList());
+    }
+
+    @Test
     void metasHostCatchAllGivesWayOnlyToMetasOwnSignatures() {
         // naming Meta's host and a Twitter widget: Twitter's signature, granted here, does not excuse Meta's host
         String both = "<script>window.loadLater('https://connect.facebook.net/' + locale + '/x.js');"
@@ -637,7 +650,14 @@ class DefaultTagsTest {
                 arguments("advertising", "https://cdn.geozo.com/loader.js"),
                 arguments("advertising", "https://www.assoc-amazon.de/s/link-enhancer?tag=example-21&o=3"),
                 arguments("functionality", "https://cdn.flipboard.com/web/buttons/js/flbuttons.min.js"),
-                arguments("functionality", "https://api.flattr.com/js/0.6/load.js?mode=auto"));
+                arguments("functionality", "https://api.flattr.com/js/0.6/load.js?mode=auto"),
+                arguments("advertising", "https://tm.tradetracker.net/tag?t=a&s=1"),
+                arguments("advertising", "https://cdn.bauernative.com/nativendo.js"),
+                arguments("advertising", "https://twin-iq.kickfire.com/twin.js?14984"),
+                arguments("analytics", "https://sc.lfeeder.com/lftracker_v1_abc.js"),
+                arguments("analytics", "https://www.example.de/wp-content/themes/site/js/matomo.min.js?ver=5.9"),
+                arguments("functionality", "https://cdn.subscribers.com/assets/subscribers.js"),
+                arguments("functionality", "https://players.yumpu.com/modules/embed/yp_r_iframe.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -983,7 +1003,10 @@ class DefaultTagsTest {
                 arguments("advertising", "var adapter = OptiMonk.Visitor.createAdapter();"),
                 arguments("functionality", "l.src=\"https://rumble.com/embedJS/u4\";"),
                 arguments("functionality", "Rumble(\"play\", {\"video\":\"v3pb7ad\",\"div\":\"rumble_v3pb7ad\"});"),
-                arguments("functionality", "s.src = 'https://api.flattr.com/js/0.6/load.js?mode=auto';"));
+                arguments("functionality", "s.src = 'https://api.flattr.com/js/0.6/load.js?mode=auto';"),
+                arguments("advertising", "var _TradeTrackerTagOptions = { t: 'a', s: '1' };"),
+                arguments("functionality", "var subscribersSiteId = 'f2a8edfa-d329-4ec6-8b10-a871a36f874a';"),
+                arguments("analytics", "(function(ss,ex){ window.ldfdr=window.ldfdr||function(){}; var s=\"https://sc.lfeeder.com/lftracker_v1_\"+ss+\".js\"; })(\"abc\");"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1097,6 +1120,7 @@ class DefaultTagsTest {
                 arguments("functionality", "https://widget.whatsbroadcast.com/widget_more/1"),
                 arguments("advertising", "https://widget.dianomi.com/smartads.epl?id=1"),
                 arguments("advertising", "https://imp.aiasahi.jp/hserver/SITE=ZDNET.ETC/AREA=RECT/AAMSZ=300X500/"),
-                arguments("functionality", "http://8tracks.com/mixes/1313391/player_v3_universal"));
+                arguments("functionality", "http://8tracks.com/mixes/1313391/player_v3_universal"),
+                arguments("functionality", "https://www.yumpu.com/de/embed/view/VMX0KyGztR74UPQj"));
     }
 }
