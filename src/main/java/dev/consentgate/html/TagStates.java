@@ -450,12 +450,17 @@ final class TagStates {
         }
     }
 
-    /** The captured tag passed the size limit; {@code posLocal} is how far it has been read in this chunk. */
+    /**
+     * The captured tag passed the size limit; {@code posLocal} is how far it has been read in this chunk. Where that
+     * is found (an attribute past the limit, a chunk's end, the tag's end) depends on the chunks, so the sink is shown
+     * only what lies in the tag's first {@code maxTagBytes} bytes.
+     */
     private void overflow(int posLocal) {
         if (posLocal >= 0) {
             int startLocal = (int) (tag.start - curDelta);
             tag.complete(curA, Math.max(curFrom, startLocal), posLocal, startLocal);
         }
+        tag.cutAt(maxTagBytes);
         tag.overflowed = true;
         sink.tagOverflow(tag);
         tag.captured = false;

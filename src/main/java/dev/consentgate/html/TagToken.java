@@ -144,6 +144,29 @@ final class TagToken {
         return (int) (end - start);
     }
 
+    /**
+     * Keeps of the attributes what lies in the tag's first {@code limit} bytes (the raw bytes reach at least that
+     * far): those whose names end there, a value cut where the limit falls, even one still open. An attribute whose
+     * name runs past the limit is dropped with all after it (one cut off unfinished has an empty name, which no
+     * judgement asks for).
+     */
+    void cutAt(int limit) {
+        for (int k = 0; k < attrCount; k++) {
+            if (nameEnd[k] > limit) {
+                attrCount = k;
+                return;
+            }
+            if (valueStart[k] > limit) {
+                valueStart[k] = -1;
+                valueEnd[k] = -1;
+                attrEnd[k] = nameEnd[k];
+            } else if (valueStart[k] >= 0 && (valueEnd[k] < 0 || valueEnd[k] > limit)) {
+                valueEnd[k] = limit;
+                attrEnd[k] = limit;
+            }
+        }
+    }
+
     /** Lower-cased attribute name k. */
     String attributeName(int k) {
         StringBuilder sb = new StringBuilder(nameEnd[k] - nameStart[k]);

@@ -554,6 +554,36 @@ class HtmlRewriterTest {
         }
     }
 
+    @Test
+    void tagPastTheSizeLimitIsJudgedOnItsFirstBytesWhereverTheChunksEnd() {
+        TagPolicy policy = TestRules.policy(HtmlSettings.defaults().withLimits(64, 128));
+        String y = "y".repeat(100);
+        List<String> tags = List.of(
+                // a value still open where the limit falls: cut there, so the tracker's host is read
+                "<img src=\"https://www.facebook.com/tr" + y + "\">",
+                "<img src='https://www.facebook.com/tr" + y + "'>",
+                "<img src=https://www.facebook.com/tr" + y + ">",
+                // an attribute whose name, or whose value, starts past the limit is not read
+                "<img alt=\"" + y + "\" src=https://www.facebook.com/tr>",
+                "<img alt=\"" + y.substring(0, 70) + "\" data-long-name-" + y + "=1 src=https://www.facebook.com/tr>",
+                "<img alt=\"" + y.substring(0, 80) + "\" src   =   \"https://www.facebook.com/tr\">",
+                // a plain image past the limit passes
+                "<img src=\"/a.png?" + y + "\" alt=x>",
+                // the input ends inside the tag
+                "<img src=\"https://www.facebook.com/tr" + y);
+        for (String tag : tags) {
+            byte[] in = ("<p>a</p>" + tag + "<p>b</p>").getBytes(StandardCharsets.UTF_8);
+            String whole = new String(Chunks.rewrite(policy, TestRules.ESSENTIAL_ONLY, in, List.of(in.length)),
+                    StandardCharsets.UTF_8);
+            for (int cut = 1; cut < in.length; cut++) {
+                assertEquals(whole, new String(Chunks.rewrite(policy, TestRules.ESSENTIAL_ONLY, in,
+                        List.of(cut, in.length)), StandardCharsets.UTF_8), tag + " cut at " + cut);
+            }
+            boolean tracker = tag.indexOf("facebook") < 128;
+            assertEquals(tracker, !whole.contains("facebook"), tag + " -> " + whole);
+        }
+    }
+
     // ---- events and encodings ----
 
     @Test
