@@ -31,4 +31,12 @@ final class ByteClasses {
     static boolean isSpace(byte c) {
         return SPACE[c & 0xff];
     }
+
+    /** The first byte from {@code a[i]} on that is not white space, or {@code to}. */
+    static int afterSpaces(byte[] a, int i, int to) {
+        while (i < to && SPACE[a[i] & 0xff]) {
+            i++;
+        }
+        return i;
+    }
 }

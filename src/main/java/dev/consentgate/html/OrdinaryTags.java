@@ -3,6 +3,7 @@ package dev.consentgate.html;
 import static dev.consentgate.html.ByteClasses.ATTR_NAME_END;
 import static dev.consentgate.html.ByteClasses.NAME_END;
 import static dev.consentgate.html.ByteClasses.SPACE;
+import static dev.consentgate.html.ByteClasses.afterSpaces;
 import static dev.consentgate.html.ByteClasses.isAlpha;
 
 import java.lang.invoke.MethodHandles;
@@ -134,14 +135,6 @@ final class OrdinaryTags {
             return from + 1;
         }
         return ByteScan.indexOf(a, from, to, (byte) '<');
-    }
-
-    /** The first byte from {@code a[i]} on that is not white space, or {@code to}. */
-    private static int afterSpaces(byte[] a, int i, int to) {
-        while (i < to && SPACE[a[i] & 0xff]) {
-            i++;
-        }
-        return i;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.consentgate.html;
 import static dev.consentgate.html.ByteClasses.ATTR_NAME_END;
 import static dev.consentgate.html.ByteClasses.NAME_END;
 import static dev.consentgate.html.ByteClasses.SPACE;
+import static dev.consentgate.html.ByteClasses.afterSpaces;
 import static dev.consentgate.html.ByteClasses.isSpace;
 import static dev.consentgate.html.HtmlTokenizer.AFTER_ATTR_NAME;
 import static dev.consentgate.html.HtmlTokenizer.AFTER_ATTR_VALUE_QUOTED;
@@ -411,14 +412,6 @@ final class TagStates {
         tag.attrCount = recorded;
         attr = -1;
         return -1;
-    }
-
-    /** The first byte from {@code a[i]} on that is not white space, or {@code to}. */
-    private static int afterSpaces(byte[] a, int i, int to) {
-        while (i < to && SPACE[a[i] & 0xff]) {
-            i++;
-        }
-        return i;
     }
 
     /** The uncaptured tag ends at the {@code >} at {@code gt}. */
