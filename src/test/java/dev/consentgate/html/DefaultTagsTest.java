@@ -201,6 +201,24 @@ class DefaultTagsTest {
     }
 
     @Test
+    void aConsentManagersConfigurationPassesThoughItsCallbacksCallTheVendors() {
+        String klaro = "<script>var klaroConfig = { services: [ { name: 'facebookPixel', purposes: ['marketing'],"
+                + " onAccept: \"fbq('consent', 'grant')\" }, { name: 'matomo', onAccept: \"_paq.push(['setConsentGiven'])\","
+                + " }, { name: 'ga', onAccept: \"gtag('config', 'G-XXXX')\" } ] };</script>";
+        assertEquals(klaro, rewrite(klaro));
+        String iubenda = "<script>var _iub = _iub || []; _iub.csConfiguration = {\"siteId\":1, \"callback\":"
+                + " {\"onConsentGiven\": function () { _hsq.push(['doNotTrack', {track: true}]); }}};</script>";
+        assertEquals(iubenda, rewrite(iubenda));
+        // a vendor's loader in the same script is still found
+        String loader = "<script>var klaroConfig = {}; !function(f,b,e,v){t=b.createElement(e);t.src=v;}(window,"
+                + " document,'script','https://connect.facebook.net/en_US/fbevents.js'); fbq('init', '1');</script>";
+        assertTrue(rewrite(loader).startsWith("<script type=\"text/plain\""), rewrite(loader));
+        // and the same callbacks outside a consent manager's configuration are the vendors' tags
+        assertEquals(List.of("meta-pixel-inline"), eventsUnderEssentialOnly(
+                "<script>fbq('consent', 'grant');</script>").stream().map(RewriteEvent::ruleId).toList());
+    }
+
+    @Test
     void metasHostCatchAllGivesWayOnlyToMetasOwnSignatures() {
         // naming Meta's host and a Twitter widget: Twitter's signature, granted here, does not excuse Meta's host
         String both = "<script>window.loadLater('https://connect.facebook.net/' + locale + '/x.js');"
