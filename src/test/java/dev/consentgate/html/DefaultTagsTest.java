@@ -675,7 +675,12 @@ class DefaultTagsTest {
                 arguments("analytics", "https://sc.lfeeder.com/lftracker_v1_abc.js"),
                 arguments("analytics", "https://www.example.de/wp-content/themes/site/js/matomo.min.js?ver=5.9"),
                 arguments("functionality", "https://cdn.subscribers.com/assets/subscribers.js"),
-                arguments("functionality", "https://players.yumpu.com/modules/embed/yp_r_iframe.js"));
+                arguments("functionality", "https://players.yumpu.com/modules/embed/yp_r_iframe.js"),
+                arguments("advertising", "https://b-code.liadm.com/a-028y.min.js"),
+                arguments("advertising", "https://powerad.ai/90862154088450/script.js"),
+                arguments("functionality", "https://widgets.getsitecontrol.com/154814/script.js"),
+                arguments("functionality", "https://web.webpushs.com/js/push/08e8cce00390474ffd8c4d1df48b706a_1.js"),
+                arguments("functionality", "https://livecomments.viafoura.co/v3/livecomments.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1024,7 +1029,13 @@ class DefaultTagsTest {
                 arguments("functionality", "s.src = 'https://api.flattr.com/js/0.6/load.js?mode=auto';"),
                 arguments("advertising", "var _TradeTrackerTagOptions = { t: 'a', s: '1' };"),
                 arguments("functionality", "var subscribersSiteId = 'f2a8edfa-d329-4ec6-8b10-a871a36f874a';"),
-                arguments("analytics", "(function(ss,ex){ window.ldfdr=window.ldfdr||function(){}; var s=\"https://sc.lfeeder.com/lftracker_v1_\"+ss+\".js\"; })(\"abc\");"));
+                arguments("analytics", "(function(ss,ex){ window.ldfdr=window.ldfdr||function(){}; var s=\"https://sc.lfeeder.com/lftracker_v1_\"+ss+\".js\"; })(\"abc\");"),
+                arguments("advertising", "blogherads.adq.push(function() { blogherads.defineSlot(\"flexbanner\", \"skm-ad-LB1\").display();});"),
+                arguments("advertising", "nads.createAd('site_top_responsive', { sizes: [], adsensePub: '1' });"),
+                arguments("advertising", "var somtagConfig = { enabled: true, config: { id: 'example' } };"),
+                arguments("advertising", "PBS.display('MPU1');"),
+                arguments("functionality", "_gscq.push(['targeting','signed-in','false']);"),
+                arguments("functionality", "(function (w,i,d,g,e) { w[d] = w[d]||[]; })(window, document, '_gscq','script','//widgets.getsitecontrol.com/154814/script.js');"));
     }
 
     static Stream<Arguments> vendorPixels() {
