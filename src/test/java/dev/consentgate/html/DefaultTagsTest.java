@@ -213,6 +213,12 @@ class DefaultTagsTest {
         String loader = "<script>var klaroConfig = {}; !function(f,b,e,v){t=b.createElement(e);t.src=v;}(window,"
                 + " document,'script','https://connect.facebook.net/en_US/fbevents.js'); fbq('init', '1');</script>";
         assertTrue(rewrite(loader).startsWith("<script type=\"text/plain\""), rewrite(loader));
+        String matomo = "<script>var klaroConfig = {}; var _paq = window._paq = window._paq || [];"
+                + " _paq.push(['trackPageView']); (function() { var u=\"//stats.example.org/\";"
+                + " _paq.push(['setTrackerUrl', u+'matomo.php']); var g=document.createElement('script');"
+                + " g.src=u+'matomo.js'; })();</script>";
+        assertEquals(List.of("matomo-loader-inline"),
+                eventsUnderEssentialOnly(matomo).stream().map(RewriteEvent::ruleId).toList());
         // and the same callbacks outside a consent manager's configuration are the vendors' tags
         assertEquals(List.of("meta-pixel-inline"), eventsUnderEssentialOnly(
                 "<script>fbq('consent', 'grant');</script>").stream().map(RewriteEvent::ruleId).toList());
