@@ -40,9 +40,12 @@ final class Problems {
         return !found.isEmpty();
     }
 
-    /** In file order, as an editor would walk them. */
+    /**
+     * In file order, as an editor would walk them; once each, though a node shared through a YAML alias is read (and
+     * found wrong) for every rule that names it.
+     */
     List<ConfigProblem> list() {
-        return found.stream().sorted(Comparator.comparingInt(ConfigProblem::line)
+        return found.stream().distinct().sorted(Comparator.comparingInt(ConfigProblem::line)
                 .thenComparingInt(ConfigProblem::column)).toList();
     }
 }

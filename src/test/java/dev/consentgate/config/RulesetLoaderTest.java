@@ -115,6 +115,25 @@ class RulesetLoaderTest {
     }
 
     @Test
+    void anUnlessListSharedThroughAYamlAnchorIsReadForEachRuleAndAProblemInItReportedOnce() throws Exception {
+        Ruleset r = RulesetLoader.parse("r.yaml", MINIMAL + """
+                tags:
+                  - {id: cmp-config, signature: "cmpConfig", category: essential}
+                  - {id: vendor-a, signature: "a(", category: analytics, unless: &configs [cmp-config]}
+                  - {id: vendor-b, signature: "b(", category: analytics, unless: *configs}
+                """);
+        assertEquals(List.of("cmp-config"), r.tagRules().get(1).unless());
+        assertEquals(List.of("cmp-config"), r.tagRules().get(2).unless());
+        List<String> p = problems(MINIMAL + """
+                tags:
+                  - {id: vendor-a, signature: "a(", category: analytics, unless: &configs [nobody]}
+                  - {id: vendor-b, signature: "b(", category: analytics, unless: *configs}
+                """);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("r.yaml:7:66: 'unless' names 'nobody'"), p.get(0));
+    }
+
+    @Test
     void upstreamUrlSyntaxIsChecked() {
         assertTrue(problems(MINIMAL.replace("http://127.0.0.1:9000", "ftp://x")).get(0)
                 .matches("r\\.yaml:2:15: upstream 'ftp://x' must start with http://.*"));
