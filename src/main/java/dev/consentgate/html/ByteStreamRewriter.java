@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,6 +47,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private static final String[] DELAYED_SCRIPT_URL_ATTRIBUTES = {"data-src", "data-rocket-src", "data-lazy-src",
             "data-pmdelayedscript"};
     private static final TagRule META_COOKIE_RULE = new TagRule("meta-set-cookie", Optional.empty(),
+            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
+    /** An element past the tag size limit whose address or code the limit cut: it cannot be judged. */
+    private static final TagRule UNREAD_PAST_LIMIT_RULE = new TagRule("unread-past-limit", Optional.empty(),
             Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
 
     private final TagPolicy policy;
@@ -181,6 +185,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             return;
         }
         Verdict v = judge(tag);
+        if ((v == null || v.rule == null) && addressUnread(tag)) {
+            // a URL cut by the limit may match a stricter rule than its start does, or none: fail closed
+            v = new Verdict(UNREAD_PAST_LIMIT_RULE, "", ElementKind.PIXEL, TagAction.REMOVE);
+        }
         if (v != null && v.rule != null) {
             // a rule already matched: fail closed, the element goes; its bytes are dropped as they come
             overflowVerdict = new Verdict(v.rule, v.host, v.kind, TagAction.REMOVE);
@@ -369,6 +377,25 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             default:
                 return null;
         }
+    }
+
+    /**
+     * Whether the size limit may have cut what an overflowed element loads or runs: it falls inside a value that can
+     * hold a URL or code (a picture's data: URL loads nothing, cut or not), or outside any value, in a name or
+     * between attributes, where what follows is unread. Inside any other value (a text, a style, a data attribute)
+     * the element is judged on what came before, as a browser's own attributes would be.
+     */
+    private static boolean addressUnread(TagToken tag) {
+        if (tag.cutValue < 0) {
+            return true;
+        }
+        String name = tag.attributeName(tag.cutValue);
+        boolean address = name.endsWith("src") || name.endsWith("srcset") || name.equals("srcdoc")
+                || name.equals("data") || name.equals("href") || name.equals("content")
+                || Arrays.asList(DELAYED_SCRIPT_URL_ATTRIBUTES).contains(name);
+        boolean picture = tag.nameId == ElementNames.IMG || tag.nameId == ElementNames.SOURCE
+                || tag.nameId == ElementNames.AMP_PIXEL;
+        return address && !(picture && DataUrls.isDataUrl(tag.value(tag.cutValue)));
     }
 
     private ElementKind embedKind() {

@@ -23,6 +23,8 @@ final class TagToken {
     boolean captured;
     /** The tag grew past the size limit while captured; its attributes are incomplete. */
     boolean overflowed;
+    /** Of an overflowed tag: the attribute inside whose value the limit falls, -1 when it falls outside any. */
+    int cutValue = -1;
 
     int attrCount;
     int[] nameStart = new int[8];
@@ -46,6 +48,7 @@ final class TagToken {
         nameLen = 0;
         captured = capture;
         overflowed = false;
+        cutValue = -1;
         attrCount = 0;
         spillLen = 0;
         view = null;
@@ -146,13 +149,14 @@ final class TagToken {
 
     /**
      * Keeps of the attributes what lies in the tag's first {@code limit} bytes (the raw bytes reach at least that
-     * far): those whose names end there, a value cut where the limit falls, even one still open. An attribute whose
-     * name runs past the limit is dropped with all after it (one cut off unfinished has an empty name, which no
-     * judgement asks for).
+     * far): those whose names end there, and a value cut where the limit falls, even one still open
+     * ({@link #cutValue}). An attribute whose name runs past the limit, or is still unfinished (empty), is dropped
+     * with all after it.
      */
     void cutAt(int limit) {
         for (int k = 0; k < attrCount; k++) {
-            if (nameEnd[k] > limit) {
+            // a finished name has at least its first byte
+            if (nameEnd[k] == nameStart[k] || nameEnd[k] > limit) {
                 attrCount = k;
                 return;
             }
@@ -163,6 +167,7 @@ final class TagToken {
             } else if (valueStart[k] >= 0 && (valueEnd[k] < 0 || valueEnd[k] > limit)) {
                 valueEnd[k] = limit;
                 attrEnd[k] = limit;
+                cutValue = k;
             }
         }
     }
