@@ -215,10 +215,24 @@ class DefaultTagsTest {
         assertTrue(rewrite(loader).startsWith("<script type=\"text/plain\""), rewrite(loader));
         String matomo = "<script>var klaroConfig = {}; var _paq = window._paq = window._paq || [];"
                 + " _paq.push(['trackPageView']); (function() { var u=\"//stats.example.org/\";"
-                + " _paq.push(['setTrackerUrl', u+'matomo.php']); var g=document.createElement('script');"
-                + " g.src=u+'matomo.js'; })();</script>";
+                + " var g=document.createElement('script'); g.src=u+'matomo.js'; })();</script>";
         assertEquals(List.of("matomo-loader-inline"),
                 eventsUnderEssentialOnly(matomo).stream().map(RewriteEvent::ruleId).toList());
+        // Matomo's snippet through its tracker proxy (no matomo.js), and Piwik PRO's on the site's own host
+        String proxy = "<script>window.klaroConfig = {}; var _paq = window._paq || []; (function() {"
+                + " var u=\"https://www.example.com/\"; _paq.push(['setTrackerUrl', u+'matomo.php']);"
+                + " _paq.push(['setSiteId', '1']); var g=document.createElement('script'); g.src=u+'matomo.php'; })();"
+                + "</script>";
+        assertEquals(List.of("matomo-tracker-url-inline"),
+                eventsUnderEssentialOnly(proxy).stream().map(RewriteEvent::ruleId).toList());
+        String ppms = "<script>var didomiConfig = {}; var _paq = _paq || []; (function(){ var u=\"//stats.example.com/\";"
+                + " var g=document.createElement('script'); g.src=u+\"ppms.js\"; })();</script>";
+        assertEquals(List.of("piwik-pro-legacy-loader-inline"),
+                eventsUnderEssentialOnly(ppms).stream().map(RewriteEvent::ruleId).toList());
+        // a marker only mentioned, not assigned, excuses nothing
+        assertEquals(List.of("meta-pixel-inline"), eventsUnderEssentialOnly(
+                "<script>/* see klaroConfig */ fbq('track', 'Lead');</script>").stream().map(RewriteEvent::ruleId)
+                .toList());
         // and the same callbacks outside a consent manager's configuration are the vendors' tags
         assertEquals(List.of("meta-pixel-inline"), eventsUnderEssentialOnly(
                 "<script>fbq('consent', 'grant');</script>").stream().map(RewriteEvent::ruleId).toList());
