@@ -380,18 +380,28 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     }
 
     /**
-     * Whether the size limit may have cut what an overflowed element loads or runs: it falls inside a value that can
-     * hold a URL or code (a picture's data: URL loads nothing, cut or not), or outside any value, in a name or
-     * between attributes, where what follows is unread. Inside any other value (a text, a style, a data attribute)
-     * the element is judged on what came before, as a browser's own attributes would be.
+     * Whether the size limit may have cut the address or code of an overflowed element that loads or runs
+     * something: the limit falls inside a value that can hold a URL or code (a picture's data: URL loads nothing,
+     * cut or not), or outside any value, in a name or between attributes, where what follows is unread. Inside any
+     * other value (a text, a style, a data attribute) the element is judged on what came before the limit.
      */
     private static boolean addressUnread(TagToken tag) {
+        switch (tag.nameId) {
+            case ElementNames.SCRIPT, ElementNames.IMG, ElementNames.SOURCE, ElementNames.AMP_PIXEL,
+                 ElementNames.IFRAME, ElementNames.FRAME, ElementNames.AMP_IFRAME, ElementNames.EMBED,
+                 ElementNames.OBJECT, ElementNames.LINK -> {
+            }
+            // a meta is judged by the cookie it sets; a tag whose name the limit cut is no element that loads
+            default -> {
+                return false;
+            }
+        }
         if (tag.cutValue < 0) {
             return true;
         }
         String name = tag.attributeName(tag.cutValue);
         boolean address = name.endsWith("src") || name.endsWith("srcset") || name.equals("srcdoc")
-                || name.equals("data") || name.equals("href") || name.equals("content")
+                || name.equals("data") || name.equals("href")
                 || Arrays.asList(DELAYED_SCRIPT_URL_ATTRIBUTES).contains(name);
         boolean picture = tag.nameId == ElementNames.IMG || tag.nameId == ElementNames.SOURCE
                 || tag.nameId == ElementNames.AMP_PIXEL;
