@@ -151,7 +151,7 @@ final class HtmlTokenizer {
         final long delta = absFrom - from;
         int i = from;
         int st = state;
-        rawText.chunkStart(from);
+        rawText.chunkStart(from, delta);
         tags.chunkStart(a, from, delta);
         while (i < to) {
             switch (st) {

@@ -23,6 +23,8 @@ import static dev.consentgate.html.HtmlTokenizer.SCRIPT_ESC_START_DASH;
 import static dev.consentgate.html.HtmlTokenizer.SCRIPT_LT;
 import static dev.consentgate.html.HtmlTokenizer.TAG_NAME;
 
+import java.util.Arrays;
+
 /**
  * The tokenizer's raw text states: RAWTEXT and RCDATA (style, title, textarea...) and script data with its escaped
  * and double-escaped states, up to the appropriate end tag, whose name it reads before handing the tag over to the
@@ -43,6 +45,14 @@ final class RawTextStates {
     /** The sink asked for the text; what lies before {@code textMark} in the current chunk has been passed on. */
     private boolean passingText;
     private int textMark;
+    /** Absolute offset of the current chunk's index 0. */
+    private long chunkDelta;
+    /**
+     * The bytes of a possible end tag that a chunk's end cut ({@code "</scr"}): held back from the sink until the
+     * next chunk shows whether they are text, so the text the sink sees does not depend on where chunks end.
+     */
+    private byte[] carry = new byte[16];
+    private int carryLength;
     /** The state the last {@link #scan} stopped in: a raw text state, or TAG_NAME once the end tag's name was read. */
     int state;
 
@@ -60,25 +70,66 @@ final class RawTextStates {
     void passTextFrom(int textStart) {
         passingText = true;
         textMark = textStart;
+        carryLength = 0;
     }
 
-    /** A chunk starts at {@code a[from]}. */
-    void chunkStart(int from) {
+    /** A chunk starts at {@code a[from]}, which is at absolute offset {@code from + delta}. */
+    void chunkStart(int from, long delta) {
         textMark = from;
+        chunkDelta = delta;
     }
 
-    /** The chunk ends at {@code a[to]}: the text it holds goes to the sink now. */
+    /**
+     * The chunk ends at {@code a[to]}: the text it holds goes to the sink now, except a possible end tag it ends in,
+     * which is carried to the next chunk.
+     */
     void chunkEnd(byte[] a, int to) {
-        if (passingText && textMark < to) {
-            sink.rawText(a, textMark, to);
+        if (!passingText) {
+            return;
+        }
+        int end = to;
+        if (mayBeEndTag(state)) {
+            end = (int) Math.max(textMark, Math.min(to, ltAbs - chunkDelta));
+            hold(a, end, to);
+        } else {
+            // the chunk's last byte may have shown the carried bytes to be text
+            passCarry();
+        }
+        if (textMark < end) {
+            sink.rawText(a, textMark, end);
         }
     }
 
     /** The input ended at {@code endAbs}, and with it any text the sink asked for. */
     void inputEnd(long endAbs) {
         if (passingText) {
+            passCarry();
             passingText = false;
             sink.rawTextEnd(endAbs);
+        }
+    }
+
+    /** States after a {@code <} that may open the end tag that ends the text. */
+    private static boolean mayBeEndTag(int st) {
+        return st == RAW_LT || st == RAW_END_NAME || st == SCRIPT_LT || st == SCRIPT_END_NAME || st == SCRIPT_ESC_LT
+                || st == SCRIPT_ESC_END_NAME;
+    }
+
+    private void hold(byte[] a, int from, int to) {
+        int n = to - from;
+        if (carryLength + n > carry.length) {
+            carry = Arrays.copyOf(carry, Math.max(2 * carry.length, carryLength + n));
+        }
+        System.arraycopy(a, from, carry, carryLength, n);
+        carryLength += n;
+    }
+
+    /** The bytes carried over turned out to be text: they go to the sink before any of this chunk's. */
+    private void passCarry() {
+        if (carryLength > 0) {
+            int n = carryLength;
+            carryLength = 0;
+            sink.rawText(carry, 0, n);
         }
     }
 
@@ -90,6 +141,9 @@ final class RawTextStates {
     int scan(byte[] a, int begin, int to, long delta, int st) {
         int i = begin;
         while (i < to && st != TAG_NAME) {
+            if (carryLength > 0 && !mayBeEndTag(st)) {
+                passCarry();
+            }
             switch (st) {
                 case RAW:
                 case SCRIPT:
@@ -292,6 +346,8 @@ final class RawTextStates {
      * the tag. Returns the state they go on in.
      */
     private int openEndTag(byte[] a, long delta) {
+        // what was carried over is this end tag's start
+        carryLength = 0;
         if (passingText) {
             int ltLocal = (int) (ltAbs - delta);
             if (ltLocal > textMark) {

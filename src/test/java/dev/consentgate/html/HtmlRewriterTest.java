@@ -529,6 +529,25 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void scriptTextAsLongAsTheInspectLimitIsJudgedWhereverAChunkCutsItsEndTag() {
+        TagPolicy policy = TestRules.policy(HtmlSettings.defaults().withLimits(64, 16 * 1024));
+        // a URL that runs to the text's end is read there; a chunk ending inside "</script>" must not make the
+        // text look longer than it is
+        String url = "//www.google-analytics.com/analytics.js";
+        String text = "var a=1;" + "x".repeat(64 - 8 - url.length()) + url;
+        assertEquals(64, text.length());
+        String html = "<p>a</p><script>" + text + "</script><p>b</p>";
+        byte[] in = html.getBytes(StandardCharsets.UTF_8);
+        String whole = new String(Chunks.rewrite(policy, TestRules.ESSENTIAL_ONLY, in, List.of(in.length)),
+                StandardCharsets.UTF_8);
+        assertTrue(whole.contains("<script type=\"text/plain\""), whole);
+        for (int cut = 1; cut < in.length; cut++) {
+            assertEquals(whole, new String(Chunks.rewrite(policy, TestRules.ESSENTIAL_ONLY, in, List.of(cut, in.length)),
+                    StandardCharsets.UTF_8), "cut at " + cut);
+        }
+    }
+
+    @Test
     void tagPastTheSizeLimitPassesUnlessARuleAlreadyMatched() {
         TagPolicy policy = TestRules.policy(HtmlSettings.defaults().withLimits(256 * 1024, 128));
         String longAttr = " data-x=\"" + "y".repeat(300) + "\"";
