@@ -28,7 +28,8 @@
  * at most {@code inlineScriptInspectLimit} bytes. Memory per response is bounded by these limits.
  *
  * <h2>Judgement</h2>
- * URLs are read from src, data-src, data-lazy-src, srcset (img), href (hints), data (object), after decoding
+ * {@code ElementJudge} decides what a start tag means; {@code ByteStreamRewriter} acts on its verdict. URLs are read
+ * from src, data-src, data-lazy-src, srcset (img), href (hints), data (object), after decoding
  * character references and normalising as a browser would (backslashes, tabs, userinfo, port, percent-encoded host,
  * trailing dot). A tracker URL embedded in another URL (redirects, a mistyped scheme) counts too. The first rule
  * that matches decides, so essential rules (consent managers, reCAPTCHA) declared first are never blocked. Scripts

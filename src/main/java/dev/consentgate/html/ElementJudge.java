@@ -1,0 +1,321 @@
+package dev.consentgate.html;
+
+import dev.consentgate.config.TagAction;
+import dev.consentgate.config.TagRule;
+import dev.consentgate.consent.ConsentDecision;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Judges a start tag under a tag policy and a visitor's consent: which URLs of the element count (by element, and
+ * inside noscript), whether a script may run at all, what a data: URL or srcdoc carries, a meta element's cookie,
+ * and a tag past the size limit. Knows nothing of bytes in flight; {@link ByteStreamRewriter} acts on its verdicts.
+ */
+final class ElementJudge {
+
+    private static final Set<String> HINT_RELS = Set.of("preconnect", "dns-prefetch", "preload", "prefetch",
+            "modulepreload", "prerender");
+    private static final Set<String> STYLESHEET_REL = Set.of("stylesheet");
+    /**
+     * Script types that hold data, templates or a script a consent tool blocked: a browser never runs them and no
+     * loader in the page turns them into code on its own. Every other type may run (see {@link #mayRun}).
+     */
+    private static final Set<String> INERT_TYPES = Set.of("text/plain", "text/html", "text/css", "text/xml",
+            "application/xml", "text/markdown", "text/x-markdown", "importmap", "text/x-magento-init",
+            // blocked until consent by consent tools that do not use text/plain
+            "javascript/blocked");
+    /**
+     * Parts of a type's name that mark data or templates (application/ld+json, text/x-handlebars-template...), or the
+     * settings a consent tool reads (OIL.js's application/configuration).
+     */
+    private static final List<String> INERT_TYPE_PARTS = List.of("json", "template", "tmpl", "handlebars",
+            "mustache", "shader", "x-glsl", "configuration");
+    /**
+     * Where loaders that delay scripts keep the URL of a script whose type they renamed: lazy-loading libraries
+     * (data-src, data-lazy-src), WP Rocket (data-rocket-src), Perfmatters (data-pmdelayedscript).
+     */
+    private static final String[] DELAYED_SCRIPT_URL_ATTRIBUTES = {"data-src", "data-rocket-src", "data-lazy-src",
+            "data-pmdelayedscript"};
+    private static final TagRule META_COOKIE_RULE = new TagRule("meta-set-cookie", Optional.empty(),
+            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
+    /** An element past the tag size limit whose address or code the limit cut: it cannot be judged. */
+    private static final TagRule UNREAD_PAST_LIMIT_RULE = new TagRule("unread-past-limit", Optional.empty(),
+            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
+
+    private final TagPolicy policy;
+    private final ConsentDecision consent;
+    private final Predicate<String> cookieNameAllowed;
+    /** How much of a data: URL's content is read, as of an inline script. */
+    private final int inspectLimit;
+
+    ElementJudge(TagPolicy policy, ConsentDecision consent, Predicate<String> cookieNameAllowed) {
+        this.policy = policy;
+        this.consent = consent;
+        this.cookieNameAllowed = cookieNameAllowed;
+        this.inspectLimit = policy.settings().inlineScriptInspectLimit();
+    }
+
+    /** What to do with an element: its rule, the host it was found by, its kind and the action. */
+    record Verdict(TagRule rule, String host, ElementKind kind, TagAction action) {
+        static final Verdict INLINE = new Verdict(null, "", ElementKind.SCRIPT, null);
+    }
+
+    /**
+     * What to do with a start tag ({@code inNoscript}: inside a noscript element, where scripts and frames count as
+     * pixels): null to pass it, {@link Verdict#INLINE} to inspect the script text.
+     */
+    Verdict judge(TagToken tag, boolean inNoscript) {
+        switch (tag.nameId) {
+            case ElementNames.SCRIPT: {
+                if (!mayRun(tag)) {
+                    return null;
+                }
+                ElementKind kind = inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT;
+                String src = tag.value("src");
+                if (src != null) {
+                    return judgeUrl(src, kind);
+                }
+                Verdict lazy = judgeUrls(tag, kind, DELAYED_SCRIPT_URL_ATTRIBUTES);
+                return lazy != null || tag.overflowed ? lazy : Verdict.INLINE;
+            }
+            case ElementNames.IMG:
+            case ElementNames.SOURCE:
+                return judgeUrls(tag, ElementKind.PIXEL, "src", "data-src", "data-lazy-src", "srcset", "data-srcset");
+            case ElementNames.IFRAME: {
+                Verdict v = judgeUrls(tag, embedKind(inNoscript), "src", "data-src", "data-lazy-src");
+                return v != null ? v : judgeSrcdoc(tag, embedKind(inNoscript));
+            }
+            case ElementNames.FRAME:
+                return judgeUrls(tag, embedKind(inNoscript), "src", "data-src", "data-lazy-src");
+            case ElementNames.EMBED:
+                return judgeUrls(tag, embedKind(inNoscript), "src");
+            case ElementNames.AMP_PIXEL:
+                return judgeUrls(tag, ElementKind.PIXEL, "src");
+            case ElementNames.AMP_IFRAME:
+                return judgeUrls(tag, embedKind(inNoscript), "src");
+            case ElementNames.OBJECT:
+                return judgeUrls(tag, embedKind(inNoscript), "data");
+            case ElementNames.LINK: {
+                String rel = tag.value("rel");
+                if (rel == null) {
+                    return null;
+                }
+                if (AttributeSyntax.anyToken(rel, HINT_RELS)) {
+                    return judgeUrls(tag, ElementKind.HINT, "href", "imagesrcset");
+                }
+                // a stylesheet in noscript is a counting fallback for visitors without JavaScript (etracker's
+                // cnt_css.php), like the pixels there; elsewhere a stylesheet is the page's own styling
+                return inNoscript && AttributeSyntax.anyToken(rel, STYLESHEET_REL)
+                        ? judgeUrls(tag, ElementKind.PIXEL, "href") : null;
+            }
+            case ElementNames.META:
+                return judgeMetaCookie(tag);
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * What to do with a tag that passed the size limit, judged on its first max_tag_bytes bytes: a rule that matched
+     * them, {@code unread-past-limit} where the limit may have cut what the element loads, or null to pass it.
+     */
+    Verdict judgeOverflowed(TagToken tag, boolean inNoscript) {
+        Verdict v = judge(tag, inNoscript);
+        if (v != null && v.rule() != null) {
+            return v;
+        }
+        // a URL cut by the limit may match a stricter rule than its start does, or none: fail closed
+        return addressUnread(tag) ? new Verdict(UNREAD_PAST_LIMIT_RULE, "", ElementKind.PIXEL, TagAction.REMOVE) : null;
+    }
+
+    /**
+     * Whether the size limit may have cut the address or code of an overflowed element that loads or runs
+     * something: the limit falls inside a value that can hold a URL or code (a picture's data: URL loads nothing,
+     * cut or not), or outside any value, in a name or between attributes, where what follows is unread. Inside any
+     * other value (a text, a style, a data attribute) the element is judged on what came before the limit.
+     */
+    private static boolean addressUnread(TagToken tag) {
+        switch (tag.nameId) {
+            case ElementNames.SCRIPT, ElementNames.IMG, ElementNames.SOURCE, ElementNames.AMP_PIXEL,
+                 ElementNames.IFRAME, ElementNames.FRAME, ElementNames.AMP_IFRAME, ElementNames.EMBED,
+                 ElementNames.OBJECT, ElementNames.LINK -> {
+            }
+            // a meta is judged by the cookie it sets; a tag whose name the limit cut is no element that loads
+            default -> {
+                return false;
+            }
+        }
+        if (tag.cutValue < 0) {
+            return true;
+        }
+        String name = tag.attributeName(tag.cutValue);
+        boolean address = name.endsWith("src") || name.endsWith("srcset") || name.equals("srcdoc")
+                || name.equals("data") || name.equals("href")
+                || Arrays.asList(DELAYED_SCRIPT_URL_ATTRIBUTES).contains(name);
+        boolean picture = tag.nameId == ElementNames.IMG || tag.nameId == ElementNames.SOURCE
+                || tag.nameId == ElementNames.AMP_PIXEL;
+        return address && !(picture && DataUrls.isDataUrl(tag.value(tag.cutValue)));
+    }
+
+    private static ElementKind embedKind(boolean inNoscript) {
+        return inNoscript ? ElementKind.PIXEL : ElementKind.EMBED;
+    }
+
+    private Verdict judgeUrls(TagToken tag, ElementKind kind, String... attributes) {
+        for (String name : attributes) {
+            String value = tag.value(name);
+            if (value == null) {
+                continue;
+            }
+            if (name.endsWith("srcset")) {
+                for (String candidate : AttributeSyntax.srcsetUrls(value)) {
+                    Verdict v = judgeUrl(candidate, kind);
+                    if (v != null) {
+                        return v;
+                    }
+                }
+            } else {
+                Verdict v = judgeUrl(value, kind);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Verdict judgeUrl(String url, ElementKind kind) {
+        if ((kind == ElementKind.SCRIPT || kind == ElementKind.EMBED) && DataUrls.isDataUrl(url)) {
+            return judgeDataUrl(url, kind);
+        }
+        UrlParts parts = UrlParts.parse(url);
+        int k = policy.matchUrl(parts);
+        // a tracker URL carried inside another one (redirects, proxies, a mistyped scheme) counts too; base64 data
+        // has "//" by chance but no readable URL in it
+        int slashes = DataUrls.isBase64(url) ? -1 : url.indexOf("//");
+        if (slashes >= 0 && !parts.host().isEmpty() && slashes == UrlParts.literalAuthorityStart(url)) {
+            // the URL's own authority, whose host was just read
+            slashes = url.indexOf("//", slashes + 2);
+        }
+        for (int n = 0; k < 0 && slashes >= 0 && n < 4; n++) {
+            parts = UrlParts.parse(url, slashes);
+            k = policy.matchUrl(parts);
+            slashes = url.indexOf("//", slashes + 2);
+        }
+        if (k < 0) {
+            return null;
+        }
+        if (policy.granted(policy.rule(k).category(), consent)) {
+            return null;
+        }
+        return verdict(k, parts.host(), kind);
+    }
+
+    /**
+     * An iframe's srcdoc is a document the browser renders in place of src: a tracker URL or loader snippet anywhere
+     * in it blocks the frame as its src would.
+     */
+    private Verdict judgeSrcdoc(TagToken tag, ElementKind kind) {
+        String doc = tag.value("srcdoc");
+        return doc == null || doc.isEmpty() ? null : judgeDocument(doc, kind);
+    }
+
+    /**
+     * A script or frame whose source is a data URL runs what the URL carries: a script is judged as if its text were
+     * inline (signatures, and the URLs it loads or names), a frame as a srcdoc document. What lies past the inline
+     * inspection limit is not read, as for an inline script.
+     */
+    private Verdict judgeDataUrl(String url, ElementKind kind) {
+        byte[] body = DataUrls.body(url, inspectLimit);
+        if (body == null) {
+            return null;
+        }
+        if (kind == ElementKind.EMBED) {
+            return judgeDocument(new String(body, StandardCharsets.UTF_8), kind);
+        }
+        int signature = firstBlockedSignature(body);
+        if (signature >= 0) {
+            return verdict(signature, "", kind);
+        }
+        MentionedUrlVerdict urls = new MentionedUrlVerdict(policy, consent);
+        new ScriptUrlMentions().scan(body, 0, body.length, urls);
+        return urls.rule() < 0 ? null : verdict(urls.rule(), urls.host(), kind);
+    }
+
+    /** A srcdoc or data-URL document: a tracker URL or loader snippet anywhere in it blocks its frame. */
+    private Verdict judgeDocument(String doc, ElementKind kind) {
+        for (int slashes = doc.indexOf("//"); slashes >= 0; slashes = doc.indexOf("//", slashes + 2)) {
+            UrlParts parts = UrlParts.parse(doc, slashes);
+            int k = policy.matchUrl(parts);
+            if (k >= 0 && !policy.granted(policy.rule(k).category(), consent)) {
+                return verdict(k, parts.host(), kind);
+            }
+        }
+        int signature = firstBlockedSignature(doc.getBytes(StandardCharsets.UTF_8));
+        return signature < 0 ? null : verdict(signature, "", kind);
+    }
+
+    /** The rule whose signature blocks the whole text (see {@link SignatureVerdict}); -1 for none. */
+    private int firstBlockedSignature(byte[] text) {
+        SignatureVerdict verdict = new SignatureVerdict(policy, consent);
+        policy.signatures().scan(text, 0, text.length, 0, verdict);
+        return verdict.blockingAtEnd();
+    }
+
+    private Verdict verdict(int ruleIndex, String host, ElementKind kind) {
+        TagRule rule = policy.rule(ruleIndex);
+        return new Verdict(rule, host, kind, policy.action(rule, kind));
+    }
+
+    private Verdict judgeMetaCookie(TagToken tag) {
+        String equiv = tag.value("http-equiv");
+        if (equiv == null || !equiv.trim().equalsIgnoreCase("set-cookie")) {
+            return null;
+        }
+        String content = tag.value("content");
+        String cookie = content == null ? "" : content;
+        int eq = cookie.indexOf('=');
+        String name = (eq >= 0 ? cookie.substring(0, eq) : "").trim();
+        if (!name.isEmpty() && cookieNameAllowed.test(name)) {
+            return null;
+        }
+        return new Verdict(META_COOKIE_RULE, "", ElementKind.META_COOKIE, TagAction.REMOVE);
+    }
+
+    /**
+     * Whether the script may run. JavaScript does, and so may any type not known to hold data or a blocked script:
+     * loaders in the page run scripts of their own types later (WP Rocket's rocketlazyloadscript, LiteSpeed's
+     * litespeed/javascript, Cloudflare Rocket Loader's "hash-text/javascript", Partytown's text/partytown), and a
+     * type nobody knows is read the same way, so that a tracker cannot pass under a renamed type (fail closed).
+     */
+    private static boolean mayRun(TagToken tag) {
+        String type = tag.value("type");
+        if (type == null) {
+            String language = tag.value("language");
+            if (language == null || language.isEmpty()) {
+                return true;
+            }
+            type = "text/" + language;
+        }
+        String essence = type.strip().toLowerCase(Locale.ROOT);
+        int semicolon = essence.indexOf(';');
+        if (semicolon >= 0) {
+            essence = essence.substring(0, semicolon).strip();
+        }
+        if (INERT_TYPES.contains(essence)) {
+            return false;
+        }
+        for (String part : INERT_TYPE_PARTS) {
+            if (essence.contains(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
