@@ -42,6 +42,14 @@ final class ElementJudge {
      */
     private static final String[] DELAYED_SCRIPT_URL_ATTRIBUTES = {"data-src", "data-rocket-src", "data-lazy-src",
             "data-pmdelayedscript"};
+    /** Where images keep their URLs, lazy-loaded ones included, in the order they are judged. */
+    private static final String[] IMAGE_URL_ATTRIBUTES = {"src", "data-src", "data-lazy-src", "srcset",
+        "data-srcset"};
+    private static final String[] FRAME_URL_ATTRIBUTES = {"src", "data-src", "data-lazy-src"};
+    private static final String[] HINT_URL_ATTRIBUTES = {"href", "imagesrcset"};
+    private static final String[] SRC = {"src"};
+    private static final String[] HREF = {"href"};
+    private static final String[] DATA = {"data"};
     private static final TagRule META_COOKIE_RULE = new TagRule("meta-set-cookie", Optional.empty(),
             Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
     /** An element past the tag size limit whose address or code the limit cut: it cannot be judged. */
@@ -77,42 +85,42 @@ final class ElementJudge {
                     return null;
                 }
                 ElementKind kind = inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT;
-                String src = tag.value("src");
-                if (src != null) {
-                    return judgeUrl(src, kind);
+                int src = tag.find("src");
+                if (src >= 0) {
+                    return judgeUrlAttribute(tag, src, kind);
                 }
                 Verdict lazy = judgeUrls(tag, kind, DELAYED_SCRIPT_URL_ATTRIBUTES);
                 return lazy != null || tag.overflowed ? lazy : Verdict.INLINE;
             }
             case ElementNames.IMG:
             case ElementNames.SOURCE:
-                return judgeUrls(tag, ElementKind.PIXEL, "src", "data-src", "data-lazy-src", "srcset", "data-srcset");
+                return judgeUrls(tag, ElementKind.PIXEL, IMAGE_URL_ATTRIBUTES);
             case ElementNames.IFRAME: {
-                Verdict v = judgeUrls(tag, embedKind(inNoscript), "src", "data-src", "data-lazy-src");
+                Verdict v = judgeUrls(tag, embedKind(inNoscript), FRAME_URL_ATTRIBUTES);
                 return v != null ? v : judgeSrcdoc(tag, embedKind(inNoscript));
             }
             case ElementNames.FRAME:
-                return judgeUrls(tag, embedKind(inNoscript), "src", "data-src", "data-lazy-src");
+                return judgeUrls(tag, embedKind(inNoscript), FRAME_URL_ATTRIBUTES);
             case ElementNames.EMBED:
-                return judgeUrls(tag, embedKind(inNoscript), "src");
+                return judgeUrls(tag, embedKind(inNoscript), SRC);
             case ElementNames.AMP_PIXEL:
-                return judgeUrls(tag, ElementKind.PIXEL, "src");
+                return judgeUrls(tag, ElementKind.PIXEL, SRC);
             case ElementNames.AMP_IFRAME:
-                return judgeUrls(tag, embedKind(inNoscript), "src");
+                return judgeUrls(tag, embedKind(inNoscript), SRC);
             case ElementNames.OBJECT:
-                return judgeUrls(tag, embedKind(inNoscript), "data");
+                return judgeUrls(tag, embedKind(inNoscript), DATA);
             case ElementNames.LINK: {
                 String rel = tag.value("rel");
                 if (rel == null) {
                     return null;
                 }
                 if (AttributeSyntax.anyToken(rel, HINT_RELS)) {
-                    return judgeUrls(tag, ElementKind.HINT, "href", "imagesrcset");
+                    return judgeUrls(tag, ElementKind.HINT, HINT_URL_ATTRIBUTES);
                 }
                 // a stylesheet in noscript is a counting fallback for visitors without JavaScript (etracker's
                 // cnt_css.php), like the pixels there; elsewhere a stylesheet is the page's own styling
                 return inNoscript && AttributeSyntax.anyToken(rel, STYLESHEET_REL)
-                        ? judgeUrls(tag, ElementKind.PIXEL, "href") : null;
+                        ? judgeUrls(tag, ElementKind.PIXEL, HREF) : null;
             }
             case ElementNames.META:
                 return judgeMetaCookie(tag);
@@ -167,27 +175,44 @@ final class ElementJudge {
         return inNoscript ? ElementKind.PIXEL : ElementKind.EMBED;
     }
 
-    private Verdict judgeUrls(TagToken tag, ElementKind kind, String... attributes) {
+    private Verdict judgeUrls(TagToken tag, ElementKind kind, String[] attributes) {
         for (String name : attributes) {
-            String value = tag.value(name);
-            if (value == null) {
+            int k = tag.find(name);
+            if (k < 0) {
                 continue;
             }
             if (name.endsWith("srcset")) {
-                for (String candidate : AttributeSyntax.srcsetUrls(value)) {
+                for (String candidate : AttributeSyntax.srcsetUrls(tag.value(k))) {
                     Verdict v = judgeUrl(candidate, kind);
                     if (v != null) {
                         return v;
                     }
                 }
             } else {
-                Verdict v = judgeUrl(value, kind);
+                Verdict v = judgeUrlAttribute(tag, k, kind);
                 if (v != null) {
                     return v;
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * Judges the URL in attribute {@code k}. A relative URL written plainly (most of a page's own images and
+     * scripts) can match only a path-only rule; when none can start in it, it passes on its raw bytes, without
+     * decoding a string or parsing it.
+     */
+    private Verdict judgeUrlAttribute(TagToken tag, int k, ElementKind kind) {
+        if (tag.valueStart[k] >= 0) {
+            byte[] raw = tag.bytes();
+            int from = tag.offset() + tag.valueStart[k];
+            int to = tag.offset() + tag.valueEnd[k];
+            if (UrlParts.isPlainRelative(raw, from, to) && !policy.pathOnlyRuleMayMatch(raw, from, to)) {
+                return null;
+            }
+        }
+        return judgeUrl(tag.value(k), kind);
     }
 
     private Verdict judgeUrl(String url, ElementKind kind) {

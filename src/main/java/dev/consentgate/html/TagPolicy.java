@@ -349,6 +349,28 @@ public final class TagPolicy {
         return best;
     }
 
+    /**
+     * False when no path-only rule can match the plain ASCII path {@code a[from, to)} (see
+     * {@link UrlParts#isPlainRelative}): the filter {@link #firstPathOnlyMatch} applies at each '/', on raw bytes.
+     */
+    boolean pathOnlyRuleMayMatch(byte[] a, int from, int to) {
+        if (!hasPathOnly) {
+            return false;
+        }
+        if (pathOnlyShort || pathOnlyAnywhere.length > 0) {
+            return true;
+        }
+        for (int slash = from; slash + 2 < to; slash++) {
+            if (a[slash] == '/') {
+                int bit = pairBit((char) a[slash + 1], (char) a[slash + 2]);
+                if ((pathOnlyPairs[bit >>> 6] & 1L << bit) != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether the two characters after the '/' at {@code path[slash]} begin some path-only rule of three or more. */
     private boolean mayStartPathRule(String path, int slash) {
         if (slash + 2 >= path.length()) {

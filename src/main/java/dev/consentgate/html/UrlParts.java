@@ -84,6 +84,26 @@ record UrlParts(String host, String path) {
         return new UrlParts(host, path);
     }
 
+    /**
+     * Whether the raw attribute bytes {@code a[from, to)} are a relative URL written plainly: not empty, printable
+     * ASCII only, without a character reference ('&'), a backslash, a colon or "//". {@link #parse} reads such a URL,
+     * decoded, as no host and itself as the path, and no URL is carried inside it.
+     */
+    static boolean isPlainRelative(byte[] a, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        byte previous = 0;
+        for (int i = from; i < to; i++) {
+            byte c = a[i];
+            if (c <= ' ' || c >= 0x7f || c == '&' || c == '\\' || c == ':' || c == '/' && previous == '/') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
     /** Where the authority starting at {@code from} ends: the first '/', '?' or '#', or the string's end. */
     private static int authorityEnd(String url, int from) {
         int end = url.length();

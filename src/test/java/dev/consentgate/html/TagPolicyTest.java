@@ -4,6 +4,7 @@ import dev.consentgate.config.HtmlSettings;
 import dev.consentgate.config.TagRule;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TagPolicyTest {
 
@@ -86,22 +88,25 @@ class TagPolicyTest {
     @Test
     void pathRulesOfTwoOrMoreCharactersAfterTheSlashAreFoundWhereverTheyOccur() {
         // no rule as short as "/" or "/x": the two characters after each '/' of the URL rule most rules out
-        findsWhatTheSlowReadingFinds(List.of(
+        int ruledOut = findsWhatTheSlowReadingFinds(List.of(
                 pathRule("matomo", "/matomo.php"),
                 hostRule("ads", "ads.example", null),
                 pathRule("prebid", "/prebid"),
                 pathRule("adobe", "/b/ss/"),
                 pathRule("bare-slash-js", "/js"),
                 pathRule("query", "/?q")));
+        // the byte filter spares most relative URLs the decoding (a filter that never rules out would pass above)
+        assertTrue(ruledOut > 300, "relative paths ruled out on their bytes: " + ruledOut);
     }
 
-    private static void findsWhatTheSlowReadingFinds(List<TagRule> rules) {
+    private static int findsWhatTheSlowReadingFinds(List<TagRule> rules) {
         TagPolicy policy = new TagPolicy(rules, TestRules.CATEGORIES, HtmlSettings.defaults());
         String[] pieces = {"/", "b", "ss", "matomo.php", "prebid", "prebid1.2.js", "js", "jsx", "tag", "utag.js", "x",
             "?q=/b/ss/", "#/prebid"};
         String[] hosts = {"site.example", "ads.example", "cdn.example", "x.cdn.example"};
         Random random = new Random(11);
         List<String> mismatches = new ArrayList<>();
+        int ruledOut = 0;
         for (int round = 0; round < 3000; round++) {
             StringBuilder path = new StringBuilder();
             for (int n = random.nextInt(5); n >= 0; n--) {
@@ -112,7 +117,18 @@ class TagPolicyTest {
             if (policy.matchUrl(url) != expected) {
                 mismatches.add(url.host() + url.path() + " -> " + policy.matchUrl(url) + ", want " + expected);
             }
+            // the same path as a relative URL: the filter on its raw bytes may rule out only what matches no rule
+            String relative = path.toString();
+            byte[] raw = relative.getBytes(StandardCharsets.US_ASCII);
+            if (UrlParts.isPlainRelative(raw, 0, raw.length) && !policy.pathOnlyRuleMayMatch(raw, 0, raw.length)) {
+                ruledOut++;
+                int want = naiveMatch(rules, UrlParts.parse(relative));
+                if (want >= 0) {
+                    mismatches.add(relative + " ruled out on its bytes, but rule " + want + " matches it");
+                }
+            }
         }
         assertEquals(List.of(), mismatches);
+        return ruledOut;
     }
 }

@@ -3,6 +3,8 @@ package dev.consentgate.html;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class UrlPartsTest {
 
@@ -17,6 +19,24 @@ class UrlPartsTest {
         assertParsed("connect.facebook.net", "/", "//connect.facebook.net?x=1");
         assertParsed("a.example", "/", "wss://a.example#f");
         assertParsed("", "/img/1.jpg", "/img/1.jpg");
+    }
+
+    @Test
+    void aPlainRelativeUrlIsReadAsItsOwnPathWithoutAHost() {
+        for (String plain : new String[] {"/img/1.jpg", "img/a.png?v=2#top", "../x", "/", "a"}) {
+            assertTrue(isPlainRelative(plain), plain);
+            assertParsed("", plain, plain);
+        }
+        // a scheme, an authority, a reference, a backslash, white space or a URL inside: read by parse
+        for (String other : new String[] {"", "//cdn.example/x", "https://x.example/", "/r?u=//t.example/",
+            "/a&amp;b", "\\\\t.example/x", "/a\\b", " /x", "/x ", "/a\tb", "/caf\u00e9", "data:x", "/a:b"}) {
+            assertFalse(isPlainRelative(other), other);
+        }
+    }
+
+    private static boolean isPlainRelative(String url) {
+        byte[] raw = ("<" + url + ">").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return UrlParts.isPlainRelative(raw, 1, raw.length - 1);
     }
 
     @Test
