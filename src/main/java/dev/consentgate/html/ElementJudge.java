@@ -42,10 +42,13 @@ final class ElementJudge {
      */
     private static final String[] DELAYED_SCRIPT_URL_ATTRIBUTES = {"data-src", "data-rocket-src", "data-lazy-src",
             "data-pmdelayedscript"};
-    /** Where images keep their URLs, lazy-loaded ones included, in the order they are judged. */
-    private static final String[] IMAGE_URL_ATTRIBUTES = {"src", "data-src", "data-lazy-src", "srcset",
-        "data-srcset"};
-    private static final String[] FRAME_URL_ATTRIBUTES = {"src", "data-src", "data-lazy-src"};
+    /**
+     * Where images keep their URLs, in the order they are judged: lazy-loading scripts copy a URL from data-src
+     * (lazysizes and most others), data-lazy-src (WP Rocket, Jetpack) or data-original (jQuery Lazy Load) into src.
+     */
+    private static final String[] IMAGE_URL_ATTRIBUTES = {"src", "data-src", "data-lazy-src", "data-original",
+        "srcset", "data-srcset"};
+    private static final String[] FRAME_URL_ATTRIBUTES = {"src", "data-src", "data-lazy-src", "data-original"};
     private static final String[] HINT_URL_ATTRIBUTES = {"href", "imagesrcset"};
     private static final String[] SRC = {"src"};
     private static final String[] HREF = {"href"};

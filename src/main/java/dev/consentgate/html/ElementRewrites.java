@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ElementRewrites {
 
-    private static final String[] LAZY_URL_ATTRIBUTES = {"data-src", "data-lazy-src", "srcset", "data-srcset"};
+    private static final String[] LAZY_URL_ATTRIBUTES = {"data-src", "data-lazy-src", "data-original", "srcset",
+        "data-srcset"};
     private static final int MAX_CACHED_PLACEHOLDERS = 4096;
 
     private final HtmlSettings settings;

@@ -185,6 +185,15 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void aUrlWaitingForALazyLoaderCountsLikeItsSrc() {
+        // jQuery Lazy Load copies data-original into src once the element scrolls into view
+        String frame = "<iframe data-original=\"https://www.youtube.com/embed/CaRmntSvTH0\" allowfullscreen></iframe>";
+        assertTrue(rewrite(frame).startsWith("<div class=\"consentgate-placeholder\""), rewrite(frame));
+        assertEquals("", rewrite("<img class=\"lazy\" data-original=\"https://www.facebook.com/tr?id=1&ev=PageView\">"));
+        assertUnchanged("<img class=\"lazy\" data-original=\"/img/team.jpg\" alt=\"\">");
+    }
+
+    @Test
     void aTrackerInsideADataUrlCountsUnlessTheDataIsBase64() {
         String frame = "<iframe src=\"data:text/html,<script src=//connect.facebook.net/en_US/fbevents.js></script>\">"
                 + "</iframe>";
