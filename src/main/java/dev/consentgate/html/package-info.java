@@ -29,10 +29,11 @@
  *
  * <h2>Judgement</h2>
  * {@code ElementJudge} decides what a start tag means; {@code ByteStreamRewriter} acts on its verdict. URLs are read
- * from src, data-src, data-lazy-src, data-original, srcset (img, iframe), href (hints), data (object), after
- * decoding character references and normalising as a browser would (backslashes, tabs, userinfo, port, percent-encoded host,
- * trailing dot). A tracker URL embedded in another URL (redirects, a mistyped scheme) counts too. The first rule
- * that matches decides, so essential rules (consent managers, reCAPTCHA) declared first are never blocked. Scripts
+ * from src, data-src, data-lazy-src, data-original, srcset (img, iframe), href (hints), data (object), after decoding
+ * character references and normalising as a browser would (backslashes, tabs, userinfo, port, percent-encoded host,
+ * trailing dot); a relative URL written plainly, which can match only a path-only rule, is judged on its raw bytes. A
+ * tracker URL embedded in another URL (redirects, a mistyped scheme) counts too. The first rule that matches decides,
+ * so essential rules (consent managers, reCAPTCHA) declared first are never blocked. Scripts
  * whose type holds data, a template or a consent tool's blocked script (text/plain, JSON, text/template...) are
  * never touched; any other type may run, since loaders in the page run scripts of their own types (Partytown, Rocket
  * Loader, WP Rocket's rocketlazyloadscript with data-rocket-src, LiteSpeed, Perfmatters), and is judged like
