@@ -6,6 +6,7 @@ import dev.consentgate.consent.ConsentDecision;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,6 +54,8 @@ final class ElementJudge {
     private static final String[] SRC = {"src"};
     private static final String[] HREF = {"href"};
     private static final String[] DATA = {"data"};
+    /** Every attribute judging reads a URL or code from: a size limit that cuts one of them leaves it unread. */
+    private static final Set<String> ADDRESS_ATTRIBUTES = addressAttributes();
     private static final TagRule META_COOKIE_RULE = new TagRule("meta-set-cookie", Optional.empty(),
             Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
     /** An element past the tag size limit whose address or code the limit cut: it cannot be judged. */
@@ -166,12 +169,19 @@ final class ElementJudge {
             return true;
         }
         String name = tag.attributeName(tag.cutValue);
-        boolean address = name.endsWith("src") || name.endsWith("srcset") || name.equals("srcdoc")
-                || name.equals("data") || name.equals("href")
-                || Arrays.asList(DELAYED_SCRIPT_URL_ATTRIBUTES).contains(name);
+        boolean address = name.endsWith("src") || name.endsWith("srcset") || ADDRESS_ATTRIBUTES.contains(name);
         boolean picture = tag.nameId == ElementNames.IMG || tag.nameId == ElementNames.SOURCE
                 || tag.nameId == ElementNames.AMP_PIXEL;
         return address && !(picture && DataUrls.isDataUrl(tag.value(tag.cutValue)));
+    }
+
+    private static Set<String> addressAttributes() {
+        Set<String> names = new HashSet<>(List.of("srcdoc"));
+        for (String[] list : List.of(DELAYED_SCRIPT_URL_ATTRIBUTES, IMAGE_URL_ATTRIBUTES, FRAME_URL_ATTRIBUTES,
+                HINT_URL_ATTRIBUTES, SRC, HREF, DATA)) {
+            names.addAll(Arrays.asList(list));
+        }
+        return Set.copyOf(names);
     }
 
     private static ElementKind embedKind(boolean inNoscript) {

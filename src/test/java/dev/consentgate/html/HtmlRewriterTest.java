@@ -191,6 +191,14 @@ class HtmlRewriterTest {
         assertTrue(rewrite(frame).startsWith("<div class=\"consentgate-placeholder\""), rewrite(frame));
         assertEquals("", rewrite("<img class=\"lazy\" data-original=\"https://www.facebook.com/tr?id=1&ev=PageView\">"));
         assertUnchanged("<img class=\"lazy\" data-original=\"/img/team.jpg\" alt=\"\">");
+        // a frame neutralized instead of replaced keeps the URL where no lazy loader looks for it
+        HtmlSettings settings = HtmlSettings.defaults().withActions(TagAction.NEUTRALIZE, TagAction.REMOVE,
+                TagAction.REMOVE, TagAction.NEUTRALIZE, Map.of());
+        String neutralized = rewrite(TestRules.policy(settings), TestRules.ESSENTIAL_ONLY,
+                "<iframe class=\"lazy\" data-original=\"https://player.vimeo.com/video/1\"></iframe>");
+        assertTrue(neutralized.contains(" data-cg-blocked-data-original=\"https://player.vimeo.com/video/1\""),
+                neutralized);
+        assertFalse(neutralized.contains(" data-original="), neutralized);
     }
 
     @Test
@@ -592,6 +600,10 @@ class HtmlRewriterTest {
         tags.put("<img alt=\"" + (y + y).substring(0, 114) + "\"      src=/a.png title=\"" + y + "\">", true);
         // code cut by the limit
         tags.put("<iframe srcdoc=\"" + y + "<script src=" + pixel + "></script>\"></iframe>", true);
+        // a URL a lazy loader will copy into src, cut after its first byte
+        tags.put("<img alt=\"" + y + "\" data-original=\"https://www.facebook.com/tr?id=1\">", true);
+        tags.put("<iframe title=\"" + y.substring(0, 95) + "\" data-original=\"https://player.vimeo.com/video/1\">"
+                + "</iframe>", true);
         // the input ends inside the tag
         tags.put("<img src=\"https://www.facebook.com/tr" + y, true);
         // the limit inside a value that is no address: a picture's data: URL, a text (what follows is not read)

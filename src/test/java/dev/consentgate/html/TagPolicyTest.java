@@ -99,6 +99,14 @@ class TagPolicyTest {
         assertTrue(ruledOut > 300, "relative paths ruled out on their bytes: " + ruledOut);
     }
 
+    @Test
+    void theByteFilterLetsEveryShortOrUnanchoredPathRuleThrough() {
+        // rules the two-character filter cannot see: each alone, so that neither guard hides the other
+        findsWhatTheSlowReadingFinds(List.of(pathRule("short", "/x"), hostRule("ads", "ads.example", null)));
+        findsWhatTheSlowReadingFinds(List.of(pathRule("slash", "/")));
+        findsWhatTheSlowReadingFinds(List.of(pathRule("unanchored", "utag.js"), pathRule("prebid", "/prebid")));
+    }
+
     private static int findsWhatTheSlowReadingFinds(List<TagRule> rules) {
         TagPolicy policy = new TagPolicy(rules, TestRules.CATEGORIES, HtmlSettings.defaults());
         String[] pieces = {"/", "b", "ss", "matomo.php", "prebid", "prebid1.2.js", "js", "jsx", "tag", "utag.js", "x",
