@@ -361,11 +361,8 @@ public final class TagPolicy {
             return true;
         }
         for (int slash = from; slash + 2 < to; slash++) {
-            if (a[slash] == '/') {
-                int bit = pairBit((char) a[slash + 1], (char) a[slash + 2]);
-                if ((pathOnlyPairs[bit >>> 6] & 1L << bit) != 0) {
-                    return true;
-                }
+            if (a[slash] == '/' && pairMayStartRule((char) a[slash + 1], (char) a[slash + 2])) {
+                return true;
             }
         }
         return false;
@@ -376,7 +373,12 @@ public final class TagPolicy {
         if (slash + 2 >= path.length()) {
             return false;
         }
-        int bit = pairBit(path.charAt(slash + 1), path.charAt(slash + 2));
+        return pairMayStartRule(path.charAt(slash + 1), path.charAt(slash + 2));
+    }
+
+    /** Whether some path-only rule of three or more characters starts with '/', {@code first}, {@code second}. */
+    private boolean pairMayStartRule(char first, char second) {
+        int bit = pairBit(first, second);
         return (pathOnlyPairs[bit >>> 6] & 1L << bit) != 0;
     }
 
