@@ -7,6 +7,7 @@ import dev.consentgate.config.Route;
 import dev.consentgate.config.Ruleset;
 import dev.consentgate.config.RulesetException;
 import dev.consentgate.config.RulesetLoader;
+import dev.consentgate.config.TagListImport;
 import dev.consentgate.demo.DemoSite;
 import dev.consentgate.proxy.Gateway;
 import dev.consentgate.proxy.GatewayServer;
@@ -105,8 +106,12 @@ public final class Main {
     }
 
     private static int check(Path config, PrintStream out, PrintStream err) throws IOException, RulesetException {
-        RulesetLoader.load(config);
+        Ruleset ruleset = RulesetLoader.load(config);
         out.println("OK");
+        for (TagListImport list : ruleset.tagLists()) {
+            out.println("tag list " + list.file() + " (" + list.format() + "): " + list.rules() + " host rules; "
+                    + list.note());
+        }
         return 0;
     }
 

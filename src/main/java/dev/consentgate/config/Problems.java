@@ -36,16 +36,22 @@ final class Problems {
         return mark == null ? file : file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
     }
 
+    /** Takes over the problems found in another file (a list the ruleset imports), under that file's name. */
+    void addAll(Problems other) {
+        found.addAll(other.found);
+    }
+
     boolean any() {
         return !found.isEmpty();
     }
 
     /**
-     * In file order, as an editor would walk them; once each, though a node shared through a YAML alias is read (and
-     * found wrong) for every rule that names it.
+     * In file order, as an editor would walk them, the ruleset's first and then those of the lists it imports; once
+     * each, though a node shared through a YAML alias is read (and found wrong) for every rule that names it.
      */
     List<ConfigProblem> list() {
-        return found.stream().distinct().sorted(Comparator.comparingInt(ConfigProblem::line)
+        return found.stream().distinct().sorted(Comparator.comparing((ConfigProblem p) -> !p.file().equals(file))
+                .thenComparing(ConfigProblem::file).thenComparingInt(ConfigProblem::line)
                 .thenComparingInt(ConfigProblem::column)).toList();
     }
 }

@@ -16,13 +16,14 @@ import java.util.stream.Collectors;
  * @param cookieRules declared cookies, in declaration order (first match wins)
  * @param undeclared  treatment of undeclared cookies
  * @param consent     consent cookie and sources
- * @param tagRules    third-party tags, in declaration order
+ * @param tagRules    third-party tags, in declaration order, then those of the tag lists
  * @param html        how the HTML rewriter treats tags whose category is not granted
+ * @param tagLists    what each imported tag list gave
  */
 public record Ruleset(String source, List<Listener> listeners, List<Route> routes, Limits limits,
                       Map<String, Category> categories, List<CookieRule> cookieRules,
                       UndeclaredCookies undeclared, ConsentSettings consent, List<TagRule> tagRules,
-                      HtmlSettings html) {
+                      HtmlSettings html, List<TagListImport> tagLists) {
 
     /** Ids of the categories granted without consent. */
     public Set<String> essentialCategories() {
@@ -32,21 +33,21 @@ public record Ruleset(String source, List<Listener> listeners, List<Route> route
 
     public Ruleset withRoutes(List<Route> newRoutes) {
         return new Ruleset(source, listeners, newRoutes, limits, categories, cookieRules, undeclared, consent,
-                tagRules, html);
+                tagRules, html, tagLists);
     }
 
     public Ruleset withListeners(List<Listener> newListeners) {
         return new Ruleset(source, newListeners, routes, limits, categories, cookieRules, undeclared, consent,
-                tagRules, html);
+                tagRules, html, tagLists);
     }
 
     public Ruleset withLimits(Limits newLimits) {
         return new Ruleset(source, listeners, routes, newLimits, categories, cookieRules, undeclared, consent,
-                tagRules, html);
+                tagRules, html, tagLists);
     }
 
     public Ruleset withConsent(ConsentSettings newConsent) {
         return new Ruleset(source, listeners, routes, limits, categories, cookieRules, undeclared, newConsent,
-                tagRules, html);
+                tagRules, html, tagLists);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -31,7 +32,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class RulesetLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("listen", "routes", "limits", "categories", "cookies",
-            "undeclared_cookies", "consent", "tags", "html");
+            "undeclared_cookies", "consent", "tags", "tag_lists", "html");
 
     private RulesetLoader() {
     }
@@ -100,12 +101,16 @@ public final class RulesetLoader {
             UndeclaredCookies undeclared = top.section("undeclared_cookies").map(this::undeclared)
                     .orElse(UndeclaredCookies.defaults());
             ConsentSettings consent = top.section("consent").map(this::consent).orElse(ConsentSettings.defaults());
-            List<TagRule> tags = TagRulesReader.read(top.list("tags"), categories.keySet(), problems);
+            List<TagRule> handTags = TagRulesReader.read(top.list("tags"), categories.keySet(), problems);
+            TagListsReader.Read lists = TagListsReader.read(top.list("tag_lists"), Path.of(problems.file()),
+                    categories.keySet(), handTags.stream().map(TagRule::id).collect(Collectors.toSet()), problems);
+            List<TagRule> tags = new ArrayList<>(handTags);
+            tags.addAll(lists.rules());
             HtmlSettings html = top.section("html").map(h -> HtmlSectionReader.read(h, categories.keySet()))
                     .orElse(HtmlSectionReader.defaults(categories.keySet()));
             return new Ruleset(problems.file(), listeners, routes, limits,
-                    Collections.unmodifiableMap(new LinkedHashMap<>(categories)), cookies, undeclared, consent, tags,
-                    html);
+                    Collections.unmodifiableMap(new LinkedHashMap<>(categories)), cookies, undeclared, consent,
+                    List.copyOf(tags), html, lists.imports());
         }
 
         private List<Listener> listeners() {

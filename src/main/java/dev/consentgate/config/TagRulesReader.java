@@ -47,6 +47,21 @@ final class TagRulesReader {
         return List.copyOf(out);
     }
 
+    /** The {@code action} of a rule or list, empty for its category's default (or when misspelled, reported). */
+    static Optional<TagAction> action(YamlSection s, Problems problems) {
+        Optional<String> text = s.string("action");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TagAction.valueOf(text.get().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            problems.at(s.get("action").orElseThrow(), "unknown action '" + text.get()
+                    + "'; use remove, neutralize or placeholder");
+            return Optional.empty();
+        }
+    }
+
     private static Optional<TagRule> rule(YamlSection s, Set<String> categories, Problems problems) {
         s.rejectUnknownKeys(KEYS);
         Optional<String> id = s.requiredString("id");
@@ -74,16 +89,7 @@ final class TagRulesReader {
                     + String.join(", ", categories));
             category = Optional.empty();
         }
-        Optional<TagAction> action = Optional.empty();
-        Optional<String> actionText = s.string("action");
-        if (actionText.isPresent()) {
-            try {
-                action = Optional.of(TagAction.valueOf(actionText.get().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                problems.at(s.get("action").orElseThrow(), "unknown action '" + actionText.get()
-                        + "'; use remove, neutralize or placeholder");
-            }
-        }
+        Optional<TagAction> action = action(s, problems);
         List<String> unless = s.stringList("unless");
         if (!unless.isEmpty() && (signature.isEmpty() || host.isPresent() || path.isPresent())) {
             problems.at(s.get("unless").orElseThrow(), "'unless' applies to a rule with only a 'signature'");

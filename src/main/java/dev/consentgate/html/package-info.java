@@ -12,7 +12,6 @@
  *   <li>{@link dev.consentgate.html.RewriteListener} / {@link dev.consentgate.html.RewriteEvent}: each element acted
  *       on (and each element a limit let through); {@link dev.consentgate.html.RewriteReportJson} writes them as the
  *       JSON of {@code rewrite --report}.</li>
- *   <li>{@link dev.consentgate.html.HostListImport}: tag rules from a user-supplied Adblock-style host list.</li>
  * </ul>
  *
  * <h2>How it works</h2>

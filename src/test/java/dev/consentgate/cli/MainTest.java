@@ -106,6 +106,24 @@ class MainTest {
     }
 
     @Test
+    void checkSaysWhatEachTagListGave(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("hosts.txt"), "||pixel.example^\n||x.example^$script\n");
+        Path file = dir.resolve("r.yaml");
+        Files.writeString(file, """
+                routes:
+                  - upstream: http://127.0.0.1:9
+                categories:
+                  essential: {essential: true}
+                  advertising: {}
+                tag_lists:
+                  - {adblock: hosts.txt, category: advertising}
+                """);
+        Result r = run("check", "--config", file.toString());
+        assertEquals(new Result(0, "OK\ntag list " + dir.resolve("hosts.txt")
+                + " (adblock): 1 host rules; 1 rule lines not blocking a whole host skipped\n", ""), r);
+    }
+
+    @Test
     void rewriteRejectsAnUnknownCategory() {
         Result r = run("rewrite", "--consent", "analytics+marketing");
         assertEquals(2, r.status());
