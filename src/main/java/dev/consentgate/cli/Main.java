@@ -9,6 +9,7 @@ import dev.consentgate.config.RulesetException;
 import dev.consentgate.config.RulesetLoader;
 import dev.consentgate.config.TagListImport;
 import dev.consentgate.demo.DemoSite;
+import dev.consentgate.html.PageSite;
 import dev.consentgate.proxy.Gateway;
 import dev.consentgate.proxy.GatewayServer;
 import java.io.IOException;
@@ -31,7 +32,7 @@ public final class Main {
 
     private static final Set<String> COMMANDS = Set.of("run", "check", "rewrite");
     private static final Set<String> VALUED = Set.of("--config", "--upstream", "--listen", "--consent",
-            "--charset");
+            "--charset", "--site");
     private static final Set<String> FLAGS = Set.of("--demo", "--help", "-h", "--verbose", "--report");
 
     private static final String HELP = """
@@ -43,7 +44,10 @@ public final class Main {
               run (default)   run the gateway with the ruleset
               check           validate the ruleset: prints OK, or every problem as FILE:LINE:COLUMN: message
               rewrite         rewrite an HTML page from stdin to stdout as the proxy would:
-                                rewrite --consent essential|all|CAT+CAT [--charset NAME] [--report] < in > out
+                                rewrite --consent essential|all|CAT+CAT [--charset NAME] [--site HOST] [--report]
+                                        < in > out
+                                --site names the host the page came from (www.example.com), as the proxy knows it:
+                                rules naming that whole site then spare the site's own URLs
                                 --report prints every element removed, neutralized or replaced as JSON on stderr
 
             Options:
@@ -84,7 +88,8 @@ public final class Main {
                 case "rewrite" -> RewriteCommand.run(RulesetLoader.load(config),
                         args.option("--consent").orElseThrow(() -> new Args.UsageException(
                                 "rewrite needs --consent essential|all|CATEGORY+CATEGORY")),
-                        args.option("--charset"), args.flag("--report"), in, out, err);
+                        args.option("--charset"), args.option("--site").map(PageSite::ofHost).orElse(PageSite.NONE),
+                        args.flag("--report"), in, out, err);
                 default -> serve(args, config, out);
             };
         } catch (RulesetException e) {

@@ -4,6 +4,7 @@ import dev.consentgate.config.Ruleset;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.cookie.CookieClassifier;
 import dev.consentgate.html.HtmlRewriter;
+import dev.consentgate.html.PageSite;
 import dev.consentgate.html.RewriteReportJson;
 import dev.consentgate.html.TagPolicy;
 import io.netty.buffer.ByteBuf;
@@ -27,14 +28,14 @@ final class RewriteCommand {
     private RewriteCommand() {
     }
 
-    static int run(Ruleset ruleset, String consentText, Optional<String> charset, boolean report, InputStream in,
-                   OutputStream out, PrintStream err) throws IOException {
+    static int run(Ruleset ruleset, String consentText, Optional<String> charset, PageSite site, boolean report,
+                   InputStream in, OutputStream out, PrintStream err) throws IOException {
         ConsentDecision consent = consent(ruleset, consentText);
         TagPolicy policy = new TagPolicy(ruleset.tagRules(), ruleset.categories(), ruleset.html());
         CookieClassifier cookies = new CookieClassifier(ruleset.cookieRules(), ruleset.undeclared(),
                 ruleset.categories());
         RewriteReportJson events = new RewriteReportJson();
-        HtmlRewriter rewriter = new HtmlRewriter(policy, consent, charset, events,
+        HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site, charset, events,
                 name -> cookies.allows(name, consent));
         Consumer<ByteBuf> write = buf -> {
             try {

@@ -55,18 +55,18 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     /** The tag being read is removed (it overflowed after a rule matched): its bytes are dropped as they come. */
     private boolean droppingTag;
 
-    ByteStreamRewriter(TagPolicy policy, ConsentDecision consent, RewriteListener listener,
+    ByteStreamRewriter(TagPolicy policy, ConsentDecision consent, PageSite site, RewriteListener listener,
                        Predicate<String> cookieNameAllowed) {
         this.policy = policy;
         this.consent = consent;
         this.listener = listener;
-        this.elements = new ElementJudge(policy, consent, cookieNameAllowed);
+        this.elements = new ElementJudge(policy, consent, site, cookieNameAllowed);
         this.rewrites = policy.rewrites();
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
         this.lines = listener == RewriteListener.NONE ? null : new LineCounter();
         this.inspectLimit = policy.settings().inlineScriptInspectLimit();
         this.inspectInline = policy.blocksAnyRule(consent);
-        this.mentioned = new MentionedUrlVerdict(policy, consent);
+        this.mentioned = new MentionedUrlVerdict(policy, consent, site);
         this.signed = new SignatureVerdict(policy, consent);
     }
 

@@ -64,13 +64,16 @@ final class ElementJudge {
 
     private final TagPolicy policy;
     private final ConsentDecision consent;
+    /** The page's own site, whose resources rules naming the whole site do not block. */
+    private final PageSite site;
     private final Predicate<String> cookieNameAllowed;
     /** How much of a data: URL's content is read, as of an inline script. */
     private final int inspectLimit;
 
-    ElementJudge(TagPolicy policy, ConsentDecision consent, Predicate<String> cookieNameAllowed) {
+    ElementJudge(TagPolicy policy, ConsentDecision consent, PageSite site, Predicate<String> cookieNameAllowed) {
         this.policy = policy;
         this.consent = consent;
+        this.site = site;
         this.cookieNameAllowed = cookieNameAllowed;
         this.inspectLimit = policy.settings().inlineScriptInspectLimit();
     }
@@ -233,7 +236,7 @@ final class ElementJudge {
             return judgeDataUrl(url, kind);
         }
         UrlParts parts = UrlParts.parse(url);
-        int k = policy.matchUrl(parts);
+        int k = policy.matchUrl(parts, site);
         // a tracker URL carried inside another one (redirects, proxies, a mistyped scheme) counts too; base64 data
         // has "//" by chance but no readable URL in it
         int slashes = DataUrls.isBase64(url) ? -1 : url.indexOf("//");
@@ -243,7 +246,7 @@ final class ElementJudge {
         }
         for (int n = 0; k < 0 && slashes >= 0 && n < 4; n++) {
             parts = UrlParts.parse(url, slashes);
-            k = policy.matchUrl(parts);
+            k = policy.matchUrl(parts, site);
             slashes = url.indexOf("//", slashes + 2);
         }
         if (k < 0) {
@@ -281,7 +284,7 @@ final class ElementJudge {
         if (signature >= 0) {
             return verdict(signature, "", kind);
         }
-        MentionedUrlVerdict urls = new MentionedUrlVerdict(policy, consent);
+        MentionedUrlVerdict urls = new MentionedUrlVerdict(policy, consent, site);
         new ScriptUrlMentions().scan(body, 0, body.length, urls);
         return urls.rule() < 0 ? null : verdict(urls.rule(), urls.host(), kind);
     }
@@ -290,7 +293,7 @@ final class ElementJudge {
     private Verdict judgeDocument(String doc, ElementKind kind) {
         for (int slashes = doc.indexOf("//"); slashes >= 0; slashes = doc.indexOf("//", slashes + 2)) {
             UrlParts parts = UrlParts.parse(doc, slashes);
-            int k = policy.matchUrl(parts);
+            int k = policy.matchUrl(parts, site);
             if (k >= 0 && !policy.granted(policy.rule(k).category(), consent)) {
                 return verdict(k, parts.host(), kind);
             }

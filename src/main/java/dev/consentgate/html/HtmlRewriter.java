@@ -27,6 +27,7 @@ public final class HtmlRewriter {
 
     private final TagPolicy policy;
     private final ConsentDecision consent;
+    private final PageSite site;
     private final Optional<String> charset;
     private final RewriteListener listener;
     private final Predicate<String> cookieNameAllowed;
@@ -42,20 +43,23 @@ public final class HtmlRewriter {
      * Meta {@code http-equiv=set-cookie} elements pass only when every category is granted (undeclared cookies
      * are treated as of unknown purpose); use the other constructor to judge them by the cookie rules.
      */
+    /** A page of no known site (a saved page), whose meta set-cookie passes only with every category granted. */
     public HtmlRewriter(TagPolicy policy, ConsentDecision consent, Optional<String> charset,
                         RewriteListener listener) {
-        this(policy, consent, charset, listener, null);
+        this(policy, consent, PageSite.NONE, charset, listener, null);
     }
 
     /**
+     * @param site              the site the page was requested from: rules naming that whole site spare its own URLs
      * @param charset           the charset parameter of the response's Content-Type, when there is one
      * @param cookieNameAllowed whether a cookie of this name may be set under this consent (for meta set-cookie);
      *                          null means "only when every category is granted"
      */
-    public HtmlRewriter(TagPolicy policy, ConsentDecision consent, Optional<String> charset,
+    public HtmlRewriter(TagPolicy policy, ConsentDecision consent, PageSite site, Optional<String> charset,
                         RewriteListener listener, Predicate<String> cookieNameAllowed) {
         this.policy = policy;
         this.consent = consent;
+        this.site = site;
         this.charset = charset;
         this.listener = listener == null ? RewriteListener.NONE : listener;
         boolean everything = policy.grantsEverything(consent);
@@ -108,7 +112,7 @@ public final class HtmlRewriter {
             ByteBuf rest = head == null ? Unpooled.EMPTY_BUFFER : head;
             head = null;
             mode = Mode.BYTES;
-            bytes = new ByteStreamRewriter(policy, consent, listener, cookieNameAllowed);
+            bytes = new ByteStreamRewriter(policy, consent, site, listener, cookieNameAllowed);
             if (isUtf16Label()) {
                 mode = Mode.UTF16;
                 toUtf8 = new Transcoder(utf16FromLabel(), StandardCharsets.UTF_8);
@@ -139,10 +143,10 @@ public final class HtmlRewriter {
 
     /** The whole rewrite of a page held in memory (the CLI and tests). */
     public static byte[] rewriteAll(TagPolicy p, ConsentDecision c, byte[] page, RewriteListener l) {
-        return rewriteAll(p, c, page, l, Optional.empty(), null);
+        return rewriteAll(p, c, PageSite.NONE, page, l, Optional.empty(), null);
     }
 
-    public static byte[] rewriteAll(TagPolicy p, ConsentDecision c, byte[] page, RewriteListener l,
+    public static byte[] rewriteAll(TagPolicy p, ConsentDecision c, PageSite site, byte[] page, RewriteListener l,
                                     Optional<String> charset, Predicate<String> cookieNameAllowed) {
         ByteArrayOutputStream result = new ByteArrayOutputStream(page.length + 256);
         Consumer<ByteBuf> collect = b -> {
@@ -154,14 +158,14 @@ public final class HtmlRewriter {
                 b.release();
             }
         };
-        HtmlRewriter rewriter = new HtmlRewriter(p, c, charset, l, cookieNameAllowed);
+        HtmlRewriter rewriter = new HtmlRewriter(p, c, site, charset, l, cookieNameAllowed);
         rewriter.feed(Unpooled.wrappedBuffer(page), collect);
         rewriter.finish(collect);
         return result.toByteArray();
     }
 
     private void decide(int b0, int b1) {
-        bytes = new ByteStreamRewriter(policy, consent, listener, cookieNameAllowed);
+        bytes = new ByteStreamRewriter(policy, consent, site, listener, cookieNameAllowed);
         Charset utf16 = null;
         if (b0 == 0xFF && b1 == 0xFE) {
             utf16 = StandardCharsets.UTF_16LE;

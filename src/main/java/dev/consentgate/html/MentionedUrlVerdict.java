@@ -16,13 +16,15 @@ final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
 
     private final TagPolicy policy;
     private final ConsentDecision consent;
+    private final PageSite site;
     /** The matching rule's index, -1 while none. */
     private int rule = -1;
     private String host = "";
 
-    MentionedUrlVerdict(TagPolicy policy, ConsentDecision consent) {
+    MentionedUrlVerdict(TagPolicy policy, ConsentDecision consent, PageSite site) {
         this.policy = policy;
         this.consent = consent;
+        this.site = site;
     }
 
     /** Forget the verdict: a new script starts. */
@@ -59,7 +61,7 @@ final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
 
     private boolean judge(String url, boolean onlyNamed) {
         UrlParts parts = UrlParts.parse(url);
-        int k = policy.matchUrl(parts);
+        int k = policy.matchUrl(parts, site);
         if (k < 0) {
             return false;
         }

@@ -23,9 +23,6 @@ public final class TagPolicy {
 
     /** A rule host ending so matches the name under any top-level domain (google.de, google.co.uk). */
     public static final String ANY_TLD = ".*";
-    /** Second-level labels under which a country's top-level domain registers names (google.co.uk, google.com.au). */
-    private static final Set<String> COUNTRY_SECOND_LEVELS = Set.of("co", "com", "net", "org", "gov", "edu", "ac",
-            "or", "ne", "go", "gob");
 
     private final List<TagRule> rules;
     private final Map<String, Category> categories;
@@ -244,14 +241,17 @@ public final class TagPolicy {
 
     /**
      * Index of the first rule matching the URL's host (suffix on label boundaries) and path prefix, or a rule
-     * without host whose path occurs in the URL's path; -1 when none.
+     * without host whose path occurs in the URL's path; -1 when none. A host rule naming the page's own site (or a
+     * parent of it) does not match the site's own URLs.
      */
-    int matchUrl(UrlParts url) {
+    int matchUrl(UrlParts url, PageSite site) {
         int best = Integer.MAX_VALUE;
         if (hasPathOnly) {
             best = firstPathOnlyMatch(url.path());
         }
         String host = url.host();
+        // suffixes starting here or later are the page's own site or its parents
+        int own = site.ownSuffixStart(host);
         // every suffix on a label boundary, shortest first (the lowest matching rule wins whatever the order);
         // String.hashCode of each suffix is built up from the right, so a suffix no rule names costs no substring
         int hash = 0;
@@ -259,12 +259,12 @@ public final class TagPolicy {
         for (int k = host.length() - 1; k >= 0; k--) {
             hash += host.charAt(k) * power;
             power *= 31;
-            if ((k == 0 || host.charAt(k - 1) == '.') && mayBeRuleHost(hash)) {
+            if ((k == 0 || host.charAt(k - 1) == '.') && k < own && mayBeRuleHost(hash)) {
                 best = firstHostMatch(byHost.get(host.substring(k)), url.path(), best);
             }
         }
         if (!byHostAnyTld.isEmpty()) {
-            best = firstAnyTldMatch(host, url.path(), best);
+            best = firstAnyTldMatch(host, url.path(), own, best);
         }
         return best == Integer.MAX_VALUE ? -1 : best;
     }
@@ -289,16 +289,16 @@ public final class TagPolicy {
      * The rules with a host under any top-level domain: the host without its last label, and without its last two
      * when they look like a country's second level (co.uk, com.au), judged like a host by its suffixes.
      */
-    private int firstAnyTldMatch(String host, String path, int best) {
+    private int firstAnyTldMatch(String host, String path, int own, int best) {
         int last = host.lastIndexOf('.');
         if (last <= 0) {
             return best;
         }
-        best = firstStemMatch(host, last, path, best);
+        best = firstStemMatch(host, last, path, own, best);
         int second = host.lastIndexOf('.', last - 1);
         if (second > 0 && host.length() - last - 1 == 2
-                && COUNTRY_SECOND_LEVELS.contains(host.substring(second + 1, last))) {
-            best = firstStemMatch(host, second, path, best);
+                && PageSite.COUNTRY_SECOND_LEVELS.contains(host.substring(second + 1, last))) {
+            best = firstStemMatch(host, second, path, own, best);
         }
         return best;
     }
@@ -313,13 +313,13 @@ public final class TagPolicy {
         return false;
     }
 
-    private int firstStemMatch(String host, int stemEnd, String path, int best) {
+    private int firstStemMatch(String host, int stemEnd, String path, int own, int best) {
         int labelStart = host.lastIndexOf('.', stemEnd - 1) + 1;
         if (!isAnyTldLastLabel(host, labelStart, stemEnd)) {
             return best;
         }
         for (int k = labelStart; k >= 0; k--) {
-            if (k == 0 || host.charAt(k - 1) == '.') {
+            if ((k == 0 || host.charAt(k - 1) == '.') && k < own) {
                 best = firstHostMatch(byHostAnyTld.get(host.substring(k, stemEnd)), path, best);
             }
         }

@@ -4,6 +4,7 @@ import dev.consentgate.config.Limits;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.html.HtmlInjector;
 import dev.consentgate.html.HtmlRewriter;
+import dev.consentgate.html.PageSite;
 import dev.consentgate.html.RewriteListener;
 import dev.consentgate.html.TagPolicy;
 import io.netty.buffer.ByteBuf;
@@ -96,8 +97,8 @@ final class HtmlBodyRewrite {
         String outCoding = outputCoding(coding, request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
         BodyCodec decoder = coding.equals("identity") ? null : BodyCodec.decoder(coding);
         BodyCodec encoder = outCoding.equals("identity") ? null : BodyCodec.encoder(outCoding);
-        HtmlRewriter rewriter = new HtmlRewriter(policy, consent, charset(headers.get(HttpHeaderNames.CONTENT_TYPE)),
-                listener, cookieAllowed);
+        HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site(request),
+                charset(headers.get(HttpHeaderNames.CONTENT_TYPE)), listener, cookieAllowed);
 
         headers.remove(HttpHeaderNames.CONTENT_LENGTH);
         if (outCoding.equals("identity")) {
@@ -143,6 +144,16 @@ final class HtmlBodyRewrite {
             }
         }
         return false;
+    }
+
+    /** The site the page was requested from, by its Host header (a page of no known site without one). */
+    static PageSite site(HttpRequest request) {
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        if (host == null) {
+            return PageSite.NONE;
+        }
+        int colon = host.lastIndexOf(':');
+        return PageSite.ofHost(colon > host.lastIndexOf(']') ? host.substring(0, colon) : host);
     }
 
     private static Optional<String> charset(String contentType) {

@@ -124,6 +124,15 @@ class MainTest {
     }
 
     @Test
+    void rewriteWithSiteSparesTheSitesOwnUrls() {
+        byte[] page = "<script src=\"https://www.youtube.com/s/player/base.js\"></script>".getBytes(StandardCharsets.UTF_8);
+        Result own = run(page, "rewrite", "--consent", "essential", "--site", "www.youtube.com");
+        assertEquals(new Result(0, new String(page, StandardCharsets.UTF_8), ""), own);
+        Result elsewhere = run(page, "rewrite", "--consent", "essential", "--site", "news.example");
+        assertTrue(elsewhere.out().contains("type=\"text/plain\""), elsewhere.out());
+    }
+
+    @Test
     void rewriteRejectsAnUnknownCategory() {
         Result r = run("rewrite", "--consent", "analytics+marketing");
         assertEquals(2, r.status());

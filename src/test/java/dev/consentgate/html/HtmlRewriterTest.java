@@ -400,7 +400,7 @@ class HtmlRewriterTest {
     void metaSetCookieIsJudgedByTheCookieName() {
         String html = "<meta http-equiv=\"Set-Cookie\" content=\"_fbp=fb.1; path=/\"><meta charset=utf-8>";
         assertEquals("<meta charset=utf-8>", rewrite(html));
-        byte[] out = HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY, html.getBytes(StandardCharsets.UTF_8),
+        byte[] out = HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY, PageSite.NONE, html.getBytes(StandardCharsets.UTF_8),
                 RewriteListener.NONE, Optional.empty(), name -> name.equals("_fbp"));
         assertEquals(html, new String(out, StandardCharsets.UTF_8));
     }

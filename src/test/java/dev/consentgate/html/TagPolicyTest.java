@@ -69,7 +69,7 @@ class TagPolicyTest {
         expected.put("https://adservice.googlex.de/x", -1);
         expected.put("https://notgoogle.de/ads/x", -1);
         expected.put("https://google/ads/x", -1);
-        expected.forEach((url, rule) -> assertEquals(rule, policy.matchUrl(UrlParts.parse(url)), url));
+        expected.forEach((url, rule) -> assertEquals(rule, policy.matchUrl(UrlParts.parse(url), PageSite.NONE), url));
     }
 
     @Test
@@ -122,8 +122,8 @@ class TagPolicyTest {
             }
             UrlParts url = UrlParts.parse("https://" + hosts[random.nextInt(hosts.length)] + "/" + path);
             int expected = naiveMatch(rules, url);
-            if (policy.matchUrl(url) != expected) {
-                mismatches.add(url.host() + url.path() + " -> " + policy.matchUrl(url) + ", want " + expected);
+            if (policy.matchUrl(url, PageSite.NONE) != expected) {
+                mismatches.add(url.host() + url.path() + " -> " + policy.matchUrl(url, PageSite.NONE) + ", want " + expected);
             }
             // the same path as a relative URL: the filter on its raw bytes may rule out only what matches no rule
             String relative = path.toString();

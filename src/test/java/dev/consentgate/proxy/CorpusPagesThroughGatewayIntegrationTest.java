@@ -7,6 +7,7 @@ import dev.consentgate.config.Ruleset;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.cookie.CookieClassifier;
 import dev.consentgate.html.HtmlRewriter;
+import dev.consentgate.html.PageSite;
 import dev.consentgate.html.RewriteListener;
 import dev.consentgate.html.TagPolicy;
 import dev.consentgate.testing.RawClient;
@@ -69,7 +70,7 @@ class CorpusPagesThroughGatewayIntegrationTest {
             for (Path page : pages) {
                 byte[] original = Files.readAllBytes(page);
                 served.set(original);
-                byte[] expected = HtmlRewriter.rewriteAll(policy, essential, original, RewriteListener.NONE,
+                byte[] expected = HtmlRewriter.rewriteAll(policy, essential, PageSite.NONE, original, RewriteListener.NONE,
                         Optional.empty(), name -> cookies.allows(name, essential));
                 try (RawClient client = gateway.rawClient()) {
                     RawClient.Response r = client.send("GET / HTTP/1.1\r\nHost: shop.test\r\n"

@@ -105,6 +105,25 @@ class HtmlThroughGatewayIntegrationTest {
     }
 
     @Test
+    void aPageOfTheSiteARuleNamesKeepsTheSitesOwnScripts() throws Exception {
+        byte[] own = "<script src=\"https://www.youtube.com/s/player/base.js\"></script>".getBytes(StandardCharsets.UTF_8);
+        try (TestUpstream upstream = TestUpstream.start(serving(own, "", 1000));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            for (String host : List.of("www.youtube.com", "m.youtube.com:8443", "shop.test")) {
+                try (RawClient client = gateway.rawClient()) {
+                    String body = new String(client.send("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n").read().body(),
+                            StandardCharsets.UTF_8);
+                    if (host.equals("shop.test")) {
+                        assertTrue(body.contains("type=\"text/plain\""), body);
+                    } else {
+                        assertArrayEquals(own, body.getBytes(StandardCharsets.UTF_8), host);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void clientWithoutGzipGetsIdentity() throws Exception {
         try (TestUpstream upstream = TestUpstream.start(serving(gzip(page), "gzip", 4096));
              RunningGateway gateway = RunningGateway.in(upstream.uri())) {
