@@ -23,10 +23,13 @@ final class ElementRewrites {
     private static final int MAX_CACHED_PLACEHOLDERS = 4096;
 
     private final HtmlSettings settings;
-    /** Attributes added per rule id, for scripts and for other elements (no key built per tag). */
-    private final Map<String, byte[]> addedToScripts = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> addedToElements = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> placeholders = new ConcurrentHashMap<>();
+    /**
+     * Attributes added per rule, for scripts and for other elements (no key built per tag). Keyed by the rule itself,
+     * not its id: rules of imported lists may share an id across categories, and the category is in the bytes.
+     */
+    private final Map<TagRule, byte[]> addedToScripts = new ConcurrentHashMap<>();
+    private final Map<TagRule, byte[]> addedToElements = new ConcurrentHashMap<>();
+    private final Map<PlaceholderKey, byte[]> placeholders = new ConcurrentHashMap<>();
     /** {@code " <typeAttribute>"} to rename a script's type, or null when the style keeps it. */
     private final byte[] movedTypeName;
     /** {@code " <typeAttribute>=\"text/javascript\""} for a script without a type, or null. */
@@ -53,7 +56,7 @@ final class ElementRewrites {
         Bytes out = new Bytes(tag.length() + 160);
         int nameEnd = 1 + Math.min(tag.nameLen, tag.length() - 1);
         out.write(raw, off, nameEnd);
-        out.write((script ? addedToScripts : addedToElements).computeIfAbsent(rule.id(),
+        out.write((script ? addedToScripts : addedToElements).computeIfAbsent(rule,
                 k -> addedAttributes(style, rule, script)));
         if (script && movedTypeName != null) {
             int typeIndex = tag.find("type");
@@ -152,7 +155,7 @@ final class ElementRewrites {
     /** A small accessible box saying what was blocked and which consent it needs, with a link to give it. */
     byte[] placeholder(TagToken tag, TagRule rule, String host) {
         String size = dimension("width", tag.value("width")) + dimension("height", tag.value("height"));
-        String key = rule.id() + '\n' + host + '\n' + size;
+        PlaceholderKey key = new PlaceholderKey(rule, host, size);
         byte[] cached = placeholders.get(key);
         if (cached != null) {
             return cached;
@@ -162,6 +165,9 @@ final class ElementRewrites {
             placeholders.put(key, built);
         }
         return built;
+    }
+
+    private record PlaceholderKey(TagRule rule, String host, String size) {
     }
 
     private byte[] buildPlaceholder(TagRule rule, String host, String size) {

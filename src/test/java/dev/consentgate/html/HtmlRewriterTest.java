@@ -3,6 +3,7 @@ package dev.consentgate.html;
 import dev.consentgate.config.HtmlSettings;
 import dev.consentgate.config.HtmlSettings.NeutralizeStyle;
 import dev.consentgate.config.TagAction;
+import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 import org.junit.jupiter.api.Test;
 
@@ -332,6 +333,23 @@ class HtmlRewriterTest {
                 rewrite(preset(NeutralizeStyle.COOKIECONSENT), TestRules.ESSENTIAL_ONLY, html));
     }
 
+    @Test
+    void rulesSharingAnIdKeepTheirOwnCategory() {
+        // imported lists may give one id to rules of two categories; each neutralized tag names its own category
+        TagPolicy policy = new TagPolicy(List.of(
+                new TagRule("list:acme", Optional.of("ads.acme.example"), Optional.empty(), Optional.empty(),
+                        "advertising", Optional.empty(), "test"),
+                new TagRule("list:acme", Optional.of("stats.acme.example"), Optional.empty(), Optional.empty(),
+                        "analytics", Optional.empty(), "test")),
+                TestRules.CATEGORIES, HtmlSettings.defaults().withNeutralize(NeutralizeStyle.COOKIEBOT));
+        String html = "<script src=\"https://ads.acme.example/a.js\"></script>"
+                + "<script src=\"https://stats.acme.example/s.js\"></script>";
+        String out = rewrite(policy, TestRules.ESSENTIAL_ONLY, html);
+        assertEquals("<script type=\"text/plain\" data-cookieconsent=\"marketing\""
+                + " src=\"https://ads.acme.example/a.js\"></script><script type=\"text/plain\" data-cookieconsent=\"statistics\""
+                + " src=\"https://stats.acme.example/s.js\"></script>", out);
+    }
+
     private static TagPolicy preset(NeutralizeStyle style) {
         return TestRules.policy(HtmlSettings.defaults().withNeutralize(style));
     }
@@ -400,8 +418,8 @@ class HtmlRewriterTest {
     void metaSetCookieIsJudgedByTheCookieName() {
         String html = "<meta http-equiv=\"Set-Cookie\" content=\"_fbp=fb.1; path=/\"><meta charset=utf-8>";
         assertEquals("<meta charset=utf-8>", rewrite(html));
-        byte[] out = HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY, PageSite.NONE, html.getBytes(StandardCharsets.UTF_8),
-                RewriteListener.NONE, Optional.empty(), name -> name.equals("_fbp"));
+        byte[] out = HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY, PageSite.NONE,
+                html.getBytes(StandardCharsets.UTF_8), RewriteListener.NONE, Optional.empty(), name -> name.equals("_fbp"));
         assertEquals(html, new String(out, StandardCharsets.UTF_8));
     }
 
