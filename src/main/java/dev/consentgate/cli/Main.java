@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -88,7 +89,7 @@ public final class Main {
                 case "rewrite" -> RewriteCommand.run(RulesetLoader.load(config),
                         args.option("--consent").orElseThrow(() -> new Args.UsageException(
                                 "rewrite needs --consent essential|all|CATEGORY+CATEGORY")),
-                        args.option("--charset"), args.option("--site").map(PageSite::ofHost).orElse(PageSite.NONE),
+                        args.option("--charset"), site(args.option("--site")),
                         args.flag("--report"), in, out, err);
                 default -> serve(args, config, out);
             };
@@ -108,6 +109,18 @@ public final class Main {
             }
             return 1;
         }
+    }
+
+    /** {@code --site HOST[:PORT]}, read as the proxy reads a Host header. */
+    private static PageSite site(Optional<String> site) {
+        if (site.isEmpty()) {
+            return PageSite.NONE;
+        }
+        if (!site.get().matches("[A-Za-z0-9.-]+(:[0-9]+)?|\\[[0-9A-Fa-f:.]+\\](:[0-9]+)?")) {
+            throw new Args.UsageException("--site takes the host a page was served from, such as www.example.com"
+                    + " (no scheme or path): '" + site.get() + "'");
+        }
+        return PageSite.ofAuthority(site.get());
     }
 
     private static int check(Path config, PrintStream out, PrintStream err) throws IOException, RulesetException {

@@ -40,10 +40,10 @@ public final class HtmlRewriter {
     private boolean done;
 
     /**
-     * Meta {@code http-equiv=set-cookie} elements pass only when every category is granted (undeclared cookies
-     * are treated as of unknown purpose); use the other constructor to judge them by the cookie rules.
+     * A page of no known site (a saved page). Meta {@code http-equiv=set-cookie} elements pass only when every
+     * category is granted (undeclared cookies are treated as of unknown purpose); use the other constructor to judge
+     * them by the cookie rules.
      */
-    /** A page of no known site (a saved page), whose meta set-cookie passes only with every category granted. */
     public HtmlRewriter(TagPolicy policy, ConsentDecision consent, Optional<String> charset,
                         RewriteListener listener) {
         this(policy, consent, PageSite.NONE, charset, listener, null);

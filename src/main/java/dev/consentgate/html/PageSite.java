@@ -20,7 +20,7 @@ public final class PageSite {
     public static final PageSite NONE = new PageSite("");
 
     /** Second-level labels under which a country's top-level domain registers names (google.co.uk, google.com.au). */
-    static final Set<String> COUNTRY_SECOND_LEVELS = Set.of("co", "com", "net", "org", "gov", "edu", "ac",
+    private static final Set<String> COUNTRY_SECOND_LEVELS = Set.of("co", "com", "net", "org", "gov", "edu", "ac",
             "or", "ne", "go", "gob");
 
     private final String domain;
@@ -29,7 +29,13 @@ public final class PageSite {
         this.domain = domain;
     }
 
-    /** The site of a request's host (without port); an IP address or a single label is a site of its own. */
+    /** The site of a Host header's value: a host with or without a port ({@code www.example.com:8443}). */
+    public static PageSite ofAuthority(String authority) {
+        int colon = authority.lastIndexOf(':');
+        return ofHost(colon > authority.lastIndexOf(']') ? authority.substring(0, colon) : authority);
+    }
+
+    /** The site of a host name (no port); an IP address or a single label is a site of its own. */
     public static PageSite ofHost(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.endsWith(".")) {
@@ -43,10 +49,19 @@ public final class PageSite {
             return new PageSite(h);
         }
         int second = h.lastIndexOf('.', last - 1);
-        if (second > 0 && h.length() - last - 1 == 2 && COUNTRY_SECOND_LEVELS.contains(h.substring(second + 1, last))) {
+        if (second > 0 && isCountrySecondLevel(h, second, last)) {
             second = h.lastIndexOf('.', second - 1);
         }
         return new PageSite(h.substring(second + 1));
+    }
+
+    /**
+     * Whether the label between the dots at {@code secondDot} and {@code lastDot} is a country's second level under a
+     * two-letter top-level domain ({@code co} of {@code bbc.co.uk}), so that names register one level further down.
+     */
+    static boolean isCountrySecondLevel(String host, int secondDot, int lastDot) {
+        return host.length() - lastDot - 1 == 2
+                && COUNTRY_SECOND_LEVELS.contains(host.substring(secondDot + 1, lastDot));
     }
 
     /** The registrable domain, empty for {@link #NONE}. */

@@ -241,8 +241,8 @@ public final class TagPolicy {
 
     /**
      * Index of the first rule matching the URL's host (suffix on label boundaries) and path prefix, or a rule
-     * without host whose path occurs in the URL's path; -1 when none. A host rule naming the page's own site (or a
-     * parent of it) does not match the site's own URLs.
+     * without host whose path occurs in the URL's path; -1 when none. A rule for a whole host that is the page's own
+     * site (or a parent of it) does not match the site's own URLs; one narrowed by a path still does.
      */
     int matchUrl(UrlParts url, PageSite site) {
         int best = Integer.MAX_VALUE;
@@ -259,8 +259,8 @@ public final class TagPolicy {
         for (int k = host.length() - 1; k >= 0; k--) {
             hash += host.charAt(k) * power;
             power *= 31;
-            if ((k == 0 || host.charAt(k - 1) == '.') && k < own && mayBeRuleHost(hash)) {
-                best = firstHostMatch(byHost.get(host.substring(k)), url.path(), best);
+            if ((k == 0 || host.charAt(k - 1) == '.') && mayBeRuleHost(hash)) {
+                best = firstHostMatch(byHost.get(host.substring(k)), url.path(), k < own, best);
             }
         }
         if (!byHostAnyTld.isEmpty()) {
@@ -269,15 +269,18 @@ public final class TagPolicy {
         return best == Integer.MAX_VALUE ? -1 : best;
     }
 
-    /** The first of {@code candidates} (host rules of one host, in rule order) before {@code best} whose path fits. */
-    private int firstHostMatch(int[] candidates, String path, int best) {
+    /**
+     * The first of {@code candidates} (host rules of one host, in rule order) before {@code best} whose path fits;
+     * without {@code wholeHost}, only one with a path (the host is the page's own site).
+     */
+    private int firstHostMatch(int[] candidates, String path, boolean wholeHost, int best) {
         if (candidates != null) {
             for (int r : candidates) {
                 if (r >= best) {
                     break;
                 }
                 String prefix = rules.get(r).pathPrefix().orElse("");
-                if (prefix.isEmpty() || path.startsWith(prefix)) {
+                if (prefix.isEmpty() ? wholeHost : path.startsWith(prefix)) {
                     return r;
                 }
             }
@@ -296,8 +299,7 @@ public final class TagPolicy {
         }
         best = firstStemMatch(host, last, path, own, best);
         int second = host.lastIndexOf('.', last - 1);
-        if (second > 0 && host.length() - last - 1 == 2
-                && PageSite.COUNTRY_SECOND_LEVELS.contains(host.substring(second + 1, last))) {
+        if (second > 0 && PageSite.isCountrySecondLevel(host, second, last)) {
             best = firstStemMatch(host, second, path, own, best);
         }
         return best;
@@ -319,8 +321,8 @@ public final class TagPolicy {
             return best;
         }
         for (int k = labelStart; k >= 0; k--) {
-            if ((k == 0 || host.charAt(k - 1) == '.') && k < own) {
-                best = firstHostMatch(byHostAnyTld.get(host.substring(k, stemEnd)), path, best);
+            if (k == 0 || host.charAt(k - 1) == '.') {
+                best = firstHostMatch(byHostAnyTld.get(host.substring(k, stemEnd)), path, k < own, best);
             }
         }
         return best;

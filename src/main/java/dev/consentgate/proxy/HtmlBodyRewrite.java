@@ -149,11 +149,7 @@ final class HtmlBodyRewrite {
     /** The site the page was requested from, by its Host header (a page of no known site without one). */
     static PageSite site(HttpRequest request) {
         String host = request.headers().get(HttpHeaderNames.HOST);
-        if (host == null) {
-            return PageSite.NONE;
-        }
-        int colon = host.lastIndexOf(':');
-        return PageSite.ofHost(colon > host.lastIndexOf(']') ? host.substring(0, colon) : host);
+        return host == null ? PageSite.NONE : PageSite.ofAuthority(host);
     }
 
     private static Optional<String> charset(String contentType) {

@@ -125,9 +125,15 @@ class MainTest {
 
     @Test
     void rewriteWithSiteSparesTheSitesOwnUrls() {
-        byte[] page = "<script src=\"https://www.youtube.com/s/player/base.js\"></script>".getBytes(StandardCharsets.UTF_8);
-        Result own = run(page, "rewrite", "--consent", "essential", "--site", "www.youtube.com");
-        assertEquals(new Result(0, new String(page, StandardCharsets.UTF_8), ""), own);
+        String script = "<script src=\"https://www.youtube.com/s/player/base.js\"></script>";
+        byte[] page = script.getBytes(StandardCharsets.UTF_8);
+        assertEquals(new Result(0, script, ""), run(page, "rewrite", "--consent", "essential", "--site",
+                "www.youtube.com"));
+        assertEquals(new Result(0, script, ""), run(page, "rewrite", "--consent", "essential", "--site",
+                "www.youtube.com:443"));
+        Result url = run(page, "rewrite", "--consent", "essential", "--site", "https://www.youtube.com/");
+        assertEquals(2, url.status());
+        assertTrue(url.err().contains("--site takes the host a page was served from"), url.err());
         Result elsewhere = run(page, "rewrite", "--consent", "essential", "--site", "news.example");
         assertTrue(elsewhere.out().contains("type=\"text/plain\""), elsewhere.out());
     }

@@ -19,6 +19,8 @@ class PageSiteTest {
     }
 
     private static final TagPolicy POLICY = new TagPolicy(List.of(
+            new TagRule("vendor-collect", Optional.of("example.com"), Optional.of("/collect/"), Optional.empty(),
+                    "analytics", Optional.empty(), "test"),
             host("vendor", "example.com", "analytics"),
             host("vendor-stats", "stats.example.com", "analytics"),
             host("any-tld", "video.*", "functionality"),
@@ -41,6 +43,14 @@ class PageSiteTest {
         assertEquals("localhost", PageSite.ofHost("localhost").domain());
         assertEquals("127.0.0.1", PageSite.ofHost("127.0.0.1").domain());
         assertEquals("[::1]", PageSite.ofHost("[::1]").domain());
+    }
+
+    @Test
+    void aHostHeadersPortIsNotPartOfTheSite() {
+        assertEquals("example.com", PageSite.ofAuthority("WWW.EXAMPLE.COM.:8080").domain());
+        assertEquals("example.co.uk", PageSite.ofAuthority("shop.example.co.uk").domain());
+        assertEquals("[::1]", PageSite.ofAuthority("[::1]:8443").domain());
+        assertEquals("[::1]", PageSite.ofAuthority("[::1]").domain());
     }
 
     @Test
@@ -75,6 +85,13 @@ class PageSiteTest {
         String ownInline = "<script>var s=document.createElement('script');s.src='https://cdn.example.com/t.js';"
                 + "document.head.appendChild(s);</script>";
         assertEquals(ownInline, rewrite(ownInline, site));
+    }
+
+    @Test
+    void aRuleForTheSiteNarrowedByAPathStillApplies() {
+        PageSite site = PageSite.ofHost("www.example.com");
+        String page = "<script src=\"https://shop.example.com/collect/t.js\"></script>";
+        assertEquals(1, rewrite(page, site).split("type=\"text/plain\"", -1).length - 1);
     }
 
     @Test

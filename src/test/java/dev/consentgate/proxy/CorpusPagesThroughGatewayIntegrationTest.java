@@ -70,8 +70,8 @@ class CorpusPagesThroughGatewayIntegrationTest {
             for (Path page : pages) {
                 byte[] original = Files.readAllBytes(page);
                 served.set(original);
-                byte[] expected = HtmlRewriter.rewriteAll(policy, essential, PageSite.NONE, original, RewriteListener.NONE,
-                        Optional.empty(), name -> cookies.allows(name, essential));
+                byte[] expected = HtmlRewriter.rewriteAll(policy, essential, PageSite.ofHost("shop.test"), original,
+                        RewriteListener.NONE, Optional.empty(), name -> cookies.allows(name, essential));
                 try (RawClient client = gateway.rawClient()) {
                     RawClient.Response r = client.send("GET / HTTP/1.1\r\nHost: shop.test\r\n"
                             + "Accept-Encoding: gzip\r\n\r\n").read();
