@@ -1,6 +1,7 @@
 package dev.consentgate.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,6 +36,7 @@ final class AdblockHostList {
      */
     static Parsed parse(String text, String file, String category, Optional<TagAction> action) {
         List<TagRule> rules = new ArrayList<>();
+        Set<String> hosts = new HashSet<>();
         int skipped = 0;
         String[] lines = text.split("\r?\n|\r", -1);
         for (int n = 0; n < lines.length; n++) {
@@ -45,6 +47,9 @@ final class AdblockHostList {
             Optional<String> host = wholeHost(line);
             if (host.isEmpty()) {
                 skipped++;
+                continue;
+            }
+            if (!hosts.add(host.get())) {
                 continue;
             }
             int column = lines[n].indexOf("||") + 3;

@@ -76,6 +76,8 @@ public final class RulesetLoader {
             problems.at(e.getProblemMark().orElse(null), "YAML syntax: " + e.getProblem());
         } catch (YamlEngineException e) {
             problems.at((org.snakeyaml.engine.v2.exceptions.Mark) null, "YAML: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            problems.at((org.snakeyaml.engine.v2.exceptions.Mark) null, "YAML nested too deeply to read");
         }
         return Optional.empty();
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +16,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /**
  * Reads the {@code tag_lists:} section: host lists the operator supplies and keeps up to date (an Adblock-style
  * list, third-party-web's entity list), read at load time into tag rules that come after the ruleset's own. A list
- * path is relative to the ruleset file. A list that cannot be read is a problem of the ruleset, as a broken rule
- * would be: the gateway does not start with less blocking than its configuration says.
+ * path is relative to the ruleset file. A list that cannot be read, or gives no rule, is a problem of the ruleset,
+ * as a broken rule would be: the gateway does not start with less blocking than its configuration says.
  */
 final class TagListsReader {
 
@@ -67,8 +66,8 @@ final class TagListsReader {
     private Optional<Read> list(YamlSection s) {
         s.rejectUnknownKeys(KEYS);
         Optional<TagAction> action = TagRulesReader.action(s, problems);
-        boolean adblock = s.get("adblock").isPresent();
-        boolean thirdPartyWeb = s.get("third_party_web").isPresent();
+        boolean adblock = s.keys().contains("adblock");
+        boolean thirdPartyWeb = s.keys().contains("third_party_web");
         if (adblock == thirdPartyWeb) {
             problems.at(s.node(), "a tag list needs exactly one of 'adblock' (an Adblock-style host list) or"
                     + " 'third_party_web' (third-party-web's entities.json)");
@@ -82,15 +81,20 @@ final class TagListsReader {
             problems.at(s.get("categories").orElseThrow(), "an adblock list has one 'category', not 'categories'");
         }
         Optional<String> category = s.requiredString("category").filter(c -> known(c, s.get("category")));
-        Optional<String> pathText = s.string("adblock");
-        if (category.isEmpty() || pathText.isEmpty()) {
+        Optional<Path> path = path(s, "adblock");
+        if (category.isEmpty() || path.isEmpty()) {
             return Optional.empty();
         }
-        Path path = rulesetFile.resolveSibling(pathText.get());
-        return text(path, s.get("adblock").orElseThrow()).map(text -> {
-            AdblockHostList.Parsed parsed = AdblockHostList.parse(text, path.toString(), category.get(), action);
-            return new Read(parsed.rules(), List.of(new TagListImport(path.toString(), "adblock",
-                    parsed.rules().size(), parsed.skipped() + " rule lines not blocking a whole host skipped")));
+        return text(path.get(), s.get("adblock").orElseThrow()).flatMap(text -> {
+            AdblockHostList.Parsed parsed = AdblockHostList.parse(text, path.get().toString(), category.get(), action);
+            String skipped = parsed.skipped() + " rule lines not blocking a whole host skipped";
+            if (parsed.rules().isEmpty()) {
+                problems.at(s.get("adblock").orElseThrow(), "tag list " + path.get() + " has no ||host^ rule ("
+                        + skipped + ")");
+                return Optional.empty();
+            }
+            return Optional.of(new Read(parsed.rules(), List.of(new TagListImport(path.get().toString(), "adblock",
+                    parsed.rules().size(), skipped))));
         });
     }
 
@@ -99,39 +103,54 @@ final class TagListsReader {
             problems.at(s.get("category").orElseThrow(), "a third_party_web list maps its categories under"
                     + " 'categories' ({ad: advertising, analytics: analytics, ...}), not one 'category'");
         }
+        Optional<Map<String, String>> categories = categoryMap(s);
+        Optional<Path> path = path(s, "third_party_web");
+        if (categories.isEmpty() || path.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlSection mapSection = s.section("categories").orElseThrow();
+        return text(path.get(), s.get("third_party_web").orElseThrow()).flatMap(text -> {
+            Problems inList = new Problems(path.get().toString());
+            ThirdPartyWebEntities.Parsed parsed = ThirdPartyWebEntities.parse(text, inList, categories.get(), action);
+            problems.addAll(inList);
+            if (inList.any()) {
+                return Optional.empty();
+            }
+            for (String theirs : categories.get().keySet()) {
+                if (!parsed.categoriesInFile().contains(theirs)) {
+                    problems.at(mapSection.keyNode(theirs), "no entity in " + path.get() + " has category '"
+                            + theirs + "'; its categories: " + String.join(", ", parsed.categoriesInFile()));
+                }
+            }
+            return Optional.of(new Read(parsed.rules(), List.of(new TagListImport(path.get().toString(),
+                    "third_party_web", parsed.rules().size(), parsed.entitiesTaken() + " entities taken, "
+                    + parsed.entitiesSkipped() + " of other categories skipped"))));
+        });
+    }
+
+    /** Third-party-web category to ruleset category, each value checked; empty (and reported) when any is wrong. */
+    private Optional<Map<String, String>> categoryMap(YamlSection s) {
         Optional<YamlSection> mapSection = s.section("categories");
         if (mapSection.isEmpty()) {
             problems.at(s.node(), "a third_party_web list needs 'categories': which of its categories to take, and"
                     + " as which of the ruleset's ({ad: advertising, analytics: analytics, ...})");
             return Optional.empty();
         }
-        Map<String, String> categories = new LinkedHashMap<>();
-        for (String theirs : mapSection.get().keys()) {
-            mapSection.get().string(theirs).filter(ours -> known(ours, mapSection.get().get(theirs)))
-                    .ifPresent(ours -> categories.put(theirs, ours));
-        }
-        Optional<String> pathText = s.string("third_party_web");
-        if (pathText.isEmpty() || categories.size() != mapSection.get().keys().size()) {
+        YamlSection map = mapSection.get();
+        if (map.keys().isEmpty()) {
+            problems.at(map.node(), "'categories' maps no category, so the list would give no rule");
             return Optional.empty();
         }
-        Path path = rulesetFile.resolveSibling(pathText.get());
-        return text(path, s.get("third_party_web").orElseThrow()).map(text -> {
-            Problems inList = new Problems(path.toString());
-            ThirdPartyWebEntities.Parsed parsed = ThirdPartyWebEntities.parse(text, inList, categories, action);
-            problems.addAll(inList);
-            if (inList.any()) {
-                return new Read(List.of(), List.of());
+        Map<String, String> categories = new LinkedHashMap<>();
+        for (String theirs : map.keys()) {
+            Optional<String> ours = map.string(theirs);
+            if (ours.isEmpty() && map.get(theirs).isEmpty()) {
+                problems.at(map.keyNode(theirs), "'" + theirs + "' is mapped to no category; declared: "
+                        + String.join(", ", rulesetCategories));
             }
-            for (String theirs : categories.keySet()) {
-                if (!parsed.categoriesInFile().contains(theirs)) {
-                    problems.at(mapSection.get().keyNode(theirs), "no entity in " + path + " has category '"
-                            + theirs + "'; its categories: " + String.join(", ", parsed.categoriesInFile()));
-                }
-            }
-            return new Read(parsed.rules(), List.of(new TagListImport(path.toString(), "third_party_web",
-                    parsed.rules().size(), parsed.entitiesTaken() + " entities taken, " + parsed.entitiesSkipped()
-                    + " of other categories skipped")));
-        });
+            ours.filter(c -> known(c, map.get(theirs))).ifPresent(c -> categories.put(theirs, c));
+        }
+        return categories.size() == map.keys().size() ? Optional.of(categories) : Optional.empty();
     }
 
     private boolean known(String category, Optional<Node> where) {
@@ -143,16 +162,32 @@ final class TagListsReader {
         return false;
     }
 
+    /** The list's path under {@code key}, relative to the ruleset file. */
+    private Optional<Path> path(YamlSection s, String key) {
+        Optional<String> text = s.string(key);
+        if (text.isEmpty() || text.get().isBlank()) {
+            if (s.get(key).isEmpty() || text.isPresent()) {
+                problems.at(s.get(key).orElse(s.keyNode(key)), "'" + key + "' needs the list's file path");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(rulesetFile.resolveSibling(text.get()));
+    }
+
+    /** The list's text (a leading byte order mark dropped), or empty with the problem reported at {@code where}. */
     private Optional<String> text(Path path, Node where) {
         try {
+            if (!Files.isRegularFile(path)) {
+                problems.at(where, "tag list " + path + (Files.exists(path) ? " is not a file" : " not found"));
+                return Optional.empty();
+            }
             long size = Files.size(path);
             if (size > MAX_LIST_BYTES) {
                 problems.at(where, "tag list " + path + " is " + size + " bytes; the limit is " + MAX_LIST_BYTES);
                 return Optional.empty();
             }
-            return Optional.of(Files.readString(path, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            problems.at(where, "tag list " + path + " not found");
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (CharacterCodingException e) {
             problems.at(where, "tag list " + path + " is not UTF-8 text");
         } catch (IOException e) {

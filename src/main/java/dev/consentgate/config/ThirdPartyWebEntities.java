@@ -1,6 +1,7 @@
 package dev.consentgate.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,7 @@ final class ThirdPartyWebEntities {
      */
     static Parsed parse(String text, Problems problems, Map<String, String> categories, Optional<TagAction> action) {
         List<TagRule> rules = new ArrayList<>();
+        Set<String> hosts = new HashSet<>();
         Set<String> seen = new TreeSet<>();
         int taken = 0;
         int skipped = 0;
@@ -71,7 +73,11 @@ final class ThirdPartyWebEntities {
             if (name.isEmpty()) {
                 continue;
             }
-            taken++;
+            if (!entity.get().keys().contains("domains")) {
+                problems.at(node, name.get() + " needs 'domains' (an entity of a mapped category)");
+                continue;
+            }
+            int before = rules.size();
             for (Node domainNode : entity.get().list("domains")) {
                 entity.get().scalar(domainNode, "domains").ifPresent(domain -> {
                     String host = domain.toLowerCase(Locale.ROOT);
@@ -84,9 +90,15 @@ final class ThirdPartyWebEntities {
                                 + " is neither a host name nor *.host name");
                         return;
                     }
-                    rules.add(new TagRule("third-party-web:" + name.get(), Optional.of(host), Optional.empty(),
-                            Optional.empty(), mapped, action, problems.origin(domainNode)));
+                    // a host a former entity gave already is decided by that entity's rule
+                    if (hosts.add(host)) {
+                        rules.add(new TagRule("third-party-web:" + name.get(), Optional.of(host), Optional.empty(),
+                                Optional.empty(), mapped, action, problems.origin(domainNode)));
+                    }
                 });
+            }
+            if (rules.size() > before) {
+                taken++;
             }
         }
         return new Parsed(List.copyOf(rules), taken, skipped, seen);
@@ -105,6 +117,8 @@ final class ThirdPartyWebEntities {
             problems.at(e.getProblemMark().orElse(null), "JSON syntax: " + e.getProblem());
         } catch (YamlEngineException e) {
             problems.at((org.snakeyaml.engine.v2.exceptions.Mark) null, "JSON: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            problems.at((org.snakeyaml.engine.v2.exceptions.Mark) null, "JSON nested too deeply to read");
         }
         return Optional.empty();
     }

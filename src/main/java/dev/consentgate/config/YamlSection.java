@@ -38,7 +38,7 @@ final class YamlSection {
                 continue;
             }
             if (values.containsKey(key.getValue())) {
-                problems.at(key, "duplicate key '" + key.getValue() + "' in " + name);
+                problems.at(key, "duplicate key '" + key.getValue() + "' in " + where());
                 continue;
             }
             values.put(key.getValue(), tuple.getValueNode());
@@ -90,7 +90,7 @@ final class YamlSection {
         for (Map.Entry<String, Node> key : keys.entrySet()) {
             if (!known.contains(key.getKey())) {
                 String hint = closest(key.getKey(), known).map(k -> " (did you mean '" + k + "'?)").orElse("");
-                problems.at(key.getValue(), "unknown key '" + key.getKey() + "' in " + name + hint
+                problems.at(key.getValue(), "unknown key '" + key.getKey() + "' in " + where() + hint
                         + "; allowed: " + String.join(", ", known.stream().sorted().toList()));
             }
         }
@@ -109,7 +109,7 @@ final class YamlSection {
         if (value.isEmpty() && !values.containsKey(key)) {
             problems.at(node, where() + " needs '" + key + "'");
         } else if (value.isEmpty() && get(key).isEmpty()) {
-            problems.at(values.get(key), "'" + key + "' in " + name + " must not be empty");
+            problems.at(values.get(key), "'" + key + "' in " + where() + " must not be empty");
         }
         return value;
     }
@@ -122,7 +122,7 @@ final class YamlSection {
         if (value.get() instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
             return Boolean.parseBoolean(s.getValue());
         }
-        problems.at(value.get(), "'" + key + "' in " + name + " must be true or false");
+        problems.at(value.get(), "'" + key + "' in " + where() + " must be true or false");
         return fallback;
     }
 
@@ -141,7 +141,7 @@ final class YamlSection {
                 // falls through to the message below
             }
         }
-        problems.at(value.get(), "'" + key + "' in " + name + " must be a whole number from " + min + " to " + max);
+        problems.at(value.get(), "'" + key + "' in " + where() + " must be a whole number from " + min + " to " + max);
         return fallback;
     }
 
@@ -186,7 +186,7 @@ final class YamlSection {
         if (value.get() instanceof ScalarNode) {
             return List.of(value.get());
         }
-        problems.at(value.get(), "'" + key + "' in " + name + " must be a list");
+        problems.at(value.get(), "'" + key + "' in " + where() + " must be a list");
         return List.of();
     }
 
@@ -206,7 +206,7 @@ final class YamlSection {
         if (value instanceof ScalarNode s) {
             return Optional.of(s.getValue());
         }
-        problems.at(value, "'" + key + "' in " + name + " must be a single value, not a "
+        problems.at(value, "'" + key + "' in " + where() + " must be a single value, not a "
                 + (value instanceof SequenceNode ? "list" : "mapping"));
         return Optional.empty();
     }

@@ -26,6 +26,14 @@ class AdblockHostListTest {
     }
 
     @Test
+    void aHostListedTwiceGivesOneRule() {
+        AdblockHostList.Parsed parsed = AdblockHostList.parse("||a.example^\n||A.example^$third-party\n", "l.txt",
+                "analytics", Optional.empty());
+        assertEquals(1, parsed.rules().size());
+        assertEquals(0, parsed.skipped());
+    }
+
+    @Test
     void givesEveryRuleTheListsAction() {
         AdblockHostList.Parsed parsed = AdblockHostList.parse("||a.example^\n", "l.txt", "analytics",
                 Optional.of(TagAction.REMOVE));

@@ -101,6 +101,42 @@ class TagListsTest {
     }
 
     @Test
+    void aListThatWouldGiveNoRuleIsAProblemNotASilentlyWeakerRuleset() throws Exception {
+        Files.createDirectories(dir.resolve("lists"));
+        Files.writeString(dir.resolve("lists/etc-hosts.txt"), "0.0.0.0 ads.example\n0.0.0.0 pixel.example\n");
+        List<String> p = problems("""
+                tag_lists:
+                  - {adblock: lists/etc-hosts.txt, category: advertising}
+                  - {third_party_web: lists/entities.json, categories: {ad: null}}
+                  - {third_party_web: lists/entities.json, categories: {}}
+                  - {adblock: null, category: advertising}
+                  - {adblock: lists, category: advertising}
+                """);
+        assertEquals(List.of(
+                "r.yaml:10:15: tag list lists/etc-hosts.txt has no ||host^ rule (2 rule lines not blocking a whole host"
+                        + " skipped)",
+                "r.yaml:11:57: 'ad' is mapped to no category; declared: essential, analytics, advertising",
+                "r.yaml:12:56: 'categories' maps no category, so the list would give no rule",
+                "r.yaml:13:6: 'adblock' needs the list's file path",
+                "r.yaml:14:15: tag list lists is not a file"), p);
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheFirstRuleIsNotPartOfIt() throws Exception {
+        Files.createDirectories(dir.resolve("lists"));
+        Files.writeString(dir.resolve("lists/bom.txt"), "\uFEFF||first.example^\n||second.example^\n");
+        Ruleset r = load("tag_lists:\n  - {adblock: lists/bom.txt, category: advertising}\n");
+        assertEquals(List.of("cmp.adnet.example", "first.example", "second.example"),
+                r.tagRules().stream().map(t -> t.host().orElseThrow()).toList());
+    }
+
+    @Test
+    void aSectionThatIsNotAListSaysWhere() {
+        List<String> p = problems("tag_lists: {adblock: lists/hosts.txt, category: advertising}\n");
+        assertEquals(List.of("r.yaml:9:12: 'tag_lists' in the ruleset must be a list"), p);
+    }
+
+    @Test
     void aProblemInsideAListNamesTheListsFileLineAndColumn() throws Exception {
         Files.createDirectories(dir.resolve("lists"));
         Path bad = dir.resolve("lists/bad.json");

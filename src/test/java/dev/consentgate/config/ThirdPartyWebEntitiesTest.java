@@ -40,8 +40,9 @@ class ThirdPartyWebEntitiesTest {
     @Test
     void aBadDomainOrBrokenJsonIsReportedAtItsLineAndColumn() {
         Problems problems = new Problems("e.json");
-        ThirdPartyWebEntities.parse("[\n {\"name\": \"X\", \"category\": \"ad\", \"domains\": [\"https://x.example/\"]}\n]",
-                problems, Map.of("ad", "advertising"), Optional.empty());
+        ThirdPartyWebEntities.parse(
+                "[\n {\"name\": \"X\", \"category\": \"ad\", \"domains\": [\"https://x.example/\"]}\n]", problems,
+                Map.of("ad", "advertising"), Optional.empty());
         assertEquals(List.of("e.json:2:46: domain 'https://x.example/' of X is neither a host name nor *.host name"),
                 problems.list().stream().map(ConfigProblem::toString).toList());
 
@@ -53,13 +54,36 @@ class ThirdPartyWebEntitiesTest {
     }
 
     @Test
+    void anEntityWithAnEmptyDomainListGivesNothingAndAHostIsTakenOnce() {
+        Problems problems = new Problems("e.json");
+        ThirdPartyWebEntities.Parsed parsed = ThirdPartyWebEntities.parse("""
+                [{"name": "Empty", "category": "ad", "domains": []},
+                 {"name": "A", "category": "ad", "domains": ["*.shared.example"]},
+                 {"name": "B", "category": "ad", "domains": ["shared.example", "b.example"]}]
+                """, problems, Map.of("ad", "advertising"), Optional.empty());
+        assertFalse(problems.any(), problems.list().toString());
+        assertEquals(List.of("third-party-web:A shared.example", "third-party-web:B b.example"),
+                parsed.rules().stream().map(r -> r.id() + " " + r.host().orElseThrow()).toList());
+        assertEquals(2, parsed.entitiesTaken());
+    }
+
+    @Test
+    void nestingTooDeepToReadIsAProblemNotACrash() {
+        Problems problems = new Problems("e.json");
+        ThirdPartyWebEntities.parse("[".repeat(200_000), problems, Map.of("ad", "advertising"), Optional.empty());
+        assertEquals(1, problems.list().size(), problems.list().toString());
+        assertEquals("e.json:1:1: JSON nested too deeply to read", problems.list().get(0).toString());
+    }
+
+    @Test
     void anEntityWithoutAFieldItNeedsIsReported() {
         Problems problems = new Problems("e.json");
-        ThirdPartyWebEntities.parse("[{\"name\": \"X\"}, \"not an entity\"]", problems, Map.of("ad", "advertising"),
-                Optional.empty());
+        ThirdPartyWebEntities.parse("[{\"name\": \"X\"}, \"not an entity\", {\"name\": \"Y\", \"category\": \"ad\"}]",
+                problems, Map.of("ad", "advertising"), Optional.empty());
         List<String> p = problems.list().stream().map(ConfigProblem::toString).toList();
-        assertEquals(2, p.size(), p.toString());
+        assertEquals(3, p.size(), p.toString());
         assertTrue(p.get(0).startsWith("e.json:1:2: an entity needs 'category'"), p.get(0));
         assertTrue(p.get(1).startsWith("e.json:1:17: an entity must be a mapping"), p.get(1));
+        assertEquals("e.json:1:34: Y needs 'domains' (an entity of a mapped category)", p.get(2));
     }
 }
