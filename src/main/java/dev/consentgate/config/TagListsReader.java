@@ -116,11 +116,18 @@ final class TagListsReader {
             if (inList.any()) {
                 return Optional.empty();
             }
+            boolean mappedAll = true;
             for (String theirs : categories.get().keySet()) {
                 if (!parsed.categoriesInFile().contains(theirs)) {
                     problems.at(mapSection.keyNode(theirs), "no entity in " + path.get() + " has category '"
                             + theirs + "'; its categories: " + String.join(", ", parsed.categoriesInFile()));
+                    mappedAll = false;
                 }
+            }
+            if (mappedAll && parsed.rules().isEmpty()) {
+                problems.at(s.get("third_party_web").orElseThrow(), "tag list " + path.get()
+                        + " gives no rule: no entity of a mapped category names a domain");
+                return Optional.empty();
             }
             return Optional.of(new Read(parsed.rules(), List.of(new TagListImport(path.get().toString(),
                     "third_party_web", parsed.rules().size(), parsed.entitiesTaken() + " entities taken, "

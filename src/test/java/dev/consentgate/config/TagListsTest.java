@@ -104,6 +104,7 @@ class TagListsTest {
     void aListThatWouldGiveNoRuleIsAProblemNotASilentlyWeakerRuleset() throws Exception {
         Files.createDirectories(dir.resolve("lists"));
         Files.writeString(dir.resolve("lists/etc-hosts.txt"), "0.0.0.0 ads.example\n0.0.0.0 pixel.example\n");
+        Files.writeString(dir.resolve("lists/no-domains.json"), "[{\"name\": \"A\", \"category\": \"ad\", \"domains\": null}]");
         List<String> p = problems("""
                 tag_lists:
                   - {adblock: lists/etc-hosts.txt, category: advertising}
@@ -111,6 +112,7 @@ class TagListsTest {
                   - {third_party_web: lists/entities.json, categories: {}}
                   - {adblock: null, category: advertising}
                   - {adblock: lists, category: advertising}
+                  - {third_party_web: lists/no-domains.json, categories: {ad: advertising}}
                 """);
         assertEquals(List.of(
                 "r.yaml:10:15: tag list lists/etc-hosts.txt has no ||host^ rule (2 rule lines not blocking a whole host"
@@ -118,7 +120,9 @@ class TagListsTest {
                 "r.yaml:11:57: 'ad' is mapped to no category; declared: essential, analytics, advertising",
                 "r.yaml:12:56: 'categories' maps no category, so the list would give no rule",
                 "r.yaml:13:6: 'adblock' needs the list's file path",
-                "r.yaml:14:15: tag list lists is not a file"), p);
+                "r.yaml:14:15: tag list lists is not a file",
+                "r.yaml:15:23: tag list lists/no-domains.json gives no rule: no entity of a mapped category names a"
+                        + " domain"), p);
     }
 
     @Test
