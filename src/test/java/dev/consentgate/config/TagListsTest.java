@@ -104,7 +104,8 @@ class TagListsTest {
     void aListThatWouldGiveNoRuleIsAProblemNotASilentlyWeakerRuleset() throws Exception {
         Files.createDirectories(dir.resolve("lists"));
         Files.writeString(dir.resolve("lists/etc-hosts.txt"), "0.0.0.0 ads.example\n0.0.0.0 pixel.example\n");
-        Files.writeString(dir.resolve("lists/no-domains.json"), "[{\"name\": \"A\", \"category\": \"ad\", \"domains\": null}]");
+        Files.writeString(dir.resolve("lists/no-domains.json"),
+                "[{\"name\": \"A\", \"category\": \"ad\", \"domains\": null}]");
         List<String> p = problems("""
                 tag_lists:
                   - {adblock: lists/etc-hosts.txt, category: advertising}
