@@ -201,6 +201,18 @@ class DefaultTagsTest {
     }
 
     @Test
+    void oneTrustsCallbackPassesThoughItTellsTheAdStackTheChoice() {
+        String callback = "<script>function OptanonWrapper() { if (window.freestar && window.freestar.config) {"
+                + " googletag.pubads().setRequestNonPersonalizedAds(1); }"
+                + " window.dispatchEvent(new Event('ot-lib-ready')); }</script>";
+        assertEquals(callback, rewrite(callback));
+        // the same calls outside the consent manager's callback are Freestar's ad set-up
+        String ads = "<script>if (window.freestar && window.freestar.config) { freestar.queue.push(1); }</script>";
+        assertEquals(List.of("freestar-inline"),
+                eventsUnderEssentialOnly(ads).stream().map(RewriteEvent::ruleId).toList());
+    }
+
+    @Test
     void aConsentManagersConfigurationPassesThoughItsCallbacksCallTheVendors() {
         String klaro = "<script>var klaroConfig = { services: [ { name: 'facebookPixel', purposes: ['marketing'],"
                 + " onAccept: \"fbq('consent', 'grant')\" }, { name: 'matomo', onAccept: \"_paq.push(['setConsentGiven'])\","
