@@ -18,10 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -49,7 +45,7 @@ public final class RulesetLoader {
 
     public static Ruleset parse(String fileName, String yaml) throws RulesetException {
         Problems problems = new Problems(fileName);
-        Optional<Node> root = compose(fileName, yaml, problems);
+        Optional<Node> root = NodeComposer.compose(yaml, problems, "YAML", 10, 16 * 1024 * 1024);
         if (problems.any()) {
             throw new RulesetException(problems.list());
         }
@@ -65,21 +61,6 @@ public final class RulesetLoader {
             throw new RulesetException(problems.list());
         }
         return ruleset;
-    }
-
-    private static Optional<Node> compose(String fileName, String yaml, Problems problems) {
-        LoadSettings settings = LoadSettings.builder().setLabel(fileName).setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(10).setCodePointLimit(16 * 1024 * 1024).build();
-        try {
-            return new Compose(settings).composeString(yaml);
-        } catch (MarkedYamlEngineException e) {
-            problems.at(e.getProblemMark().orElse(null), "YAML syntax: " + e.getProblem());
-        } catch (YamlEngineException e) {
-            problems.at((org.snakeyaml.engine.v2.exceptions.Mark) null, "YAML: " + e.getMessage());
-        } catch (StackOverflowError e) {
-            problems.at((org.snakeyaml.engine.v2.exceptions.Mark) null, "YAML nested too deeply to read");
-        }
-        return Optional.empty();
     }
 
     /** One pass over the sections; holds what later sections check against (the category ids). */

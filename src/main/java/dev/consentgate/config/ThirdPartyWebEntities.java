@@ -9,10 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
@@ -49,8 +46,11 @@ final class ThirdPartyWebEntities {
         Set<String> seen = new TreeSet<>();
         int taken = 0;
         int skipped = 0;
-        Optional<Node> root = compose(text, problems);
+        Optional<Node> root = NodeComposer.compose(text, problems, "JSON", 0, 64 * 1024 * 1024);
         if (root.isEmpty()) {
+            if (!problems.any()) {
+                problems.at((Mark) null, "the entity list is empty");
+            }
             return new Parsed(List.of(), 0, 0, seen);
         }
         if (!(root.get() instanceof SequenceNode entities)) {
@@ -102,24 +102,5 @@ final class ThirdPartyWebEntities {
             }
         }
         return new Parsed(List.copyOf(rules), taken, skipped, seen);
-    }
-
-    private static Optional<Node> compose(String text, Problems problems) {
-        LoadSettings settings = LoadSettings.builder().setLabel(problems.file()).setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(0).setCodePointLimit(64 * 1024 * 1024).build();
-        try {
-            Optional<Node> root = new Compose(settings).composeString(text);
-            if (root.isEmpty()) {
-                problems.at((org.snakeyaml.engine.v2.exceptions.Mark) null, "the entity list is empty");
-            }
-            return root;
-        } catch (MarkedYamlEngineException e) {
-            problems.at(e.getProblemMark().orElse(null), "JSON syntax: " + e.getProblem());
-        } catch (YamlEngineException e) {
-            problems.at((org.snakeyaml.engine.v2.exceptions.Mark) null, "JSON: " + e.getMessage());
-        } catch (StackOverflowError e) {
-            problems.at((org.snakeyaml.engine.v2.exceptions.Mark) null, "JSON nested too deeply to read");
-        }
-        return Optional.empty();
     }
 }

@@ -68,6 +68,14 @@ class ThirdPartyWebEntitiesTest {
     }
 
     @Test
+    void anEmptyFileIsAProblem() {
+        Problems problems = new Problems("e.json");
+        ThirdPartyWebEntities.parse("  \n", problems, Map.of("ad", "advertising"), Optional.empty());
+        assertEquals(List.of("e.json:1:1: the entity list is empty"),
+                problems.list().stream().map(ConfigProblem::toString).toList());
+    }
+
+    @Test
     void nestingTooDeepToReadIsAProblemNotACrash() {
         Problems problems = new Problems("e.json");
         ThirdPartyWebEntities.parse("[".repeat(200_000), problems, Map.of("ad", "advertising"), Optional.empty());
