@@ -12,6 +12,7 @@ import dev.consentgate.demo.DemoSite;
 import dev.consentgate.html.PageSite;
 import dev.consentgate.proxy.Gateway;
 import dev.consentgate.proxy.GatewayServer;
+import dev.consentgate.proxy.HostSyntax;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -116,7 +117,7 @@ public final class Main {
         if (site.isEmpty()) {
             return PageSite.NONE;
         }
-        if (!site.get().matches("[A-Za-z0-9.-]+(:[0-9]+)?|\\[[0-9A-Fa-f:.]+\\](:[0-9]+)?")) {
+        if (!HostSyntax.isValid(site.get())) {
             throw new Args.UsageException("--site takes the host a page was served from, such as www.example.com"
                     + " (no scheme or path): '" + site.get() + "'");
         }

@@ -7,12 +7,12 @@ import java.util.Locale;
  * 7.2). Stricter than RFC 3986 where nginx is (no empty label, no leading dot), so a host the gateway routes on is
  * one every server behind it reads the same way.
  */
-final class HostSyntax {
+public final class HostSyntax {
 
     private HostSyntax() {
     }
 
-    static boolean isValid(String hostPort) {
+    public static boolean isValid(String hostPort) {
         int i;
         if (hostPort.startsWith("[")) {
             int close = hostPort.indexOf(']');

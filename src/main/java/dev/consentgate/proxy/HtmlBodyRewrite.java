@@ -147,7 +147,7 @@ final class HtmlBodyRewrite {
     }
 
     /** The site the page was requested from, by its Host header (a page of no known site without one). */
-    static PageSite site(HttpRequest request) {
+    private static PageSite site(HttpRequest request) {
         String host = request.headers().get(HttpHeaderNames.HOST);
         return host == null ? PageSite.NONE : PageSite.ofAuthority(host);
     }
