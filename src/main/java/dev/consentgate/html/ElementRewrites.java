@@ -139,6 +139,10 @@ final class ElementRewrites {
             }
             return style.frameSrcAttribute();
         }
+        if (script && tag.attributeNameIs(k, "data-rocketlazyloadscript")) {
+            // older WP Rocket finds delayed scripts by this attribute, not by their type, and sets src from it
+            return "data-cg-blocked-data-rocketlazyloadscript";
+        }
         if (!script) {
             if (tag.nameId == ElementNames.OBJECT && tag.attributeNameIs(k, "data")) {
                 return "data-cg-data";

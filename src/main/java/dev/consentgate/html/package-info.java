@@ -36,8 +36,8 @@
  * own site ({@link dev.consentgate.html.PageSite}, from the request's Host) does not match that site's URLs. Scripts
  * whose type holds data, a template or a consent tool's blocked script (text/plain, JSON, text/template...) are
  * never touched; any other type may run, since loaders in the page run scripts of their own types (Partytown, Rocket
- * Loader, WP Rocket's rocketlazyloadscript with data-rocket-src, LiteSpeed, Perfmatters), and is judged like
- * JavaScript (fail closed). Elements inside {@code <noscript>} are pixels (removed).
+ * Loader, WP Rocket's rocketlazyloadscript with data-rocket-src or its older data-rocketlazyloadscript, LiteSpeed,
+ * Perfmatters), and is judged like JavaScript (fail closed). Elements inside {@code <noscript>} are pixels (removed).
  *
  * <h2>Known simplifications</h2>
  * <ul>

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -404,6 +405,22 @@ class HtmlRewriterTest {
                 .startsWith("<script type=\"text/plain\""));
         // the site's own delayed scripts are left as they are
         assertUnchanged("<script type=\"rocketlazyloadscript\" data-rocket-src=\"/js/app.js\"></script>");
+    }
+
+    @Test
+    void olderWpRocketsDelayedScriptsAreJudgedAndHiddenFromItsLoader() {
+        // older WP Rocket left the type alone and set src from data-rocketlazyloadscript on the first interaction
+        String out = rewrite("<script data-rocketlazyloadscript='" + GTM + "' async></script>");
+        assertTrue(out.startsWith("<script type=\"text/plain\""), out);
+        assertTrue(out.contains(" data-cg-blocked-data-rocketlazyloadscript='" + GTM + "'"), out);
+        assertFalse(out.contains(" data-rocketlazyloadscript="), "its loader must not find the script: " + out);
+        // an inline snippet it delays is a data: URL, read like an inline script
+        String snippet = "var s=document.createElement('script');s.src='" + GTM + "';document.head.appendChild(s);";
+        String dataUrl = "data:text/javascript;base64,"
+                + Base64.getEncoder().encodeToString(snippet.getBytes(StandardCharsets.UTF_8));
+        assertTrue(rewrite("<script data-rocketlazyloadscript='" + dataUrl + "'></script>")
+                .startsWith("<script type=\"text/plain\""));
+        assertUnchanged("<script data-rocketlazyloadscript='/wp-content/themes/x/app.js'></script>");
     }
 
     @Test
