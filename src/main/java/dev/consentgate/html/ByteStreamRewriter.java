@@ -241,7 +241,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         matcherState = next;
         // a URL's verdict waits for the script's end, where a signature found later still decides first: acting at
         // once would make the verdict depend on chunking
-        if (mentioned.rule() < 0) {
+        if (!mentioned.settled()) {
             mentions.scan(a, from, scanTo, mentioned);
         }
         inspected += scanTo - from;
@@ -250,8 +250,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 blockInlineScript(policy.rule(signed.blockingAtEnd()), "");
                 return;
             }
-            if (mentioned.rule() >= 0) {
-                blockInlineScript(policy.rule(mentioned.rule()), mentioned.host());
+            if (blockedByUrls()) {
                 return;
             }
             inspecting = false;
@@ -272,16 +271,26 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             blockInlineScript(policy.rule(signed.blockingAtEnd()), "");
             return;
         }
-        if (mentioned.rule() < 0) {
+        if (!mentioned.settled()) {
             mentions.end(mentioned);
         }
-        if (mentioned.rule() >= 0) {
-            blockInlineScript(policy.rule(mentioned.rule()), mentioned.host());
+        if (blockedByUrls()) {
             return;
         }
         inspecting = false;
         holdStart = -1;
         inlineScript = null;
+    }
+
+    /** Blocks the inline script read so far if a URL it loads or names decides so; returns whether it did. */
+    private boolean blockedByUrls() {
+        boolean configuration = signed.consentManagerConfiguration();
+        int k = mentioned.rule(configuration);
+        if (k < 0) {
+            return false;
+        }
+        blockInlineScript(policy.rule(k), mentioned.host(configuration));
+        return true;
     }
 
     // ---- acting ----

@@ -281,13 +281,18 @@ final class ElementJudge {
         if (kind == ElementKind.EMBED) {
             return judgeDocument(new String(body, StandardCharsets.UTF_8), kind);
         }
-        int signature = firstBlockedSignature(body);
-        if (signature >= 0) {
-            return verdict(signature, "", kind);
+        SignatureVerdict signatures = signatureVerdict(body);
+        if (signatures.blockingAtEnd() >= 0) {
+            return verdict(signatures.blockingAtEnd(), "", kind);
         }
         MentionedUrlVerdict urls = new MentionedUrlVerdict(policy, consent, site);
-        new ScriptUrlMentions().scan(body, 0, body.length, urls);
-        return urls.rule() < 0 ? null : verdict(urls.rule(), urls.host(), kind);
+        ScriptUrlMentions mentions = new ScriptUrlMentions();
+        if (!mentions.scan(body, 0, body.length, urls)) {
+            mentions.end(urls);
+        }
+        boolean configuration = signatures.consentManagerConfiguration();
+        int k = urls.rule(configuration);
+        return k < 0 ? null : verdict(k, urls.host(configuration), kind);
     }
 
     /** A srcdoc or data-URL document: a tracker URL or loader snippet anywhere in it blocks its frame. */
@@ -299,15 +304,15 @@ final class ElementJudge {
                 return verdict(k, parts.host(), kind);
             }
         }
-        int signature = firstBlockedSignature(doc.getBytes(StandardCharsets.UTF_8));
+        int signature = signatureVerdict(doc.getBytes(StandardCharsets.UTF_8)).blockingAtEnd();
         return signature < 0 ? null : verdict(signature, "", kind);
     }
 
-    /** The rule whose signature blocks the whole text (see {@link SignatureVerdict}); -1 for none. */
-    private int firstBlockedSignature(byte[] text) {
+    /** The signatures of the whole text, judged (see {@link SignatureVerdict}). */
+    private SignatureVerdict signatureVerdict(byte[] text) {
         SignatureVerdict verdict = new SignatureVerdict(policy, consent);
         policy.signatures().scan(text, 0, text.length, 0, verdict);
-        return verdict.blockingAtEnd();
+        return verdict;
     }
 
     private Verdict verdict(int ruleIndex, String host, ElementKind kind) {
