@@ -43,9 +43,16 @@ public final class RulesetLoader {
         return parse(file.toString(), text);
     }
 
+    /**
+     * Aliases of collections a ruleset may use (the shipped one names its list of consent-manager configurations in
+     * about a dozen rules). A bound against alias bombs: n aliases nested in levels expand to at most about
+     * 3^(n/3) nodes, under 60,000 for 30.
+     */
+    static final int MAX_ALIASES = 30;
+
     public static Ruleset parse(String fileName, String yaml) throws RulesetException {
         Problems problems = new Problems(fileName);
-        Optional<Node> root = NodeComposer.compose(yaml, problems, "YAML", 10, 16 * 1024 * 1024);
+        Optional<Node> root = NodeComposer.compose(yaml, problems, "YAML", MAX_ALIASES, 16 * 1024 * 1024);
         if (problems.any()) {
             throw new RulesetException(problems.list());
         }

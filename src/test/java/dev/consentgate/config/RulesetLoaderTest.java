@@ -134,6 +134,29 @@ class RulesetLoaderTest {
     }
 
     @Test
+    void aListSharedByManyRulesLoadsAndAnAliasBombIsRefused() throws Exception {
+        StringBuilder shared = new StringBuilder(MINIMAL + "tags:\n"
+                + "  - {id: cmp-config, signature: \"cmpConfig\", category: essential}\n"
+                + "  - {id: vendor-0, signature: \"v0(\", category: analytics, unless: &configs [cmp-config]}\n");
+        for (int k = 1; k <= RulesetLoader.MAX_ALIASES; k++) {
+            shared.append("  - {id: vendor-").append(k).append(", signature: \"v").append(k)
+                    .append("(\", category: analytics, unless: *configs}\n");
+        }
+        Ruleset r = RulesetLoader.parse("r.yaml", shared.toString());
+        assertEquals(List.of("cmp-config"), r.tagRules().get(RulesetLoader.MAX_ALIASES + 1).unless());
+        // nested aliases, each level naming the one before it three times: the load stops before expanding them
+        StringBuilder bomb = new StringBuilder(MINIMAL + "x0: &x0 [a, a, a]\n");
+        for (int level = 1; level <= 12; level++) {
+            String prev = "*x" + (level - 1);
+            bomb.append("x").append(level).append(": &x").append(level).append(" [").append(prev).append(", ")
+                    .append(prev).append(", ").append(prev).append("]\n");
+        }
+        List<String> p = problems(bomb.toString());
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("r.yaml:") && p.get(0).contains("aliases"), p.get(0));
+    }
+
+    @Test
     void upstreamUrlSyntaxIsChecked() {
         assertTrue(problems(MINIMAL.replace("http://127.0.0.1:9000", "ftp://x")).get(0)
                 .matches("r\\.yaml:2:15: upstream 'ftp://x' must start with http://.*"));
