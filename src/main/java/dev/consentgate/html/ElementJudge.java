@@ -40,10 +40,11 @@ final class ElementJudge {
     /**
      * Where loaders that delay scripts keep the URL of a script whose type they renamed: lazy-loading libraries
      * (data-src, data-lazy-src), WP Rocket (data-rocket-src, and data-rocketlazyloadscript in its older versions,
-     * which left the type alone), Perfmatters (data-pmdelayedscript).
+     * which left the type alone), Perfmatters (data-pmdelayedscript), Cloudflare's first Rocket Loader
+     * (text/rocketscript with data-rocketsrc).
      */
     private static final String[] DELAYED_SCRIPT_URL_ATTRIBUTES = {"data-src", "data-rocket-src", "data-lazy-src",
-            "data-pmdelayedscript", "data-rocketlazyloadscript"};
+            "data-pmdelayedscript", "data-rocketlazyloadscript", "data-rocketsrc"};
     /**
      * Where images keep their URLs, in the order they are judged: lazy-loading scripts copy a URL from data-src
      * (lazysizes and most others), data-lazy-src (WP Rocket, Jetpack) or data-original (jQuery Lazy Load) into src.

@@ -403,6 +403,9 @@ class HtmlRewriterTest {
                 .startsWith("<script type=\"text/plain\""));
         assertTrue(rewrite("<script type=\"litespeed/javascript\" data-src=\"" + GTM + "\"></script>")
                 .startsWith("<script type=\"text/plain\""));
+        // and so did Cloudflare's first Rocket Loader
+        assertTrue(rewrite("<script type=\"text/rocketscript\" data-rocketsrc=\"" + GTM + "\"></script>")
+                .startsWith("<script type=\"text/plain\""));
         // the site's own delayed scripts are left as they are
         assertUnchanged("<script type=\"rocketlazyloadscript\" data-rocket-src=\"/js/app.js\"></script>");
     }
