@@ -241,7 +241,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         matcherState = next;
         // a URL's verdict waits for the script's end, where a signature found later still decides first: acting at
         // once would make the verdict depend on chunking
-        if (!mentioned.settled()) {
+        if (mentioned.rule() < 0) {
             mentions.scan(a, from, scanTo, mentioned);
         }
         inspected += scanTo - from;
@@ -250,7 +250,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 blockInlineScript(policy.rule(signed.blockingAtEnd()), "");
                 return;
             }
-            if (blockedByUrls()) {
+            if (mentioned.rule() >= 0) {
+                blockInlineScript(policy.rule(mentioned.rule()), mentioned.host());
                 return;
             }
             inspecting = false;
@@ -271,26 +272,16 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             blockInlineScript(policy.rule(signed.blockingAtEnd()), "");
             return;
         }
-        if (!mentioned.settled()) {
+        if (mentioned.rule() < 0) {
             mentions.end(mentioned);
         }
-        if (blockedByUrls()) {
+        if (mentioned.rule() >= 0) {
+            blockInlineScript(policy.rule(mentioned.rule()), mentioned.host());
             return;
         }
         inspecting = false;
         holdStart = -1;
         inlineScript = null;
-    }
-
-    /** Blocks the inline script read so far if a URL it loads or names decides so; returns whether it did. */
-    private boolean blockedByUrls() {
-        boolean configuration = signed.consentManagerConfiguration();
-        int k = mentioned.rule(configuration);
-        if (k < 0) {
-            return false;
-        }
-        blockInlineScript(policy.rule(k), mentioned.host(configuration));
-        return true;
     }
 
     // ---- acting ----

@@ -282,18 +282,13 @@ final class ElementJudge {
         if (kind == ElementKind.EMBED) {
             return judgeDocument(new String(body, StandardCharsets.UTF_8), kind);
         }
-        SignatureVerdict signatures = signatureVerdict(body);
-        if (signatures.blockingAtEnd() >= 0) {
-            return verdict(signatures.blockingAtEnd(), "", kind);
+        int signature = firstBlockedSignature(body);
+        if (signature >= 0) {
+            return verdict(signature, "", kind);
         }
         MentionedUrlVerdict urls = new MentionedUrlVerdict(policy, consent, site);
-        ScriptUrlMentions mentions = new ScriptUrlMentions();
-        if (!mentions.scan(body, 0, body.length, urls)) {
-            mentions.end(urls);
-        }
-        boolean configuration = signatures.consentManagerConfiguration();
-        int k = urls.rule(configuration);
-        return k < 0 ? null : verdict(k, urls.host(configuration), kind);
+        new ScriptUrlMentions().scan(body, 0, body.length, urls);
+        return urls.rule() < 0 ? null : verdict(urls.rule(), urls.host(), kind);
     }
 
     /** A srcdoc or data-URL document: a tracker URL or loader snippet anywhere in it blocks its frame. */
@@ -305,15 +300,15 @@ final class ElementJudge {
                 return verdict(k, parts.host(), kind);
             }
         }
-        int signature = signatureVerdict(doc.getBytes(StandardCharsets.UTF_8)).blockingAtEnd();
+        int signature = firstBlockedSignature(doc.getBytes(StandardCharsets.UTF_8));
         return signature < 0 ? null : verdict(signature, "", kind);
     }
 
-    /** The signatures of the whole text, judged (see {@link SignatureVerdict}). */
-    private SignatureVerdict signatureVerdict(byte[] text) {
+    /** The rule whose signature blocks the whole text (see {@link SignatureVerdict}); -1 for none. */
+    private int firstBlockedSignature(byte[] text) {
         SignatureVerdict verdict = new SignatureVerdict(policy, consent);
         policy.signatures().scan(text, 0, text.length, 0, verdict);
-        return verdict;
+        return verdict.blockingAtEnd();
     }
 
     private Verdict verdict(int ruleIndex, String host, ElementKind kind) {

@@ -7,9 +7,7 @@ import java.util.Locale;
 
 /**
  * Judges the URLs a script's text loads or names, as {@link ScriptUrlMentions} reports them: the first that a rule
- * of a category the visitor has not granted matches is kept as the script's verdict. The first script URL so matched
- * is kept apart, since it alone blocks a consent manager's configuration (see {@link #rule(boolean)}); the search
- * stops once one is found.
+ * of a category the visitor has not granted matches is kept as the script's verdict, and the search stops.
  */
 final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
 
@@ -19,12 +17,9 @@ final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
     private final TagPolicy policy;
     private final ConsentDecision consent;
     private final PageSite site;
-    /** The rule of the first URL matched, -1 while none. */
-    private int firstRule = -1;
-    private String firstHost = "";
-    /** The rule of the first script URL matched, -1 while none. */
-    private int scriptRule = -1;
-    private String scriptHost = "";
+    /** The matching rule's index, -1 while none. */
+    private int rule = -1;
+    private String host = "";
 
     MentionedUrlVerdict(TagPolicy policy, ConsentDecision consent, PageSite site) {
         this.policy = policy;
@@ -34,35 +29,24 @@ final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
 
     /** Forget the verdict: a new script starts. */
     void reset() {
-        firstRule = -1;
-        firstHost = "";
-        scriptRule = -1;
-        scriptHost = "";
+        rule = -1;
+        host = "";
     }
 
-    /** Whether reading on can change no verdict: a script URL has matched. */
-    boolean settled() {
-        return scriptRule >= 0;
+    /** Index of the rule that blocks the script, or -1. */
+    int rule() {
+        return rule;
     }
 
-    /**
-     * Index of the rule that blocks the script, or -1. A consent manager's configuration is blocked only by a script
-     * it loads: the pixels it fires and the addresses it names belong to callbacks that run on the visitor's choice
-     * in its banner (Sourcepoint's choice callback pinging the vendor whose offer was chosen).
-     */
-    int rule(boolean consentManagerConfiguration) {
-        return consentManagerConfiguration ? scriptRule : firstRule;
-    }
-
-    /** Host of the URL that blocks the script, as {@link #rule(boolean)} chooses. */
-    String host(boolean consentManagerConfiguration) {
-        return consentManagerConfiguration ? scriptHost : firstHost;
+    /** Host of the URL that blocks the script. */
+    String host() {
+        return host;
     }
 
     /** A URL the script loads blocks it whatever its rule's category. */
     @Override
-    public boolean onLoadedUrl(String url, boolean script) {
-        return judge(url, false, script);
+    public boolean onLoadedUrl(String url) {
+        return judge(url, false);
     }
 
     /**
@@ -72,11 +56,10 @@ final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
      */
     @Override
     public boolean onNamedUrl(String url) {
-        return judge(url, true, false);
+        return judge(url, true);
     }
 
-    /** @return true once a script URL has matched, when nothing read later can change the verdict */
-    private boolean judge(String url, boolean onlyNamed, boolean script) {
+    private boolean judge(String url, boolean onlyNamed) {
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts, site);
         if (k < 0) {
@@ -87,16 +70,9 @@ final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
                 || onlyNamed && (!policy.settings().namedUrlCategories().contains(category) || isNoticeLink(parts))) {
             return false;
         }
-        if (firstRule < 0) {
-            firstRule = k;
-            firstHost = parts.host();
-        }
-        if (script) {
-            scriptRule = k;
-            scriptHost = parts.host();
-            return true;
-        }
-        return false;
+        rule = k;
+        host = parts.host();
+        return true;
     }
 
     /**

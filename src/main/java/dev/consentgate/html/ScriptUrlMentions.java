@@ -21,14 +21,8 @@ final class ScriptUrlMentions {
 
     /** Receives each URL the script loads or names, as {@code https://host/path}. */
     interface Found {
-        /**
-         * A URL the script loads.
-         *
-         * @param script true for a script URL (code the script loads), false for another URL a src is set to (a
-         *               pixel's, a frame's)
-         * @return true to stop searching
-         */
-        boolean onLoadedUrl(String url, boolean script);
+        /** @return true to stop searching */
+        boolean onLoadedUrl(String url);
 
         /**
          * An absolute URL the script names without loading it (an endpoint it sends data to, a tracker's address in
@@ -402,9 +396,8 @@ final class ScriptUrlMentions {
 
     /** Reports the URL read, as loaded or as named (a path on the page's own host counts only when loaded). */
     private boolean report(Found found) {
-        boolean script = isScript();
-        if (assigned || script) {
-            return found.onLoadedUrl(urlString(), script);
+        if (loads()) {
+            return found.onLoadedUrl(urlString());
         }
         return !relative && found.onNamedUrl(urlString());
     }
@@ -423,6 +416,10 @@ final class ScriptUrlMentions {
     }
 
     /** Whether the script loads the URL read: a src is set to it, or it names a script. */
+    private boolean loads() {
+        return assigned || isScript();
+    }
+
     /** Whether the path, without query or fragment, names a script: it ends in .js, .mjs or /js. */
     private boolean isScript() {
         int end = length;

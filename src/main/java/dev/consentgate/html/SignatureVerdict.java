@@ -22,8 +22,6 @@ final class SignatureVerdict implements SignatureMatcher.Hits {
     private int conditionalCount;
     /** Rules that some {@code unless} list names and that matched. */
     private final BitSet matchedOverrides = new BitSet();
-    /** Whether an essential rule that some {@code unless} list names matched: a consent manager's configuration. */
-    private boolean consentManagerConfiguration;
 
     SignatureVerdict(TagPolicy policy, ConsentDecision consent) {
         this.policy = policy;
@@ -35,7 +33,6 @@ final class SignatureVerdict implements SignatureMatcher.Hits {
         blocked = -1;
         conditionalCount = 0;
         matchedOverrides.clear();
-        consentManagerConfiguration = false;
     }
 
     @Override
@@ -43,7 +40,6 @@ final class SignatureVerdict implements SignatureMatcher.Hits {
         for (int k : ruleIndexes) {
             if (policy.overrides(k)) {
                 matchedOverrides.set(k);
-                consentManagerConfiguration |= policy.essential(k);
             }
             if (policy.granted(policy.rule(k).category(), consent)) {
                 continue;
@@ -63,14 +59,6 @@ final class SignatureVerdict implements SignatureMatcher.Hits {
     /** A rule that blocks the text read so far whatever follows it, or -1. */
     int blockingNow() {
         return blocked;
-    }
-
-    /**
-     * Whether the text read so far is a consent manager's configuration: it matched an essential rule that the vendor
-     * call signatures give way to (the ruleset's {@code *cmp-configurations}).
-     */
-    boolean consentManagerConfiguration() {
-        return consentManagerConfiguration;
     }
 
     /** The rule that blocks the whole text, once it has all been read, or -1. */

@@ -193,12 +193,6 @@ public final class TagPolicy {
         return overrides[index];
     }
 
-    /** Whether rule {@code index} is of an essential category (consent managers, captchas: never blocked). */
-    boolean essential(int index) {
-        Category c = categories.get(rules.get(index).category());
-        return c != null && c.essential();
-    }
-
     TagRule rule(int index) {
         return rules.get(index);
     }

@@ -251,31 +251,6 @@ class DefaultTagsTest {
     }
 
     @Test
-    void aConsentManagersConfigurationPassesThoughItsChoiceCallbackPingsAVendor() {
-        // Burda's Sourcepoint message: choice 10 is the visitor taking Welect's offer, which tells Welect so
-        String config = "<script>window._sp_ = window._sp_ || {}; window._sp_.config = window._sp_.config || {};"
-                + " window._sp_.config.mms_choice_selected_callback = function(choiceID) { if (choiceID == '10') {"
-                + " var pingImg = new Image(); pingImg.src = 'https://www.welect.de/trk/sp'; } };"
-                + " window._sp_.config.fsm_endpoint = '//www.welect.de/fsm';</script>";
-        assertEquals(config, rewrite(config));
-        // the same ping outside a consent manager's configuration is Welect's tracking
-        assertEquals(List.of("welect"), eventsUnderEssentialOnly("<script>var pingImg = new Image();"
-                + " pingImg.src = 'https://www.welect.de/trk/sp';</script>").stream().map(RewriteEvent::ruleId)
-                .toList());
-        // a script it loads still blocks it, wherever in the text the configuration's marker comes
-        String loads = "<script>var s = document.createElement('script'); s.src = 'https://www.welect.de/trk/sp';"
-                + " s.src = 'https://widget.crowdignite.com/w/1.js'; window._sp_ = {};</script>";
-        assertEquals(List.of("crowd-ignite"),
-                eventsUnderEssentialOnly(loads).stream().map(RewriteEvent::ruleId).toList());
-        // and so does one in a data: URL
-        String data = "<script src=\"data:text/javascript,window._sp_={};i.src='https://www.welect.de/trk/sp';\">"
-                + "</script>";
-        assertEquals(data, rewrite(data));
-        assertTrue(rewrite("<script src=\"data:text/javascript,window._sp_={};"
-                + "s.src='https://widget.crowdignite.com/w/1.js';\"></script>").startsWith("<script type="));
-    }
-
-    @Test
     void metasHostCatchAllGivesWayOnlyToMetasOwnSignatures() {
         // naming Meta's host and a Twitter widget: Twitter's signature, granted here, does not excuse Meta's host
         String both = "<script>window.loadLater('https://connect.facebook.net/' + locale + '/x.js');"

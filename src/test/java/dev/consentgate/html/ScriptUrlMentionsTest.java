@@ -35,7 +35,7 @@ class ScriptUrlMentionsTest {
     private static List<String> found(String text) {
         return inAnyChunks(text, (t, size) -> {
             List<String> urls = new ArrayList<>();
-            scan(t, size, (url, script) -> !urls.add(url));
+            scan(t, size, url -> !urls.add(url));
             return urls;
         });
     }
@@ -46,8 +46,8 @@ class ScriptUrlMentionsTest {
             List<String> urls = new ArrayList<>();
             scan(t, size, new ScriptUrlMentions.Found() {
                 @Override
-                public boolean onLoadedUrl(String url, boolean script) {
-                    return !urls.add((script ? "loads script " : "loads ") + url);
+                public boolean onLoadedUrl(String url) {
+                    return !urls.add("loads " + url);
                 }
 
                 @Override
@@ -66,27 +66,20 @@ class ScriptUrlMentionsTest {
         // scheme and host only, at a quote or at the end of the script
         assertEquals(List.of("names https://www.googletagmanager.com/", "names https://ib.adnxs.com/"),
                 reported("var a = \"https://www.googletagmanager.com\"; var b = '//ib.adnxs.com"));
-        assertEquals(List.of("loads script https://cdn.example.net/tag.js", "names https://cdn.example.net/api/hit"),
+        assertEquals(List.of("loads https://cdn.example.net/tag.js", "names https://cdn.example.net/api/hit"),
                 reported("s.src = '//cdn.example.net/tag.js'; fetch('//cdn.example.net/api/hit')"));
         // a path on the page's own host counts only when loaded; a host without a dot is a piece of one
         assertEquals(List.of(), reported("go('/collect/page'); var p = \"https://sb\" + \".example.com\";"));
     }
 
     @Test
-    void aUrlGivenToSetAttributeSrcIsLoadedAndIsCodeOnlyWhenItNamesAScript() {
+    void aUrlGivenToSetAttributeSrcIsLoaded() {
         // a click-to-load facade creating the player frame
         assertEquals(List.of("loads https://www.youtube.com/embed/", "names https://www.youtube.com/watch?v="),
                 reported("f.setAttribute( \"src\", \"https://www.youtube.com/embed/\"+ id +\"?autoplay=1\" );"
                         + " f.setAttribute('title', 'https://www.youtube.com/watch?v=' + id);"));
-        assertEquals(List.of("loads https://cdn.example.net/x", "loads script /js/tag.js"),
+        assertEquals(List.of("loads https://cdn.example.net/x", "loads /js/tag.js"),
                 reported("e.setAttribute('data-src', proto + '//cdn.example.net/x'); s.setAttribute(\"src\",'/js/tag.js')"));
-    }
-
-    @Test
-    void aPixelsSourceIsLoadedButIsNotCode() {
-        assertEquals(List.of("loads https://www.welect.de/trk/sp", "loads script https://cdn.example.net/a/js?v=1"),
-                reported("var p = new Image(); p.src = 'https://www.welect.de/trk/sp';"
-                        + " s.src = 'https://cdn.example.net/a/js?v=1';"));
     }
 
     @Test
@@ -183,7 +176,7 @@ class ScriptUrlMentionsTest {
     void stopsWhenAsked() {
         byte[] a = "'//a.example/1.js' '//b.example/2.js'".getBytes(StandardCharsets.UTF_8);
         List<String> urls = new ArrayList<>();
-        assertTrue(new ScriptUrlMentions().scan(a, 0, a.length, (url, script) -> urls.add(url)));
+        assertTrue(new ScriptUrlMentions().scan(a, 0, a.length, urls::add));
         assertEquals(List.of("https://a.example/1.js"), urls);
     }
 }
