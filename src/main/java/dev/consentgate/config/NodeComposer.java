@@ -1,8 +1,14 @@
 package dev.consentgate.config;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -32,10 +38,34 @@ final class NodeComposer {
         } catch (MarkedYamlEngineException e) {
             problems.at(e.getProblemMark().orElse(null), language + " syntax: " + e.getProblem());
         } catch (YamlEngineException e) {
-            problems.at((Mark) null, language + ": " + e.getMessage());
+            Mark alias = e.getMessage() != null && e.getMessage().contains("aliases")
+                    ? aliasPastLimit(text, settings, maxAliases) : null;
+            problems.at(alias, language + ": " + e.getMessage());
         } catch (StackOverflowError e) {
             problems.at((Mark) null, language + " nested too deeply to read");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where the first alias of a collection past the limit is: the composer refuses the document without saying. Read
+     * again as events, which expand nothing.
+     */
+    private static Mark aliasPastLimit(String text, LoadSettings settings, int maxAliases) {
+        Set<String> collectionAnchors = new HashSet<>();
+        int aliases = 0;
+        try {
+            for (Event event : new Parse(settings).parseString(text)) {
+                if (event instanceof CollectionStartEvent start) {
+                    start.getAnchor().ifPresent(anchor -> collectionAnchors.add(anchor.getValue()));
+                } else if (event instanceof AliasEvent alias && collectionAnchors.contains(alias.getAlias().getValue())
+                        && ++aliases > maxAliases) {
+                    return alias.getStartMark().orElse(null);
+                }
+            }
+        } catch (YamlEngineException e) {
+            return null;
+        }
+        return null;
     }
 }

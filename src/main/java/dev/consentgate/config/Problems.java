@@ -1,8 +1,9 @@
 package dev.consentgate.config;
 
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -10,7 +11,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class Problems {
 
     private final String file;
-    private final List<ConfigProblem> found = new ArrayList<>();
+    /** Each once: a node shared through YAML aliases is read (and found wrong) for every rule that names it. */
+    private final Set<ConfigProblem> found = new LinkedHashSet<>();
 
     Problems(String file) {
         this.file = file;
@@ -45,12 +47,9 @@ final class Problems {
         return !found.isEmpty();
     }
 
-    /**
-     * In file order, as an editor would walk them, the ruleset's first and then those of the lists it imports; once
-     * each, though a node shared through a YAML alias is read (and found wrong) for every rule that names it.
-     */
+    /** In file order, as an editor would walk them, the ruleset's first and then those of the lists it imports. */
     List<ConfigProblem> list() {
-        return found.stream().distinct().sorted(Comparator.comparing((ConfigProblem p) -> !p.file().equals(file))
+        return found.stream().sorted(Comparator.comparing((ConfigProblem p) -> !p.file().equals(file))
                 .thenComparing(ConfigProblem::file).thenComparingInt(ConfigProblem::line)
                 .thenComparingInt(ConfigProblem::column)).toList();
     }

@@ -45,8 +45,8 @@ public final class RulesetLoader {
 
     /**
      * Aliases of collections a ruleset may use (the shipped one names its list of consent-manager configurations in
-     * about a dozen rules). A bound against alias bombs: n aliases nested in levels expand to at most about
-     * 3^(n/3) nodes, under 60,000 for 30.
+     * about a dozen rules). A bound against alias bombs: a collection is read once more for each alias of it, and
+     * aliases nested in levels multiply, to at most about 3^(n/3) readings for n aliases (under 60,000 for 30).
      */
     static final int MAX_ALIASES = 30;
 

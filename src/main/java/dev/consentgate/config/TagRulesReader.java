@@ -18,6 +18,11 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class TagRulesReader {
 
     private static final Set<String> KEYS = Set.of("id", "host", "path", "signature", "unless", "category", "action");
+    /**
+     * Rules one {@code unless} list may name. The shipped ruleset's longest names nine; every signature match of a
+     * script reads the list, and a list shared through YAML aliases is kept once per rule.
+     */
+    static final int MAX_UNLESS = 64;
 
     private TagRulesReader() {
     }
@@ -93,6 +98,11 @@ final class TagRulesReader {
         List<String> unless = s.stringList("unless");
         if (!unless.isEmpty() && (signature.isEmpty() || host.isPresent() || path.isPresent())) {
             problems.at(s.get("unless").orElseThrow(), "'unless' applies to a rule with only a 'signature'");
+        }
+        if (unless.size() > MAX_UNLESS) {
+            problems.at(s.get("unless").orElseThrow(), "'unless' names " + unless.size() + " rules; at most "
+                    + MAX_UNLESS + " are allowed");
+            return Optional.empty();
         }
         if (id.isEmpty() || category.isEmpty() || (host.isEmpty() && signature.isEmpty() && path.isEmpty())) {
             return Optional.empty();

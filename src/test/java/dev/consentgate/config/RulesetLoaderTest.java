@@ -153,7 +153,19 @@ class RulesetLoaderTest {
         }
         List<String> p = problems(bomb.toString());
         assertEquals(1, p.size(), p.toString());
-        assertTrue(p.get(0).startsWith("r.yaml:") && p.get(0).contains("aliases"), p.get(0));
+        // at the 31st alias: the first of line 17, after ten lines of three
+        assertTrue(p.get(0).startsWith("r.yaml:17:12: YAML: ") && p.get(0).contains("aliases"), p.get(0));
+    }
+
+    @Test
+    void anUnlessListLongerThanTheLimitIsRefusedOnce() {
+        String ids = String.join(", ", java.util.Collections.nCopies(TagRulesReader.MAX_UNLESS + 1, "cmp-config"));
+        List<String> p = problems(MINIMAL + "tags:\n"
+                + "  - {id: cmp-config, signature: \"cmpConfig\", category: essential}\n"
+                + "  - {id: vendor-a, signature: \"a(\", category: analytics, unless: &many [" + ids + "]}\n"
+                + "  - {id: vendor-b, signature: \"b(\", category: analytics, unless: *many}\n");
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("r.yaml:8:66: 'unless' names 65 rules; at most 64"), p.get(0));
     }
 
     @Test
