@@ -36,9 +36,8 @@ final class ScriptUrlMentions {
     }
 
     static final int MAX_URL = 2048;
-    /** The longest host name (RFC 1035), and the bytes kept from the last call to look back for one. */
+    /** The longest host name (RFC 1035). */
     private static final int MAX_HOST = 253;
-    private static final int TAIL = MAX_HOST + 2;
 
     private static final int IDLE = 0;
     /** After a '/': a second one, or "\/", starts a URL's authority. */
@@ -57,6 +56,13 @@ final class ScriptUrlMentions {
 
     /** How far back the '=' of a src assignment may be from the URL it sets. */
     private static final int MAX_LOOKBACK = 64;
+    /** Spaces read between the quoted "src" and the comma of {@code setAttribute("src" , ...)}. */
+    private static final int MAX_SPACES_BEFORE_COMMA = 8;
+    /**
+     * The bytes kept from the last call, to look back as far as a whole call would: a scheme-less host before its
+     * first '/', its quote and escape, then an assignment's '=' or a setAttribute's comma, spaces, quote and "src".
+     */
+    private static final int TAIL = MAX_HOST + 2 + MAX_LOOKBACK + MAX_SPACES_BEFORE_COMMA + 8;
 
     private static final boolean[] HOST_BYTE = new boolean[256];
     /**
@@ -353,7 +359,7 @@ final class ScriptUrlMentions {
      * {@code setAttribute("src", "...")} that points a created iframe or script at the URL after the comma.
      */
     private boolean srcArgumentBefore(byte[] a, int from, int k) {
-        while (byteAt(a, from, k) == ' ') {
+        for (int n = 0; n < MAX_SPACES_BEFORE_COMMA && byteAt(a, from, k) == ' '; n++) {
             k--;
         }
         int quote = byteAt(a, from, k);

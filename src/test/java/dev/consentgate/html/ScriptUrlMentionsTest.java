@@ -83,6 +83,15 @@ class ScriptUrlMentionsTest {
     }
 
     @Test
+    void aSrcSetToTheLongestSchemeLessHostIsLoadedInAnyChunks() {
+        // the assignment lies further back than the host: the bytes kept between chunks must reach it
+        String host = ("a".repeat(62) + ".").repeat(3) + "b".repeat(50) + ".youtube.com";
+        assertEquals(List.of("loads https://" + host + "/embed/1"), reported("f.src='" + host + "/embed/1';"));
+        assertEquals(List.of("loads https://" + host + "/embed/1"),
+                reported("f.setAttribute('src'        , '" + host + "/embed/1');"));
+    }
+
+    @Test
     void findsTheScriptUrlsOfAnAsyncLoader() {
         assertEquals(List.of("https://www.googletagmanager.com/gtm.js?id="),
                 found("j.src='https://www.googletagmanager.com/gtm.js?id='+i+dl;"));
