@@ -250,6 +250,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 blockInlineScript(policy.rule(signed.blockingAtEnd()), "");
                 return;
             }
+            // a URL read up to the limit counts as if the script ended there, as in a data: URL cut at it
+            if (mentioned.rule() < 0) {
+                mentions.end(mentioned);
+            }
             if (mentioned.rule() >= 0) {
                 blockInlineScript(policy.rule(mentioned.rule()), mentioned.host());
                 return;

@@ -577,6 +577,20 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void aUrlReadUpToTheInspectLimitCountsThoughItsQuoteLiesPastIt() {
+        TagPolicy policy = TestRules.policy(HtmlSettings.defaults().withLimits(64, 16 * 1024));
+        String text = "s.src=\"https://static.criteo.net/js/ld/ld.js";
+        String pad = "x".repeat(64 - 8 - text.length());
+        String html = "<script>var a=1;" + pad + text + "\";" + "y".repeat(100) + "</script>";
+        byte[] in = html.getBytes(StandardCharsets.UTF_8);
+        for (int size = 1; size <= 9; size++) {
+            String out = new String(Chunks.rewrite(policy, TestRules.ESSENTIAL_ONLY, in, List.of(size)),
+                    StandardCharsets.UTF_8);
+            assertTrue(out.startsWith("<script type=\"text/plain\""), "chunks of " + size + ": " + out);
+        }
+    }
+
+    @Test
     void signatureFoundBeforeTheInspectLimitStillCounts() {
         TagPolicy policy = TestRules.policy(HtmlSettings.defaults().withLimits(64, 16 * 1024));
         String out = rewrite(policy, TestRules.ESSENTIAL_ONLY, "<script>fbq('init')" + "x".repeat(100) + "</script>");
