@@ -246,16 +246,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
         inspected += scanTo - from;
         if (scanTo < to) {
-            if (signed.blockingAtEnd() >= 0) {
-                blockInlineScript(policy.rule(signed.blockingAtEnd()), "");
-                return;
-            }
-            // a URL read up to the limit counts as if the script ended there, as in a data: URL cut at it
-            if (mentioned.rule() < 0) {
-                mentions.end(mentioned);
-            }
-            if (mentioned.rule() >= 0) {
-                blockInlineScript(policy.rule(mentioned.rule()), mentioned.host());
+            // the limit is judged as the script's end: a URL read up to it counts, as in a data: URL cut at it
+            if (blockedWhenReadToEnd()) {
                 return;
             }
             inspecting = false;
@@ -269,23 +261,31 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     @Override
     public void rawTextEnd(long endTagStart) {
-        if (!inspecting) {
+        if (!inspecting || blockedWhenReadToEnd()) {
             return;
         }
+        inspecting = false;
+        holdStart = -1;
+        inlineScript = null;
+    }
+
+    /**
+     * Decides the inline script read so far as a whole, at its end or at the inspect limit: a signature first, then
+     * the URLs it loads or names (one still being read ends here). Returns whether it was blocked.
+     */
+    private boolean blockedWhenReadToEnd() {
         if (signed.blockingAtEnd() >= 0) {
             blockInlineScript(policy.rule(signed.blockingAtEnd()), "");
-            return;
+            return true;
         }
         if (mentioned.rule() < 0) {
             mentions.end(mentioned);
         }
         if (mentioned.rule() >= 0) {
             blockInlineScript(policy.rule(mentioned.rule()), mentioned.host());
-            return;
+            return true;
         }
-        inspecting = false;
-        holdStart = -1;
-        inlineScript = null;
+        return false;
     }
 
     // ---- acting ----
