@@ -44,15 +44,15 @@ public final class RulesetLoader {
     }
 
     /**
-     * Aliases of collections a ruleset may use (the shipped one names its list of consent-manager configurations in
-     * about a dozen rules). A bound against alias bombs: a collection is read once more for each alias of it, and
-     * aliases nested in levels multiply, to at most about 3^(n/3) readings for n aliases (under 60,000 for 30).
+     * Nodes the aliases of a ruleset may stand for in all, each alias counted as a copy of what it names (the shipped
+     * ruleset names its list of nine consent-manager configurations in about a hundred rules: about 1,000). A bound
+     * against alias bombs, whose aliases of aliases stand for millions of nodes.
      */
-    static final int MAX_ALIASES = 30;
+    static final int MAX_ALIASED_NODES = 100_000;
 
     public static Ruleset parse(String fileName, String yaml) throws RulesetException {
         Problems problems = new Problems(fileName);
-        Optional<Node> root = NodeComposer.compose(yaml, problems, "YAML", MAX_ALIASES, 16 * 1024 * 1024);
+        Optional<Node> root = NodeComposer.compose(yaml, problems, "YAML", MAX_ALIASED_NODES, 16 * 1024 * 1024);
         if (problems.any()) {
             throw new RulesetException(problems.list());
         }
