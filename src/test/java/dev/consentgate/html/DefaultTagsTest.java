@@ -251,6 +251,46 @@ class DefaultTagsTest {
     }
 
     @Test
+    void consentModeDefaultsPassButATagBesideThemIsStillCaught() {
+        String google = "<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}"
+                + " gtag('consent', 'default', {ad_storage: 'denied', analytics_storage: 'denied', wait_for_update: 500});"
+                + " gtag('set', 'ads_data_redaction', true);</script>";
+        assertEquals(google, rewrite(google));
+        String uet = "<script>window.uetq = window.uetq || []; window.uetq.push('consent', 'default', {'ad_storage':"
+                + " 'denied'});</script>";
+        assertEquals(uet, rewrite(uet));
+        // the same scripts configuring the tag, or with another UET call, are the vendors' tags
+        assertEquals(List.of("google-gtag-config"), eventsUnderEssentialOnly(google.replace("</script>",
+                " gtag('config', 'G-1');</script>")).stream().map(RewriteEvent::ruleId).toList());
+        assertEquals(List.of("bing-uet-queue-inline"), eventsUnderEssentialOnly(
+                "<script>window.uetq = window.uetq || []; window.uetq.push('event', 'signup', {});</script>").stream()
+                .map(RewriteEvent::ruleId).toList());
+    }
+
+    @Test
+    void consentManagersCallbacksPassLikeTheirConfigurations() {
+        String complianz = "<script>document.addEventListener(\"cmplz_fire_categories\", function (e) {"
+                + " if (e.detail.categories.includes('marketing')) { fbq('consent', 'grant'); } });</script>";
+        assertEquals(complianz, rewrite(complianz));
+        String axeptio = "<script>void 0 === window._axcb && (window._axcb = []); window._axcb.push(function (axeptio) {"
+                + " axeptio.on('cookies:complete', function (choices) { if (choices.facebook_pixel) {"
+                + " fbq('consent', 'grant'); } }); });</script>";
+        assertEquals(axeptio, rewrite(axeptio));
+        // a loader beside the callback is still found
+        String loader = complianz.replace("</script>", " !function(f,b,e,v){t=b.createElement(e);t.src=v;}(window,"
+                + " document,'script','https://connect.facebook.net/en_US/fbevents.js');</script>");
+        assertTrue(rewrite(loader).startsWith("<script type=\"text/plain\""), rewrite(loader));
+    }
+
+    @Test
+    void aFirstPartyFileNamedAfterAVendorIsNotItsScript() {
+        String review = "<img src=\"/wp-content/uploads/2024/01/kameleoon-vs-abtasty-review.png\" alt=\"chart\">";
+        assertEquals(review, rewrite(review));
+        assertEquals(List.of("kameleoon-first-party"), eventsUnderEssentialOnly(
+                "<script src=\"/kameleoonjs/engine.js\"></script>").stream().map(RewriteEvent::ruleId).toList());
+    }
+
+    @Test
     void metasHostCatchAllGivesWayOnlyToMetasOwnSignatures() {
         // naming Meta's host and a Twitter widget: Twitter's signature, granted here, does not excuse Meta's host
         String both = "<script>window.loadLater('https://connect.facebook.net/' + locale + '/x.js');"
@@ -712,7 +752,29 @@ class DefaultTagsTest {
                 arguments("advertising", "https://powerad.ai/90862154088450/script.js"),
                 arguments("functionality", "https://widgets.getsitecontrol.com/154814/script.js"),
                 arguments("functionality", "https://web.webpushs.com/js/push/08e8cce00390474ffd8c4d1df48b706a_1.js"),
-                arguments("functionality", "https://livecomments.viafoura.co/v3/livecomments.js"));
+                arguments("functionality", "https://livecomments.viafoura.co/v3/livecomments.js"),
+                // the second vendor check: vendors no sampled page carried
+                arguments("analytics", "https://cloud.umami.is/script.js"),
+                arguments("analytics", "https://web-sdk.smartlook.cloud/recorder.js"),
+                arguments("analytics", "https://cdn.logr-in.com/LogRocket.min.js"),
+                arguments("analytics", "https://cdn.jsdelivr.net/npm/@sentry/browser@7/build/bundle.min.js"),
+                arguments("analytics", "https://static.clicky.com/js"),
+                arguments("analytics", "https://resources.digital-cloud.medallia.eu/wdcEU/123/onsite/embed.js"),
+                arguments("analytics", "https://www.example.com/js/utag.sync.js"),
+                arguments("functionality", "https://client.crisp.chat/l.js"),
+                arguments("functionality", "https://eu.fw-cdn.com/123/456.js"),
+                arguments("functionality", "https://salesiq.zohopublic.eu/widget"),
+                arguments("advertising", "https://tags.srv.stackadapt.com/events.js"),
+                arguments("advertising", "https://tag.marinsm.com/serve/abc.js"),
+                arguments("advertising", "https://utt.impactcdn.com/A1234-abc.js"),
+                arguments("advertising", "https://www.mczbf.com/tags/123/tag.js"),
+                arguments("advertising", "https://tag.rmp.rakuten.com/123.ct.js"),
+                arguments("advertising", "https://pixel.byspotify.com/ping.min.js"),
+                arguments("advertising", "https://cdn.prod.uidapi.com/uid2-sdk-3.4.5.js"),
+                arguments("advertising", "https://www.example.com/parsonsmaize/chanute.js"),
+                arguments("functionality", "https://staticw2.yotpo.com/abc/widget.js"),
+                arguments("functionality", "https://invitejs.trustpilot.com/tp.min.js"),
+                arguments("functionality", "https://connect.soundcloud.com/sdk/sdk-3.3.2.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1067,7 +1129,26 @@ class DefaultTagsTest {
                 arguments("advertising", "var somtagConfig = { enabled: true, config: { id: 'example' } };"),
                 arguments("advertising", "PBS.display('MPU1');"),
                 arguments("functionality", "_gscq.push(['targeting','signed-in','false']);"),
-                arguments("functionality", "(function (w,i,d,g,e) { w[d] = w[d]||[]; })(window, document, '_gscq','script','//widgets.getsitecontrol.com/154814/script.js');"));
+                arguments("functionality", "(function (w,i,d,g,e) { w[d] = w[d]||[]; })(window, document, '_gscq','script','//widgets.getsitecontrol.com/154814/script.js');"),
+                // the second vendor check: loaders and settings of vendors no sampled page carried
+                arguments("analytics", "var mouseflowPath = document.location.pathname;"),
+                arguments("analytics", "var WRInitTime=(new Date()).getTime();"),
+                arguments("analytics", "window[l]=window[l]||[],window[l].push({start:(new Date).getTime(),event:\"stg.start\"});"),
+                arguments("analytics", "var utag_data = { page_type: 'article' };"),
+                arguments("analytics", "mixpanel.track('Signed up', {plan: 'pro'});"),
+                arguments("analytics", "hj('identify', userId, {plan: 'pro'});"),
+                arguments("analytics", "amplitude.track('Button Clicked', {color: 'primary'});"),
+                arguments("analytics", "var _vis_opt_account_id = 123;"),
+                arguments("functionality", "var Tawk_API = Tawk_API || {}, Tawk_LoadStart = new Date();"),
+                arguments("functionality", "window.zEmbed || function (e, t) { var n, o, d; }('https://assets.zendesk.com/embeddable_framework/main.js', 'example.zendesk.com');"),
+                arguments("functionality", "var $zoho = $zoho || {}; $zoho.salesiq = $zoho.salesiq || {widgetcode: 'abc', values: {}, ready: function () {}};"),
+                arguments("functionality", "window.fcSettings = { token: 'abc', host: 'https://wchat.freshchat.com' };"),
+                arguments("functionality", "Intercom('boot', { app_id: 'abc' });"),
+                arguments("advertising", "saq('conv', 'abc', { revenue: 1 });"),
+                arguments("advertising", "(function(a,b,c,d,e,f,g){e['ire_o']=c;e[c]=e[c]||function(){(e[c].a=e[c].a||[]).push(arguments)};})('x','script','ire',document,window);"),
+                arguments("advertising", "var AWIN = AWIN || {}; AWIN.Tracking = AWIN.Tracking || {}; AWIN.Tracking.Sale = {};"),
+                arguments("advertising", "var lotameClientId = '123'; var lotameTagInput = { data: {} };"),
+                arguments("functionality", "(g=>{var h,a,k,p=\"The Google Maps JavaScript API\",c=\"google\",l=\"importLibrary\";})({key: \"abc\"});"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1140,7 +1221,13 @@ class DefaultTagsTest {
                 arguments("analytics", "https://www.lifestyleblogger.at/LBRKBadge/vIMGCounter.php"),
                 arguments("analytics", "https://openjur.de/anlagen//0/5/4/2/3/1"),
                 arguments("analytics", "http://c.andyhoppe.com/1402912561"),
-                arguments("advertising", "https://www.assoc-amazon.de/s/noscript?tag=example-21"));
+                arguments("advertising", "https://www.assoc-amazon.de/s/noscript?tag=example-21"),
+                // the second vendor check
+                arguments("advertising", "https://t.co/1/i/adsct?bci=4&eci=3&event_id=abc&p_id=Twitter"),
+                arguments("advertising", "https://track.linksynergy.com/ep?mid=123&ord=abc"),
+                arguments("advertising", "https://pixel.prfct.co/seg/?add=abc"),
+                arguments("advertising", "https://api.yotpo.com/conversion_tracking.gif?app_key=abc&order_id=1"),
+                arguments("analytics", "https://pingback.giphy.com/pingback?apikey=abc"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
@@ -1182,6 +1269,11 @@ class DefaultTagsTest {
                 arguments("advertising", "https://widget.dianomi.com/smartads.epl?id=1"),
                 arguments("advertising", "https://imp.aiasahi.jp/hserver/SITE=ZDNET.ETC/AREA=RECT/AAMSZ=300X500/"),
                 arguments("functionality", "http://8tracks.com/mixes/1313391/player_v3_universal"),
-                arguments("functionality", "https://www.yumpu.com/de/embed/view/VMX0KyGztR74UPQj"));
+                arguments("functionality", "https://www.yumpu.com/de/embed/view/VMX0KyGztR74UPQj"),
+                // the second vendor check
+                arguments("functionality", "https://www.slideshare.net/slideshow/embed_code/key/abc"),
+                arguments("functionality", "https://www.scribd.com/embeds/123/content?start_page=1"),
+                arguments("functionality", "https://podcasters.spotify.com/pod/show/acme/embed/episodes/abc"),
+                arguments("functionality", "https://acme.eu.qualtrics.com/jfe/form/SV_abc"));
     }
 }
