@@ -276,6 +276,12 @@ class DefaultTagsTest {
                 + " axeptio.on('cookies:complete', function (choices) { if (choices.facebook_pixel) {"
                 + " fbq('consent', 'grant'); } }); });</script>";
         assertEquals(axeptio, rewrite(axeptio));
+        String cookiebot = "<script>window.addEventListener('CookiebotOnAccept', function (e) {"
+                + " if (Cookiebot.consent.marketing) { fbq('consent', 'grant'); } }, false);</script>";
+        assertEquals(cookiebot, rewrite(cookiebot));
+        String legacy = "<script>function CookiebotCallback_OnAccept() { if (Cookiebot.consent.statistics) {"
+                + " _paq.push(['setConsentGiven']); } }</script>";
+        assertEquals(legacy, rewrite(legacy));
         // a loader beside the callback is still found
         String loader = complianz.replace("</script>", " !function(f,b,e,v){t=b.createElement(e);t.src=v;}(window,"
                 + " document,'script','https://connect.facebook.net/en_US/fbevents.js');</script>");
