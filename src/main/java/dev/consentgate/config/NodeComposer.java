@@ -25,6 +25,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 final class NodeComposer {
 
+    /** Collections nested in each other that a text may have (a ruleset has five or six). */
+    static final int MAX_DEPTH = 1000;
+
     private NodeComposer() {
     }
 
@@ -42,10 +45,7 @@ final class NodeComposer {
         LoadSettings settings = LoadSettings.builder().setLabel(problems.file()).setAllowDuplicateKeys(false)
                 .setMaxAliasesForCollections(Integer.MAX_VALUE).setCodePointLimit(codePointLimit).build();
         try {
-            Optional<Mark> bomb = aliasPastBudget(text, settings, maxAliasedNodes);
-            if (bomb.isPresent()) {
-                problems.at(bomb.get(), language + ": aliases stand for more than " + maxAliasedNodes
-                        + " nodes in all (a bound against alias bombs)");
+            if (refusedAsEvents(text, settings, maxAliasedNodes, language, problems)) {
                 return Optional.empty();
             }
             return new Compose(settings).composeString(text);
@@ -60,10 +60,15 @@ final class NodeComposer {
     }
 
     /**
-     * The alias at which the nodes all aliases stand for pass {@code budget}, read as events (which expand nothing):
-     * each anchored node's size is known when it ends, and an alias adds that size.
+     * Reads the text as events, which expand nothing, and refuses it where it nests deeper than {@link #MAX_DEPTH}
+     * (no configuration does; the composer would run out of stack, and the parser takes seconds over such a text) or
+     * where the nodes all aliases stand for pass {@code budget}: each anchored node's size is known when it ends,
+     * and an alias adds that size.
+     *
+     * @return whether a problem was reported
      */
-    private static Optional<Mark> aliasPastBudget(String text, LoadSettings settings, int budget) {
+    private static boolean refusedAsEvents(String text, LoadSettings settings, int budget, String language,
+                                           Problems problems) {
         Map<String, Long> anchoredSizes = new HashMap<>();
         Deque<long[]> open = new ArrayDeque<>();
         Deque<String> openAnchors = new ArrayDeque<>();
@@ -71,6 +76,11 @@ final class NodeComposer {
         for (Event event : new Parse(settings).parseString(text)) {
             long size;
             if (event instanceof CollectionStartEvent start) {
+                if (open.size() == MAX_DEPTH) {
+                    problems.at(start.getStartMark().orElse(null), language + " nested deeper than " + MAX_DEPTH
+                            + " levels");
+                    return true;
+                }
                 open.push(new long[] {1});
                 openAnchors.push(start.getAnchor().map(Anchor::getValue).orElse(""));
                 continue;
@@ -88,7 +98,9 @@ final class NodeComposer {
                 size = anchoredSizes.getOrDefault(alias.getAlias().getValue(), 1L);
                 aliased += size;
                 if (aliased > budget) {
-                    return alias.getStartMark();
+                    problems.at(alias.getStartMark().orElse(null), language + ": aliases stand for more than "
+                            + budget + " nodes in all (a bound against alias bombs)");
+                    return true;
                 }
             } else {
                 continue;
@@ -97,6 +109,6 @@ final class NodeComposer {
                 open.peek()[0] += size;
             }
         }
-        return Optional.empty();
+        return false;
     }
 }
