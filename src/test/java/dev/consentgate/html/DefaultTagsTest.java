@@ -104,7 +104,7 @@ class DefaultTagsTest {
         "https://client-api.arkoselabs.com/v2/abc/api.js", "https://abc.token.awswaf.com/abc/challenge.js",
         "https://js.datadome.co/tags.js", "https://geo.captcha-delivery.com/captcha/?initialCid=x",
         "https://client.px-cloud.net/PXabc/main.min.js", "https://captcha.px-cdn.net/PXabc/captcha.js",
-        "https://a.bf-tools.net/cmp/cmp.js"})
+        "https://a.bf-tools.net/cmp/cmp.js", "https://cdn.tagcommander.com/privacy/1234/privacy_v2_5.js"})
     void consentManagersAndCaptchasAreNeverBlocked(String url) {
         String html = "<script src=\"" + url + "\"></script><link rel=preconnect href=\"" + url + "\">";
         assertEquals(html, rewrite(html));
@@ -780,7 +780,22 @@ class DefaultTagsTest {
                 arguments("advertising", "https://www.example.com/parsonsmaize/chanute.js"),
                 arguments("functionality", "https://staticw2.yotpo.com/abc/widget.js"),
                 arguments("functionality", "https://invitejs.trustpilot.com/tp.min.js"),
-                arguments("functionality", "https://connect.soundcloud.com/sdk/sdk-3.3.2.js"));
+                arguments("functionality", "https://connect.soundcloud.com/sdk/sdk-3.3.2.js"),
+                // the third vendor check: European publishers' vendors, customer data, Asian and Russian tags
+                arguments("analytics", "https://wm.wiredminds.de/track/ctin.js"),
+                arguments("analytics", "https://mysite.eulerian.net/ea.js"),
+                arguments("analytics", "https://cdn.rudderlabs.com/v1.1/rudder-analytics.min.js"),
+                arguments("analytics", "https://eu-assets.i.posthog.com/static/array.js"),
+                arguments("analytics", "https://cdn.leadinfo.net/ping.js"),
+                arguments("analytics", "https://www.example.com/cdn-cgi/zaraz/s.js?z=abc"),
+                arguments("advertising", "https://swrap.tradedoubler.com/wrap?id=12345"),
+                arguments("advertising", "https://static.digidip.net/example.js"),
+                arguments("advertising", "https://api.exponea.com/js/exponea.min.js"),
+                arguments("advertising", "https://j.6sc.co/j/abc.js"),
+                arguments("advertising", "https://s.yimg.jp/images/listing/tool/cv/ytag.js"),
+                arguments("advertising", "https://t1.daumcdn.net/kas/static/kp.js"),
+                arguments("advertising", "https://img.en25.com/i/elqCfg.min.js"),
+                arguments("functionality", "https://userlike-cdn-widgets.s3-eu-west-1.amazonaws.com/abc.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1144,6 +1159,12 @@ class DefaultTagsTest {
                 arguments("analytics", "mixpanel.track('Signed up', {plan: 'pro'});"),
                 arguments("analytics", "hj('identify', userId, {plan: 'pro'});"),
                 arguments("analytics", "amplitude.track('Button Clicked', {color: 'primary'});"),
+                arguments("analytics", "pp_gemius_hit('zNrlQ', 'page=home');"),
+                arguments("analytics", "var tc_vars = { env_template: 'home', env_work: 'prod' };"),
+                arguments("advertising", "var _trboq = _trboq || []; _trboq.push(['page', {type: 'home'}]);"),
+                arguments("advertising", "var OA_zones = { 'zone_1': 1, 'zone_2': 2 };"),
+                arguments("advertising", "window._6si = window._6si || []; window._6si.push(['setToken', 'abc']);"),
+                arguments("functionality", "window.userlikeReady = function (api) { api.setVisibility(true); };"),
                 arguments("analytics", "var _vis_opt_account_id = 123;"),
                 arguments("functionality", "var Tawk_API = Tawk_API || {}, Tawk_LoadStart = new Date();"),
                 arguments("functionality", "window.zEmbed || function (e, t) { var n, o, d; }('https://assets.zendesk.com/embeddable_framework/main.js', 'example.zendesk.com');"),
