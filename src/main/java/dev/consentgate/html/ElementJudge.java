@@ -29,8 +29,9 @@ final class ElementJudge {
      */
     private static final Set<String> INERT_TYPES = Set.of("text/plain", "text/html", "text/css", "text/xml",
             "application/xml", "text/markdown", "text/x-markdown", "importmap", "text/x-magento-init",
-            // blocked until consent by consent tools that do not use text/plain
-            "javascript/blocked");
+            // blocked until consent by consent tools that do not use text/plain (Yett's, Didomi's, Real Cookie
+            // Banner's, and others'): each tool looks for its own type to run the script once the visitor agrees
+            "javascript/blocked", "didomi/javascript", "application/consent", "text/blocked", "text/x-cookie-consent");
     /**
      * Parts of a type's name that mark data or templates (application/ld+json, text/x-handlebars-template...), or the
      * settings a consent tool reads (OIL.js's application/configuration).

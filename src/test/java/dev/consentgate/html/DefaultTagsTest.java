@@ -282,6 +282,16 @@ class DefaultTagsTest {
         String legacy = "<script>function CookiebotCallback_OnAccept() { if (Cookiebot.consent.statistics) {"
                 + " _paq.push(['setConsentGiven']); } }</script>";
         assertEquals(legacy, rewrite(legacy));
+        String borlabs = "<script>window.BorlabsCookieCallback = function () {"
+                + " if (BorlabsCookie.checkCookieConsent('facebook-pixel')) { fbq('track', 'PageView'); } };</script>";
+        assertEquals(borlabs, rewrite(borlabs));
+        String realCookieBanner = "<script>window.consentApi && window.consentApi.consent(\"http\", \"_ga\","
+                + " \".example.de\").then(function () { gtag('config', 'G-ABC1234567'); });</script>";
+        assertEquals(realCookieBanner, rewrite(realCookieBanner));
+        // Embed Privacy's embed, held back as a string until the visitor clicks
+        String embedPrivacy = "<script>var _oembed_1a2b = '{\"embed\":\"&lt;iframe src=&quot;https:\\/\\/player.vimeo.com"
+                + "\\/video\\/1&quot;&gt;&lt;\\/iframe&gt;\"}';</script>";
+        assertEquals(embedPrivacy, rewrite(embedPrivacy));
         // a loader beside the callback is still found
         String loader = complianz.replace("</script>", " !function(f,b,e,v){t=b.createElement(e);t.src=v;}(window,"
                 + " document,'script','https://connect.facebook.net/en_US/fbevents.js');</script>");
@@ -795,7 +805,12 @@ class DefaultTagsTest {
                 arguments("advertising", "https://s.yimg.jp/images/listing/tool/cv/ytag.js"),
                 arguments("advertising", "https://t1.daumcdn.net/kas/static/kp.js"),
                 arguments("advertising", "https://img.en25.com/i/elqCfg.min.js"),
-                arguments("functionality", "https://userlike-cdn-widgets.s3-eu-west-1.amazonaws.com/abc.js"));
+                arguments("functionality", "https://userlike-cdn-widgets.s3-eu-west-1.amazonaws.com/abc.js"),
+                // the fourth vendor check: WordPress plugins
+                arguments("analytics", "https://blog.example.de/wp-content/plugins/wp-statistics/assets/js/tracker.js"),
+                arguments("advertising", "https://blog.example.de/wp-content/plugins/advanced-ads/public/assets/js/advanced.min.js"),
+                arguments("functionality", "https://static.elfsight.com/platform/platform.js"),
+                arguments("functionality", "https://cdn.trustindex.io/loader.js?abc"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1165,6 +1180,9 @@ class DefaultTagsTest {
                 arguments("advertising", "var OA_zones = { 'zone_1': 1, 'zone_2': 2 };"),
                 arguments("advertising", "window._6si = window._6si || []; window._6si.push(['setToken', 'abc']);"),
                 arguments("functionality", "window.userlikeReady = function (api) { api.setVisibility(true); };"),
+                arguments("analytics", "var mi_version = '8.20'; var mi_track_user = true; var mi_no_track_reason = '';"),
+                arguments("analytics", "var koko_analytics = {\"url\": \"https://blog.example.de/koko-analytics-collect.php\"};"),
+                arguments("advertising", "var pysOptions = {\"staticEvents\": {\"facebook\": {}}};"),
                 arguments("analytics", "var _vis_opt_account_id = 123;"),
                 arguments("functionality", "var Tawk_API = Tawk_API || {}, Tawk_LoadStart = new Date();"),
                 arguments("functionality", "window.zEmbed || function (e, t) { var n, o, d; }('https://assets.zendesk.com/embeddable_framework/main.js', 'example.zendesk.com');"),

@@ -383,6 +383,11 @@ class HtmlRewriterTest {
         assertUnchanged("<script type=\"text/x-handlebars-template\">fbq('init')</script>");
         assertUnchanged("<script type=\"importmap\">{\"imports\": {\"gtm\": \"" + GTM + "\"}}</script>");
         assertUnchanged("<script type=\"javascript/blocked\" src=\"" + GTM + "\"></script>");
+        // consent tools' own blocked types, which only the tool turns back into code, after consent
+        assertUnchanged("<script type=\"didomi/javascript\" data-vendor=\"google\" src=\"" + GTM + "\"></script>");
+        assertUnchanged("<script type=\"application/consent\" data-src=\"" + GTM + "\"></script>");
+        assertUnchanged("<script type=\"text/blocked\">fbq('init', '1');</script>");
+        assertUnchanged("<script type=\"text/x-cookie-consent\">gtag('config', 'G-1');</script>");
         // OIL.js reads its settings from this JSON
         assertUnchanged("<script id=\"oil-configuration\" type=\"application/configuration\">"
                 + "{\"publicPath\": \"https://www.googletagmanager.com/x\"}</script>");
