@@ -267,34 +267,36 @@ class DefaultTagsTest {
                 .map(RewriteEvent::ruleId).toList());
     }
 
-    @Test
-    void consentManagersCallbacksPassLikeTheirConfigurations() {
-        String complianz = "<script>document.addEventListener(\"cmplz_fire_categories\", function (e) {"
-                + " if (e.detail.categories.includes('marketing')) { fbq('consent', 'grant'); } });</script>";
-        assertEquals(complianz, rewrite(complianz));
-        String axeptio = "<script>void 0 === window._axcb && (window._axcb = []); window._axcb.push(function (axeptio) {"
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Complianz's events, Axeptio's callback queue, Cookiebot's handlers of an acceptance
+        "document.addEventListener(\"cmplz_fire_categories\", function (e) {"
+                + " if (e.detail.categories.includes('marketing')) { fbq('consent', 'grant'); } });",
+        "void 0 === window._axcb && (window._axcb = []); window._axcb.push(function (axeptio) {"
                 + " axeptio.on('cookies:complete', function (choices) { if (choices.facebook_pixel) {"
-                + " fbq('consent', 'grant'); } }); });</script>";
-        assertEquals(axeptio, rewrite(axeptio));
-        String cookiebot = "<script>window.addEventListener('CookiebotOnAccept', function (e) {"
-                + " if (Cookiebot.consent.marketing) { fbq('consent', 'grant'); } }, false);</script>";
-        assertEquals(cookiebot, rewrite(cookiebot));
-        String legacy = "<script>function CookiebotCallback_OnAccept() { if (Cookiebot.consent.statistics) {"
-                + " _paq.push(['setConsentGiven']); } }</script>";
-        assertEquals(legacy, rewrite(legacy));
-        String borlabs = "<script>window.BorlabsCookieCallback = function () {"
-                + " if (BorlabsCookie.checkCookieConsent('facebook-pixel')) { fbq('track', 'PageView'); } };</script>";
-        assertEquals(borlabs, rewrite(borlabs));
-        String realCookieBanner = "<script>window.consentApi && window.consentApi.consent(\"http\", \"_ga\","
-                + " \".example.de\").then(function () { gtag('config', 'G-ABC1234567'); });</script>";
-        assertEquals(realCookieBanner, rewrite(realCookieBanner));
+                + " fbq('consent', 'grant'); } }); });",
+        "window.addEventListener('CookiebotOnAccept', function (e) {"
+                + " if (Cookiebot.consent.marketing) { fbq('consent', 'grant'); } }, false);",
+        "function CookiebotCallback_OnAccept() { if (Cookiebot.consent.statistics) {"
+                + " _paq.push(['setConsentGiven']); } }",
+        // Borlabs Cookie's check and Real Cookie Banner's consent API
+        "window.BorlabsCookieCallback = function () {"
+                + " if (BorlabsCookie.checkCookieConsent('facebook-pixel')) { fbq('track', 'PageView'); } };",
+        "window.consentApi && window.consentApi.consent(\"http\", \"_ga\", \".example.de\").then(function () {"
+                + " gtag('config', 'G-ABC1234567'); });",
         // Embed Privacy's embed, held back as a string until the visitor clicks
-        String embedPrivacy = "<script>var _oembed_1a2b = '{\"embed\":\"&lt;iframe src=&quot;https:\\/\\/player.vimeo.com"
-                + "\\/video\\/1&quot;&gt;&lt;\\/iframe&gt;\"}';</script>";
-        assertEquals(embedPrivacy, rewrite(embedPrivacy));
-        // a loader beside the callback is still found
-        String loader = complianz.replace("</script>", " !function(f,b,e,v){t=b.createElement(e);t.src=v;}(window,"
-                + " document,'script','https://connect.facebook.net/en_US/fbevents.js');</script>");
+        "var _oembed_1a2b = '{\"embed\":\"&lt;iframe src=&quot;https:\\/\\/player.vimeo.com\\/video\\/1&quot;&gt;"
+                + "&lt;\\/iframe&gt;\"}';"})
+    void consentManagersCallbacksPassLikeTheirConfigurations(String script) {
+        String html = "<script>" + script + "</script>";
+        assertEquals(html, rewrite(html));
+    }
+
+    @Test
+    void aLoaderBesideAConsentManagersCallbackIsStillFound() {
+        String loader = "<script>document.addEventListener(\"cmplz_fire_categories\", function (e) {});"
+                + " !function(f,b,e,v){t=b.createElement(e);t.src=v;}(window, document,'script',"
+                + "'https://connect.facebook.net/en_US/fbevents.js');</script>";
         assertTrue(rewrite(loader).startsWith("<script type=\"text/plain\""), rewrite(loader));
     }
 
