@@ -70,8 +70,7 @@ final class NodeComposer {
     private static boolean refusedAsEvents(String text, LoadSettings settings, int budget, String language,
                                            Problems problems) {
         Map<String, Long> anchoredSizes = new HashMap<>();
-        Deque<long[]> open = new ArrayDeque<>();
-        Deque<String> openAnchors = new ArrayDeque<>();
+        Deque<OpenCollection> open = new ArrayDeque<>();
         long aliased = 0;
         for (Event event : new Parse(settings).parseString(text)) {
             long size;
@@ -81,15 +80,12 @@ final class NodeComposer {
                             + " levels");
                     return true;
                 }
-                open.push(new long[] {1});
-                openAnchors.push(start.getAnchor().map(Anchor::getValue).orElse(""));
+                open.push(new OpenCollection(start.getAnchor().map(Anchor::getValue)));
                 continue;
             } else if (event instanceof CollectionEndEvent) {
-                size = open.pop()[0];
-                String anchor = openAnchors.pop();
-                if (!anchor.isEmpty()) {
-                    anchoredSizes.put(anchor, size);
-                }
+                OpenCollection ended = open.pop();
+                size = ended.size;
+                ended.anchor.ifPresent(anchor -> anchoredSizes.put(anchor, ended.size));
             } else if (event instanceof ScalarEvent scalar) {
                 size = 1;
                 scalar.getAnchor().ifPresent(anchor -> anchoredSizes.put(anchor.getValue(), 1L));
@@ -106,9 +102,19 @@ final class NodeComposer {
                 continue;
             }
             if (!open.isEmpty()) {
-                open.peek()[0] += size;
+                open.peek().size += size;
             }
         }
         return false;
+    }
+
+    /** A collection whose end is not read yet: its anchor, and the nodes read in it so far, itself included. */
+    private static final class OpenCollection {
+        final Optional<String> anchor;
+        long size = 1;
+
+        OpenCollection(Optional<String> anchor) {
+            this.anchor = anchor;
+        }
     }
 }

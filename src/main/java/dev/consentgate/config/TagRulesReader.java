@@ -19,7 +19,7 @@ final class TagRulesReader {
 
     private static final Set<String> KEYS = Set.of("id", "host", "path", "signature", "unless", "category", "action");
     /**
-     * Rules one {@code unless} list may name. The shipped ruleset's longest names nine; every signature match of a
+     * Rules one {@code unless} list may name. The shipped ruleset's longest names 38; every signature match of a
      * script reads the list, and a list shared through YAML aliases is kept once per rule.
      */
     static final int MAX_UNLESS = 64;
