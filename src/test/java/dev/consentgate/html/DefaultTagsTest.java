@@ -37,6 +37,11 @@ class DefaultTagsTest {
                 RewriteListener.NONE), StandardCharsets.UTF_8);
     }
 
+    /** The ids of the rules that acted on the page, in page order, under essential-only consent. */
+    private static List<String> rulesUnderEssentialOnly(String html) {
+        return eventsUnderEssentialOnly(html).stream().map(RewriteEvent::ruleId).toList();
+    }
+
     /** What the rewriter did to {@code html} under essential-only consent, one event per element acted on. */
     private static List<RewriteEvent> eventsUnderEssentialOnly(String html) {
         List<RewriteEvent> events = new ArrayList<>();
@@ -196,8 +201,7 @@ class DefaultTagsTest {
         assertEquals(config, rewrite(config));
         // the same calls without the consent manager are Google's ad tag
         String ads = "<script>googletag.cmd.push(function () { googletag.pubads().refresh(); });</script>";
-        assertEquals(List.of("google-publisher-tag-cmd"),
-                eventsUnderEssentialOnly(ads).stream().map(RewriteEvent::ruleId).toList());
+        assertEquals(List.of("google-publisher-tag-cmd"), rulesUnderEssentialOnly(ads));
     }
 
     @Test
@@ -208,8 +212,7 @@ class DefaultTagsTest {
         assertEquals(callback, rewrite(callback));
         // the same calls outside the consent manager's callback are Freestar's ad set-up
         String ads = "<script>if (window.freestar && window.freestar.config) { freestar.queue.push(1); }</script>";
-        assertEquals(List.of("freestar-inline"),
-                eventsUnderEssentialOnly(ads).stream().map(RewriteEvent::ruleId).toList());
+        assertEquals(List.of("freestar-inline"), rulesUnderEssentialOnly(ads));
     }
 
     @Test
@@ -228,26 +231,22 @@ class DefaultTagsTest {
         String matomo = "<script>var klaroConfig = {}; var _paq = window._paq = window._paq || [];"
                 + " _paq.push(['trackPageView']); (function() { var u=\"//stats.example.org/\";"
                 + " var g=document.createElement('script'); g.src=u+'matomo.js'; })();</script>";
-        assertEquals(List.of("matomo-loader-inline"),
-                eventsUnderEssentialOnly(matomo).stream().map(RewriteEvent::ruleId).toList());
+        assertEquals(List.of("matomo-loader-inline"), rulesUnderEssentialOnly(matomo));
         // Matomo's snippet through its tracker proxy (no matomo.js), and Piwik PRO's on the site's own host
         String proxy = "<script>window.klaroConfig = {}; var _paq = window._paq || []; (function() {"
                 + " var u=\"https://www.example.com/\"; _paq.push(['setTrackerUrl', u+'matomo.php']);"
                 + " _paq.push(['setSiteId', '1']); var g=document.createElement('script'); g.src=u+'matomo.php'; })();"
                 + "</script>";
-        assertEquals(List.of("matomo-tracker-url-inline"),
-                eventsUnderEssentialOnly(proxy).stream().map(RewriteEvent::ruleId).toList());
+        assertEquals(List.of("matomo-tracker-url-inline"), rulesUnderEssentialOnly(proxy));
         String ppms = "<script>var didomiConfig = {}; var _paq = _paq || []; (function(){ var u=\"//stats.example.com/\";"
                 + " var g=document.createElement('script'); g.src=u+\"ppms.js\"; })();</script>";
-        assertEquals(List.of("piwik-pro-legacy-loader-inline"),
-                eventsUnderEssentialOnly(ppms).stream().map(RewriteEvent::ruleId).toList());
+        assertEquals(List.of("piwik-pro-legacy-loader-inline"), rulesUnderEssentialOnly(ppms));
         // a marker only mentioned, not assigned, excuses nothing
-        assertEquals(List.of("meta-pixel-inline"), eventsUnderEssentialOnly(
-                "<script>/* see klaroConfig */ fbq('track', 'Lead');</script>").stream().map(RewriteEvent::ruleId)
-                .toList());
+        assertEquals(List.of("meta-pixel-inline"), rulesUnderEssentialOnly(
+                "<script>/* see klaroConfig */ fbq('track', 'Lead');</script>"));
         // and the same callbacks outside a consent manager's configuration are the vendors' tags
-        assertEquals(List.of("meta-pixel-inline"), eventsUnderEssentialOnly(
-                "<script>fbq('consent', 'grant');</script>").stream().map(RewriteEvent::ruleId).toList());
+        assertEquals(List.of("meta-pixel-inline"), rulesUnderEssentialOnly(
+                "<script>fbq('consent', 'grant');</script>"));
     }
 
     @Test
@@ -260,11 +259,10 @@ class DefaultTagsTest {
                 + " 'denied'});</script>";
         assertEquals(uet, rewrite(uet));
         // the same scripts configuring the tag, or with another UET call, are the vendors' tags
-        assertEquals(List.of("google-gtag-config"), eventsUnderEssentialOnly(google.replace("</script>",
-                " gtag('config', 'G-1');</script>")).stream().map(RewriteEvent::ruleId).toList());
-        assertEquals(List.of("bing-uet-queue-inline"), eventsUnderEssentialOnly(
-                "<script>window.uetq = window.uetq || []; window.uetq.push('event', 'signup', {});</script>").stream()
-                .map(RewriteEvent::ruleId).toList());
+        assertEquals(List.of("google-gtag-config"), rulesUnderEssentialOnly(google.replace("</script>",
+                " gtag('config', 'G-1');</script>")));
+        assertEquals(List.of("bing-uet-queue-inline"), rulesUnderEssentialOnly(
+                "<script>window.uetq = window.uetq || []; window.uetq.push('event', 'signup', {});</script>"));
     }
 
     @ParameterizedTest
@@ -304,8 +302,8 @@ class DefaultTagsTest {
     void aFirstPartyFileNamedAfterAVendorIsNotItsScript() {
         String review = "<img src=\"/wp-content/uploads/2024/01/kameleoon-vs-abtasty-review.png\" alt=\"chart\">";
         assertEquals(review, rewrite(review));
-        assertEquals(List.of("kameleoon-first-party"), eventsUnderEssentialOnly(
-                "<script src=\"/kameleoonjs/engine.js\"></script>").stream().map(RewriteEvent::ruleId).toList());
+        assertEquals(List.of("kameleoon-first-party"), rulesUnderEssentialOnly(
+                "<script src=\"/kameleoonjs/engine.js\"></script>"));
     }
 
     @Test
