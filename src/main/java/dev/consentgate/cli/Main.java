@@ -101,7 +101,8 @@ public final class Main {
             err.println("consentgate: " + e.getMessage());
             return 2;
         } catch (NoSuchFileException e) {
-            err.println("consentgate: " + e.getFile() + ": file not found");
+            err.println("consentgate: " + e.getFile() + ": file not found" + (args.option("--config").isEmpty()
+                    && config.toString().equals(e.getFile()) ? defaultConfigHint() : ""));
             return 2;
         } catch (Exception e) {
             err.println("consentgate: " + describe(e));
@@ -110,6 +111,11 @@ public final class Main {
             }
             return 1;
         }
+    }
+
+    /** The default ruleset is looked for relative to the working directory, which a missing file may not make plain. */
+    private static String defaultConfigHint() {
+        return " (the default, looked for in " + Path.of("").toAbsolutePath() + "; give another with --config FILE)";
     }
 
     /** {@code --site HOST[:PORT]}, read as the proxy reads a Host header. */

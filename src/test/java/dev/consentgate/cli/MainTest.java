@@ -67,6 +67,18 @@ class MainTest {
     }
 
     @Test
+    void missingDefaultRulesetSaysWhereItWasLookedFor(@TempDir Path elsewhere) throws Exception {
+        // the default path is relative to the working directory, so this runs in a process started elsewhere
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "check")
+                .directory(elsewhere.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.waitFor());
+        assertEquals("consentgate: config/consentgate.yaml: file not found (the default, looked for in "
+                + elsewhere.toRealPath() + "; give another with --config FILE)\n", output);
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         Result r = run("--frobnicate");
         assertEquals(2, r.status());
