@@ -19,11 +19,13 @@ import java.util.stream.Collectors;
  * @param tagRules    third-party tags, in declaration order, then those of the tag lists
  * @param html        how the HTML rewriter treats tags whose category is not granted
  * @param tagLists    what each imported tag list gave
+ * @param fingerprint digest of the ruleset's text and its tag lists': pages rewritten under another ruleset are
+ *                    other variants (see the proxy's PageVariants)
  */
 public record Ruleset(String source, List<Listener> listeners, List<Route> routes, Limits limits,
                       Map<String, Category> categories, List<CookieRule> cookieRules,
                       UndeclaredCookies undeclared, ConsentSettings consent, List<TagRule> tagRules,
-                      HtmlSettings html, List<TagListImport> tagLists) {
+                      HtmlSettings html, List<TagListImport> tagLists, String fingerprint) {
 
     /** Ids of the categories granted without consent. */
     public Set<String> essentialCategories() {
@@ -33,21 +35,21 @@ public record Ruleset(String source, List<Listener> listeners, List<Route> route
 
     public Ruleset withRoutes(List<Route> newRoutes) {
         return new Ruleset(source, listeners, newRoutes, limits, categories, cookieRules, undeclared, consent,
-                tagRules, html, tagLists);
+                tagRules, html, tagLists, fingerprint);
     }
 
     public Ruleset withListeners(List<Listener> newListeners) {
         return new Ruleset(source, newListeners, routes, limits, categories, cookieRules, undeclared, consent,
-                tagRules, html, tagLists);
+                tagRules, html, tagLists, fingerprint);
     }
 
     public Ruleset withLimits(Limits newLimits) {
         return new Ruleset(source, listeners, routes, newLimits, categories, cookieRules, undeclared, consent,
-                tagRules, html, tagLists);
+                tagRules, html, tagLists, fingerprint);
     }
 
     public Ruleset withConsent(ConsentSettings newConsent) {
         return new Ruleset(source, listeners, routes, limits, categories, cookieRules, undeclared, newConsent,
-                tagRules, html, tagLists);
+                tagRules, html, tagLists, fingerprint);
     }
 }

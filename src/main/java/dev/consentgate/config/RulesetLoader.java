@@ -63,7 +63,7 @@ public final class RulesetLoader {
         if (top.isEmpty()) {
             throw new RulesetException(problems.list());
         }
-        Ruleset ruleset = new Reader(top.get(), problems).read();
+        Ruleset ruleset = new Reader(top.get(), problems, yaml).read();
         if (problems.any()) {
             throw new RulesetException(problems.list());
         }
@@ -75,10 +75,13 @@ public final class RulesetLoader {
         private final YamlSection top;
         private final Problems problems;
         private final Map<String, Category> categories = new LinkedHashMap<>();
+        /** The ruleset's text, for its fingerprint. */
+        private final String text;
 
-        Reader(YamlSection top, Problems problems) {
+        Reader(YamlSection top, Problems problems, String text) {
             this.top = top;
             this.problems = problems;
+            this.text = text;
         }
 
         Ruleset read() {
@@ -98,9 +101,11 @@ public final class RulesetLoader {
             tags.addAll(lists.rules());
             HtmlSettings html = top.section("html").map(h -> HtmlSectionReader.read(h, categories.keySet()))
                     .orElse(HtmlSectionReader.defaults(categories.keySet()));
+            List<String> texts = new ArrayList<>(List.of(text));
+            lists.imports().forEach(list -> texts.add(list.digest()));
             return new Ruleset(problems.file(), listeners, routes, limits,
                     Collections.unmodifiableMap(new LinkedHashMap<>(categories)), cookies, undeclared, consent,
-                    List.copyOf(tags), html, lists.imports());
+                    List.copyOf(tags), html, lists.imports(), Fingerprint.of(texts));
         }
 
         private List<Listener> listeners() {

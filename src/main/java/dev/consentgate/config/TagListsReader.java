@@ -94,7 +94,7 @@ final class TagListsReader {
                 return Optional.empty();
             }
             return Optional.of(new Read(parsed.rules(), List.of(new TagListImport(path.get().toString(), "adblock",
-                    parsed.rules().size(), skipped))));
+                    parsed.rules().size(), skipped, Fingerprint.of(List.of(text))))));
         });
     }
 
@@ -131,7 +131,7 @@ final class TagListsReader {
             }
             return Optional.of(new Read(parsed.rules(), List.of(new TagListImport(path.get().toString(),
                     "third_party_web", parsed.rules().size(), parsed.entitiesTaken() + " entities taken, "
-                    + parsed.entitiesSkipped() + " of other categories skipped"))));
+                    + parsed.entitiesSkipped() + " of other categories skipped", Fingerprint.of(List.of(text))))));
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.consentgate.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,10 +65,21 @@ class TagListsTest {
         assertEquals(Optional.of(TagAction.REMOVE), r.tagRules().get(1).action());
         assertEquals(dir.resolve("lists/hosts.txt") + ":2:3", r.tagRules().get(1).origin());
         assertEquals(List.of(
-                new TagListImport(dir.resolve("lists/hosts.txt").toString(), "adblock", 1,
-                        "1 rule lines not blocking a whole host skipped"),
-                new TagListImport(dir.resolve("lists/entities.json").toString(), "third_party_web", 2,
-                        "2 entities taken, 1 of other categories skipped")), r.tagLists());
+                dir.resolve("lists/hosts.txt") + " adblock 1: 1 rule lines not blocking a whole host skipped",
+                dir.resolve("lists/entities.json") + " third_party_web 2: 2 entities taken, 1 of other categories skipped"),
+                r.tagLists().stream().map(l -> l.file() + " " + l.format() + " " + l.rules() + ": " + l.note()).toList());
+    }
+
+    @Test
+    void aListEditedInPlaceChangesTheRulesetsFingerprint() throws Exception {
+        String lists = "tag_lists:\n  - {adblock: lists/hosts.txt, category: advertising}\n";
+        Ruleset before = load(lists);
+        assertEquals(before.fingerprint(), load(lists).fingerprint());
+        Files.writeString(dir.resolve("lists/hosts.txt"), "||pixel.example^\n||other.example^\n");
+        Path file = dir.resolve("r.yaml");
+        Ruleset after = RulesetLoader.load(file);
+        assertNotEquals(before.tagLists().get(0).digest(), after.tagLists().get(0).digest());
+        assertNotEquals(before.fingerprint(), after.fingerprint());
     }
 
     @Test
