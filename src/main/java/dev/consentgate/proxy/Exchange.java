@@ -204,7 +204,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
                 if (bodyRewrite != null) {
                     owner.metrics().htmlRewritten.increment();
                 }
-            } catch (HtmlBodyRewrite.UndecodableBody e) {
+            } catch (HtmlBodyRewrite.UnfilterableBody e) {
                 fail(HttpResponseStatus.BAD_GATEWAY, e.getMessage());
                 return false;
             }

@@ -23,6 +23,7 @@ public final class Gateway {
     private final CookieEnforcer cookieEnforcer;
     private final LocalEndpoints localEndpoints;
     private final HtmlEnforcement html;
+    private final PageVariants variants;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final UpstreamPools pools;
     private volatile boolean draining;
@@ -44,6 +45,7 @@ public final class Gateway {
                 ruleset.categories());
         CookiePolicy cookies = new CookiePolicy(classifier, clock);
         this.cookieEnforcer = new CookieEnforcer(consent.resolver(), cookies, faults);
+        this.variants = new PageVariants(ruleset.fingerprint());
         this.html = new HtmlEnforcement(new TagPolicy(ruleset.tagRules(), ruleset.categories(), ruleset.html()),
                 classifier, ruleset.limits(), consent.banner(), consent.consentMode(), faults);
         this.localEndpoints = new LocalEndpoints(consent, ruleset.consent(),
@@ -110,7 +112,10 @@ public final class Gateway {
             // Ask only for codings the gateway can decode, so an HTML body never has to pass unjudged.
             request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, BodyCodec.acceptable());
         }
-        return new ResponseEnforcement(cookieEnforcer, cookieEnforcer.onRequest(request.headers()), html);
+        CookieEnforcer.ExchangeConsent consent = cookieEnforcer.onRequest(request.headers());
+        String variant = variants.key(consent.decision());
+        boolean revalidatesVariant = PageVariants.forwardConditions(request.headers(), variant);
+        return new ResponseEnforcement(cookieEnforcer, consent, html, variant, revalidatesVariant);
     }
 
     /**

@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
@@ -31,9 +30,12 @@ import java.util.function.Predicate;
  */
 final class HtmlBodyRewrite {
 
-    /** The upstream used a coding the gateway cannot decode: the HTML cannot be judged, so it must not be sent. */
-    static final class UndecodableBody extends Exception {
-        UndecodableBody(String message) {
+    /**
+     * An HTML body the gateway cannot judge whole (a coding it cannot decode, a part of a page), so it must not be
+     * sent.
+     */
+    static final class UnfilterableBody extends Exception {
+        UnfilterableBody(String message) {
             super(message);
         }
     }
@@ -65,10 +67,13 @@ final class HtmlBodyRewrite {
         this.budget = budget;
     }
 
-    /** True for a response whose body is HTML that a browser would render. A missing type counts (browsers sniff). */
-    static boolean isHtml(HttpRequest request, HttpResponse response) {
+    /**
+     * True for a final response that is, or (to a HEAD) describes, HTML that a browser would render. A missing type
+     * counts (browsers sniff).
+     */
+    static boolean isHtml(HttpResponse response) {
         int code = response.status().code();
-        if (request.method().equals(HttpMethod.HEAD) || code < 200 || code == 204 || code == 304) {
+        if (code < 200 || code == 204 || code == 304) {
             return false;
         }
         String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
@@ -80,19 +85,20 @@ final class HtmlBodyRewrite {
     }
 
     /**
-     * Prepares the rewrite of an HTML response and adjusts its head (framing, coding, ETag). Empty when the body
-     * cannot change for this consent and passes as it is.
+     * Prepares the rewrite of an HTML response whose page the consent changes, and adjusts its head (framing,
+     * coding; the validators are {@link PageVariants}').
      */
-    static Optional<HtmlBodyRewrite> begin(HttpRequest request, HttpResponse response, TagPolicy policy,
-                                           ConsentDecision consent, Predicate<String> cookieAllowed, Limits limits,
-                                           Injections injections, RewriteListener listener, FaultPoints faults)
-            throws UndecodableBody {
-        if (policy.grantsEverything(consent) && !injections.any()) {
-            return Optional.empty();
-        }
+    static HtmlBodyRewrite begin(HttpRequest request, HttpResponse response, TagPolicy policy,
+                                 ConsentDecision consent, Predicate<String> cookieAllowed, Limits limits,
+                                 Injections injections, RewriteListener listener, FaultPoints faults)
+            throws UnfilterableBody {
         HttpHeaders headers = response.headers();
+        if (response.status().code() == 206) {
+            throw new UnfilterableBody("the upstream sent part of an HTML page (206 Partial Content), which the"
+                    + " gateway cannot judge without the rest");
+        }
         String received = headers.get(HttpHeaderNames.CONTENT_ENCODING);
-        String coding = BodyCodec.decodable(received).orElseThrow(() -> new UndecodableBody(
+        String coding = BodyCodec.decodable(received).orElseThrow(() -> new UnfilterableBody(
                 "the upstream sent HTML with Content-Encoding '" + received + "', which the gateway cannot decode"));
         String outCoding = outputCoding(coding, request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
         BodyCodec decoder = coding.equals("identity") ? null : BodyCodec.decoder(coding);
@@ -101,6 +107,8 @@ final class HtmlBodyRewrite {
                 charset(headers.get(HttpHeaderNames.CONTENT_TYPE)), listener, cookieAllowed);
 
         headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+        // a range of the rewritten page cannot be served: tell clients not to ask (they would get a 502)
+        headers.remove(HttpHeaderNames.ACCEPT_RANGES);
         if (outCoding.equals("identity")) {
             headers.remove(HttpHeaderNames.CONTENT_ENCODING);
         } else {
@@ -109,16 +117,11 @@ final class HtmlBodyRewrite {
         if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
             headers.set("Transfer-Encoding", HttpHeaderValues.CHUNKED);
         }
-        String etag = headers.get(HttpHeaderNames.ETAG);
-        if (etag != null && !etag.startsWith("W/")) {
-            // The bytes may differ per consent: no longer byte-identical to the upstream's representation.
-            headers.set(HttpHeaderNames.ETAG, "W/" + etag);
-        }
         HtmlInjector injector = injections.any()
                 ? new HtmlInjector(injections.afterHeadStart(), injections.beforeBodyEnd()) : null;
-        return Optional.of(new HtmlBodyRewrite(decoder, rewriter, injector, encoder,
+        return new HtmlBodyRewrite(decoder, rewriter, injector, encoder,
                 decoder == null ? null : new DecompressionBudget(limits.maxDecompressedBytes(),
-                        limits.maxCompressionRatio()), faults));
+                        limits.maxCompressionRatio()), faults);
     }
 
     /** The client's preference among what the gateway can produce: the upstream's own coding when accepted. */

@@ -26,6 +26,15 @@ record HtmlEnforcement(TagPolicy policy, CookieClassifier cookies, Limits limits
         return cookies.allows(name, decision);
     }
 
+    /**
+     * Whether pages differ from the upstream's for this decision: a category not granted, or the gateway's own markup
+     * to add (the Consent Mode defaults, the banner for a visitor who has not answered).
+     */
+    boolean changesPages(ConsentDecision decision) {
+        return !policy.grantsEverything(decision) || consentMode.isPresent()
+                || (banner.isPresent() && !decision.answered());
+    }
+
     /** The banner for a visitor who has not answered yet; Consent Mode defaults reflecting the decision. */
     HtmlBodyRewrite.Injections injections(ConsentDecision decision, String requestTarget, HttpHeaders response) {
         Optional<byte[]> head = consentMode.map(mode -> mode.script(decision, cspNonce(response))

@@ -2,6 +2,8 @@ package dev.consentgate.proxy;
 
 import dev.consentgate.html.RewriteListener;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import java.util.Optional;
@@ -12,11 +14,18 @@ final class ResponseEnforcement {
     private final CookieEnforcer cookies;
     private final CookieEnforcer.ExchangeConsent consent;
     private final HtmlEnforcement html;
+    /** The key of the page variant this consent gets ({@link PageVariants}). */
+    private final String variant;
+    /** The request revalidates a page of that variant, so a 304 answers for one. */
+    private final boolean revalidatesVariant;
 
-    ResponseEnforcement(CookieEnforcer cookies, CookieEnforcer.ExchangeConsent consent, HtmlEnforcement html) {
+    ResponseEnforcement(CookieEnforcer cookies, CookieEnforcer.ExchangeConsent consent, HtmlEnforcement html,
+                        String variant, boolean revalidatesVariant) {
         this.cookies = cookies;
         this.consent = consent;
         this.html = html;
+        this.variant = variant;
+        this.revalidatesVariant = revalidatesVariant;
     }
 
     /** Enforces the cookie policy on a response head (any status, 1xx included). */
@@ -25,19 +34,32 @@ final class ResponseEnforcement {
     }
 
     /**
-     * For a final response: when it is HTML, marks it as varying by cookie and prepares the body rewrite (empty when
-     * the body passes as it is).
+     * For a final response: when it is HTML (or a HEAD or 304 standing for HTML), gives it the headers of this
+     * consent's page (Vary, validators) and prepares the body rewrite (empty when the body passes as it is).
      */
     Optional<HtmlBodyRewrite> bodyRewrite(HttpRequest request, HttpResponse response)
-            throws HtmlBodyRewrite.UndecodableBody {
-        if (!HtmlBodyRewrite.isHtml(request, response)) {
+            throws HtmlBodyRewrite.UnfilterableBody {
+        boolean revalidated = response.status().code() == 304 && revalidatesVariant;
+        if (!revalidated && !HtmlBodyRewrite.isHtml(response)) {
             return Optional.empty();
         }
+        HttpHeaders headers = response.headers();
         // The body served depends on the consent cookie(s): caches must not serve one visitor's page to another.
-        response.headers().add("Vary", "Cookie");
-        return HtmlBodyRewrite.begin(request, response, html.policy(), consent.decision(),
+        headers.add(HttpHeaderNames.VARY, "Cookie");
+        boolean changed = html.changesPages(consent.decision());
+        PageVariants.markResponse(headers, variant, changed);
+        if (!changed || revalidated) {
+            return Optional.empty();
+        }
+        if (request.method().equals(HttpMethod.HEAD)) {
+            // the head of the page a GET would get: its length is not known before it is rewritten
+            headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+            headers.remove(HttpHeaderNames.ACCEPT_RANGES);
+            return Optional.empty();
+        }
+        return Optional.of(HtmlBodyRewrite.begin(request, response, html.policy(), consent.decision(),
                 name -> html.cookieAllowed(name, consent.decision()), html.limits(),
-                html.injections(consent.decision(), request.uri(), response.headers()), RewriteListener.NONE,
-                html.faults());
+                html.injections(consent.decision(), request.uri(), headers), RewriteListener.NONE,
+                html.faults()));
     }
 }

@@ -1,0 +1,206 @@
+package dev.consentgate.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.consentgate.testing.RawClient;
+import dev.consentgate.testing.RunningGateway;
+import dev.consentgate.testing.TestUpstream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A browser revalidating its cached page through the gateway, against an upstream that answers conditions and
+ * ranges as a static file server does: a 304 may only bring back a page made for the visitor's current choice.
+ */
+class PageVariantsIntegrationTest {
+
+    private static final String LAST_MODIFIED = "Tue, 16 Dec 2025 08:00:00 GMT";
+    private static final String FULL_CONSENT = "cg_consent=2025-12-16:functionality+analytics+advertising";
+    private static final String TRACKER = "<script async src=\"https://www.googletagmanager.com";
+
+    private static byte[] page;
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in = PageVariantsIntegrationTest.class.getResourceAsStream("/demo/index.html")) {
+            page = in.readAllBytes();
+        }
+        assertTrue(new String(page, StandardCharsets.UTF_8).contains(TRACKER));
+    }
+
+    /** Conditional GET and ranges as nginx serves a file: ETag "v1", weak comparison for If-None-Match. */
+    private static TestUpstream.Responder staticFile() {
+        return (request, out, socket) -> {
+            List<String> ifNoneMatch = request.headers("if-none-match");
+            List<String> ifModifiedSince = request.headers("if-modified-since");
+            List<String> range = request.headers("range");
+            String validators = "ETag: \"v1\"\r\nLast-Modified: " + LAST_MODIFIED + "\r\n";
+            boolean notModified = ifNoneMatch.isEmpty()
+                    ? ifModifiedSince.equals(List.of(LAST_MODIFIED))
+                    : Arrays.stream(ifNoneMatch.get(0).split(",")).map(String::trim)
+                            .anyMatch(t -> t.equals("\"v1\"") || t.equals("W/\"v1\"") || t.equals("*"));
+            String head;
+            byte[] body;
+            if (notModified) {
+                head = "HTTP/1.1 304 Not Modified\r\n" + validators;
+                body = new byte[0];
+            } else if (!range.isEmpty()) {
+                body = Arrays.copyOfRange(page, 0, 100);
+                head = "HTTP/1.1 206 Partial Content\r\nContent-Type: text/html\r\n" + validators
+                        + "Content-Range: bytes 0-99/" + page.length + "\r\nContent-Length: 100\r\n";
+            } else {
+                body = page;
+                head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nAccept-Ranges: bytes\r\n" + validators
+                        + "Content-Length: " + page.length + "\r\n";
+            }
+            out.write((head + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            if (!request.requestLine().startsWith("HEAD")) {
+                out.write(body);
+            }
+        };
+    }
+
+    private static RawClient.Response send(RunningGateway gateway, String method, String cookie, String... headers)
+            throws IOException {
+        StringBuilder raw = new StringBuilder(method + " / HTTP/1.1\r\nHost: shop.test\r\n");
+        if (!cookie.isEmpty()) {
+            raw.append("Cookie: ").append(cookie).append("\r\n");
+        }
+        for (String h : headers) {
+            raw.append(h).append("\r\n");
+        }
+        try (RawClient client = gateway.rawClient()) {
+            return client.send(raw.append("\r\n").toString()).read(method.equals("HEAD"));
+        }
+    }
+
+    private static String etag(RawClient.Response r) {
+        List<String> tags = r.headers("etag");
+        assertEquals(1, tags.size(), r.head());
+        return tags.get(0);
+    }
+
+    @Test
+    void withdrawingConsentAfterTheWholePageWasCachedGetsTheFilteredPageNotA304() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(staticFile());
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response full = send(gateway, "GET", FULL_CONSENT);
+            assertEquals(200, full.status());
+            assertArrayEquals(page, full.body());
+            String fullTag = etag(full);
+            assertTrue(fullTag.startsWith("\"v1.cg-"), fullTag);
+            assertEquals(List.of(), full.headers("last-modified"), "a date cannot say which page a browser holds");
+            upstream.take();
+
+            // the visitor withdraws; the browser revalidates the page it holds
+            RawClient.Response after = send(gateway, "GET", "", "If-None-Match: " + fullTag,
+                    "If-Modified-Since: " + LAST_MODIFIED);
+            assertEquals(200, after.status());
+            assertFalse(after.bodyText().contains(TRACKER), "the tracker came back after the withdrawal");
+            assertNotEquals(fullTag, etag(after).substring(2));
+            TestUpstream.Received forwarded = upstream.take();
+            assertEquals(List.of(), forwarded.headers("if-none-match"));
+            assertEquals(List.of(), forwarded.headers("if-modified-since"));
+        }
+    }
+
+    @Test
+    void revalidatingThePageOfTheSameChoiceGetsA304WithItsTag() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(staticFile());
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response first = send(gateway, "GET", "");
+            String tag = etag(first);
+            assertTrue(tag.startsWith("W/\"v1.cg-"), tag);
+            assertEquals(List.of(), first.headers("accept-ranges"));
+            upstream.take();
+
+            RawClient.Response again = send(gateway, "GET", "", "If-None-Match: " + tag);
+            assertEquals(304, again.status());
+            assertEquals(tag, etag(again));
+            assertEquals(List.of("Cookie"), again.headers("vary"));
+            assertEquals(List.of(), again.headers("last-modified"));
+            assertEquals(List.of("W/\"v1\""), upstream.take().headers("if-none-match"));
+        }
+    }
+
+    @Test
+    void grantingConsentAfterTheFilteredPageWasCachedGetsTheWholePage() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(staticFile());
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            String filteredTag = etag(send(gateway, "GET", ""));
+            RawClient.Response full = send(gateway, "GET", FULL_CONSENT, "If-None-Match: " + filteredTag);
+            assertEquals(200, full.status());
+            assertArrayEquals(page, full.body());
+        }
+    }
+
+    @Test
+    void tagsTheGatewayDidNotMakeAreForwardedAsTheyAre() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(staticFile());
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response r = send(gateway, "GET", "", "If-None-Match: \"other\", W/\"v0\"");
+            assertEquals(200, r.status());
+            assertEquals(List.of("\"other\", W/\"v0\""), upstream.take().headers("if-none-match"));
+        }
+    }
+
+    @Test
+    void anUnreadableConditionIsNotForwarded() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(staticFile());
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response r = send(gateway, "GET", "", "If-None-Match: v1");
+            assertEquals(200, r.status());
+            assertEquals(List.of(), upstream.take().headers("if-none-match"));
+        }
+    }
+
+    @Test
+    void theHeadOfAPageIsTheHeadOfTheFilteredPage() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(staticFile());
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response head = send(gateway, "HEAD", "");
+            RawClient.Response get = send(gateway, "GET", "");
+            assertEquals(200, head.status());
+            assertEquals(List.of("Cookie"), head.headers("vary"));
+            assertEquals(etag(get), etag(head));
+            assertEquals(List.of(), head.headers("content-length"), "the filtered page's length is not the upstream's");
+            assertEquals(List.of(), head.headers("accept-ranges"));
+            assertEquals(List.of(), head.headers("last-modified"));
+        }
+    }
+
+    @Test
+    void aConnectionStaysUsableAfterTheHeadOfAPage() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(staticFile());
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            assertEquals(200, client.send("HEAD / HTTP/1.1\r\nHost: shop.test\r\n\r\n").read(true).status());
+            RawClient.Response get = client.send("GET / HTTP/1.1\r\nHost: shop.test\r\n\r\n").read();
+            assertEquals(200, get.status());
+            assertFalse(get.bodyText().contains(TRACKER));
+        }
+    }
+
+    @Test
+    void aRangeOfAPageTheConsentChangesIsRefusedAndAWholePagesRangePasses() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(staticFile());
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response filtered = send(gateway, "GET", "", "Range: bytes=0-99");
+            assertEquals(502, filtered.status());
+            assertFalse(filtered.bodyText().contains("googletagmanager"));
+
+            RawClient.Response whole = send(gateway, "GET", FULL_CONSENT, "Range: bytes=0-99");
+            assertEquals(206, whole.status());
+            assertArrayEquals(Arrays.copyOfRange(page, 0, 100), whole.body());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.consentgate.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.consentgate.consent.ConsentDecision;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The entity tags of page variants: made, recognised in a condition, and dropped for another variant. */
+class PageVariantsTest {
+
+    private static final PageVariants VARIANTS = new PageVariants("0123456789abcdef");
+
+    private static ConsentDecision granted(String... categories) {
+        return new ConsentDecision(Set.of(categories), "cg_consent", Optional.empty(), false, Optional.empty());
+    }
+
+    @Test
+    void theKeyDependsOnTheGrantedCategoriesTheAnswerAndTheRulesetOnly() {
+        String essential = VARIANTS.key(granted("essential"));
+        assertEquals(8, essential.length());
+        assertEquals(essential, VARIANTS.key(granted("essential")));
+        assertEquals(VARIANTS.key(granted("essential", "analytics", "advertising")),
+                VARIANTS.key(granted("advertising", "essential", "analytics")), "order of the set does not count");
+        assertNotEquals(essential, VARIANTS.key(granted("essential", "analytics")));
+        assertNotEquals(essential, VARIANTS.key(new ConsentDecision(Set.of("essential"), ConsentDecision.DEFAULT_SOURCE,
+                Optional.empty(), false, Optional.empty())), "the banner shows only to a visitor who did not answer");
+        assertNotEquals(essential, new PageVariants("fedcba9876543210").key(granted("essential")));
+    }
+
+    @Test
+    void theKeyGoesInsideTheUpstreamsTag() {
+        assertEquals(Optional.of("W/\"v1.cg-1a2b3c4d\""), PageVariants.tag("\"v1\"", "1a2b3c4d", true));
+        assertEquals(Optional.of("\"v1.cg-1a2b3c4d\""), PageVariants.tag("\"v1\"", "1a2b3c4d", false));
+        assertEquals(Optional.of("W/\"v1.cg-1a2b3c4d\""), PageVariants.tag(" W/\"v1\"", "1a2b3c4d", false));
+        assertEquals(Optional.empty(), PageVariants.tag("v1", "1a2b3c4d", true), "not an entity tag");
+        assertEquals(Optional.empty(), PageVariants.tag("\"a\", \"b\"", "1a2b3c4d", true), "not one tag");
+    }
+
+    @Test
+    void aTagOfThisVariantIsForwardedWithoutItsKeyAndOneOfAnotherIsDropped() {
+        PageVariants.Forwarded f = PageVariants.forwardIfNoneMatch(
+                "\"x\", W/\"v1.cg-1a2b3c4d\", \"v1.cg-99999999\",W/\"y\"", "1a2b3c4d");
+        assertEquals(Optional.of("\"x\", W/\"v1\", W/\"y\""), f.value());
+        assertTrue(f.revalidatesVariant());
+        assertTrue(f.droppedOther());
+
+        PageVariants.Forwarded other = PageVariants.forwardIfNoneMatch("\"v1.cg-99999999\"", "1a2b3c4d");
+        assertEquals(Optional.empty(), other.value());
+        assertFalse(other.revalidatesVariant());
+    }
+
+    @Test
+    void aTagThatOnlyLooksLikeOursPasses() {
+        // a key is exactly eight characters after the last ".cg-"
+        assertEquals(Optional.of("\"a.cg-123\""), PageVariants.forwardIfNoneMatch("\"a.cg-123\"", "1a2b3c4d").value());
+    }
+
+    @Test
+    void aStarPassesAndAnUnreadableValueIsNotForwarded() {
+        assertEquals(Optional.of("*"), PageVariants.forwardIfNoneMatch(" * ", "1a2b3c4d").value());
+        for (String bad : List.of("v1", "\"v1", "W/v1", "\"a\"\"b\"", "", ", ,")) {
+            PageVariants.Forwarded f = PageVariants.forwardIfNoneMatch(bad, "1a2b3c4d");
+            assertEquals(Optional.empty(), f.value(), bad);
+            assertTrue(f.droppedOther(), bad);
+        }
+    }
+
+    @Test
+    void droppingAnotherVariantsTagDropsItsDateToo() {
+        HttpHeaders headers = new DefaultHttpHeaders();
+        headers.add("If-None-Match", "W/\"v1.cg-99999999\"");
+        headers.add("If-Modified-Since", "Tue, 16 Dec 2025 08:00:00 GMT");
+        assertFalse(PageVariants.forwardConditions(headers, "1a2b3c4d"));
+        assertFalse(headers.contains("If-None-Match"));
+        assertFalse(headers.contains("If-Modified-Since"));
+
+        HttpHeaders same = new DefaultHttpHeaders();
+        same.add("If-None-Match", "W/\"v1.cg-1a2b3c4d\"");
+        same.add("If-None-Match", "\"z\"");
+        same.add("If-Modified-Since", "Tue, 16 Dec 2025 08:00:00 GMT");
+        assertTrue(PageVariants.forwardConditions(same, "1a2b3c4d"));
+        assertEquals(List.of("W/\"v1\", \"z\""), same.getAll("If-None-Match"));
+        assertTrue(same.contains("If-Modified-Since"));
+    }
+}
