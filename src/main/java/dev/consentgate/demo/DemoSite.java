@@ -1,5 +1,6 @@
 package dev.consentgate.demo;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -8,7 +9,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -34,6 +40,8 @@ public final class DemoSite implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final String lastModified = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
+            .format(ZonedDateTime.now(ZoneOffset.UTC));
 
     private DemoSite(HttpServer server) {
         this.server = server;
@@ -69,9 +77,32 @@ public final class DemoSite implements AutoCloseable {
         }
     }
 
+    /**
+     * The home page, with the validators a static file server gives it (an ETag and the time the site started as
+     * Last-Modified) and a 304 to a request that names them, as nginx answers, cookies included.
+     */
     private void page(HttpExchange exchange) throws IOException {
-        HOME_COOKIES.forEach(c -> exchange.getResponseHeaders().add("Set-Cookie", c));
-        send(exchange, 200, "text/html; charset=utf-8", resource("index.html"));
+        byte[] page = resource("index.html");
+        String etag = "\"" + Integer.toHexString(Arrays.hashCode(page)) + "\"";
+        Headers headers = exchange.getResponseHeaders();
+        HOME_COOKIES.forEach(c -> headers.add("Set-Cookie", c));
+        headers.set("ETag", etag);
+        headers.set("Last-Modified", lastModified);
+        if (notModified(exchange.getRequestHeaders(), etag)) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        send(exchange, 200, "text/html; charset=utf-8", page);
+    }
+
+    /** If-None-Match compared weakly (RFC 9110, 13.1.2); without it, If-Modified-Since against Last-Modified. */
+    private boolean notModified(Headers request, String etag) {
+        String ifNoneMatch = request.getFirst("If-None-Match");
+        if (ifNoneMatch != null) {
+            return Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+                    .anyMatch(t -> t.equals("*") || t.equals(etag) || t.equals("W/" + etag));
+        }
+        return lastModified.equals(request.getFirst("If-Modified-Since"));
     }
 
     /** Shows what reached the server: how a visitor can see which cookies the gateway let through. */

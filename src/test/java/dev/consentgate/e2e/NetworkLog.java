@@ -25,6 +25,11 @@ final class NetworkLog {
         final String type;
         final String initiator;
         volatile int status = -1;
+        /**
+         * The status the server sent, as it reached the browser's HTTP cache: a 304 that revalidated a cached page
+         * shows here, while {@link #status} shows the cached page's 200.
+         */
+        volatile int networkStatus = -1;
         volatile String failure = "";
         volatile boolean finished;
 
@@ -54,6 +59,8 @@ final class NetworkLog {
 
     private final List<Request> requests = new ArrayList<>();
     private final Map<String, Request> inFlight = new LinkedHashMap<>();
+    /** The latest request of each id, finished or not, for the details DevTools sends about it afterwards. */
+    private final Map<String, Request> byId = new LinkedHashMap<>();
     private long lastChange = System.nanoTime();
 
     /** Feeds one DevTools event (from any of the tab's sessions). */
@@ -71,6 +78,7 @@ final class NetworkLog {
                 Request started = new Request(String.valueOf(request.get("method")), String.valueOf(request.get("url")),
                         String.valueOf(params.getOrDefault("type", "Other")), initiator(params.get("initiator")));
                 requests.add(started);
+                byId.put(key, started);
                 if (!started.url.startsWith("data:")) {
                     inFlight.put(key, started);
                 } else {
@@ -81,6 +89,12 @@ final class NetworkLog {
                 Request request = inFlight.get(key);
                 if (request != null && params.get("response") instanceof Map<?, ?> response) {
                     request.status = ((Number) response.get("status")).intValue();
+                }
+            }
+            case "Network.responseReceivedExtraInfo" -> {
+                Request request = byId.get(key);
+                if (request != null && params.get("statusCode") instanceof Number code) {
+                    request.networkStatus = code.intValue();
                 }
             }
             case "Network.loadingFinished" -> finish(key, "");

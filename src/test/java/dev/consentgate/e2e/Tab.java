@@ -91,6 +91,11 @@ final class Tab implements AutoCloseable {
         call("Debugger.setSkipAllPauses", Map.of("skip", true));
     }
 
+    /** Lets this tab keep pages in its HTTP cache and revalidate them, as a browser does by default. */
+    void useHttpCache() {
+        call("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+    }
+
     /** Turns JavaScript off for this tab (what the upstream's headers alone do to the jar). */
     void disableJavaScript() {
         call("Emulation.setScriptExecutionDisabled", Map.of("value", true));

@@ -51,6 +51,43 @@ class WithdrawalE2ETest {
         }
     }
 
+    /**
+     * With the HTTP cache on: the page made under full consent is in the cache when the visitor withdraws, and the
+     * browser revalidates it (the demo site answers conditions as a static file server does). The gateway must not
+     * let a 304 bring that page back; the next load of the page made for the new choice is a 304, which shows that
+     * the browser did revalidate.
+     */
+    @Test
+    void aPageCachedUnderConsentIsNotBroughtBackAfterTheWithdrawal(BrowserLab.Lab lab) {
+        String consentCookie = demo.ruleset().consent().cookieName();
+        String revision = demo.ruleset().consent().revision();
+        try (Tab tab = lab.newTab()) {
+            tab.useHttpCache();
+            tab.setCookie(demo.origin(), consentCookie, revision + ":functionality+analytics+advertising");
+            tab.navigate(demo.home());
+            assertEquals(List.of(200), documentStatuses(tab), "first load");
+            assertTrue(DemoPage.standInsThatRan(tab).contains("gtag"), "precondition: the analytics stand-in ran");
+
+            tab.setCookie(demo.origin(), consentCookie, revision + ":");
+            tab.navigate(demo.home());
+            Evidence.save("withdrawal-cached-page", tab);
+            assertEquals(List.of(200, 200), documentStatuses(tab), "after the withdrawal the page is sent anew");
+            assertEquals(List.of(), DemoPage.standInsThatRan(tab), "a stand-in ran after the withdrawal");
+
+            tab.navigate(demo.home());
+            assertEquals(List.of(200, 200, 304), documentStatuses(tab), "the same choice revalidates its page");
+            assertEquals(List.of(), DemoPage.standInsThatRan(tab));
+        }
+    }
+
+    /**
+     * The statuses the server sent for each load of the home page, in order (the embed's frame is a document too).
+     */
+    private static List<Integer> documentStatuses(Tab tab) {
+        return tab.network().matching(r -> r.type.equals("Document") && r.url.equals(demo.home())).stream()
+                .map(r -> r.networkStatus).toList();
+    }
+
     @Test
     void withdrawingThroughTheConsentEndpointRemovesAnalyticsCookies(BrowserLab.Lab lab) {
         CookieVerdicts verdicts = new CookieVerdicts(demo.ruleset());
