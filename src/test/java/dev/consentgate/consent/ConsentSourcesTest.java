@@ -8,6 +8,8 @@ import dev.consentgate.config.ConsentSettings;
 import dev.consentgate.config.ConsentSettings.Banner;
 import dev.consentgate.config.ConsentSettings.RecordLog;
 import dev.consentgate.config.ConsentSettings.Tcf;
+import dev.consentgate.config.Ruleset;
+import dev.consentgate.config.RulesetLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -69,6 +71,19 @@ class ConsentSourcesTest {
             Set<String> expected = new java.util.HashSet<>(c.granted());
             expected.remove("advertising");
             assertEquals(expected, withGpc.granted(), c.cookie() + " with Sec-GPC: 1");
+        }
+    }
+
+    @Test
+    void theShippedRulesetReadsOneTrustsCurrentAndOlderGroupIds() throws Exception {
+        Ruleset shipped = RulesetLoader.load(Path.of("config/consentgate.yaml"));
+        ConsentResolver resolver = ConsentSources.build(shipped.consent(), shipped.categories(), NO_ENV::get)
+                .resolver();
+        for (String groups : List.of("C0001%3A1%2CC0002%3A1%2CC0003%3A0%2CC0004%3A1", "1%3A1%2C2%3A1%2C3%3A0%2C4%3A1")) {
+            ConsentDecision d = resolver.resolve(Inputs.request()
+                    .withCookie("OptanonConsent", OneTrustReaderTest.optanon(groups)).build());
+            assertEquals(Set.of("essential", "analytics", "advertising"), d.granted(), groups);
+            assertEquals("onetrust", d.source(), groups);
         }
     }
 
