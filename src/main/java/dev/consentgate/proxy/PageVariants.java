@@ -87,7 +87,7 @@ final class PageVariants {
         String etag = headers.get(HttpHeaderNames.ETAG);
         headers.remove(HttpHeaderNames.ETAG);
         if (etag != null) {
-            tag(etag, key, rewritten).ifPresent(t -> headers.set(HttpHeaderNames.ETAG, t));
+            tag(etag, key, rewritten).ifPresent(t -> headers.set("ETag", t));
         }
         headers.remove(HttpHeaderNames.LAST_MODIFIED);
     }

@@ -45,7 +45,7 @@ final class ResponseEnforcement {
         }
         HttpHeaders headers = response.headers();
         // The body served depends on the consent cookie(s): caches must not serve one visitor's page to another.
-        headers.add(HttpHeaderNames.VARY, "Cookie");
+        headers.add("Vary", "Cookie");
         boolean changed = html.changesPages(consent.decision());
         PageVariants.markResponse(headers, variant, changed);
         if (!changed || revalidated) {
