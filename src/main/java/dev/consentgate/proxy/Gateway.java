@@ -113,9 +113,9 @@ public final class Gateway {
             request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, BodyCodec.acceptable());
         }
         CookieEnforcer.ExchangeConsent consent = cookieEnforcer.onRequest(request.headers());
-        String variant = variants.key(consent.decision());
-        boolean revalidatesVariant = PageVariants.forwardConditions(request.headers(), variant);
-        return new ResponseEnforcement(cookieEnforcer, consent, html, variant, revalidatesVariant);
+        boolean revalidatesVariant = request.headers().contains(HttpHeaderNames.IF_NONE_MATCH)
+                && PageVariants.forwardConditions(request.headers(), variants.key(consent.decision()));
+        return new ResponseEnforcement(cookieEnforcer, consent, html, variants, revalidatesVariant);
     }
 
     /**

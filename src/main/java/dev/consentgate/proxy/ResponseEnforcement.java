@@ -14,17 +14,17 @@ final class ResponseEnforcement {
     private final CookieEnforcer cookies;
     private final CookieEnforcer.ExchangeConsent consent;
     private final HtmlEnforcement html;
-    /** The key of the page variant this consent gets ({@link PageVariants}). */
-    private final String variant;
+    /** The keys of the pages made for each consent. */
+    private final PageVariants variants;
     /** The request revalidates a page of that variant, so a 304 answers for one. */
     private final boolean revalidatesVariant;
 
     ResponseEnforcement(CookieEnforcer cookies, CookieEnforcer.ExchangeConsent consent, HtmlEnforcement html,
-                        String variant, boolean revalidatesVariant) {
+                        PageVariants variants, boolean revalidatesVariant) {
         this.cookies = cookies;
         this.consent = consent;
         this.html = html;
-        this.variant = variant;
+        this.variants = variants;
         this.revalidatesVariant = revalidatesVariant;
     }
 
@@ -47,7 +47,7 @@ final class ResponseEnforcement {
         // The body served depends on the consent cookie(s): caches must not serve one visitor's page to another.
         headers.add("Vary", "Cookie");
         boolean changed = html.changesPages(consent.decision());
-        PageVariants.markResponse(headers, variant, changed);
+        PageVariants.markResponse(headers, variants.key(consent.decision()), changed);
         if (!changed || revalidated) {
             return Optional.empty();
         }
