@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -109,6 +110,10 @@ final class HtmlBodyRewrite {
         headers.remove(HttpHeaderNames.CONTENT_LENGTH);
         // a range of the rewritten page cannot be served: tell clients not to ask (they would get a 502)
         headers.remove(HttpHeaderNames.ACCEPT_RANGES);
+        // digests of the upstream's bytes (RFC 9530, and the older Digest and Content-MD5) no longer match
+        for (String digest : BODY_DIGESTS) {
+            headers.remove(digest);
+        }
         if (outCoding.equals("identity")) {
             headers.remove(HttpHeaderNames.CONTENT_ENCODING);
         } else {
@@ -123,6 +128,9 @@ final class HtmlBodyRewrite {
                 decoder == null ? null : new DecompressionBudget(limits.maxDecompressedBytes(),
                         limits.maxCompressionRatio()), faults);
     }
+
+    private static final List<String> BODY_DIGESTS = List.of("Content-Digest", "Repr-Digest", "Digest",
+            "Content-MD5");
 
     /** The client's preference among what the gateway can produce: the upstream's own coding when accepted. */
     private static String outputCoding(String upstreamCoding, String acceptEncoding) {

@@ -124,6 +124,26 @@ class HtmlThroughGatewayIntegrationTest {
     }
 
     @Test
+    void digestsOfTheUpstreamsBytesAreNotSentWithTheFilteredPage() throws Exception {
+        String digests = "Content-Digest: sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:\r\n"
+                + "Repr-Digest: sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:\r\n"
+                + "Digest: SHA-256=X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=\r\n"
+                + "Content-MD5: Q2hlY2sgSW50ZWdyaXR5IQ==\r\n";
+        String head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + digests + "Content-Length: ";
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(head + page.length + "\r\n\r\n"
+                + new String(page, StandardCharsets.ISO_8859_1)));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response filtered = get(gateway, "", "");
+            assertArrayEquals(expectedEssentialOnly, filtered.body());
+            for (String name : List.of("content-digest", "repr-digest", "digest", "content-md5")) {
+                assertEquals(List.of(), filtered.headers(name), name);
+            }
+            RawClient.Response whole = get(gateway, "", "cg_consent=2025-12-16:functionality+analytics+advertising");
+            assertEquals(1, whole.headers("content-digest").size(), "the upstream's bytes, passed as they are");
+        }
+    }
+
+    @Test
     void clientWithoutGzipGetsIdentity() throws Exception {
         try (TestUpstream upstream = TestUpstream.start(serving(gzip(page), "gzip", 4096));
              RunningGateway gateway = RunningGateway.in(upstream.uri())) {
