@@ -9,8 +9,12 @@ import io.netty.handler.codec.compression.ZlibCodecFactory;
 import io.netty.handler.codec.compression.ZlibWrapper;
 import io.netty.handler.codec.compression.Zstd;
 import io.netty.handler.codec.compression.ZstdDecoder;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -40,7 +44,37 @@ final class BodyCodec {
         };
     }
 
-    /** The codings to offer upstream: only ones the gateway can decode, so a page never has to pass undecoded. */
+    /**
+     * The Accept-Encoding to send upstream for a client's: the codings it accepts that the gateway can also decode,
+     * each with its parameters, so that a page never has to pass undecoded and anything else passes in a coding the
+     * client reads. A {@code *} stands for the decodable codings the client did not name. Nothing left: identity.
+     */
+    static String upstreamOffer(String clientAcceptEncoding) {
+        List<String> offered = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        String wildcardParams = null;
+        for (String item : clientAcceptEncoding.split(",")) {
+            int semicolon = item.indexOf(';');
+            String coding = (semicolon < 0 ? item : item.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+            String params = semicolon < 0 ? "" : item.substring(semicolon).trim();
+            if (coding.equals("*")) {
+                wildcardParams = params;
+            } else if (!coding.isEmpty() && decodable(coding).isPresent()) {
+                named.add(decodable(coding).orElseThrow());
+                offered.add(coding + params);
+            }
+        }
+        if (wildcardParams != null) {
+            for (String coding : acceptable().split(", ")) {
+                if (named.add(coding)) {
+                    offered.add(coding + wildcardParams);
+                }
+            }
+        }
+        return offered.isEmpty() ? "identity" : String.join(", ", offered);
+    }
+
+    /** The codings the gateway can decode, identity aside. */
     static String acceptable() {
         StringBuilder offer = new StringBuilder("gzip, deflate");
         if (Brotli.isAvailable()) {

@@ -107,15 +107,15 @@ public final class Gateway {
 
     /** Filters the request's cookies in place; returns what the response needs to be enforced the same way. */
     ResponseEnforcement enforceRequest(HttpRequest request) {
-        String accept = request.headers().get(HttpHeaderNames.ACCEPT_ENCODING);
-        if (accept != null) {
-            // Ask only for codings the gateway can decode, so an HTML body never has to pass unjudged.
-            request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, BodyCodec.acceptable());
+        String clientAccepts = request.headers().get(HttpHeaderNames.ACCEPT_ENCODING);
+        if (clientAccepts != null) {
+            // Ask only for codings the gateway can decode (an HTML body never passes unjudged) and the client reads.
+            request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, BodyCodec.upstreamOffer(clientAccepts));
         }
         CookieEnforcer.ExchangeConsent consent = cookieEnforcer.onRequest(request.headers());
         boolean revalidatesVariant = request.headers().contains(HttpHeaderNames.IF_NONE_MATCH)
                 && PageVariants.forwardConditions(request.headers(), variants.key(consent.decision()));
-        return new ResponseEnforcement(cookieEnforcer, consent, html, variants, revalidatesVariant);
+        return new ResponseEnforcement(cookieEnforcer, consent, html, variants, revalidatesVariant, clientAccepts);
     }
 
     /**

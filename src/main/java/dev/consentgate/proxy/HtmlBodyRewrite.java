@@ -89,7 +89,7 @@ final class HtmlBodyRewrite {
      * Prepares the rewrite of an HTML response whose page the consent changes, and adjusts its head (framing,
      * coding; the validators are {@link PageVariants}').
      */
-    static HtmlBodyRewrite begin(HttpRequest request, HttpResponse response, TagPolicy policy,
+    static HtmlBodyRewrite begin(HttpRequest request, HttpResponse response, String clientAccepts, TagPolicy policy,
                                  ConsentDecision consent, Predicate<String> cookieAllowed, Limits limits,
                                  Injections injections, RewriteListener listener, FaultPoints faults)
             throws UnfilterableBody {
@@ -101,7 +101,7 @@ final class HtmlBodyRewrite {
         String received = headers.get(HttpHeaderNames.CONTENT_ENCODING);
         String coding = BodyCodec.decodable(received).orElseThrow(() -> new UnfilterableBody(
                 "the upstream sent HTML with Content-Encoding '" + received + "', which the gateway cannot decode"));
-        String outCoding = outputCoding(coding, request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
+        String outCoding = outputCoding(coding, clientAccepts);
         BodyCodec decoder = coding.equals("identity") ? null : BodyCodec.decoder(coding);
         BodyCodec encoder = outCoding.equals("identity") ? null : BodyCodec.encoder(outCoding);
         HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site(request),

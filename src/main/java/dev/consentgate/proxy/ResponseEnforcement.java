@@ -18,14 +18,17 @@ final class ResponseEnforcement {
     private final PageVariants variants;
     /** The request revalidates a page of that variant, so a 304 answers for one. */
     private final boolean revalidatesVariant;
+    /** The client's own Accept-Encoding (the upstream is sent a narrower one), null when it sent none. */
+    private final String clientAccepts;
 
     ResponseEnforcement(CookieEnforcer cookies, CookieEnforcer.ExchangeConsent consent, HtmlEnforcement html,
-                        PageVariants variants, boolean revalidatesVariant) {
+                        PageVariants variants, boolean revalidatesVariant, String clientAccepts) {
         this.cookies = cookies;
         this.consent = consent;
         this.html = html;
         this.variants = variants;
         this.revalidatesVariant = revalidatesVariant;
+        this.clientAccepts = clientAccepts;
     }
 
     /** Enforces the cookie policy on a response head (any status, 1xx included). */
@@ -57,7 +60,7 @@ final class ResponseEnforcement {
             headers.remove(HttpHeaderNames.ACCEPT_RANGES);
             return Optional.empty();
         }
-        return Optional.of(HtmlBodyRewrite.begin(request, response, html.policy(), consent.decision(),
+        return Optional.of(HtmlBodyRewrite.begin(request, response, clientAccepts, html.policy(), consent.decision(),
                 name -> html.cookieAllowed(name, consent.decision()), html.limits(),
                 html.injections(consent.decision(), request.uri(), headers), RewriteListener.NONE,
                 html.faults()));

@@ -144,6 +144,28 @@ class HtmlThroughGatewayIntegrationTest {
     }
 
     @Test
+    void aClientThatReadsNoCompressionGetsThePageUncompressedAndTheUpstreamIsAskedForNone() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(serving(gzip(page), "gzip", 4096));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response r = get(gateway, "identity", "");
+            assertEquals(List.of(), r.headers("content-encoding"));
+            assertArrayEquals(expectedEssentialOnly, r.body());
+            assertEquals(List.of("identity"), upstream.take().headers("accept-encoding"));
+        }
+    }
+
+    @Test
+    void anythingElseComesInACodingTheClientReads() throws Exception {
+        String script = "console.log('app')";
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\n"
+                + "Content-Type: text/javascript\r\nContent-Length: " + script.length() + "\r\n\r\n" + script));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            get(gateway, "gzip", "");
+            assertEquals(List.of("gzip"), upstream.take().headers("accept-encoding"));
+        }
+    }
+
+    @Test
     void clientWithoutGzipGetsIdentity() throws Exception {
         try (TestUpstream upstream = TestUpstream.start(serving(gzip(page), "gzip", 4096));
              RunningGateway gateway = RunningGateway.in(upstream.uri())) {
