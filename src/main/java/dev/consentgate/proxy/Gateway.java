@@ -113,8 +113,8 @@ public final class Gateway {
             request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, BodyCodec.upstreamOffer(clientAccepts));
         }
         CookieEnforcer.ExchangeConsent consent = cookieEnforcer.onRequest(request.headers());
-        boolean revalidatesVariant = request.headers().contains(HttpHeaderNames.IF_NONE_MATCH)
-                && PageVariants.forwardConditions(request.headers(), variants.key(consent.decision()));
+        boolean revalidatesVariant = PageVariants.forwardConditions(request.headers(),
+                () -> variants.key(consent.decision()));
         return new ResponseEnforcement(cookieEnforcer, consent, html, variants, revalidatesVariant, clientAccepts);
     }
 

@@ -93,6 +93,31 @@ final class HtmlBodyRewrite {
                                  ConsentDecision consent, Predicate<String> cookieAllowed, Limits limits,
                                  Injections injections, RewriteListener listener, FaultPoints faults)
             throws UnfilterableBody {
+        Codings codings = rewriteHead(response, clientAccepts);
+        if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+            response.headers().set("Transfer-Encoding", HttpHeaderValues.CHUNKED);
+        }
+        BodyCodec decoder = codings.received().equals("identity") ? null : BodyCodec.decoder(codings.received());
+        BodyCodec encoder = codings.sent().equals("identity") ? null : BodyCodec.encoder(codings.sent());
+        HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site(request),
+                charset(response.headers().get(HttpHeaderNames.CONTENT_TYPE)), listener, cookieAllowed);
+        HtmlInjector injector = injections.any()
+                ? new HtmlInjector(injections.afterHeadStart(), injections.beforeBodyEnd()) : null;
+        return new HtmlBodyRewrite(decoder, rewriter, injector, encoder,
+                decoder == null ? null : new DecompressionBudget(limits.maxDecompressedBytes(),
+                        limits.maxCompressionRatio()), faults);
+    }
+
+    /** The coding the upstream's body came in, and the one the client gets. */
+    record Codings(String received, String sent) {
+    }
+
+    /**
+     * The head of the page the consent changes, for a GET and (without a body) a HEAD alike: refused when its body
+     * cannot be judged; no Content-Length, Accept-Ranges or digests of the upstream's bytes; the coding the client
+     * gets. Framing is the caller's.
+     */
+    static Codings rewriteHead(HttpResponse response, String clientAccepts) throws UnfilterableBody {
         HttpHeaders headers = response.headers();
         if (response.status().code() == 206) {
             throw new UnfilterableBody("the upstream sent part of an HTML page (206 Partial Content), which the"
@@ -102,11 +127,6 @@ final class HtmlBodyRewrite {
         String coding = BodyCodec.decodable(received).orElseThrow(() -> new UnfilterableBody(
                 "the upstream sent HTML with Content-Encoding '" + received + "', which the gateway cannot decode"));
         String outCoding = outputCoding(coding, clientAccepts);
-        BodyCodec decoder = coding.equals("identity") ? null : BodyCodec.decoder(coding);
-        BodyCodec encoder = outCoding.equals("identity") ? null : BodyCodec.encoder(outCoding);
-        HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site(request),
-                charset(headers.get(HttpHeaderNames.CONTENT_TYPE)), listener, cookieAllowed);
-
         headers.remove(HttpHeaderNames.CONTENT_LENGTH);
         // a range of the rewritten page cannot be served: tell clients not to ask (they would get a 502)
         headers.remove(HttpHeaderNames.ACCEPT_RANGES);
@@ -119,14 +139,7 @@ final class HtmlBodyRewrite {
         } else {
             headers.set(HttpHeaderNames.CONTENT_ENCODING, outCoding);
         }
-        if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
-            headers.set("Transfer-Encoding", HttpHeaderValues.CHUNKED);
-        }
-        HtmlInjector injector = injections.any()
-                ? new HtmlInjector(injections.afterHeadStart(), injections.beforeBodyEnd()) : null;
-        return new HtmlBodyRewrite(decoder, rewriter, injector, encoder,
-                decoder == null ? null : new DecompressionBudget(limits.maxDecompressedBytes(),
-                        limits.maxCompressionRatio()), faults);
+        return new Codings(coding, outCoding);
     }
 
     private static final List<String> BODY_DIGESTS = List.of("Content-Digest", "Repr-Digest", "Digest",

@@ -9,8 +9,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Entity tags for the pages the gateway makes. From one upstream representation it serves a different page to each
@@ -20,8 +23,9 @@ import java.util.TreeSet;
  * <p>So the key of the variant (the ruleset, the granted categories, whether the banner is shown) goes into the
  * upstream's tag, {@code "v1"} becoming {@code "v1.cg-1a2b3c4d"}. On the way in, a condition naming a tag of this
  * variant is forwarded with the key taken off; one naming a tag of another variant is dropped, so the upstream sends
- * the whole page again. Tags the gateway did not make pass as they are. Last-Modified is taken off HTML responses
- * for the same reason: a date cannot say which variant a browser holds.
+ * the whole page again. A request for a page keeps no other condition: a tag the gateway did not make names a page
+ * from before it stood in front of the site. Last-Modified is taken off HTML responses for the same reason: a date
+ * cannot say which variant a browser holds.
  */
 final class PageVariants {
 
@@ -61,16 +65,27 @@ final class PageVariants {
     }
 
     /**
-     * Rewrites the conditions of a request for the variant {@code key} in place: If-None-Match as {@link
-     * #forwardIfNoneMatch} says, and If-Modified-Since dropped with a tag of another variant (it dates that page).
-     * Returns whether a tag of this variant was forwarded, so that a 304 revalidates a page of the gateway's.
+     * Rewrites the conditions of a request in place for the variant {@code key} (asked for only when there is a
+     * tag to compare) and returns whether a tag of this variant was forwarded, so that a 304 revalidates a page of
+     * the gateway's.
+     *
+     * <p>A request that may load a document ({@link #mayLoadDocument}) keeps only tags of this variant: any other tag
+     * or date names a page made for another choice, or one from before the gateway stood in front of the site, which
+     * a 304 would bring back. It loses Range and If-Range too, since a page is judged whole. Other requests (scripts,
+     * images, styles) keep their conditions, less the tags of other variants and, with those, the date.
      */
-    static boolean forwardConditions(HttpHeaders headers, String key) {
+    static boolean forwardConditions(HttpHeaders headers, Supplier<String> key) {
+        boolean document = mayLoadDocument(headers);
+        if (document) {
+            headers.remove(HttpHeaderNames.IF_MODIFIED_SINCE);
+            headers.remove(HttpHeaderNames.RANGE);
+            headers.remove(HttpHeaderNames.IF_RANGE);
+        }
         List<String> values = headers.getAll(HttpHeaderNames.IF_NONE_MATCH);
         if (values.isEmpty()) {
             return false;
         }
-        Forwarded forwarded = forwardIfNoneMatch(String.join(", ", values), key);
+        Forwarded forwarded = forwardIfNoneMatch(String.join(", ", values), key.get(), document);
         headers.remove(HttpHeaderNames.IF_NONE_MATCH);
         forwarded.value().ifPresent(v -> headers.set(HttpHeaderNames.IF_NONE_MATCH, v));
         if (forwarded.droppedOther()) {
@@ -93,33 +108,57 @@ final class PageVariants {
     }
 
     /**
-     * An If-None-Match value as forwarded for the variant {@code key}, or empty to forward none. Returns what was
-     * decided in {@link Forwarded}: whether a tag of this variant was forwarded (a 304 then revalidates a page of
-     * the gateway's) and whether one of another variant was dropped.
+     * Whether a request may load a page that a browser renders and runs: a navigation, a frame or an embedded object
+     * (by Sec-Fetch-Dest), or a request that asks for HTML (a browser without Sec-Fetch-Dest, and the fetches of
+     * Turbo or htmx, which insert and run the pages they get).
      */
-    static Forwarded forwardIfNoneMatch(String value, String key) {
+    static boolean mayLoadDocument(HttpHeaders headers) {
+        String destination = headers.get("Sec-Fetch-Dest");
+        if (destination != null && DOCUMENT_DESTINATIONS.contains(destination.trim().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        String accept = headers.get(HttpHeaderNames.ACCEPT);
+        if (accept == null) {
+            return false;
+        }
+        String types = accept.toLowerCase(Locale.ROOT);
+        return types.contains("text/html") || types.contains("application/xhtml+xml");
+    }
+
+    private static final Set<String> DOCUMENT_DESTINATIONS = Set.of("document", "iframe", "frame", "embed",
+            "object", "fencedframe");
+
+    /**
+     * An If-None-Match value as forwarded for the variant {@code key}, or empty to forward none; with {@code
+     * onlyThisVariant}, every tag but this variant's is dropped. Returns what was decided in {@link Forwarded}:
+     * whether a tag of this variant was forwarded (a 304 then revalidates a page of the gateway's) and whether
+     * another was dropped.
+     */
+    static Forwarded forwardIfNoneMatch(String value, String key, boolean onlyThisVariant) {
         String trimmed = value.trim();
         if (trimmed.equals("*")) {
             return new Forwarded(Optional.of(trimmed), false, false);
         }
         List<EntityTag> tags = EntityTag.parseList(trimmed);
         if (tags == null) {
-            // unreadable: forwarding nothing is always right (the upstream sends the whole page)
-            return new Forwarded(Optional.empty(), false, true);
+            // unreadable: none of it can be this variant's, and a server that sends unquoted tags may still read it
+            boolean drop = onlyThisVariant || trimmed.isEmpty() || trimmed.contains(MARK);
+            return new Forwarded(drop ? Optional.empty() : Optional.of(trimmed), false, drop);
         }
         List<String> kept = new ArrayList<>();
         boolean ours = false;
         boolean dropped = false;
         for (EntityTag t : tags) {
             int mark = t.opaque.lastIndexOf(MARK);
-            if (mark < 0 || t.opaque.length() - mark - MARK.length() != KEY_LENGTH) {
-                kept.add(t.toString());
-            } else if (t.opaque.startsWith(key, mark + MARK.length())) {
-                // If-None-Match compares weakly, so W/ matches the upstream's strong tag as well
-                kept.add("W/\"" + t.opaque.substring(0, mark) + '"');
+            boolean gatewayTag = mark >= 0 && t.opaque.length() - mark - MARK.length() == KEY_LENGTH;
+            if (gatewayTag && t.opaque.startsWith(key, mark + MARK.length())) {
+                // as strong as it was sent: the tag of a page passed as it is kept the upstream's strength
+                kept.add(new EntityTag(t.weak, t.opaque.substring(0, mark)).toString());
                 ours = true;
-            } else {
+            } else if (gatewayTag || onlyThisVariant) {
                 dropped = true;
+            } else {
+                kept.add(t.toString());
             }
         }
         return new Forwarded(kept.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", kept)), ours, dropped);

@@ -1,7 +1,6 @@
 package dev.consentgate.proxy;
 
 import dev.consentgate.html.RewriteListener;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -56,8 +55,7 @@ final class ResponseEnforcement {
         }
         if (request.method().equals(HttpMethod.HEAD)) {
             // the head of the page a GET would get: its length is not known before it is rewritten
-            headers.remove(HttpHeaderNames.CONTENT_LENGTH);
-            headers.remove(HttpHeaderNames.ACCEPT_RANGES);
+            HtmlBodyRewrite.rewriteHead(response, clientAccepts);
             return Optional.empty();
         }
         return Optional.of(HtmlBodyRewrite.begin(request, response, clientAccepts, html.policy(), consent.decision(),

@@ -143,23 +143,55 @@ class PageVariantsIntegrationTest {
         }
     }
 
-    /** The If-None-Match the upstream received for a page request carrying {@code ifNoneMatch}. */
-    private static List<String> forwardedIfNoneMatch(String ifNoneMatch) throws Exception {
+    /**
+     * The If-None-Match the upstream received for a request carrying {@code ifNoneMatch}, asking for HTML as a
+     * browser's navigation does or for anything, as a script's or an image's request does.
+     */
+    private static List<String> forwardedIfNoneMatch(String ifNoneMatch, boolean asksForHtml) throws Exception {
         try (TestUpstream upstream = TestUpstream.start(staticFile());
              RunningGateway gateway = RunningGateway.in(upstream.uri())) {
-            assertEquals(200, send(gateway, "GET", "", "If-None-Match: " + ifNoneMatch).status());
+            assertEquals(200, send(gateway, "GET", "", "If-None-Match: " + ifNoneMatch,
+                    "Accept: " + (asksForHtml ? "text/html,application/xhtml+xml" : "*/*")).status());
             return upstream.take().headers("if-none-match");
         }
     }
 
     @Test
-    void tagsTheGatewayDidNotMakeAreForwardedAsTheyAre() throws Exception {
-        assertEquals(List.of("\"other\", W/\"v0\""), forwardedIfNoneMatch("\"other\", W/\"v0\""));
+    void tagsTheGatewayDidNotMakeAreForwardedForAnythingButAPage() throws Exception {
+        assertEquals(List.of("\"other\", W/\"v0\""), forwardedIfNoneMatch("\"other\", W/\"v0\"", false));
+        assertEquals(List.of(), forwardedIfNoneMatch("\"other\", W/\"v0\"", true));
     }
 
     @Test
-    void anUnreadableConditionIsNotForwarded() throws Exception {
-        assertEquals(List.of(), forwardedIfNoneMatch("v1"));
+    void anUnreadableConditionIsForwardedForAnythingButAPage() throws Exception {
+        assertEquals(List.of("v1"), forwardedIfNoneMatch("v1", false));
+        assertEquals(List.of(), forwardedIfNoneMatch("v1", true));
+    }
+
+    @Test
+    void aPageCachedBeforeTheGatewayStoodInFrontIsNotBroughtBack() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(staticFile());
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response r = send(gateway, "GET", "", "Accept: text/html", "If-None-Match: \"v1\"",
+                    "If-Modified-Since: " + LAST_MODIFIED);
+            assertEquals(200, r.status(), "a 304 would keep the unfiltered page the browser holds");
+            assertFalse(r.bodyText().contains(TRACKER));
+            TestUpstream.Received forwarded = upstream.take();
+            assertEquals(List.of(), forwarded.headers("if-none-match"));
+            assertEquals(List.of(), forwarded.headers("if-modified-since"));
+        }
+    }
+
+    @Test
+    void aRangeOfAPageForABrowserGetsTheWholeFilteredPage() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(staticFile());
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response r = send(gateway, "GET", "", "Sec-Fetch-Dest: document", "Range: bytes=0-99");
+            assertEquals(200, r.status());
+            assertFalse(r.bodyText().contains(TRACKER));
+            assertTrue(r.bodyText().endsWith("</html>\n"), "the whole page");
+            assertEquals(List.of(), upstream.take().headers("range"));
+        }
     }
 
     @Test
@@ -174,6 +206,27 @@ class PageVariantsIntegrationTest {
             assertEquals(List.of(), head.headers("content-length"), "the filtered page's length is not the upstream's");
             assertEquals(List.of(), head.headers("accept-ranges"));
             assertEquals(List.of(), head.headers("last-modified"));
+        }
+    }
+
+    @Test
+    void theHeadOfAPageNamesTheCodingAGetWouldComeIn() throws Exception {
+        TestUpstream.Responder zstdPage = (request, out, socket) -> out.write(("HTTP/1.1 200 OK\r\n"
+                + "Content-Type: text/html\r\nContent-Encoding: zstd\r\nContent-Digest: sha-256=:AAAA:\r\n"
+                + "Content-Length: 1000\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        try (TestUpstream upstream = TestUpstream.start(zstdPage);
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response head = send(gateway, "HEAD", "", "Accept-Encoding: gzip, zstd");
+            assertEquals(List.of("gzip"), head.headers("content-encoding"), "pages are re-encoded as gzip or br");
+            assertEquals(List.of(), head.headers("content-digest"));
+        }
+        TestUpstream.Responder compressed = (request, out, socket) -> out.write(("HTTP/1.1 200 OK\r\n"
+                + "Content-Type: text/html\r\nContent-Encoding: compress\r\nContent-Length: 1000\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        try (TestUpstream upstream = TestUpstream.start(compressed);
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            assertEquals(502, send(gateway, "HEAD", "", "Accept-Encoding: compress").status(),
+                    "a GET would be refused: its body cannot be judged");
         }
     }
 

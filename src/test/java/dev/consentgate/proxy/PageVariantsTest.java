@@ -47,12 +47,12 @@ class PageVariantsTest {
     @Test
     void aTagOfThisVariantIsForwardedWithoutItsKeyAndOneOfAnotherIsDropped() {
         PageVariants.Forwarded f = PageVariants.forwardIfNoneMatch(
-                "\"x\", W/\"v1.cg-1a2b3c4d\", \"v1.cg-99999999\",W/\"y\"", "1a2b3c4d");
+                "\"x\", W/\"v1.cg-1a2b3c4d\", \"v1.cg-99999999\",W/\"y\"", "1a2b3c4d", false);
         assertEquals(Optional.of("\"x\", W/\"v1\", W/\"y\""), f.value());
         assertTrue(f.revalidatesVariant());
         assertTrue(f.droppedOther());
 
-        PageVariants.Forwarded other = PageVariants.forwardIfNoneMatch("\"v1.cg-99999999\"", "1a2b3c4d");
+        PageVariants.Forwarded other = PageVariants.forwardIfNoneMatch("\"v1.cg-99999999\"", "1a2b3c4d", false);
         assertEquals(Optional.empty(), other.value());
         assertFalse(other.revalidatesVariant());
     }
@@ -60,17 +60,55 @@ class PageVariantsTest {
     @Test
     void aTagThatOnlyLooksLikeOursPasses() {
         // a key is exactly eight characters after the last ".cg-"
-        assertEquals(Optional.of("\"a.cg-123\""), PageVariants.forwardIfNoneMatch("\"a.cg-123\"", "1a2b3c4d").value());
+        assertEquals(Optional.of("\"a.cg-123\""), PageVariants.forwardIfNoneMatch("\"a.cg-123\"", "1a2b3c4d", false).value());
     }
 
     @Test
-    void aStarPassesAndAnUnreadableValueIsNotForwarded() {
-        assertEquals(Optional.of("*"), PageVariants.forwardIfNoneMatch(" * ", "1a2b3c4d").value());
+    void aStarPassesAndAnUnreadableValueIsForwardedOnlyWhenNoPageIsAskedFor() {
+        assertEquals(Optional.of("*"), PageVariants.forwardIfNoneMatch(" * ", "1a2b3c4d", true).value());
         for (String bad : List.of("v1", "\"v1", "W/v1", "\"a\"\"b\"", "", ", ,")) {
-            PageVariants.Forwarded f = PageVariants.forwardIfNoneMatch(bad, "1a2b3c4d");
-            assertEquals(Optional.empty(), f.value(), bad);
-            assertTrue(f.droppedOther(), bad);
+            PageVariants.Forwarded forPage = PageVariants.forwardIfNoneMatch(bad, "1a2b3c4d", true);
+            assertEquals(Optional.empty(), forPage.value(), bad);
+            assertTrue(forPage.droppedOther(), bad);
+            PageVariants.Forwarded forScript = PageVariants.forwardIfNoneMatch(bad, "1a2b3c4d", false);
+            assertEquals(bad.isBlank() ? Optional.empty() : Optional.of(bad.trim()), forScript.value(),
+                    "a server that sends unquoted tags still reads them: " + bad);
         }
+        assertEquals(Optional.empty(), PageVariants.forwardIfNoneMatch("v1.cg-99999999", "1a2b3c4d", false).value());
+    }
+
+    @Test
+    void aRequestForAPageKeepsOnlyTheTagOfItsVariantAsStrongAsItWasSent() {
+        PageVariants.Forwarded f = PageVariants.forwardIfNoneMatch("\"v1\", \"v1.cg-1a2b3c4d\", W/\"x\"", "1a2b3c4d",
+                true);
+        assertEquals(Optional.of("\"v1\""), f.value());
+        assertTrue(f.revalidatesVariant());
+        assertTrue(f.droppedOther(), "the upstream's own tag names a page from before the gateway");
+    }
+
+    @Test
+    void aPageIsAskedForByNavigationsFramesAndRequestsForHtml() {
+        for (String[] header : List.of(new String[] {"Sec-Fetch-Dest", "document"},
+                new String[] {"Sec-Fetch-Dest", "iframe"}, new String[] {"Accept", "text/html,application/xhtml+xml"},
+                new String[] {"Accept", "application/xhtml+xml"})) {
+            HttpHeaders h = new DefaultHttpHeaders().add(header[0], header[1]);
+            assertTrue(PageVariants.mayLoadDocument(h), header[0] + ": " + header[1]);
+        }
+        for (String[] header : List.of(new String[] {"Sec-Fetch-Dest", "script"}, new String[] {"Accept", "*/*"},
+                new String[] {"Accept", "image/avif,image/webp"})) {
+            HttpHeaders h = new DefaultHttpHeaders().add(header[0], header[1]);
+            assertFalse(PageVariants.mayLoadDocument(h), header[0] + ": " + header[1]);
+        }
+    }
+
+    @Test
+    void aRequestForAPageLosesItsDateAndRange() {
+        HttpHeaders headers = new DefaultHttpHeaders().add("Accept", "text/html").add("If-Modified-Since",
+                "Tue, 16 Dec 2025 08:00:00 GMT").add("Range", "bytes=0-99").add("If-Range", "\"v1\"");
+        assertFalse(PageVariants.forwardConditions(headers, () -> {
+            throw new AssertionError("no tag to compare: the key is not needed");
+        }));
+        assertEquals(List.of("Accept"), headers.names().stream().toList());
     }
 
     @Test
@@ -78,7 +116,7 @@ class PageVariantsTest {
         HttpHeaders headers = new DefaultHttpHeaders();
         headers.add("If-None-Match", "W/\"v1.cg-99999999\"");
         headers.add("If-Modified-Since", "Tue, 16 Dec 2025 08:00:00 GMT");
-        assertFalse(PageVariants.forwardConditions(headers, "1a2b3c4d"));
+        assertFalse(PageVariants.forwardConditions(headers, () -> "1a2b3c4d"));
         assertFalse(headers.contains("If-None-Match"));
         assertFalse(headers.contains("If-Modified-Since"));
 
@@ -86,7 +124,7 @@ class PageVariantsTest {
         same.add("If-None-Match", "W/\"v1.cg-1a2b3c4d\"");
         same.add("If-None-Match", "\"z\"");
         same.add("If-Modified-Since", "Tue, 16 Dec 2025 08:00:00 GMT");
-        assertTrue(PageVariants.forwardConditions(same, "1a2b3c4d"));
+        assertTrue(PageVariants.forwardConditions(same, () -> "1a2b3c4d"));
         assertEquals(List.of("W/\"v1\", \"z\""), same.getAll("If-None-Match"));
         assertTrue(same.contains("If-Modified-Since"));
     }
