@@ -1,5 +1,6 @@
 package dev.consentgate.proxy;
 
+import dev.consentgate.config.ConsentSettings;
 import dev.consentgate.config.Limits;
 import dev.consentgate.config.Route;
 import dev.consentgate.config.Ruleset;
@@ -24,6 +25,8 @@ public final class Gateway {
     private final LocalEndpoints localEndpoints;
     private final HtmlEnforcement html;
     private final PageVariants variants;
+    /** The request headers a page depends on, for Vary. */
+    private final String varyBy;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final UpstreamPools pools;
     private volatile boolean draining;
@@ -45,12 +48,25 @@ public final class Gateway {
                 ruleset.categories());
         CookiePolicy cookies = new CookiePolicy(classifier, clock);
         this.cookieEnforcer = new CookieEnforcer(consent.resolver(), cookies, faults);
-        this.variants = new PageVariants(ruleset.fingerprint());
+        this.varyBy = varyBy(ruleset.consent().regions());
+        // the settings that change pages besides the ruleset's text (--demo turns the banner on from the command line)
+        this.variants = new PageVariants(ruleset.fingerprint() + "|" + BuildId.VALUE + "|banner="
+                + consent.banner().isPresent() + "|consent_mode=" + consent.consentMode().isPresent(),
+                consent.banner().isPresent());
         this.html = new HtmlEnforcement(new TagPolicy(ruleset.tagRules(), ruleset.categories(), ruleset.html()),
                 classifier, ruleset.limits(), consent.banner(), consent.consentMode(), faults);
         this.localEndpoints = new LocalEndpoints(consent, ruleset.consent(),
                 List.copyOf(ruleset.categories().values()), cookies, this::renderMetrics);
         this.pools = new UpstreamPools(ruleset.limits());
+    }
+
+    /**
+     * The request headers a page depends on: the cookies, Sec-GPC, and the region's header when regions differ in
+     * what applies before the visitor answers.
+     */
+    static String varyBy(ConsentSettings.Regions regions) {
+        boolean regionsDiffer = regions.groups().stream().anyMatch(g -> g.mode() != regions.fallback());
+        return "Cookie, Sec-GPC" + (regionsDiffer ? regions.header().map(h -> ", " + h).orElse("") : "");
     }
 
     public Gateway(Ruleset ruleset, Clock clock) {
@@ -115,7 +131,8 @@ public final class Gateway {
         CookieEnforcer.ExchangeConsent consent = cookieEnforcer.onRequest(request.headers());
         boolean revalidatesVariant = PageVariants.forwardConditions(request.headers(),
                 () -> variants.key(consent.decision()));
-        return new ResponseEnforcement(cookieEnforcer, consent, html, variants, revalidatesVariant, clientAccepts);
+        return new ResponseEnforcement(cookieEnforcer, consent, html, variants, revalidatesVariant, clientAccepts,
+                varyBy);
     }
 
     /**

@@ -32,16 +32,24 @@ final class PageVariants {
     private static final String MARK = ".cg-";
     private static final int KEY_LENGTH = 8;
 
-    private final String rulesetFingerprint;
+    /** What makes pages differ besides the decision: the ruleset, the build, the gateway's own markup. */
+    private final String setup;
+    private final boolean bannerEnabled;
 
-    PageVariants(String rulesetFingerprint) {
-        this.rulesetFingerprint = rulesetFingerprint;
+    /**
+     * @param setup         what pages depend on besides the decision (the ruleset's fingerprint, the build, the
+     *                      settings of the gateway's own markup), in any stable form
+     * @param bannerEnabled pages for a visitor who has not answered carry the banner
+     */
+    PageVariants(String setup, boolean bannerEnabled) {
+        this.setup = setup;
+        this.bannerEnabled = bannerEnabled;
     }
 
-    /** The key of the page this decision gets: equal for equal pages, in every gateway running this ruleset. */
+    /** The key of the page this decision gets: equal for equal pages, in every gateway of this build and setup. */
     String key(ConsentDecision decision) {
-        String material = rulesetFingerprint + "|" + String.join("+", new TreeSet<>(decision.granted())) + "|"
-                + decision.answered();
+        String material = setup + "|" + String.join("+", new TreeSet<>(decision.granted())) + "|"
+                + (bannerEnabled && !decision.answered());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, KEY_LENGTH / 2);

@@ -19,15 +19,18 @@ final class ResponseEnforcement {
     private final boolean revalidatesVariant;
     /** The client's own Accept-Encoding (the upstream is sent a narrower one), null when it sent none. */
     private final String clientAccepts;
+    /** The request headers the page depends on, for Vary. */
+    private final String varyBy;
 
     ResponseEnforcement(CookieEnforcer cookies, CookieEnforcer.ExchangeConsent consent, HtmlEnforcement html,
-                        PageVariants variants, boolean revalidatesVariant, String clientAccepts) {
+                        PageVariants variants, boolean revalidatesVariant, String clientAccepts, String varyBy) {
         this.cookies = cookies;
         this.consent = consent;
         this.html = html;
         this.variants = variants;
         this.revalidatesVariant = revalidatesVariant;
         this.clientAccepts = clientAccepts;
+        this.varyBy = varyBy;
     }
 
     /** Enforces the cookie policy on a response head (any status, 1xx included). */
@@ -46,8 +49,9 @@ final class ResponseEnforcement {
             return Optional.empty();
         }
         HttpHeaders headers = response.headers();
-        // The body served depends on the consent cookie(s): caches must not serve one visitor's page to another.
-        headers.add("Vary", "Cookie");
+        // The body served depends on the consent cookie(s) and signals: caches must not serve one visitor's page to
+        // another.
+        headers.add("Vary", varyBy);
         boolean changed = html.changesPages(consent.decision());
         PageVariants.markResponse(headers, variants.key(consent.decision()), changed);
         if (!changed || revalidated) {

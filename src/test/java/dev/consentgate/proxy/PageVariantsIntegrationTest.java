@@ -126,7 +126,7 @@ class PageVariantsIntegrationTest {
             RawClient.Response again = send(gateway, "GET", "", "If-None-Match: " + tag);
             assertEquals(304, again.status());
             assertEquals(tag, etag(again));
-            assertEquals(List.of("Cookie"), again.headers("vary"));
+            assertEquals(List.of("Cookie, Sec-GPC"), again.headers("vary"));
             assertEquals(List.of(), again.headers("last-modified"));
             assertEquals(List.of("W/\"v1\""), upstream.take().headers("if-none-match"));
         }
@@ -195,13 +195,28 @@ class PageVariantsIntegrationTest {
     }
 
     @Test
+    void aRevalidatedScriptPassesAsTheUpstreamAnswered() throws Exception {
+        TestUpstream.Responder script = (request, out, socket) -> out.write(("HTTP/1.1 304 Not Modified\r\n"
+                + "ETag: \"js1\"\r\nLast-Modified: " + LAST_MODIFIED + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        try (TestUpstream upstream = TestUpstream.start(script);
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response r = send(gateway, "GET", "", "If-None-Match: \"js1\"", "Sec-Fetch-Dest: script");
+            assertEquals(304, r.status());
+            assertEquals(List.of("\"js1\""), r.headers("etag"));
+            assertEquals(List.of(LAST_MODIFIED), r.headers("last-modified"));
+            assertEquals(List.of(), r.headers("vary"));
+            assertEquals(List.of("\"js1\""), upstream.take().headers("if-none-match"));
+        }
+    }
+
+    @Test
     void theHeadOfAPageIsTheHeadOfTheFilteredPage() throws Exception {
         try (TestUpstream upstream = TestUpstream.start(staticFile());
              RunningGateway gateway = RunningGateway.in(upstream.uri())) {
             RawClient.Response head = send(gateway, "HEAD", "");
             RawClient.Response get = send(gateway, "GET", "");
             assertEquals(200, head.status());
-            assertEquals(List.of("Cookie"), head.headers("vary"));
+            assertEquals(List.of("Cookie, Sec-GPC"), head.headers("vary"));
             assertEquals(etag(get), etag(head));
             assertEquals(List.of(), head.headers("content-length"), "the filtered page's length is not the upstream's");
             assertEquals(List.of(), head.headers("accept-ranges"));

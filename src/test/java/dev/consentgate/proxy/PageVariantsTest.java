@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentgate.config.ConsentSettings;
+import dev.consentgate.config.ConsentSettings.DefaultMode;
 import dev.consentgate.consent.ConsentDecision;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -16,23 +18,42 @@ import org.junit.jupiter.api.Test;
 /** The entity tags of page variants: made, recognised in a condition, and dropped for another variant. */
 class PageVariantsTest {
 
-    private static final PageVariants VARIANTS = new PageVariants("0123456789abcdef");
+    private static final PageVariants VARIANTS = new PageVariants("0123456789abcdef|build 1", true);
 
     private static ConsentDecision granted(String... categories) {
         return new ConsentDecision(Set.of(categories), "cg_consent", Optional.empty(), false, Optional.empty());
     }
 
     @Test
-    void theKeyDependsOnTheGrantedCategoriesTheAnswerAndTheRulesetOnly() {
+    void theKeyDependsOnTheGrantedCategoriesTheBannerAndTheSetup() {
         String essential = VARIANTS.key(granted("essential"));
         assertEquals(8, essential.length());
         assertEquals(essential, VARIANTS.key(granted("essential")));
         assertEquals(VARIANTS.key(granted("essential", "analytics", "advertising")),
                 VARIANTS.key(granted("advertising", "essential", "analytics")), "order of the set does not count");
         assertNotEquals(essential, VARIANTS.key(granted("essential", "analytics")));
-        assertNotEquals(essential, VARIANTS.key(new ConsentDecision(Set.of("essential"), ConsentDecision.DEFAULT_SOURCE,
-                Optional.empty(), false, Optional.empty())), "the banner shows only to a visitor who did not answer");
-        assertNotEquals(essential, new PageVariants("fedcba9876543210").key(granted("essential")));
+        ConsentDecision notAnswered = new ConsentDecision(Set.of("essential"), ConsentDecision.DEFAULT_SOURCE,
+                Optional.empty(), false, Optional.empty());
+        assertNotEquals(essential, VARIANTS.key(notAnswered), "the banner shows only to a visitor who did not answer");
+        PageVariants noBanner = new PageVariants("0123456789abcdef|build 1", false);
+        assertEquals(noBanner.key(granted("essential")), noBanner.key(notAnswered), "without a banner, the same page");
+        assertNotEquals(essential, new PageVariants("fedcba9876543210|build 1", true).key(granted("essential")));
+        assertNotEquals(essential, new PageVariants("0123456789abcdef|build 2", true).key(granted("essential")));
+    }
+
+    @Test
+    void theBuildIsNamedByTheBuild() {
+        assertTrue(BuildId.VALUE.matches("\\S+ \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), BuildId.VALUE);
+    }
+
+    @Test
+    void pagesVaryByTheRegionsHeaderOnlyWhenRegionsDiffer() {
+        ConsentSettings.Regions same = new ConsentSettings.Regions(Optional.of("CF-IPCountry"), Optional.empty(),
+                DefaultMode.OPT_IN, List.of());
+        assertEquals("Cookie, Sec-GPC", Gateway.varyBy(same));
+        ConsentSettings.Regions differ = new ConsentSettings.Regions(Optional.of("CF-IPCountry"), Optional.empty(),
+                DefaultMode.OPT_IN, List.of(new ConsentSettings.RegionGroup("us", Set.of("US"), DefaultMode.OPT_OUT)));
+        assertEquals("Cookie, Sec-GPC, CF-IPCountry", Gateway.varyBy(differ));
     }
 
     @Test
