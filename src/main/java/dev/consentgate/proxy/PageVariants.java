@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -46,10 +48,22 @@ final class PageVariants {
         this.bannerEnabled = bannerEnabled;
     }
 
+    /**
+     * Keys made so far, by granted categories and banner shown: a ruleset has few categories, so few entries, and a
+     * key is then a map look-up per request rather than a digest.
+     */
+    private final Map<Page, String> keys = new ConcurrentHashMap<>();
+
+    private record Page(Set<String> granted, boolean banner) {
+    }
+
     /** The key of the page this decision gets: equal for equal pages, in every gateway of this build and setup. */
     String key(ConsentDecision decision) {
-        String material = setup + "|" + String.join("+", new TreeSet<>(decision.granted())) + "|"
-                + (bannerEnabled && !decision.answered());
+        return keys.computeIfAbsent(new Page(decision.granted(), bannerEnabled && !decision.answered()), this::digest);
+    }
+
+    private String digest(Page page) {
+        String material = setup + "|" + String.join("+", new TreeSet<>(page.granted())) + "|" + page.banner();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, KEY_LENGTH / 2);
