@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * consent, so a browser that revalidates its cached page after the visitor's choice changed must not be told "304,
  * still the same": that would bring back the page made for the old choice, trackers and all after a withdrawal.
  *
- * <p>So the key of the variant (the ruleset, the granted categories, whether the banner is shown) goes into the
- * upstream's tag, {@code "v1"} becoming {@code "v1.cg-1a2b3c4d"}. On the way in, a condition naming a tag of this
+ * <p>So the key of the variant (the ruleset, the build, the gateway's own markup settings, the granted categories,
+ * whether the banner is shown) goes into the upstream's tag, {@code "v1"} becoming {@code "v1.cg-1a2b3c4d"}. On the way in, a condition naming a tag of this
  * variant is forwarded with the key taken off; one naming a tag of another variant is dropped, so the upstream sends
  * the whole page again. A request for a page keeps no other condition: a tag the gateway did not make names a page
  * from before it stood in front of the site. Last-Modified is taken off HTML responses for the same reason: a date
@@ -37,6 +37,14 @@ final class PageVariants {
     /** What makes pages differ besides the decision: the ruleset, the build, the gateway's own markup. */
     private final String setup;
     private final boolean bannerEnabled;
+    /**
+     * Keys made so far, by granted categories and banner shown: a ruleset has few categories, so few entries, and a
+     * key is then a map look-up per request rather than a digest.
+     */
+    private final Map<Page, String> keys = new ConcurrentHashMap<>();
+
+    private record Page(Set<String> granted, boolean banner) {
+    }
 
     /**
      * @param setup         what pages depend on besides the decision (the ruleset's fingerprint, the build, the
@@ -46,15 +54,6 @@ final class PageVariants {
     PageVariants(String setup, boolean bannerEnabled) {
         this.setup = setup;
         this.bannerEnabled = bannerEnabled;
-    }
-
-    /**
-     * Keys made so far, by granted categories and banner shown: a ruleset has few categories, so few entries, and a
-     * key is then a map look-up per request rather than a digest.
-     */
-    private final Map<Page, String> keys = new ConcurrentHashMap<>();
-
-    private record Page(Set<String> granted, boolean banner) {
     }
 
     /** The key of the page this decision gets: equal for equal pages, in every gateway of this build and setup. */
