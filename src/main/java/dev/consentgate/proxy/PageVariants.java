@@ -194,7 +194,7 @@ final class PageVariants {
     }
 
     /** {@code [W/]"opaque"} (RFC 9110, 8.8.3). */
-    private record EntityTag(boolean weak, String opaque) {
+    record EntityTag(boolean weak, String opaque) {
 
         @Override
         public String toString() {
