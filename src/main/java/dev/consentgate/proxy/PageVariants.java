@@ -102,6 +102,10 @@ final class PageVariants {
             headers.remove(HttpHeaderNames.RANGE);
             headers.remove(HttpHeaderNames.IF_RANGE);
         }
+        List<String> ifMatch = headers.getAll(HttpHeaderNames.IF_MATCH);
+        if (!ifMatch.isEmpty()) {
+            headers.set(HttpHeaderNames.IF_MATCH, forwardIfMatch(String.join(", ", ifMatch), key.get()));
+        }
         List<String> values = headers.getAll(HttpHeaderNames.IF_NONE_MATCH);
         if (values.isEmpty()) {
             return false;
@@ -126,6 +130,25 @@ final class PageVariants {
             tag(etag, key, rewritten).ifPresent(t -> headers.set("ETag", t));
         }
         headers.remove(HttpHeaderNames.LAST_MODIFIED);
+    }
+
+    /**
+     * An If-Match value as forwarded for the variant {@code key}: this variant's tags without the key, so that they
+     * match what the upstream has; any other value as it was, a tag of another variant then failing as it should.
+     */
+    static String forwardIfMatch(String value, String key) {
+        List<EntityTag> tags = EntityTag.parseList(value.trim());
+        if (tags == null) {
+            return value;
+        }
+        List<String> forwarded = new ArrayList<>();
+        for (EntityTag t : tags) {
+            int mark = t.opaque.lastIndexOf(MARK);
+            boolean thisVariant = mark >= 0 && t.opaque.length() - mark - MARK.length() == KEY_LENGTH
+                    && t.opaque.startsWith(key, mark + MARK.length());
+            forwarded.add((thisVariant ? new EntityTag(t.weak, t.opaque.substring(0, mark)) : t).toString());
+        }
+        return String.join(", ", forwarded);
     }
 
     /**

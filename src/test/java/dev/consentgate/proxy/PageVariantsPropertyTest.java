@@ -69,5 +69,6 @@ class PageVariantsPropertyTest {
         PageVariants.forwardIfNoneMatch(value, KEY, true);
         PageVariants.forwardIfNoneMatch(value, KEY, false);
         PageVariants.tag(value, KEY, true);
+        PageVariants.forwardIfMatch(value, KEY);
     }
 }

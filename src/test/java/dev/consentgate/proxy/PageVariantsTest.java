@@ -85,6 +85,16 @@ class PageVariantsTest {
     }
 
     @Test
+    void ifMatchNamesWhatTheUpstreamHasForThisVariantsTagsOnly() {
+        assertEquals("\"v1\", \"v1.cg-99999999\", \"x\"",
+                PageVariants.forwardIfMatch("\"v1.cg-1a2b3c4d\", \"v1.cg-99999999\", \"x\"", "1a2b3c4d"));
+        assertEquals("*", PageVariants.forwardIfMatch("*", "1a2b3c4d"));
+        HttpHeaders headers = new DefaultHttpHeaders().add("If-Match", "\"v1.cg-1a2b3c4d\"");
+        PageVariants.forwardConditions(headers, () -> "1a2b3c4d");
+        assertEquals(List.of("\"v1\""), headers.getAll("If-Match"));
+    }
+
+    @Test
     void aStarPassesAndAnUnreadableValueIsForwardedOnlyWhenNoPageIsAskedFor() {
         assertEquals(Optional.of("*"), PageVariants.forwardIfNoneMatch(" * ", "1a2b3c4d", true).value());
         for (String bad : List.of("v1", "\"v1", "W/v1", "\"a\"\"b\"", "", ", ,")) {
