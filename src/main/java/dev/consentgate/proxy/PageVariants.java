@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Entity tags for the pages the gateway makes. From one upstream representation it serves a different page to each
@@ -116,6 +117,7 @@ final class PageVariants {
         if (forwarded.droppedOther()) {
             headers.remove(HttpHeaderNames.IF_MODIFIED_SINCE);
         }
+        forwarded.ifModifiedSince().ifPresent(d -> headers.set(HttpHeaderNames.IF_MODIFIED_SINCE, d));
         return forwarded.revalidatesVariant();
     }
 
@@ -125,12 +127,24 @@ final class PageVariants {
      */
     static void markResponse(HttpHeaders headers, String key, boolean rewritten) {
         String etag = headers.get(HttpHeaderNames.ETAG);
+        String lastModified = headers.get(HttpHeaderNames.LAST_MODIFIED);
         headers.remove(HttpHeaderNames.ETAG);
+        headers.remove(HttpHeaderNames.LAST_MODIFIED);
         if (etag != null) {
             tag(etag, key, rewritten).ifPresent(t -> headers.set("ETag", t));
+        } else if (lastModified != null && HTTP_DATE.matcher(lastModified).matches()) {
+            // a page with only a date still gets a validator, which stands for that date (and is weak, as dates are)
+            headers.set("ETag", "W/\"" + DATED + lastModified.replace(' ', '_').replace(',', '~') + MARK + key + '"');
         }
-        headers.remove(HttpHeaderNames.LAST_MODIFIED);
     }
+
+    /**
+     * The opaque tag made from a Last-Modified date starts with this; its spaces and commas are written {@code _} and
+     * {@code ~}, so that a client splitting the header at commas does not cut it.
+     */
+    private static final String DATED = "cg-date~";
+    /** What an HTTP date is made of (RFC 9110, 5.6.7), and nothing that would end a tag. */
+    private static final Pattern HTTP_DATE = Pattern.compile("[A-Za-z0-9,: ]{1,64}");
 
     /**
      * An If-Match value as forwarded for the variant {@code key}: this variant's tags without the key, so that they
@@ -190,14 +204,20 @@ final class PageVariants {
             return new Forwarded(drop ? Optional.empty() : Optional.of(trimmed), false, drop);
         }
         List<String> kept = new ArrayList<>();
+        Optional<String> date = Optional.empty();
         boolean ours = false;
         boolean dropped = false;
         for (EntityTag t : tags) {
             int mark = t.opaque.lastIndexOf(MARK);
             boolean gatewayTag = mark >= 0 && t.opaque.length() - mark - MARK.length() == KEY_LENGTH;
             if (gatewayTag && t.opaque.startsWith(key, mark + MARK.length())) {
-                // as strong as it was sent: the tag of a page passed as it is kept the upstream's strength
-                kept.add(new EntityTag(t.weak, t.opaque.substring(0, mark)).toString());
+                String upstreams = t.opaque.substring(0, mark);
+                if (upstreams.startsWith(DATED)) {
+                    date = Optional.of(upstreams.substring(DATED.length()).replace('_', ' ').replace('~', ','));
+                } else {
+                    // as strong as it was sent: the tag of a page passed as it is kept the upstream's strength
+                    kept.add(new EntityTag(t.weak, upstreams).toString());
+                }
                 ours = true;
             } else if (gatewayTag || onlyThisVariant) {
                 dropped = true;
@@ -205,15 +225,22 @@ final class PageVariants {
                 kept.add(t.toString());
             }
         }
-        return new Forwarded(kept.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", kept)), ours, dropped);
+        return new Forwarded(kept.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", kept)), ours, dropped,
+                date);
     }
 
     /**
      * @param value              what to forward as If-None-Match, empty for nothing
      * @param revalidatesVariant a tag of the requested variant was forwarded
      * @param droppedOther       a tag of another variant (or an unreadable value) was not forwarded
+     * @param ifModifiedSince    the date a tag of this variant made from Last-Modified stands for, to forward as
+     *                           If-Modified-Since
      */
-    record Forwarded(Optional<String> value, boolean revalidatesVariant, boolean droppedOther) {
+    record Forwarded(Optional<String> value, boolean revalidatesVariant, boolean droppedOther,
+                     Optional<String> ifModifiedSince) {
+        Forwarded(Optional<String> value, boolean revalidatesVariant, boolean droppedOther) {
+            this(value, revalidatesVariant, droppedOther, Optional.empty());
+        }
     }
 
     /** {@code [W/]"opaque"} (RFC 9110, 8.8.3). */

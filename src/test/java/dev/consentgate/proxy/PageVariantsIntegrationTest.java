@@ -39,11 +39,16 @@ class PageVariantsIntegrationTest {
 
     /** Conditional GET and ranges as nginx serves a file: ETag "v1", weak comparison for If-None-Match. */
     private static TestUpstream.Responder staticFile() {
+        return staticFile(true);
+    }
+
+    /** The same, with or without an ETag (a server that sends only Last-Modified). */
+    private static TestUpstream.Responder staticFile(boolean withEtag) {
         return (request, out, socket) -> {
             List<String> ifNoneMatch = request.headers("if-none-match");
             List<String> ifModifiedSince = request.headers("if-modified-since");
             List<String> range = request.headers("range");
-            String validators = "ETag: \"v1\"\r\nLast-Modified: " + LAST_MODIFIED + "\r\n";
+            String validators = (withEtag ? "ETag: \"v1\"\r\n" : "") + "Last-Modified: " + LAST_MODIFIED + "\r\n";
             boolean notModified = ifNoneMatch.isEmpty()
                     ? ifModifiedSince.equals(List.of(LAST_MODIFIED))
                     : Arrays.stream(ifNoneMatch.get(0).split(",")).map(String::trim)
@@ -129,6 +134,29 @@ class PageVariantsIntegrationTest {
             assertEquals(List.of("Cookie, Sec-GPC"), again.headers("vary"));
             assertEquals(List.of(), again.headers("last-modified"));
             assertEquals(List.of("W/\"v1\""), upstream.take().headers("if-none-match"));
+        }
+    }
+
+    @Test
+    void aPageWithOnlyADateIsRevalidatedByThatDate() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(staticFile(false));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response first = send(gateway, "GET", "", "Accept: text/html");
+            String tag = etag(first);
+            assertTrue(tag.startsWith("W/\"cg-date~"), tag);
+            assertEquals(List.of(), first.headers("last-modified"));
+            upstream.take();
+
+            RawClient.Response again = send(gateway, "GET", "", "Accept: text/html", "If-None-Match: " + tag);
+            assertEquals(304, again.status());
+            assertEquals(tag, etag(again));
+            TestUpstream.Received forwarded = upstream.take();
+            assertEquals(List.of(LAST_MODIFIED), forwarded.headers("if-modified-since"));
+            assertEquals(List.of(), forwarded.headers("if-none-match"));
+
+            RawClient.Response otherChoice = send(gateway, "GET", FULL_CONSENT, "Accept: text/html",
+                    "If-None-Match: " + tag);
+            assertEquals(200, otherChoice.status(), "the date of another choice's page is not forwarded");
         }
     }
 

@@ -85,6 +85,28 @@ class PageVariantsTest {
     }
 
     @Test
+    void aPageWithOnlyADateGetsATagThatRevalidatesByThatDate() {
+        HttpHeaders response = new DefaultHttpHeaders().add("Last-Modified", "Tue, 16 Dec 2025 08:00:00 GMT");
+        PageVariants.markResponse(response, "1a2b3c4d", true);
+        String tag = response.get("ETag");
+        assertEquals("W/\"cg-date~Tue~_16_Dec_2025_08:00:00_GMT.cg-1a2b3c4d\"", tag);
+        assertFalse(response.contains("Last-Modified"));
+
+        HttpHeaders request = new DefaultHttpHeaders().add("Accept", "text/html").add("If-None-Match", tag);
+        assertTrue(PageVariants.forwardConditions(request, () -> "1a2b3c4d"));
+        assertFalse(request.contains("If-None-Match"));
+        assertEquals("Tue, 16 Dec 2025 08:00:00 GMT", request.get("If-Modified-Since"));
+
+        HttpHeaders otherChoice = new DefaultHttpHeaders().add("Accept", "text/html").add("If-None-Match", tag);
+        assertFalse(PageVariants.forwardConditions(otherChoice, () -> "99999999"));
+        assertFalse(otherChoice.contains("If-Modified-Since"), "the date of another choice's page is not forwarded");
+
+        HttpHeaders broken = new DefaultHttpHeaders().add("Last-Modified", "\"quoted\"");
+        PageVariants.markResponse(broken, "1a2b3c4d", true);
+        assertFalse(broken.contains("ETag"), "only a date becomes a tag");
+    }
+
+    @Test
     void ifMatchNamesWhatTheUpstreamHasForThisVariantsTagsOnly() {
         assertEquals("\"v1\", \"v1.cg-99999999\", \"x\"",
                 PageVariants.forwardIfMatch("\"v1.cg-1a2b3c4d\", \"v1.cg-99999999\", \"x\"", "1a2b3c4d"));
