@@ -123,7 +123,8 @@ public final class Gateway {
 
     /** Filters the request's cookies in place; returns what the response needs to be enforced the same way. */
     ResponseEnforcement enforceRequest(HttpRequest request) {
-        String clientAccepts = request.headers().get(HttpHeaderNames.ACCEPT_ENCODING);
+        List<String> acceptLines = request.headers().getAll(HttpHeaderNames.ACCEPT_ENCODING);
+        String clientAccepts = acceptLines.isEmpty() ? null : String.join(", ", acceptLines);
         if (clientAccepts != null) {
             // Ask only for codings the gateway can decode (an HTML body never passes unjudged) and the client reads.
             request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, BodyCodec.upstreamOffer(clientAccepts));

@@ -130,8 +130,9 @@ final class PageVariants {
         String lastModified = headers.get(HttpHeaderNames.LAST_MODIFIED);
         headers.remove(HttpHeaderNames.ETAG);
         headers.remove(HttpHeaderNames.LAST_MODIFIED);
-        if (etag != null) {
-            tag(etag, key, rewritten).ifPresent(t -> headers.set("ETag", t));
+        Optional<String> tagged = etag == null ? Optional.empty() : tag(etag, key, rewritten);
+        if (tagged.isPresent()) {
+            headers.set("ETag", tagged.get());
         } else if (lastModified != null && HTTP_DATE.matcher(lastModified).matches()) {
             // a page with only a date still gets a validator, which stands for that date (and is weak, as dates are)
             headers.set("ETag", "W/\"" + DATED + lastModified.replace(' ', '_').replace(',', '~') + MARK + key + '"');
@@ -167,12 +168,16 @@ final class PageVariants {
 
     /**
      * Whether a request may load a page that a browser renders and runs: a navigation, a frame or an embedded object
-     * (by Sec-Fetch-Dest), or a request that asks for HTML (a browser without Sec-Fetch-Dest, and the fetches of
-     * Turbo or htmx, which insert and run the pages they get).
+     * (by Sec-Fetch-Dest), a prefetch of one, a fetch by htmx (HX-Request), or a request that asks for HTML (a
+     * browser without Sec-Fetch-Dest, and Turbo's fetches, which insert and run the pages they get).
      */
     static boolean mayLoadDocument(HttpHeaders headers) {
         String destination = headers.get("Sec-Fetch-Dest");
         if (destination != null && DOCUMENT_DESTINATIONS.contains(destination.trim().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        if (headers.contains("HX-Request") || PREFETCH.matcher(headers.get("Sec-Purpose", "") + " "
+                + headers.get("Purpose", "") + " " + headers.get("X-Moz", "")).find()) {
             return true;
         }
         String accept = headers.get(HttpHeaderNames.ACCEPT);
@@ -183,6 +188,7 @@ final class PageVariants {
         return types.contains("text/html") || types.contains("application/xhtml+xml");
     }
 
+    private static final Pattern PREFETCH = Pattern.compile("(?i)prefetch|prerender");
     private static final Set<String> DOCUMENT_DESTINATIONS = Set.of("document", "iframe", "frame", "embed",
             "object", "fencedframe");
 
@@ -195,7 +201,8 @@ final class PageVariants {
     static Forwarded forwardIfNoneMatch(String value, String key, boolean onlyThisVariant) {
         String trimmed = value.trim();
         if (trimmed.equals("*")) {
-            return new Forwarded(Optional.of(trimmed), false, false);
+            return onlyThisVariant ? new Forwarded(Optional.empty(), false, true)
+                    : new Forwarded(Optional.of(trimmed), false, false);
         }
         List<EntityTag> tags = EntityTag.parseList(trimmed);
         if (tags == null) {
@@ -212,7 +219,7 @@ final class PageVariants {
             boolean gatewayTag = mark >= 0 && t.opaque.length() - mark - MARK.length() == KEY_LENGTH;
             if (gatewayTag && t.opaque.startsWith(key, mark + MARK.length())) {
                 String upstreams = t.opaque.substring(0, mark);
-                if (upstreams.startsWith(DATED)) {
+                if (upstreams.startsWith(DATED) && !upstreams.contains(MARK)) {
                     date = Optional.of(upstreams.substring(DATED.length()).replace('_', ' ').replace('~', ','));
                 } else {
                     // as strong as it was sent: the tag of a page passed as it is kept the upstream's strength

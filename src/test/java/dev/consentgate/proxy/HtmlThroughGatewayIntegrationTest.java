@@ -166,6 +166,18 @@ class HtmlThroughGatewayIntegrationTest {
     }
 
     @Test
+    void everyAcceptEncodingLineCounts() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(serving(gzip(page), "gzip", 4096));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            RawClient.Response r = client.send("GET / HTTP/1.1\r\nHost: shop.test\r\nAccept-Encoding: identity\r\n"
+                    + "Accept-Encoding: gzip\r\n\r\n").read();
+            assertEquals(List.of("gzip"), r.headers("content-encoding"));
+            assertEquals(List.of("identity, gzip"), upstream.take().headers("accept-encoding"));
+        }
+    }
+
+    @Test
     void clientWithoutGzipGetsIdentity() throws Exception {
         try (TestUpstream upstream = TestUpstream.start(serving(gzip(page), "gzip", 4096));
              RunningGateway gateway = RunningGateway.in(upstream.uri())) {

@@ -104,6 +104,22 @@ class PageVariantsTest {
         HttpHeaders broken = new DefaultHttpHeaders().add("Last-Modified", "\"quoted\"");
         PageVariants.markResponse(broken, "1a2b3c4d", true);
         assertFalse(broken.contains("ETag"), "only a date becomes a tag");
+
+        HttpHeaders unquoted = new DefaultHttpHeaders().add("ETag", "abc123")
+                .add("Last-Modified", "Tue, 16 Dec 2025 08:00:00 GMT");
+        PageVariants.markResponse(unquoted, "1a2b3c4d", true);
+        assertEquals(tag, unquoted.get("ETag"), "a tag that cannot be read gives way to the date");
+    }
+
+    @Test
+    void aDateTagOfAGatewayFurtherInIsForwardedAsATag() {
+        // this gateway stands in front of another: its tag stands for the inner one's tag, not for a date
+        String inner = "W/\"cg-date~Tue~_16_Dec_2025_08:00:00_GMT.cg-11111111";
+        HttpHeaders request = new DefaultHttpHeaders().add("Accept", "text/html")
+                .add("If-None-Match", inner + ".cg-1a2b3c4d\"");
+        assertTrue(PageVariants.forwardConditions(request, () -> "1a2b3c4d"));
+        assertEquals(inner + "\"", request.get("If-None-Match"));
+        assertFalse(request.contains("If-Modified-Since"));
     }
 
     @Test
@@ -118,7 +134,9 @@ class PageVariantsTest {
 
     @Test
     void aStarPassesAndAnUnreadableValueIsForwardedOnlyWhenNoPageIsAskedFor() {
-        assertEquals(Optional.of("*"), PageVariants.forwardIfNoneMatch(" * ", "1a2b3c4d", true).value());
+        assertEquals(Optional.of("*"), PageVariants.forwardIfNoneMatch(" * ", "1a2b3c4d", false).value());
+        assertEquals(Optional.empty(), PageVariants.forwardIfNoneMatch("*", "1a2b3c4d", true).value(),
+                "a request for a page keeps no condition but its own variant's tags");
         for (String bad : List.of("v1", "\"v1", "W/v1", "\"a\"\"b\"", "", ", ,")) {
             PageVariants.Forwarded forPage = PageVariants.forwardIfNoneMatch(bad, "1a2b3c4d", true);
             assertEquals(Optional.empty(), forPage.value(), bad);
@@ -143,7 +161,8 @@ class PageVariantsTest {
     void aPageIsAskedForByNavigationsFramesAndRequestsForHtml() {
         for (String[] header : List.of(new String[] {"Sec-Fetch-Dest", "document"},
                 new String[] {"Sec-Fetch-Dest", "iframe"}, new String[] {"Accept", "text/html,application/xhtml+xml"},
-                new String[] {"Accept", "application/xhtml+xml"})) {
+                new String[] {"Accept", "application/xhtml+xml"}, new String[] {"HX-Request", "true"},
+                new String[] {"Sec-Purpose", "prefetch;prerender"}, new String[] {"Purpose", "prefetch"})) {
             HttpHeaders h = new DefaultHttpHeaders().add(header[0], header[1]);
             assertTrue(PageVariants.mayLoadDocument(h), header[0] + ": " + header[1]);
         }
