@@ -176,9 +176,14 @@ final class PageVariants {
         if (destination != null && DOCUMENT_DESTINATIONS.contains(destination.trim().toLowerCase(Locale.ROOT))) {
             return true;
         }
-        if (headers.contains("HX-Request") || PREFETCH.matcher(headers.get("Sec-Purpose", "") + " "
-                + headers.get("Purpose", "") + " " + headers.get("X-Moz", "")).find()) {
+        if (headers.contains("HX-Request")) {
             return true;
+        }
+        for (String name : PREFETCH_HEADERS) {
+            String purpose = headers.get(name);
+            if (purpose != null && PREFETCH.matcher(purpose).find()) {
+                return true;
+            }
         }
         String accept = headers.get(HttpHeaderNames.ACCEPT);
         if (accept == null) {
@@ -188,6 +193,8 @@ final class PageVariants {
         return types.contains("text/html") || types.contains("application/xhtml+xml");
     }
 
+    /** Where browsers say a request fetches a page ahead of its use. */
+    private static final List<String> PREFETCH_HEADERS = List.of("Sec-Purpose", "Purpose", "X-Moz");
     private static final Pattern PREFETCH = Pattern.compile("(?i)prefetch|prerender");
     private static final Set<String> DOCUMENT_DESTINATIONS = Set.of("document", "iframe", "frame", "embed",
             "object", "fencedframe");
