@@ -6,13 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** A short hex digest of configuration text: equal text, equal fingerprint, in every process. */
-final class Fingerprint {
+public final class Fingerprint {
 
     private Fingerprint() {
     }
 
     /** The first 16 hex digits of SHA-256 over the parts, each preceded by its length so parts cannot run together. */
-    static String of(Iterable<String> parts) {
+    public static String of(Iterable<String> parts) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");

@@ -1,13 +1,10 @@
 package dev.consentgate.proxy;
 
+import dev.consentgate.config.Fingerprint;
 import dev.consentgate.consent.ConsentDecision;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,13 +60,8 @@ final class PageVariants {
     }
 
     private String digest(Page page) {
-        String material = setup + "|" + String.join("+", new TreeSet<>(page.granted())) + "|" + page.banner();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, KEY_LENGTH / 2);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Fingerprint.of(List.of(setup, String.join("+", new TreeSet<>(page.granted())),
+                String.valueOf(page.banner()))).substring(0, KEY_LENGTH);
     }
 
     /**
@@ -158,10 +150,7 @@ final class PageVariants {
         }
         List<String> forwarded = new ArrayList<>();
         for (EntityTag t : tags) {
-            int mark = t.opaque.lastIndexOf(MARK);
-            boolean thisVariant = mark >= 0 && t.opaque.length() - mark - MARK.length() == KEY_LENGTH
-                    && t.opaque.startsWith(key, mark + MARK.length());
-            forwarded.add((thisVariant ? new EntityTag(t.weak, t.opaque.substring(0, mark)) : t).toString());
+            forwarded.add((t.madeFor(key) ? t.upstreams() : t).toString());
         }
         return String.join(", ", forwarded);
     }
@@ -222,18 +211,16 @@ final class PageVariants {
         boolean ours = false;
         boolean dropped = false;
         for (EntityTag t : tags) {
-            int mark = t.opaque.lastIndexOf(MARK);
-            boolean gatewayTag = mark >= 0 && t.opaque.length() - mark - MARK.length() == KEY_LENGTH;
-            if (gatewayTag && t.opaque.startsWith(key, mark + MARK.length())) {
-                String upstreams = t.opaque.substring(0, mark);
-                if (upstreams.startsWith(DATED) && !upstreams.contains(MARK)) {
-                    date = Optional.of(upstreams.substring(DATED.length()).replace('_', ' ').replace('~', ','));
+            if (t.madeFor(key)) {
+                EntityTag upstreams = t.upstreams();
+                if (upstreams.opaque.startsWith(DATED) && !upstreams.opaque.contains(MARK)) {
+                    date = Optional.of(upstreams.opaque.substring(DATED.length()).replace('_', ' ').replace('~', ','));
                 } else {
                     // as strong as it was sent: the tag of a page passed as it is kept the upstream's strength
-                    kept.add(new EntityTag(t.weak, upstreams).toString());
+                    kept.add(upstreams.toString());
                 }
                 ours = true;
-            } else if (gatewayTag || onlyThisVariant) {
+            } else if (t.mark() >= 0 || onlyThisVariant) {
                 dropped = true;
             } else {
                 kept.add(t.toString());
@@ -263,6 +250,23 @@ final class PageVariants {
         @Override
         public String toString() {
             return (weak ? "W/" : "") + '"' + opaque + '"';
+        }
+
+        /** Where the gateway's mark starts in the opaque part, or -1 for a tag the gateway did not make. */
+        int mark() {
+            int mark = opaque.lastIndexOf(MARK);
+            return mark >= 0 && opaque.length() - mark - MARK.length() == KEY_LENGTH ? mark : -1;
+        }
+
+        /** A tag the gateway made for the variant {@code key}. */
+        boolean madeFor(String key) {
+            int mark = mark();
+            return mark >= 0 && opaque.startsWith(key, mark + MARK.length());
+        }
+
+        /** The upstream's tag a tag of the gateway's was made from, as strong as this one. */
+        EntityTag upstreams() {
+            return new EntityTag(weak, opaque.substring(0, mark()));
         }
 
         /** A comma-separated list of entity tags, or null when the value is not one. */
