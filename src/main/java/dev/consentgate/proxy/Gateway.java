@@ -131,7 +131,7 @@ public final class Gateway {
         }
         CookieEnforcer.ExchangeConsent consent = cookieEnforcer.onRequest(request.headers());
         boolean revalidatesVariant = PageVariants.forwardConditions(request.headers(),
-                () -> variants.key(consent.decision()));
+                html.changesPages(consent.decision()), () -> variants.key(consent.decision()));
         return new ResponseEnforcement(cookieEnforcer, consent, html, variants, revalidatesVariant, clientAccepts,
                 varyBy);
     }

@@ -85,6 +85,15 @@ final class HtmlBodyRewrite {
         return media.equals("text/html") || media.equals("application/xhtml+xml");
     }
 
+    /** A 206 whose body is several parts, each with its own head (RFC 9110, 14.6): their type is only inside. */
+    static boolean isMultipartRanges(HttpResponse response) {
+        if (response.status().code() != 206) {
+            return false;
+        }
+        String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        return type != null && type.split(";", 2)[0].trim().equalsIgnoreCase("multipart/byteranges");
+    }
+
     /**
      * Prepares the rewrite of an HTML response whose page the consent changes, and adjusts its head (framing,
      * coding; the validators are {@link PageVariants}').

@@ -87,13 +87,20 @@ final class PageVariants {
      * or date names a page made for another choice, or one from before the gateway stood in front of the site, which
      * a 304 would bring back. It loses Range and If-Range too, since a page is judged whole. Other requests (scripts,
      * images, styles) keep their conditions, less the tags of other variants and, with those, the date.
+     *
+     * <p>When the consent changes pages ({@code pagesChange}), a request for several ranges loses Range and If-Range
+     * too, whatever fetches it: the upstream would answer with parts in one multipart body, whose type (HTML or not)
+     * only the parts say, so the whole representation is asked for instead, and judged if it is a page. A single
+     * range of a page is refused when it comes back (see {@link HtmlBodyRewrite#rewriteHead}).
      */
-    static boolean forwardConditions(HttpHeaders headers, Supplier<String> key) {
+    static boolean forwardConditions(HttpHeaders headers, boolean pagesChange, Supplier<String> key) {
         boolean document = mayLoadDocument(headers);
-        if (document) {
-            headers.remove(HttpHeaderNames.IF_MODIFIED_SINCE);
+        if (document || pagesChange && asksForSeveralRanges(headers)) {
             headers.remove(HttpHeaderNames.RANGE);
             headers.remove(HttpHeaderNames.IF_RANGE);
+        }
+        if (document) {
+            headers.remove(HttpHeaderNames.IF_MODIFIED_SINCE);
         }
         List<String> ifMatch = headers.getAll(HttpHeaderNames.IF_MATCH);
         if (!ifMatch.isEmpty()) {
@@ -112,6 +119,24 @@ final class PageVariants {
         forwarded.ifModifiedSince().ifPresent(d -> headers.set(HttpHeaderNames.IF_MODIFIED_SINCE, d));
         return forwarded.revalidatesVariant();
     }
+
+    /**
+     * A Range header (or several) naming more than one range, or one the gateway cannot read: the upstream may
+     * answer either with a multipart body. A single range is one unit, an {@code =}, and one range with no comma.
+     */
+    static boolean asksForSeveralRanges(HttpHeaders headers) {
+        List<String> ranges = headers.getAll(HttpHeaderNames.RANGE);
+        if (ranges.isEmpty()) {
+            return false;
+        }
+        return ranges.size() > 1 || !SINGLE_RANGE.matcher(ranges.get(0)).matches();
+    }
+
+    /**
+     * {@code unit=first-last}, {@code unit=first-} or {@code unit=-suffix} (RFC 9110, 14.1.1). Anything else, even
+     * a single range with spaces a lenient server might read, counts as several: asking for the whole costs nothing.
+     */
+    private static final Pattern SINGLE_RANGE = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+=(?:[0-9]+-[0-9]*|-[0-9]+)");
 
     /**
      * The validators of an HTML response (or of a 304 revalidating one) for the variant {@code key}: the ETag tagged,

@@ -45,6 +45,12 @@ final class ResponseEnforcement {
     Optional<HtmlBodyRewrite> bodyRewrite(HttpRequest request, HttpResponse response)
             throws HtmlBodyRewrite.UnfilterableBody {
         boolean revalidated = response.status().code() == 304 && revalidatesVariant;
+        boolean changed = html.changesPages(consent.decision());
+        if (changed && HtmlBodyRewrite.isMultipartRanges(response)) {
+            // several ranges were not asked for (see PageVariants): parts of what may be a page cannot be judged
+            throw new HtmlBodyRewrite.UnfilterableBody("the upstream sent parts of a representation"
+                    + " (multipart/byteranges) the gateway did not ask for, which may be a page it cannot judge in parts");
+        }
         if (!revalidated && !HtmlBodyRewrite.isHtml(response)) {
             return Optional.empty();
         }
@@ -52,7 +58,6 @@ final class ResponseEnforcement {
         // The body served depends on the consent cookie(s) and signals: caches must not serve one visitor's page to
         // another.
         headers.add("Vary", varyBy);
-        boolean changed = html.changesPages(consent.decision());
         PageVariants.markResponse(headers, variants.key(consent.decision()), changed);
         if (!changed || revalidated) {
             return Optional.empty();

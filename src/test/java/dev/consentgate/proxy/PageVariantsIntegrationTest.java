@@ -58,6 +58,22 @@ class PageVariantsIntegrationTest {
             if (notModified) {
                 head = "HTTP/1.1 304 Not Modified\r\n" + validators;
                 body = new byte[0];
+            } else if (!range.isEmpty() && range.get(0).contains(",")) {
+                // two ranges, as nginx sends them: one multipart body, each part with its own type
+                String boundary = "00000000000000000001";
+                String part1 = "\r\n--" + boundary + "\r\nContent-Type: text/html\r\nContent-Range: bytes 0-99/"
+                        + page.length + "\r\n\r\n";
+                String part2 = "\r\n--" + boundary + "\r\nContent-Type: text/html\r\nContent-Range: bytes 100-"
+                        + (page.length - 1) + "/" + page.length + "\r\n\r\n";
+                java.io.ByteArrayOutputStream parts = new java.io.ByteArrayOutputStream();
+                parts.write(part1.getBytes(StandardCharsets.ISO_8859_1));
+                parts.write(page, 0, 100);
+                parts.write(part2.getBytes(StandardCharsets.ISO_8859_1));
+                parts.write(page, 100, page.length - 100);
+                parts.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                body = parts.toByteArray();
+                head = "HTTP/1.1 206 Partial Content\r\nContent-Type: multipart/byteranges; boundary=" + boundary
+                        + "\r\n" + validators + "Content-Length: " + body.length + "\r\n";
             } else if (!range.isEmpty()) {
                 body = Arrays.copyOfRange(page, 0, 100);
                 head = "HTTP/1.1 206 Partial Content\r\nContent-Type: text/html\r\n" + validators
@@ -296,6 +312,44 @@ class PageVariantsIntegrationTest {
             RawClient.Response whole = send(gateway, "GET", FULL_CONSENT, "Range: bytes=0-99");
             assertEquals(206, whole.status());
             assertArrayEquals(Arrays.copyOfRange(page, 0, 100), whole.body());
+        }
+    }
+
+    @Test
+    void severalRangesOfAPageForAScriptGetTheWholeFilteredPage() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(staticFile());
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            // a fetch() of the page (Accept */*): its parts would carry the trackers, judged by no one
+            RawClient.Response filtered = send(gateway, "GET", "", "Sec-Fetch-Dest: empty", "Accept: */*",
+                    "Range: bytes=0-99,100-", "If-Range: \"v1\"");
+            TestUpstream.Received forwarded = upstream.take();
+            assertEquals(List.of(), forwarded.headers("range"));
+            assertEquals(List.of(), forwarded.headers("if-range"));
+            assertEquals(200, filtered.status());
+            assertFalse(filtered.bodyText().contains(TRACKER), "the whole page, filtered");
+
+            RawClient.Response whole = send(gateway, "GET", FULL_CONSENT, "Sec-Fetch-Dest: empty", "Accept: */*",
+                    "Range: bytes=0-99,100-");
+            assertEquals(List.of("bytes=0-99,100-"), upstream.take().headers("range"));
+            assertEquals(206, whole.status(), "with every category granted the parts pass as they are");
+            assertTrue(whole.bodyText().contains(TRACKER));
+        }
+    }
+
+    @Test
+    void partsTheGatewayDidNotAskForAreRefused() throws Exception {
+        // an upstream that answers one range with a multipart body, against RFC 9110
+        TestUpstream.Responder multipartAlways = (request, out, socket) -> {
+            String body = "\r\n--b\r\nContent-Type: text/html\r\nContent-Range: bytes 0-40/100\r\n\r\n"
+                    + TRACKER + "\r\n--b--\r\n";
+            out.write(("HTTP/1.1 206 Partial Content\r\nContent-Type: multipart/byteranges; boundary=b\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1));
+        };
+        try (TestUpstream upstream = TestUpstream.start(multipartAlways);
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            RawClient.Response refused = send(gateway, "GET", "", "Accept: */*", "Range: bytes=0-40");
+            assertEquals(502, refused.status());
+            assertFalse(refused.bodyText().contains("googletagmanager"));
         }
     }
 }

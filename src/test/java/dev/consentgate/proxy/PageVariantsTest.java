@@ -93,12 +93,12 @@ class PageVariantsTest {
         assertFalse(response.contains("Last-Modified"));
 
         HttpHeaders request = new DefaultHttpHeaders().add("Accept", "text/html").add("If-None-Match", tag);
-        assertTrue(PageVariants.forwardConditions(request, () -> "1a2b3c4d"));
+        assertTrue(PageVariants.forwardConditions(request, true, () -> "1a2b3c4d"));
         assertFalse(request.contains("If-None-Match"));
         assertEquals("Tue, 16 Dec 2025 08:00:00 GMT", request.get("If-Modified-Since"));
 
         HttpHeaders otherChoice = new DefaultHttpHeaders().add("Accept", "text/html").add("If-None-Match", tag);
-        assertFalse(PageVariants.forwardConditions(otherChoice, () -> "99999999"));
+        assertFalse(PageVariants.forwardConditions(otherChoice, true, () -> "99999999"));
         assertFalse(otherChoice.contains("If-Modified-Since"), "the date of another choice's page is not forwarded");
 
         HttpHeaders broken = new DefaultHttpHeaders().add("Last-Modified", "\"quoted\"");
@@ -117,9 +117,33 @@ class PageVariantsTest {
         String inner = "W/\"cg-date~Tue~_16_Dec_2025_08:00:00_GMT.cg-11111111";
         HttpHeaders request = new DefaultHttpHeaders().add("Accept", "text/html")
                 .add("If-None-Match", inner + ".cg-1a2b3c4d\"");
-        assertTrue(PageVariants.forwardConditions(request, () -> "1a2b3c4d"));
+        assertTrue(PageVariants.forwardConditions(request, true, () -> "1a2b3c4d"));
         assertEquals(inner + "\"", request.get("If-None-Match"));
         assertFalse(request.contains("If-Modified-Since"));
+    }
+
+    @Test
+    void severalRangesAreAskedForWholeWhenTheConsentChangesPagesAndOneRangeKeepsItsRange() {
+        // several ranges, or a value the gateway cannot read, which the upstream may read as several
+        for (String several : List.of("bytes=0-99,200-299", "bytes=0-99, -50", "bytes=x-y", "0-99", "bytes=0-99;200",
+                "bytes = 7-8")) {
+            HttpHeaders headers = new DefaultHttpHeaders().add("Range", several).add("If-Range", "\"v1\"");
+            assertTrue(PageVariants.asksForSeveralRanges(headers), several);
+            PageVariants.forwardConditions(headers, true, () -> "1a2b3c4d");
+            assertFalse(headers.contains("Range"), several);
+            assertFalse(headers.contains("If-Range"), several);
+        }
+        for (String one : List.of("bytes=0-99", "bytes=-500", "bytes=100-")) {
+            HttpHeaders headers = new DefaultHttpHeaders().add("Range", one).add("If-Range", "\"v1\"");
+            PageVariants.forwardConditions(headers, true, () -> "1a2b3c4d");
+            assertEquals(one, headers.get("Range"), "a single range of a script or an image passes");
+            assertTrue(headers.contains("If-Range"));
+        }
+        HttpHeaders twoLines = new DefaultHttpHeaders().add("Range", "bytes=0-1").add("Range", "bytes=5-6");
+        assertTrue(PageVariants.asksForSeveralRanges(twoLines), "two Range lines are a list of ranges");
+        HttpHeaders allGranted = new DefaultHttpHeaders().add("Range", "bytes=0-99,200-299");
+        PageVariants.forwardConditions(allGranted, false, () -> "1a2b3c4d");
+        assertEquals("bytes=0-99,200-299", allGranted.get("Range"), "nothing to judge when the consent changes no page");
     }
 
     @Test
@@ -128,7 +152,7 @@ class PageVariantsTest {
                 PageVariants.forwardIfMatch("\"v1.cg-1a2b3c4d\", \"v1.cg-99999999\", \"x\"", "1a2b3c4d"));
         assertEquals("*", PageVariants.forwardIfMatch("*", "1a2b3c4d"));
         HttpHeaders headers = new DefaultHttpHeaders().add("If-Match", "\"v1.cg-1a2b3c4d\"");
-        PageVariants.forwardConditions(headers, () -> "1a2b3c4d");
+        PageVariants.forwardConditions(headers, true, () -> "1a2b3c4d");
         assertEquals(List.of("\"v1\""), headers.getAll("If-Match"));
     }
 
@@ -177,7 +201,7 @@ class PageVariantsTest {
     void aRequestForAPageLosesItsDateAndRange() {
         HttpHeaders headers = new DefaultHttpHeaders().add("Accept", "text/html").add("If-Modified-Since",
                 "Tue, 16 Dec 2025 08:00:00 GMT").add("Range", "bytes=0-99").add("If-Range", "\"v1\"");
-        assertFalse(PageVariants.forwardConditions(headers, () -> {
+        assertFalse(PageVariants.forwardConditions(headers, true, () -> {
             throw new AssertionError("no tag to compare: the key is not needed");
         }));
         assertEquals(List.of("Accept"), headers.names().stream().toList());
@@ -188,7 +212,7 @@ class PageVariantsTest {
         HttpHeaders headers = new DefaultHttpHeaders();
         headers.add("If-None-Match", "W/\"v1.cg-99999999\"");
         headers.add("If-Modified-Since", "Tue, 16 Dec 2025 08:00:00 GMT");
-        assertFalse(PageVariants.forwardConditions(headers, () -> "1a2b3c4d"));
+        assertFalse(PageVariants.forwardConditions(headers, true, () -> "1a2b3c4d"));
         assertFalse(headers.contains("If-None-Match"));
         assertFalse(headers.contains("If-Modified-Since"));
 
@@ -196,7 +220,7 @@ class PageVariantsTest {
         same.add("If-None-Match", "W/\"v1.cg-1a2b3c4d\"");
         same.add("If-None-Match", "\"z\"");
         same.add("If-Modified-Since", "Tue, 16 Dec 2025 08:00:00 GMT");
-        assertTrue(PageVariants.forwardConditions(same, () -> "1a2b3c4d"));
+        assertTrue(PageVariants.forwardConditions(same, true, () -> "1a2b3c4d"));
         assertEquals(List.of("W/\"v1\", \"z\""), same.getAll("If-None-Match"));
         assertTrue(same.contains("If-Modified-Since"));
     }
