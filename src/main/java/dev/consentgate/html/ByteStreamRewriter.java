@@ -140,7 +140,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         return switch (tag.nameId) {
             case ElementNames.SCRIPT, ElementNames.IMG, ElementNames.LINK, ElementNames.META, ElementNames.IFRAME,
                  ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.SOURCE,
-                 ElementNames.AMP_PIXEL, ElementNames.AMP_IFRAME -> true;
+                 ElementNames.AMP_PIXEL, ElementNames.AMP_IFRAME, ElementNames.IMAGE, ElementNames.BASE -> true;
             default -> false;
         };
     }
@@ -183,10 +183,17 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             droppingTag = false;
             if (v != null) {
                 apply(tag, v);
+            } else if (tag.nameId == ElementNames.BASE) {
+                // its href was read whole (else it was removed, see ElementJudge#judgeOverflowed)
+                elements.baseElement(tag, inNoscript);
             }
             return false;
         }
         if (!tag.captured) {
+            return false;
+        }
+        if (tag.nameId == ElementNames.BASE) {
+            elements.baseElement(tag, inNoscript);
             return false;
         }
         Verdict v = elements.judge(tag, inNoscript);

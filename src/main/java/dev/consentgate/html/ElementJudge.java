@@ -52,6 +52,14 @@ final class ElementJudge {
      */
     private static final String[] IMAGE_URL_ATTRIBUTES = {"src", "data-src", "data-lazy-src", "data-original",
         "srcset", "data-srcset"};
+    /**
+     * An image element: SVG's loads its href (xlink:href in SVG 1.1); in HTML the tree builder turns it into an img,
+     * which loads its src.
+     */
+    private static final String[] IMAGE_ELEMENT_URL_ATTRIBUTES = {"src", "href", "xlink:href", "data-src",
+        "data-lazy-src", "data-original", "srcset", "data-srcset"};
+    /** Where an SVG script names the script it loads (src is HTML's). */
+    private static final String[] SVG_SCRIPT_URL_ATTRIBUTES = {"href", "xlink:href"};
     private static final String[] FRAME_URL_ATTRIBUTES = {"src", "data-src", "data-lazy-src", "data-original"};
     private static final String[] HINT_URL_ATTRIBUTES = {"href", "imagesrcset"};
     private static final String[] SRC = {"src"};
@@ -72,6 +80,15 @@ final class ElementJudge {
     private final Predicate<String> cookieNameAllowed;
     /** How much of a data: URL's content is read, as of an inline script. */
     private final int inspectLimit;
+    /**
+     * The page's base URL (the first base element with an href), against which relative URLs are also judged; null
+     * until one is seen or when it names no host. Kept apart for a base inside noscript, which counts only for a
+     * visitor without JavaScript: both are judged against (fail closed).
+     */
+    private UrlParts base;
+    private UrlParts noscriptBase;
+    private boolean baseSeen;
+    private boolean noscriptBaseSeen;
 
     ElementJudge(TagPolicy policy, ConsentDecision consent, PageSite site, Predicate<String> cookieNameAllowed) {
         this.policy = policy;
@@ -101,12 +118,18 @@ final class ElementJudge {
                 if (src >= 0) {
                     return judgeUrlAttribute(tag, src, kind);
                 }
+                Verdict svg = judgeUrls(tag, kind, SVG_SCRIPT_URL_ATTRIBUTES);
+                if (svg != null) {
+                    return svg;
+                }
                 Verdict lazy = judgeUrls(tag, kind, DELAYED_SCRIPT_URL_ATTRIBUTES);
                 return lazy != null || tag.overflowed ? lazy : Verdict.INLINE;
             }
             case ElementNames.IMG:
             case ElementNames.SOURCE:
                 return judgeUrls(tag, ElementKind.PIXEL, IMAGE_URL_ATTRIBUTES);
+            case ElementNames.IMAGE:
+                return judgeUrls(tag, ElementKind.PIXEL, IMAGE_ELEMENT_URL_ATTRIBUTES);
             case ElementNames.IFRAME: {
                 Verdict v = judgeUrls(tag, embedKind(inNoscript), FRAME_URL_ATTRIBUTES);
                 return v != null ? v : judgeSrcdoc(tag, embedKind(inNoscript));
@@ -163,7 +186,7 @@ final class ElementJudge {
     private static boolean addressUnread(TagToken tag) {
         switch (tag.nameId) {
             case ElementNames.SCRIPT, ElementNames.IMG, ElementNames.SOURCE, ElementNames.AMP_PIXEL,
-                 ElementNames.IFRAME, ElementNames.FRAME, ElementNames.AMP_IFRAME, ElementNames.EMBED,
+                 ElementNames.IMAGE, ElementNames.BASE, ElementNames.IFRAME, ElementNames.FRAME, ElementNames.AMP_IFRAME, ElementNames.EMBED,
                  ElementNames.OBJECT, ElementNames.LINK -> {
             }
             // a meta is judged by the cookie it sets; a tag whose name the limit cut is no element that loads
@@ -171,23 +194,48 @@ final class ElementJudge {
                 return false;
             }
         }
+        if (tag.nameId == ElementNames.BASE) {
+            // the first href decides, wherever it is: unless it was read whole, what follows the limit may hold it
+            int href = tag.find("href");
+            return href < 0 || href == tag.cutValue;
+        }
         if (tag.cutValue < 0) {
             return true;
         }
         String name = tag.attributeName(tag.cutValue);
         boolean address = name.endsWith("src") || name.endsWith("srcset") || ADDRESS_ATTRIBUTES.contains(name);
         boolean picture = tag.nameId == ElementNames.IMG || tag.nameId == ElementNames.SOURCE
-                || tag.nameId == ElementNames.AMP_PIXEL;
+                || tag.nameId == ElementNames.AMP_PIXEL || tag.nameId == ElementNames.IMAGE;
         return address && !(picture && DataUrls.isDataUrl(tag.value(tag.cutValue)));
     }
 
     private static Set<String> addressAttributes() {
         Set<String> names = new HashSet<>(List.of("srcdoc"));
         for (String[] list : List.of(DELAYED_SCRIPT_URL_ATTRIBUTES, IMAGE_URL_ATTRIBUTES, FRAME_URL_ATTRIBUTES,
-                HINT_URL_ATTRIBUTES, SRC, HREF, DATA)) {
+                HINT_URL_ATTRIBUTES, IMAGE_ELEMENT_URL_ATTRIBUTES, SVG_SCRIPT_URL_ATTRIBUTES, SRC, HREF, DATA)) {
             names.addAll(Arrays.asList(list));
         }
         return Set.copyOf(names);
+    }
+
+    /**
+     * A base element: the first with an href sets the base URL of what follows (browsers ignore later ones). A
+     * relative URL then loads from the base's host, so it is judged there too.
+     */
+    void baseElement(TagToken tag, boolean inNoscript) {
+        String href = tag.value("href");
+        if (href == null || (inNoscript ? noscriptBaseSeen : baseSeen)) {
+            return;
+        }
+        UrlParts parts = UrlParts.parse(href);
+        UrlParts named = parts.host().isEmpty() ? null : parts;
+        if (inNoscript) {
+            noscriptBaseSeen = true;
+            noscriptBase = named;
+        } else {
+            baseSeen = true;
+            base = named;
+        }
     }
 
     private static ElementKind embedKind(boolean inNoscript) {
@@ -227,7 +275,8 @@ final class ElementJudge {
             byte[] raw = tag.bytes();
             int from = tag.offset() + tag.valueStart[k];
             int to = tag.offset() + tag.valueEnd[k];
-            if (UrlParts.isPlainRelative(raw, from, to) && !policy.pathOnlyRuleMayMatch(raw, from, to)) {
+            if (base == null && noscriptBase == null && UrlParts.isPlainRelative(raw, from, to)
+                    && !policy.pathOnlyRuleMayMatch(raw, from, to)) {
                 return null;
             }
         }
@@ -240,6 +289,17 @@ final class ElementJudge {
         }
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts, site);
+        if (k < 0 && parts.isRelative()) {
+            for (UrlParts b : new UrlParts[] {base, noscriptBase}) {
+                if (b != null && k < 0) {
+                    UrlParts resolved = parts.resolvedAgainst(b);
+                    k = policy.matchUrl(resolved, site);
+                    if (k >= 0) {
+                        parts = resolved;
+                    }
+                }
+            }
+        }
         // a tracker URL carried inside another one (redirects, proxies, a mistyped scheme) counts too; base64 data
         // has "//" by chance but no readable URL in it
         int slashes = DataUrls.isBase64(url) ? -1 : url.indexOf("//");

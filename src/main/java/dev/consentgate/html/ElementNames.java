@@ -27,6 +27,10 @@ final class ElementNames {
     static final int AMP_PIXEL = 19;
     /** AMP's frame: it loads its src like an iframe. */
     static final int AMP_IFRAME = 20;
+    /** SVG's image (its href), and in HTML an img by another name: the tree builder renames it. */
+    static final int IMAGE = 21;
+    /** The document's base URL, against which relative URLs are resolved. */
+    static final int BASE = 22;
 
     /** HTML start tags that end SVG/MathML content (the tree builder's "in foreign content" breakout list). */
     private static final java.util.Set<String> BREAKOUT = java.util.Set.of("b", "big", "blockquote", "body", "br",
@@ -54,6 +58,9 @@ final class ElementNames {
                 if (is(n, "math")) {
                     return MATH;
                 }
+                if (is(n, "base")) {
+                    return BASE;
+                }
                 return is(n, "meta") ? META : OTHER;
             case 5:
                 if (is(n, "style")) {
@@ -64,6 +71,9 @@ final class ElementNames {
                 }
                 if (is(n, "embed")) {
                     return EMBED;
+                }
+                if (is(n, "image")) {
+                    return IMAGE;
                 }
                 return is(n, "frame") ? FRAME : OTHER;
             case 6:
@@ -123,6 +133,8 @@ final class ElementNames {
             case NOSCRIPT -> "noscript";
             case AMP_PIXEL -> "amp-pixel";
             case AMP_IFRAME -> "amp-iframe";
+            case IMAGE -> "image";
+            case BASE -> "base";
             default -> "element";
         };
     }

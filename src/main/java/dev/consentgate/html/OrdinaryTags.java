@@ -181,14 +181,14 @@ final class OrdinaryTags {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final long LOWER_CASE_BITS = 0x2020202020202020L;
-    /** 64 slots for 18 names: most ordinary names land in an empty one. */
+    /** 64 slots for 20 names: most ordinary names land in an empty one. */
     private static final int SLOT_BITS = 6;
     /** The names of 3 to 8 letters among {@link ElementNames}, as little-endian words, by {@link #slotOf}. */
     private static final long[] SHORT_SPECIAL_KEYS = new long[1 << SLOT_BITS];
 
     static {
-        for (String name : new String[] {"img", "svg", "xmp", "link", "meta", "math", "style", "title", "embed",
-            "frame", "script", "iframe", "object", "source", "noembed", "noscript", "noframes", "textarea"}) {
+        for (String name : new String[] {"img", "svg", "xmp", "base", "link", "meta", "math", "image", "style",
+            "title", "embed", "frame", "script", "iframe", "object", "source", "noembed", "noscript", "noframes", "textarea"}) {
             long key = 0;
             for (int k = name.length() - 1; k >= 0; k--) {
                 key = key << 8 | name.charAt(k);

@@ -84,6 +84,30 @@ record UrlParts(String host, String path) {
         return new UrlParts(host, path);
     }
 
+    /** A relative URL (not empty): it loads from the page's host, or its base's. */
+    boolean isRelative() {
+        return host.isEmpty() && !path.isEmpty();
+    }
+
+    /**
+     * This relative URL resolved against {@code base} (which names a host), far enough to judge it: the base's host,
+     * and its path joined as a browser joins them, without dot segments removed.
+     */
+    UrlParts resolvedAgainst(UrlParts base) {
+        if (path.startsWith("/")) {
+            return new UrlParts(base.host, path);
+        }
+        String basePath = base.path;
+        int query = basePath.indexOf('?');
+        int fragment = basePath.indexOf('#');
+        int end = query >= 0 && (fragment < 0 || query < fragment) ? query : fragment >= 0 ? fragment : basePath.length();
+        String directory = basePath.substring(0, end);
+        if (path.startsWith("?") || path.startsWith("#")) {
+            return new UrlParts(base.host, directory + path);
+        }
+        return new UrlParts(base.host, directory.substring(0, directory.lastIndexOf('/') + 1) + path);
+    }
+
     /**
      * Whether the raw attribute bytes {@code a[from, to)} are a relative URL written plainly: not empty, printable
      * ASCII only, without a character reference ('&'), a backslash, a colon or "//". {@link #parse} reads such a URL,

@@ -77,6 +77,49 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void relativeUrlsAreJudgedAgainstTheFirstBaseWithAnHref() {
+        // the base names a tracker's host: its relative URLs load from there
+        String out = rewrite("<base target=_top><base href=\"https://www.googletagmanager.com/ns/\">"
+                + "<script src=\"gtm.js?id=GTM-X\"></script><img src=\"/ok.png\"><img src=\"?a=1\">"
+                + "<base href=\"https://cdn.example.com/\"><img src=\"x.png\"><img src=\"https://cdn.example.com/y.png\">");
+        assertEquals("<base target=_top><base href=\"https://www.googletagmanager.com/ns/\">"
+                + "<script type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\""
+                + " data-cg-type=\"text/javascript\" data-cg-src=\"gtm.js?id=GTM-X\"></script>"
+                + "<base href=\"https://cdn.example.com/\"><img src=\"https://cdn.example.com/y.png\">", out,
+                "a later base changes nothing, and an absolute URL keeps its own host");
+        // a base of the page's own or a neutral host changes nothing, nor does a relative one
+        assertUnchanged("<base href=\"https://cdn.example.com/app/\"><script src=\"app.js\"></script><img src=/a.png>");
+        assertUnchanged("<base href=\"/blog/\"><base href=\"https://www.facebook.com/\"><img src=\"tr?id=1\">");
+        assertUnchanged("<img src=\"tr?id=1\"><base href=\"https://www.facebook.com/\">");
+    }
+
+    @Test
+    void aBaseInsideNoscriptCountsTooAndOneCutByTheTagLimitIsRemoved() {
+        String out = rewrite("<noscript><base href=\"https://www.facebook.com/\"></noscript><img src=\"tr?id=1\">");
+        assertEquals("<noscript><base href=\"https://www.facebook.com/\"></noscript>", out,
+                "a visitor without JavaScript resolves against it");
+        TagPolicy small = TestRules.policy(HtmlSettings.defaults().withLimits(256 * 1024, 64));
+        String cut = "<base data-x=\"" + "a".repeat(80) + "\" href=\"https://www.facebook.com/\"><img src=\"tr\">";
+        assertEquals("<img src=\"tr\">", rewrite(small, TestRules.ESSENTIAL_ONLY, cut),
+                "an href the limit left unread could send every relative URL anywhere: the base goes");
+        String readWhole = "<base href=\"https://www.facebook.com/\" data-x=\"" + "a".repeat(80) + "\"><img src=\"tr\">";
+        assertEquals(readWhole.substring(0, readWhole.indexOf("<img")), rewrite(small, TestRules.ESSENTIAL_ONLY, readWhole),
+                "an href read before the limit is the base: the base stays and its relative pixel goes");
+    }
+
+    @Test
+    void svgScriptsAndImagesAreJudgedByTheirHref() {
+        String out = rewrite("<svg><script href=\"" + GTM + "\"></script><script xlink:href=\"" + GTM + "\"></script>"
+                + "<image href=\"https://www.facebook.com/tr?id=1\"/><image xlink:href=\"/logo.png\"/></svg>"
+                + "<image src=\"https://www.facebook.com/tr?id=2\">");
+        assertEquals("<svg><script type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\""
+                + " data-cg-type=\"text/javascript\" href=\"" + GTM + "\"></script><script type=\"text/plain\""
+                + " data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\" data-cg-type=\"text/javascript\""
+                + " xlink:href=\"" + GTM + "\"></script><image xlink:href=\"/logo.png\"/></svg>", out,
+                "an HTML image is an img to the tree builder");
+    }
+
+    @Test
     void tagAndAttributeNamesAreCaseInsensitive() {
         String out = rewrite("<SCRIPT SRC=\"" + GTM + "\"></SCRIPT><ImG SrC=https://www.facebook.com/tr>x");
         assertEquals("<SCRIPT type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\""
