@@ -5,6 +5,7 @@ import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.html.ElementJudge.Verdict;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,12 @@ import java.util.function.Predicate;
 /**
  * The rewriter for an ASCII-compatible byte stream: drives the tokenizer over each chunk, holds the bytes of an
  * element until it is judged, and sends everything else on as slices of the input.
+ *
+ * <p>A noscript element's content is read twice over, as the two kinds of browser read it. With JavaScript it is
+ * text up to the first {@code </noscript>}, so this rewriter's tokenizer reads it as raw text, and whatever follows
+ * that end tag is markup again, even where markup would have put it inside a comment or an attribute. Without
+ * JavaScript it is markup (the tracking pixels kept for such visitors): a second rewriter, for that fragment alone,
+ * judges it as markup inside noscript, and its output replaces the content.
  */
 final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
@@ -37,7 +44,13 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private boolean suppressing;
     private int suppressId;
     private int suppressDepth;
+    /** Everything is inside noscript: this rewriter reads a noscript element's content as markup. */
+    private final boolean noscriptFragment;
     private boolean inNoscript;
+    /** The rewriter of the content of the noscript element being read, null when none is. */
+    private ByteStreamRewriter noscript;
+    /** Absolute offset of the next byte of that content. */
+    private long noscriptContentAbs;
 
     private boolean inspecting;
     private TagToken inlineScript;
@@ -68,6 +81,31 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.inspectInline = policy.blocksAnyRule(consent);
         this.mentioned = new MentionedUrlVerdict(policy, consent, site);
         this.signed = new SignatureVerdict(policy, consent);
+        this.noscriptFragment = false;
+    }
+
+    /**
+     * The rewriter of a noscript element's content starting at {@code contentAbs}, read as a browser without
+     * JavaScript reads it (noscript is then no raw text): the outer rewriter's judge (a base element counts for the
+     * whole page), and its line numbers.
+     */
+    private ByteStreamRewriter(ByteStreamRewriter outer, long contentAbs) {
+        this.policy = outer.policy;
+        this.consent = outer.consent;
+        this.listener = outer.listener;
+        this.elements = outer.elements;
+        this.rewrites = outer.rewrites;
+        this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
+        tokenizer.scriptingDisabled();
+        this.lines = outer.lines;
+        this.inspectLimit = outer.inspectLimit;
+        this.inspectInline = outer.inspectInline;
+        this.mentioned = new MentionedUrlVerdict(policy, consent, outer.elements.site());
+        this.signed = new SignatureVerdict(policy, consent);
+        this.noscriptFragment = true;
+        this.inNoscript = true;
+        this.absPos = contentAbs;
+        pending.startsAt(contentAbs);
     }
 
     void feed(ByteBuf chunk, Consumer<ByteBuf> out) {
@@ -88,7 +126,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
         pending.append(chunk);
         long chunkAbs = absPos;
-        if (lines != null) {
+        // a fragment's lines are the outer rewriter's, counted on its chunks
+        boolean countLines = lines != null && !noscriptFragment;
+        if (countLines) {
             lines.chunk(a, from, chunkAbs);
         }
         tokenizer.scan(a, from, from + len, chunkAbs);
@@ -96,7 +136,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (inspecting) {
             inlineScript.materialize();
         }
-        if (lines != null) {
+        if (countLines) {
             lines.chunkEnd(a, from, from + len, chunkAbs, heldFrom());
         }
         if (suppressing || droppingTag) {
@@ -109,8 +149,14 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     void finish(Consumer<ByteBuf> out) {
         pending.sink(out);
+        long openTag = tokenizer.openTagStart();
         tokenizer.end(absPos);
         if (suppressing || droppingTag) {
+            pending.dropUpTo(absPos);
+        } else if (noscriptFragment && openTag >= 0) {
+            // a tag the end of the noscript content cut: a browser without JavaScript reads on past that end into
+            // it, as attributes of a tag nobody judged; it goes
+            pending.emitUpTo(openTag);
             pending.dropUpTo(absPos);
         } else {
             pending.emitUpTo(absPos);
@@ -125,9 +171,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private long heldFrom() {
         long t = tokenizer.openTagStart();
         if (holdStart >= 0 && (t < 0 || holdStart < t)) {
-            return holdStart;
+            t = holdStart;
         }
-        return t;
+        // a tag the noscript fragment holds keeps its line known
+        long inner = noscript == null ? -1 : noscript.heldFrom();
+        return inner >= 0 && (t < 0 || inner < t) ? inner : t;
     }
 
     // ---- tokenizer sink ----
@@ -174,8 +222,14 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             return false;
         }
         if (tag.nameId == ElementNames.NOSCRIPT) {
-            inNoscript = true;
-            return false;
+            if (noscriptFragment) {
+                return false;
+            }
+            // its content comes as raw text, for the fragment's rewriter
+            noscript = new ByteStreamRewriter(this, tag.end);
+            noscriptContentAbs = tag.end;
+            holdStart = tag.end;
+            return true;
         }
         if (tag.overflowed) {
             Verdict v = overflowVerdict;
@@ -228,13 +282,15 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             }
             return;
         }
-        if (tag.nameId == ElementNames.NOSCRIPT) {
-            inNoscript = false;
-        }
+
     }
 
     @Override
     public void rawText(byte[] a, int from, int to) {
+        if (noscript != null) {
+            noscriptContent(a, from, to);
+            return;
+        }
         if (!inspecting) {
             return;
         }
@@ -266,8 +322,30 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
     }
 
+    /**
+     * A piece of a noscript element's content (the pieces come in order, a piece carried over from an earlier chunk
+     * included): the fragment's rewriter reads a copy, and its output takes the place of the piece.
+     */
+    private void noscriptContent(byte[] a, int from, int to) {
+        int n = to - from;
+        pending.emitUpTo(noscriptContentAbs);
+        noscriptContentAbs += n;
+        pending.dropUpTo(noscriptContentAbs);
+        holdStart = noscriptContentAbs;
+        noscript.feed(Unpooled.copiedBuffer(a, from, n), pending::insert);
+    }
+
     @Override
     public void rawTextEnd(long endTagStart) {
+        if (noscript != null) {
+            // whatever the fragment still held (it ends here for a browser with JavaScript), then the end tag
+            pending.emitUpTo(noscriptContentAbs);
+            pending.dropUpTo(endTagStart);
+            noscript.finish(pending::insert);
+            noscript = null;
+            holdStart = -1;
+            return;
+        }
         if (!inspecting || blockedWhenReadToEnd()) {
             return;
         }

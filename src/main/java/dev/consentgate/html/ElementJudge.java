@@ -98,6 +98,10 @@ final class ElementJudge {
         this.inspectLimit = policy.settings().inlineScriptInspectLimit();
     }
 
+    PageSite site() {
+        return site;
+    }
+
     /** What to do with an element: its rule, the host it was found by, its kind and the action. */
     record Verdict(TagRule rule, String host, ElementKind kind, TagAction action) {
         static final Verdict INLINE = new Verdict(null, "", ElementKind.SCRIPT, null);

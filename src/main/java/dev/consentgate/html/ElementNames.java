@@ -113,7 +113,7 @@ final class ElementNames {
 
     /** Shared, never written: the tokenizer only compares against them. Indexed by id. */
     private static final byte[][] RAW_END_NAMES = {null, ascii("script"), ascii("style"), ascii("xmp"),
-        ascii("iframe"), ascii("noembed"), ascii("noframes"), ascii("title"), ascii("textarea")};
+        ascii("iframe"), ascii("noembed"), ascii("noframes"), ascii("title"), ascii("textarea"), ascii("noscript")};
 
     private static byte[] ascii(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);

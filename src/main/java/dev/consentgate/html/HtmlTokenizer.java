@@ -109,6 +109,8 @@ final class HtmlTokenizer {
     private int foreignDepth;
     /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
     private boolean treeAware = true;
+    /** As in a browser that runs scripts: noscript's content is raw text. */
+    private boolean scripting = true;
 
     HtmlTokenizer(Sink sink, int maxTagBytes) {
         this.sink = sink;
@@ -127,6 +129,11 @@ final class HtmlTokenizer {
         state = initialState;
         rawText.expectEndTag(lastStartTag == null ? new byte[0]
                 : lastStartTag.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** As in a browser without JavaScript: noscript's content is markup. */
+    void scriptingDisabled() {
+        scripting = false;
     }
 
     /**
@@ -282,7 +289,7 @@ final class HtmlTokenizer {
         if ((id == ElementNames.SVG || id == ElementNames.MATH) && !tag.selfClosing) {
             foreignDepth++;
         }
-        if (id == ElementNames.OTHER || id > ElementNames.TEXTAREA) {
+        if (id == ElementNames.OTHER || id > ElementNames.NOSCRIPT || id == ElementNames.NOSCRIPT && !scripting) {
             return DATA;
         }
         if (foreignDepth > 0 && (id != ElementNames.SCRIPT || tag.selfClosing)) {

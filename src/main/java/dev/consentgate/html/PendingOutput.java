@@ -17,6 +17,11 @@ final class PendingOutput {
     private long headAbs;
     private Consumer<ByteBuf> sink;
 
+    /** The first byte to come is at {@code abs} (a part of a stream, read on its own). */
+    void startsAt(long abs) {
+        headAbs = abs;
+    }
+
     void sink(Consumer<ByteBuf> consumer) {
         this.sink = consumer;
     }

@@ -37,7 +37,15 @@
  * whose type holds data, a template or a consent tool's blocked script (text/plain, JSON, text/template...) are
  * never touched; any other type may run, since loaders in the page run scripts of their own types (Partytown, Rocket
  * Loader, WP Rocket's rocketlazyloadscript with data-rocket-src or its older data-rocketlazyloadscript, LiteSpeed,
- * Perfmatters), and is judged like JavaScript (fail closed). Elements inside {@code <noscript>} are pixels (removed).
+ * Perfmatters), and is judged like JavaScript (fail closed).
+ *
+ * <h2>noscript, read both ways</h2>
+ * A browser that runs scripts reads a noscript element's content as text up to the first {@code </noscript>}; one
+ * that does not reads it as markup. The tokenizer follows the first (noscript is raw text), so that what follows
+ * that end tag is judged as markup even where markup would have put it inside a comment or an attribute. The content
+ * itself goes through a second {@code ByteStreamRewriter} with scripting off, whose judged elements are all pixels
+ * (removed); its output replaces the content, and a tag the end of the content cuts is dropped, since a browser
+ * without scripts would read on into it.
  *
  * <h2>Known simplifications</h2>
  * <ul>
@@ -46,8 +54,6 @@
  *       (foreignObject, desc) are not modelled, which can only make the rewriter judge text as tags.</li>
  *   <li>{@code <![CDATA[} is always a bogus comment ending at the first {@code >}, as in HTML content; inside SVG a
  *       browser reads further, so again only text may be judged as tags.</li>
- *   <li>{@code <noscript>} content is parsed as markup (as with scripting disabled); a {@code </noscript>} hidden in
- *       a comment or attribute inside it is not honoured.</li>
  *   <li>Named character references: numeric ones and the names of ASCII punctuation (no named reference spells a
  *       letter or digit of a host); others stay literal.</li>
  *   <li>A tag longer than {@code maxTagBytes} whose rule already matched is removed rather than neutralized.</li>

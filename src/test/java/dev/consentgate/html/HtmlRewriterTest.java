@@ -196,6 +196,40 @@ class HtmlRewriterTest {
                 rewrite("<svg><title/></svg><img src=https://www.facebook.com/tr><p>x</p>"));
     }
 
+    @Test
+    void noscriptEndsAtItsFirstEndTagAsForABrowserRunningScripts() {
+        // with JavaScript, noscript is text up to the first </noscript>: what follows is markup, whatever markup
+        // inside noscript would have made of it (a comment, an attribute, a style, a textarea, a title...)
+        String gtm = "<script src=\"" + GTM + "\"></script>";
+        String neutralized = "<script type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\""
+                + " data-cg-type=\"text/javascript\" data-cg-src=\"" + GTM + "\"></script>";
+        for (String opener : List.of("<!-- ", "<style>", "<textarea>", "<title>", "<iframe>", "<script>", "<xmp>",
+                "<noembed>", "<noframes>", "<noscript>")) {
+            assertEquals("<noscript>" + opener + "</noscript>" + neutralized + " --></noscript>",
+                    rewrite("<noscript>" + opener + "</noscript>" + gtm + " --></noscript>"), opener);
+        }
+        assertEquals("<noscript><a title=\"</noscript>\">", rewrite("<noscript><a title=\"</noscript>"
+                + "<img src=https://www.facebook.com/tr?id=1>\">"));
+        assertEquals("<p><noscript><!--</NOSCRIPT >" + neutralized, rewrite("<p><noscript><!--</NOSCRIPT >" + gtm),
+                "the end tag in any case, with spaces");
+        // not an end tag: the content goes on, where the script is text to one browser and commented out to the other
+        assertUnchanged("<noscript><!--</noscriptx>" + gtm + "--></noscript>");
+    }
+
+    @Test
+    void aTagTheEndOfNoscriptCutIsRemoved() {
+        // without JavaScript, this img goes on past </noscript> and loads the pixel named after it
+        assertEquals("<noscript></noscript>\" src=\"https://www.facebook.com/tr?id=1\">",
+                rewrite("<noscript><img alt=\"</noscript>\" src=\"https://www.facebook.com/tr?id=1\">"));
+        assertUnchanged("<noscript><img src=/pixel.gif alt=\"\"></noscript><p>text</p>");
+    }
+
+    @Test
+    void noscriptInsideSvgIsAnOrdinaryElement() {
+        // in foreign content noscript is no raw text: the comment holds the pixel for every browser
+        assertUnchanged("<svg><noscript><!-- </noscript><img src=https://www.facebook.com/tr?id=1> --></noscript></svg>");
+    }
+
     // ---- actions ----
 
     @Test
