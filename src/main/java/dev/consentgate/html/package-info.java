@@ -51,7 +51,9 @@
  * <ul>
  *   <li>Foreign content is tracked only as far as raw text goes: inside svg/math, title/style/textarea... are not
  *       raw text (so {@code <svg><title/>} is right), and the HTML breakout elements end it; integration points
- *       (foreignObject, desc) are not modelled, which can only make the rewriter judge text as tags.</li>
+ *       (foreignObject, desc) are not modelled, which can only make the rewriter judge text as tags. An SVG
+ *       script's content is read as script text (and judged as an inline script), where a browser reads markup: an
+ *       HTML tag written inside it (which breaks out of the SVG) is not judged.</li>
  *   <li>{@code <![CDATA[} is always a bogus comment ending at the first {@code >}, as in HTML content; inside SVG a
  *       browser reads further, so again only text may be judged as tags.</li>
  *   <li>Named character references: numeric ones and the names of ASCII punctuation (no named reference spells a
