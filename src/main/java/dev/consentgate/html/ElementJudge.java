@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  */
 final class ElementJudge {
 
-    private static final Set<String> HINT_RELS = Set.of("preconnect", "dns-prefetch", "preload", "prefetch",
+    static final Set<String> HINT_RELS = Set.of("preconnect", "dns-prefetch", "preload", "prefetch",
             "modulepreload", "prerender");
     private static final Set<String> STYLESHEET_REL = Set.of("stylesheet");
     /**
@@ -100,6 +100,11 @@ final class ElementJudge {
 
     PageSite site() {
         return site;
+    }
+
+    /** Whether a resource hint to {@code url} (in a Link header) is blocked, as a link element's would be. */
+    boolean blocksHint(String url) {
+        return judgeUrl(url, ElementKind.HINT) != null;
     }
 
     /** What to do with an element: its rule, the host it was found by, its kind and the action. */

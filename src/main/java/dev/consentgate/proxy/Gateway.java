@@ -7,6 +7,7 @@ import dev.consentgate.config.Ruleset;
 import dev.consentgate.consent.ConsentSources;
 import dev.consentgate.cookie.CookieClassifier;
 import dev.consentgate.cookie.CookiePolicy;
+import dev.consentgate.html.PageSite;
 import dev.consentgate.html.TagPolicy;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
@@ -132,8 +133,9 @@ public final class Gateway {
         CookieEnforcer.ExchangeConsent consent = cookieEnforcer.onRequest(request.headers());
         boolean revalidatesVariant = PageVariants.forwardConditions(request.headers(),
                 html.changesPages(consent.decision()), () -> variants.key(consent.decision()));
+        String host = request.headers().get(HttpHeaderNames.HOST);
         return new ResponseEnforcement(cookieEnforcer, consent, html, variants, revalidatesVariant, clientAccepts,
-                varyBy);
+                varyBy, host == null ? PageSite.NONE : PageSite.ofAuthority(host));
     }
 
     /**

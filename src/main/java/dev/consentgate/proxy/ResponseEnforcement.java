@@ -1,10 +1,14 @@
 package dev.consentgate.proxy;
 
+import dev.consentgate.html.LinkHeaders;
+import dev.consentgate.html.PageSite;
 import dev.consentgate.html.RewriteListener;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** What the gateway does to one response before it goes to the browser, fixed at request time. */
@@ -21,9 +25,13 @@ final class ResponseEnforcement {
     private final String clientAccepts;
     /** The request headers the page depends on, for Vary. */
     private final String varyBy;
+    /** The site the request was made to, whose own URLs rules naming that site spare. */
+    private final PageSite site;
 
     ResponseEnforcement(CookieEnforcer cookies, CookieEnforcer.ExchangeConsent consent, HtmlEnforcement html,
-                        PageVariants variants, boolean revalidatesVariant, String clientAccepts, String varyBy) {
+                        PageVariants variants, boolean revalidatesVariant, String clientAccepts, String varyBy,
+                        PageSite site) {
+        this.site = site;
         this.cookies = cookies;
         this.consent = consent;
         this.html = html;
@@ -33,9 +41,26 @@ final class ResponseEnforcement {
         this.varyBy = varyBy;
     }
 
-    /** Enforces the cookie policy on a response head (any status, 1xx included). */
+    /**
+     * Enforces the cookie policy on a response head (any status, 1xx included), and takes out of its Link headers
+     * the resource hints the consent does not allow, which a browser acts on even in an Early Hints response.
+     */
     void applyToHead(HttpResponse response) {
         cookies.onResponse(response.headers(), consent);
+        HttpHeaders headers = response.headers();
+        if (headers.contains("Link") && !html.policy().grantsEverything(consent.decision())) {
+            List<String> kept = new ArrayList<>();
+            for (String value : headers.getAll("Link")) {
+                String allowed = LinkHeaders.keepAllowed(value, html.policy(), consent.decision(), site);
+                if (allowed != null) {
+                    kept.add(allowed);
+                }
+            }
+            headers.remove("Link");
+            for (String value : kept) {
+                headers.add("Link", value);
+            }
+        }
     }
 
     /**

@@ -74,6 +74,34 @@ class ProxyBehaviourIntegrationTest {
     }
 
     @Test
+    void hintsToTrackersInLinkHeadersAreTakenOutOfEarlyHintsAndResponses() throws Exception {
+        String links = "Link: <https://www.googletagmanager.com>; rel=preconnect, </app.css>; rel=preload; as=style\r\n"
+                + "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=\"preload\"; as=script\r\n"
+                + "Link: <https://shop.test/p/1>; rel=canonical\r\n";
+        String response = "HTTP/1.1 103 Early Hints\r\n" + links + "\r\n"
+                + "HTTP/1.1 200 OK\r\nContent-Type: text/css\r\n" + links + "Content-Length: 2\r\n\r\nok";
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            client.send("GET / HTTP/1.1\r\nHost: shop.test\r\n\r\n");
+            List<String> kept = List.of("</app.css>; rel=preload; as=style", "<https://shop.test/p/1>; rel=canonical");
+            RawClient.Response hints = client.read();
+            assertEquals(103, hints.status());
+            assertEquals(kept, hints.headers("link"));
+            RawClient.Response fin = client.read();
+            assertEquals(kept, fin.headers("link"));
+
+            client.send("GET / HTTP/1.1\r\nHost: shop.test\r\n"
+                    + "Cookie: cg_consent=2025-12-16:functionality+analytics+advertising\r\n\r\n");
+            List<String> all = List.of("<https://www.googletagmanager.com>; rel=preconnect, </app.css>; rel=preload;"
+                    + " as=style", "<https://connect.facebook.net/en_US/fbevents.js>; rel=\"preload\"; as=script",
+                    "<https://shop.test/p/1>; rel=canonical");
+            assertEquals(all, client.read().headers("link"), "with every category granted all pass");
+            assertEquals(all, client.read().headers("link"));
+        }
+    }
+
+    @Test
     void setCookie2IsAlwaysDropped() throws Exception {
         String response = "HTTP/1.1 200 OK\r\nSet-Cookie2: JSESSIONID=1; Version=1\r\nContent-Length: 0\r\n\r\n";
         try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));

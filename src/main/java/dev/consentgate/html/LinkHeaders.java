@@ -1,0 +1,81 @@
+package dev.consentgate.html;
+
+import dev.consentgate.consent.ConsentDecision;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Link response header (RFC 8288), in a response or an Early Hints (103): a browser acts on the resource hints
+ * in it (preconnect, preload...) as on the link elements they stand for, before any of the page is read. Those
+ * hints are judged like those elements; other links (canonical, alternate...) pass.
+ */
+public final class LinkHeaders {
+
+    /** {@code rel=token} or {@code rel="token token"} among a link's parameters. */
+    private static final Pattern REL = Pattern.compile("(?i)(?:^|;)\\s*rel\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))");
+
+    private LinkHeaders() {
+    }
+
+    /**
+     * One Link header value without the hints to hosts the consent does not allow; null when nothing is left, or
+     * when the value cannot be read (a browser may still read part of it: fail closed).
+     */
+    public static String keepAllowed(String value, TagPolicy policy, ConsentDecision consent, PageSite site) {
+        ElementJudge judge = new ElementJudge(policy, consent, site, name -> false);
+        List<String> kept = new ArrayList<>();
+        int n = value.length();
+        int i = 0;
+        while (true) {
+            while (i < n && (value.charAt(i) == ' ' || value.charAt(i) == '\t' || value.charAt(i) == ',')) {
+                i++;
+            }
+            if (i == n) {
+                return kept.isEmpty() ? null : String.join(", ", kept);
+            }
+            if (value.charAt(i) != '<') {
+                return null;
+            }
+            int close = value.indexOf('>', i + 1);
+            if (close < 0) {
+                return null;
+            }
+            // the parameters run to the next comma outside a quoted string
+            int end = close + 1;
+            boolean quoted = false;
+            for (; end < n && (quoted || value.charAt(end) != ','); end++) {
+                char c = value.charAt(end);
+                if (quoted && c == '\\') {
+                    end++;
+                } else if (c == '"') {
+                    quoted = !quoted;
+                }
+            }
+            if (quoted) {
+                return null;
+            }
+            String url = value.substring(i + 1, close);
+            if (!(isHint(value.substring(close + 1, Math.min(end, n))) && judge.blocksHint(url))) {
+                kept.add(value.substring(i, Math.min(end, n)).trim());
+            }
+            i = end;
+        }
+    }
+
+    private static boolean isHint(String parameters) {
+        Matcher rel = REL.matcher(parameters);
+        while (rel.find()) {
+            String rels = rel.group(1) != null ? rel.group(1) : rel.group(2);
+            for (String token : rels.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+                if (ElementJudge.HINT_RELS.contains(token)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
