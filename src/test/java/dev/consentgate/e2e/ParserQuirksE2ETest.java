@@ -1,0 +1,91 @@
+package dev.consentgate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.consentgate.testing.TestUpstream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Pages where a tracker loads through a rule of the HTML parser rather than a plain tag: an end tag of noscript that
+ * markup would hide in a comment or an attribute (Chromium runs scripts, so noscript ends at the first one), a base
+ * URL on a tracker's host, an SVG script's href, an HTML image (an img to the parser), and a preload in a Link
+ * header. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
+ * through the gateway without consent, where it asks no tracker at all.
+ */
+@ExtendWith(BrowserLab.class)
+class ParserQuirksE2ETest {
+
+    private static final List<String> TRACKERS = List.of(StandInTrackers.GTM, StandInTrackers.FACEBOOK,
+            StandInTrackers.FACEBOOK_CONNECT);
+
+    /** Each page by its path; its body is a paragraph and the construct. */
+    private static final Map<String, String> PAGES = Map.of(
+            "/noscript-comment", "<noscript><!-- </noscript><script src=\"https://www.googletagmanager.com/gtm.js"
+                    + "?id=GTM-Q1\"></script> --></noscript>",
+            "/noscript-attribute", "<noscript><a title=\"</noscript><img src='https://www.facebook.com/tr?id=Q2'>\">"
+                    + "</a></noscript>",
+            "/base", "<base href=\"https://www.googletagmanager.com/\"><script src=\"gtm.js?id=GTM-Q3\"></script>",
+            "/svg-script", "<svg><script href=\"https://www.googletagmanager.com/gtm.js?id=GTM-Q4\"></script></svg>",
+            "/image", "<image src=\"https://www.facebook.com/tr?id=Q5\">",
+            "/link-header", "");
+    private static final String LINK_HEADER = "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=preload;"
+            + " as=script\r\n";
+
+    private static TestUpstream upstream;
+    private static GatewayInFront gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        upstream = TestUpstream.start((request, out, socket) -> {
+            String path = request.requestLine().split(" ")[1];
+            String construct = PAGES.get(path);
+            byte[] body = ("<!DOCTYPE html><html><head><title>quirk</title></head><body><p>page " + path + "</p>"
+                    + (construct == null ? "" : construct) + "</body></html>").getBytes(StandardCharsets.UTF_8);
+            String head = (construct == null ? "HTTP/1.1 404 Not Found\r\n" : "HTTP/1.1 200 OK\r\n")
+                    + "Content-Type: text/html; charset=utf-8\r\n" + (path.equals("/link-header") ? LINK_HEADER : "")
+                    + "Content-Length: " + body.length + "\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+        });
+        gateway = GatewayInFront.start(GatewayInFront.defaultRuleset(), upstream.uri());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/noscript-comment", "/noscript-attribute", "/base", "/svg-script", "/image",
+        "/link-header"})
+    void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
+        String name = "quirk" + path.replace('/', '-');
+        List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,
+                name + "-direct");
+        assertFalse(direct.isEmpty(), path + ": straight from the upstream, Chromium asks a tracker");
+        List<NetworkLog.Request> through = trackerRequests(lab, gateway.origin() + path, name + "-gateway");
+        assertEquals(List.of(), through, path + ": through the gateway, requests to tracker hosts");
+    }
+
+    private static List<NetworkLog.Request> trackerRequests(BrowserLab.Lab lab, String url, String evidence) {
+        try (Tab tab = lab.newTab()) {
+            tab.navigate(url);
+            List<NetworkLog.Request> trackers = tab.network().toHosts(TRACKERS);
+            Evidence.save(evidence, tab, List.of("page: " + url, "requests to tracker hosts: " + trackers));
+            return trackers;
+        }
+    }
+}
