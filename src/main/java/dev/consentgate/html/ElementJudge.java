@@ -120,7 +120,9 @@ final class ElementJudge {
         switch (tag.nameId) {
             case ElementNames.SCRIPT: {
                 if (!mayRun(tag)) {
-                    return null;
+                    // an import map runs nothing, but maps the names modules import to URLs: a bare "analytics" in
+                    // a module can load a tracker the map names, so the map is judged by the URLs it names
+                    return isImportMap(tag) && !inNoscript ? Verdict.INLINE : null;
                 }
                 ElementKind kind = inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT;
                 int src = tag.find("src");
@@ -399,6 +401,11 @@ final class ElementJudge {
             return null;
         }
         return new Verdict(META_COOKIE_RULE, "", ElementKind.META_COOKIE, TagAction.REMOVE);
+    }
+
+    private static boolean isImportMap(TagToken tag) {
+        String type = tag.value("type");
+        return type != null && type.strip().equalsIgnoreCase("importmap");
     }
 
     /**

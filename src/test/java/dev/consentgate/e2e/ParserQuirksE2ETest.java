@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Pages where a tracker loads through a rule of the HTML parser rather than a plain tag: an end tag of noscript that
  * markup would hide in a comment or an attribute (Chromium runs scripts, so noscript ends at the first one), a base
- * URL on a tracker's host, an SVG script's href, an HTML image (an img to the parser), and a preload in a Link
- * header. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
+ * URL on a tracker's host, an SVG script's href, an HTML image (an img to the parser), an import map naming a
+ * tracker for a module's bare import, and a preload in a Link header. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
  * through the gateway without consent, where it asks no tracker at all.
  */
 @ExtendWith(BrowserLab.class)
@@ -35,6 +35,9 @@ class ParserQuirksE2ETest {
             "/base", "<base href=\"https://www.googletagmanager.com/\"><script src=\"gtm.js?id=GTM-Q3\"></script>",
             "/svg-script", "<svg><script href=\"https://www.googletagmanager.com/gtm.js?id=GTM-Q4\"></script></svg>",
             "/image", "<image src=\"https://www.facebook.com/tr?id=Q5\">",
+            "/import-map", "<script type=\"importmap\">{\"imports\": {\"analytics\": "
+                    + "\"https://www.googletagmanager.com/gtm.js?id=GTM-Q7\"}}</script>"
+                    + "<script type=\"module\">import \"analytics\";</script>",
             "/link-header", "");
     private static final String LINK_HEADER = "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=preload;"
             + " as=script\r\n";
@@ -70,7 +73,7 @@ class ParserQuirksE2ETest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/noscript-comment", "/noscript-attribute", "/base", "/svg-script", "/image",
-        "/link-header"})
+        "/import-map", "/link-header"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
         List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,

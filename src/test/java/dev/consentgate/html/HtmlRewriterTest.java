@@ -108,6 +108,16 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void anImportMapIsJudgedByTheUrlsItNames() {
+        String map = "{\"imports\": {\"analytics\": \"https://www.googletagmanager.com/gtm.js?id=GTM-X\"}}";
+        assertEquals("<script type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager-loader\""
+                + " data-cg-type=\"importmap\">" + map + "</script>", rewrite("<script type=\"importmap\">" + map + "</script>"));
+        assertUnchanged("<script type=importmap>{\"imports\": {\"lodash\": \"https://cdn.jsdelivr.net/npm/lodash-es/lodash.js\","
+                + " \"app\": \"/js/app.js\"}}</script>");
+        assertUnchanged("<noscript><script type=\"importmap\">" + map + "</script></noscript>");
+    }
+
+    @Test
     void svgScriptsAndImagesAreJudgedByTheirHref() {
         String out = rewrite("<svg><script href=\"" + GTM + "\"></script><script xlink:href=\"" + GTM + "\"></script>"
                 + "<image href=\"https://www.facebook.com/tr?id=1\"/><image xlink:href=\"/logo.png\"/></svg>"
@@ -458,7 +468,7 @@ class HtmlRewriterTest {
         assertUnchanged("<script type=\"text/x-template\">"
                 + "<iframe src=\"https://www.facebook.com/tr\"></iframe></script>");
         assertUnchanged("<script type=\"text/x-handlebars-template\">fbq('init')</script>");
-        assertUnchanged("<script type=\"importmap\">{\"imports\": {\"gtm\": \"" + GTM + "\"}}</script>");
+        // (an import map is judged by the URLs it names: anImportMapIsJudgedByTheUrlsItNames)
         assertUnchanged("<script type=\"javascript/blocked\" src=\"" + GTM + "\"></script>");
         // consent tools' own blocked types, which only the tool turns back into code, after consent
         assertUnchanged("<script type=\"didomi/javascript\" data-vendor=\"google\" src=\"" + GTM + "\"></script>");
