@@ -102,6 +102,7 @@ final class PageVariants {
         if (document) {
             headers.remove(HttpHeaderNames.IF_MODIFIED_SINCE);
         }
+        forwardIfRange(headers, key);
         List<String> ifMatch = headers.getAll(HttpHeaderNames.IF_MATCH);
         if (!ifMatch.isEmpty()) {
             headers.set(HttpHeaderNames.IF_MATCH, forwardIfMatch(String.join(", ", ifMatch), key.get()));
@@ -118,6 +119,28 @@ final class PageVariants {
         }
         forwarded.ifModifiedSince().ifPresent(d -> headers.set(HttpHeaderNames.IF_MODIFIED_SINCE, d));
         return forwarded.revalidatesVariant();
+    }
+
+    /**
+     * If-Range naming a tag of the gateway's: this variant's goes on without the key, so that resuming a range of an
+     * unchanged page gets the range; another variant's means the page changed, so the whole is asked for. A date or
+     * a tag the gateway did not make goes on as it is.
+     */
+    private static void forwardIfRange(HttpHeaders headers, Supplier<String> key) {
+        String ifRange = headers.get(HttpHeaderNames.IF_RANGE);
+        if (ifRange == null) {
+            return;
+        }
+        List<EntityTag> tags = EntityTag.parseList(ifRange.trim());
+        if (tags == null || tags.size() != 1 || tags.get(0).mark() < 0) {
+            return;
+        }
+        if (tags.get(0).madeFor(key.get())) {
+            headers.set(HttpHeaderNames.IF_RANGE, tags.get(0).upstreams().toString());
+        } else {
+            headers.remove(HttpHeaderNames.RANGE);
+            headers.remove(HttpHeaderNames.IF_RANGE);
+        }
     }
 
     /**

@@ -147,6 +147,24 @@ class PageVariantsTest {
     }
 
     @Test
+    void ifRangeNamesWhatTheUpstreamHasForThisVariantAndAnotherVariantAsksForTheWhole() {
+        HttpHeaders same = new DefaultHttpHeaders().add("Range", "bytes=100-").add("If-Range", "\"v1.cg-1a2b3c4d\"");
+        PageVariants.forwardConditions(same, false, () -> "1a2b3c4d");
+        assertEquals("\"v1\"", same.get("If-Range"));
+        assertEquals("bytes=100-", same.get("Range"));
+        HttpHeaders other = new DefaultHttpHeaders().add("Range", "bytes=100-").add("If-Range", "\"v1.cg-99999999\"");
+        PageVariants.forwardConditions(other, false, () -> "1a2b3c4d");
+        assertFalse(other.contains("Range"));
+        assertFalse(other.contains("If-Range"));
+        for (String passes : List.of("\"v1\"", "Tue, 16 Dec 2025 08:00:00 GMT")) {
+            HttpHeaders headers = new DefaultHttpHeaders().add("Range", "bytes=100-").add("If-Range", passes);
+            PageVariants.forwardConditions(headers, false, () -> "1a2b3c4d");
+            assertEquals(passes, headers.get("If-Range"), "not the gateway's: as it is");
+            assertEquals("bytes=100-", headers.get("Range"));
+        }
+    }
+
+    @Test
     void ifMatchNamesWhatTheUpstreamHasForThisVariantsTagsOnly() {
         assertEquals("\"v1\", \"v1.cg-99999999\", \"x\"",
                 PageVariants.forwardIfMatch("\"v1.cg-1a2b3c4d\", \"v1.cg-99999999\", \"x\"", "1a2b3c4d"));
