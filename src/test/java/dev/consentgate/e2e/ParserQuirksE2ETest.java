@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Pages where a tracker loads through a rule of the HTML parser rather than a plain tag: an end tag of noscript that
  * markup would hide in a comment or an attribute (Chromium runs scripts, so noscript ends at the first one), a base
  * URL on a tracker's host, an SVG script's href, an HTML image (an img to the parser), an import map naming a
- * tracker for a module's bare import, and a preload in a Link header. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
+ * tracker for a module's bare import, a preload in a Link header, and an ISO-2022-JP page whose two-byte
+ * characters spell "<!--" in ASCII. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
  * through the gateway without consent, where it asks no tracker at all.
  */
 @ExtendWith(BrowserLab.class)
@@ -38,7 +39,10 @@ class ParserQuirksE2ETest {
             "/import-map", "<script type=\"importmap\">{\"imports\": {\"analytics\": "
                     + "\"https://www.googletagmanager.com/gtm.js?id=GTM-Q7\"}}</script>"
                     + "<script type=\"module\">import \"analytics\";</script>",
-            "/link-header", "");
+            "/link-header", "",
+            // two JIS X 0208 characters, 0x3C21 and 0x2D2D: "<!--" to anything reading the bytes as ASCII
+            "/iso-2022-jp", "<meta charset=\"iso-2022-jp\"><p>\u001b$B<!--\u001b(B</p><script src=\"https://www."
+                    + "googletagmanager.com/gtm.js?id=GTM-Q8\"></script>");
     private static final String LINK_HEADER = "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=preload;"
             + " as=script\r\n";
 
@@ -53,7 +57,9 @@ class ParserQuirksE2ETest {
             byte[] body = ("<!DOCTYPE html><html><head><title>quirk</title></head><body><p>page " + path + "</p>"
                     + (construct == null ? "" : construct) + "</body></html>").getBytes(StandardCharsets.UTF_8);
             String head = (construct == null ? "HTTP/1.1 404 Not Found\r\n" : "HTTP/1.1 200 OK\r\n")
-                    + "Content-Type: text/html; charset=utf-8\r\n" + (path.equals("/link-header") ? LINK_HEADER : "")
+                    + (path.equals("/iso-2022-jp") ? "Content-Type: text/html\r\n"
+                            : "Content-Type: text/html; charset=utf-8\r\n")
+                    + (path.equals("/link-header") ? LINK_HEADER : "")
                     + "Content-Length: " + body.length + "\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
@@ -73,7 +79,7 @@ class ParserQuirksE2ETest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/noscript-comment", "/noscript-attribute", "/base", "/svg-script", "/image",
-        "/import-map", "/link-header"})
+        "/import-map", "/link-header", "/iso-2022-jp"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
         List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,

@@ -802,4 +802,50 @@ class HtmlRewriterTest {
                 new ArrayList<>());
         assertEquals(expected.substring(1), new String(out, StandardCharsets.UTF_16LE));
     }
+
+    /** JIS X 0208 in ISO-2022-JP: two ASCII bytes a character, here 0x3C21 and 0x2D2D, which spell "<!--". */
+    private static final byte[] JIS_PAIRS = {0x1b, '$', 'B', 0x3c, 0x21, 0x2d, 0x2d, 0x1b, '(', 'B'};
+
+    private static byte[] jisPage(String head) {
+        java.io.ByteArrayOutputStream page = new java.io.ByteArrayOutputStream();
+        page.writeBytes((head + "<p>").getBytes(StandardCharsets.US_ASCII));
+        page.writeBytes(JIS_PAIRS);
+        page.writeBytes(("</p><script src=\"" + GTM + "\"></script><p>end</p>").getBytes(StandardCharsets.US_ASCII));
+        return page.toByteArray();
+    }
+
+    @Test
+    void iso2022JpPagesAreReadAsTheirCharactersNotTheirBytes() {
+        // read as bytes, the pair would open a comment that hides the script after it; a browser sees two characters
+        for (String head : List.of("<meta charset=\"ISO-2022-JP\">", "<meta http-equiv=Content-Type "
+                + "content=\"text/html; charset=iso-2022-jp\">", "<title>" + "t".repeat(900) + "</title><META charset=csISO2022JP>")) {
+            byte[] in = jisPage(head);
+            byte[] expected = null;
+            for (int size : List.of(1, 7, 1000, 1 << 20)) {
+                byte[] out = Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, in, List.of(size));
+                String text = new String(out, StandardCharsets.US_ASCII);
+                assertTrue(text.contains("data-cg-src=\"" + GTM + "\""), head + ", chunks of " + size + ": " + text);
+                assertTrue(new String(out, StandardCharsets.ISO_8859_1).contains(
+                        new String(JIS_PAIRS, StandardCharsets.ISO_8859_1)), "the characters come back as they were");
+                if (expected != null) {
+                    assertEquals(new String(expected, StandardCharsets.ISO_8859_1),
+                            new String(out, StandardCharsets.ISO_8859_1), "chunks of " + size);
+                }
+                expected = out;
+            }
+        }
+        // by the Content-Type, which wins over a meta
+        byte[] labelled = jisPage("<meta charset=utf-8>");
+        byte[] out = Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, labelled, List.of(3), Optional.of("iso-2022-jp"),
+                new ArrayList<>());
+        assertTrue(new String(out, StandardCharsets.US_ASCII).contains("data-cg-src=\"" + GTM + "\""));
+        // undeclared, with a switch to two-byte JIS in the first 1024 bytes
+        byte[] undeclared = jisPage("<title>t</title>");
+        assertTrue(new String(Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, undeclared, List.of(2)),
+                StandardCharsets.US_ASCII).contains("data-cg-src=\"" + GTM + "\""));
+        // a page that says UTF-8 is read as bytes, whatever its bytes
+        byte[] utf8 = jisPage("<meta charset=utf-8>");
+        assertEquals(new String(utf8, StandardCharsets.ISO_8859_1), new String(Chunks.rewrite(POLICY,
+                TestRules.ESSENTIAL_ONLY, utf8, List.of(64)), StandardCharsets.ISO_8859_1));
+    }
 }
