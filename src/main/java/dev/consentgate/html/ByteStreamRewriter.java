@@ -166,6 +166,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     void release() {
         pending.release();
+        if (noscript != null) {
+            noscript.release();
+        }
     }
 
     private long heldFrom() {
@@ -265,7 +268,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             matcherState = 0;
             signed.reset();
             mentions.reset();
-            mentioned.reset();
+            mentioned.reset(ElementJudge.isImportMap(tag));
             inspected = 0;
             return true;
         }

@@ -125,13 +125,14 @@ final class ElementJudge {
                     return isImportMap(tag) && !inNoscript ? Verdict.INLINE : null;
                 }
                 ElementKind kind = inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT;
-                int src = tag.find("src");
-                if (src >= 0) {
-                    return judgeUrlAttribute(tag, src, kind);
-                }
+                // an SVG script loads its href, an HTML one its src: the element does not say which it is here
                 Verdict svg = judgeUrls(tag, kind, SVG_SCRIPT_URL_ATTRIBUTES);
                 if (svg != null) {
                     return svg;
+                }
+                int src = tag.find("src");
+                if (src >= 0) {
+                    return judgeUrlAttribute(tag, src, kind);
                 }
                 Verdict lazy = judgeUrls(tag, kind, DELAYED_SCRIPT_URL_ATTRIBUTES);
                 return lazy != null || tag.overflowed ? lazy : Verdict.INLINE;
@@ -403,7 +404,7 @@ final class ElementJudge {
         return new Verdict(META_COOKIE_RULE, "", ElementKind.META_COOKIE, TagAction.REMOVE);
     }
 
-    private static boolean isImportMap(TagToken tag) {
+    static boolean isImportMap(TagToken tag) {
         String type = tag.value("type");
         return type != null && type.strip().equalsIgnoreCase("importmap");
     }

@@ -30,6 +30,7 @@ public final class HtmlRewriter {
 
     /** How much of the start of a page a browser prescans for a meta charset (WHATWG HTML, 13.2.3.2). */
     private static final int PRESCAN_BYTES = 1024;
+    private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile("(?s)<!--.*?(-->|$)");
     /** The first meta element's charset, as the prescan finds it (in either of its two forms). */
     private static final java.util.regex.Pattern META_CHARSET = java.util.regex.Pattern.compile(
             "(?is)<meta[\\s/][^>]*?charset\\s*=\\s*[\"']?\\s*([^\\s\"';/>]+)");
@@ -205,7 +206,9 @@ public final class HtmlRewriter {
     /** The charset label of the first meta element that has one in the first 1024 bytes, or "". */
     private static String prescannedLabel(ByteBuf start) {
         int n = Math.min(start.readableBytes(), PRESCAN_BYTES);
-        String text = start.toString(start.readerIndex(), n, StandardCharsets.ISO_8859_1);
+        // comments are skipped (an unterminated one hides the rest), as the prescan skips them
+        String text = COMMENT.matcher(start.toString(start.readerIndex(), n, StandardCharsets.ISO_8859_1))
+                .replaceAll(" ");
         java.util.regex.Matcher meta = META_CHARSET.matcher(text);
         return meta.find() ? meta.group(1).toLowerCase(Locale.ROOT) : "";
     }

@@ -44,7 +44,8 @@ public final class LinkHeaders {
             if (close < 0) {
                 return null;
             }
-            // the parameters run to the next comma outside a quoted string
+            // the parameters run to the next comma outside a quoted string or angle brackets (browsers quote with
+            // both when they split a Link header)
             int end = close + 1;
             boolean quoted = false;
             for (; end < n && (quoted || value.charAt(end) != ','); end++) {
@@ -53,6 +54,12 @@ public final class LinkHeaders {
                     end++;
                 } else if (c == '"') {
                     quoted = !quoted;
+                } else if (c == '<' && !quoted) {
+                    int bracket = value.indexOf('>', end + 1);
+                    if (bracket < 0) {
+                        return null;
+                    }
+                    end = bracket;
                 }
             }
             if (quoted) {

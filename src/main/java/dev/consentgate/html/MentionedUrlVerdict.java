@@ -17,6 +17,8 @@ final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
     private final TagPolicy policy;
     private final ConsentDecision consent;
     private final PageSite site;
+    /** Every URL counts as loaded (an import map, whose every address a module may import). */
+    private boolean allLoaded;
     /** The matching rule's index, -1 while none. */
     private int rule = -1;
     private String host = "";
@@ -29,6 +31,12 @@ final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
 
     /** Forget the verdict: a new script starts. */
     void reset() {
+        reset(false);
+    }
+
+    /** Forget the verdict: a new script starts, in which every URL named counts as loaded when {@code allLoaded}. */
+    void reset(boolean allLoaded) {
+        this.allLoaded = allLoaded;
         rule = -1;
         host = "";
     }
@@ -56,7 +64,7 @@ final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
      */
     @Override
     public boolean onNamedUrl(String url) {
-        return judge(url, true);
+        return judge(url, !allLoaded);
     }
 
     private boolean judge(String url, boolean onlyNamed) {

@@ -9,7 +9,11 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.util.Arrays;
 
-/** Streaming conversion between two charsets; bytes of a character split across calls are carried over. */
+/**
+ * Streaming conversion between two charsets; bytes of a character split across calls are carried over, and both
+ * sides keep their state between calls (ISO-2022-JP's current character set), so the result does not depend on how
+ * the input is split.
+ */
 final class Transcoder {
 
     private final CharsetDecoder decoder;
@@ -43,11 +47,14 @@ final class Transcoder {
         }
         carry = in.hasRemaining() ? Arrays.copyOfRange(all, in.position(), in.limit()) : new byte[0];
         chars.flip();
-        // the decoders used here only ever hand out whole surrogate pairs, so each call encodes to completion
+        // the decoders used here only ever hand out whole surrogate pairs, so each call encodes all it is given;
+        // only the end of input returns a stateful encoding to its initial state (ESC ( B in ISO-2022-JP)
         ByteBuffer buf = ByteBuffer.allocate((int) (chars.remaining() * encoder.maxBytesPerChar()) + 16);
-        encoder.encode(chars, buf, true);
-        encoder.flush(buf);
-        encoder.reset();
+        encoder.encode(chars, buf, end);
+        if (end) {
+            encoder.flush(buf);
+            encoder.reset();
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(buf.position());
         out.write(buf.array(), 0, buf.position());
         return out.toByteArray();

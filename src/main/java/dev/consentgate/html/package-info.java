@@ -49,11 +49,17 @@
  *
  * <h2>Known simplifications</h2>
  * <ul>
- *   <li>Foreign content is tracked only as far as raw text goes: inside svg/math, title/style/textarea... are not
- *       raw text (so {@code <svg><title/>} is right), and the HTML breakout elements end it; integration points
- *       (foreignObject, desc) are not modelled, which can only make the rewriter judge text as tags. An SVG
- *       script's content is read as script text (and judged as an inline script), where a browser reads markup: an
- *       HTML tag written inside it (which breaks out of the SVG) is not judged.</li>
+ *   <li>Foreign content is tracked only as far as raw text goes: inside svg/math, title/style/textarea/noscript...
+ *       are not raw text (so {@code <svg><title/>} is right), and the HTML breakout elements end it. Integration
+ *       points (foreignObject, desc, MathML's mi...) are not modelled: inside one a browser reads style, noscript...
+ *       as raw text again, so an end tag hidden there in a comment can end them earlier for the browser than for
+ *       the rewriter, and what follows it passes unjudged. An SVG script's content is read as script text (and
+ *       judged as an inline script), where a browser reads markup: an HTML tag written inside it (which breaks out
+ *       of the SVG) is not judged.</li>
+ *   <li>noscript is read as raw text, as a browser running scripts reads it; its content is also judged as markup.
+ *       For a browser without scripts, a comment in that content can run past the {@code </noscript>}, and what
+ *       follows is then markup to it that the rewriter read as the content of another raw-text element (a title
+ *       opened after the end tag): such a pixel reaches only visitors without JavaScript.</li>
  *   <li>{@code <![CDATA[} is always a bogus comment ending at the first {@code >}, as in HTML content; inside SVG a
  *       browser reads further, so again only text may be judged as tags.</li>
  *   <li>Named character references: numeric ones and the names of ASCII punctuation (no named reference spells a

@@ -27,6 +27,8 @@ final class ResponseEnforcement {
     private final String varyBy;
     /** The site the request was made to, whose own URLs rules naming that site spare. */
     private final PageSite site;
+    /** Vary has been given the request headers the response depends on. */
+    private boolean varied;
 
     ResponseEnforcement(CookieEnforcer cookies, CookieEnforcer.ExchangeConsent consent, HtmlEnforcement html,
                         PageVariants variants, boolean revalidatesVariant, String clientAccepts, String varyBy,
@@ -48,6 +50,10 @@ final class ResponseEnforcement {
     void applyToHead(HttpResponse response) {
         cookies.onResponse(response.headers(), consent);
         HttpHeaders headers = response.headers();
+        if (headers.contains("Link") && response.status().code() >= 200) {
+            // the hints a response keeps depend on the consent: caches must not give one visitor's to another
+            addVary(headers);
+        }
         if (headers.contains("Link") && !html.policy().grantsEverything(consent.decision())) {
             List<String> kept = new ArrayList<>();
             for (String value : headers.getAll("Link")) {
@@ -60,6 +66,14 @@ final class ResponseEnforcement {
             for (String value : kept) {
                 headers.add("Link", value);
             }
+        }
+    }
+
+    /** Appends the request headers the response depends on to Vary, once. */
+    private void addVary(HttpHeaders headers) {
+        if (!varied) {
+            headers.add("Vary", varyBy);
+            varied = true;
         }
     }
 
@@ -82,7 +96,7 @@ final class ResponseEnforcement {
         HttpHeaders headers = response.headers();
         // The body served depends on the consent cookie(s) and signals: caches must not serve one visitor's page to
         // another.
-        headers.add("Vary", varyBy);
+        addVary(headers);
         PageVariants.markResponse(headers, variants.key(consent.decision()), changed);
         if (!changed || revalidated) {
             return Optional.empty();

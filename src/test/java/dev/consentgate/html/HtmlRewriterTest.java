@@ -108,6 +108,13 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void everyUrlOfAnImportMapCountsAsLoaded() {
+        // a prefix of a functionality widget's host: merely named, it would count only for analytics and advertising
+        String map = "{\"imports\": {\"tw/\": \"https://platform.twitter.com/\"}}";
+        assertTrue(rewrite("<script type=\"importmap\">" + map + "</script>").startsWith("<script type=\"text/plain\""));
+    }
+
+    @Test
     void anImportMapIsJudgedByTheUrlsItNames() {
         String map = "{\"imports\": {\"analytics\": \"https://www.googletagmanager.com/gtm.js?id=GTM-X\"}}";
         assertEquals("<script type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager-loader\""
@@ -115,6 +122,12 @@ class HtmlRewriterTest {
         assertUnchanged("<script type=importmap>{\"imports\": {\"lodash\": \"https://cdn.jsdelivr.net/npm/lodash-es/lodash.js\","
                 + " \"app\": \"/js/app.js\"}}</script>");
         assertUnchanged("<noscript><script type=\"importmap\">" + map + "</script></noscript>");
+    }
+
+    @Test
+    void anSvgScriptsHrefCountsBesideASrc() {
+        assertTrue(rewrite("<svg><script src=\"/x.js\" href=\"" + GTM + "\"></script></svg>")
+                .startsWith("<svg><script type=\"text/plain\""));
     }
 
     @Test
@@ -847,5 +860,39 @@ class HtmlRewriterTest {
         byte[] utf8 = jisPage("<meta charset=utf-8>");
         assertEquals(new String(utf8, StandardCharsets.ISO_8859_1), new String(Chunks.rewrite(POLICY,
                 TestRules.ESSENTIAL_ONLY, utf8, List.of(64)), StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void anIso2022JpPageComesOutTheSameInAnyChunksWithItsTextAsItWas() throws Exception {
+        java.nio.charset.Charset jis = java.nio.charset.Charset.forName("x-windows-50221");
+        String text = "こんにちは、世界。①番の記事です。".repeat(60);
+        String html = "<html><head><title>日本語</title></head><body><p>" + text + "</p><script src=\"" + GTM
+                + "\"></script><p>" + text + "</p></body></html>";
+        byte[] in = html.getBytes(jis);
+        assertTrue(in.length > 2048);
+        byte[] whole = Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, in, List.of(1 << 20), Optional.of("ISO-2022-JP"),
+                new ArrayList<>());
+        String decoded = new String(whole, jis);
+        assertTrue(decoded.contains("data-cg-src=\"" + GTM + "\""), decoded);
+        assertEquals(html.replace("<script src=", "<script type=\"text/plain\" data-cg-category=\"analytics\""
+                + " data-cg-rule=\"google-tag-manager\" data-cg-type=\"text/javascript\" data-cg-src="), decoded);
+        for (int size : List.of(1, 2, 3, 5, 64, 1000)) {
+            byte[] out = Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, in, List.of(size), Optional.of("iso-2022-jp"),
+                    new ArrayList<>());
+            assertEquals(new String(whole, StandardCharsets.ISO_8859_1), new String(out, StandardCharsets.ISO_8859_1),
+                    "chunks of " + size);
+        }
+    }
+
+    @Test
+    void aCommentedOutMetaCharsetIsNotTheCharset() {
+        // a browser's prescan skips the comment and reads UTF-8, in which the script is a script
+        byte[] in = jisPage("<!-- <meta charset=\"iso-2022-jp\"> --><meta charset=\"utf-8\">");
+        assertTrue(new String(Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, in, List.of(7)),
+                StandardCharsets.ISO_8859_1).contains("<!--"), "read as bytes");
+        byte[] visible = ("<!-- <meta charset=\"iso-2022-jp\"> --><meta charset=\"utf-8\"><p>\u001b$B<script src=\""
+                + GTM + "\"></script>\u001b(B").getBytes(StandardCharsets.US_ASCII);
+        assertTrue(new String(Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, visible, List.of(7)),
+                StandardCharsets.US_ASCII).contains("data-cg-src=\"" + GTM + "\""));
     }
 }

@@ -48,6 +48,13 @@ class LinkHeadersTest {
     }
 
     @Test
+    void angleBracketsInParametersQuoteCommasAsInBrowsers() {
+        // Chromium splits this in two: the link to ok.example, and a preload of the tracker's script
+        assertEquals("<http://ok.example/>; a=<\">", keep("<http://ok.example/>; a=<\">, "
+                + "<http://www.googletagmanager.com/gtag/js\">; rel=preload; as=script"));
+    }
+
+    @Test
     void aValueThatCannotBeReadIsDropped() {
         for (String bad : new String[] {"https://www.googletagmanager.com; rel=preconnect", "</a.css; rel=preload",
             "</a.css>; title=\"open", "</a.css>; rel=preload, junk"}) {

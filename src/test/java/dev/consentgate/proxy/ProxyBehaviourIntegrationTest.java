@@ -90,6 +90,7 @@ class ProxyBehaviourIntegrationTest {
             assertEquals(kept, hints.headers("link"));
             RawClient.Response fin = client.read();
             assertEquals(kept, fin.headers("link"));
+            assertEquals(List.of("Cookie, Sec-GPC"), fin.headers("vary"), "which hints pass depends on the consent");
 
             client.send("GET / HTTP/1.1\r\nHost: shop.test\r\n"
                     + "Cookie: cg_consent=2025-12-16:functionality+analytics+advertising\r\n\r\n");
