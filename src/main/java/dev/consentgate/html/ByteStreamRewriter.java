@@ -16,11 +16,14 @@ import java.util.function.Predicate;
  * The rewriter for an ASCII-compatible byte stream: drives the tokenizer over each chunk, holds the bytes of an
  * element until it is judged, and sends everything else on as slices of the input.
  *
- * <p>A noscript element's content is read twice over, as the two kinds of browser read it. With JavaScript it is
- * text up to the first {@code </noscript>}, so this rewriter's tokenizer reads it as raw text, and whatever follows
- * that end tag is markup again, even where markup would have put it inside a comment or an attribute. Without
- * JavaScript it is markup (the tracking pixels kept for such visitors): a second rewriter, for that fragment alone,
- * judges it as markup inside noscript, and its output replaces the content.
+ * <p>Some content is read twice over, as two kinds of browser, or two readings of the page, read it. A noscript
+ * element's content is text up to the first {@code </noscript>} with JavaScript, and markup without (the tracking
+ * pixels kept for such visitors). Once the page has had SVG or MathML, the content of style, title, textarea, xmp,
+ * noembed, noframes and iframe is either too: raw text in HTML, markup in SVG, and the tokenizer does not follow
+ * every way back to HTML (integration points such as foreignObject). This rewriter's tokenizer reads such content as
+ * raw text, so whatever follows its end tag is markup again, even where markup would have put it inside a comment or
+ * an attribute; a second rewriter, for that fragment alone, judges it as markup where everything counts as a pixel,
+ * and its output replaces the content.
  */
 final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
@@ -44,13 +47,17 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private boolean suppressing;
     private int suppressId;
     private int suppressDepth;
-    /** Everything is inside noscript: this rewriter reads a noscript element's content as markup. */
-    private final boolean noscriptFragment;
+    /** Fragments read both ways nest at most this deep; content deeper still is dropped (text to any browser). */
+    private static final int MAX_FRAGMENT_DEPTH = 3;
+    /** 0 for the page; n for a fragment read as markup inside n levels of content read both ways. */
+    private final int fragmentDepth;
     private boolean inNoscript;
-    /** The rewriter of the content of the noscript element being read, null when none is. */
-    private ByteStreamRewriter noscript;
+    /** The rewriter of the content being read both ways, null when none is. */
+    private ByteStreamRewriter fragment;
+    /** Content being read both ways past the depth limit: dropped. */
+    private boolean droppingFragment;
     /** Absolute offset of the next byte of that content. */
-    private long noscriptContentAbs;
+    private long fragmentContentAbs;
 
     private boolean inspecting;
     private TagToken inlineScript;
@@ -81,13 +88,13 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.inspectInline = policy.blocksAnyRule(consent);
         this.mentioned = new MentionedUrlVerdict(policy, consent, site);
         this.signed = new SignatureVerdict(policy, consent);
-        this.noscriptFragment = false;
+        this.fragmentDepth = 0;
     }
 
     /**
-     * The rewriter of a noscript element's content starting at {@code contentAbs}, read as a browser without
-     * JavaScript reads it (noscript is then no raw text): the outer rewriter's judge (a base element counts for the
-     * whole page), and its line numbers.
+     * The rewriter of content read both ways, starting at {@code contentAbs}, as markup: as a browser without
+     * JavaScript reads it (noscript is then no raw text), everything in it judged as a pixel; the outer rewriter's
+     * judge (a base element counts for the whole page), and its line numbers.
      */
     private ByteStreamRewriter(ByteStreamRewriter outer, long contentAbs) {
         this.policy = outer.policy;
@@ -102,7 +109,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.inspectInline = outer.inspectInline;
         this.mentioned = new MentionedUrlVerdict(policy, consent, outer.elements.site());
         this.signed = new SignatureVerdict(policy, consent);
-        this.noscriptFragment = true;
+        this.fragmentDepth = outer.fragmentDepth + 1;
         this.inNoscript = true;
         this.absPos = contentAbs;
         pending.startsAt(contentAbs);
@@ -127,7 +134,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         pending.append(chunk);
         long chunkAbs = absPos;
         // a fragment's lines are the outer rewriter's, counted on its chunks
-        boolean countLines = lines != null && !noscriptFragment;
+        boolean countLines = lines != null && fragmentDepth == 0;
         if (countLines) {
             lines.chunk(a, from, chunkAbs);
         }
@@ -153,9 +160,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         tokenizer.end(absPos);
         if (suppressing || droppingTag) {
             pending.dropUpTo(absPos);
-        } else if (noscriptFragment && openTag >= 0) {
-            // a tag the end of the noscript content cut: a browser without JavaScript reads on past that end into
-            // it, as attributes of a tag nobody judged; it goes
+        } else if (fragmentDepth > 0 && openTag >= 0) {
+            // a tag the end of the content cut: the markup reading goes on past that end into it, as attributes of
+            // a tag nobody judged; it goes
             pending.emitUpTo(openTag);
             pending.dropUpTo(absPos);
         } else {
@@ -166,8 +173,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     void release() {
         pending.release();
-        if (noscript != null) {
-            noscript.release();
+        if (fragment != null) {
+            fragment.release();
         }
     }
 
@@ -176,8 +183,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (holdStart >= 0 && (t < 0 || holdStart < t)) {
             t = holdStart;
         }
-        // a tag the noscript fragment holds keeps its line known
-        long inner = noscript == null ? -1 : noscript.heldFrom();
+        // a tag the fragment holds keeps its line known
+        long inner = fragment == null ? -1 : fragment.heldFrom();
         return inner >= 0 && (t < 0 || inner < t) ? inner : t;
     }
 
@@ -225,14 +232,13 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             return false;
         }
         if (tag.nameId == ElementNames.NOSCRIPT) {
-            if (noscriptFragment) {
-                return false;
-            }
-            // its content comes as raw text, for the fragment's rewriter
-            noscript = new ByteStreamRewriter(this, tag.end);
-            noscriptContentAbs = tag.end;
-            holdStart = tag.end;
-            return true;
+            // markup to a fragment's reader, as without JavaScript
+            return fragmentDepth == 0 && !(tag.selfClosing && tokenizer.inForeignContent()) && readBothWays(tag);
+        }
+        if (mayBeRawTextOrMarkup(tag.nameId) && !tag.overflowed
+                && !(tag.selfClosing && tokenizer.inForeignContent())) {
+            // (a self-closing one in SVG or MathML is closed: its content is what follows, read as markup)
+            return readBothWays(tag);
         }
         if (tag.overflowed) {
             Verdict v = overflowVerdict;
@@ -255,7 +261,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
         Verdict v = elements.judge(tag, inNoscript);
         if (v == null) {
-            return false;
+            return tag.nameId == ElementNames.IFRAME && uncertainContext() && readBothWays(tag);
         }
         if (v == Verdict.INLINE) {
             if (!inspectInline) {
@@ -290,8 +296,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     @Override
     public void rawText(byte[] a, int from, int to) {
-        if (noscript != null) {
-            noscriptContent(a, from, to);
+        if (fragment != null || droppingFragment) {
+            fragmentContent(a, from, to);
             return;
         }
         if (!inspecting) {
@@ -326,26 +332,60 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     }
 
     /**
-     * A piece of a noscript element's content (the pieces come in order, a piece carried over from an earlier chunk
+     * Whether the content of an element of this name may be raw text to one reading and markup to another: an
+     * element the tokenizer reads as raw text in HTML, after SVG or MathML content (whose ways back to HTML it does
+     * not all follow), or inside content already read both ways. Script is judged as a script instead.
+     */
+    private boolean mayBeRawTextOrMarkup(int nameId) {
+        return switch (nameId) {
+            case ElementNames.STYLE, ElementNames.XMP, ElementNames.NOEMBED, ElementNames.NOFRAMES,
+                 ElementNames.TITLE, ElementNames.TEXTAREA -> uncertainContext();
+            default -> false;
+        };
+    }
+
+    private boolean uncertainContext() {
+        return fragmentDepth > 0 || tokenizer.foreignSeen();
+    }
+
+    /** The content of this element comes as raw text, for a fragment's rewriter (or dropped, too deep). */
+    private boolean readBothWays(TagToken tag) {
+        fragmentContentAbs = tag.end;
+        holdStart = tag.end;
+        if (fragmentDepth + 1 > MAX_FRAGMENT_DEPTH) {
+            droppingFragment = true;
+        } else {
+            fragment = new ByteStreamRewriter(this, tag.end);
+        }
+        return true;
+    }
+
+    /**
+     * A piece of content read both ways (the pieces come in order, a piece carried over from an earlier chunk
      * included): the fragment's rewriter reads a copy, and its output takes the place of the piece.
      */
-    private void noscriptContent(byte[] a, int from, int to) {
+    private void fragmentContent(byte[] a, int from, int to) {
         int n = to - from;
-        pending.emitUpTo(noscriptContentAbs);
-        noscriptContentAbs += n;
-        pending.dropUpTo(noscriptContentAbs);
-        holdStart = noscriptContentAbs;
-        noscript.feed(Unpooled.copiedBuffer(a, from, n), pending::insert);
+        pending.emitUpTo(fragmentContentAbs);
+        fragmentContentAbs += n;
+        pending.dropUpTo(fragmentContentAbs);
+        holdStart = fragmentContentAbs;
+        if (fragment != null) {
+            fragment.feed(Unpooled.copiedBuffer(a, from, n), pending::insert);
+        }
     }
 
     @Override
     public void rawTextEnd(long endTagStart) {
-        if (noscript != null) {
-            // whatever the fragment still held (it ends here for a browser with JavaScript), then the end tag
-            pending.emitUpTo(noscriptContentAbs);
+        if (fragment != null || droppingFragment) {
+            // whatever the fragment still held (the raw text reading ends here), then the end tag
+            pending.emitUpTo(fragmentContentAbs);
             pending.dropUpTo(endTagStart);
-            noscript.finish(pending::insert);
-            noscript = null;
+            if (fragment != null) {
+                fragment.finish(pending::insert);
+            }
+            fragment = null;
+            droppingFragment = false;
             holdStart = -1;
             return;
         }

@@ -107,6 +107,8 @@ final class HtmlTokenizer {
 
     /** Open svg/math elements: inside them title, style, textarea... are not raw text. */
     private int foreignDepth;
+    /** An svg or math element has started: from here on, where HTML resumes is not always known. */
+    private boolean foreignSeen;
     /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
     private boolean treeAware = true;
     /** As in a browser that runs scripts: noscript's content is raw text. */
@@ -129,6 +131,16 @@ final class HtmlTokenizer {
         state = initialState;
         rawText.expectEndTag(lastStartTag == null ? new byte[0]
                 : lastStartTag.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Inside svg or math (as far as the tokenizer follows them). */
+    boolean inForeignContent() {
+        return foreignDepth > 0;
+    }
+
+    /** Whether an svg or math element has started (see {@link ByteStreamRewriter} for what follows from it). */
+    boolean foreignSeen() {
+        return foreignSeen;
     }
 
     /** As in a browser without JavaScript: noscript's content is markup. */
@@ -288,12 +300,14 @@ final class HtmlTokenizer {
         }
         if ((id == ElementNames.SVG || id == ElementNames.MATH) && !tag.selfClosing) {
             foreignDepth++;
+            foreignSeen = true;
         }
         if (id == ElementNames.OTHER || id > ElementNames.NOSCRIPT || id == ElementNames.NOSCRIPT && !scripting) {
             return DATA;
         }
-        if (foreignDepth > 0 && (id != ElementNames.SCRIPT || tag.selfClosing)) {
-            // in SVG/MathML these are ordinary elements (and may be self-closing)
+        if (foreignDepth > 0 && (tag.selfClosing || id != ElementNames.SCRIPT && !wantsContent)) {
+            // in SVG/MathML these are ordinary elements (and may be self-closing), unless the sink reads their
+            // content both ways: then it is raw text here, and markup to the sink's second reader
             if (wantsContent) {
                 sink.rawTextEnd(tag.end);
             }

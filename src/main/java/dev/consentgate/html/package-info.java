@@ -39,23 +39,25 @@
  * Loader, WP Rocket's rocketlazyloadscript with data-rocket-src or its older data-rocketlazyloadscript, LiteSpeed,
  * Perfmatters), and is judged like JavaScript (fail closed).
  *
- * <h2>noscript, read both ways</h2>
+ * <h2>Content read both ways</h2>
  * A browser that runs scripts reads a noscript element's content as text up to the first {@code </noscript>}; one
- * that does not reads it as markup. The tokenizer follows the first (noscript is raw text), so that what follows
- * that end tag is judged as markup even where markup would have put it inside a comment or an attribute. The content
- * itself goes through a second {@code ByteStreamRewriter} with scripting off, whose judged elements are all pixels
- * (removed); its output replaces the content, and a tag the end of the content cuts is dropped, since a browser
- * without scripts would read on into it.
+ * that does not reads it as markup. Once svg or math has started, the content of style, title, textarea, xmp,
+ * noembed, noframes and iframe is likewise raw text in HTML (an integration point such as foreignObject included)
+ * and markup in SVG. The tokenizer reads such content as raw text, so that what follows its end tag is judged as
+ * markup even where markup would have put it inside a comment or an attribute. The content itself goes through a
+ * second {@code ByteStreamRewriter} with scripting off, whose judged elements are all pixels (removed); its output
+ * replaces the content, and a tag the end of the content cuts is dropped, since the markup reading goes on into it.
+ * Such readers nest three deep (content deeper still is dropped).
  *
  * <h2>Known simplifications</h2>
  * <ul>
- *   <li>Foreign content is tracked only as far as raw text goes: inside svg/math, title/style/textarea/noscript...
- *       are not raw text (so {@code <svg><title/>} is right), and the HTML breakout elements end it. Integration
- *       points (foreignObject, desc, MathML's mi...) are not modelled: inside one a browser reads style, noscript...
- *       as raw text again, so an end tag hidden there in a comment can end them earlier for the browser than for
- *       the rewriter, and what follows it passes unjudged. An SVG script's content is read as script text (and
- *       judged as an inline script), where a browser reads markup: an HTML tag written inside it (which breaks out
- *       of the SVG) is not judged.</li>
+ *   <li>Foreign content is tracked only as far as raw text goes: svg/math start it, the HTML breakout elements and
+ *       their end tags end it. Integration points (foreignObject, desc, MathML's mi...), inside which a browser
+ *       reads style, noscript... as raw text again, are not modelled; instead, once svg or math has started, those
+ *       elements' content is read both ways (see {@code ByteStreamRewriter}). A self-closing one inside svg/math is
+ *       taken as closed, which a browser does not do inside an integration point. An SVG script's content is read
+ *       as script text (and judged as an inline script), where a browser reads markup: an HTML tag written inside it
+ *       (which breaks out of the SVG) is not judged.</li>
  *   <li>noscript is read as raw text, as a browser running scripts reads it; its content is also judged as markup.
  *       For a browser without scripts, a comment in that content can run past the {@code </noscript>}, and what
  *       follows is then markup to it that the rewriter read as the content of another raw-text element (a title

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Pages where a tracker loads through a rule of the HTML parser rather than a plain tag: an end tag of noscript that
  * markup would hide in a comment or an attribute (Chromium runs scripts, so noscript ends at the first one), a base
  * URL on a tracker's host, an SVG script's href, an HTML image (an img to the parser), an import map naming a
- * tracker for a module's bare import, a preload in a Link header, and an ISO-2022-JP page whose two-byte
- * characters spell "<!--" in ASCII. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
+ * tracker for a module's bare import, a preload in a Link header, an ISO-2022-JP page whose two-byte
+ * characters spell "<!--" in ASCII, and an end tag of style hidden in a comment inside SVG's foreignObject. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
  * through the gateway without consent, where it asks no tracker at all.
  */
 @ExtendWith(BrowserLab.class)
@@ -40,6 +40,9 @@ class ParserQuirksE2ETest {
                     + "\"https://www.googletagmanager.com/gtm.js?id=GTM-Q7\"}}</script>"
                     + "<script type=\"module\">import \"analytics\";</script>",
             "/link-header", "",
+            // inside foreignObject a browser reads style as raw text again
+            "/foreign-object", "<svg><foreignObject><style><!--</style><script src=\"https://www.googletagmanager.com"
+                    + "/gtm.js?id=GTM-Q9\"></script>--></style></foreignObject></svg>",
             // two JIS X 0208 characters, 0x3C21 and 0x2D2D: "<!--" to anything reading the bytes as ASCII
             "/iso-2022-jp", "<meta charset=\"iso-2022-jp\"><p>\u001b$B<!--\u001b(B</p><script src=\"https://www."
                     + "googletagmanager.com/gtm.js?id=GTM-Q8\"></script>");
@@ -79,7 +82,7 @@ class ParserQuirksE2ETest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/noscript-comment", "/noscript-attribute", "/base", "/svg-script", "/image",
-        "/import-map", "/link-header", "/iso-2022-jp"})
+        "/import-map", "/link-header", "/iso-2022-jp", "/foreign-object"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
         List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,

@@ -248,9 +248,30 @@ class HtmlRewriterTest {
     }
 
     @Test
-    void noscriptInsideSvgIsAnOrdinaryElement() {
-        // in foreign content noscript is no raw text: the comment holds the pixel for every browser
-        assertUnchanged("<svg><noscript><!-- </noscript><img src=https://www.facebook.com/tr?id=1> --></noscript></svg>");
+    void afterSvgOrMathTheContentOfRawTextElementsIsReadBothWays() {
+        // inside foreignObject (or MathML's mi) a browser reads noscript, style, title... as raw text again, which the
+        // tokenizer does not follow: their content is read as raw text and judged as markup too
+        String gtmScript = "<script src=\"" + GTM + "\"></script>";
+        for (String wrapper : List.of("<svg><foreignObject>%s</foreignObject></svg>", "<math><mi>%s</mi></math>",
+                "<svg><desc>%s</desc></svg>", "<svg></svg>%s")) {
+            for (String element : List.of("noscript", "style", "title", "textarea", "xmp", "noembed", "noframes",
+                    "iframe")) {
+                String html = String.format(wrapper, "<" + element + "><!--</" + element + ">" + gtmScript + "--></"
+                        + element + ">");
+                String out = rewrite(html);
+                assertTrue(out.contains("data-cg-src=\"" + GTM + "\""), html + " gave " + out);
+            }
+        }
+        // in plain SVG the comment holds the pixel for a browser, and the rewriter takes it out of it as well
+        assertEquals("<svg><noscript><!-- </noscript> --></noscript></svg>",
+                rewrite("<svg><noscript><!-- </noscript><img src=https://www.facebook.com/tr?id=1> --></noscript></svg>"));
+        // markup in the content (a pixel in SVG breaks out of it) is judged, and what is not judged stays as it was
+        assertEquals("<svg><style>.a{fill:red}</style><title>Logo</title></svg><style>p{color:red}</style>",
+                rewrite("<svg><style>.a{fill:red}<img src=https://www.facebook.com/tr?id=2></style><title>Logo</title>"
+                        + "</svg><style>p{color:red}</style>"));
+        // nested ones, past the depth that is read, are dropped: text to any browser
+        assertEquals("<svg><style><style><style><style></style></svg><p>x</p>",
+                rewrite("<svg><style><style><style><style>" + gtmScript + "</style></svg><p>x</p>"));
     }
 
     // ---- actions ----
