@@ -54,6 +54,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private boolean inNoscript;
     /** The rewriter of the content being read both ways, null when none is. */
     private ByteStreamRewriter fragment;
+    /** Content is being read both ways (its markup reader starts at its first {@code <}, when there is one). */
+    private boolean readingBothWays;
     /** Content being read both ways past the depth limit: dropped. */
     private boolean droppingFragment;
     /** Absolute offset of the next byte of that content. */
@@ -296,7 +298,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     @Override
     public void rawText(byte[] a, int from, int to) {
-        if (fragment != null || droppingFragment) {
+        if (readingBothWays) {
             fragmentContent(a, from, to);
             return;
         }
@@ -352,11 +354,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private boolean readBothWays(TagToken tag) {
         fragmentContentAbs = tag.end;
         holdStart = tag.end;
-        if (fragmentDepth + 1 > MAX_FRAGMENT_DEPTH) {
-            droppingFragment = true;
-        } else {
-            fragment = new ByteStreamRewriter(this, tag.end);
-        }
+        readingBothWays = true;
+        droppingFragment = fragmentDepth + 1 > MAX_FRAGMENT_DEPTH;
         return true;
     }
 
@@ -366,6 +365,15 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      */
     private void fragmentContent(byte[] a, int from, int to) {
         int n = to - from;
+        if (fragment == null && !droppingFragment) {
+            if (ByteScan.indexOf(a, from, to, (byte) '<') == to) {
+                // no markup yet (a style sheet, a title's text): the bytes pass as they are, as slices
+                fragmentContentAbs += n;
+                holdStart = fragmentContentAbs;
+                return;
+            }
+            fragment = new ByteStreamRewriter(this, fragmentContentAbs);
+        }
         pending.emitUpTo(fragmentContentAbs);
         fragmentContentAbs += n;
         pending.dropUpTo(fragmentContentAbs);
@@ -377,7 +385,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     @Override
     public void rawTextEnd(long endTagStart) {
-        if (fragment != null || droppingFragment) {
+        if (readingBothWays) {
             // whatever the fragment still held (the raw text reading ends here), then the end tag
             pending.emitUpTo(fragmentContentAbs);
             pending.dropUpTo(endTagStart);
@@ -386,6 +394,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             }
             fragment = null;
             droppingFragment = false;
+            readingBothWays = false;
             holdStart = -1;
             return;
         }
