@@ -18,12 +18,12 @@ import java.util.function.Predicate;
  *
  * <p>Some content is read twice over, as two kinds of browser, or two readings of the page, read it. A noscript
  * element's content is text up to the first {@code </noscript>} with JavaScript, and markup without (the tracking
- * pixels kept for such visitors). Once the page has had SVG or MathML, the content of style, title, textarea, xmp,
- * noembed, noframes and iframe is either too: raw text in HTML, markup in SVG, and the tokenizer does not follow
- * every way back to HTML (integration points such as foreignObject). This rewriter's tokenizer reads such content as
- * raw text, so whatever follows its end tag is markup again, even where markup would have put it inside a comment or
- * an attribute; a second rewriter, for that fragment alone, judges it as markup where everything counts as a pixel,
- * and its output replaces the content.
+ * pixels kept for such visitors). Inside SVG or MathML, the content of style, title, textarea, xmp, noembed,
+ * noframes and iframe is either too: raw text in HTML, markup in SVG, and the tokenizer follows the ways back to HTML
+ * (integration points such as foreignObject) only roughly. This rewriter's tokenizer reads such content as raw text,
+ * so whatever follows its end tag is markup again, even where markup would have put it inside a comment or an
+ * attribute; a second rewriter, for that fragment alone, judges it as markup where everything counts as a pixel (a
+ * script goes whole), and its output replaces the content.
  */
 final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
@@ -47,7 +47,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private boolean suppressing;
     private int suppressId;
     private int suppressDepth;
-    /** Fragments read both ways nest at most this deep; content deeper still is dropped (text to any browser). */
+    /** Fragments read both ways nest at most this deep; content deeper still is dropped (fail closed). */
     private static final int MAX_FRAGMENT_DEPTH = 3;
     /** 0 for the page; n for a fragment read as markup inside n levels of content read both ways. */
     private final int fragmentDepth;
@@ -105,7 +105,6 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.elements = outer.elements;
         this.rewrites = outer.rewrites;
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
-        tokenizer.scriptingDisabled();
         this.lines = outer.lines;
         this.inspectLimit = outer.inspectLimit;
         this.inspectInline = outer.inspectInline;
@@ -210,7 +209,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (suppressing) {
             return;
         }
-        Verdict v = elements.judgeOverflowed(tag, inNoscript);
+        Verdict v = tag.nameId == ElementNames.SCRIPT && fragmentDepth > 0 ? ElementJudge.SCRIPT_READ_BOTH_WAYS
+                : elements.judgeOverflowed(tag, inNoscript);
         if (v != null) {
             // a rule already matched, or the limit cut what the element loads: fail closed, the element goes; its
             // bytes are dropped as they come
@@ -234,8 +234,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             return false;
         }
         if (tag.nameId == ElementNames.NOSCRIPT) {
-            // markup to a fragment's reader, as without JavaScript
-            return fragmentDepth == 0 && !(tag.selfClosing && tokenizer.inForeignContent()) && readBothWays(tag);
+            return !(tag.selfClosing && tokenizer.inForeignContent()) && readBothWays(tag);
         }
         if (mayBeRawTextOrMarkup(tag.nameId) && !tag.overflowed
                 && !(tag.selfClosing && tokenizer.inForeignContent())) {
@@ -248,6 +247,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             droppingTag = false;
             if (v != null) {
                 apply(tag, v);
+            } else if (tag.nameId == ElementNames.IFRAME && uncertainContext()) {
+                return readBothWays(tag);
             } else if (tag.nameId == ElementNames.BASE) {
                 // its href was read whole (else it was removed, see ElementJudge#judgeOverflowed)
                 elements.baseElement(tag, inNoscript);
@@ -259,6 +260,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
         if (tag.nameId == ElementNames.BASE) {
             elements.baseElement(tag, inNoscript);
+            return false;
+        }
+        if (tag.nameId == ElementNames.SCRIPT && fragmentDepth > 0) {
+            // content read both ways may be SVG, where this script runs and its content is markup: it goes, whole
+            apply(tag, ElementJudge.SCRIPT_READ_BOTH_WAYS);
             return false;
         }
         Verdict v = elements.judge(tag, inNoscript);
@@ -347,7 +353,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     }
 
     private boolean uncertainContext() {
-        return fragmentDepth > 0 || tokenizer.foreignSeen();
+        return fragmentDepth > 0 || tokenizer.inSvgOrMath();
     }
 
     /** The content of this element comes as raw text, for a fragment's rewriter (or dropped, too deep). */

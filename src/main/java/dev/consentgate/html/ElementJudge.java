@@ -69,6 +69,10 @@ final class ElementJudge {
     private static final Set<String> ADDRESS_ATTRIBUTES = addressAttributes();
     private static final TagRule META_COOKIE_RULE = new TagRule("meta-set-cookie", Optional.empty(),
             Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
+    /** A script in content read both ways (see ByteStreamRewriter): it may run, and hold markup, in SVG. */
+    static final Verdict SCRIPT_READ_BOTH_WAYS = new Verdict(new TagRule("script-in-content-read-both-ways",
+            Optional.empty(), Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
+            ElementKind.PIXEL, TagAction.REMOVE);
     /** An element past the tag size limit whose address or code the limit cut: it cannot be judged. */
     private static final TagRule UNREAD_PAST_LIMIT_RULE = new TagRule("unread-past-limit", Optional.empty(),
             Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
@@ -192,8 +196,9 @@ final class ElementJudge {
     /**
      * Whether the size limit may have cut the address or code of an overflowed element that loads or runs
      * something: the limit falls inside a value that can hold a URL or code (a picture's data: URL loads nothing,
-     * cut or not), or outside any value, in a name or between attributes, where what follows is unread. Inside any
-     * other value (a text, a style, a data attribute) the element is judged on what came before the limit.
+     * cut or not), or outside any value, in a name or between attributes, where what follows is unread, or inside
+     * any other value (a text, a style, a data attribute) before the element named any address. When an address
+     * came before, the element is judged on what came before the limit.
      */
     private static boolean addressUnread(TagToken tag) {
         switch (tag.nameId) {
@@ -214,11 +219,23 @@ final class ElementJudge {
         if (tag.cutValue < 0) {
             return true;
         }
-        String name = tag.attributeName(tag.cutValue);
-        boolean address = name.endsWith("src") || name.endsWith("srcset") || ADDRESS_ATTRIBUTES.contains(name);
         boolean picture = tag.nameId == ElementNames.IMG || tag.nameId == ElementNames.SOURCE
                 || tag.nameId == ElementNames.AMP_PIXEL || tag.nameId == ElementNames.IMAGE;
-        return address && !(picture && DataUrls.isDataUrl(tag.value(tag.cutValue)));
+        if (isAddress(tag.attributeName(tag.cutValue))) {
+            return !(picture && DataUrls.isDataUrl(tag.value(tag.cutValue)));
+        }
+        // cut inside another value: an address may follow it, unread, unless one came before
+        for (int k = 0; k < tag.attrCount; k++) {
+            if (k != tag.cutValue && isAddress(tag.attributeName(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAddress(String attributeName) {
+        return attributeName.endsWith("src") || attributeName.endsWith("srcset")
+                || ADDRESS_ATTRIBUTES.contains(attributeName);
     }
 
     private static Set<String> addressAttributes() {

@@ -30,7 +30,9 @@ public final class HtmlRewriter {
 
     /** How much of the start of a page a browser prescans for a meta charset (WHATWG HTML, 13.2.3.2). */
     private static final int PRESCAN_BYTES = 1024;
-    private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile("(?s)<!--.*?(-->|$)");
+    /** A comment as the tokenizer ends it: {@code <!-->} and {@code <!--->} at once, else at --> or --!>. */
+    private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile(
+            "(?s)<!--(?:-?>|.*?--!?>|.*$)");
     /** The first meta element's charset, as the prescan finds it (in either of its two forms). */
     private static final java.util.regex.Pattern META_CHARSET = java.util.regex.Pattern.compile(
             "(?is)<meta[\\s/][^>]*?charset\\s*=\\s*[\"']?\\s*([^\\s\"';/>]+)");

@@ -107,12 +107,14 @@ final class HtmlTokenizer {
 
     /** Open svg/math elements: inside them title, style, textarea... are not raw text. */
     private int foreignDepth;
-    /** An svg or math element has started: from here on, where HTML resumes is not always known. */
-    private boolean foreignSeen;
+    /**
+     * Open integration points (SVG's foreignObject and desc, MathML's mi, mo, mn, ms, mtext and annotation-xml) in
+     * foreign content: inside one a browser reads HTML, where raw text elements are raw text again and a self-closing
+     * slash is ignored. Counted, not stacked: an approximation, which the rewriter's reading both ways backs up.
+     */
+    private int integrationDepth;
     /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
     private boolean treeAware = true;
-    /** As in a browser that runs scripts: noscript's content is raw text. */
-    private boolean scripting = true;
 
     HtmlTokenizer(Sink sink, int maxTagBytes) {
         this.sink = sink;
@@ -133,19 +135,14 @@ final class HtmlTokenizer {
                 : lastStartTag.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Inside svg or math (as far as the tokenizer follows them). */
+    /** Inside svg or math and not in an integration point: where a browser reads SVG or MathML. */
     boolean inForeignContent() {
+        return foreignDepth > 0 && integrationDepth == 0;
+    }
+
+    /** Inside svg or math, integration points included (see {@link ByteStreamRewriter} for what follows from it). */
+    boolean inSvgOrMath() {
         return foreignDepth > 0;
-    }
-
-    /** Whether an svg or math element has started (see {@link ByteStreamRewriter} for what follows from it). */
-    boolean foreignSeen() {
-        return foreignSeen;
-    }
-
-    /** As in a browser without JavaScript: noscript's content is markup. */
-    void scriptingDisabled() {
-        scripting = false;
     }
 
     /**
@@ -280,8 +277,15 @@ final class HtmlTokenizer {
             if (foreignDepth > 0) {
                 if (tag.nameId == ElementNames.SVG || tag.nameId == ElementNames.MATH) {
                     foreignDepth--;
-                } else if (tag.nameLen <= 2 && (tag.nameString().equals("p") || tag.nameString().equals("br"))) {
+                } else if (integrationDepth > 0 && tag.nameLen < 16
+                        && ElementNames.isIntegrationPoint(tag.nameString())) {
+                    integrationDepth--;
+                } else if (integrationDepth == 0 && tag.nameLen <= 2
+                        && (tag.nameString().equals("p") || tag.nameString().equals("br"))) {
                     foreignDepth = 0;
+                }
+                if (foreignDepth == 0) {
+                    integrationDepth = 0;
                 }
             }
             if (tag.nameId != ElementNames.OTHER || !treeAware) {
@@ -295,17 +299,21 @@ final class HtmlTokenizer {
         if (!treeAware) {
             return DATA;
         }
-        if (foreignDepth > 0 && tag.nameLen < 16 && ElementNames.breaksOutOfForeignContent(tag.nameString())) {
+        if (foreignDepth > 0 && integrationDepth == 0 && tag.nameLen < 16
+                && ElementNames.breaksOutOfForeignContent(tag.nameString())) {
             foreignDepth = 0;
+        } else if (foreignDepth > 0 && !tag.selfClosing && tag.nameLen < 16
+                && ElementNames.isIntegrationPoint(tag.nameString())) {
+            integrationDepth++;
         }
         if ((id == ElementNames.SVG || id == ElementNames.MATH) && !tag.selfClosing) {
             foreignDepth++;
-            foreignSeen = true;
         }
-        if (id == ElementNames.OTHER || id > ElementNames.NOSCRIPT || id == ElementNames.NOSCRIPT && !scripting) {
+        // noscript too, as a browser that runs scripts reads it
+        if (id == ElementNames.OTHER || id > ElementNames.NOSCRIPT) {
             return DATA;
         }
-        if (foreignDepth > 0 && (tag.selfClosing || id != ElementNames.SCRIPT && !wantsContent)) {
+        if (foreignDepth > 0 && (tag.selfClosing && integrationDepth == 0 || id != ElementNames.SCRIPT && !wantsContent)) {
             // in SVG/MathML these are ordinary elements (and may be self-closing), unless the sink reads their
             // content both ways: then it is raw text here, and markup to the sink's second reader
             if (wantsContent) {

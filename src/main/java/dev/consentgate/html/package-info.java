@@ -41,23 +41,24 @@
  *
  * <h2>Content read both ways</h2>
  * A browser that runs scripts reads a noscript element's content as text up to the first {@code </noscript>}; one
- * that does not reads it as markup. Once svg or math has started, the content of style, title, textarea, xmp,
+ * that does not reads it as markup. The content of style, title, textarea, xmp,
  * noembed, noframes and iframe is likewise raw text in HTML (an integration point such as foreignObject included)
- * and markup in SVG. The tokenizer reads such content as raw text, so that what follows its end tag is judged as
+ * and markup in SVG: inside svg or math it is read both ways. The tokenizer reads such content as raw text, so that what follows its end tag is judged as
  * markup even where markup would have put it inside a comment or an attribute. The content itself goes through a
  * second {@code ByteStreamRewriter} with scripting off, whose judged elements are all pixels (removed); its output
  * replaces the content, and a tag the end of the content cuts is dropped, since the markup reading goes on into it.
- * Such readers nest three deep (content deeper still is dropped).
+ * A script in such content goes whole (in SVG it would run, and its content is markup). Such readers nest three deep
+ * (content deeper still is dropped).
  *
  * <h2>Known simplifications</h2>
  * <ul>
- *   <li>Foreign content is tracked only as far as raw text goes: svg/math start it, the HTML breakout elements and
- *       their end tags end it. Integration points (foreignObject, desc, MathML's mi...), inside which a browser
- *       reads style, noscript... as raw text again, are not modelled; instead, once svg or math has started, those
- *       elements' content is read both ways (see {@code ByteStreamRewriter}). A self-closing one inside svg/math is
- *       taken as closed, which a browser does not do inside an integration point. An SVG script's content is read
- *       as script text (and judged as an inline script), where a browser reads markup: an HTML tag written inside it
- *       (which breaks out of the SVG) is not judged.</li>
+ *   <li>Foreign content is tracked only as far as raw text goes: svg/math start it, the HTML breakout elements
+ *       (font always) and p/br end tags end it, and integration points (foreignObject, desc, MathML's mi...,
+ *       annotation-xml) are counted, not stacked. Inside svg/math, raw text elements' content is read both ways (see
+ *       {@code ByteStreamRewriter}), so a wrong guess of the context costs only over-judging; a self-closing one
+ *       outside any integration point is taken as closed. An SVG script's content is read as script text (and
+ *       judged as an inline script), where a browser reads markup: an HTML tag written inside it (which breaks out
+ *       of the SVG) is not judged.</li>
  *   <li>noscript is read as raw text, as a browser running scripts reads it; its content is also judged as markup.
  *       For a browser without scripts, a comment in that content can run past the {@code </noscript>}, and what
  *       follows is then markup to it that the rewriter read as the content of another raw-text element (a title

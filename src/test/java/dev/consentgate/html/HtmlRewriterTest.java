@@ -121,7 +121,9 @@ class HtmlRewriterTest {
                 + " data-cg-type=\"importmap\">" + map + "</script>", rewrite("<script type=\"importmap\">" + map + "</script>"));
         assertUnchanged("<script type=importmap>{\"imports\": {\"lodash\": \"https://cdn.jsdelivr.net/npm/lodash-es/lodash.js\","
                 + " \"app\": \"/js/app.js\"}}</script>");
-        assertUnchanged("<noscript><script type=\"importmap\">" + map + "</script></noscript>");
+        // inside noscript it is text to a browser running scripts, and markup that runs nothing without: it goes
+        // with every script of content read both ways
+        assertEquals("<noscript></noscript>", rewrite("<noscript><script type=\"importmap\">" + map + "</script></noscript>"));
     }
 
     @Test
@@ -228,7 +230,9 @@ class HtmlRewriterTest {
                 + " data-cg-type=\"text/javascript\" data-cg-src=\"" + GTM + "\"></script>";
         for (String opener : List.of("<!-- ", "<style>", "<textarea>", "<title>", "<iframe>", "<script>", "<xmp>",
                 "<noembed>", "<noframes>", "<noscript>")) {
-            assertEquals("<noscript>" + opener + "</noscript>" + neutralized + " --></noscript>",
+            // (a script read both ways goes: in SVG it would run)
+            String kept = opener.equals("<script>") ? "" : opener;
+            assertEquals("<noscript>" + kept + "</noscript>" + neutralized + " --></noscript>",
                     rewrite("<noscript>" + opener + "</noscript>" + gtm + " --></noscript>"), opener);
         }
         assertEquals("<noscript><a title=\"</noscript>\">", rewrite("<noscript><a title=\"</noscript>"
@@ -784,10 +788,12 @@ class HtmlRewriterTest {
                 + "</iframe>", true);
         // the input ends inside the tag
         tags.put("<img src=\"https://www.facebook.com/tr" + y, true);
-        // the limit inside a value that is no address: a picture's data: URL, a text (what follows is not read)
+        // the limit inside a value that is no address, after the address: a picture's data: URL, a text
         tags.put("<img src=\"data:image/png;base64," + "A".repeat(200) + "\" alt=x>", false);
         tags.put("<img src=/a.png alt=\"" + y + y + "\">", false);
-        tags.put("<img data-x=\"" + y + y + y + "\" src=https://www.facebook.com/tr>", false);
+        // ... and before any address: what follows the limit may be one (here, a pixel)
+        tags.put("<img data-x=\"" + y + y + y + "\" src=https://www.facebook.com/tr>", true);
+        tags.put("<img alt=\"" + y + y + "\" src=/a.png>", true);
         for (ConsentDecision consent : List.of(TestRules.ESSENTIAL_ONLY, TestRules.consent("essential", "functionality"))) {
             for (Map.Entry<String, Boolean> tag : tags.entrySet()) {
                 byte[] in = ("<p>a</p>" + tag.getKey() + "<p>b</p>").getBytes(StandardCharsets.UTF_8);
@@ -915,5 +921,46 @@ class HtmlRewriterTest {
                 + GTM + "\"></script>\u001b(B").getBytes(StandardCharsets.US_ASCII);
         assertTrue(new String(Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, visible, List.of(7)),
                 StandardCharsets.US_ASCII).contains("data-cg-src=\"" + GTM + "\""));
+    }
+
+    @Test
+    void insideSvgOrMathEveryWayBackToHtmlIsCovered() {
+        String pixel = "<img src=\"https://www.facebook.com/tr?id=1\">";
+        List<String> pages = List.of(
+                // noscript inside content read both ways (SVG's title reads HTML inside)
+                "<svg><title><noscript><!--</noscript>" + pixel + "--></noscript></title></svg>",
+                // a script there may run in SVG, and its content is markup: it goes
+                "<svg><style><script/>" + pixel + "</style></svg>",
+                "<svg><style><foreignObject><script type=\"importmap\">{\"imports\": {\"a\": \"" + GTM
+                        + "\"}}</script></foreignObject></style></svg>",
+                // inside an integration point a browser ignores a self-closing slash
+                "<svg><foreignObject><style/><!--</style>" + pixel + "--></style></foreignObject></svg>",
+                "<svg><foreignObject><textarea/><!--</textarea>" + pixel + "--></textarea></foreignObject></svg>",
+                "<math><mi><noscript/><!--</noscript>" + pixel + "--></noscript></mi></math>",
+                "<math><annotation-xml encoding=\"text/html\"><xmp/><!--</xmp>" + pixel + "--></xmp></annotation-xml>"
+                        + "</math>",
+                // font ends SVG content (with a color, face or size)
+                "<svg><font color=\"red\"><style/><!--</style>" + pixel + "--></style></font></svg>");
+        for (String page : pages) {
+            String out = rewrite(page);
+            assertFalse(out.contains("facebook.com/tr") || out.contains(GTM), page + " gave " + out);
+        }
+        // an iframe past the tag size limit is read both ways too
+        TagPolicy small = TestRules.policy(HtmlSettings.defaults().withLimits(256 * 1024, 64));
+        String out = rewrite(small, TestRules.ESSENTIAL_ONLY, "<svg><foreignObject><iframe title=\"" + "A".repeat(100)
+                + "\" src=\"/ok\"><!--</iframe>" + pixel + "--></iframe></foreignObject></svg>");
+        assertFalse(out.contains(pixel), out);
+        // after SVG, HTML's raw text is read as it is: an embed code in a textarea stays
+        assertUnchanged("<svg><path d=\"M0 0\"/></svg><textarea><iframe src=\"https://www.youtube.com/embed/x\">"
+                + "</iframe></textarea><style>.a::before{content:\"<img\"}</style>");
+    }
+
+    @Test
+    void everyWayTheTokenizerEndsACommentEndsItInTheCharsetPrescan() {
+        for (String comment : List.of("<!-->", "<!--->", "<!-- --!>", "<!-- -->")) {
+            byte[] in = jisPage(comment + "<meta charset=\"iso-2022-jp\">--><meta charset=\"utf-8\">");
+            assertTrue(new String(Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, in, List.of(5)),
+                    StandardCharsets.US_ASCII).contains("data-cg-src=\"" + GTM + "\""), comment);
+        }
     }
 }
