@@ -51,6 +51,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private static final int MAX_FRAGMENT_DEPTH = 3;
     /** 0 for the page; n for a fragment read as markup inside n levels of content read both ways. */
     private final int fragmentDepth;
+    /** Elements here count as pixels: this rewriter reads content read both ways (noscript's...) as markup. */
     private boolean inNoscript;
     /** The rewriter of the content being read both ways, null when none is. */
     private ByteStreamRewriter fragment;
@@ -94,9 +95,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     }
 
     /**
-     * The rewriter of content read both ways, starting at {@code contentAbs}, as markup: as a browser without
-     * JavaScript reads it (noscript is then no raw text), everything in it judged as a pixel; the outer rewriter's
-     * judge (a base element counts for the whole page), and its line numbers.
+     * The rewriter of content read both ways, starting at {@code contentAbs}, as markup, everything in it judged as
+     * a pixel; with the outer rewriter's judge (a base element counts for the whole page) and line numbers.
      */
     private ByteStreamRewriter(ByteStreamRewriter outer, long contentAbs) {
         this.policy = outer.policy;
@@ -299,7 +299,6 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             }
             return;
         }
-
     }
 
     @Override
@@ -341,8 +340,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     /**
      * Whether the content of an element of this name may be raw text to one reading and markup to another: an
-     * element the tokenizer reads as raw text in HTML, after SVG or MathML content (whose ways back to HTML it does
-     * not all follow), or inside content already read both ways. Script is judged as a script instead.
+     * element the tokenizer reads as raw text in HTML, inside SVG or MathML (whose ways back to HTML it follows only
+     * roughly), or inside content already read both ways. Script is judged as a script instead.
      */
     private boolean mayBeRawTextOrMarkup(int nameId) {
         return switch (nameId) {

@@ -126,7 +126,7 @@ final class ElementJudge {
                 if (!mayRun(tag)) {
                     // an import map runs nothing, but maps the names modules import to URLs: a bare "analytics" in
                     // a module can load a tracker the map names, so the map is judged by the URLs it names
-                    return isImportMap(tag) && !inNoscript ? Verdict.INLINE : null;
+                    return isImportMap(tag) ? Verdict.INLINE : null;
                 }
                 ElementKind kind = inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT;
                 // an SVG script loads its href, an HTML one its src: the element does not say which it is here
@@ -203,8 +203,8 @@ final class ElementJudge {
     private static boolean addressUnread(TagToken tag) {
         switch (tag.nameId) {
             case ElementNames.SCRIPT, ElementNames.IMG, ElementNames.SOURCE, ElementNames.AMP_PIXEL,
-                 ElementNames.IMAGE, ElementNames.BASE, ElementNames.IFRAME, ElementNames.FRAME, ElementNames.AMP_IFRAME, ElementNames.EMBED,
-                 ElementNames.OBJECT, ElementNames.LINK -> {
+                 ElementNames.IMAGE, ElementNames.BASE, ElementNames.IFRAME, ElementNames.FRAME,
+                 ElementNames.AMP_IFRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.LINK -> {
             }
             // a meta is judged by the cookie it sets; a tag whose name the limit cut is no element that loads
             default -> {
@@ -318,15 +318,15 @@ final class ElementJudge {
         }
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts, site);
-        if (k < 0 && parts.isRelative()) {
-            for (UrlParts b : new UrlParts[] {base, noscriptBase}) {
-                if (b != null && k < 0) {
-                    UrlParts resolved = parts.resolvedAgainst(b);
-                    k = policy.matchUrl(resolved, site);
-                    if (k >= 0) {
-                        parts = resolved;
-                    }
-                }
+        if (k < 0 && parts.isRelative() && (base != null || noscriptBase != null)) {
+            UrlParts resolved = base != null ? parts.resolvedAgainst(base) : null;
+            k = resolved == null ? -1 : policy.matchUrl(resolved, site);
+            if (k < 0 && noscriptBase != null) {
+                resolved = parts.resolvedAgainst(noscriptBase);
+                k = policy.matchUrl(resolved, site);
+            }
+            if (k >= 0) {
+                parts = resolved;
             }
         }
         // a tracker URL carried inside another one (redirects, proxies, a mistyped scheme) counts too; base64 data
