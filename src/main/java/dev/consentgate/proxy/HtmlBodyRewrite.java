@@ -77,12 +77,14 @@ final class HtmlBodyRewrite {
         if (code < 200 || code == 204 || code == 304) {
             return false;
         }
+        String media = mediaType(response);
+        return media == null || media.equals("text/html") || media.equals("application/xhtml+xml");
+    }
+
+    /** The Content-Type without its parameters, in lower case; null when there is none. */
+    private static String mediaType(HttpResponse response) {
         String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        if (type == null) {
-            return true;
-        }
-        String media = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return media.equals("text/html") || media.equals("application/xhtml+xml");
+        return type == null ? null : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     }
 
     /** A 206 whose body is several parts, each with its own head (RFC 9110, 14.6): their type is only inside. */
@@ -90,8 +92,7 @@ final class HtmlBodyRewrite {
         if (response.status().code() != 206) {
             return false;
         }
-        String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        return type != null && type.split(";", 2)[0].trim().equalsIgnoreCase("multipart/byteranges");
+        return "multipart/byteranges".equals(mediaType(response));
     }
 
     /**
