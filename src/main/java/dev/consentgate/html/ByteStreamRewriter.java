@@ -64,6 +64,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     private boolean inspecting;
     private TagToken inlineScript;
+    /** The inline script being inspected is inside SVG or MathML, where a browser reads its content as markup. */
+    private boolean inlineScriptInSvgOrMath;
+    /** Whether that content holds a tag, which would break out into HTML there. */
+    private final ForeignScriptText foreignScriptText = new ForeignScriptText();
     private int matcherState;
     private long inspected;
     /** What the signatures in the inline script being inspected decide. */
@@ -247,7 +251,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             droppingTag = false;
             if (v != null) {
                 apply(tag, v);
-            } else if (tag.nameId == ElementNames.IFRAME && uncertainContext()) {
+            } else if ((tag.nameId == ElementNames.IFRAME || tag.nameId == ElementNames.SCRIPT)
+                    && uncertainContext()) {
                 return readBothWays(tag);
             } else if (tag.nameId == ElementNames.BASE) {
                 // its href was read whole (else it was removed, see ElementJudge#judgeOverflowed)
@@ -269,7 +274,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
         Verdict v = elements.judge(tag, inNoscript);
         if (v == null) {
-            return tag.nameId == ElementNames.IFRAME && uncertainContext() && readBothWays(tag);
+            // a script in SVG may hold markup that loads (its content is markup there); an iframe's content too
+            return (tag.nameId == ElementNames.IFRAME || tag.nameId == ElementNames.SCRIPT) && uncertainContext()
+                    && readBothWays(tag);
         }
         if (v == Verdict.INLINE) {
             if (!inspectInline) {
@@ -284,10 +291,14 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             mentions.reset();
             mentioned.reset(ElementJudge.isImportMap(tag));
             inspected = 0;
+            inlineScriptInSvgOrMath = tokenizer.inSvgOrMath();
+            foreignScriptText.reset();
             return true;
         }
         apply(tag, v);
-        return false;
+        // a neutralized script's content passes; in SVG it is markup, where a tag in it loads
+        return v.action() == TagAction.NEUTRALIZE && tag.nameId == ElementNames.SCRIPT && uncertainContext()
+                && readBothWays(tag);
     }
 
     @Override
@@ -312,9 +323,13 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
         long room = inspectLimit - inspected;
         int scanTo = (int) Math.min(to, from + room);
+        if (inlineScriptInSvgOrMath && foreignScriptText.holdsTag(a, from, scanTo)) {
+            blockInlineScript(ElementJudge.SCRIPT_HOLDING_MARKUP_IN_SVG_OR_MATH.rule(), "", false);
+            return;
+        }
         int next = policy.signatures().scan(a, from, scanTo, matcherState, signed);
         if (next < 0) {
-            blockInlineScript(policy.rule(signed.blockingNow()), "");
+            blockInlineScript(policy.rule(signed.blockingNow()), "", false);
             return;
         }
         matcherState = next;
@@ -326,7 +341,12 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         inspected += scanTo - from;
         if (scanTo < to) {
             // the limit is judged as the script's end: a URL read up to it counts, as in a data: URL cut at it
-            if (blockedWhenReadToEnd()) {
+            if (blockedWhenReadToEnd(false)) {
+                return;
+            }
+            if (inlineScriptInSvgOrMath) {
+                // the rest, markup to a browser, would pass unread: the script goes
+                blockInlineScript(ElementJudge.SCRIPT_HOLDING_MARKUP_IN_SVG_OR_MATH.rule(), "", false);
                 return;
             }
             inspecting = false;
@@ -403,7 +423,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             holdStart = -1;
             return;
         }
-        if (!inspecting || blockedWhenReadToEnd()) {
+        if (!inspecting || blockedWhenReadToEnd(true)) {
             return;
         }
         inspecting = false;
@@ -415,16 +435,16 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      * Decides the inline script read so far as a whole, at its end or at the inspect limit: a signature first, then
      * the URLs it loads or names (one still being read ends here). Returns whether it was blocked.
      */
-    private boolean blockedWhenReadToEnd() {
+    private boolean blockedWhenReadToEnd(boolean contentEnded) {
         if (signed.blockingAtEnd() >= 0) {
-            blockInlineScript(policy.rule(signed.blockingAtEnd()), "");
+            blockInlineScript(policy.rule(signed.blockingAtEnd()), "", contentEnded);
             return true;
         }
         if (mentioned.rule() < 0) {
             mentions.end(mentioned);
         }
         if (mentioned.rule() >= 0) {
-            blockInlineScript(policy.rule(mentioned.rule()), mentioned.host());
+            blockInlineScript(policy.rule(mentioned.rule()), mentioned.host(), contentEnded);
             return true;
         }
         return false;
@@ -464,12 +484,17 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
     }
 
-    private void blockInlineScript(TagRule rule, String host) {
+    /**
+     * Blocks the inline script being inspected. Neutralizing keeps its content; in SVG or MathML, where that content
+     * is markup, only once all of it was read and held no tag ({@code contentEnded}): else the script goes.
+     */
+    private void blockInlineScript(TagRule rule, String host, boolean contentEnded) {
         TagToken tag = inlineScript;
         inspecting = false;
         inlineScript = null;
         holdStart = -1;
-        TagAction action = policy.action(rule, inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT);
+        TagAction action = inlineScriptInSvgOrMath && !contentEnded ? TagAction.REMOVE
+                : policy.action(rule, inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT);
         pending.emitUpTo(tag.start);
         if (action == TagAction.NEUTRALIZE) {
             pending.dropUpTo(tag.end);

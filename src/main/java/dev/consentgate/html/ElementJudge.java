@@ -73,6 +73,13 @@ final class ElementJudge {
     static final Verdict SCRIPT_READ_BOTH_WAYS = new Verdict(new TagRule("script-in-content-read-both-ways",
             Optional.empty(), Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
             ElementKind.PIXEL, TagAction.REMOVE);
+    /**
+     * An inline script in SVG or MathML whose content holds a tag, which a browser reads as markup there and which
+     * breaks out into HTML (an img, a div...); or whose content the inspect limit left unread.
+     */
+    static final Verdict SCRIPT_HOLDING_MARKUP_IN_SVG_OR_MATH = new Verdict(new TagRule(
+            "script-holding-markup-in-svg-or-math", Optional.empty(), Optional.empty(), Optional.empty(), "",
+            Optional.of(TagAction.REMOVE), "builtin"), "", ElementKind.SCRIPT, TagAction.REMOVE);
     /** An element past the tag size limit whose address or code the limit cut: it cannot be judged. */
     private static final TagRule UNREAD_PAST_LIMIT_RULE = new TagRule("unread-past-limit", Optional.empty(),
             Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");

@@ -56,9 +56,13 @@
  *       (font always) and p/br end tags end it, and integration points (foreignObject, desc, MathML's mi...,
  *       annotation-xml) are counted, not stacked. Inside svg/math, raw text elements' content is read both ways (see
  *       {@code ByteStreamRewriter}), so a wrong guess of the context costs only over-judging; a self-closing one
- *       outside any integration point is taken as closed. An SVG script's content is read as script text (and
- *       judged as an inline script), where a browser reads markup: an HTML tag written inside it (which breaks out
- *       of the SVG) is not judged.</li>
+ *       outside any integration point is taken as closed.</li>
+ *   <li>Inside svg or math a browser reads a script's content as markup, where an HTML tag breaks out of the SVG and
+ *       loads. An inline script there is judged as a script and also read by {@code ForeignScriptText}: holding a
+ *       tag outside a comment or CDATA section, or longer than the inspect limit, it goes whole; blocked before
+ *       its end, it goes rather than being neutralized. The content of a script judged by its address is read both
+ *       ways. Inside an integration point (where the script is HTML's and its content script text) the same
+ *       applies, so {@code if (a<b)} there removes a first-party script.</li>
  *   <li>noscript is read as raw text, as a browser running scripts reads it; its content is also judged as markup.
  *       For a browser without scripts, a comment in that content can run past the {@code </noscript>}, and what
  *       follows is then markup to it that the rewriter read as the content of another raw-text element (a title

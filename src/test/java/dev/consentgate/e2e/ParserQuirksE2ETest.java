@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * markup would hide in a comment or an attribute (Chromium runs scripts, so noscript ends at the first one), a base
  * URL on a tracker's host, an SVG script's href, an HTML image (an img to the parser), an import map naming a
  * tracker for a module's bare import, a preload in a Link header, an ISO-2022-JP page whose two-byte
- * characters spell "<!--" in ASCII, and an end tag of style hidden in a comment inside SVG's foreignObject. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
+ * characters spell "<!--" in ASCII, an end tag of style hidden in a comment inside SVG's foreignObject, and an img inside an SVG script, whose content
+ * is markup in SVG. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
  * through the gateway without consent, where it asks no tracker at all.
  */
 @ExtendWith(BrowserLab.class)
@@ -28,24 +29,31 @@ class ParserQuirksE2ETest {
             StandInTrackers.FACEBOOK_CONNECT);
 
     /** Each page by its path; its body is a paragraph and the construct. */
-    private static final Map<String, String> PAGES = Map.of(
-            "/noscript-comment", "<noscript><!-- </noscript><script src=\"https://www.googletagmanager.com/gtm.js"
-                    + "?id=GTM-Q1\"></script> --></noscript>",
-            "/noscript-attribute", "<noscript><a title=\"</noscript><img src='https://www.facebook.com/tr?id=Q2'>\">"
-                    + "</a></noscript>",
-            "/base", "<base href=\"https://www.googletagmanager.com/\"><script src=\"gtm.js?id=GTM-Q3\"></script>",
-            "/svg-script", "<svg><script href=\"https://www.googletagmanager.com/gtm.js?id=GTM-Q4\"></script></svg>",
-            "/image", "<image src=\"https://www.facebook.com/tr?id=Q5\">",
-            "/import-map", "<script type=\"importmap\">{\"imports\": {\"analytics\": "
+    private static final Map<String, String> PAGES = Map.ofEntries(
+            Map.entry("/noscript-comment", "<noscript><!-- </noscript><script src=\"https://www.googletagmanager.com"
+                    + "/gtm.js?id=GTM-Q1\"></script> --></noscript>"),
+            Map.entry("/noscript-attribute", "<noscript><a title=\"</noscript><img src='https://www.facebook.com/tr"
+                    + "?id=Q2'>\"></a></noscript>"),
+            Map.entry("/base", "<base href=\"https://www.googletagmanager.com/\"><script src=\"gtm.js?id=GTM-Q3\">"
+                    + "</script>"),
+            Map.entry("/svg-script", "<svg><script href=\"https://www.googletagmanager.com/gtm.js?id=GTM-Q4\">"
+                    + "</script></svg>"),
+            Map.entry("/image", "<image src=\"https://www.facebook.com/tr?id=Q5\">"),
+            Map.entry("/import-map", "<script type=\"importmap\">{\"imports\": {\"analytics\": "
                     + "\"https://www.googletagmanager.com/gtm.js?id=GTM-Q7\"}}</script>"
-                    + "<script type=\"module\">import \"analytics\";</script>",
-            "/link-header", "",
+                    + "<script type=\"module\">import \"analytics\";</script>"),
+            Map.entry("/link-header", ""),
             // inside foreignObject a browser reads style as raw text again
-            "/foreign-object", "<svg><foreignObject><style><!--</style><script src=\"https://www.googletagmanager.com"
-                    + "/gtm.js?id=GTM-Q9\"></script>--></style></foreignObject></svg>",
+            Map.entry("/foreign-object", "<svg><foreignObject><style><!--</style><script src=\"https://www."
+                    + "googletagmanager.com/gtm.js?id=GTM-Q9\"></script>--></style></foreignObject></svg>"),
             // two JIS X 0208 characters, 0x3C21 and 0x2D2D: "<!--" to anything reading the bytes as ASCII
-            "/iso-2022-jp", "<meta charset=\"iso-2022-jp\"><p>\u001b$B<!--\u001b(B</p><script src=\"https://www."
-                    + "googletagmanager.com/gtm.js?id=GTM-Q8\"></script>");
+            Map.entry("/iso-2022-jp", "<meta charset=\"iso-2022-jp\"><p>\u001b$B<!--\u001b(B</p><script src=\"https:"
+                    + "//www.googletagmanager.com/gtm.js?id=GTM-Q8\"></script>"),
+            // an SVG script's content is markup, where an img breaks out into HTML
+            Map.entry("/svg-script-markup", "<svg><script>var a = 1;<img src=\"https://www.facebook.com/tr?id=Q10\">"
+                    + "</script></svg>"),
+            Map.entry("/svg-script-href-markup", "<svg><script href=\"https://www.googletagmanager.com/gtm.js"
+                    + "?id=GTM-Q11\"><img src=\"https://www.facebook.com/tr?id=Q11\"></script></svg>"));
     private static final String LINK_HEADER = "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=preload;"
             + " as=script\r\n";
 
@@ -82,7 +90,8 @@ class ParserQuirksE2ETest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/noscript-comment", "/noscript-attribute", "/base", "/svg-script", "/image",
-        "/import-map", "/link-header", "/iso-2022-jp", "/foreign-object"})
+        "/import-map", "/link-header", "/iso-2022-jp", "/foreign-object", "/svg-script-markup",
+        "/svg-script-href-markup"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
         List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,

@@ -956,6 +956,41 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void anSvgScriptsContentIsMarkupWhereATagBreaksOutAndLoads() {
+        String pixel = "<img src=\"https://www.facebook.com/tr?id=1\">";
+        // an inline script holding a tag goes whole, whatever its code
+        assertEquals("<svg></svg><p>x</p>", rewrite("<svg><script>var a = 1;" + pixel + "</script></svg><p>x</p>"));
+        assertEquals("<math></math>", rewrite("<math><script>" + pixel + "</script></math>"));
+        assertEquals("<svg></svg>", rewrite("<svg><script><![CDATA[ ok ]]><div>" + pixel + "</div></script></svg>"));
+        // a script judged by its address passes or is neutralized; the tags in its content are judged as markup
+        assertEquals("<svg><script src=\"/x.js\">ab</script></svg>",
+                rewrite("<svg><script src=\"/x.js\">a" + pixel + "b</script></svg>"));
+        assertEquals("<svg><script type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\""
+                + " data-cg-type=\"text/javascript\" href=\"" + GTM + "\">ab</script></svg>",
+                rewrite("<svg><script href=\"" + GTM + "\">a" + pixel + "b</script></svg>"));
+        // what holds no tag to a browser passes: code in CDATA, a comparison, a comment
+        assertUnchanged("<svg><script><![CDATA[if (a<b && c>d) { go(); }]]></script></svg>");
+        assertUnchanged("<svg><script>if (a < b) { go(); }</script><script><!-- <img src=/a.png> --></script></svg>");
+        // a signature blocks it as in HTML: neutralized once all of it was read and held no tag
+        assertTrue(rewrite("<svg><script>var u = 'https://www.facebook.com/tr?id=2';</script></svg>")
+                .startsWith("<svg><script type=\"text/plain\""));
+        // inside foreignObject a script is HTML's again, raw text: this one is counted as SVG's, and goes
+        assertEquals("<svg><foreignObject></foreignObject></svg>",
+                rewrite("<svg><foreignObject><script>if (a<b) {}</script></foreignObject></svg>"));
+    }
+
+    @Test
+    void anSvgScriptPastTheInspectLimitGoesAsItsRestWouldPassUnread() {
+        TagPolicy small = TestRules.policy(HtmlSettings.defaults().withLimits(64, 16 * 1024));
+        String code = "var a = 1;".repeat(20);
+        assertEquals("<svg></svg><p>x</p>", rewrite(small, TestRules.ESSENTIAL_ONLY,
+                "<svg><script>" + code + "<img src=\"https://www.facebook.com/tr?id=1\"></script></svg><p>x</p>"));
+        // in HTML the same script passes past the limit, as the issue asks
+        String html = "<script>" + code + "</script>";
+        assertEquals(html, rewrite(small, TestRules.ESSENTIAL_ONLY, html));
+    }
+
+    @Test
     void everyWayTheTokenizerEndsACommentEndsItInTheCharsetPrescan() {
         for (String comment : List.of("<!-->", "<!--->", "<!-- --!>", "<!-- -->")) {
             byte[] in = jisPage(comment + "<meta charset=\"iso-2022-jp\">--><meta charset=\"utf-8\">");
