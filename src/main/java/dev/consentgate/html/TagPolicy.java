@@ -330,6 +330,10 @@ public final class TagPolicy {
 
     /** The first rule with only a path that occurs in {@code path}, or {@link Integer#MAX_VALUE}. */
     private int firstPathOnlyMatch(String path) {
+        if (isPathWithoutLeadingSlash(path)) {
+            // "matomo.js" resolves under the page's directory, to ".../matomo.js"
+            path = "/" + path;
+        }
         int best = Integer.MAX_VALUE;
         for (int k : pathOnlyAnywhere) {
             if (path.contains(rules.get(k).pathPrefix().orElseThrow())) {
@@ -362,12 +366,26 @@ public final class TagPolicy {
         if (pathOnlyShort || pathOnlyAnywhere.length > 0) {
             return true;
         }
+        if (from + 1 < to && a[from] != '/' && a[from] != '?' && a[from] != '#'
+                && pairMayStartRule((char) a[from], (char) a[from + 1])) {
+            // a relative path without its leading '/': see firstPathOnlyMatch
+            return true;
+        }
         for (int slash = from; slash + 2 < to; slash++) {
             if (a[slash] == '/' && pairMayStartRule((char) a[slash + 1], (char) a[slash + 2])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A relative URL's path that starts with a segment rather than '/', '?' or '#'. */
+    private static boolean isPathWithoutLeadingSlash(String path) {
+        if (path.isEmpty()) {
+            return false;
+        }
+        char first = path.charAt(0);
+        return first != '/' && first != '?' && first != '#';
     }
 
     /** Whether the two characters after the '/' at {@code path[slash]} begin some path-only rule of three or more. */

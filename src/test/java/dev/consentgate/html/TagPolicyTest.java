@@ -107,6 +107,27 @@ class TagPolicyTest {
         findsWhatTheSlowReadingFinds(List.of(pathRule("unanchored", "utag.js"), pathRule("prebid", "/prebid")));
     }
 
+    /** The URL a browser loads for a relative URL (without dot segments) on https://site.example/dir/page. */
+    private static String resolvedOnPage(String relative) {
+        if (relative.startsWith("//")) {
+            return "https:" + relative;
+        }
+        char first = relative.charAt(0);
+        return "https://site.example" + (first == '/' ? "" : first == '?' || first == '#' ? "/dir/page" : "/dir/")
+                + relative;
+    }
+
+    @Test
+    void aRelativePathWithoutItsLeadingSlashMatchesAsTheBrowserResolvesIt() {
+        TagPolicy policy = new TagPolicy(List.of(pathRule("matomo", "/matomo.php"), pathRule("beacon", "/p?c1=2")),
+                TestRules.CATEGORIES, HtmlSettings.defaults());
+        assertEquals(0, policy.matchUrl(UrlParts.parse("matomo.php?idsite=1"), PageSite.NONE));
+        assertEquals(1, policy.matchUrl(UrlParts.parse("p?c1=2&c2=3"), PageSite.NONE));
+        assertEquals(-1, policy.matchUrl(UrlParts.parse("?matomo.php"), PageSite.NONE));
+        byte[] raw = "matomo.php".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(policy.pathOnlyRuleMayMatch(raw, 0, raw.length));
+    }
+
     private static int findsWhatTheSlowReadingFinds(List<TagRule> rules) {
         TagPolicy policy = new TagPolicy(rules, TestRules.CATEGORIES, HtmlSettings.defaults());
         String[] pieces = {"/", "b", "ss", "matomo.php", "prebid", "prebid1.2.js", "js", "jsx", "tag", "utag.js", "x",
@@ -125,12 +146,17 @@ class TagPolicyTest {
             if (policy.matchUrl(url, PageSite.NONE) != expected) {
                 mismatches.add(url.host() + url.path() + " -> " + policy.matchUrl(url, PageSite.NONE) + ", want " + expected);
             }
-            // the same path as a relative URL: the filter on its raw bytes may rule out only what matches no rule
+            // the same path as a relative URL, judged as what a browser loads for it on a page in a directory; the
+            // filter on its raw bytes may rule out only what matches no rule
             String relative = path.toString();
+            int want = naiveMatch(rules, UrlParts.parse(resolvedOnPage(relative)));
+            if (policy.matchUrl(UrlParts.parse(relative), PageSite.NONE) != want) {
+                mismatches.add(relative + " -> " + policy.matchUrl(UrlParts.parse(relative), PageSite.NONE)
+                        + ", want " + want);
+            }
             byte[] raw = relative.getBytes(StandardCharsets.US_ASCII);
             if (UrlParts.isPlainRelative(raw, 0, raw.length) && !policy.pathOnlyRuleMayMatch(raw, 0, raw.length)) {
                 ruledOut++;
-                int want = naiveMatch(rules, UrlParts.parse(relative));
                 if (want >= 0) {
                     mismatches.add(relative + " ruled out on its bytes, but rule " + want + " matches it");
                 }
