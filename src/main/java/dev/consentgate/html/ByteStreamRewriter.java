@@ -66,8 +66,14 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private TagToken inlineScript;
     /** The inline script being inspected is inside SVG or MathML, where a browser reads its content as markup. */
     private boolean inlineScriptInSvgOrMath;
-    /** Whether that content holds a tag, which would break out into HTML there. */
-    private final ForeignScriptText foreignScriptText = new ForeignScriptText();
+    /**
+     * That script's content, kept (up to the inspect limit) to be judged again as the text a browser runs there and
+     * read as markup, where a tag breaks out into HTML and loads.
+     */
+    private byte[] foreignContent = new byte[0];
+    private int foreignContentLength;
+    /** Absolute offset of that script's end tag, once read. */
+    private long foreignContentEnd;
     private int matcherState;
     private long inspected;
     /** What the signatures in the inline script being inspected decide. */
@@ -292,7 +298,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             mentioned.reset(ElementJudge.isImportMap(tag));
             inspected = 0;
             inlineScriptInSvgOrMath = tokenizer.inSvgOrMath();
-            foreignScriptText.reset();
+            foreignContentLength = 0;
             return true;
         }
         apply(tag, v);
@@ -323,9 +329,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
         long room = inspectLimit - inspected;
         int scanTo = (int) Math.min(to, from + room);
-        if (inlineScriptInSvgOrMath && foreignScriptText.holdsTag(a, from, scanTo)) {
-            blockInlineScript(ElementJudge.SCRIPT_HOLDING_MARKUP_IN_SVG_OR_MATH.rule(), "", false);
-            return;
+        if (inlineScriptInSvgOrMath) {
+            keepForeignContent(a, from, scanTo);
         }
         int next = policy.signatures().scan(a, from, scanTo, matcherState, signed);
         if (next < 0) {
@@ -346,7 +351,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             }
             if (inlineScriptInSvgOrMath) {
                 // the rest, markup to a browser, would pass unread: the script goes
-                blockInlineScript(ElementJudge.SCRIPT_HOLDING_MARKUP_IN_SVG_OR_MATH.rule(), "", false);
+                blockInlineScript(ElementJudge.SVG_SCRIPT_PAST_INSPECT_LIMIT.rule(), "", false);
                 return;
             }
             inspecting = false;
@@ -423,12 +428,65 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             holdStart = -1;
             return;
         }
-        if (!inspecting || blockedWhenReadToEnd(true)) {
+        if (!inspecting) {
             return;
+        }
+        foreignContentEnd = endTagStart;
+        if (blockedWhenReadToEnd(true) || inlineScriptInSvgOrMath && blockedAsRunnableText()) {
+            return;
+        }
+        if (inlineScriptInSvgOrMath) {
+            pending.emitUpTo(inlineScript.end);
+            readForeignContentAsMarkup(inlineScript.end);
         }
         inspecting = false;
         holdStart = -1;
         inlineScript = null;
+    }
+
+    private void keepForeignContent(byte[] a, int from, int to) {
+        int n = to - from;
+        if (foreignContentLength + n > foreignContent.length) {
+            foreignContent = java.util.Arrays.copyOf(foreignContent,
+                    Math.max(foreignContentLength + n, 2 * foreignContent.length));
+        }
+        System.arraycopy(a, from, foreignContent, foreignContentLength, n);
+        foreignContentLength += n;
+    }
+
+    /**
+     * Judges the inline script in SVG or MathML, read to its end, again as the text a browser runs there (see
+     * {@link ForeignScriptText}); returns whether it was blocked.
+     */
+    private boolean blockedAsRunnableText() {
+        byte[] text = ForeignScriptText.runnableText(foreignContent, 0, foreignContentLength);
+        if (java.util.Arrays.equals(text, 0, text.length, foreignContent, 0, foreignContentLength)) {
+            return false;
+        }
+        signed.reset();
+        mentions.reset();
+        mentioned.reset(ElementJudge.isImportMap(inlineScript));
+        int next = policy.signatures().scan(text, 0, Math.min(text.length, inspectLimit), 0, signed);
+        if (next < 0) {
+            blockInlineScript(policy.rule(signed.blockingNow()), "", true);
+            return true;
+        }
+        mentions.scan(text, 0, Math.min(text.length, inspectLimit), mentioned);
+        return blockedWhenReadToEnd(true);
+    }
+
+    /**
+     * Replaces the content of the inline script in SVG or MathML, from {@code contentAbs} to its end tag, with what
+     * a rewriter reading it as markup makes of it: every element in it judged as a pixel.
+     */
+    private void readForeignContentAsMarkup(long contentAbs) {
+        pending.dropUpTo(foreignContentEnd);
+        if (foreignContentLength == 0) {
+            return;
+        }
+        ByteStreamRewriter markup = new ByteStreamRewriter(this, contentAbs);
+        markup.feed(Unpooled.copiedBuffer(foreignContent, 0, foreignContentLength), pending::insert);
+        markup.finish(pending::insert);
     }
 
     /**
@@ -499,6 +557,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (action == TagAction.NEUTRALIZE) {
             pending.dropUpTo(tag.end);
             pending.insert(rewrites.neutralize(tag, rule));
+            if (inlineScriptInSvgOrMath) {
+                readForeignContentAsMarkup(tag.end);
+            }
             event(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(), RewriteEvent.Action.NEUTRALIZED);
         } else {
             suppressing = true;

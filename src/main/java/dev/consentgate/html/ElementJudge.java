@@ -74,11 +74,11 @@ final class ElementJudge {
             Optional.empty(), Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
             ElementKind.PIXEL, TagAction.REMOVE);
     /**
-     * An inline script in SVG or MathML whose content holds a tag, which a browser reads as markup there and which
-     * breaks out into HTML (an img, a div...); or whose content the inspect limit left unread.
+     * An inline script in SVG or MathML longer than the inspect limit: its content is markup to a browser there,
+     * where a tag breaks out into HTML and loads, and the rest would pass unread.
      */
-    static final Verdict SCRIPT_HOLDING_MARKUP_IN_SVG_OR_MATH = new Verdict(new TagRule(
-            "script-holding-markup-in-svg-or-math", Optional.empty(), Optional.empty(), Optional.empty(), "",
+    static final Verdict SVG_SCRIPT_PAST_INSPECT_LIMIT = new Verdict(new TagRule(
+            "svg-or-math-script-past-inspect-limit", Optional.empty(), Optional.empty(), Optional.empty(), "",
             Optional.of(TagAction.REMOVE), "builtin"), "", ElementKind.SCRIPT, TagAction.REMOVE);
     /** An element past the tag size limit whose address or code the limit cut: it cannot be judged. */
     private static final TagRule UNREAD_PAST_LIMIT_RULE = new TagRule("unread-past-limit", Optional.empty(),
@@ -325,15 +325,19 @@ final class ElementJudge {
         }
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts, site);
-        if (k < 0 && parts.isRelative() && (base != null || noscriptBase != null)) {
-            UrlParts resolved = base != null ? parts.resolvedAgainst(base) : null;
-            k = resolved == null ? -1 : policy.matchUrl(resolved, site);
-            if (k < 0 && noscriptBase != null) {
-                resolved = parts.resolvedAgainst(noscriptBase);
-                k = policy.matchUrl(resolved, site);
+        if (parts.isRelative() && (base != null || noscriptBase != null)) {
+            // what the URL loads against each base counts too; the first rule matching any reading decides
+            UrlParts viaBase = base == null ? null : parts.resolvedAgainst(base);
+            UrlParts viaNoscriptBase = noscriptBase == null ? null : parts.resolvedAgainst(noscriptBase);
+            int r = viaBase == null ? -1 : policy.matchUrl(viaBase, site);
+            if (r >= 0 && (k < 0 || r < k)) {
+                k = r;
+                parts = viaBase;
             }
-            if (k >= 0) {
-                parts = resolved;
+            r = viaNoscriptBase == null ? -1 : policy.matchUrl(viaNoscriptBase, site);
+            if (r >= 0 && (k < 0 || r < k)) {
+                k = r;
+                parts = viaNoscriptBase;
             }
         }
         // a tracker URL carried inside another one (redirects, proxies, a mistyped scheme) counts too; base64 data

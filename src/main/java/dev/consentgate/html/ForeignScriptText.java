@@ -1,100 +1,128 @@
 package dev.consentgate.html;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * Whether the text of a script inside SVG or MathML holds a tag. There a browser does not read a script's content
- * as script text but as markup: {@code <svg><script>x<img src=pixel></script>} makes an HTML img, which breaks out of
- * the SVG and loads. The tokenizer reads that content as script text (as it must inside HTML), so the rewriter asks
- * this reader instead, fed the same pieces in order.
+ * The code a browser runs for an inline script inside SVG or MathML. There a script's content is not script text but
+ * markup: character references are decoded, comments and the markers of CDATA sections vanish, and tags make
+ * elements. So {@code faceb&#111;ok.com} or {@code faceb<!---->ook.com} in such a script is {@code facebook.com} to
+ * the browser, and the rewriter judges this text as well as the bytes.
  *
- * <p>A tag is {@code <} or {@code </} followed by an ASCII letter, outside a comment and a CDATA section (SVG scripts
- * often wrap their code in one). A comment is taken to end at its first {@code >}, where a browser ends it at
- * {@code -->} or sooner: read too short, a comment can only make this reader see a tag the browser does not, which
- * removes a script rather than passing a pixel.
+ * <p>The text of the tags themselves is left out; the text inside an element a tag opens is kept (a browser runs only
+ * the script's own text, or breaks out of the SVG at the tag), which can only add to what is judged. Comments end as
+ * the tokenizer ends them: at {@code -->}, {@code --!>}, or at once in {@code <!-->} and {@code <!--->}.
  */
 final class ForeignScriptText {
 
-    private static final byte[] CDATA_OPEN = {'[', 'C', 'D', 'A', 'T', 'A', '['};
+    private static final byte[] COMMENT_OPEN = "<!--".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CDATA_OPEN = "<![CDATA[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CDATA_CLOSE = "]]>".getBytes(StandardCharsets.US_ASCII);
 
-    private static final int TEXT = 0;
-    /** After {@code <}. */
-    private static final int LESS_THAN = 1;
-    /** After {@code </}. */
-    private static final int END_TAG_OPEN = 2;
-    /** After {@code <!}: a comment, a CDATA section or a bogus comment; {@link #matched} bytes of {@code [CDATA[}. */
-    private static final int DECLARATION = 3;
-    /** A comment or a bogus comment: up to the next {@code >}. */
-    private static final int COMMENT = 4;
-    /** Inside {@code <![CDATA[}, up to {@code ]]>}; {@link #matched} counts the {@code ]} just read. */
-    private static final int CDATA = 5;
-
-    private int state = TEXT;
-    private int matched;
-    private boolean holdsTag;
-
-    void reset() {
-        state = TEXT;
-        matched = 0;
-        holdsTag = false;
+    private ForeignScriptText() {
     }
 
-    /** Reads the next piece, {@code a[from, to)}; returns whether a tag opened in what was read so far. */
-    boolean holdsTag(byte[] a, int from, int to) {
-        for (int i = from; i < to && !holdsTag; i++) {
-            read(a[i]);
+    /** The text run for the script content {@code a[from, to)}, one byte per character below 256 ('?' above). */
+    static byte[] runnableText(byte[] a, int from, int to) {
+        StringBuilder text = new StringBuilder(to - from);
+        int runStart = from;
+        int i = ByteScan.indexOf(a, from, to, (byte) '<');
+        while (i < to) {
+            int next;
+            if (startsWith(a, i, to, COMMENT_OPEN)) {
+                next = commentEnd(a, i + COMMENT_OPEN.length, to);
+            } else if (startsWith(a, i, to, CDATA_OPEN)) {
+                next = indexOf(a, i + CDATA_OPEN.length, to, CDATA_CLOSE);
+                appendDecoded(text, a, runStart, i);
+                // a CDATA section's text is taken as it is
+                text.append(new String(a, i + CDATA_OPEN.length, next - i - CDATA_OPEN.length,
+                        StandardCharsets.ISO_8859_1));
+                runStart = Math.min(to, next + CDATA_CLOSE.length);
+                i = ByteScan.indexOf(a, runStart, to, (byte) '<');
+                continue;
+            } else if (opensMarkup(a, i, to)) {
+                // a tag, an end tag, a bogus comment (<!x, <?x, </ x): up to the next '>'
+                next = Math.min(to, ByteScan.indexOf(a, i + 1, to, (byte) '>') + 1);
+            } else {
+                i = ByteScan.indexOf(a, i + 1, to, (byte) '<');
+                continue;
+            }
+            appendDecoded(text, a, runStart, i);
+            runStart = next;
+            i = ByteScan.indexOf(a, next, to, (byte) '<');
         }
-        return holdsTag;
+        appendDecoded(text, a, runStart, to);
+        byte[] out = new byte[text.length()];
+        for (int k = 0; k < out.length; k++) {
+            char c = text.charAt(k);
+            out[k] = c < 256 ? (byte) c : (byte) '?';
+        }
+        return out;
     }
 
-    private void read(byte b) {
-        switch (state) {
-            case TEXT -> {
-                if (b == '<') {
-                    state = LESS_THAN;
-                }
+    /** Whether the {@code <} at {@code a[i]} opens a tag or a bogus comment rather than being text. */
+    private static boolean opensMarkup(byte[] a, int i, int to) {
+        if (i + 1 >= to) {
+            return false;
+        }
+        byte next = a[i + 1];
+        return isAsciiLetter(next) || next == '!' || next == '?' || next == '/';
+    }
+
+    /** Where a comment whose text starts at {@code a[i]} ends (after its closing {@code >}), or {@code to}. */
+    private static int commentEnd(byte[] a, int i, int to) {
+        // "<!-->" and "<!--->" end at once
+        if (i < to && a[i] == '>') {
+            return i + 1;
+        }
+        if (i + 1 < to && a[i] == '-' && a[i + 1] == '>') {
+            return i + 2;
+        }
+        for (int k = i; k + 1 < to; k++) {
+            if (a[k] != '-' || a[k + 1] != '-') {
+                continue;
             }
-            case LESS_THAN -> {
-                if (isAsciiLetter(b)) {
-                    holdsTag = true;
-                } else if (b == '/') {
-                    state = END_TAG_OPEN;
-                } else if (b == '!') {
-                    state = DECLARATION;
-                    matched = 0;
-                } else if (b == '?') {
-                    state = COMMENT;
-                } else if (b != '<') {
-                    state = TEXT;
-                }
+            int j = k + 2;
+            while (j < to && a[j] == '-') {
+                j++;
             }
-            case END_TAG_OPEN -> {
-                if (isAsciiLetter(b)) {
-                    holdsTag = true;
-                } else {
-                    state = b == '>' ? TEXT : COMMENT;
-                }
+            if (j < to && a[j] == '>') {
+                return j + 1;
             }
-            case DECLARATION -> {
-                if (b == CDATA_OPEN[matched]) {
-                    if (++matched == CDATA_OPEN.length) {
-                        state = CDATA;
-                        matched = 0;
-                    }
-                } else {
-                    state = b == '>' ? TEXT : COMMENT;
-                }
-            }
-            case COMMENT -> {
-                if (b == '>') {
-                    state = TEXT;
-                }
-            }
-            default -> {
-                if (b == '>' && matched >= 2) {
-                    state = TEXT;
-                }
-                matched = b == ']' ? matched + 1 : 0;
+            if (j + 1 < to && a[j] == '!' && a[j + 1] == '>') {
+                return j + 2;
             }
         }
+        return to;
+    }
+
+    private static void appendDecoded(StringBuilder text, byte[] a, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        String run = new String(a, from, to - from, StandardCharsets.ISO_8859_1);
+        text.append(run.indexOf('&') < 0 ? run : CharRefs.decode(run, false));
+    }
+
+    private static boolean startsWith(byte[] a, int i, int to, byte[] prefix) {
+        if (to - i < prefix.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length; k++) {
+            if (a[i + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Index of {@code needle} in {@code a[from, to)}, or {@code to}. */
+    private static int indexOf(byte[] a, int from, int to, byte[] needle) {
+        for (int i = ByteScan.indexOf(a, from, to, needle[0]); i < to; i = ByteScan.indexOf(a, i + 1, to, needle[0])) {
+            if (startsWith(a, i, to, needle)) {
+                return i;
+            }
+        }
+        return to;
     }
 
     private static boolean isAsciiLetter(byte b) {

@@ -58,17 +58,19 @@
  *       {@code ByteStreamRewriter}), so a wrong guess of the context costs only over-judging; a self-closing one
  *       outside any integration point is taken as closed.</li>
  *   <li>Inside svg or math a browser reads a script's content as markup, where an HTML tag breaks out of the SVG and
- *       loads. An inline script there is judged as a script and also read by {@code ForeignScriptText}: holding a
- *       tag outside a comment or CDATA section, or longer than the inspect limit, it goes whole; blocked before
- *       its end, it goes rather than being neutralized. The content of a script judged by its address is read both
- *       ways. Inside an integration point (where the script is HTML's and its content script text) the same
- *       applies, so {@code if (a<b)} there removes a first-party script.</li>
+ *       loads. There a script's content is read both ways as well: an inline script's is kept (up to the inspect
+ *       limit; a longer one goes), judged as script text and as the text a browser runs there
+ *       ({@code ForeignScriptText}: references decoded, comments and CDATA markers gone), and at its end replaced by
+ *       what a second rewriter makes of it as markup; blocked before its end, the script goes rather than being
+ *       neutralized. The content of a script judged by its address goes through the second rewriter as it comes.
+ *       The markup reading takes {@code <![CDATA[} as HTML does (see below).</li>
  *   <li>noscript is read as raw text, as a browser running scripts reads it; its content is also judged as markup.
  *       For a browser without scripts, a comment in that content can run past the {@code </noscript>}, and what
  *       follows is then markup to it that the rewriter read as the content of another raw-text element (a title
  *       opened after the end tag): such a pixel reaches only visitors without JavaScript.</li>
- *   <li>{@code <![CDATA[} is always a bogus comment ending at the first {@code >}, as in HTML content; inside SVG a
- *       browser reads further, so again only text may be judged as tags.</li>
+ *   <li>{@code <![CDATA[} is always a bogus comment ending at the first {@code >}, as in HTML content. Inside SVG a
+ *       browser reads on to {@code ]]>}, so a comment the rewriter sees opened after that first {@code >} can hide
+ *       what follows the {@code ]]>} from it: {@code <svg><![CDATA[ > <!-- ]]><img src=pixel>-->} loads the pixel.</li>
  *   <li>Named character references: numeric ones and the names of ASCII punctuation (no named reference spells a
  *       letter or digit of a host); others stay literal.</li>
  *   <li>A tag longer than {@code maxTagBytes} whose rule already matched is removed rather than neutralized.</li>

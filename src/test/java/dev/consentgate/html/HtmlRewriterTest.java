@@ -958,25 +958,35 @@ class HtmlRewriterTest {
     @Test
     void anSvgScriptsContentIsMarkupWhereATagBreaksOutAndLoads() {
         String pixel = "<img src=\"https://www.facebook.com/tr?id=1\">";
-        // an inline script holding a tag goes whole, whatever its code
-        assertEquals("<svg></svg><p>x</p>", rewrite("<svg><script>var a = 1;" + pixel + "</script></svg><p>x</p>"));
-        assertEquals("<math></math>", rewrite("<math><script>" + pixel + "</script></math>"));
-        assertEquals("<svg></svg>", rewrite("<svg><script><![CDATA[ ok ]]><div>" + pixel + "</div></script></svg>"));
+        String neutralizedPixelScript = "<script type=\"text/plain\" data-cg-category=\"advertising\""
+                + " data-cg-rule=\"meta-pixel\" data-cg-type=\"text/javascript\">";
+        // an inline script's content is read as markup too: the pixel goes (and its URL blocks the script)
+        assertEquals("<svg>" + neutralizedPixelScript + "var a = 1;</script></svg><p>x</p>",
+                rewrite("<svg><script>var a = 1;" + pixel + "</script></svg><p>x</p>"));
+        assertEquals("<math>" + neutralizedPixelScript + "<div></div></script></math>",
+                rewrite("<math><script><div>" + pixel + "</div></script></math>"));
+        // a comment ends where a browser ends it, not at its first '>'
+        assertEquals("<svg>" + neutralizedPixelScript + "<!-- > <![CDATA[ --></script></svg>",
+                rewrite("<svg><script><!-- > <![CDATA[ -->" + pixel + "</script></svg>"));
         // a script judged by its address passes or is neutralized; the tags in its content are judged as markup
         assertEquals("<svg><script src=\"/x.js\">ab</script></svg>",
                 rewrite("<svg><script src=\"/x.js\">a" + pixel + "b</script></svg>"));
         assertEquals("<svg><script type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\""
                 + " data-cg-type=\"text/javascript\" href=\"" + GTM + "\">ab</script></svg>",
                 rewrite("<svg><script href=\"" + GTM + "\">a" + pixel + "b</script></svg>"));
-        // what holds no tag to a browser passes: code in CDATA, a comparison, a comment
+        // first-party code passes as it is, tags and all: CDATA, comparisons, HTML in strings, comments
         assertUnchanged("<svg><script><![CDATA[if (a<b && c>d) { go(); }]]></script></svg>");
         assertUnchanged("<svg><script>if (a < b) { go(); }</script><script><!-- <img src=/a.png> --></script></svg>");
-        // a signature blocks it as in HTML: neutralized once all of it was read and held no tag
-        assertTrue(rewrite("<svg><script>var u = 'https://www.facebook.com/tr?id=2';</script></svg>")
-                .startsWith("<svg><script type=\"text/plain\""));
-        // inside foreignObject a script is HTML's again, raw text: this one is counted as SVG's, and goes
-        assertEquals("<svg><foreignObject></foreignObject></svg>",
-                rewrite("<svg><foreignObject><script>if (a<b) {}</script></foreignObject></svg>"));
+        assertUnchanged("<svg><script>for (i = 0; i<n; i++) { s += '<b>' + i + '</b>'; }</script></svg>");
+        // after an svg a browser closed (the div's end tag), a first-party script is not taken apart either
+        assertUnchanged("<div><svg><path d=\"M0 0\"></div><script>var s = \"<b>hi</b>\";</script>");
+        // judged again as the text a browser runs there: references decoded, comments and CDATA markers gone
+        for (String host : List.of("faceb&#111;ok.com", "faceb<!---->ook.com", "faceb<![CDATA[ook]]>.com")) {
+            assertTrue(rewrite("<svg><script>new Image().src = 'https://www." + host + "/tr?id=1';</script></svg>")
+                    .startsWith("<svg><script type=\"text/plain\""), host);
+        }
+        // inside foreignObject a script is HTML's again and its content script text; read as markup too, it keeps
+        assertUnchanged("<svg><foreignObject><script>if (a<b) {}</script></foreignObject></svg>");
     }
 
     @Test
