@@ -61,6 +61,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private boolean droppingFragment;
     /** Absolute offset of the next byte of that content. */
     private long fragmentContentAbs;
+    /**
+     * That content is a CDATA section's, and HTML's reading of it is still in the bogus comment {@code <![CDATA[}
+     * opens: its markup starts after the first {@code >}.
+     */
+    private boolean cdataBogusOpen;
 
     private boolean inspecting;
     private TagToken inlineScript;
@@ -122,6 +127,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.signed = new SignatureVerdict(policy, consent);
         this.fragmentDepth = outer.fragmentDepth + 1;
         this.inNoscript = true;
+        // content read both ways may be SVG's, where <![CDATA[ opens a section that hides what a comment would not
+        tokenizer.readCdataEverywhere();
         this.absPos = contentAbs;
         pending.startsAt(contentAbs);
     }
@@ -382,11 +389,28 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     /** The content of this element comes as raw text, for a fragment's rewriter (or dropped, too deep). */
     private boolean readBothWays(TagToken tag) {
-        fragmentContentAbs = tag.end;
-        holdStart = tag.end;
+        return readBothWaysFrom(tag.end);
+    }
+
+    private boolean readBothWaysFrom(long contentAbs) {
+        fragmentContentAbs = contentAbs;
+        holdStart = contentAbs;
         readingBothWays = true;
         droppingFragment = fragmentDepth + 1 > MAX_FRAGMENT_DEPTH;
         return true;
+    }
+
+    /**
+     * A CDATA section in SVG or MathML (or in content read both ways): its text is read both ways too, since HTML
+     * makes {@code <![CDATA[} a bogus comment ending at the first {@code >}, after which the text is markup.
+     */
+    @Override
+    public boolean cdataStart(long contentAbs) {
+        if (suppressing) {
+            return false;
+        }
+        cdataBogusOpen = true;
+        return readBothWaysFrom(contentAbs);
     }
 
     /**
@@ -394,16 +418,26 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      * included): the fragment's rewriter reads a copy, and its output takes the place of the piece.
      */
     private void fragmentContent(byte[] a, int from, int to) {
-        int n = to - from;
         if (fragment == null && !droppingFragment) {
-            if (ByteScan.indexOf(a, from, to, (byte) '<') == to) {
+            int markupFrom = from;
+            if (cdataBogusOpen) {
+                int gt = ByteScan.indexOf(a, from, to, (byte) '>');
+                cdataBogusOpen = gt == to;
+                markupFrom = Math.min(to, gt + 1);
+            }
+            if (ByteScan.indexOf(a, markupFrom, to, (byte) '<') == to) {
                 // no markup yet (a style sheet, a title's text): the bytes pass as they are, as slices
-                fragmentContentAbs += n;
+                fragmentContentAbs += to - from;
                 holdStart = fragmentContentAbs;
                 return;
             }
+            // what comes before the markup passes as it is; the fragment's rewriter reads from there on
+            fragmentContentAbs += markupFrom - from;
+            holdStart = fragmentContentAbs;
+            from = markupFrom;
             fragment = new ByteStreamRewriter(this, fragmentContentAbs);
         }
+        int n = to - from;
         pending.emitUpTo(fragmentContentAbs);
         fragmentContentAbs += n;
         pending.dropUpTo(fragmentContentAbs);
@@ -425,6 +459,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             fragment = null;
             droppingFragment = false;
             readingBothWays = false;
+            cdataBogusOpen = false;
             holdStart = -1;
             return;
         }

@@ -17,8 +17,8 @@ import static dev.consentgate.html.ByteClasses.isAlpha;
  * about in one stateless pass.
  *
  * <p>Known simplifications (see the package documentation): foreign content is tracked only as far as raw text
- * goes (inside svg or math, style, title... are not raw text, script still is), {@code <![CDATA[} is always a bogus
- * comment, and {@code <plaintext>} is not special.
+ * goes (inside svg or math, style, title... are not raw text, script still is), and {@code <plaintext>} is not
+ * special. {@link CdataStates} reads CDATA sections in foreign content (and everywhere when asked).
  */
 final class HtmlTokenizer {
 
@@ -38,8 +38,16 @@ final class HtmlTokenizer {
         /** Raw text of the element opened by the last start tag, as it is read (when asked for). */
         void rawText(byte[] a, int from, int to);
 
-        /** The raw text asked for ended: the appropriate end tag starts at {@code endTagStart}. */
+        /** The raw text asked for ended: the appropriate end tag (or a CDATA section's ]]>) starts at {@code endTagStart}. */
         void rawTextEnd(long endTagStart);
+
+        /**
+         * A CDATA section opened (in foreign content, or anywhere after {@link #readCdataEverywhere}), its text
+         * starting at {@code contentAbs}; return true to have that text as raw text, ended by {@link #rawTextEnd}.
+         */
+        default boolean cdataStart(long contentAbs) {
+            return false;
+        }
 
         /** A comment, bogus comment or declaration; data is what a browser would keep as its text. */
         default void comment(long start, long end, long dataStart, long dataEnd, boolean bogus) {
@@ -95,12 +103,18 @@ final class HtmlTokenizer {
     static final int SCRIPT_DBL_ESC_DASH_DASH = 38;
     static final int SCRIPT_DBL_ESC_LT = 39;
     static final int SCRIPT_DBL_ESC_END = 40;
+    // read by CdataStates
+    static final int CDATA_OPEN = 41;
+    static final int CDATA_SECTION = 42;
 
     private final Sink sink;
     private final TagToken tag = new TagToken();
     private final TagStates tags;
     private final CommentStates comments;
     private final RawTextStates rawText;
+    private final CdataStates cdata;
+    /** CDATA sections are read wherever a markup declaration opens one, not only in foreign content. */
+    private boolean cdataEverywhere;
 
     /** The state the last scan stopped in; {@link #readTag} also leaves the state it stops in here. */
     private int state = DATA;
@@ -121,6 +135,15 @@ final class HtmlTokenizer {
         this.tags = new TagStates(sink, tag, maxTagBytes);
         this.comments = new CommentStates(sink);
         this.rawText = new RawTextStates(sink, tag);
+        this.cdata = new CdataStates(sink, comments);
+    }
+
+    /**
+     * Reads {@code <![CDATA[} as a CDATA section everywhere, for content that may be SVG or HTML: the sink reads its
+     * text the HTML way as well.
+     */
+    void readCdataEverywhere() {
+        cdataEverywhere = true;
     }
 
     /**
@@ -131,6 +154,9 @@ final class HtmlTokenizer {
         treeAware = false;
         tags.captureOrdinaryTags();
         state = initialState;
+        if (initialState == CDATA_SECTION) {
+            cdata.startInSection();
+        }
         rawText.expectEndTag(lastStartTag == null ? new byte[0]
                 : lastStartTag.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -235,9 +261,15 @@ final class HtmlTokenizer {
                     if (isTagState(st)) {
                         i = readTag(a, i, to, delta, from, st);
                         st = state;
+                    } else if (st == MARKUP_DECL && a[i] == '[' && treeAware
+                            && (foreignDepth > 0 || cdataEverywhere)) {
+                        st = cdata.open(tag.start, i + delta);
                     } else if (isCommentState(st)) {
                         i = comments.scan(a, i, to, delta, st);
                         st = comments.state;
+                    } else if (st >= CDATA_OPEN) {
+                        i = cdata.scan(a, i, to, delta, st);
+                        st = cdata.state;
                     } else {
                         i = rawText.scan(a, i, to, delta, st);
                         st = rawText.state;
@@ -266,6 +298,8 @@ final class HtmlTokenizer {
             sink.ignored(tag.start, endAbs);
         } else if (isCommentState(state)) {
             comments.inputEnd(state, endAbs);
+        } else if (state >= CDATA_OPEN) {
+            cdata.inputEnd(state, endAbs);
         }
         rawText.inputEnd(endAbs);
         state = DATA;

@@ -63,14 +63,14 @@
  *       ({@code ForeignScriptText}: references decoded, comments and CDATA markers gone), and at its end replaced by
  *       what a second rewriter makes of it as markup; blocked before its end, the script goes rather than being
  *       neutralized. The content of a script judged by its address goes through the second rewriter as it comes.
- *       The markup reading takes {@code <![CDATA[} as HTML does (see below).</li>
+ *       CDATA sections in that reading are read both ways too (see below).</li>
  *   <li>noscript is read as raw text, as a browser running scripts reads it; its content is also judged as markup.
  *       For a browser without scripts, a comment in that content can run past the {@code </noscript>}, and what
  *       follows is then markup to it that the rewriter read as the content of another raw-text element (a title
  *       opened after the end tag): such a pixel reaches only visitors without JavaScript.</li>
- *   <li>{@code <![CDATA[} is always a bogus comment ending at the first {@code >}, as in HTML content. Inside SVG a
- *       browser reads on to {@code ]]>}, so a comment the rewriter sees opened after that first {@code >} can hide
- *       what follows the {@code ]]>} from it: {@code <svg><![CDATA[ > <!-- ]]><img src=pixel>-->} loads the pixel.</li>
+ *   <li>{@code <![CDATA[} is a bogus comment ending at the first {@code >} in HTML content. Inside svg or math (and in
+ *       content read both ways) the tokenizer reads a CDATA section to {@code ]]>}, as SVG does, and its text is read
+ *       both ways: the second rewriter reads it as HTML would, as markup after the first {@code >}.</li>
  *   <li>Named character references: numeric ones and the names of ASCII punctuation (no named reference spells a
  *       letter or digit of a host); others stay literal.</li>
  *   <li>A tag longer than {@code maxTagBytes} whose rule already matched is removed rather than neutralized.</li>

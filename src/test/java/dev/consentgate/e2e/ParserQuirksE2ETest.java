@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * URL on a tracker's host, an SVG script's href, an HTML image (an img to the parser), an import map naming a
  * tracker for a module's bare import, a preload in a Link header, an ISO-2022-JP page whose two-byte
  * characters spell "<!--" in ASCII, an end tag of style hidden in a comment inside SVG's foreignObject, an img inside an SVG script, whose content
- * is markup in SVG, and a character reference in an SVG script's code. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
+ * is markup in SVG, a character reference in an SVG script's code, and a
+ * comment opened inside an SVG CDATA section, which ends at "]]>" in SVG. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
  * through the gateway without consent, where it asks no tracker at all.
  */
 @ExtendWith(BrowserLab.class)
@@ -56,7 +57,10 @@ class ParserQuirksE2ETest {
                     + "?id=GTM-Q11\"><img src=\"https://www.facebook.com/tr?id=Q11\"></script></svg>"),
             // and its text is decoded there: a character reference spells the tracker's host
             Map.entry("/svg-script-reference", "<svg><script>new Image().src = 'https://www.faceb&#111;ok.com/tr"
-                    + "?id=Q12';</script></svg>"));
+                    + "?id=Q12';</script></svg>"),
+            // in SVG a CDATA section runs to "]]>": a comment opened after its first '>' hides nothing
+            Map.entry("/svg-cdata", "<svg><![CDATA[ > <!-- ]]><img src=\"https://www.facebook.com/tr?id=Q13\">-->"
+                    + "</svg>"));
     private static final String LINK_HEADER = "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=preload;"
             + " as=script\r\n";
 
@@ -94,7 +98,7 @@ class ParserQuirksE2ETest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/noscript-comment", "/noscript-attribute", "/base", "/svg-script", "/image",
         "/import-map", "/link-header", "/iso-2022-jp", "/foreign-object", "/svg-script-markup",
-        "/svg-script-href-markup", "/svg-script-reference"})
+        "/svg-script-href-markup", "/svg-script-reference", "/svg-cdata"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
         List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,

@@ -990,6 +990,27 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void aCdataSectionInSvgIsReadBothWays() {
+        String pixel = "<img src=\"https://www.facebook.com/tr?id=1\">";
+        // in SVG the section runs to "]]>", where markup goes on: a comment opened inside it hides nothing after
+        assertEquals("<svg><![CDATA[ > <!-- ]]>--></svg>", rewrite("<svg><![CDATA[ > <!-- ]]>" + pixel + "--></svg>"));
+        assertEquals("<svg><style><![CDATA[ .a > .b {} <!-- ]]>--></style></svg>",
+                rewrite("<svg><style><![CDATA[ .a > .b {} <!-- ]]>" + pixel + "--></style></svg>"));
+        assertEquals("<svg><script src=\"/app.js\"><![CDATA[ a > b <!-- ]]>--></script></svg>",
+                rewrite("<svg><script src=\"/app.js\"><![CDATA[ a > b <!-- ]]>" + pixel + "--></script></svg>"));
+        // to HTML it is a bogus comment up to the first '>', and what follows is markup
+        assertEquals("<svg><![CDATA[ x >  ]]></svg>", rewrite("<svg><![CDATA[ x > " + pixel + " ]]></svg>"));
+        assertEquals("<noscript><![CDATA[ >  ]]></noscript>", rewrite("<noscript><![CDATA[ > " + pixel + " ]]></noscript>"));
+        assertEquals("<p><![CDATA[ x >  ]]></p>", rewrite("<p><![CDATA[ x > " + pixel + " ]]></p>"));
+        // "]]]>" ends it after one bracket of text; an opening that is not "[CDATA[" is a bogus comment
+        assertEquals("<svg><![CDATA[ x ]]]></svg>", rewrite("<svg><![CDATA[ x ]]]>" + pixel + "</svg>"));
+        assertEquals("<svg><![CDAT x > </svg>", rewrite("<svg><![CDAT x > " + pixel + "</svg>"));
+        // style sheets and code in sections pass as they are
+        assertUnchanged("<svg><style><![CDATA[ .a > .b { fill: red } ]]></style><![CDATA[ a ] b ]] c ]]></svg>");
+        assertUnchanged("<svg><![CDATA[ unterminated > <p>");
+    }
+
+    @Test
     void anSvgScriptPastTheInspectLimitGoesAsItsRestWouldPassUnread() {
         TagPolicy small = TestRules.policy(HtmlSettings.defaults().withLimits(64, 16 * 1024));
         String code = "var a = 1;".repeat(20);
