@@ -55,8 +55,11 @@
  *   <li>Foreign content is tracked only as far as raw text goes: svg/math start it, the HTML breakout elements
  *       (font always) and p/br end tags end it, and integration points (foreignObject, desc, MathML's mi...,
  *       annotation-xml) are counted, not stacked. Inside svg/math, raw text elements' content is read both ways (see
- *       {@code ByteStreamRewriter}), so a wrong guess of the context costs only over-judging; a self-closing one
- *       outside any integration point is taken as closed.</li>
+ *       {@code ByteStreamRewriter}); a self-closing one outside any integration point is taken as closed. A guess
+ *       that SVG goes on where a browser left it (after {@code <div><svg></div>}) costs over-judging: raw text read
+ *       both ways. A guess that SVG ended where a browser stays in it is not covered: after a {@code <font>}
+ *       without color, face or size, a stray {@code </math>}, or an {@code </svg>} inside an integration point,
+ *       a script's content is read as script text only, and an img in it loads.</li>
  *   <li>Inside svg or math a browser reads a script's content as markup, where an HTML tag breaks out of the SVG and
  *       loads. There a script's content is read both ways as well: an inline script's is kept (up to the inspect
  *       limit; a longer one goes), judged as script text and as the text a browser runs there
