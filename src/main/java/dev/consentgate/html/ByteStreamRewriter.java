@@ -51,6 +51,20 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private static final int MAX_FRAGMENT_DEPTH = 3;
     /** 0 for the page; n for a fragment read as markup inside n levels of content read both ways. */
     private final int fragmentDepth;
+
+    /** How a rewriter reads its markup: as HTML's, as SVG's, or as either (the page, noscript's content). */
+    private enum Reading {
+        /** {@code <![CDATA[} opens a bogus comment (outside svg and math). */
+        HTML,
+        /** {@code <![CDATA[} opens a section whose text is text. */
+        SVG,
+        /** Sections inside svg and math, or anywhere in a fragment, read both ways. */
+        EITHER
+    }
+
+    private final Reading reading;
+    /** How the rewriter of the content being read both ways reads it as markup. */
+    private Reading fragmentReading;
     /** Elements here count as pixels: this rewriter reads content read both ways (noscript's...) as markup. */
     private boolean inNoscript;
     /** The rewriter of the content being read both ways, null when none is. */
@@ -107,13 +121,14 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.mentioned = new MentionedUrlVerdict(policy, consent, site);
         this.signed = new SignatureVerdict(policy, consent);
         this.fragmentDepth = 0;
+        this.reading = Reading.EITHER;
     }
 
     /**
      * The rewriter of content read both ways, starting at {@code contentAbs}, as markup, everything in it judged as
      * a pixel; with the outer rewriter's judge (a base element counts for the whole page) and line numbers.
      */
-    private ByteStreamRewriter(ByteStreamRewriter outer, long contentAbs) {
+    private ByteStreamRewriter(ByteStreamRewriter outer, long contentAbs, Reading reading) {
         this.policy = outer.policy;
         this.consent = outer.consent;
         this.listener = outer.listener;
@@ -127,8 +142,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.signed = new SignatureVerdict(policy, consent);
         this.fragmentDepth = outer.fragmentDepth + 1;
         this.inNoscript = true;
-        // content read both ways may be SVG's, where <![CDATA[ opens a section that hides what a comment would not
-        tokenizer.readCdataEverywhere();
+        this.reading = reading;
+        if (reading != Reading.HTML) {
+            // SVG's <![CDATA[ opens a section, up to "]]>"
+            tokenizer.readCdataEverywhere();
+        }
         this.absPos = contentAbs;
         pending.startsAt(contentAbs);
     }
@@ -175,12 +193,17 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     void finish(Consumer<ByteBuf> out) {
         pending.sink(out);
         long openTag = tokenizer.openTagStart();
+        if (openTag < 0 && fragmentDepth > 0) {
+            openTag = tokenizer.tagInQuotedValueStart();
+        }
         tokenizer.end(absPos);
         if (suppressing || droppingTag) {
             pending.dropUpTo(absPos);
         } else if (fragmentDepth > 0 && openTag >= 0) {
             // a tag the end of the content cut: the markup reading goes on past that end into it, as attributes of
-            // a tag nobody judged; it goes
+            // a tag nobody judged, or inside a quoted value past the next '>', where what the outer reading takes
+            // for a comment may be markup; it goes (a tag cut elsewhere ends at the end tag's '>', as the outer
+            // reading resumes, and stays: "if (a<b)" in a script)
             pending.emitUpTo(openTag);
             pending.dropUpTo(absPos);
         } else {
@@ -196,8 +219,16 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
     }
 
+    /**
+     * Start of the unfinished tag whose bytes are held: a captured one; in a fragment any one, since a tag its end
+     * cuts inside a quoted value goes (see {@link #finish}), whatever its name.
+     */
+    private long openTagStart() {
+        return fragmentDepth > 0 ? tokenizer.anyOpenTagStart() : tokenizer.openTagStart();
+    }
+
     private long heldFrom() {
-        long t = tokenizer.openTagStart();
+        long t = openTagStart();
         if (holdStart >= 0 && (t < 0 || holdStart < t)) {
             t = holdStart;
         }
@@ -251,12 +282,12 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             return false;
         }
         if (tag.nameId == ElementNames.NOSCRIPT) {
-            return !(tag.selfClosing && tokenizer.inForeignContent()) && readBothWays(tag);
+            return !(tag.selfClosing && tokenizer.inForeignContent()) && readBothWays(tag, Reading.EITHER);
         }
         if (mayBeRawTextOrMarkup(tag.nameId) && !tag.overflowed
                 && !(tag.selfClosing && tokenizer.inForeignContent())) {
             // (a self-closing one in SVG or MathML is closed: its content is what follows, read as markup)
-            return readBothWays(tag);
+            return readBothWays(tag, Reading.SVG);
         }
         if (tag.overflowed) {
             Verdict v = overflowVerdict;
@@ -266,7 +297,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 apply(tag, v);
             } else if ((tag.nameId == ElementNames.IFRAME || tag.nameId == ElementNames.SCRIPT)
                     && uncertainContext()) {
-                return readBothWays(tag);
+                return readBothWays(tag, Reading.SVG);
             } else if (tag.nameId == ElementNames.BASE) {
                 // its href was read whole (else it was removed, see ElementJudge#judgeOverflowed)
                 elements.baseElement(tag, inNoscript);
@@ -281,15 +312,21 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             return false;
         }
         if (tag.nameId == ElementNames.SCRIPT && fragmentDepth > 0) {
-            // content read both ways may be SVG, where this script runs and its content is markup: it goes, whole
-            apply(tag, ElementJudge.SCRIPT_READ_BOTH_WAYS);
+            // content read both ways may be SVG, where this script runs and its content is markup: inline code is
+            // not inspected here, so it goes whole; one judged by its address (or a data type) may stay, its content
+            // read as markup again (a jQuery fallback written into a page's script must not cut that script short)
+            Verdict v = elements.judge(tag, inNoscript);
+            if (v == null) {
+                return readBothWays(tag, Reading.SVG);
+            }
+            apply(tag, v == Verdict.INLINE ? ElementJudge.SCRIPT_READ_BOTH_WAYS : v);
             return false;
         }
         Verdict v = elements.judge(tag, inNoscript);
         if (v == null) {
             // a script in SVG may hold markup that loads (its content is markup there); an iframe's content too
             return (tag.nameId == ElementNames.IFRAME || tag.nameId == ElementNames.SCRIPT) && uncertainContext()
-                    && readBothWays(tag);
+                    && readBothWays(tag, Reading.SVG);
         }
         if (v == Verdict.INLINE) {
             if (!inspectInline) {
@@ -311,7 +348,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         apply(tag, v);
         // a neutralized script's content passes; in SVG it is markup, where a tag in it loads
         return v.action() == TagAction.NEUTRALIZE && tag.nameId == ElementNames.SCRIPT && uncertainContext()
-                && readBothWays(tag);
+                && readBothWays(tag, Reading.SVG);
     }
 
     @Override
@@ -388,11 +425,12 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     }
 
     /** The content of this element comes as raw text, for a fragment's rewriter (or dropped, too deep). */
-    private boolean readBothWays(TagToken tag) {
-        return readBothWaysFrom(tag.end);
+    private boolean readBothWays(TagToken tag, Reading markupReading) {
+        return readBothWaysFrom(tag.end, markupReading);
     }
 
-    private boolean readBothWaysFrom(long contentAbs) {
+    private boolean readBothWaysFrom(long contentAbs, Reading markupReading) {
+        fragmentReading = markupReading;
         fragmentContentAbs = contentAbs;
         holdStart = contentAbs;
         readingBothWays = true;
@@ -406,11 +444,12 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      */
     @Override
     public boolean cdataStart(long contentAbs) {
-        if (suppressing) {
+        if (suppressing || reading == Reading.SVG) {
+            // SVG's reading of a section is the tokenizer's: text up to "]]>"
             return false;
         }
         cdataBogusOpen = true;
-        return readBothWaysFrom(contentAbs);
+        return readBothWaysFrom(contentAbs, Reading.HTML);
     }
 
     /**
@@ -435,7 +474,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             fragmentContentAbs += markupFrom - from;
             holdStart = fragmentContentAbs;
             from = markupFrom;
-            fragment = new ByteStreamRewriter(this, fragmentContentAbs);
+            fragment = new ByteStreamRewriter(this, fragmentContentAbs, fragmentReading);
         }
         int n = to - from;
         pending.emitUpTo(fragmentContentAbs);
@@ -519,7 +558,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (foreignContentLength == 0) {
             return;
         }
-        ByteStreamRewriter markup = new ByteStreamRewriter(this, contentAbs);
+        ByteStreamRewriter markup = new ByteStreamRewriter(this, contentAbs, Reading.SVG);
         markup.feed(Unpooled.copiedBuffer(foreignContent, 0, foreignContentLength), pending::insert);
         markup.finish(pending::insert);
     }

@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
  * elements. So {@code faceb&#111;ok.com} or {@code faceb<!---->ook.com} in such a script is {@code facebook.com} to
  * the browser, and the rewriter judges this text as well as the bytes.
  *
- * <p>The text of the tags themselves is left out; the text inside an element a tag opens is kept (a browser runs only
- * the script's own text, or breaks out of the SVG at the tag), which can only add to what is judged. Comments end as
- * the tokenizer ends them: at {@code -->}, {@code --!>}, or at once in {@code <!-->} and {@code <!--->}.
+ * <p>A browser runs the script's own text only: what an element inside it holds is left out
+ * ({@code faceb<a>x</a>ook.com} is {@code facebook.com}). A tag that breaks out of the SVG ends the script there; the
+ * text after it is kept, which only adds to what is judged. Comments end as the tokenizer ends them: at {@code -->},
+ * {@code --!>}, or at once in {@code <!-->} and {@code <!--->}.
  */
 final class ForeignScriptText {
 
@@ -24,33 +25,47 @@ final class ForeignScriptText {
     /** The text run for the script content {@code a[from, to)}, one byte per character below 256 ('?' above). */
     static byte[] runnableText(byte[] a, int from, int to) {
         StringBuilder text = new StringBuilder(to - from);
+        // elements open inside the script: their text is not the script's
+        int depth = 0;
         int runStart = from;
         int i = ByteScan.indexOf(a, from, to, (byte) '<');
         while (i < to) {
             int next;
+            int opened = 0;
+            String cdata = null;
             if (startsWith(a, i, to, COMMENT_OPEN)) {
                 next = commentEnd(a, i + COMMENT_OPEN.length, to);
             } else if (startsWith(a, i, to, CDATA_OPEN)) {
-                next = indexOf(a, i + CDATA_OPEN.length, to, CDATA_CLOSE);
-                appendDecoded(text, a, runStart, i);
-                // a CDATA section's text is taken as it is
-                text.append(new String(a, i + CDATA_OPEN.length, next - i - CDATA_OPEN.length,
-                        StandardCharsets.ISO_8859_1));
-                runStart = Math.min(to, next + CDATA_CLOSE.length);
-                i = ByteScan.indexOf(a, runStart, to, (byte) '<');
-                continue;
+                int close = indexOf(a, i + CDATA_OPEN.length, to, CDATA_CLOSE);
+                cdata = new String(a, i + CDATA_OPEN.length, close - i - CDATA_OPEN.length, StandardCharsets.ISO_8859_1);
+                next = Math.min(to, close + CDATA_CLOSE.length);
             } else if (opensMarkup(a, i, to)) {
                 // a tag, an end tag, a bogus comment (<!x, <?x, </ x): up to the next '>'
                 next = Math.min(to, ByteScan.indexOf(a, i + 1, to, (byte) '>') + 1);
+                boolean selfClosing = next - 2 > i && a[next - 2] == '/' && a[next - 1] == '>';
+                if (isAsciiLetter(a[i + 1]) && !selfClosing) {
+                    opened = 1;
+                } else if (a[i + 1] == '/' && i + 2 < to && isAsciiLetter(a[i + 2])) {
+                    opened = -1;
+                }
             } else {
                 i = ByteScan.indexOf(a, i + 1, to, (byte) '<');
                 continue;
             }
-            appendDecoded(text, a, runStart, i);
+            if (depth == 0) {
+                appendDecoded(text, a, runStart, i);
+                if (cdata != null) {
+                    // a CDATA section's text is taken as it is
+                    text.append(cdata);
+                }
+            }
+            depth = Math.max(0, depth + opened);
             runStart = next;
             i = ByteScan.indexOf(a, next, to, (byte) '<');
         }
-        appendDecoded(text, a, runStart, to);
+        if (depth == 0) {
+            appendDecoded(text, a, runStart, to);
+        }
         byte[] out = new byte[text.length()];
         for (int k = 0; k < out.length; k++) {
             char c = text.charAt(k);

@@ -179,6 +179,19 @@ final class HtmlTokenizer {
         return (isTagState(state) && tag.captured) || state == TAG_OPEN ? tag.start : -1;
     }
 
+    /** Start of the unfinished tag, captured or not (or of a {@code <} that may yet open one); -1 when none. */
+    long anyOpenTagStart() {
+        return isTagState(state) || state == TAG_OPEN || state == END_TAG_OPEN ? tag.start : -1;
+    }
+
+    /**
+     * Start of the unfinished tag if it stopped inside a quoted attribute value, captured or not; -1 otherwise. Only
+     * such a tag can run on past the next {@code >}.
+     */
+    long tagInQuotedValueStart() {
+        return state == ATTR_VALUE_DQ || state == ATTR_VALUE_SQ ? tag.start : -1;
+    }
+
     /** The states of a tag from its name to its end, run by {@link TagStates}. */
     static boolean isTagState(int st) {
         return st >= TAG_NAME && st <= SELF_CLOSING;

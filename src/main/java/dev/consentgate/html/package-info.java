@@ -46,8 +46,10 @@
  * and markup in SVG: inside svg or math it is read both ways. The tokenizer reads such content as raw text, so that what follows its end tag is judged as
  * markup even where markup would have put it inside a comment or an attribute. The content itself goes through a
  * second {@code ByteStreamRewriter} with scripting off, whose judged elements are all pixels (removed); its output
- * replaces the content, and a tag the end of the content cuts is dropped, since the markup reading goes on into it.
- * A script in such content goes whole (in SVG it would run, and its content is markup). Such readers nest three deep
+ * replaces the content. A tag the end of the content cuts is dropped when it is one the rewriter judges or when it
+ * was cut inside a quoted value, since the markup reading goes on into it past the next {@code >}. An inline script
+ * in such content goes whole (in SVG it would run, and its content is markup); one judged by its address, or of a
+ * data type, stays when it passes, its content read both ways again. Such readers nest three deep
  * (content deeper still is dropped).
  *
  * <h2>Known simplifications</h2>

@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * URL on a tracker's host, an SVG script's href, an HTML image (an img to the parser), an import map naming a
  * tracker for a module's bare import, a preload in a Link header, an ISO-2022-JP page whose two-byte
  * characters spell "<!--" in ASCII, an end tag of style hidden in a comment inside SVG's foreignObject, an img inside an SVG script, whose content
- * is markup in SVG, a character reference in an SVG script's code, and a
- * comment opened inside an SVG CDATA section, which ends at "]]>" in SVG. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
+ * is markup in SVG, a character reference in an SVG script's code, a
+ * comment opened inside an SVG CDATA section, which ends at "]]>" in SVG, a quoted value running on past the end of an
+ * SVG script or of a CDATA section read as HTML, and an element splitting a host inside an SVG script. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
  * through the gateway without consent, where it asks no tracker at all.
  */
 @ExtendWith(BrowserLab.class)
@@ -60,7 +61,15 @@ class ParserQuirksE2ETest {
                     + "?id=Q12';</script></svg>"),
             // in SVG a CDATA section runs to "]]>": a comment opened after its first '>' hides nothing
             Map.entry("/svg-cdata", "<svg><![CDATA[ > <!-- ]]><img src=\"https://www.facebook.com/tr?id=Q13\">-->"
-                    + "</svg>"));
+                    + "</svg>"),
+            // a markup reading that runs on past the end of raw text inside a quoted value
+            Map.entry("/svg-script-attribute", "<svg><script><a title=\"</script><!--\"><img src=\"https://www."
+                    + "facebook.com/tr?id=Q14\">--></svg>"),
+            Map.entry("/cdata-attribute", "<svg><foreignObject><![CDATA[ > <a title=\"]]><!--\"><img src=\"https://"
+                    + "www.facebook.com/tr?id=Q15\">--></foreignObject></svg>"),
+            // an SVG script runs its own text, not what an element inside it holds
+            Map.entry("/svg-script-child", "<svg><script>new Image().src = 'https://www.facebook.<a>X</a>com/tr"
+                    + "?id=Q16';</script></svg>"));
     private static final String LINK_HEADER = "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=preload;"
             + " as=script\r\n";
 
@@ -98,7 +107,8 @@ class ParserQuirksE2ETest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/noscript-comment", "/noscript-attribute", "/base", "/svg-script", "/image",
         "/import-map", "/link-header", "/iso-2022-jp", "/foreign-object", "/svg-script-markup",
-        "/svg-script-href-markup", "/svg-script-reference", "/svg-cdata"})
+        "/svg-script-href-markup", "/svg-script-reference", "/svg-cdata", "/svg-script-attribute",
+        "/cdata-attribute", "/svg-script-child"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
         List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,

@@ -12,7 +12,12 @@ class ForeignScriptTextTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "var a = 1;|var a = 1;",
         "if (a < b) {}|if (a < b) {}",
-        "a<b>c</b>d|acd",
+        "a<b>c</b>d|ad",
+        "faceb<a>x</a>ook.com|facebook.com",
+        "faceb<a><b>x</b>y</a>ook.com|facebook.com",
+        "faceb<x/>ook.com|facebook.com",
+        "a<b>c<![CDATA[d]]></b>e<![CDATA[f]]>|aef",
+        "a</b>c|ac",
         "faceb&#111;ok.com|facebook.com",
         "faceb&#x6f;ok.com|facebook.com",
         "a &amp;&amp; b|a && b",

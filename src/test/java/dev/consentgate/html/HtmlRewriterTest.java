@@ -235,7 +235,8 @@ class HtmlRewriterTest {
             assertEquals("<noscript>" + kept + "</noscript>" + neutralized + " --></noscript>",
                     rewrite("<noscript>" + opener + "</noscript>" + gtm + " --></noscript>"), opener);
         }
-        assertEquals("<noscript><a title=\"</noscript>\">", rewrite("<noscript><a title=\"</noscript>"
+        // (the a, cut inside its quoted title, goes too: without JavaScript it would run on past the end tag)
+        assertEquals("<noscript></noscript>\">", rewrite("<noscript><a title=\"</noscript>"
                 + "<img src=https://www.facebook.com/tr?id=1>\">"));
         assertEquals("<p><noscript><!--</NOSCRIPT >" + neutralized, rewrite("<p><noscript><!--</NOSCRIPT >" + gtm),
                 "the end tag in any case, with spaces");
@@ -1008,6 +1009,41 @@ class HtmlRewriterTest {
         // style sheets and code in sections pass as they are
         assertUnchanged("<svg><style><![CDATA[ .a > .b { fill: red } ]]></style><![CDATA[ a ] b ]] c ]]></svg>");
         assertUnchanged("<svg><![CDATA[ unterminated > <p>");
+    }
+
+    @Test
+    void aTagThatContentReadAsMarkupCutsInsideAQuotedValueGoes() {
+        String pixel = "<img src=\"https://www.facebook.com/tr?id=1\">";
+        // the markup reading runs on past the end inside the title, where the outer reading sees a comment opening
+        assertEquals("<svg><script></script><!--\">" + pixel + "--></svg>",
+                rewrite("<svg><script><a title=\"</script><!--\">" + pixel + "--></svg>"));
+        assertEquals("<svg><style></style><!--\">" + pixel + "--></svg>",
+                rewrite("<svg><style><a title='</style><!--'>" + pixel + "--></svg>").replace('\'', '"'));
+        // HTML's reading of a CDATA section (a bogus comment, then markup) inside foreignObject
+        assertEquals("<svg><foreignObject><![CDATA[ > ]]><!--\">" + pixel + "--></foreignObject></svg>",
+                rewrite("<svg><foreignObject><![CDATA[ > <a title=\"]]><!--\">" + pixel + "--></foreignObject></svg>"));
+        // cut elsewhere, a tag ends at the end tag's '>', where the outer reading goes on: it stays
+        assertUnchanged("<svg><script>if (a<b) { go(); }</script><style>p<q {}</style></svg>");
+    }
+
+    @Test
+    void anSvgScriptRunsItsOwnTextNotItsChildrens() {
+        // what an element inside the script holds is not run: the host is whole to the browser
+        assertTrue(rewrite("<svg><script>new Image().src = 'https://www.facebook.<a>X</a>com/tr?id=1';</script></svg>")
+                .startsWith("<svg><script type=\"text/plain\""));
+    }
+
+    @Test
+    void scriptsInContentReadAsMarkupStayWhenJudgedByAFirstPartyAddress() {
+        // after an svg a browser closed, a page's own script writing a fallback loader is not cut short
+        assertUnchanged("<a href=\"/\"><svg><path d=\"M0 0\"/></a><script>window.jQuery || document.write("
+                + "\"<script src=\\\"/js/jquery.js\\\"><\\/script>\"); document.title = \"ran\";</script>");
+        // a CDATA section in an SVG script is text to SVG's reading of the script
+        assertUnchanged("<svg><script><![CDATA[ if (a > b) document.write(\"<script src='/x.js'><\\/script>\"); ]]>"
+                + "</script></svg>");
+        // in noscript a page's own script stays; inline code and a tracker's script go
+        assertEquals("<noscript><script src=/a.js></script></noscript>", rewrite("<noscript><script src=/a.js>"
+                + "</script><script>x()</script><script src=\"" + GTM + "\"></script></noscript>"));
     }
 
     @Test
