@@ -9,6 +9,7 @@ import io.netty.buffer.Unpooled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -22,8 +23,10 @@ import java.util.function.Predicate;
  * noframes and iframe is either too: raw text in HTML, markup in SVG, and the tokenizer follows the ways back to HTML
  * (integration points such as foreignObject) only roughly. This rewriter's tokenizer reads such content as raw text,
  * so whatever follows its end tag is markup again, even where markup would have put it inside a comment or an
- * attribute; a second rewriter, for that fragment alone, judges it as markup where everything counts as a pixel (a
- * script goes whole), and its output replaces the content.
+ * attribute; a second rewriter, for that fragment alone, judges it as markup where everything counts as a pixel (an
+ * inline script goes whole), and its output replaces the content. The same holds for a script's content in SVG or
+ * MathML (an inline one is kept to its end, judged as code, then read as markup) and for a CDATA section there (text
+ * to SVG up to {@code ]]>}, a bogus comment and then markup to HTML).
  */
 final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
@@ -521,7 +524,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private void keepForeignContent(byte[] a, int from, int to) {
         int n = to - from;
         if (foreignContentLength + n > foreignContent.length) {
-            foreignContent = java.util.Arrays.copyOf(foreignContent,
+            foreignContent = Arrays.copyOf(foreignContent,
                     Math.max(foreignContentLength + n, 2 * foreignContent.length));
         }
         System.arraycopy(a, from, foreignContent, foreignContentLength, n);
@@ -534,7 +537,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      */
     private boolean blockedAsRunnableText() {
         byte[] text = ForeignScriptText.runnableText(foreignContent, 0, foreignContentLength);
-        if (java.util.Arrays.equals(text, 0, text.length, foreignContent, 0, foreignContentLength)) {
+        if (Arrays.equals(text, 0, text.length, foreignContent, 0, foreignContentLength)) {
             return false;
         }
         signed.reset();
@@ -618,7 +621,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     /**
      * Blocks the inline script being inspected. Neutralizing keeps its content; in SVG or MathML, where that content
-     * is markup, only once all of it was read and held no tag ({@code contentEnded}): else the script goes.
+     * is markup, only once all of it was read ({@code contentEnded}), to go through a second rewriter as markup:
+     * else the script goes.
      */
     private void blockInlineScript(TagRule rule, String host, boolean contentEnded) {
         TagToken tag = inlineScript;

@@ -38,7 +38,7 @@ final class HtmlTokenizer {
         /** Raw text of the element opened by the last start tag, as it is read (when asked for). */
         void rawText(byte[] a, int from, int to);
 
-        /** The raw text asked for ended: the appropriate end tag (or a CDATA section's ]]>) starts at {@code endTagStart}. */
+        /** The raw text asked for ended: its end tag (or a CDATA section's ]]>) starts at {@code endTagStart}. */
         void rawTextEnd(long endTagStart);
 
         /**
@@ -138,10 +138,7 @@ final class HtmlTokenizer {
         this.cdata = new CdataStates(sink, comments);
     }
 
-    /**
-     * Reads {@code <![CDATA[} as a CDATA section everywhere, for content that may be SVG or HTML: the sink reads its
-     * text the HTML way as well.
-     */
+    /** Reads {@code <![CDATA[} as a CDATA section everywhere: for content read as markup that may be SVG's. */
     void readCdataEverywhere() {
         cdataEverywhere = true;
     }
