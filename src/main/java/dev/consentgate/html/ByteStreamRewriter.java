@@ -55,13 +55,14 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     /** 0 for the page; n for a fragment read as markup inside n levels of content read both ways. */
     private final int fragmentDepth;
 
-    /** How a rewriter reads its markup: as HTML's, as SVG's, or as either (the page, noscript's content). */
+    /**
+     * How a rewriter reads its markup: as HTML's (a CDATA section's text, read as HTML reads it), or as either HTML's
+     * or SVG's (the page, and every other content read both ways: a breakout tag can turn SVG into HTML anywhere).
+     */
     private enum Reading {
         /** {@code <![CDATA[} opens a bogus comment (outside svg and math). */
         HTML,
-        /** {@code <![CDATA[} opens a section whose text is text. */
-        SVG,
-        /** Sections inside svg and math, or anywhere in a fragment, read both ways. */
+        /** CDATA sections inside svg and math, or anywhere in a fragment, read both ways. */
         EITHER
     }
 
@@ -195,10 +196,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     void finish(Consumer<ByteBuf> out) {
         pending.sink(out);
-        long openTag = tokenizer.openTagStart();
-        if (openTag < 0 && fragmentDepth > 0) {
-            openTag = tokenizer.tagInQuotedValueStart();
-        }
+        long openTag = fragmentDepth > 0 ? tokenizer.cutTagStart() : tokenizer.openTagStart();
         tokenizer.end(absPos);
         if (suppressing || droppingTag) {
             pending.dropUpTo(absPos);
@@ -206,7 +204,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             // a tag the end of the content cut: the markup reading goes on past that end into it, as attributes of
             // a tag nobody judged, or inside a quoted value past the next '>', where what the outer reading takes
             // for a comment may be markup; it goes (a tag cut elsewhere ends at the end tag's '>', as the outer
-            // reading resumes, and stays: "if (a<b)" in a script)
+            // reading resumes, and one cut in its name can name nothing judged: both stay, "if(a<b)" in a script)
             pending.emitUpTo(openTag);
             pending.dropUpTo(absPos);
         } else {
@@ -290,7 +288,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (mayBeRawTextOrMarkup(tag.nameId) && !tag.overflowed
                 && !(tag.selfClosing && tokenizer.inForeignContent())) {
             // (a self-closing one in SVG or MathML is closed: its content is what follows, read as markup)
-            return readBothWays(tag, Reading.SVG);
+            return readBothWays(tag, Reading.EITHER);
         }
         if (tag.overflowed) {
             Verdict v = overflowVerdict;
@@ -300,7 +298,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 apply(tag, v);
             } else if ((tag.nameId == ElementNames.IFRAME || tag.nameId == ElementNames.SCRIPT)
                     && uncertainContext()) {
-                return readBothWays(tag, Reading.SVG);
+                return readBothWays(tag, Reading.EITHER);
             } else if (tag.nameId == ElementNames.BASE) {
                 // its href was read whole (else it was removed, see ElementJudge#judgeOverflowed)
                 elements.baseElement(tag, inNoscript);
@@ -315,21 +313,25 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             return false;
         }
         if (tag.nameId == ElementNames.SCRIPT && fragmentDepth > 0) {
-            // content read both ways may be SVG, where this script runs and its content is markup: inline code is
-            // not inspected here, so it goes whole; one judged by its address (or a data type) may stay, its content
-            // read as markup again (a jQuery fallback written into a page's script must not cut that script short)
-            Verdict v = elements.judge(tag, inNoscript);
-            if (v == null) {
-                return readBothWays(tag, Reading.SVG);
+            // content read both ways may be SVG, where this script runs its text (SVG ignores src) and its content is
+            // markup: code is not inspected here, so the script goes whole; one of a data type, inert to both, stays,
+            // its content read both ways again
+            if (!ElementJudge.mayRunScript(tag) && !ElementJudge.isImportMap(tag)) {
+                return readBothWays(tag, Reading.EITHER);
             }
-            apply(tag, v == Verdict.INLINE ? ElementJudge.SCRIPT_READ_BOTH_WAYS : v);
+            apply(tag, ElementJudge.SCRIPT_READ_BOTH_WAYS);
             return false;
         }
         Verdict v = elements.judge(tag, inNoscript);
+        if (v == null && tag.nameId == ElementNames.SCRIPT && uncertainContext() && ElementJudge.mayRunScript(tag)
+                && !ElementJudge.hasSvgScriptAddress(tag)) {
+            // SVG ignores src and runs the script's own text: inspect it as inline code
+            v = Verdict.INLINE;
+        }
         if (v == null) {
             // a script in SVG may hold markup that loads (its content is markup there); an iframe's content too
             return (tag.nameId == ElementNames.IFRAME || tag.nameId == ElementNames.SCRIPT) && uncertainContext()
-                    && readBothWays(tag, Reading.SVG);
+                    && readBothWays(tag, Reading.EITHER);
         }
         if (v == Verdict.INLINE) {
             if (!inspectInline) {
@@ -351,7 +353,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         apply(tag, v);
         // a neutralized script's content passes; in SVG it is markup, where a tag in it loads
         return v.action() == TagAction.NEUTRALIZE && tag.nameId == ElementNames.SCRIPT && uncertainContext()
-                && readBothWays(tag, Reading.SVG);
+                && readBothWays(tag, Reading.EITHER);
     }
 
     @Override
@@ -447,8 +449,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      */
     @Override
     public boolean cdataStart(long contentAbs) {
-        if (suppressing || reading == Reading.SVG) {
-            // SVG's reading of a section is the tokenizer's: text up to "]]>"
+        if (suppressing) {
             return false;
         }
         cdataBogusOpen = true;
@@ -561,7 +562,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (foreignContentLength == 0) {
             return;
         }
-        ByteStreamRewriter markup = new ByteStreamRewriter(this, contentAbs, Reading.SVG);
+        ByteStreamRewriter markup = new ByteStreamRewriter(this, contentAbs, Reading.EITHER);
         markup.feed(Unpooled.copiedBuffer(foreignContent, 0, foreignContentLength), pending::insert);
         markup.finish(pending::insert);
     }

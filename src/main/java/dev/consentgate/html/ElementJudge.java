@@ -130,7 +130,7 @@ final class ElementJudge {
     Verdict judge(TagToken tag, boolean inNoscript) {
         switch (tag.nameId) {
             case ElementNames.SCRIPT: {
-                if (!mayRun(tag)) {
+                if (!mayRunScript(tag)) {
                     // an import map runs nothing, but maps the names modules import to URLs: a bare "analytics" in
                     // a module can load a tracker the map names, so the map is judged by the URLs it names
                     return isImportMap(tag) ? Verdict.INLINE : null;
@@ -432,6 +432,16 @@ final class ElementJudge {
         return new Verdict(META_COOKIE_RULE, "", ElementKind.META_COOKIE, TagAction.REMOVE);
     }
 
+    /** Whether a script names an address the way SVG loads one ({@code href}, {@code xlink:href}). */
+    static boolean hasSvgScriptAddress(TagToken tag) {
+        for (String name : SVG_SCRIPT_URL_ATTRIBUTES) {
+            if (tag.find(name) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isImportMap(TagToken tag) {
         String type = tag.value("type");
         return type != null && type.strip().equalsIgnoreCase("importmap");
@@ -443,7 +453,7 @@ final class ElementJudge {
      * litespeed/javascript, Cloudflare Rocket Loader's "hash-text/javascript", Partytown's text/partytown), and a
      * type nobody knows is read the same way, so that a tracker cannot pass under a renamed type (fail closed).
      */
-    private static boolean mayRun(TagToken tag) {
+    static boolean mayRunScript(TagToken tag) {
         String type = tag.value("type");
         if (type == null) {
             String language = tag.value("language");

@@ -182,11 +182,16 @@ final class HtmlTokenizer {
     }
 
     /**
-     * Start of the unfinished tag if it stopped inside a quoted attribute value, captured or not; -1 otherwise. Only
-     * such a tag can run on past the next {@code >}.
+     * Start of the unfinished tag that the end of a fragment cuts and that must go: one stopped inside a quoted
+     * attribute value (only such a tag runs on past the next {@code >}), or a captured one past its name (whose
+     * attributes would run on unjudged); -1 otherwise. A name cut at the end goes on into the end tag's {@code <} or
+     * {@code ]]}, so it can name nothing judged.
      */
-    long tagInQuotedValueStart() {
-        return state == ATTR_VALUE_DQ || state == ATTR_VALUE_SQ ? tag.start : -1;
+    long cutTagStart() {
+        if (state == ATTR_VALUE_DQ || state == ATTR_VALUE_SQ) {
+            return tag.start;
+        }
+        return isTagState(state) && state != TAG_NAME && tag.captured ? tag.start : -1;
     }
 
     /** The states of a tag from its name to its end, run by {@link TagStates}. */

@@ -47,9 +47,9 @@
  * markup even where markup would have put it inside a comment or an attribute. The content itself goes through a
  * second {@code ByteStreamRewriter} with scripting off, whose judged elements are all pixels (removed); its output
  * replaces the content. A tag the end of the content cuts is dropped when it is one the rewriter judges or when it
- * was cut inside a quoted value, since the markup reading goes on into it past the next {@code >}. An inline script
- * in such content goes whole (in SVG it would run, and its content is markup); one judged by its address, or of a
- * data type, stays when it passes, its content read both ways again. Such readers nest three deep
+ * was cut inside a quoted value, since the markup reading goes on into it past the next {@code >}. A script in such
+ * content goes whole (in SVG it runs its own text, whatever its src, and its content is markup) unless it is of a
+ * data type, which runs nowhere: it stays, its content read both ways again. Such readers nest three deep
  * (content deeper still is dropped).
  *
  * <h2>Known simplifications</h2>
@@ -67,8 +67,12 @@
  *       limit; a longer one goes), judged as script text and as the text a browser runs there
  *       ({@code ForeignScriptText}: references decoded, comments and CDATA markers gone), and at its end replaced by
  *       what a second rewriter makes of it as markup; blocked before its end, the script goes rather than being
- *       neutralized. The content of a script judged by its address goes through the second rewriter as it comes.
- *       CDATA sections in that reading are read both ways too (see below).</li>
+ *       neutralized. SVG ignores src, so a script with a first-party src and no href is inspected as inline code
+ *       there. The content of a script judged by its address goes through the second rewriter as it comes. CDATA
+ *       sections in that reading are read both ways too (see below): a tag in it may have turned SVG into HTML.
+ *       Where the rewriter takes SVG to go on and a browser left it ({@code <a><svg></a><script>}), a page's own
+ *       script is read the same way: a tag written into a string survives, but a {@code <script} written into one
+ *       ({@code document.write} of a jQuery fallback) cuts the script short there.</li>
  *   <li>noscript is read as raw text, as a browser running scripts reads it; its content is also judged as markup.
  *       For a browser without scripts, a comment in that content can run past the {@code </noscript>}, and what
  *       follows is then markup to it that the rewriter read as the content of another raw-text element (a title

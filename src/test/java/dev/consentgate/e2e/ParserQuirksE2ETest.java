@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * characters spell "<!--" in ASCII, an end tag of style hidden in a comment inside SVG's foreignObject, an img inside an SVG script, whose content
  * is markup in SVG, a character reference in an SVG script's code, a
  * comment opened inside an SVG CDATA section, which ends at "]]>" in SVG, a quoted value running on past the end of an
- * SVG script or of a CDATA section read as HTML, and an element splitting a host inside an SVG script. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
+ * SVG script or of a CDATA section read as HTML, an element splitting a host inside an SVG script, the code of an
+ * SVG script with a src (which SVG ignores), and a CDATA section after a tag that breaks out of SVG. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
  * through the gateway without consent, where it asks no tracker at all.
  */
 @ExtendWith(BrowserLab.class)
@@ -69,7 +70,13 @@ class ParserQuirksE2ETest {
                     + "www.facebook.com/tr?id=Q15\">--></foreignObject></svg>"),
             // an SVG script runs its own text, not what an element inside it holds
             Map.entry("/svg-script-child", "<svg><script>new Image().src = 'https://www.facebook.<a>X</a>com/tr"
-                    + "?id=Q16';</script></svg>"));
+                    + "?id=Q16';</script></svg>"),
+            // SVG ignores a script's src and runs its text
+            Map.entry("/svg-script-src", "<svg><style><script src=\"/a.js\">new Image().src = 'https://www.facebook"
+                    + ".com/tr?id=Q17';</script></style></svg>"),
+            // after a tag that breaks out of SVG, <![CDATA[ is HTML's bogus comment again
+            Map.entry("/svg-breakout-cdata", "<svg><style><b><![CDATA[><img src=\"https://www.facebook.com/tr"
+                    + "?id=Q18\">]]></style></svg>"));
     private static final String LINK_HEADER = "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=preload;"
             + " as=script\r\n";
 
@@ -108,7 +115,7 @@ class ParserQuirksE2ETest {
     @ValueSource(strings = {"/noscript-comment", "/noscript-attribute", "/base", "/svg-script", "/image",
         "/import-map", "/link-header", "/iso-2022-jp", "/foreign-object", "/svg-script-markup",
         "/svg-script-href-markup", "/svg-script-reference", "/svg-cdata", "/svg-script-attribute",
-        "/cdata-attribute", "/svg-script-child"})
+        "/cdata-attribute", "/svg-script-child", "/svg-script-src", "/svg-breakout-cdata"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
         List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,

@@ -969,9 +969,15 @@ class HtmlRewriterTest {
         // a comment ends where a browser ends it, not at its first '>'
         assertEquals("<svg>" + neutralizedPixelScript + "<!-- > <![CDATA[ --></script></svg>",
                 rewrite("<svg><script><!-- > <![CDATA[ -->" + pixel + "</script></svg>"));
-        // a script judged by its address passes or is neutralized; the tags in its content are judged as markup
-        assertEquals("<svg><script src=\"/x.js\">ab</script></svg>",
+        // SVG ignores src and runs the script's own text: it is judged as inline code (here by the pixel's URL)
+        assertEquals("<svg><script type=\"text/plain\" data-cg-category=\"advertising\" data-cg-rule=\"meta-pixel\""
+                + " data-cg-type=\"text/javascript\" data-cg-src=\"/x.js\">ab</script></svg>",
                 rewrite("<svg><script src=\"/x.js\">a" + pixel + "b</script></svg>"));
+        assertUnchanged("<svg><script src=\"/x.js\"></script><script href=\"/y.js\"></script></svg>");
+        // a first-party href: HTML would run the text, so it is judged as code too; its tags are judged as markup
+        assertEquals("<svg><script type=\"text/plain\" data-cg-category=\"advertising\" data-cg-rule=\"meta-pixel\""
+                + " data-cg-type=\"text/javascript\" href=\"/x.js\">ab</script></svg>",
+                rewrite("<svg><script href=\"/x.js\">a" + pixel + "b</script></svg>"));
         assertEquals("<svg><script type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\""
                 + " data-cg-type=\"text/javascript\" href=\"" + GTM + "\">ab</script></svg>",
                 rewrite("<svg><script href=\"" + GTM + "\">a" + pixel + "b</script></svg>"));
@@ -997,8 +1003,12 @@ class HtmlRewriterTest {
         assertEquals("<svg><![CDATA[ > <!-- ]]>--></svg>", rewrite("<svg><![CDATA[ > <!-- ]]>" + pixel + "--></svg>"));
         assertEquals("<svg><style><![CDATA[ .a > .b {} <!-- ]]>--></style></svg>",
                 rewrite("<svg><style><![CDATA[ .a > .b {} <!-- ]]>" + pixel + "--></style></svg>"));
-        assertEquals("<svg><script src=\"/app.js\"><![CDATA[ a > b <!-- ]]>--></script></svg>",
-                rewrite("<svg><script src=\"/app.js\"><![CDATA[ a > b <!-- ]]>" + pixel + "--></script></svg>"));
+        assertEquals("<svg><script type=\"text/plain\" data-cg-category=\"advertising\" data-cg-rule=\"meta-pixel\""
+                + " data-cg-type=\"text/javascript\" href=\"/app.js\"><![CDATA[ a > b <!-- ]]>--></script></svg>",
+                rewrite("<svg><script href=\"/app.js\"><![CDATA[ a > b <!-- ]]>" + pixel + "--></script></svg>"));
+        // after a tag that makes it HTML, a section is a bogus comment up to the first '>' even in SVG's content
+        assertEquals("<svg><style><b><![CDATA[>]]></style></svg>",
+                rewrite("<svg><style><b><![CDATA[>" + pixel + "]]></style></svg>"));
         // to HTML it is a bogus comment up to the first '>', and what follows is markup
         assertEquals("<svg><![CDATA[ x >  ]]></svg>", rewrite("<svg><![CDATA[ x > " + pixel + " ]]></svg>"));
         assertEquals("<noscript><![CDATA[ >  ]]></noscript>", rewrite("<noscript><![CDATA[ > " + pixel + " ]]></noscript>"));
@@ -1034,16 +1044,17 @@ class HtmlRewriterTest {
     }
 
     @Test
-    void scriptsInContentReadAsMarkupStayWhenJudgedByAFirstPartyAddress() {
-        // after an svg a browser closed, a page's own script writing a fallback loader is not cut short
-        assertUnchanged("<a href=\"/\"><svg><path d=\"M0 0\"/></a><script>window.jQuery || document.write("
-                + "\"<script src=\\\"/js/jquery.js\\\"><\\/script>\"); document.title = \"ran\";</script>");
-        // a CDATA section in an SVG script is text to SVG's reading of the script
-        assertUnchanged("<svg><script><![CDATA[ if (a > b) document.write(\"<script src='/x.js'><\\/script>\"); ]]>"
-                + "</script></svg>");
-        // in noscript a page's own script stays; inline code and a tracker's script go
-        assertEquals("<noscript><script src=/a.js></script></noscript>", rewrite("<noscript><script src=/a.js>"
-                + "</script><script>x()</script><script src=\"" + GTM + "\"></script></noscript>"));
+    void scriptsInContentReadAsMarkupGoUnlessOfADataType() {
+        String pixel = "<img src=\"https://www.facebook.com/tr?id=1\">";
+        // in SVG a script runs its own text whatever its src says
+        assertEquals("<svg><style></style></svg>",
+                rewrite("<svg><style><script src=\"/a.js\">new Image().src = 'https://www.facebook.com/tr?id=1'"
+                        + "</script></style></svg>"));
+        // one of a data type runs nowhere: it stays, its content read both ways again
+        assertEquals("<noscript><script type=\"text/plain\">x</script></noscript>",
+                rewrite("<noscript><script type=\"text/plain\">x" + pixel + "</script></noscript>"));
+        // a script cut in its name at the end of the content names nothing: "if(a<c)" stays
+        assertUnchanged("<svg><script>if(a<c){x()}</script></svg><noscript>a<c</noscript>");
     }
 
     @Test
