@@ -9,7 +9,6 @@ import io.netty.buffer.Unpooled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -50,61 +49,21 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private boolean suppressing;
     private int suppressId;
     private int suppressDepth;
-    /** Fragments read both ways nest at most this deep; content deeper still is dropped (fail closed). */
-    private static final int MAX_FRAGMENT_DEPTH = 3;
     /** 0 for the page; n for a fragment read as markup inside n levels of content read both ways. */
     private final int fragmentDepth;
-
-    /**
-     * How a rewriter reads its markup: as HTML's (a CDATA section's text, read as HTML reads it), or as either HTML's
-     * or SVG's (the page, and every other content read both ways: a breakout tag can turn SVG into HTML anywhere).
-     */
-    private enum Reading {
-        /** {@code <![CDATA[} opens a bogus comment (outside svg and math). */
-        HTML,
-        /** CDATA sections inside svg and math, or anywhere in a fragment, read both ways. */
-        EITHER
-    }
-
-    private final Reading reading;
-    /** How the rewriter of the content being read both ways reads it as markup. */
-    private Reading fragmentReading;
     /** Elements here count as pixels: this rewriter reads content read both ways (noscript's...) as markup. */
     private boolean inNoscript;
-    /** The rewriter of the content being read both ways, null when none is. */
-    private ByteStreamRewriter fragment;
-    /** Content is being read both ways (its markup reader starts at its first {@code <}, when there is one). */
-    private boolean readingBothWays;
-    /** Content being read both ways past the depth limit: dropped. */
-    private boolean droppingFragment;
-    /** Absolute offset of the next byte of that content. */
-    private long fragmentContentAbs;
-    /**
-     * That content is a CDATA section's, and HTML's reading of it is still in the bogus comment {@code <![CDATA[}
-     * opens: its markup starts after the first {@code >}.
-     */
-    private boolean cdataBogusOpen;
+    /** The content being read both ways, if any. */
+    private final ContentReadBothWays bothWays;
 
     private boolean inspecting;
     private TagToken inlineScript;
     /** The inline script being inspected is inside SVG or MathML, where a browser reads its content as markup. */
     private boolean inlineScriptInSvgOrMath;
-    /**
-     * That script's content, kept (up to the inspect limit) to be judged again as the text a browser runs there and
-     * read as markup, where a tag breaks out into HTML and loads.
-     */
-    private byte[] foreignContent = new byte[0];
-    private int foreignContentLength;
     /** Absolute offset of that script's end tag, once read. */
     private long foreignContentEnd;
-    private int matcherState;
-    private long inspected;
-    /** What the signatures in the inline script being inspected decide. */
-    private final SignatureVerdict signed;
-    /** Finds the URLs the inline script being inspected loads or names. */
-    private final ScriptUrlMentions mentions = new ScriptUrlMentions();
-    /** What the URLs the inline script being inspected loads or names decide. */
-    private final MentionedUrlVerdict mentioned;
+    /** Judges the code of the inline script being inspected (and keeps it, in SVG or MathML). */
+    private final InlineScriptJudge script;
 
     /** Decision taken when a tag overflowed, applied when it ends: a rule that already matched, or null. */
     private Verdict overflowVerdict;
@@ -122,17 +81,16 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.lines = listener == RewriteListener.NONE ? null : new LineCounter();
         this.inspectLimit = policy.settings().inlineScriptInspectLimit();
         this.inspectInline = policy.blocksAnyRule(consent);
-        this.mentioned = new MentionedUrlVerdict(policy, consent, site);
-        this.signed = new SignatureVerdict(policy, consent);
+        this.script = new InlineScriptJudge(policy, consent, site);
         this.fragmentDepth = 0;
-        this.reading = Reading.EITHER;
+        this.bothWays = new ContentReadBothWays(pending, this::fragment, 0);
     }
 
     /**
      * The rewriter of content read both ways, starting at {@code contentAbs}, as markup, everything in it judged as
      * a pixel; with the outer rewriter's judge (a base element counts for the whole page) and line numbers.
      */
-    private ByteStreamRewriter(ByteStreamRewriter outer, long contentAbs, Reading reading) {
+    private ByteStreamRewriter(ByteStreamRewriter outer, long contentAbs, MarkupReading reading) {
         this.policy = outer.policy;
         this.consent = outer.consent;
         this.listener = outer.listener;
@@ -142,12 +100,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.lines = outer.lines;
         this.inspectLimit = outer.inspectLimit;
         this.inspectInline = outer.inspectInline;
-        this.mentioned = new MentionedUrlVerdict(policy, consent, outer.elements.site());
-        this.signed = new SignatureVerdict(policy, consent);
+        this.script = new InlineScriptJudge(policy, consent, outer.elements.site());
         this.fragmentDepth = outer.fragmentDepth + 1;
         this.inNoscript = true;
-        this.reading = reading;
-        if (reading != Reading.HTML) {
+        this.bothWays = new ContentReadBothWays(pending, this::fragment, fragmentDepth);
+        if (reading != MarkupReading.HTML) {
             // SVG's <![CDATA[ opens a section, up to "]]>"
             tokenizer.readCdataEverywhere();
         }
@@ -215,9 +172,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     void release() {
         pending.release();
-        if (fragment != null) {
-            fragment.release();
-        }
+        bothWays.release();
+    }
+
+    private ByteStreamRewriter fragment(long contentAbs, MarkupReading reading) {
+        return new ByteStreamRewriter(this, contentAbs, reading);
     }
 
     /**
@@ -228,13 +187,13 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         return fragmentDepth > 0 ? tokenizer.anyOpenTagStart() : tokenizer.openTagStart();
     }
 
-    private long heldFrom() {
+    long heldFrom() {
         long t = openTagStart();
         if (holdStart >= 0 && (t < 0 || holdStart < t)) {
             t = holdStart;
         }
         // a tag the fragment holds keeps its line known
-        long inner = fragment == null ? -1 : fragment.heldFrom();
+        long inner = bothWays.fragmentHeldFrom();
         return inner >= 0 && (t < 0 || inner < t) ? inner : t;
     }
 
@@ -283,12 +242,12 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             return false;
         }
         if (tag.nameId == ElementNames.NOSCRIPT) {
-            return !(tag.selfClosing && tokenizer.inForeignContent()) && readBothWays(tag, Reading.EITHER);
+            return !(tag.selfClosing && tokenizer.inForeignContent()) && readBothWays(tag, MarkupReading.EITHER);
         }
         if (mayBeRawTextOrMarkup(tag.nameId) && !tag.overflowed
                 && !(tag.selfClosing && tokenizer.inForeignContent())) {
             // (a self-closing one in SVG or MathML is closed: its content is what follows, read as markup)
-            return readBothWays(tag, Reading.EITHER);
+            return readBothWays(tag, MarkupReading.EITHER);
         }
         if (tag.overflowed) {
             Verdict v = overflowVerdict;
@@ -298,7 +257,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 apply(tag, v);
             } else if ((tag.nameId == ElementNames.IFRAME || tag.nameId == ElementNames.SCRIPT)
                     && uncertainContext()) {
-                return readBothWays(tag, Reading.EITHER);
+                return readBothWays(tag, MarkupReading.EITHER);
             } else if (tag.nameId == ElementNames.BASE) {
                 // its href was read whole (else it was removed, see ElementJudge#judgeOverflowed)
                 elements.baseElement(tag, inNoscript);
@@ -317,7 +276,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             // markup: code is not inspected here, so the script goes whole; one of a data type, inert to both, stays,
             // its content read both ways again
             if (!ElementJudge.mayRunScript(tag) && !ElementJudge.isImportMap(tag)) {
-                return readBothWays(tag, Reading.EITHER);
+                return readBothWays(tag, MarkupReading.EITHER);
             }
             apply(tag, ElementJudge.SCRIPT_READ_BOTH_WAYS);
             return false;
@@ -331,7 +290,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (v == null) {
             // a script in SVG may hold markup that loads (its content is markup there); an iframe's content too
             return (tag.nameId == ElementNames.IFRAME || tag.nameId == ElementNames.SCRIPT) && uncertainContext()
-                    && readBothWays(tag, Reading.EITHER);
+                    && readBothWays(tag, MarkupReading.EITHER);
         }
         if (v == Verdict.INLINE) {
             if (!inspectInline) {
@@ -341,19 +300,14 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             // the tokenizer reuses this token only after the script's end, when the decision is made
             inlineScript = tag;
             holdStart = tag.start;
-            matcherState = 0;
-            signed.reset();
-            mentions.reset();
-            mentioned.reset(ElementJudge.isImportMap(tag));
-            inspected = 0;
             inlineScriptInSvgOrMath = tokenizer.inSvgOrMath();
-            foreignContentLength = 0;
+            script.start(ElementJudge.isImportMap(tag), inlineScriptInSvgOrMath);
             return true;
         }
         apply(tag, v);
         // a neutralized script's content passes; in SVG it is markup, where a tag in it loads
         return v.action() == TagAction.NEUTRALIZE && tag.nameId == ElementNames.SCRIPT && uncertainContext()
-                && readBothWays(tag, Reading.EITHER);
+                && readBothWays(tag, MarkupReading.EITHER);
     }
 
     @Override
@@ -369,31 +323,20 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     @Override
     public void rawText(byte[] a, int from, int to) {
-        if (readingBothWays) {
-            fragmentContent(a, from, to);
+        if (bothWays.active()) {
+            bothWays.content(a, from, to);
+            holdStart = bothWays.nextAbs();
             return;
         }
         if (!inspecting) {
             return;
         }
-        long room = inspectLimit - inspected;
-        int scanTo = (int) Math.min(to, from + room);
-        if (inlineScriptInSvgOrMath) {
-            keepForeignContent(a, from, scanTo);
-        }
-        int next = policy.signatures().scan(a, from, scanTo, matcherState, signed);
-        if (next < 0) {
-            blockInlineScript(policy.rule(signed.blockingNow()), "", false);
+        int readTo = script.read(a, from, to);
+        if (readTo < 0) {
+            blockInlineScript(policy.rule(script.rule()), "", false);
             return;
         }
-        matcherState = next;
-        // a URL's verdict waits for the script's end, where a signature found later still decides first: acting at
-        // once would make the verdict depend on chunking
-        if (mentioned.rule() < 0) {
-            mentions.scan(a, from, scanTo, mentioned);
-        }
-        inspected += scanTo - from;
-        if (scanTo < to) {
+        if (readTo < to) {
             // the limit is judged as the script's end: a URL read up to it counts, as in a data: URL cut at it
             if (blockedWhenReadToEnd(false)) {
                 return;
@@ -430,16 +373,13 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     }
 
     /** The content of this element comes as raw text, for a fragment's rewriter (or dropped, too deep). */
-    private boolean readBothWays(TagToken tag, Reading markupReading) {
+    private boolean readBothWays(TagToken tag, MarkupReading markupReading) {
         return readBothWaysFrom(tag.end, markupReading);
     }
 
-    private boolean readBothWaysFrom(long contentAbs, Reading markupReading) {
-        fragmentReading = markupReading;
-        fragmentContentAbs = contentAbs;
+    private boolean readBothWaysFrom(long contentAbs, MarkupReading markupReading) {
+        bothWays.start(contentAbs, markupReading, false);
         holdStart = contentAbs;
-        readingBothWays = true;
-        droppingFragment = fragmentDepth + 1 > MAX_FRAGMENT_DEPTH;
         return true;
     }
 
@@ -452,57 +392,15 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (suppressing) {
             return false;
         }
-        cdataBogusOpen = true;
-        return readBothWaysFrom(contentAbs, Reading.HTML);
-    }
-
-    /**
-     * A piece of content read both ways (the pieces come in order, a piece carried over from an earlier chunk
-     * included): the fragment's rewriter reads a copy, and its output takes the place of the piece.
-     */
-    private void fragmentContent(byte[] a, int from, int to) {
-        if (fragment == null && !droppingFragment) {
-            int markupFrom = from;
-            if (cdataBogusOpen) {
-                int gt = ByteScan.indexOf(a, from, to, (byte) '>');
-                cdataBogusOpen = gt == to;
-                markupFrom = Math.min(to, gt + 1);
-            }
-            if (ByteScan.indexOf(a, markupFrom, to, (byte) '<') == to) {
-                // no markup yet (a style sheet, a title's text): the bytes pass as they are, as slices
-                fragmentContentAbs += to - from;
-                holdStart = fragmentContentAbs;
-                return;
-            }
-            // what comes before the markup passes as it is; the fragment's rewriter reads from there on
-            fragmentContentAbs += markupFrom - from;
-            holdStart = fragmentContentAbs;
-            from = markupFrom;
-            fragment = new ByteStreamRewriter(this, fragmentContentAbs, fragmentReading);
-        }
-        int n = to - from;
-        pending.emitUpTo(fragmentContentAbs);
-        fragmentContentAbs += n;
-        pending.dropUpTo(fragmentContentAbs);
-        holdStart = fragmentContentAbs;
-        if (fragment != null) {
-            fragment.feed(Unpooled.copiedBuffer(a, from, n), pending::insert);
-        }
+        bothWays.start(contentAbs, MarkupReading.HTML, true);
+        holdStart = contentAbs;
+        return true;
     }
 
     @Override
     public void rawTextEnd(long endTagStart) {
-        if (readingBothWays) {
-            // whatever the fragment still held (the raw text reading ends here), then the end tag
-            pending.emitUpTo(fragmentContentAbs);
-            pending.dropUpTo(endTagStart);
-            if (fragment != null) {
-                fragment.finish(pending::insert);
-            }
-            fragment = null;
-            droppingFragment = false;
-            readingBothWays = false;
-            cdataBogusOpen = false;
+        if (bothWays.active()) {
+            bothWays.end(endTagStart);
             holdStart = -1;
             return;
         }
@@ -522,35 +420,17 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         inlineScript = null;
     }
 
-    private void keepForeignContent(byte[] a, int from, int to) {
-        int n = to - from;
-        if (foreignContentLength + n > foreignContent.length) {
-            foreignContent = Arrays.copyOf(foreignContent,
-                    Math.max(foreignContentLength + n, 2 * foreignContent.length));
-        }
-        System.arraycopy(a, from, foreignContent, foreignContentLength, n);
-        foreignContentLength += n;
-    }
-
     /**
      * Judges the inline script in SVG or MathML, read to its end, again as the text a browser runs there (see
      * {@link ForeignScriptText}); returns whether it was blocked.
      */
     private boolean blockedAsRunnableText() {
-        byte[] text = ForeignScriptText.runnableText(foreignContent, 0, foreignContentLength);
-        if (Arrays.equals(text, 0, text.length, foreignContent, 0, foreignContentLength)) {
+        int k = script.ruleAsRunnableText();
+        if (k < 0) {
             return false;
         }
-        signed.reset();
-        mentions.reset();
-        mentioned.reset(ElementJudge.isImportMap(inlineScript));
-        int next = policy.signatures().scan(text, 0, Math.min(text.length, inspectLimit), 0, signed);
-        if (next < 0) {
-            blockInlineScript(policy.rule(signed.blockingNow()), "", true);
-            return true;
-        }
-        mentions.scan(text, 0, Math.min(text.length, inspectLimit), mentioned);
-        return blockedWhenReadToEnd(true);
+        blockInlineScript(policy.rule(k), script.host(), true);
+        return true;
     }
 
     /**
@@ -559,11 +439,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      */
     private void readForeignContentAsMarkup(long contentAbs) {
         pending.dropUpTo(foreignContentEnd);
-        if (foreignContentLength == 0) {
+        if (script.keptLength() == 0) {
             return;
         }
-        ByteStreamRewriter markup = new ByteStreamRewriter(this, contentAbs, Reading.EITHER);
-        markup.feed(Unpooled.copiedBuffer(foreignContent, 0, foreignContentLength), pending::insert);
+        ByteStreamRewriter markup = new ByteStreamRewriter(this, contentAbs, MarkupReading.EITHER);
+        markup.feed(Unpooled.copiedBuffer(script.kept(), 0, script.keptLength()), pending::insert);
         markup.finish(pending::insert);
     }
 
@@ -572,18 +452,12 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      * the URLs it loads or names (one still being read ends here). Returns whether it was blocked.
      */
     private boolean blockedWhenReadToEnd(boolean contentEnded) {
-        if (signed.blockingAtEnd() >= 0) {
-            blockInlineScript(policy.rule(signed.blockingAtEnd()), "", contentEnded);
-            return true;
+        int k = script.ruleAtEnd();
+        if (k < 0) {
+            return false;
         }
-        if (mentioned.rule() < 0) {
-            mentions.end(mentioned);
-        }
-        if (mentioned.rule() >= 0) {
-            blockInlineScript(policy.rule(mentioned.rule()), mentioned.host(), contentEnded);
-            return true;
-        }
-        return false;
+        blockInlineScript(policy.rule(k), script.host(), contentEnded);
+        return true;
     }
 
     // ---- acting ----

@@ -1,0 +1,141 @@
+package dev.consentgate.html;
+
+import dev.consentgate.consent.ConsentDecision;
+
+import java.util.Arrays;
+
+/**
+ * Judges the code of one inline script at a time as it streams in, up to the inspect limit: the signatures it holds
+ * first, then the URLs it loads or names. For a script inside SVG or MathML it also keeps the code, to be judged
+ * again as the text a browser runs there ({@link ForeignScriptText}) and read as markup by the rewriter. What is done
+ * with a blocked script is the rewriter's business.
+ */
+final class InlineScriptJudge {
+
+    private final TagPolicy policy;
+    private final int limit;
+    /** What the signatures in the script decide. */
+    private final SignatureVerdict signed;
+    /** Finds the URLs the script loads or names. */
+    private final ScriptUrlMentions mentions = new ScriptUrlMentions();
+    /** What those URLs decide. */
+    private final MentionedUrlVerdict mentioned;
+    private int matcherState;
+    private long inspected;
+    private boolean importMap;
+    private boolean keepsCode;
+    private byte[] kept = new byte[0];
+    private int keptLength;
+    /** The host that blocked the script, "" when a signature did. */
+    private String host = "";
+
+    InlineScriptJudge(TagPolicy policy, ConsentDecision consent, PageSite site) {
+        this.policy = policy;
+        this.limit = policy.settings().inlineScriptInspectLimit();
+        this.signed = new SignatureVerdict(policy, consent);
+        this.mentioned = new MentionedUrlVerdict(policy, consent, site);
+    }
+
+    /** A new script: an import map is judged by the URLs it maps; {@code keepCode} keeps its code (SVG, MathML). */
+    void start(boolean importMap, boolean keepCode) {
+        this.importMap = importMap;
+        this.keepsCode = keepCode;
+        keptLength = 0;
+        readAfresh();
+    }
+
+    private void readAfresh() {
+        matcherState = 0;
+        inspected = 0;
+        host = "";
+        signed.reset();
+        mentions.reset();
+        mentioned.reset(importMap);
+    }
+
+    /**
+     * Reads the next piece of code, {@code a[from, to)}: returns -1 when a signature blocks the script at once (see
+     * {@link #rule}), else how far it read, {@code to} or less where the inspect limit cut the piece.
+     */
+    int read(byte[] a, int from, int to) {
+        int readTo = (int) Math.min(to, from + (limit - inspected));
+        if (keepsCode) {
+            keep(a, from, readTo);
+        }
+        int next = policy.signatures().scan(a, from, readTo, matcherState, signed);
+        if (next < 0) {
+            host = "";
+            return -1;
+        }
+        matcherState = next;
+        // a URL's verdict waits for the script's end, where a signature found later still decides first: acting at
+        // once would make the verdict depend on chunking
+        if (mentioned.rule() < 0) {
+            mentions.scan(a, from, readTo, mentioned);
+        }
+        inspected += readTo - from;
+        return readTo;
+    }
+
+    /** The rule that blocked the script at once, after {@link #read} returned -1. */
+    int rule() {
+        return signed.blockingNow();
+    }
+
+    /**
+     * The rule that blocks the script read so far as a whole (its end, or the limit, counts as its end: a URL still
+     * being read ends there): a signature first, then a URL; -1 when none. {@link #host} says which host blocked it.
+     */
+    int ruleAtEnd() {
+        if (signed.blockingAtEnd() >= 0) {
+            host = "";
+            return signed.blockingAtEnd();
+        }
+        if (mentioned.rule() < 0) {
+            mentions.end(mentioned);
+        }
+        host = mentioned.rule() >= 0 ? mentioned.host() : "";
+        return mentioned.rule();
+    }
+
+    /** The host of the URL that blocked the script, "" when a signature did. */
+    String host() {
+        return host;
+    }
+
+    /**
+     * For a script whose code was kept and read to its end: the rule that blocks the text a browser runs for it in
+     * SVG or MathML, when that differs from the bytes; -1 when none.
+     */
+    int ruleAsRunnableText() {
+        byte[] text = ForeignScriptText.runnableText(kept, 0, keptLength);
+        if (Arrays.equals(text, 0, text.length, kept, 0, keptLength)) {
+            return -1;
+        }
+        // the kept code stays, for the rewriter to read as markup
+        keepsCode = false;
+        readAfresh();
+        if (read(text, 0, text.length) < 0) {
+            return rule();
+        }
+        return ruleAtEnd();
+    }
+
+    /** The code kept, {@code [0, keptLength())}. */
+    byte[] kept() {
+        return kept;
+    }
+
+    int keptLength() {
+        return keptLength;
+    }
+
+    private void keep(byte[] a, int from, int to) {
+        int n = to - from;
+        if (keptLength + n > kept.length) {
+            kept = Arrays.copyOf(kept, Math.max(keptLength + n, 2 * kept.length));
+        }
+        System.arraycopy(a, from, kept, keptLength, n);
+        keptLength += n;
+    }
+}
