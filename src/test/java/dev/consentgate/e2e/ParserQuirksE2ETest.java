@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +31,15 @@ class ParserQuirksE2ETest {
 
     private static final List<String> TRACKERS = List.of(StandInTrackers.GTM, StandInTrackers.FACEBOOK,
             StandInTrackers.FACEBOOK_CONNECT);
+
+    /** A page's own SVG (a style sheet and code in CDATA sections), and scripts after an svg closed early. */
+    private static final String OWN_SVG = "<svg width=\"10\" height=\"10\"><style><![CDATA[ .a > .b { fill: red } ]]>"
+            + "</style><script type=\"text/ecmascript\"><![CDATA[ var marks = []; for (var i = 0; i<2; i++) {"
+            + " if (i < 1 && 2 > 1) { marks.push('<b>svg</b>'); } } document.documentElement.dataset.svg = 'ran'; ]]>"
+            + "</script><script>document.documentElement.dataset.plain = (1<2) ? 'ran' : 'no';</script>"
+            + "<foreignObject><p>html</p></foreignObject><path class=\"a\" d=\"M0 0h10v10z\"/></svg>"
+            + "<div><svg><path d=\"M0 0\"/></div><script>for (var k = 0; k<3; k++) {} document.documentElement"
+            + ".dataset.after = '<i>' + k + '</i>';</script>";
 
     /** Each page by its path; its body is a paragraph and the construct. */
     private static final Map<String, String> PAGES = Map.ofEntries(
@@ -76,7 +86,9 @@ class ParserQuirksE2ETest {
                     + ".com/tr?id=Q17';</script></style></svg>"),
             // after a tag that breaks out of SVG, <![CDATA[ is HTML's bogus comment again
             Map.entry("/svg-breakout-cdata", "<svg><style><b><![CDATA[><img src=\"https://www.facebook.com/tr"
-                    + "?id=Q18\">]]></style></svg>"));
+                    + "?id=Q18\">]]></style></svg>"),
+            // a page's own SVG, and scripts after an svg a browser closes early: nothing to take out
+            Map.entry("/own-svg", OWN_SVG));
     private static final String LINK_HEADER = "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=preload;"
             + " as=script\r\n";
 
@@ -123,6 +135,21 @@ class ParserQuirksE2ETest {
         assertFalse(direct.isEmpty(), path + ": straight from the upstream, Chromium asks a tracker");
         List<NetworkLog.Request> through = trackerRequests(lab, gateway.origin() + path, name + "-gateway");
         assertEquals(List.of(), through, path + ": through the gateway, requests to tracker hosts");
+    }
+
+    @Test
+    void aPagesOwnSvgScriptsRunThroughTheGatewayAsStraightFromTheUpstream(BrowserLab.Lab lab) {
+        String script = "[document.documentElement.dataset.svg, document.documentElement.dataset.plain,"
+                + " document.documentElement.dataset.after].join()";
+        List<Object> ran = new java.util.ArrayList<>();
+        for (String origin : List.of(upstream.uri().toString().replaceFirst("/$", ""), gateway.origin())) {
+            try (Tab tab = lab.newTab()) {
+                tab.navigate(origin + "/own-svg");
+                ran.add(tab.evaluate(script));
+            }
+        }
+        assertEquals("ran,ran,<i>3</i>", ran.get(0), "straight from the upstream, the page's scripts ran");
+        assertEquals(ran.get(0), ran.get(1), "through the gateway, the same scripts ran the same way");
     }
 
     private static List<NetworkLog.Request> trackerRequests(BrowserLab.Lab lab, String url, String evidence) {
