@@ -242,12 +242,12 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             return false;
         }
         if (tag.nameId == ElementNames.NOSCRIPT) {
-            return !(tag.selfClosing && tokenizer.inForeignContent()) && readBothWays(tag, MarkupReading.EITHER);
+            return !(tag.selfClosing && tokenizer.inForeignContent()) && readBothWays(tag);
         }
         if (mayBeRawTextOrMarkup(tag.nameId) && !tag.overflowed
                 && !(tag.selfClosing && tokenizer.inForeignContent())) {
             // (a self-closing one in SVG or MathML is closed: its content is what follows, read as markup)
-            return readBothWays(tag, MarkupReading.EITHER);
+            return readBothWays(tag);
         }
         if (tag.overflowed) {
             Verdict v = overflowVerdict;
@@ -257,7 +257,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 apply(tag, v);
             } else if ((tag.nameId == ElementNames.IFRAME || tag.nameId == ElementNames.SCRIPT)
                     && uncertainContext()) {
-                return readBothWays(tag, MarkupReading.EITHER);
+                return readBothWays(tag);
             } else if (tag.nameId == ElementNames.BASE) {
                 // its href was read whole (else it was removed, see ElementJudge#judgeOverflowed)
                 elements.baseElement(tag, inNoscript);
@@ -276,7 +276,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             // markup: code is not inspected here, so the script goes whole; one of a data type, inert to both, stays,
             // its content read both ways again
             if (!ElementJudge.mayRunScript(tag) && !ElementJudge.isImportMap(tag)) {
-                return readBothWays(tag, MarkupReading.EITHER);
+                return readBothWays(tag);
             }
             apply(tag, ElementJudge.SCRIPT_READ_BOTH_WAYS);
             return false;
@@ -290,7 +290,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (v == null) {
             // a script in SVG may hold markup that loads (its content is markup there); an iframe's content too
             return (tag.nameId == ElementNames.IFRAME || tag.nameId == ElementNames.SCRIPT) && uncertainContext()
-                    && readBothWays(tag, MarkupReading.EITHER);
+                    && readBothWays(tag);
         }
         if (v == Verdict.INLINE) {
             if (!inspectInline) {
@@ -307,7 +307,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         apply(tag, v);
         // a neutralized script's content passes; in SVG it is markup, where a tag in it loads
         return v.action() == TagAction.NEUTRALIZE && tag.nameId == ElementNames.SCRIPT && uncertainContext()
-                && readBothWays(tag, MarkupReading.EITHER);
+                && readBothWays(tag);
     }
 
     @Override
@@ -373,13 +373,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     }
 
     /** The content of this element comes as raw text, for a fragment's rewriter (or dropped, too deep). */
-    private boolean readBothWays(TagToken tag, MarkupReading markupReading) {
-        return readBothWaysFrom(tag.end, markupReading);
-    }
-
-    private boolean readBothWaysFrom(long contentAbs, MarkupReading markupReading) {
-        bothWays.start(contentAbs, markupReading, false);
-        holdStart = contentAbs;
+    private boolean readBothWays(TagToken tag) {
+        bothWays.start(tag.end, MarkupReading.EITHER, false);
+        holdStart = tag.end;
         return true;
     }
 
@@ -412,7 +408,6 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             return;
         }
         if (inlineScriptInSvgOrMath) {
-            pending.emitUpTo(inlineScript.end);
             readForeignContentAsMarkup(inlineScript.end);
         }
         inspecting = false;
@@ -438,11 +433,13 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      * a rewriter reading it as markup makes of it: every element in it judged as a pixel.
      */
     private void readForeignContentAsMarkup(long contentAbs) {
+        pending.emitUpTo(contentAbs);
         pending.dropUpTo(foreignContentEnd);
         if (script.keptLength() == 0) {
             return;
         }
-        ByteStreamRewriter markup = new ByteStreamRewriter(this, contentAbs, MarkupReading.EITHER);
+        // a copy: what the markup reader passes on as slices outlives the kept code, which the next script reuses
+        ByteStreamRewriter markup = fragment(contentAbs, MarkupReading.EITHER);
         markup.feed(Unpooled.copiedBuffer(script.kept(), 0, script.keptLength()), pending::insert);
         markup.finish(pending::insert);
     }

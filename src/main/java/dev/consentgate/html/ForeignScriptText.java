@@ -1,6 +1,7 @@
 package dev.consentgate.html;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The code a browser runs for an inline script inside SVG or MathML. There a script's content is not script text but
@@ -43,9 +44,9 @@ final class ForeignScriptText {
                 // a tag, an end tag, a bogus comment (<!x, <?x, </ x): up to the next '>'
                 next = Math.min(to, ByteScan.indexOf(a, i + 1, to, (byte) '>') + 1);
                 boolean selfClosing = next - 2 > i && a[next - 2] == '/' && a[next - 1] == '>';
-                if (isAsciiLetter(a[i + 1]) && !selfClosing) {
+                if (ByteClasses.isAlpha(a[i + 1]) && !selfClosing) {
                     opened = 1;
-                } else if (a[i + 1] == '/' && i + 2 < to && isAsciiLetter(a[i + 2])) {
+                } else if (a[i + 1] == '/' && i + 2 < to && ByteClasses.isAlpha(a[i + 2])) {
                     opened = -1;
                 }
             } else {
@@ -80,7 +81,7 @@ final class ForeignScriptText {
             return false;
         }
         byte next = a[i + 1];
-        return isAsciiLetter(next) || next == '!' || next == '?' || next == '/';
+        return ByteClasses.isAlpha(next) || next == '!' || next == '?' || next == '/';
     }
 
     /** Where a comment whose text starts at {@code a[i]} ends (after its closing {@code >}), or {@code to}. */
@@ -119,15 +120,7 @@ final class ForeignScriptText {
     }
 
     private static boolean startsWith(byte[] a, int i, int to, byte[] prefix) {
-        if (to - i < prefix.length) {
-            return false;
-        }
-        for (int k = 0; k < prefix.length; k++) {
-            if (a[i + k] != prefix[k]) {
-                return false;
-            }
-        }
-        return true;
+        return to - i >= prefix.length && Arrays.equals(a, i, i + prefix.length, prefix, 0, prefix.length);
     }
 
     /** Index of {@code needle} in {@code a[from, to)}, or {@code to}. */
@@ -138,10 +131,5 @@ final class ForeignScriptText {
             }
         }
         return to;
-    }
-
-    private static boolean isAsciiLetter(byte b) {
-        int lower = b | 0x20;
-        return lower >= 'a' && lower <= 'z';
     }
 }
