@@ -32,22 +32,6 @@ final class ElementNames {
     /** The document's base URL, against which relative URLs are resolved. */
     static final int BASE = 22;
 
-    /** HTML start tags that end SVG/MathML content (the tree builder's "in foreign content" breakout list). */
-    private static final java.util.Set<String> BREAKOUT = java.util.Set.of("b", "big", "blockquote", "body", "br",
-            "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head",
-            "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small",
-            "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
-            // only with a color, face or size attribute, which the tokenizer does not read here: taken as one always
-            // (the rewriter then reads raw text elements both ways, as inside foreign content)
-            "font");
-    /**
-     * Where a browser inside SVG or MathML reads HTML again: SVG's foreignObject and desc (title too, which the
-     * rewriter reads both ways anyway), MathML's text integration points and annotation-xml (HTML only with an
-     * HTML encoding, counted always).
-     */
-    private static final java.util.Set<String> INTEGRATION_POINTS = java.util.Set.of("foreignobject", "desc", "mi",
-            "mo", "mn", "ms", "mtext", "annotation-xml");
-
     private ElementNames() {
     }
 
@@ -147,14 +131,6 @@ final class ElementNames {
             case BASE -> "base";
             default -> "element";
         };
-    }
-
-    static boolean breaksOutOfForeignContent(String name) {
-        return BREAKOUT.contains(name);
-    }
-
-    static boolean isIntegrationPoint(String name) {
-        return INTEGRATION_POINTS.contains(name);
     }
 
     private static boolean is(byte[] n, String s) {

@@ -17,8 +17,8 @@ import static dev.consentgate.html.ByteClasses.isAlpha;
  * about in one stateless pass.
  *
  * <p>Known simplifications (see the package documentation): foreign content is tracked only as far as raw text
- * goes (inside svg or math, style, title... are not raw text, script still is), and {@code <plaintext>} is not
- * special. {@link CdataStates} reads CDATA sections in foreign content (and everywhere when asked).
+ * goes ({@link ForeignContent}; inside svg or math, style, title... are not raw text, script still is), and
+ * {@code <plaintext>} is not special. {@link CdataStates} reads CDATA sections in foreign content (and everywhere when asked).
  */
 final class HtmlTokenizer {
 
@@ -119,14 +119,8 @@ final class HtmlTokenizer {
     /** The state the last scan stopped in; {@link #readTag} also leaves the state it stops in here. */
     private int state = DATA;
 
-    /** Open svg/math elements: inside them title, style, textarea... are not raw text. */
-    private int foreignDepth;
-    /**
-     * Open integration points (SVG's foreignObject and desc, MathML's mi, mo, mn, ms, mtext and annotation-xml) in
-     * foreign content: inside one a browser reads HTML, where raw text elements are raw text again and a self-closing
-     * slash is ignored. Counted, not stacked: an approximation, which the rewriter's reading both ways backs up.
-     */
-    private int integrationDepth;
+    /** Whether a browser is in HTML, in SVG/MathML, or in an integration point inside them. */
+    private final ForeignContent foreign = new ForeignContent();
     /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
     private boolean treeAware = true;
 
@@ -160,12 +154,12 @@ final class HtmlTokenizer {
 
     /** Inside svg or math and not in an integration point: where a browser reads SVG or MathML. */
     boolean inForeignContent() {
-        return foreignDepth > 0 && integrationDepth == 0;
+        return foreign.inForeignContent();
     }
 
     /** Inside svg or math, integration points included (see {@link ByteStreamRewriter} for what follows from it). */
     boolean inSvgOrMath() {
-        return foreignDepth > 0;
+        return !foreign.isEmpty();
     }
 
     /**
@@ -215,7 +209,7 @@ final class HtmlTokenizer {
                 case DATA:
                 {
                     int lt = ByteScan.indexOf(a, i, to, (byte) '<');
-                    if (treeAware && foreignDepth == 0) {
+                    if (treeAware && foreign.isEmpty()) {
                         // whole tags nobody is told about: nothing to record, go on after each
                         lt = OrdinaryTags.skip(a, lt, to);
                     }
@@ -277,7 +271,7 @@ final class HtmlTokenizer {
                         i = readTag(a, i, to, delta, from, st);
                         st = state;
                     } else if (st == MARKUP_DECL && a[i] == '[' && treeAware
-                            && (foreignDepth > 0 || cdataEverywhere)) {
+                            && (!foreign.isEmpty() || cdataEverywhere)) {
                         st = cdata.open(tag.start, i + delta);
                     } else if (isCommentState(st)) {
                         i = comments.scan(a, i, to, delta, st);
@@ -323,19 +317,8 @@ final class HtmlTokenizer {
     /** The tag read by the tag states ended just before {@code a[endLocal]}: reports it, returns the state after it. */
     private int tagEnded(int endLocal) {
         if (tag.endTag) {
-            if (foreignDepth > 0) {
-                if (tag.nameId == ElementNames.SVG || tag.nameId == ElementNames.MATH) {
-                    foreignDepth--;
-                } else if (integrationDepth > 0 && tag.nameLen < 16
-                        && ElementNames.isIntegrationPoint(tag.nameString())) {
-                    integrationDepth--;
-                } else if (integrationDepth == 0 && tag.nameLen <= 2
-                        && (tag.nameString().equals("p") || tag.nameString().equals("br"))) {
-                    foreignDepth = 0;
-                }
-                if (foreignDepth == 0) {
-                    integrationDepth = 0;
-                }
+            if (treeAware && !foreign.isEmpty() && tag.nameLen < TagToken.MAX_NAME) {
+                foreign.endTag(tag.nameString());
             }
             if (tag.nameId != ElementNames.OTHER || !treeAware) {
                 sink.endTag(tag);
@@ -348,21 +331,16 @@ final class HtmlTokenizer {
         if (!treeAware) {
             return DATA;
         }
-        if (foreignDepth > 0 && integrationDepth == 0 && tag.nameLen < 16
-                && ElementNames.breaksOutOfForeignContent(tag.nameString())) {
-            foreignDepth = 0;
-        } else if (foreignDepth > 0 && !tag.selfClosing && tag.nameLen < 16
-                && ElementNames.isIntegrationPoint(tag.nameString())) {
-            integrationDepth++;
-        }
-        if ((id == ElementNames.SVG || id == ElementNames.MATH) && !tag.selfClosing) {
-            foreignDepth++;
+        if ((id == ElementNames.SVG || id == ElementNames.MATH || !foreign.isEmpty())
+                && tag.nameLen < TagToken.MAX_NAME) {
+            foreign.startTag(tag.nameString(), id, tag.selfClosing);
         }
         // noscript too, as a browser that runs scripts reads it
         if (id == ElementNames.OTHER || id > ElementNames.NOSCRIPT) {
             return DATA;
         }
-        if (foreignDepth > 0 && (tag.selfClosing && integrationDepth == 0 || id != ElementNames.SCRIPT && !wantsContent)) {
+        if (!foreign.isEmpty() && (tag.selfClosing && foreign.inForeignContent()
+                || id != ElementNames.SCRIPT && !wantsContent)) {
             // in SVG/MathML these are ordinary elements (and may be self-closing), unless the sink reads their
             // content both ways: then it is raw text here, and markup to the sink's second reader
             if (wantsContent) {

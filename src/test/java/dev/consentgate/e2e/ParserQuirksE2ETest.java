@@ -32,12 +32,17 @@ class ParserQuirksE2ETest {
     private static final List<String> TRACKERS = List.of(StandInTrackers.GTM, StandInTrackers.FACEBOOK,
             StandInTrackers.FACEBOOK_CONNECT);
 
-    /** A page's own SVG (a style sheet and code in CDATA sections), and scripts after an svg closed early. */
+    /**
+     * A page's own SVG (a style sheet and code in CDATA sections), and scripts after an svg closed early and after one
+     * whose foreignObject was left open.
+     */
     private static final String OWN_SVG = "<svg width=\"10\" height=\"10\"><style><![CDATA[ .a > .b { fill: red } ]]>"
             + "</style><script type=\"text/ecmascript\"><![CDATA[ var marks = []; for (var i = 0; i<2; i++) {"
             + " if (i < 1 && 2 > 1) { marks.push('<b>svg</b>'); } } document.documentElement.dataset.svg = 'ran'; ]]>"
             + "</script><script>document.documentElement.dataset.plain = (1<2) ? 'ran' : 'no';</script>"
             + "<foreignObject><p>html</p></foreignObject><path class=\"a\" d=\"M0 0h10v10z\"/></svg>"
+            + "<svg><foreignObject><p>x</p></svg><script>document.documentElement.dataset.closed = \"document.write("
+            + "'<script src=x><\\\\/script>')\";</script>"
             + "<div><svg><path d=\"M0 0\"/></div><script>for (var k = 0; k<3; k++) {} document.documentElement"
             + ".dataset.after = '<i>' + k + '</i>';</script>";
 
@@ -87,6 +92,11 @@ class ParserQuirksE2ETest {
             // after a tag that breaks out of SVG, <![CDATA[ is HTML's bogus comment again
             Map.entry("/svg-breakout-cdata", "<svg><style><b><![CDATA[><img src=\"https://www.facebook.com/tr"
                     + "?id=Q18\">]]></style></svg>"),
+            // a stray end tag of MathML's root ends no SVG, nor does </svg> with an HTML element open in foreignObject
+            Map.entry("/svg-stray-end", "<svg></math><script>var a = 1;<img src=\"https://www.facebook.com/tr"
+                    + "?id=Q19\"></script></svg>"),
+            Map.entry("/foreign-object-end", "<svg><foreignObject><p></svg></p></foreignObject><script>var a = 1;"
+                    + "<img src=\"https://www.facebook.com/tr?id=Q20\"></script></svg>"),
             // a page's own SVG, and scripts after an svg a browser closes early: nothing to take out
             Map.entry("/own-svg", OWN_SVG));
     private static final String LINK_HEADER = "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=preload;"
@@ -127,7 +137,8 @@ class ParserQuirksE2ETest {
     @ValueSource(strings = {"/noscript-comment", "/noscript-attribute", "/base", "/svg-script", "/image",
         "/import-map", "/link-header", "/iso-2022-jp", "/foreign-object", "/svg-script-markup",
         "/svg-script-href-markup", "/svg-script-reference", "/svg-cdata", "/svg-script-attribute",
-        "/cdata-attribute", "/svg-script-child", "/svg-script-src", "/svg-breakout-cdata"})
+        "/cdata-attribute", "/svg-script-child", "/svg-script-src", "/svg-breakout-cdata", "/svg-stray-end",
+        "/foreign-object-end"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
         List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,
@@ -140,7 +151,7 @@ class ParserQuirksE2ETest {
     @Test
     void aPagesOwnSvgScriptsRunThroughTheGatewayAsStraightFromTheUpstream(BrowserLab.Lab lab) {
         String script = "[document.documentElement.dataset.svg, document.documentElement.dataset.plain,"
-                + " document.documentElement.dataset.after].join()";
+                + " document.documentElement.dataset.after, document.documentElement.dataset.closed].join()";
         List<Object> ran = new java.util.ArrayList<>();
         for (String origin : List.of(upstream.uri().toString().replaceFirst("/$", ""), gateway.origin())) {
             try (Tab tab = lab.newTab()) {
@@ -148,7 +159,7 @@ class ParserQuirksE2ETest {
                 ran.add(tab.evaluate(script));
             }
         }
-        assertEquals("ran,ran,<i>3</i>", ran.get(0), "straight from the upstream, the page's scripts ran");
+        assertEquals("ran,ran,<i>3</i>,document.write('<script src=x><\\/script>')", ran.get(0), "straight from the upstream, the page's scripts ran");
         assertEquals(ran.get(0), ran.get(1), "through the gateway, the same scripts ran the same way");
     }
 

@@ -997,6 +997,40 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void svgEndsWhereABrowserEndsIt() {
+        String pixel = "<img src=\"https://www.facebook.com/tr?id=1\">";
+        String neutralized = "<script type=\"text/plain\" data-cg-category=\"advertising\""
+                + " data-cg-rule=\"meta-pixel\" data-cg-type=\"text/javascript\">";
+        // a stray end tag of the other root ends nothing: the script is still SVG's, its content markup
+        for (String open : List.of("<svg></math>", "<math></svg>", "<svg><g></math>", "<svg><math></math></math>")) {
+            assertEquals(open + neutralized + "var a = 1;</script>", rewrite(open + "<script>var a = 1;" + pixel
+                    + "</script>"), open);
+        }
+        // with an HTML element open in foreignObject a browser ignores </svg> and </foreignObject>: after the p's
+        // end tag the foreignObject's end tag leads back into SVG
+        for (String open : List.of("<svg><foreignObject><p></svg></p></foreignObject>",
+                "<svg><foreignObject><svg><div></svg></div></foreignObject>",
+                "<math><mi><span></math></span></mi>")) {
+            assertEquals(open + neutralized + "var a = 1;</script>", rewrite(open + "<script>var a = 1;" + pixel
+                    + "</script>"), open);
+        }
+        // closed as a browser closes them, a page's own script after them is HTML's and is left as it is
+        for (String closed : List.of("<svg><foreignObject><p>x</p></foreignObject></svg>",
+                "<svg><foreignObject></svg>", "<svg><foreignObject><br></svg>", "<svg><g><svg></svg></g></svg>",
+                "<math><mi><svg></svg></mi></math>", "<svg><math></svg>", "<svg><desc><p>x</p></desc></svg>")) {
+            String page = closed + "<script>document.write('<script src=\"/jquery.js\"><\\/script>');</script>";
+            assertEquals(page, rewrite(page), closed);
+        }
+        // deeper than the stack keeps, the roots are counted still
+        int deep = ForeignContent.MAX_DEPTH + 6;
+        String opened = "<svg>".repeat(deep) + "</svg>".repeat(deep - 1);
+        assertEquals(opened + neutralized + "var a = 1;</script>", rewrite(opened + "<script>var a = 1;" + pixel
+                + "</script>"));
+        String closed = opened + "</svg><script>document.write('<b>x</b>');</script>";
+        assertEquals(closed, rewrite(closed));
+    }
+
+    @Test
     void aCdataSectionInSvgIsReadBothWays() {
         String pixel = "<img src=\"https://www.facebook.com/tr?id=1\">";
         // in SVG the section runs to "]]>", where markup goes on: a comment opened inside it hides nothing after
