@@ -121,6 +121,8 @@ final class HtmlTokenizer {
 
     /** Whether a browser is in HTML, in SVG/MathML, or in an integration point inside them. */
     private final ForeignContent foreign = new ForeignContent();
+    /** {@code foreign.isEmpty()}, kept in a field of its own for the data state's loop. */
+    private boolean inHtml = true;
     /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
     private boolean treeAware = true;
 
@@ -209,7 +211,7 @@ final class HtmlTokenizer {
                 case DATA:
                 {
                     int lt = ByteScan.indexOf(a, i, to, (byte) '<');
-                    if (treeAware && foreign.isEmpty()) {
+                    if (treeAware && inHtml) {
                         // whole tags nobody is told about: nothing to record, go on after each
                         lt = OrdinaryTags.skip(a, lt, to);
                     }
@@ -317,8 +319,9 @@ final class HtmlTokenizer {
     /** The tag read by the tag states ended just before {@code a[endLocal]}: reports it, returns the state after it. */
     private int tagEnded(int endLocal) {
         if (tag.endTag) {
-            if (treeAware && !foreign.isEmpty() && tag.nameLen < TagToken.MAX_NAME) {
+            if (treeAware && !inHtml && tag.nameLen < TagToken.MAX_NAME) {
                 foreign.endTag(tag.nameString());
+                inHtml = foreign.isEmpty();
             }
             if (tag.nameId != ElementNames.OTHER || !treeAware) {
                 sink.endTag(tag);
@@ -331,9 +334,10 @@ final class HtmlTokenizer {
         if (!treeAware) {
             return DATA;
         }
-        if ((id == ElementNames.SVG || id == ElementNames.MATH || !foreign.isEmpty())
+        if ((id == ElementNames.SVG || id == ElementNames.MATH || !inHtml)
                 && tag.nameLen < TagToken.MAX_NAME) {
             foreign.startTag(tag.nameString(), id, tag.selfClosing);
+            inHtml = foreign.isEmpty();
         }
         // noscript too, as a browser that runs scripts reads it
         if (id == ElementNames.OTHER || id > ElementNames.NOSCRIPT) {
