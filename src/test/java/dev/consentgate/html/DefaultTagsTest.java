@@ -169,7 +169,8 @@ class DefaultTagsTest {
         "https://apis.google.com/js/client:plusone.js", "https://www.google.de/search?q=consent",
         "https://storage.googleapis.com/my-bucket/app.js", "https://www.google.com/search?q=consent",
         "https://cdn.klambt.services/js/cms-bundle/cms-master.min.js", "https://cdn.ampproject.org/v0.js",
-        "https://cdn.ampproject.org/v0/amp-consent-0.1.js", "https://cdn.ampproject.org/v0/amp-iframe-0.1.js"})
+        "https://cdn.ampproject.org/v0/amp-consent-0.1.js", "https://cdn.ampproject.org/v0/amp-iframe-0.1.js",
+        "https://yastatic.net/jquery/3.3.1/jquery.min.js"})
     void signInPaymentsFontsAndPlainCdnsAreNeverBlocked(String url) {
         String html = "<script src=\"" + url + "\"></script><link rel=preconnect href=\"" + url + "\">";
         assertEquals(html, rewrite(html));
@@ -814,7 +815,23 @@ class DefaultTagsTest {
                 arguments("analytics", "https://blog.example.de/wp-content/plugins/wp-statistics/assets/js/tracker.js"),
                 arguments("advertising", "https://blog.example.de/wp-content/plugins/advanced-ads/public/assets/js/advanced.min.js"),
                 arguments("functionality", "https://static.elfsight.com/platform/platform.js"),
-                arguments("functionality", "https://cdn.trustindex.io/loader.js?abc"));
+                arguments("functionality", "https://cdn.trustindex.io/loader.js?abc"),
+                // round forty-three
+                arguments("analytics", "https://mcs.tobsnssdk.com/list"),
+                arguments("analytics", "https://sdk.mrf.io/statics/marfeel-sdk.js?id=1"),
+                arguments("analytics", "https://fruitflan.com/statjs/sst-1-2/stat.js"),
+                arguments("advertising", "https://scdn.eclick.vn/delivery/x.js"),
+                arguments("advertising", "https://anymind360.com/js/1/ats.js"),
+                arguments("advertising", "https://ads.holid.io/auto/example.org/holid.js"),
+                arguments("advertising", "https://assets.strossle.com/strossle-widget-sdk/1/strossle-widget-sdk.js"),
+                arguments("advertising", "https://widget.webtradecenter.com/Scripts/WidgetLoader"),
+                arguments("advertising", "https://lwadm.com/lw/pbjs?pid=abc"),
+                arguments("advertising", "https://storage.googleapis.com/lifeofsvea-statics/production/js/adsmanagement.js"),
+                arguments("advertising", "https://statics.lifeofsvea.se/production/losjs/example.min.js"),
+                arguments("advertising", "https://s.dpmsrv.com/dpm_abc.min.js"),
+                arguments("advertising", "https://yastatic.net/pcode/adfox/loader.js"),
+                arguments("functionality", "https://cdn.pushalert.co/integrate_abc.js"),
+                arguments("functionality", "https://widgets.wp.com/sharing-buttons-preview/"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1197,7 +1214,17 @@ class DefaultTagsTest {
                 arguments("advertising", "(function(a,b,c,d,e,f,g){e['ire_o']=c;e[c]=e[c]||function(){(e[c].a=e[c].a||[]).push(arguments)};})('x','script','ire',document,window);"),
                 arguments("advertising", "var AWIN = AWIN || {}; AWIN.Tracking = AWIN.Tracking || {}; AWIN.Tracking.Sale = {};"),
                 arguments("advertising", "var lotameClientId = '123'; var lotameTagInput = { data: {} };"),
-                arguments("functionality", "(g=>{var h,a,k,p=\"The Google Maps JavaScript API\",c=\"google\",l=\"importLibrary\";})({key: \"abc\"});"));
+                arguments("functionality", "(g=>{var h,a,k,p=\"The Google Maps JavaScript API\",c=\"google\",l=\"importLibrary\";})({key: \"abc\"});"),
+                // round forty-three
+                arguments("analytics", "window._io_config = window._io_config || {}; window._io_config[\"0.2.0\"] = [];"),
+                arguments("advertising", "var lwhb = lwhb || {cmd: []};"),
+                arguments("advertising", "var page_url = location.href; var bob_base = \"bob.dmpxs.com\";"),
+                arguments("advertising", "a.async = !0, a.src = d + \"s.dpmsrv.com/dpm_abc.min.js\";"),
+                arguments("advertising", "window.Ya.adfoxCode.create({ownerId: 1, containerId: \"adfox_1\"});"),
+                arguments("advertising", "window.YaHeaderBiddingSettings = {biddersMap: {}};"),
+                arguments("advertising", "const s = new URLSearchParams(location.search); localStorage.setItem(\"adt_emsrc\", s.get(\"adt_ei\"));"),
+                arguments("advertising", "!function(t,o,e){e=t.createElement(o),e.async=1,e.src=\"https://example.com/v2/x\"}(document,window,\"script\",\"admiral\");"),
+                arguments("advertising", "var google_tag_params = {}; google_tag_params.ecomm_pagetype = \"other\";"));
     }
 
     static Stream<Arguments> vendorPixels() {
