@@ -193,7 +193,9 @@ class DefaultTagsTest {
                 + " 'https://apis.google.com/js/plusone.js'});",
         "var global = {\"imageServer\": \"\\/\\/cdn.wazimo.com\", \"siteCode\": \"chocolate.com\"};",
         // a theme's settings that name Disqus, whose comments this blog does not use
-        "var postPerPage = 7, commentsSystem = \"blogger\", disqusShortname = \"templateify-theme\";"})
+        "var postPerPage = 7, commentsSystem = \"blogger\", disqusShortname = \"templateify-theme\";",
+        // a data layer by the name Google's remarketing tag reads, without its e-commerce parameters
+        "var google_tag_params = {\"siteID\": \"1\", \"siteName\": \"Example\"};"})
     void firstPartyScriptsNamingAVendorInPassingAreNotTouched(String script) {
         assertInlineScriptPasses(script);
     }
