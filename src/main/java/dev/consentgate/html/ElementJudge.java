@@ -128,6 +128,13 @@ final class ElementJudge {
      * pixels): null to pass it, {@link Verdict#INLINE} to inspect the script text.
      */
     Verdict judge(TagToken tag, boolean inNoscript) {
+        Verdict v = judgeElement(tag, inNoscript);
+        // a blocked frame that shows nothing is a pixel: a placeholder box would show what the page never showed
+        return v != null && v.kind() == ElementKind.EMBED && HiddenElement.isHidden(tag)
+                ? new Verdict(v.rule(), v.host(), ElementKind.PIXEL, TagAction.REMOVE) : v;
+    }
+
+    private Verdict judgeElement(TagToken tag, boolean inNoscript) {
         switch (tag.nameId) {
             case ElementNames.SCRIPT: {
                 if (!mayRunScript(tag)) {

@@ -419,6 +419,25 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void aBlockedFrameThatShowsNothingIsRemovedNotShownAsABox() {
+        String frame = "https://www.youtube.com/embed/x";
+        for (String attributes : List.of("hidden", "width=\"1\" height=\"1\"", "height=0", "width=\" 0px\"",
+                "style=\"display: none\"", "style=\"border:0; VISIBILITY:hidden\"")) {
+            assertEquals("<p>a</p><p>b</p>", rewrite("<p>a</p><iframe " + attributes + " src=\"" + frame
+                    + "\"><p>fallback</p></iframe><p>b</p>"), attributes);
+        }
+        assertEquals("<p>a</p>", rewrite("<p>a</p><embed src=\"https://www.youtube.com/v/x\" width=1 height=1>"));
+        // a frame the page shows gets its box; so does one sized in percent
+        for (String attributes : List.of("width=\"560\" height=\"315\"", "width=\"100%\" height=\"1%\"",
+                "height=\"10\"", "style=\"display:block\"")) {
+            assertTrue(rewrite("<iframe " + attributes + " src=\"" + frame + "\"></iframe>")
+                    .startsWith("<div class=\"consentgate-placeholder\""), attributes);
+        }
+        // a first-party frame stays, hidden or not
+        assertUnchanged("<iframe hidden src=\"/sync.html\" width=0 height=0></iframe>");
+    }
+
+    @Test
     void objectPlaceholderDropsItsWholeContentIncludingNestedObjects() {
         String out = rewrite("<object data=\"https://www.youtube.com/v/x\"><object data=a></object>"
                 + "<embed src=\"https://www.youtube.com/v/x\"></object><p>after</p>");
