@@ -195,7 +195,9 @@ class DefaultTagsTest {
         // a theme's settings that name Disqus, whose comments this blog does not use
         "var postPerPage = 7, commentsSystem = \"blogger\", disqusShortname = \"templateify-theme\";",
         // a data layer by the name Google's remarketing tag reads, without its e-commerce parameters
-        "var google_tag_params = {\"siteID\": \"1\", \"siteName\": \"Example\"};"})
+        "var google_tag_params = {\"siteID\": \"1\", \"siteName\": \"Example\"};",
+        // a click handler that reports an event to Google Analytics once its loader (judged on its own) has run
+        "var trackOutboundLink = function (url) { ga('send', 'event', 'outbound', 'click', url); };"})
     void firstPartyScriptsNamingAVendorInPassingAreNotTouched(String script) {
         assertInlineScriptPasses(script);
     }
@@ -833,7 +835,16 @@ class DefaultTagsTest {
                 arguments("advertising", "https://s.dpmsrv.com/dpm_abc.min.js"),
                 arguments("advertising", "https://yastatic.net/pcode/adfox/loader.js"),
                 arguments("functionality", "https://cdn.pushalert.co/integrate_abc.js"),
-                arguments("functionality", "https://widgets.wp.com/sharing-buttons-preview/"));
+                arguments("functionality", "https://widgets.wp.com/sharing-buttons-preview/"),
+                // round forty-four
+                arguments("analytics", "https://e1wveo.ns1p.net/p.js?a=e1wveo"),
+                arguments("advertising", "https://btloader.com/tag?o=1&upapi=true"),
+                arguments("advertising", "https://content.zeotap.com/sdk/idp.min.js"),
+                arguments("advertising", "https://cdn.hubvisor.io/wrapper/abc.js"),
+                arguments("advertising", "https://contextual.sirdata.io/api/v1/segments.js"),
+                arguments("advertising", "https://widgets.jobbio.com/partner_fluid_widgets_v1.6.1/display.min.js"),
+                arguments("functionality", "https://prod.webpu.sh/abc/sdk.js"),
+                arguments("functionality", "https://web-sdk.urbanairship.com/notify/v1/ua-sdk.min.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1226,7 +1237,14 @@ class DefaultTagsTest {
                 arguments("advertising", "window.YaHeaderBiddingSettings = {biddersMap: {}};"),
                 arguments("advertising", "const s = new URLSearchParams(location.search); localStorage.setItem(\"adt_emsrc\", s.get(\"adt_ei\"));"),
                 arguments("advertising", "!function(t,o,e){e=t.createElement(o),e.async=1,e.src=\"https://example.com/v2/x\"}(document,window,\"script\",\"admiral\");"),
-                arguments("advertising", "var google_tag_params = {}; google_tag_params.ecomm_pagetype = \"other\";"));
+                arguments("advertising", "var google_tag_params = {}; google_tag_params.ecomm_pagetype = \"other\";"),
+                // round forty-four
+                arguments("analytics", "ga('send', 'pageview', {'dimension1': 'news'});"),
+                arguments("analytics", "ga('send','pageview');"),
+                arguments("advertising", "window._nli = window._nli || [], window._nli.push([\"brand\", \"BNLI-1\"]);"),
+                arguments("advertising", "((U,E)=>{var b='https://example.com/';p(b+'dbabp/noa'+E);})(window,'x');"),
+                arguments("advertising", "if (typeof ADTECH !== \"undefined\") { ADTECH.enqueueAd(1); }"),
+                arguments("advertising", "var GujAd = GujAd || {}; GujAd.cmd = GujAd.cmd || []; GujAd.cmd.push(function () {});"));
     }
 
     static Stream<Arguments> vendorPixels() {
