@@ -197,7 +197,10 @@ class DefaultTagsTest {
         // a data layer by the name Google's remarketing tag reads, without its e-commerce parameters
         "var google_tag_params = {\"siteID\": \"1\", \"siteName\": \"Example\"};",
         // a click handler that reports an event to Google Analytics once its loader (judged on its own) has run
-        "var trackOutboundLink = function (url) { ga('send', 'event', 'outbound', 'click', url); };"})
+        "var trackOutboundLink = function (url) { ga('send', 'event', 'outbound', 'click', url); };",
+        // a site's clean-up of service workers that spares OneSignal's by name
+        "navigator.serviceWorker.getRegistrations().then(function (rs) { rs.forEach(function (r) {"
+                + " if (r.active.scriptURL.indexOf(\"OneSignal\") !== -1) { return; } r.unregister(); }); });"})
     void firstPartyScriptsNamingAVendorInPassingAreNotTouched(String script) {
         assertInlineScriptPasses(script);
     }
@@ -844,7 +847,24 @@ class DefaultTagsTest {
                 arguments("advertising", "https://contextual.sirdata.io/api/v1/segments.js"),
                 arguments("advertising", "https://widgets.jobbio.com/partner_fluid_widgets_v1.6.1/display.min.js"),
                 arguments("functionality", "https://prod.webpu.sh/abc/sdk.js"),
-                arguments("functionality", "https://web-sdk.urbanairship.com/notify/v1/ua-sdk.min.js"));
+                arguments("functionality", "https://web-sdk.urbanairship.com/notify/v1/ua-sdk.min.js"),
+                arguments("analytics", "https://cdn.raygun.io/raygun4js/raygun.min.js"),
+                arguments("analytics", "https://dafne.sirio.stbm.it/ame-ets/client/ame-ets-client.js"),
+                arguments("analytics", "https://assets.vidora.com/js/vidora-client-rt.1.x.x.min.js"),
+                arguments("advertising", "https://videos.oovvuu.com/stuf/v1/ovu_rec.js"),
+                arguments("advertising", "https://ping.contactpigeon.com/bi/js/cpagent1.js?cid=example"),
+                arguments("advertising", "https://advertising-cdn.dpgmedia.cloud/web-advertising/16/23/4/advert-xandr.js"),
+                arguments("advertising", "https://cdn.optoutadvertising.com/script/ootag.v2.min.js"),
+                arguments("advertising", "https://cdn.tradelab.fr/tag/abc.js"),
+                arguments("advertising", "https://adv.mediamond.it/hp_sponsor/loader.js"),
+                arguments("advertising", "https://euasync01.admantx.com/admantx/service?request=x"),
+                arguments("advertising", "https://t.neodatagroup.com/npc.js"),
+                arguments("advertising", "https://cdn.nsstatic.net/ns/example.com.js"),
+                arguments("advertising", "https://publish.responsiveads.com/ads.js"),
+                arguments("functionality", "https://cdn.lightwidget.com/widgets/lightwidget.js"),
+                arguments("functionality", "https://dashboard.presspatron.com/dev/banner?b=abc"),
+                arguments("functionality", "https://widgets.northfork.se/dist/northfork.widgets.js"),
+                arguments("functionality", "https://static1.dmcdn.net/player/abc.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1244,7 +1264,13 @@ class DefaultTagsTest {
                 arguments("advertising", "window._nli = window._nli || [], window._nli.push([\"brand\", \"BNLI-1\"]);"),
                 arguments("advertising", "((U,E)=>{var b='https://example.com/';p(b+'dbabp/noa'+E);})(window,'x');"),
                 arguments("advertising", "if (typeof ADTECH !== \"undefined\") { ADTECH.enqueueAd(1); }"),
-                arguments("advertising", "var GujAd = GujAd || {}; GujAd.cmd = GujAd.cmd || []; GujAd.cmd.push(function () {});"));
+                arguments("advertising", "var GujAd = GujAd || {}; GujAd.cmd = GujAd.cmd || []; GujAd.cmd.push(function () {});"),
+                arguments("analytics", "LUX=(function(){var j=\"LUX_start\"; return {};})();"),
+                arguments("analytics", "(function(n,_,i,u,a){var E=\"vidora_ns\";})(window,document,\"vidora\",\"example\");"),
+                arguments("advertising", "window.loadAdvertSettings = (settings, a) => { window.advert = settings; };"),
+                arguments("advertising", "function startPermutive() { permutive.identify([{id: 'x', tag: 'email'}]); }"),
+                arguments("advertising", "!(function(o,n,t){var e='admiral-engaged';})(window,document);"),
+                arguments("functionality", "window.OneSignalDeferred = window.OneSignalDeferred || [];"));
     }
 
     static Stream<Arguments> vendorPixels() {
