@@ -864,7 +864,23 @@ class DefaultTagsTest {
                 arguments("functionality", "https://cdn.lightwidget.com/widgets/lightwidget.js"),
                 arguments("functionality", "https://dashboard.presspatron.com/dev/banner?b=abc"),
                 arguments("functionality", "https://widgets.northfork.se/dist/northfork.widgets.js"),
-                arguments("functionality", "https://static1.dmcdn.net/player/abc.js"));
+                arguments("functionality", "https://static1.dmcdn.net/player/abc.js"),
+                // round forty-five
+                arguments("analytics", "https://s3.example-cdn.com/v1/integracoes/chartbeat/chartbeat.min.js"),
+                arguments("analytics", "https://www.example.it/etc/designs/site/js/webtrekk_mediaTracking.min.js"),
+                arguments("advertising", "https://affiliate-cdn.raptive.com/affiliate.mvp.min.js"),
+                arguments("advertising", "https://cdn.viously.com/js/sdk/boot.js"),
+                arguments("advertising", "https://assets.evolutionadv.it/example_it/example_it.new.js"),
+                arguments("advertising", "https://z-na.associates-amazon.com/onetag/v2?MarketPlace=US"),
+                arguments("functionality", "https://via.batch.com/v2/bootstrap.min.js"),
+                arguments("analytics", "https://script.ownpage.fr/v1/ownpage.js"),
+                arguments("advertising", "https://i.connectad.io/api/v2"),
+                arguments("advertising", "https://ads.businessclick.com/x.js"),
+                arguments("advertising", "https://1.rsc.cdn77.org/publisher/abc/truereachAdRender.js"),
+                arguments("advertising", "https://fam.adingo.jp/bid-strap/example/pb.js"),
+                arguments("advertising", "https://ssp.implcit.com/s/gam/175.js"),
+                arguments("advertising", "https://scripts.jixie.media/jxpublisher_3_1.min.js"),
+                arguments("advertising", "https://delivery.r2b2.io/hb/example/example.com_desktop"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1270,7 +1286,11 @@ class DefaultTagsTest {
                 arguments("advertising", "window.loadAdvertSettings = (settings, a) => { window.advert = settings; };"),
                 arguments("advertising", "function startPermutive() { permutive.identify([{id: 'x', tag: 'email'}]); }"),
                 arguments("advertising", "!(function(o,n,t){var e='admiral-engaged';})(window,document);"),
-                arguments("functionality", "window.OneSignalDeferred = window.OneSignalDeferred || [];"));
+                arguments("functionality", "window.OneSignalDeferred = window.OneSignalDeferred || [];"),
+                arguments("analytics", "function pingIbeat() { var s = document.createElement('script'); s.src = ('https:' == location.protocol ? 'https://' : 'http://') + 'agi-static.indiatimes.com/cms-common/ibeat.min.js'; }"),
+                arguments("analytics", "window.mediego_domain = \"mediego.example.fr\"; var e = document.createElement('script');"),
+                arguments("advertising", "fluctAdScript.cmd.push(function (cmd) { cmd.requestAdByGroup('1'); });"),
+                arguments("advertising", "window.jixie_p = window.jixie_p || []; window.jixie_p.push({action: \"visit\"});"));
     }
 
     static Stream<Arguments> vendorPixels() {
