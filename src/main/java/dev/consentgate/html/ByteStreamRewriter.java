@@ -37,6 +37,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private final ElementRewrites rewrites;
     private final HtmlTokenizer tokenizer;
     private final PendingOutput pending = new PendingOutput();
+    /** A fragment's content held markup (set by {@link #finish}). */
+    private boolean markupSeen;
     private final LineCounter lines;
     private final int inspectLimit;
     private final boolean inspectInline;
@@ -104,6 +106,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.fragmentDepth = outer.fragmentDepth + 1;
         this.inNoscript = true;
         this.bothWays = new ContentReadBothWays(pending, this::fragment, fragmentDepth);
+        tokenizer.seeEveryTag();
         if (reading != MarkupReading.HTML) {
             // SVG's <![CDATA[ opens a section, up to "]]>"
             tokenizer.readCdataEverywhere();
@@ -154,6 +157,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     void finish(Consumer<ByteBuf> out) {
         pending.sink(out);
         long openTag = fragmentDepth > 0 ? tokenizer.cutTagStart() : tokenizer.openTagStart();
+        markupSeen = tokenizer.markupSeen();
         tokenizer.end(absPos);
         if (suppressing || droppingTag) {
             pending.dropUpTo(absPos);
@@ -173,6 +177,21 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     void release() {
         pending.release();
         bothWays.release();
+    }
+
+    /** After {@link #finish}: whether the content held markup (see {@link HtmlTokenizer#markupSeen}). */
+    boolean markupSeen() {
+        return markupSeen;
+    }
+
+    /**
+     * Content read both ways in SVG ended, and its markup reading held tags or stopped inside a construct: a browser
+     * read markup there the tokenizer read as text, and may be somewhere else than the tokenizer takes it to be.
+     */
+    private void afterContentReadBothWays(boolean contentHeldMarkup) {
+        if (contentHeldMarkup && tokenizer.inForeignContent()) {
+            tokenizer.foreignUnsure();
+        }
     }
 
     private ByteStreamRewriter fragment(long contentAbs, MarkupReading reading) {
@@ -396,7 +415,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     @Override
     public void rawTextEnd(long endTagStart) {
         if (bothWays.active()) {
-            bothWays.end(endTagStart);
+            afterContentReadBothWays(bothWays.end(endTagStart));
             holdStart = -1;
             return;
         }
@@ -442,6 +461,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         ByteStreamRewriter markup = fragment(contentAbs, MarkupReading.EITHER);
         markup.feed(Unpooled.copiedBuffer(script.kept(), 0, script.keptLength()), pending::insert);
         markup.finish(pending::insert);
+        afterContentReadBothWays(markup.markupSeen());
     }
 
     /**

@@ -82,16 +82,22 @@ final class ContentReadBothWays {
         }
     }
 
-    /** The raw text reading ended at {@code endAbs}: whatever the fragment still held, then the end tag. */
-    void end(long endAbs) {
+    /**
+     * The raw text reading ended at {@code endAbs}: whatever the fragment still held, then the end tag. Returns
+     * whether the markup reading held markup (see {@link HtmlTokenizer#markupSeen}).
+     */
+    boolean end(long endAbs) {
         pending.emitUpTo(nextAbs);
         pending.dropUpTo(endAbs);
+        boolean markupSeen = false;
         if (fragment != null) {
             fragment.finish(pending::insert);
+            markupSeen = fragment.markupSeen();
         }
         fragment = null;
         active = false;
         cdataBogusOpen = false;
+        return markupSeen;
     }
 
     /** Where the fragment holds bytes from (a tag of its own not yet judged), -1 when it holds none. */

@@ -119,10 +119,16 @@ final class HtmlTokenizer {
     /** The state the last scan stopped in; {@link #readTag} also leaves the state it stops in here. */
     private int state = DATA;
 
-    /** Whether a browser is in HTML, in SVG/MathML, or in an integration point inside them. */
+    /** Whether a browser is in HTML, in SVG/MathML, or in an integration point inside them (or may be anywhere). */
     private final ForeignContent foreign = new ForeignContent();
-    /** {@code foreign.isEmpty()}, kept in a field of its own for the data state's loop. */
+    /**
+     * {@code foreign.isEmpty()}, kept in a field of its own for the data state's loop, which skips ordinary tags
+     * there; never while every tag is to be seen.
+     */
     private boolean inHtml = true;
+    /** Every tag goes through {@link #tagEnded}, ordinary ones too (content read as markup: see {@link #markupSeen}). */
+    private boolean everyTag;
+    private boolean tagSeen;
     /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
     private boolean treeAware = true;
 
@@ -132,6 +138,20 @@ final class HtmlTokenizer {
         this.comments = new CommentStates(sink);
         this.rawText = new RawTextStates(sink, tag);
         this.cdata = new CdataStates(sink, comments);
+    }
+
+    /** Sends every tag through the states that report it, so that {@link #markupSeen} knows of ordinary ones too. */
+    void seeEveryTag() {
+        everyTag = true;
+        inHtml = false;
+    }
+
+    /**
+     * Whether the input so far held a tag (with {@link #seeEveryTag}, any) or stops inside a construct: markup
+     * that, read where a browser reads it as markup, may have moved it into or out of SVG.
+     */
+    boolean markupSeen() {
+        return tagSeen || state != DATA;
     }
 
     /** Reads {@code <![CDATA[} as a CDATA section everywhere: for content read as markup that may be SVG's. */
@@ -157,6 +177,15 @@ final class HtmlTokenizer {
     /** Inside svg or math and not in an integration point: where a browser reads SVG or MathML. */
     boolean inForeignContent() {
         return foreign.inForeignContent();
+    }
+
+    /**
+     * Markup a browser reads there was not seen by this tokenizer (content read both ways held tags): from here on
+     * it cannot tell where a browser is, and reports an integration point (see {@link ForeignContent}).
+     */
+    void foreignUnsure() {
+        foreign.markUnsure();
+        inHtml = false;
     }
 
     /** Inside svg or math, integration points included (see {@link ByteStreamRewriter} for what follows from it). */
@@ -274,6 +303,8 @@ final class HtmlTokenizer {
                         st = state;
                     } else if (st == MARKUP_DECL && a[i] == '[' && treeAware
                             && (!foreign.isEmpty() || cdataEverywhere)) {
+                        foreign.cdataSection();
+                        inHtml = foreign.isEmpty() && !everyTag;
                         st = cdata.open(tag.start, i + delta);
                     } else if (isCommentState(st)) {
                         i = comments.scan(a, i, to, delta, st);
@@ -318,10 +349,11 @@ final class HtmlTokenizer {
 
     /** The tag read by the tag states ended just before {@code a[endLocal]}: reports it, returns the state after it. */
     private int tagEnded(int endLocal) {
+        tagSeen = true;
         if (tag.endTag) {
             if (treeAware && !inHtml && tag.nameLen < TagToken.MAX_NAME) {
                 foreign.endTag(tag.nameString());
-                inHtml = foreign.isEmpty();
+                inHtml = foreign.isEmpty() && !everyTag;
             }
             if (tag.nameId != ElementNames.OTHER || !treeAware) {
                 sink.endTag(tag);
@@ -337,7 +369,7 @@ final class HtmlTokenizer {
         if ((id == ElementNames.SVG || id == ElementNames.MATH || !inHtml)
                 && tag.nameLen < TagToken.MAX_NAME) {
             foreign.startTag(tag.nameString(), id, tag.selfClosing);
-            inHtml = foreign.isEmpty();
+            inHtml = foreign.isEmpty() && !everyTag;
         }
         // noscript too, as a browser that runs scripts reads it
         if (id == ElementNames.OTHER || id > ElementNames.NOSCRIPT) {

@@ -55,18 +55,19 @@
  * <h2>Known simplifications</h2>
  * <ul>
  *   <li>Foreign content is tracked only as far as raw text goes ({@code ForeignContent}): a stack of the svg and
- *       math roots and the integration points (foreignObject, desc, MathML's mi..., annotation-xml), with the
- *       number of HTML elements open in each integration point. Breakout start tags (font always) and p/br end tags
- *       pop to the nearest integration point; {@code </svg>}, {@code </math>} and an integration point's end tag pop
- *       to the element of that name, are ignored while an HTML element is open in the integration point, and end
- *       nothing when no element of that name is open. Inside svg/math, raw text elements' content is read both ways
- *       (see {@code ByteStreamRewriter}); a self-closing one outside any integration point is taken as closed. SVG
- *       elements other than the roots are not kept, nor are HTML elements below an svg: a guess that SVG goes on
- *       where a browser left it (after {@code <div><svg></div>}, or {@code </g>} closing a nested svg) costs
- *       over-judging, raw text read both ways. A guess that SVG ended where a browser stays in it is left in two
- *       places: after a {@code <font>} without color, face or size, and after an end tag a browser ignores inside
- *       an integration point ({@code </div>} with no div open there) followed by {@code </svg>}; there a script's
- *       content is read as script text only, and an img in it loads.</li>
+ *       math roots and the integration points (foreignObject, desc, MathML's mi..., annotation-xml), with the HTML
+ *       elements open in each integration point. Breakout start tags (font always) and p/br end tags pop to the
+ *       nearest integration point; {@code </svg>}, {@code </math>} and an integration point's end tag pop to the
+ *       element of that name, are ignored while an HTML element is open in the integration point, and end nothing
+ *       when no element of that name is open. Where it cannot tell what a browser did (an HTML element's end tag
+ *       inside SVG with no integration point below, {@code <div><svg></div>}; markup inside SVG's raw text elements,
+ *       which the tokenizer reads as text; a CDATA section where HTML elements are open; annotation-xml; more
+ *       nesting than it keeps) it stays unsure for the rest of the page, where raw text and scripts are read both
+ *       ways, as in an integration point. Inside svg/math, raw text elements' content is read both ways (see
+ *       {@code ByteStreamRewriter}); a self-closing one in SVG outside any integration point is taken as closed.
+ *       A guess that SVG ended where a browser stays in it is left after a {@code <font>} without color, face or
+ *       size (taken to break out): there a script's content is read as script text only, and an img in it
+ *       loads.</li>
  *   <li>Inside svg or math a browser reads a script's content as markup, where an HTML tag breaks out of the SVG and
  *       loads. There a script's content is read both ways as well: an inline script's is kept (up to the inspect
  *       limit; a longer one goes), judged as script text and as the text a browser runs there

@@ -97,6 +97,15 @@ class ParserQuirksE2ETest {
                     + "?id=Q19\"></script></svg>"),
             Map.entry("/foreign-object-end", "<svg><foreignObject><p></svg></p></foreignObject><script>var a = 1;"
                     + "<img src=\"https://www.facebook.com/tr?id=Q20\"></script></svg>"),
+            // where the rewriter cannot tell where a browser is: markup inside SVG's style, an svg a browser closed
+            // by an HTML end tag, more nesting than the rewriter keeps
+            Map.entry("/svg-style-comment", "<svg><style><!--</style></svg>--><script>var a = 1;<img src=\"https://"
+                    + "www.facebook.com/tr?id=Q21\"></script></svg>"),
+            Map.entry("/svg-closed-by-div", "<svg><foreignObject><div><svg></div><script/></svg></span></svg>"
+                    + "</script></foreignObject><script>var a = 1;<img src=\"https://www.facebook.com/tr?id=Q22\">"
+                    + "</script>"),
+            Map.entry("/svg-deep", "<svg>".repeat(65) + "</desc>" + "</svg>".repeat(64) + "<script>var a = 1;<img"
+                    + " src=\"https://www.facebook.com/tr?id=Q23\"></script>"),
             // a page's own SVG, and scripts after an svg a browser closes early: nothing to take out
             Map.entry("/own-svg", OWN_SVG));
     private static final String LINK_HEADER = "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=preload;"
@@ -138,7 +147,7 @@ class ParserQuirksE2ETest {
         "/import-map", "/link-header", "/iso-2022-jp", "/foreign-object", "/svg-script-markup",
         "/svg-script-href-markup", "/svg-script-reference", "/svg-cdata", "/svg-script-attribute",
         "/cdata-attribute", "/svg-script-child", "/svg-script-src", "/svg-breakout-cdata", "/svg-stray-end",
-        "/foreign-object-end"})
+        "/foreign-object-end", "/svg-style-comment", "/svg-closed-by-div", "/svg-deep"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
         List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,

@@ -1040,13 +1040,36 @@ class HtmlRewriterTest {
             String page = closed + "<script>document.write('<script src=\"/jquery.js\"><\\/script>');</script>";
             assertEquals(page, rewrite(page), closed);
         }
-        // deeper than the stack keeps, the roots are counted still
-        int deep = ForeignContent.MAX_DEPTH + 6;
-        String opened = "<svg>".repeat(deep) + "</svg>".repeat(deep - 1);
-        assertEquals(opened + neutralized + "var a = 1;</script>", rewrite(opened + "<script>var a = 1;" + pixel
-                + "</script>"));
-        String closed = opened + "</svg><script>document.write('<b>x</b>');</script>";
-        assertEquals(closed, rewrite(closed));
+    }
+
+    @Test
+    void whereItCannotTellWhereABrowserIsItReadsBothWaysForTheRestOfThePage() {
+        String script = "<script>x<img src=https://www.facebook.com/tr?id=1></script>";
+        int deep = ForeignContent.MAX_DEPTH + 1;
+        List<String> pages = List.of(
+                // deeper than the stack keeps, with an end tag a browser ignores
+                "<svg>".repeat(deep) + "</desc>" + "</svg>".repeat(deep - 1),
+                // </div> closed the inner svg for a browser, which then reads <script/> as HTML's raw text
+                "<svg><foreignObject><div><svg></div><script/></svg></span></svg></script></foreignObject>",
+                // markup a browser reads inside SVG's raw text elements, unseen by the tokenizer
+                "<svg><style><!--</style></svg>-->", "<svg><script><!--</script></svg>-->",
+                "<svg><noscript><!--</noscript></svg>-->",
+                "<svg><style><foreignObject><div></style></svg></div></foreignObject>",
+                "<svg><title><b></title></svg></b></title>",
+                // a CDATA section where an HTML element is open is HTML's bogus comment
+                "<svg><foreignObject><div><![CDATA[></div></foreignObject><svg>]]></div></foreignObject></svg>",
+                // mi is an integration point in MathML only, annotation-xml only with an HTML encoding
+                "<svg><mi><script/><foreignObject><div></script></svg></div></foreignObject>",
+                "<math><annotation-xml><script/><svg><foreignObject><div></script></math></div></foreignObject>");
+        for (String page : pages) {
+            String out = rewrite(page + script);
+            assertFalse(out.contains("facebook.com/tr"), page + " gave " + out);
+        }
+        // a page's own SVG whose raw text holds no markup leaves HTML as HTML after it
+        String own = "<svg><style><![CDATA[ .a > .b { fill: red } ]]></style><title>Logo</title>"
+                + "<script><![CDATA[ if (a < b && c > d) { go(); } ]]></script></svg>"
+                + "<script>document.write('<script src=\"/jquery.js\"><\\/script>');</script>";
+        assertEquals(own, rewrite(own));
     }
 
     @Test
