@@ -129,8 +129,10 @@ final class ElementJudge {
      */
     Verdict judge(TagToken tag, boolean inNoscript) {
         Verdict v = judgeElement(tag, inNoscript);
-        // a blocked frame that shows nothing is a pixel: a placeholder box would show what the page never showed
-        return v != null && v.kind() == ElementKind.EMBED && HiddenElement.isHidden(tag)
+        // a frame that shows nothing is a pixel: a placeholder box would show what the page never showed (a frame
+        // neutralized for the site's consent tool to restore stays so)
+        return v != null && v.kind() == ElementKind.EMBED && v.action() == TagAction.PLACEHOLDER
+                && HiddenElement.isHidden(tag)
                 ? new Verdict(v.rule(), v.host(), ElementKind.PIXEL, TagAction.REMOVE) : v;
     }
 

@@ -3,10 +3,11 @@ package dev.consentgate.html;
 import java.util.Locale;
 
 /**
- * Whether a frame or embed shows nothing where it stands: the hidden attribute, a style of display:none or
- * visibility:hidden, or a width or height of 0 or 1 pixel. Such a frame is a tracking pixel by another name
- * (Floodlight's and many ad servers' frames are), and a placeholder box in its place would show the visitor
- * something the page never showed.
+ * Whether a frame or embed shows nothing where it stands: hidden (the attribute, or display:none or
+ * visibility:hidden/collapse in its style), or at most 1 pixel wide or high (by its style, else by its width and
+ * height attributes, as a browser reads a dimension: "0", "1px", "0%"). Such a frame is a tracking pixel by another
+ * name (Floodlight's and many ad servers' frames are), and a placeholder box in its place would show the visitor
+ * something the page never showed. Only the element's own attributes count: a hidden parent is not seen here.
  */
 final class HiddenElement {
 
@@ -14,31 +15,104 @@ final class HiddenElement {
     }
 
     static boolean isHidden(TagToken tag) {
-        if (tag.find("hidden") >= 0 || atMostOnePixel(tag.value("width")) || atMostOnePixel(tag.value("height"))) {
+        Style style = Style.of(tag.value("style"));
+        if (style.display != null) {
+            if (style.display.equals("none")) {
+                return true;
+            }
+        } else if (tag.find("hidden") >= 0) {
             return true;
         }
-        String style = tag.value("style");
-        if (style == null) {
-            return false;
+        if (style.visibility != null && (style.visibility.equals("hidden") || style.visibility.equals("collapse"))) {
+            return true;
         }
-        String declarations = style.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
-        return declarations.contains("display:none") || declarations.contains("visibility:hidden");
+        return (style.width != null ? cssAtMostOnePixel(style.width) : attributeAtMostOnePixel(tag.value("width")))
+                || (style.height != null ? cssAtMostOnePixel(style.height)
+                        : attributeAtMostOnePixel(tag.value("height")));
     }
 
-    /** A dimension attribute of 0 or 1 pixel: its leading digits, as HTML reads them ("1", "0px"), not a percentage. */
-    private static boolean atMostOnePixel(String value) {
+    /** A width or height attribute of at most 1 pixel, or 0%: its leading number, as HTML reads it ("1", "0px"). */
+    static boolean attributeAtMostOnePixel(String value) {
         if (value == null) {
             return false;
         }
-        String v = value.strip();
-        int digits = 0;
-        while (digits < v.length() && v.charAt(digits) >= '0' && v.charAt(digits) <= '9') {
-            digits++;
+        int start = 0;
+        while (start < value.length() && isAsciiSpace(value.charAt(start))) {
+            start++;
         }
-        if (digits == 0 || digits < v.length() && v.charAt(digits) == '%') {
+        int end = numberEnd(value, start);
+        if (end == start) {
             return false;
         }
-        String number = v.substring(0, digits).replaceFirst("^0+(?=\\d)", "");
-        return number.equals("0") || number.equals("1");
+        double number = Double.parseDouble(value.substring(start, end));
+        return end < value.length() && value.charAt(end) == '%' ? number == 0 : number <= 1;
+    }
+
+    /** A CSS width or height of at most 1 pixel: "1px", "0", "0em", "0%" (other units are not converted). */
+    static boolean cssAtMostOnePixel(String value) {
+        int end = numberEnd(value, 0);
+        if (end == 0) {
+            return false;
+        }
+        double number = Double.parseDouble(value.substring(0, end));
+        String unit = value.substring(end).strip();
+        return number == 0 || number <= 1 && (unit.isEmpty() || unit.equals("px"));
+    }
+
+    /** End of the digits, with at most one '.' among them, from {@code start}; {@code start} when there is no number. */
+    private static int numberEnd(String value, int start) {
+        int i = start;
+        boolean digits = false;
+        boolean dot = false;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            if (isDigit(c)) {
+                digits = true;
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                break;
+            }
+            i++;
+        }
+        return digits ? i : start;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    }
+
+    /** The last value of each declaration that matters here, in a style attribute. */
+    private record Style(String display, String visibility, String width, String height) {
+
+        static Style of(String attribute) {
+            String display = null;
+            String visibility = null;
+            String width = null;
+            String height = null;
+            if (attribute != null) {
+                String text = attribute.replaceAll("(?s)/\\*.*?\\*/", "").toLowerCase(Locale.ROOT);
+                for (String declaration : text.split(";")) {
+                    int colon = declaration.indexOf(':');
+                    if (colon < 0) {
+                        continue;
+                    }
+                    String value = declaration.substring(colon + 1).replace("!important", "").strip();
+                    switch (declaration.substring(0, colon).strip()) {
+                        case "display" -> display = value;
+                        case "visibility" -> visibility = value;
+                        case "width" -> width = value;
+                        case "height" -> height = value;
+                        default -> {
+                        }
+                    }
+                }
+            }
+            return new Style(display, visibility, width, height);
+        }
     }
 }

@@ -422,19 +422,29 @@ class HtmlRewriterTest {
     void aBlockedFrameThatShowsNothingIsRemovedNotShownAsABox() {
         String frame = "https://www.youtube.com/embed/x";
         for (String attributes : List.of("hidden", "width=\"1\" height=\"1\"", "height=0", "width=\" 0px\"",
-                "style=\"display: none\"", "style=\"border:0; VISIBILITY:hidden\"")) {
+                "width=\"0%\"", "width=\"0.5\"", "style=\"display: none\"", "style=\"display:/**/none !important\"",
+                "style=\"border:0; VISIBILITY:hidden\"", "style=\"visibility:collapse\"",
+                "style=\"width:0;height:0;border:0\"", "width=\"560\" style=\"height: 1px\"")) {
             assertEquals("<p>a</p><p>b</p>", rewrite("<p>a</p><iframe " + attributes + " src=\"" + frame
                     + "\"><p>fallback</p></iframe><p>b</p>"), attributes);
         }
         assertEquals("<p>a</p>", rewrite("<p>a</p><embed src=\"https://www.youtube.com/v/x\" width=1 height=1>"));
         // a frame the page shows gets its box; so does one sized in percent
         for (String attributes : List.of("width=\"560\" height=\"315\"", "width=\"100%\" height=\"1%\"",
-                "height=\"10\"", "style=\"display:block\"")) {
+                "height=\"10\"", "style=\"display:block\"", "width=\"560\" height=\"1.5%\"",
+                "width=\"1\" height=\"1\" style=\"width:560px;height:315px\"", "hidden style=\"display:block\"",
+                "style=\"display:none;display:block\"", "style=\"--x:display:none\"", "width=\"&#x2003;1\"",
+                "style=\"height:1em\"", "width=\"+1\"")) {
             assertTrue(rewrite("<iframe " + attributes + " src=\"" + frame + "\"></iframe>")
                     .startsWith("<div class=\"consentgate-placeholder\""), attributes);
         }
         // a first-party frame stays, hidden or not
         assertUnchanged("<iframe hidden src=\"/sync.html\" width=0 height=0></iframe>");
+        // neutralized frames (for the site's consent tool to restore) stay neutralized, hidden or not
+        TagPolicy neutralizing = TestRules.policy(HtmlSettings.defaults().withActions(TagAction.NEUTRALIZE,
+                TagAction.REMOVE, TagAction.REMOVE, TagAction.NEUTRALIZE, Map.of()));
+        assertTrue(rewrite(neutralizing, TestRules.ESSENTIAL_ONLY, "<iframe hidden src=\"" + frame + "\"></iframe>")
+                .contains("data-cg-src=\"" + frame + "\""));
     }
 
     @Test
