@@ -106,7 +106,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.fragmentDepth = outer.fragmentDepth + 1;
         this.inNoscript = true;
         this.bothWays = new ContentReadBothWays(pending, this::fragment, fragmentDepth);
-        tokenizer.seeEveryTag();
+        if (outer.tokenizer.inForeignContent()) {
+            // its markup may move a browser into or out of SVG: see afterContentReadBothWays
+            tokenizer.seeEveryTag();
+        }
         if (reading != MarkupReading.HTML) {
             // SVG's <![CDATA[ opens a section, up to "]]>"
             tokenizer.readCdataEverywhere();

@@ -59,7 +59,7 @@ final class HiddenElement {
         return number == 0 || number <= 1 && (unit.isEmpty() || unit.equals("px"));
     }
 
-    /** End of the digits, with at most one '.' among them, from {@code start}; {@code start} when there is no number. */
+    /** End of the digits (at most one '.' among them) from {@code start}; {@code start} when there is no number. */
     private static int numberEnd(String value, int start) {
         int i = start;
         boolean digits = false;

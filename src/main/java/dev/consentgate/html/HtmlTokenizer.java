@@ -18,7 +18,8 @@ import static dev.consentgate.html.ByteClasses.isAlpha;
  *
  * <p>Known simplifications (see the package documentation): foreign content is tracked only as far as raw text
  * goes ({@link ForeignContent}; inside svg or math, style, title... are not raw text, script still is), and
- * {@code <plaintext>} is not special. {@link CdataStates} reads CDATA sections in foreign content (and everywhere when asked).
+ * {@code <plaintext>} is not special. {@link CdataStates} reads CDATA sections in foreign content (and everywhere
+ * when asked).
  */
 final class HtmlTokenizer {
 
@@ -126,7 +127,7 @@ final class HtmlTokenizer {
      * there; never while every tag is to be seen.
      */
     private boolean inHtml = true;
-    /** Every tag goes through {@link #tagEnded}, ordinary ones too (content read as markup: see {@link #markupSeen}). */
+    /** Every tag goes through {@link #tagEnded}, ordinary ones too (in content read as markup: {@link #markupSeen}). */
     private boolean everyTag;
     private boolean tagSeen;
     /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
