@@ -880,7 +880,14 @@ class DefaultTagsTest {
                 arguments("advertising", "https://fam.adingo.jp/bid-strap/example/pb.js"),
                 arguments("advertising", "https://ssp.implcit.com/s/gam/175.js"),
                 arguments("advertising", "https://scripts.jixie.media/jxpublisher_3_1.min.js"),
-                arguments("advertising", "https://delivery.r2b2.io/hb/example/example.com_desktop"));
+                arguments("advertising", "https://delivery.r2b2.io/hb/example/example.com_desktop"),
+                // round forty-six
+                arguments("functionality", "https://assets-jpcust.jwpsrv.com/player/6/6124956/ping.gif"),
+                arguments("analytics", "https://eu.accelerate.altis.cloud/accelerate.3.2.5.js"),
+                arguments("advertising", "https://widget.fitchef.com/scripts/widget.js"),
+                arguments("advertising", "https://cdn.aa.onstuimig.nl/mega/mega.js"),
+                arguments("advertising", "https://kitchen.h5v.eu/latest/moli.min.js"),
+                arguments("functionality", "https://cdn.whisk.com/sdk/add-to-list.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1290,7 +1297,8 @@ class DefaultTagsTest {
                 arguments("analytics", "function pingIbeat() { var s = document.createElement('script'); s.src = ('https:' == location.protocol ? 'https://' : 'http://') + 'agi-static.indiatimes.com/cms-common/ibeat.min.js'; }"),
                 arguments("analytics", "window.mediego_domain = \"mediego.example.fr\"; var e = document.createElement('script');"),
                 arguments("advertising", "fluctAdScript.cmd.push(function (cmd) { cmd.requestAdByGroup('1'); });"),
-                arguments("advertising", "window.jixie_p = window.jixie_p || []; window.jixie_p.push({action: \"visit\"});"));
+                arguments("advertising", "window.jixie_p = window.jixie_p || []; window.jixie_p.push({action: \"visit\"});"),
+                arguments("advertising", "(function (m, o, v, a, b, l, e) { m['MovableInkTrack'] = b; })(window, document, 'script', 'https://mi.example.com/p/js/1.js', 'MovableInkTrack');"));
     }
 
     static Stream<Arguments> vendorPixels() {
