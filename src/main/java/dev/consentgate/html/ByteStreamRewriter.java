@@ -37,8 +37,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private final ElementRewrites rewrites;
     private final HtmlTokenizer tokenizer;
     private final PendingOutput pending = new PendingOutput();
-    /** A fragment's content held markup (set by {@link #finish}). */
-    private boolean markupSeen;
+    /** What markup a fragment's content held (set by {@link #finish}, see {@link HtmlTokenizer#markupSeen}). */
+    private int markupSeen;
+    /** The content read both ways is an SVG title's, an integration point's. */
+    private boolean bothWaysInSvgTitle;
     private final LineCounter lines;
     private final int inspectLimit;
     private final boolean inspectInline;
@@ -106,7 +108,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.fragmentDepth = outer.fragmentDepth + 1;
         this.inNoscript = true;
         this.bothWays = new ContentReadBothWays(pending, this::fragment, fragmentDepth);
-        if (outer.tokenizer.inForeignContent()) {
+        if (outer.tokenizer.mayBeInForeignContent()) {
             // its markup may move a browser into or out of SVG: see afterContentReadBothWays
             tokenizer.seeEveryTag();
         }
@@ -182,18 +184,18 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         bothWays.release();
     }
 
-    /** After {@link #finish}: whether the content held markup (see {@link HtmlTokenizer#markupSeen}). */
-    boolean markupSeen() {
+    /** After {@link #finish}: what markup the content held (see {@link HtmlTokenizer#markupSeen}). */
+    int markupSeen() {
         return markupSeen;
     }
 
     /**
-     * Content read both ways in SVG ended, and its markup reading held tags or stopped inside a construct: a browser
-     * read markup there the tokenizer read as text, and may be somewhere else than the tokenizer takes it to be.
+     * Content read both ways ended, whose markup reading held {@code markup}: in SVG a browser read it as markup where
+     * the tokenizer read text, and may be somewhere else than the tokenizer takes it to be.
      */
-    private void afterContentReadBothWays(boolean contentHeldMarkup) {
-        if (contentHeldMarkup && tokenizer.inForeignContent()) {
-            tokenizer.foreignUnsure();
+    private void afterContentReadBothWays(int markup) {
+        if (markup != ForeignContent.NO_MARKUP) {
+            tokenizer.hiddenMarkup(markup);
         }
     }
 
@@ -398,6 +400,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private boolean readBothWays(TagToken tag) {
         bothWays.start(tag.end, MarkupReading.EITHER, false);
         holdStart = tag.end;
+        // SVG's title is an integration point: HTML elements in it may hold back the end tags that leave
+        bothWaysInSvgTitle = tag.nameId == ElementNames.TITLE && tokenizer.mayBeInForeignContent();
         return true;
     }
 
@@ -412,13 +416,16 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
         bothWays.start(contentAbs, MarkupReading.HTML, true);
         holdStart = contentAbs;
+        bothWaysInSvgTitle = false;
         return true;
     }
 
     @Override
     public void rawTextEnd(long endTagStart) {
         if (bothWays.active()) {
-            afterContentReadBothWays(bothWays.end(endTagStart));
+            int markup = bothWays.end(endTagStart);
+            afterContentReadBothWays(bothWaysInSvgTitle && markup != ForeignContent.NO_MARKUP
+                    ? ForeignContent.STRUCTURAL_MARKUP : markup);
             holdStart = -1;
             return;
         }

@@ -84,12 +84,12 @@ final class ContentReadBothWays {
 
     /**
      * The raw text reading ended at {@code endAbs}: whatever the fragment still held, then the end tag. Returns
-     * whether the markup reading held markup (see {@link HtmlTokenizer#markupSeen}).
+     * what markup the markup reading held (see {@link HtmlTokenizer#markupSeen}).
      */
-    boolean end(long endAbs) {
+    int end(long endAbs) {
         pending.emitUpTo(nextAbs);
         pending.dropUpTo(endAbs);
-        boolean markupSeen = false;
+        int markupSeen = ForeignContent.NO_MARKUP;
         if (fragment != null) {
             fragment.finish(pending::insert);
             markupSeen = fragment.markupSeen();

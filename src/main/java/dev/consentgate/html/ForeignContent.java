@@ -5,27 +5,36 @@ import java.util.Set;
 /**
  * Where a browser's tree builder is, as far as the tokenizer needs it: in HTML, inside SVG or MathML (foreign
  * content, where style, title... are not raw text and a script's content is markup), or in an integration point
- * inside them (SVG's foreignObject and desc, MathML's mi, mo, mn, ms, mtext and annotation-xml), where HTML is
- * read again.
+ * inside them (SVG's foreignObject and desc, MathML's mi, mo, mn, ms, mtext, and annotation-xml with an HTML
+ * encoding), where HTML is read again.
  *
- * <p>It keeps a stack of the svg and math roots and the integration points, not of every SVG element, and the names
- * of the HTML elements open inside integration points. Those decide the end tags that leave: a browser ignores an
- * {@code </svg>} or {@code </math>} while an HTML element is open in the integration point, and a stray
- * {@code </math>} inside svg (or the other way round) ends nothing.
+ * <p>It keeps a stack of the svg and math roots (in the namespace of their parent: svg inside math is a MathML
+ * element), the integration points and the few MathML elements that change how what follows is read (annotation-xml,
+ * mglyph), not of every SVG element; and the names of the HTML elements open inside integration points. Those decide
+ * the end tags that leave: a browser ignores an {@code </svg>} or {@code </math>} while an HTML element is open in the
+ * integration point, and a stray {@code </math>} inside svg (or the other way round) ends nothing.
  *
- * <p>Where it cannot tell what a browser did, it becomes <em>unsure</em> for the rest of the page: it reports an
- * integration point from then on, where the rewriter reads raw text and scripts both ways, and never HTML again. That
- * happens on an HTML element's end tag inside SVG with no integration point below (it may close an element below the
- * svg, {@code <div><svg></div>}, or nothing), an HTML end tag that matches an open element other than the innermost
- * (closed or ignored by rules of scope not followed here), annotation-xml (an integration point only with an HTML
- * encoding, which the tokenizer does not read), a CDATA section where HTML elements are open (a bogus comment to a
- * browser there), markup it did not see (the rewriter reports content read both ways in SVG that held tags), and a
- * stack deeper than it keeps. An element a browser closed by implication ({@code <p>} before {@code <div>}) stays
- * open here, which errs towards reading both ways.
+ * <p>An HTML element's end tag inside SVG that is not inside an integration point may have closed the svg with an
+ * element below it ({@code <div><svg></div>}), or nothing: the svg is then <em>maybe closed</em>, read both ways, until
+ * a tag that ends SVG for a browser either way (a breakout tag, {@code </svg>}). Where it cannot tell at all what a
+ * browser did, it becomes <em>unsure</em> for the rest of the page: it reports an integration point from then on,
+ * where the rewriter reads raw text and scripts both ways, and never HTML again. That happens on an end tag inside
+ * SVG naming an HTML element open in the integration point below (which a browser closes, or ignores when it closed
+ * it already by implication or never opened it), an HTML end tag matching an open element other than the innermost,
+ * an end tag at an integration point that may close an SVG element the stack does not keep, a CDATA section where
+ * HTML elements are open (a bogus comment to a browser there), markup it did not see (the rewriter reports content
+ * read both ways in SVG that held tags), a tag name too long to read, and a stack deeper than it keeps.
  */
 final class ForeignContent {
 
     static final int MAX_DEPTH = 64;
+    /** What markup content read both ways held (see {@link #hiddenMarkup}). */
+    static final int NO_MARKUP = 0;
+    static final int HTML_MARKUP = 1;
+    static final int STRUCTURAL_MARKUP = 2;
+    /** Elements whose tags move a browser into, out of or around SVG and MathML other than by breaking out. */
+    private static final Set<String> STRUCTURAL = Set.of("svg", "math", "foreignobject", "desc", "title", "mi", "mo",
+            "mn", "ms", "mtext", "annotation-xml", "mglyph", "malignmark");
     static final int MAX_HTML_ELEMENTS = 256;
     private static final byte SVG = 1;
     private static final byte MATH = 2;
@@ -35,8 +44,8 @@ final class ForeignContent {
      * as the content of an SVG element (see {@code ByteStreamRewriter}): it is not pushed.
      */
     private static final Set<String> SVG_INTEGRATION_POINTS = Set.of("foreignobject", "desc");
-    private static final Set<String> MATH_INTEGRATION_POINTS = Set.of("mi", "mo", "mn", "ms", "mtext",
-            "annotation-xml");
+    /** MathML's text integration points (annotation-xml is one only with an HTML encoding). */
+    private static final Set<String> MATH_INTEGRATION_POINTS = Set.of("mi", "mo", "mn", "ms", "mtext");
     /** HTML elements with no end tag: they open nothing a later end tag could close. */
     private static final Set<String> VOID_ELEMENTS = Set.of("area", "base", "br", "col", "embed", "hr", "img",
             "input", "link", "meta", "source", "track", "wbr", "param", "keygen", "frame", "basefont", "bgsound");
@@ -62,6 +71,11 @@ final class ForeignContent {
             "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul",
             "var", "video", "xmp");
 
+    /** The first encoding attribute of a start tag's text, and its value. */
+    private static final java.util.regex.Pattern ENCODING = java.util.regex.Pattern.compile(
+            "[\\s/\"']encoding\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]*))",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final byte[] kinds = new byte[MAX_DEPTH];
     private final String[] names = new String[MAX_DEPTH];
     /** For each entry, how many HTML elements were open when it was pushed: those above it belong to it. */
@@ -70,7 +84,19 @@ final class ForeignContent {
     /** HTML elements open inside integration points, by name, innermost last. */
     private final String[] htmlNames = new String[MAX_HTML_ELEMENTS];
     private int htmlDepth;
+    /** The roots (no integration point among them) may have been closed by an HTML end tag: see the class comment. */
+    private boolean maybeClosed;
     private boolean unsure;
+
+    /** Whether the text of an annotation-xml start tag gives it an HTML encoding, which makes it an integration point. */
+    static boolean hasHtmlEncoding(String startTag) {
+        java.util.regex.Matcher m = ENCODING.matcher(startTag);
+        if (!m.find()) {
+            return false;
+        }
+        String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        return value.equalsIgnoreCase("text/html") || value.equalsIgnoreCase("application/xhtml+xml");
+    }
 
     /** Outside svg and math: plain HTML. */
     boolean isEmpty() {
@@ -79,6 +105,15 @@ final class ForeignContent {
 
     /** Inside svg or math and not in an integration point: where a browser reads SVG or MathML. */
     boolean inForeignContent() {
+        return svgOrMathOnTop() && !maybeClosed;
+    }
+
+    /** Where a browser may read SVG or MathML: {@link #inForeignContent}, or maybe closed. */
+    boolean mayBeInForeignContent() {
+        return svgOrMathOnTop();
+    }
+
+    private boolean svgOrMathOnTop() {
         return !unsure && depth > 0 && kinds[depth - 1] != INTEGRATION_POINT;
     }
 
@@ -87,36 +122,80 @@ final class ForeignContent {
         unsure = true;
     }
 
+    static boolean isStructural(String name) {
+        return STRUCTURAL.contains(name);
+    }
+
+    /**
+     * Content of a raw text element (or CDATA section) ended that the tokenizer read as text and a browser in SVG
+     * reads as markup, holding {@code markup}. Tags of HTML elements only: a browser in SVG may have broken out of it,
+     * so the SVG is maybe closed, unless an integration point below makes that a place it could come back from.
+     * Anything else: unsure.
+     */
+    void hiddenMarkup(int markup) {
+        if (!svgOrMathOnTop()) {
+            // (in an integration point a browser reads raw text as the tokenizer does)
+            return;
+        }
+        boolean integrationPointBelow = false;
+        for (int i = 0; i < depth; i++) {
+            integrationPointBelow |= kinds[i] == INTEGRATION_POINT;
+        }
+        if (markup == STRUCTURAL_MARKUP || integrationPointBelow) {
+            unsure = true;
+        } else {
+            maybeClosed = true;
+        }
+    }
+
     /** A CDATA section opens: where HTML elements are open a browser reads a bogus comment and markup after it. */
     void cdataSection() {
-        if (!inForeignContent() && depth > 0 && htmlDepth > htmlBase[depth - 1]) {
+        if (!svgOrMathOnTop() && depth > 0 && htmlDepth > htmlBase[depth - 1]) {
             unsure = true;
         }
     }
 
-    /** A start tag ended; {@code name} is lower case. */
-    void startTag(String name, int nameId, boolean selfClosing) {
+    /**
+     * A start tag ended; {@code name} is lower case. {@code htmlEncoding}: an annotation-xml whose encoding is
+     * text/html or application/xhtml+xml, an integration point.
+     */
+    void startTag(String name, int nameId, boolean selfClosing, boolean htmlEncoding) {
         if (unsure) {
             return;
         }
         boolean root = nameId == ElementNames.SVG || nameId == ElementNames.MATH;
-        if (inForeignContent()) {
-            boolean inSvg = kinds[depth - 1] == SVG;
+        int top = depth - 1;
+        if (svgOrMathOnTop()) {
             if (BREAKOUT.contains(name)) {
                 // the browser pops to the integration point or HTML, then reads the tag as HTML there
                 popRoots();
                 htmlStart(name);
-            } else if (!selfClosing && (inSvg ? SVG_INTEGRATION_POINTS : MATH_INTEGRATION_POINTS).contains(name)) {
+                return;
+            }
+            if (selfClosing) {
+                return;
+            }
+            byte namespace = kinds[top];
+            if (namespace == SVG ? SVG_INTEGRATION_POINTS.contains(name)
+                    : MATH_INTEGRATION_POINTS.contains(name) || name.equals("annotation-xml") && htmlEncoding) {
                 push(INTEGRATION_POINT, name);
-                unsure |= name.equals("annotation-xml");
-            } else if (!selfClosing && root) {
-                // inside svg a math start tag opens an SVG element named math: its end tag closes it all the same
-                push(nameId == ElementNames.SVG ? SVG : MATH, name);
+            } else if (name.equals("svg") && names[top].equals("annotation-xml")) {
+                // the one place MathML holds SVG
+                push(SVG, name);
+            } else if (root || namespace == MATH && name.equals("annotation-xml")) {
+                // an svg inside MathML (or math inside SVG) is an element of its parent's namespace
+                push(namespace, name);
             }
             return;
         }
         // HTML, at the top level or in an integration point (where a self-closing slash means nothing)
-        if (root) {
+        if (depth > 0 && htmlDepth == htmlBase[top] && MATH_INTEGRATION_POINTS.contains(names[top])
+                && (name.equals("mglyph") || name.equals("malignmark"))) {
+            // MathML's text integration points read these two as MathML
+            if (!selfClosing) {
+                push(MATH, name);
+            }
+        } else if (root) {
             if (!selfClosing) {
                 push(nameId == ElementNames.SVG ? SVG : MATH, name);
             }
@@ -130,29 +209,57 @@ final class ForeignContent {
         if (unsure || depth == 0) {
             return;
         }
-        boolean root = name.equals("svg") || name.equals("math");
-        boolean integrationPoint = SVG_INTEGRATION_POINTS.contains(name) || MATH_INTEGRATION_POINTS.contains(name);
-        if (inForeignContent()) {
+        int top = depth - 1;
+        if (svgOrMathOnTop()) {
             if (name.equals("p") || name.equals("br")) {
                 popRoots();
-            } else if (root || integrationPoint) {
+            } else if (kept(name)) {
                 popTo(name);
-            } else if (HTML_ONLY.contains(name)) {
-                htmlEndBelowForeign(name);
+            } else {
+                htmlEndInForeignContent(name);
             }
-            // any other end tag closes an SVG or MathML element the stack does not keep
-            return;
-        }
-        int top = depth - 1;
-        if (htmlDepth > htmlBase[top]) {
+        } else if (htmlDepth > htmlBase[top]) {
             // an HTML element is open in the integration point: a browser reads this end tag as HTML, where it closes
-            // an open HTML element of its name and nothing else (an svg, math or integration point is not one, and
-            // the integration point stops the search)
-            if (!root) {
+            // an open HTML element of its name and nothing else (an svg or math root is not one, and the integration
+            // point stops the search)
+            if (!name.equals("svg") && !name.equals("math")) {
                 closeHtml(name, htmlBase[top]);
             }
-        } else if (root || integrationPoint) {
+        } else if (kept(name)) {
             popTo(name);
+        } else if (!HTML_ONLY.contains(name)) {
+            // read as foreign content at the integration point: it may close an SVG element the stack does not keep
+            unsure = true;
+        }
+        // (an HTML element's end tag there finds no element of its name in scope, and is ignored)
+    }
+
+    /** Whether an entry of the stack has this name. */
+    private boolean kept(String name) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (names[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An end tag inside SVG that names none of the stack's entries: it closes an SVG element the stack does not keep,
+     * or, read as HTML, an HTML element below: in the integration point below (unsure, see the class comment) or
+     * below all the svg (maybe closed).
+     */
+    private void htmlEndInForeignContent(String name) {
+        int ip = depth - 1;
+        while (ip >= 0 && kinds[ip] != INTEGRATION_POINT) {
+            ip--;
+        }
+        if (ip >= 0) {
+            for (int i = htmlDepth - 1; i >= htmlBase[ip]; i--) {
+                unsure |= htmlNames[i].equals(name);
+            }
+        } else if (HTML_ONLY.contains(name) || name.equals("a") || name.equals("font") || name.indexOf('-') > 0) {
+            maybeClosed = true;
         }
     }
 
@@ -168,39 +275,19 @@ final class ForeignContent {
     }
 
     /**
-     * An HTML element's end tag in SVG: the browser closes an HTML element of that name in the integration point
-     * below, with the svg above it, or one below all the svg (which the stack does not keep), or nothing.
-     */
-    private void htmlEndBelowForeign(String name) {
-        int ip = depth - 1;
-        while (ip >= 0 && kinds[ip] != INTEGRATION_POINT) {
-            ip--;
-        }
-        if (ip < 0) {
-            unsure = true;
-        } else if (closeHtml(name, htmlBase[ip])) {
-            depth = ip + 1;
-        }
-    }
-
-    /**
      * Closes the HTML element {@code name} if it is the innermost one open at or above {@code base}, as a browser
      * does; none of that name open there is a stray end tag, which a browser ignores ({@code </p>} makes and closes
      * a p, leaving nothing open). One open deeper (misnested, or after an element closed by implication) is closed or
-     * ignored by rules of scope the stack does not follow: unsure. Returns whether it closed one.
+     * ignored by rules of scope the stack does not follow: unsure.
      */
-    private boolean closeHtml(String name, int base) {
+    private void closeHtml(String name, int base) {
         if (htmlDepth > base && htmlNames[htmlDepth - 1].equals(name)) {
             htmlDepth--;
-            return true;
+            return;
         }
         for (int i = htmlDepth - 2; i >= base; i--) {
-            if (htmlNames[i].equals(name)) {
-                unsure = true;
-                return false;
-            }
+            unsure |= htmlNames[i].equals(name);
         }
-        return false;
     }
 
     private void push(byte kind, String name) {
@@ -219,11 +306,15 @@ final class ForeignContent {
         while (depth > 0 && kinds[depth - 1] != INTEGRATION_POINT) {
             pop();
         }
+        maybeClosed = false;
     }
 
     private void pop() {
         depth--;
         htmlDepth = htmlBase[depth];
+        if (depth == 0) {
+            maybeClosed = false;
+        }
     }
 
     /**
@@ -234,8 +325,9 @@ final class ForeignContent {
     private void popTo(String name) {
         for (int i = depth - 1; i >= 0; i--) {
             if (names[i].equals(name)) {
-                depth = i + 1;
-                pop();
+                while (depth > i) {
+                    pop();
+                }
                 return;
             }
             if (i > 0 && kinds[i - 1] == INTEGRATION_POINT && htmlBase[i] > htmlBase[i - 1]) {

@@ -130,6 +130,8 @@ final class HtmlTokenizer {
     /** Every tag goes through {@link #tagEnded}, ordinary ones too (in content read as markup: {@link #markupSeen}). */
     private boolean everyTag;
     private boolean tagSeen;
+    /** A tag naming an element of SVG's or MathML's structure (see {@link ForeignContent#isStructural}). */
+    private boolean structuralTagSeen;
     /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
     private boolean treeAware = true;
 
@@ -148,11 +150,16 @@ final class HtmlTokenizer {
     }
 
     /**
-     * Whether the input so far held a tag (with {@link #seeEveryTag}, any) or stops inside a construct: markup
-     * that, read where a browser reads it as markup, may have moved it into or out of SVG.
+     * What markup the input so far held (with {@link #seeEveryTag}, counting every tag), which, read where a browser
+     * reads it as markup, may have moved it into or out of SVG: {@link ForeignContent#NO_MARKUP}, HTML_MARKUP (tags
+     * of HTML elements only) or STRUCTURAL_MARKUP (a tag of SVG's or MathML's structure, or input that stops inside a
+     * construct).
      */
-    boolean markupSeen() {
-        return tagSeen || state != DATA;
+    int markupSeen() {
+        if (structuralTagSeen || state != DATA) {
+            return ForeignContent.STRUCTURAL_MARKUP;
+        }
+        return tagSeen ? ForeignContent.HTML_MARKUP : ForeignContent.NO_MARKUP;
     }
 
     /** Reads {@code <![CDATA[} as a CDATA section everywhere: for content read as markup that may be SVG's. */
@@ -180,13 +187,18 @@ final class HtmlTokenizer {
         return foreign.inForeignContent();
     }
 
+    /** Where a browser may read SVG or MathML (see {@link ForeignContent#mayBeInForeignContent}). */
+    boolean mayBeInForeignContent() {
+        return foreign.mayBeInForeignContent();
+    }
+
     /**
-     * Markup a browser reads there was not seen by this tokenizer (content read both ways held tags): from here on
-     * it cannot tell where a browser is, and reports an integration point (see {@link ForeignContent}).
+     * Content read both ways in SVG held markup (see {@link #markupSeen}) that a browser read there and this
+     * tokenizer read as text (see {@link ForeignContent#hiddenMarkup}).
      */
-    void foreignUnsure() {
-        foreign.markUnsure();
-        inHtml = false;
+    void hiddenMarkup(int markup) {
+        foreign.hiddenMarkup(markup);
+        inHtml = foreign.isEmpty() && !everyTag;
     }
 
     /** Inside svg or math, integration points included (see {@link ByteStreamRewriter} for what follows from it). */
@@ -331,7 +343,7 @@ final class HtmlTokenizer {
      */
     private int readTag(byte[] a, int begin, int to, long delta, int from, int st) {
         int i = tags.scan(a, begin, to, delta, from, st);
-        state = tags.state == DATA ? tagEnded(i) : tags.state;
+        state = tags.state == DATA ? tagEnded(a, i, delta, from) : tags.state;
         return i;
     }
 
@@ -348,13 +360,41 @@ final class HtmlTokenizer {
         state = DATA;
     }
 
+    /** Tells {@link #foreign} of the tag that ended just before {@code a[endLocal]}. */
+    private void followForeignContent(byte[] a, int endLocal, long delta, int from) {
+        if (tag.nameLen >= TagToken.MAX_NAME) {
+            // a name too long to read whole
+            foreign.markUnsure();
+            structuralTagSeen = true;
+        } else if (tag.endTag) {
+            String name = tag.nameString();
+            structuralTagSeen |= ForeignContent.isStructural(name);
+            foreign.endTag(name);
+        } else {
+            String name = tag.nameString();
+            structuralTagSeen |= ForeignContent.isStructural(name);
+            boolean htmlEncoding = false;
+            if (name.equals("annotation-xml")) {
+                // an integration point only with an HTML encoding: read from the tag's bytes, when all are here
+                int start = (int) (tag.start - delta);
+                if (start < from) {
+                    foreign.markUnsure();
+                } else {
+                    htmlEncoding = ForeignContent.hasHtmlEncoding(
+                            new String(a, start, endLocal - start, java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
+            }
+            foreign.startTag(name, tag.nameId, tag.selfClosing, htmlEncoding);
+        }
+        inHtml = foreign.isEmpty() && !everyTag;
+    }
+
     /** The tag read by the tag states ended just before {@code a[endLocal]}: reports it, returns the state after it. */
-    private int tagEnded(int endLocal) {
+    private int tagEnded(byte[] a, int endLocal, long delta, int from) {
         tagSeen = true;
         if (tag.endTag) {
-            if (treeAware && !inHtml && tag.nameLen < TagToken.MAX_NAME) {
-                foreign.endTag(tag.nameString());
-                inHtml = foreign.isEmpty() && !everyTag;
+            if (treeAware && !inHtml) {
+                followForeignContent(a, endLocal, delta, from);
             }
             if (tag.nameId != ElementNames.OTHER || !treeAware) {
                 sink.endTag(tag);
@@ -367,10 +407,8 @@ final class HtmlTokenizer {
         if (!treeAware) {
             return DATA;
         }
-        if ((id == ElementNames.SVG || id == ElementNames.MATH || !inHtml)
-                && tag.nameLen < TagToken.MAX_NAME) {
-            foreign.startTag(tag.nameString(), id, tag.selfClosing);
-            inHtml = foreign.isEmpty() && !everyTag;
+        if (id == ElementNames.SVG || id == ElementNames.MATH || !inHtml) {
+            followForeignContent(a, endLocal, delta, from);
         }
         // noscript too, as a browser that runs scripts reads it
         if (id == ElementNames.OTHER || id > ElementNames.NOSCRIPT) {

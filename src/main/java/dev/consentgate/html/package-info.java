@@ -55,19 +55,20 @@
  * <h2>Known simplifications</h2>
  * <ul>
  *   <li>Foreign content is tracked only as far as raw text goes ({@code ForeignContent}): a stack of the svg and
- *       math roots and the integration points (foreignObject, desc, MathML's mi..., annotation-xml), with the HTML
- *       elements open in each integration point. Breakout start tags (font always) and p/br end tags pop to the
- *       nearest integration point; {@code </svg>}, {@code </math>} and an integration point's end tag pop to the
- *       element of that name, are ignored while an HTML element is open in the integration point, and end nothing
- *       when no element of that name is open. Where it cannot tell what a browser did (an HTML element's end tag
- *       inside SVG with no integration point below, {@code <div><svg></div>}; markup inside SVG's raw text elements,
- *       which the tokenizer reads as text; a CDATA section where HTML elements are open; annotation-xml; more
- *       nesting than it keeps) it stays unsure for the rest of the page, where raw text and scripts are read both
- *       ways, as in an integration point. Inside svg/math, raw text elements' content is read both ways (see
- *       {@code ByteStreamRewriter}); a self-closing one in SVG outside any integration point is taken as closed.
- *       A guess that SVG ended where a browser stays in it is left after a {@code <font>} without color, face or
- *       size (taken to break out): there a script's content is read as script text only, and an img in it
- *       loads.</li>
+ *       math roots (in their parent's namespace), the integration points (foreignObject, desc, MathML's mi...,
+ *       annotation-xml with an HTML encoding) and mglyph, with the HTML elements open in each integration point.
+ *       Breakout start tags (font always) and p/br end tags pop to the nearest integration point; {@code </svg>},
+ *       {@code </math>} and an integration point's end tag pop to the element of that name, are ignored while an
+ *       HTML element is open in the integration point, and end nothing when no element of that name is open. An
+ *       HTML element's end tag inside an svg with no integration point below ({@code <div><svg></div>}), or tags of
+ *       HTML elements in the markup of its raw text elements (a breakout hidden in a script's string), leave the
+ *       svg maybe closed: read both ways until a breakout tag or {@code </svg>}. Where it cannot tell at all (an
+ *       end tag naming an HTML element open in the integration point below, SVG's or MathML's structure inside raw
+ *       text, CDATA where HTML elements are open, deep nesting...) it stays unsure for the rest of the page, where
+ *       raw text and scripts are read both ways, as in an integration point. A self-closing raw text element in
+ *       SVG is taken as closed only where the SVG is certain. A guess that SVG ended where a browser stays in it is
+ *       left after a {@code <font>} without color, face or size (taken to break out): there a script's content is
+ *       read as script text only, and an img in it loads.</li>
  *   <li>Inside svg or math a browser reads a script's content as markup, where an HTML tag breaks out of the SVG and
  *       loads. There a script's content is read both ways as well: an inline script's is kept (up to the inspect
  *       limit; a longer one goes), judged as script text and as the text a browser runs there

@@ -44,7 +44,8 @@ class ParserQuirksE2ETest {
             + "<svg><foreignObject><p>x</p></svg><script>document.documentElement.dataset.closed = \"document.write("
             + "'<script src=x><\\\\/script>')\";</script>"
             + "<div><svg><path d=\"M0 0\"/></div><script>for (var k = 0; k<3; k++) {} document.documentElement"
-            + ".dataset.after = '<i>' + k + '</i>';</script>";
+            + ".dataset.after = '<i>' + k + '</i>';</script><p>x</p><script>document.documentElement.dataset.fallback"
+            + " = \"document.write('<script src=y><\\\\/script>')\";</script>";
 
     /** Each page by its path; its body is a paragraph and the construct. */
     private static final Map<String, String> PAGES = Map.ofEntries(
@@ -104,6 +105,10 @@ class ParserQuirksE2ETest {
             Map.entry("/svg-closed-by-div", "<svg><foreignObject><div><svg></div><script/></svg></span></svg>"
                     + "</script></foreignObject><script>var a = 1;<img src=\"https://www.facebook.com/tr?id=Q22\">"
                     + "</script>"),
+            Map.entry("/math-svg-mi", "<math><svg><mi><a></svg></math></a></mi><script>var a = 1;<img src=\"https://"
+                    + "www.facebook.com/tr?id=Q24\"></script>"),
+            Map.entry("/foreign-object-form", "<svg><foreignObject><form><svg></form></svg></foreignObject><script>"
+                    + "var a = 1;<img src=\"https://www.facebook.com/tr?id=Q25\"></script>"),
             Map.entry("/svg-deep", "<svg>".repeat(65) + "</desc>" + "</svg>".repeat(64) + "<script>var a = 1;<img"
                     + " src=\"https://www.facebook.com/tr?id=Q23\"></script>"),
             // a page's own SVG, and scripts after an svg a browser closes early: nothing to take out
@@ -147,7 +152,8 @@ class ParserQuirksE2ETest {
         "/import-map", "/link-header", "/iso-2022-jp", "/foreign-object", "/svg-script-markup",
         "/svg-script-href-markup", "/svg-script-reference", "/svg-cdata", "/svg-script-attribute",
         "/cdata-attribute", "/svg-script-child", "/svg-script-src", "/svg-breakout-cdata", "/svg-stray-end",
-        "/foreign-object-end", "/svg-style-comment", "/svg-closed-by-div", "/svg-deep"})
+        "/foreign-object-end", "/svg-style-comment", "/svg-closed-by-div", "/svg-deep",
+        "/math-svg-mi", "/foreign-object-form"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
         List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,
@@ -160,7 +166,8 @@ class ParserQuirksE2ETest {
     @Test
     void aPagesOwnSvgScriptsRunThroughTheGatewayAsStraightFromTheUpstream(BrowserLab.Lab lab) {
         String script = "[document.documentElement.dataset.svg, document.documentElement.dataset.plain,"
-                + " document.documentElement.dataset.after, document.documentElement.dataset.closed].join()";
+                + " document.documentElement.dataset.after, document.documentElement.dataset.closed,"
+                + " document.documentElement.dataset.fallback].join()";
         List<Object> ran = new java.util.ArrayList<>();
         for (String origin : List.of(upstream.uri().toString().replaceFirst("/$", ""), gateway.origin())) {
             try (Tab tab = lab.newTab()) {
@@ -168,7 +175,8 @@ class ParserQuirksE2ETest {
                 ran.add(tab.evaluate(script));
             }
         }
-        assertEquals("ran,ran,<i>3</i>,document.write('<script src=x><\\/script>')", ran.get(0), "straight from the upstream, the page's scripts ran");
+        assertEquals("ran,ran,<i>3</i>,document.write('<script src=x><\\/script>'),"
+                + "document.write('<script src=y><\\/script>')", ran.get(0), "straight from the upstream, the page's scripts ran");
         assertEquals(ran.get(0), ran.get(1), "through the gateway, the same scripts ran the same way");
     }
 

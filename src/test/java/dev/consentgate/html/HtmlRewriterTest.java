@@ -1070,16 +1070,41 @@ class HtmlRewriterTest {
                 "<svg><foreignObject><div><![CDATA[></div></foreignObject><svg>]]></div></foreignObject></svg>",
                 // mi is an integration point in MathML only, annotation-xml only with an HTML encoding
                 "<svg><mi><script/><foreignObject><div></script></svg></div></foreignObject>",
-                "<math><annotation-xml><script/><svg><foreignObject><div></script></math></div></foreignObject>");
+                "<math><annotation-xml><script/><svg><foreignObject><div></script></math></div></foreignObject>",
+                // an svg inside MathML is MathML's, whose mi reads HTML (and the other way round)
+                "<math><svg><mi><a></svg></math></a></mi>", "<svg><math><desc><a></math></svg></a></desc>",
+                // HTML end tags a browser applies to an element it ignored, closed by implication or keeps open
+                "<svg><foreignObject><form><svg></form></svg></foreignObject>",
+                "<svg><foreignObject><body><svg></body></svg></foreignObject>",
+                "<svg><foreignObject><td><svg></td></svg></foreignObject>",
+                "<svg><foreignObject><h1><h2>x</h2><svg></h1></svg></foreignObject>",
+                "<svg><foreignObject><dd><dt>x</dt><svg></dd></svg></foreignObject>",
+                "<svg><foreignObject><a><svg></a><section></svg></a></svg></section></foreignObject>",
+                "<svg><foreignObject><x-y><svg></x-y><section></svg></x-y></svg></section></foreignObject>",
+                // MathML inside a text integration point, a raw text element in an integration point mistaken
+                "<math><mi><mglyph><style><!--</style></mglyph></mi></math>-->",
+                "<svg><math><mi><style><!--</style></mi></math></svg>-->",
+                // a name too long to read, an HTML element's end tag that may close an svg below it
+                "<svg><foreignObject><x-" + "a".repeat(260) + "></svg></x-" + "a".repeat(260) + "></foreignObject>",
+                "<div><svg></div><script/>");
         for (String page : pages) {
             String out = rewrite(page + script);
             assertFalse(out.contains("facebook.com/tr"), page + " gave " + out);
         }
-        // a page's own SVG whose raw text holds no markup leaves HTML as HTML after it
-        String own = "<svg><style><![CDATA[ .a > .b { fill: red } ]]></style><title>Logo</title>"
-                + "<script><![CDATA[ if (a < b && c > d) { go(); } ]]></script></svg>"
-                + "<script>document.write('<script src=\"/jquery.js\"><\\/script>');</script>";
-        assertEquals(own, rewrite(own));
+        // a page's own SVG whose raw text holds no markup, an svg left open in an element that ends, MathML's
+        // annotations: HTML is HTML again after them
+        String fallback = "<script>window.jQuery || document.write('<script src=\"/jquery.js\"><\\/script>');</script>";
+        for (String own : List.of("<svg><style><![CDATA[ .a > .b { fill: red } ]]></style><title>Logo</title>"
+                        + "<script><![CDATA[ if (a < b && c > d) { go(); } ]]></script></svg>",
+                "<div class=\"logo\"><svg viewBox=\"0 0 24 24\"><path d=\"M0 0h24v24H0z\"/></div><p>after</p>",
+                "<span class=\"icon\"><svg><path d=\"M0 0\"/></span><div>next</div>",
+                "<ul><li><svg><path d=\"M0 0\"/></li><li>x</li></ul><footer>f</footer>",
+                "<svg><a href=\"/\"><text>home</text></a></svg>",
+                "<math><semantics><mrow><mi>x</mi><mo>+</mo><mn>1</mn></mrow><annotation-xml"
+                        + " encoding=\"MathML-Content\"><apply><plus/><ci>x</ci><cn>1</cn></apply></annotation-xml>"
+                        + "<annotation encoding=\"application/x-tex\">x+1</annotation></semantics></math>")) {
+            assertEquals(own + fallback, rewrite(own + fallback), own);
+        }
     }
 
     @Test
