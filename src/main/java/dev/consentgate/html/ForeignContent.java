@@ -16,14 +16,16 @@ import java.util.Set;
  *
  * <p>An HTML element's end tag inside SVG that is not inside an integration point may have closed the svg with an
  * element below it ({@code <div><svg></div>}), or nothing: the svg is then <em>maybe closed</em>, read both ways, until
- * a tag that ends SVG for a browser either way (a breakout tag, {@code </svg>}). Where it cannot tell at all what a
+ * a tag that ends SVG for a browser either way (a breakout tag, {@code </svg>}); a new svg or math root meanwhile
+ * could be a root of its own or the svg's child, and makes it unsure. Where it cannot tell at all what a
  * browser did, it becomes <em>unsure</em> for the rest of the page: it reports an integration point from then on,
  * where the rewriter reads raw text and scripts both ways, and never HTML again. That happens on an end tag inside
  * SVG naming an HTML element open in the integration point below (which a browser closes, or ignores when it closed
  * it already by implication or never opened it), an HTML end tag matching an open element other than the innermost,
  * an end tag at an integration point that may close an SVG element the stack does not keep, a CDATA section where
  * HTML elements are open (a bogus comment to a browser there), markup it did not see (the rewriter reports content
- * read both ways in SVG that held tags), a tag name too long to read, and a stack deeper than it keeps.
+ * read both ways in SVG that held tags), an annotation-xml whose encoding holds a character reference or whose tag
+ * was cut by a chunk's end, a tag name too long to read, and a stack deeper than it keeps.
  */
 final class ForeignContent {
 
@@ -71,11 +73,6 @@ final class ForeignContent {
             "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul",
             "var", "video", "xmp");
 
-    /** The first encoding attribute of a start tag's text, and its value. */
-    private static final java.util.regex.Pattern ENCODING = java.util.regex.Pattern.compile(
-            "[\\s/\"']encoding\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]*))",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
-
     private final byte[] kinds = new byte[MAX_DEPTH];
     private final String[] names = new String[MAX_DEPTH];
     /** For each entry, how many HTML elements were open when it was pushed: those above it belong to it. */
@@ -88,14 +85,66 @@ final class ForeignContent {
     private boolean maybeClosed;
     private boolean unsure;
 
-    /** Whether the text of an annotation-xml start tag gives it an HTML encoding, which makes it an integration point. */
-    static boolean hasHtmlEncoding(String startTag) {
-        java.util.regex.Matcher m = ENCODING.matcher(startTag);
-        if (!m.find()) {
-            return false;
+    /**
+     * Whether the text of an annotation-xml start tag gives it an HTML encoding (text/html or application/xhtml+xml,
+     * any case), which makes it an integration point: its first encoding attribute decides, as in a browser. Null
+     * when a character reference in that value leaves it unclear here.
+     */
+    static Boolean htmlEncoding(String startTag) {
+        int i = "<annotation-xml".length();
+        int end = startTag.length();
+        while (i < end) {
+            char c = startTag.charAt(i);
+            if (c == '>') {
+                break;
+            }
+            if (c == '/' || isSpace(c)) {
+                i++;
+                continue;
+            }
+            int nameStart = i;
+            i++;
+            while (i < end && !isSpace(startTag.charAt(i)) && "/>=".indexOf(startTag.charAt(i)) < 0) {
+                i++;
+            }
+            String name = startTag.substring(nameStart, i);
+            while (i < end && isSpace(startTag.charAt(i))) {
+                i++;
+            }
+            String value = "";
+            if (i < end && startTag.charAt(i) == '=') {
+                i++;
+                while (i < end && isSpace(startTag.charAt(i))) {
+                    i++;
+                }
+                int valueStart;
+                if (i < end && (startTag.charAt(i) == '"' || startTag.charAt(i) == '\'')) {
+                    char quote = startTag.charAt(i);
+                    valueStart = i + 1;
+                    i = startTag.indexOf(quote, valueStart);
+                    i = i < 0 ? end : i;
+                    value = startTag.substring(valueStart, i);
+                    i++;
+                } else {
+                    valueStart = i;
+                    while (i < end && !isSpace(startTag.charAt(i)) && startTag.charAt(i) != '>') {
+                        i++;
+                    }
+                    value = startTag.substring(valueStart, i);
+                }
+            }
+            if (name.equalsIgnoreCase("encoding")) {
+                if (value.indexOf('&') >= 0) {
+                    return null;
+                }
+                return value.equalsIgnoreCase("text/html") || value.equalsIgnoreCase("application/xhtml+xml");
+            }
         }
-        String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-        return value.equalsIgnoreCase("text/html") || value.equalsIgnoreCase("application/xhtml+xml");
+        return false;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
     /** Outside svg and math: plain HTML. */
@@ -166,6 +215,11 @@ final class ForeignContent {
         boolean root = nameId == ElementNames.SVG || nameId == ElementNames.MATH;
         int top = depth - 1;
         if (svgOrMathOnTop()) {
+            if (maybeClosed && root && !selfClosing) {
+                // a new root where a browser may be in HTML, or a child where it is still in SVG: both namespaces
+                unsure = true;
+                return;
+            }
             if (BREAKOUT.contains(name)) {
                 // the browser pops to the integration point or HTML, then reads the tag as HTML there
                 popRoots();

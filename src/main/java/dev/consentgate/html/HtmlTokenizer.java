@@ -377,11 +377,12 @@ final class HtmlTokenizer {
             if (name.equals("annotation-xml")) {
                 // an integration point only with an HTML encoding: read from the tag's bytes, when all are here
                 int start = (int) (tag.start - delta);
-                if (start < from) {
+                Boolean html = start < from ? null : ForeignContent.htmlEncoding(
+                        new String(a, start, endLocal - start, java.nio.charset.StandardCharsets.ISO_8859_1));
+                if (html == null) {
                     foreign.markUnsure();
                 } else {
-                    htmlEncoding = ForeignContent.hasHtmlEncoding(
-                            new String(a, start, endLocal - start, java.nio.charset.StandardCharsets.ISO_8859_1));
+                    htmlEncoding = html;
                 }
             }
             foreign.startTag(name, tag.nameId, tag.selfClosing, htmlEncoding);

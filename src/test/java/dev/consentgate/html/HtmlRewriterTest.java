@@ -1086,7 +1086,16 @@ class HtmlRewriterTest {
                 "<svg><math><mi><style><!--</style></mi></math></svg>-->",
                 // a name too long to read, an HTML element's end tag that may close an svg below it
                 "<svg><foreignObject><x-" + "a".repeat(260) + "></svg></x-" + "a".repeat(260) + "></foreignObject>",
-                "<div><svg></div><script/>");
+                "<div><svg></div><script/>",
+                // a new root while the svg may be closed: a root of its own, or a child element of the svg
+                "<div><svg></div><math><mi><b>y</b></mi>", "<div><math></div><svg><foreignObject><b>y</b></foreignObject>",
+                "<svg><style><b></b></style><math><mi><b>y</b></mi>", "<div><svg></div><math></svg>",
+                "<a href=\"/\"><svg class=\"icon\"><path d=\"M0 0\"/></a><math><mi><span>x</span></mi>",
+                // an HTML encoding is what the first encoding attribute says once its references are decoded
+                "<math><annotation-xml encoding=\"text&sol;html\"><div>y</div></annotation-xml>",
+                "<math><annotation-xml encoding=\"&#x74;ext/html\"><div>y</div></annotation-xml>",
+                "<math><annotation-xml title=\" encoding=x\" encoding=\"text/html\"><div>y</div></annotation-xml>",
+                "<math><ANNOTATION-XML ENCODING=Text/HTML><div>y</div></annotation-xml>");
         for (String page : pages) {
             String out = rewrite(page + script);
             assertFalse(out.contains("facebook.com/tr"), page + " gave " + out);
