@@ -109,6 +109,8 @@ class ParserQuirksE2ETest {
                     + "www.facebook.com/tr?id=Q24\"></script>"),
             Map.entry("/foreign-object-form", "<svg><foreignObject><form><svg></form></svg></foreignObject><script>"
                     + "var a = 1;<img src=\"https://www.facebook.com/tr?id=Q25\"></script>"),
+            Map.entry("/icon-svg-then-math", "<a href=\"/\"><svg class=\"icon\"><path d=\"M0 0\"/></a><math><mi><span>"
+                    + "x</span></mi><script>var a = 1;<img src=\"https://www.facebook.com/tr?id=Q26\"></script>"),
             Map.entry("/svg-deep", "<svg>".repeat(65) + "</desc>" + "</svg>".repeat(64) + "<script>var a = 1;<img"
                     + " src=\"https://www.facebook.com/tr?id=Q23\"></script>"),
             // a page's own SVG, and scripts after an svg a browser closes early: nothing to take out
@@ -153,7 +155,7 @@ class ParserQuirksE2ETest {
         "/svg-script-href-markup", "/svg-script-reference", "/svg-cdata", "/svg-script-attribute",
         "/cdata-attribute", "/svg-script-child", "/svg-script-src", "/svg-breakout-cdata", "/svg-stray-end",
         "/foreign-object-end", "/svg-style-comment", "/svg-closed-by-div", "/svg-deep",
-        "/math-svg-mi", "/foreign-object-form"})
+        "/math-svg-mi", "/foreign-object-form", "/icon-svg-then-math"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
         List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,
