@@ -231,7 +231,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         return switch (tag.nameId) {
             case ElementNames.SCRIPT, ElementNames.IMG, ElementNames.LINK, ElementNames.META, ElementNames.IFRAME,
                  ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.SOURCE,
-                 ElementNames.AMP_PIXEL, ElementNames.AMP_IFRAME, ElementNames.IMAGE, ElementNames.BASE -> true;
+                 ElementNames.AMP_PIXEL, ElementNames.AMP_IFRAME, ElementNames.IMAGE, ElementNames.BASE,
+                 // its encoding decides whether MathML holds HTML there (see ForeignContent)
+                 ElementNames.ANNOTATION_XML -> true;
             default -> false;
         };
     }

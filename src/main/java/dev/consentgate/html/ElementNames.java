@@ -31,6 +31,11 @@ final class ElementNames {
     static final int IMAGE = 21;
     /** The document's base URL, against which relative URLs are resolved. */
     static final int BASE = 22;
+    /**
+     * MathML's annotation-xml, an integration point only with an HTML encoding: its attributes are read in SVG and
+     * MathML (see {@code ForeignContent}); an ordinary tag in HTML.
+     */
+    static final int ANNOTATION_XML = 23;
 
     private ElementNames() {
     }
@@ -95,6 +100,8 @@ final class ElementNames {
                 return is(n, "amp-pixel") ? AMP_PIXEL : OTHER;
             case 10:
                 return is(n, "amp-iframe") ? AMP_IFRAME : OTHER;
+            case 14:
+                return is(n, "annotation-xml") ? ANNOTATION_XML : OTHER;
             default:
                 return OTHER;
         }
@@ -129,6 +136,7 @@ final class ElementNames {
             case AMP_IFRAME -> "amp-iframe";
             case IMAGE -> "image";
             case BASE -> "base";
+            case ANNOTATION_XML -> "annotation-xml";
             default -> "element";
         };
     }

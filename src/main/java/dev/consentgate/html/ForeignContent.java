@@ -24,8 +24,9 @@ import java.util.Set;
  * it already by implication or never opened it), an HTML end tag matching an open element other than the innermost,
  * an end tag at an integration point that may close an SVG element the stack does not keep, a CDATA section where
  * HTML elements are open (a bogus comment to a browser there), markup it did not see (the rewriter reports content
- * read both ways in SVG that held tags), an annotation-xml whose encoding holds a character reference or whose tag
- * was cut by a chunk's end, a tag name too long to read, and a stack deeper than it keeps.
+ * read both ways in SVG that held tags), an annotation-xml whose encoding holds a character reference the decoder
+ * does not know or whose attributes went unread (past the tag size limit), a tag name too long to read, and a stack
+ * deeper than it keeps.
  */
 final class ForeignContent {
 
@@ -86,65 +87,18 @@ final class ForeignContent {
     private boolean unsure;
 
     /**
-     * Whether the text of an annotation-xml start tag gives it an HTML encoding (text/html or application/xhtml+xml,
-     * any case), which makes it an integration point: its first encoding attribute decides, as in a browser. Null
-     * when a character reference in that value leaves it unclear here.
+     * Whether an annotation-xml's encoding attribute (its first, decoded; null when absent) makes it an integration
+     * point: text/html or application/xhtml+xml, in any case. Null when a reference the decoder does not know is left
+     * in it, which may spell either.
      */
-    static Boolean htmlEncoding(String startTag) {
-        int i = "<annotation-xml".length();
-        int end = startTag.length();
-        while (i < end) {
-            char c = startTag.charAt(i);
-            if (c == '>') {
-                break;
-            }
-            if (c == '/' || isSpace(c)) {
-                i++;
-                continue;
-            }
-            int nameStart = i;
-            i++;
-            while (i < end && !isSpace(startTag.charAt(i)) && "/>=".indexOf(startTag.charAt(i)) < 0) {
-                i++;
-            }
-            String name = startTag.substring(nameStart, i);
-            while (i < end && isSpace(startTag.charAt(i))) {
-                i++;
-            }
-            String value = "";
-            if (i < end && startTag.charAt(i) == '=') {
-                i++;
-                while (i < end && isSpace(startTag.charAt(i))) {
-                    i++;
-                }
-                int valueStart;
-                if (i < end && (startTag.charAt(i) == '"' || startTag.charAt(i) == '\'')) {
-                    char quote = startTag.charAt(i);
-                    valueStart = i + 1;
-                    i = startTag.indexOf(quote, valueStart);
-                    i = i < 0 ? end : i;
-                    value = startTag.substring(valueStart, i);
-                    i++;
-                } else {
-                    valueStart = i;
-                    while (i < end && !isSpace(startTag.charAt(i)) && startTag.charAt(i) != '>') {
-                        i++;
-                    }
-                    value = startTag.substring(valueStart, i);
-                }
-            }
-            if (name.equalsIgnoreCase("encoding")) {
-                if (value.indexOf('&') >= 0) {
-                    return null;
-                }
-                return value.equalsIgnoreCase("text/html") || value.equalsIgnoreCase("application/xhtml+xml");
-            }
+    static Boolean htmlEncoding(String encoding) {
+        if (encoding == null) {
+            return false;
         }
-        return false;
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+        if (encoding.indexOf('&') >= 0) {
+            return null;
+        }
+        return encoding.equalsIgnoreCase("text/html") || encoding.equalsIgnoreCase("application/xhtml+xml");
     }
 
     /** Outside svg and math: plain HTML. */

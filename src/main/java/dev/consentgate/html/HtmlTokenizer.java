@@ -343,7 +343,7 @@ final class HtmlTokenizer {
      */
     private int readTag(byte[] a, int begin, int to, long delta, int from, int st) {
         int i = tags.scan(a, begin, to, delta, from, st);
-        state = tags.state == DATA ? tagEnded(a, i, delta, from) : tags.state;
+        state = tags.state == DATA ? tagEnded(i) : tags.state;
         return i;
     }
 
@@ -360,8 +360,8 @@ final class HtmlTokenizer {
         state = DATA;
     }
 
-    /** Tells {@link #foreign} of the tag that ended just before {@code a[endLocal]}. */
-    private void followForeignContent(byte[] a, int endLocal, long delta, int from) {
+    /** Tells {@link #foreign} of the tag that just ended. */
+    private void followForeignContent() {
         if (tag.nameLen >= TagToken.MAX_NAME) {
             // a name too long to read whole
             foreign.markUnsure();
@@ -374,11 +374,10 @@ final class HtmlTokenizer {
             String name = tag.nameString();
             structuralTagSeen |= ForeignContent.isStructural(name);
             boolean htmlEncoding = false;
-            if (name.equals("annotation-xml")) {
-                // an integration point only with an HTML encoding: read from the tag's bytes, when all are here
-                int start = (int) (tag.start - delta);
-                Boolean html = start < from ? null : ForeignContent.htmlEncoding(
-                        new String(a, start, endLocal - start, java.nio.charset.StandardCharsets.ISO_8859_1));
+            if (tag.nameId == ElementNames.ANNOTATION_XML) {
+                // an integration point only with an HTML encoding, read from its captured attributes
+                Boolean html = tag.captured && !tag.overflowed ? ForeignContent.htmlEncoding(tag.value("encoding"))
+                        : null;
                 if (html == null) {
                     foreign.markUnsure();
                 } else {
@@ -391,11 +390,11 @@ final class HtmlTokenizer {
     }
 
     /** The tag read by the tag states ended just before {@code a[endLocal]}: reports it, returns the state after it. */
-    private int tagEnded(byte[] a, int endLocal, long delta, int from) {
+    private int tagEnded(int endLocal) {
         tagSeen = true;
         if (tag.endTag) {
             if (treeAware && !inHtml) {
-                followForeignContent(a, endLocal, delta, from);
+                followForeignContent();
             }
             if (tag.nameId != ElementNames.OTHER || !treeAware) {
                 sink.endTag(tag);
@@ -409,7 +408,7 @@ final class HtmlTokenizer {
             return DATA;
         }
         if (id == ElementNames.SVG || id == ElementNames.MATH || !inHtml) {
-            followForeignContent(a, endLocal, delta, from);
+            followForeignContent();
         }
         // noscript too, as a browser that runs scripts reads it
         if (id == ElementNames.OTHER || id > ElementNames.NOSCRIPT) {
