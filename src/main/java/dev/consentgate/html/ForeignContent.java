@@ -188,8 +188,9 @@ final class ForeignContent {
                     : MATH_INTEGRATION_POINTS.contains(name) || name.equals("annotation-xml") && htmlEncoding) {
                 push(INTEGRATION_POINT, name);
             } else if (name.equals("svg") && names[top].equals("annotation-xml")) {
-                // the one place MathML holds SVG
-                push(SVG, name);
+                // SVG when annotation-xml is the current node, MathML's element named svg inside one of its children,
+                // which the stack does not keep: either
+                unsure = true;
             } else if (root || namespace == MATH && name.equals("annotation-xml")) {
                 // an svg inside MathML (or math inside SVG) is an element of its parent's namespace
                 push(namespace, name);

@@ -1095,7 +1095,9 @@ class HtmlRewriterTest {
                 "<math><annotation-xml encoding=\"text&sol;html\"><div>y</div></annotation-xml>",
                 "<math><annotation-xml encoding=\"&#x74;ext/html\"><div>y</div></annotation-xml>",
                 "<math><annotation-xml title=\" encoding=x\" encoding=\"text/html\"><div>y</div></annotation-xml>",
-                "<math><ANNOTATION-XML ENCODING=Text/HTML><div>y</div></annotation-xml>");
+                "<math><ANNOTATION-XML ENCODING=Text/HTML><div>y</div></annotation-xml>",
+                // an svg in annotation-xml is SVG, in one of its children MathML's: the stack keeps no children
+                "<math><annotation-xml><apply><svg><foreignObject><script/><b>x</b></script></foreignObject>");
         for (String page : pages) {
             String out = rewrite(page + script);
             assertFalse(out.contains("facebook.com/tr"), page + " gave " + out);
