@@ -1090,10 +1090,12 @@ class HtmlRewriterTest {
                 // a new root while the svg may be closed: a root of its own, or a child element of the svg
                 "<div><svg></div><math><mi><b>y</b></mi>", "<div><math></div><svg><foreignObject><b>y</b></foreignObject>",
                 "<svg><style><b></b></style><math><mi><b>y</b></mi>", "<div><svg></div><math></svg>",
+                "<div><math></div><svg></math>", "<svg><style><i>y</i></style><math></svg>",
                 "<a href=\"/\"><svg class=\"icon\"><path d=\"M0 0\"/></a><math><mi><span>x</span></mi>",
                 // an HTML encoding is what the first encoding attribute says once its references are decoded
                 "<math><annotation-xml encoding=\"text&sol;html\"><div>y</div></annotation-xml>",
                 "<math><annotation-xml encoding=\"&#x74;ext/html\"><div>y</div></annotation-xml>",
+                "<math><annotation-xml encoding=\"text&#47;html\"><div>y</div></annotation-xml>",
                 "<math><annotation-xml title=\" encoding=x\" encoding=\"text/html\"><div>y</div></annotation-xml>",
                 "<math><ANNOTATION-XML ENCODING=Text/HTML><div>y</div></annotation-xml>",
                 // an svg in annotation-xml is SVG, in one of its children MathML's: the stack keeps no children
