@@ -72,7 +72,8 @@ final class AttributeSyntax {
         return false;
     }
 
-    private static boolean isSpace(char c) {
+    /** HTML's ASCII whitespace. */
+    static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 }

@@ -32,12 +32,12 @@ final class HiddenElement {
     }
 
     /** A width or height attribute of at most 1 pixel, or 0%: its leading number, as HTML reads it ("1", "0px"). */
-    static boolean attributeAtMostOnePixel(String value) {
+    private static boolean attributeAtMostOnePixel(String value) {
         if (value == null) {
             return false;
         }
         int start = 0;
-        while (start < value.length() && isAsciiSpace(value.charAt(start))) {
+        while (start < value.length() && AttributeSyntax.isSpace(value.charAt(start))) {
             start++;
         }
         int end = numberEnd(value, start);
@@ -49,7 +49,7 @@ final class HiddenElement {
     }
 
     /** A CSS width or height of at most 1 pixel: "1px", "0", "0em", "0%" (other units are not converted). */
-    static boolean cssAtMostOnePixel(String value) {
+    private static boolean cssAtMostOnePixel(String value) {
         int end = numberEnd(value, 0);
         if (end == 0) {
             return false;
@@ -80,10 +80,6 @@ final class HiddenElement {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static boolean isAsciiSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
     /** The last value of each declaration that matters here, in a style attribute. */

@@ -198,7 +198,7 @@ final class HtmlTokenizer {
      */
     void hiddenMarkup(int markup) {
         foreign.hiddenMarkup(markup);
-        inHtml = foreign.isEmpty() && !everyTag;
+        followedForeignContent();
     }
 
     /** Inside svg or math, integration points included (see {@link ByteStreamRewriter} for what follows from it). */
@@ -317,7 +317,7 @@ final class HtmlTokenizer {
                     } else if (st == MARKUP_DECL && a[i] == '[' && treeAware
                             && (!foreign.isEmpty() || cdataEverywhere)) {
                         foreign.cdataSection();
-                        inHtml = foreign.isEmpty() && !everyTag;
+                        followedForeignContent();
                         st = cdata.open(tag.start, i + delta);
                     } else if (isCommentState(st)) {
                         i = comments.scan(a, i, to, delta, st);
@@ -360,6 +360,11 @@ final class HtmlTokenizer {
         state = DATA;
     }
 
+    /** {@link #foreign} changed: the data state's loop may skip ordinary tags only in HTML (see {@link #inHtml}). */
+    private void followedForeignContent() {
+        inHtml = foreign.isEmpty() && !everyTag;
+    }
+
     /** Tells {@link #foreign} of the tag that just ended. */
     private void followForeignContent() {
         if (tag.nameLen >= TagToken.MAX_NAME) {
@@ -386,7 +391,7 @@ final class HtmlTokenizer {
             }
             foreign.startTag(name, tag.nameId, tag.selfClosing, htmlEncoding);
         }
-        inHtml = foreign.isEmpty() && !everyTag;
+        followedForeignContent();
     }
 
     /** The tag read by the tag states ended just before {@code a[endLocal]}: reports it, returns the state after it. */
