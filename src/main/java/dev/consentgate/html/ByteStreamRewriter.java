@@ -234,6 +234,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                  ElementNames.AMP_PIXEL, ElementNames.AMP_IFRAME, ElementNames.IMAGE, ElementNames.BASE,
                  // its encoding decides whether MathML holds HTML there (see ForeignContent)
                  ElementNames.ANNOTATION_XML -> true;
+            // its attributes decide whether it ends SVG or MathML content; in HTML it is an ordinary tag
+            case ElementNames.FONT -> tokenizer.mayBeInForeignContent();
             default -> false;
         };
     }

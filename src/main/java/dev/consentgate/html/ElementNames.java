@@ -36,6 +36,11 @@ final class ElementNames {
      * MathML (see {@code ForeignContent}); an ordinary tag in HTML.
      */
     static final int ANNOTATION_XML = 23;
+    /**
+     * font, which ends SVG and MathML content only with a color, face or size attribute: its attributes are read
+     * there (see {@code ForeignContent}). An ordinary tag in HTML, so not one of {@code OrdinaryTags}' special names.
+     */
+    static final int FONT = 24;
 
     private ElementNames() {
     }
@@ -59,6 +64,9 @@ final class ElementNames {
                 }
                 if (is(n, "base")) {
                     return BASE;
+                }
+                if (is(n, "font")) {
+                    return FONT;
                 }
                 return is(n, "meta") ? META : OTHER;
             case 5:
@@ -137,6 +145,7 @@ final class ElementNames {
             case IMAGE -> "image";
             case BASE -> "base";
             case ANNOTATION_XML -> "annotation-xml";
+            case FONT -> "font";
             default -> "element";
         };
     }

@@ -56,9 +56,7 @@ final class ForeignContent {
     private static final Set<String> BREAKOUT = Set.of("b", "big", "blockquote", "body", "br",
             "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head",
             "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small",
-            "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
-            // only with a color, face or size attribute, which the tokenizer does not read here: taken as one always
-            "font");
+            "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var");
     /**
      * HTML elements no SVG or MathML element shares a name with: their end tag inside SVG closes an HTML element
      * below it, if one is open, and is ignored otherwise.
@@ -99,6 +97,11 @@ final class ForeignContent {
             return null;
         }
         return encoding.equalsIgnoreCase("text/html") || encoding.equalsIgnoreCase("application/xhtml+xml");
+    }
+
+    /** Whether a font start tag ends SVG or MathML content: with a color, face or size attribute. */
+    static boolean fontBreaksOut(TagToken font) {
+        return font.find("color") >= 0 || font.find("face") >= 0 || font.find("size") >= 0;
     }
 
     /** Outside svg and math: plain HTML. */
@@ -159,10 +162,10 @@ final class ForeignContent {
     }
 
     /**
-     * A start tag ended; {@code name} is lower case. {@code htmlEncoding}: an annotation-xml whose encoding is
-     * text/html or application/xhtml+xml, an integration point.
+     * A start tag ended; {@code name} is lower case. {@code htmlByAttributes}: an annotation-xml whose encoding is
+     * text/html or application/xhtml+xml (an integration point), or a font that {@link #fontBreaksOut}.
      */
-    void startTag(String name, int nameId, boolean selfClosing, boolean htmlEncoding) {
+    void startTag(String name, int nameId, boolean selfClosing, boolean htmlByAttributes) {
         if (unsure) {
             return;
         }
@@ -174,7 +177,7 @@ final class ForeignContent {
                 unsure = true;
                 return;
             }
-            if (BREAKOUT.contains(name)) {
+            if (BREAKOUT.contains(name) || nameId == ElementNames.FONT && htmlByAttributes) {
                 // the browser pops to the integration point or HTML, then reads the tag as HTML there
                 popRoots();
                 htmlStart(name);
@@ -185,7 +188,7 @@ final class ForeignContent {
             }
             byte namespace = kinds[top];
             if (namespace == SVG ? SVG_INTEGRATION_POINTS.contains(name)
-                    : MATH_INTEGRATION_POINTS.contains(name) || name.equals("annotation-xml") && htmlEncoding) {
+                    : MATH_INTEGRATION_POINTS.contains(name) || name.equals("annotation-xml") && htmlByAttributes) {
                 push(INTEGRATION_POINT, name);
             } else if (name.equals("svg") && names[top].equals("annotation-xml")) {
                 // SVG when annotation-xml is the current node, MathML's element named svg inside one of its children,

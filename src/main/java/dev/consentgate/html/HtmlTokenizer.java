@@ -378,18 +378,19 @@ final class HtmlTokenizer {
         } else {
             String name = tag.nameString();
             structuralTagSeen |= ForeignContent.isStructural(name);
-            boolean htmlEncoding = false;
+            // annotation-xml is an integration point, and font ends SVG, only with attributes read when captured
+            Boolean htmlByAttributes = false;
             if (tag.nameId == ElementNames.ANNOTATION_XML) {
-                // an integration point only with an HTML encoding, read from its captured attributes
-                Boolean html = tag.captured && !tag.overflowed ? ForeignContent.htmlEncoding(tag.value("encoding"))
-                        : null;
-                if (html == null) {
-                    foreign.markUnsure();
-                } else {
-                    htmlEncoding = html;
-                }
+                htmlByAttributes = tag.captured && !tag.overflowed
+                        ? ForeignContent.htmlEncoding(tag.value("encoding")) : null;
+            } else if (tag.nameId == ElementNames.FONT && foreign.mayBeInForeignContent()) {
+                htmlByAttributes = tag.captured && !tag.overflowed ? ForeignContent.fontBreaksOut(tag) : null;
             }
-            foreign.startTag(name, tag.nameId, tag.selfClosing, htmlEncoding);
+            if (htmlByAttributes == null) {
+                foreign.markUnsure();
+            } else {
+                foreign.startTag(name, tag.nameId, tag.selfClosing, htmlByAttributes);
+            }
         }
         followedForeignContent();
     }

@@ -186,7 +186,10 @@ final class OrdinaryTags {
      * "article", "label") land on a taken slot often enough to show in the no-match benchmark.
      */
     private static final long SLOT_MULTIPLIER = collisionFreeMultiplier();
-    /** The names of 3 to 8 letters among {@link ElementNames}, as little-endian words, by {@link #slotOf}. */
+    /**
+     * The names of 3 to 8 letters among {@link ElementNames} but font (ordinary in HTML), as little-endian words, by
+     * {@link #slotOf}.
+     */
     private static final long[] SHORT_SPECIAL_KEYS = new long[1 << SLOT_BITS];
 
     static {

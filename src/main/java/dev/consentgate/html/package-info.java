@@ -41,10 +41,10 @@
  *
  * <h2>Content read both ways</h2>
  * A browser that runs scripts reads a noscript element's content as text up to the first {@code </noscript>}; one
- * that does not reads it as markup. The content of style, title, textarea, xmp,
- * noembed, noframes and iframe is likewise raw text in HTML (an integration point such as foreignObject included)
- * and markup in SVG: inside svg or math it is read both ways. The tokenizer reads such content as raw text, so that what follows its end tag is judged as
- * markup even where markup would have put it inside a comment or an attribute. The content itself goes through a
+ * that does not reads it as markup. The content of style, title, textarea, xmp, noembed, noframes and iframe is
+ * likewise raw text in HTML (an integration point such as foreignObject included) and markup in SVG: inside svg or
+ * math it is read both ways. The tokenizer reads such content as raw text, so that what follows its end tag is judged
+ * as markup even where markup would have put it inside a comment or an attribute. The content itself goes through a
  * second {@code ByteStreamRewriter} with scripting off, whose judged elements are all pixels (removed); its output
  * replaces the content. A tag the end of the content cuts is dropped when it is one the rewriter judges or when it
  * was cut inside a quoted value, since the markup reading goes on into it past the next {@code >}. A script in such
@@ -57,8 +57,9 @@
  *   <li>Foreign content is tracked only as far as raw text goes ({@code ForeignContent}): a stack of the svg and
  *       math roots (in their parent's namespace), the integration points (foreignObject, desc, MathML's mi...,
  *       annotation-xml with an HTML encoding) and mglyph, with the HTML elements open in each integration point.
- *       Breakout start tags (font always) and p/br end tags pop to the nearest integration point; {@code </svg>},
- *       {@code </math>} and an integration point's end tag pop to the element of that name, are ignored while an
+ *       Breakout start tags (font only with color, face or size, read from its attributes) and p/br end tags
+ *       pop to the nearest integration point; {@code </svg>}, {@code </math>} and an integration point's end tag
+ *       pop to the element of that name, are ignored while an
  *       HTML element is open in the integration point, and end nothing when no element of that name is open. An
  *       HTML element's end tag inside an svg with no integration point below ({@code <div><svg></div>}), or tags of
  *       HTML elements in the markup of its raw text elements (a breakout hidden in a script's string), leave the
@@ -66,9 +67,7 @@
  *       end tag naming an HTML element open in the integration point below, SVG's or MathML's structure inside raw
  *       text, CDATA where HTML elements are open, deep nesting...) it stays unsure for the rest of the page, where
  *       raw text and scripts are read both ways, as in an integration point. A self-closing raw text element in
- *       SVG is taken as closed only where the SVG is certain. A guess that SVG ended where a browser stays in it is
- *       left after a {@code <font>} without color, face or size (taken to break out): there a script's content is
- *       read as script text only, and an img in it loads.</li>
+ *       SVG is taken as closed only where the SVG is certain.</li>
  *   <li>Inside svg or math a browser reads a script's content as markup, where an HTML tag breaks out of the SVG and
  *       loads. There a script's content is read both ways as well: an inline script's is kept (up to the inspect
  *       limit; a longer one goes), judged as script text and as the text a browser runs there

@@ -98,6 +98,9 @@ class ParserQuirksE2ETest {
                     + "?id=Q19\"></script></svg>"),
             Map.entry("/foreign-object-end", "<svg><foreignObject><p></svg></p></foreignObject><script>var a = 1;"
                     + "<img src=\"https://www.facebook.com/tr?id=Q20\"></script></svg>"),
+            // font leaves SVG only with color, face or size: a bare one is SVG's, and so is the script after it
+            Map.entry("/svg-font", "<svg><font><script>var a = 1;<img src=\"https://www.facebook.com/tr?id=Q27\">"
+                    + "</script></svg>"),
             // where the rewriter cannot tell where a browser is: markup inside SVG's style, an svg a browser closed
             // by an HTML end tag, more nesting than the rewriter keeps
             Map.entry("/svg-style-comment", "<svg><style><!--</style></svg>--><script>var a = 1;<img src=\"https://"
@@ -154,7 +157,7 @@ class ParserQuirksE2ETest {
         "/import-map", "/link-header", "/iso-2022-jp", "/foreign-object", "/svg-script-markup",
         "/svg-script-href-markup", "/svg-script-reference", "/svg-cdata", "/svg-script-attribute",
         "/cdata-attribute", "/svg-script-child", "/svg-script-src", "/svg-breakout-cdata", "/svg-stray-end",
-        "/foreign-object-end", "/svg-style-comment", "/svg-closed-by-div", "/svg-deep",
+        "/foreign-object-end", "/svg-font", "/svg-style-comment", "/svg-closed-by-div", "/svg-deep",
         "/math-svg-mi", "/foreign-object-form", "/icon-svg-then-math"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');

@@ -1035,6 +1035,17 @@ class HtmlRewriterTest {
             assertEquals(open + neutralized + "var a = 1;</script>", rewrite(open + "<script>var a = 1;" + pixel
                     + "</script>"), open);
         }
+        // font ends SVG only with a color, face or size attribute: without one it is SVG's, and so is the script
+        for (String open : List.of("<svg><font>", "<svg><FONT class=x>", "<svg><font/>", "<math><font id=size>",
+                "<svg><font colour=red>")) {
+            assertEquals(open + neutralized + "var a = 1;</script>", rewrite(open + "<script>var a = 1;" + pixel
+                    + "</script>"), open);
+        }
+        for (String html : List.of("<svg><font color=red>", "<svg><font FACE=serif>", "<svg><font id=a size=2>",
+                "<svg><g><font color=\"#000\"/>", "<math><mrow><font color=red></mrow>")) {
+            String page = html + "<script>document.write('<script src=\"/jquery.js\"><\\/script>');</script>";
+            assertEquals(page, rewrite(page), html);
+        }
         // with an HTML element open in foreignObject a browser ignores </svg> and </foreignObject>: after the p's
         // end tag the foreignObject's end tag leads back into SVG
         for (String open : List.of("<svg><foreignObject><p></svg></p></foreignObject>",
