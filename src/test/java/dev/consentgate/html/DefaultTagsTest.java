@@ -170,7 +170,9 @@ class DefaultTagsTest {
         "https://storage.googleapis.com/my-bucket/app.js", "https://www.google.com/search?q=consent",
         "https://cdn.klambt.services/js/cms-bundle/cms-master.min.js", "https://cdn.ampproject.org/v0.js",
         "https://cdn.ampproject.org/v0/amp-consent-0.1.js", "https://cdn.ampproject.org/v0/amp-iframe-0.1.js",
-        "https://yastatic.net/jquery/3.3.1/jquery.min.js"})
+        "https://yastatic.net/jquery/3.3.1/jquery.min.js",
+        // a site's own file that names Parse.ly's WordPress plugin, outside the plugin's folders
+        "https://example.com/wp-content/uploads/2024/05/wp-parsely-dashboard.png"})
     void signInPaymentsFontsAndPlainCdnsAreNeverBlocked(String url) {
         String html = "<script src=\"" + url + "\"></script><link rel=preconnect href=\"" + url + "\">";
         assertEquals(html, rewrite(html));
@@ -887,7 +889,18 @@ class DefaultTagsTest {
                 arguments("advertising", "https://widget.fitchef.com/scripts/widget.js"),
                 arguments("advertising", "https://cdn.aa.onstuimig.nl/mega/mega.js"),
                 arguments("advertising", "https://kitchen.h5v.eu/latest/moli.min.js"),
-                arguments("functionality", "https://cdn.whisk.com/sdk/add-to-list.js"));
+                arguments("functionality", "https://cdn.whisk.com/sdk/add-to-list.js"),
+                // round forty-seven
+                arguments("analytics", "https://siteimproveanalytics.com/js/siteanalyze_6005654.js"),
+                arguments("analytics", "http://dispatcher.oewabox.at/oewa.js"),
+                arguments("advertising", "http://v3.jiathis.com/code/jia.js"),
+                arguments("functionality", "https://cdn.vuukle.com/platform.js"),
+                arguments("analytics", "https://example.com/wp-content/plugins/wp-parsely/build/loader.js?ver=3.1"),
+                arguments("analytics", "https://example.com/wp-content/mu-plugins/wp-parsely-3.10/build/loader.js?ver=1d5"),
+                arguments("analytics", "http://as1.suitesmart.com/115459/G22583.js?GID=22583"),
+                arguments("advertising", "//static.rondavu.com/C/DNEWS_PROD/rondavu.js"),
+                arguments("advertising", "http://serve.adfootprints.com/serve/creative/49/1"),
+                arguments("functionality", "http://www.reddit.com/buttonlite.js?i=1"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1298,7 +1311,16 @@ class DefaultTagsTest {
                 arguments("analytics", "window.mediego_domain = \"mediego.example.fr\"; var e = document.createElement('script');"),
                 arguments("advertising", "fluctAdScript.cmd.push(function (cmd) { cmd.requestAdByGroup('1'); });"),
                 arguments("advertising", "window.jixie_p = window.jixie_p || []; window.jixie_p.push({action: \"visit\"});"),
-                arguments("advertising", "(function (m, o, v, a, b, l, e) { m['MovableInkTrack'] = b; })(window, document, 'script', 'https://mi.example.com/p/js/1.js', 'MovableInkTrack');"));
+                arguments("advertising", "(function (m, o, v, a, b, l, e) { m['MovableInkTrack'] = b; })(window, document, 'script', 'https://mi.example.com/p/js/1.js', 'MovableInkTrack');"),
+                // round forty-seven
+                arguments("analytics", "var OEWA = {'s': 'example', 'cp': 'RedCont/Homepage/Homepage'}; oewa.c({}, OEWA, 2);"),
+                arguments("advertising", "var jiathis_config = {data_track_clickback: 'true', evt: {share: 'trackShare'}};"),
+                arguments("advertising", "window.htlbid = window.htlbid || {}; htlbid.cmd = htlbid.cmd || []; htlbid.cmd.push(function() { htlbid.layout('universal'); });"),
+                arguments("functionality", "var PushlySDK = window.PushlySDK || []; function pushly() { PushlySDK.push(arguments) } pushly('load', {domainKey: 'abc'});"),
+                arguments("advertising", "google_hints=\"For Nets' Prokhorov, $183 Million Is No Object\";google_ad_channel=\"archive\";"),
+                arguments("advertising", "/* <![CDATA[ */ var google_conversion_label = \"HIUsCNnZjwMQ7\"; /* ]]> */"),
+                arguments("advertising", "window.RondavuData = { \"config\" : { \"version\" : \"1.2\" } };"),
+                arguments("functionality", "function fbInit(){ FB.init({ appId : 'fa71b3ce', cookie: true, xfbml : true }); }"));
     }
 
     static Stream<Arguments> vendorPixels() {
