@@ -22,8 +22,8 @@ import java.util.function.Predicate;
  * noframes and iframe is either too: raw text in HTML, markup in SVG, and the tokenizer follows the ways back to HTML
  * (integration points such as foreignObject) only roughly. This rewriter's tokenizer reads such content as raw text,
  * so whatever follows its end tag is markup again, even where markup would have put it inside a comment or an
- * attribute; a second rewriter, for that fragment alone, judges it as markup where everything counts as a pixel (an
- * inline script goes whole), and its output replaces the content. The same holds for a script's content in SVG or
+ * attribute; a second rewriter, for that fragment alone, judges it as markup where everything counts as a pixel (a
+ * script that may be SVG's goes whole), and its output replaces the content. The same holds for a script's content in SVG or
  * MathML (an inline one is kept to its end, judged as code, then read as markup) and for a CDATA section there (text
  * to SVG up to {@code ]]>}, a bogus comment and then markup to HTML).
  */
@@ -55,6 +55,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private int suppressDepth;
     /** 0 for the page; n for a fragment read as markup inside n levels of content read both ways. */
     private final int fragmentDepth;
+    /** This fragment is a noscript's content in HTML (see {@link MarkupReading#NOSCRIPT_IN_HTML}): never SVG's. */
+    private final boolean noscriptInHtml;
     /** Elements here count as pixels: this rewriter reads content read both ways (noscript's...) as markup. */
     private boolean inNoscript;
     /** The content being read both ways, if any. */
@@ -87,6 +89,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.inspectInline = policy.blocksAnyRule(consent);
         this.script = new InlineScriptJudge(policy, consent, site);
         this.fragmentDepth = 0;
+        this.noscriptInHtml = false;
         this.bothWays = new ContentReadBothWays(pending, this::fragment, 0);
     }
 
@@ -106,13 +109,14 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.inspectInline = outer.inspectInline;
         this.script = new InlineScriptJudge(policy, consent, outer.elements.site());
         this.fragmentDepth = outer.fragmentDepth + 1;
+        this.noscriptInHtml = reading == MarkupReading.NOSCRIPT_IN_HTML;
         this.inNoscript = true;
         this.bothWays = new ContentReadBothWays(pending, this::fragment, fragmentDepth);
         if (outer.tokenizer.mayBeInForeignContent()) {
             // its markup may move a browser into or out of SVG: see afterContentReadBothWays
             tokenizer.seeEveryTag();
         }
-        if (reading != MarkupReading.HTML) {
+        if (reading == MarkupReading.EITHER) {
             // SVG's <![CDATA[ opens a section, up to "]]>"
             tokenizer.readCdataEverywhere();
         }
@@ -245,7 +249,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (suppressing) {
             return;
         }
-        Verdict v = tag.nameId == ElementNames.SCRIPT && fragmentDepth > 0 ? ElementJudge.SCRIPT_READ_BOTH_WAYS
+        Verdict v = tag.nameId == ElementNames.SCRIPT && scriptMayBeSvgs() ? ElementJudge.SCRIPT_READ_BOTH_WAYS
                 : elements.judgeOverflowed(tag, inNoscript);
         if (v != null) {
             // a rule already matched, or the limit cut what the element loads: fail closed, the element goes; its
@@ -299,7 +303,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             elements.baseElement(tag, inNoscript);
             return false;
         }
-        if (tag.nameId == ElementNames.SCRIPT && fragmentDepth > 0) {
+        if (tag.nameId == ElementNames.SCRIPT && scriptMayBeSvgs()) {
             // content read both ways may be SVG, where this script runs its text (SVG ignores src) and its content is
             // markup: code is not inspected here, so the script goes whole; one of a data type, inert to both, stays,
             // its content read both ways again
@@ -397,12 +401,21 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     }
 
     private boolean uncertainContext() {
-        return fragmentDepth > 0 || tokenizer.inSvgOrMath();
+        return fragmentDepth > 0 && !noscriptInHtml || tokenizer.inSvgOrMath();
+    }
+
+    /**
+     * A script in this fragment may be SVG's, which runs its own text (see ContentReadBothWays' callers): not in a
+     * noscript's content in HTML, until that content opens an svg.
+     */
+    private boolean scriptMayBeSvgs() {
+        return fragmentDepth > 0 && uncertainContext();
     }
 
     /** The content of this element comes as raw text, for a fragment's rewriter (or dropped, too deep). */
     private boolean readBothWays(TagToken tag) {
-        bothWays.start(tag.end, MarkupReading.EITHER, false);
+        bothWays.start(tag.end, tag.nameId == ElementNames.NOSCRIPT && !uncertainContext()
+                ? MarkupReading.NOSCRIPT_IN_HTML : MarkupReading.EITHER, false);
         holdStart = tag.end;
         // SVG's title is an integration point: HTML elements in it may hold back the end tags that leave
         bothWaysInSvgTitle = tag.nameId == ElementNames.TITLE && tokenizer.mayBeInForeignContent();

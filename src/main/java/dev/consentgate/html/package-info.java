@@ -49,8 +49,11 @@
  * replaces the content. A tag the end of the content cuts is dropped when it is one the rewriter judges or when it
  * was cut inside a quoted value, since the markup reading goes on into it past the next {@code >}. A script in such
  * content goes whole (in SVG it runs its own text, whatever its src, and its content is markup) unless it is of a
- * data type, which runs nowhere: it stays, its content read both ways again. Such readers nest three deep
- * (content deeper still is dropped).
+ * data type, which runs nowhere: it stays, its content read both ways again. In a noscript's content with no svg or
+ * math around it ({@code MarkupReading.NOSCRIPT_IN_HTML}), until that content opens one, a script is HTML's and
+ * runs in neither reading; a page's own code may insert it later, so it is judged as the page's scripts are (by its
+ * address and its code) and kept when nothing matches. Such readers nest three deep (content deeper still is
+ * dropped).
  *
  * <h2>Known simplifications</h2>
  * <ul>

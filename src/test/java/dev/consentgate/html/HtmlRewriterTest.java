@@ -230,9 +230,7 @@ class HtmlRewriterTest {
                 + " data-cg-type=\"text/javascript\" data-cg-src=\"" + GTM + "\"></script>";
         for (String opener : List.of("<!-- ", "<style>", "<textarea>", "<title>", "<iframe>", "<script>", "<xmp>",
                 "<noembed>", "<noframes>", "<noscript>")) {
-            // (a script read both ways goes: in SVG it would run)
-            String kept = opener.equals("<script>") ? "" : opener;
-            assertEquals("<noscript>" + kept + "</noscript>" + neutralized + " --></noscript>",
+            assertEquals("<noscript>" + opener + "</noscript>" + neutralized + " --></noscript>",
                     rewrite("<noscript>" + opener + "</noscript>" + gtm + " --></noscript>"), opener);
         }
         // (the a, cut inside its quoted title, goes too: without JavaScript it would run on past the end tag)
@@ -1185,11 +1183,33 @@ class HtmlRewriterTest {
         assertEquals("<svg><style></style></svg>",
                 rewrite("<svg><style><script src=\"/a.js\">new Image().src = 'https://www.facebook.com/tr?id=1'"
                         + "</script></style></svg>"));
+        assertEquals("<svg><style></style></svg>", rewrite("<svg><style><script src=\"/a.js\"></script></style></svg>"));
         // one of a data type runs nowhere: it stays, its content read both ways again
-        assertEquals("<noscript><script type=\"text/plain\">x</script></noscript>",
-                rewrite("<noscript><script type=\"text/plain\">x" + pixel + "</script></noscript>"));
+        assertEquals("<svg><style><script type=\"text/plain\">x</script></style></svg>",
+                rewrite("<svg><style><script type=\"text/plain\">x" + pixel + "</script></style></svg>"));
         // a script cut in its name at the end of the content names nothing: "if(a<c)" stays
         assertUnchanged("<svg><script>if(a<c){x()}</script></svg><noscript>a<c</noscript>");
+    }
+
+    @Test
+    void aNoscriptsScriptsInHtmlAreJudgedAsScriptsForThePageToInsertLater() {
+        // a theme keeps its scripts in a noscript and inserts them once the page has loaded: a browser without
+        // scripts reads them as HTML's scripts, which run nowhere, so they are judged as the page's own would be
+        String jquery = "<script src=\"/wp-includes/js/jquery/jquery.min.js\"></script>";
+        String own = "<script>var tdDefer = [1, 2];</script>";
+        String data = "<script type=\"text/plain\">x<img src=\"https://www.facebook.com/tr?id=1\"></script>";
+        assertEquals("<noscript id=\"tddefererjs\">" + jquery + own + data + "</noscript>",
+                rewrite("<noscript id=\"tddefererjs\">" + jquery
+                        + "<script src=\"https://imasdk.googleapis.com/js/sdkloader/ima3.js\"></script>" + own
+                        + "<script>gtag('config', 'G-1');</script>" + data + "</noscript>"));
+        // (in a style it is text to a browser without scripts too)
+        assertUnchanged("<noscript><style>" + jquery + "</style></noscript>");
+        // around svg, or in svg the content opens, a script may be SVG's, which runs its own text: it goes
+        for (String page : List.of("<svg><noscript>" + jquery + "</noscript></svg>",
+                "<noscript><svg>" + jquery + "</svg></noscript>", "<math><mi><noscript>" + jquery + "</noscript>",
+                "<noscript><svg><style>" + jquery + "</style></svg></noscript>")) {
+            assertFalse(rewrite(page).contains("jquery.min.js"), page);
+        }
     }
 
     @Test
