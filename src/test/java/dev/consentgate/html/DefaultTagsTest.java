@@ -900,7 +900,16 @@ class DefaultTagsTest {
                 arguments("analytics", "http://as1.suitesmart.com/115459/G22583.js?GID=22583"),
                 arguments("advertising", "//static.rondavu.com/C/DNEWS_PROD/rondavu.js"),
                 arguments("advertising", "http://serve.adfootprints.com/serve/creative/49/1"),
-                arguments("functionality", "http://www.reddit.com/buttonlite.js?i=1"));
+                arguments("functionality", "http://www.reddit.com/buttonlite.js?i=1"),
+                // round forty-eight
+                arguments("advertising", "https://playback.oovvuu.media/player/v1.js"),
+                arguments("advertising", "https://prebid.the-ozone-project.com/hw/torstar/toronto-star-adunits.js"),
+                arguments("analytics", "https://www.example.com/libs/comscore-videometrix/current-min-version-1597088156.js"),
+                arguments("analytics", "https://www.example.de/wp-content/cache/min/1/wp-content/plugins/wp-vgwort/js/views/front/lazy-load-marker.js?ver=1"),
+                arguments("advertising", "https://mcdn.mingadigital.com/libs/mapad.js"),
+                arguments("advertising", "https://cdn1.mingadigital.com/px/2322_ldr.js"),
+                arguments("advertising", "https://server-php-318414.rj.r.appspot.com/static/js/adcase.js"),
+                arguments("advertising", "https://vast.audio.ad/rq.php?trckId=1"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1320,7 +1329,12 @@ class DefaultTagsTest {
                 arguments("advertising", "google_hints=\"For Nets' Prokhorov, $183 Million Is No Object\";google_ad_channel=\"archive\";"),
                 arguments("advertising", "/* <![CDATA[ */ var google_conversion_label = \"HIUsCNnZjwMQ7\"; /* ]]> */"),
                 arguments("advertising", "window.RondavuData = { \"config\" : { \"version\" : \"1.2\" } };"),
-                arguments("functionality", "function fbInit(){ FB.init({ appId : 'fa71b3ce', cookie: true, xfbml : true }); }"));
+                arguments("functionality", "function fbInit(){ FB.init({ appId : 'fa71b3ce', cookie: true, xfbml : true }); }"),
+                // round forty-eight
+                arguments("analytics", "var _nolggGlobalParams = {\"sfcode\":\"drm\",\"apid\":\"P161F34E0\",\"apn\":\"WTOP\"};"),
+                arguments("analytics", "/** Parse.ly Conversions Standard (v0.1.1) Start **/ window.PARSELY.conversions[methodName]();"),
+                arguments("advertising", "var sourceElement = 'https://vast.audio.ad/rq.php?trckId=1'; setSource('url');"),
+                arguments("advertising", "AdButlerHB.timeout = 700;"));
     }
 
     static Stream<Arguments> vendorPixels() {
