@@ -23,9 +23,9 @@ import java.util.function.Predicate;
  * (integration points such as foreignObject) only roughly. This rewriter's tokenizer reads such content as raw text,
  * so whatever follows its end tag is markup again, even where markup would have put it inside a comment or an
  * attribute; a second rewriter, for that fragment alone, judges it as markup where everything counts as a pixel (a
- * script that may be SVG's goes whole), and its output replaces the content. The same holds for a script's content in SVG or
- * MathML (an inline one is kept to its end, judged as code, then read as markup) and for a CDATA section there (text
- * to SVG up to {@code ]]>}, a bogus comment and then markup to HTML).
+ * script that may be SVG's goes whole), and its output replaces the content. The same holds for a script's content
+ * in SVG or MathML (an inline one is kept to its end, judged as code, then read as markup) and for a CDATA section
+ * there (text to SVG up to {@code ]]>}, a bogus comment and then markup to HTML).
  */
 final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
