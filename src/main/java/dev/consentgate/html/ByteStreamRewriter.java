@@ -16,16 +16,10 @@ import java.util.function.Predicate;
  * The rewriter for an ASCII-compatible byte stream: drives the tokenizer over each chunk, holds the bytes of an
  * element until it is judged, and sends everything else on as slices of the input.
  *
- * <p>Some content is read twice over, as two kinds of browser, or two readings of the page, read it. A noscript
- * element's content is text up to the first {@code </noscript>} with JavaScript, and markup without (the tracking
- * pixels kept for such visitors). Inside SVG or MathML, the content of style, title, textarea, xmp, noembed,
- * noframes and iframe is either too: raw text in HTML, markup in SVG, and the tokenizer follows the ways back to HTML
- * (integration points such as foreignObject) only roughly. This rewriter's tokenizer reads such content as raw text,
- * so whatever follows its end tag is markup again, even where markup would have put it inside a comment or an
- * attribute; a second rewriter, for that fragment alone, judges it as markup where everything counts as a pixel (a
- * script that may be SVG's goes whole), and its output replaces the content. The same holds for a script's content
- * in SVG or MathML (an inline one is kept to its end, judged as code, then read as markup) and for a CDATA section
- * there (text to SVG up to {@code ]]>}, a bogus comment and then markup to HTML).
+ * <p>Content that two readings of the page take differently (a noscript's, raw text inside SVG, an inline script's
+ * inside SVG, CDATA there) is read as raw text here and as markup by a second rewriter of this class, for that
+ * fragment alone, whose output replaces it: see the package documentation ("Content read both ways", "Known
+ * simplifications").
  */
 final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
