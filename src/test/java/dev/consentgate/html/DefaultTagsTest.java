@@ -1334,7 +1334,12 @@ class DefaultTagsTest {
                 arguments("analytics", "var _nolggGlobalParams = {\"sfcode\":\"drm\",\"apid\":\"P161F34E0\",\"apn\":\"WTOP\"};"),
                 arguments("analytics", "/** Parse.ly Conversions Standard (v0.1.1) Start **/ window.PARSELY.conversions[methodName]();"),
                 arguments("advertising", "var sourceElement = 'https://vast.audio.ad/rq.php?trckId=1'; setSource('url');"),
-                arguments("advertising", "AdButlerHB.timeout = 700;"));
+                arguments("advertising", "AdButlerHB.timeout = 700;"),
+                // round forty-nine
+                arguments("advertising", "!(function(o,_name){o[_name]=o[_name]||function(){};})(window,String.fromCharCode(97,100,109,105,114,97,108));"),
+                arguments("advertising", "window.addEventListener('load', function() { Ads_BA_AD('BS'); });"),
+                arguments("advertising", "<!--//--><![CDATA[//><!-- var switchTo5x = true;var useFastShare = 1; //--><!]]>"),
+                arguments("advertising", "var pageType = \"post\"; window.uolBlocoAnuncio = \"republica/conteudo\";"));
     }
 
     static Stream<Arguments> vendorPixels() {
