@@ -909,7 +909,9 @@ class DefaultTagsTest {
                 arguments("advertising", "https://mcdn.mingadigital.com/libs/mapad.js"),
                 arguments("advertising", "https://cdn1.mingadigital.com/px/2322_ldr.js"),
                 arguments("advertising", "https://server-php-318414.rj.r.appspot.com/static/js/adcase.js"),
-                arguments("advertising", "https://vast.audio.ad/rq.php?trckId=1"));
+                arguments("advertising", "https://vast.audio.ad/rq.php?trckId=1"),
+                // round forty-nine
+                arguments("analytics", "https://s.yimg.com/ss/rapid-3.45.0.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1339,7 +1341,12 @@ class DefaultTagsTest {
                 arguments("advertising", "!(function(o,_name){o[_name]=o[_name]||function(){};})(window,String.fromCharCode(97,100,109,105,114,97,108));"),
                 arguments("advertising", "window.addEventListener('load', function() { Ads_BA_AD('BS'); });"),
                 arguments("advertising", "<!--//--><![CDATA[//><!-- var switchTo5x = true;var useFastShare = 1; //--><!]]>"),
-                arguments("advertising", "var pageType = \"post\"; window.uolBlocoAnuncio = \"republica/conteudo\";"));
+                arguments("advertising", "var pageType = \"post\"; window.uolBlocoAnuncio = \"republica/conteudo\";"),
+                arguments("analytics", "window.ioObject='io'; (function(i) { window[i] = window[i] || function() { (window[i].a = window[i].a || []).push(arguments) }; })(window.ioObject);"),
+                arguments("analytics", "var rapidConfig = { spaceid: 1197802876, nol: true }; var myRapidInstance = new YAHOO.i13n.Rapid(rapidConfig);"),
+                arguments("advertising", "Krux('social.init');"),
+                arguments("advertising", "window.wex_callback = function() { wex.account('1177'); wex.push('liberation', 2, 'Label'); };"),
+                arguments("advertising", "window.mediaconductor = window.mediaconductor || function () {}; mediaconductor(\"init\", \"c4e4233e\"); mediaconductor(\"exec\");"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1418,7 +1425,9 @@ class DefaultTagsTest {
                 arguments("advertising", "https://track.linksynergy.com/ep?mid=123&ord=abc"),
                 arguments("advertising", "https://pixel.prfct.co/seg/?add=abc"),
                 arguments("advertising", "https://api.yotpo.com/conversion_tracking.gif?app_key=abc&order_id=1"),
-                arguments("analytics", "https://pingback.giphy.com/pingback?apikey=abc"));
+                arguments("analytics", "https://pingback.giphy.com/pingback?apikey=abc"),
+                // round forty-nine
+                arguments("advertising", "http://rudy.adsnative.com/cm.gif"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
