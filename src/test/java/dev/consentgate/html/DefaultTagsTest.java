@@ -220,6 +220,18 @@ class DefaultTagsTest {
     }
 
     @Test
+    void voxMediasOwnBannerPassesThoughItTellsPhonographTheChoice() {
+        String banner = "<script>document.querySelector('#accept-privacy-consent').addEventListener('click',"
+                + " function (evt) { var token = Date.now() + '-' + hex(32);"
+                + " setCookie('_chorus_privacy_consent', token, 365 * 20); pickup.onload = function () {"
+                + " phonographEvents.push(['privacy_consent', { token: token, callback: done }]); }; });</script>";
+        assertEquals(banner, rewrite(banner));
+        // the same call outside the banner is Phonograph's tag
+        String tag = "<script>phonographEvents.push(['pageview', {}]);</script>";
+        assertEquals(List.of("vox-phonograph-inline"), rulesUnderEssentialOnly(tag));
+    }
+
+    @Test
     void oneTrustsCallbackPassesThoughItTellsTheAdStackTheChoice() {
         String callback = "<script>function OptanonWrapper() { if (window.freestar && window.freestar.config) {"
                 + " googletag.pubads().setRequestNonPersonalizedAds(1); }"
@@ -911,7 +923,12 @@ class DefaultTagsTest {
                 arguments("advertising", "https://server-php-318414.rj.r.appspot.com/static/js/adcase.js"),
                 arguments("advertising", "https://vast.audio.ad/rq.php?trckId=1"),
                 // round forty-nine
-                arguments("analytics", "https://s.yimg.com/ss/rapid-3.45.0.js"));
+                arguments("analytics", "https://s.yimg.com/ss/rapid-3.45.0.js"),
+                // round fifty
+                arguments("analytics", "https://js.matheranalytics.com/s/ma87848/123/sp.js"),
+                arguments("analytics", "//tru.am/scripts/ta-pagesocial-sdk.js"),
+                arguments("analytics", "//media.example.com/Adobe-DTM/adobe-dtm-header.js"),
+                arguments("advertising", "//g.bing.com/uac/request?noperf=1;adclntid=1002;alias=NEWUSEN18;kvtile=2"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1346,7 +1363,12 @@ class DefaultTagsTest {
                 arguments("analytics", "var rapidConfig = { spaceid: 1197802876, nol: true }; var myRapidInstance = new YAHOO.i13n.Rapid(rapidConfig);"),
                 arguments("advertising", "Krux('social.init');"),
                 arguments("advertising", "window.wex_callback = function() { wex.account('1177'); wex.push('liberation', 2, 'Label'); };"),
-                arguments("advertising", "window.mediaconductor = window.mediaconductor || function () {}; mediaconductor(\"init\", \"c4e4233e\"); mediaconductor(\"exec\");"));
+                arguments("advertising", "window.mediaconductor = window.mediaconductor || function () {}; mediaconductor(\"init\", \"c4e4233e\"); mediaconductor(\"exec\");"),
+                // round fifty
+                arguments("analytics", "(function(w){ w.PARSELY = { autotrack: false, onReady: function(){ PARSELY.beacon.trackPageView(); } }; })(window);"),
+                arguments("analytics", "window.PARSELY={autotrack:false};"),
+                arguments("analytics", "if ('undefined' !== typeof _snaq) { _snaq.push(['setAuthor', 'Letters To The Editor']); }"),
+                arguments("advertising", "(function() { var i = new Image(); i.src = '//rs.gwallet.com/r1/cm/p70r' + Date.now(); })();"));
     }
 
     static Stream<Arguments> vendorPixels() {
