@@ -76,4 +76,28 @@ final class AttributeSyntax {
     static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
+
+    /**
+     * Whether {@code s[from, from + lowerAscii.length())} is {@code lowerAscii} in any ASCII case, as browsers compare
+     * keywords: Java's case-insensitive comparisons also fold other letters onto ASCII ones (a dotless ı onto i, a
+     * long ſ onto s), which a browser keeps apart.
+     */
+    static boolean asciiMatchesIgnoreCase(String s, int from, String lowerAscii) {
+        int n = lowerAscii.length();
+        if (from < 0 || from + n > s.length()) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            char c = s.charAt(from + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lowerAscii.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code s} is {@code lowerAscii} in any ASCII case (see {@link #asciiMatchesIgnoreCase}). */
+    static boolean asciiEqualsIgnoreCase(String s, String lowerAscii) {
+        return s.length() == lowerAscii.length() && asciiMatchesIgnoreCase(s, 0, lowerAscii);
+    }
 }

@@ -44,9 +44,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     /** Start of the element whose bytes are held until it is judged, -1 when none. */
     private long holdStart = -1;
-    private boolean suppressing;
-    private int suppressId;
-    private int suppressDepth;
+    private final DroppedContent dropped = new DroppedContent();
     /** 0 for the page; n for a fragment read as markup inside n levels of content read both ways. */
     private final int fragmentDepth;
     /** This fragment is a noscript's content in HTML (see {@link MarkupReading#NOSCRIPT_IN_HTML}): never SVG's. */
@@ -149,7 +147,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (countLines) {
             lines.chunkEnd(a, from, from + len, chunkAbs, heldFrom());
         }
-        if (suppressing || droppingTag) {
+        if (dropped.active() || droppingTag) {
             pending.dropUpTo(absPos);
         } else {
             long held = heldFrom();
@@ -162,7 +160,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         long openTag = fragmentDepth > 0 ? tokenizer.cutTagStart() : tokenizer.openTagStart();
         markupSeen = tokenizer.markupSeen();
         tokenizer.end(absPos);
-        if (suppressing || droppingTag) {
+        if (dropped.active() || droppingTag) {
             pending.dropUpTo(absPos);
         } else if (fragmentDepth > 0 && openTag >= 0) {
             // a tag the end of the content cut: the markup reading goes on past that end into it, as attributes of
@@ -223,7 +221,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     @Override
     public boolean captureTag(TagToken tag) {
-        if (suppressing) {
+        if (dropped.active()) {
             return false;
         }
         return switch (tag.nameId) {
@@ -240,7 +238,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     @Override
     public void tagOverflow(TagToken tag) {
-        if (suppressing) {
+        if (dropped.active()) {
             return;
         }
         Verdict v = tag.nameId == ElementNames.SCRIPT && scriptMayBeSvgs() ? ElementJudge.SCRIPT_READ_BOTH_WAYS
@@ -261,10 +259,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     @Override
     public boolean startTag(TagToken tag) {
-        if (suppressing) {
-            if (tag.nameId == suppressId) {
-                suppressDepth++;
-            }
+        if (dropped.active()) {
+            dropped.startTag(tag.nameId);
             return false;
         }
         if (tag.nameId == ElementNames.NOSCRIPT) {
@@ -338,9 +334,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     @Override
     public void endTag(TagToken tag) {
-        if (suppressing) {
-            if (tag.nameId == suppressId && --suppressDepth == 0) {
-                suppressing = false;
+        if (dropped.active()) {
+            if (dropped.endTag(tag.nameId)) {
                 pending.dropUpTo(tag.end);
             }
             return;
@@ -422,7 +417,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      */
     @Override
     public boolean cdataStart(long contentAbs) {
-        if (suppressing) {
+        if (dropped.active()) {
             return false;
         }
         bothWays.start(contentAbs, MarkupReading.HTML, true);
@@ -513,22 +508,28 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             }
             case PLACEHOLDER -> {
                 pending.insert(rewrites.placeholder(tag, v.rule(), v.host()));
-                suppressContent(tag, hasContent);
+                dropContent(tag, hasContent);
                 done = RewriteEvent.Action.PLACEHOLDER;
             }
             default -> {
-                suppressContent(tag, hasContent);
+                if (tokenizer.mayBeInForeignContent() && ForeignContent.endsForeignContent(tag.nameString())) {
+                    // gone, it would leave a browser in SVG, where the tokenizer is out of it
+                    pending.insert(ElementRewrites.FOREIGN_CONTENT_END);
+                }
+                dropContent(tag, hasContent);
                 done = RewriteEvent.Action.REMOVED;
             }
         }
         event(tag.start, tag.nameId, v.host(), v.rule().category(), v.rule().id(), done);
     }
 
-    private void suppressContent(TagToken tag, boolean hasContent) {
+    private void dropContent(TagToken tag, boolean hasContent) {
         if (hasContent) {
-            suppressing = true;
-            suppressId = tag.nameId;
-            suppressDepth = 1;
+            dropped.start(tag.nameId);
+            if (tag.nameId != ElementNames.SCRIPT && tokenizer.inSvgOrMath()) {
+                // its content is markup there, which the tokenizer follows in and out of SVG and the output drops
+                tokenizer.markUnsure();
+            }
         }
     }
 
@@ -553,9 +554,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             }
             event(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(), RewriteEvent.Action.NEUTRALIZED);
         } else {
-            suppressing = true;
-            suppressId = ElementNames.SCRIPT;
-            suppressDepth = 1;
+            dropped.start(ElementNames.SCRIPT);
             event(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(), RewriteEvent.Action.REMOVED);
         }
     }

@@ -32,12 +32,12 @@ final class DataUrls {
         while (i < url.length() && url.charAt(i) <= ' ') {
             i++;
         }
-        return url.regionMatches(true, i, "data:", 0, 5) ? i : -1;
+        return AttributeSyntax.asciiMatchesIgnoreCase(url, i, "data:") ? i : -1;
     }
 
     /** Whether the media type before the comma ends in {@code ;base64}. */
     private static boolean hasBase64Marker(String url, int start, int comma) {
-        return comma - 7 > start && url.regionMatches(true, comma - 7, ";base64", 0, 7);
+        return comma - 7 > start && AttributeSyntax.asciiMatchesIgnoreCase(url, comma - 7, ";base64");
     }
 
     /**

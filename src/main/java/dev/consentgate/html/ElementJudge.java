@@ -428,7 +428,7 @@ final class ElementJudge {
 
     private Verdict judgeMetaCookie(TagToken tag) {
         String equiv = tag.value("http-equiv");
-        if (equiv == null || !equiv.trim().equalsIgnoreCase("set-cookie")) {
+        if (equiv == null || !AttributeSyntax.asciiEqualsIgnoreCase(equiv.trim(), "set-cookie")) {
             return null;
         }
         String content = tag.value("content");
@@ -453,7 +453,7 @@ final class ElementJudge {
 
     static boolean isImportMap(TagToken tag) {
         String type = tag.value("type");
-        return type != null && type.strip().equalsIgnoreCase("importmap");
+        return type != null && AttributeSyntax.asciiEqualsIgnoreCase(type.strip(), "importmap");
     }
 
     /**

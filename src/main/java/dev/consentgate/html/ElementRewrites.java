@@ -156,6 +156,13 @@ final class ElementRewrites {
         return null;
     }
 
+    /**
+     * What takes the place of a removed tag that ended SVG or MathML content for a browser (an img, embed or meta
+     * there): a tag that ends it the same way and shows nothing, so that what follows is read where the model of
+     * {@code ForeignContent} says it is, not as SVG, where a script runs its own text.
+     */
+    static final byte[] FOREIGN_CONTENT_END = "<span hidden></span>".getBytes(StandardCharsets.US_ASCII);
+
     /** A small accessible box saying what was blocked and which consent it needs, with a link to give it. */
     byte[] placeholder(TagToken tag, TagRule rule, String host) {
         String size = dimension("width", tag.value("width")) + dimension("height", tag.value("height"));

@@ -96,7 +96,13 @@ final class ForeignContent {
         if (encoding.indexOf('&') >= 0) {
             return null;
         }
-        return encoding.equalsIgnoreCase("text/html") || encoding.equalsIgnoreCase("application/xhtml+xml");
+        return AttributeSyntax.asciiEqualsIgnoreCase(encoding, "text/html")
+                || AttributeSyntax.asciiEqualsIgnoreCase(encoding, "application/xhtml+xml");
+    }
+
+    /** Whether a start tag of this name (lower case) ends SVG or MathML content; font only with attributes. */
+    static boolean endsForeignContent(String name) {
+        return BREAKOUT.contains(name);
     }
 
     /** Whether a font start tag ends SVG or MathML content: with a color, face or size attribute. */

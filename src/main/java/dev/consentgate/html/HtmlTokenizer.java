@@ -201,6 +201,15 @@ final class HtmlTokenizer {
         followedForeignContent();
     }
 
+    /**
+     * The sink drops markup inside svg or math that this tokenizer follows in and out of SVG: where a browser reading
+     * the output is can no longer be told (see {@link ForeignContent#markUnsure}).
+     */
+    void markUnsure() {
+        foreign.markUnsure();
+        followedForeignContent();
+    }
+
     /** Inside svg or math, integration points included (see {@link ByteStreamRewriter} for what follows from it). */
     boolean inSvgOrMath() {
         return !foreign.isEmpty();

@@ -98,6 +98,15 @@ class ParserQuirksE2ETest {
                     + "?id=Q19\"></script></svg>"),
             Map.entry("/foreign-object-end", "<svg><foreignObject><p></svg></p></foreignObject><script>var a = 1;"
                     + "<img src=\"https://www.facebook.com/tr?id=Q20\"></script></svg>"),
+            // a tracking pixel the gateway removes had ended SVG: without it Chromium would stay in SVG, where the
+            // noscript is SVG's and its script runs its own text
+            Map.entry("/svg-pixel-removed", "<svg><img src=\"https://www.facebook.com/tr?id=Q28a\"><noscript>"
+                    + "<script src=\"/a.js\">new Image().src = 'https://www.facebook.com/tr?id=Q28'</script></noscript>"
+                    + "</svg>"),
+            // a dotless i is no i to Chromium: the annotation-xml is MathML's, the div ends math, </math> ends nothing
+            Map.entry("/annotation-xml-dotless-i", "<math><annotation-xml encoding=\"appl\u0131cation/xhtml+xml\">"
+                    + "<div></div><svg></math><noscript><script src=\"/a.js\">new Image().src = 'https://"
+                    + "www.facebook.com/tr?id=Q29'</script></noscript></svg>"),
             // font leaves SVG only with color, face or size: a bare one is SVG's, and so is the script after it
             Map.entry("/svg-font", "<svg><font><script>var a = 1;<img src=\"https://www.facebook.com/tr?id=Q27\">"
                     + "</script></svg>"),
@@ -157,7 +166,7 @@ class ParserQuirksE2ETest {
         "/import-map", "/link-header", "/iso-2022-jp", "/foreign-object", "/svg-script-markup",
         "/svg-script-href-markup", "/svg-script-reference", "/svg-cdata", "/svg-script-attribute",
         "/cdata-attribute", "/svg-script-child", "/svg-script-src", "/svg-breakout-cdata", "/svg-stray-end",
-        "/foreign-object-end", "/svg-font", "/svg-style-comment", "/svg-closed-by-div", "/svg-deep",
+        "/foreign-object-end", "/svg-font", "/svg-pixel-removed", "/annotation-xml-dotless-i", "/svg-style-comment", "/svg-closed-by-div", "/svg-deep",
         "/math-svg-mi", "/foreign-object-form", "/icon-svg-then-math"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');

@@ -1147,8 +1147,10 @@ class HtmlRewriterTest {
         assertEquals("<noscript><![CDATA[ >  ]]></noscript>", rewrite("<noscript><![CDATA[ > " + pixel + " ]]></noscript>"));
         assertEquals("<p><![CDATA[ x >  ]]></p>", rewrite("<p><![CDATA[ x > " + pixel + " ]]></p>"));
         // "]]]>" ends it after one bracket of text; an opening that is not "[CDATA[" is a bogus comment
-        assertEquals("<svg><![CDATA[ x ]]]></svg>", rewrite("<svg><![CDATA[ x ]]]>" + pixel + "</svg>"));
-        assertEquals("<svg><![CDAT x > </svg>", rewrite("<svg><![CDAT x > " + pixel + "</svg>"));
+        // (the pixel, gone, leaves a tag that ends SVG as it did: see removedTagsThatEndedSvgLeaveATagThatEndsItToo)
+        String end = "<span hidden></span>";
+        assertEquals("<svg><![CDATA[ x ]]]>" + end + "</svg>", rewrite("<svg><![CDATA[ x ]]]>" + pixel + "</svg>"));
+        assertEquals("<svg><![CDAT x > " + end + "</svg>", rewrite("<svg><![CDAT x > " + pixel + "</svg>"));
         // style sheets and code in sections pass as they are
         assertUnchanged("<svg><style><![CDATA[ .a > .b { fill: red } ]]></style><![CDATA[ a ] b ]] c ]]></svg>");
         assertUnchanged("<svg><![CDATA[ unterminated > <p>");
@@ -1189,6 +1191,45 @@ class HtmlRewriterTest {
                 rewrite("<svg><style><script type=\"text/plain\">x" + pixel + "</script></style></svg>"));
         // a script cut in its name at the end of the content names nothing: "if(a<c)" stays
         assertUnchanged("<svg><script>if(a<c){x()}</script></svg><noscript>a<c</noscript>");
+    }
+
+    @Test
+    void removedTagsThatEndedSvgLeaveATagThatEndsItToo() {
+        // an img, embed or meta ends SVG for a browser: gone without a trace, it would leave the browser in SVG, where
+        // a script runs its own text and a noscript's content is markup, while the rewriter reads HTML after it
+        String end = "<span hidden></span>";
+        String own = "<script src=\"/a.js\"></script>";
+        String noscript = "<noscript>" + own + "</noscript>";
+        assertEquals("<svg>" + end + noscript + "</svg>",
+                rewrite("<svg><img src=\"https://www.facebook.com/tr?id=1\">" + noscript + "</svg>"));
+        assertEquals("<math>" + end + noscript + "</math>",
+                rewrite("<math><embed src=\"https://www.facebook.com/tr?id=1\" width=1 height=1>" + noscript
+                        + "</math>"));
+        assertEquals("<svg>" + end + noscript + "</svg>",
+                rewrite("<svg><meta http-equiv=\"set-cookie\" content=\"_fbp=fb.1.1\">" + noscript + "</svg>"));
+        // outside SVG, or where a browser reads HTML in it, a tag goes without one
+        assertEquals(noscript, rewrite("<img src=\"https://www.facebook.com/tr?id=1\">" + noscript));
+        assertEquals("<svg><foreignObject></foreignObject></svg>",
+                rewrite("<svg><foreignObject><img src=\"https://www.facebook.com/tr?id=1\"></foreignObject></svg>"));
+        // the markup content of a removed object or frame, which may have ended SVG, goes with it: from there on the
+        // rewriter cannot tell where a browser is, and reads what follows both ways (the script goes, as SVG's would)
+        assertFalse(rewrite("<svg><object data=\"https://www.facebook.com/tr?id=1\" width=1 height=1><p></object>"
+                + noscript + "</svg>").contains("/a.js"));
+        assertFalse(rewrite("<svg><iframe src=\"https://www.youtube.com/embed/x\"><p></iframe><script src=\"/a.js\">"
+                + "new Image().src = 'https://www.facebook.com/tr?id=1'</script></svg>").contains("<script src="));
+    }
+
+    @Test
+    void anAnnotationXmlEncodingIsComparedAsABrowserDoesInAsciiCaseOnly() {
+        // a dotless i is no i to a browser: this annotation-xml is MathML's, the div ends math, the svg is a root and
+        // </math> ends nothing, so the noscript is SVG's and its script runs its own text
+        for (String encoding : List.of("appl\u0131cation/xhtml+xml", "appl&#305;cation/xhtml+xml", "TEXT/\u0130TML")) {
+            String page = "<math><annotation-xml encoding=\"" + encoding + "\"><div></div><svg></math><noscript>"
+                    + "<script src=\"/a.js\">new Image().src = 'https://www.facebook.com/tr?id=1'</script></noscript>";
+            assertFalse(rewrite(page).contains("facebook"), encoding);
+        }
+        assertTrue(ForeignContent.htmlEncoding("Application/XHTML+xml"));
+        assertFalse(ForeignContent.htmlEncoding("appl\u0131cation/xhtml+xml"));
     }
 
     @Test
