@@ -217,6 +217,10 @@ class DefaultTagsTest {
         // the same calls without the consent manager are Google's ad tag
         String ads = "<script>googletag.cmd.push(function () { googletag.pubads().refresh(); });</script>";
         assertEquals(List.of("google-publisher-tag-cmd"), rulesUnderEssentialOnly(ads));
+        // a publisher's configuration whose callback queues its ad stack's consent click
+        String guj = "<script>window._sp_ = { config: { accountId: 1, events: { onMessageReady: function () {"
+                + " GujAd.cmd.push(function () { GujAd.consentClick(); }); } } } };</script>";
+        assertEquals(guj, rewrite(guj));
     }
 
     @Test
@@ -928,7 +932,14 @@ class DefaultTagsTest {
                 arguments("analytics", "https://js.matheranalytics.com/s/ma87848/123/sp.js"),
                 arguments("analytics", "//tru.am/scripts/ta-pagesocial-sdk.js"),
                 arguments("analytics", "//media.example.com/Adobe-DTM/adobe-dtm-header.js"),
-                arguments("advertising", "//g.bing.com/uac/request?noperf=1;adclntid=1002;alias=NEWUSEN18;kvtile=2"));
+                arguments("advertising", "//g.bing.com/uac/request?noperf=1;adclntid=1002;alias=NEWUSEN18;kvtile=2"),
+                // round fifty-one
+                arguments("advertising", "https://cdn.ampproject.org/v0/amp-ima-video-0.1.js"),
+                arguments("analytics", "https://cdn.trackjs.com/releases/current/tracker.js"),
+                arguments("advertising", "https://autolinkmaker.itunes.apple.com/js/itunes_autolinkmaker.js"),
+                arguments("analytics", "http://www.example.de/wp-content/plugins/google-analyticator/external-tracking.min.js?ver=6.5.2"),
+                arguments("functionality", "http://blog.example.de/wp-content/plugins/jetpack/_inc/build/twitter-timeline.min.js?ver=4.0.0"),
+                arguments("functionality", "http://twittercounter.com/embed/?username=example&style=black"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1368,7 +1379,14 @@ class DefaultTagsTest {
                 arguments("analytics", "(function(w){ w.PARSELY = { autotrack: false, onReady: function(){ PARSELY.beacon.trackPageView(); } }; })(window);"),
                 arguments("analytics", "window.PARSELY={autotrack:false};"),
                 arguments("analytics", "if ('undefined' !== typeof _snaq) { _snaq.push(['setAuthor', 'Letters To The Editor']); }"),
-                arguments("advertising", "(function() { var i = new Image(); i.src = '//rs.gwallet.com/r1/cm/p70r' + Date.now(); })();"));
+                arguments("advertising", "(function() { var i = new Image(); i.src = '//rs.gwallet.com/r1/cm/p70r' + Date.now(); })();"),
+                // round fifty-one
+                arguments("analytics", "var iam_data = {\"mg\":\"yes\",\"st\":\"example\",\"cp\":\"news\"};"),
+                arguments("advertising", "SMARTY_ID_DATA.init({\"idVideo\": \"sm_12665_3170202\",\"autoplay\": 0});"),
+                arguments("advertising", "((__lxGc__=window.__lxGc__||{'s':{},'b':0})['s']['_203356']=1);"),
+                arguments("advertising", "d.addEventListener?j(d,c(\"YWRuZGRuZC5pbml0\"),L):0;"),
+                arguments("analytics", "window._trackJs = { token: '9e6170e5', application: 'example-desktop' };"),
+                arguments("analytics", "window.TrackJS && TrackJS.install({ token: \"YOUR_TOKEN\" });"));
     }
 
     static Stream<Arguments> vendorPixels() {
