@@ -69,7 +69,10 @@
  *       svg maybe closed: read both ways until a breakout tag or {@code </svg>}. Where it cannot tell at all (an
  *       end tag naming an HTML element open in the integration point below, SVG's or MathML's structure inside raw
  *       text, CDATA where HTML elements are open, deep nesting...) it stays unsure for the rest of the page, where
- *       raw text and scripts are read both ways, as in an integration point. A self-closing raw text element in
+ *       raw text and scripts are read both ways, as in an integration point. A browser reads the rewriter's output:
+ *       a removed tag that ended SVG (an img, embed or meta there) leaves {@code <span hidden></span>}, which ends it
+ *       the same way, and an object or frame removed inside svg or math, whose markup content goes with it and may
+ *       have moved a browser out of SVG or into it, leaves the rewriter unsure. A self-closing raw text element in
  *       SVG is taken as closed only where the SVG is certain.</li>
  *   <li>Inside svg or math a browser reads a script's content as markup, where an HTML tag breaks out of the SVG and
  *       loads. There a script's content is read both ways as well: an inline script's is kept (up to the inspect
