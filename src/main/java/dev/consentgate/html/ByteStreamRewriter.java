@@ -26,7 +26,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private static final Logger LOG = LoggerFactory.getLogger(ByteStreamRewriter.class);
     private final TagPolicy policy;
     private final ConsentDecision consent;
-    private final RewriteListener listener;
+    private final EventReporter events;
     private final ElementJudge elements;
     private final ElementRewrites rewrites;
     private final HtmlTokenizer tokenizer;
@@ -72,11 +72,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                        Predicate<String> cookieNameAllowed) {
         this.policy = policy;
         this.consent = consent;
-        this.listener = listener;
         this.elements = new ElementJudge(policy, consent, site, cookieNameAllowed);
         this.rewrites = policy.rewrites();
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
         this.lines = listener == RewriteListener.NONE ? null : new LineCounter();
+        this.events = new EventReporter(listener, lines);
         this.inspectLimit = policy.settings().inlineScriptInspectLimit();
         this.inspectInline = policy.blocksAnyRule(consent);
         this.script = new InlineScriptJudge(policy, consent, site);
@@ -92,7 +92,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private ByteStreamRewriter(ByteStreamRewriter outer, long contentAbs, MarkupReading reading) {
         this.policy = outer.policy;
         this.consent = outer.consent;
-        this.listener = outer.listener;
+        this.events = outer.events;
         this.elements = outer.elements;
         this.rewrites = outer.rewrites;
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
@@ -104,7 +104,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.noscriptInHtml = reading == MarkupReading.NOSCRIPT_IN_HTML;
         this.inNoscript = true;
         this.bothWays = new ContentReadBothWays(pending, this::fragment, fragmentDepth);
-        if (outer.tokenizer.mayBeInForeignContent()) {
+        if (outer.tokenizer.innerMarkupCounts()) {
             // its markup may move a browser into or out of SVG: see afterContentReadBothWays
             tokenizer.seeEveryTag();
         }
@@ -253,7 +253,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             overflowVerdict = null;
             LOG.debug("tag at offset {} longer than {} bytes passed unjudged", tag.start,
                     policy.settings().maxTagBytes());
-            event(tag.start, tag.nameId, "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT);
+            events.report(tag.start, tag.nameId, "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT);
         }
     }
 
@@ -337,6 +337,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (dropped.active()) {
             if (dropped.endTag(tag.nameId)) {
                 pending.dropUpTo(tag.end);
+                tokenizer.restoreForeignContent(dropped.foreignBefore());
             }
             return;
         }
@@ -371,7 +372,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             holdStart = -1;
             LOG.debug("inline script at offset {} longer than {} bytes passed unjudged past the limit",
                     inlineScript.start, inspectLimit);
-            event(inlineScript.start, ElementNames.SCRIPT, "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT);
+            events.report(inlineScript.start, ElementNames.SCRIPT, "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT);
             inlineScript = null;
         }
     }
@@ -501,7 +502,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         boolean hasContent = tag.nameId == ElementNames.SCRIPT || tag.nameId == ElementNames.IFRAME
                 || tag.nameId == ElementNames.OBJECT;
         RewriteEvent.Action done;
-        switch (v.action()) {
+        // in SVG a placeholder's div would end it, where the element did not: the element goes
+        switch (v.action() == TagAction.PLACEHOLDER && tokenizer.mayBeInForeignContent()
+                && !ForeignContent.endsForeignContent(tag.nameString()) ? TagAction.REMOVE : v.action()) {
             case NEUTRALIZE -> {
                 pending.insert(rewrites.neutralize(tag, v.rule()));
                 done = RewriteEvent.Action.NEUTRALIZED;
@@ -520,16 +523,13 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 done = RewriteEvent.Action.REMOVED;
             }
         }
-        event(tag.start, tag.nameId, v.host(), v.rule().category(), v.rule().id(), done);
+        events.report(tag.start, tag.nameId, v.host(), v.rule().category(), v.rule().id(), done);
     }
 
     private void dropContent(TagToken tag, boolean hasContent) {
         if (hasContent) {
-            dropped.start(tag.nameId);
-            if (tag.nameId != ElementNames.SCRIPT && tokenizer.inSvgOrMath()) {
-                // its content is markup there, which the tokenizer follows in and out of SVG and the output drops
-                tokenizer.markUnsure();
-            }
+            // markup the tokenizer follows into or out of SVG goes: the output leaves a browser where it was
+            dropped.start(tag.nameId, tag.nameId == ElementNames.SCRIPT ? null : tokenizer.foreignContentState());
         }
     }
 
@@ -552,19 +552,13 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             if (inlineScriptInSvgOrMath) {
                 readForeignContentAsMarkup(tag.end);
             }
-            event(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(), RewriteEvent.Action.NEUTRALIZED);
+            events.report(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(),
+                    RewriteEvent.Action.NEUTRALIZED);
         } else {
-            dropped.start(ElementNames.SCRIPT);
-            event(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(), RewriteEvent.Action.REMOVED);
+            dropped.start(ElementNames.SCRIPT, null);
+            events.report(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(),
+                    RewriteEvent.Action.REMOVED);
         }
     }
 
-    private void event(long at, int nameId, String host, String category, String ruleId,
-                       RewriteEvent.Action action) {
-        if (lines == null) {
-            return;
-        }
-        listener.onAction(new RewriteEvent(lines.lineAt(at), ElementNames.name(nameId), host, category, ruleId,
-                action));
-    }
 }

@@ -9,11 +9,21 @@ final class DroppedContent {
     private boolean active;
     private int nameId;
     private int depth;
+    private ForeignContent.State foreignBefore;
 
-    void start(int elementId) {
+    /**
+     * {@code foreignBefore}: where SVG and MathML stood before the element, which the output leaves a browser at;
+     * null for content the tokenizer reads as text (a script's).
+     */
+    void start(int elementId, ForeignContent.State foreignBefore) {
         active = true;
         nameId = elementId;
         depth = 1;
+        this.foreignBefore = foreignBefore;
+    }
+
+    ForeignContent.State foreignBefore() {
+        return foreignBefore;
     }
 
     boolean active() {

@@ -1,5 +1,6 @@
 package dev.consentgate.html;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -127,6 +128,28 @@ final class ForeignContent {
 
     private boolean svgOrMathOnTop() {
         return !unsure && depth > 0 && kinds[depth - 1] != INTEGRATION_POINT;
+    }
+
+    /** A copy of where SVG and MathML stand (see {@link #state}). */
+    record State(byte[] kinds, String[] names, int[] htmlBase, String[] htmlNames, boolean maybeClosed,
+                 boolean unsure) {
+    }
+
+    State state() {
+        return new State(Arrays.copyOf(kinds, depth), Arrays.copyOf(names, depth), Arrays.copyOf(htmlBase, depth),
+                Arrays.copyOf(htmlNames, htmlDepth), maybeClosed, unsure);
+    }
+
+    /** Back to where {@link #state} was taken: the markup read since then is not in the output. */
+    void restore(State s) {
+        depth = s.kinds().length;
+        System.arraycopy(s.kinds(), 0, kinds, 0, depth);
+        System.arraycopy(s.names(), 0, names, 0, depth);
+        System.arraycopy(s.htmlBase(), 0, htmlBase, 0, depth);
+        htmlDepth = s.htmlNames().length;
+        System.arraycopy(s.htmlNames(), 0, htmlNames, 0, htmlDepth);
+        maybeClosed = s.maybeClosed();
+        unsure = s.unsure();
     }
 
     /** From here on the rewriter cannot tell where a browser is (see the class comment). */

@@ -187,6 +187,14 @@ final class HtmlTokenizer {
         return foreign.inForeignContent();
     }
 
+    /**
+     * Whether content read both ways inside this input must report every tag it holds ({@link #markupSeen}): where a
+     * browser may read SVG here, or where this tokenizer reports every tag to an outer reader itself.
+     */
+    boolean innerMarkupCounts() {
+        return everyTag || foreign.mayBeInForeignContent();
+    }
+
     /** Where a browser may read SVG or MathML (see {@link ForeignContent#mayBeInForeignContent}). */
     boolean mayBeInForeignContent() {
         return foreign.mayBeInForeignContent();
@@ -199,15 +207,25 @@ final class HtmlTokenizer {
     void hiddenMarkup(int markup) {
         foreign.hiddenMarkup(markup);
         followedForeignContent();
+        // the content this tokenizer reads held it too, whatever this tokenizer takes its own place to be
+        structuralTagSeen |= markup == ForeignContent.STRUCTURAL_MARKUP;
+        tagSeen |= markup != ForeignContent.NO_MARKUP;
+    }
+
+    /** Where SVG and MathML stand now, for {@link #restoreForeignContent}. */
+    ForeignContent.State foreignContentState() {
+        return foreign.state();
     }
 
     /**
-     * The sink drops markup inside svg or math that this tokenizer follows in and out of SVG: where a browser reading
-     * the output is can no longer be told (see {@link ForeignContent#markUnsure}).
+     * The sink dropped the markup read since {@code before} (the content of an element it removed): a browser reading
+     * the output is where it was then. Null: nothing to restore.
      */
-    void markUnsure() {
-        foreign.markUnsure();
-        followedForeignContent();
+    void restoreForeignContent(ForeignContent.State before) {
+        if (before != null) {
+            foreign.restore(before);
+            followedForeignContent();
+        }
     }
 
     /** Inside svg or math, integration points included (see {@link ByteStreamRewriter} for what follows from it). */

@@ -1220,6 +1220,27 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void whereTheRewriterDropsMarkupABrowserIsWhereTheOutputLeavesIt() {
+        String code = "new Image().src = 'https://www.facebook.com/tr?id=1'";
+        // a placeholder's div would end SVG where a frame did not: the frame goes, and the script after it is still
+        // SVG's, self-closed and empty, its text markup (to Chromium, with the div, an HTML script running the text)
+        for (String open : List.of("<svg>", "<math>")) {
+            assertEquals(open + "<script/>" + code + "</script>",
+                    rewrite(open + "<frame src=\"https://www.youtube.com/embed/x\"><script/>" + code + "</script>"));
+        }
+        // a removed object's content goes with it: a browser stays in HTML, so the script after it is HTML's
+        String afterObject = rewrite("<object data=\"https://www.youtube.com/embed/x\"><math><mi></object></mi>"
+                + "<script/>" + code + "</script>");
+        assertTrue(afterObject.contains("data-cg-rule=\"meta-pixel\""), afterObject);
+        // structural markup that content read both ways inside other such content held counts for the outer reading
+        for (String outer : List.of("noscript", "xmp")) {
+            String page = "<svg><" + outer + "><style><foreignObject><div></style></" + outer + "></svg></div>"
+                    + "</foreignObject><script src=\"/a.js\">" + code + "</script>";
+            assertFalse(rewrite(page).contains("<script src=\"/a.js\">"), page);
+        }
+    }
+
+    @Test
     void anAnnotationXmlEncodingIsComparedAsABrowserDoesInAsciiCaseOnly() {
         // a dotless i is no i to a browser: this annotation-xml is MathML's, the div ends math, the svg is a root and
         // </math> ends nothing, so the noscript is SVG's and its script runs its own text
