@@ -71,8 +71,10 @@
  *       text, CDATA where HTML elements are open, deep nesting...) it stays unsure for the rest of the page, where
  *       raw text and scripts are read both ways, as in an integration point. A browser reads the rewriter's output:
  *       a removed tag that ended SVG (an img, embed or meta there) leaves {@code <span hidden></span>}, which ends it
- *       the same way, and an object or frame removed inside svg or math, whose markup content goes with it and may
- *       have moved a browser out of SVG or into it, leaves the rewriter unsure. A self-closing raw text element in
+ *       the same way; after a removed object or frame, whose markup content goes with it, {@code ForeignContent} is
+ *       restored to where it stood before the element; and a frame blocked in SVG goes rather than becoming a
+ *       placeholder, whose div would end SVG. Markup that content read both ways held counts for every reading
+ *       around it, however deep. A self-closing raw text element in
  *       SVG is taken as closed only where the SVG is certain.</li>
  *   <li>Inside svg or math a browser reads a script's content as markup, where an HTML tag breaks out of the SVG and
  *       loads. There a script's content is read both ways as well: an inline script's is kept (up to the inspect
