@@ -939,7 +939,10 @@ class DefaultTagsTest {
                 arguments("advertising", "https://autolinkmaker.itunes.apple.com/js/itunes_autolinkmaker.js"),
                 arguments("analytics", "http://www.example.de/wp-content/plugins/google-analyticator/external-tracking.min.js?ver=6.5.2"),
                 arguments("functionality", "http://blog.example.de/wp-content/plugins/jetpack/_inc/build/twitter-timeline.min.js?ver=4.0.0"),
-                arguments("functionality", "http://twittercounter.com/embed/?username=example&style=black"));
+                arguments("functionality", "http://twittercounter.com/embed/?username=example&style=black"),
+                // round fifty-two
+                arguments("analytics", "https://az416426.vo.msecnd.net/scripts/a/ai.0.js"),
+                arguments("analytics", "https://js.monitor.azure.com/scripts/b/ai.2.min.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1386,7 +1389,9 @@ class DefaultTagsTest {
                 arguments("advertising", "((__lxGc__=window.__lxGc__||{'s':{},'b':0})['s']['_203356']=1);"),
                 arguments("advertising", "d.addEventListener?j(d,c(\"YWRuZGRuZC5pbml0\"),L):0;"),
                 arguments("analytics", "window._trackJs = { token: '9e6170e5', application: 'example-desktop' };"),
-                arguments("analytics", "window.TrackJS && TrackJS.install({ token: \"YOUR_TOKEN\" });"));
+                arguments("analytics", "window.TrackJS && TrackJS.install({ token: \"YOUR_TOKEN\" });"),
+                // round fifty-two
+                arguments("analytics", "var appInsights=window.appInsights||function(config){ var y=document.createElement('script'); y.src=config.url||\"https://az416426.vo.msecnd.net/scripts/a/ai.0.js\"; }({instrumentationKey:'k'}); appInsights.trackPageView();"));
     }
 
     static Stream<Arguments> vendorPixels() {
