@@ -207,43 +207,44 @@ class DefaultTagsTest {
         assertInlineScriptPasses(script);
     }
 
-    @Test
-    void sourcepointsConfigurationPassesThoughItSetsUpGooglesAds() {
-        String config = "<script>window._sp_queue = []; window._sp_ = { config: { accountId: 146,"
-                + " baseEndpoint: 'https://cmp.example.de', events: { onConsentReady: function () {"
-                + " // googletag.pubads().setRequestNonPersonalizedAds(consent);\n"
-                + " googletag.cmd.push(function () { googletag.pubads().refresh(); }); } } } };</script>";
-        assertEquals(config, rewrite(config));
-        // the same calls without the consent manager are Google's ad tag
-        String ads = "<script>googletag.cmd.push(function () { googletag.pubads().refresh(); });</script>";
-        assertEquals(List.of("google-publisher-tag-cmd"), rulesUnderEssentialOnly(ads));
-        // a publisher's configuration whose callback queues its ad stack's consent click
-        String guj = "<script>window._sp_ = { config: { accountId: 1, events: { onMessageReady: function () {"
-                + " GujAd.cmd.push(function () { GujAd.consentClick(); }); } } } };</script>";
-        assertEquals(guj, rewrite(guj));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("consentManagerCallbacks")
+    void aConsentManagersCallbackPassesThoughItCallsAVendorsTag(String name, String callback, String sameCallsAlone,
+                                                               String vendorRule) {
+        String page = "<script>" + callback + "</script>";
+        assertEquals(page, rewrite(page));
+        // the same calls outside the consent manager's code are the vendor's tag
+        assertEquals(List.of(vendorRule), rulesUnderEssentialOnly("<script>" + sameCallsAlone + "</script>"));
     }
 
-    @Test
-    void voxMediasOwnBannerPassesThoughItTellsPhonographTheChoice() {
-        String banner = "<script>document.querySelector('#accept-privacy-consent').addEventListener('click',"
-                + " function (evt) { var token = Date.now() + '-' + hex(32);"
-                + " setCookie('_chorus_privacy_consent', token, 365 * 20); pickup.onload = function () {"
-                + " phonographEvents.push(['privacy_consent', { token: token, callback: done }]); }; });</script>";
-        assertEquals(banner, rewrite(banner));
-        // the same call outside the banner is Phonograph's tag
-        String tag = "<script>phonographEvents.push(['pageview', {}]);</script>";
-        assertEquals(List.of("vox-phonograph-inline"), rulesUnderEssentialOnly(tag));
-    }
-
-    @Test
-    void oneTrustsCallbackPassesThoughItTellsTheAdStackTheChoice() {
-        String callback = "<script>function OptanonWrapper() { if (window.freestar && window.freestar.config) {"
-                + " googletag.pubads().setRequestNonPersonalizedAds(1); }"
-                + " window.dispatchEvent(new Event('ot-lib-ready')); }</script>";
-        assertEquals(callback, rewrite(callback));
-        // the same calls outside the consent manager's callback are Freestar's ad set-up
-        String ads = "<script>if (window.freestar && window.freestar.config) { freestar.queue.push(1); }</script>";
-        assertEquals(List.of("freestar-inline"), rulesUnderEssentialOnly(ads));
+    static Stream<Arguments> consentManagerCallbacks() {
+        return Stream.of(
+                arguments("Sourcepoint's configuration sets up Google's ads",
+                        "window._sp_queue = []; window._sp_ = { config: { accountId: 146,"
+                                + " baseEndpoint: 'https://cmp.example.de', events: { onConsentReady: function () {"
+                                + " // googletag.pubads().setRequestNonPersonalizedAds(consent);\n"
+                                + " googletag.cmd.push(function () { googletag.pubads().refresh(); }); } } } };",
+                        "googletag.cmd.push(function () { googletag.pubads().refresh(); });",
+                        "google-publisher-tag-cmd"),
+                arguments("a publisher's Sourcepoint configuration queues its ad stack's consent click",
+                        "window._sp_ = { config: { accountId: 1, events: { onMessageReady: function () {"
+                                + " GujAd.cmd.push(function () { GujAd.consentClick(); }); } } } };",
+                        "GujAd.cmd.push(function () { GujAd.consentClick(); });",
+                        "guj-ems-ads-queue-inline"),
+                arguments("Vox Media's own banner tells Phonograph the choice",
+                        "document.querySelector('#accept-privacy-consent').addEventListener('click',"
+                                + " function (evt) { var token = Date.now() + '-' + hex(32);"
+                                + " setCookie('_chorus_privacy_consent', token, 365 * 20);"
+                                + " pickup.onload = function () { phonographEvents.push(['privacy_consent',"
+                                + " { token: token, callback: done }]); }; });",
+                        "phonographEvents.push(['pageview', {}]);",
+                        "vox-phonograph-inline"),
+                arguments("OneTrust's callback tells the ad stack the choice",
+                        "function OptanonWrapper() { if (window.freestar && window.freestar.config) {"
+                                + " googletag.pubads().setRequestNonPersonalizedAds(1); }"
+                                + " window.dispatchEvent(new Event('ot-lib-ready')); }",
+                        "if (window.freestar && window.freestar.config) { freestar.queue.push(1); }",
+                        "freestar-inline"));
     }
 
     @Test
