@@ -1,7 +1,6 @@
 package dev.consentgate.html;
 
 import dev.consentgate.config.TagAction;
-import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.html.ElementJudge.Verdict;
 import io.netty.buffer.ByteBuf;
@@ -36,13 +35,12 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     /** The content read both ways is an SVG title's, an integration point's. */
     private boolean bothWaysInSvgTitle;
     private final LineCounter lines;
-    private final int inspectLimit;
     private final boolean inspectInline;
 
     private long absPos;
     private byte[] scratch = new byte[0];
 
-    /** Start of the element whose bytes are held until it is judged, -1 when none. */
+    /** Where content read both ways, held until its markup reading ends, goes on from; -1 when none. */
     private long holdStart = -1;
     private final DroppedContent dropped = new DroppedContent();
     /** 0 for the page; n for a fragment read as markup inside n levels of content read both ways. */
@@ -50,18 +48,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     /** This fragment is a noscript's content in HTML (see {@link MarkupReading#NOSCRIPT_IN_HTML}): never SVG's. */
     private final boolean noscriptInHtml;
     /** Elements here count as pixels: this rewriter reads content read both ways (noscript's...) as markup. */
-    private boolean inNoscript;
+    private final boolean inNoscript;
     /** The content being read both ways, if any. */
     private final ContentReadBothWays bothWays;
 
-    private boolean inspecting;
-    private TagToken inlineScript;
-    /** The inline script being inspected is inside SVG or MathML, where a browser reads its content as markup. */
-    private boolean inlineScriptInSvgOrMath;
-    /** Absolute offset of that script's end tag, once read. */
-    private long foreignContentEnd;
-    /** Judges the code of the inline script being inspected (and keeps it, in SVG or MathML). */
-    private final InlineScriptJudge script;
+    private final InlineScriptInspection inlineScript;
 
     /** Decision taken when a tag overflowed, applied when it ends: a rule that already matched, or null. */
     private Verdict overflowVerdict;
@@ -77,11 +68,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
         this.lines = listener == RewriteListener.NONE ? null : new LineCounter();
         this.events = new EventReporter(listener, lines);
-        this.inspectLimit = policy.settings().inlineScriptInspectLimit();
         this.inspectInline = policy.blocksAnyRule(consent);
-        this.script = new InlineScriptJudge(policy, consent, site);
         this.fragmentDepth = 0;
         this.noscriptInHtml = false;
+        this.inNoscript = false;
+        this.inlineScript = inlineScriptInspection(new InlineScriptJudge(policy, consent, site));
         this.bothWays = new ContentReadBothWays(pending, this::fragment, 0);
     }
 
@@ -97,12 +88,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.rewrites = outer.rewrites;
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
         this.lines = outer.lines;
-        this.inspectLimit = outer.inspectLimit;
         this.inspectInline = outer.inspectInline;
-        this.script = new InlineScriptJudge(policy, consent, outer.elements.site());
         this.fragmentDepth = outer.fragmentDepth + 1;
         this.noscriptInHtml = reading == MarkupReading.NOSCRIPT_IN_HTML;
         this.inNoscript = true;
+        this.inlineScript = inlineScriptInspection(new InlineScriptJudge(policy, consent, outer.elements.site()));
         this.bothWays = new ContentReadBothWays(pending, this::fragment, fragmentDepth);
         if (outer.tokenizer.innerMarkupCounts()) {
             // its markup may move a browser into or out of SVG: see afterContentReadBothWays
@@ -141,9 +131,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
         tokenizer.scan(a, from, from + len, chunkAbs);
         absPos += len;
-        if (inspecting) {
-            inlineScript.materialize();
-        }
+        inlineScript.chunkEnded();
         if (countLines) {
             lines.chunkEnd(a, from, from + len, chunkAbs, heldFrom());
         }
@@ -199,6 +187,20 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         return new ByteStreamRewriter(this, contentAbs, reading);
     }
 
+    private InlineScriptInspection inlineScriptInspection(InlineScriptJudge judge) {
+        return new InlineScriptInspection(policy, judge, pending, dropped, events, this::readScriptAsMarkup,
+                inNoscript);
+    }
+
+    /** An inline script's content in SVG or MathML, as the markup a browser reads there (every element a pixel). */
+    private void readScriptAsMarkup(long contentAbs, byte[] code, int length) {
+        // a copy: what the markup reader passes on as slices outlives the kept code, which the next script reuses
+        ByteStreamRewriter markup = fragment(contentAbs, MarkupReading.EITHER);
+        markup.feed(Unpooled.copiedBuffer(code, 0, length), pending::insert);
+        markup.finish(pending::insert);
+        afterContentReadBothWays(markup.markupSeen());
+    }
+
     /**
      * Start of the unfinished tag whose bytes are held: a captured one; in a fragment any one, since a tag its end
      * cuts inside a quoted value goes (see {@link #finish}), whatever its name.
@@ -211,6 +213,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         long t = openTagStart();
         if (holdStart >= 0 && (t < 0 || holdStart < t)) {
             t = holdStart;
+        }
+        long script = inlineScript.heldFrom();
+        if (script >= 0 && (t < 0 || script < t)) {
+            t = script;
         }
         // a tag the fragment holds keeps its line known
         long inner = bothWays.fragmentHeldFrom();
@@ -318,12 +324,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             if (!inspectInline) {
                 return false;
             }
-            inspecting = true;
-            // the tokenizer reuses this token only after the script's end, when the decision is made
-            inlineScript = tag;
-            holdStart = tag.start;
-            inlineScriptInSvgOrMath = tokenizer.inSvgOrMath();
-            script.start(ElementJudge.isImportMap(tag), inlineScriptInSvgOrMath);
+            inlineScript.start(tag, tokenizer.inSvgOrMath());
             return true;
         }
         apply(tag, v);
@@ -350,30 +351,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             holdStart = bothWays.nextAbs();
             return;
         }
-        if (!inspecting) {
-            return;
-        }
-        int readTo = script.read(a, from, to);
-        if (readTo < 0) {
-            blockInlineScript(policy.rule(script.rule()), "", false);
-            return;
-        }
-        if (readTo < to) {
-            // the limit is judged as the script's end: a URL read up to it counts, as in a data: URL cut at it
-            if (blockedWhenReadToEnd(false)) {
-                return;
-            }
-            if (inlineScriptInSvgOrMath) {
-                // the rest, markup to a browser, would pass unread: the script goes
-                blockInlineScript(ElementJudge.SVG_SCRIPT_PAST_INSPECT_LIMIT.rule(), "", false);
-                return;
-            }
-            inspecting = false;
-            holdStart = -1;
-            LOG.debug("inline script at offset {} longer than {} bytes passed unjudged past the limit",
-                    inlineScript.start, inspectLimit);
-            events.report(inlineScript.start, ElementNames.SCRIPT, "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT);
-            inlineScript = null;
+        if (inlineScript.active()) {
+            inlineScript.read(a, from, to);
         }
     }
 
@@ -436,62 +415,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             holdStart = -1;
             return;
         }
-        if (!inspecting) {
-            return;
+        if (inlineScript.active()) {
+            inlineScript.end(endTagStart);
         }
-        foreignContentEnd = endTagStart;
-        if (blockedWhenReadToEnd(true) || inlineScriptInSvgOrMath && blockedAsRunnableText()) {
-            return;
-        }
-        if (inlineScriptInSvgOrMath) {
-            readForeignContentAsMarkup(inlineScript.end);
-        }
-        inspecting = false;
-        holdStart = -1;
-        inlineScript = null;
-    }
-
-    /**
-     * Judges the inline script in SVG or MathML, read to its end, again as the text a browser runs there (see
-     * {@link ForeignScriptText}); returns whether it was blocked.
-     */
-    private boolean blockedAsRunnableText() {
-        int k = script.ruleAsRunnableText();
-        if (k < 0) {
-            return false;
-        }
-        blockInlineScript(policy.rule(k), script.host(), true);
-        return true;
-    }
-
-    /**
-     * Replaces the content of the inline script in SVG or MathML, from {@code contentAbs} to its end tag, with what
-     * a rewriter reading it as markup makes of it: every element in it judged as a pixel.
-     */
-    private void readForeignContentAsMarkup(long contentAbs) {
-        pending.emitUpTo(contentAbs);
-        pending.dropUpTo(foreignContentEnd);
-        if (script.keptLength() == 0) {
-            return;
-        }
-        // a copy: what the markup reader passes on as slices outlives the kept code, which the next script reuses
-        ByteStreamRewriter markup = fragment(contentAbs, MarkupReading.EITHER);
-        markup.feed(Unpooled.copiedBuffer(script.kept(), 0, script.keptLength()), pending::insert);
-        markup.finish(pending::insert);
-        afterContentReadBothWays(markup.markupSeen());
-    }
-
-    /**
-     * Decides the inline script read so far as a whole, at its end or at the inspect limit: a signature first, then
-     * the URLs it loads or names (one still being read ends here). Returns whether it was blocked.
-     */
-    private boolean blockedWhenReadToEnd(boolean contentEnded) {
-        int k = script.ruleAtEnd();
-        if (k < 0) {
-            return false;
-        }
-        blockInlineScript(policy.rule(k), script.host(), contentEnded);
-        return true;
     }
 
     // ---- acting ----
@@ -532,33 +458,4 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             dropped.start(tag.nameId, tag.nameId == ElementNames.SCRIPT ? null : tokenizer.foreignContentState());
         }
     }
-
-    /**
-     * Blocks the inline script being inspected. Neutralizing keeps its content; in SVG or MathML, where that content
-     * is markup, only once all of it was read ({@code contentEnded}), to go through a second rewriter as markup:
-     * else the script goes.
-     */
-    private void blockInlineScript(TagRule rule, String host, boolean contentEnded) {
-        TagToken tag = inlineScript;
-        inspecting = false;
-        inlineScript = null;
-        holdStart = -1;
-        TagAction action = inlineScriptInSvgOrMath && !contentEnded ? TagAction.REMOVE
-                : policy.action(rule, inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT);
-        pending.emitUpTo(tag.start);
-        if (action == TagAction.NEUTRALIZE) {
-            pending.dropUpTo(tag.end);
-            pending.insert(rewrites.neutralize(tag, rule));
-            if (inlineScriptInSvgOrMath) {
-                readForeignContentAsMarkup(tag.end);
-            }
-            events.report(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(),
-                    RewriteEvent.Action.NEUTRALIZED);
-        } else {
-            dropped.start(ElementNames.SCRIPT, null);
-            events.report(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(),
-                    RewriteEvent.Action.REMOVED);
-        }
-    }
-
 }

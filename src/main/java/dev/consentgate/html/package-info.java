@@ -23,8 +23,8 @@
  * tag (one whose name the rewriter never needs) lying wholly inside a chunk is skipped in one pass that only finds its
  * end; everything else goes through the states. {@code ByteStreamRewriter} holds the
  * bytes of a candidate element (script, img, iframe, frame, embed, object, link, meta) only until it is judged; an
- * inline script is held until a signature of a blocked category matches (decided at once) or its end tag (passes),
- * at most {@code inlineScriptInspectLimit} bytes. Memory per response is bounded by these limits.
+ * inline script is held ({@code InlineScriptInspection}) until a signature of a blocked category matches (decided at
+ * once) or its end tag (passes), at most {@code inlineScriptInspectLimit} bytes. Memory per response is bounded by these limits.
  *
  * <h2>Judgement</h2>
  * {@code ElementJudge} decides what a start tag means; {@code ByteStreamRewriter} acts on its verdict. URLs are read

@@ -1,0 +1,164 @@
+package dev.consentgate.html;
+
+import dev.consentgate.config.TagAction;
+import dev.consentgate.config.TagRule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inline script a rewriter is inspecting: its bytes are held while its code streams past the judge
+ * ({@link InlineScriptJudge}), then passed on, removed or neutralized. In SVG or MathML a browser reads the script's
+ * content as markup, so there the content kept is replaced by what a markup reading makes of it.
+ */
+final class InlineScriptInspection {
+
+    /** Reads code as markup in place of a script's content, from {@code contentAbs} to its end tag. */
+    interface MarkupReader {
+        void read(long contentAbs, byte[] code, int length);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(InlineScriptInspection.class);
+    private final TagPolicy policy;
+    private final InlineScriptJudge judge;
+    private final PendingOutput pending;
+    private final DroppedContent dropped;
+    private final EventReporter events;
+    private final MarkupReader markupReader;
+    /** How blocked scripts count: as pixels in a noscript's content read as markup. */
+    private final ElementKind kind;
+
+    /** The script being inspected, null when none; the tokenizer reuses the token only after the script's end. */
+    private TagToken script;
+    /** That script is inside SVG or MathML. */
+    private boolean inSvgOrMath;
+    /** Absolute offset of that script's end tag, once read. */
+    private long contentEnd;
+
+    InlineScriptInspection(TagPolicy policy, InlineScriptJudge judge, PendingOutput pending, DroppedContent dropped,
+                           EventReporter events, MarkupReader markupReader, boolean inNoscript) {
+        this.policy = policy;
+        this.judge = judge;
+        this.pending = pending;
+        this.dropped = dropped;
+        this.events = events;
+        this.markupReader = markupReader;
+        this.kind = inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT;
+    }
+
+    void start(TagToken tag, boolean inSvgOrMath) {
+        script = tag;
+        this.inSvgOrMath = inSvgOrMath;
+        judge.start(ElementJudge.isImportMap(tag), inSvgOrMath);
+    }
+
+    boolean active() {
+        return script != null;
+    }
+
+    /** Start of the held script, -1 when none. */
+    long heldFrom() {
+        return script == null ? -1 : script.start;
+    }
+
+    /** The chunk the tokenizer read ends: the held start tag must outlive the chunk's array. */
+    void chunkEnded() {
+        if (script != null) {
+            script.materialize();
+        }
+    }
+
+    /** The next piece of the script's content. */
+    void read(byte[] a, int from, int to) {
+        int readTo = judge.read(a, from, to);
+        if (readTo < 0) {
+            block(policy.rule(judge.rule()), "", false);
+            return;
+        }
+        if (readTo < to) {
+            // the limit is judged as the script's end: a URL read up to it counts, as in a data: URL cut at it
+            if (blockedWhenReadToEnd(false)) {
+                return;
+            }
+            if (inSvgOrMath) {
+                // the rest, markup to a browser, would pass unread: the script goes
+                block(ElementJudge.SVG_SCRIPT_PAST_INSPECT_LIMIT.rule(), "", false);
+                return;
+            }
+            LOG.debug("inline script at offset {} longer than {} bytes passed unjudged past the limit",
+                    script.start, policy.settings().inlineScriptInspectLimit());
+            events.report(script.start, ElementNames.SCRIPT, "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT);
+            script = null;
+        }
+    }
+
+    /** The script's end tag starts at {@code endTagStart}. */
+    void end(long endTagStart) {
+        contentEnd = endTagStart;
+        if (blockedWhenReadToEnd(true) || inSvgOrMath && blockedAsRunnableText()) {
+            return;
+        }
+        if (inSvgOrMath) {
+            readContentAsMarkup(script.end);
+        }
+        script = null;
+    }
+
+    /**
+     * Decides the script read so far as a whole, at its end or at the inspect limit: a signature first, then the
+     * URLs it loads or names (one still being read ends here). Returns whether it was blocked.
+     */
+    private boolean blockedWhenReadToEnd(boolean contentEnded) {
+        int k = judge.ruleAtEnd();
+        if (k < 0) {
+            return false;
+        }
+        block(policy.rule(k), judge.host(), contentEnded);
+        return true;
+    }
+
+    /**
+     * Judges the script in SVG or MathML, read to its end, again as the text a browser runs there (see
+     * {@link ForeignScriptText}); returns whether it was blocked.
+     */
+    private boolean blockedAsRunnableText() {
+        int k = judge.ruleAsRunnableText();
+        if (k < 0) {
+            return false;
+        }
+        block(policy.rule(k), judge.host(), true);
+        return true;
+    }
+
+    /** Replaces the content, from {@code contentAbs} to its end tag, with its markup reading. */
+    private void readContentAsMarkup(long contentAbs) {
+        pending.emitUpTo(contentAbs);
+        pending.dropUpTo(contentEnd);
+        if (judge.keptLength() > 0) {
+            markupReader.read(contentAbs, judge.kept(), judge.keptLength());
+        }
+    }
+
+    /**
+     * Neutralizing keeps the content; in SVG or MathML, where that content is markup, only once all of it was read
+     * ({@code contentEnded}), to be read as markup: else the script goes.
+     */
+    private void block(TagRule rule, String host, boolean contentEnded) {
+        TagToken tag = script;
+        script = null;
+        TagAction action = inSvgOrMath && !contentEnded ? TagAction.REMOVE : policy.action(rule, kind);
+        pending.emitUpTo(tag.start);
+        if (action == TagAction.NEUTRALIZE) {
+            pending.dropUpTo(tag.end);
+            pending.insert(policy.rewrites().neutralize(tag, rule));
+            if (inSvgOrMath) {
+                readContentAsMarkup(tag.end);
+            }
+            events.report(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(),
+                    RewriteEvent.Action.NEUTRALIZED);
+        } else {
+            dropped.start(ElementNames.SCRIPT, null);
+            events.report(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(),
+                    RewriteEvent.Action.REMOVED);
+        }
+    }
+}
