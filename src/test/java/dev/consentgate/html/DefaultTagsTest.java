@@ -943,7 +943,9 @@ class DefaultTagsTest {
                 arguments("functionality", "http://twittercounter.com/embed/?username=example&style=black"),
                 // round fifty-two
                 arguments("analytics", "https://az416426.vo.msecnd.net/scripts/a/ai.0.js"),
-                arguments("analytics", "https://js.monitor.azure.com/scripts/b/ai.2.min.js"));
+                arguments("analytics", "https://js.monitor.azure.com/scripts/b/ai.2.min.js"),
+                // round fifty-three
+                arguments("advertising", "https://cdn.klambt.services/kas/20190725-2.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1392,7 +1394,13 @@ class DefaultTagsTest {
                 arguments("analytics", "window._trackJs = { token: '9e6170e5', application: 'example-desktop' };"),
                 arguments("analytics", "window.TrackJS && TrackJS.install({ token: \"YOUR_TOKEN\" });"),
                 // round fifty-two
-                arguments("analytics", "var appInsights=window.appInsights||function(config){ var y=document.createElement('script'); y.src=config.url||\"https://az416426.vo.msecnd.net/scripts/a/ai.0.js\"; }({instrumentationKey:'k'}); appInsights.trackPageView();"));
+                arguments("analytics", "var appInsights=window.appInsights||function(config){ var y=document.createElement('script'); y.src=config.url||\"https://az416426.vo.msecnd.net/scripts/a/ai.0.js\"; }({instrumentationKey:'k'}); appInsights.trackPageView();"),
+                // round fifty-three
+                arguments("analytics", "(function(h,e,a,t,m,p) {m=e.createElement(a);m.async=!0;m.src=t;p=e.getElementsByTagName(a)[0];p.parentNode.insertBefore(m,p);})(window,document,'script','https://u.heatmap.it/log.js');"),
+                arguments("analytics", "var _kiq = _kiq || []; (function(){ setTimeout(function(){ var d = document, f = d.getElementsByTagName('script')[0], s = d.createElement('script'); s.async = true; s.src = '//s3.amazonaws.com/ki.js/17790/ccA.js'; f.parentNode.insertBefore(s, f); }, 1); })();"),
+                arguments("analytics", "window._tkq = window._tkq || []; window._tkq.push( [ 'recordEvent', 'wpcom_wpblog_page_view', {} ] );"),
+                arguments("functionality", "(function(){var qs,js,q,s,d=document,gi=d.getElementById,ce=d.createElement,gt=d.getElementsByTagName,id='typef_orm',b='https://s3-eu-west-1.amazonaws.com/share.typeform.com/';if(!gi.call(d,id)){js=ce.call(d,'script');js.id=id;js.src=b+'share.js';}})()"),
+                arguments("advertising", "var adrptRules = { \"dfpID\": \"21707124336\", \"adSite\": \"example\" }; initiateAds();"));
     }
 
     static Stream<Arguments> vendorPixels() {
