@@ -94,7 +94,9 @@ public final class RulesetLoader {
             UndeclaredCookies undeclared = top.section("undeclared_cookies").map(this::undeclared)
                     .orElse(UndeclaredCookies.defaults());
             ConsentSettings consent = top.section("consent").map(this::consent).orElse(ConsentSettings.defaults());
-            List<TagRule> handTags = TagRulesReader.read(top.list("tags"), categories.keySet(), problems);
+            Set<String> essential = categories.values().stream().filter(Category::essential).map(Category::id)
+                    .collect(Collectors.toSet());
+            List<TagRule> handTags = TagRulesReader.read(top.list("tags"), categories.keySet(), essential, problems);
             TagListsReader.Read lists = TagListsReader.read(top.list("tag_lists"), Path.of(problems.file()),
                     categories.keySet(), handTags.stream().map(TagRule::id).collect(Collectors.toSet()), problems);
             List<TagRule> tags = new ArrayList<>(handTags);

@@ -19,13 +19,21 @@ import java.util.Optional;
  * @param origin          "FILE:LINE:COLUMN" of the rule
  * @param unless          ids of signature rules that decide instead when the same script also matches one of them
  *                        (a vendor's host named in its SDK's and its pixel's snippets alike); empty when none
+ * @param keep            {@code action: keep}: an inline script with this signature is the site's own and passes
+ *                        whole, whatever else in it matches (for an essential signature rule only)
  */
 public record TagRule(String id, Optional<String> host, Optional<String> pathPrefix,
                       Optional<String> inlineSignature, String category, Optional<TagAction> action,
-                      String origin, List<String> unless) {
+                      String origin, List<String> unless, boolean keep) {
 
     public TagRule {
         unless = List.copyOf(unless);
+    }
+
+    /** A rule that does not keep scripts. */
+    public TagRule(String id, Optional<String> host, Optional<String> pathPrefix, Optional<String> inlineSignature,
+                   String category, Optional<TagAction> action, String origin, List<String> unless) {
+        this(id, host, pathPrefix, inlineSignature, category, action, origin, unless, false);
     }
 
     /** A rule whose signature, if any, decides on its own. */

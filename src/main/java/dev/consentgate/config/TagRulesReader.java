@@ -23,23 +23,30 @@ final class TagRulesReader {
      * script reads the list, and a list shared through YAML aliases is kept once per rule.
      */
     static final int MAX_UNLESS = 64;
+    /** The action of a rule that keeps the site's own inline script (not a {@link TagAction}: nothing is blocked). */
+    private static final String KEEP = "keep";
 
     private TagRulesReader() {
     }
 
-    static List<TagRule> read(List<Node> items, Set<String> categories, Problems problems) {
+    /** {@code essential}: the ids of the essential categories, which alone may keep a script. */
+    static List<TagRule> read(List<Node> items, Set<String> categories, Set<String> essential, Problems problems) {
         List<TagRule> out = new ArrayList<>();
         Map<String, TagRule> byId = new HashMap<>();
         Map<TagRule, Node> unlessNodes = new LinkedHashMap<>();
         for (Node item : items) {
-            YamlSection.of(item, "a tag rule", problems).ifPresent(s -> rule(s, categories, problems).ifPresent(r -> {
-                if (byId.putIfAbsent(r.id(), r) != null) {
-                    problems.at(item, "duplicate tag rule id '" + r.id() + "'");
-                } else {
-                    out.add(r);
-                    s.get("unless").ifPresent(node -> unlessNodes.put(r, node));
-                }
-            }));
+            Optional<YamlSection> section = YamlSection.of(item, "a tag rule", problems);
+            Optional<TagRule> rule = section.flatMap(s -> rule(s, categories, essential, problems));
+            if (rule.isEmpty()) {
+                continue;
+            }
+            TagRule r = rule.get();
+            if (byId.putIfAbsent(r.id(), r) != null) {
+                problems.at(item, "duplicate tag rule id '" + r.id() + "'");
+            } else {
+                out.add(r);
+                section.get().get("unless").ifPresent(node -> unlessNodes.put(r, node));
+            }
         }
         unlessNodes.forEach((rule, node) -> {
             for (String id : rule.unless()) {
@@ -67,7 +74,8 @@ final class TagRulesReader {
         }
     }
 
-    private static Optional<TagRule> rule(YamlSection s, Set<String> categories, Problems problems) {
+    private static Optional<TagRule> rule(YamlSection s, Set<String> categories, Set<String> essential,
+                                          Problems problems) {
         s.rejectUnknownKeys(KEYS);
         Optional<String> id = s.requiredString("id");
         Optional<String> host = s.string("host").map(h -> h.toLowerCase(Locale.ROOT));
@@ -94,7 +102,14 @@ final class TagRulesReader {
                     + String.join(", ", categories));
             category = Optional.empty();
         }
-        Optional<TagAction> action = action(s, problems);
+        boolean keep = s.string("action").filter(KEEP::equalsIgnoreCase).isPresent();
+        Optional<TagAction> action = keep ? Optional.empty() : action(s, problems);
+        if (keep && (signature.isEmpty() || host.isPresent() || path.isPresent() || s.get("unless").isPresent()
+                || category.isPresent() && !essential.contains(category.get()))) {
+            problems.at(s.get("action").orElseThrow(), "action 'keep' is for a rule with only a 'signature' (no"
+                    + " 'unless') of an essential category: the site's own inline script, which passes whole");
+            return Optional.empty();
+        }
         List<String> unless = s.stringList("unless");
         if (!unless.isEmpty() && (signature.isEmpty() || host.isPresent() || path.isPresent())) {
             problems.at(s.get("unless").orElseThrow(), "'unless' applies to a rule with only a 'signature'");
@@ -108,6 +123,6 @@ final class TagRulesReader {
             return Optional.empty();
         }
         return Optional.of(new TagRule(id.get(), host, path, signature, category.get(), action,
-                problems.origin(s.node()), unless));
+                problems.origin(s.node()), unless, keep));
     }
 }

@@ -71,7 +71,12 @@ final class InlineScriptInspection {
     void read(byte[] a, int from, int to) {
         int readTo = judge.read(a, from, to);
         if (readTo < 0) {
-            block(policy.rule(judge.rule()), "", false);
+            if (judge.keptByRule()) {
+                // the site's own script, passed whole
+                script = null;
+            } else {
+                block(policy.rule(judge.rule()), "", false);
+            }
             return;
         }
         if (readTo < to) {

@@ -24,6 +24,8 @@ final class InlineScriptJudge {
     private long inspected;
     private boolean importMap;
     private boolean keepsCode;
+    /** Keep rules count: the script is HTML's, not SVG's (whose text a site's own code would not be). */
+    private boolean keepRulesCount;
     private byte[] kept = new byte[0];
     private int keptLength;
     /** The host that blocked the script, "" when a signature did. */
@@ -40,6 +42,7 @@ final class InlineScriptJudge {
     void start(boolean importMap, boolean keepCode) {
         this.importMap = importMap;
         this.keepsCode = keepCode;
+        this.keepRulesCount = !keepCode;
         keptLength = 0;
         readAfresh();
     }
@@ -48,14 +51,15 @@ final class InlineScriptJudge {
         matcherState = 0;
         inspected = 0;
         host = "";
-        signed.reset();
+        signed.reset(keepRulesCount);
         mentions.reset();
         mentioned.reset(importMap);
     }
 
     /**
-     * Reads the next piece of code, {@code a[from, to)}: returns -1 when a signature blocks the script at once (see
-     * {@link #rule}), else how far it read, {@code to} or less where the inspect limit cut the piece.
+     * Reads the next piece of code, {@code a[from, to)}: returns -1 when a signature decides at once, keeping the
+     * script ({@link #keptByRule}) or blocking it ({@link #rule}), else how far it read, {@code to} or less where the
+     * inspect limit cut the piece.
      */
     int read(byte[] a, int from, int to) {
         int readTo = (int) Math.min(to, from + (limit - inspected));
@@ -80,6 +84,11 @@ final class InlineScriptJudge {
     /** The rule that blocked the script at once, after {@link #read} returned -1. */
     int rule() {
         return signed.blockingNow();
+    }
+
+    /** After {@link #read} returned -1: whether a keep rule's signature decided, keeping the site's own script. */
+    boolean keptByRule() {
+        return signed.keepMatched();
     }
 
     /**
@@ -114,6 +123,7 @@ final class InlineScriptJudge {
         }
         // the kept code stays, for the rewriter to read as markup
         keepsCode = false;
+        keepRulesCount = false;
         readAfresh();
         if (read(text, 0, text.length) < 0) {
             return rule();

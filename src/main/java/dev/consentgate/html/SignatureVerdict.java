@@ -10,6 +10,8 @@ import java.util.BitSet;
  * the visitor has not granted blocks the script at once, and the search stops; except a rule with an
  * {@code unless} list (a vendor's host, named by its SDK's and its pixel's snippets alike), which blocks only if,
  * by the end of the text, none of the rules it lists matched too: those decide instead, each with its own category.
+ * Where keep rules count (an inline script's text), one that matches keeps the script whatever else matched, so
+ * then a block waits for the end of the text too.
  */
 final class SignatureVerdict implements SignatureMatcher.Hits {
 
@@ -22,22 +24,32 @@ final class SignatureVerdict implements SignatureMatcher.Hits {
     private int conditionalCount;
     /** Rules that some {@code unless} list names and that matched. */
     private final BitSet matchedOverrides = new BitSet();
+    /** Keep rules decide: the text is a script of the page's (see {@link TagPolicy#keeps}). */
+    private boolean keepRulesCount;
+    /** A keep rule matched. */
+    private boolean keepMatched;
 
     SignatureVerdict(TagPolicy policy, ConsentDecision consent) {
         this.policy = policy;
         this.consent = consent;
     }
 
-    /** Forget the verdict: a new text starts. */
-    void reset() {
+    /** Forget the verdict: a new text starts, in which keep rules count when {@code keepRulesCount}. */
+    void reset(boolean keepRulesCount) {
         blocked = -1;
         conditionalCount = 0;
         matchedOverrides.clear();
+        this.keepRulesCount = keepRulesCount && policy.hasKeepRules();
+        keepMatched = false;
     }
 
     @Override
     public boolean onMatch(int[] ruleIndexes) {
         for (int k : ruleIndexes) {
+            if (keepRulesCount && policy.keeps(k)) {
+                keepMatched = true;
+                return true;
+            }
             if (policy.overrides(k)) {
                 matchedOverrides.set(k);
             }
@@ -45,8 +57,13 @@ final class SignatureVerdict implements SignatureMatcher.Hits {
                 continue;
             }
             if (policy.unless(k).length == 0) {
-                blocked = k;
-                return true;
+                if (blocked < 0) {
+                    blocked = k;
+                }
+                if (!keepRulesCount) {
+                    return true;
+                }
+                continue;
             }
             if (conditionalCount == conditional.length) {
                 conditional = Arrays.copyOf(conditional, conditionalCount * 2);
@@ -61,8 +78,17 @@ final class SignatureVerdict implements SignatureMatcher.Hits {
         return blocked;
     }
 
+    /** Whether a keep rule matched, which ended the search: the text is the site's own script and passes. */
+    boolean keepMatched() {
+        return keepMatched;
+    }
+
+
     /** The rule that blocks the whole text, once it has all been read, or -1. */
     int blockingAtEnd() {
+        if (keepMatched) {
+            return -1;
+        }
         if (blocked >= 0) {
             return blocked;
         }

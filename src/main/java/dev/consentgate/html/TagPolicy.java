@@ -61,6 +61,9 @@ public final class TagPolicy {
     private final int[][] unless;
     /** Rules some {@code unless} names: whether they matched a script must be remembered. */
     private final boolean[] overrides;
+    /** Rules that keep the site's own inline script ({@code action: keep}). */
+    private final boolean[] keeps;
+    private final boolean hasKeepRules;
     private final Set<String> ruleCategories;
     private final ElementRewrites rewrites;
 
@@ -146,6 +149,11 @@ public final class TagPolicy {
                 overrides[k] = true;
             }
         }
+        this.keeps = new boolean[this.rules.size()];
+        for (int k = 0; k < keeps.length; k++) {
+            keeps[k] = this.rules.get(k).keep();
+        }
+        this.hasKeepRules = this.rules.stream().anyMatch(TagRule::keep);
         this.rewrites = new ElementRewrites(settings);
     }
 
@@ -191,6 +199,16 @@ public final class TagPolicy {
     /** Whether some rule's {@code unless} names rule {@code index}. */
     boolean overrides(int index) {
         return overrides[index];
+    }
+
+    /** Whether rule {@code index} keeps the inline script whose text has its signature. */
+    boolean keeps(int index) {
+        return keeps[index];
+    }
+
+    /** Whether any rule keeps inline scripts: then a script's verdict waits for its end (or a keep). */
+    boolean hasKeepRules() {
+        return hasKeepRules;
     }
 
     TagRule rule(int index) {

@@ -115,6 +115,32 @@ class RulesetLoaderTest {
     }
 
     @Test
+    void keepIsForAnEssentialSignatureRuleAndAnyOtherUseIsReported() throws Exception {
+        Ruleset r = RulesetLoader.parse("r.yaml", MINIMAL + """
+                tags:
+                  - {id: site-config, signature: "window.site = {", category: essential, action: keep}
+                  - {id: vendor-inline, signature: "vendor(", category: analytics}
+                """);
+        assertTrue(r.tagRules().get(0).keep());
+        assertEquals(Optional.empty(), r.tagRules().get(0).action());
+        assertTrue(!r.tagRules().get(1).keep());
+        List<String> p = problems(MINIMAL + """
+                tags:
+                  - {id: own-host, host: static.site.example, category: essential, action: keep}
+                  - {id: vendor-inline, signature: "vendor(", category: analytics, action: keep}
+                  - {id: cmp, signature: "cmp(", category: essential, action: keep, unless: [vendor-inline]}
+                html:
+                  actions: {script: keep}
+                """);
+        assertEquals(4, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("r.yaml:7:76: action 'keep' is for a rule with only a 'signature' (no 'unless')"
+                + " of an essential category"), p.get(0));
+        assertTrue(p.get(1).startsWith("r.yaml:8:76: action 'keep'"), p.get(1));
+        assertTrue(p.get(2).startsWith("r.yaml:9:63: action 'keep'"), p.get(2));
+        assertTrue(p.get(3).contains("keep"), p.get(3));
+    }
+
+    @Test
     void anUnlessListSharedThroughAYamlAnchorIsReadForEachRuleAndAProblemInItReportedOnce() throws Exception {
         Ruleset r = RulesetLoader.parse("r.yaml", MINIMAL + """
                 tags:

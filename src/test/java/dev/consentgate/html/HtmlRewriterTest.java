@@ -714,6 +714,49 @@ class HtmlRewriterTest {
         assertTrue(out.startsWith("<script type=\"text/plain\""), out);
     }
 
+    @Test
+    void aKeepRulesSignatureKeepsTheSitesOwnScriptWhateverElseItMatches() {
+        String config = "<script>window.site = {tracking: 'https://www.google-analytics.com/analytics.js'};</script>";
+        // Hotjar's settings block at once without a keep rule (no consent manager's configuration overrides them)
+        String mixed = "<script>window._hjSettings = {hjid: 1}; window.site = {};</script>";
+        String gtmFirst = "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),"
+                + "event:'gtm.js'});j.src='https://www.googletagmanager.com/gtm.js?id='+i;})(window,document,'script',"
+                + "'dataLayer','GTM-X'); window.site = {};</script>";
+        assertTrue(rewrite(config).startsWith("<script type=\"text/plain\""));
+        assertTrue(rewrite(mixed).startsWith("<script type=\"text/plain\""));
+        TagPolicy keeping = withSiteConfigKept(HtmlSettings.defaults());
+        for (String html : List.of(config, mixed, gtmFirst)) {
+            // (every chunking too: a block seen before the keep signature waits for the script's end)
+            assertEquals(html, rewrite(keeping, TestRules.ESSENTIAL_ONLY, html));
+        }
+        // a script without the signature is judged as before
+        assertTrue(rewrite(keeping, TestRules.ESSENTIAL_ONLY, "<script>fbq('init', '1'); window.other = {};</script>")
+                .startsWith("<script type=\"text/plain\""));
+    }
+
+    @Test
+    void aKeepRuleKeepsOnlyInlineScriptsOfHtmlWithinTheInspectLimit() {
+        TagPolicy keeping = withSiteConfigKept(HtmlSettings.defaults().withLimits(64, 16 * 1024));
+        // a script's address is judged, not its text
+        assertTrue(rewrite(keeping, TestRules.ESSENTIAL_ONLY, "<script src=\"" + GTM + "\">window.site = {};</script>")
+                .startsWith("<script type=\"text/plain\""));
+        // in SVG the text is the markup a browser reads there too: judged as ever
+        String inSvg = rewrite(keeping, TestRules.ESSENTIAL_ONLY,
+                "<svg><script>fbq('init', '1'); window.site = {};</script></svg>");
+        assertFalse(inSvg.contains("<script>"), inSvg);
+        // a signature past the limit is not read
+        assertTrue(rewrite(keeping, TestRules.ESSENTIAL_ONLY, "<script>fbq('init', '1');" + " ".repeat(64)
+                + "window.site = {};</script>").startsWith("<script type=\"text/plain\""));
+    }
+
+    /** The default rules and one that keeps scripts with "window.site = {" (a site's own configuration). */
+    private static TagPolicy withSiteConfigKept(HtmlSettings settings) {
+        List<TagRule> rules = new ArrayList<>(TestRules.defaultRules());
+        rules.add(new TagRule("site-config", Optional.empty(), Optional.empty(), Optional.of("window.site = {"),
+                "essential", Optional.empty(), "test", List.of(), true));
+        return new TagPolicy(rules, TestRules.CATEGORIES, settings);
+    }
+
     /** The default ruleset without its inline signatures: only the script URLs a script names can block it. */
     private static TagPolicy hostRulesOnly() {
         return new TagPolicy(TestRules.defaultRules().stream().filter(r -> r.inlineSignature().isEmpty()).toList(),
