@@ -945,7 +945,10 @@ class DefaultTagsTest {
                 arguments("analytics", "https://az416426.vo.msecnd.net/scripts/a/ai.0.js"),
                 arguments("analytics", "https://js.monitor.azure.com/scripts/b/ai.2.min.js"),
                 // round fifty-three
-                arguments("advertising", "https://cdn.klambt.services/kas/20190725-2.js"));
+                arguments("advertising", "https://cdn.klambt.services/kas/20190725-2.js"),
+                // round fifty-four
+                arguments("analytics", "https://beagle.prod.tda.link/scripts/newsnet-disco/beagle.min.js"),
+                arguments("advertising", "//lib.onet.pl/s.csr/build/dlApi/dl.boot.min.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1400,7 +1403,12 @@ class DefaultTagsTest {
                 arguments("analytics", "var _kiq = _kiq || []; (function(){ setTimeout(function(){ var d = document, f = d.getElementsByTagName('script')[0], s = d.createElement('script'); s.async = true; s.src = '//s3.amazonaws.com/ki.js/17790/ccA.js'; f.parentNode.insertBefore(s, f); }, 1); })();"),
                 arguments("analytics", "window._tkq = window._tkq || []; window._tkq.push( [ 'recordEvent', 'wpcom_wpblog_page_view', {} ] );"),
                 arguments("functionality", "(function(){var qs,js,q,s,d=document,gi=d.getElementById,ce=d.createElement,gt=d.getElementsByTagName,id='typef_orm',b='https://s3-eu-west-1.amazonaws.com/share.typeform.com/';if(!gi.call(d,id)){js=ce.call(d,'script');js.id=id;js.src=b+'share.js';}})()"),
-                arguments("advertising", "var adrptRules = { \"dfpID\": \"21707124336\", \"adSite\": \"example\" }; initiateAds();"));
+                arguments("advertising", "var adrptRules = { \"dfpID\": \"21707124336\", \"adSite\": \"example\" }; initiateAds();"),
+                // round fifty-four
+                arguments("advertising", "try { loadMWA208571(); } catch (e) {}"),
+                arguments("advertising", "try { mainMWA208571(); } catch (e) {}"),
+                arguments("advertising", "/* (c)AdOcean 2003-2019 */ if(typeof ado!==\"object\"){ado={};ado.config=ado.preview=ado.placement=ado.master=ado.slave=function(){};} ado.config({mode: \"old\", xml: false, consent: true, characterEncoding: true});"),
+                arguments("advertising", "/* 20160930151644 */ !function(t,n,e){function b(t,n){return t+n}t.uabpRnd=b(1,2);}(window,document,Math);"));
     }
 
     static Stream<Arguments> vendorPixels() {
