@@ -1,5 +1,6 @@
 package dev.consentgate.html;
 
+import dev.consentgate.config.HtmlSettings;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ChunkIndependenceTest {
 
     private static final TagPolicy POLICY = TestRules.defaultPolicy();
+    private static final TagPolicy KEEPING = TestRules.keepingSiteConfig(HtmlSettings.defaults());
 
     @Property(tries = 60)
     void corpusPagesRewriteTheSameInAnyChunking(@ForAll("pages") Path page,
@@ -54,6 +56,32 @@ class ChunkIndependenceTest {
         byte[] in = html.getBytes(StandardCharsets.UTF_8);
         byte[] expected = HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY, in, RewriteListener.NONE);
         assertArrayEquals(expected, Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, in, sizes), html);
+    }
+
+    @Property(tries = 300)
+    void withAKeepRuleGeneratedHtmlRewritesTheSameInAnyChunking(@ForAll("trickyHtmlWithSiteScripts") String html,
+                                                                 @ForAll @Size(min = 1, max = 5)
+                                                                 List<@IntRange(min = 1, max = 40) Integer> sizes) {
+        // blocks wait for a script's end then, since a keep signature may follow
+        byte[] in = html.getBytes(StandardCharsets.UTF_8);
+        List<RewriteEvent> whole = new ArrayList<>();
+        byte[] expected = Chunks.rewrite(KEEPING, TestRules.ESSENTIAL_ONLY, in, List.of(in.length), Optional.empty(),
+                whole);
+        List<RewriteEvent> chunked = new ArrayList<>();
+        assertArrayEquals(expected, Chunks.rewrite(KEEPING, TestRules.ESSENTIAL_ONLY, in, sizes, Optional.empty(),
+                chunked), html);
+        assertEquals(whole, chunked, html);
+    }
+
+    @Provide
+    Arbitrary<String> trickyHtmlWithSiteScripts() {
+        Arbitrary<String> siteScripts = Arbitraries.of("<script>window.site = {ga: 'https://www.google-analytics.com/"
+                        + "analytics.js'};</script>", "<script>window._hjSettings = {hjid: 1}; window.site = {};</script>",
+                "<script>window.site = {}; fbq('init', '1');</script>", "<script>fbq('init', '1'); window.site = {};",
+                "<svg><script>window.site = {}; _hjSettings</script></svg>", "<script>window.site = ",
+                "<noscript><script>window.site = {}; fbq('init', '1');</script></noscript>");
+        return Arbitraries.oneOf(trickyHtml(), siteScripts).list().ofMinSize(1).ofMaxSize(6)
+                .map(l -> String.join("", l));
     }
 
     @Provide

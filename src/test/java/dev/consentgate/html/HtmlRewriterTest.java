@@ -724,7 +724,7 @@ class HtmlRewriterTest {
                 + "'dataLayer','GTM-X'); window.site = {};</script>";
         assertTrue(rewrite(config).startsWith("<script type=\"text/plain\""));
         assertTrue(rewrite(mixed).startsWith("<script type=\"text/plain\""));
-        TagPolicy keeping = withSiteConfigKept(HtmlSettings.defaults());
+        TagPolicy keeping = TestRules.keepingSiteConfig(HtmlSettings.defaults());
         for (String html : List.of(config, mixed, gtmFirst)) {
             // (every chunking too: a block seen before the keep signature waits for the script's end)
             assertEquals(html, rewrite(keeping, TestRules.ESSENTIAL_ONLY, html));
@@ -736,7 +736,7 @@ class HtmlRewriterTest {
 
     @Test
     void aKeepRuleKeepsOnlyInlineScriptsOfHtmlWithinTheInspectLimit() {
-        TagPolicy keeping = withSiteConfigKept(HtmlSettings.defaults().withLimits(64, 16 * 1024));
+        TagPolicy keeping = TestRules.keepingSiteConfig(HtmlSettings.defaults().withLimits(64, 16 * 1024));
         // a script's address is judged, not its text
         assertTrue(rewrite(keeping, TestRules.ESSENTIAL_ONLY, "<script src=\"" + GTM + "\">window.site = {};</script>")
                 .startsWith("<script type=\"text/plain\""));
@@ -747,14 +747,6 @@ class HtmlRewriterTest {
         // a signature past the limit is not read
         assertTrue(rewrite(keeping, TestRules.ESSENTIAL_ONLY, "<script>fbq('init', '1');" + " ".repeat(64)
                 + "window.site = {};</script>").startsWith("<script type=\"text/plain\""));
-    }
-
-    /** The default rules and one that keeps scripts with "window.site = {" (a site's own configuration). */
-    private static TagPolicy withSiteConfigKept(HtmlSettings settings) {
-        List<TagRule> rules = new ArrayList<>(TestRules.defaultRules());
-        rules.add(new TagRule("site-config", Optional.empty(), Optional.empty(), Optional.of("window.site = {"),
-                "essential", Optional.empty(), "test", List.of(), true));
-        return new TagPolicy(rules, TestRules.CATEGORIES, settings);
     }
 
     /** The default ruleset without its inline signatures: only the script URLs a script names can block it. */

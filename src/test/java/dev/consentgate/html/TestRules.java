@@ -54,6 +54,14 @@ final class TestRules {
         return new TagPolicy(defaultRules(), CATEGORIES, settings);
     }
 
+    /** The default rules and one that keeps scripts with "window.site = {" (a site's own configuration). */
+    static TagPolicy keepingSiteConfig(HtmlSettings settings) {
+        List<TagRule> rules = new ArrayList<>(defaultRules());
+        rules.add(new TagRule("site-config", Optional.empty(), Optional.empty(), Optional.of("window.site = {"),
+                "essential", Optional.empty(), "test", List.of(), true));
+        return new TagPolicy(rules, CATEGORIES, settings);
+    }
+
     /** The tag rules of the shipped ruleset, through the real loader. */
     private static List<TagRule> fromRuleset(Path file) {
         try {
