@@ -71,8 +71,12 @@ final class InlineScriptInspection {
     void read(byte[] a, int from, int to) {
         int readTo = judge.read(a, from, to);
         if (readTo < 0) {
-            if (judge.keptByRule()) {
+            int keep = judge.keepRule();
+            if (keep >= 0) {
                 // the site's own script, passed whole
+                TagRule rule = policy.rule(keep);
+                events.report(script.start, ElementNames.SCRIPT, "", rule.category(), rule.id(),
+                        RewriteEvent.Action.KEPT);
                 script = null;
             } else {
                 block(policy.rule(judge.rule()), "", false);

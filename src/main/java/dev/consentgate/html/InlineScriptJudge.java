@@ -58,7 +58,7 @@ final class InlineScriptJudge {
 
     /**
      * Reads the next piece of code, {@code a[from, to)}: returns -1 when a signature decides at once, keeping the
-     * script ({@link #keptByRule}) or blocking it ({@link #rule}), else how far it read, {@code to} or less where the
+     * script ({@link #keepRule}) or blocking it ({@link #rule}), else how far it read, {@code to} or less where the
      * inspect limit cut the piece.
      */
     int read(byte[] a, int from, int to) {
@@ -86,9 +86,9 @@ final class InlineScriptJudge {
         return signed.blockingNow();
     }
 
-    /** After {@link #read} returned -1: whether a keep rule's signature decided, keeping the site's own script. */
-    boolean keptByRule() {
-        return signed.keepMatched();
+    /** After {@link #read} returned -1: the keep rule whose signature kept the site's own script, or -1. */
+    int keepRule() {
+        return signed.keptBy();
     }
 
     /**

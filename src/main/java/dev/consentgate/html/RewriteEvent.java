@@ -1,7 +1,7 @@
 package dev.consentgate.html;
 
 /**
- * One element the rewriter acted on.
+ * One element the rewriter acted on, or passed for a reason worth reporting (a limit, a keep rule).
  *
  * @param line     1-based line of the element's start tag in the input
  * @param element  element name ("script", "img", "iframe", "link", "meta")
@@ -18,6 +18,8 @@ public record RewriteEvent(long line, String element, String host, String catego
         NEUTRALIZED,
         PLACEHOLDER,
         /** A size limit stopped the judgement and the element passed unchanged. */
-        PASSED_OVER_LIMIT
+        PASSED_OVER_LIMIT,
+        /** A keep rule's signature found the site's own inline script, which passed whole. */
+        KEPT
     }
 }

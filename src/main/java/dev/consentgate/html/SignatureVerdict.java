@@ -26,8 +26,8 @@ final class SignatureVerdict implements SignatureMatcher.Hits {
     private final BitSet matchedOverrides = new BitSet();
     /** Keep rules decide: the text is a script of the page's (see {@link TagPolicy#keeps}). */
     private boolean keepRulesCount;
-    /** A keep rule matched. */
-    private boolean keepMatched;
+    /** The keep rule that matched, -1 while none. */
+    private int keptBy = -1;
 
     SignatureVerdict(TagPolicy policy, ConsentDecision consent) {
         this.policy = policy;
@@ -40,14 +40,14 @@ final class SignatureVerdict implements SignatureMatcher.Hits {
         conditionalCount = 0;
         matchedOverrides.clear();
         this.keepRulesCount = keepRulesCount && policy.hasKeepRules();
-        keepMatched = false;
+        keptBy = -1;
     }
 
     @Override
     public boolean onMatch(int[] ruleIndexes) {
         for (int k : ruleIndexes) {
             if (keepRulesCount && policy.keeps(k)) {
-                keepMatched = true;
+                keptBy = k;
                 return true;
             }
             if (policy.overrides(k)) {
@@ -78,15 +78,15 @@ final class SignatureVerdict implements SignatureMatcher.Hits {
         return blocked;
     }
 
-    /** Whether a keep rule matched, which ended the search: the text is the site's own script and passes. */
-    boolean keepMatched() {
-        return keepMatched;
+    /** The keep rule that matched, which ended the search (the text is the site's own script and passes); or -1. */
+    int keptBy() {
+        return keptBy;
     }
 
 
     /** The rule that blocks the whole text, once it has all been read, or -1. */
     int blockingAtEnd() {
-        if (keepMatched) {
+        if (keptBy >= 0) {
             return -1;
         }
         if (blocked >= 0) {

@@ -729,6 +729,12 @@ class HtmlRewriterTest {
             // (every chunking too: a block seen before the keep signature waits for the script's end)
             assertEquals(html, rewrite(keeping, TestRules.ESSENTIAL_ONLY, html));
         }
+        // the report says which rule kept it
+        List<RewriteEvent> events = new ArrayList<>();
+        Chunks.rewrite(keeping, TestRules.ESSENTIAL_ONLY, ("<p>\n" + mixed).getBytes(StandardCharsets.UTF_8), List.of(7),
+                Optional.empty(), events);
+        assertEquals(List.of(new RewriteEvent(2, "script", "", "essential", "site-config", RewriteEvent.Action.KEPT)),
+                events);
         // a script without the signature is judged as before
         assertTrue(rewrite(keeping, TestRules.ESSENTIAL_ONLY, "<script>fbq('init', '1'); window.other = {};</script>")
                 .startsWith("<script type=\"text/plain\""));
