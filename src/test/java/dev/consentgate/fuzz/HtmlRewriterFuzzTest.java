@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.consentgate.config.Ruleset;
 import dev.consentgate.config.RulesetLoader;
+import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.html.HtmlRewriter;
 import dev.consentgate.html.RewriteListener;
@@ -14,7 +15,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -32,6 +35,16 @@ class HtmlRewriterFuzzTest {
     /** Limits small enough for short inputs to pass them: inline scripts inspected up to 64 bytes, tags up to 96. */
     private static final TagPolicy SMALL_LIMITS = new TagPolicy(RULESET.tagRules(), RULESET.categories(),
             RULESET.html().withLimits(64, 96));
+    /** The small limits and a keep rule, with which blocks wait for a script's end. */
+    private static final TagPolicy KEEPING = new TagPolicy(withKeepRule(RULESET.tagRules()), RULESET.categories(),
+            RULESET.html().withLimits(64, 96));
+
+    private static List<TagRule> withKeepRule(List<TagRule> rules) {
+        List<TagRule> all = new ArrayList<>(rules);
+        all.add(new TagRule("site-config", Optional.empty(), Optional.empty(), Optional.of("site={"), "essential",
+                Optional.empty(), "fuzz", List.of(), true));
+        return all;
+    }
 
     private static Ruleset load() {
         try {
@@ -70,7 +83,7 @@ class HtmlRewriterFuzzTest {
     void rewritingIsTotalAndChunkIndependent(FuzzedDataProvider data) {
         int chunk = data.consumeInt(1, 64);
         boolean utf16 = data.consumeBoolean();
-        TagPolicy policy = data.consumeBoolean() ? SMALL_LIMITS : POLICY;
+        TagPolicy policy = data.pickValue(List.of(POLICY, SMALL_LIMITS, KEEPING));
         byte[] page = data.consumeRemainingAsBytes();
         Optional<String> charset = utf16 ? Optional.of("UTF-16") : Optional.empty();
         byte[] whole = chunked(policy, page, Math.max(1, page.length), consent(false), charset);
