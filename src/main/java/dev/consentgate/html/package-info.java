@@ -24,7 +24,8 @@
  * end; everything else goes through the states. {@code ByteStreamRewriter} holds the
  * bytes of a candidate element (script, img, iframe, frame, embed, object, link, meta) only until it is judged; an
  * inline script is held ({@code InlineScriptInspection}) until a signature of a blocked category matches (decided at
- * once) or its end tag (passes), at most {@code inlineScriptInspectLimit} bytes. Memory per response is bounded by these limits.
+ * once; at its end while the ruleset has keep rules, one of which may follow) or a keep rule's signature does (it
+ * passes) or its end tag, at most {@code inlineScriptInspectLimit} bytes. Memory per response is bounded by these limits.
  *
  * <h2>Judgement</h2>
  * {@code ElementJudge} decides what a start tag means; {@code ByteStreamRewriter} acts on its verdict. URLs are read
