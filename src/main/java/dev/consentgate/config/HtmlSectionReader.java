@@ -110,7 +110,7 @@ final class HtmlSectionReader {
             return Optional.of(TagAction.valueOf(text.get().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             Node where = s.get(key).orElse(s.node());
-            s.problems().at(where, "unknown action '" + text.get() + "'; use remove, neutralize or placeholder");
+            s.problems().at(where, TagRulesReader.unknownAction(text.get()));
             return Optional.empty();
         }
     }

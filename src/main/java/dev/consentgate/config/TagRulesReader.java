@@ -53,10 +53,18 @@ final class TagRulesReader {
                 TagRule named = byId.get(id);
                 if (named == null || named.inlineSignature().isEmpty()) {
                     problems.at(node, "'unless' names '" + id + "', which is not a tag rule with a 'signature'");
+                } else if (named.keep()) {
+                    problems.at(node, "'unless' names '" + id + "', a keep rule, which keeps a script on its own");
                 }
             }
         });
         return List.copyOf(out);
+    }
+
+    /** What is wrong with an action that is not a {@link TagAction}, where keep is not allowed either. */
+    static String unknownAction(String text) {
+        return KEEP.equalsIgnoreCase(text) ? "action 'keep' is only for a tag rule with a 'signature' under 'tags'"
+                : "unknown action '" + text + "'; use remove, neutralize or placeholder";
     }
 
     /** The {@code action} of a rule or list, empty for its category's default (or when misspelled, reported). */
@@ -68,8 +76,7 @@ final class TagRulesReader {
         try {
             return Optional.of(TagAction.valueOf(text.get().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            problems.at(s.get("action").orElseThrow(), "unknown action '" + text.get()
-                    + "'; use remove, neutralize or placeholder");
+            problems.at(s.get("action").orElseThrow(), unknownAction(text.get()));
             return Optional.empty();
         }
     }
@@ -86,6 +93,11 @@ final class TagRulesReader {
                 problems.at(s.get("host").orElseThrow(), "invalid host '" + h
                         + "': give a host name such as googletagmanager.com (no scheme, port or path), or one"
                         + " ending in .* for any top-level domain (google.*)");
+            }
+        });
+        signature.ifPresent(sig -> {
+            if (sig.isEmpty()) {
+                problems.at(s.get("signature").orElseThrow(), "empty signature: give the literal a script contains");
             }
         });
         path.ifPresent(p -> {

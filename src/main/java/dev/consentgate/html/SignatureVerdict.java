@@ -46,9 +46,13 @@ final class SignatureVerdict implements SignatureMatcher.Hits {
     @Override
     public boolean onMatch(int[] ruleIndexes) {
         for (int k : ruleIndexes) {
-            if (keepRulesCount && policy.keeps(k)) {
-                keptBy = k;
-                return true;
+            if (policy.keeps(k)) {
+                // never an override: where keep rules do not count (SVG, data: URLs, srcdoc) it is nothing
+                if (keepRulesCount) {
+                    keptBy = k;
+                    return true;
+                }
+                continue;
             }
             if (policy.overrides(k)) {
                 matchedOverrides.set(k);

@@ -129,15 +129,21 @@ class RulesetLoaderTest {
                   - {id: own-host, host: static.site.example, category: essential, action: keep}
                   - {id: vendor-inline, signature: "vendor(", category: analytics, action: keep}
                   - {id: cmp, signature: "cmp(", category: essential, action: keep, unless: [vendor-inline]}
+                  - {id: site-config, signature: "window.site = {", category: essential, action: keep}
+                  - {id: vendor, signature: "vendor(", category: analytics, unless: [site-config]}
+                  - {id: nothing, signature: "", category: essential, action: keep}
                 html:
                   actions: {script: keep}
                 """);
-        assertEquals(4, p.size(), p.toString());
+        assertEquals(6, p.size(), p.toString());
         assertTrue(p.get(0).startsWith("r.yaml:7:76: action 'keep' is for a rule with only a 'signature' (no 'unless')"
                 + " of an essential category"), p.get(0));
         assertTrue(p.get(1).startsWith("r.yaml:8:76: action 'keep'"), p.get(1));
         assertTrue(p.get(2).startsWith("r.yaml:9:63: action 'keep'"), p.get(2));
-        assertTrue(p.get(3).contains("keep"), p.get(3));
+        assertTrue(p.get(3).startsWith("r.yaml:11:69: 'unless' names 'site-config', a keep rule"), p.get(3));
+        assertTrue(p.get(4).startsWith("r.yaml:12:30: empty signature"), p.get(4));
+        assertTrue(p.get(5).startsWith("r.yaml:14:21: action 'keep' is only for a tag rule with a 'signature' under"
+                + " 'tags'"), p.get(5));
     }
 
     @Test

@@ -750,6 +750,11 @@ class HtmlRewriterTest {
         String inSvg = rewrite(keeping, TestRules.ESSENTIAL_ONLY,
                 "<svg><script>fbq('init', '1'); window.site = {};</script></svg>");
         assertFalse(inSvg.contains("<script>"), inSvg);
+        // nor the text of a data: URL script or of a srcdoc document
+        assertTrue(rewrite(keeping, TestRules.ESSENTIAL_ONLY, "<script src=\"data:text/javascript,window._hjSettings={};"
+                + "window.site = {};\"></script>").startsWith("<script type=\"text/plain\""));
+        assertFalse(rewrite(keeping, TestRules.ESSENTIAL_ONLY, "<iframe srcdoc=\"<script>window._hjSettings={};"
+                + "window.site = {};</script>\"></iframe>").contains("srcdoc"));
         // a signature past the limit is not read
         assertTrue(rewrite(keeping, TestRules.ESSENTIAL_ONLY, "<script>fbq('init', '1');" + " ".repeat(64)
                 + "window.site = {};</script>").startsWith("<script type=\"text/plain\""));
@@ -759,6 +764,23 @@ class HtmlRewriterTest {
     private static TagPolicy hostRulesOnly() {
         return new TagPolicy(TestRules.defaultRules().stream().filter(r -> r.inlineSignature().isEmpty()).toList(),
                 TestRules.CATEGORIES, HtmlSettings.defaults());
+    }
+
+    @Test
+    void aKeepRuleNamedByAnUnlessListDecidesNothingWhereKeepRulesDoNotCount() {
+        // (the loader refuses such a list; a policy built in code must not make it a way around that either)
+        List<TagRule> rules = new ArrayList<>(TestRules.defaultRules());
+        rules.add(new TagRule("site-config", Optional.empty(), Optional.empty(), Optional.of("window.site = {"),
+                "essential", Optional.empty(), "test", List.of(), true));
+        rules.add(new TagRule("vendor-inline", Optional.empty(), Optional.empty(), Optional.of("vendorX("),
+                "analytics", Optional.empty(), "test", List.of("site-config")));
+        TagPolicy policy = new TagPolicy(rules, TestRules.CATEGORIES, HtmlSettings.defaults());
+        for (String html : List.of("<svg><script>vendorX(1); window.site = {};</script></svg>",
+                "<script src=\"data:text/javascript,vendorX(1);window.site = {};\"></script>",
+                "<iframe srcdoc=\"<script>vendorX(1);window.site = {};</script>\"></iframe>")) {
+            String out = rewrite(policy, TestRules.ESSENTIAL_ONLY, html);
+            assertFalse(out.contains("vendorX(1)") && !out.contains("text/plain"), html + " -> " + out);
+        }
     }
 
     // ---- limits ----
