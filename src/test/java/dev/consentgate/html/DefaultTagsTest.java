@@ -948,7 +948,13 @@ class DefaultTagsTest {
                 arguments("advertising", "https://cdn.klambt.services/kas/20190725-2.js"),
                 // round fifty-four
                 arguments("analytics", "https://beagle.prod.tda.link/scripts/newsnet-disco/beagle.min.js"),
-                arguments("advertising", "//lib.onet.pl/s.csr/build/dlApi/dl.boot.min.js"));
+                arguments("advertising", "//lib.onet.pl/s.csr/build/dlApi/dl.boot.min.js"),
+                // round fifty-five
+                arguments("advertising", "//ads.investingchannel.com/adtags/example/economics/300x250.js"),
+                arguments("advertising", "https://cdn1.lockerdome.com/embeds/example_main_content_multi_impression_unit.js"),
+                arguments("advertising", "https://businessclick.ch/index.js"),
+                arguments("analytics", "https://example.com/wp-content/client-mu-plugins/wp-parsely/build/loader.js?ver=1d54726e91ce976b3e82"),
+                arguments("functionality", "https://example.de/wp-content/plugins/disqus-conditional-load/assets/js/embed-count.min.js?ver=11.1.2"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1408,7 +1414,12 @@ class DefaultTagsTest {
                 arguments("advertising", "try { loadMWA208571(); } catch (e) {}"),
                 arguments("advertising", "try { mainMWA208571(); } catch (e) {}"),
                 arguments("advertising", "/* (c)AdOcean 2003-2019 */ if(typeof ado!==\"object\"){ado={};ado.config=ado.preview=ado.placement=ado.master=ado.slave=function(){};} ado.config({mode: \"old\", xml: false, consent: true, characterEncoding: true});"),
-                arguments("advertising", "/* 20160930151644 */ !function(t,n,e){function b(t,n){return t+n}t.uabpRnd=b(1,2);}(window,document,Math);"));
+                arguments("advertising", "/* 20160930151644 */ !function(t,n,e){function b(t,n){return t+n}t.uabpRnd=b(1,2);}(window,document,Math);"),
+                // round fifty-five
+                arguments("advertising", "cnx.cmd.push(function() { cnx({ playerId: \"e68c7376\" }).render(\"65b2645b\"); });"),
+                arguments("advertising", "InvestingChannelQueue = window.InvestingChannelQueue || []; InvestingChannelQueue.push(function() {InvestingChannel.UAT.Run(\"597d4d1d\");});"),
+                arguments("advertising", "!function(N){ var d = {}; d.u=\"https://www.ti\"+\"soomi\"+\"-services.com/cookie\"; }(window);"),
+                arguments("advertising", "var uuSymplr,allCookiesSymplr=document.cookie.split(\";\");function createCookieSymplr(e,i){document.cookie=e+\"=\"+i+\";max-age=31536000\"}"));
     }
 
     static Stream<Arguments> vendorPixels() {
