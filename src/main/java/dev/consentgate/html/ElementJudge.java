@@ -4,7 +4,6 @@ import dev.consentgate.config.TagAction;
 import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -89,8 +88,7 @@ final class ElementJudge {
     /** The page's own site, whose resources rules naming the whole site do not block. */
     private final PageSite site;
     private final Predicate<String> cookieNameAllowed;
-    /** How much of a data: URL's content is read, as of an inline script. */
-    private final int inspectLimit;
+    private final EmbeddedContentJudge embedded;
     /**
      * The page's base URL (the first base element with an href), against which relative URLs are also judged; null
      * until one is seen or when it names no host. Kept apart for a base inside noscript, which counts only for a
@@ -106,7 +104,7 @@ final class ElementJudge {
         this.consent = consent;
         this.site = site;
         this.cookieNameAllowed = cookieNameAllowed;
-        this.inspectLimit = policy.settings().inlineScriptInspectLimit();
+        this.embedded = new EmbeddedContentJudge(policy, consent, site);
     }
 
     PageSite site() {
@@ -330,7 +328,8 @@ final class ElementJudge {
 
     private Verdict judgeUrl(String url, ElementKind kind) {
         if ((kind == ElementKind.SCRIPT || kind == ElementKind.EMBED) && DataUrls.isDataUrl(url)) {
-            return judgeDataUrl(url, kind);
+            // a script runs what the URL carries, a frame shows it
+            return verdict(embedded.dataUrl(url, kind == ElementKind.EMBED), kind);
         }
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts, site);
@@ -376,49 +375,11 @@ final class ElementJudge {
      */
     private Verdict judgeSrcdoc(TagToken tag, ElementKind kind) {
         String doc = tag.value("srcdoc");
-        return doc == null || doc.isEmpty() ? null : judgeDocument(doc, kind);
+        return doc == null || doc.isEmpty() ? null : verdict(embedded.document(doc), kind);
     }
 
-    /**
-     * A script or frame whose source is a data URL runs what the URL carries: a script is judged as if its text were
-     * inline (signatures, and the URLs it loads or names), a frame as a srcdoc document. What lies past the inline
-     * inspection limit is not read, as for an inline script.
-     */
-    private Verdict judgeDataUrl(String url, ElementKind kind) {
-        byte[] body = DataUrls.body(url, inspectLimit);
-        if (body == null) {
-            return null;
-        }
-        if (kind == ElementKind.EMBED) {
-            return judgeDocument(new String(body, StandardCharsets.UTF_8), kind);
-        }
-        int signature = firstBlockedSignature(body);
-        if (signature >= 0) {
-            return verdict(signature, "", kind);
-        }
-        MentionedUrlVerdict urls = new MentionedUrlVerdict(policy, consent, site);
-        new ScriptUrlMentions().scan(body, 0, body.length, urls);
-        return urls.rule() < 0 ? null : verdict(urls.rule(), urls.host(), kind);
-    }
-
-    /** A srcdoc or data-URL document: a tracker URL or loader snippet anywhere in it blocks its frame. */
-    private Verdict judgeDocument(String doc, ElementKind kind) {
-        for (int slashes = doc.indexOf("//"); slashes >= 0; slashes = doc.indexOf("//", slashes + 2)) {
-            UrlParts parts = UrlParts.parse(doc, slashes);
-            int k = policy.matchUrl(parts, site);
-            if (k >= 0 && !policy.granted(policy.rule(k).category(), consent)) {
-                return verdict(k, parts.host(), kind);
-            }
-        }
-        int signature = firstBlockedSignature(doc.getBytes(StandardCharsets.UTF_8));
-        return signature < 0 ? null : verdict(signature, "", kind);
-    }
-
-    /** The rule whose signature blocks the whole text (see {@link SignatureVerdict}); -1 for none. */
-    private int firstBlockedSignature(byte[] text) {
-        SignatureVerdict verdict = new SignatureVerdict(policy, consent);
-        policy.signatures().scan(text, 0, text.length, 0, verdict);
-        return verdict.blockingAtEnd();
+    private Verdict verdict(EmbeddedContentJudge.Match match, ElementKind kind) {
+        return match == null ? null : verdict(match.rule(), match.host(), kind);
     }
 
     private Verdict verdict(int ruleIndex, String host, ElementKind kind) {

@@ -1,0 +1,68 @@
+package dev.consentgate.html;
+
+import dev.consentgate.consent.ConsentDecision;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Judges what an element carries in place of an address: the content of a data: URL (a script's code, a frame's
+ * document) or a frame's srcdoc document. Code is judged as an inline script's (signatures, then the URLs it loads or
+ * names); a document blocks its frame when a tracker URL or loader snippet is anywhere in it. What lies past the
+ * inline inspection limit in a data URL is not read, as for an inline script.
+ */
+final class EmbeddedContentJudge {
+
+    /** The rule that blocks the element, and the host of the URL that matched it ("" for a signature). */
+    record Match(int rule, String host) {
+    }
+
+    private final TagPolicy policy;
+    private final ConsentDecision consent;
+    private final PageSite site;
+    private final int inspectLimit;
+
+    EmbeddedContentJudge(TagPolicy policy, ConsentDecision consent, PageSite site) {
+        this.policy = policy;
+        this.consent = consent;
+        this.site = site;
+        this.inspectLimit = policy.settings().inlineScriptInspectLimit();
+    }
+
+    /** A data URL's content, a frame's document when {@code document}, else a script's code; null when it passes. */
+    Match dataUrl(String url, boolean document) {
+        byte[] body = DataUrls.body(url, inspectLimit);
+        if (body == null) {
+            return null;
+        }
+        if (document) {
+            return document(new String(body, StandardCharsets.UTF_8));
+        }
+        int signature = firstBlockedSignature(body);
+        if (signature >= 0) {
+            return new Match(signature, "");
+        }
+        MentionedUrlVerdict urls = new MentionedUrlVerdict(policy, consent, site);
+        new ScriptUrlMentions().scan(body, 0, body.length, urls);
+        return urls.rule() < 0 ? null : new Match(urls.rule(), urls.host());
+    }
+
+    /** A srcdoc or data-URL document; null when it passes. */
+    Match document(String doc) {
+        for (int slashes = doc.indexOf("//"); slashes >= 0; slashes = doc.indexOf("//", slashes + 2)) {
+            UrlParts parts = UrlParts.parse(doc, slashes);
+            int k = policy.matchUrl(parts, site);
+            if (k >= 0 && !policy.granted(policy.rule(k).category(), consent)) {
+                return new Match(k, parts.host());
+            }
+        }
+        int signature = firstBlockedSignature(doc.getBytes(StandardCharsets.UTF_8));
+        return signature < 0 ? null : new Match(signature, "");
+    }
+
+    /** The rule whose signature blocks the whole text (see {@link SignatureVerdict}); -1 for none. */
+    private int firstBlockedSignature(byte[] text) {
+        SignatureVerdict verdict = new SignatureVerdict(policy, consent);
+        policy.signatures().scan(text, 0, text.length, 0, verdict);
+        return verdict.blockingAtEnd();
+    }
+}
