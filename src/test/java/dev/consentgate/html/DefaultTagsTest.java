@@ -954,7 +954,10 @@ class DefaultTagsTest {
                 arguments("advertising", "https://cdn1.lockerdome.com/embeds/example_main_content_multi_impression_unit.js"),
                 arguments("advertising", "https://businessclick.ch/index.js"),
                 arguments("analytics", "https://example.com/wp-content/client-mu-plugins/wp-parsely/build/loader.js?ver=1d54726e91ce976b3e82"),
-                arguments("functionality", "https://example.de/wp-content/plugins/disqus-conditional-load/assets/js/embed-count.min.js?ver=11.1.2"));
+                arguments("functionality", "https://example.de/wp-content/plugins/disqus-conditional-load/assets/js/embed-count.min.js?ver=11.1.2"),
+                // round fifty-six
+                arguments("advertising", "/wp-content/themes/gallery-wordpress-template/src/js/onomagic-prebid4.0.0_v2.js"),
+                arguments("advertising", "/wp-content/themes/gallery-wordpress-template/src/js/confiant.js?v=2"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1419,7 +1422,13 @@ class DefaultTagsTest {
                 arguments("advertising", "cnx.cmd.push(function() { cnx({ playerId: \"e68c7376\" }).render(\"65b2645b\"); });"),
                 arguments("advertising", "InvestingChannelQueue = window.InvestingChannelQueue || []; InvestingChannelQueue.push(function() {InvestingChannel.UAT.Run(\"597d4d1d\");});"),
                 arguments("advertising", "!function(N){ var d = {}; d.u=\"https://www.ti\"+\"soomi\"+\"-services.com/cookie\"; }(window);"),
-                arguments("advertising", "var uuSymplr,allCookiesSymplr=document.cookie.split(\";\");function createCookieSymplr(e,i){document.cookie=e+\"=\"+i+\";max-age=31536000\"}"));
+                arguments("advertising", "var uuSymplr,allCookiesSymplr=document.cookie.split(\";\");function createCookieSymplr(e,i){document.cookie=e+\"=\"+i+\";max-age=31536000\"}"),
+                // round fifty-six
+                arguments("advertising", "new holder(\"holder_728x90_92\",{block:5492});"),
+                arguments("advertising", "(window.admixerAds = window.admixerAds || []).push('admixer_rm_inner');"),
+                arguments("advertising", "new MTr('bottom3', {site:14,format:0});"),
+                arguments("advertising", "/* <![CDATA[ */ var MAX_zones = { 'top' : 102, 'sky' : 104 }; /* ]]> */"),
+                arguments("analytics", "/*Google Tag Manager for Collective Bias*/ dataLayerCBias = [{ 'trackingID': 'UA-157019941-6' }];"));
     }
 
     static Stream<Arguments> vendorPixels() {
