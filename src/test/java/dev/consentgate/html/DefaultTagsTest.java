@@ -1428,7 +1428,10 @@ class DefaultTagsTest {
                 arguments("advertising", "(window.admixerAds = window.admixerAds || []).push('admixer_rm_inner');"),
                 arguments("advertising", "new MTr('bottom3', {site:14,format:0});"),
                 arguments("advertising", "/* <![CDATA[ */ var MAX_zones = { 'top' : 102, 'sky' : 104 }; /* ]]> */"),
-                arguments("analytics", "/*Google Tag Manager for Collective Bias*/ dataLayerCBias = [{ 'trackingID': 'UA-157019941-6' }];"));
+                arguments("analytics", "/*Google Tag Manager for Collective Bias*/ dataLayerCBias = [{ 'trackingID': 'UA-157019941-6' }];"),
+                // round fifty-seven
+                arguments("advertising", "jQuery('.dfw-unit:not(.dfw-lazy-load)').dfp( window.dfw );"),
+                arguments("advertising", "(function() { window.AdController = { i: null, q: [], render: function(n, c) { window.AdController.q.push([n, c]); } }; })();"));
     }
 
     static Stream<Arguments> vendorPixels() {
