@@ -1431,7 +1431,10 @@ class DefaultTagsTest {
                 arguments("analytics", "/*Google Tag Manager for Collective Bias*/ dataLayerCBias = [{ 'trackingID': 'UA-157019941-6' }];"),
                 // round fifty-seven
                 arguments("advertising", "jQuery('.dfw-unit:not(.dfw-lazy-load)').dfp( window.dfw );"),
-                arguments("advertising", "(function() { window.AdController = { i: null, q: [], render: function(n, c) { window.AdController.q.push([n, c]); } }; })();"));
+                arguments("advertising", "(function() { window.AdController = { i: null, q: [], render: function(n, c) { window.AdController.q.push([n, c]); } }; })();"),
+                // round fifty-eight
+                arguments("analytics", "__memo_config = { pid: '5c76b6be8305fc75e7ee8ca5', url: 'https://example.com/2020/05/story.html', channels: ['Politics'] };"),
+                arguments("functionality", "var truepush = window.truepush || []; truepush.push(function(){ truepush.Init({ id: \"5e996aaf3b865e013d2c5299\" }, function(error){}) })"));
     }
 
     static Stream<Arguments> vendorPixels() {
