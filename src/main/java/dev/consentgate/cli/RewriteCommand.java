@@ -1,5 +1,6 @@
 package dev.consentgate.cli;
 
+import dev.consentgate.config.Category;
 import dev.consentgate.config.Ruleset;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.cookie.CookieClassifier;
@@ -74,8 +75,8 @@ final class RewriteCommand {
         } else if (!text.equals("essential")) {
             for (String category : text.split("\\+", -1)) {
                 if (!ruleset.categories().containsKey(category)) {
-                    throw new Args.UsageException("--consent: unknown category '" + category + "'; declared: "
-                            + String.join(", ", ruleset.categories().keySet()) + " (or essential, all)");
+                    throw new Args.UsageException("--consent: unknown category '" + category + "'; "
+                            + Category.declared(ruleset.categories().keySet()) + " (or essential, all)");
                 }
                 granted.add(category);
             }

@@ -235,7 +235,7 @@ final class ConsentSectionReader {
         if (categories.contains(id)) {
             return true;
         }
-        problems.at(where, "unknown category '" + id + "'; declared: " + String.join(", ", categories));
+        problems.at(where, "unknown category '" + id + "'; " + Category.declared(categories));
         return false;
     }
 

@@ -50,8 +50,8 @@ final class HtmlSectionReader {
         s.section("category_actions").ifPresent(c -> {
             for (String category : c.keys()) {
                 if (!categories.contains(category)) {
-                    problems.at(c.keyNode(category), "unknown category '" + category + "'; declared: "
-                            + String.join(", ", categories));
+                    problems.at(c.keyNode(category), "unknown category '" + category + "'; "
+                            + Category.declared(categories));
                 } else {
                     action(c, category).ifPresent(act -> perCategory.put(category, act));
                 }
@@ -87,8 +87,8 @@ final class HtmlSectionReader {
                 if (categories.contains(category)) {
                     listed.add(category);
                 } else {
-                    s.problems().at(item, "unknown category '" + category + "'; declared: "
-                            + String.join(", ", categories));
+                    s.problems().at(item, "unknown category '" + category + "'; "
+                            + Category.declared(categories));
                 }
             });
         }

@@ -268,8 +268,8 @@ public final class RulesetLoader {
             if (categories.containsKey(id)) {
                 return true;
             }
-            problems.at(s.get(key).orElse(s.node()), "unknown category '" + id + "'; declared: "
-                    + String.join(", ", categories.keySet()));
+            problems.at(s.get(key).orElse(s.node()), "unknown category '" + id + "'; "
+                    + Category.declared(categories.keySet()));
             return false;
         }
     }

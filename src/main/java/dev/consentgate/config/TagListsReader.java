@@ -152,8 +152,8 @@ final class TagListsReader {
         for (String theirs : map.keys()) {
             Optional<String> ours = map.string(theirs);
             if (ours.isEmpty() && map.get(theirs).isEmpty()) {
-                problems.at(map.keyNode(theirs), "'" + theirs + "' is mapped to no category; declared: "
-                        + String.join(", ", rulesetCategories));
+                problems.at(map.keyNode(theirs), "'" + theirs + "' is mapped to no category; "
+                        + Category.declared(rulesetCategories));
             }
             ours.filter(c -> known(c, map.get(theirs))).ifPresent(c -> categories.put(theirs, c));
         }
@@ -164,8 +164,8 @@ final class TagListsReader {
         if (rulesetCategories.contains(category)) {
             return true;
         }
-        problems.at(where.orElseThrow(), "unknown category '" + category + "'; declared: "
-                + String.join(", ", rulesetCategories));
+        problems.at(where.orElseThrow(), "unknown category '" + category + "'; "
+                + Category.declared(rulesetCategories));
         return false;
     }
 

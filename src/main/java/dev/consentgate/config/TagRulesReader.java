@@ -110,8 +110,8 @@ final class TagRulesReader {
         }
         Optional<String> category = s.requiredString("category");
         if (category.isPresent() && !categories.contains(category.get())) {
-            problems.at(s.get("category").orElseThrow(), "unknown category '" + category.get() + "'; declared: "
-                    + String.join(", ", categories));
+            problems.at(s.get("category").orElseThrow(), "unknown category '" + category.get() + "'; "
+                    + Category.declared(categories));
             category = Optional.empty();
         }
         boolean keep = s.string("action").filter(KEEP::equalsIgnoreCase).isPresent();

@@ -81,6 +81,20 @@ class RulesetLoaderTest {
     }
 
     @Test
+    void anUnknownCategorySaysWhichAreDeclaredOrThatNoneAre() {
+        List<String> declared = problems(MINIMAL + "tags:\n  - {id: x, host: example.com, category: analytic}\n");
+        assertEquals(List.of("r.yaml:7:42: unknown category 'analytic'; declared: essential, analytics"), declared);
+        List<String> none = problems("""
+                routes:
+                  - {upstream: "http://127.0.0.1:8081"}
+                tags:
+                  - {id: x, host: example.com, category: analytics}
+                """);
+        assertTrue(none.contains("r.yaml:4:42: unknown category 'analytics'; no categories are declared"),
+                none.toString());
+    }
+
+    @Test
     void duplicateRuleAndInvalidPatternAreReported() {
         List<String> p = problems(MINIMAL + """
                 cookies:
