@@ -957,7 +957,10 @@ class DefaultTagsTest {
                 arguments("functionality", "https://example.de/wp-content/plugins/disqus-conditional-load/assets/js/embed-count.min.js?ver=11.1.2"),
                 // round fifty-six
                 arguments("advertising", "/wp-content/themes/gallery-wordpress-template/src/js/onomagic-prebid4.0.0_v2.js"),
-                arguments("advertising", "/wp-content/themes/gallery-wordpress-template/src/js/confiant.js?v=2"));
+                arguments("advertising", "/wp-content/themes/gallery-wordpress-template/src/js/confiant.js?v=2"),
+                // round fifty-nine
+                arguments("advertising", "https://s.yimg.com/uq/syndication/yad.js"),
+                arguments("functionality", "https://widget.uservoice.com/abcDEF123.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1434,7 +1437,13 @@ class DefaultTagsTest {
                 arguments("advertising", "(function() { window.AdController = { i: null, q: [], render: function(n, c) { window.AdController.q.push([n, c]); } }; })();"),
                 // round fifty-eight
                 arguments("analytics", "__memo_config = { pid: '5c76b6be8305fc75e7ee8ca5', url: 'https://example.com/2020/05/story.html', channels: ['Politics'] };"),
-                arguments("functionality", "var truepush = window.truepush || []; truepush.push(function(){ truepush.Init({ id: \"5e996aaf3b865e013d2c5299\" }, function(error){}) })"));
+                arguments("functionality", "var truepush = window.truepush || []; truepush.push(function(){ truepush.Init({ id: \"5e996aaf3b865e013d2c5299\" }, function(error){}) })"),
+                // round fifty-nine
+                arguments("advertising", "google_max_num_ads = '3';"),
+                arguments("advertising", "sbi_morpheus.setKeys();"),
+                arguments("advertising", "(function(a,b,c,d,e,f){e=b.createElement(c);e.async=1;e.src='https://s.yimg.com/uq/syndication/yad.js';f=b.getElementsByTagName(c)[0];f.parentNode.insertBefore(e,f);})(window,document,'script');yad('2ee776b0');"),
+                arguments("functionality", "new TWTR.Widget({ version: 2, type: 'profile', rpp: 4 }).render().setUser('example').start();"),
+                arguments("functionality", "var uservoiceOptions = { key: 'example', host: 'example.uservoice.com' }; function _loadUserVoice() { var s = document.createElement('script'); s.src = (\"https:\" == document.location.protocol ? \"https://\" : \"http://\") + \"cdn.uservoice.com/javascripts/widgets/tab.js\"; document.getElementsByTagName('head')[0].appendChild(s); }"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1515,7 +1524,9 @@ class DefaultTagsTest {
                 arguments("advertising", "https://api.yotpo.com/conversion_tracking.gif?app_key=abc&order_id=1"),
                 arguments("analytics", "https://pingback.giphy.com/pingback?apikey=abc"),
                 // round forty-nine
-                arguments("advertising", "http://rudy.adsnative.com/cm.gif"));
+                arguments("advertising", "http://rudy.adsnative.com/cm.gif"),
+                // round fifty-nine
+                arguments("advertising", "http://ox-d.example.com/w/1.0/rs?as=2982&cb=1"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
@@ -1562,6 +1573,10 @@ class DefaultTagsTest {
                 arguments("functionality", "https://www.slideshare.net/slideshow/embed_code/key/abc"),
                 arguments("functionality", "https://www.scribd.com/embeds/123/content?start_page=1"),
                 arguments("functionality", "https://podcasters.spotify.com/pod/show/acme/embed/episodes/abc"),
-                arguments("functionality", "https://acme.eu.qualtrics.com/jfe/form/SV_abc"));
+                arguments("functionality", "https://acme.eu.qualtrics.com/jfe/form/SV_abc"),
+                // round fifty-nine
+                arguments("functionality", "http://www.ustream.tv/flash/viewer.swf"),
+                arguments("functionality", "https://embed.ted.com/talks/example_talk"),
+                arguments("functionality", "http://video.ted.com/assets/player/swf/EmbedPlayer.swf"));
     }
 }
