@@ -960,7 +960,16 @@ class DefaultTagsTest {
                 arguments("advertising", "/wp-content/themes/gallery-wordpress-template/src/js/confiant.js?v=2"),
                 // round fifty-nine
                 arguments("advertising", "https://s.yimg.com/uq/syndication/yad.js"),
-                arguments("functionality", "https://widget.uservoice.com/abcDEF123.js"));
+                arguments("functionality", "https://widget.uservoice.com/abcDEF123.js"),
+                // round sixty
+                arguments("analytics", "http://codice.shinystat.com/cgi-bin/getcod.cgi?USER=example"),
+                arguments("analytics", "//d2wy8f7a9ursnm.cloudfront.net/bugsnag-3.min.js"),
+                arguments("analytics", "https://scounter.rambler.ru/top100.jcn?2905731"),
+                arguments("advertising", "//r2-t.trackedlink.net/_dmpt"),
+                arguments("advertising", "https://cdn.getambassador.com/us.js"),
+                arguments("functionality", "https://api-maps.yandex.ru/2.1/?lang=ru_RU"),
+                arguments("functionality", "https://admin.verbox.ru/support/support.js?h=abc"),
+                arguments("functionality", "http://js.rating-widget.com/external.min.js?ck=Y2018M03D19"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1443,7 +1452,9 @@ class DefaultTagsTest {
                 arguments("advertising", "sbi_morpheus.setKeys();"),
                 arguments("advertising", "(function(a,b,c,d,e,f){e=b.createElement(c);e.async=1;e.src='https://s.yimg.com/uq/syndication/yad.js';f=b.getElementsByTagName(c)[0];f.parentNode.insertBefore(e,f);})(window,document,'script');yad('2ee776b0');"),
                 arguments("functionality", "new TWTR.Widget({ version: 2, type: 'profile', rpp: 4 }).render().setUser('example').start();"),
-                arguments("functionality", "var uservoiceOptions = { key: 'example', host: 'example.uservoice.com' }; function _loadUserVoice() { var s = document.createElement('script'); s.src = (\"https:\" == document.location.protocol ? \"https://\" : \"http://\") + \"cdn.uservoice.com/javascripts/widgets/tab.js\"; document.getElementsByTagName('head')[0].appendChild(s); }"));
+                arguments("functionality", "var uservoiceOptions = { key: 'example', host: 'example.uservoice.com' }; function _loadUserVoice() { var s = document.createElement('script'); s.src = (\"https:\" == document.location.protocol ? \"https://\" : \"http://\") + \"cdn.uservoice.com/javascripts/widgets/tab.js\"; document.getElementsByTagName('head')[0].appendChild(s); }"),
+                // round sixty
+                arguments("analytics", "Bugsnag.releaseStage = 'production'; Bugsnag.notifyReleaseStages = ['production'];"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1526,7 +1537,9 @@ class DefaultTagsTest {
                 // round forty-nine
                 arguments("advertising", "http://rudy.adsnative.com/cm.gif"),
                 // round fifty-nine
-                arguments("advertising", "http://ox-d.example.com/w/1.0/rs?as=2982&cb=1"));
+                arguments("advertising", "http://ox-d.example.com/w/1.0/rs?as=2982&cb=1"),
+                // round sixty
+                arguments("analytics", "//bs.yandex.ru/informer/22707028/3_1_23E05CFF_03C03CFF_0_pageviews"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
@@ -1577,6 +1590,9 @@ class DefaultTagsTest {
                 // round fifty-nine
                 arguments("functionality", "http://www.ustream.tv/flash/viewer.swf"),
                 arguments("functionality", "https://embed.ted.com/talks/example_talk"),
-                arguments("functionality", "http://video.ted.com/assets/player/swf/EmbedPlayer.swf"));
+                arguments("functionality", "http://video.ted.com/assets/player/swf/EmbedPlayer.swf"),
+                // round sixty
+                arguments("functionality", "https://discordapp.com/widget?id=206367403733549056&theme=light"),
+                arguments("functionality", "https://discord.com/widget?id=206367403733549056&theme=dark"));
     }
 }
