@@ -969,7 +969,23 @@ class DefaultTagsTest {
                 arguments("advertising", "https://cdn.getambassador.com/us.js"),
                 arguments("functionality", "https://api-maps.yandex.ru/2.1/?lang=ru_RU"),
                 arguments("functionality", "https://admin.verbox.ru/support/support.js?h=abc"),
-                arguments("functionality", "http://js.rating-widget.com/external.min.js?ck=Y2018M03D19"));
+                arguments("functionality", "http://js.rating-widget.com/external.min.js?ck=Y2018M03D19"),
+                // round sixty, second half
+                arguments("analytics", "//waust.at/d.js"),
+                arguments("analytics", "//st.top100.ru/top100/top100.js"),
+                arguments("advertising", "//s.richaudience.com/cnt/0QatmzYNuX/?ord=5"),
+                arguments("advertising", "https://surgeprice.com/display/async/abc/example.com/ariel.js"),
+                arguments("advertising", "https://tc.dataxpand.com/tc/4ccf3bf.js"),
+                arguments("advertising", "//j.microad.net/js/compass.js"),
+                arguments("advertising", "https://d-cache.microad.jp/js/blade_track_jp.js"),
+                arguments("advertising", "https://spdeliver.i-mobile.co.jp/script/ads.js?20101001"),
+                arguments("advertising", "//mark003.deqwas.net/example/scripts/top.js"),
+                arguments("advertising", "http://cdn5.js.ad.dotandad.com/ShaaAds.js"),
+                arguments("advertising", "http://affiliationjs.s3.amazonaws.com/adn.js"),
+                arguments("advertising", "//adgebra.co.in/Spike/spike.js"),
+                arguments("advertising", "//static.dable.io/dist/plugin.min.js"),
+                arguments("advertising", "http://site3.co.kr/applad.js"),
+                arguments("advertising", "//ads.adfox.ru/715/prepareCode?p1=bvepg&pp=g"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1454,7 +1470,21 @@ class DefaultTagsTest {
                 arguments("functionality", "new TWTR.Widget({ version: 2, type: 'profile', rpp: 4 }).render().setUser('example').start();"),
                 arguments("functionality", "var uservoiceOptions = { key: 'example', host: 'example.uservoice.com' }; function _loadUserVoice() { var s = document.createElement('script'); s.src = (\"https:\" == document.location.protocol ? \"https://\" : \"http://\") + \"cdn.uservoice.com/javascripts/widgets/tab.js\"; document.getElementsByTagName('head')[0].appendChild(s); }"),
                 // round sixty
-                arguments("analytics", "Bugsnag.releaseStage = 'production'; Bugsnag.notifyReleaseStages = ['production'];"));
+                arguments("analytics", "Bugsnag.releaseStage = 'production'; Bugsnag.notifyReleaseStages = ['production'];"),
+                // round sixty, second half
+                arguments("advertising", "var _ezaq = {\"ab_test_id\":\"mod23\",\"city\":\"example\"};"),
+                arguments("advertising", "function create_ezolpl(pvID, rv) { var d = new Date(); document.cookie = \"ezux_lpl_30414=\" + d.getTime(); }"),
+                arguments("advertising", "var ezoTemplate = 'old_site_gc';"),
+                arguments("advertising", "var ezouid = \"1312211535\";"),
+                arguments("advertising", "var did = 30414; var ezdomain = 'example.com'; var ezoicSearchable = 1;"),
+                arguments("functionality", "window._izq = window._izq || []; window._izq.push([\"init\"]);"),
+                arguments("advertising", "raiTag.config({mode:'async'});"),
+                arguments("advertising", "surgeprice.display(\"example.com_sticky_mobile_bottom\");"),
+                arguments("advertising", "microadCompass.queue.push({ \"spot\": \"229d1d08b7156c8dec06a7dd5da9c8bd\" });"),
+                arguments("advertising", "imobile_pid = \"9402\"; imobile_asid = \"592793\"; imobile_width = 300;"),
+                arguments("advertising", "var dotnAd=new DotnAds(); dotnAd.setFifPath(\"/\");"),
+                arguments("advertising", "dotnAd.showAd('0x0_intro');"),
+                arguments("advertising", "window.Ya.headerBidding.setSettings({ biddersMap: {}, timeout: 1000 });"));
     }
 
     static Stream<Arguments> vendorPixels() {
