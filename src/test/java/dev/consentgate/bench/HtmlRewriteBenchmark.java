@@ -1,5 +1,6 @@
 package dev.consentgate.bench;
 
+import dev.consentgate.testing.SharedCorpus;
 import dev.consentgate.config.Category;
 import dev.consentgate.config.HtmlSettings;
 import dev.consentgate.config.TagRule;
@@ -133,9 +134,9 @@ public class HtmlRewriteBenchmark {
         return total[0];
     }
 
-    /** The shared corpus beside the repository, if it is there. */
+    /** The corpus pages ({@link SharedCorpus}), if they are there. */
     static Optional<Path> corpusDir() {
-        Path dir = Path.of(System.getProperty("user.dir")).resolveSibling("shared").resolve("corpus").resolve("pages");
+        Path dir = SharedCorpus.dir("pages");
         return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package dev.consentgate.cookie;
 
+import dev.consentgate.testing.SharedCorpus;
 import dev.consentgate.config.Category;
 import dev.consentgate.config.CookieRule;
 import dev.consentgate.config.NamePattern;
@@ -94,10 +95,11 @@ final class Fixtures {
         return consent("functionality", "analytics", "advertising");
     }
 
-    /** ../shared/corpus/DIR beside the project directory; skips the calling test when it is absent. */
+    /** ../shared/corpus/DIR, or DIR of another corpus ({@link SharedCorpus}); skips the calling test when absent. */
     static Path corpus(String dir) {
-        Path path = Path.of(System.getProperty("user.dir")).resolveSibling("shared").resolve("corpus").resolve(dir);
-        Assumptions.assumeTrue(Files.isDirectory(path), "../shared/corpus absent: skipping " + dir + " tests");
+        Path path = SharedCorpus.dir(dir);
+        Assumptions.assumeTrue(Files.isDirectory(path),
+                SharedCorpus.describe(dir) + " absent: skipping " + dir + " tests");
         return path;
     }
 }

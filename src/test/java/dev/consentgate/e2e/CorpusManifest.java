@@ -1,5 +1,6 @@
 package dev.consentgate.e2e;
 
+import dev.consentgate.testing.SharedCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +45,9 @@ final class CorpusManifest {
         this.pages = pages;
     }
 
-    /** The corpus beside the repository: {@code <repo>/../shared/corpus/pages}. */
+    /** The corpus pages: {@code <repo>/../shared/corpus/pages}, or those of another corpus ({@link SharedCorpus}). */
     static Path pagesDirectory() {
-        return Path.of(System.getProperty("user.dir")).resolveSibling("shared").resolve("corpus").resolve("pages");
+        return SharedCorpus.dir("pages");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,22 +1,23 @@
 package dev.consentgate.html;
 
+import dev.consentgate.testing.SharedCorpus;
 import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The shared test corpus beside the repository ({@code ../shared/corpus}), read in place. */
+/** The shared test corpus ({@code ../shared/corpus} or another, see {@link SharedCorpus}), read in place. */
 final class Corpus {
 
     private Corpus() {
     }
 
     static Path dir(String sub) {
-        Path dir = Path.of(System.getProperty("user.dir")).resolveSibling("shared").resolve("corpus").resolve(sub);
+        Path dir = SharedCorpus.dir(sub);
         if (!Files.isDirectory(dir)) {
             // a test factory or class set-up that gives up shows in Maven's summary as "Tests run: 0", without the
             // reason, so the reason is printed too
-            String message = "../shared/corpus/" + sub + " absent: skipping " + caller();
+            String message = SharedCorpus.describe(sub) + " absent: skipping " + caller();
             System.err.println(message);
             Assumptions.abort(message);
         }

@@ -1,5 +1,6 @@
 package dev.consentgate.proxy;
 
+import dev.consentgate.testing.SharedCorpus;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -34,8 +35,9 @@ import org.junit.jupiter.api.Test;
 class CorpusPagesThroughGatewayIntegrationTest {
 
     private static Path pagesDir() {
-        Path dir = Path.of(System.getProperty("user.dir")).resolveSibling("shared").resolve("corpus").resolve("pages");
-        Assumptions.assumeTrue(Files.isDirectory(dir), "../shared/corpus/pages absent: skipping the corpus pages");
+        Path dir = SharedCorpus.dir("pages");
+        Assumptions.assumeTrue(Files.isDirectory(dir),
+                SharedCorpus.describe("pages") + " absent: skipping the corpus pages");
         return dir;
     }
 
