@@ -985,7 +985,15 @@ class DefaultTagsTest {
                 arguments("advertising", "//adgebra.co.in/Spike/spike.js"),
                 arguments("advertising", "//static.dable.io/dist/plugin.min.js"),
                 arguments("advertising", "http://site3.co.kr/applad.js"),
-                arguments("advertising", "//ads.adfox.ru/715/prepareCode?p1=bvepg&pp=g"));
+                arguments("advertising", "//ads.adfox.ru/715/prepareCode?p1=bvepg&pp=g"),
+                // round sixty-one
+                arguments("advertising", "//ht-dc.hoverr.media/js/tera_example.js"),
+                arguments("advertising", "//thor.rtk.io/oQQu/abc/jita.js?dfp=1"),
+                arguments("advertising", "//pool.distilled.ie/js/lscache.min.js"),
+                arguments("functionality", "//d9etzk30b05yg.cloudfront.net/js/sdk/v2.0/apester-javascript-sdk.min.js"),
+                arguments("functionality", "//dk98ddgl0znzm.cloudfront.net/e2ma.js"),
+                arguments("analytics", "//cdn.gamer-network.net/2017/scripts/mormont/v2.9/mormont.js"),
+                arguments("analytics", "//static.example.co.uk/js/ga-lite.min.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1484,7 +1492,13 @@ class DefaultTagsTest {
                 arguments("advertising", "imobile_pid = \"9402\"; imobile_asid = \"592793\"; imobile_width = 300;"),
                 arguments("advertising", "var dotnAd=new DotnAds(); dotnAd.setFifPath(\"/\");"),
                 arguments("advertising", "dotnAd.showAd('0x0_intro');"),
-                arguments("advertising", "window.Ya.headerBidding.setSettings({ biddersMap: {}, timeout: 1000 });"));
+                arguments("advertising", "window.Ya.headerBidding.setSettings({ biddersMap: {}, timeout: 1000 });"),
+                // round sixty-one
+                arguments("analytics", "var pvar = { cid: \"abc-aust\", content: \"0\", server: \"secure-au\" }; if (typeof nol_t === 'function') { var trac = nol_t(pvar); trac.record().post(); }"),
+                arguments("analytics", "galite('create', 'UA-1-1', 'auto'); galite('send', 'pageview');"),
+                arguments("analytics", "function mormontLoaded () { mormont('configure', 'property', \"example.com\"); mormont('send', 'pageview'); };"),
+                arguments("functionality", "window.e2ma=window.e2ma||{};e2ma.accountId='1788361';"),
+                arguments("functionality", "window.safari.pushNotification.requestPermission('https://cp.pushwoosh.com/json/1.3/safari', 'web.com.example', {}, function(p){});"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1569,7 +1583,9 @@ class DefaultTagsTest {
                 // round fifty-nine
                 arguments("advertising", "http://ox-d.example.com/w/1.0/rs?as=2982&cb=1"),
                 // round sixty
-                arguments("analytics", "//bs.yandex.ru/informer/22707028/3_1_23E05CFF_03C03CFF_0_pageviews"));
+                arguments("analytics", "//bs.yandex.ru/informer/22707028/3_1_23E05CFF_03C03CFF_0_pageviews"),
+                // round sixty-one
+                arguments("advertising", "https://ds.reson8.com/insights.gif?rand=1"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
