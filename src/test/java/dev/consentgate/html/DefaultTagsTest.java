@@ -993,7 +993,10 @@ class DefaultTagsTest {
                 arguments("functionality", "//d9etzk30b05yg.cloudfront.net/js/sdk/v2.0/apester-javascript-sdk.min.js"),
                 arguments("functionality", "//dk98ddgl0znzm.cloudfront.net/e2ma.js"),
                 arguments("analytics", "//cdn.gamer-network.net/2017/scripts/mormont/v2.9/mormont.js"),
-                arguments("analytics", "//static.example.co.uk/js/ga-lite.min.js"));
+                arguments("analytics", "//static.example.co.uk/js/ga-lite.min.js"),
+                // round sixty-one, public bodies and Latin America
+                arguments("advertising", "//app.shoptarget.com.br/js/tracking.js"),
+                arguments("advertising", "http://ep00.epimg.net/js/pbs/latam/pbs.slots.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1498,7 +1501,12 @@ class DefaultTagsTest {
                 arguments("analytics", "galite('create', 'UA-1-1', 'auto'); galite('send', 'pageview');"),
                 arguments("analytics", "function mormontLoaded () { mormont('configure', 'property', \"example.com\"); mormont('send', 'pageview'); };"),
                 arguments("functionality", "window.e2ma=window.e2ma||{};e2ma.accountId='1788361';"),
-                arguments("functionality", "window.safari.pushNotification.requestPermission('https://cp.pushwoosh.com/json/1.3/safari', 'web.com.example', {}, function(p){});"));
+                arguments("functionality", "window.safari.pushNotification.requestPermission('https://cp.pushwoosh.com/json/1.3/safari', 'web.com.example', {}, function(p){});"),
+                // round sixty-one, public bodies and Latin America
+                arguments("advertising", "var addthis_pub = \"example\"; var addthis_offset_left = -40;"),
+                arguments("advertising", "var oas_tag = oas_tag || {}; oas_tag.site_page = 'portal.example.cl/portada';"),
+                arguments("advertising", "$(document).ready(function() { try { oas_tag.loadAd('Top'); } catch (err) {} });"),
+                arguments("advertising", "var gtpadunit = 'example_web/portada'; PBS.setAds({ 'asy': !1, 'adunit': gtpadunit });"));
     }
 
     static Stream<Arguments> vendorPixels() {
