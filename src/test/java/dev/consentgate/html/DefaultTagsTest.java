@@ -200,6 +200,9 @@ class DefaultTagsTest {
         "var google_tag_params = {\"siteID\": \"1\", \"siteName\": \"Example\"};",
         // a click handler that reports an event to Google Analytics once its loader (judged on its own) has run
         "var trackOutboundLink = function (url) { ga('send', 'event', 'outbound', 'click', url); };",
+        // a site's configuration that tells Mixpanel's snippet, elsewhere, where its library is
+        "window.App = {\"constants\": {\"API_HOST\": \"https://api.example.com\"}};"
+                + " window.MIXPANEL_CUSTOM_LIB_URL = \"https://www.example.com/assets/mixpanel.js\";",
         // a site's clean-up of service workers that spares OneSignal's by name
         "navigator.serviceWorker.getRegistrations().then(function (rs) { rs.forEach(function (r) {"
                 + " if (r.active.scriptURL.indexOf(\"OneSignal\") !== -1) { return; } r.unregister(); }); });"})
@@ -996,7 +999,10 @@ class DefaultTagsTest {
                 arguments("analytics", "//static.example.co.uk/js/ga-lite.min.js"),
                 // round sixty-one, public bodies and Latin America
                 arguments("advertising", "//app.shoptarget.com.br/js/tracking.js"),
-                arguments("advertising", "http://ep00.epimg.net/js/pbs/latam/pbs.slots.js"));
+                arguments("advertising", "http://ep00.epimg.net/js/pbs/latam/pbs.slots.js"),
+                // round sixty-one, technology companies
+                arguments("analytics", "https://js.honeybadger.io/v0.3/honeybadger.min.js"),
+                arguments("functionality", "//p1.answerdash.com/answerdash.min.js?siteid=270"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1096,7 +1102,8 @@ class DefaultTagsTest {
                 arguments("analytics", "window.heap = window.heap || []; heap.load = function (e) {"
                         + " var r = document.createElement('script');"
                         + " r.src = 'https://cdn.heapanalytics.com/js/heap-' + e + '.js'; document.head.appendChild(r); };"),
-                arguments("analytics", "var MIXPANEL_CUSTOM_LIB_URL = '/vendor/mixpanel.min.js';"),
+                arguments("analytics", "var MIXPANEL_LIB_URL = \"undefined\" !== typeof MIXPANEL_CUSTOM_LIB_URL"
+                        + " ? MIXPANEL_CUSTOM_LIB_URL : '/vendor/mixpanel.min.js';"),
                 arguments("analytics", "var MIXPANEL_LIB_URL = 'https://cdn.mxpnl.com/libs/mixpanel-2-latest.min.js';"),
                 arguments("analytics", "amplitude.init('API_KEY', {defaultTracking: true});"),
                 arguments("analytics", "var s = document.createElement('script');"
@@ -1506,7 +1513,11 @@ class DefaultTagsTest {
                 arguments("advertising", "var addthis_pub = \"example\"; var addthis_offset_left = -40;"),
                 arguments("advertising", "var oas_tag = oas_tag || {}; oas_tag.site_page = 'portal.example.cl/portada';"),
                 arguments("advertising", "$(document).ready(function() { try { oas_tag.loadAd('Top'); } catch (err) {} });"),
-                arguments("advertising", "var gtpadunit = 'example_web/portada'; PBS.setAds({ 'asy': !1, 'adunit': gtpadunit });"));
+                arguments("advertising", "var gtpadunit = 'example_web/portada'; PBS.setAds({ 'asy': !1, 'adunit': gtpadunit });"),
+                // round sixty-one, technology companies
+                arguments("analytics", "window.bugsnagClient = bugsnag('5521483091d79def55edefe4abaec88a')"),
+                arguments("analytics", "Honeybadger.configure({ api_key: '49d2a2f3', onerror: true });"),
+                arguments("advertising", "ActOn.Beacon.track();"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1593,7 +1604,9 @@ class DefaultTagsTest {
                 // round sixty
                 arguments("analytics", "//bs.yandex.ru/informer/22707028/3_1_23E05CFF_03C03CFF_0_pageviews"),
                 // round sixty-one
-                arguments("advertising", "https://ds.reson8.com/insights.gif?rand=1"));
+                arguments("advertising", "https://ds.reson8.com/insights.gif?rand=1"),
+                // round sixty-one, technology companies
+                arguments("advertising", "https://upx.provenpixel.com/upx.php?upx=10792&pageurl=https://www.example.com/"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
