@@ -1002,7 +1002,20 @@ class DefaultTagsTest {
                 arguments("advertising", "http://ep00.epimg.net/js/pbs/latam/pbs.slots.js"),
                 // round sixty-one, technology companies
                 arguments("analytics", "https://js.honeybadger.io/v0.3/honeybadger.min.js"),
-                arguments("functionality", "//p1.answerdash.com/answerdash.min.js?siteid=270"));
+                arguments("functionality", "//p1.answerdash.com/answerdash.min.js?siteid=270"),
+                // round sixty-one, European publishers
+                arguments("advertising", "//code3.adtlgc.com/js/sati_init.js"),
+                arguments("analytics", "http://static.example.fi/js/v2/springstreams.js"),
+                arguments("analytics", "//ics.userreport.com/launcher.js"),
+                arguments("analytics", "//m.burt.io/d/example-se.js"),
+                arguments("analytics", "//de-config.sensic.net/s2s-web.js"),
+                arguments("analytics", "//a.wpimg.pl/a/i/stg/wpjslib_103.js"),
+                arguments("analytics", "/js/ho/webtrekk-v4.4.1-bundle-example-2017-09-15.js"),
+                arguments("advertising", "http://widgets.sprinklecontent.com/v2/sprinkle.js"),
+                arguments("advertising", "https://a.optnmstr.com/app/js/api.min.js"),
+                arguments("advertising", "//adv.wp.pl/RM/Box/c/b/inline/inline-o2_example_pl.js"),
+                arguments("advertising", "http://admantx-cluster-example.eu-west-1.elb.amazonaws.com/admantx/service?request=abc"),
+                arguments("advertising", "http://advhd.banzaiadv.it/hp_sponsor_example/hpsponsor_example_new.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1517,7 +1530,22 @@ class DefaultTagsTest {
                 // round sixty-one, technology companies
                 arguments("analytics", "window.bugsnagClient = bugsnag('5521483091d79def55edefe4abaec88a')"),
                 arguments("analytics", "Honeybadger.configure({ api_key: '49d2a2f3', onerror: true });"),
-                arguments("advertising", "ActOn.Beacon.track();"));
+                arguments("advertising", "ActOn.Beacon.track();"),
+                // round sixty-one, European publishers
+                arguments("analytics", "(function(){var hm=document.createElement('script');hm.src=('++u-heatmap-it+log-js').replace(/[+]/g,'/').replace(/-/g,'.');document.head.appendChild(hm);})();"),
+                arguments("analytics", "window._trackJs={enabled:true,token:'af8d5a',application:'example'};"),
+                arguments("analytics", "var s = {}; s.pageName = pageName; s.channel = 'home'; /************* DO NOT ALTER ANYTHING BELOW THIS LINE ! **************/ var s_code_version = 'H.26';"),
+                arguments("analytics", "var sp_e0 = []; sp_e0.push({\"cp\": \"etusivu/\"}); spring.c(sp_s, sp_e0);"),
+                arguments("analytics", "var springq = springq || []; springq.push({\"s\": \"example\", \"cp\": \"front\"});"),
+                arguments("analytics", "if (_eStat_Whap_loaded) { eStatWhap.serial(\"800000206973\"); eStatWhap.send(); }"),
+                arguments("advertising", "var url = '//dmp.adform.net/audiencetag/cookiesegments?token=abc'; loadScript(url);"),
+                arguments("advertising", "function DM_prepClient(csid, client) { client.DM_cat(\"home > weekend\"); }"),
+                arguments("advertising", "var OX_dfp_options = {prefetch: true}; var OX_dfp_ads = [[channel, [\"300x250\"], slot]];"),
+                arguments("advertising", "window.gafAPI.loadBunch([window.rekid], function() { bunchLoaded = true; });"),
+                arguments("advertising", "window.rekid = \"231991\"; window.gafReady = true;"),
+                arguments("advertising", "var ADTECH = {}; ADTECH.config = ADTECH.config || {}; ADTECH.config.page = { enableMultiAd: false };"),
+                arguments("advertising", "adtech_profile()"),
+                arguments("advertising", "TATM.displayAds();"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1606,7 +1634,12 @@ class DefaultTagsTest {
                 // round sixty-one
                 arguments("advertising", "https://ds.reson8.com/insights.gif?rand=1"),
                 // round sixty-one, technology companies
-                arguments("advertising", "https://upx.provenpixel.com/upx.php?upx=10792&pageurl=https://www.example.com/"));
+                arguments("advertising", "https://upx.provenpixel.com/upx.php?upx=10792&pageurl=https://www.example.com/"),
+                // round sixty-one, European publishers
+                arguments("analytics", "http://example.spring-tns.net/j0=,,,;+,,cp=etusivu/"),
+                arguments("analytics", "http://ebiam.tns-gallup.dk/j0=,,,;+,cp=example"),
+                arguments("advertising", "//pixel.zumby.io/2/C67CB4DA/zumby.png"),
+                arguments("analytics", "https://dot.wp.pl/px.gif?x=1"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
