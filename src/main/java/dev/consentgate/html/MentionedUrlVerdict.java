@@ -2,8 +2,8 @@ package dev.consentgate.html;
 
 import dev.consentgate.consent.ConsentDecision;
 
-import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Judges the URLs a script's text loads or names, as {@link ScriptUrlMentions} reports them: the first that a rule
@@ -11,8 +11,15 @@ import java.util.Locale;
  */
 final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
 
-    private static final List<String> NOTICE_PATH_WORDS = List.of("privacy", "policy", "policies", "legal", "cookie",
-            "optout", "opt-out", "terms");
+    /**
+     * Words of a notice page's path, compared with whole words (runs of letters) so that an endpoint whose word only
+     * contains one ({@code /audiencetag/cookiesegments}, {@code /setcookie}) is no notice.
+     */
+    private static final Set<String> NOTICE_PATH_WORDS = Set.of("privacy", "privacypolicy", "policy", "policies",
+            "legal", "cookie", "cookies", "cookiepolicy", "optout", "gaoptout", "terms");
+    /** Words of an endpoint's path that make it no notice, whatever else it says ({@code /cookie-sync}). */
+    private static final Set<String> ENDPOINT_PATH_WORDS = Set.of("sync", "usersync", "match", "setuid", "getuid",
+            "pixel", "collect", "track");
 
     private final TagPolicy policy;
     private final ConsentDecision consent;
@@ -92,11 +99,21 @@ final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
             return true;
         }
         String path = url.path().toLowerCase(Locale.ROOT);
-        for (String word : NOTICE_PATH_WORDS) {
-            if (path.contains(word)) {
-                return true;
+        boolean notice = false;
+        int wordStart = -1;
+        for (int i = 0; i <= path.length(); i++) {
+            boolean letter = i < path.length() && path.charAt(i) >= 'a' && path.charAt(i) <= 'z';
+            if (letter && wordStart < 0) {
+                wordStart = i;
+            } else if (!letter && wordStart >= 0) {
+                String word = path.substring(wordStart, i);
+                if (ENDPOINT_PATH_WORDS.contains(word)) {
+                    return false;
+                }
+                notice |= NOTICE_PATH_WORDS.contains(word);
+                wordStart = -1;
             }
         }
-        return false;
+        return notice || path.contains("opt-out");
     }
 }

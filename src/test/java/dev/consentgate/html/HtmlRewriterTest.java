@@ -627,7 +627,10 @@ class HtmlRewriterTest {
                 "<script>var vendors = [{name: 'Hotjar', policy: 'https://www.hotjar.com/legal/policies/privacy/'},"
                         + " {name: 'Criteo', url: 'https://www.criteo.com/privacy/'},"
                         + " {name: 'Google', optOut: 'https://tools.google.com/dlpage/gaoptout'},"
-                        + " {help: 'https://help.hotjar.com/hc/en-us'}];</script>")) {
+                        + " {help: 'https://help.hotjar.com/hc/en-us'}];</script>",
+                "<script>var notices = ['https://www.linkedin.com/legal/cookie-policy',"
+                        + " 'https://www.criteo.com/privacy/opt-out/', 'https://www.facebook.com/policies/cookies/'];"
+                        + "</script>")) {
             assertEquals(html, rewrite(policy, TestRules.ESSENTIAL_ONLY, html));
         }
         String analytics = "<script>load('https://www.google-analytics.com/analytics.js')</script>";
@@ -644,7 +647,12 @@ class HtmlRewriterTest {
                 "<script>fetch(\"https://www.facebook.com/tr?id=1&ev=PageView\", {mode: 'no-cors'})</script>",
                 "<script>var cfg = {gtmHost: \"https://www.googletagmanager.com\"};</script>",
                 "<script>var hit = {url: 'https:\\/\\/ib.adnxs.com\\/ut\\/v3'};</script>",
-                "<script>load('/js/app.js'); // see https://www.googletagmanager.com/</script>")) {
+                "<script>load('/js/app.js'); // see https://www.googletagmanager.com/</script>",
+                // an endpoint whose path has "cookie" inside a word is no link to a notice
+                "<script>var sync = 'https://ib.adnxs.com/setcookie?uid=1'; later(sync);</script>",
+                "<script>var u = '//dmp.adform.net/audiencetag/cookiesegments?token=abc'; load(u);</script>",
+                // nor is one whose path says what it does beside the word
+                "<script>var sync = 'https://ib.adnxs.com/cookie-sync?uid=1'; later(sync);</script>")) {
             for (int size = 1; size <= html.length(); size += 3) {
                 String out = new String(Chunks.rewrite(policy, TestRules.ESSENTIAL_ONLY,
                         html.getBytes(StandardCharsets.UTF_8), List.of(size), Optional.empty(), new ArrayList<>()),
