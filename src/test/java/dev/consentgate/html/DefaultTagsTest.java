@@ -203,6 +203,8 @@ class DefaultTagsTest {
         // a site's configuration that tells Mixpanel's snippet, elsewhere, where its library is
         "window.App = {\"constants\": {\"API_HOST\": \"https://api.example.com\"}};"
                 + " window.MIXPANEL_CUSTOM_LIB_URL = \"https://www.example.com/assets/mixpanel.js\";",
+        // a site's configuration whose feature flags name comScore
+        "window.site = {\"global_a9_enabled\": true, \"global_comscore_enabled\": true, \"login\": \"/login\"};",
         // a site's clean-up of service workers that spares OneSignal's by name
         "navigator.serviceWorker.getRegistrations().then(function (rs) { rs.forEach(function (r) {"
                 + " if (r.active.scriptURL.indexOf(\"OneSignal\") !== -1) { return; } r.unregister(); }); });"})
@@ -1015,7 +1017,13 @@ class DefaultTagsTest {
                 arguments("advertising", "https://a.optnmstr.com/app/js/api.min.js"),
                 arguments("advertising", "//adv.wp.pl/RM/Box/c/b/inline/inline-o2_example_pl.js"),
                 arguments("advertising", "http://admantx-cluster-example.eu-west-1.elb.amazonaws.com/admantx/service?request=abc"),
-                arguments("advertising", "http://advhd.banzaiadv.it/hp_sponsor_example/hpsponsor_example_new.js"));
+                arguments("advertising", "http://advhd.banzaiadv.it/hp_sponsor_example/hpsponsor_example_new.js"),
+                // round sixty-two, US and UK local and special-interest media
+                arguments("advertising", "https://zdstatic.example.com/js/zddmp/1.1/zddmp.min.js"),
+                arguments("advertising", "http://static.ziffprod.com/cse/js/5.0.0/zdcse.min.js?referrer=www.example.com"),
+                arguments("advertising", "//cdn.gamer-network.net/plugins/dfp/async.dfp.1.1.16a.js"),
+                arguments("analytics", "//cdn.gamer-network.net/2018/scripts/mormont/v2.14.0/mormont.js"),
+                arguments("functionality", "https://play.syndicaster.tv/static/scripts/embed.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1545,7 +1553,12 @@ class DefaultTagsTest {
                 arguments("advertising", "window.rekid = \"231991\"; window.gafReady = true;"),
                 arguments("advertising", "var ADTECH = {}; ADTECH.config = ADTECH.config || {}; ADTECH.config.page = { enableMultiAd: false };"),
                 arguments("advertising", "adtech_profile()"),
-                arguments("advertising", "TATM.displayAds();"));
+                arguments("advertising", "TATM.displayAds();"),
+                // round sixty-two, US and UK local and special-interest media
+                arguments("analytics", "var s = document.createElement(\"script\"); s.id = \"mzb-detect\"; s.src = \"https://\" + host + \".cloudfront.net/d.js\"; document.head.appendChild(s);"),
+                arguments("analytics", "igndrones.init({\"chartbeat\": {\"uid\": \"1\"}, \"ga\": {\"account_number\": \"UA-1-1\"}});"),
+                arguments("analytics", "(function(b,a){var k=\"example:UA-1-26\";var l=new EP.Components.Analytics.GA(null,k,a);l.init();})(window,document);"),
+                arguments("analytics", "var _comscore = _comscore || []; _comscore.push({ c1: \"2\", c2: \"1234567\" });"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1639,7 +1652,9 @@ class DefaultTagsTest {
                 arguments("analytics", "http://example.spring-tns.net/j0=,,,;+,,cp=etusivu/"),
                 arguments("analytics", "http://ebiam.tns-gallup.dk/j0=,,,;+,cp=example"),
                 arguments("advertising", "//pixel.zumby.io/2/C67CB4DA/zumby.png"),
-                arguments("analytics", "https://dot.wp.pl/px.gif?x=1"));
+                arguments("analytics", "https://dot.wp.pl/px.gif?x=1"),
+                // round sixty-two, US and UK local and special-interest media
+                arguments("analytics", "https://visitanalytics.userreport.com/hit.gif?t=USR"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
