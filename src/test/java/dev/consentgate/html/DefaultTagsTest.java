@@ -1023,7 +1023,10 @@ class DefaultTagsTest {
                 arguments("advertising", "http://static.ziffprod.com/cse/js/5.0.0/zdcse.min.js?referrer=www.example.com"),
                 arguments("advertising", "//cdn.gamer-network.net/plugins/dfp/async.dfp.1.1.16a.js"),
                 arguments("analytics", "//cdn.gamer-network.net/2018/scripts/mormont/v2.14.0/mormont.js"),
-                arguments("functionality", "https://play.syndicaster.tv/static/scripts/embed.js"));
+                arguments("functionality", "https://play.syndicaster.tv/static/scripts/embed.js"),
+                // round sixty-two, French, Italian, Spanish, Dutch and Belgian sites
+                arguments("analytics", "https://stadvtools.akamaized.net/trackingservice/example/TrackingService.js"),
+                arguments("advertising", "http://autopromo.wbdds.com/call.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1558,7 +1561,12 @@ class DefaultTagsTest {
                 arguments("analytics", "var s = document.createElement(\"script\"); s.id = \"mzb-detect\"; s.src = \"https://\" + host + \".cloudfront.net/d.js\"; document.head.appendChild(s);"),
                 arguments("analytics", "igndrones.init({\"chartbeat\": {\"uid\": \"1\"}, \"ga\": {\"account_number\": \"UA-1-1\"}});"),
                 arguments("analytics", "(function(b,a){var k=\"example:UA-1-26\";var l=new EP.Components.Analytics.GA(null,k,a);l.init();})(window,document);"),
-                arguments("analytics", "var _comscore = _comscore || []; _comscore.push({ c1: \"2\", c2: \"1234567\" });"));
+                arguments("analytics", "var _comscore = _comscore || []; _comscore.push({ c1: \"2\", c2: \"1234567\" });"),
+                // round sixty-two, French, Italian, Spanish, Dutch and Belgian sites
+                arguments("analytics", "var _wtq=[['_init',{\"trackId\":\"318816705845986\",\"trackDomain\":\"stats.example.nl\"}],['_trackPage']];"),
+                arguments("advertising", "tmntag.cmd.push(function() { tmntag.adTag('side_ad2'); });"),
+                arguments("advertising", "var wads;(function(){wads={update:'18-03-2018 06:00:04',site:'example'};})();"),
+                arguments("advertising", "function wadsBeforeStart() { wads.callBaseUrlAutopromo='http://autopromotion.example.com'; }"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1654,7 +1662,9 @@ class DefaultTagsTest {
                 arguments("advertising", "//pixel.zumby.io/2/C67CB4DA/zumby.png"),
                 arguments("analytics", "https://dot.wp.pl/px.gif?x=1"),
                 // round sixty-two, US and UK local and special-interest media
-                arguments("analytics", "https://visitanalytics.userreport.com/hit.gif?t=USR"));
+                arguments("analytics", "https://visitanalytics.userreport.com/hit.gif?t=USR"),
+                // round sixty-two, French, Italian, Spanish, Dutch and Belgian sites
+                arguments("analytics", "https://cijfers.example.nl/318816705845986/wt?p=328,&cg1=example"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
