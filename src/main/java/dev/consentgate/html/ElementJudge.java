@@ -127,6 +127,10 @@ final class ElementJudge {
      */
     Verdict judge(TagToken tag, boolean inNoscript) {
         Verdict v = judgeElement(tag, inNoscript);
+        if (v == null && !inNoscript) {
+            // inside noscript no handler runs: with scripting on its content is text, with it off handlers are off
+            v = judgeHandlers(tag);
+        }
         // a frame that shows nothing is a pixel: a placeholder box would show what the page never showed (a frame
         // neutralized for the site's consent tool to restore stays so)
         return v != null && v.kind() == ElementKind.EMBED && v.action() == TagAction.PLACEHOLDER
@@ -279,6 +283,19 @@ final class ElementJudge {
             baseSeen = true;
             base = named;
         }
+    }
+
+    /** An element that passed on its addresses, judged on its event handlers' code. */
+    private Verdict judgeHandlers(TagToken tag) {
+        ElementKind kind = switch (tag.nameId) {
+            case ElementNames.SCRIPT -> mayRunScript(tag) ? ElementKind.SCRIPT : null;
+            case ElementNames.IMG, ElementNames.IMAGE, ElementNames.AMP_PIXEL -> ElementKind.PIXEL;
+            case ElementNames.IFRAME, ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT,
+                 ElementNames.AMP_IFRAME -> ElementKind.EMBED;
+            case ElementNames.LINK -> ElementKind.HINT;
+            default -> null;
+        };
+        return kind == null ? null : verdict(EventHandlers.firstBlocked(tag, embedded), kind);
     }
 
     private static ElementKind embedKind(boolean inNoscript) {

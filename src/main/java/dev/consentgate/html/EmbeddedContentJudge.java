@@ -5,10 +5,10 @@ import dev.consentgate.consent.ConsentDecision;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Judges what an element carries in place of an address: the content of a data: URL (a script's code, a frame's
- * document) or a frame's srcdoc document. Code is judged as an inline script's (signatures, then the URLs it loads or
- * names); a document blocks its frame when a tracker URL or loader snippet is anywhere in it. What lies past the
- * inline inspection limit in a data URL is not read, as for an inline script.
+ * Judges what an element carries besides its addresses: the content of a data: URL (a script's code, a frame's
+ * document), a frame's srcdoc document, or an event handler attribute's code. Code is judged as an inline script's
+ * (signatures, then the URLs it loads or names); a document blocks its frame when a tracker URL or loader snippet is
+ * anywhere in it. What lies past the inline inspection limit in a data URL is not read, as for an inline script.
  */
 final class EmbeddedContentJudge {
 
@@ -34,9 +34,16 @@ final class EmbeddedContentJudge {
         if (body == null) {
             return null;
         }
-        if (document) {
-            return document(new String(body, StandardCharsets.UTF_8));
-        }
+        return document ? document(new String(body, StandardCharsets.UTF_8)) : code(body);
+    }
+
+    /** An event handler attribute's code; null when it passes. */
+    Match handler(String code) {
+        return code.isEmpty() ? null : code(code.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Script code: its signatures, then the URLs it loads or names; null when it passes. */
+    private Match code(byte[] body) {
         int signature = firstBlockedSignature(body);
         if (signature >= 0) {
             return new Match(signature, "");

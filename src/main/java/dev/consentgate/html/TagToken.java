@@ -196,6 +196,21 @@ final class TagToken {
         return true;
     }
 
+    /** Whether attribute k's name is longer than {@code lowerAscii} and starts with it, in any ASCII case. */
+    boolean attributeNameExtends(int k, String lowerAscii) {
+        int len = lowerAscii.length();
+        if (nameEnd[k] - nameStart[k] <= len) {
+            return false;
+        }
+        for (int p = 0; p < len; p++) {
+            int c = view[viewOffset + nameStart[k] + p] & 0xff;
+            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != lowerAscii.charAt(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Index of the first attribute named {@code lowerAscii} (duplicates are ignored, as browsers do), or -1. */
     int find(String lowerAscii) {
         int len = lowerAscii.length();

@@ -32,10 +32,11 @@
  * from src, data-src, data-lazy-src, data-original, srcset (img, iframe), href (hints), data (object), after decoding
  * character references and normalising as a browser would (backslashes, tabs, userinfo, port, percent-encoded host,
  * trailing dot); a relative URL written plainly, which can match only a path-only rule, is judged on its raw bytes. A
- * tracker URL embedded in another URL (redirects, a mistyped scheme) counts too. The first rule that matches decides,
- * so essential rules (consent managers, reCAPTCHA) declared first are never blocked. A host rule naming the page's
- * own site ({@link dev.consentgate.html.PageSite}, from the request's Host) does not match that site's URLs. Scripts
- * whose type holds data, a template or a consent tool's blocked script (text/plain, JSON, text/template...) are
+ * tracker URL embedded in another URL (redirects, a mistyped scheme) counts too. An element that passes on its URLs is
+ * judged on its event handlers' code ({@code EventHandlers}), as an inline script is. The first rule that matches
+ * decides, so essential rules (consent managers, reCAPTCHA) declared first are never blocked. A host rule naming the
+ * page's own site ({@link dev.consentgate.html.PageSite}, from the request's Host) does not match that site's URLs.
+ * Scripts whose type holds data, a template or a consent tool's blocked script (text/plain, JSON, text/template...) are
  * never touched; any other type may run, since loaders in the page run scripts of their own types (Partytown, Rocket
  * Loader, WP Rocket's rocketlazyloadscript with data-rocket-src or its older data-rocketlazyloadscript, LiteSpeed,
  * Perfmatters), and is judged like JavaScript (fail closed).

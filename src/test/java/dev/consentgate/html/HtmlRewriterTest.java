@@ -791,6 +791,38 @@ class HtmlRewriterTest {
         }
     }
 
+    @Test
+    void anEventHandlersCodeIsJudgedLikeAnInlineScripts() {
+        TagPolicy policy = TestRules.defaultPolicy();
+        // Celtra's ad tag as a page carried it: an image that fails to load on purpose, and a handler that loads
+        // the ad script (round 62d); then a first-party script whose onload handler starts Meta's pixel
+        String celtra = "<p>a</p><img src=\"data:image/png,celtra\" style=\"display:none\" onerror=\"var s ="
+                + " document.createElement('script'); s.src = 'https://ads.celtra.com/7311299d/web.js?x=1';"
+                + " document.body.appendChild(s);\"><p>b</p>";
+        assertEquals("<p>a</p><p>b</p>", rewrite(policy, TestRules.ESSENTIAL_ONLY, celtra));
+        String encoded = "<img src=\"/a.png\" onload=\"s.src=&#39;https://ads.celtra.com/x/web.js&#39;\">";
+        assertEquals("", rewrite(policy, TestRules.ESSENTIAL_ONLY, encoded));
+        String pixelOnLoad = "<script src=\"/js/app.js\" onload=\"fbq('init', '1'); fbq('track', 'PageView');\">"
+                + "</script>";
+        assertTrue(rewrite(policy, TestRules.ESSENTIAL_ONLY, pixelOnLoad).startsWith("<script type=\"text/plain\""));
+        for (String html : List.of(celtra, encoded, pixelOnLoad)) {
+            assertEquals(html, rewrite(policy, TestRules.EVERYTHING, html));
+        }
+        for (String html : List.of(
+                "<img src=\"/a.png\" onload=\"this.classList.add('loaded')\">",
+                "<link rel=\"preload\" href=\"/a.css\" as=\"style\" onload=\"this.onload=null;this.rel='stylesheet'\">",
+                // only the first of two attributes of one name counts, as in browsers
+                "<img src=\"/a.png\" onerror=\"retry(this)\" onerror=\"fbq('init', '1')\">",
+                // inside noscript no handler runs
+                "<noscript><img src=\"/a.png\" onerror=\"fbq('init', '1')\"></noscript>",
+                // an inline script's own handlers never fire; its text is what is judged
+                "<script onload=\"fbq('init', '1')\">var site = {};</script>",
+                // an attribute that only starts like a handler's name
+                "<img src=\"/a.png\" on=\"fbq('init', '1')\">")) {
+            assertEquals(html, rewrite(policy, TestRules.ESSENTIAL_ONLY, html));
+        }
+    }
+
     // ---- limits ----
 
     @Test

@@ -1,0 +1,28 @@
+package dev.consentgate.html;
+
+/**
+ * The event handler attributes of an element the rewriter judges ({@code <img src="data:," onerror="...">}): a
+ * handler's code runs like an inline script's, so it is judged like one. Only the first of attributes of one name
+ * counts, as in browsers.
+ */
+final class EventHandlers {
+
+    private EventHandlers() {
+    }
+
+    /** The first handler of {@code tag} whose code a rule blocks, or null when every handler passes. */
+    static EmbeddedContentJudge.Match firstBlocked(TagToken tag, EmbeddedContentJudge judge) {
+        for (int k = 0; k < tag.attrCount; k++) {
+            if (tag.attributeNameExtends(k, "on")) {
+                String name = tag.attributeName(k);
+                if (tag.find(name) == k) {
+                    EmbeddedContentJudge.Match match = judge.handler(tag.value(k));
+                    if (match != null) {
+                        return match;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}
