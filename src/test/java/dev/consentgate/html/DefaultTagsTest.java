@@ -1026,7 +1026,18 @@ class DefaultTagsTest {
                 arguments("functionality", "https://play.syndicaster.tv/static/scripts/embed.js"),
                 // round sixty-two, French, Italian, Spanish, Dutch and Belgian sites
                 arguments("analytics", "https://stadvtools.akamaized.net/trackingservice/example/TrackingService.js"),
-                arguments("advertising", "http://autopromo.wbdds.com/call.js"));
+                arguments("advertising", "http://autopromo.wbdds.com/call.js"),
+                // round sixty-two, English-language media of Asia, the Middle East, Africa and Oceania
+                arguments("analytics", "https://bc.marfeel.com/statics/marfeel/gardac.js"),
+                arguments("analytics", "https://cdn.native.ai/js/current/nativeai.js"),
+                arguments("advertising", "//d2na2p72vtqyok.cloudfront.net/client-embed/b0998573.js"),
+                arguments("advertising", "//cdn.engine.4dsply.com/Scripts/infinity.js.aspx?guid=906a82d4"),
+                arguments("advertising", "https://impulse.forkcdn.com/impulse3/config/impulse.js"),
+                arguments("advertising", "//widget.engageya.com/eng_native.js"),
+                arguments("advertising", "//content.aimatch.com/js/sasia/v1/sasia.min.js"),
+                arguments("advertising", "//www.adsonflags.com/js/show_ads_ecpmband.js?pubId=2925"),
+                arguments("advertising", "//adopshost.me/cbf3d5e2.js"),
+                arguments("functionality", "//cdn.foxpush.net/sdk/foxpush_SDK_min.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1566,7 +1577,10 @@ class DefaultTagsTest {
                 arguments("analytics", "var _wtq=[['_init',{\"trackId\":\"318816705845986\",\"trackDomain\":\"stats.example.nl\"}],['_trackPage']];"),
                 arguments("advertising", "tmntag.cmd.push(function() { tmntag.adTag('side_ad2'); });"),
                 arguments("advertising", "var wads;(function(){wads={update:'18-03-2018 06:00:04',site:'example'};})();"),
-                arguments("advertising", "function wadsBeforeStart() { wads.callBaseUrlAutopromo='http://autopromotion.example.com'; }"));
+                arguments("advertising", "function wadsBeforeStart() { wads.callBaseUrlAutopromo='http://autopromotion.example.com'; }"),
+                // round sixty-two, English-language media of Asia, the Middle East, Africa and Oceania
+                arguments("analytics", "window.mrf={host:'bc.example.com',dt:3}; if (!/marfeelgarda=no|fromt=yes/i.test(document.cookie)) { start(); }"),
+                arguments("advertising", "(function (a, c, s, u){'Insticator' in a || (a.Insticator={ad:{loadAd: function (b){Insticator.ad.q.push(b)}, q:[]}});})(window, document);"));
     }
 
     static Stream<Arguments> vendorPixels() {
