@@ -1037,7 +1037,17 @@ class DefaultTagsTest {
                 arguments("advertising", "//content.aimatch.com/js/sasia/v1/sasia.min.js"),
                 arguments("advertising", "//www.adsonflags.com/js/show_ads_ecpmband.js?pubId=2925"),
                 arguments("advertising", "//adopshost.me/cbf3d5e2.js"),
-                arguments("functionality", "//cdn.foxpush.net/sdk/foxpush_SDK_min.js"));
+                arguments("functionality", "//cdn.foxpush.net/sdk/foxpush_SDK_min.js"),
+                // round sixty-two, German-speaking sites
+                arguments("analytics", "https://t.mindtake.com/tag/cid/9C0R4/trace.js?Publisher=Example"),
+                arguments("advertising", "https://delivery.content-recommendation.net/example.de/widget.js"),
+                arguments("advertising", "https://storage.googleapis.com/glimr-static/glimrsdk-js/3/glimr.min.js"),
+                arguments("advertising", "https://pixel.glimr.io/v4/iptags"),
+                arguments("advertising", "//cdn.interactivemedia.net/live/example.de/live/globalAdTag.min.js"),
+                arguments("advertising", "http://im.banner.t-online.de/addyn/3.0/784/3186633/0/1726/ADTECH;loc=100"),
+                arguments("advertising", "https://www.nerfherdersolo.com/fp.js"),
+                arguments("functionality", "https://pinpoll.com/global.js"),
+                arguments("advertising", "//adtechnology.mediaimpact.de/x.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1580,7 +1590,14 @@ class DefaultTagsTest {
                 arguments("advertising", "function wadsBeforeStart() { wads.callBaseUrlAutopromo='http://autopromotion.example.com'; }"),
                 // round sixty-two, English-language media of Asia, the Middle East, Africa and Oceania
                 arguments("analytics", "window.mrf={host:'bc.example.com',dt:3}; if (!/marfeelgarda=no|fromt=yes/i.test(document.cookie)) { start(); }"),
-                arguments("advertising", "(function (a, c, s, u){'Insticator' in a || (a.Insticator={ad:{loadAd: function (b){Insticator.ad.q.push(b)}, q:[]}});})(window, document);"));
+                arguments("advertising", "(function (a, c, s, u){'Insticator' in a || (a.Insticator={ad:{loadAd: function (b){Insticator.ad.q.push(b)}, q:[]}});})(window, document);"),
+                // round sixty-two, German-speaking sites
+                arguments("analytics", "var OEWA = { \"s\":\"austria\", \"cp\":\"RedCont/Homepage\" }; var oewaq = oewaq || []; oewaq.push(OEWA);"),
+                arguments("advertising", "function setUpAgknTag(tag) { tag.setBpId(\"Example\"); }"),
+                arguments("advertising", "Glimr.setTagCacheTimeInSeconds(300); Glimr.getTags(\"RWN2UUIVXUPWLQEAP73T\", function(tags) { window.glimrTags = tags; });"),
+                arguments("advertising", "if (typeof(IM) != 'undefined') { IM.GlobalAdTag.register('sb', 'adpossb', true); }"),
+                arguments("advertising", "!function(e,t,n){ function b(n){ n.postProcessUnitArray=[],n.addPostProcessUnit=function(u){n.postProcessUnitArray.push(u)} } b(t); }(document,window,Math);"),
+                arguments("advertising", "TATM.initAdUnits([{adUnitName: \"inside-pos1\", targetContainerId: \"ad1\"}]);"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1678,7 +1695,9 @@ class DefaultTagsTest {
                 // round sixty-two, US and UK local and special-interest media
                 arguments("analytics", "https://visitanalytics.userreport.com/hit.gif?t=USR"),
                 // round sixty-two, French, Italian, Spanish, Dutch and Belgian sites
-                arguments("analytics", "https://cijfers.example.nl/318816705845986/wt?p=328,&cg1=example"));
+                arguments("analytics", "https://cijfers.example.nl/318816705845986/wt?p=328,&cg1=example"),
+                // round sixty-two, German-speaking sites
+                arguments("advertising", "https://www.hotdogsandads.com/1521421818/retrad.bmp"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
