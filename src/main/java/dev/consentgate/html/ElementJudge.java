@@ -127,9 +127,10 @@ final class ElementJudge {
      */
     Verdict judge(TagToken tag, boolean inNoscript) {
         Verdict v = judgeElement(tag, inNoscript);
-        if (v == null && !inNoscript) {
-            // inside noscript no handler runs: with scripting on its content is text, with it off handlers are off
-            v = judgeHandlers(tag);
+        if (v == null || v == Verdict.INLINE && loadsAnAddress(tag)) {
+            // judged in noscript too: a lazy loader may insert a noscript's text as markup, whose handlers then run
+            Verdict handlers = judgeHandlers(tag, inNoscript);
+            v = handlers != null ? handlers : v;
         }
         // a frame that shows nothing is a pixel: a placeholder box would show what the page never showed (a frame
         // neutralized for the site's consent tool to restore stays so)
@@ -251,9 +252,11 @@ final class ElementJudge {
         return true;
     }
 
+    /** An attribute holding a URL or code: an address, or an event handler's code. */
     private static boolean isAddress(String attributeName) {
         return attributeName.endsWith("src") || attributeName.endsWith("srcset")
-                || ADDRESS_ATTRIBUTES.contains(attributeName);
+                || ADDRESS_ATTRIBUTES.contains(attributeName)
+                || attributeName.length() > 2 && attributeName.startsWith("on");
     }
 
     private static Set<String> addressAttributes() {
@@ -286,16 +289,34 @@ final class ElementJudge {
     }
 
     /** An element that passed on its addresses, judged on its event handlers' code. */
-    private Verdict judgeHandlers(TagToken tag) {
+    private Verdict judgeHandlers(TagToken tag, boolean inNoscript) {
         ElementKind kind = switch (tag.nameId) {
             case ElementNames.SCRIPT -> mayRunScript(tag) ? ElementKind.SCRIPT : null;
-            case ElementNames.IMG, ElementNames.IMAGE, ElementNames.AMP_PIXEL -> ElementKind.PIXEL;
+            case ElementNames.IMG, ElementNames.SOURCE, ElementNames.IMAGE, ElementNames.AMP_PIXEL -> ElementKind.PIXEL;
             case ElementNames.IFRAME, ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT,
                  ElementNames.AMP_IFRAME -> ElementKind.EMBED;
             case ElementNames.LINK -> ElementKind.HINT;
             default -> null;
         };
-        return kind == null ? null : verdict(EventHandlers.firstBlocked(tag, embedded), kind);
+        if (kind == null) {
+            return null;
+        }
+        return verdict(EventHandlers.firstBlocked(tag, embedded), inNoscript ? ElementKind.PIXEL : kind);
+    }
+
+    /**
+     * Whether a script whose text is inspected also loads an address (an SVG script's href, a delayed loader's
+     * data-rocket-src...), and so fires load and error events.
+     */
+    private static boolean loadsAnAddress(TagToken tag) {
+        for (String[] names : List.of(SVG_SCRIPT_URL_ATTRIBUTES, DELAYED_SCRIPT_URL_ATTRIBUTES)) {
+            for (String name : names) {
+                if (tag.find(name) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static ElementKind embedKind(boolean inNoscript) {

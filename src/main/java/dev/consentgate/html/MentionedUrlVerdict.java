@@ -99,6 +99,10 @@ final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
             return true;
         }
         String path = url.path().toLowerCase(Locale.ROOT);
+        if (path.contains("do-not-track") || path.contains("donottrack")) {
+            // a vendor's opt-out page, although "track" is an endpoint's word
+            return true;
+        }
         boolean notice = false;
         int wordStart = -1;
         for (int i = 0; i <= path.length(); i++) {

@@ -52,7 +52,8 @@ final class CorpusManifest {
 
     @SuppressWarnings("unchecked")
     static CorpusManifest read(Path directory) throws IOException {
-        Map<String, List<String>> gaps = gaps();
+        // the gaps are the shared corpus's, listed by its file names
+        Map<String, List<String>> gaps = SharedCorpus.isTheSharedCorpus() ? gaps() : Map.of();
         Map<String, Object> root = Json.parseObject(Files.readString(directory.resolve("manifest.json"),
                 StandardCharsets.UTF_8));
         List<Page> pages = ((List<Object>) root.get("files")).stream().map(o -> {

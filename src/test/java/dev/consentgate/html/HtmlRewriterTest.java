@@ -805,22 +805,84 @@ class HtmlRewriterTest {
         String pixelOnLoad = "<script src=\"/js/app.js\" onload=\"fbq('init', '1'); fbq('track', 'PageView');\">"
                 + "</script>";
         assertTrue(rewrite(policy, TestRules.ESSENTIAL_ONLY, pixelOnLoad).startsWith("<script type=\"text/plain\""));
+        // a repeated attribute counts too (a browser runs the first; finding it would cost a search per attribute),
+        // and so does a handler inside noscript, whose text a lazy loader may insert as markup
+        assertEquals("", rewrite(policy, TestRules.ESSENTIAL_ONLY,
+                "<img src=\"/a.png\" onerror=\"retry(this)\" onerror=\"fbq('init', '1')\">"));
+        assertEquals("<noscript></noscript>", rewrite(policy, TestRules.ESSENTIAL_ONLY,
+                "<noscript><img src=\"/a.png\" onerror=\"fbq('init', '1')\"></noscript>"));
         for (String html : List.of(celtra, encoded, pixelOnLoad)) {
             assertEquals(html, rewrite(policy, TestRules.EVERYTHING, html));
         }
         for (String html : List.of(
                 "<img src=\"/a.png\" onload=\"this.classList.add('loaded')\">",
                 "<link rel=\"preload\" href=\"/a.css\" as=\"style\" onload=\"this.onload=null;this.rel='stylesheet'\">",
-                // only the first of two attributes of one name counts, as in browsers
-                "<img src=\"/a.png\" onerror=\"retry(this)\" onerror=\"fbq('init', '1')\">",
-                // inside noscript no handler runs
-                "<noscript><img src=\"/a.png\" onerror=\"fbq('init', '1')\"></noscript>",
                 // an inline script's own handlers never fire; its text is what is judged
                 "<script onload=\"fbq('init', '1')\">var site = {};</script>",
                 // an attribute that only starts like a handler's name
                 "<img src=\"/a.png\" on=\"fbq('init', '1')\">")) {
             assertEquals(html, rewrite(policy, TestRules.ESSENTIAL_ONLY, html));
         }
+    }
+
+    private static final String CELTRA_HANDLER = "s.src='https://ads.celtra.com/7311299d/web.js'";
+
+    @Test
+    void aMediaSourcesHandlersAreJudged() {
+        // a video's or audio's source whose fetch fails gets an error event, so its onerror runs
+        assertEquals("<video></video>", rewrite("<video><source src=\"/missing.mp4\" onerror=\"" + CELTRA_HANDLER
+                + "\"></video>"));
+        assertEquals("<audio></audio>", rewrite("<audio><source src=\"/missing.mp3\" onerror=\"" + CELTRA_HANDLER
+                + "\"></audio>"));
+    }
+
+    @Test
+    void aScriptThatLoadsAnAddressIsJudgedOnItsHandlersWhereverTheAddressIs() {
+        // SVG loads a script's href and fires its load event; WP Rocket copies every attribute, onload included,
+        // onto the script it makes from data-rocket-src
+        for (String html : List.of(
+                "<svg><script href=\"/a.js\" onload=\"" + CELTRA_HANDLER + "\"></script></svg>",
+                "<svg><script xlink:href=\"/a.js\" onload=\"" + CELTRA_HANDLER + "\"></script></svg>",
+                "<script type=\"rocketlazyloadscript\" data-rocket-src=\"/app.js\" onload=\"" + CELTRA_HANDLER
+                        + "\"></script>")) {
+            // neutralized: with a type no browser runs, the script neither loads nor fires its handlers
+            String out = rewrite(html);
+            assertTrue(out.contains("<script type=\"text/plain\"") && out.contains("data-cg-rule=\"celtra\""),
+                    html + " -> " + out);
+        }
+    }
+
+    @Test
+    void handlersInSvgContentReadAsMarkupAreJudged() {
+        // in SVG, style, title, iframe and noscript hold markup: an img there breaks out into HTML and its onerror
+        // runs with scripting on, as an address there is removed already
+        for (String wrapper : List.of("style", "title", "iframe", "noscript")) {
+            String html = "<svg><" + wrapper + "><img src=\"/a.png\" onerror=\"" + CELTRA_HANDLER + "\"></"
+                    + wrapper + "></svg>";
+            assertEquals("<svg><" + wrapper + "></" + wrapper + "></svg>", rewrite(html), html);
+        }
+    }
+
+    @Test
+    void aHandlerTheTagSizeLimitCutsDoesNotPass() {
+        // the limit inside a handler's code leaves it unread: the element goes, as when it falls inside an address
+        // (a handler wholly past the limit is not read at all; README, Limits)
+        TagPolicy policy = TestRules.policy(HtmlSettings.defaults().withLimits(256 * 1024, 128));
+        String pad = " ".repeat(150);
+        for (String tag : List.of(
+                "<img src=/a.png onerror=\"" + pad + CELTRA_HANDLER + "\">",
+                "<script src=/app.js onload=\"" + pad + CELTRA_HANDLER + "\"></script>")) {
+            String out = rewrite(policy, TestRules.ESSENTIAL_ONLY, "<p>a</p>" + tag + "<p>b</p>");
+            assertFalse(out.contains("ads.celtra.com"), tag.substring(0, 30) + " -> " + out);
+        }
+    }
+
+    @Test
+    void aVendorsDoNotTrackNoticeNamedInAConsentBannersListPasses() {
+        // Hotjar's opt-out page: "track" is a word of its path, but the page is a notice
+        String html = "<script>var vendors = [{name: 'Hotjar', optOut: 'https://www.hotjar.com/policies/do-not-track/'}];"
+                + "</script>";
+        assertEquals(html, rewrite(hostRulesOnly(), TestRules.ESSENTIAL_ONLY, html));
     }
 
     // ---- limits ----

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -152,7 +153,9 @@ class UncapturedTagPathTest {
         for (Path page : pages) {
             byte[] in = Files.readAllBytes(page);
             List<String> recorded = boundaries(in, true, 4096);
-            assertTrue(recorded.size() > 10);
+            // a page with a tag has boundaries to compare (another corpus, see SharedCorpus, may hold small pages)
+            boolean hasTag = Pattern.compile("<[A-Za-z]").matcher(new String(in, StandardCharsets.ISO_8859_1)).find();
+            assertTrue(!recorded.isEmpty() || !hasTag, page.getFileName().toString());
             assertEquals(recorded, boundaries(in, false, 4096), page.getFileName().toString());
             assertEquals(recorded, boundaries(in, false, 7), page.getFileName().toString());
             assertEquals(boundaries(in, true, 1, true), boundaries(in, true, in.length + 1, true),

@@ -17,11 +17,16 @@ public final class SharedCorpus {
     private SharedCorpus() {
     }
 
+    /** Whether the corpus is ../shared/corpus, not another named by {@link #PROPERTY}. */
+    public static boolean isTheSharedCorpus() {
+        String named = System.getProperty(PROPERTY);
+        return named == null || named.isBlank();
+    }
+
     /** The corpus directory, whether or not it exists. */
     public static Path root() {
-        String named = System.getProperty(PROPERTY);
-        if (named != null && !named.isBlank()) {
-            return Path.of(named).toAbsolutePath();
+        if (!isTheSharedCorpus()) {
+            return Path.of(System.getProperty(PROPERTY)).toAbsolutePath();
         }
         return Path.of(System.getProperty("user.dir")).resolveSibling("shared").resolve("corpus");
     }
@@ -33,6 +38,6 @@ public final class SharedCorpus {
 
     /** How skip messages name a part: {@code ../shared/corpus/pages}, or its path under another corpus. */
     public static String describe(String part) {
-        return System.getProperty(PROPERTY, "").isBlank() ? "../shared/corpus/" + part : dir(part).toString();
+        return isTheSharedCorpus() ? "../shared/corpus/" + part : dir(part).toString();
     }
 }
