@@ -183,26 +183,17 @@ final class TagToken {
     }
 
     boolean attributeNameIs(int k, String lowerAscii) {
-        int len = nameEnd[k] - nameStart[k];
-        if (len != lowerAscii.length()) {
-            return false;
-        }
-        for (int p = 0; p < len; p++) {
-            int c = view[viewOffset + nameStart[k] + p] & 0xff;
-            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != lowerAscii.charAt(p)) {
-                return false;
-            }
-        }
-        return true;
+        return nameEnd[k] - nameStart[k] == lowerAscii.length() && attributeNameStartsWith(k, lowerAscii);
     }
 
     /** Whether attribute k's name is longer than {@code lowerAscii} and starts with it, in any ASCII case. */
     boolean attributeNameExtends(int k, String lowerAscii) {
-        int len = lowerAscii.length();
-        if (nameEnd[k] - nameStart[k] <= len) {
-            return false;
-        }
-        for (int p = 0; p < len; p++) {
+        return nameEnd[k] - nameStart[k] > lowerAscii.length() && attributeNameStartsWith(k, lowerAscii);
+    }
+
+    /** Whether attribute k's name, at least as long as {@code lowerAscii}, starts with it in any ASCII case. */
+    private boolean attributeNameStartsWith(int k, String lowerAscii) {
+        for (int p = 0; p < lowerAscii.length(); p++) {
             int c = view[viewOffset + nameStart[k] + p] & 0xff;
             if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != lowerAscii.charAt(p)) {
                 return false;
