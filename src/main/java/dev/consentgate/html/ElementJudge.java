@@ -240,7 +240,8 @@ final class ElementJudge {
         }
         boolean picture = tag.nameId == ElementNames.IMG || tag.nameId == ElementNames.SOURCE
                 || tag.nameId == ElementNames.AMP_PIXEL || tag.nameId == ElementNames.IMAGE;
-        if (isAddress(tag.attributeName(tag.cutValue))) {
+        String cut = tag.attributeName(tag.cutValue);
+        if (isAddress(cut) || isHandler(cut)) {
             return !(picture && DataUrls.isDataUrl(tag.value(tag.cutValue)));
         }
         // cut inside another value: an address may follow it, unread, unless one came before
@@ -252,11 +253,14 @@ final class ElementJudge {
         return true;
     }
 
-    /** An attribute holding a URL or code: an address, or an event handler's code. */
     private static boolean isAddress(String attributeName) {
         return attributeName.endsWith("src") || attributeName.endsWith("srcset")
-                || ADDRESS_ATTRIBUTES.contains(attributeName)
-                || attributeName.length() > 2 && attributeName.startsWith("on");
+                || ADDRESS_ATTRIBUTES.contains(attributeName);
+    }
+
+    /** An event handler's code: unread when cut, but no address, whose reading lets the element be judged. */
+    private static boolean isHandler(String attributeName) {
+        return attributeName.length() > 2 && attributeName.startsWith("on");
     }
 
     private static Set<String> addressAttributes() {
@@ -309,11 +313,14 @@ final class ElementJudge {
      * data-rocket-src...), and so fires load and error events.
      */
     private static boolean loadsAnAddress(TagToken tag) {
-        for (String[] names : List.of(SVG_SCRIPT_URL_ATTRIBUTES, DELAYED_SCRIPT_URL_ATTRIBUTES)) {
-            for (String name : names) {
-                if (tag.find(name) >= 0) {
-                    return true;
-                }
+        for (String name : SVG_SCRIPT_URL_ATTRIBUTES) {
+            if (tag.find(name) >= 0) {
+                return true;
+            }
+        }
+        for (String name : DELAYED_SCRIPT_URL_ATTRIBUTES) {
+            if (tag.find(name) >= 0) {
+                return true;
             }
         }
         return false;

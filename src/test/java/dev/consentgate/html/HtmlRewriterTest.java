@@ -875,6 +875,10 @@ class HtmlRewriterTest {
             String out = rewrite(policy, TestRules.ESSENTIAL_ONLY, "<p>a</p>" + tag + "<p>b</p>");
             assertFalse(out.contains("ads.celtra.com"), tag.substring(0, 30) + " -> " + out);
         }
+        // a handler before the limit is no address: what follows a text the limit cut is still unread
+        String pixel = "<img onload=\"this.className='in'\" alt=\"" + "y".repeat(200)
+                + "\" src=\"https://www.facebook.com/tr?id=1\">";
+        assertEquals("<p>a</p><p>b</p>", rewrite(policy, TestRules.ESSENTIAL_ONLY, "<p>a</p>" + pixel + "<p>b</p>"));
     }
 
     @Test
