@@ -1047,7 +1047,16 @@ class DefaultTagsTest {
                 arguments("advertising", "http://im.banner.t-online.de/addyn/3.0/784/3186633/0/1726/ADTECH;loc=100"),
                 arguments("advertising", "https://www.nerfherdersolo.com/fp.js"),
                 arguments("functionality", "https://pinpoll.com/global.js"),
-                arguments("advertising", "//adtechnology.mediaimpact.de/x.js"));
+                arguments("advertising", "//adtechnology.mediaimpact.de/x.js"),
+                // round sixty-three, shops, marketplaces and classifieds
+                arguments("analytics", "https://mosaic02.ztat.net/base-assets/adrum.js"),
+                arguments("analytics", "//recs.richrelevance.com/rrserver/js/1.2/p13n.js"),
+                arguments("advertising", "//adsearch.adkontekst.pl/_/ads2/?QAPS_AKPL=1"),
+                arguments("advertising", "//ad1.emediate.dk/eas?cu=1;js=y"),
+                arguments("advertising", "//eu-sonar.sociomantic.com/js/2010-07-01/adpan/example"),
+                arguments("advertising", "//www.tamgrt.com/RT?-sync=true"),
+                arguments("advertising", "//af.widget.mb-srv.com/load.js?tag=exampleMall-general"),
+                arguments("advertising", "https://cdn.tagdelivery.com/ad/client/example.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1597,7 +1606,9 @@ class DefaultTagsTest {
                 arguments("advertising", "Glimr.setTagCacheTimeInSeconds(300); Glimr.getTags(\"RWN2UUIVXUPWLQEAP73T\", function(tags) { window.glimrTags = tags; });"),
                 arguments("advertising", "if (typeof(IM) != 'undefined') { IM.GlobalAdTag.register('sb', 'adpossb', true); }"),
                 arguments("advertising", "!function(e,t,n){ function b(n){ n.postProcessUnitArray=[],n.addPostProcessUnit=function(u){n.postProcessUnitArray.push(u)} } b(t); }(document,window,Math);"),
-                arguments("advertising", "TATM.initAdUnits([{adUnitName: \"inside-pos1\", targetContainerId: \"ad1\"}]);"));
+                arguments("advertising", "TATM.initAdUnits([{adUnitName: \"inside-pos1\", targetContainerId: \"ad1\"}]);"),
+                // round sixty-three, shops, marketplaces and classifieds
+                arguments("advertising", "window._adexc = window._adexc || []; var adexPushParameters = [[\"/230/1121/\",\"ut\",\"_kv\",{}]];"));
     }
 
     static Stream<Arguments> vendorPixels() {
