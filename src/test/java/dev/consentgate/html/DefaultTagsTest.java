@@ -1056,7 +1056,11 @@ class DefaultTagsTest {
                 arguments("advertising", "//eu-sonar.sociomantic.com/js/2010-07-01/adpan/example"),
                 arguments("advertising", "//www.tamgrt.com/RT?-sync=true"),
                 arguments("advertising", "//af.widget.mb-srv.com/load.js?tag=exampleMall-general"),
-                arguments("advertising", "https://cdn.tagdelivery.com/ad/client/example.js"));
+                arguments("advertising", "https://cdn.tagdelivery.com/ad/client/example.js"),
+                // round sixty-three, how-to, health, reference, tech and recipe sites
+                arguments("advertising", "//i.po.st/static/v4/post-widget.js#publisherKey=example"),
+                arguments("functionality", "https://example.leadpages.co/leadbox-1465849084.js"),
+                arguments("functionality", "//videos-example-com.tvpagecdn.com/tvpwidget/sidebar-dynamic/index.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1608,7 +1612,11 @@ class DefaultTagsTest {
                 arguments("advertising", "!function(e,t,n){ function b(n){ n.postProcessUnitArray=[],n.addPostProcessUnit=function(u){n.postProcessUnitArray.push(u)} } b(t); }(document,window,Math);"),
                 arguments("advertising", "TATM.initAdUnits([{adUnitName: \"inside-pos1\", targetContainerId: \"ad1\"}]);"),
                 // round sixty-three, shops, marketplaces and classifieds
-                arguments("advertising", "window._adexc = window._adexc || []; var adexPushParameters = [[\"/230/1121/\",\"ut\",\"_kv\",{}]];"));
+                arguments("advertising", "window._adexc = window._adexc || []; var adexPushParameters = [[\"/230/1121/\",\"ut\",\"_kv\",{}]];"),
+                // round sixty-three, how-to, health, reference, tech and recipe sites
+                arguments("advertising", "if(typeof Krux.segments !== 'undefined' && typeof Krux.user !== 'undefined' ) { pageCriterias.push({name:\"ksg\", value: Krux.segments}); }"),
+                arguments("advertising", "var nvgParameters={},nvgSegment=new Array('gender','age');for(i=0;i<nvgSegment.length;i++){if(nvgGetSegment(nvgSegment[i])!=''){nvgParameters[nvgSegment[i]]=1;}}"),
+                arguments("advertising", "if ('undefined' !== typeof NUGGjson) { for (var nuggkey in NUGGjson) { pageCriterias.push({ name: nuggkey, value: NUGGjson[nuggkey] }); } }"));
     }
 
     static Stream<Arguments> vendorPixels() {
