@@ -1060,7 +1060,18 @@ class DefaultTagsTest {
                 // round sixty-three, how-to, health, reference, tech and recipe sites
                 arguments("advertising", "//i.po.st/static/v4/post-widget.js#publisherKey=example"),
                 arguments("functionality", "https://example.leadpages.co/leadbox-1465849084.js"),
-                arguments("functionality", "//videos-example-com.tvpagecdn.com/tvpwidget/sidebar-dynamic/index.js"));
+                arguments("functionality", "//videos-example-com.tvpagecdn.com/tvpwidget/sidebar-dynamic/index.js"),
+                // round sixty-three, sports, film, music, celebrity and gaming sites
+                arguments("analytics", "//static2.advtools.rcsobjects.it/trackingservice/example/TrackingService.js"),
+                arguments("advertising", "//static2.advtools.rcsobjects.it/openx/example/openx_async.js"),
+                arguments("analytics", "/js/vendor/edigital-survey-6.0.6.0.min.js"),
+                arguments("analytics", "//www.tns-counter.ru/tcounter.js"),
+                arguments("advertising", "//ssp.rambler.ru/capirs_async.js"),
+                arguments("advertising", "https://yandex.st/awaps-ad-sdk-js/1_0/adsdk.js"),
+                arguments("advertising", "https://cdn.stat-rock.com/player/12_1/SpringServe.js"),
+                arguments("advertising", "/js/example/my_ad_integration.min.js"),
+                arguments("functionality", "//cdn.playbuzz.com/widget/feed.js"),
+                arguments("functionality", "https://yastatic.net/share2/share.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1616,7 +1627,13 @@ class DefaultTagsTest {
                 // round sixty-three, how-to, health, reference, tech and recipe sites
                 arguments("advertising", "if(typeof Krux.segments !== 'undefined' && typeof Krux.user !== 'undefined' ) { pageCriterias.push({name:\"ksg\", value: Krux.segments}); }"),
                 arguments("advertising", "var nvgParameters={},nvgSegment=new Array('gender','age');for(i=0;i<nvgSegment.length;i++){if(nvgGetSegment(nvgSegment[i])!=''){nvgParameters[nvgSegment[i]]=1;}}"),
-                arguments("advertising", "if ('undefined' !== typeof NUGGjson) { for (var nuggkey in NUGGjson) { pageCriterias.push({ name: nuggkey, value: NUGGjson[nuggkey] }); } }"));
+                arguments("advertising", "if ('undefined' !== typeof NUGGjson) { for (var nuggkey in NUGGjson) { pageCriterias.push({ name: nuggkey, value: NUGGjson[nuggkey] }); } }"),
+                // round sixty-three, sports, film, music, celebrity and gaming sites
+                arguments("advertising", "OAS_sitepage = 'example.it/hp';"),
+                arguments("advertising", "SITE.bannersDeferred = new $.Deferred(); window.begun_callbacks = { lib: { init: function() {} } };"),
+                arguments("advertising", "window.site = window.site || {}; (function(){var n=o.wads; n.callBaseUrlAutopromo=\"http://autopromo.example.com\";})();"),
+                arguments("advertising", "myAd.loadScript('site');"),
+                arguments("advertising", "myAd.insertAd('popup1');"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1716,7 +1733,11 @@ class DefaultTagsTest {
                 // round sixty-two, French, Italian, Spanish, Dutch and Belgian sites
                 arguments("analytics", "https://cijfers.example.nl/318816705845986/wt?p=328,&cg1=example"),
                 // round sixty-two, German-speaking sites
-                arguments("advertising", "https://www.hotdogsandads.com/1521421818/retrad.bmp"));
+                arguments("advertising", "https://www.hotdogsandads.com/1521421818/retrad.bmp"),
+                // round sixty-three, sports, film, music, celebrity and gaming sites
+                arguments("analytics", "https://ecustomeropinions.com/survey/img.php?sid=588330148&nojs=1"),
+                arguments("analytics", "//www.tns-counter.ru/V13a****sup_ru/ru/UTF-8/tmsec=example_total/"),
+                arguments("advertising", "https://awaps.yandex.net/99/c1/example_A_.gif"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
