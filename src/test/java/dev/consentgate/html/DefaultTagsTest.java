@@ -1071,7 +1071,16 @@ class DefaultTagsTest {
                 arguments("advertising", "https://cdn.stat-rock.com/player/12_1/SpringServe.js"),
                 arguments("advertising", "/js/example/my_ad_integration.min.js"),
                 arguments("functionality", "//cdn.playbuzz.com/widget/feed.js"),
-                arguments("functionality", "https://yastatic.net/share2/share.js"));
+                arguments("functionality", "https://yastatic.net/share2/share.js"),
+                // round sixty-three, news portals of Eastern Europe, Turkey, Israel and South-East Asia
+                arguments("analytics", "http://s.example.pl/js/gemius.js"),
+                arguments("analytics", "//st-a.props.id/insight.js"),
+                arguments("analytics", "//sec.webeyez.com/js/example/wzbody.js"),
+                arguments("advertising", "//adocean.example.lv/files/js/ado.js"),
+                arguments("advertising", "//media1.admicro.vn/core/adm_tracking.js"),
+                arguments("advertising", "https://static.amcdn.vn/tka/cdn.js"),
+                arguments("advertising", "https://ads.allaccess.com.ph/deliveraw.nmi?sid=0015&zoneid=1985"),
+                arguments("advertising", "//snippet.minute.ly/mi-example-prod.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1633,7 +1642,13 @@ class DefaultTagsTest {
                 arguments("advertising", "SITE.bannersDeferred = new $.Deferred(); window.begun_callbacks = { lib: { init: function() {} } };"),
                 arguments("advertising", "window.site = window.site || {}; (function(){var n=o.wads; n.callBaseUrlAutopromo=\"http://autopromo.example.com\";})();"),
                 arguments("advertising", "myAd.loadScript('site');"),
-                arguments("advertising", "myAd.insertAd('popup1');"));
+                arguments("advertising", "myAd.insertAd('popup1');"),
+                // round sixty-three, news portals of Eastern Europe, Turkey, Israel and South-East Asia
+                arguments("analytics", "var MasterId=0; _atrk_opts={atrk_acct:\"QvkEo1IWx81070\",domain:\"example.com\",dynamic:true}; initAl();"),
+                arguments("advertising", "admixerML.fn.push(function() { admixerML.defineSlot({ z: '4d51d31a', ph: 'admixer_1', i: 'inv-nets' }); });"),
+                arguments("advertising", "ado.placement({id: 'ado-UHJHVaymh6lkljvPiGChf', server: 'example.adocean.pl' });"),
+                arguments("advertising", "admicroAD.unit.push(function () { admicroAD.show('admzone490') });"),
+                arguments("advertising", "var P={};P.throttle=function(){};window.ub_ct_id=20;(function(){var s=document.createElement('script');})();"));
     }
 
     static Stream<Arguments> vendorPixels() {
