@@ -61,7 +61,7 @@ public final class HtmlRewriter {
         this.policy = policy;
         this.consent = consent;
         this.site = site;
-        this.label = charset.map(c -> c.trim().replace("\"", "").toLowerCase(Locale.ROOT)).orElse("");
+        this.label = charset.map(c -> c.trim().toLowerCase(Locale.ROOT)).orElse("");
         this.listener = listener == null ? RewriteListener.NONE : listener;
         boolean everything = policy.grantsEverything(consent);
         this.cookieNameAllowed = cookieNameAllowed != null ? cookieNameAllowed : name -> everything;

@@ -3,8 +3,10 @@ package dev.consentgate.html;
 import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,12 +36,13 @@ final class PageEncoding {
      * no charset ({@code label} empty).
      */
     static int bytesToDecide(String label) {
-        return label.isEmpty() ? PRESCAN_BYTES : 2;
+        return isKnownLabel(label) ? 2 : PRESCAN_BYTES;
     }
 
     /**
      * The charset to convert the page from (and back to), or null to read it as bytes; {@code start} is the page's
-     * start (not consumed), {@code label} the Content-Type's charset in lower case, "" for none.
+     * start (not consumed), {@code label} the Content-Type's charset in lower case, "" for none. A label that names
+     * no encoding counts as none, as in a browser.
      */
     static Charset transcodedFrom(ByteBuf start, String label) {
         int n = start.readableBytes();
@@ -54,7 +57,7 @@ final class PageEncoding {
         if (b0 == 0xEF && b1 == 0xBB) {
             return null;
         }
-        if (!label.isEmpty()) {
+        if (isKnownLabel(label)) {
             return isUtf16Label(label) ? utf16FromLabel(label) : isIso2022JpLabel(label) ? iso2022Jp() : null;
         }
         // a meta that names UTF-16 means UTF-8 (the prescan's rule)
@@ -97,10 +100,31 @@ final class PageEncoding {
                 : Charset.forName("ISO-2022-JP");
     }
 
+    /** The labels of UTF-16LE and UTF-16BE (WHATWG Encoding), exactly: a browser takes no other for UTF-16. */
+    private static final Set<String> UTF_16_LABELS = Set.of("utf-16", "utf-16le", "utf-16be", "ucs-2", "unicode",
+            "unicodefeff", "iso-10646-ucs-2", "csunicode", "unicodefffe");
+
     private static boolean isUtf16Label(String label) {
-        return label.startsWith("utf-16") || label.equals("ucs-2") || label.equals("unicode")
-                || label.equals("unicodefeff") || label.equals("iso-10646-ucs-2") || label.equals("csunicode")
-                || label.equals("unicodefffe");
+        return UTF_16_LABELS.contains(label);
+    }
+
+    /**
+     * Whether a label names an encoding. The UTF-16 and ISO-2022-JP labels are known exactly; for the others, those
+     * Java knows stand in for the WHATWG list (for them only "ASCII-compatible or not" matters, and every one of
+     * them is). An unknown label ({@code utf-16x}) is ignored, and the page's start decides.
+     */
+    private static boolean isKnownLabel(String label) {
+        if (label.isEmpty()) {
+            return false;
+        }
+        if (isUtf16Label(label) || isIso2022JpLabel(label)) {
+            return true;
+        }
+        try {
+            return Charset.isSupported(label);
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
     }
 
     /** WHATWG Encoding: every UTF-16 label but utf-16be and unicodefffe means little-endian. */

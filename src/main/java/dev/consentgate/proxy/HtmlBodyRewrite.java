@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -77,14 +78,17 @@ final class HtmlBodyRewrite {
         if (code < 200 || code == 204 || code == 304) {
             return false;
         }
-        String media = mediaType(response);
-        return media == null || media.equals("text/html") || media.equals("application/xhtml+xml");
+        // without a type a browser takes, it sniffs the body, and may find HTML
+        return mediaType(response).map(type -> HTML_OR_SNIFFED.contains(type.essence())).orElse(true);
     }
 
-    /** The Content-Type without its parameters, in lower case; null when there is none. */
-    private static String mediaType(HttpResponse response) {
-        String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        return type == null ? null : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    /** HTML types, and the types for which a browser sniffs the body as if there were none (WHATWG MIME Sniffing). */
+    private static final Set<String> HTML_OR_SNIFFED = Set.of("text/html", "application/xhtml+xml",
+            "unknown/unknown", "application/unknown");
+
+    /** The MIME type a browser takes from the response's Content-Type lines, if any. */
+    private static Optional<ContentTypeHeader.MediaType> mediaType(HttpResponse response) {
+        return ContentTypeHeader.extract(response.headers().getAll(HttpHeaderNames.CONTENT_TYPE));
     }
 
     /** A 206 whose body is several parts, each with its own head (RFC 9110, 14.6): their type is only inside. */
@@ -92,7 +96,7 @@ final class HtmlBodyRewrite {
         if (response.status().code() != 206) {
             return false;
         }
-        return "multipart/byteranges".equals(mediaType(response));
+        return mediaType(response).map(type -> type.essence().equals("multipart/byteranges")).orElse(false);
     }
 
     /**
@@ -110,7 +114,7 @@ final class HtmlBodyRewrite {
         BodyCodec decoder = codings.received().equals("identity") ? null : BodyCodec.decoder(codings.received());
         BodyCodec encoder = codings.sent().equals("identity") ? null : BodyCodec.encoder(codings.sent());
         HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site(request),
-                charset(response.headers().get(HttpHeaderNames.CONTENT_TYPE)), listener, cookieAllowed);
+                mediaType(response).map(ContentTypeHeader.MediaType::charset), listener, cookieAllowed);
         HtmlInjector injector = injections.any()
                 ? new HtmlInjector(injections.afterHeadStart(), injections.beforeBodyEnd()) : null;
         return new HtmlBodyRewrite(decoder, rewriter, injector, encoder,
@@ -133,7 +137,9 @@ final class HtmlBodyRewrite {
             throw new UnfilterableBody("the upstream sent part of an HTML page (206 Partial Content), which the"
                     + " gateway cannot judge without the rest");
         }
-        String received = headers.get(HttpHeaderNames.CONTENT_ENCODING);
+        // every line counts: a second line adds a coding as much as a comma does
+        List<String> lines = headers.getAll(HttpHeaderNames.CONTENT_ENCODING);
+        String received = lines.isEmpty() ? null : String.join(", ", lines);
         String coding = BodyCodec.decodable(received).orElseThrow(() -> new UnfilterableBody(
                 "the upstream sent HTML with Content-Encoding '" + received + "', which the gateway cannot decode"));
         String outCoding = outputCoding(coding, clientAccepts);
@@ -184,19 +190,6 @@ final class HtmlBodyRewrite {
     private static PageSite site(HttpRequest request) {
         String host = request.headers().get(HttpHeaderNames.HOST);
         return host == null ? PageSite.NONE : PageSite.ofAuthority(host);
-    }
-
-    private static Optional<String> charset(String contentType) {
-        if (contentType == null) {
-            return Optional.empty();
-        }
-        for (String param : contentType.split(";")) {
-            String p = param.trim();
-            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                return Optional.of(p.substring(8).replace("\"", "").trim());
-            }
-        }
-        return Optional.empty();
     }
 
     /** Rewrites one piece of the body; the pieces that come out (possibly none) go to {@code out}. */

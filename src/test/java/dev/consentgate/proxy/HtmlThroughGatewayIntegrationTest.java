@@ -257,6 +257,70 @@ class HtmlThroughGatewayIntegrationTest {
         }
     }
 
+    /** A response of these head lines (each ending in CRLF) and the page, with a Content-Length. */
+    private static TestUpstream.Responder withHead(String headLines, byte[] body) {
+        return TestUpstream.fixed("HTTP/1.1 200 OK\r\n" + headLines + "Content-Length: " + body.length + "\r\n\r\n"
+                + new String(body, StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void aPageABrowserTakesForHtmlIsRewrittenWhateverElseItsContentTypeLinesSay() throws Exception {
+        // a browser sniffs an empty, unparsable or "unknown" type, and takes the last type of several
+        for (String lines : List.of("Content-Type:\r\n", "Content-Type: application/unknown\r\n",
+                "Content-Type: unknown/unknown\r\n", "Content-Type: */*\r\n", "Content-Type: text\r\n",
+                "Content-Type: text/plain\r\nContent-Type: text/html\r\n", "Content-Type: text/plain, text/html\r\n",
+                "Content-Type: text/html, */*\r\n")) {
+            try (TestUpstream upstream = TestUpstream.start(withHead(lines, page));
+                 RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+                RawClient.Response r = get(gateway, "", "");
+                assertArrayEquals(expectedEssentialOnly, r.body(), lines);
+                assertEquals(List.of("Cookie, Sec-GPC"), r.headers("vary"), lines);
+            }
+        }
+        // the last type wins the other way too: a browser shows this as text, which runs nothing
+        try (TestUpstream upstream = TestUpstream.start(withHead("Content-Type: text/html, text/plain\r\n", page));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            assertArrayEquals(page, get(gateway, "", "").body());
+        }
+    }
+
+    @Test
+    void aUtf16PagesCharsetIsReadAsABrowserReadsIt() throws Exception {
+        byte[] utf16 = new String(page, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16LE);
+        String expected = new String(expectedEssentialOnly, StandardCharsets.UTF_8);
+        for (String lines : List.of("Content-Type: text/html\r\nContent-Type: text/html; charset=utf-16le\r\n",
+                "Content-Type: text/html; charset=; charset=utf-16le\r\n",
+                "Content-Type: text/html; foo=\"a;charset=utf-8\"; charset=utf-16le\r\n",
+                "Content-Type: text/html; charset=\"UTF-16LE\"\r\n")) {
+            try (TestUpstream upstream = TestUpstream.start(withHead(lines, utf16));
+                 RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+                assertEquals(expected, new String(get(gateway, "", "").body(), StandardCharsets.UTF_16LE), lines);
+            }
+        }
+        // a label that names no encoding is ignored, as a browser ignores it: the page is read as bytes
+        try (TestUpstream upstream = TestUpstream.start(withHead("Content-Type: text/html; charset=utf-16x\r\n",
+                page));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            assertArrayEquals(expectedEssentialOnly, get(gateway, "", "").body());
+        }
+    }
+
+    @Test
+    void aCodingOnASecondContentEncodingLineIsNotIgnored() throws Exception {
+        byte[] gzipped = gzip(page);
+        for (String lines : List.of("Content-Encoding: identity\r\nContent-Encoding: gzip\r\n",
+                "Content-Encoding:\r\nContent-Encoding: gzip\r\n")) {
+            try (TestUpstream upstream = TestUpstream.start(withHead("Content-Type: text/html\r\n" + lines,
+                    gzipped));
+                 RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+                RawClient.Response r = get(gateway, "gzip", "");
+                assertEquals(502, r.status(), lines);
+                assertFalse(new String(r.body(), StandardCharsets.ISO_8859_1).contains(
+                        new String(gzipped, 0, 64, StandardCharsets.ISO_8859_1)), lines);
+            }
+        }
+    }
+
     @Test
     void nonHtmlResponsesAreNotTouched() throws Exception {
         String script = "document.write('<script src=\"https://www.googletagmanager.com/gtm.js\"></script>')";
