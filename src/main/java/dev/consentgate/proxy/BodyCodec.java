@@ -1,14 +1,8 @@
 package dev.consentgate.proxy;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.compression.Brotli;
-import io.netty.handler.codec.compression.BrotliDecoder;
-import io.netty.handler.codec.compression.BrotliEncoder;
-import io.netty.handler.codec.compression.ZlibCodecFactory;
-import io.netty.handler.codec.compression.ZlibWrapper;
 import io.netty.handler.codec.compression.Zstd;
-import io.netty.handler.codec.compression.ZstdDecoder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,18 +12,24 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Streams a body through one content coding, decoding or encoding, with Netty's codecs run in an embedded channel
- * (as Netty's own HttpContentDecoder does). Each instance handles one body; buffers passed in are owned by it.
+ * Streams one body through one content coding, decoding or encoding; buffers passed in are owned by it. A decoder
+ * hands on its output in bounded pieces as it makes them, so that the caller's decompression budget sees each piece
+ * before the next is made. The brotli and zstd decoders also fail at the end of a body whose coded stream did not
+ * end, so that a truncated body is not taken for a whole one.
  */
-final class BodyCodec {
+interface BodyCodec {
 
-    private final EmbeddedChannel channel;
-    private final boolean decoding;
+    /** Codes one piece; what comes out goes to {@code out}, piece by piece. Throws on corrupt input. */
+    void write(ByteBuf in, Consumer<ByteBuf> out);
 
-    private BodyCodec(EmbeddedChannel channel, boolean decoding) {
-        this.channel = channel;
-        this.decoding = decoding;
-    }
+    /** End of body: flushes what the coding still holds (the gzip trailer, the last brotli block). */
+    void finish(Consumer<ByteBuf> out);
+
+    /** Drops everything held, on abort. */
+    void release();
+
+    /** The most a decoder hands on in one piece. */
+    int MAX_PIECE = 64 * 1024;
 
     /** The coding's canonical name when this gateway can decode it ("identity" for none), else empty. */
     static Optional<String> decodable(String contentEncoding) {
@@ -86,73 +86,18 @@ final class BodyCodec {
         return offer.toString();
     }
 
+    /** A decoder of a coding {@link #decodable} names. */
     static BodyCodec decoder(String coding) {
-        return new BodyCodec(new EmbeddedChannel(switch (coding) {
-            case "gzip" -> ZlibCodecFactory.newZlibDecoder(ZlibWrapper.GZIP, MAX_STEP_OUTPUT);
-            case "deflate" -> ZlibCodecFactory.newZlibDecoder(ZlibWrapper.ZLIB_OR_NONE, MAX_STEP_OUTPUT);
-            case "br" -> new BrotliDecoder();
-            case "zstd" -> new ZstdDecoder();
+        return switch (coding) {
+            case "gzip", "deflate" -> ChannelCodec.zlibDecoder(coding);
+            case "br" -> new BrotliDecoding();
+            case "zstd" -> new ZstdDecoding();
             default -> throw new IllegalArgumentException("no decoder for " + coding);
-        }), true);
+        };
     }
 
+    /** An encoder for gzip or br. */
     static BodyCodec encoder(String coding) {
-        return new BodyCodec(new EmbeddedChannel(switch (coding) {
-            case "gzip" -> ZlibCodecFactory.newZlibEncoder(ZlibWrapper.GZIP, 6);
-            case "br" -> new BrotliEncoder();
-            default -> throw new IllegalArgumentException("no encoder for " + coding);
-        }), false);
-    }
-
-    /** Codes one piece; what comes out goes to {@code out}. Throws on corrupt input. */
-    void write(ByteBuf in, Consumer<ByteBuf> out) {
-        if (!decoding) {
-            channel.writeOutbound(in);
-            drain(out);
-            return;
-        }
-        // Decode in small steps: one step's output is then bounded (about 1000 x the step for deflate), so a bomb
-        // is caught by the caller's budget before it can take much memory.
-        try {
-            while (in.readableBytes() > DECODE_STEP) {
-                channel.writeInbound(in.readRetainedSlice(DECODE_STEP));
-                drain(out);
-            }
-            channel.writeInbound(in.retain());
-            drain(out);
-        } finally {
-            in.release();
-        }
-    }
-
-    private static final int DECODE_STEP = 4096;
-    /** Output one decode step may allocate: a step of 4 KiB expands to at most about 4 MiB with deflate. */
-    private static final int MAX_STEP_OUTPUT = 8 << 20;
-
-    /** End of body: flushes what the coding still holds (the gzip trailer, the last brotli block). */
-    void finish(Consumer<ByteBuf> out) {
-        channel.finish();
-        drain(out);
-    }
-
-    /** Drops everything held, on abort; a corrupt stream's last error is of no interest any more. */
-    void release() {
-        try {
-            channel.finishAndReleaseAll();
-        } catch (RuntimeException alreadyFailing) {
-            channel.releaseInbound();
-            channel.releaseOutbound();
-        }
-    }
-
-    private void drain(Consumer<ByteBuf> out) {
-        ByteBuf buf;
-        while ((buf = decoding ? channel.readInbound() : channel.readOutbound()) != null) {
-            if (buf.isReadable()) {
-                out.accept(buf);
-            } else {
-                buf.release();
-            }
-        }
+        return ChannelCodec.encoder(coding);
     }
 }

@@ -240,6 +240,40 @@ class HtmlThroughGatewayIntegrationTest {
     }
 
     @Test
+    void brotliAndZstdBombsAbortTheResponse() throws Exception {
+        Brotli4jLoader.ensureAvailability();
+        byte[] zeros = new byte[64 << 20];
+        for (String coding : List.of("br", "zstd")) {
+            byte[] bomb = coding.equals("br") ? Encoder.compress(zeros) : com.github.luben.zstd.Zstd.compress(zeros);
+            try (TestUpstream upstream = TestUpstream.start(serving(bomb, coding, 8192));
+                 RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+                try (RawClient client = gateway.rawClient()) {
+                    client.send("GET / HTTP/1.1\r\nHost: shop.test\r\nAccept-Encoding: gzip\r\n\r\n");
+                    client.readAborted().ifPresent(r -> {
+                        assertFalse(r.complete(), coding + ": a bomb must not end as a complete response");
+                        assertTrue(r.body().length < 64 << 20, coding + ": " + r.body().length + " bytes sent");
+                    });
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBrotliBodyCutShortDoesNotEndAsACompleteResponse() throws Exception {
+        Brotli4jLoader.ensureAvailability();
+        byte[] coded = Encoder.compress(page);
+        byte[] half = java.util.Arrays.copyOf(coded, coded.length / 2);
+        try (TestUpstream upstream = TestUpstream.start(serving(half, "br", 4096));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            try (RawClient client = gateway.rawClient()) {
+                client.send("GET / HTTP/1.1\r\nHost: shop.test\r\n\r\n");
+                client.readAborted().ifPresent(r -> assertFalse(r.status() == 200 && r.complete(),
+                        "a truncated body must not end as a whole page"));
+            }
+        }
+    }
+
+    @Test
     void corruptGzipAbortsTheResponseInsteadOfSendingRawBytes() throws Exception {
         byte[] corrupt = gzip(page);
         for (int i = 40; i < corrupt.length - 8; i += 3) {

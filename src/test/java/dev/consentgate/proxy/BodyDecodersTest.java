@@ -1,0 +1,124 @@
+package dev.consentgate.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.encoder.Encoder;
+import com.github.luben.zstd.Zstd;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.compression.DecompressionException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The brotli and zstd decoders, run on real coded bytes: bounded pieces, bombs stopped early, truncation caught. */
+class BodyDecodersTest {
+
+    private static final byte[] PAGE = "<html><body><p>consent</p><script src=\"/a.js\"></script></body></html>\n"
+            .repeat(2000).getBytes(StandardCharsets.UTF_8);
+
+    private static byte[] brotli(byte[] data) throws Exception {
+        Brotli4jLoader.ensureAvailability();
+        return Encoder.compress(data);
+    }
+
+    private static byte[] code(String coding, byte[] data) throws Exception {
+        return coding.equals("br") ? brotli(data) : Zstd.compress(data, 19);
+    }
+
+    /** Feeds {@code coded} in pieces of {@code step} bytes and finishes; returns what came out. */
+    private static byte[] decode(String coding, byte[] coded, int step) {
+        BodyCodec decoder = BodyCodec.decoder(coding);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            for (int i = 0; i < coded.length; i += step) {
+                decoder.write(Unpooled.copiedBuffer(coded, i, Math.min(step, coded.length - i)), buf -> {
+                    assertTrue(buf.readableBytes() <= BodyCodec.MAX_PIECE, "a piece of " + buf.readableBytes());
+                    byte[] bytes = new byte[buf.readableBytes()];
+                    buf.readBytes(bytes);
+                    buf.release();
+                    out.writeBytes(bytes);
+                });
+            }
+            decoder.finish(buf -> buf.release());
+        } finally {
+            decoder.release();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aBodyDecodesTheSameInPiecesOfAnySize() throws Exception {
+        for (String coding : List.of("br", "zstd")) {
+            byte[] coded = code(coding, PAGE);
+            for (int step : List.of(1, 7, 4096, coded.length)) {
+                assertArrayEquals(PAGE, decode(coding, coded, step), coding + " in steps of " + step);
+            }
+        }
+    }
+
+    @Test
+    void zstdFramesOneAfterAnotherAreOneBody() throws Exception {
+        byte[] first = Zstd.compress(Arrays.copyOf(PAGE, 1000), 3);
+        byte[] second = Zstd.compress(Arrays.copyOfRange(PAGE, 1000, PAGE.length), 3);
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        assertArrayEquals(PAGE, decode("zstd", both, 100));
+    }
+
+    @Test
+    void aBodyCutShortFailsAtItsEndInsteadOfPassingForAWholeOne() throws Exception {
+        for (String coding : List.of("br", "zstd")) {
+            byte[] coded = code(coding, PAGE);
+            byte[] half = Arrays.copyOf(coded, coded.length / 2);
+            assertThrows(DecompressionException.class, () -> decode(coding, half, 512), coding);
+            assertDoesNotThrow(() -> decode(coding, new byte[0], 1), coding + ": an empty body has nothing to end");
+        }
+    }
+
+    @Test
+    void bytesAfterTheEndOfABrotliStreamFail() throws Exception {
+        byte[] coded = brotli(PAGE);
+        byte[] longer = Arrays.copyOf(coded, coded.length + 5);
+        assertThrows(DecompressionException.class, () -> decode("br", longer, 4096));
+    }
+
+    @Test
+    void aBombIsStoppedByItsFirstPiecesNotAfterItsOutputWasMade() throws Exception {
+        // 128 MiB of zeros codes to a few hundred bytes; the consumer stops it after 1 MiB, as the budget does
+        byte[] zeros = new byte[128 << 20];
+        ByteBufAllocatorMetricProvider allocator = (ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT;
+        for (String coding : List.of("br", "zstd")) {
+            byte[] bomb = code(coding, zeros);
+            BodyCodec decoder = BodyCodec.decoder(coding);
+            long before = used(allocator);
+            long[] seen = {0, 0};
+            try {
+                assertThrows(IllegalStateException.class, () -> decoder.write(Unpooled.wrappedBuffer(bomb), buf -> {
+                    seen[0] += buf.readableBytes();
+                    seen[1] = Math.max(seen[1], used(allocator) - before);
+                    buf.release();
+                    if (seen[0] > 1 << 20) {
+                        throw new IllegalStateException("over budget");
+                    }
+                }));
+            } finally {
+                decoder.release();
+            }
+            assertTrue(seen[0] <= (1 << 20) + BodyCodec.MAX_PIECE, coding + ": " + seen[0] + " bytes made");
+            assertTrue(seen[1] < 16 << 20, coding + ": " + seen[1] + " bytes of buffers held at once");
+        }
+    }
+
+    private static long used(ByteBufAllocatorMetricProvider allocator) {
+        return allocator.metric().usedHeapMemory() + allocator.metric().usedDirectMemory();
+    }
+}
