@@ -32,6 +32,10 @@ public final class HtmlRewriter {
     private final String label;
     private final RewriteListener listener;
     private final Predicate<String> cookieNameAllowed;
+    /** Every category is granted: nothing is judged. */
+    private final boolean everything;
+    /** Inserts the gateway's own markup into the page as rewritten, before it is converted back; null for none. */
+    private final HtmlInjector injector;
 
     private Mode mode;
     private ByteBuf head;
@@ -58,14 +62,25 @@ public final class HtmlRewriter {
      */
     public HtmlRewriter(TagPolicy policy, ConsentDecision consent, PageSite site, Optional<String> charset,
                         RewriteListener listener, Predicate<String> cookieNameAllowed) {
+        this(policy, consent, site, charset, listener, cookieNameAllowed, null);
+    }
+
+    /**
+     * @param injector inserts the gateway's own markup (banner, Consent Mode defaults) into the rewritten page, in
+     *                 the page's encoding as the rest: on a converted page it sees the UTF-8 text; null for none
+     */
+    public HtmlRewriter(TagPolicy policy, ConsentDecision consent, PageSite site, Optional<String> charset,
+                        RewriteListener listener, Predicate<String> cookieNameAllowed, HtmlInjector injector) {
         this.policy = policy;
         this.consent = consent;
         this.site = site;
         this.label = charset.map(c -> c.trim().toLowerCase(Locale.ROOT)).orElse("");
         this.listener = listener == null ? RewriteListener.NONE : listener;
-        boolean everything = policy.grantsEverything(consent);
+        this.everything = policy.grantsEverything(consent);
         this.cookieNameAllowed = cookieNameAllowed != null ? cookieNameAllowed : name -> everything;
-        this.mode = everything ? Mode.PASS : Mode.UNDECIDED;
+        this.injector = injector;
+        // with an injector, even a page passed whole needs its encoding known: the markup is inserted in it
+        this.mode = everything && injector == null ? Mode.PASS : Mode.UNDECIDED;
     }
 
     /**
@@ -79,8 +94,8 @@ public final class HtmlRewriter {
             throw new IllegalStateException("feed after finish or release");
         }
         switch (mode) {
-            case PASS -> out.accept(chunk);
-            case BYTES -> bytes.feed(chunk, out);
+            case PASS -> injecting(out).accept(chunk);
+            case BYTES -> bytes.feed(chunk, injecting(out));
             case TRANSCODED -> feedTranscoded(chunk, out, false);
             default -> {
                 // the start a decision needs: a byte order mark, or a prescan when the Content-Type names no charset;
@@ -116,11 +131,19 @@ public final class HtmlRewriter {
         }
         done = true;
         switch (mode) {
-            case BYTES -> bytes.finish(out);
+            case BYTES -> bytes.finish(injecting(out));
             case TRANSCODED -> feedTranscoded(Unpooled.EMPTY_BUFFER, out, true);
             default -> {
             }
         }
+        if (injector != null && mode != Mode.TRANSCODED) {
+            injector.finish(out);
+        }
+    }
+
+    /** {@code out}, behind the injector when there is one. */
+    private Consumer<ByteBuf> injecting(Consumer<ByteBuf> out) {
+        return injector == null ? out : b -> injector.feed(b, out);
     }
 
     /** Discards held state (aborted response). */
@@ -132,6 +155,9 @@ public final class HtmlRewriter {
         }
         if (bytes != null) {
             bytes.release();
+        }
+        if (injector != null) {
+            injector.release();
         }
     }
 
@@ -160,10 +186,12 @@ public final class HtmlRewriter {
 
     /** Reads the page as bytes, or converted to UTF-8 and back when its encoding needs it (see PageEncoding). */
     private void decide(ByteBuf start) {
-        bytes = new ByteStreamRewriter(policy, consent, site, listener, cookieNameAllowed);
         Charset transcoded = PageEncoding.transcodedFrom(start, label);
+        if (!everything) {
+            bytes = new ByteStreamRewriter(policy, consent, site, listener, cookieNameAllowed);
+        }
         if (transcoded == null) {
-            mode = Mode.BYTES;
+            mode = everything ? Mode.PASS : Mode.BYTES;
         } else {
             mode = Mode.TRANSCODED;
             toUtf8 = new Transcoder(transcoded, StandardCharsets.UTF_8);
@@ -185,11 +213,22 @@ public final class HtmlRewriter {
                 out.accept(Unpooled.wrappedBuffer(encoded));
             }
         };
+        // nothing is judged when everything is granted: the page is converted only for the injector
+        Consumer<ByteBuf> next = injecting(reencode);
         if (utf8.length > 0) {
-            bytes.feed(Unpooled.wrappedBuffer(utf8), reencode);
+            if (bytes != null) {
+                bytes.feed(Unpooled.wrappedBuffer(utf8), next);
+            } else {
+                next.accept(Unpooled.wrappedBuffer(utf8));
+            }
         }
         if (end) {
-            bytes.finish(reencode);
+            if (bytes != null) {
+                bytes.finish(next);
+            }
+            if (injector != null) {
+                injector.finish(reencode);
+            }
             byte[] tail = back.convert(new byte[0], 0, 0, true);
             if (tail.length > 0) {
                 out.accept(Unpooled.wrappedBuffer(tail));

@@ -53,18 +53,16 @@ final class HtmlBodyRewrite {
 
     private final BodyCodec decoder;
     private final HtmlRewriter rewriter;
-    private final HtmlInjector injector;
     private final BodyCodec encoder;
     private final DecompressionBudget budget;
     private final FaultPoints faults;
     private int pieces;
 
-    private HtmlBodyRewrite(BodyCodec decoder, HtmlRewriter rewriter, HtmlInjector injector, BodyCodec encoder,
-                            DecompressionBudget budget, FaultPoints faults) {
+    private HtmlBodyRewrite(BodyCodec decoder, HtmlRewriter rewriter, BodyCodec encoder, DecompressionBudget budget,
+                            FaultPoints faults) {
         this.faults = faults;
         this.decoder = decoder;
         this.rewriter = rewriter;
-        this.injector = injector;
         this.encoder = encoder;
         this.budget = budget;
     }
@@ -113,11 +111,11 @@ final class HtmlBodyRewrite {
         }
         BodyCodec decoder = codings.received().equals("identity") ? null : BodyCodec.decoder(codings.received());
         BodyCodec encoder = codings.sent().equals("identity") ? null : BodyCodec.encoder(codings.sent());
-        HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site(request),
-                mediaType(response).map(ContentTypeHeader.MediaType::charset), listener, cookieAllowed);
         HtmlInjector injector = injections.any()
                 ? new HtmlInjector(injections.afterHeadStart(), injections.beforeBodyEnd()) : null;
-        return new HtmlBodyRewrite(decoder, rewriter, injector, encoder,
+        HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site(request),
+                mediaType(response).map(ContentTypeHeader.MediaType::charset), listener, cookieAllowed, injector);
+        return new HtmlBodyRewrite(decoder, rewriter, encoder,
                 decoder == null ? null : new DecompressionBudget(limits.maxDecompressedBytes(),
                         limits.maxCompressionRatio()), faults);
     }
@@ -205,8 +203,7 @@ final class HtmlBodyRewrite {
         in.release();
         Consumer<ByteBuf> toClient = buf -> out.accept(new DefaultHttpContent(buf));
         Consumer<ByteBuf> encode = encoder == null ? toClient : buf -> encoder.write(buf, toClient);
-        Consumer<ByteBuf> inject = injector == null ? encode : buf -> injector.feed(buf, encode);
-        Consumer<ByteBuf> rewrite = buf -> rewriter.feed(buf, inject);
+        Consumer<ByteBuf> rewrite = buf -> rewriter.feed(buf, encode);
         if (decoder == null) {
             rewrite.accept(data);
         } else {
@@ -223,10 +220,7 @@ final class HtmlBodyRewrite {
                     rewrite.accept(buf);
                 });
             }
-            rewriter.finish(inject);
-            if (injector != null) {
-                injector.finish(encode);
-            }
+            rewriter.finish(encode);
             if (encoder != null) {
                 encoder.finish(toClient);
             }
@@ -237,9 +231,6 @@ final class HtmlBodyRewrite {
     /** Drops whatever the stages still hold (on abort). */
     void release() {
         rewriter.release();
-        if (injector != null) {
-            injector.release();
-        }
         if (decoder != null) {
             decoder.release();
         }

@@ -76,4 +76,24 @@ class BannerIntegrationTest {
             assertFalse(essentialOnly.contains("cg-banner"), "'essential only' is an answer too");
         }
     }
+
+    @Test
+    void aUtf16PageGetsTheBannerAndConsentModeDefaultsInItsOwnEncoding() throws Exception {
+        byte[] utf16 = ("\uFEFF" + PAGE).getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        String head = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-16\r\nContent-Length: " + utf16.length
+                + "\r\n\r\n";
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(head
+                + new String(utf16, java.nio.charset.StandardCharsets.ISO_8859_1)));
+             RunningGateway gateway = RunningGateway.in(upstream.uri(), BANNER_AND_CONSENT_MODE)) {
+            // no answer: the banner; every category granted: the page passes whole but for the defaults
+            for (String cookie : new String[] {"", "cg_consent=2025-12-16:analytics+advertising+functionality"}) {
+                byte[] body = get(gateway, "/", cookie).body();
+                String html = new String(body, java.nio.charset.StandardCharsets.UTF_16LE);
+                assertTrue(html.startsWith("\uFEFF<!doctype html><html><head><script"), cookie + ": " + html);
+                assertTrue(html.contains("gtag('consent','default',{ad_storage:"), cookie + ": " + html);
+                assertEquals(cookie.isEmpty(), html.contains("<section class=\"cg-banner\""), cookie + ": " + html);
+                assertTrue(html.endsWith("</body></html>"), cookie + ": " + html);
+            }
+        }
+    }
 }
