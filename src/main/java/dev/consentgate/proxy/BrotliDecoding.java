@@ -1,5 +1,6 @@
 package dev.consentgate.proxy;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.DecoderJNI;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -17,6 +18,12 @@ import java.util.function.Consumer;
 final class BrotliDecoding implements BodyCodec {
 
     private static final int INPUT_BUFFER = 16 * 1024;
+
+    static {
+        // the native library, loaded once (the gateway asks BodyCodec.decodable first, which loads it too)
+        Brotli4jLoader.ensureAvailability();
+    }
+
     private final DecoderJNI.Wrapper decoder;
     private boolean anyInput;
     private boolean ended;
