@@ -3,7 +3,6 @@ package dev.consentgate.html;
 import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -108,23 +107,9 @@ final class PageEncoding {
         return UTF_16_LABELS.contains(label);
     }
 
-    /**
-     * Whether a label names an encoding. The UTF-16 and ISO-2022-JP labels are known exactly; for the others, those
-     * Java knows stand in for the WHATWG list (for them only "ASCII-compatible or not" matters, and every one of
-     * them is). An unknown label ({@code utf-16x}) is ignored, and the page's start decides.
-     */
+    /** Whether a label names an encoding; one that does not ({@code utf-16x}) is ignored, and the page's start decides. */
     private static boolean isKnownLabel(String label) {
-        if (label.isEmpty()) {
-            return false;
-        }
-        if (isUtf16Label(label) || isIso2022JpLabel(label)) {
-            return true;
-        }
-        try {
-            return Charset.isSupported(label);
-        } catch (IllegalCharsetNameException e) {
-            return false;
-        }
+        return EncodingLabels.isLabel(label);
     }
 
     /** WHATWG Encoding: every UTF-16 label but utf-16be and unicodefffe means little-endian. */

@@ -26,14 +26,21 @@ final class ContentTypeHeader {
     /** The MIME type of these Content-Type lines; empty when none parses (or none is there): a browser sniffs. */
     static Optional<MediaType> extract(List<String> lines) {
         MediaType result = null;
+        // the charset of the first value of the current type that had one: a later value of that type without one
+        // takes it, and a later one with its own keeps its own without changing this
+        String charset = null;
+        String essence = null;
         for (String line : lines) {
             for (String value : splitAtCommas(line)) {
                 MediaType parsed = parse(value);
                 if (parsed == null || parsed.essence().equals("*/*")) {
                     continue;
                 }
-                if (result != null && parsed.essence().equals(result.essence()) && parsed.charset() == null) {
-                    parsed = new MediaType(parsed.essence(), result.charset());
+                if (!parsed.essence().equals(essence)) {
+                    charset = parsed.charset();
+                    essence = parsed.essence();
+                } else if (parsed.charset() == null && charset != null) {
+                    parsed = new MediaType(parsed.essence(), charset);
                 }
                 result = parsed;
             }
@@ -74,7 +81,8 @@ final class ContentTypeHeader {
         }
         int semicolon = s.indexOf(';', slash + 1);
         int subtypeEnd = semicolon < 0 ? s.length() : semicolon;
-        String subtype = trimHttpWhitespace(s.substring(slash + 1, subtypeEnd));
+        // only trailing whitespace goes: "text/ html" is no type
+        String subtype = trimTrailingHttpWhitespace(s.substring(slash + 1, subtypeEnd));
         if (subtype.isEmpty() || !isToken(subtype, 0, subtype.length())) {
             return null;
         }
@@ -144,6 +152,14 @@ final class ContentTypeHeader {
             to--;
         }
         return s.substring(from, to);
+    }
+
+    private static String trimTrailingHttpWhitespace(String s) {
+        int to = s.length();
+        while (to > 0 && isHttpWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(0, to);
     }
 
     private static boolean isHttpWhitespace(char c) {

@@ -1080,6 +1080,13 @@ class HtmlRewriterTest {
         byte[] undeclared = jisPage("<title>t</title>");
         assertTrue(new String(Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, undeclared, List.of(2)),
                 StandardCharsets.US_ASCII).contains("data-cg-src=\"" + GTM + "\""));
+        // a Content-Type label that names no WHATWG encoding (Java knows utf-32) is ignored: the meta decides
+        for (String unknown : List.of("utf-32", "utf-16x", "ibm037")) {
+            byte[] metaJis = jisPage("<meta charset=\"iso-2022-jp\">");
+            byte[] rewritten = Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, metaJis, List.of(5), Optional.of(unknown),
+                    new ArrayList<>());
+            assertTrue(new String(rewritten, StandardCharsets.US_ASCII).contains("data-cg-src=\"" + GTM + "\""), unknown);
+        }
         // a page that says UTF-8 is read as bytes, whatever its bytes
         byte[] utf8 = jisPage("<meta charset=utf-8>");
         assertEquals(new String(utf8, StandardCharsets.ISO_8859_1), new String(Chunks.rewrite(POLICY,

@@ -23,7 +23,8 @@ class ContentTypeHeaderTest {
 
     @Test
     void valuesThatAreNoTypeLeaveNone() {
-        for (String value : List.of("", "text", "/html", "text/", "te xt/html", "text/ht ml", "*/*", "t\u00e9xt/html")) {
+        for (String value : List.of("", "text", "/html", "text/", "te xt/html", "text/ht ml", "*/*", "t\u00e9xt/html",
+                "text/ html", "text /html")) {
             assertEquals(Optional.empty(), extract(value), value);
         }
         assertEquals(Optional.empty(), extract());
@@ -47,6 +48,9 @@ class ContentTypeHeaderTest {
         assertNull(extract("text/plain; charset=utf-16le", "text/html").orElseThrow().charset());
         assertEquals("utf-8", extract("text/html; charset=utf-16le", "text/html; charset=utf-8").orElseThrow()
                 .charset());
+        // the carried charset is the first one of the type, not the last value's
+        assertEquals("utf-16le", extract("text/html; charset=utf-16le", "text/html; charset=utf-8", "text/html")
+                .orElseThrow().charset());
     }
 
     @Test

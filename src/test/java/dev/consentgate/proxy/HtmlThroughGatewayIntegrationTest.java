@@ -303,7 +303,7 @@ class HtmlThroughGatewayIntegrationTest {
         for (String lines : List.of("Content-Type:\r\n", "Content-Type: application/unknown\r\n",
                 "Content-Type: unknown/unknown\r\n", "Content-Type: */*\r\n", "Content-Type: text\r\n",
                 "Content-Type: text/plain\r\nContent-Type: text/html\r\n", "Content-Type: text/plain, text/html\r\n",
-                "Content-Type: text/html, */*\r\n")) {
+                "Content-Type: text/html, */*\r\n", "Content-Type: text/html, text/ plain\r\n")) {
             try (TestUpstream upstream = TestUpstream.start(withHead(lines, page));
                  RunningGateway gateway = RunningGateway.in(upstream.uri())) {
                 RawClient.Response r = get(gateway, "", "");
@@ -325,7 +325,9 @@ class HtmlThroughGatewayIntegrationTest {
         for (String lines : List.of("Content-Type: text/html\r\nContent-Type: text/html; charset=utf-16le\r\n",
                 "Content-Type: text/html; charset=; charset=utf-16le\r\n",
                 "Content-Type: text/html; foo=\"a;charset=utf-8\"; charset=utf-16le\r\n",
-                "Content-Type: text/html; charset=\"UTF-16LE\"\r\n")) {
+                "Content-Type: text/html; charset=\"UTF-16LE\"\r\n",
+                "Content-Type: text/html; charset=utf-16le\r\nContent-Type: text/html; charset=utf-8\r\n"
+                        + "Content-Type: text/html\r\n")) {
             try (TestUpstream upstream = TestUpstream.start(withHead(lines, utf16));
                  RunningGateway gateway = RunningGateway.in(upstream.uri())) {
                 assertEquals(expected, new String(get(gateway, "", "").body(), StandardCharsets.UTF_16LE), lines);
