@@ -2,6 +2,8 @@ package dev.consentgate.html;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -40,6 +42,27 @@ public final class HtmlInjector {
         this.beforeBodyEnd = beforeBodyEnd;
         this.headDone = afterHeadStart.isEmpty();
         this.bodyDone = beforeBodyEnd.isEmpty();
+    }
+
+    /**
+     * The same injector (not yet fed) with every non-ASCII character of its markup written as a numeric character
+     * reference, for a page in an encoding that cannot carry them as browsers read it (ISO-2022-JP: Java's encoder
+     * writes accented letters in JIS X 0212, which browsers do not decode). The markup's scripts are ASCII.
+     */
+    HtmlInjector withNonAsciiAsReferences() {
+        return new HtmlInjector(afterHeadStart.map(HtmlInjector::asciiOnly), beforeBodyEnd.map(HtmlInjector::asciiOnly));
+    }
+
+    private static byte[] asciiOnly(byte[] utf8) {
+        StringBuilder ascii = new StringBuilder();
+        new String(utf8, StandardCharsets.UTF_8).codePoints().forEach(c -> {
+            if (c < 0x80) {
+                ascii.append((char) c);
+            } else {
+                ascii.append("&#x").append(Integer.toHexString(c).toUpperCase(Locale.ROOT)).append(';');
+            }
+        });
+        return ascii.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Takes ownership of {@code chunk}; emits buffers owned by the consumer. */

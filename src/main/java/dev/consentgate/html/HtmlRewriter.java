@@ -35,7 +35,7 @@ public final class HtmlRewriter {
     /** Every category is granted: nothing is judged. */
     private final boolean everything;
     /** Inserts the gateway's own markup into the page as rewritten, before it is converted back; null for none. */
-    private final HtmlInjector injector;
+    private HtmlInjector injector;
 
     private Mode mode;
     private ByteBuf head;
@@ -194,6 +194,9 @@ public final class HtmlRewriter {
             mode = everything ? Mode.PASS : Mode.BYTES;
         } else {
             mode = Mode.TRANSCODED;
+            if (injector != null && !transcoded.name().startsWith("UTF-16")) {
+                injector = injector.withNonAsciiAsReferences();
+            }
             toUtf8 = new Transcoder(transcoded, StandardCharsets.UTF_8);
             back = new Transcoder(StandardCharsets.UTF_8, transcoded);
         }

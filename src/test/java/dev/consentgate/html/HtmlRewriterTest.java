@@ -1094,6 +1094,37 @@ class HtmlRewriterTest {
     }
 
     @Test
+    void injectedMarkupKeepsItsCharactersInTheEncodingOfAConvertedPage() throws Exception {
+        String banner = "<p>Caf\u00e9 \u2014 \u2713 \ud83d\ude00</p>";
+        java.util.function.BiFunction<byte[], String, byte[]> rewrite = (page, charset) -> {
+            HtmlInjector injector = new HtmlInjector(Optional.empty(),
+                    Optional.of(banner.getBytes(StandardCharsets.UTF_8)));
+            HtmlRewriter rewriter = new HtmlRewriter(POLICY, TestRules.ESSENTIAL_ONLY, PageSite.NONE,
+                    Optional.of(charset), RewriteListener.NONE, null, injector);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.util.function.Consumer<io.netty.buffer.ByteBuf> sink = b -> {
+                byte[] bytes = new byte[b.readableBytes()];
+                b.readBytes(bytes);
+                b.release();
+                out.writeBytes(bytes);
+            };
+            rewriter.feed(io.netty.buffer.Unpooled.wrappedBuffer(page), sink);
+            rewriter.finish(sink);
+            return out.toByteArray();
+        };
+        String page = "<html><body><p>\u65e5\u672c</p></body></html>";
+        // ISO-2022-JP as browsers decode it has no accented letters or symbols: they go as character references
+        java.nio.charset.Charset jis = java.nio.charset.Charset.forName("x-windows-50221");
+        String fromJis = new String(rewrite.apply(page.getBytes(jis), "iso-2022-jp"), jis);
+        assertEquals("<html><body><p>\u65e5\u672c</p><p>Caf&#xE9; &#x2014; &#x2713; &#x1F600;</p></body></html>",
+                fromJis);
+        // UTF-16 carries every character as it is
+        String fromUtf16 = new String(rewrite.apply(page.getBytes(StandardCharsets.UTF_16LE), "utf-16le"),
+                StandardCharsets.UTF_16LE);
+        assertEquals("<html><body><p>\u65e5\u672c</p>" + banner + "</body></html>", fromUtf16);
+    }
+
+    @Test
     void anIso2022JpPageComesOutTheSameInAnyChunksWithItsTextAsItWas() throws Exception {
         java.nio.charset.Charset jis = java.nio.charset.Charset.forName("x-windows-50221");
         String text = "こんにちは、世界。①番の記事です。".repeat(60);
