@@ -1080,7 +1080,13 @@ class DefaultTagsTest {
                 arguments("advertising", "//media1.admicro.vn/core/adm_tracking.js"),
                 arguments("advertising", "https://static.amcdn.vn/tka/cdn.js"),
                 arguments("advertising", "https://ads.allaccess.com.ph/deliveraw.nmi?sid=0015&zoneid=1985"),
-                arguments("advertising", "//snippet.minute.ly/mi-example-prod.js"));
+                arguments("advertising", "//snippet.minute.ly/mi-example-prod.js"),
+                // round sixty-four, blogs, forums, churches, nonprofits and universities
+                arguments("advertising", "https://k.r66net.com/GetAmpLink"),
+                arguments("advertising", "https://abs.proxistore.com/v3/rtb/openrtb"),
+                arguments("advertising", "https://engine.widespace.com/map/engine/dynadreq"),
+                arguments("advertising", "//example.grapeshot.co.uk/main/channels.cgi?url=https%3A%2F%2Fwww.example.com%2F"),
+                arguments("analytics", "http://cdn.gigya.com/js/gigyaGAIntegration.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1648,7 +1654,9 @@ class DefaultTagsTest {
                 arguments("advertising", "admixerML.fn.push(function() { admixerML.defineSlot({ z: '4d51d31a', ph: 'admixer_1', i: 'inv-nets' }); });"),
                 arguments("advertising", "ado.placement({id: 'ado-UHJHVaymh6lkljvPiGChf', server: 'example.adocean.pl' });"),
                 arguments("advertising", "admicroAD.unit.push(function () { admicroAD.show('admzone490') });"),
-                arguments("advertising", "var P={};P.throttle=function(){};window.ub_ct_id=20;(function(){var s=document.createElement('script');})();"));
+                arguments("advertising", "var P={};P.throttle=function(){};window.ub_ct_id=20;(function(){var s=document.createElement('script');})();"),
+                // round sixty-four, blogs, forums, churches, nonprofits and universities
+                arguments("advertising", "_bizo_data_partner_id = \"9293\";"));
     }
 
     static Stream<Arguments> vendorPixels() {
