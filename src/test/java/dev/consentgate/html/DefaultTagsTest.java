@@ -1086,7 +1086,27 @@ class DefaultTagsTest {
                 arguments("advertising", "https://abs.proxistore.com/v3/rtb/openrtb"),
                 arguments("advertising", "https://engine.widespace.com/map/engine/dynadreq"),
                 arguments("advertising", "//example.grapeshot.co.uk/main/channels.cgi?url=https%3A%2F%2Fwww.example.com%2F"),
-                arguments("analytics", "http://cdn.gigya.com/js/gigyaGAIntegration.js"));
+                arguments("analytics", "http://cdn.gigya.com/js/gigyaGAIntegration.js"),
+                // round sixty-four, local news of North America and Oceania, Nordic, Benelux and Iberian sites, Asian sites
+                arguments("analytics", "https://cdn5.userzoom.com/files/js/QzUzNDhUMSAg.js?t=uz_feed"),
+                arguments("analytics", "https://ds-aksb-a.akamaihd.net/aksb.min.js"),
+                arguments("advertising", "https://cdn.adswizz.com/adswizz/js/SynchroClient2.js"),
+                arguments("advertising", "https://synchrobox.adswizz.com/register2.php"),
+                arguments("advertising", "https://s3.amazonaws.com/elasticbeanstalk-us-east-1-397719490216/json/client/1/example.js"),
+                arguments("analytics", "//1.vgc.no/stats/linkpulse/linkpulse.js"),
+                arguments("analytics", "//example.vgc.no/cdn/js/unispring.js"),
+                arguments("advertising", "//cdn.trugaze.io/bootstrap/TDDJHSVK.js"),
+                arguments("advertising", "//eu.npario-inc.net/DMP/tag.js?ck=C610&ap=0"),
+                arguments("analytics", "//cs.nakanohito.jp/b3/bi.js"),
+                arguments("analytics", "http://dimg.example.com/acecounter/acecounter_V70.20130719.js"),
+                arguments("analytics", "https://d31qbv1cthcecs.cloudfront.net/"),
+                arguments("advertising", "//api.unthem.com/js/pcad.js?zname=hs9000988"),
+                arguments("advertising", "//apn.c.appier.net/pb/0wHT9JDiP3SORJx/pb.js?haid=Hac9Br3U"),
+                arguments("advertising", "//linkback.contentsfeed.com/src/lb4example.min.js"),
+                arguments("advertising", "//widget.crowdynews.com/Example_example-horizontal-widget.js"),
+                arguments("advertising", "https://storage.googleapis.com/bctrackers/bcbot-min.js"),
+                arguments("functionality", "http://api.popin.cc/searchbox/example.js"),
+                arguments("functionality", "http://b.st-hatena.com/js/bookmark_button_wo_al.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1656,7 +1676,19 @@ class DefaultTagsTest {
                 arguments("advertising", "admicroAD.unit.push(function () { admicroAD.show('admzone490') });"),
                 arguments("advertising", "var P={};P.throttle=function(){};window.ub_ct_id=20;(function(){var s=document.createElement('script');})();"),
                 // round sixty-four, blogs, forums, churches, nonprofits and universities
-                arguments("advertising", "_bizo_data_partner_id = \"9293\";"));
+                arguments("advertising", "_bizo_data_partner_id = \"9293\";"),
+                // round sixty-four, local news of North America and Oceania, Nordic, Benelux and Iberian sites, Asian sites
+                arguments("analytics", "var gomez={ gs: new Date().getTime(), acctId:\"D3FD89\", grpId:\"Example\", pgId:\"section-front\", wrate:1 };"),
+                arguments("advertising", "__AGDATA = { };"),
+                arguments("advertising", "var AamGpt={strictEncode:function(a){return encodeURIComponent(a)},getCookie:function(b){return null}};"),
+                arguments("advertising", "var _prx = window._prx || []; _prx.push(['cfg.SetNoAutoStart']);"),
+                arguments("analytics", "var gemius_hitcollector = new String('gabe.hit.gemius.pl');"),
+                arguments("analytics", "var _cInfo = _cInfo || []; (function () { var ca = document.createElement('script'); ca.src = 'https://' + 'analytics.codigo.se/j/cf47f3a36c3544bc8ba2a183d5adc450.js'; })();"),
+                arguments("advertising", "_linkedin_data_partner_id = \"204481\";"),
+                arguments("analytics", "var cx_segments = ''; cx_segments = cX.getUserSegmentIds({persistedQueryId:'32780b6d'});"),
+                arguments("analytics", "_PL(_rl);"),
+                arguments("advertising", "var APP_URL_GL = 'http://cad.example.com' + '/RealMedia/ads/adstream_jx.ads/www.example.com/index@x27';"),
+                arguments("advertising", "var google_tag_params = { ecomm_prodid: \"\", ecomm_pagetype: \"home\", ecomm_totalvalue: \"\" };"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1760,7 +1792,11 @@ class DefaultTagsTest {
                 // round sixty-three, sports, film, music, celebrity and gaming sites
                 arguments("analytics", "https://ecustomeropinions.com/survey/img.php?sid=588330148&nojs=1"),
                 arguments("analytics", "//www.tns-counter.ru/V13a****sup_ru/ru/UTF-8/tmsec=example_total/"),
-                arguments("advertising", "https://awaps.yandex.net/99/c1/example_A_.gif"));
+                arguments("advertising", "https://awaps.yandex.net/99/c1/example_A_.gif"),
+                // round sixty-four, local news of North America and Oceania, Nordic, Benelux and Iberian sites, Asian sites
+                arguments("analytics", "//example.tns-cs.net/j0=,,,;+,cp=example/forsiden;;;"),
+                arguments("analytics", "//bh.mobiletech.no/sifo/img?cpid=3501&cat=example&name=&type=page"),
+                arguments("analytics", "http://t.cr-nielsen.com/hat?_t=i&type=imp&hat_id=MTM3"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
