@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 /**
  * Streams one body through one content coding, decoding or encoding; buffers passed in are owned by it. A decoder
  * hands on its output in bounded pieces as it makes them, so that the caller's decompression budget sees each piece
- * before the next is made. The brotli and zstd decoders also fail at the end of a body whose coded stream did not
- * end, so that a truncated body is not taken for a whole one.
+ * before the next is made. A decoder also fails at the end of a body whose coded stream did not end, so that a
+ * truncated body is not taken for a whole one.
  */
 interface BodyCodec {
 
@@ -89,7 +89,7 @@ interface BodyCodec {
     /** A decoder of a coding {@link #decodable} names. */
     static BodyCodec decoder(String coding) {
         return switch (coding) {
-            case "gzip", "deflate" -> ChannelCodec.zlibDecoder(coding);
+            case "gzip", "deflate" -> new InflateDecoding(coding);
             case "br" -> new BrotliDecoding();
             case "zstd" -> new ZstdDecoding();
             default -> throw new IllegalArgumentException("no decoder for " + coding);

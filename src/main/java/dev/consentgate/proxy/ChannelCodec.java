@@ -8,23 +8,16 @@ import io.netty.handler.codec.compression.ZlibWrapper;
 import java.util.function.Consumer;
 
 /**
- * A body coded by one of Netty's codecs run in an embedded channel (as Netty's own HttpContentDecoder does): gzip and
- * deflate decoding, whose output per input step is bounded, and the gzip and br encoders. (A gzip or deflate body
- * cut short is not told from a whole one: Netty's decoder does not say whether its stream ended.)
+ * A body encoded by one of Netty's encoders (gzip, br) run in an embedded channel, as Netty's own HttpContentEncoder
+ * runs them. (Decoding is {@link InflateDecoding}'s, {@link BrotliDecoding}'s and {@link ZstdDecoding}'s, which hand
+ * on bounded pieces and notice a truncated body.)
  */
 final class ChannelCodec implements BodyCodec {
 
     private final EmbeddedChannel channel;
-    private final boolean decoding;
 
-    private ChannelCodec(EmbeddedChannel channel, boolean decoding) {
+    private ChannelCodec(EmbeddedChannel channel) {
         this.channel = channel;
-        this.decoding = decoding;
-    }
-
-    static ChannelCodec zlibDecoder(String coding) {
-        return new ChannelCodec(new EmbeddedChannel(ZlibCodecFactory.newZlibDecoder(
-                coding.equals("gzip") ? ZlibWrapper.GZIP : ZlibWrapper.ZLIB_OR_NONE, MAX_STEP_OUTPUT)), true);
     }
 
     static ChannelCodec encoder(String coding) {
@@ -32,33 +25,14 @@ final class ChannelCodec implements BodyCodec {
             case "gzip" -> ZlibCodecFactory.newZlibEncoder(ZlibWrapper.GZIP, 6);
             case "br" -> new BrotliEncoder();
             default -> throw new IllegalArgumentException("no encoder for " + coding);
-        }), false);
+        }));
     }
 
     @Override
     public void write(ByteBuf in, Consumer<ByteBuf> out) {
-        if (!decoding) {
-            channel.writeOutbound(in);
-            drain(out);
-            return;
-        }
-        // Decode in small steps: one step's output is then bounded (about 1000 x the step for deflate), so a bomb
-        // is caught by the caller's budget before it can take much memory.
-        try {
-            while (in.readableBytes() > DECODE_STEP) {
-                channel.writeInbound(in.readRetainedSlice(DECODE_STEP));
-                drain(out);
-            }
-            channel.writeInbound(in.retain());
-            drain(out);
-        } finally {
-            in.release();
-        }
+        channel.writeOutbound(in);
+        drain(out);
     }
-
-    private static final int DECODE_STEP = 4096;
-    /** Output one decode step may allocate: a step of 4 KiB expands to at most about 4 MiB with deflate. */
-    private static final int MAX_STEP_OUTPUT = 8 << 20;
 
     @Override
     public void finish(Consumer<ByteBuf> out) {
@@ -71,15 +45,13 @@ final class ChannelCodec implements BodyCodec {
         try {
             channel.finishAndReleaseAll();
         } catch (RuntimeException alreadyFailing) {
-            // a corrupt stream's last error is of no interest any more
-            channel.releaseInbound();
             channel.releaseOutbound();
         }
     }
 
     private void drain(Consumer<ByteBuf> out) {
         ByteBuf buf;
-        while ((buf = decoding ? channel.readInbound() : channel.readOutbound()) != null) {
+        while ((buf = channel.readOutbound()) != null) {
             if (buf.isReadable()) {
                 out.accept(buf);
             } else {

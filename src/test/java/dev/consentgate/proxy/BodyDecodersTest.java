@@ -17,9 +17,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** The brotli and zstd decoders, run on real coded bytes: bounded pieces, bombs stopped early, truncation caught. */
+/** The body decoders, run on real coded bytes: bounded pieces, bombs stopped early, truncation and bad checks caught. */
 class BodyDecodersTest {
 
     private static final byte[] PAGE = "<html><body><p>consent</p><script src=\"/a.js\"></script></body></html>\n"
@@ -30,13 +33,36 @@ class BodyDecodersTest {
         return Encoder.compress(data);
     }
 
+    /** The body in a coding; "deflate-raw" is deflate without its zlib wrapping, which some servers send. */
     private static byte[] code(String coding, byte[] data) throws Exception {
-        return coding.equals("br") ? brotli(data) : Zstd.compress(data, 19);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        switch (coding) {
+            case "br" -> bytes.writeBytes(brotli(data));
+            case "zstd" -> bytes.writeBytes(Zstd.compress(data, 19));
+            case "gzip" -> {
+                try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+                    gz.write(data);
+                }
+            }
+            case "deflate" -> {
+                try (DeflaterOutputStream z = new DeflaterOutputStream(bytes)) {
+                    z.write(data);
+                }
+            }
+            default -> {
+                try (DeflaterOutputStream z = new DeflaterOutputStream(bytes, new Deflater(6, true))) {
+                    z.write(data);
+                }
+            }
+        }
+        return bytes.toByteArray();
     }
+
+    private static final List<String> CODINGS = List.of("br", "zstd", "gzip", "deflate", "deflate-raw");
 
     /** Feeds {@code coded} in pieces of {@code step} bytes and finishes; returns what came out. */
     private static byte[] decode(String coding, byte[] coded, int step) {
-        BodyCodec decoder = BodyCodec.decoder(coding);
+        BodyCodec decoder = BodyCodec.decoder(coding.equals("deflate-raw") ? "deflate" : coding);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             for (int i = 0; i < coded.length; i += step) {
@@ -57,7 +83,7 @@ class BodyDecodersTest {
 
     @Test
     void aBodyDecodesTheSameInPiecesOfAnySize() throws Exception {
-        for (String coding : List.of("br", "zstd")) {
+        for (String coding : CODINGS) {
             byte[] coded = code(coding, PAGE);
             for (int step : List.of(1, 7, 4096, coded.length)) {
                 assertArrayEquals(PAGE, decode(coding, coded, step), coding + " in steps of " + step);
@@ -76,12 +102,48 @@ class BodyDecodersTest {
 
     @Test
     void aBodyCutShortFailsAtItsEndInsteadOfPassingForAWholeOne() throws Exception {
-        for (String coding : List.of("br", "zstd")) {
+        for (String coding : CODINGS) {
             byte[] coded = code(coding, PAGE);
-            byte[] half = Arrays.copyOf(coded, coded.length / 2);
-            assertThrows(DecompressionException.class, () -> decode(coding, half, 512), coding);
+            for (int cut : List.of(coded.length / 2, coded.length - 1, 1)) {
+                byte[] part = Arrays.copyOf(coded, cut);
+                assertThrows(DecompressionException.class, () -> decode(coding, part, 512), coding + " cut at " + cut);
+            }
             assertDoesNotThrow(() -> decode(coding, new byte[0], 1), coding + ": an empty body has nothing to end");
         }
+    }
+
+    @Test
+    void aGzipBodyWhoseCheckFailsIsAnError() throws Exception {
+        byte[] coded = code("gzip", PAGE);
+        byte[] badCrc = coded.clone();
+        badCrc[badCrc.length - 8] ^= 1;
+        assertThrows(DecompressionException.class, () -> decode("gzip", badCrc, 4096));
+        byte[] badSize = coded.clone();
+        badSize[badSize.length - 1] ^= 1;
+        assertThrows(DecompressionException.class, () -> decode("gzip", badSize, 4096));
+        byte[] notGzip = coded.clone();
+        notGzip[0] = 'x';
+        assertThrows(DecompressionException.class, () -> decode("gzip", notGzip, 4096));
+    }
+
+    @Test
+    void aGzipHeaderWithItsOptionalFieldsIsReadInPiecesOfAnySize() throws Exception {
+        byte[] plain = code("gzip", PAGE);
+        // the same member with FEXTRA, FNAME, FCOMMENT and FHCRC set and filled in
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        member.write(new byte[] {0x1f, (byte) 0x8b, 8, 0x04 | 0x08 | 0x10 | 0x02, 0, 0, 0, 0, 0, (byte) 0xff});
+        member.write(new byte[] {3, 0, 'a', 'b', 'c'});
+        member.writeBytes("index.html\0".getBytes(StandardCharsets.ISO_8859_1));
+        member.writeBytes("a comment\0".getBytes(StandardCharsets.ISO_8859_1));
+        member.write(new byte[] {0x12, 0x34});
+        member.write(plain, 10, plain.length - 10);
+        byte[] withFields = member.toByteArray();
+        for (int step : List.of(1, 5, 13, withFields.length)) {
+            assertArrayEquals(PAGE, decode("gzip", withFields, step), "steps of " + step);
+        }
+        // bytes after the member are ignored, as browsers ignore them
+        byte[] trailing = Arrays.copyOf(plain, plain.length + 7);
+        assertArrayEquals(PAGE, decode("gzip", trailing, 100));
     }
 
     @Test
@@ -96,9 +158,9 @@ class BodyDecodersTest {
         // 128 MiB of zeros codes to a few hundred bytes; the consumer stops it after 1 MiB, as the budget does
         byte[] zeros = new byte[128 << 20];
         ByteBufAllocatorMetricProvider allocator = (ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT;
-        for (String coding : List.of("br", "zstd")) {
+        for (String coding : CODINGS) {
             byte[] bomb = code(coding, zeros);
-            BodyCodec decoder = BodyCodec.decoder(coding);
+            BodyCodec decoder = BodyCodec.decoder(coding.equals("deflate-raw") ? "deflate" : coding);
             long before = used(allocator);
             long[] seen = {0, 0};
             try {
