@@ -1106,7 +1106,12 @@ class DefaultTagsTest {
                 arguments("advertising", "//widget.crowdynews.com/Example_example-horizontal-widget.js"),
                 arguments("advertising", "https://storage.googleapis.com/bctrackers/bcbot-min.js"),
                 arguments("functionality", "http://api.popin.cc/searchbox/example.js"),
-                arguments("functionality", "http://b.st-hatena.com/js/bookmark_button_wo_al.js"));
+                arguments("functionality", "http://b.st-hatena.com/js/bookmark_button_wo_al.js"),
+                // round sixty-five, travel, cars, real estate and job sites
+                arguments("analytics", "/flt_hotelsnstatic/lib/hotjar.js"),
+                arguments("analytics", "//example.ibcdn.com/flt_hotelsnstatic/lib/vwo.js"),
+                arguments("analytics", "//ucd.example.com/hw/scode/VisitorAPI-20170619.js"),
+                arguments("advertising", "https://api.flocktory.com/v2/loader.js?site_id=1"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1688,7 +1693,13 @@ class DefaultTagsTest {
                 arguments("analytics", "var cx_segments = ''; cx_segments = cX.getUserSegmentIds({persistedQueryId:'32780b6d'});"),
                 arguments("analytics", "_PL(_rl);"),
                 arguments("advertising", "var APP_URL_GL = 'http://cad.example.com' + '/RealMedia/ads/adstream_jx.ads/www.example.com/index@x27';"),
-                arguments("advertising", "var google_tag_params = { ecomm_prodid: \"\", ecomm_pagetype: \"home\", ecomm_totalvalue: \"\" };"));
+                arguments("advertising", "var google_tag_params = { ecomm_prodid: \"\", ecomm_pagetype: \"home\", ecomm_totalvalue: \"\" };"),
+                // round sixty-five, travel, cars, real estate and job sites
+                arguments("analytics", "var _etmc = _etmc || []; _etmc.push([\"setOrgId\", \"Example\"]); _etmc.push([\"trackPageView\"]);"),
+                arguments("analytics", "var _etmc = _etmc || []; _etmc.push(['setOrgId', 'Example']);"),
+                arguments("analytics", "LUX = window.LUX || {}; LUX.samplerate = 10;"),
+                arguments("advertising", "var getTailTargetParam = function(a) { var ttCookieName = '_ttdmp'; if (!window._ttprofilescache) { window._ttprofilescache = {}; } };"),
+                arguments("advertising", "var _ttconversion = _ttconversion || []; _ttconversion.push(['_channel', 'carros']);"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1796,7 +1807,9 @@ class DefaultTagsTest {
                 // round sixty-four, local news of North America and Oceania, Nordic, Benelux and Iberian sites, Asian sites
                 arguments("analytics", "//example.tns-cs.net/j0=,,,;+,cp=example/forsiden;;;"),
                 arguments("analytics", "//bh.mobiletech.no/sifo/img?cpid=3501&cat=example&name=&type=page"),
-                arguments("analytics", "http://t.cr-nielsen.com/hat?_t=i&type=imp&hat_id=MTM3"));
+                arguments("analytics", "http://t.cr-nielsen.com/hat?_t=i&type=imp&hat_id=MTM3"),
+                // round sixty-five, travel, cars, real estate and job sites
+                arguments("advertising", "https://go.turboadv.com/tr?id=15394&ad=15532&e=pv&rt=img"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
