@@ -335,6 +335,14 @@ class DefaultTagsTest {
     }
 
     @Test
+    void aPublishersPicturesOnOnthesImageProxyPassWhileItsAnalyticsDoNot() {
+        String picture = "<img src=\"https://i.onthe.io/vllkyt28102smv87bg.r640x360.e5c4c4f1.jpg\" alt=\"\">";
+        assertEquals(picture, rewrite(picture));
+        assertBlockedUntilGranted("<script src=\"https://cdn.onthe.io/io.js/example\"></script>", "analytics",
+                RewriteEvent.Action.NEUTRALIZED);
+    }
+
+    @Test
     void aFirstPartyFileNamedAfterAVendorIsNotItsScript() {
         String review = "<img src=\"/wp-content/uploads/2024/01/kameleoon-vs-abtasty-review.png\" alt=\"chart\">";
         assertEquals(review, rewrite(review));
@@ -1111,7 +1119,17 @@ class DefaultTagsTest {
                 arguments("analytics", "/flt_hotelsnstatic/lib/hotjar.js"),
                 arguments("analytics", "//example.ibcdn.com/flt_hotelsnstatic/lib/vwo.js"),
                 arguments("analytics", "//ucd.example.com/hw/scode/VisitorAPI-20170619.js"),
-                arguments("advertising", "https://api.flocktory.com/v2/loader.js?site_id=1"));
+                arguments("advertising", "https://api.flocktory.com/v2/loader.js?site_id=1"),
+                // round sixty-five, Arabic, Persian and African publishers, lifestyle magazines, business and finance sites
+                arguments("analytics", "//dmaps7l12vhwq.cloudfront.net/contiamo.js"),
+                arguments("advertising", "https://scripts.mailfire.io/widget.js"),
+                arguments("advertising", "//projectagora.net/c/example.com.js"),
+                arguments("advertising", "//ad.ad-srv.net/zone/1"),
+                arguments("functionality", "//js.foxpush.com/example.js"),
+                arguments("analytics", "//g.3gl.net/jp/294/v3/M"),
+                arguments("analytics", "/assets/comscore.streaming.min.js"),
+                arguments("analytics", "//d2bnxibecyz4h5.cloudfront.net/runtimejs/intercept/intercept.js"),
+                arguments("advertising", "http://ads.bluelithium.com/st?ad_type=ad"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1699,7 +1717,19 @@ class DefaultTagsTest {
                 arguments("analytics", "var _etmc = _etmc || []; _etmc.push(['setOrgId', 'Example']);"),
                 arguments("analytics", "LUX = window.LUX || {}; LUX.samplerate = 10;"),
                 arguments("advertising", "var getTailTargetParam = function(a) { var ttCookieName = '_ttdmp'; if (!window._ttprofilescache) { window._ttprofilescache = {}; } };"),
-                arguments("advertising", "var _ttconversion = _ttconversion || []; _ttconversion.push(['_channel', 'carros']);"));
+                arguments("advertising", "var _ttconversion = _ttconversion || []; _ttconversion.push(['_channel', 'carros']);"),
+                // round sixty-five, Arabic, Persian and African publishers, lifestyle magazines, business and finance sites
+                arguments("advertising", "(function (w, f) { w[f] = function () {(w[f].q = w[f].q || []).push(arguments)}; w['_mf_object_name'] = f; })(window, 'mf'); mf('init', 'custom');"),
+                arguments("advertising", "$(function() { if (window.Sailthru) { Sailthru.track({ domain: 'horizon.example.com', spider: false }); } });"),
+                arguments("analytics", "(function() { s.events = 'event1'; s.channel = 'content'; s.pageName = 'content:us:homepage'; s.t(); })();"),
+                arguments("analytics", "s.pageName=\"home\";s.channel=\"news\";var s_code=s.t();"),
+                arguments("analytics", "(function(d,e,j,h,f,c,b){d.SurveyGizmoBeacon=f;d[f]=d[f]||function(){(d[f].q=d[f].q||[]).push(arguments)};})(window,document,'script','//example/intercept.js','sg_beacon');"),
+                arguments("analytics", "Ownpage.trackPage('fbb5b4852aa4b819', '');"),
+                arguments("advertising", "var _ttprofiles = _ttprofiles || []; _ttprofiles.push(['_setAccount', 'TT-10249-0']);"),
+                arguments("advertising", "var _ttprofiles = _ttprofiles || []; _ttprofiles.push([\"_setAccount\", \"TT-10249-0\"]);"),
+                arguments("analytics", "window[\"adrum-disable\"] = false; window[\"adrum-app-key\"] = \"AD-AAB-AAC-GWR\";"),
+                arguments("analytics", "window['adrum-app-key'] = 'AD-AAB-AAC-GWR';"),
+                arguments("analytics", "if (!(typeof ADRUM === \"undefined\")) { ADRUM.command(\"setMaxBeaconLength\", 2000); }"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1809,7 +1839,9 @@ class DefaultTagsTest {
                 arguments("analytics", "//bh.mobiletech.no/sifo/img?cpid=3501&cat=example&name=&type=page"),
                 arguments("analytics", "http://t.cr-nielsen.com/hat?_t=i&type=imp&hat_id=MTM3"),
                 // round sixty-five, travel, cars, real estate and job sites
-                arguments("advertising", "https://go.turboadv.com/tr?id=15394&ad=15532&e=pv&rt=img"));
+                arguments("advertising", "https://go.turboadv.com/tr?id=15394&ad=15532&e=pv&rt=img"),
+                // round sixty-five, Arabic, Persian and African publishers, lifestyle magazines, business and finance sites
+                arguments("advertising", "https://n.mailfire.io/online/26"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
@@ -1863,6 +1895,8 @@ class DefaultTagsTest {
                 arguments("functionality", "http://video.ted.com/assets/player/swf/EmbedPlayer.swf"),
                 // round sixty
                 arguments("functionality", "https://discordapp.com/widget?id=206367403733549056&theme=light"),
-                arguments("functionality", "https://discord.com/widget?id=206367403733549056&theme=dark"));
+                arguments("functionality", "https://discord.com/widget?id=206367403733549056&theme=dark"),
+                // round sixty-five, Arabic, Persian and African publishers, lifestyle magazines, business and finance sites
+                arguments("advertising", "https://example.sabavision.com/showcamp.php?posid=1309&responsive=yes"));
     }
 }
