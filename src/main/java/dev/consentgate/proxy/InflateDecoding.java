@@ -12,22 +12,21 @@ import java.util.zip.Inflater;
 /**
  * Decodes a gzip body (RFC 1952: its header, the deflate data, then the CRC-32 and size it checks) or a deflate one
  * (zlib-wrapped as RFC 9110 says, or raw, as some servers send it and browsers accept) with the JDK's Inflater,
- * handing on at most {@link #MAX_PIECE} bytes at a time. A body that ends before its stream did, or whose check
- * fails, is an error. Bytes after the first gzip member are ignored, as Netty's decoder ignored them.
+ * handing on at most {@link #MAX_PIECE} bytes at a time. The gzip header is read by {@link GzipHeader}. A body that
+ * ends before its stream did, or whose check fails, is an error. Bytes after the first gzip member are ignored, as
+ * Netty's decoder and browsers ignore them.
  */
 final class InflateDecoding implements BodyCodec {
 
     private enum Stage { HEADER, DATA, TRAILER, DONE }
-
-    /** A gzip header with its optional fields may not run on past this. */
-    private static final int MAX_HEADER = 64 * 1024;
 
     private final boolean gzip;
     private final CRC32 crc = new CRC32();
     private final byte[] piece = new byte[MAX_PIECE];
     private Inflater inflater;
     private Stage stage = Stage.HEADER;
-    /** Header or trailer bytes that came in pieces, until all of it is there. */
+    private final GzipHeader header = new GzipHeader();
+    /** Deflate's first two bytes (which say zlib or raw) or gzip's trailer, when they came in pieces. */
     private byte[] held = new byte[0];
     private long size;
     private boolean anyInput;
@@ -56,18 +55,29 @@ final class InflateDecoding implements BodyCodec {
         while (len > 0) {
             switch (stage) {
                 case HEADER -> {
-                    byte[] start = concat(held, bytes, off, len);
-                    int headerLength = headerLength(start);
-                    if (headerLength < 0) {
-                        held = start;
-                        return;
+                    if (gzip) {
+                        int used = header.read(bytes, off, len);
+                        off += used;
+                        len -= used;
+                        if (!header.done()) {
+                            return;
+                        }
+                        inflater = new Inflater(true);
+                    } else {
+                        // deflate has no header of its own: its first two bytes tell a zlib stream from a raw one
+                        byte[] start = concat(held, bytes, off, Math.min(len, 2 - held.length));
+                        if (start.length < 2) {
+                            held = start;
+                            return;
+                        }
+                        inflater = new Inflater(!isZlibHeader(start));
+                        if (held.length > 0) {
+                            // the first byte came alone: it goes in before this piece (one byte ends no stream)
+                            inflate(held, 0, held.length, out);
+                            held = new byte[0];
+                        }
                     }
-                    held = new byte[0];
-                    inflater = new Inflater(gzip || !isZlibHeader(start));
                     stage = Stage.DATA;
-                    bytes = start;
-                    off = headerLength;
-                    len = start.length - headerLength;
                 }
                 case DATA -> {
                     int left = inflate(bytes, off, len, out);
@@ -143,62 +153,6 @@ final class InflateDecoding implements BodyCodec {
         if (inflater != null) {
             inflater.end();
         }
-    }
-
-    /**
-     * The length of what comes before the deflate data: a gzip header with its optional fields, or nothing for
-     * deflate (whose zlib header the Inflater reads); -1 while not all of it is there. Throws on a malformed one.
-     */
-    private int headerLength(byte[] h) {
-        if (!gzip) {
-            return h.length >= 2 ? 0 : -1;
-        }
-        if (h.length >= 2 && ((h[0] & 0xff) != 0x1f || (h[1] & 0xff) != 0x8b)) {
-            throw new DecompressionException("the body is not gzip (no gzip magic bytes)");
-        }
-        if (h.length < 10) {
-            return -1;
-        }
-        if (h[2] != 8) {
-            throw new DecompressionException("gzip with a compression method other than deflate");
-        }
-        int flags = h[3] & 0xff;
-        if ((flags & 0xe0) != 0) {
-            throw new DecompressionException("gzip header with reserved flags set");
-        }
-        int i = 10;
-        if ((flags & 0x04) != 0) {
-            // FEXTRA: a length, then that many bytes
-            if (h.length < i + 2) {
-                return incomplete(h);
-            }
-            i += 2 + ((h[i] & 0xff) | (h[i + 1] & 0xff) << 8);
-        }
-        for (int zeroTerminated : new int[] {0x08, 0x10}) {
-            // FNAME and FCOMMENT: text up to a zero byte
-            if ((flags & zeroTerminated) != 0) {
-                int zero = i;
-                while (zero < h.length && h[zero] != 0) {
-                    zero++;
-                }
-                if (zero >= h.length) {
-                    return incomplete(h);
-                }
-                i = zero + 1;
-            }
-        }
-        if ((flags & 0x02) != 0) {
-            // FHCRC: two bytes of the header's CRC
-            i += 2;
-        }
-        return i <= h.length ? i : incomplete(h);
-    }
-
-    private static int incomplete(byte[] h) {
-        if (h.length > MAX_HEADER) {
-            throw new DecompressionException("gzip header longer than " + MAX_HEADER + " bytes");
-        }
-        return -1;
     }
 
     /** Whether two bytes start a zlib stream (RFC 1950: deflate, and a header check that divides by 31). */

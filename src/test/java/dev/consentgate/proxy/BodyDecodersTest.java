@@ -154,6 +154,21 @@ class BodyDecodersTest {
     }
 
     @Test
+    void aGzipHeaderOfAnyLengthIsReadTheSameHoweverItIsSplit() throws Exception {
+        // RFC 1952 sets no limit on the file name; a browser reads past it
+        byte[] plain = code("gzip", PAGE);
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        member.write(new byte[] {0x1f, (byte) 0x8b, 8, 0x08, 0, 0, 0, 0, 0, (byte) 0xff});
+        member.writeBytes("n".repeat(70_000).getBytes(StandardCharsets.ISO_8859_1));
+        member.write(0);
+        member.write(plain, 10, plain.length - 10);
+        byte[] longName = member.toByteArray();
+        for (int step : List.of(1, 1000, 16 * 1024, longName.length)) {
+            assertArrayEquals(PAGE, decode("gzip", longName, step), "steps of " + step);
+        }
+    }
+
+    @Test
     void aBombIsStoppedByItsFirstPiecesNotAfterItsOutputWasMade() throws Exception {
         // 128 MiB of zeros codes to a few hundred bytes; the consumer stops it after 1 MiB, as the budget does
         byte[] zeros = new byte[128 << 20];
