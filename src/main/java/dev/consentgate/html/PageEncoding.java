@@ -35,7 +35,7 @@ final class PageEncoding {
      * no charset ({@code label} empty).
      */
     static int bytesToDecide(String label) {
-        return isKnownLabel(label) ? 2 : PRESCAN_BYTES;
+        return EncodingLabels.isLabel(label) ? 2 : PRESCAN_BYTES;
     }
 
     /**
@@ -56,7 +56,7 @@ final class PageEncoding {
         if (b0 == 0xEF && b1 == 0xBB) {
             return null;
         }
-        if (isKnownLabel(label)) {
+        if (EncodingLabels.isLabel(label)) {
             return isUtf16Label(label) ? utf16FromLabel(label) : isIso2022JpLabel(label) ? iso2022Jp() : null;
         }
         // a meta that names UTF-16 means UTF-8 (the prescan's rule)
@@ -105,11 +105,6 @@ final class PageEncoding {
 
     private static boolean isUtf16Label(String label) {
         return UTF_16_LABELS.contains(label);
-    }
-
-    /** Whether a label names an encoding; one that does not ({@code utf-16x}) is ignored, and the page's start decides. */
-    private static boolean isKnownLabel(String label) {
-        return EncodingLabels.isLabel(label);
     }
 
     /** WHATWG Encoding: every UTF-16 label but utf-16be and unicodefffe means little-endian. */

@@ -26,8 +26,8 @@ final class ContentTypeHeader {
     /** The MIME type of these Content-Type lines; empty when none parses (or none is there): a browser sniffs. */
     static Optional<MediaType> extract(List<String> lines) {
         MediaType result = null;
-        // the charset of the first value of the current type that had one: a later value of that type without one
-        // takes it, and a later one with its own keeps its own without changing this
+        // the charset of the value that began the current run of one type (null if it had none): a later value of
+        // that type without a charset takes it; one with its own keeps its own and does not change this
         String charset = null;
         String essence = null;
         for (String line : lines) {
