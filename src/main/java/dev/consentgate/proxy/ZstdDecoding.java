@@ -10,15 +10,19 @@ import java.util.function.Consumer;
 /**
  * Decodes a zstd body (one frame or several) with zstd-jni's streaming decompression into an output buffer of
  * {@link #MAX_PIECE}, handing each piece on before the next is made. (Netty's ZstdDecoder makes all the output of
- * one input before anyone can count it.)
+ * one input before anyone can count it.) Each frame's header is read first ({@link ZstdFrameHeader}): a frame that
+ * asks for a window over 8 MiB is refused before the context allocates it.
  */
 final class ZstdDecoding implements BodyCodec {
 
     private static final int INPUT_BUFFER = 16 * 1024;
     private final ZstdDecompressCtx context = new ZstdDecompressCtx();
+    /** Bytes received and not yet decoded, from position 0 to the position (between writes, in write mode). */
     private final ByteBuffer input = ByteBuffer.allocateDirect(INPUT_BUFFER);
     private final ByteBuffer output = ByteBuffer.allocateDirect(MAX_PIECE);
     private boolean anyInput;
+    /** The next byte starts a frame, whose header must be read before the context sees it. */
+    private boolean atFrameStart = true;
     /** The last frame read ended and its output was all handed on. */
     private boolean ended;
     private boolean closed;
@@ -28,24 +32,43 @@ final class ZstdDecoding implements BodyCodec {
         try {
             anyInput |= in.isReadable();
             while (in.isReadable()) {
-                input.clear();
-                input.limit(Math.min(input.capacity(), in.readableBytes()));
+                int n = Math.min(input.remaining(), in.readableBytes());
+                input.limit(input.position() + n);
                 in.readBytes(input);
+                input.limit(input.capacity());
                 input.flip();
-                decode(out);
+                try {
+                    decode(out);
+                } finally {
+                    input.compact();
+                }
             }
         } finally {
             in.release();
         }
     }
 
+    /** Decodes what {@code input} holds, but for a frame header not yet whole. */
     private void decode(Consumer<ByteBuf> out) {
         while (true) {
+            if (atFrameStart && input.hasRemaining()) {
+                long window = ZstdFrameHeader.window(input);
+                if (window == ZstdFrameHeader.NEED_MORE) {
+                    return;
+                }
+                if (window > ZstdFrameHeader.MAX_WINDOW) {
+                    throw new DecompressionException("a zstd frame asks for a window of " + window
+                            + " bytes, more than the " + ZstdFrameHeader.MAX_WINDOW + " browsers accept");
+                }
+                atFrameStart = false;
+            }
             output.clear();
             int before = input.position();
             boolean flushed = context.decompressDirectByteBufferStream(output, input);
             if (flushed) {
+                // the frame ended (the context stops there): what follows starts the next one
                 ended = true;
+                atFrameStart = true;
             } else if (input.position() > before) {
                 ended = false;
             }
@@ -55,7 +78,7 @@ final class ZstdDecoding implements BodyCodec {
                 buf.writeBytes(output);
                 out.accept(buf);
             }
-            // with the input used up, a call that did not fill the output holds nothing back
+            // with the input used up, a call that ended a frame or did not fill the output holds nothing back
             if (!input.hasRemaining() && (flushed || output.limit() < output.capacity())) {
                 return;
             }
@@ -65,7 +88,8 @@ final class ZstdDecoding implements BodyCodec {
     @Override
     public void finish(Consumer<ByteBuf> out) {
         release();
-        if (anyInput && !ended) {
+        // bytes still held are a frame header that never became whole
+        if (anyInput && (!ended || input.position() > 0)) {
             throw new DecompressionException("the zstd body ended before its frame did (truncated)");
         }
     }

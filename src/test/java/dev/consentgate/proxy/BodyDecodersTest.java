@@ -2,6 +2,7 @@ package dev.consentgate.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,6 +166,37 @@ class BodyDecodersTest {
         byte[] longName = member.toByteArray();
         for (int step : List.of(1, 1000, 16 * 1024, longName.length)) {
             assertArrayEquals(PAGE, decode("gzip", longName, step), "steps of " + step);
+        }
+    }
+
+    /** A zstd frame as a stream writes it (no content size in its header, so a window descriptor). */
+    private static byte[] zstdStreamed(byte[] data) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (com.github.luben.zstd.ZstdOutputStream z = new com.github.luben.zstd.ZstdOutputStream(bytes, 3)) {
+            z.write(data);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void aZstdFrameThatAsksForAWindowOverEightMebibytesIsRefused() throws Exception {
+        byte[] frame = zstdStreamed(PAGE);
+        assertEquals(0, frame[4] & 0x20, "the test needs a frame with a window descriptor");
+        // the same frame, its window descriptor saying 8 MiB (2^23), then 16 MiB (2^24): the data needs neither
+        byte[] eight = frame.clone();
+        eight[5] = (byte) ((23 - 10) << 3);
+        for (int step : List.of(1, 5, 4096)) {
+            assertArrayEquals(PAGE, decode("zstd", eight, step), "8 MiB in steps of " + step);
+        }
+        byte[] sixteen = frame.clone();
+        sixteen[5] = (byte) ((24 - 10) << 3);
+        assertThrows(DecompressionException.class, () -> decode("zstd", sixteen, 4096));
+        // also as the second frame of a body, whose first frame ends inside the same piece
+        byte[] first = Zstd.compress(Arrays.copyOf(PAGE, 100), 3);
+        byte[] both = Arrays.copyOf(first, first.length + sixteen.length);
+        System.arraycopy(sixteen, 0, both, first.length, sixteen.length);
+        for (int step : List.of(3, both.length)) {
+            assertThrows(DecompressionException.class, () -> decode("zstd", both, step), "steps of " + step);
         }
     }
 
