@@ -56,6 +56,9 @@ final class ZstdDecoding implements BodyCodec {
                 if (window == ZstdFrameHeader.NEED_MORE) {
                     return;
                 }
+                if (window == ZstdFrameHeader.NOT_A_FRAME) {
+                    throw new DecompressionException("the zstd body holds bytes that start no zstd frame");
+                }
                 if (window > ZstdFrameHeader.MAX_WINDOW) {
                     throw new DecompressionException("a zstd frame asks for a window of " + window
                             + " bytes, more than the " + ZstdFrameHeader.MAX_WINDOW + " browsers accept");

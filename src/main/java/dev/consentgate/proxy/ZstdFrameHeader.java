@@ -13,8 +13,15 @@ final class ZstdFrameHeader {
     static final long MAX_WINDOW = 8 << 20;
     /** Returned while the bytes at hand end inside the header's fields that say the window. */
     static final long NEED_MORE = -1;
+    /**
+     * Returned for bytes that start no frame of the format RFC 8878 defines: garbage, or a frame of zstd's pre-1.0
+     * formats, which browsers do not decode and zstd-jni decodes differently depending on how its bytes arrive.
+     */
+    static final long NOT_A_FRAME = -2;
 
     private static final int MAGIC = 0xFD2FB528;
+    /** Skippable frames: 0x184D2A50 to 0x184D2A5F. */
+    private static final int SKIPPABLE_MAGIC = 0x184D2A50;
     private static final int[] DICTIONARY_ID_BYTES = {0, 1, 2, 4};
     private static final int[] CONTENT_SIZE_BYTES = {1, 2, 4, 8};
 
@@ -22,9 +29,8 @@ final class ZstdFrameHeader {
     }
 
     /**
-     * The window the frame starting at {@code b}'s position asks for, {@link #NEED_MORE} when its bytes end first,
-     * or 0 for anything that is no zstd frame header (a skippable frame, which keeps no window; or garbage, which
-     * the decoder rejects). Reads without moving the position.
+     * The window the frame starting at {@code b}'s position asks for: 0 for a skippable frame, which keeps none;
+     * {@link #NEED_MORE} when the bytes end first; {@link #NOT_A_FRAME}. Reads without moving the position.
      */
     static long window(ByteBuffer b) {
         int p = b.position();
@@ -32,8 +38,12 @@ final class ZstdFrameHeader {
         if (n < 4) {
             return NEED_MORE;
         }
-        if ((int) littleEndian(b, p, 4) != MAGIC) {
+        int magic = (int) littleEndian(b, p, 4);
+        if ((magic & 0xFFFFFFF0) == SKIPPABLE_MAGIC) {
             return 0;
+        }
+        if (magic != MAGIC) {
+            return NOT_A_FRAME;
         }
         if (n < 5) {
             return NEED_MORE;

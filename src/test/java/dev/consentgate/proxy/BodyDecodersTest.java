@@ -201,6 +201,23 @@ class BodyDecodersTest {
     }
 
     @Test
+    void aZstdBodyOfSkippableAndOrdinaryFramesDecodesAndAPreStandardFrameFailsHoweverSplit() throws Exception {
+        // a skippable frame (magic 0x184D2A5?, a length, that many bytes) carries nothing and keeps no window
+        byte[] skippable = {0x50, 0x2a, 0x4d, 0x18, 3, 0, 0, 0, 'a', 'b', 'c'};
+        byte[] frame = Zstd.compress(PAGE, 3);
+        byte[] body = Arrays.copyOf(skippable, skippable.length + frame.length);
+        System.arraycopy(frame, 0, body, skippable.length, frame.length);
+        for (int step : List.of(1, 4, 9, body.length)) {
+            assertArrayEquals(PAGE, decode("zstd", body, step), "steps of " + step);
+        }
+        // zstd v0.7's magic: zstd-jni decoded this whole but failed on it in pieces; browsers decode neither
+        byte[] legacy = {0x27, (byte) 0xb5, 0x2f, (byte) 0xfd, 0x51, 0, 0, 0, 0x25, (byte) 0xfb, (byte) 0xff, (byte) 0xff};
+        for (int step : List.of(1, 4, legacy.length)) {
+            assertThrows(DecompressionException.class, () -> decode("zstd", legacy, step), "steps of " + step);
+        }
+    }
+
+    @Test
     void aBombIsStoppedByItsFirstPiecesNotAfterItsOutputWasMade() throws Exception {
         // 128 MiB of zeros codes to a few hundred bytes; the consumer stops it after 1 MiB, as the budget does
         byte[] zeros = new byte[128 << 20];
