@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * Decodes a zstd body (one frame or several) with zstd-jni's streaming decompression into an output buffer of
  * {@link #MAX_PIECE}, handing each piece on before the next is made. (Netty's ZstdDecoder makes all the output of
  * one input before anyone can count it.) Each frame's header is read first ({@link ZstdFrameHeader}): a frame that
- * asks for a window over 8 MiB is refused before the context allocates it.
+ * asks for a window over 8 MiB is refused before the context allocates it, and one whose content differs from the
+ * size its header gives fails at its end.
  */
 final class ZstdDecoding implements BodyCodec {
 
@@ -25,6 +26,9 @@ final class ZstdDecoding implements BodyCodec {
     private boolean atFrameStart = true;
     /** The last frame read ended and its output was all handed on. */
     private boolean ended;
+    /** The content size the current frame's header gives, -1 when it gives none; and what it has made so far. */
+    private long declaredSize = -1;
+    private long frameSize;
     private boolean closed;
 
     @Override
@@ -52,30 +56,37 @@ final class ZstdDecoding implements BodyCodec {
     private void decode(Consumer<ByteBuf> out) {
         while (true) {
             if (atFrameStart && input.hasRemaining()) {
-                long window = ZstdFrameHeader.window(input);
-                if (window == ZstdFrameHeader.NEED_MORE) {
+                ZstdFrameHeader.Frame frame = ZstdFrameHeader.read(input);
+                if (frame == ZstdFrameHeader.NEED_MORE) {
                     return;
                 }
-                if (window == ZstdFrameHeader.NOT_A_FRAME) {
+                if (frame == ZstdFrameHeader.NOT_A_FRAME) {
                     throw new DecompressionException("the zstd body holds bytes that start no zstd frame");
                 }
-                if (window > ZstdFrameHeader.MAX_WINDOW) {
-                    throw new DecompressionException("a zstd frame asks for a window of " + window
+                if (frame.window() > ZstdFrameHeader.MAX_WINDOW) {
+                    throw new DecompressionException("a zstd frame asks for a window of " + frame.window()
                             + " bytes, more than the " + ZstdFrameHeader.MAX_WINDOW + " browsers accept");
                 }
                 atFrameStart = false;
+                declaredSize = frame.contentSize();
+                frameSize = 0;
             }
             output.clear();
             int before = input.position();
             boolean flushed = context.decompressDirectByteBufferStream(output, input);
+            output.flip();
+            frameSize += output.remaining();
             if (flushed) {
                 // the frame ended (the context stops there): what follows starts the next one
+                if (declaredSize >= 0 && frameSize != declaredSize) {
+                    throw new DecompressionException("a zstd frame's content is " + frameSize
+                            + " bytes where its header says " + declaredSize);
+                }
                 ended = true;
                 atFrameStart = true;
             } else if (input.position() > before) {
                 ended = false;
             }
-            output.flip();
             if (output.hasRemaining()) {
                 ByteBuf buf = ByteBufAllocator.DEFAULT.heapBuffer(output.remaining());
                 buf.writeBytes(output);

@@ -218,6 +218,18 @@ class BodyDecodersTest {
     }
 
     @Test
+    void aZstdFrameWhoseContentDiffersFromItsDeclaredSizeFailsHoweverSplit() {
+        // a frame saying 256 bytes of content (a two-byte size of 0, plus 256) whose one block is empty: zstd-jni
+        // refused it whole but passed it in pieces
+        byte[] frame = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0x71, 0, 0, 0, 0x01, 0, 0};
+        for (int step : List.of(1, 3, frame.length)) {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> decode("zstd", frame, step));
+            assertTrue(e instanceof DecompressionException || e instanceof com.github.luben.zstd.ZstdException,
+                    "steps of " + step + ": " + e);
+        }
+    }
+
+    @Test
     void aBombIsStoppedByItsFirstPiecesNotAfterItsOutputWasMade() throws Exception {
         // 128 MiB of zeros codes to a few hundred bytes; the consumer stops it after 1 MiB, as the budget does
         byte[] zeros = new byte[128 << 20];
