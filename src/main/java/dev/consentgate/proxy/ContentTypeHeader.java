@@ -76,14 +76,14 @@ final class ContentTypeHeader {
     static MediaType parse(String value) {
         String s = trimHttpWhitespace(value);
         int slash = s.indexOf('/');
-        if (slash <= 0 || !isToken(s, 0, slash)) {
+        if (slash <= 0 || !HeaderTokens.isToken(s.substring(0, slash))) {
             return null;
         }
         int semicolon = s.indexOf(';', slash + 1);
         int subtypeEnd = semicolon < 0 ? s.length() : semicolon;
         // only trailing whitespace goes: "text/ html" is no type
         String subtype = trimTrailingHttpWhitespace(s.substring(slash + 1, subtypeEnd));
-        if (subtype.isEmpty() || !isToken(subtype, 0, subtype.length())) {
+        if (!HeaderTokens.isToken(subtype)) {
             return null;
         }
         String essence = (s.substring(0, slash) + "/" + subtype).toLowerCase(Locale.ROOT);
@@ -164,16 +164,6 @@ final class ContentTypeHeader {
 
     private static boolean isHttpWhitespace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    }
-
-    private static boolean isToken(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c > 0x7f || !HttpByteClasses.isTchar((byte) c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Tab, and the printable characters of Latin-1 but DEL: what a quoted string may hold. */
