@@ -1129,7 +1129,10 @@ class DefaultTagsTest {
                 arguments("analytics", "//g.3gl.net/jp/294/v3/M"),
                 arguments("analytics", "/assets/comscore.streaming.min.js"),
                 arguments("analytics", "//d2bnxibecyz4h5.cloudfront.net/runtimejs/intercept/intercept.js"),
-                arguments("advertising", "http://ads.bluelithium.com/st?ad_type=ad"));
+                arguments("advertising", "http://ads.bluelithium.com/st?ad_type=ad"),
+                // round sixty-six, sites from g to m
+                arguments("advertising", "https://s.yimg.com/av/yap/ga/yap.js"),
+                arguments("advertising", "//assets.pcrl.co/js/jstracker.min.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1729,7 +1732,9 @@ class DefaultTagsTest {
                 arguments("advertising", "var _ttprofiles = _ttprofiles || []; _ttprofiles.push([\"_setAccount\", \"TT-10249-0\"]);"),
                 arguments("analytics", "window[\"adrum-disable\"] = false; window[\"adrum-app-key\"] = \"AD-AAB-AAC-GWR\";"),
                 arguments("analytics", "window['adrum-app-key'] = 'AD-AAB-AAC-GWR';"),
-                arguments("analytics", "if (!(typeof ADRUM === \"undefined\")) { ADRUM.command(\"setMaxBeaconLength\", 2000); }"));
+                arguments("analytics", "if (!(typeof ADRUM === \"undefined\")) { ADRUM.command(\"setMaxBeaconLength\", 2000); }"),
+                // round sixty-six, sites from g to m
+                arguments("analytics", "var chosenVariation = cxApi.chooseVariation(); var pageVariations = [function() {}, function() {}];"));
     }
 
     static Stream<Arguments> vendorPixels() {
