@@ -1132,7 +1132,18 @@ class DefaultTagsTest {
                 arguments("advertising", "http://ads.bluelithium.com/st?ad_type=ad"),
                 // round sixty-six, sites from g to m
                 arguments("advertising", "https://s.yimg.com/av/yap/ga/yap.js"),
-                arguments("advertising", "//assets.pcrl.co/js/jstracker.min.js"));
+                arguments("advertising", "//assets.pcrl.co/js/jstracker.min.js"),
+                // round sixty-six, sites from n to s
+                arguments("analytics", "https://ninja.onap.io/ninja-verticals.js"),
+                arguments("analytics", "//www.repstatic.it/cless/common/stable/js/script/wt/wt_v315_1.js"),
+                arguments("advertising", "//jsc.lentainform.com/s/p/example.com.621946.js"),
+                arguments("advertising", "//jsn.24smi.net/0/b/10981.js"),
+                arguments("advertising", "//news.mirtesen.ru/data/js/90026.js"),
+                arguments("advertising", "//www.video.oms.eu/ada/cloud/omsv_container_151.js"),
+                arguments("advertising", "http://hls.e-planning.video/video/js/eplvideo.js"),
+                arguments("analytics", "https://s2.example.com/static/js/newrelic.js?v=1521186042"),
+                arguments("advertising", "//ss.example.com/js/adfox/adfox.asyn.code.ver3.js"),
+                arguments("advertising", "https://tag.digitaltarget.ru/adcm.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1734,7 +1745,13 @@ class DefaultTagsTest {
                 arguments("analytics", "window['adrum-app-key'] = 'AD-AAB-AAC-GWR';"),
                 arguments("analytics", "if (!(typeof ADRUM === \"undefined\")) { ADRUM.command(\"setMaxBeaconLength\", 2000); }"),
                 // round sixty-six, sites from g to m
-                arguments("analytics", "var chosenVariation = cxApi.chooseVariation(); var pageVariations = [function() {}, function() {}];"));
+                arguments("analytics", "var chosenVariation = cxApi.chooseVariation(); var pageVariations = [function() {}, function() {}];"),
+                // round sixty-six, sites from n to s
+                arguments("analytics", "analytics.initialize({ \"Amplitude\": { \"apiKey\": \"x\" }, \"Parsely\": { \"apiKey\": \"example.com\" } });"),
+                arguments("analytics", "var pageTracker = _gat._createTracker('UA-4879118-1','perfGA'); pageTracker._trackPageview(vPathName);"),
+                arguments("advertising", "window.admixZArr = (window.admixZArr || []); window.admixZArr.push({ z: 'a5fc560e', ph: 'admixer_async_478676499'});"),
+                arguments("advertising", "MNZ_RICH('Top');"),
+                arguments("advertising", "var adcm_config ={ id:1078, platformId: 78, init: function () { window.adcm.call(); } };"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1846,7 +1863,9 @@ class DefaultTagsTest {
                 // round sixty-five, travel, cars, real estate and job sites
                 arguments("advertising", "https://go.turboadv.com/tr?id=15394&ad=15532&e=pv&rt=img"),
                 // round sixty-five, Arabic, Persian and African publishers, lifestyle magazines, business and finance sites
-                arguments("advertising", "https://n.mailfire.io/online/26"));
+                arguments("advertising", "https://n.mailfire.io/online/26"),
+                // round sixty-six, sites from n to s
+                arguments("analytics", "https://tracking.olx-st.com/h/v2/v-otomoto-web?nw=1&cC=PL"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
