@@ -1143,7 +1143,19 @@ class DefaultTagsTest {
                 arguments("advertising", "http://hls.e-planning.video/video/js/eplvideo.js"),
                 arguments("analytics", "https://s2.example.com/static/js/newrelic.js?v=1521186042"),
                 arguments("advertising", "//ss.example.com/js/adfox/adfox.asyn.code.ver3.js"),
-                arguments("advertising", "https://tag.digitaltarget.ru/adcm.js"));
+                arguments("advertising", "https://tag.digitaltarget.ru/adcm.js"),
+                // round sixty-six, sites from t to z
+                arguments("analytics", "//cdn.dimml.io/dimml.js"),
+                arguments("analytics", "//c.zero.kz/z.js"),
+                arguments("analytics", "https://adblockmetrics.ru/script.js"),
+                arguments("advertising", "//d24rtvkqjwgutp.cloudfront.net/93e3108e-5ad8-4500-8029-9c5bf6860b54/yb_async.js"),
+                arguments("advertising", "//d3pkae9owd2lcf.cloudfront.net/mb105.gz.js"),
+                arguments("advertising", "https://cdn.worldsense.com/hyperlinker.js"),
+                arguments("advertising", "//dmrzwh2nnpd64.cloudfront.net/3.1.1/bootloader.js"),
+                arguments("advertising", "https://168logger.com/log.js"),
+                arguments("advertising", "https://relap.io/api/v6/head.js?token=t_uCGxSQ7xLvaG1o"),
+                arguments("advertising", "//core.polyad.net/ads.js"),
+                arguments("advertising", "//serve.advelvet.com/tag.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1751,7 +1763,13 @@ class DefaultTagsTest {
                 arguments("analytics", "var pageTracker = _gat._createTracker('UA-4879118-1','perfGA'); pageTracker._trackPageview(vPathName);"),
                 arguments("advertising", "window.admixZArr = (window.admixZArr || []); window.admixZArr.push({ z: 'a5fc560e', ph: 'admixer_async_478676499'});"),
                 arguments("advertising", "MNZ_RICH('Top');"),
-                arguments("advertising", "var adcm_config ={ id:1078, platformId: 78, init: function () { window.adcm.call(); } };"));
+                arguments("advertising", "var adcm_config ={ id:1078, platformId: 78, init: function () { window.adcm.call(); } };"),
+                // round sixty-six, sites from t to z
+                arguments("advertising", "(adsbyeclick=window.adsbyeclick||[]).push({})"),
+                arguments("advertising", "var _ADM_Channel='%2fhome%2f';"),
+                arguments("advertising", "window.yb_configuration = { \"domain\": \"example.com\" };"),
+                arguments("advertising", "(function(){ MonkeyBroker.site = {}; MonkeyBroker.go(); })();"),
+                arguments("advertising", "new(function(){ this.a = {id:\"cc-support-script\",\"data-config\":1}; })(4320,0,\"https://example.ru\",\"815d1\");"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1865,7 +1883,10 @@ class DefaultTagsTest {
                 // round sixty-five, Arabic, Persian and African publishers, lifestyle magazines, business and finance sites
                 arguments("advertising", "https://n.mailfire.io/online/26"),
                 // round sixty-six, sites from n to s
-                arguments("analytics", "https://tracking.olx-st.com/h/v2/v-otomoto-web?nw=1&cC=PL"));
+                arguments("analytics", "https://tracking.olx-st.com/h/v2/v-otomoto-web?nw=1&cC=PL"),
+                // round sixty-six, sites from t to z
+                arguments("analytics", "//c.zero.kz/z.png?u=201"),
+                arguments("advertising", "https://api.optinproject.com/rt/visit/example.gif"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
