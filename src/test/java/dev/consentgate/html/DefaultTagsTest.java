@@ -1155,7 +1155,14 @@ class DefaultTagsTest {
                 arguments("advertising", "https://168logger.com/log.js"),
                 arguments("advertising", "https://relap.io/api/v6/head.js?token=t_uCGxSQ7xLvaG1o"),
                 arguments("advertising", "//core.polyad.net/ads.js"),
-                arguments("advertising", "//serve.advelvet.com/tag.js"));
+                arguments("advertising", "//serve.advelvet.com/tag.js"),
+                // round sixty-six, sites from a to f
+                arguments("analytics", "//beacon.errorception.com/517928f49c.js"),
+                arguments("advertising", "//bbcdn-bbnaut.ibillboard.com/server-static-files/bbnaut.js"),
+                arguments("advertising", "//c.imedia.cz/js/retargeting.js"),
+                arguments("advertising", "//delivery.performax.cz/px2/js/px2.js"),
+                arguments("advertising", "https://adtrack.adleadevent.com/mailNotification.php?st=4ab2b695&t=Site"),
+                arguments("functionality", "https://websdk.accengage.net/v2/init.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1769,7 +1776,12 @@ class DefaultTagsTest {
                 arguments("advertising", "var _ADM_Channel='%2fhome%2f';"),
                 arguments("advertising", "window.yb_configuration = { \"domain\": \"example.com\" };"),
                 arguments("advertising", "(function(){ MonkeyBroker.site = {}; MonkeyBroker.go(); })();"),
-                arguments("advertising", "new(function(){ this.a = {id:\"cc-support-script\",\"data-config\":1}; })(4320,0,\"https://example.ru\",\"815d1\");"));
+                arguments("advertising", "new(function(){ this.a = {id:\"cc-support-script\",\"data-config\":1}; })(4320,0,\"https://example.ru\",\"815d1\");"),
+                // round sixty-six, sites from a to f
+                arguments("advertising", "if (cookieAccepted) { dotnAdShowAdAsync(\"0x0\", \"over\"); dotnAdShowAdAsync(\"300x250\", \"r14\"); }"),
+                arguments("advertising", "var nuggn = 2120061318; var nuggsid = 1772050641; var nuggnmobile = 13646043;"),
+                arguments("advertising", "mps._queue.gptloaded.push(function() { mps.insertAd(mps._select('#top-banner'), 'topbanner', ''); });"),
+                arguments("analytics", "var cncGemius = {}; var pp_gemius_extraparameters = new Array(cncGemius.extra('blesk','desktop','category'));"));
     }
 
     static Stream<Arguments> vendorPixels() {
