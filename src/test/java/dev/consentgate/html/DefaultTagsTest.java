@@ -1162,7 +1162,14 @@ class DefaultTagsTest {
                 arguments("advertising", "//c.imedia.cz/js/retargeting.js"),
                 arguments("advertising", "//delivery.performax.cz/px2/js/px2.js"),
                 arguments("advertising", "https://adtrack.adleadevent.com/mailNotification.php?st=4ab2b695&t=Site"),
-                arguments("functionality", "https://websdk.accengage.net/v2/init.js"));
+                arguments("functionality", "https://websdk.accengage.net/v2/init.js"),
+                // round sixty-seven, Central and Eastern Europe, Russia, Ukraine, Turkey and the Nordic countries
+                arguments("advertising", "//s.atemda.com/Admeta.js"),
+                arguments("advertising", "//pixel.yabidos.com/fltiu.js"),
+                arguments("advertising", "http://vkontakte.ru/js/api/openapi.js"),
+                arguments("advertising", "//js.mixmarket.biz/a1294931207.js"),
+                arguments("functionality", "https://connect.ok.ru/connect.js"),
+                arguments("analytics", "//d2zah9y47r7bi2.cloudfront.net/releases/current/tracker.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1781,7 +1788,9 @@ class DefaultTagsTest {
                 arguments("advertising", "if (cookieAccepted) { dotnAdShowAdAsync(\"0x0\", \"over\"); dotnAdShowAdAsync(\"300x250\", \"r14\"); }"),
                 arguments("advertising", "var nuggn = 2120061318; var nuggsid = 1772050641; var nuggnmobile = 13646043;"),
                 arguments("advertising", "mps._queue.gptloaded.push(function() { mps.insertAd(mps._select('#top-banner'), 'topbanner', ''); });"),
-                arguments("analytics", "var cncGemius = {}; var pp_gemius_extraparameters = new Array(cncGemius.extra('blesk','desktop','category'));"));
+                arguments("analytics", "var cncGemius = {}; var pp_gemius_extraparameters = new Array(cncGemius.extra('blesk','desktop','category'));"),
+                // round sixty-seven, Central and Eastern Europe, Russia, Ukraine, Turkey and the Nordic countries
+                arguments("advertising", "var __mixm__ = __mixm__ || []; __mixm__.push(['uAdvArId',1294931207]);"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1898,7 +1907,9 @@ class DefaultTagsTest {
                 arguments("analytics", "https://tracking.olx-st.com/h/v2/v-otomoto-web?nw=1&cC=PL"),
                 // round sixty-six, sites from t to z
                 arguments("analytics", "//c.zero.kz/z.png?u=201"),
-                arguments("advertising", "https://api.optinproject.com/rt/visit/example.gif"));
+                arguments("advertising", "https://api.optinproject.com/rt/visit/example.gif"),
+                // round sixty-seven, Central and Eastern Europe, Russia, Ukraine, Turkey and the Nordic countries
+                arguments("analytics", "http://dc.cc.b5.a1.top.list.ru/counter?id=1428648;t=54"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
