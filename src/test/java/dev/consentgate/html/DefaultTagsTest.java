@@ -1169,7 +1169,15 @@ class DefaultTagsTest {
                 arguments("advertising", "http://vkontakte.ru/js/api/openapi.js"),
                 arguments("advertising", "//js.mixmarket.biz/a1294931207.js"),
                 arguments("functionality", "https://connect.ok.ru/connect.js"),
-                arguments("analytics", "//d2zah9y47r7bi2.cloudfront.net/releases/current/tracker.js"));
+                arguments("analytics", "//d2zah9y47r7bi2.cloudfront.net/releases/current/tracker.js"),
+                // round sixty-seven, Spain, Portugal, Latin America, Italy and Greece
+                arguments("analytics", "//scripts.sophus3.com/s3s/motorpress/logging.js"),
+                arguments("advertising", "https://cdnprojectagora.s3.amazonaws.com/gr/example.js"),
+                arguments("advertising", "//static.adman.gr/adman.js"),
+                arguments("advertising", "https://t.qds.ninja/t/502"),
+                arguments("advertising", "https://wlsportingbeteur.adsrv.eacdn.com/S.ashx?btag=a_52793b_47072c_&affid=28224"),
+                arguments("advertising", "//rtb.metrigo.com/tag.js"),
+                arguments("advertising", "//engine-p2.mperience.net/scripts/widget_1"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1790,7 +1798,11 @@ class DefaultTagsTest {
                 arguments("advertising", "mps._queue.gptloaded.push(function() { mps.insertAd(mps._select('#top-banner'), 'topbanner', ''); });"),
                 arguments("analytics", "var cncGemius = {}; var pp_gemius_extraparameters = new Array(cncGemius.extra('blesk','desktop','category'));"),
                 // round sixty-seven, Central and Eastern Europe, Russia, Ukraine, Turkey and the Nordic countries
-                arguments("advertising", "var __mixm__ = __mixm__ || []; __mixm__.push(['uAdvArId',1294931207]);"));
+                arguments("advertising", "var __mixm__ = __mixm__ || []; __mixm__.push(['uAdvArId',1294931207]);"),
+                // round sixty-seven, Spain, Portugal, Latin America, Italy and Greece
+                arguments("advertising", "sas_pageid = 'AltoAstral/112622/700205';"),
+                arguments("advertising", "var admanbanners = {}; if (!window.admantpid) window.admantpid = 1;"),
+                arguments("advertising", "var tribooAdv = [{\"adFirstLevelPath\": \"example.it\", \"adFullPath\": \"/5902/example.it/home\"}];"));
     }
 
     static Stream<Arguments> vendorPixels() {
