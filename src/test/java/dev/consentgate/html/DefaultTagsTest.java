@@ -1177,7 +1177,14 @@ class DefaultTagsTest {
                 arguments("advertising", "https://t.qds.ninja/t/502"),
                 arguments("advertising", "https://wlsportingbeteur.adsrv.eacdn.com/S.ashx?btag=a_52793b_47072c_&affid=28224"),
                 arguments("advertising", "//rtb.metrigo.com/tag.js"),
-                arguments("advertising", "//engine-p2.mperience.net/scripts/widget_1"));
+                arguments("advertising", "//engine-p2.mperience.net/scripts/widget_1"),
+                // round sixty-seven, Asia, Oceania, Africa and the Middle East
+                arguments("advertising", "https://s.yimg.com/av/gemini/ga/gemini.js"),
+                arguments("advertising", "//tags.expo9.exponential.com/tags/example.js"),
+                arguments("advertising", "//cdn.automatad.com/axt/ad_axt_indianexpress.min.js?ver=1.1"),
+                arguments("advertising", "https://ads.chargeads.com/pixel?id=1292729035&t=js"),
+                arguments("advertising", "//app.medyanetads.com/dfp.js"),
+                arguments("advertising", "//www.mainadv.com/Visibility/FooterIN-min.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1802,7 +1809,9 @@ class DefaultTagsTest {
                 // round sixty-seven, Spain, Portugal, Latin America, Italy and Greece
                 arguments("advertising", "sas_pageid = 'AltoAstral/112622/700205';"),
                 arguments("advertising", "var admanbanners = {}; if (!window.admantpid) window.admantpid = 1;"),
-                arguments("advertising", "var tribooAdv = [{\"adFirstLevelPath\": \"example.it\", \"adFullPath\": \"/5902/example.it/home\"}];"));
+                arguments("advertising", "var tribooAdv = [{\"adFirstLevelPath\": \"example.it\", \"adFullPath\": \"/5902/example.it/home\"}];"),
+                // round sixty-seven, Asia, Oceania, Africa and the Middle East
+                arguments("advertising", "var dfpFramework = {\"TR\":\"\\/\\/app.medyanetads.com\\/dfp.js\"}; loadAsync(dfpFramework.TR);"));
     }
 
     static Stream<Arguments> vendorPixels() {
