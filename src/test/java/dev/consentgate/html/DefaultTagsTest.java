@@ -1184,7 +1184,14 @@ class DefaultTagsTest {
                 arguments("advertising", "//cdn.automatad.com/axt/ad_axt_indianexpress.min.js?ver=1.1"),
                 arguments("advertising", "https://ads.chargeads.com/pixel?id=1292729035&t=js"),
                 arguments("advertising", "//app.medyanetads.com/dfp.js"),
-                arguments("advertising", "//www.mainadv.com/Visibility/FooterIN-min.js"));
+                arguments("advertising", "//www.mainadv.com/Visibility/FooterIN-min.js"),
+                // round sixty-seven, English-language magazines and local news, German-speaking, French, Belgian and Dutch sites
+                arguments("advertising", "http://api.trackuity.com/forward?key=JSeDrHCuXxeXV9Eo5cyQcL"),
+                arguments("analytics", "http://www.co2stats.com/propres.php?s=1390&invisible=1"),
+                arguments("analytics", "/assets/js/vendor/xiti/xtclicks.js"),
+                arguments("analytics", "https://gocp.stroeermediabrands.de/trackcp.js"),
+                arguments("advertising", "//go.giga-abs.de/z.js"),
+                arguments("advertising", "//tags.onscroll.com/b7c0ae9a-3d3a-41c7-ace6-36c44e0427b3/tag.min.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1811,7 +1818,13 @@ class DefaultTagsTest {
                 arguments("advertising", "var admanbanners = {}; if (!window.admantpid) window.admantpid = 1;"),
                 arguments("advertising", "var tribooAdv = [{\"adFirstLevelPath\": \"example.it\", \"adFullPath\": \"/5902/example.it/home\"}];"),
                 // round sixty-seven, Asia, Oceania, Africa and the Middle East
-                arguments("advertising", "var dfpFramework = {\"TR\":\"\\/\\/app.medyanetads.com\\/dfp.js\"}; loadAsync(dfpFramework.TR);"));
+                arguments("advertising", "var dfpFramework = {\"TR\":\"\\/\\/app.medyanetads.com\\/dfp.js\"}; loadAsync(dfpFramework.TR);"),
+                // round sixty-seven, English-language magazines and local news, German-speaking, French, Belgian and Dutch sites
+                arguments("analytics", "(function(){var ff=document.createElement('script');ff.src=(isSecure?'https':'http')+'://'+(isSecure?'secure.':'lb.')+'keytiles.com/statjs/sst-475-1762754779/stat.js';})();"),
+                arguments("analytics", "cxTest.init(null,'klz','66a139cf04250bce4b3bc808254c620d4ee91d69');"),
+                arguments("advertising", "var mps=mps||{}; mps._queue=mps._queue||{}; mps._queue.adload=mps._queue.adload||[]; mps._queue.adload.push(function(eo) {});"),
+                arguments("advertising", "require([\"globals\"], function(RT) { var invokeAds = function() { mps.writeFooter && mps.writeFooter(); }; });"),
+                arguments("advertising", "adLoader('_loadAds');"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -1930,7 +1943,10 @@ class DefaultTagsTest {
                 arguments("analytics", "//c.zero.kz/z.png?u=201"),
                 arguments("advertising", "https://api.optinproject.com/rt/visit/example.gif"),
                 // round sixty-seven, Central and Eastern Europe, Russia, Ukraine, Turkey and the Nordic countries
-                arguments("analytics", "http://dc.cc.b5.a1.top.list.ru/counter?id=1428648;t=54"));
+                arguments("analytics", "http://dc.cc.b5.a1.top.list.ru/counter?id=1428648;t=54"),
+                // round sixty-seven, English-language magazines and local news, German-speaking, French, Belgian and Dutch sites
+                arguments("analytics", "https://cnt2.stroeerdp.de/js.gif"),
+                arguments("advertising", "http://smart.styria-digital.com/t/partner?partnername=sdo&value=homepage=true&expdate=1"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
