@@ -1191,7 +1191,12 @@ class DefaultTagsTest {
                 arguments("analytics", "/assets/js/vendor/xiti/xtclicks.js"),
                 arguments("analytics", "https://gocp.stroeermediabrands.de/trackcp.js"),
                 arguments("advertising", "//go.giga-abs.de/z.js"),
-                arguments("advertising", "//tags.onscroll.com/b7c0ae9a-3d3a-41c7-ace6-36c44e0427b3/tag.min.js"));
+                arguments("advertising", "//tags.onscroll.com/b7c0ae9a-3d3a-41c7-ace6-36c44e0427b3/tag.min.js"),
+                // round sixty-eight, sports, motoring, games, music, film and TV sites
+                arguments("advertising", "//cdn.georiot.com/snippet.js"),
+                arguments("advertising", "//static.amp.services/clients/WhoScored/whoscored.js"),
+                arguments("functionality", "https://cdn4.wibbitz.com/o_jogo/embed.js"),
+                arguments("functionality", "https://static.vilynx.com/plugins/oj-vilynx.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
