@@ -1196,7 +1196,13 @@ class DefaultTagsTest {
                 arguments("advertising", "//cdn.georiot.com/snippet.js"),
                 arguments("advertising", "//static.amp.services/clients/WhoScored/whoscored.js"),
                 arguments("functionality", "https://cdn4.wibbitz.com/o_jogo/embed.js"),
-                arguments("functionality", "https://static.vilynx.com/plugins/oj-vilynx.js"));
+                arguments("functionality", "https://static.vilynx.com/plugins/oj-vilynx.js"),
+                // round sixty-eight, classifieds, real-estate, job, shopping, telecom and banking sites
+                arguments("advertising", "//pa.7w.ro/js/trk.js?r=1"),
+                arguments("analytics", "//static.bn-static.com/js-47878/new_relic_browser.js"),
+                arguments("analytics", "//analytics.styria.hr/st.js"),
+                arguments("advertising", "https://hasznaltauto.medija.hu/static/js/adverticum.net.js"),
+                arguments("functionality", "https://api.pushinstruments.com/global/plugin/?t=tOsUNvs1WIP3ryAsBVjRJcPvVefFVSyv"));
     }
 
     static Stream<Arguments> vendorSnippets() {
