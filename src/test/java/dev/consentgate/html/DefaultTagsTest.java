@@ -1202,7 +1202,14 @@ class DefaultTagsTest {
                 arguments("analytics", "//static.bn-static.com/js-47878/new_relic_browser.js"),
                 arguments("analytics", "//analytics.styria.hr/st.js"),
                 arguments("advertising", "https://hasznaltauto.medija.hu/static/js/adverticum.net.js"),
-                arguments("functionality", "https://api.pushinstruments.com/global/plugin/?t=tOsUNvs1WIP3ryAsBVjRJcPvVefFVSyv"));
+                arguments("functionality", "https://api.pushinstruments.com/global/plugin/?t=tOsUNvs1WIP3ryAsBVjRJcPvVefFVSyv"),
+                // round sixty-eight, technology, science, recipe, women's, parenting, garden and fitness sites
+                arguments("analytics", "//releases.flowplayer.org/drive-analytics/flowplayer.drive-analytics.min.js"),
+                arguments("analytics", "https://static.vinsight.de/fitforfun/web/layer.min.js"),
+                arguments("advertising", "//releases.flowplayer.org/vast/example.de/vast.min.js"),
+                arguments("functionality", "https://www.iopushtech.com/iopush.js"),
+                arguments("advertising", "//t.audience.network/b/?ah=e4da3b7fbbce2345d7772b0674a318d5&rnd=1"),
+                arguments("advertising", "http://media.oadts.com/www/delivery/video.php?dt=inline&mw=200"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1835,7 +1842,9 @@ class DefaultTagsTest {
                 arguments("analytics", "cxTest.init(null,'klz','66a139cf04250bce4b3bc808254c620d4ee91d69');"),
                 arguments("advertising", "var mps=mps||{}; mps._queue=mps._queue||{}; mps._queue.adload=mps._queue.adload||[]; mps._queue.adload.push(function(eo) {});"),
                 arguments("advertising", "require([\"globals\"], function(RT) { var invokeAds = function() { mps.writeFooter && mps.writeFooter(); }; });"),
-                arguments("advertising", "adLoader('_loadAds');"));
+                arguments("advertising", "adLoader('_loadAds');"),
+                // round sixty-eight, technology, science, recipe, women's, parenting, garden and fitness sites
+                arguments("advertising", "if(typeof GujAd=='object' && window.GujAd.getClient) { GujAd.getClient().setZone('homepage'); }"));
     }
 
     static Stream<Arguments> vendorPixels() {
