@@ -1209,7 +1209,14 @@ class DefaultTagsTest {
                 arguments("advertising", "//releases.flowplayer.org/vast/example.de/vast.min.js"),
                 arguments("functionality", "https://www.iopushtech.com/iopush.js"),
                 arguments("advertising", "//t.audience.network/b/?ah=e4da3b7fbbce2345d7772b0674a318d5&rnd=1"),
-                arguments("advertising", "http://media.oadts.com/www/delivery/video.php?dt=inline&mw=200"));
+                arguments("advertising", "http://media.oadts.com/www/delivery/video.php?dt=inline&mw=200"),
+                // round sixty-eight, regional and local newspapers and stations
+                arguments("analytics", "//cloudfront.loggly.com/js/loggly.tracker-latest.min.js"),
+                arguments("analytics", "//utils.cedsdigital.it/js/webtrekk.js"),
+                arguments("analytics", "http://foglio.basilic.io/common/foglio.js"),
+                arguments("analytics", "https://d3phbp7p78bdk9.cloudfront.net/common/foglio.js"),
+                arguments("advertising", "http://midilibre.purl.fr/midilibre/php/ad.php?c=125544966039&adpurl_dim=300.360.1.4"),
+                arguments("advertising", "/js/onaudience.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1844,7 +1851,11 @@ class DefaultTagsTest {
                 arguments("advertising", "require([\"globals\"], function(RT) { var invokeAds = function() { mps.writeFooter && mps.writeFooter(); }; });"),
                 arguments("advertising", "adLoader('_loadAds');"),
                 // round sixty-eight, technology, science, recipe, women's, parenting, garden and fitness sites
-                arguments("advertising", "if(typeof GujAd=='object' && window.GujAd.getClient) { GujAd.getClient().setZone('homepage'); }"));
+                arguments("advertising", "if(typeof GujAd=='object' && window.GujAd.getClient) { GujAd.getClient().setZone('homepage'); }"),
+                // round sixty-eight, regional and local newspapers and stations
+                arguments("analytics", "var FOGLIO=window.FOGLIO||{};FOGLIO.queue=FOGLIO.queue||{};FOGLIO.app_id=\"69\";FOGLIO.cr=1;"),
+                arguments("advertising", "top.ONFOCUS = {app_id:'20104', app_domain:'ufo/uopsgevpmd/59ceg2ug{g2qe'};(function(x,u,h){})(1,2,top.ONFOCUS.app_domain);"),
+                arguments("advertising", "(function(d,s,id,h,t){var js=d.createElement(s);js.src=\"//\"+h+\"/pixel/js/\"+t;}(document,'script','dogtrack-pixel','spixel.socy.es','JOLYOzD0eCrpfv'));"));
     }
 
     static Stream<Arguments> vendorPixels() {
