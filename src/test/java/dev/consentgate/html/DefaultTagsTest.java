@@ -207,7 +207,11 @@ class DefaultTagsTest {
         "window.site = {\"global_a9_enabled\": true, \"global_comscore_enabled\": true, \"login\": \"/login\"};",
         // a site's clean-up of service workers that spares OneSignal's by name
         "navigator.serviceWorker.getRegistrations().then(function (rs) { rs.forEach(function (r) {"
-                + " if (r.active.scriptURL.indexOf(\"OneSignal\") !== -1) { return; } r.unregister(); }); });"})
+                + " if (r.active.scriptURL.indexOf(\"OneSignal\") !== -1) { return; } r.unregister(); }); });",
+        // a site's module loader configuration whose shim names the global Twitter's widgets set (sampling round 68c)
+        "require.config({ paths: { app: '/js/app' }, shim: { twitter: { 'exports': 'twttr' } }, deps: modules });",
+        // a share helper that renders tweets only when Twitter's widgets script (judged on its own) has loaded
+        "function renderTweets() { if (window.twttr && twttr.widgets) { twttr.widgets.load(); } }"})
     void firstPartyScriptsNamingAVendorInPassingAreNotTouched(String script) {
         assertInlineScriptPasses(script);
     }
@@ -1855,7 +1859,9 @@ class DefaultTagsTest {
                 // round sixty-eight, regional and local newspapers and stations
                 arguments("analytics", "var FOGLIO=window.FOGLIO||{};FOGLIO.queue=FOGLIO.queue||{};FOGLIO.app_id=\"69\";FOGLIO.cr=1;"),
                 arguments("advertising", "top.ONFOCUS = {app_id:'20104', app_domain:'ufo/uopsgevpmd/59ceg2ug{g2qe'};(function(x,u,h){})(1,2,top.ONFOCUS.app_domain);"),
-                arguments("advertising", "(function(d,s,id,h,t){var js=d.createElement(s);js.src=\"//\"+h+\"/pixel/js/\"+t;}(document,'script','dogtrack-pixel','spixel.socy.es','JOLYOzD0eCrpfv'));"));
+                arguments("advertising", "(function(d,s,id,h,t){var js=d.createElement(s);js.src=\"//\"+h+\"/pixel/js/\"+t;}(document,'script','dogtrack-pixel','spixel.socy.es','JOLYOzD0eCrpfv'));"),
+                // Twitter's legacy conversion call, which the bare name twttr caught before
+                arguments("advertising", "twttr.conversion.trackPid('l4lgt', { tw_sale_amount: 0, tw_order_quantity: 0 });"));
     }
 
     static Stream<Arguments> vendorPixels() {
