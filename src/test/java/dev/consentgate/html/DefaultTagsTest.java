@@ -1220,7 +1220,11 @@ class DefaultTagsTest {
                 arguments("analytics", "http://foglio.basilic.io/common/foglio.js"),
                 arguments("analytics", "https://d3phbp7p78bdk9.cloudfront.net/common/foglio.js"),
                 arguments("advertising", "http://midilibre.purl.fr/midilibre/php/ad.php?c=125544966039&adpurl_dim=300.360.1.4"),
-                arguments("advertising", "/js/onaudience.js"));
+                arguments("advertising", "/js/onaudience.js"),
+                // round sixty-nine, dictionaries, weather, deals, TV listings and forums
+                arguments("advertising", "https://triggers1.wfxtriggers.com/json/?resp_type=json"),
+                arguments("advertising", "http://cv.apprupt.com/view/fx/snippet/a/7327/"),
+                arguments("advertising", "//utraffic.engine.adglare.net/?820396291"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1861,7 +1865,10 @@ class DefaultTagsTest {
                 arguments("advertising", "top.ONFOCUS = {app_id:'20104', app_domain:'ufo/uopsgevpmd/59ceg2ug{g2qe'};(function(x,u,h){})(1,2,top.ONFOCUS.app_domain);"),
                 arguments("advertising", "(function(d,s,id,h,t){var js=d.createElement(s);js.src=\"//\"+h+\"/pixel/js/\"+t;}(document,'script','dogtrack-pixel','spixel.socy.es','JOLYOzD0eCrpfv'));"),
                 // Twitter's legacy conversion call, which the bare name twttr caught before
-                arguments("advertising", "twttr.conversion.trackPid('l4lgt', { tw_sale_amount: 0, tw_order_quantity: 0 });"));
+                arguments("advertising", "twttr.conversion.trackPid('l4lgt', { tw_sale_amount: 0, tw_order_quantity: 0 });"),
+                // round sixty-nine, dictionaries, weather, deals, TV listings and forums
+                arguments("analytics", "!function(a,b){var d={log:function(b){console.log(\"[Bugsnag] \"+b)}};a.Bugsnag=d}(window,document);"),
+                arguments("advertising", "(function(){try{(function(){function H(){}function L(){var a=new H;window.upManager=a;}L();})();}catch(e){}})();"));
     }
 
     static Stream<Arguments> vendorPixels() {
