@@ -1224,7 +1224,14 @@ class DefaultTagsTest {
                 // round sixty-nine, dictionaries, weather, deals, TV listings and forums
                 arguments("advertising", "https://triggers1.wfxtriggers.com/json/?resp_type=json"),
                 arguments("advertising", "http://cv.apprupt.com/view/fx/snippet/a/7327/"),
-                arguments("advertising", "//utraffic.engine.adglare.net/?820396291"));
+                arguments("advertising", "//utraffic.engine.adglare.net/?820396291"),
+                // round sixty-nine, Turkey, Israel, Egypt, Iran, Latin America, Spain and Portugal
+                arguments("analytics", "//cdn.segmentify.com/06641bab-8b32-42c2-b8ba-129f4d981ebb/segmentify.js"),
+                arguments("analytics", "//ivccftag.ivcbrasil.org.br/ivc.js"),
+                arguments("analytics", "https://statics.example.com.br/portal/js/comscore/comscore.ott.1.4.0.min.js"),
+                arguments("advertising", "https://s3.eu-central-1.amazonaws.com/sc-devel/HeaderBidding/js/SmartclipConfig.js"),
+                arguments("advertising", "https://1to1.bbva.com/1to1/dht.js"),
+                arguments("functionality", "//zdwidget3-bs.sphereup.com/mvc/Widget/Script?clientId=94518763&1=1"));
     }
 
     static Stream<Arguments> vendorSnippets() {
