@@ -1231,7 +1231,14 @@ class DefaultTagsTest {
                 arguments("analytics", "https://statics.example.com.br/portal/js/comscore/comscore.ott.1.4.0.min.js"),
                 arguments("advertising", "https://s3.eu-central-1.amazonaws.com/sc-devel/HeaderBidding/js/SmartclipConfig.js"),
                 arguments("advertising", "https://1to1.bbva.com/1to1/dht.js"),
-                arguments("functionality", "//zdwidget3-bs.sphereup.com/mvc/Widget/Script?clientId=94518763&1=1"));
+                arguments("functionality", "//zdwidget3-bs.sphereup.com/mvc/Widget/Script?clientId=94518763&1=1"),
+                // round sixty-nine, Japan, Vietnam, India, Taiwan, Indonesia, the Philippines and Korea
+                arguments("analytics", "http://js.rtoaster.jp/Rtoaster.js"),
+                arguments("advertising", "https://sankei2ad.durasite.net/A-affiliate2/mobile?site=128&isJS=true"),
+                arguments("advertising", "http://sp.gmossp-sp.jp/ads/loader.js"),
+                arguments("advertising", "//img.ak.impact-ad.jp/ut/mone.56a47a45e47_837.js"),
+                arguments("advertising", "//dmp.im-apps.net/js/9079/0001/itm.js"),
+                arguments("advertising", "http://ad.xc.netinsight.co.kr/xc/j/256RtdXc/s0"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1875,7 +1882,17 @@ class DefaultTagsTest {
                 arguments("advertising", "twttr.conversion.trackPid('l4lgt', { tw_sale_amount: 0, tw_order_quantity: 0 });"),
                 // round sixty-nine, dictionaries, weather, deals, TV listings and forums
                 arguments("analytics", "!function(a,b){var d={log:function(b){console.log(\"[Bugsnag] \"+b)}};a.Bugsnag=d}(window,document);"),
-                arguments("advertising", "(function(){try{(function(){function H(){}function L(){var a=new H;window.upManager=a;}L();})();}catch(e){}})();"));
+                arguments("advertising", "(function(){try{(function(){function H(){}function L(){var a=new H;window.upManager=a;}L();})();}catch(e){}})();"),
+                // round sixty-nine, Japan, Vietnam, India, Taiwan, Indonesia, the Philippines and Korea
+                arguments("analytics", "if (location.hostname == 'www.example.jp') { Rtoaster.init(\"RTA-65c3-c00bf90b396d\"); } Rtoaster.track();"),
+                arguments("advertising", "window.addEventListener('load', function() { _cc9709.add(\"int\",\"site:example.in/\"); _cc9709.bcp(); });"),
+                arguments("advertising", "var zmt_mtag; function zd_get_placements(){ zmt_mtag = zmt_get_tag(821,\"767460\"); }"),
+                arguments("advertising", "if(typeof zmt_mtag !='undefined'){ zmt_mtag.zmt_render_placement(p767460_1); }"),
+                arguments("functionality", "var OneSignal = window.OneSignal || []; sitepusher(OneSignal).init({onesignal_id : \"22f4d204\"});"),
+                arguments("advertising", "noCacheParam=Math.random()*10000000000; document.write('<scr'+'ipt src=\"https://example2ad.durasite.net/A-affiliate2/mobile?site=128\"></scr'+'ipt>');"),
+                arguments("advertising", "if (ads && ads.gmossp_space_id) gmossp_forsp.ad(ads.gmossp_space_id);"),
+                arguments("advertising", "document.write(unescape(\"%3Cscript src='//img.ak.impact-ad.jp/ut/mone.56a47a45e47_837.js' %3E%3C/script%3E\"));"),
+                arguments("advertising", "(function () { var fo = document.createElement('script'); fo.src = '//sync.im-apps.net/imid/segment?token=x&callback=' + fn; })();"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -2053,6 +2070,8 @@ class DefaultTagsTest {
                 arguments("functionality", "https://discordapp.com/widget?id=206367403733549056&theme=light"),
                 arguments("functionality", "https://discord.com/widget?id=206367403733549056&theme=dark"),
                 // round sixty-five, Arabic, Persian and African publishers, lifestyle magazines, business and finance sites
-                arguments("advertising", "https://example.sabavision.com/showcamp.php?posid=1309&responsive=yes"));
+                arguments("advertising", "https://example.sabavision.com/showcamp.php?posid=1309&responsive=yes"),
+                // round sixty-nine, Japan, Vietnam, India, Taiwan, Indonesia, the Philippines and Korea
+                arguments("advertising", "http://fm1.jssearch.net/Farman?zid=157"));
     }
 }
