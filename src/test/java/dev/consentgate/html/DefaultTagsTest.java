@@ -1238,7 +1238,12 @@ class DefaultTagsTest {
                 arguments("advertising", "http://sp.gmossp-sp.jp/ads/loader.js"),
                 arguments("advertising", "//img.ak.impact-ad.jp/ut/mone.56a47a45e47_837.js"),
                 arguments("advertising", "//dmp.im-apps.net/js/9079/0001/itm.js"),
-                arguments("advertising", "http://ad.xc.netinsight.co.kr/xc/j/256RtdXc/s0"));
+                arguments("advertising", "http://ad.xc.netinsight.co.kr/xc/j/256RtdXc/s0"),
+                // round sixty-nine, Slovakia, Hungary, Czechia, Greece, Norway, Denmark, Austria, Switzerland, Romania, Poland, Bulgaria and Belgium
+                arguments("advertising", "//ty0lm9uz.onet.pl/e1JVeDBqYjh9/build/init.js"),
+                arguments("advertising", "https://rsz.sk/delivery/sd3.php"),
+                arguments("advertising", "https://native.azet.sk/delivery/static/js/tags.js"),
+                arguments("advertising", "https://img.cncenter.cz/static/data/blesk/cncenter/sas/js/cncsas.js?v26"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1892,7 +1897,13 @@ class DefaultTagsTest {
                 arguments("advertising", "noCacheParam=Math.random()*10000000000; document.write('<scr'+'ipt src=\"https://example2ad.durasite.net/A-affiliate2/mobile?site=128\"></scr'+'ipt>');"),
                 arguments("advertising", "if (ads && ads.gmossp_space_id) gmossp_forsp.ad(ads.gmossp_space_id);"),
                 arguments("advertising", "document.write(unescape(\"%3Cscript src='//img.ak.impact-ad.jp/ut/mone.56a47a45e47_837.js' %3E%3C/script%3E\"));"),
-                arguments("advertising", "(function () { var fo = document.createElement('script'); fo.src = '//sync.im-apps.net/imid/segment?token=x&callback=' + fn; })();"));
+                arguments("advertising", "(function () { var fo = document.createElement('script'); fo.src = '//sync.im-apps.net/imid/segment?token=x&callback=' + fn; })();"),
+                // round sixty-nine, Slovakia, Hungary, Czechia, Greece, Norway, Denmark, Austria, Switzerland, Romania, Poland, Bulgaria and Belgium
+                arguments("analytics", "var amed = {'s' : 'amedia', 'cp' : 'forside'}; unispring.c(amed);"),
+                arguments("advertising", "adf.Params.PageName = encodeURIComponent('Example.dk'); adf.track(1177470);"),
+                arguments("advertising", "onetAds = { 'target': 'EXAMPLE_HU/NYITO', 'async': 1 };"),
+                arguments("advertising", "var azDelivery = azDelivery || {}; azDelivery.cmd = azDelivery.cmd || [];"),
+                arguments("advertising", "appear({elements:function(){return [document.getElementById(\"5723732\")]},appear:function(){ADTECH.loadAd(5723732)},bounds:200});"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -2014,7 +2025,9 @@ class DefaultTagsTest {
                 arguments("analytics", "http://dc.cc.b5.a1.top.list.ru/counter?id=1428648;t=54"),
                 // round sixty-seven, English-language magazines and local news, German-speaking, French, Belgian and Dutch sites
                 arguments("analytics", "https://cnt2.stroeerdp.de/js.gif"),
-                arguments("advertising", "http://smart.styria-digital.com/t/partner?partnername=sdo&value=homepage=true&expdate=1"));
+                arguments("advertising", "http://smart.styria-digital.com/t/partner?partnername=sdo&value=homepage=true&expdate=1"),
+                // round sixty-nine, Slovakia, Hungary, Czechia, Greece, Norway, Denmark, Austria, Switzerland, Romania, Poland, Bulgaria and Belgium
+                arguments("analytics", "https://toplist.cz/dot.asp?id=67775"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
