@@ -1243,7 +1243,11 @@ class DefaultTagsTest {
                 arguments("advertising", "//ty0lm9uz.onet.pl/e1JVeDBqYjh9/build/init.js"),
                 arguments("advertising", "https://rsz.sk/delivery/sd3.php"),
                 arguments("advertising", "https://native.azet.sk/delivery/static/js/tags.js"),
-                arguments("advertising", "https://img.cncenter.cz/static/data/blesk/cncenter/sas/js/cncsas.js?v26"));
+                arguments("advertising", "https://img.cncenter.cz/static/data/blesk/cncenter/sas/js/cncsas.js?v26"),
+                // round seventy, Italian, French, Irish, Greek and Turkish sites from c to l
+                arguments("advertising", "//c.flx1.com/78-19287.js?id=19287&m=78"),
+                arguments("advertising", "https://app.networkad.net/netasync.js?zid=314&hbid=1"),
+                arguments("advertising", "https://nativespot.com/apijs/v1.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1903,7 +1907,9 @@ class DefaultTagsTest {
                 arguments("advertising", "adf.Params.PageName = encodeURIComponent('Example.dk'); adf.track(1177470);"),
                 arguments("advertising", "onetAds = { 'target': 'EXAMPLE_HU/NYITO', 'async': 1 };"),
                 arguments("advertising", "var azDelivery = azDelivery || {}; azDelivery.cmd = azDelivery.cmd || [];"),
-                arguments("advertising", "appear({elements:function(){return [document.getElementById(\"5723732\")]},appear:function(){ADTECH.loadAd(5723732)},bounds:200});"));
+                arguments("advertising", "appear({elements:function(){return [document.getElementById(\"5723732\")]},appear:function(){ADTECH.loadAd(5723732)},bounds:200});"),
+                // round seventy, Italian, French, Irish, Greek and Turkish sites from c to l
+                arguments("advertising", "function getdmp(){ var partnerDIL = DIL.create({ partner : 'example', uuidCookie : { name : 'aam_uuid', days : 30 } }); }"));
     }
 
     static Stream<Arguments> vendorPixels() {
