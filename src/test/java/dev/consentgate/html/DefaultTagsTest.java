@@ -1247,7 +1247,13 @@ class DefaultTagsTest {
                 // round seventy, Italian, French, Irish, Greek and Turkish sites from c to l
                 arguments("advertising", "//c.flx1.com/78-19287.js?id=19287&m=78"),
                 arguments("advertising", "https://app.networkad.net/netasync.js?zid=314&hbid=1"),
-                arguments("advertising", "https://nativespot.com/apijs/v1.js"));
+                arguments("advertising", "https://nativespot.com/apijs/v1.js"),
+                // round seventy, sites from m to z (Greece, Croatia, Czechia, Romania, Serbia, Bulgaria, Portugal, Algeria, US)
+                arguments("analytics", "https://files.upscore.com/async/upScore.js"),
+                arguments("analytics", "//d3n5x2l91yva9h.cloudfront.net/async/upScore.js"),
+                arguments("analytics", "http://www.example.rs/static/js/ads/dotmetrics.min.js?ver=1.32"),
+                arguments("advertising", "http://etop.ro/?_adETOP_srv_idn=576FdJ5HG8&_adETOP_srv_ids=_example_"),
+                arguments("functionality", "//s.reembed.com/G-PnGBXb.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1909,7 +1915,10 @@ class DefaultTagsTest {
                 arguments("advertising", "var azDelivery = azDelivery || {}; azDelivery.cmd = azDelivery.cmd || [];"),
                 arguments("advertising", "appear({elements:function(){return [document.getElementById(\"5723732\")]},appear:function(){ADTECH.loadAd(5723732)},bounds:200});"),
                 // round seventy, Italian, French, Irish, Greek and Turkish sites from c to l
-                arguments("advertising", "function getdmp(){ var partnerDIL = DIL.create({ partner : 'example', uuidCookie : { name : 'aam_uuid', days : 30 } }); }"));
+                arguments("advertising", "function getdmp(){ var partnerDIL = DIL.create({ partner : 'example', uuidCookie : { name : 'aam_uuid', days : 30 } }); }"),
+                // round seventy, sites from m to z (Greece, Croatia, Czechia, Romania, Serbia, Bulgaria, Portugal, Algeria, US)
+                arguments("advertising", "im.conf.charset = 'utf-8'; im.conf.server = \"i.imedia.cz\"; im.getAds(pozice);"),
+                arguments("analytics", "if (window.DOT) { DOT.cfg({ service: 'example', query: '' }); DOT.hit('pageview'); }"));
     }
 
     static Stream<Arguments> vendorPixels() {
