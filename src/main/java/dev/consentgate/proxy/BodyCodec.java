@@ -65,7 +65,7 @@ interface BodyCodec {
             }
         }
         if (wildcardParams != null) {
-            for (String coding : acceptable().split(", ")) {
+            for (String coding : decodableCodings()) {
                 if (named.add(coding)) {
                     offered.add(coding + wildcardParams);
                 }
@@ -75,15 +75,15 @@ interface BodyCodec {
     }
 
     /** The codings the gateway can decode, identity aside. */
-    static String acceptable() {
-        StringBuilder offer = new StringBuilder("gzip, deflate");
+    private static List<String> decodableCodings() {
+        List<String> codings = new ArrayList<>(List.of("gzip", "deflate"));
         if (Brotli.isAvailable()) {
-            offer.append(", br");
+            codings.add("br");
         }
         if (Zstd.isAvailable()) {
-            offer.append(", zstd");
+            codings.add("zstd");
         }
-        return offer.toString();
+        return codings;
     }
 
     /** A decoder of a coding {@link #decodable} names. */
