@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
@@ -219,6 +220,9 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             }
         }
+        // RFC 9110 6.2: the gateway sends its own version (after the keep-alive test above, which reads the
+        // upstream's); a rewritten body is chunked, which an HTTP/1.0 status line would not allow
+        response.setProtocolVersion(HttpVersion.HTTP_1_1);
         return true;
     }
 

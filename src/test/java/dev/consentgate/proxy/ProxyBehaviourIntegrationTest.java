@@ -40,6 +40,26 @@ class ProxyBehaviourIntegrationTest {
     }
 
     @Test
+    void anHttp10PageIsSentOnAsHttp11SoThatItsRewrittenBodyMayBeChunked() throws Exception {
+        // RFC 9110 6.2: an intermediary sends its own version; "chunked" in an HTTP/1.0 response would be invalid
+        String page = "<html><script src=\"https://www.googletagmanager.com/gtm.js\"></script><p>end</p></html>";
+        try (TestUpstream upstream = TestUpstream.start((request, out, socket) -> {
+                 out.write(("HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + page)
+                         .getBytes(StandardCharsets.ISO_8859_1));
+                 socket.close();
+             });
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            RawClient.Response r = client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n").read();
+            assertTrue(r.head().startsWith("HTTP/1.1 200 OK\r\n"), r.head());
+            assertEquals(List.of("chunked"), r.headers("transfer-encoding"));
+            assertTrue(r.complete());
+            assertTrue(r.bodyText().endsWith("<p>end</p></html>") && r.bodyText().contains("text/plain"),
+                    r.bodyText());
+        }
+    }
+
+    @Test
     void headResponseIsEnforcedAndHasNoBody() throws Exception {
         // not HTML: the length of an HTML page is not known before it is filtered (PageVariantsIntegrationTest)
         String response = "HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n" + AD_COOKIE + SESSION
