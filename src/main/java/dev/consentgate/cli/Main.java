@@ -32,9 +32,9 @@ public final class Main {
 
     static final String DEFAULT_CONFIG = "config/consentgate.yaml";
 
-    private static final Set<String> COMMANDS = Set.of("run", "check", "rewrite");
+    private static final Set<String> COMMANDS = Set.of("run", "check", "rewrite", "browse");
     private static final Set<String> VALUED = Set.of("--config", "--upstream", "--listen", "--consent",
-            "--charset", "--site");
+            "--charset", "--site", "--ca-dir", "--report-file", "--upstream-ca");
     private static final Set<String> FLAGS = Set.of("--demo", "--help", "-h", "--verbose", "--report");
 
     private static final String HELP = """
@@ -51,6 +51,14 @@ public final class Main {
                                 --site names the host the page came from (www.example.com), as the proxy knows it:
                                 rules naming that whole site then spare the site's own URLs
                                 --report prints every element removed, neutralized or replaced as JSON on stderr
+              browse          a browser proxy for auditing any site as a visitor with the given consent:
+                                browse [--consent essential|all|CAT+CAT] [--listen H:P] [--ca-dir DIR]
+                                       [--report-file FILE] [--upstream-ca FILE]
+                                (defaults: essential, 127.0.0.1:8888, certs); HTTPS is intercepted with a local CA
+                                made in DIR on first use; requests to tag hosts without consent are answered 403;
+                                --report-file appends what was kept from the browser, one JSON object per line;
+                                --upstream-ca trusts only the CA certificates in FILE for the sites (default: the
+                                JDK's trusted CAs)
 
             Options:
               --config FILE     ruleset (default config/consentgate.yaml); accepted by every command
@@ -92,6 +100,10 @@ public final class Main {
                                 "rewrite needs --consent essential|all|CATEGORY+CATEGORY")),
                         args.option("--charset"), site(args.option("--site")),
                         args.flag("--report"), in, out, err);
+                case "browse" -> BrowseCommand.run(RulesetLoader.load(config),
+                        args.option("--consent").orElse("essential"), args.option("--listen"),
+                        Path.of(args.option("--ca-dir").orElse("certs")), args.option("--report-file").map(Path::of),
+                        args.option("--upstream-ca").map(Path::of), out);
                 default -> serve(args, config, out);
             };
         } catch (RulesetException e) {
@@ -219,7 +231,7 @@ public final class Main {
         }
     }
 
-    private static Listener parseListen(String text) {
+    static Listener parseListen(String text) {
         try {
             return RulesetLoader.listener(text);
         } catch (IllegalArgumentException e) {

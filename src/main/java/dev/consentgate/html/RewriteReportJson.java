@@ -50,11 +50,12 @@ public final class RewriteReportJson implements RewriteListener {
         return sb.toString();
     }
 
-    static String actionName(RewriteEvent.Action action) {
+    public static String actionName(RewriteEvent.Action action) {
         return action.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static void field(StringBuilder sb, String name, String value) {
+    /** Appends {@code ,"name":"value"} with the value escaped as a JSON string. */
+    public static void field(StringBuilder sb, String name, String value) {
         sb.append(",\"").append(name).append("\":\"");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

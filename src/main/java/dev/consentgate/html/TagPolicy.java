@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -255,6 +256,26 @@ public final class TagPolicy {
             }
         }
         return false;
+    }
+
+    /**
+     * The rule that keeps this visitor's browser from fetching {@code url} at all (the browser proxy asks this of every
+     * request a page makes), or empty when the URL may be fetched: no host or path rule matches it, or its category is
+     * granted. A rule's {@code unless} is not weighed here: it concerns the script text around a URL, which a request
+     * does not have, so the rule blocks (fail closed).
+     *
+     * @param site the page's own site (from the request's Referer), whose URLs a whole-host rule does not take
+     */
+    public Optional<TagRule> ruleBlockingRequest(String url, PageSite site, ConsentDecision consent) {
+        UrlParts parts = UrlParts.parse(url);
+        if (parts.host().isEmpty()) {
+            return Optional.empty();
+        }
+        int k = matchUrl(parts, site);
+        if (k < 0 || rules.get(k).keep() || granted(rules.get(k).category(), consent)) {
+            return Optional.empty();
+        }
+        return Optional.of(rules.get(k));
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.consentgate.proxy;
 
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.consent.ConsentInput;
-import dev.consentgate.consent.ConsentResolver;
 import dev.consentgate.cookie.CookiePolicy;
 import dev.consentgate.cookie.RequestCookie;
 import dev.consentgate.cookie.RequestCookies;
@@ -10,6 +9,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Applies the cookie policy to the headers of one exchange: the request's Cookie fields before they go upstream,
@@ -21,12 +21,13 @@ final class CookieEnforcer {
     record ExchangeConsent(ConsentDecision decision, List<RequestCookie> removed, Optional<String> host) {
     }
 
-    private final ConsentResolver resolver;
+    /** The visitor's consent from the request's cookies and headers (the browser proxy's is fixed). */
+    private final Function<ConsentInput, ConsentDecision> consentOf;
     private final CookiePolicy cookies;
     private final FaultPoints faults;
 
-    CookieEnforcer(ConsentResolver resolver, CookiePolicy cookies, FaultPoints faults) {
-        this.resolver = resolver;
+    CookieEnforcer(Function<ConsentInput, ConsentDecision> consentOf, CookiePolicy cookies, FaultPoints faults) {
+        this.consentOf = consentOf;
         this.cookies = cookies;
         this.faults = faults;
     }
@@ -35,8 +36,7 @@ final class CookieEnforcer {
     ExchangeConsent onRequest(HttpHeaders headers) {
         List<String> cookieFields = headers.getAll(HttpHeaderNames.COOKIE);
         List<RequestCookie> parsed = RequestCookies.parse(cookieFields);
-        ConsentDecision decision = resolver.resolve(
-                new ConsentInput(RequestCookies.byName(parsed), headers::getAll));
+        ConsentDecision decision = consentOf.apply(new ConsentInput(RequestCookies.byName(parsed), headers::getAll));
         faults.afterConsentResolved();
         CookiePolicy.RequestFilter filtered = cookies.filterRequest(cookieFields, decision);
         headers.remove(HttpHeaderNames.COOKIE);

@@ -370,6 +370,12 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
                     + " timed out");
         } else if (cause instanceof TimeoutException) {
             fail(HttpResponseStatus.SERVICE_UNAVAILABLE, cause.getMessage());
+        } else if (cause instanceof javax.net.ssl.SSLException) {
+            fail(HttpResponseStatus.BAD_GATEWAY, "TLS with the upstream " + route.upstream().getAuthority()
+                    + " failed: " + cause.getMessage());
+        } else if (cause instanceof java.net.UnknownHostException) {
+            fail(HttpResponseStatus.BAD_GATEWAY, "the upstream host " + route.upstream().getHost()
+                    + " is not known to DNS");
         } else {
             fail(HttpResponseStatus.BAD_GATEWAY, "the upstream " + route.upstream().getAuthority()
                     + " refused the connection");

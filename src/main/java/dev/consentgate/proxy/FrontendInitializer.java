@@ -2,9 +2,11 @@ package dev.consentgate.proxy;
 
 import dev.consentgate.config.Limits;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
+import java.net.URI;
 
 /**
  * The client-side pipeline, step by step: connection limit, header deadline, strict framing of the raw bytes,
@@ -36,16 +38,24 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        ch.pipeline().addLast("limit", connectionLimit);
+        addHttpHandlers(ch.pipeline(), gateway, null);
+    }
+
+    /**
+     * The HTTP steps, also added inside a CONNECT tunnel of the browser proxy ({@code tunnel} the site it leads to;
+     * null on a connection of its own, where the browser proxy also accepts CONNECT).
+     */
+    static void addHttpHandlers(ChannelPipeline pipeline, Gateway gateway, URI tunnel) {
         Limits limits = gateway.limits();
         HttpDecoderConfig decoder = decoderConfig(limits);
-        RequestHeadScanner framing = new RequestHeadScanner(new RequestFraming(limits), limits.maxPipelinedRequests(),
-                limits.bodyIdleTimeout().toMillis());
-        ch.pipeline()
-                .addLast("limit", connectionLimit)
-                .addLast("deadline", new HeaderDeadline(limits.headerReadTimeout(), limits.keepAliveTimeout(),
+        boolean acceptsConnect = gateway.browse().isPresent() && tunnel == null;
+        RequestHeadScanner framing = new RequestHeadScanner(new RequestFraming(limits, acceptsConnect),
+                limits.maxPipelinedRequests(), limits.bodyIdleTimeout().toMillis());
+        pipeline.addLast("deadline", new HeaderDeadline(limits.headerReadTimeout(), limits.keepAliveTimeout(),
                         framing::exchangeFinished))
                 .addLast("framing", framing)
                 .addLast("http", new HttpServerCodec(decoder))
-                .addLast("proxy", new ProxyHandler(gateway));
+                .addLast("proxy", new ProxyHandler(gateway, tunnel));
     }
 }

@@ -4,6 +4,8 @@ import dev.consentgate.config.ConsentSettings;
 import dev.consentgate.config.Limits;
 import dev.consentgate.config.Route;
 import dev.consentgate.config.Ruleset;
+import dev.consentgate.consent.ConsentDecision;
+import dev.consentgate.consent.ConsentInput;
 import dev.consentgate.consent.ConsentSources;
 import dev.consentgate.cookie.CookieClassifier;
 import dev.consentgate.cookie.CookiePolicy;
@@ -11,6 +13,7 @@ import dev.consentgate.html.PageSite;
 import dev.consentgate.html.TagPolicy;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
+import java.net.URI;
 import java.time.Clock;
 import java.util.function.Function;
 import java.util.List;
@@ -18,6 +21,9 @@ import java.util.Optional;
 
 /** Everything the proxy derives from one ruleset, built once at start: routes, consent, cookie policy, pools. */
 public final class Gateway {
+
+    /** A browser opens about six connections to a site; a few more leave room for pages in several tabs. */
+    static final int BROWSE_CONNECTIONS_PER_SITE = 16;
 
     private final Ruleset ruleset;
     private final RequestRules rules;
@@ -30,6 +36,7 @@ public final class Gateway {
     private final String varyBy;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final UpstreamPools pools;
+    private final Optional<BrowseMode> browse;
     private volatile boolean draining;
 
     /**
@@ -42,23 +49,37 @@ public final class Gateway {
 
     /** With fault points that tests make throw, to prove the gateway fails closed. */
     Gateway(Ruleset ruleset, Clock clock, Function<String, String> env, FaultPoints faults) {
+        this(ruleset, clock, env, faults, Optional.empty());
+    }
+
+    /** The browser proxy: every site, one fixed consent, no banner of its own (see {@link BrowseMode}). */
+    public Gateway(Ruleset ruleset, Clock clock, BrowseMode browse) {
+        this(ruleset, clock, System::getenv, FaultPoints.NONE, Optional.of(browse));
+    }
+
+    private Gateway(Ruleset ruleset, Clock clock, Function<String, String> env, FaultPoints faults,
+                    Optional<BrowseMode> browse) {
         this.ruleset = ruleset;
+        this.browse = browse;
         this.rules = new RequestRules(ruleset.limits());
         this.consent = ConsentSources.build(ruleset.consent(), ruleset.categories(), env);
         CookieClassifier classifier = new CookieClassifier(ruleset.cookieRules(), ruleset.undeclared(),
                 ruleset.categories());
         CookiePolicy cookies = new CookiePolicy(classifier, clock);
-        this.cookieEnforcer = new CookieEnforcer(consent.resolver(), cookies, faults);
+        this.cookieEnforcer = new CookieEnforcer(browse.<Function<ConsentInput, ConsentDecision>>map(
+                b -> input -> b.consent()).orElse(consent.resolver()::resolve), cookies, faults);
         this.varyBy = varyBy(ruleset.consent().regions());
         // the settings that change pages besides the ruleset's text (--demo turns the banner on from the command line)
         this.variants = new PageVariants(ruleset.fingerprint() + "|" + BuildId.VALUE + "|banner="
                 + consent.banner().isPresent() + "|consent_mode=" + consent.consentMode().isPresent(),
                 consent.banner().isPresent());
+        // the browser proxy shows sites as they are for its fixed consent: no banner or Consent Mode of its own
         this.html = new HtmlEnforcement(new TagPolicy(ruleset.tagRules(), ruleset.categories(), ruleset.html()),
-                classifier, ruleset.limits(), consent.banner(), consent.consentMode(), faults);
+                classifier, ruleset.limits(), browse.isPresent() ? Optional.empty() : consent.banner(),
+                browse.isPresent() ? Optional.empty() : consent.consentMode(), faults);
         this.localEndpoints = new LocalEndpoints(consent, ruleset.consent(),
                 List.copyOf(ruleset.categories().values()), cookies, this::renderMetrics);
-        this.pools = new UpstreamPools(ruleset.limits());
+        this.pools = new UpstreamPools(ruleset.limits(), browse.map(BrowseMode::upstreamTls));
     }
 
     /**
@@ -117,13 +138,26 @@ public final class Gateway {
         pools.closeIdle();
     }
 
+    Optional<BrowseMode> browse() {
+        return browse;
+    }
+
+    /** The browser proxy's route to one site, e.g. {@code https://shop.example:443}. */
+    Route routeTo(URI origin) {
+        return new Route("*", "/", origin, BROWSE_CONNECTIONS_PER_SITE, "browser proxy");
+    }
+
+    TagPolicy tagPolicy() {
+        return html.policy();
+    }
+
     Optional<Route> route(String host, String target) {
         String path = pathOf(target);
         return ruleset.routes().stream().filter(r -> r.matches(host, path)).findFirst();
     }
 
     /** Filters the request's cookies in place; returns what the response needs to be enforced the same way. */
-    ResponseEnforcement enforceRequest(HttpRequest request) {
+    ResponseEnforcement enforceRequest(HttpRequest request, RequestAudit audit) {
         List<String> acceptLines = request.headers().getAll(HttpHeaderNames.ACCEPT_ENCODING);
         String clientAccepts = acceptLines.isEmpty() ? null : String.join(", ", acceptLines);
         if (clientAccepts != null) {
@@ -131,11 +165,12 @@ public final class Gateway {
             request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, BodyCodec.upstreamOffer(clientAccepts));
         }
         CookieEnforcer.ExchangeConsent consent = cookieEnforcer.onRequest(request.headers());
+        audit.requestCookiesRemoved(consent.removed());
         boolean revalidatesVariant = PageVariants.forwardConditions(request.headers(),
                 html.changesPages(consent.decision()), () -> variants.key(consent.decision()));
         String host = request.headers().get(HttpHeaderNames.HOST);
         return new ResponseEnforcement(cookieEnforcer, consent, html, variants, revalidatesVariant, clientAccepts,
-                varyBy, host == null ? PageSite.NONE : PageSite.ofAuthority(host));
+                varyBy, host == null ? PageSite.NONE : PageSite.ofAuthority(host), audit);
     }
 
     /**

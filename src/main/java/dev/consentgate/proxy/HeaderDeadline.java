@@ -49,6 +49,11 @@ final class HeaderDeadline extends ChannelInboundHandlerAdapter {
         context.fireChannelRead(msg);
     }
 
+    /** Added to a connection already open (the inside of a CONNECT tunnel): the first request's deadline starts now. */
+    void startWaiting() {
+        startHeaderDeadline();
+    }
+
     /** The decoder produced a request head: the exchange's own timeouts apply now. */
     void headersReceived() {
         cancel();

@@ -15,8 +15,16 @@ import java.util.List;
 final class ParsedHead {
 
     /** How the body after a valid head is framed; {@code contentLength} is -1 without Content-Length. */
-    record BodyFraming(boolean chunked, long contentLength, boolean webSocketUpgrade) {
+    record BodyFraming(boolean chunked, long contentLength, boolean webSocketUpgrade, boolean connect) {
+
+        /** After this head the connection carries other bytes than HTTP requests (once the proxy has agreed). */
+        boolean switchesProtocol() {
+            return webSocketUpgrade || connect;
+        }
     }
+
+    /** CONNECT host:port is a request of the browser proxy; the gateway in front of a site refuses it. */
+    private final boolean connectAccepted;
 
     private String method;
     private String target;
@@ -26,6 +34,10 @@ final class ParsedHead {
     private final List<String> transferEncodings = new ArrayList<>();
     private final List<String> connections = new ArrayList<>();
     private final List<String> upgrades = new ArrayList<>();
+
+    ParsedHead(boolean connectAccepted) {
+        this.connectAccepted = connectAccepted;
+    }
 
     /** Forgets the previous head; the request line of the next one sets method, target and version. */
     void clear() {
@@ -73,10 +85,18 @@ final class ParsedHead {
         if (upgrade && (chunked || length > 0)) {
             throw RequestRejection.badRequest("WebSocket handshake with a request body");
         }
-        return new BodyFraming(chunked, length, upgrade);
+        boolean connect = method.equals("CONNECT");
+        if (connect && (chunked || length > 0)) {
+            throw RequestRejection.badRequest("CONNECT with a request body");
+        }
+        return new BodyFraming(chunked, length, upgrade && !connect, connect);
     }
 
     private void checkMethodAndTarget() {
+        if (method.equals("CONNECT") && connectAccepted) {
+            checkAuthorityForm();
+            return;
+        }
         if (method.equals("CONNECT") || method.equals("TRACE")) {
             throw new RequestRejection(HttpResponseStatus.NOT_IMPLEMENTED, method + " is not served");
         }
@@ -98,6 +118,24 @@ final class ParsedHead {
                     && !HostSyntax.normalize(authority, https).equals(HostSyntax.normalize(hosts.get(0), https))) {
                 throw RequestRejection.badRequest("Host header disagrees with the absolute-form target");
             }
+        }
+    }
+
+    /** RFC 9112 3.2.3: a CONNECT target is host:port, nothing else; the port is required. */
+    private void checkAuthorityForm() {
+        int colon = target.lastIndexOf(':');
+        if (target.indexOf('/') >= 0 || target.indexOf('@') >= 0 || colon <= 0 || colon == target.length() - 1
+                || (target.charAt(0) == '[') != (target.charAt(colon - 1) == ']') || !HostSyntax.isValid(target)) {
+            throw RequestRejection.badRequest("CONNECT target must be host:port");
+        }
+        for (int i = colon + 1; i < target.length(); i++) {
+            if (target.charAt(i) < '0' || target.charAt(i) > '9') {
+                throw RequestRejection.badRequest("CONNECT target must be host:port");
+            }
+        }
+        if (target.length() - colon - 1 > 5 || Integer.parseInt(target.substring(colon + 1)) == 0
+                || Integer.parseInt(target.substring(colon + 1)) > 65535) {
+            throw RequestRejection.badRequest("CONNECT port out of range");
         }
     }
 

@@ -1,17 +1,20 @@
 package dev.consentgate.proxy;
 
 import dev.consentgate.config.Route;
+import dev.consentgate.config.TagRule;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,26 +35,35 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     static final Object DRAIN = new Object();
 
     private final Gateway gateway;
+    /** Inside a CONNECT tunnel of the browser proxy: the site it leads to; null otherwise. */
+    private final URI tunnel;
     private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private ClientExchange exchange;
     /** A request was refused: everything after it on this connection is discarded. */
     private boolean refusing;
+    /** CONNECT was accepted: this handler's part is over, the tunnel's handlers replace it. */
+    private boolean tunnelling;
 
-    ProxyHandler(Gateway gateway) {
+    ProxyHandler(Gateway gateway, URI tunnel) {
         this.gateway = gateway;
+        this.tunnel = tunnel;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        this.ctx = context;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext context) {
-        this.ctx = context;
         context.read();
         context.fireChannelActive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
-        if (refusing) {
+        if (refusing || tunnelling) {
             ReferenceCountUtil.release(msg);
         } else if (exchange != null && exchange.requestComplete() || !pipelined.isEmpty()) {
             pipelined.add(msg);
@@ -62,7 +74,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext context) {
-        if (!refusing && (exchange == null && pipelined.isEmpty()
+        if (!refusing && !tunnelling && (exchange == null && pipelined.isEmpty()
                 || exchange != null && exchange.wantsRequestBody())) {
             context.read();
         }
@@ -115,6 +127,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             request.headers().remove(HttpHeaderNames.EXPECT);
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
+        if (gateway.browse().isPresent()) {
+            startBrowsed(request, gateway.browse().get());
+            return;
+        }
         RequestNormalisation.apply(request);
         String path = Gateway.pathOf(request.uri());
         if (gateway.localEndpoints().handles(path)) {
@@ -128,20 +144,69 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                     "no route for host '" + host + "'"));
             return;
         }
+        forward(request, route.get(), gateway.enforceRequest(request, RequestAudit.NONE), true);
+    }
+
+    /**
+     * The browser proxy: CONNECT opens a tunnel; any other request names its site (absolute-form, or the tunnel it
+     * came through) and is not sent at all when a tag rule the consent does not grant matches its URL.
+     */
+    private void startBrowsed(HttpRequest request, BrowseMode browse) {
+        if (request.method().equals(HttpMethod.CONNECT)) {
+            Optional<URI> origin = BrowsedRequests.connectOrigin(request.uri());
+            if (origin.isEmpty()) {
+                refuse(request, new RequestRules.Refusal(HttpResponseStatus.BAD_REQUEST,
+                        "CONNECT target must be a DNS name or an IP address, and a port"));
+                return;
+            }
+            ReferenceCountUtil.release(request);
+            tunnelling = true;
+            Interception.start(ctx.channel(), origin.get(), gateway);
+            return;
+        }
+        Optional<URI> origin = tunnel != null ? Optional.of(tunnel) : BrowsedRequests.absoluteFormOrigin(request.uri());
+        if (origin.isEmpty()) {
+            refuse(request, new RequestRules.Refusal(HttpResponseStatus.BAD_REQUEST, "this is ConsentGate's browser"
+                    + " proxy: set it as the browser's HTTP and HTTPS proxy (requests must be absolute-form or CONNECT)"));
+            return;
+        }
+        if (tunnel != null && !BrowsedRequests.hostMatches(request.headers(), tunnel)) {
+            refuse(request, new RequestRules.Refusal(HttpResponseStatus.MISDIRECTED_REQUEST,
+                    "the Host header names another site than the tunnel to " + tunnel.getAuthority()));
+            return;
+        }
+        RequestNormalisation.apply(request);
+        String url = BrowsedRequests.url(origin.get(), request.uri());
+        Optional<TagRule> blocking = BrowsedRequests.blockingRule(gateway.tagPolicy(), request, url,
+                browse.consent());
+        if (blocking.isPresent()) {
+            TagRule rule = blocking.get();
+            browse.audit().requestBlocked(url, BrowsedRequests.page(request.headers()), rule);
+            refuse(request, new RequestRules.Refusal(HttpResponseStatus.FORBIDDEN, "blocked by ConsentGate: "
+                    + rule.id() + " needs consent to " + rule.category()));
+            return;
+        }
+        ResponseEnforcement enforcement = gateway.enforceRequest(request, browse.audit().forRequest(url));
+        // a browser's own proxy does not tell the sites about the browser (no Forwarded fields)
+        forward(request, gateway.routeTo(origin.get()), enforcement, false);
+    }
+
+    private void forward(HttpRequest request, Route route, ResponseEnforcement enforcement, boolean addForwarded) {
         boolean webSocket = ForwardingHeaders.isWebSocketUpgrade(request.headers());
-        ResponseEnforcement enforcement = gateway.enforceRequest(request);
         ForwardingHeaders.removeHopByHop(request.headers(), webSocket);
-        ForwardingHeaders.addForwarded(request.headers(), clientAddress(), "http");
+        if (addForwarded) {
+            ForwardingHeaders.addForwarded(request.headers(), clientAddress(), "http");
+        }
         if (!HttpUtil.isKeepAlive(request) && request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
             // The client will close after this response; the pooled upstream connection stays reusable.
             request.headers().remove(HttpHeaderNames.CONNECTION);
         }
         String id = RequestIds.forRequest(request.headers().get(REQUEST_ID));
         request.headers().set(REQUEST_ID, id);
-        Exchange proxied = new Exchange(id, this, ctx, request, route.get(), enforcement,
+        Exchange proxied = new Exchange(id, this, ctx, request, route, enforcement,
                 gateway.limits().upstreamResponseTimeout().toMillis(), webSocket);
         exchange = proxied;
-        proxied.start(gateway.pools().forRoute(ctx.channel().eventLoop(), route.get()));
+        proxied.start(gateway.pools().forRoute(ctx.channel().eventLoop(), route));
     }
 
     private void refuse(HttpRequest request, RequestRules.Refusal refusal) {

@@ -63,13 +63,19 @@ final class RequestFraming {
     private int headLength;
     private int headerBytes;
     private int headerCount;
-    private final ParsedHead parsedHead = new ParsedHead();
+    private final ParsedHead parsedHead;
 
     private long remaining;
     private long bodyBytes;
     private int trailerBytes;
 
     RequestFraming(Limits limits) {
+        this(limits, false);
+    }
+
+    /** @param connectAccepted whether CONNECT host:port is a valid request (the browser proxy's listener) */
+    RequestFraming(Limits limits, boolean connectAccepted) {
+        this.parsedHead = new ParsedHead(connectAccepted);
         this.maxRequestLine = limits.maxRequestLine();
         this.maxHeaderBytes = limits.maxHeaderBytes();
         this.maxHeaderCount = limits.maxHeaderCount();
@@ -354,7 +360,7 @@ final class RequestFraming {
         } else {
             state = State.BEFORE_REQUEST;
         }
-        return body.webSocketUpgrade() ? Step.UPGRADE_HEAD : Step.REQUEST_HEAD;
+        return body.switchesProtocol() ? Step.UPGRADE_HEAD : Step.REQUEST_HEAD;
     }
 
     private int indexOf(char c, int from) {

@@ -2,7 +2,7 @@ package dev.consentgate.proxy;
 
 import dev.consentgate.html.LinkHeaders;
 import dev.consentgate.html.PageSite;
-import dev.consentgate.html.RewriteListener;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -27,13 +27,16 @@ final class ResponseEnforcement {
     private final String varyBy;
     /** The site the request was made to, whose own URLs rules naming that site spare. */
     private final PageSite site;
+    /** Where what is kept from the browser is reported (the browser proxy's audit log). */
+    private final RequestAudit audit;
     /** Vary has been given the request headers the response depends on. */
     private boolean varied;
 
     ResponseEnforcement(CookieEnforcer cookies, CookieEnforcer.ExchangeConsent consent, HtmlEnforcement html,
                         PageVariants variants, boolean revalidatesVariant, String clientAccepts, String varyBy,
-                        PageSite site) {
+                        PageSite site, RequestAudit audit) {
         this.site = site;
+        this.audit = audit;
         this.cookies = cookies;
         this.consent = consent;
         this.html = html;
@@ -48,8 +51,10 @@ final class ResponseEnforcement {
      * the resource hints the consent does not allow, which a browser acts on even in an Early Hints response.
      */
     void applyToHead(HttpResponse response) {
-        cookies.onResponse(response.headers(), consent);
         HttpHeaders headers = response.headers();
+        List<String> setCookies = headers.getAll(HttpHeaderNames.SET_COOKIE);
+        cookies.onResponse(headers, consent);
+        audit.setCookiesEnforced(setCookies, headers.getAll(HttpHeaderNames.SET_COOKIE));
         if (headers.contains("Link") && response.status().code() >= 200) {
             // the hints a response keeps depend on the consent: caches must not give one visitor's to another
             addVary(headers);
@@ -108,7 +113,7 @@ final class ResponseEnforcement {
         }
         return Optional.of(HtmlBodyRewrite.begin(request, response, clientAccepts, html.policy(), consent.decision(),
                 name -> html.cookieAllowed(name, consent.decision()), html.limits(),
-                html.injections(consent.decision(), request.uri(), headers), RewriteListener.NONE,
+                html.injections(consent.decision(), request.uri(), headers), audit,
                 html.faults()));
     }
 }

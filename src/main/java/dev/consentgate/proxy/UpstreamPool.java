@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -92,18 +93,35 @@ final class UpstreamPool {
         open++;
         ChannelFuture connect = bootstrap.connect(upstream.getHost(), port(upstream));
         connect.addListener(f -> {
-            if (f.isSuccess()) {
-                Channel ch = connect.channel();
-                ch.closeFuture().addListener(c -> idle.remove(ch));
-                UpstreamHandler.of(ch).markReused(false);
-                if (!promise.trySuccess(ch)) {
-                    release(ch, true);
-                }
-            } else {
+            if (!f.isSuccess()) {
                 open--;
                 promise.tryFailure(f.cause());
+                return;
             }
+            Channel ch = connect.channel();
+            ch.closeFuture().addListener(c -> idle.remove(ch));
+            SslHandler tls = ch.pipeline().get(SslHandler.class);
+            if (tls == null) {
+                connected(ch, promise);
+                return;
+            }
+            tls.handshakeFuture().addListener(h -> {
+                if (h.isSuccess()) {
+                    connected(ch, promise);
+                } else {
+                    ch.close();
+                    open--;
+                    promise.tryFailure(h.cause());
+                }
+            });
         });
+    }
+
+    private void connected(Channel ch, Promise<Channel> promise) {
+        UpstreamHandler.of(ch).markReused(false);
+        if (!promise.trySuccess(ch)) {
+            release(ch, true);
+        }
     }
 
     void closeIdle() {
@@ -114,7 +132,7 @@ final class UpstreamPool {
         }
     }
 
-    private static int port(URI uri) {
-        return uri.getPort() > 0 ? uri.getPort() : 80;
+    static int port(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
     }
 }

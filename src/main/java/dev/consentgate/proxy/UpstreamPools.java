@@ -9,29 +9,41 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One {@link UpstreamPool} per event loop and route, created on first use. */
+/**
+ * One {@link UpstreamPool} per event loop and route, created on first use. Routes to {@code https} origins (the
+ * browser proxy's) get TLS with the origin's certificate verified against its host name.
+ */
 final class UpstreamPools {
 
     private record Key(EventLoop loop, Route route) {
     }
 
     private final Limits limits;
+    private final Optional<SslContext> tls;
     private final Map<Key, UpstreamPool> pools = new ConcurrentHashMap<>();
 
-    UpstreamPools(Limits limits) {
+    UpstreamPools(Limits limits, Optional<SslContext> tls) {
         this.limits = limits;
+        this.tls = tls;
     }
 
     UpstreamPool forRoute(EventLoop loop, Route route) {
-        return pools.computeIfAbsent(new Key(loop, route), k -> new UpstreamPool(loop, bootstrap(loop),
+        return pools.computeIfAbsent(new Key(loop, route), k -> new UpstreamPool(loop, bootstrap(loop, route.upstream()),
                 route.upstream(), route.maxConnections(), limits.upstreamConnectTimeout().toMillis()));
     }
 
-    private Bootstrap bootstrap(EventLoop loop) {
+    private Bootstrap bootstrap(EventLoop loop, URI upstream) {
+        Optional<SslContext> upstreamTls = upstream.getScheme().equals("https") ? tls : Optional.empty();
+        if (upstream.getScheme().equals("https") && tls.isEmpty()) {
+            throw new IllegalStateException("no TLS settings for the https upstream " + upstream);
+        }
         int maxHeader = Math.max(limits.maxHeaderBytes() * 4, 64 * 1024);
         return new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) limits.upstreamConnectTimeout().toMillis())
@@ -40,6 +52,9 @@ final class UpstreamPools {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        // SNI and the host name the certificate is checked against
+                        upstreamTls.ifPresent(context -> ch.pipeline().addLast("tls",
+                                context.newHandler(ch.alloc(), upstream.getHost(), UpstreamPool.port(upstream))));
                         List<ChannelHandler> codec = UpstreamHttpCodec.handlers(maxHeader);
                         ch.pipeline().addLast("http-decoder", codec.get(0));
                         ch.pipeline().addLast("http-encoder", codec.get(1));

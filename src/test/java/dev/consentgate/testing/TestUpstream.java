@@ -67,6 +67,18 @@ public final class TestUpstream implements AutoCloseable {
         return upstream;
     }
 
+    /** The same upstream behind TLS, with the certificate and key of {@code tls} (HTTP/1.1 inside). */
+    public static TestUpstream startTls(javax.net.ssl.SSLContext tls, Responder responder) throws IOException {
+        TestUpstream upstream = new TestUpstream(tls.getServerSocketFactory().createServerSocket(0, 50,
+                InetAddress.getLoopbackAddress()), responder);
+        upstream.threads.execute(upstream::acceptLoop);
+        return upstream;
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
     /** A responder that answers every request with the same bytes. */
     public static Responder fixed(String rawResponse) {
         byte[] bytes = rawResponse.getBytes(StandardCharsets.ISO_8859_1);

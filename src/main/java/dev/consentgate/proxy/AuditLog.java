@@ -1,0 +1,144 @@
+package dev.consentgate.proxy;
+
+import dev.consentgate.config.TagRule;
+import dev.consentgate.html.RewriteEvent;
+import dev.consentgate.html.RewriteReportJson;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The browser proxy's report of what it kept from the browser: one JSON object per line, written as it happens, so
+ * that a QA engineer can follow it with {@code tail -f} while browsing, for example
+ * <pre>
+ * {"time":"2026-11-29T20:41:07Z","kind":"request","url":"https://www.google-analytics.com/g/collect?v=2",
+ *   "page":"https://shop.example/","category":"analytics","rule":"google-analytics","action":"blocked"}
+ * </pre>
+ * Kinds: {@code request} (a request to a tag host, answered 403 and never sent), {@code element} (an element of a
+ * page removed, neutralized or replaced; with its line), {@code set-cookie} (a cookie the site tried to set, dropped)
+ * and {@code cookie} (a cookie the browser sent, removed before the site saw it). Lines go to the file from one
+ * writer thread, never from an event loop.
+ */
+public final class AuditLog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+
+    /** The reverse proxy keeps no such report. */
+    public static final AuditLog NONE = new AuditLog(null, Clock.systemUTC(), null);
+
+    private final Consumer<String> sink;
+    private final Clock clock;
+    private final AutoCloseable resource;
+
+    private AuditLog(Consumer<String> sink, Clock clock, AutoCloseable resource) {
+        this.sink = sink;
+        this.clock = clock;
+        this.resource = resource;
+    }
+
+    /** A report appended to {@code file} (created when missing). */
+    public static AuditLog toFile(Path file, Clock clock) {
+        BufferedWriter out;
+        try {
+            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot open the report for writing: " + e.getMessage(), e);
+        }
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "audit-log");
+            t.setDaemon(true);
+            return t;
+        });
+        Consumer<String> sink = line -> writer.execute(() -> {
+            try {
+                out.write(line);
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                LOG.error("{}: cannot write the report: {}", file, e.getMessage());
+            }
+        });
+        AutoCloseable close = () -> {
+            writer.shutdown();
+            writer.awaitTermination(5, TimeUnit.SECONDS);
+            out.close();
+        };
+        return new AuditLog(sink, clock, close);
+    }
+
+    /** A report handed line by line to {@code sink} (tests, or a caller with its own output). */
+    static AuditLog to(Consumer<String> sink, Clock clock) {
+        return new AuditLog(sink, clock, null);
+    }
+
+    boolean enabled() {
+        return sink != null;
+    }
+
+    /** The report's entries for one request, each naming its URL. */
+    RequestAudit forRequest(String url) {
+        return enabled() ? new RequestAudit(this, url) : RequestAudit.NONE;
+    }
+
+    void requestBlocked(String url, String page, TagRule rule) {
+        StringBuilder sb = start("request", url);
+        RewriteReportJson.field(sb, "page", page);
+        RewriteReportJson.field(sb, "category", rule.category());
+        RewriteReportJson.field(sb, "rule", rule.id());
+        RewriteReportJson.field(sb, "action", "blocked");
+        emit(sb);
+    }
+
+    void element(String page, RewriteEvent event) {
+        StringBuilder sb = start("element", page);
+        sb.append(",\"line\":").append(event.line());
+        RewriteReportJson.field(sb, "element", event.element());
+        RewriteReportJson.field(sb, "host", event.host());
+        RewriteReportJson.field(sb, "category", event.category());
+        RewriteReportJson.field(sb, "rule", event.ruleId());
+        RewriteReportJson.field(sb, "action", RewriteReportJson.actionName(event.action()));
+        emit(sb);
+    }
+
+    void cookies(String kind, String url, List<String> names, String action) {
+        for (String name : names) {
+            StringBuilder sb = start(kind, url);
+            RewriteReportJson.field(sb, "name", name);
+            RewriteReportJson.field(sb, "action", action);
+            emit(sb);
+        }
+    }
+
+    private StringBuilder start(String kind, String url) {
+        StringBuilder sb = new StringBuilder(256).append('{');
+        sb.append("\"time\":\"").append(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .append('"');
+        RewriteReportJson.field(sb, "kind", kind);
+        RewriteReportJson.field(sb, "url", url);
+        return sb;
+    }
+
+    private void emit(StringBuilder sb) {
+        sink.accept(sb.append('}').toString());
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (resource != null) {
+            resource.close();
+        }
+    }
+}

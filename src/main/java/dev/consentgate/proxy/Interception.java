@@ -1,0 +1,67 @@
+package dev.consentgate.proxy;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslContext;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The browser proxy's answer to CONNECT: the tunnel is agreed to, and what the browser sends through it is taken as
+ * the site's side of TLS (with a certificate of the local CA for that host) followed by HTTP requests, which the
+ * gateway enforces like any other. A tunnel to port 80 carries plain HTTP. The certificate is made off the event
+ * loop; the connection reads nothing until the new handlers are in place.
+ */
+final class Interception {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Interception.class);
+
+    private static final HttpResponseStatus ESTABLISHED = new HttpResponseStatus(200, "Connection established");
+
+    private Interception() {
+    }
+
+    /** Starts the tunnel to {@code origin}; the HTTP handlers that read the CONNECT request are replaced. */
+    static void start(Channel channel, URI origin, Gateway gateway) {
+        BrowseMode browse = gateway.browse().orElseThrow();
+        if (origin.getScheme().equals("http")) {
+            established(channel, origin, gateway, null);
+            return;
+        }
+        String host = origin.getHost().startsWith("[")
+                ? origin.getHost().substring(1, origin.getHost().length() - 1) : origin.getHost();
+        browse.certificates().forHost(host).whenComplete((context, failure) -> channel.eventLoop().execute(() -> {
+            if (failure != null) {
+                LOG.error("CONNECT {}: no certificate could be made: {}", origin.getAuthority(), failure.toString());
+                ErrorResponses.sendAndClose(channel, HttpResponseStatus.BAD_GATEWAY,
+                        "no certificate could be made for " + host);
+            } else if (channel.isActive()) {
+                established(channel, origin, gateway, context);
+            }
+        }));
+    }
+
+    private static void established(Channel channel, URI origin, Gateway gateway, SslContext tls) {
+        channel.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, ESTABLISHED)).addListener(f -> {
+            if (!f.isSuccess()) {
+                channel.close();
+                return;
+            }
+            ChannelPipeline pipeline = channel.pipeline();
+            pipeline.remove("proxy");
+            pipeline.remove("http");
+            pipeline.remove("framing");
+            pipeline.remove("deadline");
+            if (tls != null) {
+                pipeline.addLast("tls", tls.newHandler(channel.alloc()));
+            }
+            FrontendInitializer.addHttpHandlers(pipeline, gateway, origin);
+            pipeline.get(HeaderDeadline.class).startWaiting();
+            channel.read();
+        });
+    }
+}
