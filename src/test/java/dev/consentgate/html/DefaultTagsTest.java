@@ -1258,7 +1258,34 @@ class DefaultTagsTest {
                 arguments("analytics", "//d3n5x2l91yva9h.cloudfront.net/async/upScore.js"),
                 arguments("analytics", "http://www.example.rs/static/js/ads/dotmetrics.min.js?ver=1.32"),
                 arguments("advertising", "http://etop.ro/?_adETOP_srv_idn=576FdJ5HG8&_adETOP_srv_ids=_example_"),
-                arguments("functionality", "//s.reembed.com/G-PnGBXb.js"));
+                arguments("functionality", "//s.reembed.com/G-PnGBXb.js"),
+                // round seventy-one, German, Polish, Czech, Russian, Turkish, Irish and US publishers, shops, games and finance sites
+                arguments("analytics", "//iwa.iplsc.com/iwa.js"),
+                arguments("analytics", "//iwa.hit.interia.pl/hit"),
+                arguments("analytics", "//jssdk.pulse.schibsted.com/autoTracker.min.js"),
+                arguments("analytics", "//websites.cdn.getfeedback.com/embed/Zh8J9xfJH9/gf.js"),
+                arguments("analytics", "https://ssl.survey.webstatus.v2.userneeds.dk/wsi.ashx?t=1"),
+                arguments("analytics", "https://www.static.rtbf.be/rtbf/www/js/vendors/google/autotrack.js"),
+                arguments("advertising", "http://contentz.mkt61.net/lp/static/js/iMAWebCookie.js?h=www.pages06.net"),
+                arguments("advertising", "http://contentz.mkt51.net/lp/static/js/iMAWebCookie.js"),
+                arguments("advertising", "/user/js/adriver.core.2.js"),
+                arguments("advertising", "//cdn.clickmatic.pl/js/partners/fad14faf/init.js"),
+                arguments("analytics", "https://zdnet1.cbsistatic.com/fly/bundles/zdnetjs/js/libs/mpulse-1.0.2.js"),
+                arguments("analytics", "/resources/framework/js/sitestat.js"),
+                arguments("advertising", "//ps.ns-cdn.com/dsatserving2/scripts/netseerads.js"),
+                arguments("advertising", "//ad.reklamport.com/rpgetad.ashx?tt=t_site_1x1"),
+                arguments("advertising", "https://eotech-yoqblou5gqrdrn.netdna-ssl.com/publisher/tag/floating/ye.js"),
+                arguments("advertising", "//www.giraff.io/data/widget-vesti.js"),
+                arguments("advertising", "//cdn.iqcontentplatform.de/iq.js"),
+                arguments("advertising", "//cnc.contentexchange.me/static/tracker.js"),
+                arguments("analytics", "/js/kameleoon_min-583.js"),
+                arguments("advertising", "https://images-na.ssl-images-amazon.com/images/G/01/dacx/sf/DAsf-1.34._V294839366_.js"),
+                arguments("advertising", "https://banki.api.sociaplus.com/partner.js"),
+                arguments("advertising", "https://cdm.cursecdn.com/js/fextralife/cdmfactorem_min.js"),
+                arguments("analytics", "/wp-content/plugins/ja-analytics/ga_social_tracking.js"),
+                arguments("advertising", "//c2078.ic-live.com/pixel-js/c2078-pixel.js"),
+                arguments("advertising", "/extension/moldesign/design/moldesign/javascript/omsv_container_151.js"),
+                arguments("advertising", "//s.ktxtr.com/kx.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1920,7 +1947,15 @@ class DefaultTagsTest {
                 arguments("advertising", "function getdmp(){ var partnerDIL = DIL.create({ partner : 'example', uuidCookie : { name : 'aam_uuid', days : 30 } }); }"),
                 // round seventy, sites from m to z (Greece, Croatia, Czechia, Romania, Serbia, Bulgaria, Portugal, Algeria, US)
                 arguments("advertising", "im.conf.charset = 'utf-8'; im.conf.server = \"i.imedia.cz\"; im.getAds(pozice);"),
-                arguments("analytics", "if (window.DOT) { DOT.cfg({ service: 'example', query: '' }); DOT.hit('pageview'); }"));
+                arguments("analytics", "if (window.DOT) { DOT.cfg({ service: 'example', query: '' }); DOT.hit('pageview'); }"),
+                // round seventy-one, German, Polish, Czech, Russian, Turkish, Irish and US publishers, shops, games and finance sites
+                arguments("analytics", "(function(){ try { window.mPulseApp = mPulse.init(\"YZ2TK-PC7PJ\", \"22a34a7a\"); } catch(e) {} })();"),
+                arguments("analytics", "if (typeof VALITON_WA !== 'undefined') { VALITON_WA.setProp({ page: 'home' }); VALITON_WA.track(); }"),
+                arguments("advertising", "ado.config({\"mode\":\"new\",\"xml\":false,\"characterEncoding\":true}); ado.preview({enabled:true});"),
+                arguments("advertising", "if(typeof _SAS === 'object') _SAS.ad({site:'Zive',pos:'HalfPageAd-2',type:'category'});"),
+                arguments("advertising", "var oms_id = '5766'; var oms_site = 'oms.mainpost.de'; var oms_zone = \"\";"),
+                arguments("advertising", "var yieldlove_site_id = \"ariva.de_d_home\";"),
+                arguments("advertising", "if (window.ADTECH) { window.ADTECH.executeQueue(); }"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -2044,7 +2079,9 @@ class DefaultTagsTest {
                 arguments("analytics", "https://cnt2.stroeerdp.de/js.gif"),
                 arguments("advertising", "http://smart.styria-digital.com/t/partner?partnername=sdo&value=homepage=true&expdate=1"),
                 // round sixty-nine, Slovakia, Hungary, Czechia, Greece, Norway, Denmark, Austria, Switzerland, Romania, Poland, Bulgaria and Belgium
-                arguments("analytics", "https://toplist.cz/dot.asp?id=67775"));
+                arguments("analytics", "https://toplist.cz/dot.asp?id=67775"),
+                // round seventy-one
+                arguments("analytics", "https://de.sitestat.com/ndr/tagesschau/s?index&cid=tagesschau-homepage100"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
