@@ -80,7 +80,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** A report handed line by line to {@code sink} (tests, or a caller with its own output). */
-    static AuditLog to(Consumer<String> sink, Clock clock) {
+    public static AuditLog to(Consumer<String> sink, Clock clock) {
         return new AuditLog(sink, clock, null);
     }
 

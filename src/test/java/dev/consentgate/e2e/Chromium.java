@@ -76,6 +76,22 @@ final class Chromium implements AutoCloseable {
      * @param hostResolverRules Chromium's --host-resolver-rules value: which names go where, everything else fails
      */
     static Chromium launch(String hostResolverRules) throws IOException, InterruptedException {
+        return launch(List.of("--no-proxy-server", "--host-resolver-rules=" + hostResolverRules,
+                // Only the stand-in third parties use TLS, with the test's own self-signed certificate.
+                "--ignore-certificate-errors"));
+    }
+
+    /**
+     * Starts the browser set to send every request, loopback ones included, through the HTTP proxy at
+     * {@code proxy} (host:port), resolving no name itself, and accepting only certificates with the public key whose
+     * SHA-256 is {@code spkiHash} (base64) besides those a real CA issued: no --ignore-certificate-errors.
+     */
+    static Chromium launchThroughProxy(String proxy, String spkiHash) throws IOException, InterruptedException {
+        return launch(List.of("--proxy-server=http://" + proxy, "--proxy-bypass-list=<-loopback>",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--ignore-certificate-errors-spki-list=" + spkiHash));
+    }
+
+    private static Chromium launch(List<String> networkFlags) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("consentgate-e2e-chromium-");
         // Third-party cookies allowed, in the separate browser contexts too, as in a default Chrome profile
         // (cookie_controls_mode 0 = off; the default blocks them in incognito-like contexts): the embeds and pixels
@@ -100,7 +116,6 @@ final class Chromium implements AutoCloseable {
                 "--disable-domain-reliability",
                 "--disable-client-side-phishing-detection",
                 "--metrics-recording-only",
-                "--no-proxy-server",
                 "--mute-audio",
                 "--hide-scrollbars",
                 // One renderer per page instead of one per site: iframes then report their requests on the page's
@@ -111,11 +126,9 @@ final class Chromium implements AutoCloseable {
                 "--remote-debugging-port=0",
                 "--remote-allow-origins=*",
                 "--user-data-dir=" + profile,
-                "--host-resolver-rules=" + hostResolverRules,
-                // Only the stand-in third parties use TLS, with the test's own self-signed certificate.
-                "--ignore-certificate-errors",
-                "--window-size=1280,900",
-                "about:blank"));
+                "--window-size=1280,900"));
+        command.addAll(networkFlags);
+        command.add("about:blank");
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         // If the test JVM is stopped before the run ends, the browser must not outlive it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -158,7 +171,9 @@ final class Chromium implements AutoCloseable {
         } catch (IOException e) {
             endpoint.completeExceptionally(e);
         }
-        endpoint.completeExceptionally(new IOException("Chromium exited with " + process.exitValue()));
+        // stderr can close a moment before the process is gone: exitValue() would throw then
+        endpoint.completeExceptionally(new IOException("Chromium closed its output"
+                + (process.isAlive() ? "" : " and exited with " + process.exitValue())));
     }
 
     CdpConnection cdp() {
