@@ -2,6 +2,7 @@ package dev.consentgate.cli;
 
 import dev.consentgate.config.Listener;
 import dev.consentgate.config.Ruleset;
+import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.proxy.AuditLog;
 import dev.consentgate.proxy.BrowseMode;
 import dev.consentgate.proxy.Gateway;
@@ -9,6 +10,7 @@ import dev.consentgate.proxy.GatewayServer;
 import dev.consentgate.tls.CertificateAuthority;
 import dev.consentgate.tls.SiteCertificates;
 import dev.consentgate.tls.UpstreamTrust;
+import io.netty.handler.ssl.SslContext;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -34,19 +36,26 @@ final class BrowseCommand {
 
     static int run(Ruleset ruleset, String consent, Optional<String> listen, Path caDir, Optional<Path> report,
                    Optional<Path> upstreamCa, PrintStream out) throws Exception {
+        // the options first, so that a usage error leaves no CA or report file behind
+        ConsentDecision decision = RewriteCommand.consent(ruleset, consent);
         Listener listener = Main.parseListen(listen.orElse(DEFAULT_LISTEN));
+        SslContext upstreamTls = UpstreamTrust.clientContext(upstreamCa);
         Clock clock = Clock.systemUTC();
         CertificateAuthority ca = CertificateAuthority.loadOrCreate(caDir, clock);
         SiteCertificates certificates = new SiteCertificates(ca, ForkJoinPool.commonPool());
         AuditLog audit = report.map(file -> AuditLog.toFile(file, clock)).orElse(AuditLog.NONE);
-        BrowseMode mode = new BrowseMode(RewriteCommand.consent(ruleset, consent), certificates,
-                UpstreamTrust.clientContext(upstreamCa), audit);
+        BrowseMode mode = new BrowseMode(decision, certificates, upstreamTls, audit);
         GatewayServer server = GatewayServer.start(new Gateway(ruleset.withListeners(List.of(listener)), clock, mode));
         InetSocketAddress bound = server.addresses().get(0);
         String proxy = bound.getHostString() + ":" + bound.getPort();
         Path caFile = caDir.resolve(CertificateAuthority.CERTIFICATE_FILE).toAbsolutePath();
         out.println("ConsentGate browser proxy on " + proxy + ", consent: " + consent);
         out.println("CA certificate: " + caFile + " (trust it in the browser you audit with, and only there)");
+        if (!bound.getAddress().isLoopbackAddress()) {
+            // it asks no credentials: whoever reaches it can fetch through it, from this machine's network too
+            out.println("WARNING: listening on " + bound.getAddress().getHostAddress() + ", not loopback: anyone"
+                    + " who can reach this port can use it as a proxy to any host this machine can reach");
+        }
         out.println("Report: " + report.map(p -> p.toAbsolutePath().toString()).orElse("none (give --report FILE)"));
         out.println();
         out.println("Try:");

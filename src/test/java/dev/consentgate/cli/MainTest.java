@@ -96,10 +96,38 @@ class MainTest {
     }
 
     @Test
+    void browseWithAnUnknownCategoryIsAUsageErrorAndMakesNoCa(@TempDir Path dir) {
+        Result r = run("browse", "--consent", "ads", "--ca-dir", dir.resolve("ca").toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("consentgate: --consent: unknown category 'ads'"), r.err());
+        assertFalse(Files.exists(dir.resolve("ca")));
+    }
+
+    @Test
+    void browseNamesTheMissingHalfOfItsCa(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("consentgate-ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Result r = run("browse", "--ca-dir", dir.toString(), "--listen", "127.0.0.1:0");
+        assertEquals(1, r.status());
+        assertEquals("consentgate: " + dir.resolve("consentgate-ca.key") + ": missing, while "
+                + dir.resolve("consentgate-ca.pem") + " exists; remove it to have a new CA made, or restore both\n",
+                r.err());
+    }
+
+    @Test
+    void browseNamesAnUnreadableUpstreamCaFile(@TempDir Path dir) {
+        Result r = run("browse", "--ca-dir", dir.toString(), "--upstream-ca", dir.resolve("no.pem").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("consentgate: " + dir.resolve("no.pem") + ": cannot be read as PEM certificates"),
+                r.err());
+        assertFalse(Files.exists(dir.resolve("consentgate-ca.key")), "no CA made before the options were checked");
+    }
+
+    @Test
     void helpListsTheCommands() {
         Result r = run("--help");
         assertEquals(0, r.status());
-        assertTrue(r.out().contains("check") && r.out().contains("rewrite") && r.out().contains("--config"));
+        assertTrue(r.out().contains("check") && r.out().contains("rewrite") && r.out().contains("browse")
+                && r.out().contains("--config"));
     }
 
     @Test
