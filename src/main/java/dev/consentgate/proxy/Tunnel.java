@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -34,8 +35,10 @@ final class Tunnel extends ChannelInboundHandlerAdapter {
     private static void strip(Channel channel) {
         for (String name : channel.pipeline().names()) {
             ChannelHandler handler = channel.pipeline().get(name);
-            // The connection limit stays: it must see the connection close to count it out.
-            if (handler != null && !(handler instanceof Tunnel) && !(handler instanceof ConnectionLimit)) {
+            // The connection limit stays: it must see the connection close to count it out. TLS stays too (the
+            // browser proxy's tunnel to a site, and its connection to the site): the tunnel carries what is inside.
+            if (handler != null && !(handler instanceof Tunnel) && !(handler instanceof ConnectionLimit)
+                    && !(handler instanceof SslHandler)) {
                 channel.pipeline().remove(handler);
             }
         }

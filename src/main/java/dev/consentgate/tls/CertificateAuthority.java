@@ -123,8 +123,11 @@ public final class CertificateAuthority {
         try {
             KeyPair keys = newKeyPair();
             Instant now = clock.instant();
-            X500Name name = new X500Name("CN=ConsentGate local CA " + now.getEpochSecond() + ", O=ConsentGate");
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(new SecureRandom()),
+            SecureRandom random = new SecureRandom();
+            // a name of its own: a browser must never take one machine's CA for another's
+            X500Name name = new X500Name("CN=ConsentGate local CA " + Long.toHexString(random.nextLong() >>> 16)
+                    + ", O=ConsentGate");
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(random),
                     Date.from(now.minus(BACKDATE)), Date.from(now.plus(CA_VALIDITY)), name, keys.getPublic());
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));

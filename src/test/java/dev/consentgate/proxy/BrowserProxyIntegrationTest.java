@@ -14,12 +14,16 @@ import dev.consentgate.testing.TestUpstream;
 import dev.consentgate.tls.CertificateAuthority;
 import dev.consentgate.tls.SiteCertificates;
 import dev.consentgate.tls.UpstreamTrust;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -29,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,6 +182,49 @@ class BrowserProxyIntegrationTest {
             assertTrue(page.body().contains("type=\"text/plain\""), page.body());
             assertEquals("GET /shop HTTP/1.1", plain.take().requestLine());
         }
+    }
+
+    @Test
+    void aWebSocketInsideAnInterceptedTunnelKeepsBothTlsLayers() throws Exception {
+        try (TestUpstream echo = TestUpstream.startTls(sites.serverContext("localhost"), (request, out, socket) -> {
+                 out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                         + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n")
+                         .getBytes(StandardCharsets.ISO_8859_1));
+                 out.flush();
+                 byte[] frame = socket.getInputStream().readNBytes(5);
+                 out.write(("echo:" + new String(frame, StandardCharsets.ISO_8859_1))
+                         .getBytes(StandardCharsets.ISO_8859_1));
+                 out.flush();
+             });
+             Socket raw = new Socket()) {
+            raw.connect(proxy.addresses().get(0), 10_000);
+            raw.setSoTimeout(10_000);
+            String authority = "localhost:" + echo.port();
+            raw.getOutputStream().write(("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertTrue(readHead(raw.getInputStream()).startsWith("HTTP/1.1 200 "));
+            try (SSLSocket tls = (SSLSocket) SiteTls.trusting(proxyCa.certificate()).getSocketFactory()
+                    .createSocket(raw, "localhost", echo.port(), true)) {
+                tls.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: " + authority + "\r\nConnection: Upgrade\r\n"
+                        + "Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                        + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                assertTrue(readHead(tls.getInputStream()).startsWith("HTTP/1.1 101 "));
+                tls.getOutputStream().write("hello".getBytes(StandardCharsets.ISO_8859_1));
+                assertEquals("echo:hello", new String(tls.getInputStream().readNBytes(10), StandardCharsets.ISO_8859_1));
+            }
+        }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     @Test

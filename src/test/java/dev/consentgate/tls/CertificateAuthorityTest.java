@@ -44,6 +44,14 @@ class CertificateAuthorityTest {
     }
 
     @Test
+    void twoCasMadeAtTheSameInstantHaveDifferentNames(@TempDir Path other) {
+        CertificateAuthority a = CertificateAuthority.loadOrCreate(dir, CLOCK);
+        CertificateAuthority b = CertificateAuthority.loadOrCreate(other, CLOCK);
+
+        assertNotEquals(a.certificate().getSubjectX500Principal(), b.certificate().getSubjectX500Principal());
+    }
+
+    @Test
     void theKeyFileIsReadableByItsOwnerOnly() throws Exception {
         CertificateAuthority.loadOrCreate(dir, CLOCK);
 
