@@ -1285,7 +1285,19 @@ class DefaultTagsTest {
                 arguments("analytics", "/wp-content/plugins/ja-analytics/ga_social_tracking.js"),
                 arguments("advertising", "//c2078.ic-live.com/pixel-js/c2078-pixel.js"),
                 arguments("advertising", "/extension/moldesign/design/moldesign/javascript/omsv_container_151.js"),
-                arguments("advertising", "//s.ktxtr.com/kx.js"));
+                arguments("advertising", "//s.ktxtr.com/kx.js"),
+                // round seventy-two, country-code sites, shops and services, communities and video sites
+                arguments("analytics", "//cdn.dep-x.com/t.js?id=DID-SYBRY9QICFKR"),
+                arguments("advertising", "http://eas5.emediate.eu/EAS_tag.1.0.js"),
+                arguments("advertising", "//a.fsdn.com/con/js/sftheme/vendor/bizx-prebid.js?1521058648"),
+                arguments("advertising", "//scripts.kiosked.com/loader/kiosked-loader.js?pub=11828&site=12984"),
+                arguments("advertising", "//anonymousdemographics.com/u?pub=11828&site=12984&ts=1478487292"),
+                arguments("advertising", "//s3.amazonaws.com/downloads.mailchimp.com/js/signup-forms/popup/embed.js"),
+                arguments("advertising", "http://xml.affiliate.rakuten.co.jp/widget/js/rakuten_widget.js"),
+                arguments("functionality", "https://socileadmsg.com/js/2waychat/plugin-10912819205.js"),
+                arguments("functionality", "//media.line.me/js/line-button.js?v=20140411"),
+                arguments("functionality", "http://tjs.sjs.sinajs.cn/open/api/js/wb.js"),
+                arguments("analytics", "https://www.mediego.com/agent.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1955,7 +1967,11 @@ class DefaultTagsTest {
                 arguments("advertising", "if(typeof _SAS === 'object') _SAS.ad({site:'Zive',pos:'HalfPageAd-2',type:'category'});"),
                 arguments("advertising", "var oms_id = '5766'; var oms_site = 'oms.mainpost.de'; var oms_zone = \"\";"),
                 arguments("advertising", "var yieldlove_site_id = \"ariva.de_d_home\";"),
-                arguments("advertising", "if (window.ADTECH) { window.ADTECH.executeQueue(); }"));
+                arguments("advertising", "if (window.ADTECH) { window.ADTECH.executeQueue(); }"),
+                // round seventy-two, country-code sites, shops and services, communities and video sites
+                arguments("analytics", "(function(e){var c=e;var a=c.ue||{};a.main_scope=\"mainscopecsm\";var j=\"/images/G/01/csminstrumentation/\",h=e.ue_file||\"ue-full.js\";})(window);"),
+                arguments("advertising", "var adcashMacros={sub1:\"\",sub2:\"\"},zoneSett={r:\"1925835\"};"),
+                arguments("advertising", "/* <![CDATA[ */ adsNoBanner = false; onetAds={ 'async': 1, 'target': 'RASP_FAKT/exclusive:GLOWNA' };"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -2081,7 +2097,9 @@ class DefaultTagsTest {
                 // round sixty-nine, Slovakia, Hungary, Czechia, Greece, Norway, Denmark, Austria, Switzerland, Romania, Poland, Bulgaria and Belgium
                 arguments("analytics", "https://toplist.cz/dot.asp?id=67775"),
                 // round seventy-one
-                arguments("analytics", "https://de.sitestat.com/ndr/tagesschau/s?index&cid=tagesschau-homepage100"));
+                arguments("analytics", "https://de.sitestat.com/ndr/tagesschau/s?index&cid=tagesschau-homepage100"),
+                // round seventy-two
+                arguments("analytics", "//analytics.slashdotmedia.com/sf.php?idsite=39"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
