@@ -56,7 +56,7 @@ final class BrowseCommand {
             out.println("WARNING: listening on " + bound.getAddress().getHostAddress() + ", not loopback: anyone"
                     + " who can reach this port can use it as a proxy to any host this machine can reach");
         }
-        out.println("Report: " + report.map(p -> p.toAbsolutePath().toString()).orElse("none (give --report FILE)"));
+        out.println("Report: " + report.map(p -> p.toAbsolutePath().toString()).orElse("none (give --report-file FILE)"));
         out.println();
         out.println("Try:");
         out.println("  curl --proxy http://" + proxy + " --cacert " + caFile + " -s https://www.example.com/");

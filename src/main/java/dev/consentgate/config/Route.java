@@ -38,6 +38,10 @@ public record Route(String hostPattern, String pathPrefix, URI upstream, int max
         return colon >= 0 ? host.substring(0, colon) : host;
     }
 
+    public Route withMaxConnections(int newMaxConnections) {
+        return new Route(hostPattern, pathPrefix, upstream, newMaxConnections, origin);
+    }
+
     public Route withUpstream(URI newUpstream) {
         return new Route(hostPattern, pathPrefix, newUpstream, maxConnections, origin);
     }

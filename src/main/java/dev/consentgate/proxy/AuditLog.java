@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {"time":"2026-11-29T20:41:07Z","kind":"request","url":"https://www.google-analytics.com/g/collect?v=2",
  *   "page":"https://shop.example/","category":"analytics","rule":"google-analytics","action":"blocked"}
  * </pre>
- * Kinds: {@code request} (a request to a tag host, answered 403 and never sent), {@code element} (an element of a
+ * Kinds: {@code request} (a request to a tag host, answered 403 and never sent), {@code navigation} (a navigation
+ * to a tag host that the person at the browser started, let through), {@code element} (an element of a
  * page removed, neutralized or replaced; with its line), {@code set-cookie} (a cookie the site tried to set, dropped)
  * and {@code cookie} (a cookie the browser sent, removed before the site saw it). Lines go to the file from one
  * writer thread, never from an event loop.
@@ -93,16 +94,26 @@ public final class AuditLog implements AutoCloseable {
         return enabled() ? new RequestAudit(this, url) : RequestAudit.NONE;
     }
 
-    void requestBlocked(String url, String page, TagRule rule) {
-        StringBuilder sb = start("request", url);
+    /**
+     * A request whose URL a rule not granted matched: blocked, or, for a navigation the person at the browser started,
+     * let through (kind {@code navigation}, action {@code allowed}) and still reported.
+     */
+    void requestMatched(String url, String page, TagRule rule, boolean allowedNavigation) {
+        if (!enabled()) {
+            return;
+        }
+        StringBuilder sb = start(allowedNavigation ? "navigation" : "request", url);
         RewriteReportJson.field(sb, "page", page);
         RewriteReportJson.field(sb, "category", rule.category());
         RewriteReportJson.field(sb, "rule", rule.id());
-        RewriteReportJson.field(sb, "action", "blocked");
+        RewriteReportJson.field(sb, "action", allowedNavigation ? "allowed" : "blocked");
         emit(sb);
     }
 
     void element(String page, RewriteEvent event) {
+        if (!enabled()) {
+            return;
+        }
         StringBuilder sb = start("element", page);
         sb.append(",\"line\":").append(event.line());
         RewriteReportJson.field(sb, "element", event.element());
@@ -114,6 +125,9 @@ public final class AuditLog implements AutoCloseable {
     }
 
     void cookies(String kind, String url, List<String> names, String action) {
+        if (!enabled()) {
+            return;
+        }
         for (String name : names) {
             StringBuilder sb = start(kind, url);
             RewriteReportJson.field(sb, "name", name);

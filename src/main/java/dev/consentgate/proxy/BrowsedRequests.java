@@ -106,17 +106,19 @@ final class BrowsedRequests {
                 + originFormTarget;
     }
 
+    /** The rule not granted that the request's URL matches (a tag host or path), judged from the page's site. */
+    static Optional<TagRule> matchingRule(TagPolicy policy, HttpRequest request, String url, ConsentDecision consent) {
+        return policy.ruleBlockingRequest(url, pageSite(request.headers()), consent);
+    }
+
     /**
-     * The rule that keeps the request from being sent: a tag host or path of a category the consent does not grant.
-     * A top-level navigation (the QA engineer typing or clicking an address) is never blocked; frames, scripts,
-     * images and beacons are.
+     * A navigation the person at the browser started: an address typed or a bookmark ({@code Sec-Fetch-Site: none}),
+     * or a link clicked ({@code Sec-Fetch-User: ?1}). One a page starts by itself (a script setting location, a meta
+     * refresh, a form it submits) has neither, and is judged like any other request.
      */
-    static Optional<TagRule> blockingRule(TagPolicy policy, HttpRequest request, String url, ConsentDecision consent) {
-        HttpHeaders headers = request.headers();
-        if ("navigate".equals(headers.get("Sec-Fetch-Mode")) && "document".equals(headers.get("Sec-Fetch-Dest"))) {
-            return Optional.empty();
-        }
-        return policy.ruleBlockingRequest(url, pageSite(headers), consent);
+    static boolean startedByUser(HttpHeaders headers) {
+        return "navigate".equals(headers.get("Sec-Fetch-Mode")) && "document".equals(headers.get("Sec-Fetch-Dest"))
+                && ("none".equals(headers.get("Sec-Fetch-Site")) || "?1".equals(headers.get("Sec-Fetch-User")));
     }
 
     /** The site of the page that made the request, from its Referer or Origin; none when neither is sent. */

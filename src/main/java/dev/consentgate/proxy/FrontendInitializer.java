@@ -14,8 +14,6 @@ import java.net.URI;
  */
 final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
 
-    /** Request heads passed to the proxy before the exchanges ahead of them finish; the rest wait unread. */
-
     private final Gateway gateway;
     private final ConnectionLimit connectionLimit;
 

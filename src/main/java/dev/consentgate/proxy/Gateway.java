@@ -54,7 +54,21 @@ public final class Gateway {
 
     /** The browser proxy: every site, one fixed consent, no banner of its own (see {@link BrowseMode}). */
     public Gateway(Ruleset ruleset, Clock clock, BrowseMode browse) {
-        this(ruleset, clock, System::getenv, FaultPoints.NONE, Optional.of(browse));
+        this(ruleset, clock, Gateway::browseEnvironment, FaultPoints.NONE, Optional.of(browse));
+    }
+
+    /**
+     * The environment for the browser proxy: it serves no consent endpoint, so it signs no consent cookie, and a
+     * signing secret the ruleset names need not be set for it; a random one stands in when it is not.
+     */
+    private static String browseEnvironment(String name) {
+        String value = System.getenv(name);
+        if (value != null) {
+            return value;
+        }
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return java.util.Base64.getEncoder().encodeToString(secret);
     }
 
     private Gateway(Ruleset ruleset, Clock clock, Function<String, String> env, FaultPoints faults,

@@ -177,32 +177,40 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
         RequestNormalisation.apply(request);
         String url = BrowsedRequests.url(origin.get(), request.uri());
-        Optional<TagRule> blocking = BrowsedRequests.blockingRule(gateway.tagPolicy(), request, url,
+        Optional<TagRule> matched = BrowsedRequests.matchingRule(gateway.tagPolicy(), request, url,
                 browse.consent());
-        if (blocking.isPresent()) {
-            TagRule rule = blocking.get();
-            browse.audit().requestBlocked(url, BrowsedRequests.page(request.headers()), rule);
-            refuse(request, new RequestRules.Refusal(HttpResponseStatus.FORBIDDEN, "blocked by ConsentGate: "
-                    + rule.id() + " needs consent to " + rule.category()));
-            return;
+        if (matched.isPresent()) {
+            TagRule rule = matched.get();
+            boolean userNavigation = BrowsedRequests.startedByUser(request.headers());
+            browse.audit().requestMatched(url, BrowsedRequests.page(request.headers()), rule, userNavigation);
+            if (!userNavigation) {
+                refuse(request, new RequestRules.Refusal(HttpResponseStatus.FORBIDDEN, "blocked by ConsentGate: "
+                        + rule.id() + " needs consent to " + rule.category()));
+                return;
+            }
         }
         ResponseEnforcement enforcement = gateway.enforceRequest(request, browse.audit().forRequest(url));
-        // a browser's own proxy does not tell the sites about the browser (no Forwarded fields)
         forward(request, gateway.routeTo(origin.get()), enforcement, false);
     }
 
-    private void forward(HttpRequest request, Route route, ResponseEnforcement enforcement, boolean addForwarded) {
+    /**
+     * Sends the request on. In front of a site the upstream is told who asked and the exchange's id; a browser's
+     * own proxy tells the sites nothing (an id shared by every site would link the visitor's requests across them).
+     */
+    private void forward(HttpRequest request, Route route, ResponseEnforcement enforcement, boolean inFrontOfSite) {
         boolean webSocket = ForwardingHeaders.isWebSocketUpgrade(request.headers());
         ForwardingHeaders.removeHopByHop(request.headers(), webSocket);
-        if (addForwarded) {
+        if (inFrontOfSite) {
             ForwardingHeaders.addForwarded(request.headers(), clientAddress(), "http");
         }
         if (!HttpUtil.isKeepAlive(request) && request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
             // The client will close after this response; the pooled upstream connection stays reusable.
             request.headers().remove(HttpHeaderNames.CONNECTION);
         }
-        String id = RequestIds.forRequest(request.headers().get(REQUEST_ID));
-        request.headers().set(REQUEST_ID, id);
+        String id = RequestIds.forRequest(inFrontOfSite ? request.headers().get(REQUEST_ID) : null);
+        if (inFrontOfSite) {
+            request.headers().set(REQUEST_ID, id);
+        }
         Exchange proxied = new Exchange(id, this, ctx, request, route, enforcement,
                 gateway.limits().upstreamResponseTimeout().toMillis(), webSocket);
         exchange = proxied;

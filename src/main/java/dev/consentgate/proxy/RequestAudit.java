@@ -22,6 +22,11 @@ final class RequestAudit implements RewriteListener {
         this.url = url;
     }
 
+    /** Itself when there is a report to write, else the listener the rewriter skips its line counting for. */
+    RewriteListener listener() {
+        return log == null ? RewriteListener.NONE : this;
+    }
+
     @Override
     public void onAction(RewriteEvent event) {
         if (log != null && event.action() != RewriteEvent.Action.KEPT) {

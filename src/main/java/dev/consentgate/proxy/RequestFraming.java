@@ -33,8 +33,11 @@ final class RequestFraming {
         NEED_MORE,
         /** A complete, valid request head was passed on (its body, if any, follows). */
         REQUEST_HEAD,
-        /** A WebSocket opening handshake was passed on: what follows is only HTTP if the upstream declines. */
-        UPGRADE_HEAD
+        /**
+         * A head after which the connection may stop carrying HTTP requests: a WebSocket opening handshake (HTTP
+         * again only if the upstream declines) or the browser proxy's CONNECT.
+         */
+        SWITCH_HEAD
     }
 
     private enum State {
@@ -360,7 +363,7 @@ final class RequestFraming {
         } else {
             state = State.BEFORE_REQUEST;
         }
-        return body.switchesProtocol() ? Step.UPGRADE_HEAD : Step.REQUEST_HEAD;
+        return body.switchesProtocol() ? Step.SWITCH_HEAD : Step.REQUEST_HEAD;
     }
 
     private int indexOf(char c, int from) {

@@ -42,7 +42,7 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
     private ByteBuf pending;
     /** Request heads passed on whose exchange has not finished. */
     private int inFlight;
-    private boolean upgradePending;
+    private boolean switchPending;
     private boolean failed;
     /** A read was asked for while paused; issued on resume. */
     private boolean readWanted;
@@ -91,7 +91,7 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
                 }
                 inFlight++;
                 responseWrittenDuringBody = false;
-                upgradePending = step == RequestFraming.Step.UPGRADE_HEAD;
+                switchPending = step == RequestFraming.Step.SWITCH_HEAD;
             }
         } catch (RequestRejection r) {
             rejection = r;
@@ -131,13 +131,13 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
     }
 
     private boolean paused() {
-        return upgradePending || inFlight >= maxInFlight;
+        return switchPending || inFlight >= maxInFlight;
     }
 
     /** An exchange finished and the connection stays open: passes on requests held back for it. */
     void exchangeFinished() {
         inFlight = Math.max(0, inFlight - 1);
-        upgradePending = false;
+        switchPending = false;
         // Later, not inside the proxy's own bookkeeping of the finished exchange.
         ctx.executor().execute(() -> {
             if (ctx.isRemoved() || !ctx.channel().isActive()) {
@@ -214,10 +214,11 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
     public void handlerRemoved(ChannelHandlerContext context) {
         cancelBodyIdle();
         if (pending != null) {
-            // Only bytes sent after a WebSocket handshake before its answer (RFC 6455 forbids that) can be here.
+            // Only bytes sent after a WebSocket handshake or a CONNECT before its answer can be here (RFC 6455 forbids
+            // the first; a CONNECT's tunnel starts only when the proxy has agreed).
             ReferenceCountUtil.release(pending);
             pending = null;
-            LOG.debug("client sent data before the WebSocket handshake was answered; closing");
+            LOG.debug("client sent data before its WebSocket handshake or CONNECT was answered; closing");
             context.channel().close();
         }
     }

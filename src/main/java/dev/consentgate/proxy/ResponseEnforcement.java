@@ -113,7 +113,7 @@ final class ResponseEnforcement {
         }
         return Optional.of(HtmlBodyRewrite.begin(request, response, clientAccepts, html.policy(), consent.decision(),
                 name -> html.cookieAllowed(name, consent.decision()), html.limits(),
-                html.injections(consent.decision(), request.uri(), headers), audit,
+                html.injections(consent.decision(), request.uri(), headers), audit.listener(),
                 html.faults()));
     }
 }

@@ -5,12 +5,18 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.NetUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -18,6 +24,9 @@ import java.util.concurrent.TimeoutException;
  * Keep-alive connections to one upstream, owned by one event loop (the client channels of that loop use it, so a
  * relay never crosses threads and no locks are needed). At most {@code max} connections are open; further requests
  * wait up to the connect timeout for one to be released.
+ *
+ * <p>A connection's slot is freed in one place, when the connection closes, whoever closed it (the upstream, an
+ * exchange, a failed handshake, the pool): its close listener frees the slot and lets the next waiter connect.
  */
 final class UpstreamPool {
 
@@ -26,16 +35,19 @@ final class UpstreamPool {
     private final URI upstream;
     private final int max;
     private final long waitMillis;
+    /** Where host names are looked up: a lookup blocks, so never on the event loop. */
+    private final Executor resolver;
     private final Deque<Channel> idle = new ArrayDeque<>();
     private final Deque<Promise<Channel>> waiters = new ArrayDeque<>();
     private int open;
 
-    UpstreamPool(EventLoop loop, Bootstrap bootstrap, URI upstream, int max, long waitMillis) {
+    UpstreamPool(EventLoop loop, Bootstrap bootstrap, URI upstream, int max, long waitMillis, Executor resolver) {
         this.loop = loop;
         this.bootstrap = bootstrap;
         this.upstream = upstream;
         this.max = max;
         this.waitMillis = waitMillis;
+        this.resolver = resolver;
     }
 
     /** A connection for one exchange; the boolean of the result says whether it was reused from the pool. */
@@ -48,7 +60,7 @@ final class UpstreamPool {
                 UpstreamHandler.of(reusable).markReused(true);
                 return promise.setSuccess(reusable);
             }
-            open--;
+            // closed while idle: its close listener frees the slot
         }
         if (open < max) {
             connect(promise);
@@ -82,39 +94,71 @@ final class UpstreamPool {
             return;
         }
         channel.close();
-        open--;
-        Promise<Channel> waiter = waiters.pollFirst();
-        if (waiter != null) {
-            connect(waiter);
-        }
     }
 
     private void connect(Promise<Channel> promise) {
         open++;
-        ChannelFuture connect = bootstrap.connect(upstream.getHost(), port(upstream));
-        connect.addListener(f -> {
-            if (!f.isSuccess()) {
-                open--;
-                promise.tryFailure(f.cause());
+        resolve().addListener((Future<InetAddress> resolved) -> {
+            if (!resolved.isSuccess()) {
+                slotFreed();
+                promise.tryFailure(resolved.cause());
                 return;
             }
+            ChannelFuture connect = bootstrap.connect(new InetSocketAddress(resolved.getNow(), port(upstream)));
             Channel ch = connect.channel();
-            ch.closeFuture().addListener(c -> idle.remove(ch));
-            SslHandler tls = ch.pipeline().get(SslHandler.class);
-            if (tls == null) {
-                connected(ch, promise);
-                return;
-            }
-            tls.handshakeFuture().addListener(h -> {
-                if (h.isSuccess()) {
-                    connected(ch, promise);
-                } else {
+            ch.closeFuture().addListener(c -> {
+                idle.remove(ch);
+                slotFreed();
+            });
+            connect.addListener(f -> {
+                if (!f.isSuccess()) {
                     ch.close();
-                    open--;
-                    promise.tryFailure(h.cause());
+                    promise.tryFailure(f.cause());
+                    return;
                 }
+                SslHandler tls = ch.pipeline().get(SslHandler.class);
+                if (tls == null) {
+                    connected(ch, promise);
+                    return;
+                }
+                tls.handshakeFuture().addListener(h -> {
+                    if (h.isSuccess()) {
+                        connected(ch, promise);
+                    } else {
+                        ch.close();
+                        promise.tryFailure(h.cause());
+                    }
+                });
             });
         });
+    }
+
+    /** The upstream's address: an IP literal at once, a host name looked up off the event loop. */
+    private Future<InetAddress> resolve() {
+        String host = upstream.getHost();
+        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        byte[] ip = NetUtil.createByteArrayFromIpAddressString(literal);
+        Promise<InetAddress> address = loop.newPromise();
+        if (ip != null) {
+            try {
+                return address.setSuccess(InetAddress.getByAddress(literal, ip));
+            } catch (UnknownHostException e) {
+                return address.setFailure(e);
+            }
+        }
+        try {
+            resolver.execute(() -> {
+                try {
+                    InetAddress found = InetAddress.getByName(host);
+                    loop.execute(() -> address.trySuccess(found));
+                } catch (UnknownHostException e) {
+                    loop.execute(() -> address.tryFailure(e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            address.setFailure(e);
+        }
+        return address;
     }
 
     private void connected(Channel ch, Promise<Channel> promise) {
@@ -124,11 +168,19 @@ final class UpstreamPool {
         }
     }
 
+    /** A connection closed, or never opened: the next waiter may open one. */
+    private void slotFreed() {
+        open--;
+        Promise<Channel> waiter = waiters.pollFirst();
+        if (waiter != null) {
+            connect(waiter);
+        }
+    }
+
     void closeIdle() {
         Channel ch;
         while ((ch = idle.pollFirst()) != null) {
             ch.close();
-            open--;
         }
     }
 

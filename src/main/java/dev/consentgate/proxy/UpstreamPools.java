@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * One {@link UpstreamPool} per event loop and route, created on first use. Routes to {@code https} origins (the
@@ -28,6 +30,12 @@ final class UpstreamPools {
     private final Limits limits;
     private final Optional<SslContext> tls;
     private final Map<Key, UpstreamPool> pools = new ConcurrentHashMap<>();
+    /** Host names are looked up on these threads (a lookup blocks); an IP address needs none. */
+    private final ExecutorService resolver = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "upstream-dns");
+        t.setDaemon(true);
+        return t;
+    });
 
     UpstreamPools(Limits limits, Optional<SslContext> tls) {
         this.limits = limits;
@@ -36,7 +44,7 @@ final class UpstreamPools {
 
     UpstreamPool forRoute(EventLoop loop, Route route) {
         return pools.computeIfAbsent(new Key(loop, route), k -> new UpstreamPool(loop, bootstrap(loop, route.upstream()),
-                route.upstream(), route.maxConnections(), limits.upstreamConnectTimeout().toMillis()));
+                route.upstream(), route.maxConnections(), limits.upstreamConnectTimeout().toMillis(), resolver));
     }
 
     private Bootstrap bootstrap(EventLoop loop, URI upstream) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentgate.config.Listener;
 import dev.consentgate.config.Ruleset;
+import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.testing.RawClient;
 import dev.consentgate.testing.RunningGateway;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,13 +69,16 @@ class BrowserProxyIntegrationTest {
                 + "Set-Cookie: JSESSIONID=s1; Path=/; HttpOnly\r\n"
                 + "Content-Length: " + PAGE.length() + "\r\n\r\n" + PAGE));
         proxyCa = CertificateAuthority.loadOrCreate(dir.resolve("proxy-ca"), Clock.systemUTC());
-        Ruleset ruleset = RunningGateway.defaultRuleset().withListeners(List.of(new Listener("127.0.0.1", 0)));
+        proxy = startProxy(RunningGateway.defaultRuleset(), AuditLog.to(report::add, Clock.systemUTC()));
+    }
+
+    private GatewayServer startProxy(Ruleset ruleset, AuditLog audit) throws Exception {
         ConsentDecision essentialOnly = new ConsentDecision(Set.copyOf(ruleset.essentialCategories()), "test",
                 Optional.empty(), false, Optional.empty());
         BrowseMode mode = new BrowseMode(essentialOnly, new SiteCertificates(proxyCa,
-                ForkJoinPool.commonPool()), UpstreamTrust.clientContext(Optional.of(sites.caFile())),
-                AuditLog.to(report::add, Clock.systemUTC()));
-        proxy = GatewayServer.start(new Gateway(ruleset, Clock.systemUTC(), mode));
+                ForkJoinPool.commonPool()), UpstreamTrust.clientContext(Optional.of(sites.caFile())), audit);
+        return GatewayServer.start(new Gateway(ruleset.withListeners(List.of(new Listener("127.0.0.1", 0))),
+                Clock.systemUTC(), mode));
     }
 
     @AfterEach
@@ -118,7 +123,9 @@ class BrowserProxyIntegrationTest {
                 page.headers().allValues("Set-Cookie").toString());
         TestUpstream.Received received = site.take();
         assertEquals(List.of("JSESSIONID=s0"), received.headers("Cookie"));
+        // the sites are told nothing about the browser: no forwarding fields, no id that would link its requests
         assertTrue(received.headers("X-Forwarded-For").isEmpty(), received.head());
+        assertTrue(received.headers("X-Request-Id").isEmpty(), received.head());
 
         // reported as they happened, before the response was finished
         String url = "https://localhost:" + site.port() + "/";
@@ -146,6 +153,53 @@ class BrowserProxyIntegrationTest {
                 && report.get(0).contains("\"page\":\"https://localhost:" + site.port() + "/\"")
                 && report.get(0).contains("\"category\":\"analytics\"")
                 && report.get(0).contains("\"action\":\"blocked\""), report.get(0));
+    }
+
+    @Test
+    void withoutAReportRequestsToTagHostsAreStillAnswered403() throws Exception {
+        try (GatewayServer unreported = startProxy(RunningGateway.defaultRuleset(), AuditLog.NONE)) {
+            HttpResponse<String> beacon = HttpClient.newBuilder().proxy(ProxySelector.of(unreported.addresses().get(0)))
+                    .build().send(HttpRequest.newBuilder(URI.create("http://www.google-analytics.com/g/collect?v=2"))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, beacon.statusCode(), beacon.body());
+        }
+    }
+
+    @Test
+    void aNavigationThePageStartsIsBlockedOneThePersonStartsIsLetThroughAndBothAreReported() throws Exception {
+        // a rule naming the test site's host, so that a navigation the proxy lets through reaches a real site
+        Ruleset defaults = RunningGateway.defaultRuleset();
+        List<TagRule> rules = new ArrayList<>(defaults.tagRules());
+        rules.add(0, new TagRule("test-tracker", Optional.of("localhost"), Optional.empty(), Optional.empty(),
+                "analytics", Optional.empty(), "test"));
+        Ruleset withTracker = new Ruleset(defaults.source(), defaults.listeners(), defaults.routes(), defaults.limits(),
+                defaults.categories(), defaults.cookieRules(), defaults.undeclared(), defaults.consent(), rules,
+                defaults.html(), defaults.tagLists(), defaults.fingerprint());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (GatewayServer strict = startProxy(withTracker, AuditLog.to(lines::add, Clock.systemUTC()))) {
+            HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .proxy(ProxySelector.of(strict.addresses().get(0)))
+                    .sslContext(SiteTls.trusting(proxyCa.certificate())).build();
+            String url = "https://localhost:" + site.port() + "/";
+            // a script setting location, a meta refresh: no user activation, another site
+            HttpResponse<String> byPage = browser.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Sec-Fetch-Mode", "navigate").header("Sec-Fetch-Dest", "document")
+                    .header("Sec-Fetch-Site", "cross-site").header("Referer", "https://news.example/")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            // a link the person clicked
+            HttpResponse<String> byPerson = browser.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Sec-Fetch-Mode", "navigate").header("Sec-Fetch-Dest", "document")
+                    .header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-User", "?1")
+                    .header("Referer", "https://news.example/").build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(403, byPage.statusCode(), byPage.body());
+            assertEquals(200, byPerson.statusCode(), byPerson.body());
+            assertEquals(1, site.drain().size());
+            assertTrue(lines.get(0).contains("\"kind\":\"request\"") && lines.get(0).contains("\"rule\":\"test-tracker\"")
+                    && lines.get(0).contains("\"action\":\"blocked\""), lines.toString());
+            assertTrue(lines.get(1).contains("\"kind\":\"navigation\"") && lines.get(1).contains("\"rule\":\"test-tracker\"")
+                    && lines.get(1).contains("\"action\":\"allowed\""), lines.toString());
+        }
     }
 
     @Test

@@ -60,6 +60,25 @@ class ProxyBehaviourIntegrationTest {
     }
 
     @Test
+    void idleConnectionsTheUpstreamClosesFreeTheirPoolSlots() throws Exception {
+        // an upstream that closes each connection after its response, as nginx does when its keepalive_timeout ends
+        TestUpstream.Responder closes = (request, out, socket) -> {
+            out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.close();
+        };
+        try (TestUpstream upstream = TestUpstream.start(closes);
+             RunningGateway gateway = RunningGateway.in(upstream.uri(), r -> r.withRoutes(
+                     List.of(r.routes().get(0).withMaxConnections(2))));
+             RawClient client = gateway.rawClient()) {
+            for (int i = 1; i <= 6; i++) {
+                RawClient.Response r = client.send("GET /" + i + " HTTP/1.1\r\nHost: a\r\n\r\n").read();
+                assertEquals(200, r.status(), "request " + i + ": " + r.head() + r.bodyText());
+            }
+        }
+    }
+
+    @Test
     void headResponseIsEnforcedAndHasNoBody() throws Exception {
         // not HTML: the length of an HTML page is not known before it is filtered (PageVariantsIntegrationTest)
         String response = "HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n" + AD_COOKIE + SESSION
