@@ -43,7 +43,7 @@ final class BrowseCommand {
         Clock clock = Clock.systemUTC();
         CertificateAuthority ca = CertificateAuthority.loadOrCreate(caDir, clock);
         SiteCertificates certificates = new SiteCertificates(ca, ForkJoinPool.commonPool());
-        AuditLog audit = report.map(file -> AuditLog.toFile(file, clock)).orElse(AuditLog.NONE);
+        AuditLog audit = report.map(file -> AuditLog.toFile(file, clock)).orElse(AuditLog.counting(clock));
         BrowseMode mode = new BrowseMode(decision, certificates, upstreamTls, audit);
         GatewayServer server = GatewayServer.start(new Gateway(ruleset.withListeners(List.of(listener)), clock, mode));
         InetSocketAddress bound = server.addresses().get(0);
@@ -67,6 +67,7 @@ final class BrowseCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            out.println("ConsentGate browser proxy stopped: " + audit.summary());
             try {
                 audit.close();
             } catch (Exception e) {

@@ -12,10 +12,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +47,8 @@ public final class AuditLog implements AutoCloseable {
     private final Consumer<String> sink;
     private final Clock clock;
     private final AutoCloseable resource;
+    /** How many lines of each kind and action, for the summary at the end of a session. */
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
     private AuditLog(Consumer<String> sink, Clock clock, AutoCloseable resource) {
         this.sink = sink;
@@ -80,6 +87,11 @@ public final class AuditLog implements AutoCloseable {
         return new AuditLog(sink, clock, close);
     }
 
+    /** No report lines, only the counts of {@link #summary()}. */
+    public static AuditLog counting(Clock clock) {
+        return new AuditLog(line -> { }, clock, null);
+    }
+
     /** A report handed line by line to {@code sink} (tests, or a caller with its own output). */
     public static AuditLog to(Consumer<String> sink, Clock clock) {
         return new AuditLog(sink, clock, null);
@@ -107,7 +119,7 @@ public final class AuditLog implements AutoCloseable {
         RewriteReportJson.field(sb, "category", rule.category());
         RewriteReportJson.field(sb, "rule", rule.id());
         RewriteReportJson.field(sb, "action", allowedNavigation ? "allowed" : "blocked");
-        emit(sb);
+        emit(sb, allowedNavigation ? "navigations to tag hosts allowed" : "requests blocked");
     }
 
     void element(String page, RewriteEvent event) {
@@ -121,7 +133,7 @@ public final class AuditLog implements AutoCloseable {
         RewriteReportJson.field(sb, "category", event.category());
         RewriteReportJson.field(sb, "rule", event.ruleId());
         RewriteReportJson.field(sb, "action", RewriteReportJson.actionName(event.action()));
-        emit(sb);
+        emit(sb, "elements " + RewriteReportJson.actionName(event.action()));
     }
 
     void cookies(String kind, String url, List<String> names, String action) {
@@ -132,7 +144,7 @@ public final class AuditLog implements AutoCloseable {
             StringBuilder sb = start(kind, url);
             RewriteReportJson.field(sb, "name", name);
             RewriteReportJson.field(sb, "action", action);
-            emit(sb);
+            emit(sb, (kind.equals("cookie") ? "request cookies " : "Set-Cookie fields ") + action);
         }
     }
 
@@ -145,8 +157,18 @@ public final class AuditLog implements AutoCloseable {
         return sb;
     }
 
-    private void emit(StringBuilder sb) {
+    private void emit(StringBuilder sb, String counted) {
+        counts.computeIfAbsent(counted, k -> new LongAdder()).increment();
         sink.accept(sb.append('}').toString());
+    }
+
+    /** One line: how many of each were kept from the browser (or let through), e.g. "12 requests blocked, ...". */
+    public String summary() {
+        if (counts.isEmpty()) {
+            return "nothing was kept from the browser";
+        }
+        return new TreeMap<>(counts).entrySet().stream().map(e -> e.getValue().sum() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
     }
 
     @Override
