@@ -1297,7 +1297,23 @@ class DefaultTagsTest {
                 arguments("functionality", "https://socileadmsg.com/js/2waychat/plugin-10912819205.js"),
                 arguments("functionality", "//media.line.me/js/line-button.js?v=20140411"),
                 arguments("functionality", "http://tjs.sjs.sinajs.cn/open/api/js/wb.js"),
-                arguments("analytics", "https://www.mediego.com/agent.js"));
+                arguments("analytics", "https://www.mediego.com/agent.js"),
+                // round seventy-three, publishers and services from a to z, manga and torrent sites
+                arguments("advertising", "//publishing.kaloo.ga/acct/4305.js"),
+                arguments("advertising", "https://p.adrta.com/js/tht/b9ff301f/p.js?ef=1&params=tht"),
+                arguments("analytics", "https://cdns.gigya.com/js/gigyaGAIntegration.js"),
+                arguments("analytics", "https://analytics.naij.com/"),
+                arguments("advertising", "//st.bebi.com/bebi_v3.js"),
+                arguments("advertising", "https://srv.aftv-serving.bid/public/js/aftv_v1.js"),
+                arguments("advertising", "//cdn.adtrue.com/v/async_v2.js"),
+                arguments("advertising", "//pl14450123.puserving.com/68/88/fc/6888fcab8eb57fdabc577ed0f42ce67a.js"),
+                arguments("advertising", "//ad.bakubaku.com/ad/3.js?r=1"),
+                arguments("analytics", "//persgroep-ams.gravityrd-services.com/js/persgroep/gr_reco5.min.js"),
+                arguments("advertising", "https://ox-d.gatewaymedia.servedbyopenx.com/lib.js"),
+                arguments("advertising", "https://load.instinctiveads.com/i.js?ver=4.9.4"),
+                arguments("advertising", "//s.206ads.com/configs/androidauthority.com.js"),
+                arguments("advertising", "https://aps.hearstnp.com/Scripts/loadAds.js"),
+                arguments("advertising", "//n0.adshostnet.com/js/show_ads.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1971,7 +1987,12 @@ class DefaultTagsTest {
                 // round seventy-two, country-code sites, shops and services, communities and video sites
                 arguments("analytics", "(function(e){var c=e;var a=c.ue||{};a.main_scope=\"mainscopecsm\";var j=\"/images/G/01/csminstrumentation/\",h=e.ue_file||\"ue-full.js\";})(window);"),
                 arguments("advertising", "var adcashMacros={sub1:\"\",sub2:\"\"},zoneSett={r:\"1925835\"};"),
-                arguments("advertising", "/* <![CDATA[ */ adsNoBanner = false; onetAds={ 'async': 1, 'target': 'RASP_FAKT/exclusive:GLOWNA' };"));
+                arguments("advertising", "/* <![CDATA[ */ adsNoBanner = false; onetAds={ 'async': 1, 'target': 'RASP_FAKT/exclusive:GLOWNA' };"),
+                // round seventy-three, publishers and services from a to z, manga and torrent sites
+                arguments("advertising", "if(!window.BB_ind) { BB_ind = 0; } window.BB_skin = { centerWidth: 950 };"),
+                arguments("advertising", "var bebi_acc = '1'; var bebi_campaign = '150';"),
+                arguments("advertising", "var adtrue_vpage_tags = window.adtrue_vpage_tags || []; adtrue_vpage_tags.push({ tag_id: 9142 });"),
+                arguments("analytics", "(function(g,r,a,v,i,t,y){y=r.createElement(v);y.src='//'+i+'/js/'+t+'/gr_reco5.min.js';})(window, document, '_gravity', 'script', 'persgroep-ams.gravityrd-services.com', 'persgroep');"));
     }
 
     static Stream<Arguments> vendorPixels() {
