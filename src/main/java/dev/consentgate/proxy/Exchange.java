@@ -43,11 +43,15 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     private final ResponseEnforcement enforcement;
     private final long responseTimeoutMillis;
     private final boolean webSocket;
+    private final boolean clientKeepsAlive;
     private final ArrayDeque<HttpContent> bodyBeforeConnect = new ArrayDeque<>();
 
     private UpstreamPool pool;
     private Channel upstream;
     private ScheduledFuture<?> responseTimer;
+    /** Checks, while the body is relayed, that the upstream has not gone silent while the gateway waits for it. */
+    private ScheduledFuture<?> stallTimer;
+    private long waitingForUpstreamSince;
     private boolean requestComplete;
     private int bodyWritesInFlight;
     /** Pieces of request body with bytes in them sent upstream (a request with a body is never retried). */
@@ -57,6 +61,8 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     private boolean informational;
     private boolean responseStarted;
     private boolean closeClientAfter;
+    /** The upstream's final response allows another request on its connection (HTTP/1.1 or keep-alive, no close). */
+    private boolean upstreamKeepsAlive;
     private boolean finished;
     /** The client sent a malformed body: its refusal is logged once by the connection, not as a gateway fault. */
     private boolean clientFault;
@@ -66,7 +72,9 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     private HtmlBodyRewrite bodyRewrite;
 
     Exchange(String id, ProxyHandler owner, ChannelHandlerContext client, HttpRequest request, Route route,
-             ResponseEnforcement enforcement, long responseTimeoutMillis, boolean webSocket) {
+             ResponseEnforcement enforcement, long responseTimeoutMillis, boolean webSocket,
+             boolean clientKeepsAlive) {
+        this.clientKeepsAlive = clientKeepsAlive;
         this.id = id;
         this.owner = owner;
         this.client = client;
@@ -173,6 +181,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             ReferenceCountUtil.release(message);
             return;
         }
+        waitingForUpstreamSince = System.nanoTime();
         if (message.decoderResult().isFailure()) {
             ReferenceCountUtil.release(message);
             LOG.warn("[{}] {} {}: malformed upstream response: {}", id, request.method(), request.uri(),
@@ -194,6 +203,11 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     /** Enforces the policy on a response head; false when the response must not be sent at all. */
     private boolean onResponseHead(HttpResponse response) {
         int code = response.status().code();
+        if (code == 101 && !webSocket) {
+            // nothing was asked to switch (Upgrade is not forwarded): the connection is no longer HTTP
+            fail(HttpResponseStatus.BAD_GATEWAY, "the upstream switched protocols unasked (101)");
+            return false;
+        }
         informational = code >= 100 && code < 200 && code != 101;
         enforcement.applyToHead(response);
         if (!informational) {
@@ -210,11 +224,18 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
                 return false;
             }
             responseStarted = true;
+            waitingForUpstreamSince = System.nanoTime();
+            long every = Math.max(10, responseTimeoutMillis / 4);
+            stallTimer = client.executor().scheduleWithFixedDelay(this::checkStall, every, every,
+                    TimeUnit.MILLISECONDS);
+        }
+        if (!informational) {
+            upstreamKeepsAlive = HttpUtil.isKeepAlive(response);
         }
         ForwardingHeaders.removeHopByHop(response.headers(), code == 101 && webSocket);
         response.headers().add("Via", ForwardingHeaders.VIA);
         if (!informational && code != 101) {
-            closeClientAfter = !HttpUtil.isKeepAlive(request) || !HttpUtil.isKeepAlive(response)
+            closeClientAfter = !clientKeepsAlive || !HttpUtil.isKeepAlive(response)
                     || !requestComplete || owner.draining();
             if (closeClientAfter) {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -232,6 +253,10 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             return;
         }
         boolean last = content instanceof LastHttpContent;
+        if (last && !((LastHttpContent) content).trailingHeaders().isEmpty()) {
+            // a trailer section is not judged: Set-Cookie there would pass (RFC 9110 6.5.2 lets a proxy drop it)
+            ((LastHttpContent) content).trailingHeaders().clear();
+        }
         if (last && informational) {
             informational = false;
             writeToClient(content, false);
@@ -274,6 +299,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             } else if (lastOfResponse) {
                 complete();
             } else if (!finished && upstream != null && clientWritesInFlight == 0) {
+                waitingForUpstreamSince = System.nanoTime();
                 upstream.read();
             }
         });
@@ -294,22 +320,38 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         }
     }
 
+    private void checkStall() {
+        if (finished) {
+            stallTimer.cancel(false);
+        } else if (clientWritesInFlight == 0
+                && System.nanoTime() - waitingForUpstreamSince > TimeUnit.MILLISECONDS.toNanos(responseTimeoutMillis)) {
+            abort("the upstream sent nothing more of the response body for " + responseTimeoutMillis / 1000 + "s");
+        }
+    }
+
     private void complete() {
         if (finished) {
             return;
         }
         finished = true;
+        if (stallTimer != null) {
+            stallTimer.cancel(false);
+        }
         if (bodyRewrite != null) {
             bodyRewrite.release();
             bodyRewrite = null;
         }
-        boolean reusable = requestComplete && bodyWritesInFlight == 0;
+        boolean reusable = requestComplete && bodyWritesInFlight == 0 && upstreamKeepsAlive
+                && !UpstreamHttpCodec.holdsBytes(upstream);
         pool.release(upstream, reusable);
         owner.exchangeFinished(this, closeClientAfter);
     }
 
     private void switchToTunnel() {
         finished = true;
+        if (stallTimer != null) {
+            stallTimer.cancel(false);
+        }
         client.flush();
         UpstreamHandler.of(upstream).detach();
         Tunnel.join(client.channel(), upstream);
@@ -444,6 +486,9 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         }
         if (responseTimer != null) {
             responseTimer.cancel(false);
+        }
+        if (stallTimer != null) {
+            stallTimer.cancel(false);
         }
         HttpContent queued;
         while ((queued = bodyBeforeConnect.poll()) != null) {

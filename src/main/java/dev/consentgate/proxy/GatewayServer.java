@@ -52,6 +52,15 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /** The addresses actually bound (port 0 in the ruleset becomes a real port here). */
+    /** How many event loops serve connections (each has its own upstream pools). */
+    int eventLoops() {
+        int n = 0;
+        for (var ignored : workers) {
+            n++;
+        }
+        return n;
+    }
+
     public List<InetSocketAddress> addresses() {
         return listeners.stream().map(c -> (InetSocketAddress) c.localAddress()).toList();
     }

@@ -44,6 +44,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private boolean refusing;
     /** CONNECT was accepted: this handler's part is over, the tunnel's handlers replace it. */
     private boolean tunnelling;
+    /** A body fault in a pipelined request: answered once the exchange before it has finished. */
+    private RequestRejection laterFault;
 
     ProxyHandler(Gateway gateway, URI tunnel) {
         this.gateway = gateway;
@@ -199,20 +201,20 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
      */
     private void forward(HttpRequest request, Route route, ResponseEnforcement enforcement, boolean inFrontOfSite) {
         boolean webSocket = ForwardingHeaders.isWebSocketUpgrade(request.headers());
+        // read before removeHopByHop takes Connection away (so a client's close never reaches the pooled upstream
+        // connection); an HTTP/1.0 client is closed after each response, its rewritten body having no framing
+        boolean clientKeepsAlive = HttpUtil.isKeepAlive(request)
+                && request.protocolVersion().equals(HttpVersion.HTTP_1_1);
         ForwardingHeaders.removeHopByHop(request.headers(), webSocket);
         if (inFrontOfSite) {
             ForwardingHeaders.addForwarded(request.headers(), clientAddress(), "http");
-        }
-        if (!HttpUtil.isKeepAlive(request) && request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
-            // The client will close after this response; the pooled upstream connection stays reusable.
-            request.headers().remove(HttpHeaderNames.CONNECTION);
         }
         String id = RequestIds.forRequest(inFrontOfSite ? request.headers().get(REQUEST_ID) : null);
         if (inFrontOfSite) {
             request.headers().set(REQUEST_ID, id);
         }
         Exchange proxied = new Exchange(id, this, ctx, request, route, enforcement,
-                gateway.limits().upstreamResponseTimeout().toMillis(), webSocket);
+                gateway.limits().upstreamResponseTimeout().toMillis(), webSocket, clientKeepsAlive);
         exchange = proxied;
         proxied.start(gateway.pools().forRoute(ctx.channel().eventLoop(), route));
     }
@@ -245,6 +247,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         exchange = null;
+        if (laterFault != null && !closeClient) {
+            ErrorResponses.sendAndClose(ctx.channel(), laterFault.status(), laterFault.getMessage());
+            return;
+        }
         if (closeClient || draining()) {
             releasePipelined();
             ctx.close();
@@ -293,6 +299,16 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        if (cause instanceof RequestRejection rejection && exchange != null && !refusing
+                && (exchange.requestComplete() || !pipelined.isEmpty())) {
+            // the fault is in a request pipelined behind the exchange in progress, which is not its to answer
+            LOG.info("pipelined request body refused: {} {}", rejection.status().code(), rejection.getMessage());
+            refusing = true;
+            gateway.metrics().refused.increment();
+            releasePipelined();
+            laterFault = rejection;
+            return;
+        }
         if (cause instanceof RequestRejection rejection && exchange != null && !refusing) {
             // A fault in the request body: answered (or aborted) by the exchange, nothing after it is read.
             LOG.info("request body refused: {} {}", rejection.status().code(), rejection.getMessage());

@@ -131,7 +131,8 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
     }
 
     private boolean paused() {
-        return switchPending || inFlight >= maxInFlight;
+        // the limit holds back further heads, never the body of the last head passed on
+        return switchPending || inFlight >= maxInFlight && framing.betweenOrInHead();
     }
 
     /** An exchange finished and the connection stays open: passes on requests held back for it. */

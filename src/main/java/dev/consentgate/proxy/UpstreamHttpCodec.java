@@ -35,6 +35,15 @@ final class UpstreamHttpCodec {
         return List.of(new StrictResponseDecoder(config, sent), new MethodRecordingEncoder(sent));
     }
 
+    /**
+     * Whether the connection's decoder holds bytes no response has used: after a response ended, these are bytes
+     * beyond its framing, and the connection must not carry another exchange.
+     */
+    static boolean holdsBytes(io.netty.channel.Channel channel) {
+        StrictResponseDecoder decoder = channel.pipeline().get(StrictResponseDecoder.class);
+        return decoder != null && decoder.unusedBytes() > 0;
+    }
+
     /** Thrown while decoding; Netty turns it into a failed decoder result on the response, which is answered 502. */
     static final class AmbiguousFraming extends IllegalArgumentException {
         AmbiguousFraming() {
@@ -57,6 +66,10 @@ final class UpstreamHttpCodec {
         StrictResponseDecoder(HttpDecoderConfig config, Queue<HttpMethod> sent) {
             super(config);
             this.sent = sent;
+        }
+
+        int unusedBytes() {
+            return actualReadableBytes();
         }
 
         @Override

@@ -56,11 +56,12 @@ final class UpstreamPool {
         Promise<Channel> promise = loop.newPromise();
         Channel reusable;
         while ((reusable = idle.pollFirst()) != null) {
-            if (reusable.isActive()) {
+            if (reusable.isActive() && !UpstreamHttpCodec.holdsBytes(reusable)) {
                 UpstreamHandler.of(reusable).markReused(true);
                 return promise.setSuccess(reusable);
             }
-            // closed while idle: its close listener frees the slot
+            // closed while idle (its close listener frees the slot), or bytes came in while idle
+            reusable.close();
         }
         if (open < max) {
             connect(promise);

@@ -1,0 +1,340 @@
+package dev.consentgate.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.consentgate.config.Ruleset;
+import dev.consentgate.testing.RawClient;
+import dev.consentgate.testing.RunningGateway;
+import dev.consentgate.testing.TestUpstream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The relay keeps exchanges apart and ends each one: bytes an upstream sends beyond a response's framing, a
+ * connection it announces closed, a body it stalls, a trailer, a 101 nobody asked for, and the client's own close and
+ * pipelining. Each test failed before the fixes of 2026-11-29 (on a476ded). Requests that must share an upstream pool
+ * share an event loop: connections are spread over the worker loops round robin, so of N consecutive connections (N
+ * loops) exactly one lands on the loop of the connection opened just before them.
+ */
+class RelayIsolationIntegrationTest {
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The number of worker event loops of the running gateway (one upstream pool per loop and route). */
+    private static int workerLoops(RunningGateway gateway) {
+        return gateway.server().eventLoops();
+    }
+
+    private static UnaryOperator<Ruleset> maxConnections(int max) {
+        return r -> r.withRoutes(List.of(r.routes().get(0).withMaxConnections(max)));
+    }
+
+    /** Waits (polling a counter: nothing else can be waited on) until the gateway has taken {@code n} requests. */
+    private static void awaitRequests(Gateway gateway, long n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (gateway.metrics().requests.sum() < n) {
+            assertTrue(System.nanoTime() < deadline, "the gateway took only " + gateway.metrics().requests.sum()
+                    + " of " + n + " requests");
+            Thread.sleep(5);
+        }
+    }
+
+    /**
+     * The upstream sends more than the response's framing covers, in the same packet. The connection is handed to
+     * the visitor waiting for a pool slot while the decoder still holds those bytes, and that visitor gets them as
+     * its response: another visitor's Set-Cookie and body.
+     */
+    @Test
+    void bytesBeyondAResponseAreNeverHandedToTheVisitorWaitingForThatConnection() throws Exception {
+        CountDownLatch answerAlice = new CountDownLatch(1);
+        TestUpstream.Responder responder = (request, out, socket) -> {
+            if (request.requestLine().startsWith("GET /alice ")) {
+                answerAlice.await(10, TimeUnit.SECONDS);
+                out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                        + "HTTP/1.1 200 OK\r\nSet-Cookie: JSESSIONID=alice-session; Path=/\r\n"
+                        + "Content-Length: 13\r\n\r\nalice-private"));
+            } else {
+                out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nbob"));
+            }
+        };
+        try (TestUpstream upstream = TestUpstream.start(responder)) {
+            Gateway gw = new Gateway(maxConnections(1).apply(RunningGateway.defaultRuleset(upstream.uri())),
+                    Clock.systemUTC());
+            try (RunningGateway gateway = RunningGateway.serving(gw);
+                 RawClient alice = gateway.rawClient()) {
+                alice.send("GET /alice HTTP/1.1\r\nHost: a\r\n\r\n");
+                upstream.take(); // alice holds the only upstream connection of her loop
+                List<RawClient> bobs = new ArrayList<>();
+                try {
+                    int loops = workerLoops(gateway);
+                    for (int i = 0; i < loops; i++) {
+                        bobs.add(gateway.rawClient().send("GET /bob HTTP/1.1\r\nHost: a\r\n\r\n"));
+                    }
+                    // one bob shares alice's loop and now waits for her connection
+                    awaitRequests(gw, 1 + loops);
+                    answerAlice.countDown();
+                    assertEquals("ok", alice.read().bodyText());
+                    for (RawClient bob : bobs) {
+                        RawClient.Response r = bob.read();
+                        assertEquals(List.of(), r.headers("set-cookie"), "bob got alice's cookie: " + r.head());
+                        assertEquals("bob", r.bodyText());
+                    }
+                } finally {
+                    for (RawClient bob : bobs) {
+                        bob.close();
+                    }
+                }
+            }
+        }
+    }
+
+    /** The same with pipelining: the bytes become the response to the connection's next request. */
+    @Test
+    void bytesBeyondAResponseAreNeverTakenForTheNextPipelinedRequestsResponse() throws Exception {
+        TestUpstream.Responder responder = (request, out, socket) -> {
+            if (request.requestLine().startsWith("GET /first ")) {
+                out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                        + "HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nsmuggled"));
+            } else {
+                out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecond"));
+            }
+        };
+        try (TestUpstream upstream = TestUpstream.start(responder);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            client.send("GET /first HTTP/1.1\r\nHost: a\r\n\r\nGET /second HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertEquals("ok", client.read().bodyText());
+            assertEquals("second", client.read().bodyText());
+        }
+    }
+
+    /**
+     * A 204 whose upstream also sent a body (no line end in it): the bytes stay in the pooled connection's decoder,
+     * and the next request on that connection (any visitor's) gets 502 although its upstream answered 200.
+     */
+    @Test
+    void aPooledConnectionHoldingLeftoverBytesIsNotReused() throws Exception {
+        TestUpstream.Responder responder = (request, out, socket) -> {
+            if (request.requestLine().startsWith("DELETE ")) {
+                out.write(ascii("HTTP/1.1 204 No Content\r\nContent-Length: 11\r\n\r\n{\"ok\":true}"));
+            } else {
+                out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnext"));
+            }
+        };
+        try (TestUpstream upstream = TestUpstream.start(responder);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            assertEquals(204, client.send("DELETE /item/1 HTTP/1.1\r\nHost: a\r\n\r\n").read().status());
+            RawClient.Response next = client.send("GET /next HTTP/1.1\r\nHost: a\r\n\r\n").read();
+            assertEquals(200, next.status(), next.head() + next.bodyText());
+            assertEquals("next", next.bodyText());
+        }
+    }
+
+    /**
+     * The upstream answered with Connection: close (and will close; its FIN is still on the way). The gateway pools
+     * the connection anyway and sends the next visitor's POST on it, which then fails with 502.
+     */
+    @Test
+    void anUpstreamConnectionAnnouncedClosedIsNotReused() throws Exception {
+        TestUpstream.Responder responder = (request, out, socket) -> {
+            if (request.requestLine().startsWith("GET ")) {
+                out.write(ascii("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok"));
+            } else if (request.connection() == 1) {
+                // RFC 9112 9.6: a server that sent close processes nothing more on that connection
+                socket.close();
+            } else {
+                out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nsaved"));
+            }
+        };
+        try (TestUpstream upstream = TestUpstream.start(responder);
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            try (RawClient first = gateway.rawClient()) {
+                assertEquals("ok", first.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n").read().bodyText());
+            }
+            int loops = workerLoops(gateway);
+            for (int i = 0; i < loops; i++) {
+                try (RawClient client = gateway.rawClient()) {
+                    RawClient.Response r = client.send("POST /order HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\nabc")
+                            .read();
+                    assertEquals(200, r.status(), "POST " + i + ": " + r.head() + r.bodyText());
+                }
+            }
+            upstream.take();
+            for (TestUpstream.Received later : upstream.drain()) {
+                assertNotEquals(1, later.connection(), "a request was sent on the connection the upstream closed");
+            }
+        }
+    }
+
+    /**
+     * RFC 9112 9.6: a client that sends Connection: close gets it back and the connection closed after the response.
+     * ProxyHandler.forward strips Connection (removeHopByHop) before it tests HttpUtil.isKeepAlive, so neither test
+     * ever sees the close.
+     */
+    @Test
+    void anHttp11ClientAskingForCloseHasItsConnectionClosedAfterTheResponse() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            client.socket().setSoTimeout(5_000);
+            RawClient.Response r = client.send("GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").read();
+            assertEquals("ok", r.bodyText());
+            assertEquals(List.of("close"), r.headers("connection"), r.head());
+            assertTrue(client.closedByPeer(), "the connection stayed open after the response");
+        }
+    }
+
+    /** Set-Cookie in a chunked response's trailer section is judged like one in the head (or dropped). */
+    @Test
+    void setCookieInAResponseTrailerDoesNotPassUnjudged() throws Exception {
+        String response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "2\r\n{}\r\n0\r\nSet-Cookie: _fbp=fb.1.trailer; Max-Age=7776000; Path=/\r\n\r\n";
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             java.net.Socket client = new java.net.Socket("127.0.0.1", gateway.address().getPort())) {
+            client.setSoTimeout(5_000);
+            client.getOutputStream().write(ascii("GET /api HTTP/1.1\r\nHost: a\r\nTE: trailers\r\nConnection: close\r\n\r\n"));
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            java.io.InputStream in = client.getInputStream();
+            byte[] buf = new byte[4096];
+            int n;
+            // read until the terminating chunk and its trailer section have arrived
+            while (!got.toString(StandardCharsets.ISO_8859_1).matches("(?s).*\r\n0\r\n.*\r\n\r\n")
+                    && (n = in.read(buf)) > 0) {
+                got.write(buf, 0, n);
+            }
+            String raw = got.toString(StandardCharsets.ISO_8859_1);
+            assertTrue(raw.contains("\r\n0\r\n"), raw);
+            assertTrue(!raw.contains("_fbp"), "an advertising cookie passed in the trailer:\n" + raw);
+        }
+    }
+
+    /**
+     * An upstream that sends a head and part of the body, then nothing: no timer covers the body, so the visitor's
+     * connection and the pool slot are held for as long as the upstream keeps the socket open (here the test's
+     * whole wait, many times the response timeout).
+     */
+    @Test
+    void anUpstreamStalledMidBodyDoesNotHoldTheExchangeForever() throws Exception {
+        CountDownLatch endOfTest = new CountDownLatch(1);
+        TestUpstream.Responder stalls = (request, out, socket) -> {
+            out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: 10\r\n\r\nhalf"));
+            out.flush();
+            endOfTest.await(30, TimeUnit.SECONDS);
+        };
+        try (TestUpstream upstream = TestUpstream.start(stalls);
+             RunningGateway gateway = RunningGateway.in(upstream.uri(), r -> r.withLimits(r.limits().withTimeouts(
+                     java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1),
+                     java.time.Duration.ofSeconds(5))));
+             RawClient client = gateway.rawClient()) {
+            client.socket().setSoTimeout(8_000);
+            client.send("GET /download HTTP/1.1\r\nHost: a\r\n\r\n");
+            RawClient.Response r;
+            try {
+                r = client.read();
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("8s after the upstream stalled (response timeout 1s) the visitor still waits");
+            }
+            assertTrue(!r.complete(), "a stalled body must end in an abort, not look whole");
+        } finally {
+            endOfTest.countDown();
+        }
+    }
+
+    /**
+     * With max_pipelined_requests: 1 (the lowest the loader accepts) the one request in flight pauses the scanner,
+     * and the pause holds back that request's own body: the exchange waits for it forever (no timer runs then).
+     */
+    @Test
+    void aRequestBodyIsNotHeldBackByTheLimitOfPipelinedHeads() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+             RunningGateway gateway = RunningGateway.in(upstream.uri(), r -> {
+                 dev.consentgate.config.Limits l = r.limits();
+                 return r.withLimits(new dev.consentgate.config.Limits(l.maxRequestLine(), l.maxHeaderBytes(),
+                         l.maxHeaderCount(), l.maxBodyBytes(), l.headerReadTimeout(), l.keepAliveTimeout(),
+                         l.upstreamConnectTimeout(), l.upstreamResponseTimeout(), l.shutdownGrace(), l.maxConnections(),
+                         l.maxDecompressedBytes(), l.maxCompressionRatio(), l.bodyIdleTimeout(), 1));
+             });
+             RawClient client = gateway.rawClient()) {
+            client.socket().setSoTimeout(8_000);
+            client.send("POST /form HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello");
+            RawClient.Response r;
+            try {
+                r = client.read();
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("no response to a 5-byte POST within 8s; the upstream received "
+                        + upstream.drain().size() + " requests");
+            }
+            assertEquals("ok", r.bodyText());
+            assertEquals("hello", upstream.take().bodyText());
+        }
+    }
+
+    /**
+     * A body fault in a pipelined request is charged to the exchange in progress: the earlier, valid request gets
+     * the 400 in place of its response (its upstream connection is cut while the upstream works on it).
+     */
+    @Test
+    void aBodyFaultInAPipelinedRequestDoesNotReplaceTheResponseToTheRequestBeforeIt() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        TestUpstream.Responder responder = (request, out, socket) -> {
+            answer.await(10, TimeUnit.SECONDS);
+            out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfirst"));
+        };
+        try (TestUpstream upstream = TestUpstream.start(responder);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            client.send("GET /first HTTP/1.1\r\nHost: a\r\n\r\n"
+                    + "POST /second HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n");
+            // the fault is seen in the same read as both heads: the valid GET is not even sent upstream
+            RawClient.Response first;
+            try {
+                answer.countDown();
+                first = client.read();
+            } finally {
+                answer.countDown();
+            }
+            assertEquals(200, first.status(), first.head() + first.bodyText());
+            assertEquals("first", first.bodyText());
+        }
+    }
+
+    /**
+     * A 101 to a request that asked for no upgrade is relayed as if it were a final response, and its connection,
+     * whose decoder has switched to raw bytes, goes back to the pool: the next request on it fails.
+     */
+    @Test
+    void anUnaskedFor101IsRefusedAndItsConnectionNotPooled() throws Exception {
+        TestUpstream.Responder responder = (request, out, socket) -> {
+            if (request.requestLine().startsWith("GET /upgrade ")) {
+                out.write(ascii("HTTP/1.1 101 Switching Protocols\r\n\r\n"));
+            } else {
+                out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nsaved"));
+            }
+        };
+        try (TestUpstream upstream = TestUpstream.start(responder);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            RawClient.Response odd = client.send("GET /upgrade HTTP/1.1\r\nHost: a\r\n\r\n").read();
+            if (odd.status() == 101) {
+                // the gateway kept the client connection as HTTP: the next request on it reuses the upstream one
+                RawClient.Response next = client.send("POST /order HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\nabc")
+                        .read();
+                throw new AssertionError("a 101 reached a client that asked for no protocol switch; the next POST"
+                        + " then got " + next.head() + next.bodyText());
+            }
+            assertEquals(502, odd.status());
+        }
+    }
+}
