@@ -32,17 +32,19 @@ class RequestFramingFuzzTest {
 
     @FuzzTest
     void framingIsSplitIndependentAndNettyAgrees(FuzzedDataProvider data) {
+        // the browser proxy's listener also takes CONNECT host:port
+        boolean browserProxy = data.consumeBoolean();
         int split = data.consumeInt(0, 1 << 16);
         byte[] input = data.consumeRemainingAsBytes();
-        Outcome whole = scan(input, input.length);
-        Outcome pieces = scan(input, Math.max(1, split % (input.length + 1)));
+        Outcome whole = scan(input, input.length, browserProxy);
+        Outcome pieces = scan(input, Math.max(1, split % (input.length + 1)), browserProxy);
         assertEquals(whole, pieces, "outcome depends on read boundaries");
-        assertEquals(whole, scan(input, 1), "outcome differs when read byte by byte");
+        assertEquals(whole, scan(input, 1, browserProxy), "outcome differs when read byte by byte");
         assertNettyAgrees(whole);
     }
 
-    private static Outcome scan(byte[] input, int readSize) {
-        RequestFraming framing = new RequestFraming(LIMITS);
+    private static Outcome scan(byte[] input, int readSize, boolean browserProxy) {
+        RequestFraming framing = new RequestFraming(LIMITS, browserProxy);
         ByteBuf out = Unpooled.buffer();
         int heads = 0;
         String rejection = "";
