@@ -221,7 +221,13 @@ class DefaultTagsTest {
         // "var oms_site" took them, round 71; the ad calls and OMS's scripts are judged on their own)
         "window.jQuery || document.write('<script src=\"/asset-dist/jquery-1.9.1.min.js\"><\\/script>');"
                 + " var canonical_url = 'http://www.example.de/'; var oms_site = 'oms.example.de';"
-                + " var oms_zone = 'homepage';"})
+                + " var oms_zone = 'homepage';",
+        // a site's settings: its AJAX URL and sign-in (Payway) beside the page name its OAS ad calls read later
+        // (a signature on oas_tag.site_page took them on two Swedish papers, rounds 72a and 74c)
+        "var ajaxurl = 'http://www.example.se/ajax.php'; var oas_tag = {};"
+                + " oas_tag.networkUrls = ['ads.example.se/1/net/']; oas_tag.site_page = 'example';"
+                + " var auth = {}; auth.payway_client_id = '542aaa33a672015678000001';"
+                + " auth.payway_redirect_uri = 'http://www.example.se/auth/';"})
     void firstPartyScriptsNamingAVendorInPassingAreNotTouched(String script) {
         assertInlineScriptPasses(script);
     }
@@ -1318,7 +1324,19 @@ class DefaultTagsTest {
                 arguments("advertising", "https://load.instinctiveads.com/i.js?ver=4.9.4"),
                 arguments("advertising", "//s.206ads.com/configs/androidauthority.com.js"),
                 arguments("advertising", "https://aps.hearstnp.com/Scripts/loadAds.js"),
-                arguments("advertising", "//n0.adshostnet.com/js/show_ads.js"));
+                arguments("advertising", "//n0.adshostnet.com/js/show_ads.js"),
+                // round seventy-four, Latin American, Asian, Middle Eastern and Central European sites
+                arguments("advertising", "https://cdn2.tdmd.us/sl_enc.js?s=0&p=155277495&w=480&h=360"),
+                arguments("functionality", "//cdn.goroost.com/roostjs/qilte3qa7uzyuo15btog83oa6kr3krmw"),
+                arguments("analytics", "//js.blozoo.info/js/ranktool/analyze.js"),
+                arguments("advertising", "http://ds.advg.jp/adpds_deliver/js/pjs.js"),
+                arguments("advertising", "//cdn2.admatic.com.tr/showad/showad.js"),
+                arguments("analytics", "http://www.example.se/wp-content/plugins/seagal-plugin-burt/dist/bmbBurt.js?ver=4.8.2"),
+                arguments("advertising", "//d.suntcontent.se/d/init"),
+                arguments("advertising", "https://assets.bonad.io/bundles/bau-noprebid.js?ver=4.8.2"),
+                arguments("advertising", "//content.adunity.com/aulib.js"),
+                arguments("advertising", "http://adsinteractive-794b.kxcdn.com/atv.hu.js?v=1"),
+                arguments("advertising", "http://www.example.se/wp-content/plugins/seagal-plugin-dfp/assets/bmbDfpUtils.js?ver=4.8.2"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -1827,7 +1845,11 @@ class DefaultTagsTest {
                 arguments("functionality", "window.safari.pushNotification.requestPermission('https://cp.pushwoosh.com/json/1.3/safari', 'web.com.example', {}, function(p){});"),
                 // round sixty-one, public bodies and Latin America
                 arguments("advertising", "var addthis_pub = \"example\"; var addthis_offset_left = -40;"),
-                arguments("advertising", "var oas_tag = oas_tag || {}; oas_tag.site_page = 'portal.example.cl/portada';"),
+                arguments("advertising", "var oas_tag = oas_tag || {}; oas_tag.url = 'oas.example.com';"
+                        + " oas_tag.site_page = 'www.example.org/home'; (function() { oas_tag.version = '1';"
+                        + " var oas = document.createElement('script'); oas.async = true;"
+                        + " oas.src = 'https://' + oas_tag.url + '/om/' + oas_tag.version + '.js';"
+                        + " document.head.appendChild(oas); })();"),
                 arguments("advertising", "$(document).ready(function() { try { oas_tag.loadAd('Top'); } catch (err) {} });"),
                 arguments("advertising", "var gtpadunit = 'example_web/portada'; PBS.setAds({ 'asy': !1, 'adunit': gtpadunit });"),
                 // round sixty-one, technology companies
