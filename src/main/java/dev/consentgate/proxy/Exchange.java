@@ -63,6 +63,10 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     private boolean closeClientAfter;
     /** The upstream's final response allows another request on its connection (HTTP/1.1 or keep-alive, no close). */
     private boolean upstreamKeepsAlive;
+    /** The final response's end came from the upstream; anything after it is not this exchange's. */
+    private boolean responseEnded;
+    /** The upstream sent more after the final response's end: the connection is closed, not pooled. */
+    private boolean bytesBeyondResponse;
     private boolean finished;
     /** The client sent a malformed body: its refusal is logged once by the connection, not as a gateway fault. */
     private boolean clientFault;
@@ -158,6 +162,8 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         });
         if (last) {
             startResponseTimer();
+            // from now on the gateway waits on the upstream alone (an early response may already stream)
+            waitingForUpstreamSince = System.nanoTime();
         }
     }
 
@@ -180,6 +186,16 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         if (finished) {
             ReferenceCountUtil.release(message);
             return;
+        }
+        if (responseEnded) {
+            // bytes beyond the response's framing, decoded before the client took its end: never relayed, and the
+            // connection is not reused
+            ReferenceCountUtil.release(message);
+            bytesBeyondResponse = true;
+            return;
+        }
+        if (message instanceof LastHttpContent && responseStarted && !informational) {
+            responseEnded = true;
         }
         waitingForUpstreamSince = System.nanoTime();
         if (message.decoderResult().isFailure()) {
@@ -226,8 +242,10 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             responseStarted = true;
             waitingForUpstreamSince = System.nanoTime();
             long every = Math.max(10, responseTimeoutMillis / 4);
-            stallTimer = client.executor().scheduleWithFixedDelay(this::checkStall, every, every,
-                    TimeUnit.MILLISECONDS);
+            if (stallTimer == null) {
+                stallTimer = client.executor().scheduleWithFixedDelay(this::checkStall, every, every,
+                        TimeUnit.MILLISECONDS);
+            }
         }
         if (!informational) {
             upstreamKeepsAlive = HttpUtil.isKeepAlive(response);
@@ -323,8 +341,9 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     private void checkStall() {
         if (finished) {
             stallTimer.cancel(false);
-        } else if (clientWritesInFlight == 0
+        } else if (requestComplete && bodyWritesInFlight == 0 && clientWritesInFlight == 0
                 && System.nanoTime() - waitingForUpstreamSince > TimeUnit.MILLISECONDS.toNanos(responseTimeoutMillis)) {
+            // only silence while the gateway waits on the upstream alone counts: not an upload still arriving
             abort("the upstream sent nothing more of the response body for " + responseTimeoutMillis / 1000 + "s");
         }
     }
@@ -341,7 +360,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             bodyRewrite.release();
             bodyRewrite = null;
         }
-        boolean reusable = requestComplete && bodyWritesInFlight == 0 && upstreamKeepsAlive
+        boolean reusable = requestComplete && bodyWritesInFlight == 0 && upstreamKeepsAlive && !bytesBeyondResponse
                 && !UpstreamHttpCodec.holdsBytes(upstream);
         pool.release(upstream, reusable);
         owner.exchangeFinished(this, closeClientAfter);

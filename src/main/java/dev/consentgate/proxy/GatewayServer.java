@@ -51,7 +51,6 @@ public final class GatewayServer implements AutoCloseable {
         return server;
     }
 
-    /** The addresses actually bound (port 0 in the ruleset becomes a real port here). */
     /** How many event loops serve connections (each has its own upstream pools). */
     int eventLoops() {
         int n = 0;
@@ -61,6 +60,7 @@ public final class GatewayServer implements AutoCloseable {
         return n;
     }
 
+    /** The addresses actually bound (port 0 in the ruleset becomes a real port here). */
     public List<InetSocketAddress> addresses() {
         return listeners.stream().map(c -> (InetSocketAddress) c.localAddress()).toList();
     }

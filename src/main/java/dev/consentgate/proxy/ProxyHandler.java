@@ -46,6 +46,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private boolean tunnelling;
     /** A body fault in a pipelined request: answered once the exchange before it has finished. */
     private RequestRejection laterFault;
+    /** How many queued requests come before the one whose body was refused. */
+    private int headsBeforeFault;
 
     ProxyHandler(Gateway gateway, URI tunnel) {
         this.gateway = gateway;
@@ -83,6 +85,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void dispatch(Object msg) {
+        if (laterFault != null && msg instanceof HttpRequest && headsBeforeFault-- == 0) {
+            // the request whose body was refused: answered with the refusal, nothing after it is read
+            refusing = true;
+            ReferenceCountUtil.release(msg);
+            releasePipelined();
+            ErrorResponses.sendAndClose(ctx.channel(), laterFault.status(), laterFault.getMessage());
+            return;
+        }
         if (msg instanceof HttpRequest request) {
             try {
                 startExchange(request);
@@ -247,10 +257,6 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         exchange = null;
-        if (laterFault != null && !closeClient) {
-            ErrorResponses.sendAndClose(ctx.channel(), laterFault.status(), laterFault.getMessage());
-            return;
-        }
         if (closeClient || draining()) {
             releasePipelined();
             ctx.close();
@@ -301,12 +307,12 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
         if (cause instanceof RequestRejection rejection && exchange != null && !refusing
                 && (exchange.requestComplete() || !pipelined.isEmpty())) {
-            // the fault is in a request pipelined behind the exchange in progress, which is not its to answer
+            // the fault is in the body of the last request queued behind the exchange in progress: the requests
+            // before it are answered in order, then the fault, and the connection closes
             LOG.info("pipelined request body refused: {} {}", rejection.status().code(), rejection.getMessage());
-            refusing = true;
             gateway.metrics().refused.increment();
-            releasePipelined();
             laterFault = rejection;
+            headsBeforeFault = (int) pipelined.stream().filter(m -> m instanceof HttpRequest).count() - 1;
             return;
         }
         if (cause instanceof RequestRejection rejection && exchange != null && !refusing) {

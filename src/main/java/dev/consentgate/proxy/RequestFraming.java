@@ -37,7 +37,9 @@ final class RequestFraming {
          * A head after which the connection may stop carrying HTTP requests: a WebSocket opening handshake (HTTP
          * again only if the upstream declines) or the browser proxy's CONNECT.
          */
-        SWITCH_HEAD
+        SWITCH_HEAD,
+        /** A request's body ended: the scanner may hold back what follows (the limit of pipelined requests). */
+        BODY_END
     }
 
     private enum State {
@@ -153,7 +155,11 @@ final class RequestFraming {
                     out.writeBytes(in, n);
                     remaining -= n;
                     if (remaining == 0) {
-                        state = state == State.FIXED_BODY ? State.BEFORE_REQUEST : State.CHUNK_DATA_CR;
+                        if (state == State.FIXED_BODY) {
+                            state = State.BEFORE_REQUEST;
+                            return Step.BODY_END;
+                        }
+                        state = State.CHUNK_DATA_CR;
                     }
                 }
                 case CHUNK_DATA_CR -> {
@@ -208,6 +214,8 @@ final class RequestFraming {
                         lineLength = 0;
                     } else {
                         state = State.BEFORE_REQUEST;
+                        out.writeBytes(CRLF);
+                        return Step.BODY_END;
                     }
                     out.writeBytes(CRLF);
                 }

@@ -89,6 +89,9 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
                 if (step == RequestFraming.Step.NEED_MORE) {
                     break;
                 }
+                if (step == RequestFraming.Step.BODY_END) {
+                    continue; // the loop's test holds back the next head when the limit is reached
+                }
                 inFlight++;
                 responseWrittenDuringBody = false;
                 switchPending = step == RequestFraming.Step.SWITCH_HEAD;

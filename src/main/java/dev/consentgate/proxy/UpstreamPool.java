@@ -149,11 +149,17 @@ final class UpstreamPool {
         }
         try {
             resolver.execute(() -> {
+                Runnable done;
                 try {
                     InetAddress found = InetAddress.getByName(host);
-                    loop.execute(() -> address.trySuccess(found));
+                    done = () -> address.trySuccess(found);
                 } catch (UnknownHostException e) {
-                    loop.execute(() -> address.tryFailure(e));
+                    done = () -> address.tryFailure(e);
+                }
+                try {
+                    loop.execute(done);
+                } catch (RejectedExecutionException e) {
+                    // the gateway stopped while the name was looked up: nothing waits for it any more
                 }
             });
         } catch (RejectedExecutionException e) {

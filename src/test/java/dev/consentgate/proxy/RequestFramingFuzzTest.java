@@ -53,10 +53,13 @@ class RequestFramingFuzzTest {
                 ByteBuf read = Unpooled.wrappedBuffer(input, from, Math.min(readSize, input.length - from));
                 try {
                     while (read.isReadable()) {
-                        if (framing.scan(read, out) == RequestFraming.Step.NEED_MORE) {
+                        RequestFraming.Step step = framing.scan(read, out);
+                        if (step == RequestFraming.Step.NEED_MORE) {
                             break;
                         }
-                        heads++;
+                        if (step != RequestFraming.Step.BODY_END) {
+                            heads++;
+                        }
                     }
                 } catch (RequestRejection r) {
                     rejection = r.status().code() + " " + r.detail();
