@@ -42,16 +42,20 @@ public final class AuditLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
     /** The reverse proxy keeps no such report. */
-    public static final AuditLog NONE = new AuditLog(null, Clock.systemUTC(), null);
+    public static final AuditLog NONE = new AuditLog(null, false, Clock.systemUTC(), null);
 
+    /** Where report lines go; null when there is no report (the counts may still be kept). */
     private final Consumer<String> sink;
+    /** Whether the counts of {@link #summary()} are kept. */
+    private final boolean counting;
     private final Clock clock;
     private final AutoCloseable resource;
     /** How many lines of each kind and action, for the summary at the end of a session. */
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
-    private AuditLog(Consumer<String> sink, Clock clock, AutoCloseable resource) {
+    private AuditLog(Consumer<String> sink, boolean counting, Clock clock, AutoCloseable resource) {
         this.sink = sink;
+        this.counting = counting;
         this.clock = clock;
         this.resource = resource;
     }
@@ -84,21 +88,21 @@ public final class AuditLog implements AutoCloseable {
             writer.awaitTermination(5, TimeUnit.SECONDS);
             out.close();
         };
-        return new AuditLog(sink, clock, close);
+        return new AuditLog(sink, true, clock, close);
     }
 
     /** No report lines, only the counts of {@link #summary()}. */
     public static AuditLog counting(Clock clock) {
-        return new AuditLog(line -> { }, clock, null);
+        return new AuditLog(null, true, clock, null);
     }
 
     /** A report handed line by line to {@code sink} (tests, or a caller with its own output). */
     public static AuditLog to(Consumer<String> sink, Clock clock) {
-        return new AuditLog(sink, clock, null);
+        return new AuditLog(sink, true, clock, null);
     }
 
     boolean enabled() {
-        return sink != null;
+        return sink != null || counting;
     }
 
     /** The report's entries for one request, each naming its URL. */
@@ -111,7 +115,7 @@ public final class AuditLog implements AutoCloseable {
      * let through (kind {@code navigation}, action {@code allowed}) and still reported.
      */
     void requestMatched(String url, String page, TagRule rule, boolean allowedNavigation) {
-        if (!enabled()) {
+        if (!count(allowedNavigation ? "navigations to tag hosts allowed" : "requests blocked")) {
             return;
         }
         StringBuilder sb = start(allowedNavigation ? "navigation" : "request", url);
@@ -119,11 +123,11 @@ public final class AuditLog implements AutoCloseable {
         RewriteReportJson.field(sb, "category", rule.category());
         RewriteReportJson.field(sb, "rule", rule.id());
         RewriteReportJson.field(sb, "action", allowedNavigation ? "allowed" : "blocked");
-        emit(sb, allowedNavigation ? "navigations to tag hosts allowed" : "requests blocked");
+        emit(sb);
     }
 
     void element(String page, RewriteEvent event) {
-        if (!enabled()) {
+        if (!count("elements " + RewriteReportJson.actionName(event.action()))) {
             return;
         }
         StringBuilder sb = start("element", page);
@@ -133,18 +137,18 @@ public final class AuditLog implements AutoCloseable {
         RewriteReportJson.field(sb, "category", event.category());
         RewriteReportJson.field(sb, "rule", event.ruleId());
         RewriteReportJson.field(sb, "action", RewriteReportJson.actionName(event.action()));
-        emit(sb, "elements " + RewriteReportJson.actionName(event.action()));
+        emit(sb);
     }
 
     void cookies(String kind, String url, List<String> names, String action) {
-        if (!enabled()) {
-            return;
-        }
         for (String name : names) {
+            if (!count((kind.equals("cookie") ? "request cookies " : "Set-Cookie fields ") + action)) {
+                return;
+            }
             StringBuilder sb = start(kind, url);
             RewriteReportJson.field(sb, "name", name);
             RewriteReportJson.field(sb, "action", action);
-            emit(sb, (kind.equals("cookie") ? "request cookies " : "Set-Cookie fields ") + action);
+            emit(sb);
         }
     }
 
@@ -157,8 +161,15 @@ public final class AuditLog implements AutoCloseable {
         return sb;
     }
 
-    private void emit(StringBuilder sb, String counted) {
-        counts.computeIfAbsent(counted, k -> new LongAdder()).increment();
+    /** Counts one line of that kind; true when the line is to be written too. */
+    private boolean count(String counted) {
+        if (counting) {
+            counts.computeIfAbsent(counted, k -> new LongAdder()).increment();
+        }
+        return sink != null;
+    }
+
+    private void emit(StringBuilder sb) {
         sink.accept(sb.append('}').toString());
     }
 
