@@ -4,25 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentgate.config.Limits;
 import dev.consentgate.config.Ruleset;
 import dev.consentgate.testing.RawClient;
 import dev.consentgate.testing.RunningGateway;
 import dev.consentgate.testing.TestUpstream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The relay keeps exchanges apart and ends each one: bytes an upstream sends beyond a response's framing, a
- * connection it announces closed, a body it stalls, a trailer, a 101 nobody asked for, and the client's own close and
- * pipelining. Each test failed before the fixes of 2026-11-29 (on a476ded). Requests that must share an upstream pool
- * share an event loop: connections are spread over the worker loops round robin, so of N consecutive connections (N
- * loops) exactly one lands on the loop of the connection opened just before them.
+ * The relay keeps exchanges apart and ends each one: bytes an upstream sends beyond a response's framing (also while
+ * the client is slow to take the response's end), a connection it announces closed, a body it stalls, a trailer, a
+ * 101 nobody asked for, the client's own close, pipelining and a slow upload. Each test failed before the fixes of
+ * 2026-11-29 (e5b1006 and 7d9976b). Requests that must share an upstream pool share an event loop: connections are
+ * spread over the worker loops round robin, so of N consecutive connections (N loops) exactly one lands on the loop
+ * of the connection opened just before them.
  */
 class RelayIsolationIntegrationTest {
 
@@ -50,9 +63,9 @@ class RelayIsolationIntegrationTest {
     }
 
     /**
-     * The upstream sends more than the response's framing covers, in the same packet. The connection is handed to
-     * the visitor waiting for a pool slot while the decoder still holds those bytes, and that visitor gets them as
-     * its response: another visitor's Set-Cookie and body.
+     * The upstream sends more than the response's framing covers, in the same packet: the connection is closed, not
+     * handed to the visitor waiting for a pool slot. Before e5b1006 that visitor got those bytes as its response:
+     * another visitor's Set-Cookie and body.
      */
     @Test
     void bytesBeyondAResponseAreNeverHandedToTheVisitorWaitingForThatConnection() throws Exception {
@@ -98,7 +111,7 @@ class RelayIsolationIntegrationTest {
         }
     }
 
-    /** The same with pipelining: the bytes become the response to the connection's next request. */
+    /** The same with pipelining: the bytes never become the response to the connection's next request. */
     @Test
     void bytesBeyondAResponseAreNeverTakenForTheNextPipelinedRequestsResponse() throws Exception {
         TestUpstream.Responder responder = (request, out, socket) -> {
@@ -119,8 +132,8 @@ class RelayIsolationIntegrationTest {
     }
 
     /**
-     * A 204 whose upstream also sent a body (no line end in it): the bytes stay in the pooled connection's decoder,
-     * and the next request on that connection (any visitor's) gets 502 although its upstream answered 200.
+     * A 204 whose upstream also sent a body (no line end in it): the connection holding those bytes is not reused.
+     * Before e5b1006 the next request on it (any visitor's) got 502 although its upstream answered 200.
      */
     @Test
     void aPooledConnectionHoldingLeftoverBytesIsNotReused() throws Exception {
@@ -142,8 +155,8 @@ class RelayIsolationIntegrationTest {
     }
 
     /**
-     * The upstream answered with Connection: close (and will close; its FIN is still on the way). The gateway pools
-     * the connection anyway and sends the next visitor's POST on it, which then fails with 502.
+     * The upstream answered with Connection: close (and will close; its FIN is still on the way): the connection is
+     * not pooled. Before e5b1006 the next visitor's POST was sent on it and failed with 502.
      */
     @Test
     void anUpstreamConnectionAnnouncedClosedIsNotReused() throws Exception {
@@ -179,8 +192,7 @@ class RelayIsolationIntegrationTest {
 
     /**
      * RFC 9112 9.6: a client that sends Connection: close gets it back and the connection closed after the response.
-     * ProxyHandler.forward strips Connection (removeHopByHop) before it tests HttpUtil.isKeepAlive, so neither test
-     * ever sees the close.
+     * Before e5b1006 the field was removed (removeHopByHop) before it was read, so the close was never seen.
      */
     @Test
     void anHttp11ClientAskingForCloseHasItsConnectionClosedAfterTheResponse() throws Exception {
@@ -221,9 +233,9 @@ class RelayIsolationIntegrationTest {
     }
 
     /**
-     * An upstream that sends a head and part of the body, then nothing: no timer covers the body, so the visitor's
-     * connection and the pool slot are held for as long as the upstream keeps the socket open (here the test's
-     * whole wait, many times the response timeout).
+     * An upstream that sends a head and part of the body, then nothing: the exchange is aborted after the response
+     * timeout of silence. Before e5b1006 no timer covered the body, so the visitor's connection and the pool slot
+     * were held for as long as the upstream kept the socket open.
      */
     @Test
     void anUpstreamStalledMidBodyDoesNotHoldTheExchangeForever() throws Exception {
@@ -253,8 +265,8 @@ class RelayIsolationIntegrationTest {
     }
 
     /**
-     * With max_pipelined_requests: 1 (the lowest the loader accepts) the one request in flight pauses the scanner,
-     * and the pause holds back that request's own body: the exchange waits for it forever (no timer runs then).
+     * With max_pipelined_requests: 1 (the lowest the loader accepts) the limit holds back the next head, not the
+     * body of the request in flight. Before e5b1006 the pause held back that body and the exchange waited forever.
      */
     @Test
     void aRequestBodyIsNotHeldBackByTheLimitOfPipelinedHeads() throws Exception {
@@ -282,8 +294,8 @@ class RelayIsolationIntegrationTest {
     }
 
     /**
-     * A body fault in a pipelined request is charged to the exchange in progress: the earlier, valid request gets
-     * the 400 in place of its response (its upstream connection is cut while the upstream works on it).
+     * A body fault in a pipelined request is not charged to the exchange in progress: the earlier, valid request
+     * gets its response. Before e5b1006 it got the 400 instead (its upstream connection cut mid-work).
      */
     @Test
     void aBodyFaultInAPipelinedRequestDoesNotReplaceTheResponseToTheRequestBeforeIt() throws Exception {
@@ -311,8 +323,9 @@ class RelayIsolationIntegrationTest {
     }
 
     /**
-     * A 101 to a request that asked for no upgrade is relayed as if it were a final response, and its connection,
-     * whose decoder has switched to raw bytes, goes back to the pool: the next request on it fails.
+     * A 101 to a request that asked for no upgrade is a 502, and its connection (whose decoder has switched to raw
+     * bytes) is closed. Before e5b1006 the 101 was relayed and the connection pooled, so the next request on it
+     * failed.
      */
     @Test
     void anUnaskedFor101IsRefusedAndItsConnectionNotPooled() throws Exception {
@@ -335,6 +348,197 @@ class RelayIsolationIntegrationTest {
                         + " then got " + next.head() + next.bodyText());
             }
             assertEquals(502, odd.status());
+        }
+    }
+
+    private static UnaryOperator<Ruleset> responseTimeout(Duration t) {
+        return r -> r.withLimits(r.limits().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5), t,
+                Duration.ofSeconds(5)));
+    }
+
+    /**
+     * Bytes beyond the response's framing are dropped even when the exchange ends late: a gzip HTML page that
+     * decompresses to 5.5 MB fills the client socket from one upstream read, so the exchange completes only when the
+     * client has read it. Before 7d9976b the bytes decoded meanwhile were taken for a second response head of the
+     * same exchange and relayed to the client (its next request got them), the connection was pooled, and a second
+     * stall timer was never cancelled.
+     */
+    @Test
+    void bytesBeyondAResponseAreNotRelayedWhenTheClientSocketIsFull() throws Exception {
+        ByteArrayOutputStream page = new ByteArrayOutputStream();
+        page.write(ascii("<!doctype html><html><head><title>t</title></head><body>\n"));
+        Random random = new Random(1);
+        String run = "a".repeat(2000);
+        while (page.size() < 5_500_000) {
+            page.write(ascii("<p>" + Integer.toHexString(random.nextInt()) + run + "</p>\n"));
+        }
+        page.write(ascii("</body></html>\n"));
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz) {
+            {
+                def.setLevel(9);
+            }
+        }) {
+            out.write(page.toByteArray());
+        }
+        byte[] gzipped = gz.toByteArray();
+        assertTrue(gzipped.length < 31_000 && page.size() / gzipped.length < 200, "setup: " + gzipped.length);
+        CountDownLatch pageSent = new CountDownLatch(1);
+        TestUpstream.Responder responder = (request, out, socket) -> {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            if (request.requestLine().startsWith("GET /warm ")) {
+                // grows the pooled connection's read buffer guess, so the next response comes in one read
+                all.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                        + (1 << 20) + "\r\n\r\n"));
+                all.write(new byte[1 << 20]);
+            } else if (request.requestLine().startsWith("GET /page ")) {
+                all.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n"
+                        + "Content-Length: " + gzipped.length + "\r\n\r\n"));
+                all.write(gzipped);
+                all.write(ascii("HTTP/1.1 200 OK\r\nX-Smuggled: yes\r\nContent-Type: text/plain\r\n"
+                        + "Content-Length: 8\r\n\r\nsmuggled"));
+            } else {
+                all.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\nsecond"));
+            }
+            out.write(all.toByteArray());
+            out.flush();
+            if (request.requestLine().startsWith("GET /page ")) {
+                pageSent.countDown();
+            }
+        };
+        try (TestUpstream upstream = TestUpstream.start(responder);
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            // one connection per event loop (round robin): every loop's pool holds a warm idle connection
+            for (int i = 0; i < gateway.server().eventLoops(); i++) {
+                try (RawClient warm = gateway.rawClient()) {
+                    assertEquals(1 << 20, warm.send("GET /warm HTTP/1.1\r\nHost: a\r\n\r\n").read().body().length);
+                }
+            }
+            // a fresh client connection: small socket buffers on both sides, filled by the one rewritten response
+            try (RawClient client = gateway.rawClient()) {
+            client.send("GET /page HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertTrue(pageSent.await(10, TimeUnit.SECONDS));
+            // the client reads nothing until every event loop has answered a request made after the upstream sent
+            // the page: by then the page's one upstream read has been relayed as far as the client socket takes it
+            List<RawClient> probes = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < gateway.server().eventLoops(); i++) {
+                    probes.add(gateway.rawClient().send("GET /.well-known/gpc.json HTTP/1.1\r\nHost: a\r\n\r\n"));
+                }
+                for (RawClient probe : probes) {
+                    probe.read();
+                }
+            } finally {
+                for (RawClient probe : probes) {
+                    probe.close();
+                }
+            }
+            RawClient.Response first = client.read();
+            assertTrue(first.complete());
+            RawClient.Response next = client.send("GET /second HTTP/1.1\r\nHost: a\r\n\r\n").read();
+            assertEquals(List.of(), next.headers("x-smuggled"), "the client got bytes beyond the response: " + next.head());
+            assertEquals("second", next.bodyText());
+            }
+        }
+    }
+
+    /**
+     * A valid request queued between the exchange in progress and one whose body is refused is answered in order,
+     * and the 400 follows it. Before 7d9976b the queued request was dropped and got the 400 meant for the faulty
+     * one.
+     */
+    @Test
+    void aValidRequestBetweenTheExchangeAndAFaultyPipelinedBodyIsStillAnswered() throws Exception {
+        CountDownLatch answerFirst = new CountDownLatch(1);
+        TestUpstream.Responder responder = (request, out, socket) -> {
+            if (request.requestLine().startsWith("GET /first ")) {
+                answerFirst.await(10, TimeUnit.SECONDS);
+                out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nfirst"));
+            } else {
+                out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\nsecond"));
+            }
+        };
+        try (TestUpstream upstream = TestUpstream.start(responder);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            client.send("GET /first HTTP/1.1\r\nHost: a\r\n\r\n"
+                    + "GET /second HTTP/1.1\r\nHost: a\r\n\r\n"
+                    + "POST /third HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n");
+            upstream.take();
+            answerFirst.countDown();
+            assertEquals("first", client.read().bodyText());
+            RawClient.Response second = client.read();
+            assertEquals(200, second.status(), "GET /second was answered with: " + second.head() + second.bodyText());
+            assertEquals("second", second.bodyText());
+        }
+    }
+
+    /**
+     * An upload still arriving after an early response head is not an upstream gone silent: the stall check counts
+     * only once the whole request has been sent. Before 7d9976b an upload outlasting upstream_response_timeout was
+     * aborted although its bytes kept arriving.
+     */
+    @Test
+    void anUploadStillArrivingIsNotAbortedAsAStalledUpstream() throws Exception {
+        int bodyLength = 8;
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread upstream = new Thread(() -> {
+                try (Socket s = server.accept()) {
+                    InputStream in = s.getInputStream();
+                    OutputStream out = s.getOutputStream();
+                    int matched = 0;
+                    while (matched < 4) {
+                        int b = in.read();
+                        if (b < 0) {
+                            return;
+                        }
+                        matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+                    }
+                    // an early head, as a streaming endpoint sends it; the body follows once the upload is in
+                    out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"));
+                    out.flush();
+                    in.readNBytes(bodyLength);
+                    out.write(ascii("4\r\ndone\r\n0\r\n\r\n"));
+                    out.flush();
+                } catch (Exception e) {
+                    // the test's assertions tell
+                }
+            });
+            upstream.setDaemon(true);
+            upstream.start();
+            URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort());
+            try (RunningGateway gateway = RunningGateway.in(uri, responseTimeout(Duration.ofSeconds(1)));
+                 RawClient client = gateway.rawClient()) {
+                client.send("POST /upload HTTP/1.1\r\nHost: a\r\nContent-Type: application/octet-stream\r\n"
+                        + "Content-Length: " + bodyLength + "\r\n\r\nx");
+                InputStream in = client.socket().getInputStream();
+                int matched = 0;
+                while (matched < 4) {
+                    int b = in.read();
+                    assertTrue(b >= 0, "closed before the response head");
+                    matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+                }
+                // 7 more bytes, one every 400 ms (a read that times out is the wait): 2.8 s in all, a byte never
+                // more than 0.4 s after the one before; the response timeout is 1 s
+                client.socket().setSoTimeout(400);
+                for (int i = 1; i < bodyLength; i++) {
+                    try {
+                        int b = in.read();
+                        throw new AssertionError("while the client was still uploading (" + i + " of " + bodyLength
+                                + " bytes sent) the gateway " + (b < 0 ? "closed the connection" : "sent more"));
+                    } catch (SocketTimeoutException stillOpen) {
+                        client.send("x");
+                    }
+                }
+                client.socket().setSoTimeout(5000);
+                ByteArrayOutputStream rest = new ByteArrayOutputStream();
+                byte[] buf = new byte[256];
+                int n;
+                while (!rest.toString(StandardCharsets.ISO_8859_1).endsWith("0\r\n\r\n") && (n = in.read(buf)) > 0) {
+                    rest.write(buf, 0, n);
+                }
+                assertTrue(rest.toString(StandardCharsets.ISO_8859_1).contains("done"), rest.toString());
+            }
         }
     }
 }
