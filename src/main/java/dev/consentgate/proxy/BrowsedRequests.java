@@ -91,12 +91,11 @@ final class BrowsedRequests {
         return !host.startsWith(".") && !host.contains("..");
     }
 
-    /** Whether the Host header names the tunnel's host (a browser never sends another one through a tunnel). */
+    /** Whether the Host header names the tunnel's host and port (a browser never sends another through a tunnel). */
     static boolean hostMatches(HttpHeaders headers, URI origin) {
-        String host = headers.get(HttpHeaderNames.HOST, "");
-        int colon = host.lastIndexOf(':');
-        String name = colon > host.lastIndexOf(']') ? host.substring(0, colon) : host;
-        return name.equalsIgnoreCase(origin.getHost());
+        boolean https = origin.getScheme().equals("https");
+        return HostSyntax.normalize(headers.get(HttpHeaderNames.HOST, ""), https)
+                .equals(HostSyntax.normalize(origin.getAuthority(), https));
     }
 
     /** The request's URL as the browser knew it, for the report and for the tag rules. */
