@@ -426,7 +426,10 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     }
 
     private void connectFailed(Throwable cause) {
-        if (cause instanceof ConnectTimeoutException) {
+        if (cause instanceof UpstreamPool.HostLookupTimeoutException) {
+            fail(HttpResponseStatus.GATEWAY_TIMEOUT, "looking up the upstream host " + route.upstream().getHost()
+                    + " timed out");
+        } else if (cause instanceof ConnectTimeoutException) {
             fail(HttpResponseStatus.GATEWAY_TIMEOUT, "connecting to the upstream " + route.upstream().getAuthority()
                     + " timed out");
         } else if (cause instanceof TimeoutException) {

@@ -3,6 +3,7 @@ package dev.consentgate.proxy;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NetUtil;
@@ -37,17 +38,36 @@ final class UpstreamPool {
     private final long waitMillis;
     /** Where host names are looked up: a lookup blocks, so never on the event loop. */
     private final Executor resolver;
+    private final HostLookup lookup;
     private final Deque<Channel> idle = new ArrayDeque<>();
     private final Deque<Promise<Channel>> waiters = new ArrayDeque<>();
     private int open;
 
-    UpstreamPool(EventLoop loop, Bootstrap bootstrap, URI upstream, int max, long waitMillis, Executor resolver) {
+    /** How a host name becomes an address; blocking, so run on the resolver's threads. */
+    interface HostLookup {
+        InetAddress lookUp(String host) throws UnknownHostException;
+    }
+
+    /** The upstream's host name took longer to look up than the connect timeout allows. */
+    static final class HostLookupTimeoutException extends ConnectTimeoutException {
+        HostLookupTimeoutException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param waitMillis how long a request waits for a free connection, and for the host name's look-up (the
+     *                   connect timeout: the TCP connect has it as well)
+     */
+    UpstreamPool(EventLoop loop, Bootstrap bootstrap, URI upstream, int max, long waitMillis, Executor resolver,
+                 HostLookup lookup) {
         this.loop = loop;
         this.bootstrap = bootstrap;
         this.upstream = upstream;
         this.max = max;
         this.waitMillis = waitMillis;
         this.resolver = resolver;
+        this.lookup = lookup;
     }
 
     /** A connection for one exchange; the boolean of the result says whether it was reused from the pool. */
@@ -147,11 +167,15 @@ final class UpstreamPool {
                 return address.setFailure(e);
             }
         }
+        // the system's resolver has its own, longer, retries: the request waits no longer than for a connect
+        ScheduledFuture<?> timer = loop.schedule(() -> address.tryFailure(new HostLookupTimeoutException(
+                "looking up " + host + " took longer than " + waitMillis + " ms")), waitMillis, TimeUnit.MILLISECONDS);
+        address.addListener(f -> timer.cancel(false));
         try {
             resolver.execute(() -> {
                 Runnable done;
                 try {
-                    InetAddress found = InetAddress.getByName(host);
+                    InetAddress found = lookup.lookUp(host);
                     done = () -> address.trySuccess(found);
                 } catch (UnknownHostException e) {
                     done = () -> address.tryFailure(e);

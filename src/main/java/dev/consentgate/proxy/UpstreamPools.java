@@ -10,6 +10,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,8 @@ final class UpstreamPools {
 
     UpstreamPool forRoute(EventLoop loop, Route route) {
         return pools.computeIfAbsent(new Key(loop, route), k -> new UpstreamPool(loop, bootstrap(loop, route.upstream()),
-                route.upstream(), route.maxConnections(), limits.upstreamConnectTimeout().toMillis(), resolver));
+                route.upstream(), route.maxConnections(), limits.upstreamConnectTimeout().toMillis(), resolver,
+                InetAddress::getByName));
     }
 
     private Bootstrap bootstrap(EventLoop loop, URI upstream) {
