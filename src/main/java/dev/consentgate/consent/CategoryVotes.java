@@ -26,6 +26,12 @@ final class CategoryVotes {
         }
     }
 
+    /** Categories some answer refused: another source of the same cookie cannot grant them. */
+    Set<String> denied() {
+        return votes.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     Set<String> granted() {
         return votes.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
                 .collect(Collectors.toUnmodifiableSet());

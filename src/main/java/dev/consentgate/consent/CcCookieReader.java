@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * orestbida cookieconsent's {@code cc_cookie}: JSON (URL-encoded by v3, raw by v2) with a {@code categories}
  * array of the accepted category names, e.g. {@code {"categories":["necessary","analytics"],"revision":0,...}}.
+ * Versions before 2.8 named that array {@code level}; 2.8 wrote both, so {@code level} is read only without
+ * {@code categories}.
  * Its own {@code revision} number belongs to the banner's configuration (the banner re-asks itself when it
  * changes), not to the ruleset's revision history, so the result carries no revision.
  */
@@ -24,7 +26,8 @@ final class CcCookieReader extends SingleCookieReader {
     @Override
     SourceResult parse(String value) {
         String json = value.startsWith("{") ? value : UrlDecoding.decode(value, false);
-        Object categories = JsonReader.parseObject(json).get("categories");
+        Map<String, Object> fields = JsonReader.parseObject(json);
+        Object categories = fields.containsKey("categories") ? fields.get("categories") : fields.get("level");
         if (!(categories instanceof List<?> list)) {
             return new SourceResult.Malformed("no categories array");
         }

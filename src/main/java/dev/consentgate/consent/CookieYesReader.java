@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * CookieYes' {@code cookieyes-consent}: comma-separated {@code key:value} pairs such as
  * {@code consentid:abc,consent:yes,action:yes,necessary:yes,functional:no,analytics:yes,performance:no,
- * advertisement:no}. Category answers are yes or no. Performance is not mapped by default: CookieYes keeps it
+ * advertisement:no}. Category answers are yes or no, and count only once {@code action:yes} says the visitor acted
+ * on the banner: before that the cookie holds the banner's defaults (categories it enables in advance), which are
+ * not consent, so the cookie is read as no answer. Performance is not mapped by default: CookieYes keeps it
  * apart from analytics, and mapping both to one category would need both granted.
  */
 final class CookieYesReader extends SingleCookieReader {
@@ -41,6 +43,9 @@ final class CookieYesReader extends SingleCookieReader {
             if (earlier != null && !earlier.equals(answer)) {
                 return new SourceResult.Malformed("a field given twice with different values");
             }
+        }
+        if (!"yes".equals(fields.get("action"))) {
+            return SourceResult.ABSENT;
         }
         CategoryVotes votes = new CategoryVotes(map);
         boolean any = false;

@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * Cookiebot's {@code CookieConsent}: a URL-encoded JavaScript object literal such as
  * {@code {stamp:'..',necessary:true,preferences:false,statistics:true,marketing:false,method:'explicit',ver:1}}.
- * The bare value {@code -1} means the visitor is in a region where Cookiebot asks for no consent; what that means
- * here is configured.
+ * The bare value {@code -1}, or an object whose {@code stamp} is {@code '-1'} (as newer versions write it, with
+ * every category true and {@code method:'implied'}), means the visitor is in a region where Cookiebot asks for no
+ * consent; what that means here is configured.
  */
 final class CookiebotReader extends SingleCookieReader {
 
@@ -32,13 +33,12 @@ final class CookiebotReader extends SingleCookieReader {
     SourceResult parse(String value) {
         String decoded = UrlDecoding.decode(value, false).trim();
         if (decoded.equals("-1")) {
-            return switch (noConsent) {
-                case ABSENT -> SourceResult.ABSENT;
-                case ALL -> new SourceResult.Present(allNonEssential, Optional.empty());
-                case NONE -> new SourceResult.Present(Set.of(), Optional.empty());
-            };
+            return noConsentRegion();
         }
         Map<String, String> fields = JsObjectLiteral.parse(decoded);
+        if ("-1".equals(fields.get("stamp"))) {
+            return noConsentRegion();
+        }
         if (!fields.containsKey("necessary") && ANSWERS.stream().noneMatch(fields::containsKey)) {
             return new SourceResult.Malformed("no consent fields");
         }
@@ -54,5 +54,14 @@ final class CookiebotReader extends SingleCookieReader {
             votes.vote(field.getKey(), answer.equals("true"));
         }
         return new SourceResult.Present(votes.granted(), Optional.empty());
+    }
+
+    /** Cookiebot asks for no consent in the visitor's region: its category answers are its defaults, not answers. */
+    private SourceResult noConsentRegion() {
+        return switch (noConsent) {
+            case ABSENT -> SourceResult.ABSENT;
+            case ALL -> new SourceResult.Present(allNonEssential, Optional.empty());
+            case NONE -> new SourceResult.Present(Set.of(), Optional.empty());
+        };
     }
 }

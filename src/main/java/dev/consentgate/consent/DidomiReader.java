@@ -50,6 +50,8 @@ final class DidomiReader extends SingleCookieReader {
         enabled.forEach(p -> votes.vote(p, true));
         disabled.forEach(p -> votes.vote(p, false));
         granted.addAll(votes.granted());
+        // a refused custom purpose denies its category, whatever the IAB purposes would grant
+        granted.removeAll(votes.denied());
         return new SourceResult.Present(granted, Optional.empty());
     }
 

@@ -7,6 +7,8 @@ import java.util.Optional;
  * OneTrust's {@code OptanonConsent}: a URL-encoded query string whose {@code groups} field lists
  * {@code GROUP:0|1} pairs, e.g. {@code C0001:1,C0002:1,C0003:0,C0004:0} (old banners use numeric ids, "2:1").
  * Groups map to categories through the configured group map; unmapped groups (stacks, SDK groups) are ignored.
+ * With {@code interactionCount=0} the visitor has not used the banner yet and the groups are the banner's defaults
+ * (every group on where the site configured implied consent), so the cookie is read as no answer.
  */
 final class OneTrustReader extends SingleCookieReader {
 
@@ -22,7 +24,11 @@ final class OneTrustReader extends SingleCookieReader {
 
     @Override
     SourceResult parse(String value) {
-        String groups = QueryString.parse(value).get("groups");
+        Map<String, String> fields = QueryString.parse(value);
+        if ("0".equals(fields.get("interactionCount"))) {
+            return SourceResult.ABSENT;
+        }
+        String groups = fields.get("groups");
         if (groups == null) {
             return new SourceResult.Malformed("no groups field");
         }

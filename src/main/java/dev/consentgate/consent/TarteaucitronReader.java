@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * tarteaucitron's {@code tarteaucitron} cookie: {@code !gtag=true!youtube=false!facebook=wait}. {@code wait}
- * (not answered yet) grants nothing. Services map to categories through the ruleset's service map.
+ * (not answered yet) grants nothing. Services map to categories through the ruleset's service map; an entry the
+ * map does not name is ignored whatever its value (sites' cookies also carry a consent id, {@code !id=...}).
  */
 final class TarteaucitronReader extends SingleCookieReader {
 
@@ -37,6 +38,9 @@ final class TarteaucitronReader extends SingleCookieReader {
                 return new SourceResult.Malformed("service is not name=answer");
             }
             String answer = entry.substring(eq + 1);
+            if (!serviceMap.containsKey(entry.substring(0, eq))) {
+                continue;
+            }
             if (!answer.equals("true") && !answer.equals("false") && !answer.equals("wait")) {
                 return new SourceResult.Malformed("service answer is not true, false or wait");
             }

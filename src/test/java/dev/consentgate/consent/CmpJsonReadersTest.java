@@ -49,6 +49,15 @@ class CmpJsonReadersTest {
         }
 
         @Test
+        void readsTheLevelArrayOfVersionsBefore28() {
+            // before 2.8 the accepted categories were "level"; before, such a cookie was malformed (found by a review)
+            assertGranted(Set.of("analytics"),
+                    read("{\"level\":[\"necessary\",\"analytics\"],\"revision\":0,\"data\":null,\"rfc_cookie\":false}"));
+            // 2.8 wrote both: "categories" decides
+            assertGranted(Set.of(), read("{\"categories\":[\"necessary\"],\"level\":[\"necessary\",\"analytics\"]}"));
+        }
+
+        @Test
         void essentialOnlyAndUnknownNames() {
             assertGranted(Set.of(), read(ccCookie("\"necessary\"")));
             assertGranted(Set.of(), read(ccCookie("\"necessary\",\"fancy\"")));
@@ -134,6 +143,13 @@ class CmpJsonReadersTest {
         @Test
         void customPurposesUseTheMap() {
             assertGranted(Set.of("functionality"), read(token("\"chat\"", "\"analytics-custom\"")));
+        }
+
+        @Test
+        void aRefusedCustomPurposeDeniesItsCategoryWhateverTheIabPurposesGrant() {
+            // IAB purposes 1 and 8 grant analytics, but the visitor refused the site's own analytics purpose; before,
+            // the two were added up and analytics was granted (found by a review)
+            assertGranted(Set.of(), read(token("\"cookies\",\"measure_content_performance\"", "\"analytics-custom\"")));
         }
 
         @Test

@@ -40,13 +40,23 @@ class CmpTextReadersTest {
 
         @Test
         void readsTheUrlEncodedForm() {
-            assertGranted(Set.of("advertising"), read("consent%3Ayes%2Cnecessary%3Ayes%2Cadvertisement%3Ayes"));
+            assertGranted(Set.of("advertising"),
+                    read("consent%3Ayes%2Caction%3Ayes%2Cnecessary%3Ayes%2Cadvertisement%3Ayes"));
+        }
+
+        @Test
+        void beforeTheVisitorActsTheBannersDefaultsAreNoAnswer() {
+            // an empty action: the categories are what the banner enables in advance, not consent; before, a
+            // pre-enabled functional:yes was read as granted (found by a review, value from a real capture)
+            assertAbsent(read("consentid:a0luUlByM3NGTFp2dkMyQkJXdHoxdHFVeHI2TEM5Yms,consent:no,action:,"
+                    + "necessary:yes,functional:yes,analytics:no,performance:no,advertisement:no"));
+            assertAbsent(read("consent:yes,necessary:yes,analytics:yes"));
         }
 
         @Test
         void malformedOversizedDuplicated() {
             assertMalformed(read(value("no", "maybe", "no", "no")));
-            assertMalformed(read("consentid:abc,consent:yes"));
+            assertMalformed(read("consentid:abc,consent:yes,action:yes"));
             assertMalformed(read("analytics"));
             assertMalformed(read("analytics:yes,analytics:no"));
             assertMalformed(read(value("no", "yes", "no", "no") + ",x:" + "y".repeat(5000)));
@@ -101,6 +111,15 @@ class CmpTextReadersTest {
             assertGranted(Set.of("analytics", "functionality", "advertising"),
                     read("!gtag=true!youtube=true!facebook=true!unmapped=false"));
             assertGranted(Set.of(), read("!gtag=wait"));
+        }
+
+        @Test
+        void entriesThatAreNoServiceOfTheMapAreIgnoredWhateverTheirValue() {
+            // sites' cookies carry a consent id beside the answers; before, it made the whole cookie malformed
+            // (found by a review, from a live site's cookie)
+            assertGranted(Set.of("analytics"), read("!id=a5c8155833511d18-109da518-8ba7e9a8-ad046228aa8818a809d23c28"
+                    + "!gtag=true!youtube=false"));
+            assertMalformed(read("!id=abc!gtag=yes"));
         }
 
         @Test

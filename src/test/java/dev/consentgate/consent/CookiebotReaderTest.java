@@ -60,6 +60,17 @@ class CookiebotReaderTest {
     }
 
     @Test
+    void aStampOfMinusOneIsTheSameNoConsentRegionAsTheBareValue() {
+        // newer Cookiebot writes the whole object in such regions, every category true; before, that was read as
+        // the visitor's answer, so no_consent_region (and the opt-in default) was overridden (found by a review)
+        String noConsentRegion = "{stamp:%27-1%27%2Cnecessary:true%2Cpreferences:true%2Cstatistics:true"
+                + "%2Cmarketing:true%2Cmethod:%27implied%27%2Cver:1%2Cutc:1695456095624%2Cregion:%27CN%27}";
+        assertAbsent(reader(CookiebotNoConsent.ABSENT).read(Inputs.cookie("CookieConsent", noConsentRegion)));
+        assertGranted(ALL, reader(CookiebotNoConsent.ALL).read(Inputs.cookie("CookieConsent", noConsentRegion)));
+        assertGranted(Set.of(), reader(CookiebotNoConsent.NONE).read(Inputs.cookie("CookieConsent", noConsentRegion)));
+    }
+
+    @Test
     void malformedValues() {
         assertMalformed(read("{necessary:true,statistics:maybe}"));
         assertMalformed(read("{stamp:'a',method:'explicit'}"));

@@ -94,4 +94,14 @@ class OneTrustReaderTest {
         assertGranted(Set.of("analytics"), reader.read(Inputs.request().withCookie("OptanonConsent", granted)
                 .withCookie("OptanonConsent", granted).build()));
     }
+
+    @Test
+    void beforeTheVisitorUsesTheBannerTheDefaultGroupsAreNoAnswer() {
+        // interactionCount=0: the groups are the banner's defaults (all on where the site set implied consent), not
+        // an answer; before, they were read as granted (found by a review)
+        assertAbsent(read(optanon("C0001:1,C0002:1,C0003:1,C0004:1").replace("interactionCount=1",
+                "interactionCount=0")));
+        assertGranted(Set.of("analytics", "functionality", "advertising"),
+                read(optanon("C0001:1,C0002:1,C0003:1,C0004:1")));
+    }
 }
