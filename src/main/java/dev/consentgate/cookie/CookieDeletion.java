@@ -20,6 +20,8 @@ final class CookieDeletion {
 
     private static final Pattern DOTTED_NAME = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
     private static final Pattern IPV4 = Pattern.compile("[0-9.]+");
+    /** Deletions per removed cookie are one per domain: this many at most. */
+    private static final int MAX_DOMAINS = 5;
 
     private CookieDeletion() {
     }
@@ -31,8 +33,9 @@ final class CookieDeletion {
 
     /**
      * The request host and its parent domains with at least two labels, from the host itself up: www.shop.example.com
-     * gives www.shop.example.com, shop.example.com, example.com. Empty for IP addresses, single labels and hosts
-     * with characters a Domain attribute cannot carry.
+     * gives www.shop.example.com, shop.example.com, example.com. At most five: for a deeper host, the host and the
+     * four shortest, since trackers set their cookies on the registrable domain. Empty for IP addresses, single
+     * labels and hosts with characters a Domain attribute cannot carry.
      */
     static List<String> parentDomains(String hostHeader) {
         String host = hostHeader.trim().toLowerCase(Locale.ROOT);
@@ -48,9 +51,15 @@ final class CookieDeletion {
         }
         List<String> out = new ArrayList<>();
         String current = host;
-        while (current.indexOf('.') > 0 && out.size() < 5) {
+        while (current.indexOf('.') > 0) {
             out.add(current);
             current = current.substring(current.indexOf('.') + 1);
+        }
+        if (out.size() > MAX_DOMAINS) {
+            List<String> bounded = new ArrayList<>(MAX_DOMAINS);
+            bounded.add(host);
+            bounded.addAll(out.subList(out.size() - (MAX_DOMAINS - 1), out.size()));
+            return bounded;
         }
         return out;
     }

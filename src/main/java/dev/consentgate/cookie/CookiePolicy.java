@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,15 +80,18 @@ public final class CookiePolicy {
             pieces.clear();
             RequestCookies.parseHeader(header, pieces);
             List<String> keptRaw = new ArrayList<>(pieces.size());
+            boolean cut = false;
             for (RequestCookie cookie : pieces) {
                 if (classifier.allows(cookie.name(), consent)) {
-                    kept.add(cookie);
-                    keptRaw.add(cookie.raw());
+                    RequestCookie sent = withoutHiddenPairsRefused(cookie, consent);
+                    cut |= sent != cookie;
+                    kept.add(sent);
+                    keptRaw.add(sent.raw());
                 } else {
                     removed.add(cookie);
                 }
             }
-            if (keptRaw.size() == pieces.size() && !pieces.isEmpty()) {
+            if (keptRaw.size() == pieces.size() && !pieces.isEmpty() && !cut) {
                 headers.add(header);
             } else if (!keptRaw.isEmpty()) {
                 headers.add(String.join("; ", keptRaw));
@@ -95,6 +99,21 @@ public final class CookiePolicy {
         }
         return new RequestFilter(Collections.unmodifiableList(headers), Collections.unmodifiableList(kept),
                 Collections.unmodifiableList(removed));
+    }
+
+    /**
+     * The cookie cut before the first cookie hidden in its value ({@code JSESSIONID=abc, _ga=1}) that the consent
+     * does not allow, for the upstreams whose readers split on ',' or spaces; the cookie itself when there is none.
+     */
+    private RequestCookie withoutHiddenPairsRefused(RequestCookie cookie, ConsentDecision consent) {
+        for (Map.Entry<String, Integer> hidden : RequestCookies.hiddenPairs(cookie)) {
+            if (!classifier.allows(hidden.getKey(), consent)) {
+                String raw = cookie.raw().substring(0, hidden.getValue());
+                int eq = raw.indexOf('=');
+                return new RequestCookie(cookie.name(), CookieSyntax.trimmed(raw, eq + 1, raw.length()), raw);
+            }
+        }
+        return cookie;
     }
 
     /**
@@ -112,6 +131,14 @@ public final class CookiePolicy {
             return Optional.empty();
         }
         Optional<Duration> retention = first.retention();
+        Optional<String> inner = field.nameInsideValue();
+        if (inner.isPresent()) {
+            CookieClassifier.Classification asSent = classifier.classify(inner.get(), field.domain(), field.path());
+            if (!classifier.allows(inner.get(), asSent, consent)) {
+                return Optional.empty();
+            }
+            retention = shorter(retention, asSent.retention());
+        }
         for (String joined : field.joinedNames()) {
             CookieClassifier.Classification other = classifier.classify(joined, Optional.empty(), Optional.empty());
             if (!classifier.allows(joined, other, consent)) {

@@ -11,8 +11,11 @@ import java.util.Optional;
  * <p>Choices: every Max-Age and every Expires attribute is capped, not only the last one browsers use, because
  * other readers pick differently. A Max-Age that is a decimal integer (optionally negative, leading zeros, any
  * length) is kept when it is at most the cap, so 0 and negative deletions pass untouched; larger ones, including
- * ones too large for a long, become the cap in seconds. An Expires a browser can read is kept when it is no later
- * than now + cap, so dates in the past (deletions) pass untouched; later ones become now + cap as IMF-fixdate. A
+ * ones too large for a long, become the cap in seconds. An Expires no later than now + cap is kept when it is an
+ * IMF-fixdate, which every reader reads alike; in another form it is rewritten as the IMF-fixdate of the date read,
+ * since browsers' lenient readers differ on odd forms (Chromium takes a five-digit number for the year where RFC
+ * 6265 skips it, so "01 Jan 10000 1999" is 1999 here, a deletion, and year 10000 in Chromium, clamped to 400 days).
+ * Later dates become now + cap as IMF-fixdate. A
  * value that is not a valid number or date (empty, "abc", "+5", "\"100\"") is replaced by the capped value: a
  * browser would ignore it, but a lenient reader might not, and no reader may see more than the cap. An attribute
  * without '=' has no value anyone reads and stays. Fields with neither attribute (session cookies) are unchanged.
@@ -39,8 +42,8 @@ final class LifetimeCap {
             String value = field.valueOf(attribute);
             if (attribute.is("Max-Age") && !maxAgeWithin(value, capSeconds)) {
                 replacement = Long.toString(capSeconds);
-            } else if (attribute.is("Expires") && !expiresWithin(value, capInstant)) {
-                replacement = CookieDate.format(capInstant);
+            } else if (attribute.is("Expires")) {
+                replacement = expiresReplacement(value, capInstant);
             }
             if (replacement != null) {
                 if (out == null) {
@@ -86,7 +89,13 @@ final class LifetimeCap {
         return Optional.of(digits.length() > MAX_LONG_DIGITS ? Long.MAX_VALUE : Long.parseLong(digits));
     }
 
-    private static boolean expiresWithin(String value, Instant capInstant) {
-        return CookieDate.parse(value).map(expires -> !expires.isAfter(capInstant)).orElse(false);
+    /** The Expires value to write instead of {@code value}, or null to keep it. */
+    private static String expiresReplacement(String value, Instant capInstant) {
+        Optional<Instant> expires = CookieDate.parse(value);
+        if (expires.isEmpty() || expires.get().isAfter(capInstant)) {
+            return CookieDate.format(capInstant);
+        }
+        String canonical = CookieDate.format(expires.get());
+        return canonical.equals(value) ? null : canonical;
     }
 }

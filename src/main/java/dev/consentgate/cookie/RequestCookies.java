@@ -12,6 +12,7 @@ import java.util.Map;
  * <p>Choices: pieces are separated by ';' only (a ',' belongs to the value, as in "z=y, a=b"); SP and HTAB around
  * a piece, a name and a value are dropped; empty pieces (";;") are no cookies; a piece without '=' is a nameless
  * cookie (name ""), which classification treats as undeclared. Quotes are not interpreted. Nothing here throws.
+ * Since other readers do split on ',' and spaces, {@link #hiddenPairs} finds the cookies they would see in a value.
  */
 public final class RequestCookies {
 
@@ -53,6 +54,41 @@ public final class RequestCookies {
             }
             start = end + 1;
         }
+    }
+
+    /**
+     * Where a cookie's value seems to hold further cookies for a reader that also splits on ',' or spaces (RFC 2965
+     * readers, Python's SimpleCookie): {@code JSESSIONID=abc, _ga=GA1.2.3}. Browsers never write such values, but a
+     * script can. Returns, in order, each hidden name and the index in {@code raw} of the separator before it.
+     */
+    static List<Map.Entry<String, Integer>> hiddenPairs(RequestCookie cookie) {
+        String raw = cookie.raw();
+        int eq = raw.indexOf('=');
+        if (eq < 0) {
+            return List.of();
+        }
+        List<Map.Entry<String, Integer>> hidden = new ArrayList<>(0);
+        // spaces before the value are no separator between cookies
+        int i = CookieSyntax.skipWhitespace(raw, eq + 1, raw.length());
+        while (i < raw.length()) {
+            char c = raw.charAt(i);
+            if (c != ',' && c != ' ' && c != '\t') {
+                i++;
+                continue;
+            }
+            int separator = i;
+            while (i < raw.length() && (raw.charAt(i) == ',' || raw.charAt(i) == ' ' || raw.charAt(i) == '\t')) {
+                i++;
+            }
+            int nameStart = i;
+            while (i < raw.length() && "=, \t".indexOf(raw.charAt(i)) < 0) {
+                i++;
+            }
+            if (i > nameStart && i < raw.length() && raw.charAt(i) == '=') {
+                hidden.add(Map.entry(raw.substring(nameStart, i), separator));
+            }
+        }
+        return hidden;
     }
 
     private static RequestCookie piece(String header, int from, int to) {

@@ -81,6 +81,15 @@ final class SetCookieField {
         return name;
     }
 
+    /**
+     * For a field without a name ({@code =_ga=GA1.2.3}), the name before the '=' inside its value: a browser sends
+     * such a cookie back as its bare value, so every later reader sees {@code _ga=GA1.2.3}. Empty otherwise.
+     */
+    Optional<String> nameInsideValue() {
+        int eq = name.isEmpty() ? value.indexOf('=') : -1;
+        return eq > 0 ? Optional.of(CookieSyntax.trimmed(value, 0, eq)).filter(n -> !n.isEmpty()) : Optional.empty();
+    }
+
     /** The value as a browser stores it: trimmed, quotes kept; the whole pair when it has no '='. */
     String value() {
         return value;
@@ -99,16 +108,25 @@ final class SetCookieField {
         return text.substring(attribute.valueStart(), attribute.valueEnd());
     }
 
-    /** The last Domain attribute with a non-empty value, without a leading '.', lower-case (as browsers use it). */
+    /**
+     * The last Domain attribute with a non-empty value, without a leading '.', lower-case (as browsers use it).
+     * Empty, as for an unknown scope, when the last Domain attribute is itself empty: RFC 6265 ignores it, but
+     * Chromium takes it and makes a host-only cookie, so the readers disagree on the scope.
+     */
     Optional<String> domain() {
         String domain = null;
+        boolean lastEmpty = false;
         for (Attribute attribute : attributes) {
-            if (attribute.is("Domain") && attribute.valueEnd() > attribute.valueStart()) {
-                String candidate = valueOf(attribute);
-                domain = (candidate.startsWith(".") ? candidate.substring(1) : candidate).toLowerCase(Locale.ROOT);
+            if (attribute.is("Domain")) {
+                lastEmpty = attribute.valueEnd() == attribute.valueStart();
+                if (!lastEmpty) {
+                    String candidate = valueOf(attribute);
+                    domain = (candidate.startsWith(".") ? candidate.substring(1) : candidate)
+                            .toLowerCase(Locale.ROOT);
+                }
             }
         }
-        return Optional.ofNullable(domain).filter(d -> !d.isEmpty());
+        return lastEmpty ? Optional.empty() : Optional.ofNullable(domain).filter(d -> !d.isEmpty());
     }
 
     /** The last Path attribute, when its value starts with '/' (others make the browser use the default path). */
