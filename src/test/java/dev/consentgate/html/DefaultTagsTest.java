@@ -399,6 +399,13 @@ class DefaultTagsTest {
     }
 
     @Test
+    void aHintToAnAdServerKnownByItsPathsIsRemovedByItsHost() {
+        // Revive's paths caught Netinfo's ad calls (a.abv.bg/www/delivery/...), not gong.bg's dns-prefetch of the host
+        assertBlockedUntilGranted("<link rel=\"dns-prefetch\" href=\"https://a.abv.bg\">", "advertising",
+                RewriteEvent.Action.REMOVED);
+    }
+
+    @Test
     void metasHostCatchAllGivesWayOnlyToMetasOwnSignatures() {
         // naming Meta's host and a Twitter widget: Twitter's signature, granted here, does not excuse Meta's host
         String both = "<script>window.loadLater('https://connect.facebook.net/' + locale + '/x.js');"
@@ -1371,7 +1378,18 @@ class DefaultTagsTest {
                 arguments("advertising", "https://store.therubiqube.com/js/play.js"),
                 // round seventy-five, French, Austrian, Belgian and German regional and sport sites
                 arguments("advertising", "//fr.a2dfp.net/as/ad?s=1"),
-                arguments("advertising", "//cdn.audiencesquare.com/tags/112431.js"));
+                arguments("advertising", "//cdn.audiencesquare.com/tags/112431.js"),
+                // round 76: HiMedia, Juice ADV, Netinfo's ad server and banner formats, ntvk1, Yandex's first share widget, Google's legacy search box on a country domain, Rakuten's affiliate hosts, Hatena's count API
+                arguments("advertising", "https://js.himediads.com/js?country=es&site=estadiodeportivo&zone=home"),
+                arguments("advertising", "https://sem.juiceadv.com/?refUrl=https%3A%2F%2Fwww.tuttojuve.com%2F"),
+                arguments("advertising", "https://bimg.abv.bg/banFormats/richMedia.js"),
+                arguments("advertising", "https://p1.ntvk1.ru/nv.js"),
+                arguments("functionality", "https://yastatic.net/share/share.js"),
+                arguments("functionality", "http://www.google.es/coop/cse/brand?form=cse-search-box&lang=es"),
+                arguments("advertising", "https://static.affiliate.rakuten.co.jp/widget/js/rakuten_widget.js"),
+                arguments("advertising", "https://imp.pt.afl.rakuten.co.jp/imp.js"),
+                arguments("advertising", "https://grp01.ashiato.rakuten.co.jp/rms/sd/ashiato/vc"),
+                arguments("functionality", "https://cdn.api.b.hatena.ne.jp/entry/jsonlite/?url=https%3A%2F%2Fallabout.co.jp%2F"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -2057,7 +2075,14 @@ class DefaultTagsTest {
                 // round seventy-five, British, South African and Nigerian sites
                 arguments("analytics", "Coremetrics.coremetricsClientId = \"50630000|YPOS\"; cmSetClientID(\"50630000|YPOS\", true, \"data.de.coremetrics.com\", \"yorkshirepost.co.uk\");"),
                 // round seventy-five, French, Austrian, Belgian and German regional and sport sites
-                arguments("advertising", "SDM_head.registerAd({ defnet: '4444', defsite: 'P4444.sdm.weltfussball.de_de' });"));
+                arguments("advertising", "SDM_head.registerAd({ defnet: '4444', defsite: 'P4444.sdm.weltfussball.de_de' });"),
+                // round 76: HiMedia's tag call, AdOcean's preview call with spaced settings, Gemius's cookie sync, ClickCloud's obfuscated loader, InterQuest's survey invitation, mbox.js's define and update pair
+                arguments("advertising", "if(typeof window.hiMediaUt == \"object\"){ try { window.hiMediaUt.callTag({ 'format': '728x90', 'keyValues': {} }); } catch(e) {} }"),
+                arguments("advertising", "ado.config({ mode: 'old', xml: false, characterEncoding: true }); ado.preview({ enabled: true, emiter: 'vbbg.adocean.pl', id: 'x' });"),
+                arguments("advertising", "var fpdata = getCookie(\"__gf\" + \"p_64b\"); var requests = []; requests[0] = \"//alt.hud\" + \"b.pl/_\" + Date.now();"),
+                arguments("advertising", "new(function(){var _0xb902aa={'id':_0x3f1c('0x13','YVNc'),'data-config':_0x46c165,'data-base':_0x477708};})();"),
+                arguments("analytics", "if (1 > (Math.random() * 5)) setTimeout(function () { var t = \"script\", e = document.createElement(t); e.src = \"//survey.interquest.com/cgi/invite?id=e137d91f13ec9933&js20\"; document.body.appendChild(e); }, 1000);"),
+                arguments("analytics", "mboxDefine(\"mbox\", \"home-banner-mbox-link\"); mboxUpdate(\"home-banner-mbox-link\");"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -2185,7 +2210,10 @@ class DefaultTagsTest {
                 // round seventy-one
                 arguments("analytics", "https://de.sitestat.com/ndr/tagesschau/s?index&cid=tagesschau-homepage100"),
                 // round seventy-two
-                arguments("analytics", "//analytics.slashdotmedia.com/sf.php?idsite=39"));
+                arguments("analytics", "//analytics.slashdotmedia.com/sf.php?idsite=39"),
+                // round 76: DataXu's pixel, an impression pixel on nspmotion.com
+                arguments("advertising", "https://tags.w55c.net/rs?id=5327067aa8eb447bafee2973cdc865a1&t=homepage"),
+                arguments("advertising", "https://ia.nspmotion.com/tracking/?p=208127&sc=4053&r=[timestamp]"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
