@@ -9,11 +9,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads the {@code consent:} section: the gateway's cookie, revisions, CMP maps, TCF, regions, banner and log. */
 final class ConsentSectionReader {
+
+    /** What a request's region header or cookie can carry (as RegionPolicy reads it): any other code never matches. */
+    private static final Pattern REGION_CODE = Pattern.compile("[A-Za-z0-9-]{1,8}");
 
     private static final Set<String> KEYS = Set.of("cookie", "revision", "retention", "sources", "revisions",
             "secret_env", "endpoint", "onetrust", "cookiebot", "cc_cookie", "cookieyes", "complianz", "klaro",
@@ -149,10 +154,22 @@ final class ConsentSectionReader {
                     continue;
                 }
                 List<Set<Integer>> alternatives = new ArrayList<>();
+                boolean flat = false;
                 for (Node alternative : p.get().list(category)) {
+                    if (alternative instanceof ScalarNode) {
+                        if (flat) {
+                            continue;
+                        }
+                        flat = true;
+                        // [1, 3, 4] would read as three alternatives, purpose 1 alone granting the category
+                        problems.at(alternative, "tcf.purposes." + category + " is a list of alternatives, each a"
+                                + " list of purposes that must all have consent: write [[1, 3, 4]] for purposes 1, 3"
+                                + " and 4 together");
+                        continue;
+                    }
                     alternatives.add(numbers(alternative, 1, 24, "a TCF purpose"));
                 }
-                if (alternatives.isEmpty()) {
+                if (alternatives.isEmpty() && !flat) {
                     problems.at(value, "tcf.purposes." + category + " needs at least one list of purposes");
                 }
                 purposes.put(category, alternatives);
@@ -200,9 +217,16 @@ final class ConsentSectionReader {
                 g.rejectUnknownKeys(Set.of("name", "regions", "mode"));
                 Optional<String> name = g.requiredString("name");
                 ConsentSettings.DefaultMode mode = mode(g, "mode");
+                List<String> regions = g.stringList("regions");
+                for (int i = 0; i < regions.size(); i++) {
+                    if (!REGION_CODE.matcher(regions.get(i)).matches()) {
+                        problems.at(g.list("regions").get(i), "region '" + regions.get(i) + "' can never match: a"
+                                + " region is a code such as DE or US-CA (letters, digits and '-', at most 8), and"
+                                + " several are a list: [DE, FR, IT]");
+                    }
+                }
                 if (name.isPresent()) {
-                    groups.add(new ConsentSettings.RegionGroup(name.get(), Set.copyOf(g.stringList("regions")),
-                            mode));
+                    groups.add(new ConsentSettings.RegionGroup(name.get(), Set.copyOf(regions), mode));
                 }
             });
         }

@@ -12,6 +12,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Reads the {@code html:} section: how non-granted tags are made harmless, and the rewriter's limits. */
 final class HtmlSectionReader {
 
+    private static final long MIN_INSPECT_LIMIT = 1024;
+
     private HtmlSectionReader() {
     }
 
@@ -61,6 +63,11 @@ final class HtmlSectionReader {
         long tagBytes = s.size("max_tag_bytes", d.maxTagBytes());
         if (inspect > Integer.MAX_VALUE / 2) {
             problems.at(s.get("inline_script_inspect_limit").orElseThrow(), "inline_script_inspect_limit is too large");
+            inspect = d.inlineScriptInspectLimit();
+        } else if (inspect < MIN_INSPECT_LIMIT) {
+            // a script is judged by what was read of it: a tiny limit would switch every signature rule off
+            problems.at(s.get("inline_script_inspect_limit").orElseThrow(), "inline_script_inspect_limit must be at"
+                    + " least 1KiB: signatures are only found in what is read of a script");
             inspect = d.inlineScriptInspectLimit();
         }
         if (tagBytes < 64 || tagBytes > 1 << 24) {

@@ -3,6 +3,7 @@ package dev.consentgate.config;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -27,6 +29,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class RulesetLoader {
 
+    /** A host name as a cookie's Domain attribute gives it, with or without the leading dot. */
+    private static final Pattern COOKIE_DOMAIN =
+            Pattern.compile("\\.?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+
     private static final Set<String> TOP_KEYS = Set.of("listen", "routes", "limits", "categories", "cookies",
             "undeclared_cookies", "consent", "tags", "tag_lists", "html");
 
@@ -35,10 +41,17 @@ public final class RulesetLoader {
 
     public static Ruleset load(Path file) throws IOException, RulesetException {
         String text;
+        if (Files.isDirectory(file)) {
+            throw new RulesetException(List.of(new ConfigProblem(file.toString(), 1, 1,
+                    "is a directory, not a ruleset file")));
+        }
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "ruleset file not found");
+        } catch (CharacterCodingException e) {
+            throw new RulesetException(List.of(new ConfigProblem(file.toString(), 1, 1,
+                    "is not UTF-8: save the ruleset as UTF-8")));
         }
         return parse(file.toString(), text);
     }
@@ -146,6 +159,8 @@ public final class RulesetLoader {
             }
             if (out.isEmpty() && top.get("routes").isEmpty()) {
                 problems.at(top.node(), "the ruleset needs 'routes' (at least one upstream)");
+            } else if (top.get("routes").isPresent() && top.list("routes").isEmpty()) {
+                problems.at(top.get("routes").get(), "'routes' is empty: give at least one upstream");
             }
             return List.copyOf(out);
         }
@@ -161,16 +176,26 @@ public final class RulesetLoader {
                     (int) Math.min(s.size("max_header_bytes", d.maxHeaderBytes()), 1 << 20),
                     s.integer("max_header_count", d.maxHeaderCount(), 1, 10_000),
                     s.size("max_body", d.maxBodyBytes()),
-                    s.duration("header_read_timeout", d.headerReadTimeout()),
-                    s.duration("keep_alive_timeout", d.keepAliveTimeout()),
-                    s.duration("upstream_connect_timeout", d.upstreamConnectTimeout()),
-                    s.duration("upstream_response_timeout", d.upstreamResponseTimeout()),
+                    positive(s, "header_read_timeout", d.headerReadTimeout()),
+                    positive(s, "keep_alive_timeout", d.keepAliveTimeout()),
+                    positive(s, "upstream_connect_timeout", d.upstreamConnectTimeout()),
+                    positive(s, "upstream_response_timeout", d.upstreamResponseTimeout()),
                     s.duration("shutdown_grace", d.shutdownGrace()),
                     s.integer("max_connections", d.maxConnections(), 1, 1_000_000),
                     s.size("max_decompressed", d.maxDecompressedBytes()),
                     s.integer("max_compression_ratio", d.maxCompressionRatio(), 2, 1_000_000),
-                    s.duration("body_idle_timeout", d.bodyIdleTimeout()),
+                    positive(s, "body_idle_timeout", d.bodyIdleTimeout()),
                     s.integer("max_pipelined_requests", d.maxPipelinedRequests(), 1, 1024));
+        }
+
+        /** A timeout: 0 would answer every request at once (408, 504) or, for a body, never. */
+        private Duration positive(YamlSection s, String key, Duration fallback) {
+            Duration value = s.duration(key, fallback);
+            if (value.isZero()) {
+                problems.at(s.get(key).orElseThrow(), key + " must be more than 0");
+                return fallback;
+            }
+            return value;
         }
 
         private void readCategories() {
@@ -239,6 +264,11 @@ public final class RulesetLoader {
                     }
                 });
             }
+            for (String key : List.of("name", "prefix", "glob")) {
+                if (r.keys().contains(key) && r.get(key).isEmpty()) {
+                    problems.at(r.keyNode(key), "'" + key + "' in a cookie rule must not be empty");
+                }
+            }
             boolean givenOnce = r.keys().stream().filter(k -> Set.of("name", "prefix", "glob").contains(k))
                     .count() == 1;
             if (!givenOnce) {
@@ -246,6 +276,11 @@ public final class RulesetLoader {
             }
             Optional<String> category = r.requiredString("category").filter(c -> knownCategory(c, r, "category"));
             Optional<Duration> retention = r.duration("retention");
+            r.string("domain").filter(d -> !COOKIE_DOMAIN.matcher(d).matches()).ifPresent(d -> problems.at(
+                    r.get("domain").orElseThrow(), "cookie domain '" + d + "' can never match a cookie's Domain: give"
+                            + " a host name such as example.com or .example.com (no scheme, port or path)"));
+            r.string("path").filter(p -> !p.startsWith("/")).ifPresent(p -> problems.at(r.get("path").orElseThrow(),
+                    "cookie path '" + p + "' must start with '/' (a cookie's Path that does not is never used)"));
             if (patterns.size() != 1 || !givenOnce || category.isEmpty()) {
                 return Optional.empty();
             }

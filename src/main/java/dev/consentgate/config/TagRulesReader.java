@@ -93,16 +93,24 @@ final class TagRulesReader {
                 problems.at(s.get("host").orElseThrow(), "invalid host '" + h
                         + "': give a host name such as googletagmanager.com (no scheme, port or path), or one"
                         + " ending in .* for any top-level domain (google.*)");
+            } else if (h.indexOf('.') < 0) {
+                // a host matches its subdomains too: one label is a whole top-level domain
+                problems.at(s.get("host").orElseThrow(), "host '" + h + "' is a top-level domain and would match"
+                        + " every host under it: give a domain such as googletagmanager.com");
             }
         });
         signature.ifPresent(sig -> {
-            if (sig.isEmpty()) {
-                problems.at(s.get("signature").orElseThrow(), "empty signature: give the literal a script contains");
+            if (sig.isBlank()) {
+                problems.at(s.get("signature").orElseThrow(), "empty signature (or only spaces, which every script"
+                        + " contains): give the literal a script contains");
             }
         });
         path.ifPresent(p -> {
             if (!p.startsWith("/")) {
                 problems.at(s.get("path").orElseThrow(), "tag path '" + p + "' must start with '/'");
+            } else if (p.equals("/")) {
+                problems.at(s.get("path").orElseThrow(), "tag path '/' matches every URL: give a path prefix such as"
+                        + " /js/tracker.js");
             }
         });
         if (host.isEmpty() && signature.isEmpty() && path.isEmpty()) {

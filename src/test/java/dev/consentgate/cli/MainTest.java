@@ -67,6 +67,18 @@ class MainTest {
     }
 
     @Test
+    void aRulesetThatIsNotUtf8OrIsADirectoryIsNamedAndExits2(@TempDir Path dir) throws Exception {
+        // before (found by a review): "consentgate: Input length = 3" and "Is a directory", exit 1, no file named
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, ("routes:\n  - upstream: http://127.0.0.1:9\ncategories:\n  essential: {essential: true,"
+                + " description: \"Pr\u00e4ferenzen\"}\n").getBytes(StandardCharsets.ISO_8859_1));
+        Result notUtf8 = run("check", "--config", latin1.toString());
+        assertEquals(new Result(2, "", latin1 + ":1:1: is not UTF-8: save the ruleset as UTF-8\n"), notUtf8);
+        Result directory = run("check", "--config", dir.toString());
+        assertEquals(new Result(2, "", dir + ":1:1: is a directory, not a ruleset file\n"), directory);
+    }
+
+    @Test
     void missingDefaultRulesetSaysWhereItWasLookedFor(@TempDir Path elsewhere) throws Exception {
         // the default path is relative to the working directory, so this runs in a process started elsewhere
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
