@@ -1389,7 +1389,22 @@ class DefaultTagsTest {
                 arguments("advertising", "https://static.affiliate.rakuten.co.jp/widget/js/rakuten_widget.js"),
                 arguments("advertising", "https://imp.pt.afl.rakuten.co.jp/imp.js"),
                 arguments("advertising", "https://grp01.ashiato.rakuten.co.jp/rms/sd/ashiato/vc"),
-                arguments("functionality", "https://cdn.api.b.hatena.ne.jp/entry/jsonlite/?url=https%3A%2F%2Fallabout.co.jp%2F"));
+                arguments("functionality", "https://cdn.api.b.hatena.ne.jp/entry/jsonlite/?url=https%3A%2F%2Fallabout.co.jp%2F"),
+                // round 77: Tealeaf and AWStats under their own file names, CQuotient, OptinMonster's other host, Adobe's visitor API in lower case, Nosto, SiteGainer's two hosts, Stroeer's praeludium, Selligent's web tracker, Clever Advertising, Nudge, AdTube, ChargeAds
+                arguments("analytics", "https://objects.airfrance.com/FR/common/common/js/TealeafSDK.js"),
+                arguments("analytics", "https://cdn.cquotient.com/js/v2/gretel.min.js"),
+                arguments("advertising", "https://a.optnmnstr.com/app/js/api.min.js"),
+                arguments("analytics", "https://media.carfax.com/js/cfx/visitorapi.js"),
+                arguments("analytics", "http://www.4players.de/javascript/awstats_misc_tracker.js"),
+                arguments("analytics", "https://connect.nosto.com/include/gs9renmg"),
+                arguments("analytics", "https://d191y0yd6d0jy4.cloudfront.net/sitegainer_5615758.js"),
+                arguments("analytics", "https://sitegainer-cdn-228909.c.cdn77.org/js/sitegainer_5615758.js"),
+                arguments("advertising", "https://online.mps-gba.de/praeludium/aero.js?v=2"),
+                arguments("advertising", "https://ediis.emsecure.net/optiext/webtracker.dll"),
+                arguments("advertising", "https://clevernt.com/scripts/dc4f52fb0e2c1f.min.js"),
+                arguments("analytics", "https://cdn.ndg.io/all-ndg-4204749607.js"),
+                arguments("advertising", "https://rtb.adtube.ir/assets/js/adtube.min.js"),
+                arguments("advertising", "https://www.chargeplatform.com/tag/?id=112530"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -2082,7 +2097,11 @@ class DefaultTagsTest {
                 arguments("advertising", "var fpdata = getCookie(\"__gf\" + \"p_64b\"); var requests = []; requests[0] = \"//alt.hud\" + \"b.pl/_\" + Date.now();"),
                 arguments("advertising", "new(function(){var _0xb902aa={'id':_0x3f1c('0x13','YVNc'),'data-config':_0x46c165,'data-base':_0x477708};})();"),
                 arguments("analytics", "if (1 > (Math.random() * 5)) setTimeout(function () { var t = \"script\", e = document.createElement(t); e.src = \"//survey.interquest.com/cgi/invite?id=e137d91f13ec9933&js20\"; document.body.appendChild(e); }, 1000);"),
-                arguments("analytics", "mboxDefine(\"mbox\", \"home-banner-mbox-link\"); mboxUpdate(\"home-banner-mbox-link\");"));
+                arguments("analytics", "mboxDefine(\"mbox\", \"home-banner-mbox-link\"); mboxUpdate(\"home-banner-mbox-link\");"),
+                // round 77: Nosto's start call, Agillic's set-up call, Smart AdServer's render call
+                arguments("analytics", "(function(){var name='nostojs';window[name]=window[name]||function(cb){(window[name].q=window[name].q||[]).push(cb);};})(); nostojs.init('gs9renmg');"),
+                arguments("advertising", "var _agillicTrack=window._agillicTrack||[]; _agillicTrack.push({cid:\"2E3H0E\"});"),
+                arguments("advertising", "sas.render('32325');  // Format : Ad Control"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -2273,6 +2292,8 @@ class DefaultTagsTest {
                 // round sixty-nine, Japan, Vietnam, India, Taiwan, Indonesia, the Philippines and Korea
                 arguments("advertising", "http://fm1.jssearch.net/Farman?zid=157"),
                 // round seventy-five
-                arguments("advertising", "https://nero.live/tags/nero-tags-v2.html"));
+                arguments("advertising", "https://nero.live/tags/nero-tags-v2.html"),
+                // round 77: Livestream's event player
+                arguments("functionality", "https://new.livestream.com/accounts/3172111/events/1948081/player?autoPlay=true&mute=false"));
     }
 }
