@@ -225,6 +225,10 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             return false;
         }
         informational = code >= 100 && code < 200 && code != 101;
+        boolean upstreamSaysKeepAlive = HttpUtil.isKeepAlive(response);
+        // before the enforcement: the fields a Connection header lists are the upstream's hop, and the ones the
+        // enforcement adds for the consent (Vary, the variant's ETag) must not be taken off by that listing
+        ForwardingHeaders.removeHopByHop(response.headers(), code == 101 && webSocket);
         enforcement.applyToHead(response);
         if (!informational) {
             if (responseTimer != null) {
@@ -248,9 +252,8 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             }
         }
         if (!informational) {
-            upstreamKeepsAlive = HttpUtil.isKeepAlive(response);
+            upstreamKeepsAlive = upstreamSaysKeepAlive;
         }
-        ForwardingHeaders.removeHopByHop(response.headers(), code == 101 && webSocket);
         response.headers().add("Via", ForwardingHeaders.VIA);
         if (!informational && code != 101) {
             closeClientAfter = !clientKeepsAlive || !HttpUtil.isKeepAlive(response)

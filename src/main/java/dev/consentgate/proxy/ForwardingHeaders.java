@@ -19,12 +19,14 @@ final class ForwardingHeaders {
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "upgrade");
 
     /**
-     * Fields a Connection header may not remove: they frame the message, route it, or tell the gateway how to read
-     * the body it judges. A sender must not list end-to-end fields (RFC 9110 7.6.1); honouring such a listing would
-     * forward a body without its length (a request smuggled to the upstream) or an HTML body without its coding.
+     * Fields a Connection header may not remove: they frame the message, route it, tell the gateway how to read the
+     * body it judges, or keep a page made for one consent from being reused for another (validators, Vary,
+     * Cache-Control). A sender must not list end-to-end fields (RFC 9110 7.6.1); honouring such a listing would
+     * forward a body without its length (a request smuggled to the upstream), an HTML body without its coding, or a
+     * page variant without what marks it as one.
      */
     private static final Set<String> NEVER_REMOVED = Set.of("host", "content-length", "transfer-encoding",
-            "content-type", "content-encoding");
+            "content-type", "content-encoding", "etag", "last-modified", "vary", "cache-control");
 
     private ForwardingHeaders() {
     }

@@ -80,6 +80,20 @@ final class HtmlBodyRewrite {
         return mediaType(response).map(type -> HTML_OR_SNIFFED.contains(type.essence())).orElse(true);
     }
 
+    /**
+     * True for a final response of an XML MIME type (WHATWG MIME Sniffing: text/xml, application/xml, any +xml).
+     * Loaded as a document, a browser renders it, and its elements in the XHTML or SVG namespace are live, scripts
+     * included; loaded as an image or data, nothing in it runs.
+     */
+    static boolean isXml(HttpResponse response) {
+        int code = response.status().code();
+        if (code < 200 || code == 204 || code == 304) {
+            return false;
+        }
+        return mediaType(response).map(ContentTypeHeader.MediaType::essence)
+                .filter(e -> e.equals("text/xml") || e.equals("application/xml") || e.endsWith("+xml")).isPresent();
+    }
+
     /** HTML types, and the types for which a browser sniffs the body as if there were none (WHATWG MIME Sniffing). */
     private static final Set<String> HTML_OR_SNIFFED = Set.of("text/html", "application/xhtml+xml",
             "unknown/unknown", "application/unknown");

@@ -55,6 +55,11 @@ final class ResponseEnforcement {
         List<String> setCookies = headers.getAll(HttpHeaderNames.SET_COOKIE);
         cookies.onResponse(headers, consent);
         audit.setCookiesEnforced(setCookies, headers.getAll(HttpHeaderNames.SET_COOKIE));
+        if (response.status().code() >= 200 && (!setCookies.isEmpty() || headers.contains(HttpHeaderNames.SET_COOKIE))) {
+            // the Set-Cookie fields kept, and the deletions added, depend on the consent: a shared cache must not
+            // replay one visitor's to another
+            addVary(headers);
+        }
         if (headers.contains("Link") && response.status().code() >= 200) {
             // the hints a response keeps depend on the consent: caches must not give one visitor's to another
             addVary(headers);
@@ -95,14 +100,24 @@ final class ResponseEnforcement {
             throw new HtmlBodyRewrite.UnfilterableBody("the upstream sent parts of a representation"
                     + " (multipart/byteranges) the gateway did not ask for, which may be a page it cannot judge in parts");
         }
-        if (!revalidated && !HtmlBodyRewrite.isHtml(response)) {
+        boolean parts = HtmlBodyRewrite.isMultipartRanges(response);
+        // an XML document loaded as a page runs the XHTML and SVG scripts in it, like the page it is
+        boolean page = HtmlBodyRewrite.isHtml(response)
+                || HtmlBodyRewrite.isXml(response) && PageVariants.mayLoadDocument(request.headers());
+        if (!revalidated && !parts && !page) {
             return Optional.empty();
         }
         HttpHeaders headers = response.headers();
         // The body served depends on the consent cookie(s) and signals: caches must not serve one visitor's page to
-        // another.
+        // another. Parts of what may be a page (passed only when this consent changes no page) are marked the same.
         addVary(headers);
         PageVariants.markResponse(headers, variants.key(consent.decision()), changed);
+        // reused only after asking: a page stored fresh would outlive a policy revision that voids the consent it
+        // was made for (the Cookie header, and so Vary, stays the same)
+        if (!headers.containsValue(HttpHeaderNames.CACHE_CONTROL, "no-cache", true)
+                && !headers.containsValue(HttpHeaderNames.CACHE_CONTROL, "no-store", true)) {
+            headers.add("Cache-Control", "no-cache");
+        }
         if (!changed || revalidated) {
             return Optional.empty();
         }
