@@ -9,9 +9,11 @@ import java.util.function.Consumer;
 
 /**
  * Inserts the gateway's own markup into an HTML stream: one snippet right after the {@code <head>} start tag (the
- * Consent Mode defaults must run before any tag), one right before {@code </body>} (the banner). A small scanner
- * finds those tags in data state only, skipping comments and raw-text elements, so a {@code "</body>"} inside a
- * script string is not taken for the end of the page. Chunk-independent: at most a few bytes are held back while a
+ * Consent Mode defaults must run before any tag), or before the {@code <body>} or first {@code <script>} when the
+ * page has no head tag, one right before {@code </body>} (the banner). A small scanner finds those tags in data
+ * state only, skipping comments (ended as browsers end them: {@code -->}, {@code --!>}, and {@code <!-->} and
+ * {@code <!--->} at once) and raw-text elements, so a {@code "</body>"} inside a script string is not taken for
+ * the end of the page. Chunk-independent: at most a few bytes are held back while a
  * tag name is undecided; everything else passes as slices of the input.
  */
 public final class HtmlInjector {
@@ -31,6 +33,12 @@ public final class HtmlInjector {
     private byte quote;
     /** Consecutive '-' just seen inside a comment, so "-->" is found across chunk boundaries. */
     private int dashes;
+    /** "--!" was just seen inside a comment: a '>' ends it. */
+    private boolean bang;
+    /** Bytes of the comment read so far: "<!-->" and "<!--->" end at once. */
+    private int commentLength;
+    /** In the head start tag, after '=' (and spaces): a quote starts a value; anywhere else it is part of a name. */
+    private boolean afterEquals;
     /** The last held-back bytes are being scanned at the end of the stream: no more lookahead will come. */
     private boolean atEnd;
     private boolean headDone;
@@ -83,10 +91,12 @@ public final class HtmlInjector {
             byte b = in.getByte(i);
             switch (state) {
                 case COMMENT -> {
-                    if (b == '>' && dashes >= 2) {
+                    if (b == '>' && (dashes >= 2 || bang || commentLength == dashes && dashes <= 1)) {
                         state = State.DATA;
                     }
+                    bang = b == '!' && dashes >= 2;
                     dashes = b == '-' ? dashes + 1 : 0;
+                    commentLength++;
                     i++;
                 }
                 case RAW_TEXT -> {
@@ -102,9 +112,15 @@ public final class HtmlInjector {
                 case HEAD_TAG -> {
                     if (quote != 0) {
                         quote = b == quote ? 0 : quote;
-                    } else if (b == '"' || b == '\'') {
+                    } else if ((b == '"' || b == '\'') && afterEquals) {
                         quote = b;
-                    } else if (b == '>') {
+                        afterEquals = false;
+                    } else if (b == '=') {
+                        afterEquals = true;
+                    } else if (b != ' ' && b != '\t' && b != '\n' && b != '\f' && b != '\r') {
+                        afterEquals = false;
+                    }
+                    if (quote == 0 && b == '>') {
                         emit(in, emitted, i + 1, out);
                         emitted = i + 1;
                         out.accept(Unpooled.wrappedBuffer(afterHeadStart.orElseThrow()));
@@ -125,6 +141,8 @@ public final class HtmlInjector {
                     if (matches(in, i + 1, bytes("!--"))) {
                         state = State.COMMENT;
                         dashes = 0;
+                        bang = false;
+                        commentLength = 0;
                         i += 4;
                     } else if (!bodyDone && matchesTag(in, i + 1, bytes("/body"))) {
                         emit(in, emitted, i, out);
@@ -134,13 +152,19 @@ public final class HtmlInjector {
                         i++;
                     } else if (!headDone && matchesTag(in, i + 1, bytes("head"))) {
                         state = State.HEAD_TAG;
+                        quote = 0;
+                        afterEquals = false;
                         i += 5;
-                    } else if (!headDone && matchesTag(in, i + 1, bytes("body"))) {
-                        // No <head> start tag in the page: the snippet still goes before the body.
+                    } else if (!headDone && (matchesTag(in, i + 1, bytes("body"))
+                            || matchesTag(in, i + 1, bytes("script")))) {
+                        // No <head> start tag in the page: the snippet still goes before the body, or before the
+                        // first script of the head the browser implies, which it must precede.
                         emit(in, emitted, i, out);
                         emitted = i;
                         out.accept(Unpooled.wrappedBuffer(afterHeadStart.orElseThrow()));
                         headDone = true;
+                        rawTextEnd = rawTextElement(in, i + 1);
+                        state = rawTextEnd != null ? State.RAW_TEXT : State.DATA;
                         i++;
                     } else {
                         rawTextEnd = rawTextElement(in, i + 1);

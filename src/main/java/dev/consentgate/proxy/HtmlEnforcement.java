@@ -9,6 +9,10 @@ import dev.consentgate.html.TagPolicy;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,19 +43,47 @@ record HtmlEnforcement(TagPolicy policy, CookieClassifier cookies, Limits limits
     HtmlBodyRewrite.Injections injections(ConsentDecision decision, String requestTarget, HttpHeaders response) {
         Optional<byte[]> head = consentMode.map(mode -> mode.script(decision, cspNonce(response))
                 .getBytes(StandardCharsets.UTF_8));
-        Optional<byte[]> body = decision.answered() ? Optional.empty()
+        // the banner is HTML: an XML document (XHTML, SVG) with it would not be well-formed, and fail to parse
+        Optional<byte[]> body = decision.answered() || !parsedAsHtml(response) ? Optional.empty()
                 : banner.map(b -> b.html(requestTarget).getBytes(StandardCharsets.UTF_8));
         return new HtmlBodyRewrite.Injections(head, body);
     }
 
-    /** The nonce a strict Content-Security-Policy allows scripts with, so the injected script may run. */
-    private static Optional<String> cspNonce(HttpHeaders response) {
+    /** Whether a browser parses the page as HTML: text/html, or a type it sniffs (none, unknown), not XML. */
+    private static boolean parsedAsHtml(HttpHeaders response) {
+        return ContentTypeHeader.extract(response.getAll(HttpHeaderNames.CONTENT_TYPE))
+                .map(type -> !type.essence().endsWith("xml"))
+                .orElse(true);
+    }
+
+    /**
+     * The nonce a Content-Security-Policy allows scripts with, so the injected script may run: from the directive
+     * that governs script elements (script-src-elem, else script-src, else default-src), not any nonce in the
+     * policy (a style-src nonce would get the script blocked).
+     */
+    static Optional<String> cspNonce(HttpHeaders response) {
         for (String policy : response.getAll(HttpHeaderNames.CONTENT_SECURITY_POLICY)) {
-            Matcher m = NONCE.matcher(policy);
-            if (m.find()) {
-                return Optional.of(m.group(1));
+            Map<String, String> directives = new HashMap<>();
+            for (String directive : policy.split(";")) {
+                String trimmed = directive.trim();
+                int space = trimmed.indexOf(' ');
+                String name = (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(Locale.ROOT);
+                // the first of a repeated directive counts (CSP3: later ones are ignored)
+                directives.putIfAbsent(name, space < 0 ? "" : trimmed.substring(space + 1));
+            }
+            for (String name : SCRIPT_DIRECTIVES) {
+                String value = directives.get(name);
+                if (value != null) {
+                    Matcher m = NONCE.matcher(value);
+                    if (m.find()) {
+                        return Optional.of(m.group(1));
+                    }
+                    break;
+                }
             }
         }
         return Optional.empty();
     }
+
+    private static final List<String> SCRIPT_DIRECTIVES = List.of("script-src-elem", "script-src", "default-src");
 }

@@ -80,7 +80,12 @@ final class LocalEndpoints {
         ConsentInput input = new ConsentInput(RequestCookies.byName(RequestCookies.parse(cookieFields)),
                 request.headers()::getAll);
         if (get && prefersHtml(request)) {
-            return text(200, "text/html; charset=utf-8", choicesPage(request));
+            FullHttpResponse page = text(200, "text/html; charset=utf-8", choicesPage(request));
+            // another site must not frame the choices to have a click on "Accept all" made in it (clickjacking):
+            // that POST comes from the site itself and would pass the same-site check
+            page.headers().set("X-Frame-Options", "SAMEORIGIN")
+                    .set("Content-Security-Policy", "frame-ancestors 'self'");
+            return page;
         }
         if (get) {
             return json(consent.endpoint().get(input), List.of());
