@@ -1404,7 +1404,13 @@ class DefaultTagsTest {
                 arguments("advertising", "https://clevernt.com/scripts/dc4f52fb0e2c1f.min.js"),
                 arguments("analytics", "https://cdn.ndg.io/all-ndg-4204749607.js"),
                 arguments("advertising", "https://rtb.adtube.ir/assets/js/adtube.min.js"),
-                arguments("advertising", "https://www.chargeplatform.com/tag/?id=112530"));
+                arguments("advertising", "https://www.chargeplatform.com/tag/?id=112530"),
+                // round 78: Piximedia, Mapp's Tag Integration loader under its file name, Convertiser, WTG's S3 bucket, NeoData's Adagio host
+                arguments("advertising", "http://broadcast.piximedia.fr/streaming/canalplus/pm_pub_iframe.js"),
+                arguments("analytics", "https://www.lr-online.de/javascripts/tiLoader.min.js?1520835681"),
+                arguments("advertising", "https://converti.se/convertext.js"),
+                arguments("advertising", "https://s3.eu-central-1.amazonaws.com/wtg-avt.com/lib.min.js"),
+                arguments("advertising", "http://js49.adagionet.com/uploads/js/sipra.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -2101,7 +2107,9 @@ class DefaultTagsTest {
                 // round 77: Nosto's start call, Agillic's set-up call, Smart AdServer's render call
                 arguments("analytics", "(function(){var name='nostojs';window[name]=window[name]||function(cb){(window[name].q=window[name].q||[]).push(cb);};})(); nostojs.init('gs9renmg');"),
                 arguments("advertising", "var _agillicTrack=window._agillicTrack||[]; _agillicTrack.push({cid:\"2E3H0E\"});"),
-                arguments("advertising", "sas.render('32325');  // Format : Ad Control"));
+                arguments("advertising", "sas.render('32325');  // Format : Ad Control"),
+                // round 78: Criteo's real-time-audience set-up
+                arguments("advertising", "MG.Config.slots.push(function(){ new criteo({nid:'3966', cookiename:'crtg_rta', varname:'crtg_content'}); });"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -2232,7 +2240,10 @@ class DefaultTagsTest {
                 arguments("analytics", "//analytics.slashdotmedia.com/sf.php?idsite=39"),
                 // round 76: DataXu's pixel, an impression pixel on nspmotion.com
                 arguments("advertising", "https://tags.w55c.net/rs?id=5327067aa8eb447bafee2973cdc865a1&t=homepage"),
-                arguments("advertising", "https://ia.nspmotion.com/tracking/?p=208127&sc=4053&r=[timestamp]"));
+                arguments("advertising", "https://ia.nspmotion.com/tracking/?p=208127&sc=4053&r=[timestamp]"),
+                // round 78: Onet's page-view pixel, Prisa's measurement pixel
+                arguments("analytics", "http://kropka.onet.pl/_s/kropka/1?DV=rasp_komputerswiat%2Fglowna"),
+                arguments("analytics", "http://pxlctl.elpais.com/pxlctl.gif?m=1&r=5"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
