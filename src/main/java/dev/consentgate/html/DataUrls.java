@@ -35,9 +35,23 @@ final class DataUrls {
         return AttributeSyntax.asciiMatchesIgnoreCase(url, i, "data:") ? i : -1;
     }
 
-    /** Whether the media type before the comma ends in {@code ;base64}. */
+    /**
+     * Whether the media type before the comma ends in {@code ;base64} as the Fetch Standard reads it: white space
+     * after the marker stripped, spaces allowed between ';' and "base64" ({@code text/javascript; base64}).
+     */
     private static boolean hasBase64Marker(String url, int start, int comma) {
-        return comma - 7 > start && AttributeSyntax.asciiMatchesIgnoreCase(url, comma - 7, ";base64");
+        int end = comma;
+        while (end > start && url.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        if (end - 6 <= start || !AttributeSyntax.asciiMatchesIgnoreCase(url, end - 6, "base64")) {
+            return false;
+        }
+        int i = end - 6;
+        while (i > start && url.charAt(i - 1) == ' ') {
+            i--;
+        }
+        return i > start && url.charAt(i - 1) == ';';
     }
 
     /**

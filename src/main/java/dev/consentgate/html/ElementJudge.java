@@ -216,8 +216,9 @@ final class ElementJudge {
      * Whether the size limit may have cut the address or code of an overflowed element that loads or runs
      * something: the limit falls inside a value that can hold a URL or code (a picture's data: URL loads nothing,
      * cut or not), or outside any value, in a name or between attributes, where what follows is unread, or inside
-     * any other value (a text, a style, a data attribute) before the element named any address. When an address
-     * came before, the element is judged on what came before the limit.
+     * any other value (a text, a style, a data attribute), even when an address came before: an attribute read after
+     * it may take precedence over the one read (srcset over src, srcdoc over src, a lazy loader's data-src). Only a
+     * picture cut inside its data: URL is judged on what came before the limit.
      */
     private static boolean addressUnread(TagToken tag) {
         switch (tag.nameId) {
@@ -244,12 +245,7 @@ final class ElementJudge {
         if (isAddress(cut) || isHandler(cut)) {
             return !(picture && DataUrls.isDataUrl(tag.value(tag.cutValue)));
         }
-        // cut inside another value: an address may follow it, unread, unless one came before
-        for (int k = 0; k < tag.attrCount; k++) {
-            if (k != tag.cutValue && isAddress(tag.attributeName(k))) {
-                return false;
-            }
-        }
+        // cut inside another value: an address that overrides the one read may follow it, unread
         return true;
     }
 

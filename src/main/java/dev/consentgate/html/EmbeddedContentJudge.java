@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
  * Judges what an element carries besides its addresses: the content of a data: URL (a script's code, a frame's
  * document), a frame's srcdoc document, or an event handler attribute's code. Code is judged as an inline script's
  * (signatures, then the URLs it loads or names); a document blocks its frame when a tracker URL or loader snippet is
- * anywhere in it. What lies past the inline inspection limit in a data URL is not read, as for an inline script.
+ * anywhere in it, or when the rewriter, reading it as the markup it is, blocks anything in it (a URL written with
+ * backslashes, character references or no slashes at all, a base it sets). What lies past the inline inspection limit in a data URL is not read, as for an inline script.
  */
 final class EmbeddedContentJudge {
 
@@ -62,8 +63,27 @@ final class EmbeddedContentJudge {
                 return new Match(k, parts.host());
             }
         }
-        int signature = firstBlockedSignature(doc.getBytes(StandardCharsets.UTF_8));
-        return signature < 0 ? null : new Match(signature, "");
+        byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
+        int signature = firstBlockedSignature(bytes);
+        if (signature >= 0) {
+            return new Match(signature, "");
+        }
+        return firstBlockedElement(bytes);
+    }
+
+    /** The first element of the document the rewriter blocks, as a browser parses it; null when none. */
+    private Match firstBlockedElement(byte[] doc) {
+        Match[] first = new Match[1];
+        HtmlRewriter.rewriteAll(policy, consent, site, doc, event -> {
+            if (first[0] == null && event.action() != RewriteEvent.Action.PASSED_OVER_LIMIT
+                    && event.action() != RewriteEvent.Action.KEPT) {
+                int k = policy.indexOf(event.ruleId());
+                if (k >= 0) {
+                    first[0] = new Match(k, event.host());
+                }
+            }
+        }, java.util.Optional.empty(), null);
+        return first[0];
     }
 
     /** The rule whose signature blocks the whole text (see {@link SignatureVerdict}); -1 for none. */

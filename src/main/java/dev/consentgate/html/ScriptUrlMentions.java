@@ -85,6 +85,11 @@ final class ScriptUrlMentions {
         }
         HOST_BYTE['.'] = true;
         HOST_BYTE['-'] = true;
+        // the UTF-8 bytes of characters a browser maps into a host name ("googletagmanager。com", fullwidth
+        // letters, a soft hyphen): read as part of the host, which UrlParts maps as the browser does
+        for (int c = 0x80; c <= 0xff; c++) {
+            HOST_BYTE[c] = true;
+        }
         for (char c : "\"'`<>(){}|^,; \t\n\r\f".toCharArray()) {
             PATH_END[c] = true;
         }
@@ -453,7 +458,7 @@ final class ScriptUrlMentions {
 
     /** The URL read: {@code https://host/path}, or {@code /path} for a path on the page's own host. */
     private String urlString() {
-        String read = new String(url, 0, length, StandardCharsets.ISO_8859_1);
+        String read = new String(url, 0, length, StandardCharsets.UTF_8);
         return relative ? read : "https://" + read;
     }
 }

@@ -67,6 +67,7 @@ public final class TagPolicy {
     private final boolean hasKeepRules;
     private final Set<String> ruleCategories;
     private final ElementRewrites rewrites;
+    private final Map<String, Integer> ruleIndexes = new HashMap<>();
 
     public TagPolicy(List<TagRule> rules, Map<String, Category> categories, HtmlSettings settings) {
         this.rules = List.copyOf(rules);
@@ -79,6 +80,7 @@ public final class TagPolicy {
         List<Integer> paths = new ArrayList<>();
         for (int k = 0; k < this.rules.size(); k++) {
             TagRule r = this.rules.get(k);
+            ruleIndexes.putIfAbsent(r.id(), k);
             cats.add(r.category());
             int index = k;
             r.host().map(h -> h.toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
@@ -214,6 +216,12 @@ public final class TagPolicy {
 
     TagRule rule(int index) {
         return rules.get(index);
+    }
+
+    /** Index of the rule with this id, -1 for none (the rewriter's own rules, such as unread-past-limit). */
+    int indexOf(String id) {
+        Integer k = ruleIndexes.get(id);
+        return k == null ? -1 : k;
     }
 
     ElementRewrites rewrites() {

@@ -1,11 +1,16 @@
 package dev.consentgate.html;
 
+import java.net.IDN;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * Host and path of a URL as it appears in an attribute, parsed the way a browser resolves it far enough to know
  * where a request would go: tabs and newlines dropped, backslashes read as slashes, userinfo and port stripped,
- * the host percent-decoded, lower-cased and without a trailing dot. A relative URL has no host (first party).
+ * the host percent-decoded (as UTF-8), mapped to ASCII as the browser's IDNA processing maps it (an ideographic full
+ * stop is a dot, fullwidth letters are letters, a soft hyphen is nothing), lower-cased and without a trailing dot,
+ * and dot segments taken out of the path ({@code /recaptcha/../pagead/} fetches {@code /pagead/}). A relative URL
+ * has no host (first party).
  *
  * @param host lower-case host, empty for relative URLs and schemes that do not fetch from a host
  * @param path path (with query), "/" when absent; the whole URL when it is relative
@@ -71,7 +76,7 @@ record UrlParts(String host, String path) {
         if (hostEnd - i > 3 * MAX_HOST) {
             return NONE;
         }
-        String host = percentDecode(url.substring(i, hostEnd)).toLowerCase(Locale.ROOT);
+        String host = asciiHost(percentDecode(url.substring(i, hostEnd)).toLowerCase(Locale.ROOT));
         int dots = host.length();
         while (dots > 0 && host.charAt(dots - 1) == '.') {
             dots--;
@@ -80,8 +85,69 @@ record UrlParts(String host, String path) {
         if (host.length() > MAX_HOST) {
             return NONE;
         }
-        String path = end < url.length() && url.charAt(end) == '/' ? url.substring(end) : "/";
+        String path = end < url.length() && url.charAt(end) == '/' ? withoutDotSegments(url.substring(end)) : "/";
         return new UrlParts(host, path);
+    }
+
+    /**
+     * A host with characters beyond ASCII as a browser maps it before it looks the name up (IDNA: the dots of other
+     * scripts, fullwidth forms, characters mapped to nothing), so that such a spelling is judged as the host fetched
+     * from; the host as it was when it cannot be mapped (a browser would not fetch from it either).
+     */
+    private static String asciiHost(String host) {
+        for (int k = 0; k < host.length(); k++) {
+            if (host.charAt(k) >= 0x80) {
+                try {
+                    return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+                } catch (IllegalArgumentException e) {
+                    return host;
+                }
+            }
+        }
+        return host;
+    }
+
+    /**
+     * The path with "." and ".." segments (also written {@code %2e}) resolved as the URL parser resolves them, so
+     * that a path rule is matched against the path fetched; query and fragment untouched.
+     */
+    static String withoutDotSegments(String path) {
+        if (path.indexOf("/.") < 0 && path.indexOf('%') < 0) {
+            // the common case, without a copy
+            return path;
+        }
+        int end = path.length();
+        int query = path.indexOf('?');
+        int fragment = path.indexOf('#');
+        if (query >= 0) {
+            end = query;
+        }
+        if (fragment >= 0 && fragment < end) {
+            end = fragment;
+        }
+        String segments = path.substring(0, end);
+        if (segments.indexOf("/.") < 0 && segments.toLowerCase(Locale.ROOT).indexOf("%2e") < 0) {
+            return path;
+        }
+        java.util.ArrayDeque<String> kept = new java.util.ArrayDeque<>();
+        String[] parts = segments.substring(1).split("/", -1);
+        for (int k = 0; k < parts.length; k++) {
+            String decoded = parts[k].toLowerCase(Locale.ROOT).replace("%2e", ".");
+            boolean last = k == parts.length - 1;
+            if (decoded.equals("..")) {
+                kept.pollLast();
+                if (last) {
+                    kept.add("");
+                }
+            } else if (decoded.equals(".")) {
+                if (last) {
+                    kept.add("");
+                }
+            } else {
+                kept.add(parts[k]);
+            }
+        }
+        return "/" + String.join("/", kept) + path.substring(end);
     }
 
     /** A relative URL (not empty): it loads from the page's host, or its base's. */
@@ -225,22 +291,24 @@ record UrlParts(String host, String path) {
         return -1;
     }
 
+    /** The host's percent-encoded bytes decoded as UTF-8, as the URL parser decodes a host. */
     private static String percentDecode(String s) {
         if (s.indexOf('%') < 0) {
             return s;
         }
-        StringBuilder sb = new StringBuilder(s.length());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(s.length());
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);
             if (c == '%' && k + 2 < s.length()
                     && Character.digit(s.charAt(k + 1), 16) >= 0 && Character.digit(s.charAt(k + 2), 16) >= 0) {
-                sb.append((char) Integer.parseInt(s.substring(k + 1, k + 3), 16));
+                bytes.write(Integer.parseInt(s.substring(k + 1, k + 3), 16));
                 k += 2;
             } else {
-                sb.append(c);
+                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(encoded, 0, encoded.length);
             }
         }
-        return sb.toString();
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static boolean isAlpha(char c) {
