@@ -266,7 +266,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     @Override
     public boolean startTag(TagToken tag) {
         if (dropped.active()) {
-            dropped.startTag(tag.nameId);
+            // a self-closing element in SVG or MathML has no content and no end tag to wait for
+            if (!(tag.selfClosing && tokenizer.inForeignContent())) {
+                dropped.startTag(tag.nameId);
+            }
             return false;
         }
         if (tag.nameId == ElementNames.NOSCRIPT) {
@@ -453,7 +456,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     }
 
     private void dropContent(TagToken tag, boolean hasContent) {
-        if (hasContent) {
+        // a self-closing frame or object in SVG or MathML is closed: dropping up to an end tag would take the page
+        if (hasContent && !(tag.selfClosing && tokenizer.inForeignContent())) {
             // markup the tokenizer follows into or out of SVG goes: the output leaves a browser where it was
             dropped.start(tag.nameId, tag.nameId == ElementNames.SCRIPT ? null : tokenizer.foreignContentState());
         }

@@ -67,6 +67,7 @@ final class ElementRewrites {
                 out.write(movedDefaultType);
             }
         }
+        int lazyFrameUrl = script ? -1 : lazyFrameUrl(tag);
         int prev = nameEnd;
         for (int k = 0; k < tag.attrCount; k++) {
             int sepStart = prev;
@@ -74,7 +75,7 @@ final class ElementRewrites {
             if (script && tag.attributeNameIs(k, "type")) {
                 continue;
             }
-            String renamed = renamedAttribute(tag, k, script, style);
+            String renamed = renamedAttribute(tag, k, script, style, lazyFrameUrl);
             out.write(raw, off + sepStart, tag.nameStart[k] - sepStart);
             if (renamed == null) {
                 out.write(raw, off + tag.nameStart[k], tag.attrEnd[k] - tag.nameStart[k]);
@@ -131,13 +132,42 @@ final class ElementRewrites {
         }
     }
 
+    /** URL attributes a lazy loader copies into a frame's src, in the order it looks for them. */
+    private static final String[] LAZY_FRAME_URLS = {"data-src", "data-lazy-src", "data-original"};
+
+    /**
+     * The attribute holding the URL a lazily loaded element will load, when its src is missing or a blank stand-in
+     * (about:blank): the consent tool's restore attribute must hold that URL, not the stand-in. -1 otherwise.
+     */
+    private static int lazyFrameUrl(TagToken tag) {
+        int src = tag.find("src");
+        if (src >= 0) {
+            String value = tag.value(src);
+            if (value != null && !value.isBlank() && !value.trim().equalsIgnoreCase("about:blank")) {
+                return -1;
+            }
+        }
+        for (String lazy : LAZY_FRAME_URLS) {
+            int k = tag.find(lazy);
+            if (k >= 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     /** New name for attribute k, or null to keep it. */
-    private static String renamedAttribute(TagToken tag, int k, boolean script, NeutralizeStyle style) {
+    private static String renamedAttribute(TagToken tag, int k, boolean script, NeutralizeStyle style,
+                                           int lazyFrameUrl) {
+        if (k == lazyFrameUrl) {
+            // the URL the element was going to load: where the consent tool restores it from
+            return tag.attributeNameIs(k, style.frameSrcAttribute()) ? null : style.frameSrcAttribute();
+        }
         if (tag.attributeNameIs(k, "src")) {
             if (script) {
                 return style.scriptSrcAttribute().orElse(null);
             }
-            return style.frameSrcAttribute();
+            return lazyFrameUrl >= 0 ? "data-cg-blocked-src" : style.frameSrcAttribute();
         }
         if (script && tag.attributeNameIs(k, "data-rocketlazyloadscript")) {
             // older WP Rocket finds delayed scripts by this attribute, not by their type, and sets src from it
@@ -146,6 +176,15 @@ final class ElementRewrites {
         if (!script) {
             if (tag.nameId == ElementNames.OBJECT && tag.attributeNameIs(k, "data")) {
                 return "data-cg-data";
+            }
+            if (tag.attributeNameIs(k, "srcdoc")) {
+                // a frame renders its srcdoc rather than its src: kept, it would load what made the frame inert
+                return "data-cg-srcdoc";
+            }
+            String name = tag.attributeName(k);
+            if (name.length() > 2 && (name.charAt(0) | 0x20) == 'o' && (name.charAt(1) | 0x20) == 'n') {
+                // a frame without src still loads about:blank and fires its handlers, which may be what blocked it
+                return "data-cg-blocked-" + name;
             }
             for (String lazy : LAZY_URL_ATTRIBUTES) {
                 if (tag.attributeNameIs(k, lazy) && !lazy.equals(style.frameSrcAttribute())) {
