@@ -190,6 +190,8 @@ class DefaultTagsTest {
         "$(function () { $('.menu').toggleClass('open'); });",
         "var firstLight = sunrise(); var aliases = []; var canvas = el; canvas.call(draw);",
         "var _tfa = user.twoFactorAuth; if (_tfa) { showOtpField(); }",
+        // a site's globals declaring Quantcast's queue among its own (filmibeat.com, round 79c)
+        "var MyApi={};var VUUKLE_CONFIG={};var photoGalleryGlobal={};var _qevents=_qevents||[];",
         "var site_config_js = {\"partners\": {\"disqus\": true, \"pixel_taboola\": true}};",
         "_WidgetManager._Init('//www.blogger.com/rearrange?blogID=1', {'plusOneApiSrc':"
                 + " 'https://apis.google.com/js/plusone.js'});",
@@ -1410,7 +1412,28 @@ class DefaultTagsTest {
                 arguments("analytics", "https://www.lr-online.de/javascripts/tiLoader.min.js?1520835681"),
                 arguments("advertising", "https://converti.se/convertext.js"),
                 arguments("advertising", "https://s3.eu-central-1.amazonaws.com/wtg-avt.com/lib.min.js"),
-                arguments("advertising", "http://js49.adagionet.com/uploads/js/sipra.js"));
+                arguments("advertising", "http://js49.adagionet.com/uploads/js/sipra.js"),
+                // round 79: m2's header bidding, AdOcean's library on icorp.ro, TradeAds, the Marketing Science pixel's script, Evolve Media, Instart's ad-block detection, Amino, Springboard, Iframely, NGENIX RUM, Dynamic Yield and AppDynamics under their file names, Google Trusted Stores, Crazy Egg under its file name, Complex Media, ESMG's full-page ads, AdDroplet, trafic.ro, SuperTag, Teads' Ebuzzing ad server
+                arguments("advertising", "https://m2d.m2.ai/m2hb.snopeshome.js"),
+                arguments("advertising", "https://storage.icorp.ro/storage/reclame/ado_lib/ado_lib_less_jquery.js"),
+                arguments("advertising", "https://ads.tradeads.eu/tradeadscaller.js"),
+                arguments("advertising", "https://api.b2c.com/api/init-34768esabcra9zunlch.js"),
+                arguments("advertising", "http://dashboard.evolveplatform.net/set_quantcast_tag.js?scrolldepth=true&ord=598313775844"),
+                arguments("advertising", "http://www.volantix.com/check.js"),
+                arguments("advertising", "https://pay.aminopay.net/pub.js?t1w=7RBM&ver=1.0"),
+                arguments("functionality", "http://cdn.springboardplatform.com/storage/js/social_widget/sw.js"),
+                arguments("functionality", "https://iframe.ly/embed-dialog-init.js"),
+                arguments("analytics", "https://rum.ngenix.net/js/loader.js"),
+                arguments("analytics", "https://ozon2-st.cdn.ngenix.net/api/8766520/api_dynamic.js"),
+                arguments("analytics", "https://www.elcorteingles.es/sgfm/SGFM/assets/javascripts/library/external/adrum.min.js"),
+                arguments("advertising", "https://www.googlecommerce.com/trustedstores/api/js"),
+                arguments("analytics", "http://js2.gazzanet.gazzettaobjects.it/wp-content/themes/gazzanet/LIBS/js/crazyegg.js?v=201601131030"),
+                arguments("advertising", "https://media.complex.com/common/cmnUNT.js"),
+                arguments("advertising", "https://dj3fc4m823c2s.cloudfront.net/js/fullpageads.js"),
+                arguments("advertising", "https://cdn.engine.addroplet.com/Scripts/infinity.js.aspx?guid=8db403ee"),
+                arguments("analytics", "https://secure.trafic.ro/js/trafic.js?tk=1"),
+                arguments("analytics", "https://c.supert.ag/p/0002hi/supertag-async.js"),
+                arguments("advertising", "https://as.ebz.io/api/choixPubJS.htm?pid=725191&screenLayer=1&mode=NONE"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -2109,7 +2132,11 @@ class DefaultTagsTest {
                 arguments("advertising", "var _agillicTrack=window._agillicTrack||[]; _agillicTrack.push({cid:\"2E3H0E\"});"),
                 arguments("advertising", "sas.render('32325');  // Format : Ad Control"),
                 // round 78: Criteo's real-time-audience set-up
-                arguments("advertising", "MG.Config.slots.push(function(){ new criteo({nid:'3966', cookiename:'crtg_rta', varname:'crtg_content'}); });"));
+                arguments("advertising", "MG.Config.slots.push(function(){ new criteo({nid:'3966', cookiename:'crtg_rta', varname:'crtg_content'}); });"),
+                // round 79: Post Affiliate Pro's set-up call, Complex Media's slot call, iProm's loader
+                arguments("advertising", "setTimeout( function() { PostAffTracker.setAccountId('default1'); try { PostAffTracker.track(); } catch (err) { } }, 100);"),
+                arguments("advertising", "cmnUNT('3x3', tile_num++);"),
+                arguments("advertising", "var iprom_MID = 'nogomania'; (function(d, e){ var s = d.createElement('script'); s.src = \"//cdn.\" + e + \"/ipromNS.js\"; d.head.appendChild(s); })(document, 'iprom.net');"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -2243,7 +2270,10 @@ class DefaultTagsTest {
                 arguments("advertising", "https://ia.nspmotion.com/tracking/?p=208127&sc=4053&r=[timestamp]"),
                 // round 78: Onet's page-view pixel, Prisa's measurement pixel
                 arguments("analytics", "http://kropka.onet.pl/_s/kropka/1?DV=rasp_komputerswiat%2Fglowna"),
-                arguments("analytics", "http://pxlctl.elpais.com/pxlctl.gif?m=1&r=5"));
+                arguments("analytics", "http://pxlctl.elpais.com/pxlctl.gif?m=1&r=5"),
+                // round 79: trafic.ro's counter, Horyzon's ad server
+                arguments("analytics", "http://log.trafic.ro/cgi-bin/pl.dll?rid=vremea-online-ro"),
+                arguments("advertising", "https://ads.horyzon-media.com/pixel.gif"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
