@@ -28,16 +28,7 @@ class CachedVariantsIntegrationTest {
 
     private static RawClient.Response send(RunningGateway gateway, String method, String target, String cookie,
                                            String... headers) throws IOException {
-        StringBuilder raw = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: shop.test\r\n");
-        if (!cookie.isEmpty()) {
-            raw.append("Cookie: ").append(cookie).append("\r\n");
-        }
-        for (String h : headers) {
-            raw.append(h).append("\r\n");
-        }
-        try (RawClient client = gateway.rawClient()) {
-            return client.send(raw.append("\r\n").toString()).read(method.equals("HEAD"));
-        }
+        return PageVariantsIntegrationTest.request(gateway, method, target, cookie, headers);
     }
 
     private static TestUpstream.Responder fixed(String head, String body) {

@@ -95,7 +95,13 @@ class PageVariantsIntegrationTest {
 
     private static RawClient.Response send(RunningGateway gateway, String method, String cookie, String... headers)
             throws IOException {
-        StringBuilder raw = new StringBuilder(method + " / HTTP/1.1\r\nHost: shop.test\r\n");
+        return request(gateway, method, "/", cookie, headers);
+    }
+
+    /** One request on a fresh connection, with the Cookie header when {@code cookie} is not empty. */
+    static RawClient.Response request(RunningGateway gateway, String method, String target, String cookie,
+                                      String... headers) throws IOException {
+        StringBuilder raw = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: shop.test\r\n");
         if (!cookie.isEmpty()) {
             raw.append("Cookie: ").append(cookie).append("\r\n");
         }
