@@ -3,13 +3,15 @@ package dev.consentgate.html;
 import dev.consentgate.consent.ConsentDecision;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Judges what an element carries besides its addresses: the content of a data: URL (a script's code, a frame's
  * document), a frame's srcdoc document, or an event handler attribute's code. Code is judged as an inline script's
  * (signatures, then the URLs it loads or names); a document blocks its frame when a tracker URL or loader snippet is
  * anywhere in it, or when the rewriter, reading it as the markup it is, blocks anything in it (a URL written with
- * backslashes, character references or no slashes at all, a base it sets). What lies past the inline inspection limit in a data URL is not read, as for an inline script.
+ * backslashes, character references or no slashes at all, a base it sets). What lies past the inline inspection
+ * limit in a data URL is not read, as for an inline script.
  */
 final class EmbeddedContentJudge {
 
@@ -82,7 +84,7 @@ final class EmbeddedContentJudge {
                     first[0] = new Match(k, event.host());
                 }
             }
-        }, java.util.Optional.empty(), null);
+        }, Optional.empty(), null);
         return first[0];
     }
 

@@ -1,7 +1,9 @@
 package dev.consentgate.html;
 
+import java.io.ByteArrayOutputStream;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Locale;
 
 /**
@@ -129,7 +131,7 @@ record UrlParts(String host, String path) {
         if (segments.indexOf("/.") < 0 && segments.toLowerCase(Locale.ROOT).indexOf("%2e") < 0) {
             return path;
         }
-        java.util.ArrayDeque<String> kept = new java.util.ArrayDeque<>();
+        ArrayDeque<String> kept = new ArrayDeque<>();
         String[] parts = segments.substring(1).split("/", -1);
         for (int k = 0; k < parts.length; k++) {
             String decoded = parts[k].toLowerCase(Locale.ROOT).replace("%2e", ".");
@@ -296,7 +298,7 @@ record UrlParts(String host, String path) {
         if (s.indexOf('%') < 0) {
             return s;
         }
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(s.length());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);
             if (c == '%' && k + 2 < s.length()
