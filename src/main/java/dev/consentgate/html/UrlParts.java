@@ -1,16 +1,16 @@
 package dev.consentgate.html;
 
 import java.io.ByteArrayOutputStream;
-import java.net.IDN;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.Locale;
 
 /**
  * Host and path of a URL as it appears in an attribute, parsed the way a browser resolves it far enough to know
  * where a request would go: tabs and newlines dropped, backslashes read as slashes, userinfo and port stripped,
- * the host percent-decoded (as UTF-8), mapped to ASCII as the browser's IDNA processing maps it (an ideographic full
- * stop is a dot, fullwidth letters are letters, a soft hyphen is nothing), lower-cased and without a trailing dot,
+ * the host percent-decoded (as UTF-8), mapped as the browser's IDNA processing maps it (an ideographic full stop is a
+ * dot, fullwidth letters are letters, a soft hyphen is nothing), lower-cased and without a trailing dot,
  * and dot segments taken out of the path ({@code /recaptcha/../pagead/} fetches {@code /pagead/}). A relative URL
  * has no host (first party).
  *
@@ -92,21 +92,36 @@ record UrlParts(String host, String path) {
     }
 
     /**
-     * A host with characters beyond ASCII as a browser maps it before it looks the name up (IDNA: the dots of other
-     * scripts, fullwidth forms, characters mapped to nothing), so that such a spelling is judged as the host fetched
-     * from; the host as it was when it cannot be mapped (a browser would not fetch from it either).
+     * A host with characters beyond ASCII as a browser's IDNA mapping (UTS #46) sees it before it looks the name up,
+     * as far as rules can tell: characters mapped to nothing taken out (a soft hyphen, zero-width ones, variation
+     * selectors), the full stops of other scripts made dots, and NFKC's compatibility forms (fullwidth letters) made
+     * ASCII, so that such a spelling is judged as the host fetched from. Labels that stay non-ASCII match no rule,
+     * whose hosts are ASCII, either way; no exception is thrown for them, so hostile text costs no more than this.
      */
     private static String asciiHost(String host) {
-        for (int k = 0; k < host.length(); k++) {
-            if (host.charAt(k) >= 0x80) {
-                try {
-                    return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-                } catch (IllegalArgumentException e) {
-                    return host;
-                }
+        int k = 0;
+        while (k < host.length() && host.charAt(k) < 0x80) {
+            k++;
+        }
+        if (k == host.length()) {
+            return host;
+        }
+        StringBuilder mapped = new StringBuilder(host.length());
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '\u3002' || c == '\uFF61') {
+                mapped.append('.');
+            } else if (!mapsToNothing(c)) {
+                mapped.append(c);
             }
         }
-        return host;
+        return Normalizer.normalize(mapped, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    /** Characters UTS #46 maps to nothing. */
+    private static boolean mapsToNothing(char c) {
+        return c == '\u00AD' || c == '\u034F' || c == '\u1806' || (c >= '\u180B' && c <= '\u180D') || c == '\u200B'
+                || c == '\u2060' || c == '\u2064' || (c >= '\uFE00' && c <= '\uFE0F') || c == '\uFEFF';
     }
 
     /**
