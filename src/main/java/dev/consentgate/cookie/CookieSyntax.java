@@ -37,8 +37,10 @@ final class CookieSyntax {
         return s.substring(start, trimEnd(s, start, to));
     }
 
-    /** Index of {@code c} in [from, to), or -1. Reads no further than {@code to}: a field's many short attributes
-     * would otherwise each be searched to the end of the field. */
+    /**
+     * Index of {@code c} in [from, to), or -1. Reads no further than {@code to}: a field's many short attributes
+     * would otherwise each be searched to the end of the field.
+     */
     static int indexOf(String s, char c, int from, int to) {
         for (int i = from; i < to; i++) {
             if (s.charAt(i) == c) {
