@@ -439,7 +439,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 done = RewriteEvent.Action.NEUTRALIZED;
             }
             case PLACEHOLDER -> {
-                pending.insert(rewrites.placeholder(tag, v.rule(), v.host()));
+                pending.insert(rewrites.placeholder(tag, v.rule(), v.host(), elements.placeholderOrigin()));
                 dropContent(tag, hasContent);
                 done = RewriteEvent.Action.PLACEHOLDER;
             }

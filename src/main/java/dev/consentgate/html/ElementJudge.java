@@ -111,6 +111,19 @@ final class ElementJudge {
         return site;
     }
 
+    /**
+     * What a placeholder's consent link is written under: the page's own origin (scheme-relative) once a base element
+     * has named another host, against which a relative link would resolve; "" otherwise, or when the page's host is
+     * not known.
+     */
+    String placeholderOrigin() {
+        String authority = site.authority();
+        if (base == null || authority.isEmpty()) {
+            return "";
+        }
+        return UrlParts.parse("//" + authority).host().equals(base.host()) ? "" : "//" + authority;
+    }
+
     /** Whether a resource hint to {@code url} (in a Link header) is blocked, as a link element's would be. */
     boolean blocksHint(String url) {
         return judgeUrl(url, ElementKind.HINT) != null;

@@ -203,26 +203,31 @@ final class ElementRewrites {
     static final byte[] FOREIGN_CONTENT_END = "<span hidden></span>".getBytes(StandardCharsets.US_ASCII);
 
     /** A small accessible box saying what was blocked and which consent it needs, with a link to give it. */
-    byte[] placeholder(TagToken tag, TagRule rule, String host) {
+    byte[] placeholder(TagToken tag, TagRule rule, String host, String origin) {
         String size = dimension("width", tag.value("width")) + dimension("height", tag.value("height"));
-        PlaceholderKey key = new PlaceholderKey(rule, host, size);
+        PlaceholderKey key = new PlaceholderKey(rule, host, size, origin);
         byte[] cached = placeholders.get(key);
         if (cached != null) {
             return cached;
         }
-        byte[] built = buildPlaceholder(rule, host, size);
+        byte[] built = buildPlaceholder(rule, host, size, origin);
         if (placeholders.size() < MAX_CACHED_PLACEHOLDERS) {
             placeholders.put(key, built);
         }
         return built;
     }
 
-    private record PlaceholderKey(TagRule rule, String host, String size) {
+    private record PlaceholderKey(TagRule rule, String host, String size, String origin) {
     }
 
-    private byte[] buildPlaceholder(TagRule rule, String host, String size) {
+    /**
+     * @param origin written before a consent URL that is a path ("//host" when the page's base names another host,
+     *               against which the path would resolve), or ""
+     */
+    private byte[] buildPlaceholder(TagRule rule, String host, String size, String origin) {
         String what = host.isEmpty() ? "This embedded content" : "Embedded content from " + host;
-        String link = settings.consentUrl() + (settings.consentUrl().contains("?") ? "&" : "?") + "category="
+        String link = (settings.consentUrl().startsWith("/") && !settings.consentUrl().startsWith("//") ? origin : "")
+                + settings.consentUrl() + (settings.consentUrl().contains("?") ? "&" : "?") + "category="
                 + URLEncoder.encode(rule.category(), StandardCharsets.UTF_8);
         String html = "<div class=\"consentgate-placeholder\" role=\"note\" data-cg-category=\""
                 + escape(rule.category()) + "\" data-cg-rule=\"" + escape(rule.id()) + "\" style=\""

@@ -17,42 +17,50 @@ import java.util.Set;
 public final class PageSite {
 
     /** No known site (a saved page judged on its own): every rule applies. */
-    public static final PageSite NONE = new PageSite("");
+    public static final PageSite NONE = new PageSite("", "");
 
     /** Second-level labels under which a country's top-level domain registers names (google.co.uk, google.com.au). */
     private static final Set<String> COUNTRY_SECOND_LEVELS = Set.of("co", "com", "net", "org", "gov", "edu", "ac",
             "or", "ne", "go", "gob");
 
     private final String domain;
+    /** The page's own host (and port) as the request named it, empty when not known. */
+    private final String authority;
 
-    private PageSite(String domain) {
+    private PageSite(String domain, String authority) {
         this.domain = domain;
+        this.authority = authority;
     }
 
     /** The site of a Host header's value: a host with or without a port ({@code www.example.com:8443}). */
     public static PageSite ofAuthority(String authority) {
         int colon = authority.lastIndexOf(':');
-        return ofHost(colon > authority.lastIndexOf(']') ? authority.substring(0, colon) : authority);
+        PageSite site = ofHost(colon > authority.lastIndexOf(']') ? authority.substring(0, colon) : authority);
+        return new PageSite(site.domain, authority.toLowerCase(Locale.ROOT));
     }
 
     /** The site of a host name (no port); an IP address or a single label is a site of its own. */
     public static PageSite ofHost(String host) {
+        return new PageSite(domainOf(host), host.toLowerCase(Locale.ROOT));
+    }
+
+    private static String domainOf(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
         }
         if (h.isEmpty() || h.indexOf(':') >= 0 || h.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
-            return new PageSite(h);
+            return h;
         }
         int last = h.lastIndexOf('.');
         if (last <= 0) {
-            return new PageSite(h);
+            return h;
         }
         int second = h.lastIndexOf('.', last - 1);
         if (second > 0 && isCountrySecondLevel(h, second, last)) {
             second = h.lastIndexOf('.', second - 1);
         }
-        return new PageSite(h.substring(second + 1));
+        return h.substring(second + 1);
     }
 
     /**
@@ -62,6 +70,11 @@ public final class PageSite {
     static boolean isCountrySecondLevel(String host, int secondDot, int lastDot) {
         return host.length() - lastDot - 1 == 2
                 && COUNTRY_SECOND_LEVELS.contains(host.substring(secondDot + 1, lastDot));
+    }
+
+    /** The page's own host (and port), empty for {@link #NONE}. */
+    String authority() {
+        return authority;
     }
 
     /** The registrable domain, empty for {@link #NONE}. */

@@ -6,7 +6,6 @@ import dev.consentgate.config.TagAction;
 import dev.consentgate.consent.ConsentDecision;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -136,5 +134,34 @@ class NeutralizedOutputTest {
             String out = rewrite(TestRules.defaultPolicy(), "<svg>" + element + "</svg><p>rest of the page</p>");
             assertTrue(out.endsWith("</svg><p>rest of the page</p>"), element + " -> " + out);
         }
+    }
+
+    /**
+     * A page with {@code <base href="https://static.example.net/">} and a YouTube frame, requested from
+     * www.example.com. Before (found by a review): the placeholder's consent link was the relative
+     * {@code /.consentgate/consent?category=functionality}, which Chromium resolved against the base to
+     * static.example.net: "Allow functionality" left the site. Now the link names the page's own host when a base
+     * names another; otherwise it stays relative.
+     */
+    @Test
+    void thePlaceholdersConsentLinkStaysOnThePagesHostWhateverItsBase() {
+        String frame = "<iframe width=\"560\" height=\"315\" src=\"" + YOUTUBE + "\"></iframe>";
+        assertEquals("//www.example.com/.consentgate/consent?category=functionality",
+                consentLink("<base href=\"https://static.example.net/\">" + frame, PageSite.ofHost("www.example.com")));
+        assertEquals("/.consentgate/consent?category=functionality",
+                consentLink("<base href=\"https://www.example.com/shop/\">" + frame, PageSite.ofHost("www.example.com")));
+        assertEquals("/.consentgate/consent?category=functionality", consentLink(frame, PageSite.ofHost("www.example.com")));
+        // a saved page judged on its own: its host is not known
+        assertEquals("/.consentgate/consent?category=functionality",
+                consentLink("<base href=\"https://static.example.net/\">" + frame, PageSite.NONE));
+    }
+
+    private static String consentLink(String page, PageSite site) {
+        String out = new String(HtmlRewriter.rewriteAll(TestRules.defaultPolicy(), TestRules.ESSENTIAL_ONLY, site,
+                page.getBytes(StandardCharsets.UTF_8), RewriteListener.NONE, Optional.empty(), null),
+                StandardCharsets.UTF_8);
+        Matcher link = Pattern.compile("<a href=\"([^\"]*)\"").matcher(out);
+        assertTrue(link.find(), out);
+        return link.group(1).replace("&amp;", "&");
     }
 }
