@@ -72,6 +72,30 @@ final class ForwardingHeaders {
         headers.add(HttpHeaderNames.VIA, VIA);
     }
 
+    /**
+     * Whether the proxy in front of the gateway, where TLS ends, says the request came over HTTPS
+     * ({@code X-Forwarded-Proto: https}, or {@code proto=https} in the first element of Forwarded). A client that
+     * says so over plain HTTP gets a Secure cookie its browser will not keep from an insecure origin: no harm to
+     * anyone else.
+     */
+    static boolean forwardedOverTls(HttpHeaders headers) {
+        String proto = headers.get("X-Forwarded-Proto");
+        if (proto != null) {
+            return proto.split(",", 2)[0].trim().equalsIgnoreCase("https");
+        }
+        String forwarded = headers.get("Forwarded");
+        if (forwarded == null) {
+            return false;
+        }
+        for (String pair : forwarded.split(",", 2)[0].split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).trim().equalsIgnoreCase("proto")) {
+                return pair.substring(eq + 1).trim().replace("\"", "").equalsIgnoreCase("https");
+            }
+        }
+        return false;
+    }
+
     /** True for a WebSocket opening handshake, the one Upgrade the gateway forwards. */
     static boolean isWebSocketUpgrade(HttpHeaders headers) {
         return headers.containsValue(HttpHeaderNames.CONNECTION, "upgrade", true)

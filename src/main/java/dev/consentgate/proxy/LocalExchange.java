@@ -51,7 +51,8 @@ final class LocalExchange implements ClientExchange {
                 requestComplete = true;
                 byte[] bytes = new byte[body.readableBytes()];
                 body.readBytes(bytes);
-                finish(endpoints.answer(request, path, bytes, clientIp, false), !HttpUtil.isKeepAlive(request));
+                finish(endpoints.answer(request, path, bytes, clientIp, ForwardingHeaders.forwardedOverTls(request.headers())),
+                        !HttpUtil.isKeepAlive(request));
             }
         } finally {
             content.release();

@@ -1,6 +1,7 @@
 package dev.consentgate.consent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentgate.testing.RawClient;
@@ -106,6 +107,27 @@ class ConsentThroughGatewayIntegrationTest {
             assertTrue(consent.startsWith("cg_consent=2025-12-16:analytics+functionality;")
                     || consent.startsWith("cg_consent=2025-12-16:functionality+analytics;"), consent);
             assertTrue(consent.contains("SameSite=Lax"), consent);
+        }
+    }
+
+    @Test
+    void behindATlsFrontTheConsentCookieIsSecure() throws Exception {
+        // TLS ends at a proxy in front of the gateway, which says so in X-Forwarded-Proto; before (found by a
+        // review), cg_consent never got Secure there, so any plain-HTTP response for the domain could overwrite it
+        String body = "categories=analytics";
+        try (RawClient client = gateway.rawClient()) {
+            RawClient.Response r = client.send("POST /.consentgate/consent HTTP/1.1\r\nHost: shop.test\r\n"
+                    + "Origin: https://shop.test\r\nX-Forwarded-Proto: https\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                    + "\r\n\r\n" + body).read();
+            assertEquals(200, r.status());
+            assertTrue(r.headers("set-cookie").get(0).endsWith("; Secure"), r.headers("set-cookie").toString());
+        }
+        try (RawClient client = gateway.rawClient()) {
+            RawClient.Response r = client.send("POST /.consentgate/consent HTTP/1.1\r\nHost: shop.test\r\n"
+                    + "Origin: http://shop.test\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body).read();
+            assertFalse(r.headers("set-cookie").get(0).contains("Secure"), r.headers("set-cookie").toString());
         }
     }
 
