@@ -1433,7 +1433,16 @@ class DefaultTagsTest {
                 arguments("advertising", "https://cdn.engine.addroplet.com/Scripts/infinity.js.aspx?guid=8db403ee"),
                 arguments("analytics", "https://secure.trafic.ro/js/trafic.js?tk=1"),
                 arguments("analytics", "https://c.supert.ag/p/0002hi/supertag-async.js"),
-                arguments("advertising", "https://as.ebz.io/api/choixPubJS.htm?pid=725191&screenLayer=1&mode=NONE"));
+                arguments("advertising", "https://as.ebz.io/api/choixPubJS.htm?pid=725191&screenLayer=1&mode=NONE"),
+                // round 80: Postmedia's analytics core, Graham Media's and Advance Local's ad scripts, IRIS.TV, Web Financial Group's ad stack, Tisoomi's probe and fingerprint hosts, Moosend, Netmera
+                arguments("analytics", "http://www.canada.com/js/analytics/core.js?ver=4.9.4"),
+                arguments("advertising", "https://t.gmg.io/ads.release/footer.js?3-20"),
+                arguments("advertising", "https://static.advance.net/static/common/js/ads/revgen.v2.js"),
+                arguments("functionality", "https://ovp.iris.tv/libs/adaptive/v2/iris.adaptive.js"),
+                arguments("advertising", "https://pb.s3wfg.com/js/pub.dmp.min.js"),
+                arguments("advertising", "https://www.andagainanotherthing.com/fp.js"),
+                arguments("advertising", "https://cdn.stattrack.com/statics/moosend-tracking.min.js"),
+                arguments("functionality", "https://cdn.netmera-web.com/wsdkjs/rMDUyYZULL0DVLR9krgUlrel86RjQcp6"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -2273,7 +2282,10 @@ class DefaultTagsTest {
                 arguments("analytics", "http://pxlctl.elpais.com/pxlctl.gif?m=1&r=5"),
                 // round 79: trafic.ro's counter, Horyzon's ad server
                 arguments("analytics", "http://log.trafic.ro/cgi-bin/pl.dll?rid=vremea-online-ro"),
-                arguments("advertising", "https://ads.horyzon-media.com/pixel.gif"));
+                arguments("advertising", "https://ads.horyzon-media.com/pixel.gif"),
+                // round 80: Tisoomi's ad-block probe, myTarget's ad host
+                arguments("advertising", "https://www.adternal.com/1520000000000/ad-loading.bmp"),
+                arguments("advertising", "https://ad.mail.ru/counter?id=1"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
@@ -2335,6 +2347,8 @@ class DefaultTagsTest {
                 // round seventy-five
                 arguments("advertising", "https://nero.live/tags/nero-tags-v2.html"),
                 // round 77: Livestream's event player
-                arguments("functionality", "https://new.livestream.com/accounts/3172111/events/1948081/player?autoPlay=true&mute=false"));
+                arguments("functionality", "https://new.livestream.com/accounts/3172111/events/1948081/player?autoPlay=true&mute=false"),
+                // round 80: Nabo's local widget
+                arguments("functionality", "https://widget.nabo.com.au/ffx-combo-widget?publication=illawarramercury&location=Wollongong"));
     }
 }
