@@ -439,7 +439,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 done = RewriteEvent.Action.NEUTRALIZED;
             }
             case PLACEHOLDER -> {
-                pending.insert(rewrites.placeholder(tag, v.rule(), v.host(), elements.placeholderOrigin()));
+                pending.insert(rewrites.placeholder(tag, v.rule(), v.host(),
+                        elements.bases().placeholderOrigin(elements.site())));
                 dropContent(tag, hasContent);
                 done = RewriteEvent.Action.PLACEHOLDER;
             }

@@ -89,15 +89,7 @@ final class ElementJudge {
     private final PageSite site;
     private final Predicate<String> cookieNameAllowed;
     private final EmbeddedContentJudge embedded;
-    /**
-     * The page's base URL (the first base element with an href), against which relative URLs are also judged; null
-     * until one is seen or when it names no host. Kept apart for a base inside noscript, which counts only for a
-     * visitor without JavaScript: both are judged against (fail closed).
-     */
-    private UrlParts base;
-    private UrlParts noscriptBase;
-    private boolean baseSeen;
-    private boolean noscriptBaseSeen;
+    private final PageBases bases = new PageBases();
 
     ElementJudge(TagPolicy policy, ConsentDecision consent, PageSite site, Predicate<String> cookieNameAllowed) {
         this.policy = policy;
@@ -111,17 +103,9 @@ final class ElementJudge {
         return site;
     }
 
-    /**
-     * What a placeholder's consent link is written under: the page's own origin (scheme-relative) once a base element
-     * has named another host, against which a relative link would resolve; "" otherwise, or when the page's host is
-     * not known.
-     */
-    String placeholderOrigin() {
-        String authority = site.authority();
-        if (base == null || authority.isEmpty()) {
-            return "";
-        }
-        return UrlParts.parse("//" + authority).host().equals(base.host()) ? "" : "//" + authority;
+    /** The base URLs the page has set so far. */
+    PageBases bases() {
+        return bases;
     }
 
     /** Whether a resource hint to {@code url} (in a Link header) is blocked, as a link element's would be. */
@@ -286,19 +270,7 @@ final class ElementJudge {
      * relative URL then loads from the base's host, so it is judged there too.
      */
     void baseElement(TagToken tag, boolean inNoscript) {
-        String href = tag.value("href");
-        if (href == null || (inNoscript ? noscriptBaseSeen : baseSeen)) {
-            return;
-        }
-        UrlParts parts = UrlParts.parse(href);
-        UrlParts named = parts.host().isEmpty() ? null : parts;
-        if (inNoscript) {
-            noscriptBaseSeen = true;
-            noscriptBase = named;
-        } else {
-            baseSeen = true;
-            base = named;
-        }
+        bases.element(tag.value("href"), inNoscript);
     }
 
     /** An element that passed on its addresses, judged on its event handlers' code. */
@@ -372,7 +344,7 @@ final class ElementJudge {
             byte[] raw = tag.bytes();
             int from = tag.offset() + tag.valueStart[k];
             int to = tag.offset() + tag.valueEnd[k];
-            if (base == null && noscriptBase == null && UrlParts.isPlainRelative(raw, from, to)
+            if (!bases.any() && UrlParts.isPlainRelative(raw, from, to)
                     && !policy.pathOnlyRuleMayMatch(raw, from, to)) {
                 return null;
             }
@@ -387,10 +359,11 @@ final class ElementJudge {
         }
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts, site);
-        if (parts.isRelative() && (base != null || noscriptBase != null)) {
+        if (parts.isRelative() && bases.any()) {
             // what the URL loads against each base counts too; the first rule matching any reading decides
-            UrlParts viaBase = base == null ? null : parts.resolvedAgainst(base);
-            UrlParts viaNoscriptBase = noscriptBase == null ? null : parts.resolvedAgainst(noscriptBase);
+            UrlParts viaBase = bases.base() == null ? null : parts.resolvedAgainst(bases.base());
+            UrlParts viaNoscriptBase = bases.noscriptBase() == null ? null
+                    : parts.resolvedAgainst(bases.noscriptBase());
             int r = viaBase == null ? -1 : policy.matchUrl(viaBase, site);
             if (r >= 0 && (k < 0 || r < k)) {
                 k = r;
