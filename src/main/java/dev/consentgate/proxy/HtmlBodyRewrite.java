@@ -72,8 +72,7 @@ final class HtmlBodyRewrite {
      * counts (browsers sniff).
      */
     static boolean isHtml(HttpResponse response) {
-        int code = response.status().code();
-        if (code < 200 || code == 204 || code == 304) {
+        if (!carriesDocument(response)) {
             return false;
         }
         // without a type a browser takes, it sniffs the body, and may find HTML
@@ -86,12 +85,17 @@ final class HtmlBodyRewrite {
      * included; loaded as an image or data, nothing in it runs.
      */
     static boolean isXml(HttpResponse response) {
-        int code = response.status().code();
-        if (code < 200 || code == 204 || code == 304) {
+        if (!carriesDocument(response)) {
             return false;
         }
         return mediaType(response).map(ContentTypeHeader.MediaType::essence)
                 .filter(e -> e.equals("text/xml") || e.equals("application/xml") || e.endsWith("+xml")).isPresent();
+    }
+
+    /** A final response with a body (or, to a HEAD, one it describes): not 1xx, 204 or 304. */
+    private static boolean carriesDocument(HttpResponse response) {
+        int code = response.status().code();
+        return code >= 200 && code != 204 && code != 304;
     }
 
     /** HTML types, and the types for which a browser sniffs the body as if there were none (WHATWG MIME Sniffing). */
