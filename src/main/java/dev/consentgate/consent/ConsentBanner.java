@@ -11,8 +11,14 @@ import java.util.Locale;
  * ticked and nothing more), "Essential only" and "Accept all"; one unticked checkbox per non-essential category,
  * essential ones shown ticked and disabled. Styles come from {@link #stylesheet()}, served by the gateway, so no
  * inline style is needed and a strict Content-Security-Policy allows it. All text is HTML-escaped.
+ *
+ * <p>The markup is also well-formed XML in the XHTML namespace (void elements closed with {@code />}, attributes
+ * written out, {@code xmlns} on the outer elements), so the same banner goes into pages parsed as HTML and pages
+ * served as application/xhtml+xml.
  */
 public final class ConsentBanner {
+
+    private static final String XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
 
     private final Banner settings;
     private final List<Category> categories;
@@ -34,8 +40,10 @@ public final class ConsentBanner {
     public String html(String requestPath) {
         String back = ReturnPath.check(requestPath).orElse("/");
         StringBuilder out = new StringBuilder(2048);
-        out.append("<link rel=\"stylesheet\" href=\"").append(Html.escape(settings.stylesheetPath())).append("\">\n")
-                .append("<section class=\"cg-banner\" role=\"region\" aria-label=\"")
+        out.append("<link rel=\"stylesheet\" href=\"").append(Html.escape(settings.stylesheetPath()))
+                .append("\" xmlns=\"").append(XHTML_NAMESPACE).append("\"/>\n")
+                .append("<section class=\"cg-banner\" xmlns=\"").append(XHTML_NAMESPACE)
+                .append("\" role=\"region\" aria-label=\"")
                 .append(Html.escape(settings.title())).append("\">\n")
                 .append("<form class=\"cg-form\" method=\"post\" action=\"").append(Html.escape(endpointPath))
                 .append("\">\n")
@@ -44,7 +52,7 @@ public final class ConsentBanner {
         settings.declarationPath().ifPresent(path -> out.append(" <a class=\"cg-link\" href=\"")
                 .append(Html.escape(path)).append("\">Cookie declaration</a>"));
         out.append("</p>\n")
-                .append("<input type=\"hidden\" name=\"return\" value=\"").append(Html.escape(back)).append("\">\n")
+                .append("<input type=\"hidden\" name=\"return\" value=\"").append(Html.escape(back)).append("\"/>\n")
                 .append("<fieldset class=\"cg-categories\">\n<legend>Categories</legend>\n");
         for (Category category : categories) {
             appendCategory(out, category);
@@ -66,14 +74,14 @@ public final class ConsentBanner {
                 : category.id().substring(0, 1).toUpperCase(Locale.ROOT) + category.id().substring(1);
         out.append("<div class=\"cg-category\">\n<input type=\"checkbox\" id=\"").append(id).append('"');
         if (category.essential()) {
-            out.append(" checked disabled");
+            out.append(" checked=\"checked\" disabled=\"disabled\"");
         } else {
             out.append(" name=\"categories\" value=\"").append(Html.escape(category.id())).append('"');
         }
         if (!category.description().isEmpty()) {
             out.append(" aria-describedby=\"").append(id).append("-description\"");
         }
-        out.append(">\n<label for=\"").append(id).append("\">").append(Html.escape(label));
+        out.append("/>\n<label for=\"").append(id).append("\">").append(Html.escape(label));
         if (category.essential()) {
             out.append(" (always on)");
         }

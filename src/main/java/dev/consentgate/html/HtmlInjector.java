@@ -13,12 +13,17 @@ import java.util.function.Consumer;
  * page has no head tag, one right before {@code </body>} (the banner). A small scanner finds those tags in data
  * state only, skipping comments (ended as browsers end them: {@code -->}, {@code --!>}, and {@code <!-->} and
  * {@code <!--->} at once) and raw-text elements, so a {@code "</body>"} inside a script string is not taken for
- * the end of the page. Chunk-independent: at most a few bytes are held back while a
- * tag name is undecided; everything else passes as slices of the input.
+ * the end of the page. Bogus comments ({@code <!x>}, {@code <?x>}, {@code </1>}) end at their first {@code >}, as
+ * in browsers. Chunk-independent: at most a few bytes are held back while a tag name is undecided; everything else
+ * passes as slices of the input.
+ *
+ * <p>For a page parsed as XML (application/xhtml+xml) the scanner follows XML instead: no raw-text elements, CDATA
+ * sections up to {@code ]]>}, comments only up to {@code -->}; and a banner whose {@code </body>} never came is
+ * dropped, since anything after the root element makes the document an XML parse error.
  */
 public final class HtmlInjector {
 
-    private enum State { DATA, COMMENT, RAW_TEXT, HEAD_TAG }
+    private enum State { DATA, COMMENT, BOGUS_COMMENT, CDATA, RAW_TEXT, HEAD_TAG }
 
     /** Longest lookahead needed after '<' to decide ("/textarea" plus the byte after it). */
     private static final int LOOKAHEAD = 10;
@@ -28,10 +33,11 @@ public final class HtmlInjector {
 
     private final Optional<byte[]> afterHeadStart;
     private final Optional<byte[]> beforeBodyEnd;
+    private final boolean xml;
     private State state = State.DATA;
     private byte[] rawTextEnd;
     private byte quote;
-    /** Consecutive '-' just seen inside a comment, so "-->" is found across chunk boundaries. */
+    /** Consecutive '-' (in a comment) or ']' (in CDATA) just seen, so "-->" and "]]>" are found across chunks. */
     private int dashes;
     /** "--!" was just seen inside a comment: a '>' ends it. */
     private boolean bang;
@@ -45,9 +51,16 @@ public final class HtmlInjector {
     private boolean bodyDone;
     private ByteBuf carry = Unpooled.EMPTY_BUFFER;
 
+    /** An injector for a page parsed as HTML. */
     public HtmlInjector(Optional<byte[]> afterHeadStart, Optional<byte[]> beforeBodyEnd) {
+        this(afterHeadStart, beforeBodyEnd, false);
+    }
+
+    /** @param xml the page is parsed as XML (XHTML served as application/xhtml+xml), not as HTML */
+    public HtmlInjector(Optional<byte[]> afterHeadStart, Optional<byte[]> beforeBodyEnd, boolean xml) {
         this.afterHeadStart = afterHeadStart;
         this.beforeBodyEnd = beforeBodyEnd;
+        this.xml = xml;
         this.headDone = afterHeadStart.isEmpty();
         this.bodyDone = beforeBodyEnd.isEmpty();
     }
@@ -58,7 +71,8 @@ public final class HtmlInjector {
      * writes accented letters in JIS X 0212, which browsers do not decode). The markup's scripts are ASCII.
      */
     HtmlInjector withNonAsciiAsReferences() {
-        return new HtmlInjector(afterHeadStart.map(HtmlInjector::asciiOnly), beforeBodyEnd.map(HtmlInjector::asciiOnly));
+        return new HtmlInjector(afterHeadStart.map(HtmlInjector::asciiOnly), beforeBodyEnd.map(HtmlInjector::asciiOnly),
+                xml);
     }
 
     private static byte[] asciiOnly(byte[] utf8) {
@@ -91,12 +105,23 @@ public final class HtmlInjector {
             byte b = in.getByte(i);
             switch (state) {
                 case COMMENT -> {
-                    if (b == '>' && (dashes >= 2 || bang || commentLength == dashes && dashes <= 1)) {
+                    if (b == '>' && (dashes >= 2 || !xml && (bang || commentLength == dashes && dashes <= 1))) {
                         state = State.DATA;
                     }
                     bang = b == '!' && dashes >= 2;
                     dashes = b == '-' ? dashes + 1 : 0;
                     commentLength++;
+                    i++;
+                }
+                case BOGUS_COMMENT -> {
+                    state = b == '>' ? State.DATA : State.BOGUS_COMMENT;
+                    i++;
+                }
+                case CDATA -> {
+                    if (b == '>' && dashes >= 2) {
+                        state = State.DATA;
+                    }
+                    dashes = b == ']' ? dashes + 1 : 0;
                     i++;
                 }
                 case RAW_TEXT -> {
@@ -144,6 +169,13 @@ public final class HtmlInjector {
                         bang = false;
                         commentLength = 0;
                         i += 4;
+                    } else if (xml && matches(in, i + 1, bytes("![CDATA["))) {
+                        state = State.CDATA;
+                        dashes = 0;
+                        i += 9;
+                    } else if (startsBogusComment(in, i + 1)) {
+                        state = State.BOGUS_COMMENT;
+                        i += 2;
                     } else if (!bodyDone && matchesTag(in, i + 1, bytes("/body"))) {
                         emit(in, emitted, i, out);
                         emitted = i;
@@ -179,7 +211,10 @@ public final class HtmlInjector {
         in.release();
     }
 
-    /** End of the page: a banner whose {@code </body>} never came goes at the end (browsers put it in the body). */
+    /**
+     * End of the page: a banner whose {@code </body>} never came goes at the end (browsers put it in the body); in
+     * an XML page it is dropped (nothing may follow the root element).
+     */
     public void finish(Consumer<ByteBuf> out) {
         if (carry.isReadable()) {
             atEnd = true;
@@ -187,7 +222,7 @@ public final class HtmlInjector {
             carry = Unpooled.EMPTY_BUFFER;
             feed(last, out);
         }
-        if (!bodyDone) {
+        if (!bodyDone && !xml) {
             out.accept(Unpooled.wrappedBuffer(beforeBodyEnd.orElseThrow()));
             bodyDone = true;
         }
@@ -210,7 +245,29 @@ public final class HtmlInjector {
         }
     }
 
-    private static byte[] rawTextElement(ByteBuf in, int at) {
+    /**
+     * After '<': "!" (not a comment), "?" or "/" and no letter start a bogus comment in HTML, which ends at the next
+     * '>'; in XML they are a declaration, a processing instruction or a malformed page, ended the same way here.
+     */
+    private static boolean startsBogusComment(ByteBuf in, int at) {
+        if (at >= in.writerIndex()) {
+            return false;
+        }
+        byte first = in.getByte(at);
+        if (first == '!' || first == '?') {
+            return true;
+        }
+        if (first != '/' || at + 1 >= in.writerIndex()) {
+            return false;
+        }
+        byte next = in.getByte(at + 1);
+        return !(next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z');
+    }
+
+    private byte[] rawTextElement(ByteBuf in, int at) {
+        if (xml) {
+            return null;
+        }
         for (byte[] name : RAW_TEXT_ELEMENTS) {
             if (matchesTag(in, at, name)) {
                 byte[] end = new byte[name.length + 1];
@@ -249,7 +306,15 @@ public final class HtmlInjector {
     }
 
     private static boolean matches(ByteBuf in, int at, byte[] literal) {
-        return matchesIgnoreCase(in, at, literal);
+        if (at + literal.length > in.writerIndex()) {
+            return false;
+        }
+        for (int k = 0; k < literal.length; k++) {
+            if (in.getByte(at + k) != literal[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] bytes(String s) {

@@ -42,9 +42,12 @@ final class HtmlBodyRewrite {
         }
     }
 
-    /** The gateway's own markup for this page: Consent Mode defaults after {@code <head>}, the banner. */
-    record Injections(Optional<byte[]> afterHeadStart, Optional<byte[]> beforeBodyEnd) {
-        static final Injections NONE = new Injections(Optional.empty(), Optional.empty());
+    /**
+     * The gateway's own markup for this page: Consent Mode defaults after {@code <head>}, the banner; {@code xml}
+     * when the browser parses the page as XML, so the markup goes in by XML's syntax.
+     */
+    record Injections(Optional<byte[]> afterHeadStart, Optional<byte[]> beforeBodyEnd, boolean xml) {
+        static final Injections NONE = new Injections(Optional.empty(), Optional.empty(), false);
 
         boolean any() {
             return afterHeadStart.isPresent() || beforeBodyEnd.isPresent();
@@ -130,7 +133,7 @@ final class HtmlBodyRewrite {
         BodyCodec decoder = codings.received().equals("identity") ? null : BodyCodec.decoder(codings.received());
         BodyCodec encoder = codings.sent().equals("identity") ? null : BodyCodec.encoder(codings.sent());
         HtmlInjector injector = injections.any()
-                ? new HtmlInjector(injections.afterHeadStart(), injections.beforeBodyEnd()) : null;
+                ? new HtmlInjector(injections.afterHeadStart(), injections.beforeBodyEnd(), injections.xml()) : null;
         HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site(request),
                 mediaType(response).map(ContentTypeHeader.MediaType::charset), listener, cookieAllowed, injector);
         return new HtmlBodyRewrite(decoder, rewriter, encoder,

@@ -43,17 +43,14 @@ record HtmlEnforcement(TagPolicy policy, CookieClassifier cookies, Limits limits
     HtmlBodyRewrite.Injections injections(ConsentDecision decision, String requestTarget, HttpHeaders response) {
         Optional<byte[]> head = consentMode.map(mode -> mode.script(decision, cspNonce(response))
                 .getBytes(StandardCharsets.UTF_8));
-        // the banner is HTML: an XML document (XHTML, SVG) with it would not be well-formed, and fail to parse
-        Optional<byte[]> body = decision.answered() || !parsedAsHtml(response) ? Optional.empty()
+        // the banner is XHTML: it belongs in HTML and XHTML pages, not in other XML documents (SVG, feeds)
+        Optional<String> type = ContentTypeHeader.extract(response.getAll(HttpHeaderNames.CONTENT_TYPE))
+                .map(ContentTypeHeader.MediaType::essence);
+        boolean xml = type.filter(t -> t.endsWith("xml")).isPresent();
+        boolean bannerFits = !xml || type.get().equals("application/xhtml+xml");
+        Optional<byte[]> body = decision.answered() || !bannerFits ? Optional.empty()
                 : banner.map(b -> b.html(requestTarget).getBytes(StandardCharsets.UTF_8));
-        return new HtmlBodyRewrite.Injections(head, body);
-    }
-
-    /** Whether a browser parses the page as HTML: text/html, or a type it sniffs (none, unknown), not XML. */
-    private static boolean parsedAsHtml(HttpHeaders response) {
-        return ContentTypeHeader.extract(response.getAll(HttpHeaderNames.CONTENT_TYPE))
-                .map(type -> !type.essence().endsWith("xml"))
-                .orElse(true);
+        return new HtmlBodyRewrite.Injections(head, body, xml);
     }
 
     /**

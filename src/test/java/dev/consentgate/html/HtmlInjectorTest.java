@@ -16,9 +16,13 @@ class HtmlInjectorTest {
 
     /** Injects into {@code page} fed in pieces of {@code chunk} bytes. */
     private static String inject(String page, int chunk, boolean head, boolean body) {
+        return inject(page, chunk, head, body, false);
+    }
+
+    private static String inject(String page, int chunk, boolean head, boolean body, boolean xml) {
         HtmlInjector injector = new HtmlInjector(
                 head ? Optional.of(HEAD.getBytes(StandardCharsets.UTF_8)) : Optional.empty(),
-                body ? Optional.of(BODY.getBytes(StandardCharsets.UTF_8)) : Optional.empty());
+                body ? Optional.of(BODY.getBytes(StandardCharsets.UTF_8)) : Optional.empty(), xml);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         java.util.function.Consumer<ByteBuf> sink = buf -> {
@@ -35,8 +39,12 @@ class HtmlInjectorTest {
     }
 
     private static void assertInjected(String page, String expected) {
+        assertInjected(page, expected, false);
+    }
+
+    private static void assertInjected(String page, String expected, boolean xml) {
         for (int chunk = 1; chunk <= page.length() + 1; chunk++) {
-            assertEquals(expected, inject(page, chunk, true, true), "chunk size " + chunk);
+            assertEquals(expected, inject(page, chunk, true, true, xml), "chunk size " + chunk);
         }
     }
 
@@ -65,5 +73,27 @@ class HtmlInjectorTest {
         assertInjected("<head></head><body></body></body>", "<head>[H]</head><body>[B]</body></body>");
         String untouched = "<head><headline></body>";
         assertEquals(untouched, inject(untouched, 3, false, false));
+    }
+
+    // A bogus comment (<!x, <?x, </ and no letter) ends at its first '>', so a "</body>" after the comment's own
+    // end is a tag, and one that ends it is not: in "<![CDATA[</body>]]>" the browser's comment is "<![CDATA[</body>"
+    // and the page's end tag comes later. Before, the banner went into that comment and was never shown.
+    @Test
+    void bogusCommentsEndAtTheirFirstGreaterThanSign() {
+        assertInjected("<head></head><body><![CDATA[</body>]]><?php </body> ?></ </body>x</body>",
+                "<head>[H]</head><body><![CDATA[</body>]]><?php </body> ?></ </body>x[B]</body>");
+    }
+
+    // A page served as application/xhtml+xml is parsed by the XML parser: a script's text is markup (no raw text),
+    // a CDATA section runs to "]]>", a comment only to "-->"; and nothing may follow the root element, so a banner
+    // without a </body> to go before is dropped rather than appended.
+    @Test
+    void anXmlPageIsScannedByXmlRules() {
+        assertInjected("<html><head/><body><![CDATA[ </body> ]]><!--> </body> --><script>x</script></body></html>",
+                "<html><head/>[H]<body><![CDATA[ </body> ]]><!--> </body> --><script>x</script>[B]</body></html>", true);
+        assertInjected("<html><head></head><body><p/><script>a</script></body></html>",
+                "<html><head>[H]</head><body><p/><script>a</script>[B]</body></html>", true);
+        assertInjected("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>", true);
     }
 }

@@ -53,7 +53,7 @@ class BannerIntegrationTest {
             assertTrue(html.endsWith("</section>\n</body></html>"), html);
             String bannerHtml = html.substring(banner);
             assertTrue(bannerHtml.contains("<form class=\"cg-form\" method=\"post\" action=\"/.consentgate/consent\">"));
-            assertTrue(bannerHtml.contains("<input type=\"hidden\" name=\"return\" value=\"/products?page=2\">"),
+            assertTrue(bannerHtml.contains("<input type=\"hidden\" name=\"return\" value=\"/products?page=2\"/>"),
                     bannerHtml);
             assertFalse(bannerHtml.contains("<script"), "the banner works without JavaScript");
             assertFalse(bannerHtml.contains("style="), "no inline styles: a strict CSP must allow the banner");
