@@ -306,15 +306,15 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             // content read both ways may be SVG, where this script runs its text (SVG ignores src) and its content is
             // markup: code is not inspected here, so the script goes whole; one of a data type, inert to both, stays,
             // its content read both ways again
-            if (!ElementJudge.mayRunScript(tag) && !ElementJudge.isImportMap(tag)) {
+            if (!ScriptTypes.mayRun(tag) && !ScriptTypes.isImportMap(tag)) {
                 return readBothWays(tag);
             }
             apply(tag, ElementJudge.SCRIPT_READ_BOTH_WAYS);
             return false;
         }
         Verdict v = elements.judge(tag, inNoscript);
-        if (v == null && tag.nameId == ElementNames.SCRIPT && uncertainContext() && ElementJudge.mayRunScript(tag)
-                && !ElementJudge.hasSvgScriptAddress(tag)) {
+        if (v == null && tag.nameId == ElementNames.SCRIPT && uncertainContext() && ScriptTypes.mayRun(tag)
+                && !AddressAttributes.hasSvgScriptAddress(tag)) {
             // SVG ignores src and runs the script's own text: inspect it as inline code
             v = Verdict.INLINE;
         }

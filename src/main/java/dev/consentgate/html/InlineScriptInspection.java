@@ -48,7 +48,7 @@ final class InlineScriptInspection {
     void start(TagToken tag, boolean inSvgOrMath) {
         script = tag;
         this.inSvgOrMath = inSvgOrMath;
-        judge.start(ElementJudge.isImportMap(tag), inSvgOrMath);
+        judge.start(ScriptTypes.isImportMap(tag), inSvgOrMath);
     }
 
     boolean active() {

@@ -156,8 +156,8 @@ class BrowserReadUrlsTest {
      * Input: a tag longer than max_tag_bytes (16 KiB) whose first address is harmless but is overridden by one past
      * the limit: an img with src="/a.png", a 17,000-character alt, then srcset naming the Google Analytics collect
      * endpoint (a browser loads the srcset candidate in place of src); an iframe with src="about:blank", a long title,
-     * then a srcdoc loading Google Tag Manager (srcdoc takes precedence over src). What happens:
-     * ElementJudge.addressUnread returns false once any address came before the cut, so the element passes
+     * then a srcdoc loading Google Tag Manager (srcdoc takes precedence over src). What happens: the size-limit check
+     * (now AddressAttributes.cutByLimit) returned false once any address came before the cut, so the element passes
      * ("passed-over-limit"); only a handler is named in the README as unread there. Should: an attribute that takes
      * precedence over the one read (srcset over src, srcdoc over src, the lazy-loading data-src copied into src)
      * may follow the limit, so the element is removed as unread-past-limit, fail closed.

@@ -53,7 +53,7 @@ class NeutralizedOutputTest {
      * Input: {@code <iframe srcdoc="<script src=https://www.googletagmanager.com/gtm.js?id=GTM-X></script>">} under
      * essential-only consent, with embeds neutralized ({@code html.actions.embed: neutralize}, a documented setting;
      * the same for a rule or category whose action is neutralize). The frame is judged by its srcdoc
-     * (ElementJudge#judgeSrcdoc) and reported as neutralized, but ElementRewrites#neutralize renames only src,
+     * (ElementJudge's judgeSrcdoc) and reported as neutralized, but ElementRewrites#neutralize renames only src,
      * object's data and the lazy-loader attributes: the srcdoc is written back as it was. A browser renders srcdoc in
      * place of src (HTML: "if the element has a srcdoc attribute, navigate to about:srcdoc"), so the frame still loads
      * GTM: in Chromium the rewritten page requested www.googletagmanager.com/gtm.js. Expected: a neutralized frame
@@ -93,7 +93,7 @@ class NeutralizedOutputTest {
      * Input: the two common lazy-loaded embed forms, with embeds neutralized for the site's consent tool:
      * (1) Cookiebot preset, {@code <iframe data-src="https://www.youtube.com/embed/x" class="lazyload">} (no src);
      * (2) OneTrust preset, {@code <iframe src="about:blank" data-src="https://www.youtube.com/embed/x"
-     * class="lazyload">}. Both are blocked by their data-src (ElementJudge's FRAME_URL_ATTRIBUTES). But
+     * class="lazyload">}. Both are blocked by their data-src (AddressAttributes.FRAME). But
      * ElementRewrites#neutralize only renames src into the tool's restore attribute: (1) gets no data-cookieblock-src
      * at all (its URL goes to data-cg-blocked-data-src), so Cookiebot, which restores a frame from
      * data-cookieblock-src, has nothing to load; (2) gets data-src="about:blank" before the original data-src, and

@@ -1,0 +1,121 @@
+package dev.consentgate.html;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where each element keeps the addresses it loads, in the order they are judged, and whether the tag size limit cut
+ * one of them (an element whose address was not read whole cannot be judged).
+ */
+final class AddressAttributes {
+
+    /**
+     * Where loaders that delay scripts keep the URL of a script whose type they renamed: lazy-loading libraries
+     * (data-src, data-lazy-src), WP Rocket (data-rocket-src, and data-rocketlazyloadscript in its older versions,
+     * which left the type alone), Perfmatters (data-pmdelayedscript), Cloudflare's first Rocket Loader
+     * (text/rocketscript with data-rocketsrc).
+     */
+    static final String[] DELAYED_SCRIPT = {"data-src", "data-rocket-src", "data-lazy-src",
+        "data-pmdelayedscript", "data-rocketlazyloadscript", "data-rocketsrc"};
+    /**
+     * Where images keep their URLs: lazy-loading scripts copy a URL from data-src (lazysizes and most others),
+     * data-lazy-src (WP Rocket, Jetpack) or data-original (jQuery Lazy Load) into src.
+     */
+    static final String[] IMAGE = {"src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"};
+    /**
+     * An image element: SVG's loads its href (xlink:href in SVG 1.1); in HTML the tree builder turns it into an img,
+     * which loads its src.
+     */
+    static final String[] IMAGE_ELEMENT = {"src", "href", "xlink:href", "data-src", "data-lazy-src",
+        "data-original", "srcset", "data-srcset"};
+    /** Where an SVG script names the script it loads (src is HTML's). */
+    static final String[] SVG_SCRIPT = {"href", "xlink:href"};
+    static final String[] FRAME = {"src", "data-src", "data-lazy-src", "data-original"};
+    static final String[] HINT = {"href", "imagesrcset"};
+    static final String[] SRC = {"src"};
+    static final String[] HREF = {"href"};
+    static final String[] DATA = {"data"};
+    /** Every attribute judging reads a URL or code from: a size limit that cuts one of them leaves it unread. */
+    private static final Set<String> ALL = all();
+
+    private AddressAttributes() {
+    }
+
+    /** Whether a script names an address the way SVG loads one ({@code href}, {@code xlink:href}). */
+    static boolean hasSvgScriptAddress(TagToken tag) {
+        return hasAny(tag, SVG_SCRIPT);
+    }
+
+    /**
+     * Whether a script whose text is inspected also loads an address (an SVG script's href, a delayed loader's
+     * data-rocket-src...), and so fires load and error events.
+     */
+    static boolean scriptLoadsAnAddress(TagToken tag) {
+        return hasAny(tag, SVG_SCRIPT) || hasAny(tag, DELAYED_SCRIPT);
+    }
+
+    private static boolean hasAny(TagToken tag, String[] names) {
+        for (String name : names) {
+            if (tag.find(name) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the size limit may have cut the address or code of an overflowed element that loads or runs
+     * something: the limit falls inside a value that can hold a URL or code (a picture's data: URL loads nothing,
+     * cut or not), or outside any value, in a name or between attributes, where what follows is unread, or inside
+     * any other value (a text, a style, a data attribute), even when an address came before: an attribute read after
+     * it may take precedence over the one read (srcset over src, srcdoc over src, a lazy loader's data-src). Only a
+     * picture cut inside its data: URL is judged on what came before the limit.
+     */
+    static boolean cutByLimit(TagToken tag) {
+        switch (tag.nameId) {
+            case ElementNames.SCRIPT, ElementNames.IMG, ElementNames.SOURCE, ElementNames.AMP_PIXEL,
+                 ElementNames.IMAGE, ElementNames.BASE, ElementNames.IFRAME, ElementNames.FRAME,
+                 ElementNames.AMP_IFRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.LINK -> {
+            }
+            // a meta is judged by the cookie it sets; a tag whose name the limit cut is no element that loads
+            default -> {
+                return false;
+            }
+        }
+        if (tag.nameId == ElementNames.BASE) {
+            // the first href decides, wherever it is: unless it was read whole, what follows the limit may hold it
+            int href = tag.find("href");
+            return href < 0 || href == tag.cutValue;
+        }
+        if (tag.cutValue < 0) {
+            return true;
+        }
+        boolean picture = tag.nameId == ElementNames.IMG || tag.nameId == ElementNames.SOURCE
+                || tag.nameId == ElementNames.AMP_PIXEL || tag.nameId == ElementNames.IMAGE;
+        String cut = tag.attributeName(tag.cutValue);
+        if (isAddress(cut) || isHandler(cut)) {
+            return !(picture && DataUrls.isDataUrl(tag.value(tag.cutValue)));
+        }
+        // cut inside another value: an address that overrides the one read may follow it, unread
+        return true;
+    }
+
+    private static boolean isAddress(String attributeName) {
+        return attributeName.endsWith("src") || attributeName.endsWith("srcset") || ALL.contains(attributeName);
+    }
+
+    /** An event handler's code: unread when cut, but no address, whose reading lets the element be judged. */
+    private static boolean isHandler(String attributeName) {
+        return attributeName.length() > 2 && attributeName.startsWith("on");
+    }
+
+    private static Set<String> all() {
+        Set<String> names = new HashSet<>(List.of("srcdoc"));
+        for (String[] list : List.of(DELAYED_SCRIPT, IMAGE, FRAME, HINT, IMAGE_ELEMENT, SVG_SCRIPT, SRC, HREF, DATA)) {
+            names.addAll(Arrays.asList(list));
+        }
+        return Set.copyOf(names);
+    }
+}

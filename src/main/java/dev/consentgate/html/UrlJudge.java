@@ -1,0 +1,114 @@
+package dev.consentgate.html;
+
+import dev.consentgate.consent.ConsentDecision;
+import dev.consentgate.html.ElementJudge.Verdict;
+
+/**
+ * Judges the URLs an element loads under the tag rules and the visitor's consent: each URL as written and against
+ * the page's base URLs, a tracker's URL carried inside another one, and a data: URL by what it carries.
+ */
+final class UrlJudge {
+
+    private final TagPolicy policy;
+    private final ConsentDecision consent;
+    /** The page's own site, whose resources rules naming the whole site do not block. */
+    private final PageSite site;
+    private final PageBases bases;
+    private final EmbeddedContentJudge embedded;
+
+    UrlJudge(TagPolicy policy, ConsentDecision consent, PageSite site, PageBases bases,
+             EmbeddedContentJudge embedded) {
+        this.policy = policy;
+        this.consent = consent;
+        this.site = site;
+        this.bases = bases;
+        this.embedded = embedded;
+    }
+
+    /** The first of the tag's {@code attributes} (each URL of a srcset) that a rule not granted blocks, or null. */
+    Verdict firstBlocked(TagToken tag, ElementKind kind, String[] attributes) {
+        for (String name : attributes) {
+            int k = tag.find(name);
+            if (k < 0) {
+                continue;
+            }
+            if (name.endsWith("srcset")) {
+                for (String candidate : AttributeSyntax.srcsetUrls(tag.value(k))) {
+                    Verdict v = url(candidate, kind);
+                    if (v != null) {
+                        return v;
+                    }
+                }
+            } else {
+                Verdict v = attribute(tag, k, kind);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Judges the URL in attribute {@code k}. A relative URL written plainly (most of a page's own images and
+     * scripts) can match only a path-only rule; when none can start in it, it passes on its raw bytes, without
+     * decoding a string or parsing it.
+     */
+    Verdict attribute(TagToken tag, int k, ElementKind kind) {
+        if (tag.valueStart[k] >= 0) {
+            byte[] raw = tag.bytes();
+            int from = tag.offset() + tag.valueStart[k];
+            int to = tag.offset() + tag.valueEnd[k];
+            if (!bases.any() && UrlParts.isPlainRelative(raw, from, to)
+                    && !policy.pathOnlyRuleMayMatch(raw, from, to)) {
+                return null;
+            }
+        }
+        return url(tag.value(k), kind);
+    }
+
+    /** What an element of {@code kind} loading {@code url} gets: null when no rule blocks it for this consent. */
+    Verdict url(String url, ElementKind kind) {
+        if ((kind == ElementKind.SCRIPT || kind == ElementKind.EMBED) && DataUrls.isDataUrl(url)) {
+            // a script runs what the URL carries, a frame shows it
+            return Verdict.of(policy, embedded.dataUrl(url, kind == ElementKind.EMBED), kind);
+        }
+        UrlParts parts = UrlParts.parse(url);
+        int k = policy.matchUrl(parts, site);
+        if (parts.isRelative() && bases.any()) {
+            // what the URL loads against each base counts too; the first rule matching any reading decides
+            UrlParts viaBase = bases.base() == null ? null : parts.resolvedAgainst(bases.base());
+            UrlParts viaNoscriptBase = bases.noscriptBase() == null ? null
+                    : parts.resolvedAgainst(bases.noscriptBase());
+            int r = viaBase == null ? -1 : policy.matchUrl(viaBase, site);
+            if (r >= 0 && (k < 0 || r < k)) {
+                k = r;
+                parts = viaBase;
+            }
+            r = viaNoscriptBase == null ? -1 : policy.matchUrl(viaNoscriptBase, site);
+            if (r >= 0 && (k < 0 || r < k)) {
+                k = r;
+                parts = viaNoscriptBase;
+            }
+        }
+        // a tracker URL carried inside another one (redirects, proxies, a mistyped scheme) counts too; base64 data
+        // has "//" by chance but no readable URL in it
+        int slashes = DataUrls.isBase64(url) ? -1 : url.indexOf("//");
+        if (slashes >= 0 && !parts.host().isEmpty() && slashes == UrlParts.literalAuthorityStart(url)) {
+            // the URL's own authority, whose host was just read
+            slashes = url.indexOf("//", slashes + 2);
+        }
+        for (int n = 0; k < 0 && slashes >= 0 && n < 4; n++) {
+            parts = UrlParts.parse(url, slashes);
+            k = policy.matchUrl(parts, site);
+            slashes = url.indexOf("//", slashes + 2);
+        }
+        if (k < 0) {
+            return null;
+        }
+        if (policy.granted(policy.rule(k).category(), consent)) {
+            return null;
+        }
+        return Verdict.of(policy, k, parts.host(), kind);
+    }
+}
