@@ -30,6 +30,8 @@ public final class HtmlRewriter {
     private final PageSite site;
     /** The charset of the response's Content-Type, lower case, "" when it names none. */
     private final String label;
+    /** The page is parsed as XML (its encoding is in its XML declaration, not in a meta element). */
+    private final boolean xml;
     private final RewriteListener listener;
     private final Predicate<String> cookieNameAllowed;
     /** Every category is granted: nothing is judged. */
@@ -38,7 +40,9 @@ public final class HtmlRewriter {
     private HtmlInjector injector;
 
     private Mode mode;
+    /** The page's start, held until it decides the encoding; and how much to hold before trying again. */
     private ByteBuf head;
+    private int nextAttempt = 3;
     private ByteStreamRewriter bytes;
     private Transcoder toUtf8;
     private Transcoder back;
@@ -71,7 +75,15 @@ public final class HtmlRewriter {
      */
     public HtmlRewriter(TagPolicy policy, ConsentDecision consent, PageSite site, Optional<String> charset,
                         RewriteListener listener, Predicate<String> cookieNameAllowed, HtmlInjector injector) {
+        this(policy, consent, site, charset, false, listener, cookieNameAllowed, injector);
+    }
+
+    /** @param xml the page is parsed as XML (served with an XML type): its encoding is in its XML declaration */
+    public HtmlRewriter(TagPolicy policy, ConsentDecision consent, PageSite site, Optional<String> charset,
+                        boolean xml, RewriteListener listener, Predicate<String> cookieNameAllowed,
+                        HtmlInjector injector) {
         this.policy = policy;
+        this.xml = xml;
         this.consent = consent;
         this.site = site;
         this.label = charset.map(c -> c.trim().toLowerCase(Locale.ROOT)).orElse("");
@@ -98,21 +110,33 @@ public final class HtmlRewriter {
             case BYTES -> bytes.feed(chunk, injecting(out));
             case TRANSCODED -> feedTranscoded(chunk, out, false);
             default -> {
-                // the start a decision needs: a byte order mark, or a prescan when the Content-Type names no charset;
-                // pieces shorter than that are copied until it is there, the rest is not
-                int needed = PageEncoding.bytesToDecide(label);
-                int held = head == null ? 0 : head.readableBytes();
-                if (held + chunk.readableBytes() < needed) {
-                    if (head == null) {
-                        head = Unpooled.buffer(needed);
+                // the page's start is held (copied) until it decides the encoding; a first piece that decides at
+                // once is not copied
+                if (head == null && chunk.readableBytes() >= nextAttempt) {
+                    PageEncoding.Decision decision = PageEncoding.decide(chunk, label, xml, false);
+                    if (decision.made()) {
+                        apply(decision);
+                        feed(chunk, out);
+                        return;
                     }
-                    head.writeBytes(chunk);
-                    chunk.release();
+                }
+                if (head == null) {
+                    head = Unpooled.buffer(Math.min(PageEncoding.MAX_HELD_BYTES, chunk.readableBytes() + 1024));
+                }
+                head.writeBytes(chunk);
+                chunk.release();
+                if (head.readableBytes() < nextAttempt) {
                     return;
                 }
-                ByteBuf first = head == null ? chunk : Unpooled.wrappedBuffer(head, chunk);
+                PageEncoding.Decision decision = PageEncoding.decide(head, label, xml, false);
+                if (!decision.made()) {
+                    // tried again when twice as much is held: a few scans of the start, however it is cut
+                    nextAttempt = Math.min(PageEncoding.MAX_HELD_BYTES, 2 * head.readableBytes());
+                    return;
+                }
+                ByteBuf first = head;
                 head = null;
-                decide(first);
+                apply(decision);
                 feed(first, out);
             }
         }
@@ -126,7 +150,7 @@ public final class HtmlRewriter {
         if (mode == Mode.UNDECIDED) {
             ByteBuf rest = head == null ? Unpooled.EMPTY_BUFFER : head;
             head = null;
-            decide(rest);
+            apply(PageEncoding.decide(rest, label, xml, true));
             feed(rest, out);
         }
         done = true;
@@ -185,8 +209,8 @@ public final class HtmlRewriter {
     }
 
     /** Reads the page as bytes, or converted to UTF-8 and back when its encoding needs it (see PageEncoding). */
-    private void decide(ByteBuf start) {
-        Charset transcoded = PageEncoding.transcodedFrom(start, label);
+    private void apply(PageEncoding.Decision decision) {
+        Charset transcoded = decision.transcodedFrom();
         if (!everything) {
             bytes = new ByteStreamRewriter(policy, consent, site, listener, cookieNameAllowed);
         }

@@ -1,9 +1,9 @@
 package dev.consentgate.html;
 
 import io.netty.buffer.ByteBuf;
-
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -11,75 +11,120 @@ import java.util.regex.Pattern;
 
 /**
  * Which pages the rewriter cannot read as bytes, decided from a page's start as a browser decides its encoding: a
- * byte order mark, then the Content-Type's charset, then the first meta charset of the first 1024 bytes (comments
- * skipped), then, with none, a switch to two-byte JIS in those bytes (what an encoding detector takes for
- * ISO-2022-JP). ASCII-compatible encodings are read as bytes. UTF-16 is not ASCII-compatible, and ISO-2022-JP writes
- * its two-byte characters with ASCII bytes, so a character can spell {@code <!--} and hide the tag after it: both
- * are converted to UTF-8 around the rewriter and back.
+ * byte order mark, then the Content-Type's charset, then, for HTML, the first meta charset (read as Chromium reads
+ * it, for as long as the head lasts: see {@link MetaCharsetScan}) and, with none, a switch to two-byte JIS in the
+ * first 1024 bytes (what an encoding detector takes for ISO-2022-JP); for XML, the XML declaration's encoding.
+ * ASCII-compatible encodings are read as bytes. UTF-16 is not ASCII-compatible, and ISO-2022-JP writes its two-byte
+ * characters with ASCII bytes, so a character can spell {@code <!--} and hide the tag after it: both are converted
+ * to UTF-8 around the rewriter and back.
  */
 final class PageEncoding {
 
-    /** How much of the start of a page a browser prescans for a meta charset (WHATWG HTML, 13.2.3.2). */
-    private static final int PRESCAN_BYTES = 1024;
-    /** A comment as the tokenizer ends it: {@code <!-->} and {@code <!--->} at once, else at --> or --!>. */
-    private static final Pattern COMMENT = Pattern.compile("(?s)<!--(?:-?>|.*?--!?>|.*$)");
-    /** The first meta element's charset, as the prescan finds it (in either of its two forms). */
-    private static final Pattern META_CHARSET = Pattern.compile(
-            "(?is)<meta[\\s/][^>]*?charset\\s*=\\s*[\"']?\\s*([^\\s\"';/>]+)");
+    /**
+     * The most of a page's start held while its head is read for a meta charset; a head longer than this without
+     * one is decided on what was read (the page is then read as bytes unless JIS escapes came first).
+     */
+    static final int MAX_HELD_BYTES = 64 * 1024;
+    /** Where an encoding detector looks for JIS escapes. */
+    private static final int DETECTOR_BYTES = 1024;
+    /** The XML declaration's encoding pseudo-attribute. */
+    private static final Pattern XML_ENCODING = Pattern.compile(
+            "^<\\?xml[ \\t\\r\\n][^>]*?encoding[ \\t\\r\\n]*=[ \\t\\r\\n]*([\"'])([A-Za-z0-9._-]+)\\1");
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** Not yet decided (more of the page is needed), or the charset to convert from, null to read as bytes. */
+    record Decision(boolean made, Charset transcodedFrom) {
+        static final Decision NOT_YET = new Decision(false, null);
+        static final Decision BYTES = new Decision(true, null);
+
+        static Decision convertFrom(Charset charset) {
+            return new Decision(true, charset);
+        }
+    }
 
     private PageEncoding() {
     }
 
     /**
-     * How many bytes of the start decide: a byte order mark's two, or the prescan's 1024 when the Content-Type names
-     * no charset ({@code label} empty).
+     * Decides from the page's start ({@code start}, not consumed; at most {@link #MAX_HELD_BYTES} of it are read),
+     * {@code label} the Content-Type's charset in lower case ("" for none; a label that names no encoding counts as
+     * none, as in a browser), {@code xml} for a page parsed as XML, {@code complete} when no more of the page will
+     * come before the decision (its end, or the held bytes are full).
      */
-    static int bytesToDecide(String label) {
-        return EncodingLabels.isLabel(label) ? 2 : PRESCAN_BYTES;
+    static Decision decide(ByteBuf start, String label, boolean xml, boolean complete) {
+        int n = Math.min(start.readableBytes(), MAX_HELD_BYTES);
+        byte[] bytes = new byte[n];
+        start.getBytes(start.readerIndex(), bytes);
+        boolean certain = complete || n == MAX_HELD_BYTES;
+        if (n >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+            return Decision.convertFrom(StandardCharsets.UTF_16LE);
+        }
+        if (n >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
+            return Decision.convertFrom(StandardCharsets.UTF_16BE);
+        }
+        if (n >= 3 && startsWith(bytes, n, UTF8_BOM)) {
+            return Decision.BYTES;
+        }
+        if (!certain && (n < 2 && n > 0 && ((bytes[0] & 0xff) == 0xFF || (bytes[0] & 0xff) == 0xFE)
+                || n < 3 && startsWith(bytes, n, Arrays.copyOf(UTF8_BOM, n)))) {
+            // the start of a byte order mark, or nothing yet
+            return Decision.NOT_YET;
+        }
+        if (EncodingLabels.isLabel(label)) {
+            return forLabel(label, false);
+        }
+        if (xml) {
+            return xmlDeclared(bytes, n, certain);
+        }
+        MetaCharsetScan.Result meta = MetaCharsetScan.scan(bytes, n);
+        if (meta.outcome() == MetaCharsetScan.Outcome.NEED_MORE && !certain) {
+            return Decision.NOT_YET;
+        }
+        if (meta.outcome() == MetaCharsetScan.Outcome.FOUND) {
+            // a meta that names UTF-16 means UTF-8 (the bytes that named it are ASCII)
+            return forLabel(meta.label(), true);
+        }
+        return designatesJis(bytes, Math.min(n, DETECTOR_BYTES)) ? Decision.convertFrom(Iso2022Jp.INSTANCE)
+                : Decision.BYTES;
+    }
+
+    private static Decision forLabel(String label, boolean inPage) {
+        if (isIso2022JpLabel(label)) {
+            return Decision.convertFrom(Iso2022Jp.INSTANCE);
+        }
+        return !inPage && isUtf16Label(label) ? Decision.convertFrom(utf16FromLabel(label)) : Decision.BYTES;
     }
 
     /**
-     * The charset to convert the page from (and back to), or null to read it as bytes; {@code start} is the page's
-     * start (not consumed), {@code label} the Content-Type's charset in lower case, "" for none. A label that names
-     * no encoding counts as none, as in a browser.
+     * An XML document names its encoding in its declaration (XML 1.0, 4.3.3), not in a meta element; without one
+     * it is UTF-8. A declaration naming UTF-16 in bytes that spell it in ASCII is read as UTF-8, as browsers do.
      */
-    static Charset transcodedFrom(ByteBuf start, String label) {
-        int n = start.readableBytes();
-        int b0 = n > 0 ? start.getUnsignedByte(start.readerIndex()) : -1;
-        int b1 = n > 1 ? start.getUnsignedByte(start.readerIndex() + 1) : -1;
-        if (b0 == 0xFF && b1 == 0xFE) {
-            return StandardCharsets.UTF_16LE;
+    private static Decision xmlDeclared(byte[] bytes, int n, boolean certain) {
+        String start = new String(bytes, 0, Math.min(n, DETECTOR_BYTES), StandardCharsets.ISO_8859_1);
+        if (!certain && n < DETECTOR_BYTES && ("<?xml".startsWith(start)
+                || start.startsWith("<?xml") && start.indexOf('>') < 0)) {
+            return Decision.NOT_YET;
         }
-        if (b0 == 0xFE && b1 == 0xFF) {
-            return StandardCharsets.UTF_16BE;
-        }
-        if (b0 == 0xEF && b1 == 0xBB) {
-            return null;
-        }
-        if (EncodingLabels.isLabel(label)) {
-            return isUtf16Label(label) ? utf16FromLabel(label) : isIso2022JpLabel(label) ? iso2022Jp() : null;
-        }
-        // a meta that names UTF-16 means UTF-8 (the prescan's rule)
-        String declared = prescannedLabel(start);
-        return isIso2022JpLabel(declared) || declared.isEmpty() && designatesJis(start) ? iso2022Jp() : null;
+        Matcher declaration = XML_ENCODING.matcher(start);
+        return declaration.find() ? forLabel(declaration.group(2).toLowerCase(Locale.ROOT), true) : Decision.BYTES;
     }
 
-    /** The charset label of the first meta element that has one in the first 1024 bytes, or "". */
-    private static String prescannedLabel(ByteBuf start) {
-        int n = Math.min(start.readableBytes(), PRESCAN_BYTES);
-        // comments are skipped (an unterminated one hides the rest), as the prescan skips them
-        String text = COMMENT.matcher(start.toString(start.readerIndex(), n, StandardCharsets.ISO_8859_1))
-                .replaceAll(" ");
-        Matcher meta = META_CHARSET.matcher(text);
-        return meta.find() ? meta.group(1).toLowerCase(Locale.ROOT) : "";
+    private static boolean startsWith(byte[] bytes, int n, byte[] prefix) {
+        if (n < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Whether the first 1024 bytes hold ESC $ B or ESC $ @, which switch ISO-2022-JP to JIS X 0208. */
-    private static boolean designatesJis(ByteBuf start) {
-        int end = start.readerIndex() + Math.min(start.readableBytes(), PRESCAN_BYTES) - 2;
-        for (int i = start.readerIndex(); i < end; i++) {
-            if (start.getByte(i) == 0x1b && start.getByte(i + 1) == '$'
-                    && (start.getByte(i + 2) == 'B' || start.getByte(i + 2) == '@')) {
+    /** Whether the first {@code n} bytes hold ESC $ B or ESC $ @, which switch ISO-2022-JP to JIS X 0208. */
+    private static boolean designatesJis(byte[] bytes, int n) {
+        for (int i = 0; i + 2 < n; i++) {
+            if (bytes[i] == 0x1b && bytes[i + 1] == '$' && (bytes[i + 2] == 'B' || bytes[i + 2] == '@')) {
                 return true;
             }
         }
@@ -88,15 +133,6 @@ final class PageEncoding {
 
     private static boolean isIso2022JpLabel(String label) {
         return label.equals("iso-2022-jp") || label.equals("csiso2022jp");
-    }
-
-    /**
-     * ISO-2022-JP as browsers decode it (WHATWG Encoding), whose two-byte table includes NEC's row 13 (circled
-     * numbers...): Java's Windows variant has it, and writes those characters back as they came.
-     */
-    private static Charset iso2022Jp() {
-        return Charset.isSupported("x-windows-50221") ? Charset.forName("x-windows-50221")
-                : Charset.forName("ISO-2022-JP");
     }
 
     /** The labels of UTF-16LE and UTF-16BE (WHATWG Encoding), exactly: a browser takes no other for UTF-16. */

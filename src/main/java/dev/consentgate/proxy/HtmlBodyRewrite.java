@@ -135,7 +135,8 @@ final class HtmlBodyRewrite {
         HtmlInjector injector = injections.any()
                 ? new HtmlInjector(injections.afterHeadStart(), injections.beforeBodyEnd(), injections.xml()) : null;
         HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site(request),
-                mediaType(response).map(ContentTypeHeader.MediaType::charset), listener, cookieAllowed, injector);
+                mediaType(response).map(ContentTypeHeader.MediaType::charset), isXml(response), listener,
+                cookieAllowed, injector);
         return new HtmlBodyRewrite(decoder, rewriter, encoder,
                 decoder == null ? null : new DecompressionBudget(limits.maxDecompressedBytes(),
                         limits.maxCompressionRatio()), faults);
