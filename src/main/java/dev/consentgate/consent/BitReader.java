@@ -30,6 +30,11 @@ final class BitReader {
         return read(1) == 1;
     }
 
+    /** Bits left to read. */
+    int remaining() {
+        return bytes.length * 8 - bit;
+    }
+
     int position() {
         return bit;
     }

@@ -61,23 +61,29 @@ public final class ConsentResolver {
         Optional<String> region = regions.region(input);
         Set<String> defaults = regions.modeFor(region) == DefaultMode.OPT_OUT ? nonEssential : Set.of();
         boolean gpc = GlobalPrivacyControl.requested(input);
+        // without a current answer: the region's default, never more than an answer to an older policy gave, and
+        // nothing when a source could not be read (a visitor whose answer is unreadable has not consented)
+        Set<String> fallback = new HashSet<>(defaults);
+        boolean staleSeen = false;
         for (ConsentReader reader : readers) {
             SourceResult result = safeRead(reader, input);
             if (result instanceof SourceResult.Present present) {
-                if (revisions.stillValid(present.revision())) {
+                boolean current = revisions.stillValid(present.revision());
+                if (current && !staleSeen) {
                     // A source that records no revision answered the current policy.
                     Optional<String> revision = present.revision().or(() -> Optional.of(revisions.current()));
                     return decision(present.categories(), reader.id(), revision, gpc, region);
                 }
-                Set<String> narrowed = new HashSet<>(defaults);
-                narrowed.retainAll(present.categories());
-                return decision(narrowed, ConsentDecision.DEFAULT_SOURCE, Optional.empty(), gpc, region);
-            }
-            if (result instanceof SourceResult.Malformed bad) {
+                // a stale answer is no answer (the visitor is asked again); after one, a later source (which may
+                // be as old, without saying so) can still refuse, never grant
+                fallback.retainAll(present.categories());
+                staleSeen |= !current;
+            } else if (result instanceof SourceResult.Malformed bad) {
                 countMalformed(reader.id(), bad.reason());
+                fallback.clear();
             }
         }
-        return decision(defaults, ConsentDecision.DEFAULT_SOURCE, Optional.empty(), gpc, region);
+        return decision(fallback, ConsentDecision.DEFAULT_SOURCE, Optional.empty(), gpc, region);
     }
 
     /** Malformed values seen so far, per source id (every configured source listed, zero included). */

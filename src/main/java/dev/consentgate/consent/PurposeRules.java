@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
 
 /**
@@ -27,13 +28,22 @@ final class PurposeRules {
      * @param vendor  whether vendor id n has consent; pass {@code v -> true} when the source has no IAB vendors
      */
     Set<String> granted(IntPredicate purpose, IntPredicate vendor) {
+        return granted(purpose, vendor, (p, v) -> true);
+    }
+
+    /**
+     * @param allowed whether the publisher lets vendor v use purpose p (a TCF publisher restriction of type 0 does
+     *                not): an alternative counts only when it lets every required vendor use each of its purposes
+     */
+    Set<String> granted(IntPredicate purpose, IntPredicate vendor, BiPredicate<Integer, Integer> allowed) {
         Set<String> granted = new HashSet<>();
         for (Map.Entry<String, List<Set<Integer>>> rule : purposes.entrySet()) {
+            Set<Integer> vendors = requiredVendors.getOrDefault(rule.getKey(), Set.of());
             boolean purposesMet = rule.getValue().stream()
                     .anyMatch(alternative -> !alternative.isEmpty()
-                            && alternative.stream().allMatch(purpose::test));
-            boolean vendorsMet = requiredVendors.getOrDefault(rule.getKey(), Set.of()).stream()
-                    .allMatch(vendor::test);
+                            && alternative.stream().allMatch(purpose::test)
+                            && alternative.stream().allMatch(p -> vendors.stream().allMatch(v -> allowed.test(p, v))));
+            boolean vendorsMet = vendors.stream().allMatch(vendor::test);
             if (purposesMet && vendorsMet) {
                 granted.add(rule.getKey());
             }

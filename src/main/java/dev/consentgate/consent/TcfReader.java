@@ -20,6 +20,6 @@ final class TcfReader extends SingleCookieReader {
     @Override
     SourceResult parse(String value) {
         TcfString tcf = TcfString.decode(value);
-        return new SourceResult.Present(rules.granted(tcf::purpose, tcf::vendor), Optional.empty());
+        return new SourceResult.Present(rules.granted(tcf::purpose, tcf::vendor, tcf::allowed), Optional.empty());
     }
 }
