@@ -61,9 +61,9 @@ final class ElementJudge {
         return bases;
     }
 
-    /** Whether a resource hint to {@code url} (in a Link header) is blocked, as a link element's would be. */
-    boolean blocksHint(String url) {
-        return urls.url(url, ElementKind.HINT) != null;
+    /** What a resource hint to {@code url} (in a Link header) gets, as a link element's would: null to keep it. */
+    Verdict judgeHint(String url) {
+        return urls.url(url, ElementKind.HINT);
     }
 
     /** What to do with an element: its rule, the host it was found by, its kind and the action. */

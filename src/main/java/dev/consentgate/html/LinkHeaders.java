@@ -26,6 +26,12 @@ public final class LinkHeaders {
      * when the value cannot be read (a browser may still read part of it: fail closed).
      */
     public static String keepAllowed(String value, TagPolicy policy, ConsentDecision consent, PageSite site) {
+        return keepAllowed(value, policy, consent, site, RewriteListener.NONE);
+    }
+
+    /** The same, telling {@code listener} of each hint taken out (line 0: a header has no line in the page). */
+    public static String keepAllowed(String value, TagPolicy policy, ConsentDecision consent, PageSite site,
+                                     RewriteListener listener) {
         ElementJudge judge = new ElementJudge(policy, consent, site, name -> false);
         List<String> kept = new ArrayList<>();
         int n = value.length();
@@ -66,8 +72,13 @@ public final class LinkHeaders {
                 return null;
             }
             String url = value.substring(i + 1, close);
-            if (!(isHint(value.substring(close + 1, Math.min(end, n))) && judge.blocksHint(url))) {
+            ElementJudge.Verdict blocked = isHint(value.substring(close + 1, Math.min(end, n)))
+                    ? judge.judgeHint(url) : null;
+            if (blocked == null) {
                 kept.add(value.substring(i, Math.min(end, n)).trim());
+            } else {
+                listener.onAction(new RewriteEvent(0, "Link header", blocked.host(), blocked.rule().category(),
+                        blocked.rule().id(), RewriteEvent.Action.REMOVED));
             }
             i = end;
         }

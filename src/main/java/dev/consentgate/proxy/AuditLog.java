@@ -143,7 +143,8 @@ public final class AuditLog implements AutoCloseable {
     void cookies(String kind, String url, List<String> names, String action) {
         for (String name : names) {
             if (!count((kind.equals("cookie") ? "request cookies " : "Set-Cookie fields ") + action)) {
-                return;
+                // counted for the summary; no report file to write the line to
+                continue;
             }
             StringBuilder sb = start(kind, url);
             RewriteReportJson.field(sb, "name", name);

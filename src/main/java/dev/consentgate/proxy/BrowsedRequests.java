@@ -100,8 +100,9 @@ final class BrowsedRequests {
 
     /** The request's URL as the browser knew it, for the report and for the tag rules. */
     static String url(URI origin, String originFormTarget) {
-        boolean defaultPort = origin.getScheme().equals("https") ? origin.getPort() == 443 : origin.getPort() == 80;
-        return origin.getScheme() + "://" + origin.getHost() + (defaultPort ? "" : ":" + origin.getPort())
+        int port = UriAuthority.port(origin);
+        boolean defaultPort = origin.getScheme().equals("https") ? port == 443 : port == 80;
+        return origin.getScheme() + "://" + UriAuthority.host(origin) + (defaultPort ? "" : ":" + port)
                 + originFormTarget;
     }
 

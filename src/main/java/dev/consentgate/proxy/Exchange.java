@@ -430,7 +430,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
 
     private void connectFailed(Throwable cause) {
         if (cause instanceof UpstreamPool.HostLookupTimeoutException) {
-            fail(HttpResponseStatus.GATEWAY_TIMEOUT, "looking up the upstream host " + route.upstream().getHost()
+            fail(HttpResponseStatus.GATEWAY_TIMEOUT, "looking up the upstream host " + UriAuthority.host(route.upstream())
                     + " timed out");
         } else if (cause instanceof ConnectTimeoutException) {
             fail(HttpResponseStatus.GATEWAY_TIMEOUT, "connecting to the upstream " + route.upstream().getAuthority()
@@ -441,7 +441,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             fail(HttpResponseStatus.BAD_GATEWAY, "TLS with the upstream " + route.upstream().getAuthority()
                     + " failed: " + cause.getMessage());
         } else if (cause instanceof java.net.UnknownHostException) {
-            fail(HttpResponseStatus.BAD_GATEWAY, "the upstream host " + route.upstream().getHost()
+            fail(HttpResponseStatus.BAD_GATEWAY, "the upstream host " + UriAuthority.host(route.upstream())
                     + " is not known to DNS");
         } else {
             fail(HttpResponseStatus.BAD_GATEWAY, "the upstream " + route.upstream().getAuthority()

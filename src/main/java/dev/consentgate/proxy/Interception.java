@@ -1,6 +1,9 @@
 package dev.consentgate.proxy;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -13,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The browser proxy's answer to CONNECT: the tunnel is agreed to, and what the browser sends through it is taken as
  * the site's side of TLS (with a certificate of the local CA for that host) followed by HTTP requests, which the
- * gateway enforces like any other. A tunnel to port 80 carries plain HTTP. The certificate is made off the event
- * loop; the connection reads nothing until the new handlers are in place.
+ * gateway enforces like any other. A tunnel to port 80 carries plain HTTP, and so does one to another port whose
+ * first byte begins no TLS handshake. The certificate is made off the event loop; the connection reads nothing until
+ * the new handlers are in place.
  */
 final class Interception {
 
@@ -32,8 +36,8 @@ final class Interception {
             established(channel, origin, gateway, null);
             return;
         }
-        String host = origin.getHost().startsWith("[")
-                ? origin.getHost().substring(1, origin.getHost().length() - 1) : origin.getHost();
+        String bracketed = UriAuthority.host(origin);
+        String host = bracketed.startsWith("[") ? bracketed.substring(1, bracketed.length() - 1) : bracketed;
         browse.certificates().forHost(host).whenComplete((context, failure) -> channel.eventLoop().execute(() -> {
             if (failure != null) {
                 LOG.error("CONNECT {}: no certificate could be made: {}", origin.getAuthority(), failure.toString());
@@ -56,12 +60,48 @@ final class Interception {
             pipeline.remove("http");
             pipeline.remove("framing");
             pipeline.remove("deadline");
-            if (tls != null) {
-                pipeline.addLast("tls", tls.newHandler(channel.alloc()));
-            }
             FrontendInitializer.addHttpHandlers(pipeline, gateway, origin);
+            if (tls != null) {
+                pipeline.addBefore("deadline", "tls-or-plain", new TlsOrPlain(tls, gateway, origin));
+            }
             pipeline.get(HeaderDeadline.class).startWaiting();
             channel.read();
         });
+    }
+
+    /**
+     * Tells TLS from plain HTTP by the first byte through the tunnel (0x16 begins a TLS handshake record): browsers
+     * open ws: WebSockets, and http: URLs on ports other than 80, through CONNECT too, in plain HTTP.
+     */
+    private static final class TlsOrPlain extends ChannelInboundHandlerAdapter {
+        private static final int TLS_HANDSHAKE_RECORD = 0x16;
+
+        private final SslContext tls;
+        private final Gateway gateway;
+        private final URI origin;
+
+        TlsOrPlain(SslContext tls, Gateway gateway, URI origin) {
+            this.tls = tls;
+            this.gateway = gateway;
+            this.origin = origin;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (!(msg instanceof ByteBuf bytes) || !bytes.isReadable()) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            ChannelPipeline pipeline = ctx.pipeline();
+            if (bytes.getUnsignedByte(bytes.readerIndex()) == TLS_HANDSHAKE_RECORD) {
+                // what this handler passes on from now goes through the TLS handler in its place
+                pipeline.replace(this, "tls", tls.newHandler(ctx.alloc()));
+            } else {
+                pipeline.replace("proxy", "proxy", new ProxyHandler(gateway,
+                        URI.create("http://" + origin.getRawAuthority())));
+                pipeline.remove(this);
+            }
+            ctx.fireChannelRead(msg);
+        }
     }
 }

@@ -67,7 +67,8 @@ final class ResponseEnforcement {
         if (headers.contains("Link") && !html.policy().grantsEverything(consent.decision())) {
             List<String> kept = new ArrayList<>();
             for (String value : headers.getAll("Link")) {
-                String allowed = LinkHeaders.keepAllowed(value, html.policy(), consent.decision(), site);
+                String allowed = LinkHeaders.keepAllowed(value, html.policy(), consent.decision(), site,
+                        audit.listener());
                 if (allowed != null) {
                     kept.add(allowed);
                 }

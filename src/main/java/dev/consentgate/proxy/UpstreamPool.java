@@ -156,7 +156,7 @@ final class UpstreamPool {
 
     /** The upstream's address: an IP literal at once, a host name looked up off the event loop. */
     private Future<InetAddress> resolve() {
-        String host = upstream.getHost();
+        String host = UriAuthority.host(upstream);
         String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         byte[] ip = NetUtil.createByteArrayFromIpAddressString(literal);
         Promise<InetAddress> address = loop.newPromise();
@@ -216,6 +216,6 @@ final class UpstreamPool {
     }
 
     static int port(URI uri) {
-        return uri.getPort() > 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
+        return UriAuthority.port(uri);
     }
 }

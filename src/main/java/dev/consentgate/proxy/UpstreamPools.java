@@ -64,7 +64,7 @@ final class UpstreamPools {
                     protected void initChannel(SocketChannel ch) {
                         // SNI and the host name the certificate is checked against
                         upstreamTls.ifPresent(context -> ch.pipeline().addLast("tls",
-                                context.newHandler(ch.alloc(), upstream.getHost(), UpstreamPool.port(upstream))));
+                                context.newHandler(ch.alloc(), UriAuthority.host(upstream), UpstreamPool.port(upstream))));
                         List<ChannelHandler> codec = UpstreamHttpCodec.handlers(maxHeader);
                         ch.pipeline().addLast("http-decoder", codec.get(0));
                         ch.pipeline().addLast("http-encoder", codec.get(1));

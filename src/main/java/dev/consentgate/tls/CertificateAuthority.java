@@ -59,6 +59,8 @@ public final class CertificateAuthority {
     private static final Duration BACKDATE = Duration.ofDays(1);
     private static final Duration CA_VALIDITY = Duration.ofDays(3650);
     private static final String SIGNATURE = "SHA256withECDSA";
+    /** The longest common name X.520 allows (ub-common-name). */
+    private static final int MAX_COMMON_NAME = 64;
 
     private final X509Certificate certificate;
     private final PrivateKey key;
@@ -115,6 +117,17 @@ public final class CertificateAuthority {
         }
         if (certificate.getBasicConstraints() < 0) {
             throw new IllegalStateException(certFile + ": not a CA certificate (no basicConstraints CA:true)");
+        }
+        if (!keyMatches(key, certificate)) {
+            // every site certificate it signed would fail in the browser, with no word of why
+            throw new IllegalStateException(keyFile + ": not the private key of " + certFile
+                    + " (delete both files to make a new CA)");
+        }
+        try {
+            certificate.checkValidity(Date.from(clock.instant()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(certFile + ": the CA is valid from " + certificate.getNotBefore().toInstant()
+                    + " to " + certificate.getNotAfter().toInstant() + ", not now (delete both files to make a new CA)");
         }
         return new CertificateAuthority(certificate, key, clock);
     }
@@ -195,10 +208,10 @@ public final class CertificateAuthority {
             }
             X500Name issuer = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(random),
-                    Date.from(now.minus(BACKDATE)), notAfter, new X500Name("CN=" + cnSafe(host)), siteKey);
+                    Date.from(now.minus(BACKDATE)), notAfter, subjectFor(host), siteKey);
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             int nameType = NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host) ? GeneralName.iPAddress : GeneralName.dNSName;
-            builder.addExtension(Extension.subjectAlternativeName, false,
+            builder.addExtension(Extension.subjectAlternativeName, host.length() > MAX_COMMON_NAME,
                     new GeneralNames(new GeneralName(nameType, host)));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
@@ -208,9 +221,35 @@ public final class CertificateAuthority {
                     ext.createAuthorityKeyIdentifier(certificate));
             return new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(key)));
-        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+        } catch (GeneralSecurityException | OperatorCreationException | IOException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot sign a certificate for " + host + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether {@code key} signs what the certificate's public key verifies. */
+    private static boolean keyMatches(PrivateKey key, X509Certificate certificate) {
+        try {
+            byte[] probe = "consentgate CA key check".getBytes(StandardCharsets.US_ASCII);
+            java.security.Signature signer = java.security.Signature.getInstance(SIGNATURE);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            java.security.Signature verifier = java.security.Signature.getInstance(SIGNATURE);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(probe);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The site certificate's subject: CN=host when it fits the 64 characters X.520 allows a common name, else empty
+     * (browsers read only the subject alternative name, which then must be critical: RFC 5280, 4.2.1.6).
+     */
+    private static X500Name subjectFor(String host) {
+        return host.length() <= MAX_COMMON_NAME ? new X500Name("CN=" + cnSafe(host))
+                : new X500Name(new org.bouncycastle.asn1.x500.RDN[0]);
     }
 
     /** Host names are checked before they get here; this only keeps a name from breaking the X.500 syntax. */
