@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -115,6 +116,11 @@ public final class Main {
         } catch (NoSuchFileException e) {
             err.println("consentgate: " + e.getFile() + ": file not found" + (args.option("--config").isEmpty()
                     && config.toString().equals(e.getFile()) ? defaultConfigHint() : ""));
+            return 2;
+        } catch (FileSystemException e) {
+            // a path that is not a directory, a file the user may not read: a file problem, like a missing one
+            err.println("consentgate: " + e.getFile() + ": " + (e.getReason() != null ? e.getReason()
+                    : e.getClass().getSimpleName().replace("Exception", "")));
             return 2;
         } catch (Exception e) {
             err.println("consentgate: " + describe(e));

@@ -6,6 +6,7 @@ import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.cookie.CookieClassifier;
 import dev.consentgate.html.HtmlRewriter;
 import dev.consentgate.html.PageSite;
+import dev.consentgate.html.RewriteListener;
 import dev.consentgate.html.RewriteReportJson;
 import dev.consentgate.html.TagPolicy;
 import io.netty.buffer.ByteBuf;
@@ -35,9 +36,10 @@ final class RewriteCommand {
         TagPolicy policy = new TagPolicy(ruleset.tagRules(), ruleset.categories(), ruleset.html());
         CookieClassifier cookies = new CookieClassifier(ruleset.cookieRules(), ruleset.undeclared(),
                 ruleset.categories());
-        RewriteReportJson events = new RewriteReportJson();
-        HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site, charset, events,
-                name -> cookies.allows(name, consent));
+        // without --report nothing is kept per element: the page streams in bounded memory however many it has
+        RewriteReportJson events = report ? new RewriteReportJson() : null;
+        HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site, charset,
+                report ? events : RewriteListener.NONE, name -> cookies.allows(name, consent));
         Consumer<ByteBuf> write = buf -> {
             try {
                 buf.readBytes(out, buf.readableBytes());
@@ -61,6 +63,10 @@ final class RewriteCommand {
             throw e.getCause();
         }
         out.flush();
+        if (out instanceof PrintStream printed && printed.checkError()) {
+            // a PrintStream keeps its write errors to itself: a full disk or a closed pipe must not exit 0
+            throw new IOException("the rewritten page could not be written to the standard output");
+        }
         if (report) {
             err.println(events.toJson());
         }
