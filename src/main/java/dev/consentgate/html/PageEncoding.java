@@ -53,7 +53,8 @@ final class PageEncoding {
      */
     static Decision decide(ByteBuf start, String label, boolean xml, boolean complete) {
         int n = Math.min(start.readableBytes(), MAX_HELD_BYTES);
-        byte[] bytes = new byte[n];
+        // a byte order mark or a Content-Type charset decides on three bytes: only a search reads more
+        byte[] bytes = new byte[EncodingLabels.isLabel(label) ? Math.min(n, UTF8_BOM.length) : n];
         start.getBytes(start.readerIndex(), bytes);
         boolean certain = complete || n == MAX_HELD_BYTES;
         if (n >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
