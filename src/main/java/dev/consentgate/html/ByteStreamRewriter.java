@@ -34,6 +34,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private int markupSeen;
     /** The content read both ways is an SVG title's, an integration point's. */
     private boolean bothWaysInSvgTitle;
+    /** A frameset start tag was seen: a browser may be in a frameset from there on (see ElementNames.FRAMESET). */
+    private boolean afterFrameset;
+    /** Template elements open (their content may be a column group or table: see ElementNames.TEMPLATE). */
+    private int templateDepth;
     private final LineCounter lines;
     private final boolean inspectInline;
 
@@ -272,6 +276,14 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             }
             return false;
         }
+        if (tag.nameId == ElementNames.FRAMESET) {
+            afterFrameset = true;
+            return false;
+        }
+        if (tag.nameId == ElementNames.TEMPLATE) {
+            templateDepth++;
+            return false;
+        }
         if (tag.nameId == ElementNames.NOSCRIPT) {
             return !(tag.selfClosing && tokenizer.inForeignContent()) && readBothWays(tag);
         }
@@ -290,8 +302,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                     && uncertainContext()) {
                 return readBothWays(tag);
             } else if (tag.nameId == ElementNames.BASE) {
-                // its href was read whole (else it was removed, see ElementJudge#judgeOverflowed)
-                elements.baseElement(tag, inNoscript);
+                // its href was read whole (else it was removed, see AddressAttributes#cutByLimit)
+                elements.baseElement(tag, baseInDocument());
             }
             return false;
         }
@@ -299,7 +311,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             return false;
         }
         if (tag.nameId == ElementNames.BASE) {
-            elements.baseElement(tag, inNoscript);
+            elements.baseElement(tag, baseInDocument());
             return false;
         }
         if (tag.nameId == ElementNames.SCRIPT && scriptMayBeSvgs()) {
@@ -345,6 +357,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             }
             return;
         }
+        if (tag.nameId == ElementNames.TEMPLATE && templateDepth > 0) {
+            templateDepth--;
+        }
     }
 
     @Override
@@ -372,8 +387,17 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         };
     }
 
+    /** Whether a base element here is certainly the document's (see PageBases). */
+    private boolean baseInDocument() {
+        return !inNoscript && templateDepth == 0 && fragmentDepth == 0 && !tokenizer.mayBeInForeignContent();
+    }
+
+    /**
+     * Where a start tag the tokenizer switches on may be one the browser's tree builder ignores: in content read both
+     * ways, in SVG or MathML, after a frameset, in a template's content (a column group or table there).
+     */
     private boolean uncertainContext() {
-        return fragmentDepth > 0 && !noscriptInHtml || tokenizer.inSvgOrMath();
+        return fragmentDepth > 0 && !noscriptInHtml || tokenizer.inSvgOrMath() || afterFrameset || templateDepth > 0;
     }
 
     /**

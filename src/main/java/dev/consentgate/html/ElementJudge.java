@@ -78,7 +78,8 @@ final class ElementJudge {
 
         /** The verdict for what embedded content matched, or null when nothing did. */
         static Verdict of(TagPolicy policy, EmbeddedContentJudge.Match match, ElementKind kind) {
-            return match == null ? null : of(policy, match.rule(), match.host(), kind);
+            return match == null ? null
+                    : new Verdict(match.rule(), match.host(), kind, policy.action(match.rule(), kind));
         }
     }
 
@@ -152,7 +153,7 @@ final class ElementJudge {
                         ? urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.HREF) : null;
             }
             case ElementNames.META:
-                return judgeMetaCookie(tag);
+                return judgeMeta(tag);
             default:
                 return null;
         }
@@ -173,11 +174,11 @@ final class ElementJudge {
     }
 
     /**
-     * A base element: the first with an href sets the base URL of what follows (browsers ignore later ones). A
-     * relative URL then loads from the base's host, so it is judged there too.
+     * A base element ({@code inDocument}: certainly the document's, see {@link PageBases}): a relative URL after it
+     * may load from the base's host, so it is judged there too.
      */
-    void baseElement(TagToken tag, boolean inNoscript) {
-        bases.element(tag.value("href"), inNoscript);
+    void baseElement(TagToken tag, boolean inDocument) {
+        bases.element(tag.value("href"), inDocument);
     }
 
     /** An element that passed on its addresses, judged on its event handlers' code. */
@@ -209,11 +210,21 @@ final class ElementJudge {
         return doc == null || doc.isEmpty() ? null : Verdict.of(policy, embedded.document(doc), kind);
     }
 
-    private Verdict judgeMetaCookie(TagToken tag) {
+    /** A meta element that sets a cookie (judged by the cookie rules) or navigates (judged by its URL). */
+    private Verdict judgeMeta(TagToken tag) {
         String equiv = tag.value("http-equiv");
-        if (equiv == null || !AttributeSyntax.asciiEqualsIgnoreCase(equiv.trim(), "set-cookie")) {
+        if (equiv == null) {
             return null;
         }
+        if (AttributeSyntax.asciiEqualsIgnoreCase(equiv.trim(), "refresh")) {
+            // a refresh loads its URL in the page's place, or in a frame's when the page is a srcdoc document
+            String url = MetaRefresh.url(tag.value("content"));
+            return url == null ? null : urls.url(url, ElementKind.PIXEL);
+        }
+        return AttributeSyntax.asciiEqualsIgnoreCase(equiv.trim(), "set-cookie") ? judgeMetaCookie(tag) : null;
+    }
+
+    private Verdict judgeMetaCookie(TagToken tag) {
         String content = tag.value("content");
         String cookie = content == null ? "" : content;
         int eq = cookie.indexOf('=');

@@ -41,6 +41,13 @@ final class ElementNames {
      * there (see {@code ForeignContent}). An ordinary tag in HTML, so not one of {@code OrdinaryTags}' special names.
      */
     static final int FONT = 24;
+    /**
+     * frameset: once a browser is in a frameset, it ignores start tags such as style or title, which then switch its
+     * tokenizer to nothing; the rewriter cannot tell whether it is, so such content is read both ways after one.
+     */
+    static final int FRAMESET = 25;
+    /** template: in its content, a column group or a table ignores those start tags too (see {@link #FRAMESET}). */
+    static final int TEMPLATE = 26;
 
     private ElementNames() {
     }
@@ -103,6 +110,12 @@ final class ElementNames {
                 if (is(n, "noframes")) {
                     return NOFRAMES;
                 }
+                if (is(n, "frameset")) {
+                    return FRAMESET;
+                }
+                if (is(n, "template")) {
+                    return TEMPLATE;
+                }
                 return is(n, "textarea") ? TEXTAREA : OTHER;
             case 9:
                 return is(n, "amp-pixel") ? AMP_PIXEL : OTHER;
@@ -146,6 +159,8 @@ final class ElementNames {
             case BASE -> "base";
             case ANNOTATION_XML -> "annotation-xml";
             case FONT -> "font";
+            case FRAMESET -> "frameset";
+            case TEMPLATE -> "template";
             default -> "element";
         };
     }

@@ -1,5 +1,7 @@
 package dev.consentgate.html;
 
+import dev.consentgate.config.TagAction;
+import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 
 import java.nio.charset.StandardCharsets;
@@ -15,8 +17,11 @@ import java.util.Optional;
  */
 final class EmbeddedContentJudge {
 
-    /** The rule that blocks the element, and the host of the URL that matched it ("" for a signature). */
-    record Match(int rule, String host) {
+    /**
+     * The rule that blocks the element (one of the policy's, or a built-in one the rewriter acted on inside a
+     * document), and the host of the URL that matched it ("" for a signature).
+     */
+    record Match(TagRule rule, String host) {
     }
 
     private final TagPolicy policy;
@@ -49,11 +54,11 @@ final class EmbeddedContentJudge {
     private Match code(byte[] body) {
         int signature = firstBlockedSignature(body);
         if (signature >= 0) {
-            return new Match(signature, "");
+            return new Match(policy.rule(signature), "");
         }
         MentionedUrlVerdict urls = new MentionedUrlVerdict(policy, consent, site);
         new ScriptUrlMentions().scan(body, 0, body.length, urls);
-        return urls.rule() < 0 ? null : new Match(urls.rule(), urls.host());
+        return urls.rule() < 0 ? null : new Match(policy.rule(urls.rule()), urls.host());
     }
 
     /** A srcdoc or data-URL document; null when it passes. */
@@ -62,13 +67,13 @@ final class EmbeddedContentJudge {
             UrlParts parts = UrlParts.parse(doc, slashes);
             int k = policy.matchUrl(parts, site);
             if (k >= 0 && !policy.granted(policy.rule(k).category(), consent)) {
-                return new Match(k, parts.host());
+                return new Match(policy.rule(k), parts.host());
             }
         }
         byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
         int signature = firstBlockedSignature(bytes);
         if (signature >= 0) {
-            return new Match(signature, "");
+            return new Match(policy.rule(signature), "");
         }
         return firstBlockedElement(bytes);
     }
@@ -79,10 +84,12 @@ final class EmbeddedContentJudge {
         HtmlRewriter.rewriteAll(policy, consent, site, doc, event -> {
             if (first[0] == null && event.action() != RewriteEvent.Action.PASSED_OVER_LIMIT
                     && event.action() != RewriteEvent.Action.KEPT) {
+                // a built-in rule (a script read both ways, a tag the size limit cut) counts too: what the rewriter
+                // would take out of the document, the frame must not show
                 int k = policy.indexOf(event.ruleId());
-                if (k >= 0) {
-                    first[0] = new Match(k, event.host());
-                }
+                first[0] = new Match(k >= 0 ? policy.rule(k) : new TagRule(event.ruleId(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), event.category(), Optional.of(TagAction.REMOVE),
+                        "builtin"), event.host());
             }
         }, Optional.empty(), null);
         return first[0];

@@ -1,47 +1,50 @@
 package dev.consentgate.html;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The page's base URLs: the first base element with an href sets the base URL of what follows (browsers ignore later
- * ones), against which relative URLs are also judged. Kept apart for a base inside noscript, which counts only for a
- * visitor without JavaScript: both are judged against (fail closed). Each is null until one is seen, or when it names
- * no host.
+ * The page's base URLs, against which relative URLs are also judged. A browser uses the first base element with an
+ * href in the document and ignores later ones. A base the rewriter cannot place for certain (inside a template's
+ * content or SVG or MathML, where it is no base of the document, or inside noscript, which counts only for a visitor
+ * without JavaScript) counts too, but does not make later ones ignored (fail closed). Bases that name no host change
+ * no host and are not kept.
  */
 final class PageBases {
 
-    private UrlParts base;
-    private UrlParts noscriptBase;
-    private boolean baseSeen;
-    private boolean noscriptBaseSeen;
+    /** Enough for any real page; a page with more distinct bases has the later ones judged by the first 32. */
+    private static final int MAX_BASES = 32;
 
-    /** A base element's href ({@code null} when it has none), in or out of noscript. */
-    void element(String href, boolean inNoscript) {
-        if (href == null || (inNoscript ? noscriptBaseSeen : baseSeen)) {
+    private final List<UrlParts> all = new ArrayList<>();
+    private final List<String> hrefs = new ArrayList<>();
+    /** The document's own base was seen: later bases in the document are ignored, as browsers ignore them. */
+    private boolean documentBaseSeen;
+
+    /**
+     * A base element's href ({@code null} when it has none); {@code inDocument} when it is certainly an HTML base of
+     * the document (not in template content, SVG, MathML or noscript).
+     */
+    void element(String href, boolean inDocument) {
+        if (href == null || documentBaseSeen) {
             return;
         }
+        documentBaseSeen = inDocument;
         UrlParts parts = UrlParts.parse(href);
         UrlParts named = parts.host().isEmpty() ? null : parts;
-        if (inNoscript) {
-            noscriptBaseSeen = true;
-            noscriptBase = named;
-        } else {
-            baseSeen = true;
-            base = named;
+        if (named != null && all.size() < MAX_BASES && !hrefs.contains(href)) {
+            hrefs.add(href);
+            all.add(named);
         }
     }
 
     /** Whether a base names a host, so that relative URLs may load from another one. */
     boolean any() {
-        return base != null || noscriptBase != null;
+        return !all.isEmpty();
     }
 
-    /** The base outside noscript, null when none names a host. */
-    UrlParts base() {
-        return base;
-    }
-
-    /** The base inside noscript, null when none names a host. */
-    UrlParts noscriptBase() {
-        return noscriptBase;
+    /** Every base seen that names a host, in page order. */
+    List<UrlParts> all() {
+        return all;
     }
 
     /**
@@ -51,9 +54,15 @@ final class PageBases {
      */
     String placeholderOrigin(PageSite site) {
         String authority = site.authority();
-        if (base == null || authority.isEmpty()) {
+        if (all.isEmpty() || authority.isEmpty()) {
             return "";
         }
-        return UrlParts.parse("//" + authority).host().equals(base.host()) ? "" : "//" + authority;
+        String host = UrlParts.parse("//" + authority).host();
+        for (UrlParts base : all) {
+            if (!base.host().equals(host)) {
+                return "//" + authority;
+            }
+        }
+        return "";
     }
 }

@@ -77,18 +77,14 @@ final class UrlJudge {
         int k = policy.matchUrl(parts, site);
         if (parts.isRelative() && bases.any()) {
             // what the URL loads against each base counts too; the first rule matching any reading decides
-            UrlParts viaBase = bases.base() == null ? null : parts.resolvedAgainst(bases.base());
-            UrlParts viaNoscriptBase = bases.noscriptBase() == null ? null
-                    : parts.resolvedAgainst(bases.noscriptBase());
-            int r = viaBase == null ? -1 : policy.matchUrl(viaBase, site);
-            if (r >= 0 && (k < 0 || r < k)) {
-                k = r;
-                parts = viaBase;
-            }
-            r = viaNoscriptBase == null ? -1 : policy.matchUrl(viaNoscriptBase, site);
-            if (r >= 0 && (k < 0 || r < k)) {
-                k = r;
-                parts = viaNoscriptBase;
+            UrlParts relative = parts;
+            for (UrlParts base : bases.all()) {
+                UrlParts viaBase = relative.resolvedAgainst(base);
+                int r = policy.matchUrl(viaBase, site);
+                if (r >= 0 && (k < 0 || r < k)) {
+                    k = r;
+                    parts = viaBase;
+                }
             }
         }
         // a tracker URL carried inside another one (redirects, proxies, a mistyped scheme) counts too; base64 data

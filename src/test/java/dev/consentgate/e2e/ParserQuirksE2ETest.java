@@ -135,6 +135,19 @@ class ParserQuirksE2ETest {
                     + "x</span></mi><script>var a = 1;<img src=\"https://www.facebook.com/tr?id=Q26\"></script>"),
             Map.entry("/svg-deep", "<svg>".repeat(65) + "</desc>" + "</svg>".repeat(64) + "<script>var a = 1;<img"
                     + " src=\"https://www.facebook.com/tr?id=Q23\"></script>"),
+            // a style start tag a template's column group ignores: what follows it is markup, not the style's text
+            Map.entry("/template-col-style", "<template><col><style></template><img src=\"https://www.facebook.com"
+                    + "/tr?id=Q41\"><!--</style>-->"),
+            // a base in a template's content is no base of the document: the second one is the page's
+            Map.entry("/template-base", "<template><base href=\"https://www.example.com/\"></template><base href=\""
+                    + "https://www.googletagmanager.com/\"><script src=\"gtm.js?id=GTM-Q42\"></script>"),
+            // a srcdoc document that navigates its frame to a tracker, the URL written with backslashes
+            Map.entry("/srcdoc-refresh", "<iframe srcdoc=\"<meta http-equiv=refresh content=&quot;0;url=https:"
+                    + "\\\\www.facebook.com\\tr?id=Q43&quot;>\"></iframe>"),
+            // a srcdoc holding what a built-in rule takes out of a page: an SVG script, which runs its text
+            Map.entry("/srcdoc-svg-script", "<iframe srcdoc=\"<svg><noscript><script>var s=document.createElement("
+                    + "&quot;script&quot;);s.src=&quot;https:\\/\\/connect.facebook.net/en_US/fbevents.js?Q44&quot;;"
+                    + "document.documentElement.appendChild(s)</script></noscript></svg>\"></iframe>"),
             // a page's own SVG, and scripts after an svg a browser closes early: nothing to take out
             Map.entry("/own-svg", OWN_SVG));
     private static final String LINK_HEADER = "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=preload;"
@@ -177,7 +190,8 @@ class ParserQuirksE2ETest {
         "/svg-script-href-markup", "/svg-script-reference", "/svg-cdata", "/svg-script-attribute",
         "/cdata-attribute", "/svg-script-child", "/svg-script-src", "/svg-breakout-cdata", "/svg-stray-end",
         "/foreign-object-end", "/svg-font", "/svg-pixel-removed", "/annotation-xml-dotless-i", "/svg-noscript-style", "/svg-style-comment", "/svg-closed-by-div", "/svg-deep",
-        "/math-svg-mi", "/foreign-object-form", "/icon-svg-then-math"})
+        "/math-svg-mi", "/foreign-object-form", "/icon-svg-then-math", "/template-col-style", "/template-base",
+        "/srcdoc-refresh", "/srcdoc-svg-script"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
         List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,
