@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * Didomi's {@code didomi_token}: base64 of JSON with {@code purposes.enabled} / {@code purposes.disabled} arrays of
  * purpose ids. IAB purposes appear under Didomi's names ("cookies" is purpose 1, "create_ads_profile" 3, ...) and
- * go through the same {@link PurposeRules} as TCF (without vendor requirements: Didomi names vendors its own way);
- * custom purposes map to categories through the configured map.
+ * go through the same {@link PurposeRules} as TCF (vendor requirements checked in the request's TCF string: Didomi
+ * names vendors its own way); custom purposes map to categories through the configured map.
  */
 final class DidomiReader extends SingleCookieReader {
 
@@ -35,6 +35,30 @@ final class DidomiReader extends SingleCookieReader {
 
     @Override
     SourceResult parse(String value) {
+        return parse(value, v -> false);
+    }
+
+    /**
+     * Didomi names vendors its own way, and under the GDPR the IAB TCF string it keeps beside its token is the source
+     * of truth for IAB vendors: a category that requires IAB vendors (consent.tcf.vendors) is granted only when that
+     * string, read from the same request, gives each of them consent; without one it is not granted.
+     */
+    @Override
+    SourceResult parse(String value, ConsentInput input) {
+        List<String> tcfValues = input.cookie(TcfReader.COOKIE);
+        TcfString tcf = null;
+        if (tcfValues.size() == 1 || tcfValues.stream().distinct().count() == 1) {
+            try {
+                tcf = TcfString.decode(tcfValues.get(0));
+            } catch (MalformedValue unreadable) {
+                tcf = null;
+            }
+        }
+        TcfString vendors = tcf;
+        return parse(value, v -> vendors != null && vendors.vendor(v));
+    }
+
+    private SourceResult parse(String value, java.util.function.IntPredicate vendorConsent) {
         String json = new String(base64(UrlDecoding.decode(value, false)), StandardCharsets.UTF_8);
         Object purposes = JsonReader.parseObject(json).get("purposes");
         if (!(purposes instanceof Map<?, ?> section)) {
@@ -45,7 +69,7 @@ final class DidomiReader extends SingleCookieReader {
         enabled.removeAll(disabled); // listed as both: fail closed
         Set<String> granted = new HashSet<>(
                 rules.granted(n -> n >= 1 && n <= IAB_PURPOSES.size() && enabled.contains(IAB_PURPOSES.get(n - 1)),
-                        v -> true));
+                        vendorConsent));
         CategoryVotes votes = new CategoryVotes(customPurposes);
         enabled.forEach(p -> votes.vote(p, true));
         disabled.forEach(p -> votes.vote(p, false));

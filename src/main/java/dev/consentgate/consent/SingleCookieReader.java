@@ -46,7 +46,7 @@ abstract class SingleCookieReader implements ConsentReader {
                     return new SourceResult.Malformed("duplicate cookies that disagree");
                 }
             }
-            return parse(first);
+            return parse(first, input);
         } catch (MalformedValue e) {
             return new SourceResult.Malformed(e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
@@ -57,4 +57,9 @@ abstract class SingleCookieReader implements ConsentReader {
 
     /** Parses one value; throws {@link MalformedValue} (or anything else) when it cannot be read. */
     abstract SourceResult parse(String value);
+
+    /** Parses one value, for a reader that also needs the rest of the request; by default the value alone. */
+    SourceResult parse(String value, ConsentInput input) {
+        return parse(value);
+    }
 }

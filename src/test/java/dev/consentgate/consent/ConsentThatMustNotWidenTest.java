@@ -173,4 +173,37 @@ class ConsentThatMustNotWidenTest {
                 "vendor 755 may not use purpose 4 on this site; got " + present.categories());
     }
 
+    /**
+     * Finding 5 (fail-open; DidomiReader.parse passes {@code v -> true} to PurposeRules.granted, and the shipped
+     * source order asks didomi before tcf).
+     * Input: consent.tcf.vendors requires vendor 755 (Google) for advertising; sources in the shipped order
+     * (.., didomi, tcf). Didomi, an IAB CMP, writes both didomi_token and euconsent-v2. The visitor enabled the
+     * IAB purposes 1, 3 and 4 but switched Google off: didomi_token lists "google" under vendors.disabled and the
+     * euconsent-v2 string has vendor 755 without consent.
+     * Before (found by a review): didomi is present first and grants advertising without any vendor check; the TCF string that
+     * refuses vendor 755 is never read.
+     * Expected: advertising not granted: the configured requirement "vendor 755 must have consent" is not met by
+     * anything in the request. Didomi's own documentation says that under the GDPR the IAB TCF string "remains
+     * the source of truth"; a configured vendor requirement must not be silently dropped for one source.
+     */
+    @Test
+    void aRequiredVendorIsNotBypassedThroughTheDidomiToken() {
+        ConsentSettings settings = ConsentSettings.defaults()
+                .withSources(List.of("cg_consent", "onetrust", "cookiebot", "cc_cookie", "cookieyes", "complianz",
+                        "klaro", "tarteaucitron", "didomi", "tcf"))
+                .withTcf(new Tcf(Tcf.defaults().purposes(), Map.of("advertising", Set.of(755))));
+        ConsentSources sources = ConsentSources.build(settings, Fixtures.categories(), name -> null);
+        String didomi = "{\"user_id\":\"17a8c1e2-aaaa\",\"created\":\"2025-12-16T10:15:30.123Z\","
+                + "\"updated\":\"2025-12-16T10:15:30.123Z\",\"vendors\":{\"enabled\":[\"c:matomo\"],"
+                + "\"disabled\":[\"google\"]},\"purposes\":{\"enabled\":[\"cookies\",\"select_basic_ads\","
+                + "\"create_ads_profile\",\"select_personalized_ads\"],\"disabled\":[]},\"version\":2,"
+                + "\"ac\":\"AAAA\"}";
+        String tcf = TcfEncoder.core(7, Set.of(1, 2, 3, 4), "FR")
+                .vendorRanges(800, List.of(new TcfEncoder.Range(1, 754))).encode();
+        ConsentDecision d = sources.resolver().resolve(Inputs.request()
+                .withCookie("didomi_token",
+                        Base64.getEncoder().encodeToString(didomi.getBytes(StandardCharsets.UTF_8)))
+                .withCookie("euconsent-v2", tcf).build());
+        assertFalse(d.grants("advertising"), "vendor 755 refused in both cookies; decided by " + d.source());
+    }
 }
