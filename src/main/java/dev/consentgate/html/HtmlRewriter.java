@@ -43,6 +43,8 @@ public final class HtmlRewriter {
     /** The page's start, held until it decides the encoding; and how much to hold before trying again. */
     private ByteBuf head;
     private int nextAttempt = 3;
+    /** The page declares no encoding: its ESC bytes are replaced (see PageEncoding.Decision#UNDECLARED). */
+    private boolean defuseEscapes;
     private ByteStreamRewriter bytes;
     private Transcoder toUtf8;
     private Transcoder back;
@@ -107,7 +109,7 @@ public final class HtmlRewriter {
         }
         switch (mode) {
             case PASS -> injecting(out).accept(chunk);
-            case BYTES -> bytes.feed(chunk, injecting(out));
+            case BYTES -> bytes.feed(defuseEscapes ? withoutEscapes(chunk) : chunk, injecting(out));
             case TRANSCODED -> feedTranscoded(chunk, out, false);
             default -> {
                 // the page's start is held (copied) until it decides the encoding; a first piece that decides at
@@ -170,6 +172,27 @@ public final class HtmlRewriter {
         return injector == null ? out : b -> injector.feed(b, out);
     }
 
+    /**
+     * {@code chunk} with each ESC byte written as '?': without ESC no browser can read ISO-2022-JP's two-byte
+     * characters in it, so every browser reads the markup the rewriter judges. A chunk without ESC passes as it is.
+     */
+    private static ByteBuf withoutEscapes(ByteBuf chunk) {
+        int at = chunk.indexOf(chunk.readerIndex(), chunk.writerIndex(), ESC);
+        if (at < 0) {
+            return chunk;
+        }
+        int first = at - chunk.readerIndex();
+        ByteBuf copy = Unpooled.buffer(chunk.readableBytes());
+        copy.writeBytes(chunk);
+        chunk.release();
+        for (int i = first; i >= 0; i = copy.indexOf(i + 1, copy.writerIndex(), ESC)) {
+            copy.setByte(i, '?');
+        }
+        return copy;
+    }
+
+    private static final byte ESC = 0x1b;
+
     /** Discards held state (aborted response). */
     public void release() {
         done = true;
@@ -211,6 +234,7 @@ public final class HtmlRewriter {
     /** Reads the page as bytes, or converted to UTF-8 and back when its encoding needs it (see PageEncoding). */
     private void apply(PageEncoding.Decision decision) {
         Charset transcoded = decision.transcodedFrom();
+        defuseEscapes = decision.undeclared();
         if (!everything) {
             bytes = new ByteStreamRewriter(policy, consent, site, listener, cookieNameAllowed);
         }

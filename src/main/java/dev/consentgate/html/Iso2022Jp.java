@@ -225,7 +225,10 @@ final class Iso2022Jp extends Charset {
         }
     }
 
-    /** Writes ASCII, the yen sign and overline (JIS Roman), half-width katakana and JIS X 0208; else '?'. */
+    /**
+     * Writes ASCII, the yen sign and overline (JIS Roman), half-width katakana and JIS X 0208; anything else as a
+     * byte that decodes to U+FFFD.
+     */
     private static final class Encoder extends CharsetEncoder {
         private State state = State.ASCII;
 
@@ -257,8 +260,9 @@ final class Iso2022Jp extends Charset {
                     out.put((byte) (0x21 + pointer / ROWS));
                     out.put((byte) (0x21 + pointer % ROWS));
                 } else {
-                    switchTo(State.ASCII, out);
-                    out.put((byte) '?');
+                    // a byte no set holds decodes to U+FFFD in any state, as the character it stands for was
+                    // judged ('?' would be markup: "<?" opens a bogus comment)
+                    out.put((byte) 0x80);
                 }
             }
             return CoderResult.UNDERFLOW;

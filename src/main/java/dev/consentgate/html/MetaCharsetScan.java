@@ -1,16 +1,16 @@
 package dev.consentgate.html;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Finds the charset a page's meta elements give, as Chromium looks for it before it decodes a page whose
- * Content-Type names none: tag by tag (comments, raw text and RCDATA skipped, attributes parsed, the first of a
- * duplicated attribute kept, character references decoded), taking the first meta whose {@code charset}, or whose
- * {@code content} with {@code http-equiv="content-type"}, names an encoding a browser knows (one that names none is
- * passed over). It reads on for as long as the head lasts (only script, noscript, style, link, meta, object, title
- * and base tags, and html and head start tags) and at least 1024 bytes.
+ * Content-Type names none: tag by tag (comments, raw text and RCDATA skipped, a script's text as the script data
+ * states end it, attributes parsed and character references decoded), taking the first meta whose {@code charset}
+ * (the last of several), or whose {@code content} with {@code http-equiv="content-type"} (compared untrimmed),
+ * names an encoding a browser knows (one that names none is passed over). Names and labels are compared
+ * ASCII-case-insensitively. It reads on for as long as the head lasts (only script, noscript, style, link, meta,
+ * object, title and base tags, and html and head start tags) and at least 1024 bytes.
  */
 final class MetaCharsetScan {
 
@@ -70,7 +70,7 @@ final class MetaCharsetScan {
                 pos = lt + 1;
                 continue;
             }
-            Map<String, String> attributes = new LinkedHashMap<>();
+            List<String[]> attributes = new ArrayList<>();
             String name = readTag(end ? lt + 2 : lt + 1, attributes);
             if (name == null) {
                 return Result.NEED_MORE;
@@ -88,29 +88,47 @@ final class MetaCharsetScan {
                 // everything after it is text: no meta can follow
                 return Result.NONE;
             }
-            if (!end && TEXT_CONTENT.contains(name) && !skipTextContent(name)) {
+            if (!end && name.equals("script") && !skipScriptData()
+                    || !end && TEXT_CONTENT.contains(name) && !name.equals("script") && !skipTextContent(name)) {
                 return Result.NEED_MORE;
             }
         }
     }
 
-    /** The charset label a meta element's attributes give (WHATWG HTML and Chromium), lower case, or "". */
-    private static String charsetOf(Map<String, String> attributes) {
-        String charset = attributes.get("charset");
-        if (charset != null) {
+    /**
+     * The charset label a meta element's attributes give, in ASCII lower case, or "": as Chromium reads them, in
+     * order: a charset attribute sets it (a later one again), a content attribute only while none has, and a content
+     * counts only with an http-equiv of exactly "content-type" (any ASCII case).
+     */
+    private static String charsetOf(List<String[]> attributes) {
+        boolean gotPragma = false;
+        boolean hasCharset = false;
+        boolean fromContent = false;
+        String charset = "";
+        for (String[] attribute : attributes) {
+            String name = attribute[0];
+            String value = attribute[1];
+            if (name.equals("http-equiv")) {
+                gotPragma |= asciiLower(value).equals("content-type");
+            } else if (name.equals("charset")) {
+                hasCharset = true;
+                fromContent = false;
+                charset = value;
+            } else if (!hasCharset && name.equals("content")) {
+                charset = charsetInContent(value);
+                fromContent = !charset.isEmpty();
+            }
+        }
+        if (hasCharset || fromContent && gotPragma) {
             return strip(charset);
         }
-        String equiv = attributes.get("http-equiv");
-        String content = attributes.get("content");
-        if (equiv == null || content == null || !strip(equiv).equals("content-type")) {
-            return "";
-        }
-        return strip(charsetInContent(content));
+        return "";
     }
 
     /** The charset parameter of a content attribute ("text/html; charset=..."), or "". */
     private static String charsetInContent(String content) {
-        String lower = content.toLowerCase(Locale.ROOT);
+        // ASCII case only: a character whose lower case is longer must not move the positions
+        String lower = asciiLower(content);
         int from = 0;
         while (true) {
             int at = lower.indexOf("charset", from);
@@ -147,6 +165,21 @@ final class MetaCharsetScan {
         }
     }
 
+    /** Lower case for ASCII letters only (as encoding labels and attribute names compare). */
+    static String asciiLower(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                if (out == null) {
+                    out = new StringBuilder(s);
+                }
+                out.setCharAt(i, (char) (c + 32));
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
     private static String strip(String value) {
         int a = 0;
         int b = value.length();
@@ -156,7 +189,7 @@ final class MetaCharsetScan {
         while (b > a && isSpace(value.charAt(b - 1))) {
             b--;
         }
-        return value.substring(a, b).toLowerCase(Locale.ROOT);
+        return asciiLower(value.substring(a, b));
     }
 
     /**
@@ -203,12 +236,12 @@ final class MetaCharsetScan {
      * Reads a tag's name and attributes from {@code at} to its '>'; returns the name in lower case, or null when the
      * page so far ends inside the tag.
      */
-    private String readTag(int at, Map<String, String> attributes) {
+    private String readTag(int at, List<String[]> attributes) {
         int i = at;
         while (i < length && !isSpace(page[i]) && page[i] != '/' && page[i] != '>') {
             i++;
         }
-        String name = latin1(at, i).toLowerCase(Locale.ROOT);
+        String name = asciiLower(latin1(at, i));
         while (true) {
             while (i < length && (isSpace(page[i]) || page[i] == '/')) {
                 i++;
@@ -226,7 +259,7 @@ final class MetaCharsetScan {
             while (i < length && !isSpace(page[i]) && page[i] != '/' && page[i] != '>' && page[i] != '=') {
                 i++;
             }
-            String attribute = latin1(nameStart, i).toLowerCase(Locale.ROOT);
+            String attribute = asciiLower(latin1(nameStart, i));
             while (i < length && isSpace(page[i])) {
                 i++;
             }
@@ -255,7 +288,7 @@ final class MetaCharsetScan {
                 }
                 value = CharRefs.decode(value, true);
             }
-            attributes.putIfAbsent(attribute, value);
+            attributes.add(new String[] {attribute, value});
         }
     }
 
@@ -266,10 +299,62 @@ final class MetaCharsetScan {
             if (after >= length) {
                 return false;
             }
-            if (page[i + 1] == '/' && latin1(i + 2, after).toLowerCase(Locale.ROOT).equals(name)
+            if (page[i + 1] == '/' && asciiLower(latin1(i + 2, after)).equals(name)
                     && (isSpace(page[after]) || page[after] == '/' || page[after] == '>')) {
                 pos = i;
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Skips a script's text to its end tag as the script data states find it: after {@code <!--} a {@code <script}
+     * starts a double-escaped part, in which {@code </script} does not end the script; {@code -->} ends either. False
+     * when the page so far ends first.
+     */
+    private boolean skipScriptData() {
+        boolean escaped = false;
+        boolean doubleEscaped = false;
+        int dashes = 0;
+        for (int i = pos; i < length; i++) {
+            byte c = page[i];
+            if (c == '-') {
+                dashes++;
+                continue;
+            }
+            if (c == '>' && dashes >= 2 && escaped) {
+                escaped = false;
+                doubleEscaped = false;
+            }
+            dashes = 0;
+            if (c != '<') {
+                continue;
+            }
+            if (!escaped && startsWith(i, "<!--")) {
+                escaped = true;
+                // the two dashes of "<!--" count towards a "-->" right after them
+                dashes = 2;
+                i += 3;
+                continue;
+            }
+            boolean endTag = i + 1 < length && page[i + 1] == '/';
+            int nameAt = endTag ? i + 2 : i + 1;
+            int after = nameAt + 6;
+            if (after >= length) {
+                return false;
+            }
+            boolean script = asciiLower(latin1(nameAt, after)).equals("script")
+                    && (isSpace(page[after]) || page[after] == '/' || page[after] == '>');
+            if (!script) {
+                continue;
+            }
+            if (endTag && !doubleEscaped) {
+                pos = i;
+                return true;
+            }
+            if (escaped) {
+                doubleEscaped = !endTag;
             }
         }
         return false;

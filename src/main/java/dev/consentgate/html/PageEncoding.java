@@ -10,13 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which pages the rewriter cannot read as bytes, decided from a page's start as a browser decides its encoding: a
- * byte order mark, then the Content-Type's charset, then, for HTML, the first meta charset (read as Chromium reads
- * it, for as long as the head lasts: see {@link MetaCharsetScan}) and, with none, a switch to two-byte JIS in the
- * first 1024 bytes (what an encoding detector takes for ISO-2022-JP); for XML, the XML declaration's encoding.
- * ASCII-compatible encodings are read as bytes. UTF-16 is not ASCII-compatible, and ISO-2022-JP writes its two-byte
- * characters with ASCII bytes, so a character can spell {@code <!--} and hide the tag after it: both are converted
- * to UTF-8 around the rewriter and back.
+ * Which pages the rewriter cannot read as bytes, decided from a page's start as Chromium decides its encoding: a
+ * byte order mark, then the Content-Type's charset, then UTF-16 seen by a "<?x" spelt in it, then, for HTML, the
+ * first meta charset (read as Chromium reads it, for as long as the head lasts: see {@link MetaCharsetScan}) or else
+ * an XML declaration's encoding; for XML, the XML declaration's. ASCII-compatible encodings are read as bytes; a page
+ * that declares nothing too (Chromium reads windows-1252 then), with its ESC bytes made harmless. UTF-16 is not
+ * ASCII-compatible, and ISO-2022-JP writes its two-byte characters with ASCII bytes, so a character can spell
+ * {@code <!--} and hide the tag after it: both are converted to UTF-8 around the rewriter and back.
  */
 final class PageEncoding {
 
@@ -25,20 +25,27 @@ final class PageEncoding {
      * one is decided on what was read (the page is then read as bytes unless JIS escapes came first).
      */
     static final int MAX_HELD_BYTES = 64 * 1024;
-    /** Where an encoding detector looks for JIS escapes. */
-    private static final int DETECTOR_BYTES = 1024;
     /** The XML declaration's encoding pseudo-attribute. */
     private static final Pattern XML_ENCODING = Pattern.compile(
-            "^<\\?xml[ \\t\\r\\n][^>]*?encoding[ \\t\\r\\n]*=[ \\t\\r\\n]*([\"'])([A-Za-z0-9._-]+)\\1");
+            "^<\\?xml[^>]*?encoding[ \\t\\r\\n]*=[ \\t\\r\\n]*([\"'])([A-Za-z0-9._-]+)\\1");
+    private static final byte[] XML_DECLARATION = {'<', '?', 'x', 'm', 'l'};
+    private static final byte[] UTF16_XML_LE = {'<', 0, '?', 0, 'x', 0};
+    private static final byte[] UTF16_XML_BE = {0, '<', 0, '?', 0, 'x'};
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     /** Not yet decided (more of the page is needed), or the charset to convert from, null to read as bytes. */
-    record Decision(boolean made, Charset transcodedFrom) {
-        static final Decision NOT_YET = new Decision(false, null);
-        static final Decision BYTES = new Decision(true, null);
+    record Decision(boolean made, Charset transcodedFrom, boolean undeclared) {
+        static final Decision NOT_YET = new Decision(false, null, false);
+        static final Decision BYTES = new Decision(true, null, false);
+        /**
+         * Read as bytes, with nothing that declares the encoding: Chromium then reads windows-1252, while a browser
+         * with an encoding detector may take JIS escapes for ISO-2022-JP; the ESC bytes are made harmless so that
+         * both read the same markup (see {@link HtmlRewriter}).
+         */
+        static final Decision UNDECLARED = new Decision(true, null, true);
 
         static Decision convertFrom(Charset charset) {
-            return new Decision(true, charset);
+            return new Decision(true, charset, false);
         }
     }
 
@@ -74,8 +81,24 @@ final class PageEncoding {
         if (EncodingLabels.isLabel(label)) {
             return forLabel(label, false);
         }
+        // UTF-16 without a byte order mark, seen by its "<?x" (Chromium's check of an XML declaration)
+        if (n < UTF16_XML_LE.length && !certain && (startsWith(UTF16_XML_LE, n, Arrays.copyOf(bytes, n))
+                || startsWith(UTF16_XML_BE, n, Arrays.copyOf(bytes, n)))) {
+            return Decision.NOT_YET;
+        }
+        if (startsWith(bytes, n, UTF16_XML_LE)) {
+            return Decision.convertFrom(StandardCharsets.UTF_16LE);
+        }
+        if (startsWith(bytes, n, UTF16_XML_BE)) {
+            return Decision.convertFrom(StandardCharsets.UTF_16BE);
+        }
+        // Chromium reads an XML declaration's encoding in HTML pages too, where a meta charset overrides it
+        String declared = xmlDeclaredLabel(bytes, n, certain);
+        if (declared == null) {
+            return Decision.NOT_YET;
+        }
         if (xml) {
-            return xmlDeclared(bytes, n, certain);
+            return declared.isEmpty() ? Decision.BYTES : forLabel(declared, true);
         }
         MetaCharsetScan.Result meta = MetaCharsetScan.scan(bytes, n);
         if (meta.outcome() == MetaCharsetScan.Outcome.NEED_MORE && !certain) {
@@ -85,8 +108,7 @@ final class PageEncoding {
             // a meta that names UTF-16 means UTF-8 (the bytes that named it are ASCII)
             return forLabel(meta.label(), true);
         }
-        return designatesJis(bytes, Math.min(n, DETECTOR_BYTES)) ? Decision.convertFrom(Iso2022Jp.INSTANCE)
-                : Decision.BYTES;
+        return EncodingLabels.isLabel(declared) ? forLabel(declared, true) : Decision.UNDECLARED;
     }
 
     private static Decision forLabel(String label, boolean inPage) {
@@ -97,17 +119,27 @@ final class PageEncoding {
     }
 
     /**
-     * An XML document names its encoding in its declaration (XML 1.0, 4.3.3), not in a meta element; without one
-     * it is UTF-8. A declaration naming UTF-16 in bytes that spell it in ASCII is read as UTF-8, as browsers do.
+     * The encoding label of an XML declaration at the page's start ("" for none or no declaration), as Chromium reads
+     * it: up to the declaration's '>', however far; null while that is not yet held. An XML document names its
+     * encoding there (XML 1.0, 4.3.3), not in a meta element; without one it is UTF-8. A declaration naming UTF-16 in
+     * bytes that spell it in ASCII is read as UTF-8, as browsers do.
      */
-    private static Decision xmlDeclared(byte[] bytes, int n, boolean certain) {
-        String start = new String(bytes, 0, Math.min(n, DETECTOR_BYTES), StandardCharsets.ISO_8859_1);
-        if (!certain && n < DETECTOR_BYTES && ("<?xml".startsWith(start)
-                || start.startsWith("<?xml") && start.indexOf('>') < 0)) {
-            return Decision.NOT_YET;
+    private static String xmlDeclaredLabel(byte[] bytes, int n, boolean certain) {
+        if (n < 5) {
+            return !certain && startsWith(XML_DECLARATION, n, Arrays.copyOf(bytes, n)) ? null : "";
         }
-        Matcher declaration = XML_ENCODING.matcher(start);
-        return declaration.find() ? forLabel(declaration.group(2).toLowerCase(Locale.ROOT), true) : Decision.BYTES;
+        if (!startsWith(bytes, n, XML_DECLARATION)) {
+            return "";
+        }
+        int end = 5;
+        while (end < n && bytes[end] != '>') {
+            end++;
+        }
+        if (end == n && !certain) {
+            return null;
+        }
+        Matcher declaration = XML_ENCODING.matcher(new String(bytes, 0, end, StandardCharsets.ISO_8859_1));
+        return declaration.find() ? MetaCharsetScan.asciiLower(declaration.group(2)) : "";
     }
 
     private static boolean startsWith(byte[] bytes, int n, byte[] prefix) {
@@ -120,16 +152,6 @@ final class PageEncoding {
             }
         }
         return true;
-    }
-
-    /** Whether the first {@code n} bytes hold ESC $ B or ESC $ @, which switch ISO-2022-JP to JIS X 0208. */
-    private static boolean designatesJis(byte[] bytes, int n) {
-        for (int i = 0; i + 2 < n; i++) {
-            if (bytes[i] == 0x1b && bytes[i + 1] == '$' && (bytes[i + 2] == 'B' || bytes[i + 2] == '@')) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isIso2022JpLabel(String label) {

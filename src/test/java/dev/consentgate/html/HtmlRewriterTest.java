@@ -1078,10 +1078,13 @@ class HtmlRewriterTest {
         byte[] out = Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, labelled, List.of(3), Optional.of("iso-2022-jp"),
                 new ArrayList<>());
         assertTrue(new String(out, StandardCharsets.US_ASCII).contains("data-cg-src=\"" + GTM + "\""));
-        // undeclared, with a switch to two-byte JIS in the first 1024 bytes
+        // undeclared, with a switch to two-byte JIS: Chromium reads windows-1252 (where the pair is a comment hiding
+        // the script), a browser with an encoding detector may read ISO-2022-JP; without its ESC bytes the page is
+        // the same markup to both
         byte[] undeclared = jisPage("<title>t</title>");
-        assertTrue(new String(Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, undeclared, List.of(2)),
-                StandardCharsets.US_ASCII).contains("data-cg-src=\"" + GTM + "\""));
+        String defused = new String(undeclared, StandardCharsets.ISO_8859_1).replace('\u001b', '?');
+        assertEquals(defused, new String(Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY, undeclared, List.of(2)),
+                StandardCharsets.ISO_8859_1));
         // a Content-Type label that names no WHATWG encoding (Java knows utf-32) is ignored: the meta decides
         for (String unknown : List.of("utf-32", "utf-16x", "ibm037")) {
             byte[] metaJis = jisPage("<meta charset=\"iso-2022-jp\">");
