@@ -137,7 +137,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
             // The gateway accepted the head, so it asks for the body itself; the upstream never sees Expect.
             request.headers().remove(HttpHeaderNames.EXPECT);
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            // RFC 9110 10.1.1: an HTTP/1.0 client's expectation is ignored (it would take a 100 as the response)
+            if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            }
         }
         if (gateway.browse().isPresent()) {
             startBrowsed(request, gateway.browse().get());

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.consentgate.testing.RawClient;
 import dev.consentgate.testing.RunningGateway;
 import dev.consentgate.testing.TestUpstream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +23,33 @@ class ProxyBehaviourIntegrationTest {
 
     private static final String AD_COOKIE = "Set-Cookie: _fbp=fb.1; Max-Age=7776000; Path=/\r\n";
     private static final String SESSION = "Set-Cookie: JSESSIONID=s; Path=/\r\n";
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Everything the gateway sends on a raw socket until it closes it ("<EOF>") or {@code millis} pass ("<TIMEOUT>"). */
+    private static String readAll(Socket socket, int millis) throws Exception {
+        socket.setSoTimeout(millis);
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        InputStream in = socket.getInputStream();
+        byte[] buf = new byte[8192];
+        try {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                got.write(buf, 0, n);
+            }
+            got.write(ascii("<EOF>"));
+        } catch (SocketTimeoutException e) {
+            got.write(ascii("<TIMEOUT>"));
+        }
+        return got.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** One line for an assertion message: CRLF shown as '|'. */
+    private static String shown(String raw) {
+        return raw.replace("\r\n", "|");
+    }
 
     @ParameterizedTest
     @ValueSource(ints = {200, 204, 304, 404, 503})
@@ -321,6 +351,27 @@ class ProxyBehaviourIntegrationTest {
             assertEquals(List.of("lb-42.7"), upstream.take().headers("x-request-id"));
             List<String> replaced = upstream.take().headers("x-request-id");
             assertTrue(replaced.get(0).matches("[0-9a-f]{8}-[0-9a-f]+"), replaced.get(0));
+        }
+    }
+
+    /**
+     * Before (found by a review): "Expect: 100-continue" in an HTTP/1.0 request was answered "100 Continue", which
+     * the HTTP/1.0 client took as its final response (status 100, no body). RFC 9110 10.1.1: a server MUST ignore
+     * that expectation in an HTTP/1.0 request; the only response is the final one.
+     */
+    @Test
+    void expect100ContinueFromAnHttp10ClientIsIgnored() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(
+                     TestUpstream.fixed("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok"));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             Socket client = new Socket("127.0.0.1", gateway.address().getPort())) {
+            client.getOutputStream().write(ascii("POST /form HTTP/1.0\r\nHost: a\r\nExpect: 100-continue\r\n"
+                    + "Content-Type: text/plain\r\nContent-Length: 5\r\n\r\n"));
+            Thread.sleep(300);
+            client.getOutputStream().write(ascii("hello"));
+            String raw = readAll(client, 5_000);
+            assertTrue(raw.startsWith("HTTP/1.1 200 "), "the HTTP/1.0 client's first (and only) response is: " + shown(raw));
+            assertEquals("hello", upstream.take().bodyText());
         }
     }
 }
