@@ -44,6 +44,8 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     private final long responseTimeoutMillis;
     private final boolean webSocket;
     private final boolean clientKeepsAlive;
+    /** The client's request was HTTP/1.0, which has no interim (1xx) responses. */
+    private final boolean clientSpeaksHttp10;
     private final ArrayDeque<HttpContent> bodyBeforeConnect = new ArrayDeque<>();
 
     private UpstreamPool pool;
@@ -79,6 +81,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
              ResponseEnforcement enforcement, long responseTimeoutMillis, boolean webSocket,
              boolean clientKeepsAlive) {
         this.clientKeepsAlive = clientKeepsAlive;
+        this.clientSpeaksHttp10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
         this.id = id;
         this.owner = owner;
         this.client = client;
@@ -225,6 +228,10 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             return false;
         }
         informational = code >= 100 && code < 200 && code != 101;
+        if (informational && clientSpeaksHttp10) {
+            // RFC 9110 15.2: never sent to an HTTP/1.0 client, which would take it for the final response
+            return false;
+        }
         boolean upstreamSaysKeepAlive = HttpUtil.isKeepAlive(response);
         // before the enforcement: the fields a Connection header lists are the upstream's hop, and the ones the
         // enforcement adds for the consent (Vary, the variant's ETag) must not be taken off by that listing
@@ -280,7 +287,11 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         }
         if (last && informational) {
             informational = false;
-            writeToClient(content, false);
+            if (clientSpeaksHttp10) {
+                content.release(); // the end of an interim response whose head was not relayed
+            } else {
+                writeToClient(content, false);
+            }
             upstream.read();
         } else if (last && responseStarted) {
             writeToClient(content, true);

@@ -374,4 +374,23 @@ class ProxyBehaviourIntegrationTest {
             assertEquals("hello", upstream.take().bodyText());
         }
     }
+
+    /**
+     * Before (found by a review): a 103 Early Hints was relayed to an HTTP/1.0 client, which took it for THE
+     * response (HTTP/1.0 has no interim responses): a bodiless 103, then the real 200 as garbage after it. RFC 9110
+     * 15.2: a server MUST NOT send a 1xx response to an HTTP/1.0 client; only the final response is relayed.
+     */
+    @Test
+    void anInterimResponseIsNotRelayedToAnHttp10Client() throws Exception {
+        String response = "HTTP/1.1 103 Early Hints\r\nLink: </site.css>; rel=preload; as=style\r\n\r\n"
+                + "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok";
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             Socket client = new Socket("127.0.0.1", gateway.address().getPort())) {
+            client.getOutputStream().write(ascii("GET /page.txt HTTP/1.0\r\nHost: a\r\n\r\n"));
+            String raw = readAll(client, 5_000);
+            assertTrue(raw.startsWith("HTTP/1.1 200 "), "the HTTP/1.0 client's first (and only) response is: " + shown(raw));
+            assertTrue(raw.endsWith("\r\n\r\nok<EOF>"), shown(raw));
+        }
+    }
 }
