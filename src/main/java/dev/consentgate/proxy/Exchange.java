@@ -263,6 +263,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         }
         response.headers().add("Via", ForwardingHeaders.VIA);
         if (!informational && code != 101) {
+            ClientFraming.adapt(request, response);
             closeClientAfter = !clientKeepsAlive || !HttpUtil.isKeepAlive(response)
                     || !requestComplete || owner.draining();
             if (closeClientAfter) {

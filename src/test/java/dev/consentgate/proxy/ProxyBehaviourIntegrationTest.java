@@ -2,6 +2,7 @@ package dev.consentgate.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentgate.testing.RawClient;
@@ -391,6 +392,26 @@ class ProxyBehaviourIntegrationTest {
             String raw = readAll(client, 5_000);
             assertTrue(raw.startsWith("HTTP/1.1 200 "), "the HTTP/1.0 client's first (and only) response is: " + shown(raw));
             assertTrue(raw.endsWith("\r\n\r\nok<EOF>"), shown(raw));
+        }
+    }
+
+    /**
+     * Before (found by a review): a chunked upstream response reached an HTTP/1.0 client as it was
+     * ("Transfer-Encoding: chunked", "2\r\n{}\r\n0\r\n\r\n"), and that client, which does not know chunked, took the
+     * chunk sizes and the last chunk for body. RFC 9112 6.1: a server MUST NOT send Transfer-Encoding in a response
+     * to an HTTP/1.0 request; the body goes as it is, delimited by the close that follows every HTTP/1.0 response.
+     */
+    @Test
+    void aChunkedUpstreamResponseIsNotSentChunkedToAnHttp10Client() throws Exception {
+        String response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "2\r\n{}\r\n0\r\n\r\n";
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             Socket client = new Socket("127.0.0.1", gateway.address().getPort())) {
+            client.getOutputStream().write(ascii("GET /api HTTP/1.0\r\nHost: a\r\n\r\n"));
+            String raw = readAll(client, 5_000);
+            assertFalse(raw.toLowerCase().contains("\r\ntransfer-encoding:"), "HTTP/1.0 client got: " + shown(raw));
+            assertTrue(raw.endsWith("\r\n\r\n{}<EOF>"), "the HTTP/1.0 client's body is not the JSON: " + shown(raw));
         }
     }
 }

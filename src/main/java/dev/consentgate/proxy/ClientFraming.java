@@ -1,0 +1,27 @@
+package dev.consentgate.proxy;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+
+/**
+ * How a final response's body is delimited on the client's connection, which is not the upstream's: the framing
+ * the upstream chose is changed where the client could not read it.
+ */
+final class ClientFraming {
+
+    private ClientFraming() {
+    }
+
+    /** Adjusts the framing fields of a final response head (not 1xx, not 101) for the client that asked. */
+    static void adapt(HttpRequest request, HttpResponse response) {
+        HttpHeaders headers = response.headers();
+        if (!request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+            // RFC 9112 6.1: no Transfer-Encoding to an HTTP/1.0 client, which would read the chunk sizes as body;
+            // its connection is closed after every response, so the close delimits the body
+            headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+        }
+    }
+}
