@@ -414,4 +414,52 @@ class ProxyBehaviourIntegrationTest {
             assertTrue(raw.endsWith("\r\n\r\n{}<EOF>"), "the HTTP/1.0 client's body is not the JSON: " + shown(raw));
         }
     }
+
+    /**
+     * Before (found by a review): a close-delimited HTTP/1.1 response ("Connection: close", no Content-Length, no
+     * Transfer-Encoding, then the upstream closes; RFC 9112 6.3 rule 8) reached a keep-alive client with no framing
+     * at all and no Connection: close, on a connection left open: the browser could not tell where the body ended
+     * and waited for the keep-alive timeout, and a next response on that connection would have been read as part of
+     * this body. Now such a body is re-framed chunked for an HTTP/1.1 client (or, were it not, the connection
+     * would have to close after it).
+     */
+    @Test
+    void aCloseDelimitedHttp11ResponseReachesAKeepAliveClientFramedOrFollowedByClose() throws Exception {
+        TestUpstream.Responder closeDelimited = (request, out, socket) -> {
+            out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/javascript\r\nConnection: close\r\n\r\n"
+                    + "console.log(1);"));
+            out.flush();
+            socket.close();
+        };
+        try (TestUpstream upstream = TestUpstream.start(closeDelimited);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             Socket client = new Socket("127.0.0.1", gateway.address().getPort())) {
+            client.getOutputStream().write(ascii("GET /app.js HTTP/1.1\r\nHost: a\r\n\r\n"));
+            String raw = readAll(client, 5_000);
+            String head = raw.contains("\r\n\r\n") ? raw.substring(0, raw.indexOf("\r\n\r\n")).toLowerCase() : raw;
+            boolean framed = head.contains("\r\ncontent-length:") || head.contains("\r\ntransfer-encoding: chunked");
+            assertTrue(framed || raw.endsWith("<EOF>"), "5 s after the upstream closed, the visitor still cannot tell"
+                    + " where the body ends (no length, no chunking, connection left open): " + shown(raw));
+        }
+    }
+
+    /** The re-framed close-delimited body arrives whole, and the client's connection serves the next request. */
+    @Test
+    void aCloseDelimitedBodyIsSentChunkedAndTheClientConnectionStaysUsable() throws Exception {
+        TestUpstream.Responder closeDelimited = (request, out, socket) -> {
+            out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/javascript\r\n\r\nconsole.log(1);"));
+            out.flush();
+            socket.close();
+        };
+        try (TestUpstream upstream = TestUpstream.start(closeDelimited);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            for (int i = 0; i < 2; i++) {
+                RawClient.Response r = client.send("GET /app.js HTTP/1.1\r\nHost: a\r\n\r\n").read();
+                assertEquals(List.of("chunked"), r.headers("transfer-encoding"));
+                assertTrue(r.complete());
+                assertEquals("console.log(1);", r.bodyText());
+            }
+        }
+    }
 }
