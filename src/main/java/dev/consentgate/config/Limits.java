@@ -20,17 +20,19 @@ import java.time.Duration;
  *                                decompression bomb
  * @param bodyIdleTimeout         longest pause while a request body is read (408)
  * @param maxPipelinedRequests    request heads read ahead on one connection; further ones wait unread
+ * @param bodyReadTimeout         absolute deadline for a whole request body, from the gateway's first read of it (408)
  */
 public record Limits(int maxRequestLine, int maxHeaderBytes, int maxHeaderCount, long maxBodyBytes,
                      Duration headerReadTimeout, Duration keepAliveTimeout, Duration upstreamConnectTimeout,
                      Duration upstreamResponseTimeout, Duration shutdownGrace, int maxConnections,
                      long maxDecompressedBytes, int maxCompressionRatio, Duration bodyIdleTimeout,
-                     int maxPipelinedRequests) {
+                     int maxPipelinedRequests, Duration bodyReadTimeout) {
 
     public static Limits defaults() {
         return new Limits(8 * 1024, 16 * 1024, 100, 1L << 30,
                 Duration.ofSeconds(10), Duration.ofSeconds(75), Duration.ofSeconds(5),
-                Duration.ofSeconds(60), Duration.ofSeconds(30), 10_000, 1L << 30, 200, Duration.ofSeconds(60), 32);
+                Duration.ofSeconds(60), Duration.ofSeconds(30), 10_000, 1L << 30, 200, Duration.ofSeconds(60), 32,
+                Duration.ofSeconds(300));
     }
 
     /** The same limits with other timeouts: what tests and `--demo` adjust. */
@@ -38,30 +40,36 @@ public record Limits(int maxRequestLine, int maxHeaderBytes, int maxHeaderCount,
                                Duration grace) {
         return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headerRead, keepAliveTimeout,
                 upstreamConnect, upstreamResponse, grace, maxConnections, maxDecompressedBytes, maxCompressionRatio,
-                bodyIdleTimeout, maxPipelinedRequests);
+                bodyIdleTimeout, maxPipelinedRequests, bodyReadTimeout);
     }
 
     public Limits withMaxBodyBytes(long bytes) {
         return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, bytes, headerReadTimeout, keepAliveTimeout,
                 upstreamConnectTimeout, upstreamResponseTimeout, shutdownGrace, maxConnections, maxDecompressedBytes,
-                maxCompressionRatio, bodyIdleTimeout, maxPipelinedRequests);
+                maxCompressionRatio, bodyIdleTimeout, maxPipelinedRequests, bodyReadTimeout);
     }
 
     public Limits withDecompression(long bytes, int ratio) {
         return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headerReadTimeout,
                 keepAliveTimeout, upstreamConnectTimeout, upstreamResponseTimeout, shutdownGrace, maxConnections,
-                bytes, ratio, bodyIdleTimeout, maxPipelinedRequests);
+                bytes, ratio, bodyIdleTimeout, maxPipelinedRequests, bodyReadTimeout);
     }
 
     public Limits withConnections(int max) {
         return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headerReadTimeout,
                 keepAliveTimeout, upstreamConnectTimeout, upstreamResponseTimeout, shutdownGrace, max,
-                maxDecompressedBytes, maxCompressionRatio, bodyIdleTimeout, maxPipelinedRequests);
+                maxDecompressedBytes, maxCompressionRatio, bodyIdleTimeout, maxPipelinedRequests, bodyReadTimeout);
     }
 
     public Limits withBodyIdleTimeout(Duration timeout) {
         return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headerReadTimeout,
                 keepAliveTimeout, upstreamConnectTimeout, upstreamResponseTimeout, shutdownGrace, maxConnections,
-                maxDecompressedBytes, maxCompressionRatio, timeout, maxPipelinedRequests);
+                maxDecompressedBytes, maxCompressionRatio, timeout, maxPipelinedRequests, bodyReadTimeout);
+    }
+
+    public Limits withBodyReadTimeout(Duration timeout) {
+        return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headerReadTimeout,
+                keepAliveTimeout, upstreamConnectTimeout, upstreamResponseTimeout, shutdownGrace, maxConnections,
+                maxDecompressedBytes, maxCompressionRatio, bodyIdleTimeout, maxPipelinedRequests, timeout);
     }
 }

@@ -169,7 +169,8 @@ public final class RulesetLoader {
             s.rejectUnknownKeys(Set.of("max_request_line", "max_header_bytes", "max_header_count", "max_body",
                     "header_read_timeout", "keep_alive_timeout", "upstream_connect_timeout",
                     "upstream_response_timeout", "shutdown_grace", "max_connections", "max_decompressed",
-                    "max_compression_ratio", "body_idle_timeout", "max_pipelined_requests"));
+                    "max_compression_ratio", "body_idle_timeout", "max_pipelined_requests",
+                    "body_read_timeout"));
             Limits d = Limits.defaults();
             return new Limits(
                     (int) Math.min(s.size("max_request_line", d.maxRequestLine()), 1 << 20),
@@ -185,7 +186,8 @@ public final class RulesetLoader {
                     s.size("max_decompressed", d.maxDecompressedBytes()),
                     s.integer("max_compression_ratio", d.maxCompressionRatio(), 2, 1_000_000),
                     positive(s, "body_idle_timeout", d.bodyIdleTimeout()),
-                    s.integer("max_pipelined_requests", d.maxPipelinedRequests(), 1, 1024));
+                    s.integer("max_pipelined_requests", d.maxPipelinedRequests(), 1, 1024),
+                    positive(s, "body_read_timeout", d.bodyReadTimeout()));
         }
 
         /** A timeout: 0 would answer every request at once (408, 504) or, for a body, never. */

@@ -49,7 +49,8 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
         HttpDecoderConfig decoder = decoderConfig(limits);
         boolean acceptsConnect = gateway.browse().isPresent() && tunnel == null;
         RequestHeadScanner framing = new RequestHeadScanner(new RequestFraming(limits, acceptsConnect),
-                limits.maxPipelinedRequests(), limits.bodyIdleTimeout().toMillis());
+                limits.maxPipelinedRequests(), limits.bodyIdleTimeout().toMillis(),
+                limits.bodyReadTimeout().toMillis());
         pipeline.addLast("deadline", new HeaderDeadline(limits.headerReadTimeout(), limits.keepAliveTimeout(),
                         framing::exchangeFinished))
                 .addLast("framing", framing)

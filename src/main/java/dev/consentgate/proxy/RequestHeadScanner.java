@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It also bounds a connection's work: at most {@code maxInFlight} request heads are passed on before their
  * exchanges finish (the rest wait here, unread beyond one socket read), bytes after a WebSocket handshake wait until
- * the upstream has answered it, and a body that stops arriving while the gateway is reading it gets 408.
+ * the upstream has answered it, and a body that stops arriving while the gateway is reading it gets 408, as does one
+ * that is not whole within the body deadline of the gateway's first read of it (a body trickled a byte at a time
+ * would otherwise hold its upstream connection for as long as the client likes).
  */
 final class RequestHeadScanner extends ChannelDuplexHandler {
 
@@ -37,6 +39,7 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
     private final RequestFraming framing;
     private final int maxInFlight;
     private final long bodyIdleMillis;
+    private final long bodyReadMillis;
     private ChannelHandlerContext ctx;
     /** Bytes received but not scanned yet: only while paused. */
     private ByteBuf pending;
@@ -47,13 +50,17 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
     /** A read was asked for while paused; issued on resume. */
     private boolean readWanted;
     private ScheduledFuture<?> bodyIdleTimer;
+    /** The current body's deadline, from the first read asked for it until its end. */
+    private ScheduledFuture<?> bodyDeadline;
     /** Something other than 100 Continue was written since the current body's head: a 408 can no longer be sent. */
     private boolean responseWrittenDuringBody;
 
-    RequestHeadScanner(RequestFraming framing, int maxInFlight, long bodyIdleMillis) {
+    /** {@code bodyIdleMillis} and {@code bodyReadMillis} 0: no body timeouts (unit tests). */
+    RequestHeadScanner(RequestFraming framing, int maxInFlight, long bodyIdleMillis, long bodyReadMillis) {
         this.framing = framing;
         this.maxInFlight = maxInFlight;
         this.bodyIdleMillis = bodyIdleMillis;
+        this.bodyReadMillis = bodyReadMillis;
     }
 
     @Override
@@ -90,6 +97,7 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
                     break;
                 }
                 if (step == RequestFraming.Step.BODY_END) {
+                    cancelBodyDeadline();
                     continue; // the loop's test holds back the next head when the limit is reached
                 }
                 inFlight++;
@@ -164,6 +172,10 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
         if (framing.inBody() && bodyIdleTimer == null && bodyIdleMillis > 0) {
             bodyIdleTimer = context.executor().schedule(this::bodyIdle, bodyIdleMillis, TimeUnit.MILLISECONDS);
         }
+        if (framing.inBody() && bodyDeadline == null && bodyReadMillis > 0) {
+            // not from the head: time the exchange waits for an upstream connection is not the client's
+            bodyDeadline = context.executor().schedule(this::bodyTooSlow, bodyReadMillis, TimeUnit.MILLISECONDS);
+        }
         context.read();
     }
 
@@ -189,11 +201,20 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
 
     private void bodyIdle() {
         bodyIdleTimer = null;
+        bodyTimedOut("request body stalled for " + bodyIdleMillis / 1000.0 + "s");
+    }
+
+    private void bodyTooSlow() {
+        bodyDeadline = null;
+        bodyTimedOut("request body not received within " + bodyReadMillis / 1000.0 + "s");
+    }
+
+    /** 408 and close; after a response has started, the exchange is aborted (its upstream connection closed). */
+    private void bodyTimedOut(String detail) {
         if (failed || !framing.inBody() || !ctx.channel().isActive()) {
             return;
         }
         failed = true;
-        String detail = "request body stalled for " + bodyIdleMillis / 1000.0 + "s";
         if (responseWrittenDuringBody) {
             ctx.fireExceptionCaught(new RequestRejection(HttpResponseStatus.REQUEST_TIMEOUT, detail));
         } else {
@@ -208,15 +229,24 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
         }
     }
 
+    private void cancelBodyDeadline() {
+        if (bodyDeadline != null) {
+            bodyDeadline.cancel(false);
+            bodyDeadline = null;
+        }
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext context) {
         cancelBodyIdle();
+        cancelBodyDeadline();
         context.fireChannelInactive();
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext context) {
         cancelBodyIdle();
+        cancelBodyDeadline();
         if (pending != null) {
             // Only bytes sent after a WebSocket handshake or a CONNECT before its answer can be here (RFC 6455 forbids
             // the first; a CONNECT's tunnel starts only when the proxy has agreed).

@@ -59,7 +59,9 @@ class RulesetMistakesTest {
                 // 0 switched the body's idle 408 off; a header deadline of 0 answered every request 408
                 arguments("limits:\n  body_idle_timeout: 0s\n", "r.yaml:8:22: body_idle_timeout must be more than 0"),
                 arguments("limits:\n  header_read_timeout: 0s\n",
-                        "r.yaml:8:24: header_read_timeout must be more than 0"));
+                        "r.yaml:8:24: header_read_timeout must be more than 0"),
+                // 0 would answer every request body 408 at once
+                arguments("limits:\n  body_read_timeout: 0s\n", "r.yaml:8:22: body_read_timeout must be more than 0"));
     }
 
     @ParameterizedTest

@@ -127,4 +127,24 @@ class ResourceLimitsIntegrationTest {
             }
         }
     }
+
+    @Test
+    void bodyTrickledWithinTheIdleTimeoutGets408AtTheBodyDeadline() throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(OK));
+             RunningGateway gateway = RunningGateway.in(upstream.uri(), r -> r.withLimits(r.limits()
+                     .withBodyIdleTimeout(Duration.ofSeconds(5)).withBodyReadTimeout(Duration.ofSeconds(1))));
+             RawClient client = gateway.rawClient()) {
+            client.send("POST /upload HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\na");
+            for (int i = 0; i < 4; i++) {
+                Thread.sleep(200);
+                client.send("b");
+            }
+            RawClient.Response r = client.read();
+            assertEquals(408, r.status());
+            assertTrue(client.closedByPeer());
+            for (TestUpstream.Received received : upstream.drain()) {
+                assertTrue(received.bodyText().length() < 10, received.bodyText());
+            }
+        }
+    }
 }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * The relay keeps exchanges apart and ends each one: bytes an upstream sends beyond a response's framing (also while
  * the client is slow to take the response's end), a connection it announces closed, a body it stalls, a trailer, a
  * 101 nobody asked for, the client's own close, pipelining and a slow upload. Each test failed before the fixes of
- * 2026-11-29 (e5b1006 and 7d9976b). Requests that must share an upstream pool share an event loop: connections are
+ * 2026-11-29 (e5b1006 and 7d9976b), the trickled upload's before the body deadline of 2026-11-30. Requests that must share an upstream pool share an event loop: connections are
  * spread over the worker loops round robin, so of N consecutive connections (N loops) exactly one lands on the loop
  * of the connection opened just before them.
  */
@@ -276,7 +276,8 @@ class RelayIsolationIntegrationTest {
                  return r.withLimits(new dev.consentgate.config.Limits(l.maxRequestLine(), l.maxHeaderBytes(),
                          l.maxHeaderCount(), l.maxBodyBytes(), l.headerReadTimeout(), l.keepAliveTimeout(),
                          l.upstreamConnectTimeout(), l.upstreamResponseTimeout(), l.shutdownGrace(), l.maxConnections(),
-                         l.maxDecompressedBytes(), l.maxCompressionRatio(), l.bodyIdleTimeout(), 1));
+                         l.maxDecompressedBytes(), l.maxCompressionRatio(), l.bodyIdleTimeout(), 1,
+                         l.bodyReadTimeout()));
              });
              RawClient client = gateway.rawClient()) {
             client.socket().setSoTimeout(8_000);
@@ -538,6 +539,73 @@ class RelayIsolationIntegrationTest {
                     rest.write(buf, 0, n);
                 }
                 assertTrue(rest.toString(StandardCharsets.ISO_8859_1).contains("done"), rest.toString());
+            }
+        }
+    }
+
+    /**
+     * Before (found by a review): one client opened one connection per worker event loop and on each sent a POST
+     * head (Content-Length: 1000), then one body byte a second, never finishing. The gateway took an upstream
+     * connection as soon as the head arrived and streamed the body at the client's pace; body_idle_timeout only
+     * bounds the pause between two bytes, so each trickling connection held an upstream connection for as long as
+     * the client liked, and every other visitor got 503 "all 1 upstream connections ... are busy" (max_connections
+     * is 1 per event loop here; the default 64 takes 64 connections per loop). Now body_read_timeout bounds the whole
+     * body (like Envoy's request_timeout and Traefik's readTimeout): the trickling client gets 408, its upstream
+     * connection is closed, and the other visitors are served.
+     */
+    @Test
+    void aTrickledRequestBodyDoesNotHoldTheUpstreamConnectionsWithoutBound() throws Exception {
+        UnaryOperator<Ruleset> adjust = r -> {
+            Limits l = r.limits();
+            Limits limits = l.withTimeouts(l.headerReadTimeout(), Duration.ofSeconds(4), l.upstreamResponseTimeout(),
+                    l.shutdownGrace()).withBodyIdleTimeout(Duration.ofSeconds(2))
+                    .withBodyReadTimeout(Duration.ofSeconds(2));
+            return maxConnections(1).apply(r.withLimits(limits));
+        };
+        try (TestUpstream upstream = TestUpstream.start(
+                     TestUpstream.fixed("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok"));
+             RunningGateway gateway = RunningGateway.in(upstream.uri(), adjust)) {
+            int loops = workerLoops(gateway);
+            List<Socket> slow = new ArrayList<>();
+            Thread trickler = null;
+            try {
+                for (int i = 0; i < loops; i++) {
+                    Socket s = new Socket("127.0.0.1", gateway.address().getPort());
+                    s.getOutputStream().write(ascii("POST /upload HTTP/1.1\r\nHost: a\r\n"
+                            + "Content-Type: application/octet-stream\r\nContent-Length: 1000\r\n\r\nx"));
+                    slow.add(s);
+                }
+                trickler = new Thread(() -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            Thread.sleep(1_000);
+                            for (Socket s : slow) {
+                                OutputStream out = s.getOutputStream();
+                                out.write('x');
+                                out.flush();
+                            }
+                        }
+                    } catch (Exception e) {
+                        // the test is over, or the gateway closed the slow connection (the fix)
+                    }
+                });
+                trickler.setDaemon(true);
+                trickler.start();
+                Thread.sleep(3_000); // past body_idle_timeout: the slow uploads are still "alive"
+                for (int i = 0; i < loops; i++) {
+                    try (RawClient visitor = gateway.rawClient()) {
+                        RawClient.Response r = visitor.send("GET /news HTTP/1.1\r\nHost: a\r\n\r\n").read();
+                        assertEquals(200, r.status(), "a visitor was refused while one client trickled "
+                                + loops + " uploads: " + r.head() + r.bodyText());
+                    }
+                }
+            } finally {
+                if (trickler != null) {
+                    trickler.interrupt();
+                }
+                for (Socket s : slow) {
+                    s.close();
+                }
             }
         }
     }
