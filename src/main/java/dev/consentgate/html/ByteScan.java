@@ -83,4 +83,23 @@ final class ByteScan {
         }
         return count;
     }
+
+    /**
+     * Line ends in {@code a[from, to)} as HTML counts them: an LF, a CR, and a CR followed by an LF as one.
+     * {@code crBefore}: the byte before {@code from} (perhaps in an earlier chunk) is a CR, so an LF at
+     * {@code from} ends no further line. A CR at {@code to - 1} counts, its LF being the next range's.
+     */
+    static long countLineEnds(byte[] a, int from, int to, boolean crBefore) {
+        long count = countNewlines(a, from, to);
+        if (crBefore && from < to && a[from] == '\n') {
+            count--;
+        }
+        // a second pass, for CRs: a CRLF is counted by its LF, a CR alone by itself
+        for (int i = indexOf(a, from, to, (byte) '\r'); i < to; i = indexOf(a, i + 1, to, (byte) '\r')) {
+            if (i + 1 == to || a[i + 1] != '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
 }

@@ -1,12 +1,14 @@
 package dev.consentgate.html;
 
 /**
- * Line numbers for events, counted once per byte with a word-at-a-time scan. Remembers the line of the element
- * still held at a chunk's end, whose bytes are gone from the next chunk's array.
+ * Line numbers for events, counted once per byte with a word-at-a-time scan. A line ends at an LF, a CR, or a CR
+ * and LF together (HTML's input stream preprocessing), a pair counted once even when a chunk's end falls between
+ * them. Remembers the line of the element still held at a chunk's end, whose bytes are gone from the next chunk's
+ * array.
  */
 final class LineCounter {
 
-    /** Newlines in {@code [0, countedAbs)}. */
+    /** Line ends in {@code [0, countedAbs)}. */
     private long newlines;
     private long countedAbs;
     private long markAbs = -1;
@@ -14,6 +16,8 @@ final class LineCounter {
     private byte[] a;
     private int from;
     private long chunkAbs;
+    /** The byte before the chunk (the last of the one before) is a CR. */
+    private boolean crBeforeChunk;
 
     void chunk(byte[] array, int offset, long abs) {
         this.a = array;
@@ -29,11 +33,11 @@ final class LineCounter {
             return markAbs >= 0 ? markLine : newlines + 1;
         }
         if (abs >= countedAbs) {
-            newlines += ByteScan.countNewlines(a, local(countedAbs), local(abs));
+            newlines += ByteScan.countLineEnds(a, local(countedAbs), local(abs), crBefore(countedAbs));
             countedAbs = abs;
             return newlines + 1;
         }
-        return newlines - ByteScan.countNewlines(a, local(abs), local(countedAbs)) + 1;
+        return newlines - ByteScan.countLineEnds(a, local(abs), local(countedAbs), crBefore(abs)) + 1;
     }
 
     void chunkEnd(byte[] array, int offset, int to, long abs, long held) {
@@ -46,8 +50,16 @@ final class LineCounter {
         } else if (held < 0) {
             markAbs = -1;
         }
-        newlines += ByteScan.countNewlines(a, local(countedAbs), to);
+        newlines += ByteScan.countLineEnds(a, local(countedAbs), to, crBefore(countedAbs));
         countedAbs = abs + (to - offset);
+        if (to > offset) {
+            crBeforeChunk = a[to - 1] == '\r';
+        }
+    }
+
+    /** Whether the byte before {@code abs} (in this chunk, or the last of the one before) is a CR. */
+    private boolean crBefore(long abs) {
+        return abs == chunkAbs ? crBeforeChunk : a[local(abs) - 1] == '\r';
     }
 
     private int local(long abs) {

@@ -1,0 +1,88 @@
+package dev.consentgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code "line"} of {@code rewrite --report}: where the element starts in the saved page, as an editor counts
+ * lines, however the page is read from stdin. Each case was found by a review and failed before; the comments say
+ * what happened then.
+ */
+class RewriteReportLinesTest {
+
+    private record Result(int status, byte[] out, String err) {
+    }
+
+    /** The command as Main runs it, stdin delivered {@code readSize} bytes per read (as a pipe delivers it). */
+    private static Result run(byte[] stdin, int readSize, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        InputStream in = new ByteArrayInputStream(stdin) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, readSize));
+            }
+        };
+        int status = Main.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code rewrite --report} with the charset given, so the page's encoding is decided at once and the rewriter
+     * gets the page as it is read (without it, the page's start is held, whole, until its encoding is known).
+     */
+    private static Result report(byte[] page, int readSize) {
+        return run(page, readSize, "rewrite", "--consent", "essential", "--report", "--charset", "utf-8");
+    }
+
+    private static final Pattern LINE = Pattern.compile("\"line\":(\\d+)");
+
+    private static List<Integer> reportedLines(String report) {
+        Matcher m = LINE.matcher(report);
+        List<Integer> lines = new ArrayList<>();
+        while (m.find()) {
+            lines.add(Integer.parseInt(m.group(1)));
+        }
+        return lines;
+    }
+
+    private static final String GTM = "<script src=\"https://www.googletagmanager.com/gtm.js?id=GTM-1\"></script>";
+    private static final String PIXEL = "<img src=\"https://www.facebook.com/tr?id=1\">";
+
+    /*
+     * Input: a page whose lines end with CR alone (classic Mac line ends, still produced by some CMS exports),
+     *   "<html><head>\r<script src=GTM>\r<img src=facebook.com/tr>\r</head></html>", rewrite --consent essential --report.
+     * Before (found by a review): both elements were reported on "line":1 (LineCounter counted only LF bytes).
+     * Expected: lines 2 and 3. HTML's input stream preprocessing (WHATWG HTML 13.2.3.5) treats a CR not followed by
+     *   LF as a newline, as editors do; the report's line is how an operator finds the element in the saved page.
+     */
+    @Test
+    void reportCountsACarriageReturnAloneAsALineEnd() {
+        byte[] page = ("<html><head>\r" + GTM + "\r" + PIXEL + "\r</head></html>").getBytes(StandardCharsets.US_ASCII);
+        Result r = run(page, 65536, "rewrite", "--consent", "essential", "--report");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of(2, 3), reportedLines(r.err()), r.err());
+    }
+
+    /** A CRLF is one line end, also when a read ends between its CR and its LF; LF and CR alone mix with it. */
+    @Test
+    void aCarriageReturnAndLineFeedCountOnceWhereverTheReadsEnd() {
+        String text = "<html>\r\n<head>\r\n" + GTM + "\r\n\r\n" + PIXEL + "\n\r" + PIXEL + "\r\r\n" + GTM + "\r\n";
+        byte[] page = text.getBytes(StandardCharsets.US_ASCII);
+        for (int readSize = 1; readSize <= 16; readSize++) {
+            Result r = report(page, readSize);
+            assertEquals(List.of(3, 5, 7, 9), reportedLines(r.err()), "reads of " + readSize + ": " + r.err());
+        }
+    }
+}
