@@ -137,7 +137,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         absPos += len;
         inlineScript.chunkEnded();
         if (countLines) {
-            lines.chunkEnd(a, from, from + len, chunkAbs, heldFrom());
+            lines.chunkEnd(a, from, from + len, chunkAbs, lineMarkFrom());
         }
         if (dropped.active() || droppingTag) {
             pending.dropUpTo(absPos);
@@ -225,6 +225,16 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         // a tag the fragment holds keeps its line known
         long inner = bothWays.fragmentHeldFrom();
         return inner >= 0 && (t < 0 || inner < t) ? inner : t;
+    }
+
+    /**
+     * Where the element a later event may name starts: the held bytes', or an overflowed tag's, reported when it
+     * ends (its bytes are gone, its line must not be: else the line would depend on how the input was cut).
+     */
+    private long lineMarkFrom() {
+        long held = heldFrom();
+        long overflowed = tokenizer.overflowedTagStart();
+        return overflowed >= 0 && (held < 0 || overflowed < held) ? overflowed : held;
     }
 
     // ---- tokenizer sink ----

@@ -241,6 +241,11 @@ final class HtmlTokenizer {
         return (isTagState(state) && tag.captured) || state == TAG_OPEN ? tag.start : -1;
     }
 
+    /** Start of the unfinished tag that passed the size limit, whose bytes are no longer held; -1 when none. */
+    long overflowedTagStart() {
+        return isTagState(state) && tag.overflowed ? tag.start : -1;
+    }
+
     /** Start of the unfinished tag, captured or not (or of a {@code <} that may yet open one); -1 when none. */
     long anyOpenTagStart() {
         return isTagState(state) || state == TAG_OPEN || state == END_TAG_OPEN ? tag.start : -1;

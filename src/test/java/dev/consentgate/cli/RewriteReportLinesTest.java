@@ -1,6 +1,8 @@
 package dev.consentgate.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -83,6 +85,44 @@ class RewriteReportLinesTest {
         for (int readSize = 1; readSize <= 16; readSize++) {
             Result r = report(page, readSize);
             assertEquals(List.of(3, 5, 7, 9), reportedLines(r.err()), "reads of " + readSize + ": " + r.err());
+        }
+    }
+
+    /*
+     * Input: a tag longer than html.max_tag_bytes (16 KiB) that starts on line 3 and spans 12,000 lines
+     *   (<img alt="x\nx\n..." src="https://www.facebook.com/tr">), piped in 4 KiB per read instead of the whole
+     *   page in one read, with --charset utf-8 (with no charset known this page is held whole until its encoding
+     *   is, and reaches the rewriter in one piece).
+     * Before (found by a review): the "unread-past-limit" element was reported on line 10,233, inside the tag's
+     *   attribute, while the same bytes read in one piece reported line 3. When the limit was reached the tag's
+     *   start was no longer held, so LineCounter dropped its mark and answered the current line.
+     * Expected: line 3 whatever the chunking (the report's "line" is where the element starts).
+     */
+    @Test
+    void reportLineOfAnElementCutByTheTagLimitDoesNotDependOnHowStdinIsRead() {
+        byte[] page = ("<p>\n</p>\n<img alt=\"" + "x\n".repeat(12_000) + "\" src=\"https://www.facebook.com/tr\">\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        Result whole = report(page, Integer.MAX_VALUE);
+        assertTrue(whole.err().contains("\"rule\":\"unread-past-limit\""), whole.err());
+        assertEquals(List.of(3), reportedLines(whole.err()), whole.err());
+        for (int readSize : new int[] {256, 1000, 1460, 4096, 10_000}) {
+            Result piped = report(page, readSize);
+            assertEquals(0, piped.status(), piped.err());
+            assertArrayEquals(whole.out(), piped.out(), "the rewritten page itself does not depend on the reads");
+            assertEquals(List.of(3), reportedLines(piped.err()), "reads of " + readSize + ": " + piped.err());
+        }
+    }
+
+    /** An overflowed tag the limit passes unjudged is reported where it starts too, however it is read. */
+    @Test
+    void aTagPassedOverTheLimitIsReportedWhereItStarts() {
+        byte[] page = ("<p>\n</p>\n<meta name=\"description\" content=\"" + "x\n".repeat(12_000) + "\">\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        for (int readSize : new int[] {512, 4096, Integer.MAX_VALUE}) {
+            Result r = report(page, readSize);
+            assertEquals(0, r.status(), r.err());
+            assertTrue(r.err().contains("\"action\":\"passed-over-limit\""), r.err());
+            assertEquals(List.of(3), reportedLines(r.err()), "reads of " + readSize + ": " + r.err());
         }
     }
 }
