@@ -121,12 +121,14 @@ public final class ConsentSources {
         return DecisionJson.render(decision, essential);
     }
 
+    /** The banner and Consent Mode snippet, as enabled. */
+    public PageMarkup pageMarkup() {
+        return PageMarkup.of(settings, categoriesInOrder);
+    }
+
     /** The banner when enabled. */
     public Optional<ConsentBanner> banner() {
-        if (!settings.banner().enabled()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ConsentBanner(settings.banner(), categoriesInOrder, settings.endpoint()));
+        return pageMarkup().banner();
     }
 
     /** The proof-of-consent log (UTC system clock) when a path is configured; the endpoint appends to it. */
@@ -145,9 +147,7 @@ public final class ConsentSources {
 
     /** The Consent Mode v2 snippet builder when enabled. */
     public Optional<ConsentModeSnippet> consentMode() {
-        return settings.consentMode()
-                ? Optional.of(new ConsentModeSnippet("advertising", "analytics"))
-                : Optional.empty();
+        return pageMarkup().consentMode();
     }
 
     /** The body of /.well-known/gpc.json when enabled (lastUpdate from the revision when it is a date). */

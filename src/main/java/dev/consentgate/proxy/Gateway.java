@@ -7,6 +7,7 @@ import dev.consentgate.config.Ruleset;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.consent.ConsentInput;
 import dev.consentgate.consent.ConsentSources;
+import dev.consentgate.consent.PageMarkup;
 import dev.consentgate.cookie.CookieClassifier;
 import dev.consentgate.cookie.CookiePolicy;
 import dev.consentgate.html.PageSite;
@@ -89,8 +90,7 @@ public final class Gateway {
                 consent.banner().isPresent());
         // the browser proxy shows sites as they are for its fixed consent: no banner or Consent Mode of its own
         this.html = new HtmlEnforcement(new TagPolicy(ruleset.tagRules(), ruleset.categories(), ruleset.html()),
-                classifier, ruleset.limits(), browse.isPresent() ? Optional.empty() : consent.banner(),
-                browse.isPresent() ? Optional.empty() : consent.consentMode(), faults);
+                classifier, ruleset.limits(), browse.isPresent() ? PageMarkup.NONE : consent.pageMarkup(), faults);
         this.localEndpoints = new LocalEndpoints(consent, ruleset.consent(),
                 List.copyOf(ruleset.categories().values()), cookies, this::renderMetrics);
         this.pools = new UpstreamPools(ruleset.limits(), browse.map(BrowseMode::upstreamTls));

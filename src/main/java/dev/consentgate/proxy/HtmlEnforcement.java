@@ -1,9 +1,8 @@
 package dev.consentgate.proxy;
 
 import dev.consentgate.config.Limits;
-import dev.consentgate.consent.ConsentBanner;
 import dev.consentgate.consent.ConsentDecision;
-import dev.consentgate.consent.ConsentModeSnippet;
+import dev.consentgate.consent.PageMarkup;
 import dev.consentgate.cookie.CookieClassifier;
 import dev.consentgate.html.TagPolicy;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -21,8 +20,8 @@ import java.util.regex.Pattern;
  * The ruleset-wide parts of HTML enforcement, built once: tag policy, cookie rules for meta set-cookie, limits, and
  * the gateway's own banner and Consent Mode snippet when enabled.
  */
-record HtmlEnforcement(TagPolicy policy, CookieClassifier cookies, Limits limits, Optional<ConsentBanner> banner,
-                       Optional<ConsentModeSnippet> consentMode, FaultPoints faults) {
+record HtmlEnforcement(TagPolicy policy, CookieClassifier cookies, Limits limits, PageMarkup markup,
+                       FaultPoints faults) {
 
     private static final Pattern NONCE = Pattern.compile("'nonce-([A-Za-z0-9+/=_-]+)'");
 
@@ -35,22 +34,24 @@ record HtmlEnforcement(TagPolicy policy, CookieClassifier cookies, Limits limits
      * to add (the Consent Mode defaults, the banner for a visitor who has not answered).
      */
     boolean changesPages(ConsentDecision decision) {
-        return !policy.grantsEverything(decision) || consentMode.isPresent()
-                || (banner.isPresent() && !decision.answered());
+        return !policy.grantsEverything(decision) || markup.adds(decision);
     }
 
     /** The banner for a visitor who has not answered yet; Consent Mode defaults reflecting the decision. */
     HtmlBodyRewrite.Injections injections(ConsentDecision decision, String requestTarget, HttpHeaders response) {
-        Optional<byte[]> head = consentMode.map(mode -> mode.script(decision, cspNonce(response))
-                .getBytes(StandardCharsets.UTF_8));
+        Optional<byte[]> head = markup.afterHeadStart(decision, cspNonce(response)).map(HtmlEnforcement::utf8);
         // the banner is XHTML: it belongs in HTML and XHTML pages, not in other XML documents (SVG, feeds)
         Optional<String> type = ContentTypeHeader.extract(response.getAll(HttpHeaderNames.CONTENT_TYPE))
                 .map(ContentTypeHeader.MediaType::essence);
         boolean xml = type.filter(t -> t.endsWith("xml")).isPresent();
         boolean bannerFits = !xml || type.get().equals("application/xhtml+xml");
-        Optional<byte[]> body = decision.answered() || !bannerFits ? Optional.empty()
-                : banner.map(b -> b.html(requestTarget).getBytes(StandardCharsets.UTF_8));
+        Optional<byte[]> body = bannerFits ? markup.beforeBodyEnd(decision, requestTarget).map(HtmlEnforcement::utf8)
+                : Optional.empty();
         return new HtmlBodyRewrite.Injections(head, body, xml);
+    }
+
+    private static byte[] utf8(String markup) {
+        return markup.getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.consentgate.config.ConsentSettings;
 import dev.consentgate.config.Ruleset;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.consent.ConsentModeSnippet;
+import dev.consentgate.consent.PageMarkup;
 import dev.consentgate.html.HtmlInjector;
 import dev.consentgate.testing.RawClient;
 import dev.consentgate.testing.RunningGateway;
@@ -142,8 +143,8 @@ class GatewayMarkupIntegrationTest {
     // ---------------------------------------------------------------------------------------------------------
     @Test
     void consentModeSnippetCarriesTheNonceOfTheScriptDirective() {
-        HtmlEnforcement html = new HtmlEnforcement(null, null, null, Optional.empty(),
-                Optional.of(new ConsentModeSnippet("advertising", "analytics")), null);
+        HtmlEnforcement html = new HtmlEnforcement(null, null, null, new PageMarkup(Optional.empty(),
+                Optional.of(new ConsentModeSnippet("advertising", "analytics"))), null);
         ConsentDecision none = new ConsentDecision(Set.of("essential"), "default", Optional.empty(), false,
                 Optional.empty());
         for (String[] c : new String[][] {
