@@ -37,7 +37,7 @@ final class BrowseCommand {
     static int run(Ruleset ruleset, String consent, Optional<String> listen, Path caDir, Optional<Path> report,
                    Optional<Path> upstreamCa, PrintStream out) throws Exception {
         // the options first, so that a usage error leaves no CA or report file behind
-        ConsentDecision decision = RewriteCommand.consent(ruleset, consent);
+        ConsentDecision decision = CommandLineConsent.answered(ruleset, consent);
         Listener listener = Main.parseListen(listen.orElse(DEFAULT_LISTEN));
         SslContext upstreamTls = UpstreamTrust.clientContext(upstreamCa);
         Clock clock = Clock.systemUTC();

@@ -8,6 +8,7 @@ import dev.consentgate.config.Ruleset;
 import dev.consentgate.config.RulesetException;
 import dev.consentgate.config.RulesetLoader;
 import dev.consentgate.config.TagListImport;
+import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.demo.DemoSite;
 import dev.consentgate.html.PageSite;
 import dev.consentgate.proxy.Gateway;
@@ -36,7 +37,8 @@ public final class Main {
     private static final Set<String> COMMANDS = Set.of("run", "check", "rewrite", "browse");
     private static final Set<String> VALUED = Set.of("--config", "--upstream", "--listen", "--consent",
             "--charset", "--site", "--ca-dir", "--report-file", "--upstream-ca");
-    private static final Set<String> FLAGS = Set.of("--demo", "--help", "-h", "--verbose", "--report");
+    private static final Set<String> FLAGS = Set.of("--demo", "--help", "-h", "--verbose", "--report",
+            "--unanswered");
 
     private static final String HELP = """
             ConsentGate: enforces a site's cookie policy on the wire, in front of its web servers.
@@ -49,6 +51,13 @@ public final class Main {
               rewrite         rewrite an HTML page from stdin to stdout as the proxy would:
                                 rewrite --consent essential|all|CAT+CAT [--charset NAME] [--site HOST] [--report]
                                         < in > out
+                                rewrite --unanswered [--consent DEFAULT] ...
+                                writes the body the proxy sends a visitor with that consent, its Consent Mode
+                                defaults included when consent_mode is on; --unanswered stands for a visitor who
+                                has not answered yet (the ruleset's default, essential only unless its fallback
+                                region is opt-out, or DEFAULT), who also gets the banner when banner.enabled
+                                (returning to "/"); only the body: no headers (Set-Cookie, Link), no
+                                Content-Security-Policy nonce on the Consent Mode script
                                 --site names the host the page came from (www.example.com), as the proxy knows it:
                                 rules naming that whole site then spare the site's own URLs
                                 --report prints every element removed, neutralized or replaced as JSON on stderr
@@ -96,11 +105,11 @@ public final class Main {
         try {
             return switch (args.command()) {
                 case "check" -> check(config, out, err);
-                case "rewrite" -> RewriteCommand.run(RulesetLoader.load(config),
-                        args.option("--consent").orElseThrow(() -> new Args.UsageException(
-                                "rewrite needs --consent essential|all|CATEGORY+CATEGORY")),
-                        args.option("--charset"), site(args.option("--site")),
-                        args.flag("--report"), in, out, err);
+                case "rewrite" -> {
+                    Ruleset ruleset = RulesetLoader.load(config);
+                    yield RewriteCommand.run(ruleset, rewriteConsent(ruleset, args), args.option("--charset"),
+                            site(args.option("--site")), args.flag("--report"), in, out, err);
+                }
                 case "browse" -> BrowseCommand.run(RulesetLoader.load(config),
                         args.option("--consent").orElse("essential"), args.option("--listen"),
                         Path.of(args.option("--ca-dir").orElse("certs")), args.option("--report-file").map(Path::of),
@@ -134,6 +143,15 @@ public final class Main {
     /** The default ruleset is looked for relative to the working directory, which a missing file may not make plain. */
     private static String defaultConfigHint() {
         return " (the default, looked for in " + Path.of("").toAbsolutePath() + "; give another with --config FILE)";
+    }
+
+    /** {@code --consent CONSENT} (a visitor who answered so), or {@code --unanswered [--consent DEFAULT]}. */
+    private static ConsentDecision rewriteConsent(Ruleset ruleset, Args args) {
+        if (args.flag("--unanswered")) {
+            return CommandLineConsent.unanswered(ruleset, args.option("--consent"));
+        }
+        return CommandLineConsent.answered(ruleset, args.option("--consent").orElseThrow(() -> new Args.UsageException(
+                "rewrite needs --consent essential|all|CATEGORY+CATEGORY, or --unanswered")));
     }
 
     /** {@code --site HOST[:PORT]}, read as the proxy reads a Host header. */

@@ -1,9 +1,10 @@
 package dev.consentgate.cli;
 
-import dev.consentgate.config.Category;
 import dev.consentgate.config.Ruleset;
 import dev.consentgate.consent.ConsentDecision;
+import dev.consentgate.consent.PageMarkup;
 import dev.consentgate.cookie.CookieClassifier;
+import dev.consentgate.html.HtmlInjector;
 import dev.consentgate.html.HtmlRewriter;
 import dev.consentgate.html.PageSite;
 import dev.consentgate.html.RewriteListener;
@@ -16,30 +17,31 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * {@code rewrite --consent essential|all|CAT+CAT [--report] < in.html > out.html}: streams a saved page through the
- * same rewriter, tag rules and cookie rules the proxy uses, so an operator can test a ruleset on a page.
+ * same rewriter, tag rules, cookie rules and markup of the gateway's own the proxy uses, so an operator can test a
+ * ruleset on the page a visitor gets.
  */
 final class RewriteCommand {
 
     private RewriteCommand() {
     }
 
-    static int run(Ruleset ruleset, String consentText, Optional<String> charset, PageSite site, boolean report,
+    static int run(Ruleset ruleset, ConsentDecision consent, Optional<String> charset, PageSite site, boolean report,
                    InputStream in, OutputStream out, PrintStream err) throws IOException {
-        ConsentDecision consent = consent(ruleset, consentText);
         TagPolicy policy = new TagPolicy(ruleset.tagRules(), ruleset.categories(), ruleset.html());
         CookieClassifier cookies = new CookieClassifier(ruleset.cookieRules(), ruleset.undeclared(),
                 ruleset.categories());
         // without --report nothing is kept per element: the page streams in bounded memory however many it has
         RewriteReportJson events = report ? new RewriteReportJson() : null;
         HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site, charset,
-                report ? events : RewriteListener.NONE, name -> cookies.allows(name, consent));
+                report ? events : RewriteListener.NONE, name -> cookies.allows(name, consent),
+                injector(ruleset, consent));
         Consumer<ByteBuf> write = buf -> {
             try {
                 buf.readBytes(out, buf.readableBytes());
@@ -73,20 +75,20 @@ final class RewriteCommand {
         return 0;
     }
 
-    /** "essential" (nothing but essential), "all", or categories joined by '+'. */
-    static ConsentDecision consent(Ruleset ruleset, String text) {
-        Set<String> granted = new HashSet<>(ruleset.essentialCategories());
-        if (text.equals("all")) {
-            granted.addAll(ruleset.categories().keySet());
-        } else if (!text.equals("essential")) {
-            for (String category : text.split("\\+", -1)) {
-                if (!ruleset.categories().containsKey(category)) {
-                    throw new Args.UsageException("--consent: unknown category '" + category + "'; "
-                            + Category.declared(ruleset.categories().keySet()) + " (or essential, all)");
-                }
-                granted.add(category);
-            }
+    /**
+     * The markup the proxy adds for this visitor (Consent Mode defaults, the banner), as it adds it to a page at "/"
+     * whose response names no Content-Security-Policy nonce; null when there is none.
+     */
+    private static HtmlInjector injector(Ruleset ruleset, ConsentDecision consent) {
+        PageMarkup markup = PageMarkup.of(ruleset.consent(), List.copyOf(ruleset.categories().values()));
+        if (!markup.adds(consent)) {
+            return null;
         }
-        return new ConsentDecision(granted, "command line", Optional.empty(), false, Optional.empty());
+        return new HtmlInjector(markup.afterHeadStart(consent, Optional.empty()).map(RewriteCommand::utf8),
+                markup.beforeBodyEnd(consent, "/").map(RewriteCommand::utf8));
+    }
+
+    private static byte[] utf8(String markup) {
+        return markup.getBytes(StandardCharsets.UTF_8);
     }
 }
