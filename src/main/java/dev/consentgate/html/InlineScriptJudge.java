@@ -21,6 +21,8 @@ final class InlineScriptJudge {
     /** What those URLs decide. */
     private final MentionedUrlVerdict mentioned;
     private int matcherState;
+    /** The script's bytes before the piece being read, for signatures that must start a name. */
+    private final SignatureMatcher.Lookback lookback;
     private long inspected;
     private boolean importMap;
     private boolean keepsCode;
@@ -36,6 +38,7 @@ final class InlineScriptJudge {
         this.limit = policy.settings().inlineScriptInspectLimit();
         this.signed = new SignatureVerdict(policy, consent);
         this.mentioned = new MentionedUrlVerdict(policy, consent, site);
+        this.lookback = policy.signatures().newLookback();
     }
 
     /** A new script: an import map is judged by the URLs it maps; {@code keepCode} keeps its code (SVG, MathML). */
@@ -49,6 +52,7 @@ final class InlineScriptJudge {
 
     private void readAfresh() {
         matcherState = 0;
+        lookback.reset();
         inspected = 0;
         host = "";
         signed.reset(keepRulesCount);
@@ -66,7 +70,7 @@ final class InlineScriptJudge {
         if (keepsCode) {
             keep(a, from, readTo);
         }
-        int next = policy.signatures().scan(a, from, readTo, matcherState, signed);
+        int next = policy.signatures().scan(a, from, readTo, matcherState, signed, lookback);
         if (next < 0) {
             host = "";
             return -1;

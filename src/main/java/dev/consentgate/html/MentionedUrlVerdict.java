@@ -98,7 +98,12 @@ final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
         if (url.host().startsWith("help.") || url.host().startsWith("support.")) {
             return true;
         }
+        // the path only: a word of the query ("cd[content_name]=Chocolate Chip Cookies") makes no notice of a beacon
         String path = url.path().toLowerCase(Locale.ROOT);
+        int query = path.indexOf('?');
+        int fragment = path.indexOf('#');
+        int end = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
+        path = end < 0 ? path : path.substring(0, end);
         if (path.contains("do-not-track") || path.contains("donottrack")) {
             // a vendor's opt-out page, although "track" is an endpoint's word
             return true;

@@ -174,6 +174,11 @@ final class ScriptUrlMentions {
                         continue;
                     } else if (c == ':') {
                         st = append(c) ? PORT : IDLE;
+                    } else if ((c == '?' || c == '#') && isHost()) {
+                        // a query or fragment right after the host ("https://www.google-analytics.com?v=1"): the
+                        // browser loads the root path with it
+                        st = append((byte) '/') ? PATH : IDLE;
+                        continue;
                     } else if (PATH_END[c & 0xff]) {
                         // a URL that is only scheme and host ("https://www.googletagmanager.com")
                         st = IDLE;
@@ -341,6 +346,18 @@ final class ScriptUrlMentions {
     private boolean assignedToSrc(byte[] a, int from, int k) {
         for (int n = 0; n < MAX_LOOKBACK; n++, k--) {
             int c = byteAt(a, from, k);
+            if (isJsSpace(c)) {
+                // spacing right after '=' or ',', a line break included ("frame.src =\n  'https://...'")
+                int j = k;
+                for (int s = 0; s < MAX_SPACES_BEFORE_COMMA && isJsSpace(byteAt(a, from, j)); s++) {
+                    j--;
+                }
+                int before = byteAt(a, from, j);
+                if (before == '=' || before == ',') {
+                    k = j + 1;
+                    continue;
+                }
+            }
             if (c == ',') {
                 return srcArgumentBefore(a, from, k - 1);
             }
@@ -348,13 +365,14 @@ final class ScriptUrlMentions {
                 return false;
             }
             if (c == '=') {
-                int e = byteAt(a, from, k - 1);
-                if (e == ' ') {
+                // any spacing a formatter leaves before '=' ("frame.src    =", a tab)
+                for (int s = 0; s < MAX_SPACES_BEFORE_COMMA && isJsSpace(byteAt(a, from, k - 1)); s++) {
                     k--;
                 }
                 return (byteAt(a, from, k - 1) | 0x20) == 'c' && (byteAt(a, from, k - 2) | 0x20) == 'r'
                         && (byteAt(a, from, k - 3) | 0x20) == 's';
             }
+
         }
         return false;
     }
@@ -364,7 +382,7 @@ final class ScriptUrlMentions {
      * {@code setAttribute("src", "...")} that points a created iframe or script at the URL after the comma.
      */
     private boolean srcArgumentBefore(byte[] a, int from, int k) {
-        for (int n = 0; n < MAX_SPACES_BEFORE_COMMA && byteAt(a, from, k) == ' '; n++) {
+        for (int n = 0; n < MAX_SPACES_BEFORE_COMMA && isJsSpace(byteAt(a, from, k)); n++) {
             k--;
         }
         int quote = byteAt(a, from, k);
@@ -373,6 +391,10 @@ final class ScriptUrlMentions {
         }
         return (byteAt(a, from, k - 1) | 0x20) == 'c' && (byteAt(a, from, k - 2) | 0x20) == 'r'
                 && (byteAt(a, from, k - 3) | 0x20) == 's';
+    }
+
+    private static boolean isJsSpace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
     }
 
     /** A byte that is not part of the host or port: only a slash (plain or escaped) goes on to a path. */

@@ -13,6 +13,11 @@ import java.util.List;
  * Finds many literal signatures at once in a byte stream (Aho-Corasick compiled to a full transition table), so
  * that an inline script is read once whatever the number of rules. The state survives between calls, which makes
  * the search independent of how the script text is split into chunks.
+ *
+ * <p>A signature that starts with a letter, digit, '_' or '$' matches only where no such byte comes before it: a
+ * name in code is a whole name ({@code _paq} is not found in {@code peso_paquete}, nor {@code s.pageName=} in
+ * {@code this.pageName=}). A byte that ends an escape ({@code \n}, {@code \x20}, {@code \u0020}, {@code %20})
+ * counts as no name's. The bytes before a piece come from a {@link Lookback} the caller keeps for the stream.
  */
 final class SignatureMatcher {
 
@@ -36,6 +41,10 @@ final class SignatureMatcher {
      * means no signature starts there.
      */
     private final long[] quadStarts;
+    /** By rule index: the byte length of its signature, when it starts with an identifier byte; else 0. */
+    private final int[] boundedLength;
+    /** The longest signature, in bytes: how far back a boundary test may look. */
+    private final int maxLength;
 
     /**
      * @param signatures literals to find (non-empty)
@@ -99,6 +108,123 @@ final class SignatureMatcher {
         }
         delta = table;
         quadStarts = quads(signatures);
+        int maxRule = -1;
+        int longest = 0;
+        for (int k = 0; k < signatures.size(); k++) {
+            maxRule = Math.max(maxRule, ruleIndex[k]);
+        }
+        boundedLength = new int[maxRule + 1];
+        for (int k = 0; k < signatures.size(); k++) {
+            byte[] bytes = signatures.get(k).getBytes(StandardCharsets.UTF_8);
+            longest = Math.max(longest, bytes.length);
+            if (bytes.length > 0 && isIdentifierByte(bytes[0])) {
+                boundedLength[ruleIndex[k]] = bytes.length;
+            }
+        }
+        maxLength = longest;
+    }
+
+    /** The bytes of a stream read so far that a boundary test may look back on: a new one per stream. */
+    Lookback newLookback() {
+        // a signature's length, and the six bytes of a \\uXXXX escape before it
+        return new Lookback(maxLength + 6);
+    }
+
+    /** The last bytes of a stream before the piece being scanned. */
+    static final class Lookback {
+        private final byte[] ring;
+        private long written;
+
+        private Lookback(int size) {
+            ring = new byte[Math.max(1, size)];
+        }
+
+        void reset() {
+            written = 0;
+        }
+
+        /** The byte {@code back} places before the next piece (1: the last byte read), -1 before the stream. */
+        int byteBefore(int back) {
+            return back > written || back > ring.length ? -1 : ring[(int) ((written - back) % ring.length)] & 0xff;
+        }
+
+        void append(byte[] a, int from, int to) {
+            int start = Math.max(from, to - ring.length);
+            // bytes too far back to be looked at count, unwritten
+            written += start - from;
+            for (int i = start; i < to; i++) {
+                ring[(int) (written % ring.length)] = a[i];
+                written++;
+            }
+        }
+    }
+
+    /**
+     * Whether a name starts at {@code a[start]}: no byte of a name before it, unless that byte ends an escape (a
+     * string's {@code \n} or {@code \x20}, a URL's {@code %20}), after which the text, unescaped, starts afresh.
+     */
+    private static boolean startsAName(byte[] a, int from, int start, Lookback lookback) {
+        int b1 = byteBefore(a, from, start, 1, lookback);
+        if (b1 < 0 || !isIdentifierByte(b1)) {
+            return true;
+        }
+        if (byteBefore(a, from, start, 2, lookback) == '\\') {
+            return true;
+        }
+        boolean hex1 = isHex(b1);
+        int b2 = byteBefore(a, from, start, 2, lookback);
+        if (hex1 && isHex(b2)) {
+            int b3 = byteBefore(a, from, start, 3, lookback);
+            int b4 = byteBefore(a, from, start, 4, lookback);
+            if (b3 == '%' || (b3 == 'x' || b3 == 'X') && b4 == '\\') {
+                return true;
+            }
+            int b5 = byteBefore(a, from, start, 5, lookback);
+            int b6 = byteBefore(a, from, start, 6, lookback);
+            return isHex(b3) && isHex(b4) && (b5 == 'u' || b5 == 'U') && b6 == '\\';
+        }
+        return false;
+    }
+
+    /** The byte {@code back} places before {@code a[start]}, from the lookback before {@code from}; -1 if none. */
+    private static int byteBefore(byte[] a, int from, int start, int back, Lookback lookback) {
+        int k = start - back;
+        if (k >= from) {
+            return a[k] & 0xff;
+        }
+        return lookback == null ? -1 : lookback.byteBefore(from - k);
+    }
+
+    private static boolean isHex(int b) {
+        return b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F';
+    }
+
+    private static boolean isIdentifierByte(int b) {
+        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '$';
+    }
+
+    /**
+     * The rules of {@code rules} whose signature, ending at {@code a[end]}, starts at a name boundary; the same array
+     * when all do.
+     */
+    private int[] atBoundary(int[] rules, byte[] a, int from, int end, Lookback lookback) {
+        int[] kept = null;
+        int n = 0;
+        for (int k = 0; k < rules.length; k++) {
+            int r = rules[k];
+            int length = r < boundedLength.length ? boundedLength[r] : 0;
+            boolean ok = true;
+            if (length > 0) {
+                ok = startsAName(a, from, end + 1 - length, lookback);
+            }
+            if (!ok && kept == null) {
+                kept = Arrays.copyOf(rules, k);
+                n = k;
+            } else if (ok && kept != null) {
+                kept[n++] = r;
+            }
+        }
+        return kept == null ? rules : Arrays.copyOf(kept, n);
     }
 
     private static long[] quads(List<String> signatures) {
@@ -125,6 +251,11 @@ final class SignatureMatcher {
      * @return the state to continue from, or {@code -1} when {@code hits} asked to stop
      */
     int scan(byte[] a, int from, int to, int state, Hits hits) {
+        return scan(a, from, to, state, hits, null);
+    }
+
+    /** As {@link #scan(byte[], int, int, int, Hits)}, {@code lookback} holding the stream's earlier bytes. */
+    int scan(byte[] a, int from, int to, int state, Hits hits, Lookback lookback) {
         int[] d = delta;
         long[] starts = quadStarts;
         int s = state;
@@ -141,11 +272,15 @@ final class SignatureMatcher {
             int next = d[(s << 8) | (a[i] & 0xff)];
             if (next < 0) {
                 next = ~next;
-                if (hits.onMatch(outputs[next])) {
+                int[] rules = atBoundary(outputs[next], a, from, i, lookback);
+                if (rules.length > 0 && hits.onMatch(rules)) {
                     return -1;
                 }
             }
             s = next;
+        }
+        if (lookback != null) {
+            lookback.append(a, from, to);
         }
         return s;
     }

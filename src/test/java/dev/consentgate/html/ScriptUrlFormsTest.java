@@ -1,0 +1,124 @@
+package dev.consentgate.html;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How an inline script writes a tracker's URL that it loads: a query or fragment right after the host, a src
+ * assignment formatted across lines or aligned, and a beacon whose query holds a notice word. Each was found by a
+ * third review of the rewriter's bypasses (the rewritten page, loaded in Chromium, requested the tracker) and passed
+ * before; "Before" in each comment says what happened then.
+ */
+class ScriptUrlFormsTest {
+
+    private static final TagPolicy POLICY = TestRules.defaultPolicy();
+
+    private static String rewrite(String html) {
+        return new String(HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY,
+                html.getBytes(StandardCharsets.UTF_8), RewriteListener.NONE), StandardCharsets.UTF_8);
+    }
+
+    private static void assertBlocked(String control) {
+        assertTrue(!rewrite(control).equals(control), "control case passed: " + control);
+    }
+
+    /** Every case is acted on: none passes untouched. */
+    private static void assertEachBlocked(String... cases) {
+        List<String> passed = new ArrayList<>();
+        for (String html : cases) {
+            if (rewrite(html).equals(html)) {
+                passed.add(html);
+            }
+        }
+        assertTrue(passed.isEmpty(), "passed untouched under essential-only consent: " + passed);
+    }
+
+
+
+    /**
+     * Input: a URL whose query or fragment follows the host with no path:
+     * {@code new Image().src="https://www.google-analytics.com?v=1&tid=UA-Q"} and
+     * {@code f.src="https://www.youtube.com#embed"} on a created iframe. A browser loads them as
+     * https://www.google-analytics.com/?v=1&tid=UA-Q and https://www.youtube.com/ (URL Standard: '?' and '#' end the
+     * authority; the path becomes "/"); Chromium requested both. What happens: in the HOST state of
+     * ScriptUrlMentions, '?' and '#' are neither host bytes, ':' nor PATH_END, so authorityEnd returns IDLE and the
+     * URL is dropped unreported; the scripts pass. The same URL with a '/' before the '?', or ending at the host
+     * ("https://www.google-analytics.com" alone), is blocked. Should: '?' and '#' end the host like a '/' (a URL
+     * "https://host?q" is host + "/?q"). Fail-open.
+     */
+    @Test
+    void aQueryOrFragmentRightAfterTheHostDropsTheUrl() {
+        assertBlocked("<script>new Image().src=\"https://www.google-analytics.com/?v=1&tid=UA-Q\"</script>");
+        assertEachBlocked(
+                "<script>new Image().src=\"https://www.google-analytics.com?v=1&tid=UA-Q\"</script>",
+                "<script>var f=document.createElement(\"iframe\");f.src=\"https://www.youtube.com#embed\";"
+                        + "document.body.appendChild(f)</script>");
+    }
+
+    /**
+     * Input: a created iframe (or a first-party Matomo image pixel) whose src is set in ordinarily formatted code
+     * with other whitespace than one space around '=', or setAttribute's arguments on their own lines:
+     * {@code frame.src =\n  "https://www.youtube.com/embed/NL?..."} (the line break after '=' that formatters put in
+     * a long assignment), {@code frame.src    = "https://www.youtube.com/embed/AL"} (aligned assignments),
+     * {@code frame.src\t= ...}, {@code frame.setAttribute(\n  "src",\n  "https://www.youtube.com/embed/SA..."\n)},
+     * and {@code pixel.src =\n  "/matomo.php?idsite=1&rec=1&action_name=" + ...}. A URL of a functionality rule
+     * (YouTube) or a path-only rule on the page's host (matomo-tracker) blocks a script only when it is loaded (README:
+     * "any URL a src is set to"). What happens: ScriptUrlMentions.assignedToSrc skips at most one space between '='
+     * and "src", stops at '\n' (STATEMENT_END) between '=' and the value, and srcArgumentBefore only skips spaces
+     * (not a line break) before the comma; so the URL counts as merely named, and the embed and the path-only pixel
+     * pass. Chromium loaded www.youtube.com/embed/NL, /embed/AL and /embed/SA, and requested /matomo.php?idsite=1&rec=1
+     * from the page's host. The one-space forms ({@code frame.src = "..."}, {@code setAttribute("src", "...")}) are
+     * blocked. Should: any JavaScript whitespace (spaces, tabs, line breaks) between "src", '=' or ',' and the value.
+     * Fail-open.
+     */
+    @Test
+    void aSrcAssignmentFormattedWithOtherWhitespaceIsNotSeenAsLoading() {
+        assertBlocked("<script>var frame=document.createElement(\"iframe\");"
+                + "frame.src = \"https://www.youtube.com/embed/AL\";document.body.appendChild(frame);</script>");
+        assertBlocked("<script>var pixel=new Image();pixel.src = \"/matomo.php?idsite=1&rec=1\";</script>");
+        assertEachBlocked(
+                "<script>\nvar frame = document.createElement(\"iframe\");\nframe.src =\n"
+                        + "  \"https://www.youtube.com/embed/NL?autoplay=1&mute=1&rel=0&modestbranding=1\";\n"
+                        + "document.body.appendChild(frame);\n</script>",
+                "<script>\nvar frame = document.createElement(\"iframe\");\nframe.width  = 560;\n"
+                        + "frame.src    = \"https://www.youtube.com/embed/AL\";\ndocument.body.appendChild(frame);\n"
+                        + "</script>",
+                "<script>var frame=document.createElement(\"iframe\");"
+                        + "frame.src\t= \"https://www.youtube.com/embed/TB\";document.body.appendChild(frame);</script>",
+                "<script>\nvar frame = document.createElement(\"iframe\");\nframe.setAttribute(\n  \"src\",\n"
+                        + "  \"https://www.youtube.com/embed/SA?autoplay=1&mute=1&rel=0&modestbranding=1\",\n);\n"
+                        + "document.body.appendChild(frame);\n</script>",
+                "<script>\nvar pixel = new Image();\npixel.src =\n"
+                        + "  \"/matomo.php?idsite=1&rec=1&action_name=\" + encodeURIComponent(document.title);\n"
+                        + "</script>");
+    }
+
+    /**
+     * Input: a Meta pixel event sent from inline code whose query holds an ordinary word that is also a "notice"
+     * word: {@code navigator.sendBeacon("https://www.facebook.com/tr?id=123456&ev=ViewContent&cd[content_name]=
+     * Chocolate%20Chip%20Cookies&cd[content_type]=product")} (a shop selling cookies; the same with a content name,
+     * category or search term "Terms", "Legal", "Policy", "Privacy"). The URL is named, not loaded, and advertising
+     * is one of html.named_url_categories, so it should block the script (README: "navigator.sendBeacon(...)",
+     * "fetch('https://www.facebook.com/tr?...')"). What happens: MentionedUrlVerdict.isNoticeLink reads
+     * UrlParts.path(), which holds the query too ("path (with query)"), finds the whole word "cookies" and no
+     * endpoint word, and takes the beacon for a link to Meta's cookie notice; the script passes. The README says only
+     * "a whole word of the path" makes a notice link. Chromium posted to www.facebook.com/tr?id=123456&ev=ViewContent
+     * &cd[content_name]=Chocolate%20Chip%20Cookies.... The same beacon with another product name is blocked
+     * (meta-pixel). Should: only the path before '?' (and '#') is read for notice words. Fail-open.
+     */
+    @Test
+    void aNoticeWordInTheQueryMakesATrackerBeaconPassAsANoticeLink() {
+        assertBlocked("<script>navigator.sendBeacon(\"https://www.facebook.com/tr?id=123456&ev=ViewContent"
+                + "&cd[content_name]=Chocolate%20Chip%20Muffins&cd[content_type]=product\");</script>");
+        assertEachBlocked(
+                "<script>navigator.sendBeacon(\"https://www.facebook.com/tr?id=123456&ev=ViewContent"
+                        + "&cd[content_name]=Chocolate%20Chip%20Cookies&cd[content_type]=product\");</script>",
+                "<script>navigator.sendBeacon(\"https://www.facebook.com/tr?id=123456&ev=Search"
+                        + "&cd[search_string]=privacy\");</script>");
+    }
+}
