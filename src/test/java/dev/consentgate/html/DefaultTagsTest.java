@@ -1442,7 +1442,12 @@ class DefaultTagsTest {
                 arguments("advertising", "https://pb.s3wfg.com/js/pub.dmp.min.js"),
                 arguments("advertising", "https://www.andagainanotherthing.com/fp.js"),
                 arguments("advertising", "https://cdn.stattrack.com/statics/moosend-tracking.min.js"),
-                arguments("functionality", "https://cdn.netmera-web.com/wsdkjs/rMDUyYZULL0DVLR9krgUlrel86RjQcp6"));
+                arguments("functionality", "https://cdn.netmera-web.com/wsdkjs/rMDUyYZULL0DVLR9krgUlrel86RjQcp6"),
+                // sampling round 81: regional analytics and ad platforms of Europe and Asia
+                arguments("analytics", "https://analyze.wywy.com/?customer=557477&backend=analytics&slot=5&scope=1&mapping=3"),
+                arguments("analytics", "https://ssl.webtracker.jp/js/a_ssl.js"),
+                arguments("advertising", "https://app.readpeak.com/js/mcn_ad_iframe.js"),
+                arguments("advertising", "https://static.ancoraplatform.com/v3/ancora_345.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -2145,7 +2150,10 @@ class DefaultTagsTest {
                 // round 79: Post Affiliate Pro's set-up call, Complex Media's slot call, iProm's loader
                 arguments("advertising", "setTimeout( function() { PostAffTracker.setAccountId('default1'); try { PostAffTracker.track(); } catch (err) { } }, 100);"),
                 arguments("advertising", "cmnUNT('3x3', tile_num++);"),
-                arguments("advertising", "var iprom_MID = 'nogomania'; (function(d, e){ var s = d.createElement('script'); s.src = \"//cdn.\" + e + \"/ipromNS.js\"; d.head.appendChild(s); })(document, 'iprom.net');"));
+                arguments("advertising", "var iprom_MID = 'nogomania'; (function(d, e){ var s = d.createElement('script'); s.src = \"//cdn.\" + e + \"/ipromNS.js\"; d.head.appendChild(s); })(document, 'iprom.net');"),
+                // sampling round 81: Jubii's tag manager and Dawin's ad script, loaded by snippets
+                arguments("analytics", "(function (c, n, h, t, i, r){ i = document.createElement(n); i.async = 1; i.src = h + '://jubiitag.dk/jtm.js?cid=' + c; r = document.getElementsByTagName(n)[0]; r.parentNode.insertBefore(i, r); })('JTM-12360', 'script', 'https', document);"),
+                arguments("advertising", "(function(a,b,c,d,e,f){a[c]=a[c]||function(){(a[c].q=a[c].q||[]).push(arguments)};e=b.createElement(d);e.async=1;e.src='//nad.dawin.tv/js/natad.min.js';f=b.getElementsByTagName(d)[0];f.parentNode.insertBefore(e,f)})(window,document,'nad','script'); nad('setMid', 'MT_001');"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -2285,7 +2293,11 @@ class DefaultTagsTest {
                 arguments("advertising", "https://ads.horyzon-media.com/pixel.gif"),
                 // round 80: Tisoomi's ad-block probe, myTarget's ad host
                 arguments("advertising", "https://www.adternal.com/1520000000000/ad-loading.bmp"),
-                arguments("advertising", "https://ad.mail.ru/counter?id=1"));
+                arguments("advertising", "https://ad.mail.ru/counter?id=1"),
+                // sampling round 81: panel measurement and ad-server view pixels
+                arguments("analytics", "https://inviso.rampanel.com/ram/Inviso?i=15838&c=80&n=hdse&cg=1&r=1&rdir=1"),
+                arguments("analytics", "https://panel2.research-int.se/"),
+                arguments("advertising", "https://d.kapanlaginetwork.com/avw.php?zoneid=349&n=ae9e6da5"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
@@ -2349,6 +2361,8 @@ class DefaultTagsTest {
                 // round 77: Livestream's event player
                 arguments("functionality", "https://new.livestream.com/accounts/3172111/events/1948081/player?autoPlay=true&mute=false"),
                 // round 80: Nabo's local widget
-                arguments("functionality", "https://widget.nabo.com.au/ffx-combo-widget?publication=illawarramercury&location=Wollongong"));
+                arguments("functionality", "https://widget.nabo.com.au/ffx-combo-widget?publication=illawarramercury&location=Wollongong"),
+                // sampling round 81: a Korean ad exchange's frame
+                arguments("advertising", "http://adex.ednplus.com/xc/h/FzfzmKyG"));
     }
 }
