@@ -28,6 +28,23 @@ public record NamePattern(Kind kind, String pattern) {
         };
     }
 
+    /**
+     * Whether the name matches with ASCII letters of either case: the name some servers read (ASP.NET's cookie
+     * collection takes "_GA" for "_ga").
+     */
+    public boolean matchesIgnoringCase(String name) {
+        return new NamePattern(kind, asciiLower(pattern)).matches(asciiLower(name));
+    }
+
+    private static String asciiLower(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return out.toString();
+    }
+
     /** Iterative glob match with single-star backtracking: linear for the patterns rules use. */
     private static boolean globMatches(String glob, int g, String s, int i) {
         int starG = -1;

@@ -45,7 +45,7 @@ public final class CookieClassifier {
     private final List<CookieRule> rules;
     private final UndeclaredCookies undeclared;
     private final Map<String, Category> categories;
-    private final Cache<String, List<CookieRule>> rulesByName;
+    private final Cache<String, NameMatches> rulesByName;
     private final UndeclaredCookieLog undeclaredLog = new UndeclaredCookieLog();
 
     public CookieClassifier(List<CookieRule> rules, UndeclaredCookies undeclared, Map<String, Category> categories) {
@@ -76,6 +76,14 @@ public final class CookieClassifier {
     /** First rule covering the name, ignoring domain/path narrowing (the scope is unknown). */
     public Optional<CookieRule> ruleFor(String name) {
         return classify(name, Optional.empty(), Optional.empty()).firstRule();
+    }
+
+    /** Every rule naming the cookie, exactly or in letters of another case, in ruleset order. */
+    public List<CookieRule> rulesNaming(String name) {
+        NameMatches matches = rulesMatchingName(name);
+        List<CookieRule> all = new ArrayList<>(matches.exact());
+        all.addAll(matches.otherCase());
+        return all;
     }
 
     /** First rule covering the cookie; domain and path are its Domain/Path attributes when known. */
@@ -111,7 +119,8 @@ public final class CookieClassifier {
     Classification classify(String name, Optional<String> domain, Optional<String> path) {
         Optional<String> cookieDomain = domain.map(CookieClassifier::normalizeDomain).filter(d -> !d.isEmpty());
         List<CookieRule> deciders = new ArrayList<>(1);
-        for (CookieRule rule : rulesMatchingName(name)) {
+        NameMatches matches = rulesMatchingName(name);
+        for (CookieRule rule : matches.exact()) {
             Scope scope = scopeMatch(rule, cookieDomain, path);
             if (scope == Scope.NO) {
                 continue;
@@ -121,25 +130,39 @@ public final class CookieClassifier {
                 return new Classification(Collections.unmodifiableList(deciders), false);
             }
         }
+        // a server that reads names in any case takes "_GA" for the declared "_ga": that rule decides too, beside
+        // the treatment of undeclared cookies (fail closed)
+        for (CookieRule rule : matches.otherCase()) {
+            if (scopeMatch(rule, cookieDomain, path) != Scope.NO) {
+                deciders.add(rule);
+            }
+        }
         return new Classification(Collections.unmodifiableList(deciders), true);
     }
 
-    private List<CookieRule> rulesMatchingName(String name) {
+    /** The rules naming a cookie exactly, and those that name it only with letters of another case. */
+    private record NameMatches(List<CookieRule> exact, List<CookieRule> otherCase) {
+    }
+
+    private NameMatches rulesMatchingName(String name) {
         if (name.length() > MAX_CACHED_NAME) {
             return computeRulesMatchingName(name);
         }
         return rulesByName.get(name, this::computeRulesMatchingName);
     }
 
-    private List<CookieRule> computeRulesMatchingName(String name) {
+    private NameMatches computeRulesMatchingName(String name) {
         String stripped = CookiePrefix.of(name).strip(name);
         List<CookieRule> matching = new ArrayList<>(1);
+        List<CookieRule> otherCase = new ArrayList<>(0);
         for (CookieRule rule : rules) {
             if (rule.name().matches(stripped) || rule.name().matches(name)) {
                 matching.add(rule);
+            } else if (rule.name().matchesIgnoringCase(stripped) || rule.name().matchesIgnoringCase(name)) {
+                otherCase.add(rule);
             }
         }
-        return List.copyOf(matching);
+        return new NameMatches(List.copyOf(matching), List.copyOf(otherCase));
     }
 
     private enum Scope { YES, MAYBE, NO }

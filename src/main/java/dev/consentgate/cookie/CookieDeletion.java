@@ -31,6 +31,52 @@ final class CookieDeletion {
         return of(cookie, rule) + "; Domain=" + domain;
     }
 
+    /** A deletion in one scope: {@code path} (starting with '/'), and {@code domain}, empty for host-only. */
+    static String inScope(RequestCookie cookie, String path, Optional<String> domain) {
+        CookiePrefix prefix = CookiePrefix.of(cookie.name());
+        StringBuilder out = new StringBuilder(64);
+        if (cookie.name().isEmpty()) {
+            out.append(cookie.raw());
+        } else {
+            out.append(cookie.name()).append('=');
+        }
+        out.append("; Max-Age=0; Expires=").append(EPOCH);
+        if (prefix == CookiePrefix.HOST) {
+            return out.append("; Path=/; Secure").toString();
+        }
+        out.append("; Path=").append(path);
+        domain.ifPresent(d -> out.append("; Domain=").append(d));
+        if (prefix == CookiePrefix.SECURE) {
+            out.append("; Secure");
+        }
+        return out.toString();
+    }
+
+    /**
+     * The paths a cookie the request carried may be stored on, besides "/": the directories of the request's path
+     * (a cookie set without a Path by a response to /shop/cart has the default path /shop), at most three.
+     */
+    static List<String> directoryPaths(Optional<String> requestPath) {
+        List<String> out = new ArrayList<>();
+        String path = requestPath.orElse("/");
+        int query = path.indexOf('?');
+        path = query >= 0 ? path.substring(0, query) : path;
+        if (!path.startsWith("/")) {
+            return out;
+        }
+        int slash = path.indexOf('/', 1);
+        while (slash > 0 && out.size() < MAX_DIRECTORIES) {
+            String directory = path.substring(0, slash);
+            if (directory.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ';' && c != ',')) {
+                out.add(directory);
+            }
+            slash = path.indexOf('/', slash + 1);
+        }
+        return out;
+    }
+
+    private static final int MAX_DIRECTORIES = 3;
+
     /**
      * The request host and its parent domains with at least two labels, from the host itself up: www.shop.example.com
      * gives www.shop.example.com, shop.example.com, example.com. At most five: for a deeper host, the host and the

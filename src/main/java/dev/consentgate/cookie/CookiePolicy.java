@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,45 +154,75 @@ public final class CookiePolicy {
     }
 
     /**
-     * Withdrawal: a deleting Set-Cookie value for each removed request cookie whose name the response does not
-     * already set: Max-Age=0 plus Expires in 1970, with the rule's declared Path/Domain or Path=/; __Host-: Secure;
-     * Path=/ and no Domain; __Secure-: Secure. One per distinct name.
+     * Withdrawal: deleting Set-Cookie values for each removed request cookie (one name once): Max-Age=0 plus Expires
+     * in 1970, in every scope the browser may hold it in, since it replaces only a cookie of the same name, domain and
+     * path (RFC 6265bis 5.7): on Path=/, the paths the cookie's rules declare and the request path's directories;
+     * host-only, on the domains the rules declare, and on the request host and its parent domains (a tracker script
+     * usually sets its cookie on the registrable domain, _ga on .example.com; a public suffix is refused by the
+     * browser, harmlessly). __Host-: Secure; Path=/ and no Domain; __Secure-: Secure. A scope a field the response
+     * keeps sets again is left to that field.
      *
-     * @param namesSetByResponse {@link #setCookieName} of each Set-Cookie field the response still carries after
-     *                           {@link #enforceSetCookie}; a dropped field sets nothing
+     * @param keptFields  the Set-Cookie field values the response still carries after {@link #enforceSetCookie}
+     * @param requestHost the request's host, when known
+     * @param requestPath the request's path, when known
      */
-    public List<String> deletions(List<RequestCookie> removed, Set<String> namesSetByResponse) {
-        return deletions(removed, namesSetByResponse, Optional.empty());
-    }
-
-    /**
-     * As {@link #deletions(List, Set)}, and when the request's host is known, a cookie whose rule declares no domain
-     * is also deleted for that host and each parent domain: a tracker script usually sets its cookie on the
-     * registrable domain (_ga on .example.com), which a host-only deletion would not reach. A parent that is a
-     * public suffix is refused by the browser, harmlessly.
-     */
-    public List<String> deletions(List<RequestCookie> removed, Set<String> namesSetByResponse,
-                                  Optional<String> requestHost) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<String> deletions = new ArrayList<>();
+    public List<String> deletions(List<RequestCookie> removed, List<String> keptFields, Optional<String> requestHost,
+                                  Optional<String> requestPath) {
         if (removed.isEmpty()) {
             return List.of();
         }
         List<String> parents = requestHost.map(CookieDeletion::parentDomains).orElse(List.of());
+        List<String> directories = CookieDeletion.directoryPaths(requestPath);
+        Set<String> keptScopes = new HashSet<>();
+        for (String field : keptFields) {
+            SetCookieField parsed = SetCookieField.parse(field);
+            String path = parsed.path().orElse(directories.isEmpty() ? "/" : directories.get(directories.size() - 1));
+            keptScopes.add(parsed.name() + "\n" + path + "\n" + parsed.domain().orElse(""));
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> deletions = new ArrayList<>();
         for (RequestCookie cookie : removed) {
-            if (namesSetByResponse.contains(cookie.name()) || !seen.add(cookie.name())) {
+            if (!seen.add(cookie.name())) {
                 continue;
             }
-            Optional<CookieRule> rule = classifier.ruleFor(cookie.name());
-            deletions.add(CookieDeletion.of(cookie, rule));
-            if (rule.flatMap(CookieRule::domain).isEmpty() && CookiePrefix.of(cookie.name()) != CookiePrefix.HOST
-                    && !cookie.name().isEmpty()) {
-                for (String domain : parents) {
-                    deletions.add(CookieDeletion.forDomain(cookie, rule, domain));
+            List<CookieRule> rules = classifier.rulesNaming(cookie.name());
+            Set<String> paths = new LinkedHashSet<>();
+            paths.add("/");
+            rules.forEach(rule -> rule.path().filter(p -> p.startsWith("/")).ifPresent(paths::add));
+            paths.addAll(directories);
+            Set<String> domains = new LinkedHashSet<>();
+            domains.add("");
+            rules.forEach(rule -> rule.domain().filter(d -> !d.isEmpty())
+                    .map(CookieClassifier::normalizeDomain).ifPresent(domains::add));
+            if (!cookie.name().isEmpty()) {
+                domains.addAll(parents);
+            }
+            for (String path : paths) {
+                for (String domain : domains) {
+                    if (!keptScopes.contains(cookie.name() + "\n" + path + "\n" + domain)) {
+                        String deletion = CookieDeletion.inScope(cookie, path,
+                                domain.isEmpty() ? Optional.empty() : Optional.of(domain));
+                        if (!deletions.contains(deletion)) {
+                            deletions.add(deletion);
+                        }
+                    }
                 }
             }
         }
         return Collections.unmodifiableList(deletions);
+    }
+
+    /** {@link #deletions(List, List, Optional, Optional)} for a request of unknown path. */
+    public List<String> deletions(List<RequestCookie> removed, Set<String> namesSetByResponse,
+                                  Optional<String> requestHost) {
+        List<RequestCookie> notSetAgain = removed.stream()
+                .filter(cookie -> !namesSetByResponse.contains(cookie.name())).toList();
+        return deletions(notSetAgain, List.of(), requestHost, Optional.empty());
+    }
+
+    /** The same, for a request of unknown host and path. */
+    public List<String> deletions(List<RequestCookie> removed, Set<String> namesSetByResponse) {
+        return deletions(removed, namesSetByResponse, Optional.empty());
     }
 
     /**
@@ -206,15 +237,22 @@ public final class CookiePolicy {
     /** As above, with deletions that also reach the request host's parent domains (see {@link #deletions}). */
     public List<String> enforceResponse(List<String> setCookieFieldValues, List<RequestCookie> removed,
                                         ConsentDecision consent, Optional<String> requestHost) {
+        return enforceResponse(setCookieFieldValues, removed, consent, requestHost, Optional.empty());
+    }
+
+    /** As above, with deletions that also reach the directories of the request's path. */
+    public List<String> enforceResponse(List<String> setCookieFieldValues, List<RequestCookie> removed,
+                                        ConsentDecision consent, Optional<String> requestHost,
+                                        Optional<String> requestPath) {
         List<String> out = new ArrayList<>(setCookieFieldValues.size() + removed.size());
-        Set<String> names = new LinkedHashSet<>();
+        List<String> kept = new ArrayList<>();
         for (String fieldValue : setCookieFieldValues) {
-            enforceSetCookie(fieldValue, consent).ifPresent(kept -> {
-                out.add(kept);
-                names.add(setCookieName(kept));
+            enforceSetCookie(fieldValue, consent).ifPresent(field -> {
+                out.add(field);
+                kept.add(field);
             });
         }
-        out.addAll(deletions(removed, names, requestHost));
+        out.addAll(deletions(removed, kept, requestHost, requestPath));
         return Collections.unmodifiableList(out);
     }
 

@@ -84,8 +84,14 @@ public final class RequestCookies {
             while (i < raw.length() && "=, \t".indexOf(raw.charAt(i)) < 0) {
                 i++;
             }
-            if (i > nameStart && i < raw.length() && raw.charAt(i) == '=') {
-                hidden.add(Map.entry(raw.substring(nameStart, i), separator));
+            int nameEnd = i;
+            // Python's SimpleCookie, among others, allows spaces around '=' ("_ga =GA1.2.3")
+            int equals = i;
+            while (equals < raw.length() && (raw.charAt(equals) == ' ' || raw.charAt(equals) == '\t')) {
+                equals++;
+            }
+            if (nameEnd > nameStart && equals < raw.length() && raw.charAt(equals) == '=') {
+                hidden.add(Map.entry(raw.substring(nameStart, nameEnd), separator));
             }
         }
         return hidden;

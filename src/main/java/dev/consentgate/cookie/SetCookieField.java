@@ -117,7 +117,9 @@ final class SetCookieField {
         String domain = null;
         boolean lastEmpty = false;
         for (Attribute attribute : attributes) {
-            if (attribute.is("Domain")) {
+            // RFC 6265bis 5.6: a value over 1024 octets is ignored, attribute and all (Chromium drops the pair), so
+            // an earlier Domain, or none, is what the browser keeps
+            if (attribute.is("Domain") && !tooLong(attribute)) {
                 lastEmpty = attribute.valueEnd() == attribute.valueStart();
                 if (!lastEmpty) {
                     String candidate = valueOf(attribute);
@@ -133,12 +135,19 @@ final class SetCookieField {
     Optional<String> path() {
         String path = null;
         for (Attribute attribute : attributes) {
-            if (attribute.is("Path")) {
+            if (attribute.is("Path") && !tooLong(attribute)) {
                 String candidate = valueOf(attribute);
                 path = candidate.startsWith("/") ? candidate : null;
             }
         }
         return Optional.ofNullable(path);
+    }
+
+    /** RFC 6265bis: an attribute value longer than this many octets is ignored. */
+    private static final int MAX_ATTRIBUTE_VALUE = 1024;
+
+    private static boolean tooLong(Attribute attribute) {
+        return attribute.valueEnd() - attribute.valueStart() > MAX_ATTRIBUTE_VALUE;
     }
 
     private static Attribute attribute(String text, int from, int to) {

@@ -18,7 +18,8 @@ import java.util.function.Function;
 final class CookieEnforcer {
 
     /** What the response side needs to know about its request. */
-    record ExchangeConsent(ConsentDecision decision, List<RequestCookie> removed, Optional<String> host) {
+    record ExchangeConsent(ConsentDecision decision, List<RequestCookie> removed, Optional<String> host,
+                           Optional<String> path) {
     }
 
     /** The visitor's consent from the request's cookies and headers (the browser proxy's is fixed). */
@@ -34,6 +35,11 @@ final class CookieEnforcer {
 
     /** Resolves consent and removes every non-granted cookie from the request headers, in place. */
     ExchangeConsent onRequest(HttpHeaders headers) {
+        return onRequest(headers, Optional.empty());
+    }
+
+    /** As above, for a request to {@code path}, under whose directories a removed cookie may be stored too. */
+    ExchangeConsent onRequest(HttpHeaders headers, Optional<String> path) {
         List<String> cookieFields = headers.getAll(HttpHeaderNames.COOKIE);
         List<RequestCookie> parsed = RequestCookies.parse(cookieFields);
         ConsentDecision decision = consentOf.apply(new ConsentInput(RequestCookies.byName(parsed), headers::getAll));
@@ -44,7 +50,7 @@ final class CookieEnforcer {
             headers.add(HttpHeaderNames.COOKIE, kept);
         }
         return new ExchangeConsent(decision, filtered.removed(),
-                Optional.ofNullable(headers.get(HttpHeaderNames.HOST)));
+                Optional.ofNullable(headers.get(HttpHeaderNames.HOST)), path);
     }
 
     /** Judges each Set-Cookie field on its own, drops Set-Cookie2, and deletes cookies the request lost. */
@@ -54,7 +60,7 @@ final class CookieEnforcer {
         headers.remove(HttpHeaderNames.SET_COOKIE);
         headers.remove("set-cookie2");
         for (String field : cookies.enforceResponse(fields, exchange.removed(), exchange.decision(),
-                exchange.host())) {
+                exchange.host(), exchange.path())) {
             headers.add("Set-Cookie", field);
         }
     }

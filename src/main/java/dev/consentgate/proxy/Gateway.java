@@ -178,7 +178,8 @@ public final class Gateway {
             // Ask only for codings the gateway can decode (an HTML body never passes unjudged) and the client reads.
             request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, BodyCodec.upstreamOffer(clientAccepts));
         }
-        CookieEnforcer.ExchangeConsent consent = cookieEnforcer.onRequest(request.headers());
+        CookieEnforcer.ExchangeConsent consent = cookieEnforcer.onRequest(request.headers(),
+                Optional.of(request.uri()));
         audit.requestCookiesRemoved(consent.removed());
         boolean revalidatesVariant = PageVariants.forwardConditions(request.headers(),
                 html.changesPages(consent.decision()), () -> variants.key(consent.decision()));
