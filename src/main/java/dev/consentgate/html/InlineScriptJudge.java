@@ -21,6 +21,8 @@ final class InlineScriptJudge {
     /** What those URLs decide. */
     private final MentionedUrlVerdict mentioned;
     private int matcherState;
+    /** The script's text for the URL search, with escaped slashes written out. */
+    private final SlashEscapes escapes = new SlashEscapes();
     /** The script's bytes before the piece being read, for signatures that must start a name. */
     private final SignatureMatcher.Lookback lookback;
     private long inspected;
@@ -53,6 +55,7 @@ final class InlineScriptJudge {
     private void readAfresh() {
         matcherState = 0;
         lookback.reset();
+        escapes.reset();
         inspected = 0;
         host = "";
         signed.reset(keepRulesCount);
@@ -79,7 +82,8 @@ final class InlineScriptJudge {
         // a URL's verdict waits for the script's end, where a signature found later still decides first: acting at
         // once would make the verdict depend on chunking
         if (mentioned.rule() < 0) {
-            mentions.scan(a, from, readTo, mentioned);
+            escapes.decode(a, from, readTo);
+            mentions.scan(escapes.text(), escapes.offset(), escapes.offset() + escapes.length(), mentioned);
         }
         inspected += readTo - from;
         return readTo;
@@ -103,6 +107,10 @@ final class InlineScriptJudge {
         if (signed.blockingAtEnd() >= 0) {
             host = "";
             return signed.blockingAtEnd();
+        }
+        if (mentioned.rule() < 0) {
+            escapes.end();
+            mentions.scan(escapes.text(), escapes.offset(), escapes.offset() + escapes.length(), mentioned);
         }
         if (mentioned.rule() < 0) {
             mentions.end(mentioned);

@@ -85,6 +85,8 @@ final class ScriptUrlMentions {
         }
         HOST_BYTE['.'] = true;
         HOST_BYTE['-'] = true;
+        // a percent-encoded host ("www.googletagmanager%2Ecom"): browsers decode it, and so does UrlParts
+        HOST_BYTE['%'] = true;
         // the UTF-8 bytes of characters a browser maps into a host name ("googletagmanager。com", fullwidth
         // letters, a soft hyphen): read as part of the host, which UrlParts maps as the browser does
         for (int c = 0x80; c <= 0xff; c++) {
@@ -191,7 +193,17 @@ final class ScriptUrlMentions {
                         st = authorityEnd(c);
                     }
                 }
-                case PORT -> st = c >= '0' && c <= '9' ? (append(c) ? PORT : IDLE) : authorityEnd(c);
+                case PORT -> {
+                    if (c >= '0' && c <= '9') {
+                        st = append(c) ? PORT : IDLE;
+                    } else if (c == '?' || c == '#') {
+                        // a query or fragment right after the port: the browser loads the root path with it
+                        st = append((byte) '/') ? PATH : IDLE;
+                        continue;
+                    } else {
+                        st = authorityEnd(c);
+                    }
+                }
                 case AUTHORITY_BACKSLASH -> st = c == '/' && append(c) ? PATH : IDLE;
                 case PATH -> {
                     if (c == '\\') {

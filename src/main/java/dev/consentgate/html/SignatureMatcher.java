@@ -171,6 +171,18 @@ final class SignatureMatcher {
         if (byteBefore(a, from, start, 2, lookback) == '\\') {
             return true;
         }
+        // a legacy octal escape ("\12", "\012": sloppy-mode strings, which eval and setTimeout run)
+        if (b1 >= '0' && b1 <= '7') {
+            for (int back = 2; back <= 4; back++) {
+                int b = byteBefore(a, from, start, back, lookback);
+                if (b == '\\') {
+                    return true;
+                }
+                if (b < '0' || b > '7') {
+                    break;
+                }
+            }
+        }
         boolean hex1 = isHex(b1);
         int b2 = byteBefore(a, from, start, 2, lookback);
         if (hex1 && isHex(b2)) {

@@ -9,10 +9,9 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * What a site needs under essential-only consent and the shipped ruleset once blocked: a consent tool's own settings
- * (CookieYes' WordPress plugin), and site code whose names merely contain a vendor's signature ("peso_paquete",
- * "this.pageName=", "layer_satellite"): signatures that start a name now match only where a name starts. Found by a
- * review of over-blocking; "Before" in each comment says what happened then.
+ * Site code under essential-only consent and the shipped ruleset once blocked because its names merely contain a
+ * vendor's signature ("peso_paquete", "this.pageName=", "layer_satellite"): signatures that start a name now match
+ * only where a name starts. Found by a review of over-blocking; "Before" in each comment says what happened then.
  */
 class EssentialsThatMustPassTest {
 
@@ -38,42 +37,6 @@ class EssentialsThatMustPassTest {
         assertEquals(html, rewriteEssentialOnly(html));
     }
 
-    /*
-     * Input: the configuration the CookieYes WordPress plugin (cookie-law-info 3.x, "lite" mode) prints for its
-     * banner: wp_localize_script(..., '_ckyConfig', get_store_data()) writes
-     * <script id="cookie-law-info-js-extra">var _ckyConfig = {...};</script>, and that object carries, for each
-     * non-necessary cookie, the "script URL pattern" the site owner entered in CookieYes' cookie list (its
-     * documented way to auto-block a script, e.g. googletagmanager.com/gtag/js) twice: as the cookie's "provider"
-     * and in "_providersToBlock" ({"re": pattern, "categories": [...]}), which its script.min.js uses to hold the
-     * scripts back until consent. wp_json_encode escapes the slashes (\/).
-     * Before (found by a review): the script is neutralized (rule google-tag-manager for the \/-escaped gtag pattern, which the URL
-     * reader takes for a loaded script; rule meta-pixel-loader-inline for an fbevents.js pattern).
-     * Expected: it passes: it is the consent tool's own configuration, it loads nothing, and CookieYes is one of
-     * the gateway's own consent sources (cookieyes-consent). Neutralized, window._ckyConfig is undefined, the
-     * plugin's script throws on its first line (_ckyStore._backupNodes = []), no banner is shown and the visitor
-     * can never give the consent the gateway is waiting for. README: "Consent managers ... are listed as essential
-     * first, so nothing blocks them"; Sourcepoint's, Klaro's, iubenda's and Didomi's configurations are covered by
-     * *cmp-configurations, CookieYes' is not.
-     */
-    @Test
-    void cookieYesWordPressConfigurationNamingTheScriptsItBlocksPasses() {
-        assertPassesUntouched("<script id=\"cookie-law-info-js-extra\">var _ckyConfig = {\"_ipData\":[],"
-                + "\"_assetsURL\":\"https:\\/\\/www.example.com\\/wp-content\\/plugins\\/cookie-law-info\\/lite"
-                + "\\/frontend\\/images\\/\",\"_publicURL\":\"https:\\/\\/www.example.com\",\"_expiry\":\"365\","
-                + "\"_categories\":[{\"name\":\"Necessary\",\"slug\":\"necessary\",\"isNecessary\":true,"
-                + "\"ccpaDoNotSell\":true,\"cookies\":[],\"active\":true,\"defaultConsent\":{\"gdpr\":true,"
-                + "\"ccpa\":true}},{\"name\":\"Analytics\",\"slug\":\"analytics\",\"isNecessary\":false,"
-                + "\"ccpaDoNotSell\":true,\"cookies\":[{\"cookieID\":\"_ga\",\"domain\":\".example.com\","
-                + "\"provider\":\"googletagmanager.com\\/gtag\\/js\"}],\"active\":true,\"defaultConsent\":"
-                + "{\"gdpr\":false,\"ccpa\":false}}],\"_activeLaw\":\"gdpr\",\"_rootDomain\":\"\",\"_block\":\"1\","
-                + "\"_showBanner\":\"1\",\"_version\":\"3.2.0\",\"_providersToBlock\":[{\"re\":"
-                + "\"googletagmanager.com\\/gtag\\/js\",\"categories\":[\"analytics\"]}]};</script>"
-                + "<script id=\"cookie-law-info-js-extra\">var _ckyConfig = {\"_categories\":[{\"name\":"
-                + "\"Advertisement\",\"slug\":\"advertisement\",\"isNecessary\":false,\"cookies\":[{\"cookieID\":"
-                + "\"_fbp\",\"domain\":\".example.com\",\"provider\":\"connect.facebook.net\\/en_US\\/fbevents.js\"}]}],"
-                + "\"_providersToBlock\":[{\"re\":\"connect.facebook.net\\/en_US\\/fbevents.js\",\"categories\":"
-                + "[\"advertisement\"]}]};</script>");
-    }
 
 
 

@@ -121,4 +121,69 @@ class ScriptUrlFormsTest {
                 "<script>navigator.sendBeacon(\"https://www.facebook.com/tr?id=123456&ev=Search"
                         + "&cd[search_string]=privacy\");</script>");
     }
+
+    /**
+     * Input: an inline script whose URL's slashes are written with a JavaScript escape other than "\/":
+     * {@code s.src="https:\u002F\u002Fwww.googletagmanager.com\u002Fgtm.js?id=GTM-U"} (the form serialize-javascript,
+     * and the SSR state serializers copied from it, give every "/" in a page's state: its ESCAPED_CHARS maps '/' to
+     * "\\u002F"), the same with {@code \x2f}, and {@code "https:\\\\www.googletagmanager.com\\gtm.js"} (a JS string
+     * holding backslashes, which the URL Standard reads as slashes in an https URL); and a page state naming the
+     * GTM container in the serialize-javascript form, which a first-party loader reads and inserts. What happens:
+     * ScriptUrlMentions only takes '/' and "\/" as slashes, so no URL is found, no signature matches
+     * ("googletagmanager.com/gtm.js" is not in the bytes), and every script passes. Chromium requested
+     * www.googletagmanager.com/gtm.js?id=GTM-U, ?id=GTM-X, ?id=GTM-BS and (state + loader) ?id=GTM-CFG. The same
+     * script or state with "\/" is blocked (README: "a script URL anywhere in its text ... \/-escaped"; "a tracker's
+     * address in its settings"). Should: a JS string escape of '/' ("\u002F", "\x2f", and a backslash) is a slash
+     * to the URL scanner, as "\/" is. Fail-open.
+     */
+    @Test
+    void slashesWrittenAsJavaScriptEscapesOtherThanBackslashSlashHideTheUrl() {
+        assertBlocked("<script>window.__INITIAL_STATE__={\"analytics\":{\"gtm\":"
+                + "\"https:\\/\\/www.googletagmanager.com\\/gtm.js?id=GTM-CFG\"}}</script>");
+        assertEachBlocked(
+                "<script>var s=document.createElement(\"script\");"
+                        + "s.src=\"https:\\u002F\\u002Fwww.googletagmanager.com\\u002Fgtm.js?id=GTM-U\";"
+                        + "document.head.appendChild(s)</script>",
+                "<script>var s=document.createElement(\"script\");"
+                        + "s.src=\"https:\\x2f\\x2fwww.googletagmanager.com\\x2fgtm.js?id=GTM-X\";"
+                        + "document.head.appendChild(s)</script>",
+                "<script>var s=document.createElement(\"script\");"
+                        + "s.src=\"https:\\\\\\\\www.googletagmanager.com\\\\gtm.js?id=GTM-BS\";"
+                        + "document.head.appendChild(s)</script>",
+                "<script>window.__INITIAL_STATE__={\"analytics\":{\"gtm\":"
+                        + "\"https:\\u002F\\u002Fwww.googletagmanager.com\\u002Fgtm.js?id=GTM-CFG\"}}</script>");
+    }
+
+    /**
+     * Input: {@code s.src="https://www.googletagmanager%2Ecom/gtm.js?id=GTM-P"} in an inline script. The URL
+     * Standard's host parser percent-decodes the host before mapping it ("www.googletagmanager.com"), and the README
+     * says hosts are read that way "in attributes and in scripts' text". What happens: '%' is not a HOST_BYTE in
+     * ScriptUrlMentions, so the HOST state hands it to authorityEnd, which gives the candidate up (IDLE); nothing
+     * else matches and the script passes. Chromium requested www.googletagmanager.com/gtm.js?id=GTM-P. (The same
+     * host in a script's src attribute is blocked, as BrowserReadUrlsTest shows for %E3%80%82.) Should: the host is
+     * read with its percent-escapes and judged decoded, as UrlParts does for attributes. Fail-open.
+     */
+    @Test
+    void aPercentEncodedHostInScriptTextIsNotRead() {
+        assertBlocked("<script src=\"https://www.googletagmanager%2Ecom/gtm.js?id=GTM-P\"></script>");
+        assertEachBlocked(
+                "<script>var s=document.createElement(\"script\");"
+                        + "s.src=\"https://www.googletagmanager%2Ecom/gtm.js?id=GTM-P\";"
+                        + "document.head.appendChild(s)</script>",
+                "<script>new Image().src=\"https://www.google-analytics%2ecom/collect?v=1&tid=UA-P\"</script>");
+    }
+
+    // The escapes are read as one wherever the page is cut: an escape split across pieces is held until it is whole.
+    @Test
+    void anEscapedUrlIsFoundWhereverThePageIsCut() {
+        String page = "<p>x</p><script>var s=document.createElement(\"script\");s.src=\"https:\\u002F\\u002F"
+                + "www.googletagmanager.com\\x2Fgtm.js?id=GTM-CUT\";document.head.appendChild(s)</script><p>y</p>";
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        byte[] whole = HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY, bytes, RewriteListener.NONE);
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(bytes, whole), "the script is judged");
+        for (int size = 1; size <= bytes.length; size++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(whole, Chunks.rewrite(POLICY, TestRules.ESSENTIAL_ONLY,
+                    bytes, java.util.List.of(size)), "pieces of " + size);
+        }
+    }
 }
