@@ -1447,7 +1447,16 @@ class DefaultTagsTest {
                 arguments("analytics", "https://analyze.wywy.com/?customer=557477&backend=analytics&slot=5&scope=1&mapping=3"),
                 arguments("analytics", "https://ssl.webtracker.jp/js/a_ssl.js"),
                 arguments("advertising", "https://app.readpeak.com/js/mcn_ad_iframe.js"),
-                arguments("advertising", "https://static.ancoraplatform.com/v3/ancora_345.js"));
+                arguments("advertising", "https://static.ancoraplatform.com/v3/ancora_345.js"),
+                // sampling round 82: counters, ad servers and video analytics of Europe, Israel, Latin America and the Middle East
+                arguments("analytics", "https://js.hotlog.ru/dcounter/477758.js"),
+                arguments("analytics", "https://ssl.sifomedia.se/Scripts/ref_analytics.js"),
+                arguments("advertising", "https://adbetnet.advertserve.com/js/libcode3.js"),
+                arguments("advertising", "https://bimg.abv.bg/banners/darik/stickey.js?v=1.1"),
+                arguments("functionality", "http://besttv2.cdn.it.best-tv.com/israelhayom/plugins/BCGAEventTracker/besttv.brightcove.plugins.BCGAEventTracker.js"),
+                arguments("analytics", "https://storage.googleapis.com/kompagnion/elwatan/elwatankompagnion.js"),
+                arguments("analytics", "https://admin.mangomolo.com/analytics/js/player_events.js"),
+                arguments("advertising", "https://tag.adtrendmedia.net/script/14567722135/preload.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -2153,7 +2162,9 @@ class DefaultTagsTest {
                 arguments("advertising", "var iprom_MID = 'nogomania'; (function(d, e){ var s = d.createElement('script'); s.src = \"//cdn.\" + e + \"/ipromNS.js\"; d.head.appendChild(s); })(document, 'iprom.net');"),
                 // sampling round 81: Jubii's tag manager and Dawin's ad script, loaded by snippets
                 arguments("analytics", "(function (c, n, h, t, i, r){ i = document.createElement(n); i.async = 1; i.src = h + '://jubiitag.dk/jtm.js?cid=' + c; r = document.getElementsByTagName(n)[0]; r.parentNode.insertBefore(i, r); })('JTM-12360', 'script', 'https', document);"),
-                arguments("advertising", "(function(a,b,c,d,e,f){a[c]=a[c]||function(){(a[c].q=a[c].q||[]).push(arguments)};e=b.createElement(d);e.async=1;e.src='//nad.dawin.tv/js/natad.min.js';f=b.getElementsByTagName(d)[0];f.parentNode.insertBefore(e,f)})(window,document,'nad','script'); nad('setMid', 'MT_001');"));
+                arguments("advertising", "(function(a,b,c,d,e,f){a[c]=a[c]||function(){(a[c].q=a[c].q||[]).push(arguments)};e=b.createElement(d);e.async=1;e.src='//nad.dawin.tv/js/natad.min.js';f=b.getElementsByTagName(d)[0];f.parentNode.insertBefore(e,f)})(window,document,'nad','script'); nad('setMid', 'MT_001');"),
+                // sampling round 82: AdRiver's placement tag, which names no host
+                arguments("advertising", "if (window.innerWidth <= 760) { (new adriver(\"adriver_banner_1969735494\", {sid:1, bt:52, ad:604108, bn:604108 })); }"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -2297,7 +2308,9 @@ class DefaultTagsTest {
                 // sampling round 81: panel measurement and ad-server view pixels
                 arguments("analytics", "https://inviso.rampanel.com/ram/Inviso?i=15838&c=80&n=hdse&cg=1&r=1&rdir=1"),
                 arguments("analytics", "https://panel2.research-int.se/"),
-                arguments("advertising", "https://d.kapanlaginetwork.com/avw.php?zoneid=349&n=ae9e6da5"));
+                arguments("advertising", "https://d.kapanlaginetwork.com/avw.php?zoneid=349&n=ae9e6da5"),
+                // sampling round 82: Median WebAudit's pixel
+                arguments("analytics", "http://audit.median.hu/cgi-bin/track.cgi?uc=10324511343264&dc=1"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
