@@ -83,4 +83,21 @@ class EssentialsThatMustPassTest {
                 + "World_Imagery/MapServer/tile/{z}/{y}/{x}', { attribution: 'Esri' }); layer_satellite.addTo(map);"
                 + "</script>");
     }
+
+    /*
+     * Input: At.js (ichord's @-mention autocomplete for jQuery; npm "at.js", about 48,000 downloads a month) from
+     * the public CDNs: https://cdnjs.cloudflare.com/ajax/libs/at.js/1.5.4/js/jquery.atwho.min.js and
+     * https://cdn.jsdelivr.net/npm/at.js@1.5.4/dist/js/jquery.atwho.min.js.
+     * Before (found by a review): both neutralized as analytics by rule adobe-target-atjs-self-hosted ({path: /at.js}): a path-only rule
+     * is a prefix looked for after every '/' of the path, so the library's directory "at.js/" (cdnjs) or
+     * "at.js@1.5.4" (jsdelivr) starts with it, though neither is a file named at.js.
+     * Expected: passes. README and the ruleset: "fonts and plain CDNs have no rule at all" / "(cdnjs, jsdelivr,
+     * unpkg) have no rule: they pass"; the site's comment and mention fields stop working without it.
+     */
+    @Test
+    void atJsMentionLibraryFromPublicCdnsPasses() {
+        assertPassesUntouched("<script src=\"https://cdnjs.cloudflare.com/ajax/libs/at.js/1.5.4/js/jquery.atwho.min.js\">"
+                + "</script><script src=\"https://cdn.jsdelivr.net/npm/at.js@1.5.4/dist/js/jquery.atwho.min.js\">"
+                + "</script>");
+    }
 }
