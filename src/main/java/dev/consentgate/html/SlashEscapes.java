@@ -31,7 +31,8 @@ final class SlashEscapes {
      * {@link #offset()} + {@link #length()}), {@code a} itself when there is nothing to unescape.
      */
     void decode(byte[] a, int from, int to) {
-        if (heldLength == 0 && ByteScan.indexOf(a, from, to, (byte) '\\') == to) {
+        int first = heldLength == 0 ? firstEscape(a, from, to) : from;
+        if (first == to) {
             text = a;
             offset = from;
             length = to - from;
@@ -41,31 +42,44 @@ final class SlashEscapes {
         if (out.length < n) {
             out = new byte[Math.max(n, 2 * out.length)];
         }
-        System.arraycopy(held, 0, out, 0, heldLength);
-        System.arraycopy(a, from, out, heldLength, to - from);
+        byte[] in = new byte[n];
+        System.arraycopy(held, 0, in, 0, heldLength);
+        System.arraycopy(a, from, in, heldLength, to - from);
         heldLength = 0;
         int w = 0;
         int i = 0;
         while (i < n) {
-            byte c = out[i];
-            int escape = c == '\\' ? escapeLength(out, i, n) : 0;
-            if (escape < 0) {
-                // cut by the end of the piece: held for the next one
-                heldLength = n - i;
-                System.arraycopy(out, i, held, 0, heldLength);
+            int escape = firstEscape(in, i, n);
+            // the bytes up to the escape, at once
+            System.arraycopy(in, i, out, w, escape - i);
+            w += escape - i;
+            if (escape == n) {
                 break;
             }
-            if (escape == 0) {
-                out[w++] = c;
-                i++;
-            } else {
-                out[w++] = unescaped(out, i, escape);
-                i += escape;
+            int escapeLength = escapeLength(in, escape, n);
+            if (escapeLength < 0) {
+                // cut by the end of the piece: held for the next one
+                heldLength = n - escape;
+                System.arraycopy(in, escape, held, 0, heldLength);
+                break;
             }
+            out[w++] = unescaped(in, escape, escapeLength);
+            i = escape + escapeLength;
         }
         text = out;
         offset = 0;
         length = w;
+    }
+
+    /** The first escape to write out (or one the end cuts) in {@code b[from, to)}; {@code to} when none. */
+    private static int firstEscape(byte[] b, int from, int to) {
+        for (int i = ByteScan.indexOf(b, from, to, (byte) '\\'); i < to; i = ByteScan.indexOf(b, i + 1, to,
+                (byte) '\\')) {
+            if (escapeLength(b, i, to) != 0) {
+                return i;
+            }
+        }
+        return to;
     }
 
     /** What is held at the script's end: an escape never completed, as it is. */
