@@ -54,7 +54,8 @@ final class CookieDeletion {
 
     /**
      * The paths a cookie the request carried may be stored on, besides "/": the directories of the request's path
-     * (a cookie set without a Path by a response to /shop/cart has the default path /shop), at most three.
+     * (a cookie set without a Path by a response to /shop/cart has the default path /shop), the deepest three, since
+     * the deepest is where a page's own cookies live; none longer than a Path attribute may be (1024 octets).
      */
     static List<String> directoryPaths(Optional<String> requestPath) {
         List<String> out = new ArrayList<>();
@@ -64,18 +65,21 @@ final class CookieDeletion {
         if (!path.startsWith("/")) {
             return out;
         }
-        int slash = path.indexOf('/', 1);
+        int slash = path.lastIndexOf('/');
         while (slash > 0 && out.size() < MAX_DIRECTORIES) {
             String directory = path.substring(0, slash);
-            if (directory.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ';' && c != ',')) {
-                out.add(directory);
+            if (directory.length() <= MAX_PATH
+                    && directory.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ';' && c != ',')) {
+                out.add(0, directory);
             }
-            slash = path.indexOf('/', slash + 1);
+            slash = path.lastIndexOf('/', slash - 1);
         }
         return out;
     }
 
     private static final int MAX_DIRECTORIES = 3;
+    /** RFC 6265bis: a Path attribute over 1024 octets is ignored by browsers. */
+    private static final int MAX_PATH = 1024;
 
     /**
      * The request host and its parent domains with at least two labels, from the host itself up: www.shop.example.com

@@ -160,7 +160,8 @@ public final class CookiePolicy {
      * host-only, on the domains the rules declare, and on the request host and its parent domains (a tracker script
      * usually sets its cookie on the registrable domain, _ga on .example.com; a public suffix is refused by the
      * browser, harmlessly). __Host-: Secure; Path=/ and no Domain; __Secure-: Secure. A scope a field the response
-     * keeps sets again is left to that field.
+     * keeps sets again is left to that field. At most {@link #MAX_DELETIONS} fields of {@link #MAX_DELETION_BYTES}
+     * bytes in all, in that order.
      *
      * @param keptFields  the Set-Cookie field values the response still carries after {@link #enforceSetCookie}
      * @param requestHost the request's host, when known
@@ -180,7 +181,8 @@ public final class CookiePolicy {
             keptScopes.add(parsed.name() + "\n" + path + "\n" + parsed.domain().orElse(""));
         }
         Set<String> seen = new LinkedHashSet<>();
-        List<String> deletions = new ArrayList<>();
+        Set<String> deletions = new LinkedHashSet<>();
+        int bytes = 0;
         for (RequestCookie cookie : removed) {
             if (!seen.add(cookie.name())) {
                 continue;
@@ -199,17 +201,23 @@ public final class CookiePolicy {
             }
             for (String path : paths) {
                 for (String domain : domains) {
-                    if (!keptScopes.contains(cookie.name() + "\n" + path + "\n" + domain)) {
-                        String deletion = CookieDeletion.inScope(cookie, path,
-                                domain.isEmpty() ? Optional.empty() : Optional.of(domain));
-                        if (!deletions.contains(deletion)) {
-                            deletions.add(deletion);
-                        }
+                    if (keptScopes.contains(cookie.name() + "\n" + path + "\n" + domain)) {
+                        continue;
+                    }
+                    String deletion = CookieDeletion.inScope(cookie, path,
+                            domain.isEmpty() ? Optional.empty() : Optional.of(domain));
+                    // a request of many cookies must not make a response head browsers refuse, nor work without
+                    // bound: past the budget, the cookies are still kept from the upstream on every request
+                    if (deletions.size() >= MAX_DELETIONS || bytes + deletion.length() > MAX_DELETION_BYTES) {
+                        return List.copyOf(deletions);
+                    }
+                    if (deletions.add(deletion)) {
+                        bytes += deletion.length();
                     }
                 }
             }
         }
-        return Collections.unmodifiableList(deletions);
+        return List.copyOf(deletions);
     }
 
     /** {@link #deletions(List, List, Optional, Optional)} for a request of unknown path. */
@@ -224,6 +232,10 @@ public final class CookiePolicy {
     public List<String> deletions(List<RequestCookie> removed, Set<String> namesSetByResponse) {
         return deletions(removed, namesSetByResponse, Optional.empty());
     }
+
+    /** The most deletion fields one response gets, and their bytes in all: well inside a browser's head limit. */
+    static final int MAX_DELETIONS = 512;
+    static final int MAX_DELETION_BYTES = 64 * 1024;
 
     /**
      * The whole response side in one call: every Set-Cookie field enforced (dropped ones left out, order kept),

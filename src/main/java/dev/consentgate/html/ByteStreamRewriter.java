@@ -36,6 +36,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private boolean bothWaysInSvgTitle;
     /** A frameset start tag was seen: a browser may be in a frameset from there on (see ElementNames.FRAMESET). */
     private boolean afterFrameset;
+    /**
+     * The page is parsed as XML: there no element's content is raw text, and a self-closing one has none, so what
+     * the tokenizer reads as raw text (HTML's reading) is read as markup too.
+     */
+    private boolean xmlDocument;
     /** Template elements open (their content may be a column group or table: see ElementNames.TEMPLATE). */
     private int templateDepth;
     private final LineCounter lines;
@@ -407,7 +412,13 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      * ways, in SVG or MathML, after a frameset, in a template's content (a column group or table there).
      */
     private boolean uncertainContext() {
-        return fragmentDepth > 0 && !noscriptInHtml || tokenizer.inSvgOrMath() || afterFrameset || templateDepth > 0;
+        return fragmentDepth > 0 && !noscriptInHtml || tokenizer.inSvgOrMath() || afterFrameset || templateDepth > 0
+                || xmlDocument;
+    }
+
+    /** The page is parsed as XML (see {@link #xmlDocument}). */
+    void parsedAsXml() {
+        xmlDocument = true;
     }
 
     /**

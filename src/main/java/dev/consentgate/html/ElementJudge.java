@@ -20,6 +20,9 @@ final class ElementJudge {
     static final Set<String> HINT_RELS = Set.of("preconnect", "dns-prefetch", "preload", "prefetch",
             "modulepreload", "prerender");
     private static final Set<String> STYLESHEET_REL = Set.of("stylesheet");
+    /** Other links a browser fetches on its own: icons, the web app manifest, a compression dictionary. */
+    private static final Set<String> FETCHED_RELS = Set.of("icon", "apple-touch-icon", "apple-touch-icon-precomposed",
+            "mask-icon", "manifest", "compression-dictionary");
     private static final TagRule META_COOKIE_RULE = new TagRule("meta-set-cookie", Optional.empty(),
             Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
     /** A script in content read both ways (see ByteStreamRewriter): it may run, and hold markup, in SVG. */
@@ -144,7 +147,7 @@ final class ElementJudge {
                 if (rel == null) {
                     return null;
                 }
-                if (AttributeSyntax.anyToken(rel, HINT_RELS)) {
+                if (AttributeSyntax.anyToken(rel, HINT_RELS) || AttributeSyntax.anyToken(rel, FETCHED_RELS)) {
                     return urls.firstBlocked(tag, ElementKind.HINT, AddressAttributes.HINT);
                 }
                 // a stylesheet in noscript is a counting fallback for visitors without JavaScript (etracker's

@@ -237,6 +237,9 @@ public final class HtmlRewriter {
         defuseEscapes = decision.undeclared();
         if (!everything) {
             bytes = new ByteStreamRewriter(policy, consent, site, listener, cookieNameAllowed);
+            if (xml) {
+                bytes.parsedAsXml();
+            }
         }
         if (transcoded == null) {
             mode = everything ? Mode.PASS : Mode.BYTES;

@@ -376,17 +376,49 @@ final class ScriptUrlMentions {
             if (c < 0 || STATEMENT_END[c]) {
                 return false;
             }
-            if (c == '=') {
-                // any spacing a formatter leaves before '=' ("frame.src    =", a tab)
+            // a colon followed by the value's quote or spacing, not a scheme's ("https:")
+            int next = byteAt(a, from, k + 1);
+            boolean propertyColon = c == ':' && (next == '"' || next == '\'' || next == '`' || isJsSpace(next));
+            if (c == '=' || propertyColon) {
+                // any spacing a formatter leaves before '=' ("frame.src    =", a tab); src set as a property
+                // (f.src =, f["src"] =) or given in an object ({src: "..."}, Object.assign, jQuery's attributes)
                 for (int s = 0; s < MAX_SPACES_BEFORE_COMMA && isJsSpace(byteAt(a, from, k - 1)); s++) {
                     k--;
                 }
-                return (byteAt(a, from, k - 1) | 0x20) == 'c' && (byteAt(a, from, k - 2) | 0x20) == 'r'
-                        && (byteAt(a, from, k - 3) | 0x20) == 's';
+                int end = k - 1;
+                if (c == '=' && byteAt(a, from, end) == ']') {
+                    end--;
+                }
+                int quote = byteAt(a, from, end);
+                if (quote == '"' || quote == '\'') {
+                    if (c == ':') {
+                        // a quoted key ("src": ...) is data, such as a playlist's JSON, more often than a load
+                        return false;
+                    }
+                    end--;
+                }
+                return (byteAt(a, from, end) | 0x20) == 'c' && (byteAt(a, from, end - 1) | 0x20) == 'r'
+                        && (byteAt(a, from, end - 2) | 0x20) == 's';
+            }
+            if (c == '(') {
+                // import("https://...") and a worker's importScripts("https://...") load what they name
+                return endsWithName(a, from, k - 1, "import") || endsWithName(a, from, k - 1, "importScripts");
             }
 
         }
         return false;
+    }
+
+    /** Whether the name {@code name} ends at {@code a[k]}, not as the tail of a longer one. */
+    private boolean endsWithName(byte[] a, int from, int k, String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (byteAt(a, from, k - i) != name.charAt(name.length() - 1 - i)) {
+                return false;
+            }
+        }
+        int before = byteAt(a, from, k - name.length());
+        return !(before >= 'a' && before <= 'z' || before >= 'A' && before <= 'Z' || before >= '0' && before <= '9'
+                || before == '_' || before == '$');
     }
 
     /**

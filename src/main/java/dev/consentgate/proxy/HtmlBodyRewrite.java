@@ -91,8 +91,23 @@ final class HtmlBodyRewrite {
         if (!carriesDocument(response)) {
             return false;
         }
+        // text/xsl too: Chromium parses a document of that type as XML, and an XSLT stylesheet's templates write
+        // their elements (scripts included) into the page it transforms
         return mediaType(response).map(ContentTypeHeader.MediaType::essence)
-                .filter(e -> e.equals("text/xml") || e.equals("application/xml") || e.endsWith("+xml")).isPresent();
+                .filter(e -> e.equals("text/xml") || e.equals("application/xml") || e.endsWith("+xml")
+                        || e.equals("text/xsl")).isPresent();
+    }
+
+    /**
+     * True for an XSLT stylesheet (text/xsl, application/xslt+xml): whoever fetches it, it is only ever used to write
+     * a page, with the elements its templates hold (scripts included).
+     */
+    static boolean isXsl(HttpResponse response) {
+        if (!carriesDocument(response)) {
+            return false;
+        }
+        return mediaType(response).map(ContentTypeHeader.MediaType::essence)
+                .filter(e -> e.equals("text/xsl") || e.equals("application/xslt+xml")).isPresent();
     }
 
     /** A final response with a body (or, to a HEAD, one it describes): not 1xx, 204 or 304. */

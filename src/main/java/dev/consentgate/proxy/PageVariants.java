@@ -234,7 +234,7 @@ final class PageVariants {
     private static final List<String> PREFETCH_HEADERS = List.of("Sec-Purpose", "Purpose", "X-Moz");
     private static final Pattern PREFETCH = Pattern.compile("(?i)prefetch|prerender");
     private static final Set<String> DOCUMENT_DESTINATIONS = Set.of("document", "iframe", "frame", "embed",
-            "object", "fencedframe");
+            "object", "fencedframe", "xslt");
 
     /**
      * An If-None-Match value as forwarded for the variant {@code key}, or empty to forward none; with {@code

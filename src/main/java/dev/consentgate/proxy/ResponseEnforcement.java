@@ -103,7 +103,7 @@ final class ResponseEnforcement {
         }
         boolean parts = HtmlBodyRewrite.isMultipartRanges(response);
         // an XML document loaded as a page runs the XHTML and SVG scripts in it, like the page it is
-        boolean page = HtmlBodyRewrite.isHtml(response)
+        boolean page = HtmlBodyRewrite.isHtml(response) || HtmlBodyRewrite.isXsl(response)
                 || HtmlBodyRewrite.isXml(response) && PageVariants.mayLoadDocument(request.headers());
         if (!revalidated && !parts && !page) {
             return Optional.empty();
