@@ -1456,7 +1456,14 @@ class DefaultTagsTest {
                 arguments("functionality", "http://besttv2.cdn.it.best-tv.com/israelhayom/plugins/BCGAEventTracker/besttv.brightcove.plugins.BCGAEventTracker.js"),
                 arguments("analytics", "https://storage.googleapis.com/kompagnion/elwatan/elwatankompagnion.js"),
                 arguments("analytics", "https://admin.mangomolo.com/analytics/js/player_events.js"),
-                arguments("advertising", "https://tag.adtrendmedia.net/script/14567722135/preload.js"));
+                arguments("advertising", "https://tag.adtrendmedia.net/script/14567722135/preload.js"),
+                // sampling round 83: lifestyle magazines', regional papers' and universities' trackers
+                arguments("analytics", "https://stf.terra.com.br/metrics/js/br/contentpar.js"),
+                arguments("advertising", "https://cdn.adapex.io/hb/aaw.ph.js"),
+                arguments("functionality", "https://static.xx.fbcdn.net/rsrc.php/v3/y7/r/abc.js"),
+                arguments("advertising", "https://wt1.rqtrk.eu/956cd888-30dd-4b68-95e7-0329961a9b04-trk.js"),
+                arguments("analytics", "https://www.laprovence.com/statics/scripts/libraries/logmatic/logmatic-rum.min.js"),
+                arguments("advertising", "https://d11tldh9zr4z08.cloudfront.net/Accutrak.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -2164,7 +2171,12 @@ class DefaultTagsTest {
                 arguments("analytics", "(function (c, n, h, t, i, r){ i = document.createElement(n); i.async = 1; i.src = h + '://jubiitag.dk/jtm.js?cid=' + c; r = document.getElementsByTagName(n)[0]; r.parentNode.insertBefore(i, r); })('JTM-12360', 'script', 'https', document);"),
                 arguments("advertising", "(function(a,b,c,d,e,f){a[c]=a[c]||function(){(a[c].q=a[c].q||[]).push(arguments)};e=b.createElement(d);e.async=1;e.src='//nad.dawin.tv/js/natad.min.js';f=b.getElementsByTagName(d)[0];f.parentNode.insertBefore(e,f)})(window,document,'nad','script'); nad('setMid', 'MT_001');"),
                 // sampling round 82: AdRiver's placement tag, which names no host
-                arguments("advertising", "if (window.innerWidth <= 760) { (new adriver(\"adriver_banner_1969735494\", {sid:1, bt:52, ad:604108, bn:604108 })); }"));
+                arguments("advertising", "if (window.innerWidth <= 760) { (new adriver(\"adriver_banner_1969735494\", {sid:1, bt:52, ad:604108, bn:604108 })); }"),
+                // sampling round 83: loaders and calls that name no host a rule knows
+                arguments("analytics", "var _ba = _ba || []; _ba.push([\"aid\", \"0410532a\"]); (function() { var ba = document.createElement(\"script\"); ba.type = \"text/javascript\"; ba.async = true; ba.src = (document.location.protocol == \"https:\" ? \"https://\" : \"http://\") + \"bitrix.info/ba.js\"; var s = document.getElementsByTagName(\"script\")[0]; s.parentNode.insertBefore(ba, s); })();"),
+                arguments("analytics", "logmatic.init('O1gv9MhPSsOZG-puyJczzw'); logmatic.setSendErrors('error');"),
+                arguments("advertising", "OAS_RICH('Top');"),
+                arguments("advertising", "var m3_u = (location.protocol=='https:'?'https://www.example.fr/adx/www/site/ajs.php':'http://www.example.fr/adx/www/site/ajs.php'); var m3_r = Math.floor(Math.random()*99999999999); if (!document.MAX_used) document.MAX_used = ',';"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -2310,7 +2322,9 @@ class DefaultTagsTest {
                 arguments("analytics", "https://panel2.research-int.se/"),
                 arguments("advertising", "https://d.kapanlaginetwork.com/avw.php?zoneid=349&n=ae9e6da5"),
                 // sampling round 82: Median WebAudit's pixel
-                arguments("analytics", "http://audit.median.hu/cgi-bin/track.cgi?uc=10324511343264&dc=1"));
+                arguments("analytics", "http://audit.median.hu/cgi-bin/track.cgi?uc=10324511343264&dc=1"),
+                // sampling round 83: an audience platform's pixel
+                arguments("advertising", "https://hubtr.mindlytix.com/pixel/?tid=165&h=http://www.laprovence.com&id2=homepage"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
