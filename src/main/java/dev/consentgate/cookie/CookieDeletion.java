@@ -1,6 +1,5 @@
 package dev.consentgate.cookie;
 
-import dev.consentgate.config.CookieRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,11 +7,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Builds the Set-Cookie value that makes a browser delete a cookie it holds: empty value, Max-Age=0 and an Expires
- * in 1970 (for readers that ignore Max-Age), with the Path and Domain the cookie was declared with, since a browser
- * only replaces a cookie of the same name, domain and path. Without a declared path, Path=/ (where site cookies
- * usually live); without a declared domain, host-only. {@code __Host-} cookies get Secure, Path=/ and no Domain,
- * {@code __Secure-} cookies get Secure, or the browser would refuse the deletion.
+ * Builds the Set-Cookie value that makes a browser delete a cookie it holds in one scope: empty value, Max-Age=0 and
+ * an Expires in 1970 (for readers that ignore Max-Age), with that scope's Path and Domain, since a browser only
+ * replaces a cookie of the same name, domain and path ({@link CookiePolicy} names the scopes). {@code __Host-}
+ * cookies get Secure, Path=/ and no Domain, {@code __Secure-} cookies get Secure, or the browser would refuse the
+ * deletion.
  */
 final class CookieDeletion {
 
@@ -24,11 +23,6 @@ final class CookieDeletion {
     private static final int MAX_DOMAINS = 5;
 
     private CookieDeletion() {
-    }
-
-    /** The same deletion with an explicit Domain, for a cookie that may have been set on a parent domain. */
-    static String forDomain(RequestCookie cookie, Optional<CookieRule> rule, String domain) {
-        return of(cookie, rule) + "; Domain=" + domain;
     }
 
     /** A deletion in one scope: {@code path} (starting with '/'), and {@code domain}, empty for host-only. */
@@ -114,25 +108,4 @@ final class CookieDeletion {
         return out;
     }
 
-    static String of(RequestCookie cookie, Optional<CookieRule> rule) {
-        CookiePrefix prefix = CookiePrefix.of(cookie.name());
-        StringBuilder out = new StringBuilder(64);
-        if (cookie.name().isEmpty()) {
-            // A nameless cookie is keyed by its empty name; a pair without '=' addresses it (RFC 6265bis 5.6).
-            out.append(cookie.raw());
-        } else {
-            out.append(cookie.name()).append('=');
-        }
-        out.append("; Max-Age=0; Expires=").append(EPOCH);
-        if (prefix == CookiePrefix.HOST) {
-            return out.append("; Path=/; Secure").toString();
-        }
-        String path = rule.flatMap(CookieRule::path).filter(p -> p.startsWith("/")).orElse("/");
-        out.append("; Path=").append(path);
-        rule.flatMap(CookieRule::domain).filter(d -> !d.isEmpty()).ifPresent(d -> out.append("; Domain=").append(d));
-        if (prefix == CookiePrefix.SECURE) {
-            out.append("; Secure");
-        }
-        return out.toString();
-    }
 }

@@ -201,13 +201,7 @@ class CookieEnforcementPropertyTest {
     /** Rules by name, in order, skipping those whose known scope excludes the cookie, up to one that surely fits. */
     private static List<CookieRule> oracleDeciders(Scenario scenario, String name, Optional<String> domain,
                                                    Optional<String> path) {
-        String bare = name;
-        for (String prefix : List.of("__host-", "__secure-")) {
-            if (name.toLowerCase(Locale.ROOT).startsWith(prefix)) {
-                bare = name.substring(prefix.length());
-                break;
-            }
-        }
+        String bare = bareName(name);
         List<CookieRule> deciders = new ArrayList<>();
         for (CookieRule rule : scenario.rules()) {
             if (!rule.name().matches(bare) && !rule.name().matches(name)) {
@@ -230,13 +224,7 @@ class CookieEnforcementPropertyTest {
 
     private static List<CookieRule> oracleOtherCaseDeciders(Scenario scenario, String name, Optional<String> domain,
                                                             Optional<String> path) {
-        String bare = name;
-        for (String prefix : List.of("__host-", "__secure-")) {
-            if (name.toLowerCase(Locale.ROOT).startsWith(prefix)) {
-                bare = name.substring(prefix.length());
-                break;
-            }
-        }
+        String bare = bareName(name);
         List<CookieRule> deciders = new ArrayList<>();
         for (CookieRule rule : scenario.rules()) {
             boolean exact = rule.name().matches(bare) || rule.name().matches(name);
@@ -250,6 +238,16 @@ class CookieEnforcementPropertyTest {
             }
         }
         return deciders;
+    }
+
+    /** The name without a __Host- or __Secure- prefix (any case), as classification reads it. */
+    private static String bareName(String name) {
+        for (String prefix : List.of("__host-", "__secure-")) {
+            if (name.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                return name.substring(prefix.length());
+            }
+        }
+        return name;
     }
 
     private static boolean surely(CookieRule rule, Optional<String> domain, Optional<String> path) {

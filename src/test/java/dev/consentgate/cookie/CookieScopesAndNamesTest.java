@@ -160,7 +160,7 @@ class CookieScopesAndNamesTest {
      * /shop/... or by a script on a page there has the default-path "/shop" (RFC 6265bis 5.1.4).
      *
      * <p>What happens: _ga is removed from the request (good), and the withdrawal deletions all carry Path=/
-     * (CookieDeletion.of: the rule's path or "/"); CookieEnforcer.onRequest never looks at the request path.
+     * (the rule's path or "/" then); CookieEnforcer.onRequest never looked at the request path.
      *
      * <p>What should happen: a deletion that reaches a _ga stored on Path=/shop (and /shop/cart). A deletion with
      * Path=/ does not replace it (RFC 6265bis 5.7 step 23 keys cookies by name, domain and path), so the visitor who
