@@ -253,6 +253,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             case ElementNames.SCRIPT, ElementNames.IMG, ElementNames.LINK, ElementNames.META, ElementNames.IFRAME,
                  ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.SOURCE,
                  ElementNames.AMP_PIXEL, ElementNames.AMP_IFRAME, ElementNames.IMAGE, ElementNames.BASE,
+                 ElementNames.SET, ElementNames.ANIMATE,
                  // its encoding decides whether MathML holds HTML there (see ForeignContent)
                  ElementNames.ANNOTATION_XML -> true;
             // its attributes decide whether it ends SVG or MathML content; in HTML it is an ordinary tag

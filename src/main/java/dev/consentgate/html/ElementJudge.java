@@ -157,6 +157,9 @@ final class ElementJudge {
             }
             case ElementNames.META:
                 return judgeMeta(tag);
+            case ElementNames.SET:
+            case ElementNames.ANIMATE:
+                return judgeAnimation(tag);
             default:
                 return null;
         }
@@ -212,6 +215,32 @@ final class ElementJudge {
         String doc = tag.value("srcdoc");
         return doc == null || doc.isEmpty() ? null : Verdict.of(policy, embedded.document(doc), kind);
     }
+
+    /**
+     * SVG's set or animate giving an address attribute (an image's href) the values it holds: each value is loaded
+     * like the attribute's own, so each is judged as a pixel's address.
+     */
+    private Verdict judgeAnimation(TagToken tag) {
+        String target = tag.value("attributename");
+        if (target == null || !ANIMATED_ADDRESSES.contains(target.strip().toLowerCase(java.util.Locale.ROOT))) {
+            return null;
+        }
+        for (String name : new String[] {"to", "from", "by", "values"}) {
+            String value = tag.value(name);
+            if (value == null) {
+                continue;
+            }
+            for (String url : name.equals("values") ? value.split(";") : new String[] {value}) {
+                Verdict v = url.isBlank() ? null : urls.url(url.strip(), ElementKind.PIXEL);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> ANIMATED_ADDRESSES = Set.of("href", "xlink:href", "src");
 
     /** A meta element that sets a cookie (judged by the cookie rules) or navigates (judged by its URL). */
     private Verdict judgeMeta(TagToken tag) {

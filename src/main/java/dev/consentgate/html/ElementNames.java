@@ -48,6 +48,9 @@ final class ElementNames {
     static final int FRAMESET = 25;
     /** template: in its content, a column group or a table ignores those start tags too (see {@link #FRAMESET}). */
     static final int TEMPLATE = 26;
+    /** SVG's set and animate, which give an attribute of their target (an image's href) the value they hold. */
+    static final int SET = 27;
+    static final int ANIMATE = 28;
 
     private ElementNames() {
     }
@@ -60,6 +63,9 @@ final class ElementNames {
                 }
                 if (is(n, "svg")) {
                     return SVG;
+                }
+                if (is(n, "set")) {
+                    return SET;
                 }
                 return is(n, "xmp") ? XMP : OTHER;
             case 4:
@@ -102,6 +108,9 @@ final class ElementNames {
                 }
                 return is(n, "object") ? OBJECT : OTHER;
             case 7:
+                if (is(n, "animate")) {
+                    return ANIMATE;
+                }
                 return is(n, "noembed") ? NOEMBED : OTHER;
             case 8:
                 if (is(n, "noscript")) {
@@ -161,6 +170,8 @@ final class ElementNames {
             case FONT -> "font";
             case FRAMESET -> "frameset";
             case TEMPLATE -> "template";
+            case SET -> "set";
+            case ANIMATE -> "animate";
             default -> "element";
         };
     }

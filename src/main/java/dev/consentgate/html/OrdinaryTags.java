@@ -175,11 +175,11 @@ final class OrdinaryTags {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final long LOWER_CASE_BITS = 0x2020202020202020L;
-    /** 64 slots for 22 names. */
+    /** 64 slots for 24 names. */
     private static final int SLOT_BITS = 6;
     private static final String[] SHORT_SPECIAL_NAMES = {"img", "svg", "xmp", "base", "link", "meta", "math",
         "image", "style", "title", "embed", "frame", "script", "iframe", "object", "source", "noembed", "noscript",
-        "noframes", "textarea", "frameset", "template"};
+        "noframes", "textarea", "frameset", "template", "set", "animate"};
     /**
      * The first odd multiple of 2^64 divided by the golden ratio that gives each name a slot of its own, so that a
      * look-up is one comparison rather than a walk past names that share a slot: common ordinary names ("strong",

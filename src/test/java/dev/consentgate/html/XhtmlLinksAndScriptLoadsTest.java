@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What a fourth review of the rewriter's bypasses found (each case loaded the tracker in Chromium): in a page parsed as
  * XML, raw text that XML does not have (a self-closing textarea, style's content) hid a tag; links Chromium fetches
- * on its own (icons, the manifest) were not judged; a script loading a URL through a property, an object literal,
- * import() or importScripts was not seen as loading it. "Before" in each comment says what happened then.
+ * on its own (icons, the manifest) were not judged; SVG's set and animate gave an image a tracker's address; a
+ * script loading a URL through a property, an object literal, import() or importScripts was not seen as loading it.
+ * "Before" in each comment says what happened then.
  */
 class XhtmlLinksAndScriptLoadsTest {
 
@@ -153,5 +154,27 @@ class XhtmlLinksAndScriptLoadsTest {
                 "<script>import(\"https://www.youtube.com/player_api\")</script>",
                 "<script>new Worker(URL.createObjectURL(new Blob([\"importScripts('https://www.youtube.com/player_api')\"])))"
                         + "</script>");
+    }
+
+    /**
+     * Input (text/html): SVG animation elements that set an image's href: {@code <svg><image width=10 height=10><set
+     * attributeName="href" to="https://www.google-analytics.com/collect?..."/></image></svg>}, the same with
+     * {@code <animate attributeName="href" values="..." dur="1s"/>}, and a {@code <set href="#i" attributeName="href"
+     * to="...">} aimed at an image elsewhere by id. What happens: set and animate are ordinary tags to the rewriter
+     * and the image has no address of its own, so all pass. What should happen: SMIL animation (SVG Animations,
+     * "The 'set' element", "attributeName"; the target is the parent or the element its href names) gives the
+     * image's href the animated value, and Chromium requested www.google-analytics.com/collect for each of the
+     * three. The animated value of an address attribute is an address the element loads. Fail-open.
+     */
+    @Test
+    void anSvgAnimationThatSetsAnImagesHrefIsJudged() {
+        String to = GA.replace("&", "&amp;");
+        assertEachActedOn(false,
+                "<svg width=10 height=10><image width=10 height=10><set attributeName=\"href\" to=\"" + to
+                        + "\"/></image></svg>",
+                "<svg width=10 height=10><image width=10 height=10><animate attributeName=\"href\" values=\"" + to
+                        + "\" dur=\"1s\"/></image></svg>",
+                "<svg width=10 height=10><image id=i width=10 height=10></image><set href=\"#i\" attributeName=\"href\""
+                        + " to=\"" + to + "\"/></svg>");
     }
 }
