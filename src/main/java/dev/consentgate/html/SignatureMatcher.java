@@ -132,31 +132,39 @@ final class SignatureMatcher {
 
     /** The last bytes of a stream before the piece being scanned. */
     static final class Lookback {
-        private final byte[] ring;
-        private long written;
+        /** The last {@code count} bytes read, oldest first. */
+        private final byte[] last;
+        private int count;
 
         private Lookback(int size) {
-            ring = new byte[Math.max(1, size)];
+            last = new byte[Math.max(1, size)];
         }
 
         void reset() {
-            written = 0;
+            count = 0;
         }
 
         /** The byte {@code back} places before the next piece (1: the last byte read), -1 before the stream. */
         int byteBefore(int back) {
-            return back > written || back > ring.length ? -1 : ring[(int) ((written - back) % ring.length)] & 0xff;
+            return back > count ? -1 : last[count - back] & 0xff;
         }
 
         void append(byte[] a, int from, int to) {
-            int start = Math.max(from, to - ring.length);
-            // bytes too far back to be looked at count, unwritten
-            written += start - from;
-            for (int i = start; i < to; i++) {
-                ring[(int) (written % ring.length)] = a[i];
-                written++;
+            int n = to - from;
+            if (n >= last.length) {
+                System.arraycopy(a, to - last.length, last, 0, last.length);
+                count = last.length;
+                return;
             }
+            int keep = Math.min(count, last.length - n);
+            System.arraycopy(last, count - keep, last, 0, keep);
+            System.arraycopy(a, from, last, keep, n);
+            count = keep + n;
         }
+    }
+
+    private static boolean isIdentifierByte(int b) {
+        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '$';
     }
 
     /**
@@ -209,10 +217,6 @@ final class SignatureMatcher {
 
     private static boolean isHex(int b) {
         return b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F';
-    }
-
-    private static boolean isIdentifierByte(int b) {
-        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '$';
     }
 
     /**
