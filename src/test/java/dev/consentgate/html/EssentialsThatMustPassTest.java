@@ -37,6 +37,11 @@ class EssentialsThatMustPassTest {
         assertEquals(html, rewriteEssentialOnly(html));
     }
 
+    /** The ids of the rules that acted on the page under essential-only consent, in page order. */
+    private static List<String> rulesUnderEssentialOnly(String html) {
+        return eventsUnderEssentialOnly(html).stream().map(RewriteEvent::ruleId).toList();
+    }
+
 
 
 
@@ -99,5 +104,43 @@ class EssentialsThatMustPassTest {
         assertPassesUntouched("<script src=\"https://cdnjs.cloudflare.com/ajax/libs/at.js/1.5.4/js/jquery.atwho.min.js\">"
                 + "</script><script src=\"https://cdn.jsdelivr.net/npm/at.js@1.5.4/dist/js/jquery.atwho.min.js\">"
                 + "</script>");
+    }
+
+    /*
+     * Input: Google Consent Mode defaults written to WordPress' coding standard, with spaces inside the
+     * parentheses, as WordPress consent plugins and themes print them in the head:
+     * function gtag(){ dataLayer.push( arguments ); } gtag( 'consent', 'default', {...} ); (and with double quotes,
+     * and a consent manager's update written the same way).
+     * Before (found by a review): neutralized as analytics by rule google-gtag-inline ("function gtag("), which gives
+     * way only to the consent-mode signatures written without those spaces (gtag('consent', 'default'); the README
+     * says such a default "loads nothing and passes". Without it gtag is undefined and the consent manager's own
+     * update calls throw.
+     * Expected: passes untouched; the same script configuring a tag (gtag( 'config', ... ) spaced alike) is still
+     * caught, as the unspaced one is.
+     */
+    @Test
+    void consentModeDefaultsWrittenWithSpacesInsideParenthesesPass() {
+        String singleQuoted = "<script>window.dataLayer = window.dataLayer || [];\n"
+                + "function gtag(){ dataLayer.push( arguments ); }\n"
+                + "gtag( 'consent', 'default', {\n\tad_storage: 'denied',\n\tanalytics_storage: 'denied',\n"
+                + "\twait_for_update: 500\n} );\ngtag( 'set', 'ads_data_redaction', true );\n</script>";
+        assertPassesUntouched(singleQuoted);
+        assertPassesUntouched("<script>window.dataLayer = window.dataLayer || [];"
+                + " function gtag() { window.dataLayer.push( arguments ); }"
+                + " gtag( \"consent\", \"default\", { \"ad_storage\": \"denied\", \"analytics_storage\": \"denied\" } );"
+                + "</script>");
+        assertPassesUntouched("<script>window.dataLayer = window.dataLayer || [];"
+                + " function gtag(){ dataLayer.push( arguments ); }"
+                + " document.addEventListener( 'gdpr_cookie_compliance_subcategory_change', function() {"
+                + " gtag( 'consent', 'update', { analytics_storage: 'granted' } ); } );</script>");
+        assertPassesUntouched("<script>function gtag(){ dataLayer.push( arguments ); }"
+                + " gtag( \"consent\", \"update\", { \"ad_storage\": \"granted\" } );</script>");
+        // the same scripts configuring a tag are still the vendor's tag
+        assertEquals(List.of("google-gtag-config-spaced"), rulesUnderEssentialOnly(singleQuoted.replace("</script>",
+                "gtag( 'js', new Date() );\ngtag( 'config', 'G-ABC123' );</script>")));
+        assertEquals(List.of("google-gtag-config-dq-spaced"), rulesUnderEssentialOnly(singleQuoted.replace(
+                "</script>", "gtag( \"config\", \"G-ABC123\" );</script>")));
+        assertEquals(List.of("google-ads-gtag-config-spaced"), rulesUnderEssentialOnly(singleQuoted.replace(
+                "</script>", "gtag( 'config', 'AW-123456789' );</script>")));
     }
 }
