@@ -143,4 +143,36 @@ class EssentialsThatMustPassTest {
         assertEquals(List.of("google-ads-gtag-config-spaced"), rulesUnderEssentialOnly(singleQuoted.replace(
                 "</script>", "gtag( 'config', 'AW-123456789' );</script>")));
     }
+
+    /*
+     * Input: OneTrust's callback assigned rather than declared (window.OptanonWrapper = function () {...}, as sites
+     * and their bundles write it) or declared with a space before its parenthesis, telling Matomo or Meta's pixel the
+     * visitor's answer; and Cookiebot's acceptance callback assigned the same way.
+     * Before (found by a review): neutralized by matomo-inline ("_paq") or meta-pixel-inline ("fbq("), whose
+     * signatures give way only to "function OptanonWrapper(" and "function CookiebotCallback_OnAccept(" as declared:
+     * the same callback, written the other way, was taken for the vendor's tag.
+     * Expected: passes untouched like the declared callback; the callback loading the vendor's script itself, or an
+     * OptanonWrapper only mentioned, excuses nothing.
+     */
+    @Test
+    void consentManagerCallbacksAssignedOrSpacedPassLikeDeclaredOnes() {
+        String assigned = "<script>window.OptanonWrapper = function () {"
+                + " if (OnetrustActiveGroups.indexOf('C0002') > -1) { _paq.push(['rememberConsentGiven']); }"
+                + " else { _paq.push(['forgetConsentGiven']); } };</script>";
+        assertPassesUntouched(assigned);
+        assertPassesUntouched("<script>OptanonWrapper=function(){OnetrustActiveGroups.includes(\"C0004\")"
+                + "?fbq(\"consent\",\"grant\"):fbq(\"consent\",\"revoke\")};</script>");
+        assertPassesUntouched("<script type=\"text/javascript\">function OptanonWrapper () {"
+                + " if (OnetrustActiveGroups.includes('C0004')) { fbq('consent', 'grant'); } }</script>");
+        assertPassesUntouched("<script>window.CookiebotCallback_OnAccept = function () {"
+                + " if (Cookiebot.consent.statistics) { _paq.push(['setConsentGiven']); } };</script>");
+        // the vendor's loader in the callback is still its tag, and a mere mention excuses nothing
+        assertEquals(List.of("meta-pixel-loader-inline"), rulesUnderEssentialOnly("<script>"
+                + "window.OptanonWrapper = function () { !function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){"
+                + "n.callMethod?n.callMethod.apply(n,arguments):n.queue.push(arguments)};t=b.createElement(e);t.async=!0;"
+                + "t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,'script',"
+                + "'https://connect.facebook.net/en_US/fbevents.js'); fbq('init', '123'); };</script>"));
+        assertEquals(List.of("matomo-inline"), rulesUnderEssentialOnly("<script>if (typeof window.OptanonWrapper"
+                + " === 'function') { window.OptanonWrapper(); } _paq.push(['trackPageView']);</script>"));
+    }
 }
