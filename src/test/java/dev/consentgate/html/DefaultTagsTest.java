@@ -1463,7 +1463,9 @@ class DefaultTagsTest {
                 arguments("functionality", "https://static.xx.fbcdn.net/rsrc.php/v3/y7/r/abc.js"),
                 arguments("advertising", "https://wt1.rqtrk.eu/956cd888-30dd-4b68-95e7-0329961a9b04-trk.js"),
                 arguments("analytics", "https://www.laprovence.com/statics/scripts/libraries/logmatic/logmatic-rum.min.js"),
-                arguments("advertising", "https://d11tldh9zr4z08.cloudfront.net/Accutrak.js"));
+                arguments("advertising", "https://d11tldh9zr4z08.cloudfront.net/Accutrak.js"),
+                // Google Ads call tracking (found by a review of what must pass: no rule named it)
+                arguments("advertising", "https://www.gstatic.com/wcm/loader.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -2176,7 +2178,9 @@ class DefaultTagsTest {
                 arguments("analytics", "var _ba = _ba || []; _ba.push([\"aid\", \"0410532a\"]); (function() { var ba = document.createElement(\"script\"); ba.type = \"text/javascript\"; ba.async = true; ba.src = (document.location.protocol == \"https:\" ? \"https://\" : \"http://\") + \"bitrix.info/ba.js\"; var s = document.getElementsByTagName(\"script\")[0]; s.parentNode.insertBefore(ba, s); })();"),
                 arguments("analytics", "logmatic.init('O1gv9MhPSsOZG-puyJczzw'); logmatic.setSendErrors('error');"),
                 arguments("advertising", "OAS_RICH('Top');"),
-                arguments("advertising", "var m3_u = (location.protocol=='https:'?'https://www.example.fr/adx/www/site/ajs.php':'http://www.example.fr/adx/www/site/ajs.php'); var m3_r = Math.floor(Math.random()*99999999999); if (!document.MAX_used) document.MAX_used = ',';"));
+                arguments("advertising", "var m3_u = (location.protocol=='https:'?'https://www.example.fr/adx/www/site/ajs.php':'http://www.example.fr/adx/www/site/ajs.php'); var m3_r = Math.floor(Math.random()*99999999999); if (!document.MAX_used) document.MAX_used = ',';"),
+                // Google Ads call tracking's number swap, called after its loader
+                arguments("advertising", "_googWcmGet('phone-number', '1-800-555-0100');"));
     }
 
     static Stream<Arguments> vendorPixels() {
