@@ -1,9 +1,11 @@
 package dev.consentgate.cookie;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +13,9 @@ import java.util.regex.Pattern;
  * an Expires in 1970 (for readers that ignore Max-Age), with that scope's Path and Domain, since a browser only
  * replaces a cookie of the same name, domain and path ({@link CookiePolicy} names the scopes). {@code __Host-}
  * cookies get Secure, Path=/ and no Domain, {@code __Secure-} cookies get Secure, or the browser would refuse the
- * deletion.
+ * deletion. A partitioned cookie (CHIPS: set with {@code Partitioned}, which Chromium honours on a top-level site's
+ * own responses too) is kept apart from the unpartitioned one of the same name and scope, and only a field that is
+ * {@code Partitioned} (and so {@code Secure}) deletes it.
  */
 final class CookieDeletion {
 
@@ -27,6 +31,19 @@ final class CookieDeletion {
 
     /** A deletion in one scope: {@code path} (starting with '/'), and {@code domain}, empty for host-only. */
     static String inScope(RequestCookie cookie, String path, Optional<String> domain) {
+        return inScope(cookie, path, domain, false);
+    }
+
+    /** As above; {@code partitioned}: of the cookie kept in the partition of the site the response is for. */
+    static String inScope(RequestCookie cookie, String path, Optional<String> domain, boolean partitioned) {
+        String deletion = unpartitioned(cookie, path, domain);
+        if (!partitioned) {
+            return deletion;
+        }
+        return deletion + (deletion.endsWith("; Secure") ? "; Partitioned" : "; Secure; Partitioned");
+    }
+
+    private static String unpartitioned(RequestCookie cookie, String path, Optional<String> domain) {
         CookiePrefix prefix = CookiePrefix.of(cookie.name());
         StringBuilder out = new StringBuilder(64);
         if (cookie.name().isEmpty()) {
@@ -53,22 +70,52 @@ final class CookieDeletion {
      */
     static List<String> directoryPaths(Optional<String> requestPath) {
         List<String> out = new ArrayList<>();
-        String path = requestPath.orElse("/");
-        int query = path.indexOf('?');
-        path = query >= 0 ? path.substring(0, query) : path;
+        String path = pathOf(requestPath);
         if (!path.startsWith("/")) {
             return out;
         }
         int slash = path.lastIndexOf('/');
         while (slash > 0 && out.size() < MAX_DIRECTORIES) {
             String directory = path.substring(0, slash);
-            if (directory.length() <= MAX_PATH
-                    && directory.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ';' && c != ',')) {
+            if (writable(directory)) {
                 out.add(0, directory);
             }
             slash = path.lastIndexOf('/', slash - 1);
         }
         return out;
+    }
+
+    /**
+     * Every path besides "/" a cookie the request carried may be stored on, as far as the response can name them:
+     * each of {@link #directoryPaths} without and with its trailing '/', and the request's path itself. All of them
+     * path-match the request (RFC 6265bis 5.1.4), and sites write each: the default path /shop of a cookie set from
+     * /shop/cart, "Path=/blog/" (WordPress under a blog's directory), "path=" + location.pathname in a script.
+     */
+    static List<String> storedPaths(Optional<String> requestPath) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String directory : directoryPaths(requestPath)) {
+            out.add(directory);
+            if (writable(directory + "/")) {
+                out.add(directory + "/");
+            }
+        }
+        String path = pathOf(requestPath);
+        if (path.startsWith("/") && writable(path)) {
+            out.add(path);
+        }
+        out.remove("/");
+        return List.copyOf(out);
+    }
+
+    private static String pathOf(Optional<String> requestPath) {
+        String path = requestPath.orElse("/");
+        int query = path.indexOf('?');
+        return query >= 0 ? path.substring(0, query) : path;
+    }
+
+    /** A path a deletion's Path attribute can carry, and a browser keeps (at most 1024 octets). */
+    private static boolean writable(String path) {
+        return path.length() <= MAX_PATH && path.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ';' && c != ',');
     }
 
     private static final int MAX_DIRECTORIES = 3;

@@ -43,8 +43,9 @@ import java.util.Set;
  *       join too (fail closed).</li>
  *   <li>Empty and quoted values, and any byte outside the rewritten values (fields arrive as ISO-8859-1 Strings,
  *       one char per byte, non-ASCII and control bytes included), pass unchanged.</li>
- *   <li>Withdrawal: one deletion per distinct removed name that the response does not itself set after
- *       enforcement. Set-Cookie2 is the caller's to drop.</li>
+ *   <li>Withdrawal: deletions of each distinct removed name in every scope the browser may hold it in, its
+ *       partition included, except the scopes a field the response keeps sets again ({@link #deletions}).
+ *       Set-Cookie2 is the caller's to drop.</li>
  * </ul>
  * Nothing here throws on hostile header values.
  */
@@ -156,12 +157,14 @@ public final class CookiePolicy {
     /**
      * Withdrawal: deleting Set-Cookie values for each removed request cookie (one name once): Max-Age=0 plus Expires
      * in 1970, in every scope the browser may hold it in, since it replaces only a cookie of the same name, domain and
-     * path (RFC 6265bis 5.7): on Path=/, the paths the cookie's rules declare and the request path's directories;
-     * host-only, on the domains the rules declare, and on the request host and its parent domains (a tracker script
-     * usually sets its cookie on the registrable domain, _ga on .example.com; a public suffix is refused by the
-     * browser, harmlessly). __Host-: Secure; Path=/ and no Domain; __Secure-: Secure. A scope a field the response
-     * keeps sets again is left to that field. At most {@link #MAX_DELETIONS} fields of {@link #MAX_DELETION_BYTES}
-     * bytes in all, in that order.
+     * path (RFC 6265bis 5.7): on Path=/, the paths the cookie's rules declare, the request path's directories (with
+     * and without a trailing '/') and the request path itself; host-only, on the domains the rules declare, and on the
+     * request host and its parent domains (a tracker script usually sets its cookie on the registrable domain, _ga on
+     * .example.com; a public suffix is refused by the browser, harmlessly). Each scope twice: unpartitioned, then
+     * partitioned (Secure; Partitioned), since Chromium keeps a cookie set with Partitioned apart from the other and
+     * deletes it only by a partitioned field. __Host-: Secure; Path=/ and no Domain; __Secure-: Secure. A scope a
+     * field the response keeps sets again is left to that field. At most {@link #MAX_DELETIONS} fields of
+     * {@link #MAX_DELETION_BYTES} bytes in all, in that order.
      *
      * @param keptFields  the Set-Cookie field values the response still carries after {@link #enforceSetCookie}
      * @param requestHost the request's host, when known
@@ -178,7 +181,7 @@ public final class CookiePolicy {
         for (String field : keptFields) {
             SetCookieField parsed = SetCookieField.parse(field);
             String path = parsed.path().orElse(directories.isEmpty() ? "/" : directories.get(directories.size() - 1));
-            keptScopes.add(parsed.name() + "\n" + path + "\n" + parsed.domain().orElse(""));
+            keptScopes.add(scopeKey(parsed.name(), path, parsed.domain().orElse(""), parsed.partitioned()));
         }
         Set<String> seen = new LinkedHashSet<>();
         Set<String> deletions = new LinkedHashSet<>();
@@ -191,7 +194,7 @@ public final class CookiePolicy {
             Set<String> paths = new LinkedHashSet<>();
             paths.add("/");
             rules.forEach(rule -> rule.path().filter(p -> p.startsWith("/")).ifPresent(paths::add));
-            paths.addAll(directories);
+            paths.addAll(CookieDeletion.storedPaths(requestPath));
             Set<String> domains = new LinkedHashSet<>();
             domains.add("");
             rules.forEach(rule -> rule.domain().filter(d -> !d.isEmpty())
@@ -199,20 +202,24 @@ public final class CookiePolicy {
             if (!cookie.name().isEmpty()) {
                 domains.addAll(parents);
             }
-            for (String path : paths) {
-                for (String domain : domains) {
-                    if (keptScopes.contains(cookie.name() + "\n" + path + "\n" + domain)) {
-                        continue;
-                    }
-                    String deletion = CookieDeletion.inScope(cookie, path,
-                            domain.isEmpty() ? Optional.empty() : Optional.of(domain));
-                    // a request of many cookies must not make a response head browsers refuse, nor work without
-                    // bound: past the budget, the cookies are still kept from the upstream on every request
-                    if (deletions.size() >= MAX_DELETIONS || bytes + deletion.length() > MAX_DELETION_BYTES) {
-                        return List.copyOf(deletions);
-                    }
-                    if (deletions.add(deletion)) {
-                        bytes += deletion.length();
+            // the browser may hold the cookie in the site's partition too (CHIPS), where only a partitioned field
+            // reaches it; those come second, after every unpartitioned scope of the cookie
+            for (boolean partitioned : new boolean[] {false, true}) {
+                for (String path : paths) {
+                    for (String domain : domains) {
+                        if (keptScopes.contains(scopeKey(cookie.name(), path, domain, partitioned))) {
+                            continue;
+                        }
+                        String deletion = CookieDeletion.inScope(cookie, path,
+                                domain.isEmpty() ? Optional.empty() : Optional.of(domain), partitioned);
+                        // a request of many cookies must not make a response head browsers refuse, nor work without
+                        // bound: past the budget, the cookies are still kept from the upstream on every request
+                        if (deletions.size() >= MAX_DELETIONS || bytes + deletion.length() > MAX_DELETION_BYTES) {
+                            return List.copyOf(deletions);
+                        }
+                        if (deletions.add(deletion)) {
+                            bytes += deletion.length();
+                        }
                     }
                 }
             }
@@ -274,6 +281,11 @@ public final class CookiePolicy {
      */
     public static String setCookieName(String fieldValue) {
         return fieldValue == null ? "" : SetCookieField.nameOf(fieldValue);
+    }
+
+    /** The key of one place a browser keeps a cookie: name, path, domain ("" host-only), partition or not. */
+    private static String scopeKey(String name, String path, String domain, boolean partitioned) {
+        return name + "\n" + path + "\n" + domain + (partitioned ? "\npartitioned" : "");
     }
 
     private static Optional<Duration> shorter(Optional<Duration> a, Optional<Duration> b) {

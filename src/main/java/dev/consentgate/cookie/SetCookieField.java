@@ -143,6 +143,15 @@ final class SetCookieField {
         return Optional.ofNullable(path);
     }
 
+    /**
+     * Whether the browser keeps this cookie in the partition of the top-level site (CHIPS): a Partitioned attribute,
+     * which Chromium honours only on a Secure cookie.
+     */
+    boolean partitioned() {
+        return attributes.stream().anyMatch(a -> a.is("Partitioned"))
+                && attributes.stream().anyMatch(a -> a.is("Secure"));
+    }
+
     /** RFC 6265bis: an attribute value longer than this many octets is ignored. */
     private static final int MAX_ATTRIBUTE_VALUE = 1024;
 

@@ -1,8 +1,10 @@
 package dev.consentgate.cookie;
 
 import static dev.consentgate.cookie.Fixtures.CLOCK;
+import static dev.consentgate.cookie.Fixtures.concat;
 import static dev.consentgate.cookie.Fixtures.consent;
 import static dev.consentgate.cookie.Fixtures.essentialOnly;
+import static dev.consentgate.cookie.Fixtures.inBothPartitions;
 import static dev.consentgate.cookie.Fixtures.scoped;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,18 +26,20 @@ class CookiePolicyWithdrawalTest {
 
     @Test
     void deletesEachRemovedCookieAtRootPath() {
-        assertEquals(List.of("_ga=" + GONE + "; Path=/", "_fbp=" + GONE + "; Path=/"),
+        assertEquals(concat(inBothPartitions("_ga=" + GONE + "; Path=/"),
+                        inBothPartitions("_fbp=" + GONE + "; Path=/")),
                 policy.deletions(removed("_ga=1; JSESSIONID=a; _fbp=2"), Set.of()));
     }
 
     @Test
     void skipsNamesTheResponseSets() {
-        assertEquals(List.of("_fbp=" + GONE + "; Path=/"), policy.deletions(removed("_ga=1; _fbp=2"), Set.of("_ga")));
+        assertEquals(inBothPartitions("_fbp=" + GONE + "; Path=/"),
+                policy.deletions(removed("_ga=1; _fbp=2"), Set.of("_ga")));
     }
 
     @Test
     void onePerDistinctName() {
-        assertEquals(1, policy.deletions(removed("_ga=1; _ga=2"), Set.of()).size());
+        assertEquals(inBothPartitions("_ga=" + GONE + "; Path=/"), policy.deletions(removed("_ga=1; _ga=2"), Set.of()));
     }
 
     @Test
@@ -44,7 +48,7 @@ class CookiePolicyWithdrawalTest {
                 scoped("pref", Optional.of("example.com"), Optional.of("/shop"), "functionality"))), CLOCK);
         List<RequestCookie> removed = scopedPolicy.filterRequest(List.of("pref=1"), essentialOnly()).removed();
         // the declared scope, and Path=/ and host-only, where the browser may hold it too
-        assertEquals(List.of("pref=" + GONE + "; Path=/", "pref=" + GONE + "; Path=/; Domain=example.com",
+        assertEquals(inBothPartitions("pref=" + GONE + "; Path=/", "pref=" + GONE + "; Path=/; Domain=example.com",
                 "pref=" + GONE + "; Path=/shop", "pref=" + GONE + "; Path=/shop; Domain=example.com"),
                 scopedPolicy.deletions(removed, Set.of()));
     }
@@ -54,18 +58,19 @@ class CookiePolicyWithdrawalTest {
         CookiePolicy scopedPolicy = new CookiePolicy(Fixtures.classifier(List.of(
                 scoped("pref", Optional.of("example.com"), Optional.of("/shop"), "functionality"))), CLOCK);
         List<RequestCookie> removed = scopedPolicy.filterRequest(List.of("__host-pref=1"), essentialOnly()).removed();
-        assertEquals(List.of("__host-pref=" + GONE + "; Path=/; Secure"), scopedPolicy.deletions(removed, Set.of()));
+        assertEquals(inBothPartitions("__host-pref=" + GONE + "; Path=/; Secure"),
+                scopedPolicy.deletions(removed, Set.of()));
     }
 
     @Test
     void securePrefixGetsSecure() {
-        assertEquals(List.of("__Secure-_ga=" + GONE + "; Path=/; Secure"),
+        assertEquals(inBothPartitions("__Secure-_ga=" + GONE + "; Path=/; Secure"),
                 policy.deletions(removed("__Secure-_ga=1"), Set.of()));
     }
 
     @Test
     void namelessCookieIsDeletedByItsBareValue() {
-        assertEquals(List.of("stray" + GONE + "; Path=/"), policy.deletions(removed("stray"), Set.of()));
+        assertEquals(inBothPartitions("stray" + GONE + "; Path=/"), policy.deletions(removed("stray"), Set.of()));
     }
 
     @Test
@@ -89,13 +94,14 @@ class CookiePolicyWithdrawalTest {
         List<String> out = policy.enforceResponse(
                 List.of("_ga=GA1; Max-Age=63072000", "JSESSIONID=b; Path=/", "userId=7; Max-Age=9"), removed,
                 consent());
-        assertEquals(List.of("JSESSIONID=b; Path=/", "_ga=" + GONE + "; Path=/", "_fbp=" + GONE + "; Path=/"), out);
+        assertEquals(concat(List.of("JSESSIONID=b; Path=/"), inBothPartitions("_ga=" + GONE + "; Path=/"),
+                inBothPartitions("_fbp=" + GONE + "; Path=/")), out);
     }
 
     @Test
     void enforceResponseDeletesNameWhoseOwnDeletionFieldWasDropped() {
         List<RequestCookie> removed = removed("userId=1");
-        assertEquals(List.of("userId=" + GONE + "; Path=/"),
+        assertEquals(inBothPartitions("userId=" + GONE + "; Path=/"),
                 policy.enforceResponse(List.of("userId=; Max-Age=0; Path=/app"), removed, essentialOnly()));
     }
 
@@ -106,7 +112,10 @@ class CookiePolicyWithdrawalTest {
                 Fixtures.rule("sid", "advertising"))), CLOCK);
         List<RequestCookie> removed = scopedPolicy.filterRequest(List.of("sid=old"), essentialOnly()).removed();
         // the kept field replaces sid on example.com; a host-only sid the request may have carried is another cookie
-        assertEquals(List.of("sid=new; Domain=example.com", "sid=" + GONE + "; Path=/"),
+        // (the partitioned sid on example.com is another cookie too)
+        assertEquals(List.of("sid=new; Domain=example.com", "sid=" + GONE + "; Path=/",
+                        "sid=" + GONE + "; Path=/; Secure; Partitioned",
+                        "sid=" + GONE + "; Path=/; Domain=example.com; Secure; Partitioned"),
                 scopedPolicy.enforceResponse(List.of("sid=new; Domain=example.com"), removed, essentialOnly()));
     }
 }

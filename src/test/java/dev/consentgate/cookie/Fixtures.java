@@ -95,6 +95,24 @@ final class Fixtures {
         return consent("functionality", "analytics", "advertising");
     }
 
+    /**
+     * The deletions of one cookie as the policy writes them: the given (unpartitioned) ones, then each again for the
+     * site's partition, Secure and Partitioned.
+     */
+    static List<String> inBothPartitions(String... unpartitioned) {
+        List<String> out = new java.util.ArrayList<>(List.of(unpartitioned));
+        for (String deletion : unpartitioned) {
+            out.add(deletion + (deletion.endsWith("; Secure") ? "; Partitioned" : "; Secure; Partitioned"));
+        }
+        return out;
+    }
+
+    /** Lists joined in order. */
+    @SafeVarargs
+    static List<String> concat(List<String>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    }
+
     /** ../shared/corpus/DIR, or DIR of another corpus ({@link SharedCorpus}); skips the calling test when absent. */
     static Path corpus(String dir) {
         Path path = SharedCorpus.dir(dir);

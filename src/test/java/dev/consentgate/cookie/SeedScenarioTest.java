@@ -39,7 +39,8 @@ class SeedScenarioTest {
                 essentialOnly());
         assertEquals(List.of("JSESSIONID=0F1E2D"), request.headers());
         assertEquals(List.of("JSESSIONID=0F1E2D; Path=/; HttpOnly",
-                        "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/"),
+                        "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/",
+                        "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure; Partitioned"),
                 policy.enforceResponse(List.of("JSESSIONID=0F1E2D; Path=/; HttpOnly"), request.removed(),
                         essentialOnly()));
     }
