@@ -4,6 +4,7 @@ import dev.consentgate.config.CookieRule;
 import dev.consentgate.consent.ConsentDecision;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -35,8 +36,10 @@ import java.util.Set;
  *   <li>Lifetime, when the cookie is granted and its rule declares a retention: every Max-Age and every Expires
  *       is capped, not only the last one browsers use. Max-Age: an integer at most the cap stays (0 and negatives
  *       are deletions and stay); larger, overflowing, empty or non-numeric values become the cap in seconds.
- *       Expires: a readable date no later than now + cap stays (past dates are deletions and stay); later or
- *       unreadable ones become now + cap as IMF-fixdate. No lifetime attribute: a session cookie, unchanged.</li>
+ *       Expires: a readable date no later than start + cap stays (past dates are deletions and stay); later or
+ *       unreadable ones become start + cap as IMF-fixdate, where start is now or the response's Date when that
+ *       is earlier (browsers read an Expires against the Date). No lifetime attribute: a session cookie,
+ *       unchanged.</li>
  *   <li>Comma-joined fields ("a=1; Path=/, b=2; Path=/") are never split; they pass only when the first name and
  *       every name a comma-splitting reader could see are allowed, and the shortest declared retention among
  *       them caps every Max-Age and Expires in the field. A comma inside a value followed by "x=" counts as a
@@ -124,6 +127,14 @@ public final class CookiePolicy {
      * by the capped date; session cookies stay session cookies); every other byte unchanged.
      */
     public Optional<String> enforceSetCookie(String fieldValue, ConsentDecision consent) {
+        return enforceSetCookie(fieldValue, consent, clock.instant());
+    }
+
+    /**
+     * As above, with Expires capped from {@code capFrom} rather than now: a browser that reads the response's Date
+     * header moves every Expires by its distance from its own clock ({@link #capStart}).
+     */
+    private Optional<String> enforceSetCookie(String fieldValue, ConsentDecision consent, Instant capFrom) {
         if (fieldValue == null) {
             return Optional.empty();
         }
@@ -151,7 +162,25 @@ public final class CookiePolicy {
         if (retention.isEmpty()) {
             return Optional.of(fieldValue);
         }
-        return Optional.of(LifetimeCap.apply(field, retention.get(), clock.instant()));
+        return Optional.of(LifetimeCap.apply(field, retention.get(), capFrom));
+    }
+
+    /**
+     * Where capped Expires dates count from: now, or the response's Date when that is earlier. Chromium takes an
+     * Expires as that far past the response's Date, not past its own clock (CanonicalCookie::ParseExpiration:
+     * expiry + (now - server time)); a Date days old, from an upstream cache or a clock that is behind, would
+     * otherwise add those days to the cap. A Date the gateway cannot read counts as none.
+     */
+    private Instant capStart(List<String> dateHeaders) {
+        Instant now = clock.instant();
+        Instant start = now;
+        for (String date : dateHeaders) {
+            Optional<Instant> sent = date == null ? Optional.empty() : CookieDate.parse(date.trim());
+            if (sent.isPresent() && sent.get().isBefore(start)) {
+                start = sent.get();
+            }
+        }
+        return start;
     }
 
     /**
@@ -263,10 +292,21 @@ public final class CookiePolicy {
     public List<String> enforceResponse(List<String> setCookieFieldValues, List<RequestCookie> removed,
                                         ConsentDecision consent, Optional<String> requestHost,
                                         Optional<String> requestPath) {
+        return enforceResponse(setCookieFieldValues, removed, consent, requestHost, requestPath, List.of());
+    }
+
+    /**
+     * As above, for a response whose Date header values are {@code dateHeaders}: capped Expires dates count from
+     * the earliest of them when it is before now, as browsers read an Expires against the Date.
+     */
+    public List<String> enforceResponse(List<String> setCookieFieldValues, List<RequestCookie> removed,
+                                        ConsentDecision consent, Optional<String> requestHost,
+                                        Optional<String> requestPath, List<String> dateHeaders) {
         List<String> out = new ArrayList<>(setCookieFieldValues.size() + removed.size());
         List<String> kept = new ArrayList<>();
+        Instant capFrom = capStart(dateHeaders);
         for (String fieldValue : setCookieFieldValues) {
-            enforceSetCookie(fieldValue, consent).ifPresent(field -> {
+            enforceSetCookie(fieldValue, consent, capFrom).ifPresent(field -> {
                 out.add(field);
                 kept.add(field);
             });

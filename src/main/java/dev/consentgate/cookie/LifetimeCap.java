@@ -11,11 +11,12 @@ import java.util.Optional;
  * <p>Choices: every Max-Age and every Expires attribute is capped, not only the last one browsers use, because
  * other readers pick differently. A Max-Age that is a decimal integer (optionally negative, leading zeros, any
  * length) is kept when it is at most the cap, so 0 and negative deletions pass untouched; larger ones, including
- * ones too large for a long, become the cap in seconds. An Expires no later than now + cap is kept when it is an
+ * ones too large for a long, become the cap in seconds. An Expires no later than start + cap (start: now, or the
+ * response's Date when earlier, see CookiePolicy) is kept when it is an
  * IMF-fixdate, which every reader reads alike; in another form it is rewritten as the IMF-fixdate of the date read,
  * since browsers' lenient readers differ on odd forms (Chromium takes a five-digit number for the year where RFC
  * 6265 skips it, so "01 Jan 10000 1999" is 1999 here, a deletion, and year 10000 in Chromium, clamped to 400 days).
- * Later dates become now + cap as IMF-fixdate. A
+ * Later dates become start + cap as IMF-fixdate. A
  * value that is not a valid number or date (empty, "abc", "+5", "\"100\"") is replaced by the capped value: a
  * browser would ignore it, but a lenient reader might not, and no reader may see more than the cap. An attribute
  * without '=' has no value anyone reads and stays. Fields with neither attribute (session cookies) are unchanged.
@@ -28,9 +29,9 @@ final class LifetimeCap {
     private LifetimeCap() {
     }
 
-    static String apply(SetCookieField field, Duration retention, Instant now) {
+    static String apply(SetCookieField field, Duration retention, Instant start) {
         long capSeconds = Math.max(0, retention.getSeconds());
-        Instant capInstant = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(capSeconds);
+        Instant capInstant = start.truncatedTo(ChronoUnit.SECONDS).plusSeconds(capSeconds);
         String text = field.text();
         StringBuilder out = null;
         int copied = 0;

@@ -60,7 +60,7 @@ final class CookieEnforcer {
         headers.remove(HttpHeaderNames.SET_COOKIE);
         headers.remove("set-cookie2");
         for (String field : cookies.enforceResponse(fields, exchange.removed(), exchange.decision(),
-                exchange.host(), exchange.path())) {
+                exchange.host(), exchange.path(), headers.getAll(HttpHeaderNames.DATE))) {
             headers.add("Set-Cookie", field);
         }
     }

@@ -1,0 +1,57 @@
+package dev.consentgate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.consentgate.config.Ruleset;
+import dev.consentgate.testing.TestUpstream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A lifetime the gateway capped holds in Chromium's jar when the upstream's Date header is behind the gateway's
+ * clock (an upstream clock that is behind, or a response its cache kept): Chromium takes an Expires as that far
+ * past the Date, not past its own clock.
+ */
+@ExtendWith(BrowserLab.class)
+class CappedLifetimeHoldsWhateverTheUpstreamsDateE2ETest {
+
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /**
+     * Before (found by a review): with "Date: (three days ago)" and "Set-Cookie: _gid=GA1.2.3; Path=/;
+     * Expires=Wed, 01 Jan 2099 00:00:00 GMT" (_gid: analytics, one day), the gateway wrote an Expires one day after
+     * its own clock and Chromium kept _gid four days.
+     */
+    @Test
+    void aCappedExpiresHoldsAgainstAnOldDate(BrowserLab.Lab lab) throws Exception {
+        Ruleset ruleset = GatewayInFront.defaultRuleset();
+        String page = "<!doctype html><title>p</title><p>p";
+        String response = "HTTP/1.1 200 OK\r\nDate: " + IMF_FIXDATE.format(Instant.now().minus(Duration.ofDays(3)))
+                + "\r\nContent-Type: text/html\r\n"
+                + "Set-Cookie: _gid=GA1.2.3; Path=/; Expires=Wed, 01 Jan 2099 00:00:00 GMT\r\n"
+                + "Content-Length: " + page.length() + "\r\n\r\n" + page;
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
+             GatewayInFront gateway = GatewayInFront.start(ruleset, upstream.uri());
+             Tab tab = lab.newTab()) {
+            tab.disableJavaScript();
+            tab.setCookie(gateway.origin(), "cg_consent", ruleset.consent().revision() + ":analytics");
+            Instant loaded = Instant.now();
+            tab.navigate(gateway.origin() + "/");
+            Evidence.save("capped-lifetime-old-date", tab);
+
+            Tab.Cookie gid = UpstreamCookiesE2ETest.cookie(UpstreamCookiesE2ETest.siteCookies(tab), "_gid")
+                    .orElseThrow(() -> new AssertionError("_gid not in the jar: " + tab.cookies()));
+            // one minute of slack for the time between reading the clock and the browser storing the cookie
+            long latest = loaded.plus(Duration.ofDays(1)).plusSeconds(60).getEpochSecond();
+            assertTrue(!gid.session() && gid.expires() <= latest,
+                    "_gid expires " + ((long) gid.expires() - loaded.getEpochSecond()) + "s after the load, more than"
+                            + " the policy's one day");
+        }
+    }
+}
