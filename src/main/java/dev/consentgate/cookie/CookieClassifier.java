@@ -19,9 +19,10 @@ import java.util.Optional;
  *
  * <p>Choices:
  * <ul>
- *   <li>Names are matched case-sensitively, as the rules' patterns are. A leading {@code __Secure-} or
- *       {@code __Host-} (any case) is stripped for classification, so "__Secure-_ga" is judged as "_ga"; a rule
- *       that spells the prefixed name out matches too. Rules are tried in declaration order.</li>
+ *   <li>Names are matched case-sensitively, as the rules' patterns are. A leading {@code __Secure-},
+ *       {@code __Host-}, {@code __Http-} or {@code __Host-Http-} (any case) is stripped for classification, so
+ *       "__Secure-_ga" is judged as "_ga"; a rule that spells the prefixed name out matches too. Rules are tried
+ *       in declaration order.</li>
  *   <li>A rule with a domain or path only matches a cookie whose Domain / Path is known and inside it (domain:
  *       equal or a subdomain, leading dots and case ignored; path: RFC 6265 path-match). Where the scope is not
  *       known (request cookies, a Set-Cookie without Domain or Path) such a rule <em>may</em> decide, and so may

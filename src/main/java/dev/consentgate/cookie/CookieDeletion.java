@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * Builds the Set-Cookie value that makes a browser delete a cookie it holds in one scope: empty value, Max-Age=0 and
  * an Expires in 1970 (for readers that ignore Max-Age), with that scope's Path and Domain, since a browser only
  * replaces a cookie of the same name, domain and path ({@link CookiePolicy} names the scopes). {@code __Host-}
- * cookies get Secure, Path=/ and no Domain, {@code __Secure-} cookies get Secure, or the browser would refuse the
- * deletion. A partitioned cookie (CHIPS: set with {@code Partitioned}, which Chromium honours on a top-level site's
+ * cookies get Secure, Path=/ and no Domain, {@code __Secure-} cookies get Secure, {@code __Http-} cookies Secure and
+ * HttpOnly, {@code __Host-Http-} cookies all of these, or the browser would refuse the deletion. A partitioned cookie (CHIPS: set with {@code Partitioned}, which Chromium honours on a top-level site's
  * own responses too) is kept apart from the unpartitioned one of the same name and scope, and only a field that is
  * {@code Partitioned} (and so {@code Secure}) deletes it.
  */
@@ -36,14 +36,6 @@ final class CookieDeletion {
 
     /** As above; {@code partitioned}: of the cookie kept in the partition of the site the response is for. */
     static String inScope(RequestCookie cookie, String path, Optional<String> domain, boolean partitioned) {
-        String deletion = unpartitioned(cookie, path, domain);
-        if (!partitioned) {
-            return deletion;
-        }
-        return deletion + (deletion.endsWith("; Secure") ? "; Partitioned" : "; Secure; Partitioned");
-    }
-
-    private static String unpartitioned(RequestCookie cookie, String path, Optional<String> domain) {
         CookiePrefix prefix = CookiePrefix.of(cookie.name());
         StringBuilder out = new StringBuilder(64);
         if (cookie.name().isEmpty()) {
@@ -52,13 +44,20 @@ final class CookieDeletion {
             out.append(cookie.name()).append('=');
         }
         out.append("; Max-Age=0; Expires=").append(EPOCH);
-        if (prefix == CookiePrefix.HOST) {
-            return out.append("; Path=/; Secure").toString();
+        if (prefix.hostOnly()) {
+            out.append("; Path=/");
+        } else {
+            out.append("; Path=").append(path);
+            domain.ifPresent(d -> out.append("; Domain=").append(d));
         }
-        out.append("; Path=").append(path);
-        domain.ifPresent(d -> out.append("; Domain=").append(d));
-        if (prefix == CookiePrefix.SECURE) {
+        if (prefix != CookiePrefix.NONE || partitioned) {
             out.append("; Secure");
+        }
+        if (prefix.httpOnly()) {
+            out.append("; HttpOnly");
+        }
+        if (partitioned) {
+            out.append("; Partitioned");
         }
         return out.toString();
     }

@@ -27,8 +27,8 @@ import java.util.Set;
  *       nameless cookie "", undeclared.</li>
  *   <li>Set-Cookie name: the text before the first '=' of the part before the first ';', SP/HTAB-trimmed. No '='
  *       there ("foo", "foo;bar=baz"): the empty name, as browsers give it; judged as undeclared.</li>
- *   <li>{@code __Secure-} / {@code __Host-} in any case are stripped for classification only; the field and any
- *       deletion keep the name as sent.</li>
+ *   <li>{@code __Secure-} / {@code __Host-} / {@code __Http-} / {@code __Host-Http-} in any case are stripped
+ *       for classification only; the field and any deletion keep the name as sent.</li>
  *   <li>Attribute names are case-insensitive ("max-age", "EXPIRES"); whitespace around names and values is
  *       allowed and kept when a value is rewritten.</li>
  *   <li>Domain and Path attributes (the last non-empty Domain, the last Path starting with '/') narrow the rule
@@ -191,9 +191,9 @@ public final class CookiePolicy {
      * request host and its parent domains (a tracker script usually sets its cookie on the registrable domain, _ga on
      * .example.com; a public suffix is refused by the browser, harmlessly). Each scope twice: unpartitioned, then
      * partitioned (Secure; Partitioned), since Chromium keeps a cookie set with Partitioned apart from the other and
-     * deletes it only by a partitioned field. __Host-: Secure; Path=/ and no Domain; __Secure-: Secure. A scope a
-     * field the response keeps sets again is left to that field. At most {@link #MAX_DELETIONS} fields of
-     * {@link #MAX_DELETION_BYTES} bytes in all, in that order.
+     * deletes it only by a partitioned field. __Host-: Secure; Path=/ and no Domain; __Secure-: Secure; __Http-:
+     * Secure; HttpOnly; __Host-Http-: all of these. A scope a field the response keeps sets again is left to that
+     * field. At most {@link #MAX_DELETIONS} fields of {@link #MAX_DELETION_BYTES} bytes in all, in that order.
      *
      * @param keptFields  the Set-Cookie field values the response still carries after {@link #enforceSetCookie}
      * @param requestHost the request's host, when known
