@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * an Expires in 1970 (for readers that ignore Max-Age), with that scope's Path and Domain, since a browser only
  * replaces a cookie of the same name, domain and path ({@link CookiePolicy} names the scopes). {@code __Host-}
  * cookies get Secure, Path=/ and no Domain, {@code __Secure-} cookies get Secure, {@code __Http-} cookies Secure and
- * HttpOnly, {@code __Host-Http-} cookies all of these, or the browser would refuse the deletion. A partitioned cookie (CHIPS: set with {@code Partitioned}, which Chromium honours on a top-level site's
- * own responses too) is kept apart from the unpartitioned one of the same name and scope, and only a field that is
- * {@code Partitioned} (and so {@code Secure}) deletes it.
+ * HttpOnly, {@code __Host-Http-} cookies all of these, or the browser would refuse the deletion. A partitioned
+ * cookie (CHIPS: set with {@code Partitioned}, which Chromium honours on a top-level site's own responses too) is
+ * kept apart from the unpartitioned one of the same name and scope, and only a field that is {@code Partitioned}
+ * (and so {@code Secure}) deletes it.
  */
 final class CookieDeletion {
 
