@@ -58,7 +58,7 @@ final class AddressAttributes {
 
     private static boolean hasAny(TagToken tag, String[] names) {
         for (String name : names) {
-            if (tag.find(name) >= 0) {
+            if (tag.findAddress(name, 0) >= 0) {
                 return true;
             }
         }

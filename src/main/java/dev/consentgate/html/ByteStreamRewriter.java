@@ -111,6 +111,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             // SVG's <![CDATA[ opens a section, up to "]]>"
             tokenizer.readCdataEverywhere();
         }
+        if (outer.xmlDocument) {
+            parsedAsXml();
+        }
         this.absPos = contentAbs;
         pending.startsAt(contentAbs);
     }
@@ -286,8 +289,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     @Override
     public boolean startTag(TagToken tag) {
         if (dropped.active()) {
-            // a self-closing element in SVG or MathML has no content and no end tag to wait for
-            if (!(tag.selfClosing && tokenizer.inForeignContent())) {
+            // a self-closing element in SVG or MathML (or XML) has no content and no end tag to wait for
+            if (!(tag.selfClosing && tokenizer.selfClosingHasNoContent())) {
                 dropped.startTag(tag.nameId);
             }
             return false;
@@ -301,11 +304,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             return false;
         }
         if (tag.nameId == ElementNames.NOSCRIPT) {
-            return !(tag.selfClosing && tokenizer.inForeignContent()) && readBothWays(tag);
+            return !(tag.selfClosing && tokenizer.selfClosingHasNoContent()) && readBothWays(tag);
         }
         if (mayBeRawTextOrMarkup(tag.nameId) && !tag.overflowed
-                && !(tag.selfClosing && tokenizer.inForeignContent())) {
-            // (a self-closing one in SVG or MathML is closed: its content is what follows, read as markup)
+                && !(tag.selfClosing && tokenizer.selfClosingHasNoContent())) {
+            // (a self-closing one in SVG, MathML or XML is closed: its content is what follows, read as markup)
             return readBothWays(tag);
         }
         if (tag.overflowed) {
@@ -420,6 +423,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     /** The page is parsed as XML (see {@link #xmlDocument}). */
     void parsedAsXml() {
         xmlDocument = true;
+        tokenizer.parsedAsXml();
     }
 
     /**
@@ -432,6 +436,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     /** The content of this element comes as raw text, for a fragment's rewriter (or dropped, too deep). */
     private boolean readBothWays(TagToken tag) {
+        if (tag.selfClosing && tokenizer.selfClosingHasNoContent()) {
+            return false;
+        }
         bothWays.start(tag.end, tag.nameId == ElementNames.NOSCRIPT && !uncertainContext()
                 ? MarkupReading.NOSCRIPT_IN_HTML : MarkupReading.EITHER, false);
         holdStart = tag.end;
@@ -503,8 +510,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     }
 
     private void dropContent(TagToken tag, boolean hasContent) {
-        // a self-closing frame or object in SVG or MathML is closed: dropping up to an end tag would take the page
-        if (hasContent && !(tag.selfClosing && tokenizer.inForeignContent())) {
+        // a self-closing frame, object or script in SVG, MathML or XML is closed: dropping up to an end tag would
+        // take the page
+        if (hasContent && !(tag.selfClosing && tokenizer.selfClosingHasNoContent())) {
             // markup the tokenizer follows into or out of SVG goes: the output leaves a browser where it was
             dropped.start(tag.nameId, tag.nameId == ElementNames.SCRIPT ? null : tokenizer.foreignContentState());
         }

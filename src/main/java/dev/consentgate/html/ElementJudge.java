@@ -116,9 +116,8 @@ final class ElementJudge {
                 if (svg != null) {
                     return svg;
                 }
-                int src = tag.find("src");
-                if (src >= 0) {
-                    return urls.attribute(tag, src, kind);
+                if (tag.findAddress("src", 0) >= 0) {
+                    return urls.firstBlocked(tag, kind, AddressAttributes.SRC);
                 }
                 Verdict lazy = urls.firstBlocked(tag, kind, AddressAttributes.DELAYED_SCRIPT);
                 return lazy != null || tag.overflowed ? lazy : Verdict.INLINE;

@@ -55,6 +55,11 @@ final class ElementNames {
     private ElementNames() {
     }
 
+    /** The id of the name {@code n[from, from + len)}: a prefixed XML name's local part (see TagToken#localStart). */
+    static int lookup(byte[] n, int from, int len) {
+        return from == 0 ? lookup(n, len) : lookup(java.util.Arrays.copyOfRange(n, from, from + len), len);
+    }
+
     static int lookup(byte[] n, int len) {
         switch (len) {
             case 3:

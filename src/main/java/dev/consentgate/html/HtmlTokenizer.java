@@ -134,6 +134,11 @@ final class HtmlTokenizer {
     private boolean structuralTagSeen;
     /** Switch to raw text after script, style, title... as the tree builder makes browsers do. */
     private boolean treeAware = true;
+    /**
+     * The page is parsed as XML: names have prefixes (see {@link TagStates#xmlNames()}), and a self-closing tag is
+     * a whole element, with no content.
+     */
+    private boolean xml;
 
     HtmlTokenizer(Sink sink, int maxTagBytes) {
         this.sink = sink;
@@ -160,6 +165,20 @@ final class HtmlTokenizer {
             return ForeignContent.STRUCTURAL_MARKUP;
         }
         return tagSeen ? ForeignContent.HTML_MARKUP : ForeignContent.NO_MARKUP;
+    }
+
+    /** The page is parsed as XML (see {@link #xml}). */
+    void parsedAsXml() {
+        xml = true;
+        tags.xmlNames();
+    }
+
+    /**
+     * Whether a self-closing start tag here is a whole element, which has no content: in SVG or MathML, and anywhere
+     * in a page parsed as XML (XML 1.0, 3.1: an empty-element tag).
+     */
+    boolean selfClosingHasNoContent() {
+        return xml || foreign.inForeignContent();
     }
 
     /** Reads {@code <![CDATA[} as a CDATA section everywhere: for content read as markup that may be SVG's. */
@@ -285,8 +304,9 @@ final class HtmlTokenizer {
                 case DATA:
                 {
                     int lt = ByteScan.indexOf(a, i, to, (byte) '<');
-                    if (treeAware && inHtml) {
-                        // whole tags nobody is told about: nothing to record, go on after each
+                    if (treeAware && inHtml && !xml) {
+                        // whole tags nobody is told about: nothing to record, go on after each (in XML a prefixed
+                        // name may be a special one's)
                         lt = OrdinaryTags.skip(a, lt, to);
                     }
                     if (lt == to) {
@@ -452,7 +472,7 @@ final class HtmlTokenizer {
         if (id == ElementNames.OTHER || id > ElementNames.NOSCRIPT) {
             return DATA;
         }
-        if (!foreign.isEmpty() && (tag.selfClosing && foreign.inForeignContent()
+        if (xml && tag.selfClosing || !foreign.isEmpty() && (tag.selfClosing && foreign.inForeignContent()
                 || id != ElementNames.SCRIPT && !wantsContent)) {
             // in SVG/MathML these are ordinary elements (and may be self-closing), unless the sink reads their
             // content both ways: then it is raw text here, and markup to the sink's second reader
@@ -461,7 +481,8 @@ final class HtmlTokenizer {
             }
             return DATA;
         }
-        rawText.expectEndTag(ElementNames.rawEndName(id));
+        // in XML the end tag repeats the prefix: </h:script>
+        rawText.expectEndTag(tag.localStart > 0 ? tag.qualifiedName() : ElementNames.rawEndName(id));
         if (wantsContent) {
             rawText.passTextFrom(endLocal);
         }

@@ -175,19 +175,17 @@ final class RawTextStates {
                 {
                     byte c = a[i];
                     int text = st == RAW_END_NAME ? RAW : st == SCRIPT_END_NAME ? SCRIPT : SCRIPT_ESC;
-                    if (isAlpha(c)) {
+                    if (isSpace(c) || c == '/' || c == '>') {
+                        // the tag name state reads c as the end of the name
+                        st = matched == endName.length && endName.length > 0 ? openEndTag(a, delta) : text;
+                    } else {
+                        // a letter, or in XML a prefix's colon (no other byte is in a name expected here)
                         matched = extendMatch(matched, c, endName);
                         if (matched >= 0) {
                             i++;
                         } else {
                             st = text;
                         }
-                    } else if (matched == endName.length && endName.length > 0
-                            && (isSpace(c) || c == '/' || c == '>')) {
-                        // the tag name state reads c as the end of the name
-                        st = openEndTag(a, delta);
-                    } else {
-                        st = text;
                     }
                     break;
                 }
@@ -338,7 +336,8 @@ final class RawTextStates {
 
     /** How far the letter {@code c} takes a match of {@code lowerName}: one letter further, or -1 (no match). */
     private static int extendMatch(int matched, byte c, byte[] lowerName) {
-        return matched >= 0 && matched < lowerName.length && (c | 0x20) == lowerName[matched] ? matched + 1 : -1;
+        int lower = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+        return matched >= 0 && matched < lowerName.length && lower == lowerName[matched] ? matched + 1 : -1;
     }
 
     /**

@@ -32,6 +32,8 @@ final class TagStates {
     private final int maxTagBytes;
     /** The sink is offered ordinary tags too (the standalone tokenizer); the rewriter never needs them. */
     private boolean captureOrdinary;
+    /** Names are XML's: see {@link #xmlNames()}. */
+    private boolean xmlNames;
     /** The attribute of a captured tag being read (its index in the tag), -1 when none. */
     private int attr = -1;
 
@@ -47,6 +49,25 @@ final class TagStates {
         this.sink = sink;
         this.tag = tag;
         this.maxTagBytes = maxTagBytes;
+    }
+
+    /**
+     * The page is parsed as XML: an element is named by the local part of its name, after a prefix's colon
+     * ({@code <h:script xmlns:h="http://www.w3.org/1999/xhtml">} is a script), whatever namespace the prefix is bound
+     * to, which is not followed (failing closed: another vocabulary's {@code x:script} is judged as a script too).
+     */
+    void xmlNames() {
+        xmlNames = true;
+    }
+
+    /** Where the local part of the XML name {@code name[0, len)} starts: after its first colon, else 0. */
+    private static int localStart(byte[] name, int len) {
+        for (int i = 0; i < len - 1; i++) {
+            if (name[i] == ':') {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** Offer every start tag to the sink for capture, ordinary ones too. */
@@ -426,7 +447,12 @@ final class TagStates {
     }
 
     private void nameDone() {
-        tag.nameId = ElementNames.lookup(tag.name, Math.min(tag.nameLen, TagToken.MAX_NAME));
+        int len = Math.min(tag.nameLen, TagToken.MAX_NAME);
+        if (xmlNames) {
+            tag.xmlNames = true;
+            tag.localStart = localStart(tag.name, len);
+        }
+        tag.nameId = ElementNames.lookup(tag.name, tag.localStart, len - tag.localStart);
         if (!tag.endTag) {
             tag.captured = (tag.nameId != ElementNames.OTHER || captureOrdinary) && sink.captureTag(tag);
         }

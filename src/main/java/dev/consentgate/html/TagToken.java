@@ -19,6 +19,13 @@ final class TagToken {
     int nameId;
     final byte[] name = new byte[MAX_NAME];
     int nameLen;
+    /**
+     * Where the local part of the name starts: after the prefix's colon in a page parsed as XML
+     * ({@code h:script} is a script there), else 0. The name's bytes keep the prefix.
+     */
+    int localStart;
+    /** The page is parsed as XML: a prefixed address attribute ({@code l:href}) counts by its local name. */
+    boolean xmlNames;
     /** Attributes and raw bytes are recorded. */
     boolean captured;
     /** The tag grew past the size limit while captured; its attributes are incomplete. */
@@ -46,6 +53,7 @@ final class TagToken {
         selfClosing = false;
         nameId = ElementNames.OTHER;
         nameLen = 0;
+        localStart = 0;
         captured = capture;
         overflowed = false;
         cutValue = -1;
@@ -72,8 +80,15 @@ final class TagToken {
         nameLen++;
     }
 
+    /** The element's name: its local part, without an XML prefix (see {@link #localStart}). */
     String nameString() {
-        return new String(name, 0, Math.min(nameLen, MAX_NAME), StandardCharsets.UTF_8);
+        int len = Math.min(nameLen, MAX_NAME);
+        return new String(name, Math.min(localStart, len), len - Math.min(localStart, len), StandardCharsets.UTF_8);
+    }
+
+    /** The name as written, prefix included (lower-cased), for matching an end tag in a page parsed as XML. */
+    byte[] qualifiedName() {
+        return Arrays.copyOf(name, Math.min(nameLen, MAX_NAME));
     }
 
     int beginAttribute(int relNameStart) {
@@ -222,6 +237,41 @@ final class TagToken {
         String raw = new String(view, viewOffset + valueStart[k], valueEnd[k] - valueStart[k],
                 StandardCharsets.UTF_8);
         return CharRefs.decode(raw, true);
+    }
+
+    /**
+     * Index of the first attribute after {@code from} where the element may keep the address {@code lowerAscii}
+     * names ({@code href}, {@code xlink:href}, {@code src}), or -1. In HTML the first attribute of that name (a
+     * browser ignores a repeated one). In a page parsed as XML any attribute whose local name is that name's
+     * ({@code l:href} with l bound to XLink's namespace is an image's xlink:href), each in turn: which namespace a
+     * prefix is bound to is not followed, so every one counts, failing closed.
+     */
+    int findAddress(String lowerAscii, int from) {
+        if (!xmlNames) {
+            return from == 0 ? find(lowerAscii) : -1;
+        }
+        String local = lowerAscii.substring(lowerAscii.indexOf(':') + 1);
+        for (int k = from; k < attrCount; k++) {
+            int len = nameEnd[k] - nameStart[k];
+            if (len == lowerAscii.length() && attributeNameIs(k, lowerAscii) || len >= local.length()
+                    && attributeNameEndsWithLocal(k, local)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether attribute k's name is {@code local} or ends with ':' and {@code local}, in any ASCII case. */
+    private boolean attributeNameEndsWithLocal(int k, String local) {
+        int len = nameEnd[k] - nameStart[k];
+        int at = viewOffset + nameEnd[k] - local.length();
+        for (int p = 0; p < local.length(); p++) {
+            int c = view[at + p] & 0xff;
+            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != local.charAt(p)) {
+                return false;
+            }
+        }
+        return len == local.length() || view[at - 1] == ':';
     }
 
     /** Decoded value of the first attribute {@code lowerAscii}, or null when absent. */

@@ -28,21 +28,20 @@ final class UrlJudge {
     /** The first of the tag's {@code attributes} (each URL of a srcset) that a rule not granted blocks, or null. */
     Verdict firstBlocked(TagToken tag, ElementKind kind, String[] attributes) {
         for (String name : attributes) {
-            int k = tag.find(name);
-            if (k < 0) {
-                continue;
-            }
-            if (name.endsWith("srcset")) {
-                for (String candidate : AttributeSyntax.srcsetUrls(tag.value(k))) {
-                    Verdict v = url(candidate, kind);
+            // in a page parsed as XML, each attribute of that local name (see TagToken#findAddress)
+            for (int k = tag.findAddress(name, 0); k >= 0; k = tag.findAddress(name, k + 1)) {
+                if (name.endsWith("srcset")) {
+                    for (String candidate : AttributeSyntax.srcsetUrls(tag.value(k))) {
+                        Verdict v = url(candidate, kind);
+                        if (v != null) {
+                            return v;
+                        }
+                    }
+                } else {
+                    Verdict v = attribute(tag, k, kind);
                     if (v != null) {
                         return v;
                     }
-                }
-            } else {
-                Verdict v = attribute(tag, k, kind);
-                if (v != null) {
-                    return v;
                 }
             }
         }
