@@ -358,7 +358,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             if (!inspectInline) {
                 return false;
             }
-            inlineScript.start(tag, tokenizer.inSvgOrMath());
+            // in XML, as in SVG, the content is markup: the code run is its text (see ForeignScriptText)
+            inlineScript.start(tag, tokenizer.inSvgOrMath() || xmlDocument);
             return true;
         }
         apply(tag, v);
