@@ -8,6 +8,12 @@ import io.netty.buffer.Unpooled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -23,6 +29,8 @@ import java.util.function.Predicate;
 final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     private static final Logger LOG = LoggerFactory.getLogger(ByteStreamRewriter.class);
+    /** The rule id reported for an ATTLIST declaration of an XML page's DOCTYPE taken out (see prologEnded). */
+    private static final String ATTRIBUTE_DEFAULTS_RULE = "xml-attribute-defaults";
     private final TagPolicy policy;
     private final ConsentDecision consent;
     private final EventReporter events;
@@ -41,6 +49,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      * the tokenizer reads as raw text (HTML's reading) is read as markup too.
      */
     private boolean xmlDocument;
+    /** An XML page's prolog while it is read, before the root element (see XmlProlog); null after, or in HTML. */
+    private XmlProlog prolog;
+    /** The entities an XML page's DOCTYPE declares (see DeclaredEntities); null when none. */
+    private DeclaredEntities entities;
     /** Template elements open (their content may be a column group or table: see ElementNames.TEMPLATE). */
     private int templateDepth;
     private final LineCounter lines;
@@ -62,6 +74,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private final ContentReadBothWays bothWays;
 
     private final InlineScriptInspection inlineScript;
+    private final InlineScriptJudge scriptJudge;
 
     /** Decision taken when a tag overflowed, applied when it ends: a rule that already matched, or null. */
     private Verdict overflowVerdict;
@@ -81,7 +94,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.fragmentDepth = 0;
         this.noscriptInHtml = false;
         this.inNoscript = false;
-        this.inlineScript = inlineScriptInspection(new InlineScriptJudge(policy, consent, site));
+        this.scriptJudge = new InlineScriptJudge(policy, consent, site);
+        this.inlineScript = inlineScriptInspection(scriptJudge);
         this.bothWays = new ContentReadBothWays(pending, this::fragment, 0);
     }
 
@@ -101,7 +115,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.fragmentDepth = outer.fragmentDepth + 1;
         this.noscriptInHtml = reading == MarkupReading.NOSCRIPT_IN_HTML;
         this.inNoscript = true;
-        this.inlineScript = inlineScriptInspection(new InlineScriptJudge(policy, consent, outer.elements.site()));
+        this.scriptJudge = new InlineScriptJudge(policy, consent, outer.elements.site());
+        this.inlineScript = inlineScriptInspection(scriptJudge);
         this.bothWays = new ContentReadBothWays(pending, this::fragment, fragmentDepth);
         if (outer.tokenizer.innerMarkupCounts()) {
             // its markup may move a browser into or out of SVG: see afterContentReadBothWays
@@ -112,7 +127,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             tokenizer.readCdataEverywhere();
         }
         if (outer.xmlDocument) {
-            parsedAsXml();
+            xmlDocument = true;
+            tokenizer.parsedAsXml();
+            useEntities(outer.entities);
         }
         this.absPos = contentAbs;
         pending.startsAt(contentAbs);
@@ -141,7 +158,17 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (countLines) {
             lines.chunk(a, from, chunkAbs);
         }
-        tokenizer.scan(a, from, from + len, chunkAbs);
+        if (prolog == null) {
+            tokenizer.scan(a, from, from + len, chunkAbs);
+        } else {
+            int root = prolog.read(a, from, from + len);
+            if (root >= 0) {
+                // the tokenizer reads from the root element on, in the prolog's copy of the page
+                XmlProlog read = prolog;
+                prologEnded();
+                tokenizer.scan(read.held(), root, read.length(), root);
+            }
+        }
         absPos += len;
         inlineScript.chunkEnded();
         if (countLines) {
@@ -157,6 +184,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     void finish(Consumer<ByteBuf> out) {
         pending.sink(out);
+        if (prolog != null) {
+            // a page that is all prolog: nothing for the tokenizer to read, and no element
+            prologEnded();
+        }
         long openTag = fragmentDepth > 0 ? tokenizer.cutTagStart() : tokenizer.openTagStart();
         markupSeen = tokenizer.markupSeen();
         tokenizer.end(absPos);
@@ -222,6 +253,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     }
 
     long heldFrom() {
+        if (prolog != null) {
+            // an XML page's prolog, held until the DOCTYPE's declarations are judged
+            return 0;
+        }
         long t = openTagStart();
         if (holdStart >= 0 && (t < 0 || holdStart < t)) {
             t = holdStart;
@@ -425,6 +460,62 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     void parsedAsXml() {
         xmlDocument = true;
         tokenizer.parsedAsXml();
+        prolog = new XmlProlog();
+    }
+
+    /**
+     * The prolog of an XML page was read: what its DOCTYPE declares is judged. An ATTLIST declaration that defaults an
+     * attribute goes (it could give any element an address, which no tag shows); an entity whose replacement text
+     * holds markup that the rewriter would change (a pixel, a script) gets an empty value, so that where the page
+     * uses it, nothing is inserted and the page stays well-formed; every entity is expanded where values and
+     * scripts' text are judged.
+     */
+    private void prologEnded() {
+        XmlProlog read = prolog;
+        prolog = null;
+        List<long[]> cuts = new ArrayList<>();
+        for (int[] declaration : read.attributeDefaults()) {
+            cuts.add(new long[] {declaration[0], declaration[1]});
+            events.report(declaration[0], ElementNames.OTHER, "", "", ATTRIBUTE_DEFAULTS_RULE,
+                    RewriteEvent.Action.REMOVED);
+        }
+        DeclaredEntities declared = new DeclaredEntities(read.entities());
+        useEntities(declared.isEmpty() ? null : declared);
+        for (XmlProlog.Entity entity : read.entities()) {
+            if (entity.value().indexOf('<') >= 0 || entity.value().indexOf('&') >= 0) {
+                String markup = CharRefs.decode(declared.expand(entity.value()), false);
+                if (markup.indexOf('<') >= 0 && changedAsMarkup(entity.from(), markup)) {
+                    cuts.add(new long[] {entity.from(), entity.to()});
+                }
+            }
+        }
+        cuts.sort(Comparator.comparingLong(c -> c[0]));
+        for (long[] cut : cuts) {
+            pending.emitUpTo(cut[0]);
+            pending.dropUpTo(cut[1]);
+        }
+    }
+
+    /** Whether the rewriter changes {@code markup}, an entity's replacement text, read as content at {@code abs}. */
+    private boolean changedAsMarkup(long abs, String markup) {
+        byte[] in = markup.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+        Consumer<ByteBuf> collect = b -> {
+            byte[] bytes = new byte[b.readableBytes()];
+            b.readBytes(bytes);
+            b.release();
+            out.writeBytes(bytes);
+        };
+        ByteStreamRewriter reader = fragment(abs, MarkupReading.EITHER);
+        reader.feed(Unpooled.wrappedBuffer(in), collect);
+        reader.finish(collect);
+        return !Arrays.equals(in, out.toByteArray());
+    }
+
+    private void useEntities(DeclaredEntities declared) {
+        entities = declared;
+        tokenizer.declaredEntities(declared);
+        scriptJudge.declaredEntities(declared);
     }
 
     /**

@@ -173,6 +173,11 @@ final class HtmlTokenizer {
         tags.xmlNames();
     }
 
+    /** The entities the page's DOCTYPE declares: values are read with them expanded (see DeclaredEntities). */
+    void declaredEntities(DeclaredEntities entities) {
+        tag.entities = entities;
+    }
+
     /**
      * Whether a self-closing start tag here is a whole element, which has no content: in SVG or MathML, and anywhere
      * in a page parsed as XML (XML 1.0, 3.1: an empty-element tag).

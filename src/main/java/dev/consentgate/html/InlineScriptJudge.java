@@ -2,6 +2,7 @@ package dev.consentgate.html;
 
 import dev.consentgate.consent.ConsentDecision;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -34,6 +35,8 @@ final class InlineScriptJudge {
     private int keptLength;
     /** The host that blocked the script, "" when a signature did. */
     private String host = "";
+    /** The entities a page parsed as XML declares, expanded in the text run (see DeclaredEntities); null: none. */
+    private DeclaredEntities entities;
 
     InlineScriptJudge(TagPolicy policy, ConsentDecision consent, PageSite site) {
         this.policy = policy;
@@ -41,6 +44,11 @@ final class InlineScriptJudge {
         this.signed = new SignatureVerdict(policy, consent);
         this.mentioned = new MentionedUrlVerdict(policy, consent, site);
         this.lookback = policy.signatures().newLookback();
+    }
+
+    /** The page parsed as XML declares these entities, which the text a browser runs has expanded. */
+    void declaredEntities(DeclaredEntities declared) {
+        this.entities = declared;
     }
 
     /** A new script: an import map is judged by the URLs it maps; {@code keepCode} keeps its code (SVG, MathML). */
@@ -129,7 +137,15 @@ final class InlineScriptJudge {
      * SVG or MathML, when that differs from the bytes; -1 when none.
      */
     int ruleAsRunnableText() {
-        byte[] text = ForeignScriptText.runnableText(kept, 0, keptLength);
+        byte[] code = kept;
+        int length = keptLength;
+        if (entities != null) {
+            // expanded before the text is read as markup, as the XML parser parses an entity's replacement text
+            code = entities.expand(new String(kept, 0, keptLength, StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8);
+            length = code.length;
+        }
+        byte[] text = ForeignScriptText.runnableText(code, 0, length);
         if (Arrays.equals(text, 0, text.length, kept, 0, keptLength)) {
             return -1;
         }

@@ -26,6 +26,8 @@ final class TagToken {
     int localStart;
     /** The page is parsed as XML: a prefixed address attribute ({@code l:href}) counts by its local name. */
     boolean xmlNames;
+    /** The entities the page's DOCTYPE declares, expanded in values (see {@link DeclaredEntities}); null: none. */
+    DeclaredEntities entities;
     /** Attributes and raw bytes are recorded. */
     boolean captured;
     /** The tag grew past the size limit while captured; its attributes are incomplete. */
@@ -236,7 +238,7 @@ final class TagToken {
         }
         String raw = new String(view, viewOffset + valueStart[k], valueEnd[k] - valueStart[k],
                 StandardCharsets.UTF_8);
-        return CharRefs.decode(raw, true);
+        return CharRefs.decode(entities == null ? raw : entities.expand(raw), true);
     }
 
     /**

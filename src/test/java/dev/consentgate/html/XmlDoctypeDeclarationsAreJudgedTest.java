@@ -1,0 +1,136 @@
+package dev.consentgate.html;
+
+import static dev.consentgate.html.XmlPages.GTM;
+import static dev.consentgate.html.XmlPages.PIXEL;
+import static dev.consentgate.html.XmlPages.rewrite;
+import static dev.consentgate.html.XmlPages.xhtml;
+import static dev.consentgate.html.XmlPages.xmlError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A page parsed as XML may declare entities and attribute defaults in its DOCTYPE's internal subset, and Chromium's
+ * XML parser uses them: an entity is expanded in an attribute, in a script's text and in content (where its
+ * replacement text is parsed as markup), and an ATTLIST default gives an element an attribute no tag shows. Each page
+ * here loaded or ran its tracker in Chromium (served as application/xhtml+xml) before the fix.
+ */
+class XmlDoctypeDeclarationsAreJudgedTest {
+
+    private static String doctype(String declarations) {
+        return "<!DOCTYPE html [" + declarations + "]>";
+    }
+
+    private static void assertBlockedAndWellFormed(String page) {
+        String out = rewrite(page);
+        assertNotEquals(page, out, "the tracker passed");
+        assertNull(xmlError(out), "the page is no longer well-formed: " + out);
+        assertTrue(out.contains("<p id=\"last\">last</p>"), "the rest of the page went: " + out);
+    }
+
+    // Before (found by a review): a script's src naming an entity whose value is GTM's address passed, judged as the
+    // relative URL "&t;"; Chromium expanded it and loaded gtm.js
+    @Test
+    void anEntityInAScriptsSrcIsExpanded() {
+        String page = xhtml(doctype("<!ENTITY t \"https://www.googletagmanager.com/gtm.js\">"), "",
+                "<script src=\"&t;?id=GTM-X\"/>");
+        String out = rewrite(page);
+        assertFalse(out.contains(" src=\"&t;"), out);
+        assertBlockedAndWellFormed(page);
+    }
+
+    // Before (found by a review): the same with the host split between the tag and the entity
+    @Test
+    void anEntityHoldingPartOfAHostIsExpanded() {
+        assertBlockedAndWellFormed(xhtml(doctype("<!ENTITY h \"googletagmanager.com\">"), "",
+                "<script src=\"https://www.&h;/gtm.js?id=GTM-X\"/>"));
+    }
+
+    // Before (found by a review): an image's src naming an entity that names another passed; Chromium loaded the pixel
+    @Test
+    void anEntityNamingAnotherIsExpandedInTurn() {
+        String page = xhtml(doctype("<!ENTITY host \"www.facebook.com\"><!ENTITY px \"https://&host;/tr?id=1\">"),
+                "", "<img src=\"&px;\" alt=\"\"/>");
+        String out = rewrite(page);
+        assertFalse(out.contains("<img src=\"&px;\""), out);
+        assertNull(xmlError(out), out);
+    }
+
+    // Before (found by a review): a script whose text is an entity holding Meta's pixel code passed; Chromium ran it
+    @Test
+    void anEntityInAScriptsTextIsExpanded() {
+        assertBlockedAndWellFormed(xhtml(doctype("<!ENTITY t \"fbq('init', '1'); fbq('track', 'PageView');\">"), "",
+                "<script>&t;</script>"));
+    }
+
+    // Before (found by a review): an entity whose replacement text is a pixel passed (the HTML tokenizer ended the
+    // DOCTYPE at the img's '>'); Chromium parsed the text where the entity was used and loaded the pixel. Now the
+    // entity's value is emptied, and its use inserts nothing
+    @Test
+    void anEntityHoldingMarkupThatLoadsATrackerIsEmptied() {
+        for (String value : new String[] {"<img src='" + PIXEL + "' alt=''/>",
+            "&#60;img src='" + PIXEL + "' alt=''/>", "<span><script src='" + GTM.replace("&", "&amp;")
+                    + "'/></span>"}) {
+            String page = xhtml(doctype("<!ENTITY t \"" + value + "\">"), "", "<p>&t;</p>");
+            String out = rewrite(page);
+            assertTrue(out.contains("<!ENTITY t \"\">"), value + ": " + out);
+            assertNull(xmlError(out), out);
+        }
+    }
+
+    // Before (found by a review): an ATTLIST declaration defaulting script's src to GTM passed, and <script/> loaded
+    // it in Chromium (a default attribute is in no tag). Now such a declaration goes
+    @Test
+    void anAttributeDefaultIsTakenOut() {
+        String page = xhtml(doctype("<!ATTLIST script src CDATA \"" + GTM.replace("&", "&amp;") + "\">"), "",
+                "<script/>");
+        String out = rewrite(page);
+        assertFalse(out.contains("ATTLIST"), out);
+        assertBlockedAndWellFormed(page);
+    }
+
+    // What must not change: a page's own entities, comments and processing instructions in its prolog pass whole
+    @Test
+    void aPagesOwnDeclarationsPassWhole() {
+        String page = xhtml("<!-- shop --><?xml-stylesheet href=\"/s.css\" type=\"text/css\"?>"
+                + doctype("<!ENTITY copy \"&#169; Shop\"><!ENTITY logo \"<img src='/logo.png' alt=''/>\">"
+                        + "<!-- > ] --><!ATTLIST p class NMTOKEN #IMPLIED>"), "",
+                "<p>&copy; &logo;</p><script src=\"/app.js\"/>");
+        assertEquals(page, rewrite(page));
+    }
+
+    // What must not change: the DOCTYPE read a byte at a time gives the same page as read at once
+    @Test
+    void theDoctypeIsReadAlikeInAnyChunks() {
+        String page = xhtml(doctype("<!ENTITY t \"<img src='" + PIXEL + "' alt=''/>\"><!ENTITY u \"/ok.js\">"), "",
+                "<p>&t;</p><script src=\"&u;\"/>");
+        assertEquals(rewrite(page), rewriteByteByByte(page));
+    }
+
+    private static String rewriteByteByByte(String page) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        HtmlRewriter rewriter = new HtmlRewriter(TestRules.defaultPolicy(), TestRules.ESSENTIAL_ONLY, PageSite.NONE,
+                Optional.empty(), true, null, null, null);
+        Consumer<ByteBuf> collect = b -> {
+            byte[] bytes = new byte[b.readableBytes()];
+            b.readBytes(bytes);
+            b.release();
+            out.writeBytes(bytes);
+        };
+        for (byte b : page.getBytes(StandardCharsets.UTF_8)) {
+            rewriter.feed(Unpooled.wrappedBuffer(new byte[] {b}), collect);
+        }
+        rewriter.finish(collect);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
