@@ -102,12 +102,12 @@ final class AddressAttributes {
         return true;
     }
 
-    private static boolean isAddress(String attributeName) {
+    static boolean isAddress(String attributeName) {
         return attributeName.endsWith("src") || attributeName.endsWith("srcset") || ALL.contains(attributeName);
     }
 
     /** An event handler's code: unread when cut, but no address, whose reading lets the element be judged. */
-    private static boolean isHandler(String attributeName) {
+    static boolean isHandler(String attributeName) {
         return attributeName.length() > 2 && attributeName.startsWith("on");
     }
 

@@ -36,6 +36,26 @@ final class ElementJudge {
     static final Verdict SVG_SCRIPT_PAST_INSPECT_LIMIT = new Verdict(new TagRule(
             "svg-or-math-script-past-inspect-limit", Optional.empty(), Optional.empty(), Optional.empty(), "",
             Optional.of(TagAction.REMOVE), "builtin"), "", ElementKind.SCRIPT, TagAction.REMOVE);
+    /**
+     * In a page parsed as XML, an address with an attribute value template ({@code src="https://{$host}/t.js"}): in
+     * an XSLT stylesheet the expression between braces is evaluated into the page it makes, so the address cannot be
+     * read.
+     */
+    static final Verdict ADDRESS_TEMPLATE = new Verdict(new TagRule("xslt-address-template", Optional.empty(),
+            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
+            ElementKind.PIXEL, TagAction.REMOVE);
+    /**
+     * XSLT's element or attribute instruction writing an element the rewriter judges ({@code <xsl:element
+     * name="script">}), or an attribute it reads ({@code <xsl:attribute name="src">}), or one whose name is computed:
+     * what the stylesheet makes of it cannot be judged here.
+     */
+    private static final Verdict XSLT_INSTRUCTION = new Verdict(new TagRule("xslt-judged-name", Optional.empty(),
+            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
+            ElementKind.PIXEL, TagAction.REMOVE);
+    /** Attributes whose value decides what an element loads or runs, besides addresses and handlers. */
+    private static final Set<String> DECIDING_ATTRIBUTES = Set.of("type", "rel", "as", "content", "http-equiv",
+            "attributename", "to", "from", "by", "values", "encoding");
+
     /** An element past the tag size limit whose address or code the limit cut: it cannot be judged. */
     private static final TagRule UNREAD_PAST_LIMIT_RULE = new TagRule("unread-past-limit", Optional.empty(),
             Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
@@ -159,6 +179,9 @@ final class ElementJudge {
             case ElementNames.SET:
             case ElementNames.ANIMATE:
                 return judgeAnimation(tag);
+            case ElementNames.XSL_ELEMENT:
+            case ElementNames.XSL_ATTRIBUTE:
+                return judgeXslt(tag);
             default:
                 return null;
         }
@@ -237,6 +260,31 @@ final class ElementJudge {
             }
         }
         return null;
+    }
+
+    /**
+     * XSLT's element or attribute instruction (captured in pages parsed as XML only): blocked when the name it is given
+     * is computed (an attribute value template) or, by its local name, an element the rewriter judges or an attribute
+     * its judging reads (an address, a handler, a type or rel...). Failing closed: a stylesheet making the site's own
+     * images or scripts this way loses them; literal result elements ({@code <img src="...">}) are judged as they are.
+     */
+    private static Verdict judgeXslt(TagToken tag) {
+        String name = tag.value("name");
+        if (name == null) {
+            return null;
+        }
+        if (UrlJudge.isValueTemplate(name)) {
+            return XSLT_INSTRUCTION;
+        }
+        String local = name.strip().substring(name.strip().indexOf(':') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (tag.nameId == ElementNames.XSL_ELEMENT) {
+            byte[] bytes = local.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int id = ElementNames.lookup(bytes, bytes.length);
+            return id != ElementNames.OTHER && id != ElementNames.SVG && id != ElementNames.MATH ? XSLT_INSTRUCTION
+                    : null;
+        }
+        return AddressAttributes.isAddress(local) || AddressAttributes.isHandler(local)
+                || DECIDING_ATTRIBUTES.contains(local) || local.startsWith("data-") ? XSLT_INSTRUCTION : null;
     }
 
     private static final Set<String> ANIMATED_ADDRESSES = Set.of("href", "xlink:href", "src");

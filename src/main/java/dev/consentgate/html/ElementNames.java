@@ -51,6 +51,12 @@ final class ElementNames {
     /** SVG's set and animate, which give an attribute of their target (an image's href) the value they hold. */
     static final int SET = 27;
     static final int ANIMATE = 28;
+    /**
+     * XSLT's element and attribute instructions, which write an element or an attribute of the name they are given
+     * into the page a stylesheet makes: captured only in a page parsed as XML (see ElementJudge#judgeXslt).
+     */
+    static final int XSL_ELEMENT = 29;
+    static final int XSL_ATTRIBUTE = 30;
 
     private ElementNames() {
     }
@@ -116,6 +122,9 @@ final class ElementNames {
                 if (is(n, "animate")) {
                     return ANIMATE;
                 }
+                if (is(n, "element")) {
+                    return XSL_ELEMENT;
+                }
                 return is(n, "noembed") ? NOEMBED : OTHER;
             case 8:
                 if (is(n, "noscript")) {
@@ -132,6 +141,9 @@ final class ElementNames {
                 }
                 return is(n, "textarea") ? TEXTAREA : OTHER;
             case 9:
+                if (is(n, "attribute")) {
+                    return XSL_ATTRIBUTE;
+                }
                 return is(n, "amp-pixel") ? AMP_PIXEL : OTHER;
             case 10:
                 return is(n, "amp-iframe") ? AMP_IFRAME : OTHER;
@@ -177,6 +189,8 @@ final class ElementNames {
             case TEMPLATE -> "template";
             case SET -> "set";
             case ANIMATE -> "animate";
+            case XSL_ELEMENT -> "xsl:element";
+            case XSL_ATTRIBUTE -> "xsl:attribute";
             default -> "element";
         };
     }

@@ -26,10 +26,21 @@ final class UrlJudge {
     }
 
     /** The first of the tag's {@code attributes} (each URL of a srcset) that a rule not granted blocks, or null. */
+    /**
+     * Whether an attribute's value in a page parsed as XML holds an XSLT attribute value template: an expression in
+     * braces ({@code {$u}}), evaluated where a stylesheet writes the element ({@code {{} and {@code }}} are braces).
+     */
+    static boolean isValueTemplate(String value) {
+        return value.replace("{{", "").indexOf('{') >= 0;
+    }
+
     Verdict firstBlocked(TagToken tag, ElementKind kind, String[] attributes) {
         for (String name : attributes) {
             // in a page parsed as XML, each attribute of that local name (see TagToken#findAddress)
             for (int k = tag.findAddress(name, 0); k >= 0; k = tag.findAddress(name, k + 1)) {
+                if (tag.xmlNames && isValueTemplate(tag.value(k))) {
+                    return ElementJudge.ADDRESS_TEMPLATE;
+                }
                 if (name.endsWith("srcset")) {
                     for (String candidate : AttributeSyntax.srcsetUrls(tag.value(k))) {
                         Verdict v = url(candidate, kind);
