@@ -72,7 +72,7 @@ final class ElementRewrites {
         for (int k = 0; k < tag.attrCount; k++) {
             int sepStart = prev;
             prev = tag.attrEnd[k];
-            if (script && tag.attributeNameIs(k, "type")) {
+            if (script && tag.attributeNameIs(k, "type") || addedBefore(tag, k, style)) {
                 continue;
             }
             String renamed = renamedAttribute(tag, k, script, style, lazyFrameUrl);
@@ -86,6 +86,17 @@ final class ElementRewrites {
         }
         out.write(raw, off + prev, tag.length() - prev);
         return out.toBuffer();
+    }
+
+    /**
+     * Whether the element's attribute k repeats one of the attributes written first ({@link #addedAttributes}): a
+     * browser reading HTML keeps the first of the two anyway, and in XML a repeated attribute is an error that stops
+     * the page (a script marked {@code data-cookieconsent="ignore"} neutralized for Cookiebot, or one with a
+     * {@code class} for OneTrust), so the element's own goes.
+     */
+    private static boolean addedBefore(TagToken tag, int k, NeutralizeStyle style) {
+        return style.categoryAttribute().filter(a -> tag.attributeNameIs(k, a)).isPresent()
+                || style.serviceAttribute().filter(a -> tag.attributeNameIs(k, a)).isPresent();
     }
 
     /** {@code type="text/plain"} (scripts) and the consent tool's category and service attributes. */

@@ -37,8 +37,13 @@ final class XmlPages {
 
     /** The page as the gateway sends it to a visitor who consented to essential cookies only. */
     static String rewrite(String page) {
+        return rewrite(page, TestRules.defaultPolicy());
+    }
+
+    /** The page as the gateway sends it under {@code policy} to a visitor who consented to essential cookies only. */
+    static String rewrite(String page, TagPolicy policy) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        HtmlRewriter rewriter = new HtmlRewriter(TestRules.defaultPolicy(), TestRules.ESSENTIAL_ONLY, PageSite.NONE,
+        HtmlRewriter rewriter = new HtmlRewriter(policy, TestRules.ESSENTIAL_ONLY, PageSite.NONE,
                 Optional.empty(), true, null, null, null);
         Consumer<ByteBuf> collect = b -> {
             byte[] bytes = new byte[b.readableBytes()];
