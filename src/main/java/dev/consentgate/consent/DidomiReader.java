@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.IntPredicate;
 
 /**
  * Didomi's {@code didomi_token}: base64 of JSON with {@code purposes.enabled} / {@code purposes.disabled} arrays of
@@ -55,10 +57,16 @@ final class DidomiReader extends SingleCookieReader {
             }
         }
         TcfString vendors = tcf;
-        return parse(value, v -> vendors != null && vendors.vendor(v));
+        // the publisher's restrictions are written only in the TCF string: they hold for the token too
+        return parse(value, v -> vendors != null && vendors.vendor(v),
+                (p, v) -> vendors != null && vendors.allowed(p, v));
     }
 
-    private SourceResult parse(String value, java.util.function.IntPredicate vendorConsent) {
+    private SourceResult parse(String value, IntPredicate vendorConsent) {
+        return parse(value, vendorConsent, (p, v) -> true);
+    }
+
+    private SourceResult parse(String value, IntPredicate vendorConsent, BiPredicate<Integer, Integer> allowed) {
         String json = new String(base64(UrlDecoding.decode(value, false)), StandardCharsets.UTF_8);
         Object purposes = JsonReader.parseObject(json).get("purposes");
         if (!(purposes instanceof Map<?, ?> section)) {
@@ -69,11 +77,13 @@ final class DidomiReader extends SingleCookieReader {
         enabled.removeAll(disabled); // listed as both: fail closed
         Set<String> granted = new HashSet<>(
                 rules.granted(n -> n >= 1 && n <= IAB_PURPOSES.size() && enabled.contains(IAB_PURPOSES.get(n - 1)),
-                        vendorConsent));
+                        vendorConsent, allowed));
         CategoryVotes votes = new CategoryVotes(customPurposes);
         enabled.forEach(p -> votes.vote(p, true));
         disabled.forEach(p -> votes.vote(p, false));
-        granted.addAll(votes.granted());
+        // a custom purpose names no IAB vendor: the category's required vendors must have consent all the same
+        votes.granted().stream().filter(category -> rules.vendorsConsented(category, vendorConsent))
+                .forEach(granted::add);
         // a refused custom purpose denies its category, whatever the IAB purposes would grant
         granted.removeAll(votes.denied());
         return new SourceResult.Present(granted, Optional.empty());

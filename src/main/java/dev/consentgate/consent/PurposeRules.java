@@ -43,11 +43,15 @@ final class PurposeRules {
                     .anyMatch(alternative -> !alternative.isEmpty()
                             && alternative.stream().allMatch(purpose::test)
                             && alternative.stream().allMatch(p -> vendors.stream().allMatch(v -> allowed.test(p, v))));
-            boolean vendorsMet = vendors.stream().allMatch(vendor::test);
-            if (purposesMet && vendorsMet) {
+            if (purposesMet && vendorsConsented(rule.getKey(), vendor)) {
                 granted.add(rule.getKey());
             }
         }
         return granted;
+    }
+
+    /** Whether every vendor id {@code consent.tcf.vendors} requires for {@code category} has consent (none: true). */
+    boolean vendorsConsented(String category, IntPredicate vendor) {
+        return requiredVendors.getOrDefault(category, Set.of()).stream().allMatch(vendor::test);
     }
 }
