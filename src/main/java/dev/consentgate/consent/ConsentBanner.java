@@ -4,6 +4,7 @@ import dev.consentgate.config.Category;
 import dev.consentgate.config.ConsentSettings.Banner;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The gateway's own consent banner, for sites without one: a plain HTML form posting to the consent endpoint, so
@@ -38,6 +39,16 @@ public final class ConsentBanner {
      *                    becomes "/"
      */
     public String html(String requestPath) {
+        return html(requestPath, Set.of());
+    }
+
+    /**
+     * The same form with the categories of the visitor's own answer ticked, for the choices page a visitor opens
+     * after answering: saving it after ticking one more category keeps the others.
+     *
+     * @param ticked non-essential categories to show ticked (a region's default is no answer: pass none)
+     */
+    public String html(String requestPath, Set<String> ticked) {
         String back = ReturnPath.check(requestPath).orElse("/");
         StringBuilder out = new StringBuilder(2048);
         out.append("<link rel=\"stylesheet\" href=\"").append(Html.escape(settings.stylesheetPath()))
@@ -55,7 +66,7 @@ public final class ConsentBanner {
                 .append("<input type=\"hidden\" name=\"return\" value=\"").append(Html.escape(back)).append("\"/>\n")
                 .append("<fieldset class=\"cg-categories\">\n<legend>Categories</legend>\n");
         for (Category category : categories) {
-            appendCategory(out, category);
+            appendCategory(out, category, ticked.contains(category.id()));
         }
         out.append("</fieldset>\n<div class=\"cg-actions\">\n")
                 .append("<button class=\"cg-button\" type=\"submit\" name=\"choice\" value=\"custom\">"
@@ -68,7 +79,7 @@ public final class ConsentBanner {
         return out.toString();
     }
 
-    private static void appendCategory(StringBuilder out, Category category) {
+    private static void appendCategory(StringBuilder out, Category category, boolean ticked) {
         String id = "cg-category-" + elementIdPart(category.id());
         String label = category.id().isEmpty() ? ""
                 : category.id().substring(0, 1).toUpperCase(Locale.ROOT) + category.id().substring(1);
@@ -77,6 +88,9 @@ public final class ConsentBanner {
             out.append(" checked=\"checked\" disabled=\"disabled\"");
         } else {
             out.append(" name=\"categories\" value=\"").append(Html.escape(category.id())).append('"');
+            if (ticked) {
+                out.append(" checked=\"checked\"");
+            }
         }
         if (!category.description().isEmpty()) {
             out.append(" aria-describedby=\"").append(id).append("-description\"");

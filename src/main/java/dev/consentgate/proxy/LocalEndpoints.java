@@ -80,7 +80,8 @@ final class LocalEndpoints {
         ConsentInput input = new ConsentInput(RequestCookies.byName(RequestCookies.parse(cookieFields)),
                 request.headers()::getAll);
         if (get && prefersHtml(request)) {
-            FullHttpResponse page = text(200, "text/html; charset=utf-8", choicesPage(request));
+            FullHttpResponse page = text(200, "text/html; charset=utf-8",
+                    choicesPage(request, consent.resolver().resolve(input)));
             // another site must not frame the choices to have a click on "Accept all" made in it (clickjacking):
             // that POST comes from the site itself and would pass the same-site check
             page.headers().set("X-Frame-Options", "SAMEORIGIN")
@@ -110,8 +111,11 @@ final class LocalEndpoints {
         return accept != null && accept.contains("text/html");
     }
 
-    /** A page with the choices form; after posting it the visitor returns to the page they came from. */
-    private String choicesPage(HttpRequest request) {
+    /**
+     * A page with the choices form; after posting it the visitor returns to the page they came from. The visitor's
+     * own answer is ticked: "Save choices" posts only what is ticked, so boxes left empty would withdraw it.
+     */
+    private String choicesPage(HttpRequest request, ConsentDecision decision) {
         String back = "/";
         String referer = request.headers().get(HttpHeaderNames.REFERER);
         if (referer != null) {
@@ -123,9 +127,11 @@ final class LocalEndpoints {
                 back = "/";
             }
         }
+        Set<String> ticked = decision.answered() ? decision.granted() : Set.of();
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>Cookie choices</title>\n</head>\n<body>\n" + choices.html(back) + "</body>\n</html>\n";
+                + "<title>Cookie choices</title>\n</head>\n<body>\n" + choices.html(back, ticked)
+                + "</body>\n</html>\n";
     }
 
     /** Deletes, in the browser, the cookies of the categories this POST withdrew (as the core does on requests). */
