@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * tarteaucitron's {@code tarteaucitron} cookie: {@code !gtag=true!youtube=false!facebook=wait}. {@code wait}
- * (not answered yet) grants nothing. Services map to categories through the ruleset's service map; an entry the
+ * (not answered yet) grants nothing; a cookie in which every mapped service waits (as tarteaucitron writes it before
+ * its banner is used) is no answer. Services map to categories through the ruleset's service map; an entry the
  * map does not name is ignored whatever its value (sites' cookies also carry a consent id, {@code !id=...}).
  */
 final class TarteaucitronReader extends SingleCookieReader {
@@ -48,6 +49,11 @@ final class TarteaucitronReader extends SingleCookieReader {
             if (earlier != null && !earlier.equals(answer)) {
                 return new SourceResult.Malformed("a service given twice with different answers");
             }
+        }
+        if (!answers.isEmpty() && answers.values().stream().allMatch("wait"::equals)) {
+            // tarteaucitron writes "wait" for each service on the first page view, before its banner is used:
+            // nothing answered yet, so the region's default applies (and later sources are asked)
+            return SourceResult.ABSENT;
         }
         CategoryVotes votes = new CategoryVotes(serviceMap);
         answers.forEach((service, answer) -> votes.vote(service, answer.equals("true")));
