@@ -8,11 +8,15 @@ import java.util.Optional;
  * {@code GROUP:0|1} pairs, e.g. {@code C0001:1,C0002:1,C0003:0,C0004:0} (old banners use numeric ids, "2:1").
  * Groups map to categories through the configured group map; unmapped groups (stacks, SDK groups) are ignored.
  * With {@code interactionCount=0} the visitor has not used the banner yet and the groups are the banner's defaults
- * (every group on where the site configured implied consent), so the cookie is read as no answer.
+ * (every group on where the site configured implied consent), so the cookie is read as no answer. Scripts that
+ * write no {@code interactionCount} (6.x and some later releases) also write the defaults on the first page view;
+ * their groups are an answer only beside {@code OptanonAlertBoxClosed}, which they set when the banner is closed.
  */
 final class OneTrustReader extends SingleCookieReader {
 
     static final String COOKIE = "OptanonConsent";
+    /** Set by OneTrust when the visitor closes its banner (accepting, refusing or saving choices). */
+    static final String ALERT_BOX_CLOSED = "OptanonAlertBoxClosed";
     private static final int MAX_GROUPS = 256;
 
     private final Map<String, String> groupMap;
@@ -23,8 +27,24 @@ final class OneTrustReader extends SingleCookieReader {
     }
 
     @Override
-    SourceResult parse(String value) {
+    SourceResult parse(String value, ConsentInput input) {
         Map<String, String> fields = QueryString.parse(value);
+        SourceResult groups = groups(fields);
+        if (groups instanceof SourceResult.Present && !fields.containsKey("interactionCount")
+                && input.cookie(ALERT_BOX_CLOSED).isEmpty()) {
+            // a script that counts no interactions writes the banner's defaults on the first page view; that the
+            // visitor answered shows only in the cookie it sets when its banner is closed
+            return SourceResult.ABSENT;
+        }
+        return groups;
+    }
+
+    @Override
+    SourceResult parse(String value) {
+        return groups(QueryString.parse(value));
+    }
+
+    private SourceResult groups(Map<String, String> fields) {
         if ("0".equals(fields.get("interactionCount"))) {
             return SourceResult.ABSENT;
         }
