@@ -14,7 +14,8 @@ import java.util.function.IntPredicate;
  * Didomi's {@code didomi_token}: base64 of JSON with {@code purposes.enabled} / {@code purposes.disabled} arrays of
  * purpose ids. IAB purposes appear under Didomi's names ("cookies" is purpose 1, "create_ads_profile" 3, ...) and
  * go through the same {@link PurposeRules} as TCF (vendor requirements checked in the request's TCF string: Didomi
- * names vendors its own way); custom purposes map to categories through the configured map.
+ * names vendors its own way); custom purposes map to categories through the configured map. A token without any
+ * choice section, as Didomi writes it before the visitor answers, is no answer.
  */
 final class DidomiReader extends SingleCookieReader {
 
@@ -25,6 +26,9 @@ final class DidomiReader extends SingleCookieReader {
             "select_personalized_ads", "create_content_profile", "select_personalized_content",
             "measure_ad_performance", "measure_content_performance", "market_research", "improve_products",
             "use_limited_data_to_select_content");
+
+    /** The sections in which a token records the visitor's choices. */
+    private static final List<String> CHOICES = List.of("purposes", "vendors", "purposes_li", "vendors_li");
 
     private final PurposeRules rules;
     private final Map<String, String> customPurposes;
@@ -68,7 +72,12 @@ final class DidomiReader extends SingleCookieReader {
 
     private SourceResult parse(String value, IntPredicate vendorConsent, BiPredicate<Integer, Integer> allowed) {
         String json = new String(base64(UrlDecoding.decode(value, false)), StandardCharsets.UTF_8);
-        Object purposes = JsonReader.parseObject(json).get("purposes");
+        Map<String, Object> token = JsonReader.parseObject(json);
+        if (CHOICES.stream().noneMatch(token::containsKey)) {
+            // Didomi writes its token on the first page view, before any answer: a user id and dates, no choices
+            return SourceResult.ABSENT;
+        }
+        Object purposes = token.get("purposes");
         if (!(purposes instanceof Map<?, ?> section)) {
             return new SourceResult.Malformed("no purposes object");
         }
