@@ -11,6 +11,7 @@ import java.util.Optional;
  * (every group on where the site configured implied consent), so the cookie is read as no answer. Scripts that
  * write no {@code interactionCount} (6.x and some later releases) also write the defaults on the first page view;
  * their groups are an answer only beside {@code OptanonAlertBoxClosed}, which they set when the banner is closed.
+ * With {@code AwaitingReconsent=true} the site has asked for consent again: the groups are an outdated answer.
  */
 final class OneTrustReader extends SingleCookieReader {
 
@@ -69,6 +70,10 @@ final class OneTrustReader extends SingleCookieReader {
                 }
                 votes.vote(pair.substring(0, colon), flag == '1');
             }
+        }
+        if ("true".equals(fields.get("AwaitingReconsent"))) {
+            // the site asked for consent again in OneTrust: the groups answer its older policy
+            return SourceResult.Present.outdated(votes.granted());
         }
         return new SourceResult.Present(votes.granted(), Optional.empty());
     }

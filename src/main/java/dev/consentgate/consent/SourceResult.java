@@ -21,8 +21,20 @@ public sealed interface SourceResult {
      * @param revision   policy revision the answer was given under, when the source records one
      */
     record Present(Set<String> categories, Optional<String> revision) implements SourceResult {
+
+        /** The revision of an answer its own tool marks as outdated; no policy revision can be spelt so. */
+        static final String OUTDATED = "(outdated)";
+
         public Present {
             categories = Set.copyOf(categories);
+        }
+
+        /**
+         * An answer the consent tool itself will ask again (the site changed its policy there): it counts as an
+         * answer to an older policy.
+         */
+        static Present outdated(Set<String> categories) {
+            return new Present(categories, Optional.of(OUTDATED));
         }
     }
 
