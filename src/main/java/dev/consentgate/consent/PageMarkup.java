@@ -22,7 +22,7 @@ public record PageMarkup(Optional<ConsentBanner> banner, Optional<ConsentModeSni
                         ? Optional.of(new ConsentBanner(settings.banner(), categories, settings.endpoint()))
                         : Optional.empty(),
                 settings.consentMode()
-                        ? Optional.of(new ConsentModeSnippet("advertising", "analytics"))
+                        ? Optional.of(new ConsentModeSnippet("advertising", "analytics", "functionality"))
                         : Optional.empty());
     }
 

@@ -73,18 +73,20 @@ class EndpointOutputTest {
 
     @Test
     void consentModeReflectsTheDecision() {
-        ConsentModeSnippet snippet = new ConsentModeSnippet("advertising", "analytics");
+        ConsentModeSnippet snippet = new ConsentModeSnippet("advertising", "analytics", "functionality");
         ConsentDecision analyticsOnly = new ConsentDecision(Set.of("essential", "analytics"), "onetrust",
                 Optional.empty(), false, Optional.empty());
         assertEquals("<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"
                 + "gtag('consent','default',{ad_storage:'denied',analytics_storage:'granted',"
-                + "ad_user_data:'denied',ad_personalization:'denied'});</script>",
+                + "ad_user_data:'denied',ad_personalization:'denied',functionality_storage:'denied',"
+                + "personalization_storage:'denied',security_storage:'granted'});</script>",
                 snippet.script(analyticsOnly, Optional.empty()));
-        ConsentDecision ads = new ConsentDecision(Set.of("essential", "advertising"), "tcf", Optional.empty(),
-                false, Optional.empty());
+        ConsentDecision ads = new ConsentDecision(Set.of("essential", "advertising", "functionality"), "tcf",
+                Optional.empty(), false, Optional.empty());
         String withNonce = snippet.script(ads, Optional.of("r4nd\"om"));
         assertTrue(withNonce.startsWith("<script nonce=\"r4nd&quot;om\">"), withNonce);
         assertTrue(withNonce.contains("{ad_storage:'granted',analytics_storage:'denied',ad_user_data:'granted',"
-                + "ad_personalization:'granted'}"), withNonce);
+                + "ad_personalization:'granted',functionality_storage:'granted',personalization_storage:'granted',"
+                + "security_storage:'granted'}"), withNonce);
     }
 }

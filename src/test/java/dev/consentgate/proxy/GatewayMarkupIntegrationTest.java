@@ -144,7 +144,7 @@ class GatewayMarkupIntegrationTest {
     @Test
     void consentModeSnippetCarriesTheNonceOfTheScriptDirective() {
         HtmlEnforcement html = new HtmlEnforcement(null, null, null, new PageMarkup(Optional.empty(),
-                Optional.of(new ConsentModeSnippet("advertising", "analytics"))), null);
+                Optional.of(new ConsentModeSnippet("advertising", "analytics", "functionality"))), null);
         ConsentDecision none = new ConsentDecision(Set.of("essential"), "default", Optional.empty(), false,
                 Optional.empty());
         for (String[] c : new String[][] {
