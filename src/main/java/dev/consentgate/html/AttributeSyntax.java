@@ -14,7 +14,7 @@ final class AttributeSyntax {
     /**
      * The URLs of a srcset value, as the WHATWG "parse a srcset attribute" algorithm collects them: candidates are
      * separated by commas, a URL runs to the next ASCII whitespace (a comma inside it belongs to it, trailing
-     * commas end the candidate), descriptors run to the next comma outside parentheses.
+     * commas end the candidate), descriptors run to the next comma outside parentheses (which do not nest).
      */
     static List<String> srcsetUrls(String value) {
         List<String> urls = new ArrayList<>(2);
@@ -41,11 +41,12 @@ final class AttributeSyntax {
                 urls.add(value.substring(start, end));
             }
             if (!trailingComma) {
-                // descriptors: up to the next comma that is not inside parentheses
-                int depth = 0;
-                while (i < n && (value.charAt(i) != ',' || depth > 0)) {
+                // descriptors: up to the next comma that is not inside parentheses, which do not nest: the first
+                // ')' closes every '(' before it ("1x ((), b.jpg" is two candidates to a browser)
+                boolean inParens = false;
+                while (i < n && (value.charAt(i) != ',' || inParens)) {
                     char c = value.charAt(i);
-                    depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
+                    inParens = c == '(' || inParens && c != ')';
                     i++;
                 }
             }
