@@ -71,7 +71,8 @@ final class AddressAttributes {
      * cut or not), or outside any value, in a name or between attributes, where what follows is unread, or inside
      * any other value (a text, a style, a data attribute), even when an address came before: an attribute read after
      * it may take precedence over the one read (srcset over src, srcdoc over src, a lazy loader's data-src). Only a
-     * picture cut inside its data: URL is judged on what came before the limit.
+     * picture cut inside its data: URL is judged on what came before the limit. A meta whose refresh, and an SVG set
+     * or animate whose address value, may lie past the limit count as cut too.
      */
     static boolean cutByLimit(TagToken tag) {
         switch (tag.nameId) {
@@ -79,7 +80,13 @@ final class AddressAttributes {
                  ElementNames.IMAGE, ElementNames.BASE, ElementNames.IFRAME, ElementNames.FRAME,
                  ElementNames.AMP_IFRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.LINK -> {
             }
-            // a meta is judged by the cookie it sets; a tag whose name the limit cut is no element that loads
+            case ElementNames.META -> {
+                return refreshOrCookieUnread(tag);
+            }
+            case ElementNames.SET, ElementNames.ANIMATE -> {
+                return animatedAddressUnread(tag);
+            }
+            // a tag whose name the limit cut is no element that loads
             default -> {
                 return false;
             }
@@ -100,6 +107,34 @@ final class AddressAttributes {
         }
         // cut inside another value: an address that overrides the one read may follow it, unread
         return true;
+    }
+
+    /**
+     * Whether what a meta does may lie past the limit: its {@code http-equiv} is unread or cut (any attribute may
+     * follow the limit), or it is a refresh (or a cookie) whose {@code content} is. A meta whose {@code http-equiv}
+     * was read whole and names neither does nothing the rules judge.
+     */
+    private static boolean refreshOrCookieUnread(TagToken tag) {
+        int k = tag.find("http-equiv");
+        if (k < 0 || k == tag.cutValue) {
+            return true;
+        }
+        String equiv = tag.value(k).strip();
+        if (!AttributeSyntax.asciiEqualsIgnoreCase(equiv, "refresh")
+                && !AttributeSyntax.asciiEqualsIgnoreCase(equiv, "set-cookie")) {
+            return false;
+        }
+        int content = tag.find("content");
+        return content < 0 || content == tag.cutValue;
+    }
+
+    /**
+     * Whether an SVG set or animate may give an address a value past the limit: its {@code attributeName} is unread
+     * or cut, or names an address, whose {@code to}, {@code from}, {@code by} or {@code values} may each follow.
+     */
+    private static boolean animatedAddressUnread(TagToken tag) {
+        int k = tag.find("attributename");
+        return k < 0 || k == tag.cutValue || ElementJudge.animatesAnAddress(tag.value(k));
     }
 
     static boolean isAddress(String attributeName) {

@@ -244,7 +244,7 @@ final class ElementJudge {
      */
     private Verdict judgeAnimation(TagToken tag) {
         String target = tag.value("attributename");
-        if (target == null || !ANIMATED_ADDRESSES.contains(target.strip().toLowerCase(java.util.Locale.ROOT))) {
+        if (target == null || !animatesAnAddress(target)) {
             return null;
         }
         for (String name : new String[] {"to", "from", "by", "values"}) {
@@ -288,6 +288,11 @@ final class ElementJudge {
     }
 
     private static final Set<String> ANIMATED_ADDRESSES = Set.of("href", "xlink:href", "src");
+
+    /** Whether an animation's {@code attributeName} value names an attribute that holds an address. */
+    static boolean animatesAnAddress(String attributeName) {
+        return ANIMATED_ADDRESSES.contains(attributeName.strip().toLowerCase(java.util.Locale.ROOT));
+    }
 
     /** A meta element that sets a cookie (judged by the cookie rules) or navigates (judged by its URL). */
     private Verdict judgeMeta(TagToken tag) {
