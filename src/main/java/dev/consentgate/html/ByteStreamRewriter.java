@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +38,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private final ElementJudge elements;
     private final ElementRewrites rewrites;
     private final HtmlTokenizer tokenizer;
+    /** The encoding of the bytes read. */
+    private final Charset encoding;
     private final PendingOutput pending = new PendingOutput();
     /** What markup a fragment's content held (set by {@link #finish}, see {@link HtmlTokenizer#markupSeen}). */
     private int markupSeen;
@@ -81,20 +84,26 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     /** The tag being read is removed (it overflowed after a rule matched): its bytes are dropped as they come. */
     private boolean droppingTag;
 
+    /**
+     * {@code encoding}: the encoding of the bytes read, with which the values judged are decoded (a host written in
+     * windows-1252's 'ª' is an 'a' to a browser reading the page so, and nothing in UTF-8).
+     */
     ByteStreamRewriter(TagPolicy policy, ConsentDecision consent, PageSite site, RewriteListener listener,
-                       Predicate<String> cookieNameAllowed) {
+                       Predicate<String> cookieNameAllowed, Charset encoding) {
         this.policy = policy;
         this.consent = consent;
         this.elements = new ElementJudge(policy, consent, site, cookieNameAllowed);
         this.rewrites = policy.rewrites();
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
+        this.encoding = encoding;
+        tokenizer.readAs(encoding);
         this.lines = listener == RewriteListener.NONE ? null : new LineCounter();
         this.events = new EventReporter(listener, lines);
         this.inspectInline = policy.blocksAnyRule(consent);
         this.fragmentDepth = 0;
         this.noscriptInHtml = false;
         this.inNoscript = false;
-        this.scriptJudge = new InlineScriptJudge(policy, consent, site);
+        this.scriptJudge = new InlineScriptJudge(policy, consent, site, encoding);
         this.inlineScript = inlineScriptInspection(scriptJudge);
         this.bothWays = new ContentReadBothWays(pending, this::fragment, 0);
     }
@@ -110,12 +119,14 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.elements = outer.elements;
         this.rewrites = outer.rewrites;
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
+        this.encoding = outer.encoding;
+        tokenizer.readAs(encoding);
         this.lines = outer.lines;
         this.inspectInline = outer.inspectInline;
         this.fragmentDepth = outer.fragmentDepth + 1;
         this.noscriptInHtml = reading == MarkupReading.NOSCRIPT_IN_HTML;
         this.inNoscript = true;
-        this.scriptJudge = new InlineScriptJudge(policy, consent, outer.elements.site());
+        this.scriptJudge = new InlineScriptJudge(policy, consent, outer.elements.site(), encoding);
         this.inlineScript = inlineScriptInspection(scriptJudge);
         this.bothWays = new ContentReadBothWays(pending, this::fragment, fragmentDepth);
         if (outer.tokenizer.innerMarkupCounts()) {

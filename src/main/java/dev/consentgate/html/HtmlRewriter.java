@@ -236,7 +236,7 @@ public final class HtmlRewriter {
         Charset transcoded = decision.transcodedFrom();
         defuseEscapes = decision.undeclared();
         if (!everything) {
-            bytes = new ByteStreamRewriter(policy, consent, site, listener, cookieNameAllowed);
+            bytes = new ByteStreamRewriter(policy, consent, site, listener, cookieNameAllowed, decision.readAs());
             if (xml) {
                 bytes.parsedAsXml();
             }

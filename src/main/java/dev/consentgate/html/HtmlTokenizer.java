@@ -140,6 +140,11 @@ final class HtmlTokenizer {
      */
     private boolean xml;
 
+    /** Tags' values are decoded from {@code encoding}, the page's (UTF-8 unless set). */
+    void readAs(java.nio.charset.Charset encoding) {
+        tag.encoding = encoding;
+    }
+
     HtmlTokenizer(Sink sink, int maxTagBytes) {
         this.sink = sink;
         this.tags = new TagStates(sink, tag, maxTagBytes);

@@ -2,6 +2,7 @@ package dev.consentgate.html;
 
 import dev.consentgate.consent.ConsentDecision;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -18,7 +19,7 @@ final class InlineScriptJudge {
     /** What the signatures in the script decide. */
     private final SignatureVerdict signed;
     /** Finds the URLs the script loads or names. */
-    private final ScriptUrlMentions mentions = new ScriptUrlMentions();
+    private final ScriptUrlMentions mentions;
     /** What those URLs decide. */
     private final MentionedUrlVerdict mentioned;
     private int matcherState;
@@ -38,11 +39,13 @@ final class InlineScriptJudge {
     /** The entities a page parsed as XML declares, expanded in the text run (see DeclaredEntities); null: none. */
     private DeclaredEntities entities;
 
-    InlineScriptJudge(TagPolicy policy, ConsentDecision consent, PageSite site) {
+    /** {@code encoding}: the encoding of the page's bytes, in which a browser reads the script's URLs. */
+    InlineScriptJudge(TagPolicy policy, ConsentDecision consent, PageSite site, Charset encoding) {
         this.policy = policy;
         this.limit = policy.settings().inlineScriptInspectLimit();
         this.signed = new SignatureVerdict(policy, consent);
         this.mentioned = new MentionedUrlVerdict(policy, consent, site);
+        this.mentions = new ScriptUrlMentions(encoding);
         this.lookback = policy.signatures().newLookback();
     }
 

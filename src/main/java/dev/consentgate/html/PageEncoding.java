@@ -33,19 +33,28 @@ final class PageEncoding {
     private static final byte[] UTF16_XML_BE = {0, '<', 0, '?', 0, 'x'};
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    /** Not yet decided (more of the page is needed), or the charset to convert from, null to read as bytes. */
-    record Decision(boolean made, Charset transcodedFrom, boolean undeclared) {
-        static final Decision NOT_YET = new Decision(false, null, false);
-        static final Decision BYTES = new Decision(true, null, false);
+    /**
+     * Not yet decided (more of the page is needed), or the charset to convert from, null to read as bytes; and the
+     * encoding the bytes the rewriter reads are in, with which it decodes the values it judges (UTF-8 for a page
+     * converted).
+     */
+    record Decision(boolean made, Charset transcodedFrom, boolean undeclared, Charset readAs) {
+        static final Decision NOT_YET = new Decision(false, null, false, StandardCharsets.UTF_8);
+        static final Decision UTF_8 = bytes(StandardCharsets.UTF_8);
         /**
          * Read as bytes, with nothing that declares the encoding: Chromium then reads windows-1252, while a browser
          * with an encoding detector may take JIS escapes for ISO-2022-JP; the ESC bytes are made harmless so that
          * both read the same markup (see {@link HtmlRewriter}).
          */
-        static final Decision UNDECLARED = new Decision(true, null, true);
+        static final Decision UNDECLARED = new Decision(true, null, true, EncodingLabels.charset("windows-1252"));
+
+        /** Read as bytes in {@code encoding}. */
+        static Decision bytes(Charset encoding) {
+            return new Decision(true, null, false, encoding);
+        }
 
         static Decision convertFrom(Charset charset) {
-            return new Decision(true, charset, false);
+            return new Decision(true, charset, false, StandardCharsets.UTF_8);
         }
     }
 
@@ -71,7 +80,7 @@ final class PageEncoding {
             return Decision.convertFrom(StandardCharsets.UTF_16BE);
         }
         if (n >= 3 && startsWith(bytes, n, UTF8_BOM)) {
-            return Decision.BYTES;
+            return Decision.UTF_8;
         }
         if (!certain && (n < 2 && n > 0 && ((bytes[0] & 0xff) == 0xFF || (bytes[0] & 0xff) == 0xFE)
                 || n < 3 && startsWith(bytes, n, Arrays.copyOf(UTF8_BOM, n)))) {
@@ -98,7 +107,7 @@ final class PageEncoding {
             return Decision.NOT_YET;
         }
         if (xml) {
-            return declared.isEmpty() ? Decision.BYTES : forLabel(declared, true);
+            return declared.isEmpty() ? Decision.UTF_8 : forLabel(declared, true);
         }
         MetaCharsetScan.Result meta = MetaCharsetScan.scan(bytes, n);
         if (meta.outcome() == MetaCharsetScan.Outcome.NEED_MORE && !certain) {
@@ -115,7 +124,11 @@ final class PageEncoding {
         if (isIso2022JpLabel(label)) {
             return Decision.convertFrom(Iso2022Jp.INSTANCE);
         }
-        return !inPage && isUtf16Label(label) ? Decision.convertFrom(utf16FromLabel(label)) : Decision.BYTES;
+        if (isUtf16Label(label)) {
+            // named in the page, in bytes that spell it in ASCII, UTF-16 means UTF-8
+            return inPage ? Decision.UTF_8 : Decision.convertFrom(utf16FromLabel(label));
+        }
+        return Decision.bytes(EncodingLabels.charset(label));
     }
 
     /**

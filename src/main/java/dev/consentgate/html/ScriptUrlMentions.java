@@ -1,5 +1,6 @@
 package dev.consentgate.html;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -116,6 +117,18 @@ final class ScriptUrlMentions {
     /** The last bytes of the previous calls, for a host that starts before the chunk in which its '/' is found. */
     private final byte[] tail = new byte[TAIL];
     private int tailLength;
+    /** The encoding of the script's bytes, in which a browser reads its strings (the page's). */
+    private final Charset encoding;
+
+    /** A script in UTF-8 (a data: URL's, a srcdoc's). */
+    ScriptUrlMentions() {
+        this(StandardCharsets.UTF_8);
+    }
+
+    /** A script of a page in {@code encoding}. */
+    ScriptUrlMentions(Charset encoding) {
+        this.encoding = encoding;
+    }
 
     /** Forget any URL in progress: a new script starts. */
     void reset() {
@@ -524,7 +537,7 @@ final class ScriptUrlMentions {
 
     /** The URL read: {@code https://host/path}, or {@code /path} for a path on the page's own host. */
     private String urlString() {
-        String read = new String(url, 0, length, StandardCharsets.UTF_8);
+        String read = new String(url, 0, length, encoding);
         return relative ? read : "https://" + read;
     }
 }

@@ -1,5 +1,6 @@
 package dev.consentgate.html;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -42,6 +43,9 @@ final class TagToken {
     int[] valueStart = new int[8];
     int[] valueEnd = new int[8];
     int[] attrEnd = new int[8];
+
+    /** The encoding of the page's bytes, in which values are decoded. */
+    Charset encoding = StandardCharsets.UTF_8;
 
     private byte[] view;
     private int viewOffset;
@@ -236,8 +240,7 @@ final class TagToken {
         if (valueStart[k] < 0) {
             return "";
         }
-        String raw = new String(view, viewOffset + valueStart[k], valueEnd[k] - valueStart[k],
-                StandardCharsets.UTF_8);
+        String raw = new String(view, viewOffset + valueStart[k], valueEnd[k] - valueStart[k], encoding);
         return CharRefs.decode(entities == null ? raw : entities.expand(raw), true);
     }
 
