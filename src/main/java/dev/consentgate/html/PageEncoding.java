@@ -44,9 +44,10 @@ final class PageEncoding {
         /**
          * Read as bytes, with nothing that declares the encoding: Chromium then reads windows-1252, while a browser
          * with an encoding detector may take JIS escapes for ISO-2022-JP; the ESC bytes are made harmless so that
-         * both read the same markup (see {@link HtmlRewriter}).
+         * both read the same markup (see {@link HtmlRewriter}). Its values are judged in both readings the gateway
+         * can tell apart ({@link Utf8OrWindows1252}).
          */
-        static final Decision UNDECLARED = new Decision(true, null, true, EncodingLabels.charset("windows-1252"));
+        static final Decision UNDECLARED = new Decision(true, null, true, Utf8OrWindows1252.INSTANCE);
 
         /** Read as bytes in {@code encoding}. */
         static Decision bytes(Charset encoding) {

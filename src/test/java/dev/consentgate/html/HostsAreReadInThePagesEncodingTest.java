@@ -60,6 +60,13 @@ class HostsAreReadInThePagesEncodingTest {
     }
 
     @Test
+    void anUndeclaredPagesValuesAreUtf8WhereTheyAreAndWindows1252Elsewhere() {
+        byte[] mixed = {'f', (byte) 0xAA, 'c', (byte) 0xE3, (byte) 0x80, (byte) 0x82, (byte) 0xC3, (byte) 0xA9,
+            (byte) 0x81, (byte) 0xE3, (byte) 0x80};
+        assertEquals("f\u00aac\u3002\u00e9\u0081\u00e3\u20ac", new String(mixed, Utf8OrWindows1252.INSTANCE));
+    }
+
+    @Test
     void aPagesOwnNonAsciiAddressesPassAsTheyAre() {
         String page = "<meta charset=\"windows-1252\"><img src=\"/caf\u00e9.png\" alt=\"caf\u00e9\">"
                 + "<script>var t = \"https://www.exampl\u00e9.com/men\u00fa.js\";</script>";
