@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * is markup in SVG, a character reference in an SVG script's code, a
  * comment opened inside an SVG CDATA section, which ends at "]]>" in SVG, a quoted value running on past the end of an
  * SVG script or of a CDATA section read as HTML, an element splitting a host inside an SVG script, the code of an
- * SVG script with a src (which SVG ignores), and a CDATA section after a tag that breaks out of SVG. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
+ * SVG script with a src (which SVG ignores), a CDATA section after a tag that breaks out of SVG, a srcset candidate
+ * after descriptors with "((" (parentheses do not nest there), a refresh and an SVG set past the tag size limit, and a
+ * windows-1252 page whose 'ª' is an 'a' in a host. Each page is first loaded straight from the upstream, which shows Chromium asking the tracker, then
  * through the gateway without consent, where it asks no tracker at all.
  */
 @ExtendWith(BrowserLab.class)
@@ -148,6 +150,16 @@ class ParserQuirksE2ETest {
             Map.entry("/srcdoc-svg-script", "<iframe srcdoc=\"<svg><noscript><script>var s=document.createElement("
                     + "&quot;script&quot;);s.src=&quot;https:\\/\\/connect.facebook.net/en_US/fbevents.js?Q44&quot;;"
                     + "document.documentElement.appendChild(s)</script></noscript></svg>\"></iframe>"),
+            // a srcset's parentheses do not nest: the comma after "((" and ")" starts the tracker's candidate
+            Map.entry("/srcset-parentheses", "<img srcset=\"/a.png 1x ((), https://www.facebook.com/tr?id=Q45 2x\">"),
+            // a refresh and an animated href whose URL lies past the tag size limit (16 KiB)
+            Map.entry("/refresh-past-limit", "<meta http-equiv=\"refresh\" data-pad=\"" + "a".repeat(17_000)
+                    + "\" content=\"0;url=https://www.facebook.com/tr?id=Q46\">"),
+            Map.entry("/set-past-limit", "<svg width=\"20\" height=\"20\"><image href=\"/a.png\" width=\"10\""
+                    + " height=\"10\"><set attributeName=\"href\" data-pad=\"" + "a".repeat(17_000) + "\" to=\"https:"
+                    + "//www.facebook.com/tr?id=Q47\"/></image></svg>"),
+            // a windows-1252 page: 0xAA is 'ª', which the URL parser maps to 'a'
+            Map.entry("/windows-1252", "<img src=\"https://www.f\u00aacebook.com/tr?id=Q48\">"),
             // a page's own SVG, and scripts after an svg a browser closes early: nothing to take out
             Map.entry("/own-svg", OWN_SVG));
     private static final String LINK_HEADER = "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=preload;"
@@ -162,9 +174,11 @@ class ParserQuirksE2ETest {
             String path = request.requestLine().split(" ")[1];
             String construct = PAGES.get(path);
             byte[] body = ("<!DOCTYPE html><html><head><title>quirk</title></head><body><p>page " + path + "</p>"
-                    + (construct == null ? "" : construct) + "</body></html>").getBytes(StandardCharsets.UTF_8);
+                    + (construct == null ? "" : construct) + "</body></html>").getBytes(path.equals("/windows-1252")
+                    ? java.nio.charset.Charset.forName("windows-1252") : StandardCharsets.UTF_8);
             String head = (construct == null ? "HTTP/1.1 404 Not Found\r\n" : "HTTP/1.1 200 OK\r\n")
                     + (path.equals("/iso-2022-jp") ? "Content-Type: text/html\r\n"
+                            : path.equals("/windows-1252") ? "Content-Type: text/html; charset=windows-1252\r\n"
                             : "Content-Type: text/html; charset=utf-8\r\n")
                     + (path.equals("/link-header") ? LINK_HEADER : "")
                     + "Content-Length: " + body.length + "\r\n\r\n";
@@ -191,7 +205,8 @@ class ParserQuirksE2ETest {
         "/cdata-attribute", "/svg-script-child", "/svg-script-src", "/svg-breakout-cdata", "/svg-stray-end",
         "/foreign-object-end", "/svg-font", "/svg-pixel-removed", "/annotation-xml-dotless-i", "/svg-noscript-style", "/svg-style-comment", "/svg-closed-by-div", "/svg-deep",
         "/math-svg-mi", "/foreign-object-form", "/icon-svg-then-math", "/template-col-style", "/template-base",
-        "/srcdoc-refresh", "/srcdoc-svg-script"})
+        "/srcdoc-refresh", "/srcdoc-svg-script", "/srcset-parentheses", "/refresh-past-limit", "/set-past-limit",
+        "/windows-1252"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
         List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,
