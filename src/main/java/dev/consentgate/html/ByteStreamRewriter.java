@@ -92,7 +92,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                        Predicate<String> cookieNameAllowed, Charset encoding) {
         this.policy = policy;
         this.consent = consent;
-        this.elements = new ElementJudge(policy, consent, site, cookieNameAllowed);
+        this.elements = new ElementJudge(policy, consent, site, cookieNameAllowed, encoding);
         this.rewrites = policy.rewrites();
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
         this.encoding = encoding;

@@ -55,6 +55,31 @@ final class DataUrls {
     }
 
     /**
+     * The {@code charset} parameter of a data URL's media type, unquoted, trimmed and in lower case; "" when it has
+     * none (its content is then read in the encoding of what reads it: the page's, for a script).
+     */
+    static String charsetLabel(String url) {
+        int start = schemeStart(url);
+        int comma = start < 0 ? -1 : url.indexOf(',', start);
+        if (comma < 0) {
+            return "";
+        }
+        String[] parameters = url.substring(start + 5, comma).split(";");
+        for (int k = 1; k < parameters.length; k++) {
+            String parameter = parameters[k].strip();
+            int eq = parameter.indexOf('=');
+            if (eq > 0 && AttributeSyntax.asciiEqualsIgnoreCase(parameter.substring(0, eq).strip(), "charset")) {
+                String value = parameter.substring(eq + 1).strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                return MetaCharsetScan.asciiLower(value.strip());
+            }
+        }
+        return "";
+    }
+
+    /**
      * The body of a data URL, percent-decoded and, when its type says base64, base64-decoded (white space ignored,
      * as browsers do); at most {@code limit} bytes of it. Null when it is not a data URL or its base64 is broken,
      * which a browser would not run either.

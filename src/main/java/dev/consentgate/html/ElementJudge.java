@@ -67,11 +67,13 @@ final class ElementJudge {
     private final PageBases bases = new PageBases();
     private final UrlJudge urls;
 
-    ElementJudge(TagPolicy policy, ConsentDecision consent, PageSite site, Predicate<String> cookieNameAllowed) {
+    /** {@code encoding}: the encoding of the page's bytes (see {@link EmbeddedContentJudge}). */
+    ElementJudge(TagPolicy policy, ConsentDecision consent, PageSite site, Predicate<String> cookieNameAllowed,
+                 java.nio.charset.Charset encoding) {
         this.policy = policy;
         this.site = site;
         this.cookieNameAllowed = cookieNameAllowed;
-        this.embedded = new EmbeddedContentJudge(policy, consent, site);
+        this.embedded = new EmbeddedContentJudge(policy, consent, site, encoding);
         this.urls = new UrlJudge(policy, consent, site, bases, embedded);
     }
 

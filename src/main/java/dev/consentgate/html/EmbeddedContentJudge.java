@@ -4,6 +4,7 @@ import dev.consentgate.config.TagAction;
 import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -28,9 +29,12 @@ final class EmbeddedContentJudge {
     private final ConsentDecision consent;
     private final PageSite site;
     private final int inspectLimit;
+    /** The encoding of the page's bytes: a data: URL's script without a charset of its own is read in it. */
+    private final Charset pageEncoding;
 
-    EmbeddedContentJudge(TagPolicy policy, ConsentDecision consent, PageSite site) {
+    EmbeddedContentJudge(TagPolicy policy, ConsentDecision consent, PageSite site, Charset pageEncoding) {
         this.policy = policy;
+        this.pageEncoding = pageEncoding;
         this.consent = consent;
         this.site = site;
         this.inspectLimit = policy.settings().inlineScriptInspectLimit();
@@ -42,27 +46,43 @@ final class EmbeddedContentJudge {
         if (body == null) {
             return null;
         }
-        return document ? document(new String(body, StandardCharsets.UTF_8)) : code(body);
+        // a browser decodes the content in its type's charset, else a script in the page's encoding and a document
+        // as a page that declares none (or as its own meta says)
+        String label = DataUrls.charsetLabel(url);
+        boolean labelled = EncodingLabels.isLabel(label);
+        if (document) {
+            Charset encoding = labelled ? EncodingLabels.charset(label) : Utf8OrWindows1252.INSTANCE;
+            return document(new String(body, encoding), body, labelled ? Optional.of(label) : Optional.empty());
+        }
+        return code(body, labelled ? EncodingLabels.charset(label) : pageEncoding);
     }
 
     /** An event handler attribute's code; null when it passes. */
     Match handler(String code) {
-        return code.isEmpty() ? null : code(code.getBytes(StandardCharsets.UTF_8));
+        return code.isEmpty() ? null : code(code.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     /** Script code: its signatures, then the URLs it loads or names; null when it passes. */
-    private Match code(byte[] body) {
+    private Match code(byte[] body, Charset encoding) {
         int signature = firstBlockedSignature(body);
         if (signature >= 0) {
             return new Match(policy.rule(signature), "");
         }
         MentionedUrlVerdict urls = new MentionedUrlVerdict(policy, consent, site);
-        new ScriptUrlMentions().scan(body, 0, body.length, urls);
+        new ScriptUrlMentions(encoding).scan(body, 0, body.length, urls);
         return urls.rule() < 0 ? null : new Match(policy.rule(urls.rule()), urls.host());
     }
 
-    /** A srcdoc or data-URL document; null when it passes. */
+    /** A srcdoc document (characters, which no meta charset re-reads); null when it passes. */
     Match document(String doc) {
+        return document(doc, doc.getBytes(StandardCharsets.UTF_8), Optional.of("utf-8"));
+    }
+
+    /**
+     * A document, as {@code doc} and as the {@code bytes} a browser parses in the encoding {@code label} names (or,
+     * without one, the document's start decides); null when it passes.
+     */
+    private Match document(String doc, byte[] bytes, Optional<String> label) {
         for (int slashes = doc.indexOf("//"); slashes >= 0; slashes = doc.indexOf("//", slashes + 2)) {
             UrlParts parts = UrlParts.parse(doc, slashes);
             int k = policy.matchUrl(parts, site);
@@ -70,16 +90,15 @@ final class EmbeddedContentJudge {
                 return new Match(policy.rule(k), parts.host());
             }
         }
-        byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
         int signature = firstBlockedSignature(bytes);
         if (signature >= 0) {
             return new Match(policy.rule(signature), "");
         }
-        return firstBlockedElement(bytes);
+        return firstBlockedElement(bytes, label);
     }
 
     /** The first element of the document the rewriter blocks, as a browser parses it; null when none. */
-    private Match firstBlockedElement(byte[] doc) {
+    private Match firstBlockedElement(byte[] doc, Optional<String> label) {
         Match[] first = new Match[1];
         HtmlRewriter.rewriteAll(policy, consent, site, doc, event -> {
             if (first[0] == null && event.action() != RewriteEvent.Action.PASSED_OVER_LIMIT
@@ -91,7 +110,7 @@ final class EmbeddedContentJudge {
                         Optional.empty(), Optional.empty(), event.category(), Optional.of(TagAction.REMOVE),
                         "builtin"), event.host());
             }
-        }, Optional.empty(), null);
+        }, label, null);
         return first[0];
     }
 

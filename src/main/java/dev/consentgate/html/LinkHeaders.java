@@ -32,7 +32,8 @@ public final class LinkHeaders {
     /** The same, telling {@code listener} of each hint taken out (line 0: a header has no line in the page). */
     public static String keepAllowed(String value, TagPolicy policy, ConsentDecision consent, PageSite site,
                                      RewriteListener listener) {
-        ElementJudge judge = new ElementJudge(policy, consent, site, name -> false);
+        ElementJudge judge = new ElementJudge(policy, consent, site, name -> false,
+                java.nio.charset.StandardCharsets.UTF_8);
         List<String> kept = new ArrayList<>();
         int n = value.length();
         int i = 0;
