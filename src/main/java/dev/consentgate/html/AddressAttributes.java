@@ -110,22 +110,34 @@ final class AddressAttributes {
     }
 
     /**
-     * Whether what a meta does may lie past the limit: its {@code http-equiv} is unread or cut (any attribute may
-     * follow the limit), or it is a refresh (or a cookie) whose {@code content} is. A meta whose {@code http-equiv}
-     * was read whole and names neither does nothing the rules judge.
+     * Whether what a meta does may lie past the limit: it is a refresh (or a cookie) whose {@code content} is unread
+     * or cut, or its {@code http-equiv} is unread or cut (any attribute may follow the limit) and its {@code content}
+     * is unread, reads as a refresh to a URL, or is cut where it may still become one. A meta whose
+     * {@code http-equiv} was read whole and names neither does nothing the rules judge, nor does one whose content
+     * no refresh reads (a long description).
      */
     private static boolean refreshOrCookieUnread(TagToken tag) {
         int k = tag.find("http-equiv");
+        int content = tag.find("content");
         if (k < 0 || k == tag.cutValue) {
-            return true;
+            if (content < 0) {
+                return true;
+            }
+            String read = tag.value(content);
+            return content == tag.cutValue ? mayStartARefresh(read) : MetaRefresh.url(read) != null;
         }
         String equiv = tag.value(k).strip();
         if (!AttributeSyntax.asciiEqualsIgnoreCase(equiv, "refresh")
                 && !AttributeSyntax.asciiEqualsIgnoreCase(equiv, "set-cookie")) {
             return false;
         }
-        int content = tag.find("content");
         return content < 0 || content == tag.cutValue;
+    }
+
+    /** Whether the start of a content may be a refresh's: nothing yet but spaces, or a time (a digit or '.'). */
+    private static boolean mayStartARefresh(String start) {
+        String time = start.stripLeading();
+        return time.isEmpty() || time.charAt(0) == '.' || time.charAt(0) >= '0' && time.charAt(0) <= '9';
     }
 
     /**

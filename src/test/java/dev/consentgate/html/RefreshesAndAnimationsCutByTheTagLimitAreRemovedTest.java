@@ -33,7 +33,8 @@ class RefreshesAndAnimationsCutByTheTagLimitAreRemovedTest {
                         + "?id=1\">",
                 "<meta content=\"0;url=https://www.facebook.com/tr?id=2\" data-pad=\"" + PAD + "\" http-equiv=\""
                         + "refresh\">",
-                "<meta http-equiv=\"refresh\" content=\"0;url=https://www.facebook.com/" + PAD + "/tr?id=3\">")) {
+                "<meta http-equiv=\"refresh\" content=\"0;url=https://www.facebook.com/" + PAD + "/tr?id=3\">",
+                "<meta content=\"0;url=https://www.facebook.com/" + PAD + "/tr?id=4\" http-equiv=\"refresh\">")) {
             assertFalse(rewrite(html).contains("facebook"), html.substring(0, 60));
         }
     }
@@ -55,6 +56,8 @@ class RefreshesAndAnimationsCutByTheTagLimitAreRemovedTest {
     void longTagsThatLoadNothingStillPass() {
         for (String html : List.of(
                 "<meta name=\"description\" http-equiv=\"content-language\" content=\"" + PAD + "\">",
+                "<meta name=\"description\" content=\"" + PAD + "\">",
+                "<meta property=\"og:description\" content=\"A page. " + PAD + "\">",
                 "<meta http-equiv=\"refresh\" content=\"30\" data-pad=\"" + PAD + "\">",
                 "<svg><rect><animate attributeName=\"fill\" values=\"" + PAD + "\"/></rect></svg>")) {
             assertEquals(html, rewrite(html), html.substring(0, 60));
