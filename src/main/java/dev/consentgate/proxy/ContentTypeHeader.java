@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * The MIME type a browser takes from a response's Content-Type field lines (Fetch, "extract a MIME type", with WHATWG
- * MIME Sniffing's "parse a MIME type"): the values of all lines, split at commas outside quoted strings; the last
- * one that parses wins, and a charset carries over from an earlier value of the same type. The gateway must read it
- * as a browser does: a page it took for something else, or whose charset it read otherwise, would pass unjudged.
+ * MIME Sniffing's "parse a MIME type", but with the type ended as Chromium ends it, see {@link #parse}): the values
+ * of all lines, split at commas outside quoted strings; the last one that parses wins, and a charset carries over
+ * from an earlier value of the same type. The gateway must read it as a browser does: a page it took for something
+ * else, or whose charset it read otherwise, would pass unjudged.
  */
 final class ContentTypeHeader {
 
@@ -72,23 +73,29 @@ final class ContentTypeHeader {
         return values;
     }
 
-    /** One value as a MIME type, or null when it is none. Only the charset parameter is kept: the first valid one. */
+    /**
+     * One value as a MIME type, or null when it is none. Only the charset parameter is kept: the first valid one.
+     * The type ends at the first space, tab, ';' or '(', and what follows it up to the next ';' is ignored, as
+     * Chromium and Firefox read it: "text/html garbage" and "text/html(utf-8)" are HTML to them, not the invalid
+     * type WHATWG MIME Sniffing would make of them ("text/ html" is still no type).
+     */
     static MediaType parse(String value) {
         String s = trimHttpWhitespace(value);
-        int slash = s.indexOf('/');
-        if (slash <= 0 || !HeaderTokens.isToken(s.substring(0, slash))) {
+        int typeEnd = 0;
+        while (typeEnd < s.length() && " \t;(".indexOf(s.charAt(typeEnd)) < 0) {
+            typeEnd++;
+        }
+        String type = s.substring(0, typeEnd);
+        int slash = type.indexOf('/');
+        if (slash <= 0 || !HeaderTokens.isToken(type.substring(0, slash))
+                || !HeaderTokens.isToken(type.substring(slash + 1))) {
             return null;
         }
-        int semicolon = s.indexOf(';', slash + 1);
-        int subtypeEnd = semicolon < 0 ? s.length() : semicolon;
-        // only trailing whitespace goes: "text/ html" is no type
-        String subtype = trimTrailingHttpWhitespace(s.substring(slash + 1, subtypeEnd));
-        if (!HeaderTokens.isToken(subtype)) {
-            return null;
-        }
-        String essence = (s.substring(0, slash) + "/" + subtype).toLowerCase(Locale.ROOT);
+        String essence = type.toLowerCase(Locale.ROOT);
         String charset = null;
-        int i = subtypeEnd;
+        // the parameters begin at the first ';' after the type
+        int semicolon = s.indexOf(';', typeEnd);
+        int i = semicolon < 0 ? s.length() : semicolon;
         while (i < s.length()) {
             i++; // the ';'
             while (i < s.length() && isHttpWhitespace(s.charAt(i))) {
@@ -152,14 +159,6 @@ final class ContentTypeHeader {
             to--;
         }
         return s.substring(from, to);
-    }
-
-    private static String trimTrailingHttpWhitespace(String s) {
-        int to = s.length();
-        while (to > 0 && isHttpWhitespace(s.charAt(to - 1))) {
-            to--;
-        }
-        return s.substring(0, to);
     }
 
     private static boolean isHttpWhitespace(char c) {

@@ -23,11 +23,25 @@ class ContentTypeHeaderTest {
 
     @Test
     void valuesThatAreNoTypeLeaveNone() {
-        for (String value : List.of("", "text", "/html", "text/", "te xt/html", "text/ht ml", "*/*", "t\u00e9xt/html",
-                "text/ html", "text /html")) {
+        for (String value : List.of("", "text", "/html", "text/", "te xt/html", "*/*", "t\u00e9xt/html",
+                "text/ html", "text /html", "(text/html)", "text/(html)")) {
             assertEquals(Optional.empty(), extract(value), value);
         }
         assertEquals(Optional.empty(), extract());
+    }
+
+    @Test
+    void theTypeEndsAtTheFirstSpaceTabSemicolonOrParenthesis() {
+        // Before (found by a review): each of these was no type, so a text/plain before it won; Chromium renders
+        // them as HTML.
+        for (String value : List.of("text/html garbage", "text/html\tx", "text/html(utf-8)", "text/html (x)",
+                "TEXT/HTML junk; charset=x")) {
+            assertEquals("text/html", extract("text/plain", value).orElseThrow().essence(), value);
+        }
+        assertEquals("text/ht", extract("text/ht ml").orElseThrow().essence());
+        // Before (found by a review): the charset after the junk was not read, and the page was sniffed instead.
+        assertEquals(new MediaType("text/html", "utf-16le"), extract("text/html (x); charset=utf-16le").orElseThrow());
+        assertEquals(new MediaType("text/html", "utf-16le"), extract("text/html(a;b); charset=utf-16le").orElseThrow());
     }
 
     @Test
