@@ -91,6 +91,15 @@ final class ElementJudge {
         return urls.url(url, ElementKind.HINT);
     }
 
+    /**
+     * What a refresh with this content ({@code 0;url=...}, in a meta element or a Refresh header) gets: it loads its
+     * URL in the page's place, which is judged like a pixel's. Null to keep it.
+     */
+    Verdict judgeRefresh(String content) {
+        String url = MetaRefresh.url(content);
+        return url == null ? null : urls.url(url, ElementKind.PIXEL);
+    }
+
     /** What to do with an element: its rule, the host it was found by, its kind and the action. */
     record Verdict(TagRule rule, String host, ElementKind kind, TagAction action) {
         static final Verdict INLINE = new Verdict(null, "", ElementKind.SCRIPT, null);
@@ -304,8 +313,7 @@ final class ElementJudge {
         }
         if (AttributeSyntax.asciiEqualsIgnoreCase(equiv.trim(), "refresh")) {
             // a refresh loads its URL in the page's place, or in a frame's when the page is a srcdoc document
-            String url = MetaRefresh.url(tag.value("content"));
-            return url == null ? null : urls.url(url, ElementKind.PIXEL);
+            return judgeRefresh(tag.value("content"));
         }
         return AttributeSyntax.asciiEqualsIgnoreCase(equiv.trim(), "set-cookie") ? judgeMetaCookie(tag) : null;
     }

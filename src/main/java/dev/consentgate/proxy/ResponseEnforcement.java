@@ -2,6 +2,7 @@ package dev.consentgate.proxy;
 
 import dev.consentgate.html.LinkHeaders;
 import dev.consentgate.html.PageSite;
+import dev.consentgate.html.RefreshHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -47,8 +48,9 @@ final class ResponseEnforcement {
     }
 
     /**
-     * Enforces the cookie policy on a response head (any status, 1xx included), and takes out of its Link headers
-     * the resource hints the consent does not allow, which a browser acts on even in an Early Hints response.
+     * Enforces the cookie policy on a response head (any status, 1xx included), takes out of its Link headers
+     * the resource hints the consent does not allow, which a browser acts on even in an Early Hints response, and
+     * takes out a Refresh header that loads a URL the consent does not allow.
      */
     void applyToHead(HttpResponse response) {
         HttpHeaders headers = response.headers();
@@ -63,6 +65,16 @@ final class ResponseEnforcement {
         if (headers.contains("Link") && response.status().code() >= 200) {
             // the hints a response keeps depend on the consent: caches must not give one visitor's to another
             addVary(headers);
+        }
+        if (headers.contains("Refresh") && response.status().code() >= 200) {
+            // whether the refresh is kept depends on the consent: caches must not give one visitor's to another
+            addVary(headers);
+        }
+        if (headers.contains("Refresh") && !html.policy().grantsEverything(consent.decision())
+                && !RefreshHeaders.allowed(headers.getAll("Refresh"), html.policy(), consent.decision(), site,
+                audit.listener())) {
+            // a browser loads the refresh's URL in the page's place, as for the meta element it stands for
+            headers.remove("Refresh");
         }
         if (headers.contains("Link") && !html.policy().grantsEverything(consent.decision())) {
             List<String> kept = new ArrayList<>();
