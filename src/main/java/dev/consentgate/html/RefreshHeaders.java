@@ -1,6 +1,8 @@
 package dev.consentgate.html;
 
 import dev.consentgate.consent.ConsentDecision;
+
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +23,8 @@ public final class RefreshHeaders {
      */
     public static boolean allowed(List<String> lines, TagPolicy policy, ConsentDecision consent, PageSite site,
                                   RewriteListener listener) {
-        ElementJudge judge = new ElementJudge(policy, consent, site, name -> false);
+        // a header's value is already text: the page's encoding plays no part
+        ElementJudge judge = new ElementJudge(policy, consent, site, name -> false, StandardCharsets.UTF_8);
         List<String> readings = new ArrayList<>(lines);
         if (lines.size() > 1) {
             readings.add(String.join(", ", lines));
