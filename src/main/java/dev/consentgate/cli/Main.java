@@ -265,7 +265,8 @@ public final class Main {
 
     private static String describe(Exception e) {
         if (e instanceof BindException) {
-            return "cannot listen: " + e.getMessage() + " (is another process using the port?)";
+            // GatewayServer names the address: "cannot listen on 127.0.0.1:8888: Address already in use"
+            return e.getMessage() + " (is another process using the port?)";
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }

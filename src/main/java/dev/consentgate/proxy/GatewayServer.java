@@ -3,11 +3,13 @@ package dev.consentgate.proxy;
 import dev.consentgate.config.Listener;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +33,12 @@ public final class GatewayServer implements AutoCloseable {
         this.connectionLimit = new ConnectionLimit(gateway.limits().maxConnections());
     }
 
-    /** Starts on every configured listener; throws (after releasing everything) when one cannot be bound. */
-    public static GatewayServer start(Gateway gateway) throws InterruptedException {
+    /**
+     * Starts on every configured listener; throws (after releasing everything) when one cannot be bound.
+     *
+     * @throws BindException naming the listener's address and port (a ruleset may list several)
+     */
+    public static GatewayServer start(Gateway gateway) throws InterruptedException, BindException {
         GatewayServer server = new GatewayServer(gateway);
         try {
             ServerBootstrap bootstrap = new ServerBootstrap().group(server.boss, server.workers)
@@ -42,13 +48,21 @@ public final class GatewayServer implements AutoCloseable {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new FrontendInitializer(gateway, server.connectionLimit));
             for (Listener listener : gateway.ruleset().listeners()) {
-                server.listeners.add(bootstrap.bind(listener.host(), listener.port()).sync().channel());
+                ChannelFuture bound = bootstrap.bind(listener.host(), listener.port()).await();
+                if (bound.cause() instanceof BindException e) {
+                    throw new BindException("cannot listen on " + addressOf(listener) + ": " + e.getMessage());
+                }
+                server.listeners.add(bound.sync().channel());
             }
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException | InterruptedException | BindException e) {
             server.close();
             throw e;
         }
         return server;
+    }
+
+    private static String addressOf(Listener listener) {
+        return (listener.host().contains(":") ? "[" + listener.host() + "]" : listener.host()) + ":" + listener.port();
     }
 
     /** How many event loops serve connections (each has its own upstream pools). */

@@ -102,7 +102,7 @@ class MainTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Result r = run("--listen", "127.0.0.1:" + taken.getLocalPort(), "--upstream", "http://127.0.0.1:9");
             assertEquals(1, r.status());
-            assertTrue(r.err().startsWith("consentgate: cannot listen: "), r.err());
+            assertTrue(r.err().startsWith("consentgate: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": "), r.err());
             assertEquals(1, r.err().split("\n").length, r.err());
         }
     }

@@ -51,7 +51,7 @@ final class GatewayInFront implements AutoCloseable {
         return Path.of(System.getProperty("user.dir"), "config", "consentgate.yaml");
     }
 
-    static GatewayInFront start(Ruleset ruleset, URI upstream) throws InterruptedException {
+    static GatewayInFront start(Ruleset ruleset, URI upstream) throws InterruptedException, java.net.BindException {
         Ruleset pointed = ruleset.withListeners(List.of(new Listener("127.0.0.1", 0)))
                 .withRoutes(ruleset.routes().stream().map(r -> r.withUpstream(upstream)).toList());
         return new GatewayInFront(GatewayServer.start(new Gateway(pointed, Clock.systemUTC())), pointed);
