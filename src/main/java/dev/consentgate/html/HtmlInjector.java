@@ -19,11 +19,15 @@ import java.util.function.Consumer;
  *
  * <p>For a page parsed as XML (application/xhtml+xml) the scanner follows XML instead: no raw-text elements, CDATA
  * sections up to {@code ]]>}, comments only up to {@code -->}; and a banner whose {@code </body>} never came is
- * dropped, since anything after the root element makes the document an XML parse error.
+ * dropped, since anything after the root element makes the document an XML parse error. A DOCTYPE is read to its
+ * end as XML ends it, past quoted literals and an internal subset's declarations, comments and processing
+ * instructions, where {@code <head>} or {@code </body>} may be text ({@code <!ENTITY h "a>b<head>">}): injected
+ * there, the snippet would be an entity's text or a comment's, never run, and the page's real head would get none.
  */
 public final class HtmlInjector {
 
-    private enum State { DATA, COMMENT, BOGUS_COMMENT, CDATA, RAW_TEXT, HEAD_TAG }
+    private enum State { DATA, COMMENT, BOGUS_COMMENT, CDATA, RAW_TEXT, HEAD_TAG, DOCTYPE, SUBSET, SUBSET_COMMENT,
+        SUBSET_PI }
 
     /** Longest lookahead needed after '<' to decide ("/textarea" plus the byte after it). */
     private static final int LOOKAHEAD = 10;
@@ -39,6 +43,11 @@ public final class HtmlInjector {
     private byte quote;
     /** Consecutive '-' (in a comment) or ']' (in CDATA) just seen, so "-->" and "]]>" are found across chunks. */
     private int dashes;
+    /**
+     * In an XML DOCTYPE's internal subset: how much of "<!--" (1 to 3 bytes) or "<?" (1) was just read, outside a
+     * quoted value, so that a comment or processing instruction there is skipped whole across chunks.
+     */
+    private int subsetMarkup;
     /** "--!" was just seen inside a comment: a '>' ends it. */
     private boolean bang;
     /** Bytes of the comment read so far: "<!-->" and "<!--->" end at once. */
@@ -124,6 +133,55 @@ public final class HtmlInjector {
                     dashes = b == ']' ? dashes + 1 : 0;
                     i++;
                 }
+                case DOCTYPE -> {
+                    // the DOCTYPE's name and external identifier, or what follows its internal subset
+                    if (quote != 0) {
+                        quote = b == quote ? 0 : quote;
+                    } else if (b == '"' || b == '\'') {
+                        quote = b;
+                    } else if (b == '[') {
+                        state = State.SUBSET;
+                        subsetMarkup = 0;
+                    } else if (b == '>') {
+                        state = State.DATA;
+                    }
+                    i++;
+                }
+                case SUBSET -> {
+                    if (quote != 0) {
+                        quote = b == quote ? 0 : quote;
+                    } else if (subsetMarkup == 1 && b == '?') {
+                        state = State.SUBSET_PI;
+                        dashes = 0;
+                    } else if (subsetMarkup == 3 && b == '-') {
+                        state = State.SUBSET_COMMENT;
+                        dashes = 0;
+                    } else if (b == '"' || b == '\'') {
+                        quote = b;
+                    } else if (b == ']') {
+                        state = State.DOCTYPE;
+                    }
+                    subsetMarkup = quote != 0 ? 0 : b == '<' ? 1 : subsetMarkup == 1 && b == '!' ? 2
+                            : subsetMarkup == 2 && b == '-' ? 3 : 0;
+                    i++;
+                }
+                case SUBSET_COMMENT -> {
+                    if (b == '>' && dashes >= 2) {
+                        state = State.SUBSET;
+                        subsetMarkup = 0;
+                    }
+                    dashes = b == '-' ? dashes + 1 : 0;
+                    i++;
+                }
+                case SUBSET_PI -> {
+                    // dashes counts a '?' just read here
+                    if (b == '>' && dashes == 1) {
+                        state = State.SUBSET;
+                        subsetMarkup = 0;
+                    }
+                    dashes = b == '?' ? 1 : 0;
+                    i++;
+                }
                 case RAW_TEXT -> {
                     if (b == '<' && end - i < rawTextEnd.length + 2 && !atEnd) {
                         holdBack(in, emitted, i, out);
@@ -172,6 +230,10 @@ public final class HtmlInjector {
                     } else if (xml && matches(in, i + 1, bytes("![CDATA["))) {
                         state = State.CDATA;
                         dashes = 0;
+                        i += 9;
+                    } else if (xml && matches(in, i + 1, bytes("!DOCTYPE"))) {
+                        state = State.DOCTYPE;
+                        quote = 0;
                         i += 9;
                     } else if (startsBogusComment(in, i + 1)) {
                         state = State.BOGUS_COMMENT;
