@@ -9,7 +9,9 @@ import io.netty.buffer.Unpooled;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -68,6 +70,7 @@ final class ElementRewrites {
             }
         }
         int lazyFrameUrl = script ? -1 : lazyFrameUrl(tag);
+        Set<String> written = tag.xmlNames ? writtenFirst(style, script) : null;
         int prev = nameEnd;
         for (int k = 0; k < tag.attrCount; k++) {
             int sepStart = prev;
@@ -76,6 +79,12 @@ final class ElementRewrites {
                 continue;
             }
             String renamed = renamedAttribute(tag, k, script, style, lazyFrameUrl);
+            if (written != null && !written.add(renamed != null ? renamed
+                    : new String(raw, off + tag.nameStart[k], tag.nameEnd[k] - tag.nameStart[k],
+                            StandardCharsets.UTF_8))) {
+                // in XML a repeated attribute stops the page: the first of the name stays, as HTML would keep it
+                continue;
+            }
             out.write(raw, off + sepStart, tag.nameStart[k] - sepStart);
             if (renamed == null) {
                 out.write(raw, off + tag.nameStart[k], tag.attrEnd[k] - tag.nameStart[k]);
@@ -97,6 +106,22 @@ final class ElementRewrites {
     private static boolean addedBefore(TagToken tag, int k, NeutralizeStyle style) {
         return style.categoryAttribute().filter(a -> tag.attributeNameIs(k, a)).isPresent()
                 || style.serviceAttribute().filter(a -> tag.attributeNameIs(k, a)).isPresent();
+    }
+
+    /**
+     * The names written before the element's own attributes in a page parsed as XML, where an own attribute that a
+     * renaming gives one of them ({@code data-src} already beside a {@code src} moved there, {@code data-cg-type} beside
+     * a moved type) or two renamings give the same name would repeat it.
+     */
+    private Set<String> writtenFirst(NeutralizeStyle style, boolean script) {
+        Set<String> names = new HashSet<>();
+        style.categoryAttribute().ifPresent(names::add);
+        style.serviceAttribute().ifPresent(names::add);
+        if (script) {
+            names.add("type");
+            style.typeAttribute().ifPresent(names::add);
+        }
+        return names;
     }
 
     /** {@code type="text/plain"} (scripts) and the consent tool's category and service attributes. */
