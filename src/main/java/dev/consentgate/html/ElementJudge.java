@@ -52,9 +52,18 @@ final class ElementJudge {
     private static final Verdict XSLT_INSTRUCTION = new Verdict(new TagRule("xslt-judged-name", Optional.empty(),
             Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
             ElementKind.PIXEL, TagAction.REMOVE);
+    /**
+     * In a page parsed as XML, an element the rewriter judges with an attribute value template in an event handler
+     * ({@code onload="fb{''}q('track')"}) or in another attribute its judging reads (a meta refresh's
+     * {@code content}, a script's {@code type}, a link's {@code rel}): in an XSLT stylesheet the expression is
+     * evaluated into the page it makes, so what the element runs or loads cannot be read.
+     */
+    static final Verdict VALUE_TEMPLATE = new Verdict(new TagRule("xslt-value-template", Optional.empty(),
+            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
+            ElementKind.PIXEL, TagAction.REMOVE);
     /** Attributes whose value decides what an element loads or runs, besides addresses and handlers. */
     private static final Set<String> DECIDING_ATTRIBUTES = Set.of("type", "rel", "as", "content", "http-equiv",
-            "attributename", "to", "from", "by", "values", "encoding");
+            "attributename", "to", "from", "by", "values", "encoding", "srcdoc", "language");
 
     /** An element past the tag size limit whose address or code the limit cut: it cannot be judged. */
     private static final TagRule UNREAD_PAST_LIMIT_RULE = new TagRule("unread-past-limit", Optional.empty(),
@@ -122,6 +131,9 @@ final class ElementJudge {
      * pixels): null to pass it, {@link Verdict#INLINE} to inspect the script text.
      */
     Verdict judge(TagToken tag, boolean inNoscript) {
+        if (tag.xmlNames && decidedByTemplate(tag)) {
+            return VALUE_TEMPLATE;
+        }
         Verdict v = judgeElement(tag, inNoscript);
         if (v == null || v == Verdict.INLINE && AddressAttributes.scriptLoadsAnAddress(tag)) {
             // judged in noscript too: a lazy loader may insert a noscript's text as markup, whose handlers then run
@@ -296,6 +308,35 @@ final class ElementJudge {
         }
         return AddressAttributes.isAddress(local) || AddressAttributes.isHandler(local)
                 || DECIDING_ATTRIBUTES.contains(local) || local.startsWith("data-") ? XSLT_INSTRUCTION : null;
+    }
+
+    /**
+     * Whether an attribute whose value decides what the element loads or runs (an address, a handler, one of
+     * {@link #DECIDING_ATTRIBUTES}, by its local name) holds an attribute value template. Not for XSLT's own
+     * instructions, whose name is judged by {@link #judgeXslt}, nor for the elements captured for their place only.
+     * Failing closed: an XHTML page's own element with braces in a handler ({@code onload="if (a) { b(); }"}) goes.
+     */
+    private static boolean decidedByTemplate(TagToken tag) {
+        switch (tag.nameId) {
+            case ElementNames.XSL_ELEMENT, ElementNames.XSL_ATTRIBUTE, ElementNames.ANNOTATION_XML,
+                 ElementNames.FONT, ElementNames.BASE -> {
+                return false;
+            }
+            default -> {
+                // a meta's content decides something only beside http-equiv: a description's may be a template
+                boolean contentDecides = tag.nameId != ElementNames.META || tag.value("http-equiv") != null;
+                for (int k = 0; k < tag.attrCount; k++) {
+                    String name = tag.attributeName(k);
+                    String local = name.substring(name.indexOf(':') + 1);
+                    if ((AddressAttributes.isAddress(local) || AddressAttributes.isHandler(local)
+                            || DECIDING_ATTRIBUTES.contains(local) && (contentDecides || !local.equals("content")))
+                            && UrlJudge.isValueTemplate(tag.value(k))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
     }
 
     private static final Set<String> ANIMATED_ADDRESSES = Set.of("href", "xlink:href", "src");
