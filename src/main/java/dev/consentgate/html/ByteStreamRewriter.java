@@ -306,7 +306,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                  // its encoding decides whether MathML holds HTML there (see ForeignContent)
                  ElementNames.ANNOTATION_XML -> true;
             // XSLT's instructions, which write elements and attributes into the page a stylesheet makes
-            case ElementNames.XSL_ELEMENT, ElementNames.XSL_ATTRIBUTE -> xmlDocument;
+            case ElementNames.XSL_ELEMENT, ElementNames.XSL_ATTRIBUTE, ElementNames.XSL_TEXT, ElementNames.XSL_VALUE_OF,
+                 ElementNames.XSL_COPY_OF -> xmlDocument;
             // its attributes decide whether it ends SVG or MathML content; in HTML it is an ordinary tag
             case ElementNames.FONT -> tokenizer.mayBeInForeignContent();
             default -> false;
@@ -588,7 +589,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         pending.dropUpTo(tag.end);
         boolean hasContent = tag.nameId == ElementNames.SCRIPT || tag.nameId == ElementNames.IFRAME
                 || tag.nameId == ElementNames.OBJECT || tag.nameId == ElementNames.XSL_ELEMENT
-                || tag.nameId == ElementNames.XSL_ATTRIBUTE;
+                || tag.nameId == ElementNames.XSL_ATTRIBUTE || tag.nameId == ElementNames.XSL_TEXT
+                || tag.nameId == ElementNames.XSL_VALUE_OF || tag.nameId == ElementNames.XSL_COPY_OF;
         RewriteEvent.Action done;
         // in SVG a placeholder's div would end it, where the element did not: the element goes
         switch (v.action() == TagAction.PLACEHOLDER && tokenizer.mayBeInForeignContent()

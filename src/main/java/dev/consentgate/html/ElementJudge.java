@@ -61,6 +61,10 @@ final class ElementJudge {
     static final Verdict VALUE_TEMPLATE = new Verdict(new TagRule("xslt-value-template", Optional.empty(),
             Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
             ElementKind.PIXEL, TagAction.REMOVE);
+    /** XSLT writing markup unescaped, or copying a loaded document: see {@link #judgeXsltOutput}. */
+    private static final Verdict XSLT_OUTPUT = new Verdict(new TagRule("xslt-unread-output", Optional.empty(),
+            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
+            ElementKind.PIXEL, TagAction.REMOVE);
     /** Attributes whose value decides what an element loads or runs, besides addresses and handlers. */
     private static final Set<String> DECIDING_ATTRIBUTES = Set.of("type", "rel", "as", "content", "http-equiv",
             "attributename", "to", "from", "by", "values", "encoding", "srcdoc", "language");
@@ -205,6 +209,10 @@ final class ElementJudge {
             case ElementNames.XSL_ELEMENT:
             case ElementNames.XSL_ATTRIBUTE:
                 return judgeXslt(tag);
+            case ElementNames.XSL_TEXT:
+            case ElementNames.XSL_VALUE_OF:
+            case ElementNames.XSL_COPY_OF:
+                return judgeXsltOutput(tag);
             default:
                 return null;
         }
@@ -303,11 +311,29 @@ final class ElementJudge {
         if (tag.nameId == ElementNames.XSL_ELEMENT) {
             byte[] bytes = local.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             int id = ElementNames.lookup(bytes, bytes.length);
-            return id != ElementNames.OTHER && id != ElementNames.SVG && id != ElementNames.MATH ? XSLT_INSTRUCTION
-                    : null;
+            return id != ElementNames.OTHER && id != ElementNames.SVG && id != ElementNames.MATH
+                    && id != ElementNames.XSL_TEXT && id != ElementNames.XSL_VALUE_OF && id != ElementNames.XSL_COPY_OF
+                    ? XSLT_INSTRUCTION : null;
         }
         return AddressAttributes.isAddress(local) || AddressAttributes.isHandler(local)
                 || DECIDING_ATTRIBUTES.contains(local) || local.startsWith("data-") ? XSLT_INSTRUCTION : null;
+    }
+
+    /**
+     * XSLT's text, value-of or copy-of instruction (captured in pages parsed as XML only): blocked with its content
+     * when it writes its text or value unescaped ({@code disable-output-escaping="yes"}: Chromium parses
+     * {@code &lt;script&gt;} written so as a script and runs it), or copies what {@code document()} loads (a document
+     * the gateway may never see, copied in whole). Failing closed: a stylesheet writing its own markup or a DOCTYPE
+     * this way loses it.
+     */
+    private static Verdict judgeXsltOutput(TagToken tag) {
+        String escaping = tag.value("disable-output-escaping");
+        if (escaping != null && !escaping.strip().equals("no")) {
+            return XSLT_OUTPUT;
+        }
+        String select = tag.value("select");
+        return tag.nameId == ElementNames.XSL_COPY_OF && select != null && select.contains("document")
+                ? XSLT_OUTPUT : null;
     }
 
     /**
@@ -318,7 +344,8 @@ final class ElementJudge {
      */
     private static boolean decidedByTemplate(TagToken tag) {
         switch (tag.nameId) {
-            case ElementNames.XSL_ELEMENT, ElementNames.XSL_ATTRIBUTE, ElementNames.ANNOTATION_XML,
+            case ElementNames.XSL_ELEMENT, ElementNames.XSL_ATTRIBUTE, ElementNames.XSL_TEXT,
+                 ElementNames.XSL_VALUE_OF, ElementNames.XSL_COPY_OF, ElementNames.ANNOTATION_XML,
                  ElementNames.FONT, ElementNames.BASE -> {
                 return false;
             }

@@ -57,6 +57,14 @@ final class ElementNames {
      */
     static final int XSL_ELEMENT = 29;
     static final int XSL_ATTRIBUTE = 30;
+    /**
+     * XSLT's instructions that may write markup the stylesheet does not show: text or a value with
+     * {@code disable-output-escaping="yes"}, and a copy of a document {@code document()} loads. Captured only in a page
+     * parsed as XML (see ElementJudge#judgeXsltOutput).
+     */
+    static final int XSL_TEXT = 31;
+    static final int XSL_VALUE_OF = 32;
+    static final int XSL_COPY_OF = 33;
 
     private ElementNames() {
     }
@@ -92,6 +100,9 @@ final class ElementNames {
                 if (is(n, "font")) {
                     return FONT;
                 }
+                if (is(n, "text")) {
+                    return XSL_TEXT;
+                }
                 return is(n, "meta") ? META : OTHER;
             case 5:
                 if (is(n, "style")) {
@@ -125,6 +136,9 @@ final class ElementNames {
                 if (is(n, "element")) {
                     return XSL_ELEMENT;
                 }
+                if (is(n, "copy-of")) {
+                    return XSL_COPY_OF;
+                }
                 return is(n, "noembed") ? NOEMBED : OTHER;
             case 8:
                 if (is(n, "noscript")) {
@@ -138,6 +152,9 @@ final class ElementNames {
                 }
                 if (is(n, "template")) {
                     return TEMPLATE;
+                }
+                if (is(n, "value-of")) {
+                    return XSL_VALUE_OF;
                 }
                 return is(n, "textarea") ? TEXTAREA : OTHER;
             case 9:
@@ -191,6 +208,9 @@ final class ElementNames {
             case ANIMATE -> "animate";
             case XSL_ELEMENT -> "xsl:element";
             case XSL_ATTRIBUTE -> "xsl:attribute";
+            case XSL_TEXT -> "xsl:text";
+            case XSL_VALUE_OF -> "xsl:value-of";
+            case XSL_COPY_OF -> "xsl:copy-of";
             default -> "element";
         };
     }
