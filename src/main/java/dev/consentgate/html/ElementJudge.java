@@ -4,6 +4,7 @@ import dev.consentgate.config.TagAction;
 import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 
+import java.nio.charset.Charset;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -82,7 +83,7 @@ final class ElementJudge {
 
     /** {@code encoding}: the encoding of the page's bytes (see {@link EmbeddedContentJudge}). */
     ElementJudge(TagPolicy policy, ConsentDecision consent, PageSite site, Predicate<String> cookieNameAllowed,
-                 java.nio.charset.Charset encoding) {
+                 Charset encoding) {
         this.policy = policy;
         this.site = site;
         this.cookieNameAllowed = cookieNameAllowed;

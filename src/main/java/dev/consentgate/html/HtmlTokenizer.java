@@ -2,6 +2,8 @@ package dev.consentgate.html;
 
 import static dev.consentgate.html.ByteClasses.isAlpha;
 
+import java.nio.charset.Charset;
+
 /**
  * A resumable HTML tokenizer over bytes, following the WHATWG tokenizer states that decide where tags, comments
  * and raw text begin and end. It does not decode text or build a tree: it reports where things are, by absolute
@@ -141,7 +143,7 @@ final class HtmlTokenizer {
     private boolean xml;
 
     /** Tags' values are decoded from {@code encoding}, the page's (UTF-8 unless set). */
-    void readAs(java.nio.charset.Charset encoding) {
+    void readAs(Charset encoding) {
         tag.encoding = encoding;
     }
 

@@ -25,7 +25,6 @@ final class UrlJudge {
         this.embedded = embedded;
     }
 
-    /** The first of the tag's {@code attributes} (each URL of a srcset) that a rule not granted blocks, or null. */
     /**
      * Whether an attribute's value in a page parsed as XML holds an XSLT attribute value template: an expression in
      * braces ({@code {$u}}), evaluated where a stylesheet writes the element ({@code {{} and {@code }}} are braces).
@@ -34,6 +33,7 @@ final class UrlJudge {
         return value.replace("{{", "").indexOf('{') >= 0;
     }
 
+    /** The first of the tag's {@code attributes} (each URL of a srcset) that a rule not granted blocks, or null. */
     Verdict firstBlocked(TagToken tag, ElementKind kind, String[] attributes) {
         for (String name : attributes) {
             // in a page parsed as XML, each attribute of that local name (see TagToken#findAddress)

@@ -42,9 +42,6 @@ class EssentialsThatMustPassTest {
         return eventsUnderEssentialOnly(html).stream().map(RewriteEvent::ruleId).toList();
     }
 
-
-
-
     /*
      * Input: a Spanish shop's checkout script that prices the parcel: var peso_paquete = ...; precio_paquete ...
      * ("paquete" is Spanish for parcel; French "paquet" gives the same _paq...).
