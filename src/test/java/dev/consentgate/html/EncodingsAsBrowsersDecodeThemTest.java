@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Pages whose encoding the gateway must decide as a browser does, or a tracker tag the browser runs reaches it
@@ -127,6 +129,20 @@ class EncodingsAsBrowsersDecodeThemTest {
                 + "</head><body>";
         String out = rewrite(jisPage(head), Optional.empty());
         assertTrue(gtmNeutralized(out), out);
+    }
+
+    /**
+     * The page's start is first read in part (its first 4 KiB, PageEncoding.FIRST_LOOK_BYTES) and only then whole:
+     * a meta charset past that part, or cut by its end, must decide as when the whole start is read, in one 1 MiB
+     * piece as here and in the pieces of {@link #aMetaCharsetInTheHeadAfterTheFirst1024BytesStillChangesTheEncoding}.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {4000, 4040, 4060, 4070, 6000, 60_000})
+    void aMetaCharsetPastThePartReadFirstStillChangesTheEncoding(int titleLength) {
+        String head = "<!DOCTYPE html><html><head><title>" + "t".repeat(titleLength)
+                + "</title><meta charset=\"iso-2022-jp\"></head><body>";
+        String out = rewrite(jisPage(head), Optional.empty());
+        assertTrue(gtmNeutralized(out), out.substring(0, 200));
     }
 
     /**
