@@ -1,13 +1,14 @@
 package dev.consentgate.html;
 
-import org.junit.jupiter.api.Test;
+import static dev.consentgate.html.EssentialOnly.assertEachBlocked;
+import static dev.consentgate.html.EssentialOnly.events;
+import static dev.consentgate.html.EssentialOnly.rewrite;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Tags are judged by what the browser fetches, however their markup spells it: hosts in other scripts' dots or
@@ -17,32 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * passed it under essential-only consent with the shipped ruleset before the fixes (each test failed then).
  */
 class BrowserReadUrlsTest {
-
-    private static final TagPolicy POLICY = TestRules.defaultPolicy();
-
-    /** The elements the rewriter acted on (removed, neutralized, replaced, or let through past a limit). */
-    private static List<RewriteEvent> events(String html) {
-        List<RewriteEvent> events = new ArrayList<>();
-        HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY, html.getBytes(StandardCharsets.UTF_8), events::add);
-        return events;
-    }
-
-    private static String rewrite(String html) {
-        return new String(HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY,
-                html.getBytes(StandardCharsets.UTF_8), RewriteListener.NONE), StandardCharsets.UTF_8);
-    }
-
-    /** Every case is acted on: none passes untouched. */
-    private static void assertEachBlocked(String... cases) {
-        List<String> passed = new ArrayList<>();
-        for (String html : cases) {
-            if (rewrite(html).equals(html)) {
-                passed.add(html.length() > 300 ? html.substring(0, 120) + "...(" + html.length() + " chars)..."
-                        + html.substring(html.length() - 120) : html);
-            }
-        }
-        assertTrue(passed.isEmpty(), "passed untouched under essential-only consent: " + passed);
-    }
 
     /**
      * Input: a tracker's host spelt with characters the URL Standard's host parser maps onto the ASCII name (UTS #46

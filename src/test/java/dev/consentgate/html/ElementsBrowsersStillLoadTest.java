@@ -1,12 +1,14 @@
 package dev.consentgate.html;
 
-import org.junit.jupiter.api.Test;
+import static dev.consentgate.html.EssentialOnly.assertEachBlocked;
+import static dev.consentgate.html.EssentialOnly.rewrite;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Markup whose tracker a browser still loads where the rewriter once saw none: start tags the tree builder ignores
@@ -19,26 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ElementsBrowsersStillLoadTest {
 
     private static final TagPolicy POLICY = TestRules.defaultPolicy();
-
-    private static String rewrite(String html) {
-        return rewrite(html.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String rewrite(byte[] html) {
-        return new String(HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY, html, RewriteListener.NONE),
-                StandardCharsets.UTF_8);
-    }
-
-    /** Every case is acted on: none passes untouched. */
-    private static void assertEachBlocked(String... cases) {
-        List<String> passed = new ArrayList<>();
-        for (String html : cases) {
-            if (rewrite(html).equals(html)) {
-                passed.add(html.length() > 300 ? html.substring(0, 150) + "...(" + html.length() + " chars)" : html);
-            }
-        }
-        assertTrue(passed.isEmpty(), "passed untouched under essential-only consent: " + passed);
-    }
 
     /**
      * Input: a frameset page whose frames sit inside a style, title, textarea, xmp, iframe or noembed start tag:

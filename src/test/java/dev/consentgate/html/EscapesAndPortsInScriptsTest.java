@@ -1,13 +1,10 @@
 package dev.consentgate.html;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
+import static dev.consentgate.html.EssentialOnly.assertEachBlocked;
+import static dev.consentgate.html.EssentialOnly.rewrite;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 /**
  * What a review of the day's rewriter changes found: a vendor call after a legacy octal escape in a string a script
@@ -15,24 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * before; "Before" in each comment says what happened then.
  */
 class EscapesAndPortsInScriptsTest {
-
-    private static final TagPolicy POLICY = TestRules.defaultPolicy();
-
-    private static String rewrite(String html) {
-        return new String(HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY,
-                html.getBytes(StandardCharsets.UTF_8), RewriteListener.NONE), StandardCharsets.UTF_8);
-    }
-
-    /** Every case is acted on under essential-only consent: none passes untouched. */
-    private static void assertEachBlocked(String... cases) {
-        List<String> passed = new ArrayList<>();
-        for (String html : cases) {
-            if (rewrite(html).equals(html)) {
-                passed.add(html);
-            }
-        }
-        assertTrue(passed.isEmpty(), "passed untouched under essential-only consent: " + passed);
-    }
 
     /**
      * Input: code run from a string whose vendor call follows a legacy octal escape (sloppy-mode JS, ECMA-262 Annex

@@ -1,12 +1,12 @@
 package dev.consentgate.html;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
+import static dev.consentgate.html.EssentialOnly.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
 
 /**
  * A meta's refresh and an SVG set or animate giving an image's href a value load a URL, as a pixel does: when the
@@ -15,13 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class RefreshesAndAnimationsCutByTheTagLimitAreRemovedTest {
 
-    private static final TagPolicy POLICY = TestRules.defaultPolicy();
     private static final String PAD = "a".repeat(17_000);
-
-    private static String rewrite(String html) {
-        return new String(HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY,
-                html.getBytes(StandardCharsets.UTF_8), RewriteListener.NONE), StandardCharsets.UTF_8);
-    }
 
     @Test
     void aRefreshWhoseKeywordOrUrlLiesPastTheLimitIsRemoved() {

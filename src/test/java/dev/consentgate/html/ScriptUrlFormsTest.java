@@ -1,12 +1,12 @@
 package dev.consentgate.html;
 
-import org.junit.jupiter.api.Test;
+import static dev.consentgate.html.EssentialOnly.assertEachBlocked;
+import static dev.consentgate.html.EssentialOnly.rewrite;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * How an inline script writes a tracker's URL that it loads: a query or fragment right after the host, a src
@@ -18,27 +18,9 @@ class ScriptUrlFormsTest {
 
     private static final TagPolicy POLICY = TestRules.defaultPolicy();
 
-    private static String rewrite(String html) {
-        return new String(HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY,
-                html.getBytes(StandardCharsets.UTF_8), RewriteListener.NONE), StandardCharsets.UTF_8);
-    }
-
     private static void assertBlocked(String control) {
         assertTrue(!rewrite(control).equals(control), "control case passed: " + control);
     }
-
-    /** Every case is acted on: none passes untouched. */
-    private static void assertEachBlocked(String... cases) {
-        List<String> passed = new ArrayList<>();
-        for (String html : cases) {
-            if (rewrite(html).equals(html)) {
-                passed.add(html);
-            }
-        }
-        assertTrue(passed.isEmpty(), "passed untouched under essential-only consent: " + passed);
-    }
-
-
 
     /**
      * Input: a URL whose query or fragment follows the host with no path:

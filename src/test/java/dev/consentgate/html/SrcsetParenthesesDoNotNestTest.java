@@ -1,11 +1,11 @@
 package dev.consentgate.html;
 
-import org.junit.jupiter.api.Test;
+import static dev.consentgate.html.EssentialOnly.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * A srcset's descriptors run to the next comma outside parentheses, and parentheses do not nest there (HTML's
@@ -13,13 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * comma after "((" and ")" ends the candidate and a browser reads the URL after it.
  */
 class SrcsetParenthesesDoNotNestTest {
-
-    private static final TagPolicy POLICY = TestRules.defaultPolicy();
-
-    private static String rewrite(String html) {
-        return new String(HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY,
-                html.getBytes(StandardCharsets.UTF_8), RewriteListener.NONE), StandardCharsets.UTF_8);
-    }
 
     @Test
     void aCommaAfterTheFirstClosingParenthesisEndsTheCandidate() {
