@@ -31,23 +31,27 @@ final class SlashEscapes {
      * {@link #offset()} + {@link #length()}), {@code a} itself when there is nothing to unescape.
      */
     void decode(byte[] a, int from, int to) {
-        int first = heldLength == 0 ? firstEscape(a, from, to) : from;
-        if (first == to) {
+        byte[] in = a;
+        int i = from;
+        int n = to;
+        if (heldLength > 0) {
+            // an escape the last piece's end cut, completed by this piece: the two joined (rare)
+            in = new byte[heldLength + to - from];
+            System.arraycopy(held, 0, in, 0, heldLength);
+            System.arraycopy(a, from, in, heldLength, to - from);
+            heldLength = 0;
+            i = 0;
+            n = in.length;
+        } else if (firstEscape(a, from, to) == to) {
             text = a;
             offset = from;
             length = to - from;
             return;
         }
-        int n = heldLength + to - from;
-        if (out.length < n) {
-            out = new byte[Math.max(n, 2 * out.length)];
+        if (out.length < n - i) {
+            out = new byte[Math.max(n - i, 2 * out.length)];
         }
-        byte[] in = new byte[n];
-        System.arraycopy(held, 0, in, 0, heldLength);
-        System.arraycopy(a, from, in, heldLength, to - from);
-        heldLength = 0;
         int w = 0;
-        int i = 0;
         while (i < n) {
             int escape = firstEscape(in, i, n);
             // the bytes up to the escape, at once
