@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The body side of HTML enforcement for one response: decode the content coding, stream the HTML through the
+ * The body side of HTML enforcement for one response: decode the content codings, stream the HTML through the
  * rewriter, re-encode to a coding the client accepts. Bounded memory: every stage streams. A failure anywhere is
  * thrown, and the exchange aborts the response rather than send raw bytes (fail closed).
  */
@@ -145,20 +145,27 @@ final class HtmlBodyRewrite {
         if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
             response.headers().set("Transfer-Encoding", HttpHeaderValues.CHUNKED);
         }
-        BodyCodec decoder = codings.received().equals("identity") ? null : BodyCodec.decoder(codings.received());
         BodyCodec encoder = codings.sent().equals("identity") ? null : BodyCodec.encoder(codings.sent());
         HtmlInjector injector = injections.any()
                 ? new HtmlInjector(injections.afterHeadStart(), injections.beforeBodyEnd(), injections.xml()) : null;
         HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site(request),
                 mediaType(response).map(ContentTypeHeader.MediaType::charset), isXml(response), listener,
                 cookieAllowed, injector);
-        return new HtmlBodyRewrite(decoder, rewriter, encoder,
-                decoder == null ? null : new DecompressionBudget(limits.maxDecompressedBytes(),
-                        limits.maxCompressionRatio()), faults);
+        if (codings.received().isEmpty()) {
+            return new HtmlBodyRewrite(null, rewriter, encoder, null, faults);
+        }
+        // one budget for the whole chain: a bomb nested in two layers is as much a bomb as one in one
+        DecompressionBudget budget = new DecompressionBudget(limits.maxDecompressedBytes(),
+                limits.maxCompressionRatio());
+        return new HtmlBodyRewrite(new DecodingChain(codings.received(), budget::produced), rewriter, encoder, budget,
+                faults);
     }
 
-    /** The coding the upstream's body came in, and the one the client gets. */
-    record Codings(String received, String sent) {
+    /**
+     * The codings the upstream's body came in, in the order it applied them (none: empty), and the one the client
+     * gets.
+     */
+    record Codings(List<String> received, String sent) {
     }
 
     /**
@@ -173,11 +180,8 @@ final class HtmlBodyRewrite {
                     + " gateway cannot judge without the rest");
         }
         // every line counts: a second line adds a coding as much as a comma does
-        List<String> lines = headers.getAll(HttpHeaderNames.CONTENT_ENCODING);
-        String received = lines.isEmpty() ? null : String.join(", ", lines);
-        String coding = BodyCodec.decodable(received).orElseThrow(() -> new UnfilterableBody(
-                "the upstream sent HTML with Content-Encoding '" + received + "', which the gateway cannot decode"));
-        String outCoding = outputCoding(coding, clientAccepts);
+        List<String> codings = ContentCodings.applied(headers.getAll(HttpHeaderNames.CONTENT_ENCODING));
+        String outCoding = outputCoding(codings, clientAccepts);
         headers.remove(HttpHeaderNames.CONTENT_LENGTH);
         // a range of the rewritten page cannot be served: tell clients not to ask (they would get a 502)
         headers.remove(HttpHeaderNames.ACCEPT_RANGES);
@@ -190,19 +194,22 @@ final class HtmlBodyRewrite {
         } else {
             headers.set(HttpHeaderNames.CONTENT_ENCODING, outCoding);
         }
-        return new Codings(coding, outCoding);
+        return new Codings(codings, outCoding);
     }
 
     private static final List<String> BODY_DIGESTS = List.of("Content-Digest", "Repr-Digest", "Digest",
             "Content-MD5");
 
-    /** The client's preference among what the gateway can produce: the upstream's own coding when accepted. */
-    private static String outputCoding(String upstreamCoding, String acceptEncoding) {
-        if (upstreamCoding.equals("identity") || acceptEncoding == null) {
+    /**
+     * The one coding the client gets, whatever the upstream's chain was: br when the upstream applied br last and the
+     * client accepts it, else the client's gzip, else none.
+     */
+    private static String outputCoding(List<String> upstreamCodings, String acceptEncoding) {
+        if (upstreamCodings.isEmpty() || acceptEncoding == null) {
             return "identity";
         }
         String accept = acceptEncoding.toLowerCase(Locale.ROOT);
-        if (upstreamCoding.equals("br") && accepts(accept, "br")) {
+        if (upstreamCodings.get(upstreamCodings.size() - 1).equals("br") && accepts(accept, "br")) {
             return "br";
         }
         return accepts(accept, "gzip") ? "gzip" : "identity";
@@ -244,18 +251,13 @@ final class HtmlBodyRewrite {
         if (decoder == null) {
             rewrite.accept(data);
         } else {
+            // every piece the decoders make is counted by the budget (see begin)
             budget.consumed(data.readableBytes());
-            decoder.write(data, buf -> {
-                budget.produced(buf);
-                rewrite.accept(buf);
-            });
+            decoder.write(data, rewrite);
         }
         if (last) {
             if (decoder != null) {
-                decoder.finish(buf -> {
-                    budget.produced(buf);
-                    rewrite.accept(buf);
-                });
+                decoder.finish(rewrite);
             }
             rewriter.finish(encode);
             if (encoder != null) {

@@ -353,22 +353,6 @@ class HtmlThroughGatewayIntegrationTest {
     }
 
     @Test
-    void aCodingOnASecondContentEncodingLineIsNotIgnored() throws Exception {
-        byte[] gzipped = gzip(page);
-        for (String lines : List.of("Content-Encoding: identity\r\nContent-Encoding: gzip\r\n",
-                "Content-Encoding:\r\nContent-Encoding: gzip\r\n")) {
-            try (TestUpstream upstream = TestUpstream.start(withHead("Content-Type: text/html\r\n" + lines,
-                    gzipped));
-                 RunningGateway gateway = RunningGateway.in(upstream.uri())) {
-                RawClient.Response r = get(gateway, "gzip", "");
-                assertEquals(502, r.status(), lines);
-                assertFalse(new String(r.body(), StandardCharsets.ISO_8859_1).contains(
-                        new String(gzipped, 0, 64, StandardCharsets.ISO_8859_1)), lines);
-            }
-        }
-    }
-
-    @Test
     void nonHtmlResponsesAreNotTouched() throws Exception {
         String script = "document.write('<script src=\"https://www.googletagmanager.com/gtm.js\"></script>')";
         try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\n"
