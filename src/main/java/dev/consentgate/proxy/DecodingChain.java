@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * Decodes a body coded in several codings one after another (RFC 9110 8.4: {@code gzip, gzip} was gzipped twice), the
  * last applied first: each piece a decoder makes goes to the next decoder before the next piece is made, so memory
  * stays bounded however many layers there are. Every piece of every layer is shown to {@code eachPiece} first (the
- * decompression budget), not only the last layer's: an inner layer can expand to gigabytes that the outer one
+ * decompression budget), not only the last layer's: one layer can expand to gigabytes that the layer under it
  * reduces to nothing again (empty deflate blocks), and decoding them costs as much as a bomb.
  */
 final class DecodingChain implements BodyCodec {
