@@ -24,10 +24,11 @@ import java.util.Optional;
  *       "__Secure-_ga" is judged as "_ga"; a rule that spells the prefixed name out matches too. Rules are tried
  *       in declaration order.</li>
  *   <li>A rule with a domain or path only matches a cookie whose Domain / Path is known and inside it (domain:
- *       equal or a subdomain, leading dots and case ignored; path: RFC 6265 path-match). Where the scope is not
- *       known (request cookies, a Set-Cookie without Domain or Path) such a rule <em>may</em> decide, and so may
- *       every later rule up to the first one that surely matches (or, when none does, the undeclared treatment):
- *       the cookie passes only when all of them allow it. Unknown scope never widens what passes.</li>
+ *       equal or a subdomain, leading dots, a trailing dot and case ignored; path: RFC 6265 path-match). Where
+ *       the scope is not known (request cookies, a Set-Cookie without Domain or Path, or with a Domain the gateway
+ *       cannot read as Chromium does) such a rule <em>may</em> decide, and so may every later rule up to the first
+ *       one that surely matches (or, when none does, the undeclared treatment): the cookie passes only when all of
+ *       them allow it. Unknown scope never widens what passes.</li>
  *   <li>A rule whose category the ruleset does not define never allows. Essential categories always allow.</li>
  *   <li>Undeclared cookies (nameless ones included) follow {@link UndeclaredCookies}: their configured category,
  *       or by default only when every non-essential category is granted. Each undeclared name is logged once, at
@@ -189,9 +190,10 @@ public final class CookieClassifier {
         return result;
     }
 
+    /** A domain as scopes are compared: no leading '.', lower-case, and no trailing '.' ({@link CookieDomain}). */
     static String normalizeDomain(String domain) {
         String trimmed = domain.startsWith(".") ? domain.substring(1) : domain;
-        return trimmed.toLowerCase(Locale.ROOT);
+        return CookieDomain.withoutTrailingDot(trimmed.toLowerCase(Locale.ROOT));
     }
 
     /** The cookie's domain is the rule's domain or one of its subdomains. */

@@ -31,8 +31,9 @@ import java.util.Set;
  *       for classification only; the field and any deletion keep the name as sent.</li>
  *   <li>Attribute names are case-insensitive ("max-age", "EXPIRES"); whitespace around names and values is
  *       allowed and kept when a value is rewritten.</li>
- *   <li>Domain and Path attributes (the last non-empty Domain, the last Path starting with '/') narrow the rule
- *       lookup; without them the lookup is fail-closed as {@link CookieClassifier} describes.</li>
+ *   <li>Domain and Path attributes (the last non-empty Domain, read as the domain Chromium stores, see
+ *       {@link CookieDomain}; the last Path starting with '/') narrow the rule lookup; without them, or with a Domain
+ *       the gateway cannot read so, the lookup is fail-closed as {@link CookieClassifier} describes.</li>
  *   <li>Lifetime, when the cookie is granted and its rule declares a retention: every Max-Age and every Expires
  *       is capped, not only the last one browsers use. Max-Age: an integer at most the cap stays (0 and negatives
  *       are deletions and stay); larger, overflowing, empty or non-numeric values become the cap in seconds.
@@ -192,8 +193,10 @@ public final class CookiePolicy {
      * .example.com; a public suffix is refused by the browser, harmlessly). Each scope twice: unpartitioned, then
      * partitioned (Secure; Partitioned), since Chromium keeps a cookie set with Partitioned apart from the other and
      * deletes it only by a partitioned field. __Host-: Secure; Path=/ and no Domain; __Secure-: Secure; __Http-:
-     * Secure; HttpOnly; __Host-Http-: all of these. A scope a field the response keeps sets again is left to that
-     * field. At most {@link #MAX_DELETIONS} fields of {@link #MAX_DELETION_BYTES} bytes in all, in that order.
+     * Secure; HttpOnly; __Host-Http-: all of these. A scope a field the response keeps sets again
+     * is left to that field, when the gateway reads that field's Domain as Chromium does
+     * ({@link SetCookieField#storedDomain}). At most {@link #MAX_DELETIONS} fields of {@link #MAX_DELETION_BYTES}
+     * bytes in all, in that order.
      *
      * @param keptFields  the Set-Cookie field values the response still carries after {@link #enforceSetCookie}
      * @param requestHost the request's host, when known
@@ -210,7 +213,9 @@ public final class CookiePolicy {
         for (String field : keptFields) {
             SetCookieField parsed = SetCookieField.parse(field);
             String path = parsed.path().orElse(directories.isEmpty() ? "/" : directories.get(directories.size() - 1));
-            keptScopes.add(scopeKey(parsed.name(), path, parsed.domain().orElse(""), parsed.partitioned()));
+            // a field whose Domain the gateway cannot read as Chromium does names no scope: no deletion gives way
+            parsed.storedDomain().ifPresent(domain ->
+                    keptScopes.add(scopeKey(parsed.name(), path, domain, parsed.partitioned())));
         }
         Set<String> seen = new LinkedHashSet<>();
         Set<String> deletions = new LinkedHashSet<>();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -109,26 +108,36 @@ final class SetCookieField {
     }
 
     /**
-     * The last Domain attribute with a non-empty value, without a leading '.', lower-case (as browsers use it).
-     * Empty, as for an unknown scope, when the last Domain attribute is itself empty: RFC 6265 ignores it, but
-     * Chromium takes it and makes a host-only cookie, so the readers disagree on the scope.
+     * The domain of the last Domain attribute with a non-empty value, as Chromium stores it ({@link CookieDomain}):
+     * without a leading '.', lower-case. Empty, as for an unknown scope, when there is none, when the gateway cannot
+     * read it as Chromium does, and when the last Domain attribute is itself empty: RFC 6265 ignores it, but Chromium
+     * takes it and makes a host-only cookie, so the readers disagree on the scope.
      */
     Optional<String> domain() {
-        String domain = null;
-        boolean lastEmpty = false;
+        String value = lastDomainValue();
+        return value == null || value.isEmpty() ? Optional.empty() : CookieDomain.read(value);
+    }
+
+    /**
+     * Where Chromium keeps the cookie: "" host-only (no Domain, or the last one empty), else the domain of
+     * {@link #domain()}. Empty when the gateway cannot read the Domain as Chromium does: it cannot name the scope.
+     */
+    Optional<String> storedDomain() {
+        String value = lastDomainValue();
+        return value == null || value.isEmpty() ? Optional.of("") : CookieDomain.read(value);
+    }
+
+    /** The value of the last Domain attribute, "" when it is empty; null when there is none. */
+    private String lastDomainValue() {
+        String value = null;
         for (Attribute attribute : attributes) {
             // RFC 6265bis 5.6: a value over 1024 octets is ignored, attribute and all (Chromium drops the pair), so
             // an earlier Domain, or none, is what the browser keeps
             if (attribute.is("Domain") && !tooLong(attribute)) {
-                lastEmpty = attribute.valueEnd() == attribute.valueStart();
-                if (!lastEmpty) {
-                    String candidate = valueOf(attribute);
-                    domain = (candidate.startsWith(".") ? candidate.substring(1) : candidate)
-                            .toLowerCase(Locale.ROOT);
-                }
+                value = valueOf(attribute);
             }
         }
-        return lastEmpty ? Optional.empty() : Optional.ofNullable(domain).filter(d -> !d.isEmpty());
+        return value;
     }
 
     /** The last Path attribute, when its value starts with '/' (others make the browser use the default path). */
