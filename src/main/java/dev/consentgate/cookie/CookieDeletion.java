@@ -22,7 +22,8 @@ final class CookieDeletion {
 
     static final String EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT";
 
-    private static final Pattern DOTTED_NAME = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
+    /** Labels Chromium takes in a Domain as they are: a host with an underscore (my_shop.example) sets cookies too. */
+    private static final Pattern DOTTED_NAME = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)+");
     private static final Pattern IPV4 = Pattern.compile("[0-9.]+");
     /** Deletions per removed cookie are one per domain: this many at most. */
     private static final int MAX_DOMAINS = 5;
@@ -125,17 +126,17 @@ final class CookieDeletion {
     /**
      * The request host and its parent domains with at least two labels, from the host itself up: www.shop.example.com
      * gives www.shop.example.com, shop.example.com, example.com. At most five: for a deeper host, the host and the
-     * four shortest, since trackers set their cookies on the registrable domain. Empty for IP addresses, single
+     * four shortest, since trackers set their cookies on the registrable domain. A host written with its trailing dot
+     * (www.example.com.) gives each with that dot (www.example.com., example.com.): Chromium holds the cookies of such
+     * a host on domains with the dot, and refuses a Domain without it from there. Empty for IP addresses, single
      * labels and hosts with characters a Domain attribute cannot carry.
      */
     static List<String> parentDomains(String hostHeader) {
-        String host = hostHeader.trim().toLowerCase(Locale.ROOT);
-        int colon = host.lastIndexOf(':');
-        if (colon > 0 && host.indexOf(':') == colon) {
-            host = host.substring(0, colon);
-        }
+        String host = hostName(hostHeader);
+        String dot = "";
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
+            dot = ".";
         }
         if (!DOTTED_NAME.matcher(host).matches() || IPV4.matcher(host).matches()) {
             return List.of();
@@ -143,16 +144,31 @@ final class CookieDeletion {
         List<String> out = new ArrayList<>();
         String current = host;
         while (current.indexOf('.') > 0) {
-            out.add(current);
+            out.add(current + dot);
             current = current.substring(current.indexOf('.') + 1);
         }
         if (out.size() > MAX_DOMAINS) {
             List<String> bounded = new ArrayList<>(MAX_DOMAINS);
-            bounded.add(host);
+            bounded.add(host + dot);
             bounded.addAll(out.subList(out.size() - (MAX_DOMAINS - 1), out.size()));
             return bounded;
         }
         return out;
+    }
+
+    /** Whether the request host is written with its trailing dot (www.example.com.), a host of its own to Chromium. */
+    static boolean fullyQualified(String hostHeader) {
+        return hostName(hostHeader).endsWith(".");
+    }
+
+    /** The Host header's name: trimmed, lower-case, without its port. */
+    private static String hostName(String hostHeader) {
+        String host = hostHeader.trim().toLowerCase(Locale.ROOT);
+        int colon = host.lastIndexOf(':');
+        if (colon > 0 && host.indexOf(':') == colon) {
+            host = host.substring(0, colon);
+        }
+        return host;
     }
 
 }

@@ -190,10 +190,11 @@ public final class CookiePolicy {
      * path (RFC 6265bis 5.7): on Path=/, the paths the cookie's rules declare, the request path's directories (with
      * and without a trailing '/') and the request path itself; host-only, on the domains the rules declare, and on the
      * request host and its parent domains (a tracker script usually sets its cookie on the registrable domain, _ga on
-     * .example.com; a public suffix is refused by the browser, harmlessly). Each scope twice: unpartitioned, then
-     * partitioned (Secure; Partitioned), since Chromium keeps a cookie set with Partitioned apart from the other and
-     * deletes it only by a partitioned field. __Host-: Secure; Path=/ and no Domain; __Secure-: Secure; __Http-:
-     * Secure; HttpOnly; __Host-Http-: all of these. A scope a field the response keeps sets again
+     * .example.com; a public suffix is refused by the browser, harmlessly), each with a trailing '.' when the request
+     * host has one (www.example.com.), as Chromium takes only such a Domain from there. Each scope twice:
+     * unpartitioned, then partitioned (Secure; Partitioned), since Chromium keeps a cookie set with Partitioned apart
+     * from the other and deletes it only by a partitioned field. __Host-: Secure; Path=/ and no Domain; __Secure-:
+     * Secure; __Http-: Secure; HttpOnly; __Host-Http-: all of these. A scope a field the response keeps sets again
      * is left to that field, when the gateway reads that field's Domain as Chromium does
      * ({@link SetCookieField#storedDomain}). At most {@link #MAX_DELETIONS} fields of {@link #MAX_DELETION_BYTES}
      * bytes in all, in that order.
@@ -208,6 +209,8 @@ public final class CookiePolicy {
             return List.of();
         }
         List<String> parents = requestHost.map(CookieDeletion::parentDomains).orElse(List.of());
+        // from a host written with its trailing dot, Chromium takes (and holds cookies on) only domains with that dot
+        String trailingDot = requestHost.filter(CookieDeletion::fullyQualified).isPresent() ? "." : "";
         List<String> directories = CookieDeletion.directoryPaths(requestPath);
         Set<String> keptScopes = new HashSet<>();
         for (String field : keptFields) {
@@ -232,7 +235,7 @@ public final class CookiePolicy {
             Set<String> domains = new LinkedHashSet<>();
             domains.add("");
             rules.forEach(rule -> rule.domain().filter(d -> !d.isEmpty())
-                    .map(CookieClassifier::normalizeDomain).ifPresent(domains::add));
+                    .map(d -> CookieClassifier.normalizeDomain(d) + trailingDot).ifPresent(domains::add));
             if (!cookie.name().isEmpty()) {
                 domains.addAll(parents);
             }

@@ -62,6 +62,36 @@ class CookieDomainsAsChromiumReadsThemE2ETest {
         }
     }
 
+    /**
+     * Before (found by a review): _ga stayed in the jar on .example.com. after the withdrawal: the deletions named
+     * Domain=example.com and Domain=www.example.com, which Chromium refuses from www.example.com. (a host written with
+     * its trailing dot takes only a Domain with that dot).
+     */
+    @Test
+    void withdrawalOnAHostWithItsTrailingDotEmptiesTheJar() throws Exception {
+        Ruleset ruleset = GatewayInFront.defaultRuleset();
+        String revision = ruleset.consent().revision();
+        String response = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                + "Set-Cookie: _ga=GA1.1.1.1; Path=/; Domain=example.com.\r\n"
+                + "Content-Length: " + PAGE.length() + "\r\n\r\n" + PAGE;
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
+             GatewayInFront gateway = GatewayInFront.start(ruleset, upstream.uri());
+             Chromium chromium = Chromium.launch("MAP * 127.0.0.1");
+             Tab tab = chromium.newTab()) {
+            tab.disableJavaScript();
+            String origin = "http://www.example.com.:" + URI.create(gateway.origin()).getPort();
+            tab.setCookie(origin, "cg_consent", revision + ":analytics");
+            tab.navigate(origin + "/");
+            assertEquals(Set.of("_ga .example.com."), jar(tab), "precondition: the granted _ga is in the jar");
+
+            tab.setCookie(origin, "cg_consent", revision + ":");
+            tab.navigate(origin + "/");
+            Evidence.save("withdrawal-on-a-fully-qualified-host", tab);
+
+            assertEquals(Set.of(), jar(tab), "cookies left after withdrawal");
+        }
+    }
+
     /** No favicon request: its removal of the cookies from the request, and their deletions, would hide the jar. */
     private static final String PAGE = "<!doctype html><title>domains</title><link rel=icon href=\"data:,\"><p>domains";
 
