@@ -68,10 +68,13 @@ final class EncodingLabels {
         "-: csiso2022kr hz-gb-2312 iso-2022-cn iso-2022-cn-ext iso-2022-kr replacement",
         "UTF-16BE: unicodefffe utf-16be",
         "UTF-16LE: csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le",
-        "-: x-user-defined",
+        "x-user-defined: x-user-defined",
     };
 
-    /** Each label's decoder, where the JDK has one (it lacks ISO-8859-10 and -14, the replacement encoding...). */
+    /**
+     * Each label's decoder: the JDK's, or for ISO-8859-10, ISO-8859-14 and x-user-defined, which it lacks, the
+     * standard's own ({@link SingleByteEncodings}); none for the replacement encoding.
+     */
     private static final Map<String, Charset> DECODERS = decoders();
 
     private static final Set<String> LABELS = Stream.of(BY_ENCODING)
@@ -82,9 +85,12 @@ final class EncodingLabels {
         Map<String, Charset> decoders = new HashMap<>();
         for (String line : BY_ENCODING) {
             String name = line.substring(0, line.indexOf(": "));
-            if (!name.equals("-") && Charset.isSupported(name)) {
+            Charset standards = SingleByteEncodings.named(name);
+            Charset decoder = standards != null ? standards
+                    : !name.equals("-") && Charset.isSupported(name) ? Charset.forName(name) : null;
+            if (decoder != null) {
                 for (String label : line.substring(name.length() + 2).split(" ")) {
-                    decoders.put(label, Charset.forName(name));
+                    decoders.put(label, decoder);
                 }
             }
         }
@@ -93,7 +99,7 @@ final class EncodingLabels {
 
     /**
      * The charset a page labelled {@code label} (trimmed, lower case) is decoded with, as near as the JDK has it
-     * (windows-1252 for latin1 and ASCII, as browsers read them); UTF-8 for a label the JDK has no decoder of.
+     * (windows-1252 for latin1 and ASCII, as browsers read them); UTF-8 for a label of the replacement encoding.
      */
     static Charset charset(String label) {
         return DECODERS.getOrDefault(label, StandardCharsets.UTF_8);

@@ -144,6 +144,11 @@ final class PageEncoding {
             // named in the page, in bytes that spell it in ASCII, UTF-16 means UTF-8
             return inPage ? Decision.UTF_8 : Decision.convertFrom(utf16FromLabel(label));
         }
+        if (inPage && label.equals("x-user-defined")) {
+            // named in the page, x-user-defined means windows-1252 (HTML's prescan; Chromium 150 reads 0xAA as 'ª'),
+            // only a Content-Type's maps bytes past ASCII to private use characters
+            return Decision.bytes(EncodingLabels.charset("windows-1252"));
+        }
         return Decision.bytes(EncodingLabels.charset(label));
     }
 
