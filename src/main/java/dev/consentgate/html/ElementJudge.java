@@ -5,6 +5,8 @@ import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 
 import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -80,6 +82,8 @@ final class ElementJudge {
     private final EmbeddedContentJudge embedded;
     private final PageBases bases = new PageBases();
     private final UrlJudge urls;
+    /** The encodings a browser may read the page's values in besides its own (see {@link ValueReadings}). */
+    private final List<Charset> otherReadings;
 
     /** {@code encoding}: the encoding of the page's bytes (see {@link EmbeddedContentJudge}). */
     ElementJudge(TagPolicy policy, ConsentDecision consent, PageSite site, Predicate<String> cookieNameAllowed,
@@ -89,6 +93,7 @@ final class ElementJudge {
         this.cookieNameAllowed = cookieNameAllowed;
         this.embedded = new EmbeddedContentJudge(policy, consent, site, encoding);
         this.urls = new UrlJudge(policy, consent, site, bases, embedded);
+        this.otherReadings = ValueReadings.besides(encoding);
     }
 
     PageSite site() {
@@ -136,6 +141,29 @@ final class ElementJudge {
      * pixels): null to pass it, {@link Verdict#INLINE} to inspect the script text.
      */
     Verdict judge(TagToken tag, boolean inNoscript) {
+        Verdict v = judgeAsRead(tag, inNoscript);
+        if (v != null && v != Verdict.INLINE || otherReadings.isEmpty() || !tag.hasJudgedValuePastAscii()) {
+            return v;
+        }
+        // a page that declares no encoding, read by a browser in what its detector guesses: the tag blocked when
+        // any reading blocks it
+        Charset pageReading = tag.encoding;
+        try {
+            for (Charset reading : otherReadings) {
+                tag.encoding = reading;
+                Verdict other = judgeAsRead(tag, inNoscript);
+                if (other != null && other != Verdict.INLINE) {
+                    return other;
+                }
+            }
+        } finally {
+            tag.encoding = pageReading;
+        }
+        return v;
+    }
+
+    /** {@link #judge} with the tag's values read in its {@link TagToken#encoding}. */
+    private Verdict judgeAsRead(TagToken tag, boolean inNoscript) {
         if (tag.xmlNames && decidedByTemplate(tag)) {
             return VALUE_TEMPLATE;
         }
@@ -238,7 +266,21 @@ final class ElementJudge {
      * may load from the base's host, so it is judged there too.
      */
     void baseElement(TagToken tag, boolean inDocument) {
-        bases.element(tag.value("href"), inDocument);
+        String href = tag.value("href");
+        List<String> readings = new ArrayList<>();
+        if (href != null && !otherReadings.isEmpty() && tag.hasJudgedValuePastAscii()) {
+            // a page that declares no encoding: its href in each encoding a browser's detector may choose
+            Charset pageReading = tag.encoding;
+            try {
+                for (Charset reading : otherReadings) {
+                    tag.encoding = reading;
+                    readings.add(tag.value("href"));
+                }
+            } finally {
+                tag.encoding = pageReading;
+            }
+        }
+        bases.element(href, readings, inDocument);
     }
 
     /** An element that passed on its addresses, judged on its event handlers' code. */

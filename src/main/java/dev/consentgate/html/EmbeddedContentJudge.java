@@ -6,6 +6,7 @@ import dev.consentgate.consent.ConsentDecision;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,10 @@ final class EmbeddedContentJudge {
     private final ConsentDecision consent;
     private final PageSite site;
     private final int inspectLimit;
-    /** The encoding of the page's bytes: a data: URL's script without a charset of its own is read in it. */
+    /**
+     * The encoding of the page's bytes: a data: URL's script without a charset of its own is read in it (in each a
+     * detector may choose, for a page that declares none: see {@link ValueReadings}).
+     */
     private final Charset pageEncoding;
 
     EmbeddedContentJudge(TagPolicy policy, ConsentDecision consent, PageSite site, Charset pageEncoding) {
@@ -51,8 +55,12 @@ final class EmbeddedContentJudge {
         String label = DataUrls.charsetLabel(url);
         boolean labelled = EncodingLabels.isLabel(label);
         if (document) {
-            Charset encoding = labelled ? EncodingLabels.charset(label) : Utf8OrWindows1252.INSTANCE;
-            return document(new String(body, encoding), body, labelled ? Optional.of(label) : Optional.empty());
+            // without a charset, a document that declares none: its text in each reading a detector may choose
+            List<Charset> readings = labelled ? List.of(EncodingLabels.charset(label))
+                    : ValueReadings.isAscii(body, 0, body.length) ? List.of(Utf8OrWindows1252.INSTANCE)
+                    : ValueReadings.of(Utf8OrWindows1252.INSTANCE);
+            return document(readings.stream().map(reading -> new String(body, reading)).toList(), body,
+                    labelled ? Optional.of(label) : Optional.empty());
         }
         return code(body, labelled ? EncodingLabels.charset(label) : pageEncoding);
     }
@@ -75,19 +83,22 @@ final class EmbeddedContentJudge {
 
     /** A srcdoc document (characters, which no meta charset re-reads); null when it passes. */
     Match document(String doc) {
-        return document(doc, doc.getBytes(StandardCharsets.UTF_8), Optional.of("utf-8"));
+        return document(List.of(doc), doc.getBytes(StandardCharsets.UTF_8), Optional.of("utf-8"));
     }
 
     /**
-     * A document, as {@code doc} and as the {@code bytes} a browser parses in the encoding {@code label} names (or,
-     * without one, the document's start decides); null when it passes.
+     * A document, as each of {@code readings} (its text in each encoding a browser may read it in) and as the
+     * {@code bytes} a browser parses in the encoding {@code label} names (or, without one, the document's start
+     * decides); null when it passes.
      */
-    private Match document(String doc, byte[] bytes, Optional<String> label) {
-        for (int slashes = doc.indexOf("//"); slashes >= 0; slashes = doc.indexOf("//", slashes + 2)) {
-            UrlParts parts = UrlParts.parse(doc, slashes);
-            int k = policy.matchUrl(parts, site);
-            if (k >= 0 && !policy.granted(policy.rule(k).category(), consent)) {
-                return new Match(policy.rule(k), parts.host());
+    private Match document(List<String> readings, byte[] bytes, Optional<String> label) {
+        for (String doc : readings) {
+            for (int slashes = doc.indexOf("//"); slashes >= 0; slashes = doc.indexOf("//", slashes + 2)) {
+                UrlParts parts = UrlParts.parse(doc, slashes);
+                int k = policy.matchUrl(parts, site);
+                if (k >= 0 && !policy.granted(policy.rule(k).category(), consent)) {
+                    return new Match(policy.rule(k), parts.host());
+                }
             }
         }
         int signature = firstBlockedSignature(bytes);

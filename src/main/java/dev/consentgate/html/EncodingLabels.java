@@ -3,6 +3,7 @@ package dev.consentgate.html;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -96,6 +97,16 @@ final class EncodingLabels {
         }
         return Map.copyOf(decoders);
     }
+
+    /**
+     * The encodings a browser's encoding detector may read a page that declares none in: every ASCII-compatible one
+     * (not UTF-16, nor ISO-2022-JP, whose escapes such a page has made harmless, nor x-user-defined or the
+     * replacement encoding, which no detector chooses), each once.
+     */
+    static final List<Charset> DETECTABLE = DECODERS.values().stream()
+            .filter(c -> c != StandardCharsets.UTF_16BE && c != StandardCharsets.UTF_16LE
+                    && c != SingleByteEncodings.X_USER_DEFINED && !c.name().equals("ISO-2022-JP"))
+            .distinct().sorted().toList();
 
     /**
      * The charset a page labelled {@code label} (trimmed, lower case) is decoded with, as near as the JDK has it

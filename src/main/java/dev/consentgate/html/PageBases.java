@@ -25,16 +25,33 @@ final class PageBases {
      * the document (not in template content, SVG, MathML or noscript).
      */
     void element(String href, boolean inDocument) {
+        element(href, List.of(), inDocument);
+    }
+
+    /**
+     * A base element's href as {@link #element(String, boolean)}, and {@code otherReadings}, the same href in the
+     * other encodings a browser may read the page in (see {@link ValueReadings}): each that names another ASCII host
+     * counts too (a host still past ASCII matches no rule, and would only fill the list).
+     */
+    void element(String href, List<String> otherReadings, boolean inDocument) {
         if (href == null || documentBaseSeen) {
             return;
         }
         documentBaseSeen = inDocument;
-        UrlParts parts = UrlParts.parse(href);
-        UrlParts named = parts.host().isEmpty() ? null : parts;
-        if (named != null && all.size() < MAX_BASES && !hrefs.contains(href)) {
-            hrefs.add(href);
-            all.add(named);
+        add(href, false);
+        for (String reading : otherReadings) {
+            add(reading, true);
         }
+    }
+
+    private void add(String href, boolean asciiHostOnly) {
+        UrlParts parts = UrlParts.parse(href);
+        if (parts.host().isEmpty() || all.size() >= MAX_BASES || hrefs.contains(href) || asciiHostOnly
+                && (all.contains(parts) || !parts.host().chars().allMatch(c -> c < 0x80))) {
+            return;
+        }
+        hrefs.add(href);
+        all.add(parts);
     }
 
     /** Whether a base names a host, so that relative URLs may load from another one. */

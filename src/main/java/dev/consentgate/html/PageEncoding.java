@@ -47,7 +47,8 @@ final class PageEncoding {
          * Read as bytes, with nothing that declares the encoding: Chromium then reads windows-1252, while a browser
          * with an encoding detector may take JIS escapes for ISO-2022-JP; the ESC bytes are made harmless so that
          * both read the same markup (see {@link HtmlRewriter}). Its values are judged in both readings the gateway
-         * can tell apart ({@link Utf8OrWindows1252}).
+         * can tell apart ({@link Utf8OrWindows1252}) and, where they are not plain ASCII, in every encoding a
+         * detector may choose ({@link ValueReadings}).
          */
         static final Decision UNDECLARED = new Decision(true, null, true, Utf8OrWindows1252.INSTANCE);
 

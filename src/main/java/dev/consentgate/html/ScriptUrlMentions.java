@@ -2,6 +2,7 @@ package dev.consentgate.html;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Finds the URLs an inline script loads. A script URL anywhere: the {@code "https://host/path/tag.js"} or
@@ -117,8 +118,12 @@ final class ScriptUrlMentions {
     /** The last bytes of the previous calls, for a host that starts before the chunk in which its '/' is found. */
     private final byte[] tail = new byte[TAIL];
     private int tailLength;
-    /** The encoding of the script's bytes, in which a browser reads its strings (the page's). */
-    private final Charset encoding;
+    /**
+     * The encodings a browser may read the script's bytes, and so its strings, in: the page's, or for a page that
+     * declares none each one its detector may choose (see {@link ValueReadings}); a URL with a byte past ASCII is
+     * reported in each.
+     */
+    private final List<Charset> readings;
 
     /** A script in UTF-8 (a data: URL's, a srcdoc's). */
     ScriptUrlMentions() {
@@ -127,7 +132,12 @@ final class ScriptUrlMentions {
 
     /** A script of a page in {@code encoding}. */
     ScriptUrlMentions(Charset encoding) {
-        this.encoding = encoding;
+        this(ValueReadings.of(encoding));
+    }
+
+    /** A script a browser may read in any of {@code readings}. */
+    ScriptUrlMentions(List<Charset> readings) {
+        this.readings = readings;
     }
 
     /** Forget any URL in progress: a new script starts. */
@@ -486,10 +496,17 @@ final class ScriptUrlMentions {
 
     /** Reports the URL read, as loaded or as named (a path on the page's own host counts only when loaded). */
     private boolean report(Found found) {
-        if (loads()) {
-            return found.onLoadedUrl(urlString());
+        if (!loads() && relative) {
+            return false;
         }
-        return !relative && found.onNamedUrl(urlString());
+        int n = ValueReadings.isAscii(url, 0, length) ? 1 : readings.size();
+        for (int k = 0; k < n; k++) {
+            String read = urlString(readings.get(k));
+            if (loads() ? found.onLoadedUrl(read) : found.onNamedUrl(read)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the authority read is a host name with a dot, not the rest of one built by concatenation. */
@@ -536,7 +553,7 @@ final class ScriptUrlMentions {
     }
 
     /** The URL read: {@code https://host/path}, or {@code /path} for a path on the page's own host. */
-    private String urlString() {
+    private String urlString(Charset encoding) {
         String read = new String(url, 0, length, encoding);
         return relative ? read : "https://" + read;
     }

@@ -245,6 +245,22 @@ final class TagToken {
     }
 
     /**
+     * Whether a value the judging may read holds a byte past ASCII, which another encoding reads otherwise: an
+     * {@code alt}, {@code title} or {@code aria-label} is text shown, never loaded or run, and is not counted.
+     */
+    boolean hasJudgedValuePastAscii() {
+        for (int k = 0; k < attrCount; k++) {
+            if (valueStart[k] >= 0
+                    && !ValueReadings.isAscii(view, viewOffset + valueStart[k], viewOffset + valueEnd[k])
+                    && !attributeNameIs(k, "alt") && !attributeNameIs(k, "title")
+                    && !attributeNameIs(k, "aria-label")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Index of the first attribute after {@code from} where the element may keep the address {@code lowerAscii}
      * names ({@code href}, {@code xlink:href}, {@code src}), or -1. In HTML the first attribute of that name (a
      * browser ignores a repeated one). In a page parsed as XML any attribute whose local name is that name's

@@ -13,7 +13,8 @@ import java.nio.charset.CoderResult;
  * UTF-8 in pages from the web); the gateway fails closed on both readings it can tell apart, taking a byte sequence
  * that is valid UTF-8 as UTF-8 (as before, a host written in U+3002 still counts) and every other byte as windows-1252
  * (where 0xAA is 'ª', an 'a' in a host). No windows-1252 text that is also valid UTF-8 spells ASCII in a host: its
- * first character is a letter with a diacritic. Decodes only, for whole values.
+ * first character is a letter with a diacritic. The detector's other guesses are judged besides this reading (see
+ * {@link ValueReadings}). Decodes only, for whole values.
  */
 final class Utf8OrWindows1252 extends Charset {
 
