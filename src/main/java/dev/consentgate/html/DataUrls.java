@@ -80,6 +80,25 @@ final class DataUrls {
     }
 
     /**
+     * Whether the data URL names a media type ({@code type/subtype} before its first ';' or ','): without one
+     * ({@code data:,...}) its content is {@code text/plain;charset=US-ASCII}, which a browser decodes as
+     * windows-1252.
+     */
+    static boolean hasMediaType(String url) {
+        int start = schemeStart(url);
+        if (start < 0) {
+            return false;
+        }
+        int end = start + 5;
+        while (end < url.length() && url.charAt(end) != ';' && url.charAt(end) != ',') {
+            end++;
+        }
+        String type = url.substring(start + 5, end).strip();
+        int slash = type.indexOf('/');
+        return slash > 0 && slash < type.length() - 1;
+    }
+
+    /**
      * The body of a data URL, percent-decoded and, when its type says base64, base64-decoded (white space ignored,
      * as browsers do); at most {@code limit} bytes of it. Null when it is not a data URL or its base64 is broken,
      * which a browser would not run either.

@@ -6,8 +6,11 @@ import dev.consentgate.consent.ConsentDecision;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Judges what an element carries besides its addresses: the content of a data: URL (a script's code, a frame's
@@ -26,13 +29,15 @@ final class EmbeddedContentJudge {
     record Match(TagRule rule, String host) {
     }
 
+    private static final Charset WINDOWS_1252 = EncodingLabels.charset("windows-1252");
+
     private final TagPolicy policy;
     private final ConsentDecision consent;
     private final PageSite site;
     private final int inspectLimit;
     /**
-     * The encoding of the page's bytes: a data: URL's script without a charset of its own is read in it (in each a
-     * detector may choose, for a page that declares none: see {@link ValueReadings}).
+     * The encoding of the page's bytes: a data: URL's script without a charset of its own may be read in it (in each
+     * a detector may choose, for a page that declares none: see {@link ValueReadings}).
      */
     private final Charset pageEncoding;
 
@@ -44,13 +49,16 @@ final class EmbeddedContentJudge {
         this.inspectLimit = policy.settings().inlineScriptInspectLimit();
     }
 
-    /** A data URL's content, a frame's document when {@code document}, else a script's code; null when it passes. */
-    Match dataUrl(String url, boolean document) {
+    /**
+     * A data URL's content, a frame's document when {@code document}, else a script's code ({@code scriptCharset}:
+     * the script element's charset attribute, null when it has none); null when it passes.
+     */
+    Match dataUrl(String url, boolean document, String scriptCharset) {
         byte[] body = DataUrls.body(url, inspectLimit);
         if (body == null) {
             return null;
         }
-        // a browser decodes the content in its type's charset, else a script in the page's encoding and a document
+        // a browser decodes the content in its type's charset, else a script as scriptReadings says and a document
         // as a page that declares none (or as its own meta says)
         String label = DataUrls.charsetLabel(url);
         boolean labelled = EncodingLabels.isLabel(label);
@@ -62,23 +70,69 @@ final class EmbeddedContentJudge {
             return document(readings.stream().map(reading -> new String(body, reading)).toList(), body,
                     labelled ? Optional.of(label) : Optional.empty());
         }
-        return code(body, labelled ? EncodingLabels.charset(label) : pageEncoding);
+        return code(body, labelled ? List.of(EncodingLabels.charset(label), StandardCharsets.UTF_8)
+                : scriptReadings(DataUrls.hasMediaType(url), scriptCharset));
+    }
+
+    /**
+     * The encodings a browser may decode a data: script's code in when the URL names no charset (Chromium 150, by
+     * hand): the script element's charset attribute (windows-1252 for one that names no encoding), else the page's
+     * encoding; a URL without a media type ({@code data:,}) is text/plain;charset=US-ASCII to it, windows-1252
+     * whatever the attribute says. A module script is UTF-8 whatever is said. Each is judged (fail closed).
+     */
+    private List<Charset> scriptReadings(boolean typed, String scriptCharset) {
+        Set<Charset> readings = new LinkedHashSet<>(ValueReadings.of(pageEncoding));
+        if (scriptCharset != null) {
+            String attribute = MetaCharsetScan.asciiLower(scriptCharset.strip());
+            readings.add(EncodingLabels.isLabel(attribute) ? EncodingLabels.charset(attribute) : WINDOWS_1252);
+        }
+        if (!typed) {
+            readings.add(WINDOWS_1252);
+        }
+        readings.add(StandardCharsets.UTF_8);
+        return List.copyOf(readings);
     }
 
     /** An event handler attribute's code; null when it passes. */
     Match handler(String code) {
-        return code.isEmpty() ? null : code(code.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        return code.isEmpty() ? null : code(code.getBytes(StandardCharsets.UTF_8), List.of(StandardCharsets.UTF_8));
     }
 
-    /** Script code: its signatures, then the URLs it loads or names; null when it passes. */
-    private Match code(byte[] body, Charset encoding) {
+    /**
+     * Script code a browser may read in any of {@code readings}: its signatures, then the URLs it loads or names;
+     * null when it passes. Read in an encoding whose bytes are not ASCII's where they look so (UTF-16, ISO-2022-JP),
+     * the code is converted to UTF-8 first.
+     */
+    private Match code(byte[] body, List<Charset> readings) {
+        List<Charset> asBytes = new ArrayList<>();
+        for (Charset reading : readings) {
+            if (!readsAsBytes(reading)) {
+                byte[] utf8 = new String(body, reading == EncodingLabels.charset("iso-2022-jp")
+                        ? Iso2022Jp.INSTANCE : reading).getBytes(StandardCharsets.UTF_8);
+                Match converted = code(utf8, List.of(StandardCharsets.UTF_8));
+                if (converted != null) {
+                    return converted;
+                }
+            } else {
+                asBytes.add(reading);
+            }
+        }
+        if (asBytes.isEmpty()) {
+            return null;
+        }
         int signature = firstBlockedSignature(body);
         if (signature >= 0) {
             return new Match(policy.rule(signature), "");
         }
         MentionedUrlVerdict urls = new MentionedUrlVerdict(policy, consent, site);
-        new ScriptUrlMentions(encoding).scan(body, 0, body.length, urls);
+        new ScriptUrlMentions(asBytes).scan(body, 0, body.length, urls);
         return urls.rule() < 0 ? null : new Match(policy.rule(urls.rule()), urls.host());
+    }
+
+    /** Whether a browser reading {@code encoding} reads every ASCII byte as that character (not UTF-16 nor JIS). */
+    private static boolean readsAsBytes(Charset encoding) {
+        return encoding != StandardCharsets.UTF_16LE && encoding != StandardCharsets.UTF_16BE
+                && encoding != EncodingLabels.charset("iso-2022-jp");
     }
 
     /** A srcdoc document (characters, which no meta charset re-reads); null when it passes. */

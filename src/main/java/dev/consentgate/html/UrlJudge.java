@@ -74,14 +74,21 @@ final class UrlJudge {
                 return null;
             }
         }
-        return url(tag.value(k), kind);
+        String url = tag.value(k);
+        // a data: script without a charset of its own may be read in its element's
+        return url(url, kind, kind == ElementKind.SCRIPT && DataUrls.isDataUrl(url) ? tag.value("charset") : null);
     }
 
     /** What an element of {@code kind} loading {@code url} gets: null when no rule blocks it for this consent. */
     Verdict url(String url, ElementKind kind) {
+        return url(url, kind, null);
+    }
+
+    /** {@link #url(String, ElementKind)} for a script whose charset attribute is {@code scriptCharset} (or null). */
+    private Verdict url(String url, ElementKind kind, String scriptCharset) {
         if ((kind == ElementKind.SCRIPT || kind == ElementKind.EMBED) && DataUrls.isDataUrl(url)) {
             // a script runs what the URL carries, a frame shows it
-            return Verdict.of(policy, embedded.dataUrl(url, kind == ElementKind.EMBED), kind);
+            return Verdict.of(policy, embedded.dataUrl(url, kind == ElementKind.EMBED, scriptCharset), kind);
         }
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts, site);
