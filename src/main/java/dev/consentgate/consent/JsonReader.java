@@ -7,17 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small strict JSON (RFC 8259) reader for consent cookies and request bodies. Objects become
+ * A small strict JSON (RFC 8259) reader for consent cookies and request bodies, and for the rewriter's speculation
+ * rules. Objects become
  * {@code Map<String, Object>} (duplicate keys are malformed), arrays {@code List<Object>}, strings {@link String},
  * numbers {@link Num} (the literal text, never evaluated), booleans {@link Boolean}, null {@link #NULL}.
  * Nesting deeper than {@link #MAX_DEPTH} is malformed, so recursion stays bounded; callers bound the length.
  */
-final class JsonReader {
+public final class JsonReader {
 
     static final int MAX_DEPTH = 32;
 
     /** JSON null (maps and lists here never hold Java null). */
-    static final Object NULL = new Object() {
+    public static final Object NULL = new Object() {
         @Override
         public String toString() {
             return "null";
@@ -36,7 +37,7 @@ final class JsonReader {
     }
 
     /** @throws MalformedValue when the text is not exactly one JSON value */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         JsonReader reader = new JsonReader(text);
         reader.skipWhitespace();
         Object value = reader.value(0);

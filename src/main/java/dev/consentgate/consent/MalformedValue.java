@@ -5,7 +5,7 @@ package dev.consentgate.consent;
  * The reason is a fixed text naming the kind of problem, never a piece of the hostile value, so logging it once
  * per kind stays bounded. No stack trace: it is expected control flow on hostile input.
  */
-final class MalformedValue extends RuntimeException {
+public final class MalformedValue extends RuntimeException {
 
     MalformedValue(String reason) {
         super(reason, null, false, false);

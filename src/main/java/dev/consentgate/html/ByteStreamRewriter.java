@@ -243,7 +243,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     private InlineScriptInspection inlineScriptInspection(InlineScriptJudge judge) {
         return new InlineScriptInspection(policy, judge, pending, dropped, events, this::readScriptAsMarkup,
-                inNoscript);
+                inNoscript, elements.urls());
     }
 
     /** An inline script's content in SVG or MathML, as the markup a browser reads there (every element a pixel). */

@@ -100,6 +100,11 @@ final class ElementJudge {
         return site;
     }
 
+    /** Judges URLs against the page's bases, as this judge judges elements' addresses. */
+    UrlJudge urls() {
+        return urls;
+    }
+
     /** The base URLs the page has set so far. */
     PageBases bases() {
         return bases;

@@ -26,17 +26,22 @@ final class InlineScriptInspection {
     private final MarkupReader markupReader;
     /** How blocked scripts count: as pixels in a noscript's content read as markup. */
     private final ElementKind kind;
+    /** Judges the URLs a speculation rule set reaches, against the page's bases. */
+    private final UrlJudge urls;
 
     /** The script being inspected, null when none; the tokenizer reuses the token only after the script's end. */
     private TagToken script;
     /** That script is inside SVG or MathML. */
     private boolean inSvgOrMath;
+    /** That script is a speculation rule set, judged whole at its end. */
+    private boolean speculationRules;
     /** Absolute offset of that script's end tag, once read. */
     private long contentEnd;
 
     InlineScriptInspection(TagPolicy policy, InlineScriptJudge judge, PendingOutput pending, DroppedContent dropped,
-                           EventReporter events, MarkupReader markupReader, boolean inNoscript) {
+                           EventReporter events, MarkupReader markupReader, boolean inNoscript, UrlJudge urls) {
         this.policy = policy;
+        this.urls = urls;
         this.judge = judge;
         this.pending = pending;
         this.dropped = dropped;
@@ -48,7 +53,8 @@ final class InlineScriptInspection {
     void start(TagToken tag, boolean inSvgOrMath) {
         script = tag;
         this.inSvgOrMath = inSvgOrMath;
-        judge.start(ScriptTypes.isImportMap(tag), inSvgOrMath);
+        this.speculationRules = ScriptTypes.isSpeculationRules(tag);
+        judge.start(ScriptTypes.isImportMap(tag), speculationRules, inSvgOrMath);
     }
 
     boolean active() {
@@ -88,6 +94,11 @@ final class InlineScriptInspection {
             if (blockedWhenReadToEnd(false)) {
                 return;
             }
+            if (speculationRules) {
+                // a rule set is read whole or not at all: the rest may name a tracker
+                block(SpeculationRules.UNREAD, "", false);
+                return;
+            }
             if (inSvgOrMath) {
                 // the rest, markup to a browser, would pass unread: the script goes
                 block(ElementJudge.SVG_SCRIPT_PAST_INSPECT_LIMIT.rule(), "", false);
@@ -103,7 +114,8 @@ final class InlineScriptInspection {
     /** The script's end tag starts at {@code endTagStart}. */
     void end(long endTagStart) {
         contentEnd = endTagStart;
-        if (blockedWhenReadToEnd(true) || inSvgOrMath && blockedAsRunnableText()) {
+        if (blockedWhenReadToEnd(true) || inSvgOrMath && blockedAsRunnableText()
+                || speculationRules && blockedAsRuleSet()) {
             return;
         }
         if (inSvgOrMath) {
@@ -135,6 +147,16 @@ final class InlineScriptInspection {
             return false;
         }
         block(policy.rule(k), judge.host(), true);
+        return true;
+    }
+
+    /** Judges a speculation rule set read to its end by what it makes Chromium fetch; returns whether it was blocked. */
+    private boolean blockedAsRuleSet() {
+        ElementJudge.Verdict v = SpeculationRules.judge(judge.text(), urls, kind);
+        if (v == null) {
+            return false;
+        }
+        block(v.rule(), v.host(), true);
         return true;
     }
 

@@ -29,6 +29,8 @@ final class InlineScriptJudge {
     private final SignatureMatcher.Lookback lookback;
     private long inspected;
     private boolean importMap;
+    /** The script is a speculation rule set: every URL it names is fetched, and its text is kept to be read whole. */
+    private boolean speculationRules;
     private boolean keepsCode;
     /** Keep rules count: the script is HTML's, not SVG's (whose text a site's own code would not be). */
     private boolean keepRulesCount;
@@ -38,6 +40,8 @@ final class InlineScriptJudge {
     private String host = "";
     /** The entities a page parsed as XML declares, expanded in the text run (see DeclaredEntities); null: none. */
     private DeclaredEntities entities;
+    /** The encoding of the page's bytes. */
+    private final Charset encoding;
 
     /** {@code encoding}: the encoding of the page's bytes, in which a browser reads the script's URLs. */
     InlineScriptJudge(TagPolicy policy, ConsentDecision consent, PageSite site, Charset encoding) {
@@ -47,6 +51,7 @@ final class InlineScriptJudge {
         this.mentioned = new MentionedUrlVerdict(policy, consent, site);
         this.mentions = new ScriptUrlMentions(encoding);
         this.lookback = policy.signatures().newLookback();
+        this.encoding = encoding;
     }
 
     /** The page parsed as XML declares these entities, which the text a browser runs has expanded. */
@@ -54,9 +59,13 @@ final class InlineScriptJudge {
         this.entities = declared;
     }
 
-    /** A new script: an import map is judged by the URLs it maps; {@code keepCode} keeps its code (SVG, MathML). */
-    void start(boolean importMap, boolean keepCode) {
+    /**
+     * A new script: an import map is judged by the URLs it maps, speculation rules by every URL they name and then
+     * as the rule set they are ({@link #text}); {@code keepCode} keeps its code (SVG, MathML).
+     */
+    void start(boolean importMap, boolean speculationRules, boolean keepCode) {
         this.importMap = importMap;
+        this.speculationRules = speculationRules;
         this.keepsCode = keepCode;
         this.keepRulesCount = !keepCode;
         keptLength = 0;
@@ -71,7 +80,7 @@ final class InlineScriptJudge {
         host = "";
         signed.reset(keepRulesCount);
         mentions.reset();
-        mentioned.reset(importMap);
+        mentioned.reset(importMap || speculationRules);
     }
 
     /**
@@ -81,7 +90,7 @@ final class InlineScriptJudge {
      */
     int read(byte[] a, int from, int to) {
         int readTo = (int) Math.min(to, from + (limit - inspected));
-        if (keepsCode) {
+        if (keepsCode || speculationRules) {
             keep(a, from, readTo);
         }
         int next = policy.signatures().scan(a, from, readTo, matcherState, signed, lookback);
@@ -152,14 +161,20 @@ final class InlineScriptJudge {
         if (Arrays.equals(text, 0, text.length, kept, 0, keptLength)) {
             return -1;
         }
-        // the kept code stays, for the rewriter to read as markup
+        // the kept code stays, for the rewriter to read as markup (and a rule set's JSON, as the bytes are)
         keepsCode = false;
+        speculationRules = false;
         keepRulesCount = false;
         readAfresh();
         if (read(text, 0, text.length) < 0) {
             return rule();
         }
         return ruleAtEnd();
+    }
+
+    /** The text of a speculation rule set read to its end, as the page's encoding reads it. */
+    String text() {
+        return new String(kept, 0, keptLength, encoding);
     }
 
     /** The code kept, {@code [0, keptLength())}. */

@@ -68,4 +68,14 @@ final class ScriptTypes {
         String type = tag.value("type");
         return type != null && AttributeSyntax.asciiEqualsIgnoreCase(type.strip(), "importmap");
     }
+
+    /**
+     * Speculation rules run nothing either, but make Chromium prefetch or prerender the URLs they name or the links
+     * they match (see {@link SpeculationRules}); being of no data type, they are judged as a script is, and then as
+     * the rule set they are.
+     */
+    static boolean isSpeculationRules(TagToken tag) {
+        String type = tag.value("type");
+        return type != null && AttributeSyntax.asciiEqualsIgnoreCase(type.strip(), "speculationrules");
+    }
 }
