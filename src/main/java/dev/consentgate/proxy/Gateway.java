@@ -185,7 +185,8 @@ public final class Gateway {
                 html.changesPages(consent.decision()), () -> variants.key(consent.decision()));
         String host = request.headers().get(HttpHeaderNames.HOST);
         return new ResponseEnforcement(cookieEnforcer, consent, html, variants, revalidatesVariant, clientAccepts,
-                varyBy, host == null ? PageSite.NONE : PageSite.ofAuthority(host), audit);
+                varyBy, host == null ? PageSite.NONE : PageSite.ofAuthority(host), audit,
+                PageVariants.isSpeculative(request.headers()));
     }
 
     /**

@@ -216,11 +216,8 @@ final class PageVariants {
         if (headers.contains("HX-Request")) {
             return true;
         }
-        for (String name : PREFETCH_HEADERS) {
-            String purpose = headers.get(name);
-            if (purpose != null && PREFETCH.matcher(purpose).find()) {
-                return true;
-            }
+        if (isSpeculative(headers)) {
+            return true;
         }
         String accept = headers.get(HttpHeaderNames.ACCEPT);
         if (accept == null) {
@@ -228,6 +225,17 @@ final class PageVariants {
         }
         String types = accept.toLowerCase(Locale.ROOT);
         return types.contains("text/html") || types.contains("application/xhtml+xml");
+    }
+
+    /** Whether the browser makes the request ahead of the visitor's use (a prefetch or prerender). */
+    static boolean isSpeculative(HttpHeaders headers) {
+        for (String name : PREFETCH_HEADERS) {
+            String purpose = headers.get(name);
+            if (purpose != null && PREFETCH.matcher(purpose).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where browsers say a request fetches a page ahead of its use. */

@@ -2,7 +2,9 @@ package dev.consentgate.proxy;
 
 import dev.consentgate.html.LinkHeaders;
 import dev.consentgate.html.PageSite;
+import dev.consentgate.html.PrefetchRedirects;
 import dev.consentgate.html.RefreshHeaders;
+import dev.consentgate.html.SpeculationRulesHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -30,13 +32,16 @@ final class ResponseEnforcement {
     private final PageSite site;
     /** Where what is kept from the browser is reported (the browser proxy's audit log). */
     private final RequestAudit audit;
+    /** The browser made the request ahead of the visitor's use (a prefetch or prerender). */
+    private final boolean speculative;
     /** Vary has been given the request headers the response depends on. */
     private boolean varied;
 
     ResponseEnforcement(CookieEnforcer cookies, CookieEnforcer.ExchangeConsent consent, HtmlEnforcement html,
                         PageVariants variants, boolean revalidatesVariant, String clientAccepts, String varyBy,
-                        PageSite site, RequestAudit audit) {
+                        PageSite site, RequestAudit audit, boolean speculative) {
         this.site = site;
+        this.speculative = speculative;
         this.audit = audit;
         this.cookies = cookies;
         this.consent = consent;
@@ -50,7 +55,8 @@ final class ResponseEnforcement {
     /**
      * Enforces the cookie policy on a response head (any status, 1xx included), takes out of its Link headers
      * the resource hints the consent does not allow, which a browser acts on even in an Early Hints response, and
-     * takes out a Refresh header that loads a URL the consent does not allow.
+     * takes out a Refresh header that loads a URL the consent does not allow, the rule sets of a Speculation-Rules
+     * header on hosts it does not allow, and the Location of a prefetch's redirect to such a host.
      */
     void applyToHead(HttpResponse response) {
         HttpHeaders headers = response.headers();
@@ -75,6 +81,35 @@ final class ResponseEnforcement {
                 audit.listener())) {
             // a browser loads the refresh's URL in the page's place, as for the meta element it stands for
             headers.remove("Refresh");
+        }
+        if (headers.contains("Speculation-Rules") && response.status().code() >= 200) {
+            // the rule sets kept depend on the consent: caches must not give one visitor's to another
+            addVary(headers);
+        }
+        if (headers.contains("Speculation-Rules") && !html.policy().grantsEverything(consent.decision())) {
+            // Chromium fetches each rule set named, a tracker's too, as soon as it reads the head
+            List<String> kept = new ArrayList<>();
+            for (String value : headers.getAll("Speculation-Rules")) {
+                String allowed = SpeculationRulesHeaders.keepAllowed(value, html.policy(), consent.decision(), site,
+                        audit.listener());
+                if (allowed != null) {
+                    kept.add(allowed);
+                }
+            }
+            headers.remove("Speculation-Rules");
+            for (String value : kept) {
+                headers.add("Speculation-Rules", value);
+            }
+        }
+        if (speculative && response.status().code() / 100 == 3 && headers.contains(HttpHeaderNames.LOCATION)
+                && !html.policy().grantsEverything(consent.decision())
+                && !PrefetchRedirects.allowed(headers.get(HttpHeaderNames.LOCATION), html.policy(),
+                consent.decision(), site, audit.listener())) {
+            // Chromium would follow it to the tracker before the visitor chose to go there: without a Location the
+            // prefetch fails, and the visitor's own navigation asks again (no-store: no cache keeps this answer)
+            headers.remove(HttpHeaderNames.LOCATION);
+            headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+            addVary(headers);
         }
         if (headers.contains("Link") && !html.policy().grantsEverything(consent.decision())) {
             List<String> kept = new ArrayList<>();

@@ -1,0 +1,80 @@
+package dev.consentgate.html;
+
+import dev.consentgate.consent.ConsentDecision;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Speculation-Rules response header: a structured-field list of the URLs of rule sets, which Chromium fetches
+ * as soon as it reads the page's head (a rule set named on a tracker's host is a request to that host, whatever the
+ * set holds) and then acts on like a {@code <script type="speculationrules">}. Each URL is judged like the
+ * address of a pixel.
+ */
+public final class SpeculationRulesHeaders {
+
+    private SpeculationRulesHeaders() {
+    }
+
+    /**
+     * One Speculation-Rules value without the rule sets on hosts the consent does not allow, each of which
+     * {@code listener} is told of (line 0: a header has no line in the page); null when nothing is left, or when the
+     * value is no list of strings (Chromium ignores such a field; it goes, failing closed).
+     */
+    public static String keepAllowed(String value, TagPolicy policy, ConsentDecision consent, PageSite site,
+                                     RewriteListener listener) {
+        UrlJudge urls = new ElementJudge(policy, consent, site, name -> false, StandardCharsets.UTF_8).urls();
+        List<String> kept = new ArrayList<>();
+        int n = value.length();
+        int i = 0;
+        while (true) {
+            while (i < n && (value.charAt(i) == ' ' || value.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i == n || value.charAt(i) != '"') {
+                return null;
+            }
+            // an sf-string: printable ASCII, '"' and '\' escaped
+            StringBuilder url = new StringBuilder();
+            int start = i++;
+            for (; i < n && value.charAt(i) != '"'; i++) {
+                char c = value.charAt(i);
+                if (c == '\\' && i + 1 < n && (value.charAt(i + 1) == '"' || value.charAt(i + 1) == '\\')) {
+                    c = value.charAt(++i);
+                } else if (c < 0x20 || c > 0x7e || c == '\\') {
+                    return null;
+                }
+                url.append(c);
+            }
+            if (i == n) {
+                return null;
+            }
+            // its parameters (";key=value"), to the next comma outside a quoted string
+            boolean quoted = false;
+            int end = i + 1;
+            for (; end < n && (quoted || value.charAt(end) != ','); end++) {
+                char c = value.charAt(end);
+                if (quoted && c == '\\') {
+                    end++;
+                } else if (c == '"') {
+                    quoted = !quoted;
+                }
+            }
+            if (quoted) {
+                return null;
+            }
+            ElementJudge.Verdict blocked = urls.url(url.toString(), ElementKind.PIXEL);
+            if (blocked == null) {
+                kept.add(value.substring(start, Math.min(end, n)).trim());
+            } else {
+                listener.onAction(new RewriteEvent(0, "Speculation-Rules header", blocked.host(),
+                        blocked.rule().category(), blocked.rule().id(), RewriteEvent.Action.REMOVED));
+            }
+            if (end >= n) {
+                return kept.isEmpty() ? null : String.join(", ", kept);
+            }
+            i = end + 1;
+        }
+    }
+}
