@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -37,6 +38,11 @@ final class StandInTrackers implements AutoCloseable {
 
     private final HttpsServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    /**
+     * Every request received, as "host/path?query", in order: what the browser asked without a tab seeing it (a
+     * speculation rule's prefetch runs in the browser process, outside the page's DevTools session).
+     */
+    private final ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
 
     private StandInTrackers(HttpsServer server) {
         this.server = server;
@@ -65,12 +71,19 @@ final class StandInTrackers implements AutoCloseable {
                 + ", MAP * ~NOTFOUND, EXCLUDE 127.0.0.1";
     }
 
+    /** The requests received so far whose "host/path?query" contains {@code marker}. */
+    List<String> receivedWith(String marker) {
+        return received.stream().filter(r -> r.contains(marker)).toList();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
             body.readAllBytes();
             String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("")
                     .replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
             String path = exchange.getRequestURI().getPath();
+            received.add(host + exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             switch (host + path) {
                 case GTM + "/gtm.js" -> script(exchange, "gtm.js");

@@ -1,0 +1,130 @@
+package dev.consentgate.e2e;
+
+import dev.consentgate.testing.TestUpstream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Speculation rules make Chromium fetch on its own, before the visitor follows any link: a list rule's URL (here
+ * written with a JSON escape, or relative to a base on the tracker's host), a link a document rule matches, a
+ * first-party URL that redirects to a tracker, and a rule set a Speculation-Rules header names on a tracker's host.
+ * Straight from the upstream the stand-in tracker receives each of those requests (they run in the browser
+ * process, so the tracker's own log is the evidence, not the tab's); through the gateway without consent it
+ * receives none, while the site's own rules still make Chromium prefetch its pages.
+ */
+@ExtendWith(BrowserLab.class)
+class SpeculationRulesReachNoTrackerE2ETest {
+
+    private static TestUpstream upstream;
+    private static GatewayInFront gateway;
+
+    /** The page of {@code kind}; {@code marker} tells one load's tracker requests from another's. */
+    private static String construct(String kind, String marker) {
+        return switch (kind) {
+            case "escaped" -> "<script type=\"speculationrules\">{\"prefetch\":[{\"urls\":[\"https://www.youtub"
+                    + "\\u0065.com/embed/" + marker + "\"]}]}</script>";
+            case "base" -> "<base href=\"https://www.youtube.com/\"><script type=\"speculationrules\">{\"prerender\":"
+                    + "[{\"urls\":[\"embed/" + marker + "\"]}]}</script>";
+            case "selector" -> "<a href=\"https://www.youtube.com/embed/" + marker + "\">video</a><script type=\""
+                    + "speculationrules\">{\"prefetch\":[{\"where\":{\"selector_matches\":\"a\"},\"eagerness\":"
+                    + "\"immediate\"}]}</script>";
+            case "redirect" -> "<script type=\"speculationrules\">{\"prefetch\":[{\"urls\":[\"/out?" + marker
+                    + "\"]}]}</script>";
+            case "own" -> "<script type=\"speculationrules\">{\"prefetch\":[{\"urls\":[\"/next?" + marker
+                    + "\"]}]}</script>";
+            default -> "<p>" + kind + "</p>";
+        };
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        upstream = TestUpstream.start((request, out, socket) -> {
+            String target = request.requestLine().split(" ")[1];
+            String[] parts = target.split("[/?]");
+            if (target.startsWith("/out?")) {
+                out.write(("HTTP/1.1 302 Found\r\nLocation: https://www.youtube.com/embed/"
+                        + target.substring(5) + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                return;
+            }
+            // /KIND/MARKER
+            String kind = parts.length > 1 ? parts[1] : "";
+            String marker = parts.length > 2 ? parts[2] : "";
+            byte[] body = ("<!DOCTYPE html><html><head><title>rules</title></head><body>" + construct(kind, marker)
+                    + "</body></html>").getBytes(StandardCharsets.UTF_8);
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                    + (kind.equals("header") ? "Speculation-Rules: \"https://www.youtube.com/embed/" + marker
+                            + "\"\r\n" : "")
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+        });
+        gateway = GatewayInFront.start(GatewayInFront.defaultRuleset(), upstream.uri());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"escaped", "base", "selector", "redirect", "header"})
+    void theTrackerIsAskedStraightFromTheUpstreamAndNotThroughTheGateway(String kind, BrowserLab.Lab lab)
+            throws InterruptedException {
+        String direct = "SRD" + kind + System.nanoTime();
+        load(lab, upstream.uri() + "/" + kind + "/" + direct, "speculation-" + kind + "-direct");
+        assertFalse(awaitTrackerRequests(lab, direct, 10_000).isEmpty(),
+                kind + ": straight from the upstream, Chromium asks the tracker");
+        String through = "SRG" + kind + System.nanoTime();
+        load(lab, gateway.origin() + "/" + kind + "/" + through, "speculation-" + kind + "-gateway");
+        assertEquals(List.of(), awaitTrackerRequests(lab, through, 3_000),
+                kind + ": through the gateway, requests to the tracker");
+    }
+
+    @Test
+    void theSitesOwnRulesStillPrefetchThroughTheGateway(BrowserLab.Lab lab) throws InterruptedException {
+        String marker = "SROWN" + System.nanoTime();
+        upstream.drain();
+        load(lab, gateway.origin() + "/own/" + marker, "speculation-own-gateway");
+        long deadline = System.currentTimeMillis() + 10_000;
+        boolean prefetched = false;
+        while (!prefetched && System.currentTimeMillis() < deadline) {
+            prefetched = upstream.drain().stream().anyMatch(r -> r.requestLine().contains("/next?" + marker)
+                    && r.headers("Sec-Purpose").contains("prefetch"));
+            Thread.sleep(100);
+        }
+        assertTrue(prefetched, "through the gateway, Chromium prefetched the site's own /next");
+    }
+
+    private static void load(BrowserLab.Lab lab, String url, String evidence) {
+        try (Tab tab = lab.newTab()) {
+            tab.navigate(url);
+            Evidence.save(evidence, tab, List.of("page: " + url));
+        }
+    }
+
+    /** The stand-in tracker's requests carrying {@code marker}, waiting up to {@code millis} for a first one. */
+    private static List<String> awaitTrackerRequests(BrowserLab.Lab lab, String marker, long millis)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        List<String> seen = lab.trackers.receivedWith(marker);
+        while (seen.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            seen = lab.trackers.receivedWith(marker);
+        }
+        return seen;
+    }
+}
