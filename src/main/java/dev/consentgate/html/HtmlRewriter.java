@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * around the rewriter and back ({@link PageEncoding} decides from the page's start). When the visitor granted every
  * category the body passes through untouched, byte for byte.
  */
-public final class HtmlRewriter {
+public final class HtmlRewriter implements BodyRewriter {
 
     private enum Mode { UNDECIDED, PASS, BYTES, TRANSCODED }
 
@@ -102,6 +102,7 @@ public final class HtmlRewriter {
      * outside rewritten elements are emitted as the input buffers or retained slices of them, never copied
      * (except for UTF-16 and ISO-2022-JP bodies, which are converted).
      */
+    @Override
     public void feed(ByteBuf chunk, Consumer<ByteBuf> out) {
         if (done) {
             chunk.release();
@@ -145,6 +146,7 @@ public final class HtmlRewriter {
     }
 
     /** End of input: flushes what is held (an unterminated tag or script passes as it is). */
+    @Override
     public void finish(Consumer<ByteBuf> out) {
         if (done) {
             return;
@@ -194,6 +196,7 @@ public final class HtmlRewriter {
     private static final byte ESC = 0x1b;
 
     /** Discards held state (aborted response). */
+    @Override
     public void release() {
         done = true;
         if (head != null) {

@@ -3,7 +3,9 @@ package dev.consentgate.proxy;
 import dev.consentgate.config.Limits;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.html.HtmlInjector;
+import dev.consentgate.html.BodyRewriter;
 import dev.consentgate.html.HtmlRewriter;
+import dev.consentgate.html.SpeculationRuleSetRewriter;
 import dev.consentgate.html.PageSite;
 import dev.consentgate.html.RewriteListener;
 import dev.consentgate.html.TagPolicy;
@@ -27,7 +29,8 @@ import java.util.function.Predicate;
 
 /**
  * The body side of HTML enforcement for one response: decode the content codings, stream the HTML through the
- * rewriter, re-encode to a coding the client accepts. Bounded memory: every stage streams. A failure anywhere is
+ * rewriter (or hold a speculation rule set to judge it whole), re-encode to a coding the client accepts. Bounded
+ * memory: every stage streams. A failure anywhere is
  * thrown, and the exchange aborts the response rather than send raw bytes (fail closed).
  */
 final class HtmlBodyRewrite {
@@ -55,13 +58,13 @@ final class HtmlBodyRewrite {
     }
 
     private final BodyCodec decoder;
-    private final HtmlRewriter rewriter;
+    private final BodyRewriter rewriter;
     private final BodyCodec encoder;
     private final DecompressionBudget budget;
     private final FaultPoints faults;
     private int pieces;
 
-    private HtmlBodyRewrite(BodyCodec decoder, HtmlRewriter rewriter, BodyCodec encoder, DecompressionBudget budget,
+    private HtmlBodyRewrite(BodyCodec decoder, BodyRewriter rewriter, BodyCodec encoder, DecompressionBudget budget,
                             FaultPoints faults) {
         this.faults = faults;
         this.decoder = decoder;
@@ -110,6 +113,15 @@ final class HtmlBodyRewrite {
                 .filter(e -> e.equals("text/xsl") || e.equals("application/xslt+xml")).isPresent();
     }
 
+    /**
+     * True for a final response that is a speculation rule set (application/speculationrules+json), which Chromium
+     * acts on as on the rule set of a page's script (see SpeculationRuleSetRewriter).
+     */
+    static boolean isSpeculationRuleSet(HttpResponse response) {
+        return carriesDocument(response) && mediaType(response).map(ContentTypeHeader.MediaType::essence)
+                .filter(e -> e.equals("application/speculationrules+json")).isPresent();
+    }
+
     /** A final response with a body (or, to a HEAD, one it describes): not 1xx, 204 or 304. */
     private static boolean carriesDocument(HttpResponse response) {
         int code = response.status().code();
@@ -148,9 +160,11 @@ final class HtmlBodyRewrite {
         BodyCodec encoder = codings.sent().equals("identity") ? null : BodyCodec.encoder(codings.sent());
         HtmlInjector injector = injections.any()
                 ? new HtmlInjector(injections.afterHeadStart(), injections.beforeBodyEnd(), injections.xml()) : null;
-        HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site(request),
-                mediaType(response).map(ContentTypeHeader.MediaType::charset), isXml(response), listener,
-                cookieAllowed, injector);
+        BodyRewriter rewriter = isSpeculationRuleSet(response)
+                ? new SpeculationRuleSetRewriter(policy, consent, site(request), listener)
+                : new HtmlRewriter(policy, consent, site(request),
+                        mediaType(response).map(ContentTypeHeader.MediaType::charset), isXml(response), listener,
+                        cookieAllowed, injector);
         if (codings.received().isEmpty()) {
             return new HtmlBodyRewrite(null, rewriter, encoder, null, faults);
         }

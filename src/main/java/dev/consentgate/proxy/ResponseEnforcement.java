@@ -150,8 +150,10 @@ final class ResponseEnforcement {
         }
         boolean parts = HtmlBodyRewrite.isMultipartRanges(response);
         // an XML document loaded as a page runs the XHTML and SVG scripts in it, like the page it is
+        // a speculation rule set is what a page's rule set script is, and varies with the consent as a page does
         boolean page = HtmlBodyRewrite.isHtml(response) || HtmlBodyRewrite.isXsl(response)
-                || HtmlBodyRewrite.isXml(response) && PageVariants.mayLoadDocument(request.headers());
+                || HtmlBodyRewrite.isXml(response) && PageVariants.mayLoadDocument(request.headers())
+                || HtmlBodyRewrite.isSpeculationRuleSet(response);
         if (!revalidated && !parts && !page) {
             return Optional.empty();
         }
@@ -176,7 +178,8 @@ final class ResponseEnforcement {
         }
         return Optional.of(HtmlBodyRewrite.begin(request, response, clientAccepts, html.policy(), consent.decision(),
                 name -> html.cookieAllowed(name, consent.decision()), html.limits(),
-                html.injections(consent.decision(), request.uri(), headers), audit.listener(),
+                HtmlBodyRewrite.isSpeculationRuleSet(response) ? HtmlBodyRewrite.Injections.NONE
+                        : html.injections(consent.decision(), request.uri(), headers), audit.listener(),
                 html.faults()));
     }
 }

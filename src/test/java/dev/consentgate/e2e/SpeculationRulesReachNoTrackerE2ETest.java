@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Speculation rules make Chromium fetch on its own, before the visitor follows any link: a list rule's URL (here
  * written with a JSON escape, or relative to a base on the tracker's host), a link a document rule matches, a
- * first-party URL that redirects to a tracker, and a rule set a Speculation-Rules header names on a tracker's host.
+ * first-party URL that redirects to a tracker, a rule set a Speculation-Rules header names on a tracker's host, and
+ * a tracker's URL in the site's own rule set that such a header names.
  * Straight from the upstream the stand-in tracker receives each of those requests (they run in the browser
  * process, so the tracker's own log is the evidence, not the tab's); through the gateway without consent it
  * receives none, while the site's own rules still make Chromium prefetch its pages.
@@ -51,6 +52,14 @@ class SpeculationRulesReachNoTrackerE2ETest {
         upstream = TestUpstream.start((request, out, socket) -> {
             String target = request.requestLine().split(" ")[1];
             String[] parts = target.split("[/?]");
+            if (target.startsWith("/rules.json?")) {
+                byte[] json = ("{\"prefetch\":[{\"urls\":[\"https://www.youtube.com/embed/" + target.substring(12)
+                        + "\"]}]}").getBytes(StandardCharsets.UTF_8);
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/speculationrules+json\r\nContent-Length: "
+                        + json.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(json);
+                return;
+            }
             if (target.startsWith("/out?")) {
                 out.write(("HTTP/1.1 302 Found\r\nLocation: https://www.youtube.com/embed/"
                         + target.substring(5) + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -64,6 +73,7 @@ class SpeculationRulesReachNoTrackerE2ETest {
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
                     + (kind.equals("header") ? "Speculation-Rules: \"https://www.youtube.com/embed/" + marker
                             + "\"\r\n" : "")
+                    + (kind.equals("own-rule-set") ? "Speculation-Rules: \"/rules.json?" + marker + "\"\r\n" : "")
                     + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
         });
@@ -81,7 +91,7 @@ class SpeculationRulesReachNoTrackerE2ETest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"escaped", "base", "selector", "redirect", "header"})
+    @ValueSource(strings = {"escaped", "base", "selector", "redirect", "header", "own-rule-set"})
     void theTrackerIsAskedStraightFromTheUpstreamAndNotThroughTheGateway(String kind, BrowserLab.Lab lab)
             throws InterruptedException {
         String direct = "SRD" + kind + System.nanoTime();

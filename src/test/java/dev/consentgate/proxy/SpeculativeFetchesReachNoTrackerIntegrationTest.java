@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What Chromium fetches on its own for speculation rules, besides what a page's inline rules name (see
  * SpeculationRulesReachNoTrackerE2ETest, Chromium 150): each rule set a {@code Speculation-Rules} header names, as
- * soon as it reads the head, and the target of a first-party URL it prefetches or prerenders that redirects
+ * soon as it reads the head, then what that rule set names, and the target of a first-party URL it prefetches or prerenders that redirects
  * elsewhere, which it follows before the visitor chose to go anywhere.
  */
 class SpeculativeFetchesReachNoTrackerIntegrationTest {
@@ -54,6 +54,25 @@ class SpeculativeFetchesReachNoTrackerIntegrationTest {
                 .headers("speculation-rules"));
         assertEquals(List.of("\"https://www.youtube.com/embed/rules.json\""),
                 page("\"https://www.youtube.com/embed/rules.json\"", EVERYTHING).headers("speculation-rules"));
+    }
+
+    private static RawClient.Response ruleSet(String json) throws Exception {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return get("HTTP/1.1 200 OK\r\nContent-Type: application/speculationrules+json\r\nContent-Length: "
+                + body.length + "\r\n\r\n" + json, "");
+    }
+
+    @Test
+    void aFirstPartyRuleSetIsJudgedAsAPagesRuleSetIs() throws Exception {
+        // Before (found by a review): the site's own /rules.json, which a Speculation-Rules header named, passed
+        // as it came, and Chromium prefetched the tracker's URL in it (www.youtube.com/embed/, not granted).
+        assertEquals("{}", ruleSet("{\"prefetch\":[{\"urls\":[\"/a\",\"https://www.youtub\\u0065.com/embed/x\"]}]}")
+                .bodyText());
+        assertEquals("{}", ruleSet("{\"prefetch\":[{\"where\":{\"selector_matches\":\"a\"}}]}").bodyText());
+        String own = "{\"prefetch\":[{\"where\":{\"href_matches\":\"/*\"},\"eagerness\":\"moderate\"}]}";
+        RawClient.Response kept = ruleSet(own);
+        assertEquals(own, kept.bodyText());
+        assertEquals(List.of("Cookie, Sec-GPC"), kept.headers("vary"));
     }
 
     @Test
