@@ -22,16 +22,19 @@ public final class ConsentEndpoint {
      * @param location    the Location of a 303
      * @param withdrawn   categories granted before this POST and not any more: the caller adds deletions for their
      *                    cookies (as the cookie policy does for any refused category)
+     * @param granted     the categories granted after this POST (essential included; empty when nothing was set):
+     *                    the cookies of those stay, even where the answer before refused them
      */
     public record Response(int status, String body, Optional<String> setCookie, Optional<String> location,
-                           Set<String> withdrawn) {
+                           Set<String> withdrawn, Set<String> granted) {
         public Response {
             withdrawn = Set.copyOf(withdrawn);
+            granted = Set.copyOf(granted);
         }
 
         static Response error(int status, String message) {
             return new Response(status, "{\"error\":" + Json.quote(message) + "}", Optional.empty(),
-                    Optional.empty(), Set.of());
+                    Optional.empty(), Set.of(), Set.of());
         }
     }
 
@@ -72,7 +75,7 @@ public final class ConsentEndpoint {
 
     public Response get(ConsentInput input) {
         return new Response(200, DecisionJson.render(resolver.resolve(input), essential), Optional.empty(),
-                Optional.empty(), Set.of());
+                Optional.empty(), Set.of(), Set.of());
     }
 
     public Response post(Post post) {
@@ -110,8 +113,9 @@ public final class ConsentEndpoint {
         Optional<String> setCookie = Optional.of(cookieWriter.setCookie(choice.categories(), post.tls()));
         Optional<String> location = choice.returnTo().flatMap(ReturnPath::check);
         if (location.isPresent()) {
-            return new Response(303, "", setCookie, location, withdrawn);
+            return new Response(303, "", setCookie, location, withdrawn, granted);
         }
-        return new Response(200, DecisionJson.render(after, essential), setCookie, Optional.empty(), withdrawn);
+        return new Response(200, DecisionJson.render(after, essential), setCookie, Optional.empty(), withdrawn,
+                granted);
     }
 }

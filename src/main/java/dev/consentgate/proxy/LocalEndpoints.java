@@ -8,6 +8,7 @@ import dev.consentgate.consent.ConsentEndpoint;
 import dev.consentgate.consent.ConsentInput;
 import dev.consentgate.consent.ConsentSources;
 import dev.consentgate.cookie.CookiePolicy;
+import dev.consentgate.cookie.RequestCookie;
 import dev.consentgate.cookie.RequestCookies;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -99,7 +100,7 @@ final class LocalEndpoints {
                 Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)), tls,
                 Optional.ofNullable(request.headers().get(HttpHeaderNames.USER_AGENT)).orElse(""),
                 Optional.of(clientIp)));
-        return json(answer, withdrawalDeletions(cookieFields, input, answer.withdrawn()));
+        return json(answer, withdrawalDeletions(cookieFields, input, answer));
     }
 
     private static boolean isLoopback(String ip) {
@@ -134,18 +135,25 @@ final class LocalEndpoints {
                 + "</body>\n</html>\n";
     }
 
-    /** Deletes, in the browser, the cookies of the categories this POST withdrew (as the core does on requests). */
-    private List<String> withdrawalDeletions(List<String> cookieFields, ConsentInput input, Set<String> withdrawn) {
-        if (withdrawn.isEmpty()) {
+    /**
+     * Deletes, in the browser, the cookies of the categories this POST withdrew (as the core does on requests): those
+     * the answer before let through and the new one does not. A cookie of a category the same POST grants stays,
+     * though the answer before refused it (the visitor just allowed it); one both refuse is deleted by the next
+     * page's response anyway.
+     */
+    private List<String> withdrawalDeletions(List<String> cookieFields, ConsentInput input,
+                                             ConsentEndpoint.Response answer) {
+        if (answer.withdrawn().isEmpty()) {
             return List.of();
         }
         ConsentDecision before = consent.resolver().resolve(input);
-        Set<String> after = new HashSet<>(before.granted());
-        after.removeAll(withdrawn);
-        ConsentDecision reduced = new ConsentDecision(after, before.source(), before.revision(), before.gpc(),
-                before.region());
-        CookiePolicy.RequestFilter filter = cookies.filterRequest(cookieFields, reduced);
-        return cookies.deletions(filter.removed(), Set.of(settings.cookieName()),
+        ConsentDecision after = new ConsentDecision(answer.granted(), ConsentSettings.NATIVE_SOURCE,
+                before.revision(), before.gpc(), before.region());
+        Set<String> passedBefore = new HashSet<>();
+        cookies.filterRequest(cookieFields, before).kept().forEach(c -> passedBefore.add(c.name()));
+        List<RequestCookie> withdrawn = cookies.filterRequest(cookieFields, after).removed().stream()
+                .filter(c -> passedBefore.contains(c.name())).toList();
+        return cookies.deletions(withdrawn, Set.of(settings.cookieName()),
                 input.header("host").stream().findFirst());
     }
 
