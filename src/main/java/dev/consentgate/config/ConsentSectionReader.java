@@ -8,17 +8,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /** Reads the {@code consent:} section: the gateway's cookie, revisions, CMP maps, TCF, regions, banner and log. */
 final class ConsentSectionReader {
 
     /** What a request's region header or cookie can carry (as RegionPolicy reads it): any other code never matches. */
     private static final Pattern REGION_CODE = Pattern.compile("[A-Za-z0-9-]{1,8}");
+
+    /** The largest whole number a JavaScript number holds exactly (Number.MAX_SAFE_INTEGER). */
+    private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
     private static final Set<String> KEYS = Set.of("cookie", "revision", "retention", "sources", "revisions",
             "secret_env", "endpoint", "onetrust", "cookiebot", "cc_cookie", "cookieyes", "complianz", "klaro",
@@ -101,6 +106,7 @@ final class ConsentSectionReader {
                 categoryMap("cookiebot", "categories", d.cookiebot()),
                 cookiebotNoConsent(),
                 categoryMap("cc_cookie", "categories", d.ccCookie()),
+                ccCookieRevision(),
                 categoryMap("cookieyes", "categories", d.cookieyes()),
                 categoryMap("complianz", "cookies", d.complianz()),
                 categoryMap("klaro", "services", d.klaroServices()),
@@ -114,7 +120,11 @@ final class ConsentSectionReader {
         if (cmp.isEmpty()) {
             return fallback;
         }
-        Set<String> allowed = source.equals("cookiebot") ? Set.of(key, "no_consent_region") : Set.of(key);
+        Set<String> allowed = switch (source) {
+            case "cookiebot" -> Set.of(key, "no_consent_region");
+            case "cc_cookie" -> Set.of(key, "revision");
+            default -> Set.of(key);
+        };
         cmp.get().rejectUnknownKeys(allowed);
         Optional<YamlSection> map = cmp.get().section(key);
         if (map.isEmpty()) {
@@ -135,6 +145,31 @@ final class ConsentSectionReader {
         return section.section("cookiebot").flatMap(c -> c.string("no_consent_region").flatMap(text ->
                 enumValue(text, ConsentSettings.CookiebotNoConsent.class, c.get("no_consent_region").orElseThrow())))
                 .orElse(ConsentSettings.CookiebotNoConsent.ABSENT);
+    }
+
+    /**
+     * cookieconsent's {@code revision} option, as the site's configuration gives it: cookieconsent uses revisions
+     * for a number from 0 and compares the cookie's with it exactly, so a whole number; beyond 2^53 - 1 JavaScript
+     * numbers are no longer exact.
+     */
+    private OptionalLong ccCookieRevision() {
+        Optional<Node> value = section.section("cc_cookie").flatMap(c -> c.get("revision"));
+        if (value.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        if (value.get() instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+            try {
+                long revision = Long.parseLong(s.getValue());
+                if (revision >= 0 && revision <= MAX_SAFE_INTEGER) {
+                    return OptionalLong.of(revision);
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+        }
+        problems.at(value.get(), "consent.cc_cookie.revision must be a whole number from 0 to " + MAX_SAFE_INTEGER
+                + ": the revision option the site runs cookieconsent with (e.g. revision: 2)");
+        return OptionalLong.empty();
     }
 
     private ConsentSettings.Tcf tcf() {

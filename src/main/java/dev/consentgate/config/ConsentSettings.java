@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -97,10 +98,13 @@ public record ConsentSettings(String cookieName, String revision, Duration reten
      * Per-CMP maps from the CMP's own names to the ruleset's category ids. A CMP name that is not in its map is
      * ignored (grants nothing). When several names map to one category, the category is granted only when every
      * one of them the cookie mentions is granted.
+     *
+     * @param ccCookieRevision the {@code revision} option the site runs cookieconsent with, when it uses one: a
+     *                         cc_cookie of another revision (or of none) is an answer to an older policy
      */
     public record SourceMaps(Map<String, String> onetrustGroups, Map<String, String> cookiebot,
                              CookiebotNoConsent cookiebotNoConsent, Map<String, String> ccCookie,
-                             Map<String, String> cookieyes, Map<String, String> complianz,
+                             OptionalLong ccCookieRevision, Map<String, String> cookieyes, Map<String, String> complianz,
                              Map<String, String> klaroServices, Map<String, String> tarteaucitronServices,
                              Map<String, String> didomiPurposes) {
 
@@ -131,6 +135,7 @@ public record ConsentSettings(String cookieName, String revision, Duration reten
                     CookiebotNoConsent.ABSENT,
                     Map.of("functionality", "functionality", "analytics", "analytics", "advertising", "advertising",
                             "marketing", "advertising"),
+                    OptionalLong.empty(),
                     Map.of("functional", "functionality", "analytics", "analytics", "advertisement", "advertising"),
                     Map.of("cmplz_preferences", "functionality", "cmplz_statistics", "analytics",
                             "cmplz_marketing", "advertising"),

@@ -84,7 +84,7 @@ public final class ConsentSources {
                         categories.keySet(), signer);
                 case "onetrust" -> new OneTrustReader(maps.onetrustGroups());
                 case "cookiebot" -> new CookiebotReader(maps.cookiebot(), maps.cookiebotNoConsent(), nonEssential);
-                case "cc_cookie" -> new CcCookieReader(maps.ccCookie());
+                case "cc_cookie" -> new CcCookieReader(maps.ccCookie(), maps.ccCookieRevision());
                 case "cookieyes" -> new CookieYesReader(maps.cookieyes());
                 case "complianz" -> new ComplianzReader(maps.complianz());
                 case "klaro" -> new KlaroReader(maps.klaroServices());

@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class CmpJsonReadersTest {
 
     @Nested
     class CcCookie {
-        private final CcCookieReader reader = new CcCookieReader(SourceMaps.defaults().ccCookie());
+        private final CcCookieReader reader = new CcCookieReader(SourceMaps.defaults().ccCookie(),
+                OptionalLong.empty());
 
         private SourceResult read(String value) {
             return reader.read(Inputs.cookie("cc_cookie", value));

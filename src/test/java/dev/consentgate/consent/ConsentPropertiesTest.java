@@ -12,6 +12,7 @@ import dev.consentgate.config.ConsentSettings.Regions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -79,7 +80,7 @@ class ConsentPropertiesTest {
                 new OneTrustReader(ConsentSettings.SourceMaps.defaults().onetrustGroups()),
                 new CookiebotReader(Map.of("statistics", "analytics"), ConsentSettings.CookiebotNoConsent.ALL,
                         Set.of("analytics")),
-                new CcCookieReader(Map.of("analytics", "analytics")),
+                new CcCookieReader(Map.of("analytics", "analytics"), OptionalLong.empty()),
                 new CookieYesReader(Map.of("analytics", "analytics")),
                 new KlaroReader(Map.of("ga", "analytics")),
                 new TarteaucitronReader(Map.of("gtag", "analytics")),

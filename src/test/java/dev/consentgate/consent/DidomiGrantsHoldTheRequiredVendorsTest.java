@@ -32,6 +32,7 @@ class DidomiGrantsHoldTheRequiredVendorsTest {
         ConsentSettings settings = ConsentSettings.defaults()
                 .withSources(List.of("cg_consent", "didomi", "tcf"))
                 .withMaps(new SourceMaps(d.onetrustGroups(), d.cookiebot(), d.cookiebotNoConsent(), d.ccCookie(),
+                        d.ccCookieRevision(),
                         d.cookieyes(), d.complianz(), d.klaroServices(), d.tarteaucitronServices(), customPurposes))
                 .withTcf(new Tcf(Tcf.defaults().purposes(), Map.of("advertising", Set.of(GOOGLE))));
         return ConsentSources.build(settings, Fixtures.categories(), name -> null);

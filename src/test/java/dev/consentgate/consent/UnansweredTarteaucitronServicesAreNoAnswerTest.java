@@ -28,6 +28,7 @@ class UnansweredTarteaucitronServicesAreNoAnswerTest {
         ConsentSettings settings = ConsentSettings.defaults()
                 .withSources(List.of("cg_consent", "tarteaucitron", "tcf"))
                 .withMaps(new SourceMaps(d.onetrustGroups(), d.cookiebot(), d.cookiebotNoConsent(), d.ccCookie(),
+                        d.ccCookieRevision(),
                         d.cookieyes(), d.complianz(), d.klaroServices(),
                         Map.of("gtag", "analytics", "youtube", "functionality", "facebook", "advertising"),
                         d.didomiPurposes()))
