@@ -8,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * Judges the code of one inline script at a time as it streams in, up to the inspect limit: the signatures it holds
- * first, then the URLs it loads or names. For a script inside SVG or MathML it also keeps the code, to be judged
+ * (in the code as written and as {@link CompactedCode} reads it, without the layout between its tokens) first, then
+ * the URLs it loads or names. For a script inside SVG or MathML it also keeps the code, to be judged
  * again as the text a browser runs there ({@link ForeignScriptText}) and read as markup by the rewriter. What is done
  * with a blocked script is the rewriter's business.
  */
@@ -27,6 +28,10 @@ final class InlineScriptJudge {
     private final SlashEscapes escapes = new SlashEscapes();
     /** The script's bytes before the piece being read, for signatures that must start a name. */
     private final SignatureMatcher.Lookback lookback;
+    /** The script's code compacted, where signatures are looked for too: a call laid out over lines reads as one. */
+    private final CompactedCode compacted = new CompactedCode();
+    private int compactedMatcherState;
+    private final SignatureMatcher.Lookback compactedLookback;
     private long inspected;
     private boolean importMap;
     /** The script is a speculation rule set: every URL it names is fetched, and its text is kept to be read whole. */
@@ -52,6 +57,7 @@ final class InlineScriptJudge {
         this.mentions = new ScriptUrlMentions(encoding);
         this.lookback = policy.signatures().newLookback();
         this.encoding = encoding;
+        this.compactedLookback = policy.signatures().newLookback();
     }
 
     /** The page parsed as XML declares these entities, which the text a browser runs has expanded. */
@@ -75,6 +81,9 @@ final class InlineScriptJudge {
     private void readAfresh() {
         matcherState = 0;
         lookback.reset();
+        compacted.reset();
+        compactedMatcherState = 0;
+        compactedLookback.reset();
         escapes.reset();
         inspected = 0;
         host = "";
@@ -99,6 +108,14 @@ final class InlineScriptJudge {
             return -1;
         }
         matcherState = next;
+        compacted.compact(a, from, readTo);
+        next = policy.signatures().scan(compacted.bytes(), 0, compacted.length(), compactedMatcherState, signed,
+                compactedLookback);
+        if (next < 0) {
+            host = "";
+            return -1;
+        }
+        compactedMatcherState = next;
         // a URL's verdict waits for the script's end, where a signature found later still decides first: acting at
         // once would make the verdict depend on chunking
         if (mentioned.rule() < 0) {

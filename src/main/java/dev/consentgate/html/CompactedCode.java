@@ -1,0 +1,135 @@
+package dev.consentgate.html;
+
+/**
+ * A script's code as the compact forms of signatures are written, streaming: the whitespace and comments between
+ * its tokens left out, a single space kept only between two names ({@code function gtag}), string literals as they
+ * are. So {@code gtag(\n  'consent', // v2\n  'default',} reads {@code gtag('consent','default',}, as on one line.
+ * Signatures are looked for in this text as well as in the code as written: a call a site lays out over several
+ * lines, or comments, is found as its one-line form is, whichever rule it belongs to (a tag's configuration as much
+ * as the defaults that excuse the gtag function). Only a reading for signatures: a regular expression may be taken
+ * for a comment or a string, which at worst leaves a match to the code as written.
+ * The state survives between pieces, so the text does not depend on where the script is cut.
+ */
+final class CompactedCode {
+
+    private enum State { CODE, SLASH, LINE_COMMENT, BLOCK_COMMENT, BLOCK_COMMENT_STAR, STRING, STRING_ESCAPE }
+
+    private State state = State.CODE;
+    /** The quote that ends the string being read. */
+    private byte quote;
+    /** Whitespace or a comment was left out since the last byte written. */
+    private boolean gap;
+    /** The last byte written; 0 before any. */
+    private byte last;
+    private byte[] out = new byte[0];
+    private int length;
+
+    void reset() {
+        state = State.CODE;
+        gap = false;
+        last = 0;
+        length = 0;
+    }
+
+    /** Compacts {@code a[from, to)}, after what came before: the result is {@link #bytes()}[0, {@link #length()}). */
+    void compact(byte[] a, int from, int to) {
+        // at most a held '/' and a space more than the bytes read
+        int most = to - from + 2;
+        if (out.length < most) {
+            out = new byte[Math.max(most, 2 * out.length)];
+        }
+        length = 0;
+        for (int i = from; i < to; i++) {
+            byte b = a[i];
+            switch (state) {
+                case CODE -> code(b);
+                case SLASH -> {
+                    if (b == '/') {
+                        state = State.LINE_COMMENT;
+                    } else if (b == '*') {
+                        state = State.BLOCK_COMMENT;
+                    } else {
+                        // a division or a regular expression: the '/' held, then this byte as code
+                        state = State.CODE;
+                        write((byte) '/');
+                        code(b);
+                    }
+                }
+                case LINE_COMMENT -> {
+                    if (b == '\n' || b == '\r') {
+                        state = State.CODE;
+                        gap = true;
+                    }
+                }
+                case BLOCK_COMMENT -> {
+                    if (b == '*') {
+                        state = State.BLOCK_COMMENT_STAR;
+                    }
+                }
+                case BLOCK_COMMENT_STAR -> {
+                    if (b == '/') {
+                        state = State.CODE;
+                        gap = true;
+                    } else if (b != '*') {
+                        state = State.BLOCK_COMMENT;
+                    }
+                }
+                case STRING -> {
+                    out[length++] = b;
+                    if (b == '\\') {
+                        state = State.STRING_ESCAPE;
+                    } else if (b == quote || (b == '\n' || b == '\r') && quote != '`') {
+                        // a quote or apostrophe string ends at the line's end too (else the code is broken): a
+                        // mistaken string, from a regular expression, goes no further
+                        state = State.CODE;
+                    }
+                    last = b;
+                }
+                case STRING_ESCAPE -> {
+                    out[length++] = b;
+                    last = b;
+                    state = State.STRING;
+                }
+                default -> throw new IllegalStateException(state.name());
+            }
+        }
+    }
+
+    private void code(byte b) {
+        if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B) {
+            gap = true;
+            return;
+        }
+        if (b == '/') {
+            state = State.SLASH;
+            return;
+        }
+        if (b == '\'' || b == '"' || b == '`') {
+            state = State.STRING;
+            quote = b;
+        }
+        write(b);
+    }
+
+    private void write(byte b) {
+        if (gap && isNameByte(last) && isNameByte(b)) {
+            out[length++] = ' ';
+        }
+        gap = false;
+        out[length++] = b;
+        last = b;
+    }
+
+    /** A byte of a name: an ASCII letter or digit, '_', '$', or any byte of a non-ASCII character. */
+    private static boolean isNameByte(byte b) {
+        return b < 0 || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '$';
+    }
+
+    byte[] bytes() {
+        return out;
+    }
+
+    int length() {
+        return length;
+    }
+}

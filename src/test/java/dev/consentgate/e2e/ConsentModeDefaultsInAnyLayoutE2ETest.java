@@ -1,0 +1,91 @@
+package dev.consentgate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.consentgate.testing.TestUpstream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Google Consent Mode defaults written over several lines with comments, in the head of a page, for a visitor who has
+ * not consented: Chromium runs them through the gateway as straight from the upstream (gtag defined, the defaults in
+ * the data layer). The same defaults in a script that also configures the tag do not run through the gateway.
+ */
+@ExtendWith(BrowserLab.class)
+class ConsentModeDefaultsInAnyLayoutE2ETest {
+
+    private static final String DEFAULTS = "window.dataLayer = window.dataLayer || [];\n"
+            + "function gtag(){dataLayer.push(arguments);}\n"
+            + "gtag(\n  'consent', // Consent Mode v2\n  'default',\n  {\n    ad_storage: 'denied',\n"
+            + "    analytics_storage: 'denied', /* until the visitor answers */\n    wait_for_update: 500,\n  },\n);\n";
+
+    private static final Map<String, String> PAGES = Map.of(
+            "/defaults", "<script>\n" + DEFAULTS + "</script>",
+            "/defaults-and-config", "<script>\n" + DEFAULTS + "gtag(\n  'js',\n  new Date(),\n);\n"
+                    + "gtag(\n  'config',\n  'G-ABC123',\n);\n</script>");
+
+    /** What the page's scripts left: the type of gtag, and the first data layer entry's arguments. */
+    private static final String RAN = "typeof gtag + '|' + (window.dataLayer && dataLayer.length"
+            + " ? Array.from(dataLayer[0]).slice(0, 2).join(',') : 'none')";
+
+    private static TestUpstream upstream;
+    private static GatewayInFront gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        upstream = TestUpstream.start((request, out, socket) -> {
+            String page = PAGES.get(request.requestLine().split(" ")[1]);
+            byte[] body = ("<!DOCTYPE html><html><head><title>t</title>" + (page == null ? "" : page)
+                    + "</head><body><p>x</p></body></html>").getBytes(StandardCharsets.UTF_8);
+            String head = (page == null ? "HTTP/1.1 404 Not Found\r\n" : "HTTP/1.1 200 OK\r\n")
+                    + "Content-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length + "\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+        });
+        gateway = GatewayInFront.start(GatewayInFront.defaultRuleset(), upstream.uri());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    private static Object ran(BrowserLab.Lab lab, String url, String evidence) {
+        try (Tab tab = lab.newTab()) {
+            tab.navigate(url);
+            Evidence.save(evidence, tab);
+            return tab.evaluate(RAN);
+        }
+    }
+
+    /**
+     * Before (found by a review): through the gateway the script was neutralized as google-gtag-inline, gtag was
+     * undefined ("undefined|none"), so a consent manager's update calls would throw and the tags it loads once the
+     * visitor consents would run without the denied defaults.
+     */
+    @Test
+    void defaultsOverSeveralLinesRunThroughTheGatewayAsStraightFromTheUpstream(BrowserLab.Lab lab) {
+        String direct = upstream.uri().toString().replaceFirst("/$", "") + "/defaults";
+        assertEquals("function|consent,default", ran(lab, direct, "consent-mode-layout-direct"));
+        assertEquals("function|consent,default", ran(lab, gateway.origin() + "/defaults",
+                "consent-mode-layout-gateway"));
+    }
+
+    /** Fail closed, as before the fix: a script that also configures the tag does not run without consent. */
+    @Test
+    void theSameDefaultsConfiguringTheTagDoNotRunThroughTheGateway(BrowserLab.Lab lab) {
+        String direct = upstream.uri().toString().replaceFirst("/$", "") + "/defaults-and-config";
+        assertEquals("function|consent,default", ran(lab, direct, "consent-mode-config-direct"));
+        assertEquals("undefined|none", ran(lab, gateway.origin() + "/defaults-and-config",
+                "consent-mode-config-gateway"));
+    }
+}
