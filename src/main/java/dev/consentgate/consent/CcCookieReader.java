@@ -59,7 +59,7 @@ final class CcCookieReader extends SingleCookieReader {
         String text = number.text();
         int exponent = Math.max(text.indexOf('e'), text.indexOf('E'));
         if (exponent >= 0 && text.length() - exponent > 6) {
-            // an exponent of five digits or more is no revision a site runs with (and costly to compare exactly)
+            // so long an exponent is no revision a site runs with (and costly to compare exactly)
             return false;
         }
         return new BigDecimal(text).compareTo(BigDecimal.valueOf(currentRevision.getAsLong())) == 0;
