@@ -33,6 +33,11 @@ final class DemoThroughGateway implements BeforeAllCallback, AfterAllCallback {
         return new DemoThroughGateway(GatewayInFront::defaultRulesetWithBanner);
     }
 
+    /** The gateway runs the ruleset the test makes (typically the default one with a setting changed). */
+    static DemoThroughGateway withRuleset(Callable<Ruleset> ruleset) {
+        return new DemoThroughGateway(ruleset);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Ruleset ruleset = rulesetToLoad.call();
