@@ -23,6 +23,22 @@ final class CompactedCode {
     private byte last;
     private byte[] out = new byte[0];
     private int length;
+    /** The last piece came out as it went in. */
+    private boolean verbatim;
+
+    /** Bytes that end a run of plain code: whitespace, a slash, a quote. */
+    private static final boolean[] CODE_STOPS = new boolean[256];
+    /** Bytes that end a run of a string's text besides its quote: an escape, a line's end. */
+    private static final boolean[] STRING_STOPS = new boolean[256];
+
+    static {
+        for (char c : " \t\n\r\f\u000B/'\"`".toCharArray()) {
+            CODE_STOPS[c] = true;
+        }
+        for (char c : "\\\n\r".toCharArray()) {
+            STRING_STOPS[c] = true;
+        }
+    }
 
     void reset() {
         state = State.CODE;
@@ -31,7 +47,11 @@ final class CompactedCode {
         length = 0;
     }
 
-    /** Compacts {@code a[from, to)}, after what came before: the result is {@link #bytes()}[0, {@link #length()}). */
+    /**
+     * Compacts {@code a[from, to)}, after what came before: the result is {@link #bytes()}[0, {@link #length()}).
+     * Runs of plain code and of a string's text are copied whole; only the bytes that change the reading are looked
+     * at one by one.
+     */
     void compact(byte[] a, int from, int to) {
         // at most a held '/' and a space more than the bytes read
         int most = to - from + 2;
@@ -39,11 +59,43 @@ final class CompactedCode {
             out = new byte[Math.max(most, 2 * out.length)];
         }
         length = 0;
-        for (int i = from; i < to; i++) {
-            byte b = a[i];
+        verbatim = state == State.CODE || state == State.STRING;
+        int i = from;
+        while (i < to) {
             switch (state) {
-                case CODE -> code(b);
+                case CODE -> {
+                    int end = i;
+                    while (end < to && !CODE_STOPS[a[end] & 0xff]) {
+                        end++;
+                    }
+                    if (end == i) {
+                        code(a[i++]);
+                    } else {
+                        // the run's first byte may need a space before it; the rest follow it as they are
+                        write(a[i]);
+                        copy(a, i + 1, end);
+                        i = end;
+                    }
+                }
+                case STRING -> {
+                    int end = i;
+                    while (end < to && !STRING_STOPS[a[end] & 0xff] && a[end] != quote) {
+                        end++;
+                    }
+                    copy(a, i, end);
+                    if (end < to) {
+                        string(a[end++]);
+                    }
+                    i = end;
+                }
+                case STRING_ESCAPE -> {
+                    out[length++] = a[i];
+                    last = a[i++];
+                    state = State.STRING;
+                }
                 case SLASH -> {
+                    byte b = a[i++];
+                    verbatim = false;
                     if (b == '/') {
                         state = State.LINE_COMMENT;
                     } else if (b == '*') {
@@ -56,17 +108,25 @@ final class CompactedCode {
                     }
                 }
                 case LINE_COMMENT -> {
-                    if (b == '\n' || b == '\r') {
+                    verbatim = false;
+                    i = ByteScan.indexOfEither(a, i, to, (byte) '\n', (byte) '\r');
+                    if (i < to) {
+                        i++;
                         state = State.CODE;
                         gap = true;
                     }
                 }
                 case BLOCK_COMMENT -> {
-                    if (b == '*') {
+                    verbatim = false;
+                    i = ByteScan.indexOf(a, i, to, (byte) '*');
+                    if (i < to) {
+                        i++;
                         state = State.BLOCK_COMMENT_STAR;
                     }
                 }
                 case BLOCK_COMMENT_STAR -> {
+                    verbatim = false;
+                    byte b = a[i++];
                     if (b == '/') {
                         state = State.CODE;
                         gap = true;
@@ -74,34 +134,50 @@ final class CompactedCode {
                         state = State.BLOCK_COMMENT;
                     }
                 }
-                case STRING -> {
-                    out[length++] = b;
-                    if (b == '\\') {
-                        state = State.STRING_ESCAPE;
-                    } else if (b == quote || (b == '\n' || b == '\r') && quote != '`') {
-                        // a quote or apostrophe string ends at the line's end too (else the code is broken): a
-                        // mistaken string, from a regular expression, goes no further
-                        state = State.CODE;
-                    }
-                    last = b;
-                }
-                case STRING_ESCAPE -> {
-                    out[length++] = b;
-                    last = b;
-                    state = State.STRING;
-                }
                 default -> throw new IllegalStateException(state.name());
             }
+        }
+        verbatim &= length == to - from;
+    }
+
+    /**
+     * Whether the last piece compacted came out as it went in (nothing left out, held or added): its scan as written
+     * stands for the compact text's.
+     */
+    boolean wasVerbatim() {
+        return verbatim;
+    }
+
+    private void copy(byte[] a, int from, int to) {
+        if (to > from) {
+            System.arraycopy(a, from, out, length, to - from);
+            length += to - from;
+            last = a[to - 1];
+        }
+    }
+
+    /** A byte of a string that ends it, escapes the next, or ends the line. */
+    private void string(byte b) {
+        out[length++] = b;
+        last = b;
+        if (b == '\\') {
+            state = State.STRING_ESCAPE;
+        } else if (b == quote || (b == '\n' || b == '\r') && quote != '`') {
+            // a quote or apostrophe string ends at the line's end too (else the code is broken): a mistaken
+            // string, from a regular expression, goes no further
+            state = State.CODE;
         }
     }
 
     private void code(byte b) {
         if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B) {
             gap = true;
+            verbatim = false;
             return;
         }
         if (b == '/') {
             state = State.SLASH;
+            verbatim = false;
             return;
         }
         if (b == '\'' || b == '"' || b == '`') {
@@ -114,6 +190,7 @@ final class CompactedCode {
     private void write(byte b) {
         if (gap && isNameByte(last) && isNameByte(b)) {
             out[length++] = ' ';
+            verbatim = false;
         }
         gap = false;
         out[length++] = b;

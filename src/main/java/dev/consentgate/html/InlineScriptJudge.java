@@ -31,6 +31,8 @@ final class InlineScriptJudge {
     /** The script's code compacted, where signatures are looked for too: a call laid out over lines reads as one. */
     private final CompactedCode compacted = new CompactedCode();
     private int compactedMatcherState;
+    /** The compacted code is still the code as written: nothing has been left out of it. */
+    private boolean compactedAsWritten;
     private final SignatureMatcher.Lookback compactedLookback;
     private long inspected;
     private boolean importMap;
@@ -83,6 +85,7 @@ final class InlineScriptJudge {
         lookback.reset();
         compacted.reset();
         compactedMatcherState = 0;
+        compactedAsWritten = true;
         compactedLookback.reset();
         escapes.reset();
         inspected = 0;
@@ -109,13 +112,20 @@ final class InlineScriptJudge {
         }
         matcherState = next;
         compacted.compact(a, from, readTo);
-        next = policy.signatures().scan(compacted.bytes(), 0, compacted.length(), compactedMatcherState, signed,
-                compactedLookback);
-        if (next < 0) {
-            host = "";
-            return -1;
+        if (compactedAsWritten && compacted.wasVerbatim()) {
+            // nothing left out yet (code without spaces, most small scripts): the scan above stands for this one
+            compactedMatcherState = matcherState;
+            compactedLookback.append(a, from, readTo);
+        } else {
+            compactedAsWritten = false;
+            next = policy.signatures().scan(compacted.bytes(), 0, compacted.length(), compactedMatcherState, signed,
+                    compactedLookback);
+            if (next < 0) {
+                host = "";
+                return -1;
+            }
+            compactedMatcherState = next;
         }
-        compactedMatcherState = next;
         // a URL's verdict waits for the script's end, where a signature found later still decides first: acting at
         // once would make the verdict depend on chunking
         if (mentioned.rule() < 0) {
