@@ -73,13 +73,14 @@ final class ForeignContent {
             "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul",
             "var", "video", "xmp");
 
-    private final byte[] kinds = new byte[MAX_DEPTH];
-    private final String[] names = new String[MAX_DEPTH];
+    // the stacks grow as needed up to their limits: most tokenizers (one per noscript read as markup) never need them
+    private byte[] kinds = new byte[0];
+    private String[] names = new String[0];
     /** For each entry, how many HTML elements were open when it was pushed: those above it belong to it. */
-    private final int[] htmlBase = new int[MAX_DEPTH];
+    private int[] htmlBase = new int[0];
     private int depth;
     /** HTML elements open inside integration points, by name, innermost last. */
-    private final String[] htmlNames = new String[MAX_HTML_ELEMENTS];
+    private String[] htmlNames = new String[0];
     private int htmlDepth;
     /** The roots (no integration point among them) may have been closed by an HTML end tag: see the class comment. */
     private boolean maybeClosed;
@@ -143,6 +144,10 @@ final class ForeignContent {
     /** Back to where {@link #state} was taken: the markup read since then is not in the output. */
     void restore(State s) {
         depth = s.kinds().length;
+        kinds = Arrays.copyOf(kinds, Math.max(kinds.length, depth));
+        names = Arrays.copyOf(names, Math.max(names.length, depth));
+        htmlBase = Arrays.copyOf(htmlBase, Math.max(htmlBase.length, depth));
+        htmlNames = Arrays.copyOf(htmlNames, Math.max(htmlNames.length, s.htmlNames().length));
         System.arraycopy(s.kinds(), 0, kinds, 0, depth);
         System.arraycopy(s.names(), 0, names, 0, depth);
         System.arraycopy(s.htmlBase(), 0, htmlBase, 0, depth);
@@ -312,6 +317,9 @@ final class ForeignContent {
             unsure = true;
             return;
         }
+        if (htmlDepth == htmlNames.length) {
+            htmlNames = Arrays.copyOf(htmlNames, Math.min(MAX_HTML_ELEMENTS, Math.max(8, 2 * htmlDepth)));
+        }
         htmlNames[htmlDepth++] = name;
     }
 
@@ -335,6 +343,12 @@ final class ForeignContent {
         if (depth == MAX_DEPTH) {
             unsure = true;
             return;
+        }
+        if (depth == kinds.length) {
+            int grown = Math.min(MAX_DEPTH, Math.max(8, 2 * depth));
+            kinds = Arrays.copyOf(kinds, grown);
+            names = Arrays.copyOf(names, grown);
+            htmlBase = Arrays.copyOf(htmlBase, grown);
         }
         kinds[depth] = kind;
         names[depth] = name;

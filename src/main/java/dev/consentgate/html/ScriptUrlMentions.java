@@ -2,6 +2,7 @@ package dev.consentgate.html;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -108,8 +109,8 @@ final class ScriptUrlMentions {
     }
 
     private int state = IDLE;
-    /** The URL read so far, from its host on, with escaped slashes unescaped. */
-    private final byte[] url = new byte[MAX_URL];
+    /** The URL read so far, from its host on, with escaped slashes unescaped; grown as needed up to MAX_URL. */
+    private byte[] url = new byte[64];
     private int length;
     /** The URL being read is the value a src is set to: loaded whatever its path. */
     private boolean assigned;
@@ -481,6 +482,7 @@ final class ScriptUrlMentions {
      */
     private int appendRun(byte[] a, int from, int to) {
         int n = Math.min(to - from, MAX_URL - length);
+        room(length + n);
         System.arraycopy(a, from, url, length, n);
         length += n;
         return from + n == to ? -1 : from + n;
@@ -490,8 +492,15 @@ final class ScriptUrlMentions {
         if (length == MAX_URL) {
             return false;
         }
+        room(length + 1);
         url[length++] = c;
         return true;
+    }
+
+    private void room(int needed) {
+        if (needed > url.length) {
+            url = Arrays.copyOf(url, Math.min(MAX_URL, Math.max(needed, 2 * url.length)));
+        }
     }
 
     /** Reports the URL read, as loaded or as named (a path on the page's own host counts only when loaded). */
