@@ -111,10 +111,10 @@ class SpeculationRulesReachNoTrackerE2ETest {
         load(lab, gateway.origin() + "/own/" + marker, "speculation-own-gateway");
         long deadline = System.currentTimeMillis() + 10_000;
         boolean prefetched = false;
-        while (!prefetched && System.currentTimeMillis() < deadline) {
-            prefetched = upstream.drain().stream().anyMatch(r -> r.requestLine().contains("/next?" + marker)
-                    && r.headers("Sec-Purpose").contains("prefetch"));
-            Thread.sleep(100);
+        for (long left = 10_000; !prefetched && left > 0; left = deadline - System.currentTimeMillis()) {
+            TestUpstream.Received r = upstream.poll(left);
+            prefetched = r != null && r.requestLine().contains("/next?" + marker)
+                    && r.headers("Sec-Purpose").contains("prefetch");
         }
         assertTrue(prefetched, "through the gateway, Chromium prefetched the site's own /next");
     }
@@ -129,12 +129,6 @@ class SpeculationRulesReachNoTrackerE2ETest {
     /** The stand-in tracker's requests carrying {@code marker}, waiting up to {@code millis} for a first one. */
     private static List<String> awaitTrackerRequests(BrowserLab.Lab lab, String marker, long millis)
             throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        List<String> seen = lab.trackers.receivedWith(marker);
-        while (seen.isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            seen = lab.trackers.receivedWith(marker);
-        }
-        return seen;
+        return lab.trackers.awaitReceivedWith(marker, millis);
     }
 }

@@ -7,12 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +43,7 @@ final class StandInTrackers implements AutoCloseable {
      * Every request received, as "host/path?query", in order: what the browser asked without a tab seeing it (a
      * speculation rule's prefetch runs in the browser process, outside the page's DevTools session).
      */
-    private final ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+    private final List<String> received = new ArrayList<>();
 
     private StandInTrackers(HttpsServer server) {
         this.server = server;
@@ -71,9 +72,27 @@ final class StandInTrackers implements AutoCloseable {
                 + ", MAP * ~NOTFOUND, EXCLUDE 127.0.0.1";
     }
 
-    /** The requests received so far whose "host/path?query" contains {@code marker}. */
-    List<String> receivedWith(String marker) {
+    /**
+     * The requests whose "host/path?query" contains {@code marker}, waiting up to {@code millis} for a first one (none
+     * after that long: empty).
+     */
+    synchronized List<String> awaitReceivedWith(String marker, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        List<String> seen = receivedWith(marker);
+        for (long left = deadline - System.nanoTime(); seen.isEmpty() && left > 0; left = deadline - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+            seen = receivedWith(marker);
+        }
+        return seen;
+    }
+
+    private synchronized List<String> receivedWith(String marker) {
         return received.stream().filter(r -> r.contains(marker)).toList();
+    }
+
+    private synchronized void record(String request) {
+        received.add(request);
+        notifyAll();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -82,7 +101,7 @@ final class StandInTrackers implements AutoCloseable {
             String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("")
                     .replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
             String path = exchange.getRequestURI().getPath();
-            received.add(host + exchange.getRequestURI().getRawPath()
+            record(host + exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             switch (host + path) {

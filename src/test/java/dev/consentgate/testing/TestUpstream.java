@@ -102,6 +102,11 @@ public final class TestUpstream implements AutoCloseable {
         return r;
     }
 
+    /** The next request received, waiting up to {@code millis}; null when none came. */
+    public Received poll(long millis) throws InterruptedException {
+        return received.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
     /** Requests received so far and not yet taken. */
     public List<Received> drain() {
         List<Received> out = new ArrayList<>();
