@@ -2,9 +2,9 @@ package dev.consentgate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.consentgate.testing.TestUpstream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,30 +32,22 @@ class ConsentModeDefaultsInAnyLayoutE2ETest {
     private static final String RAN = "typeof gtag + '|' + (window.dataLayer && dataLayer.length"
             + " ? Array.from(dataLayer[0]).slice(0, 2).join(',') : 'none')";
 
-    private static TestUpstream upstream;
-    private static GatewayInFront gateway;
+    private static PagesBehindGateway site;
 
     @BeforeAll
     static void start() throws Exception {
-        upstream = TestUpstream.start((request, out, socket) -> {
-            String page = PAGES.get(request.requestLine().split(" ")[1]);
-            byte[] body = ("<!DOCTYPE html><html><head><title>t</title>" + (page == null ? "" : page)
-                    + "</head><body><p>x</p></body></html>").getBytes(StandardCharsets.UTF_8);
-            String head = (page == null ? "HTTP/1.1 404 Not Found\r\n" : "HTTP/1.1 200 OK\r\n")
-                    + "Content-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length + "\r\n\r\n";
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+        site = PagesBehindGateway.start(path -> {
+            String page = PAGES.get(path);
+            return page == null ? null : PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n",
+                    ("<!DOCTYPE html><html><head><title>t</title>" + page + "</head><body><p>x</p></body></html>")
+                            .getBytes(StandardCharsets.UTF_8));
         });
-        gateway = GatewayInFront.start(GatewayInFront.defaultRuleset(), upstream.uri());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (upstream != null) {
-            upstream.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -74,18 +66,18 @@ class ConsentModeDefaultsInAnyLayoutE2ETest {
      */
     @Test
     void defaultsOverSeveralLinesRunThroughTheGatewayAsStraightFromTheUpstream(BrowserLab.Lab lab) {
-        String direct = upstream.uri().toString().replaceFirst("/$", "") + "/defaults";
+        String direct = site.upstreamOrigin() + "/defaults";
         assertEquals("function|consent,default", ran(lab, direct, "consent-mode-layout-direct"));
-        assertEquals("function|consent,default", ran(lab, gateway.origin() + "/defaults",
+        assertEquals("function|consent,default", ran(lab, site.gatewayOrigin() + "/defaults",
                 "consent-mode-layout-gateway"));
     }
 
     /** Fail closed, as before the fix: a script that also configures the tag does not run without consent. */
     @Test
     void theSameDefaultsConfiguringTheTagDoNotRunThroughTheGateway(BrowserLab.Lab lab) {
-        String direct = upstream.uri().toString().replaceFirst("/$", "") + "/defaults-and-config";
+        String direct = site.upstreamOrigin() + "/defaults-and-config";
         assertEquals("function|consent,default", ran(lab, direct, "consent-mode-config-direct"));
-        assertEquals("undefined|none", ran(lab, gateway.origin() + "/defaults-and-config",
+        assertEquals("undefined|none", ran(lab, site.gatewayOrigin() + "/defaults-and-config",
                 "consent-mode-config-gateway"));
     }
 }

@@ -1,18 +1,17 @@
 package dev.consentgate.e2e;
 
-import dev.consentgate.testing.TestUpstream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A script whose src is a data: URL carrying code that makes an image on www.facebook.com, written with bytes that
@@ -58,34 +57,27 @@ class DataUrlScriptsAreReadAsChromiumReadsThemE2ETest {
         return encoded.toString();
     }
 
-    private static TestUpstream upstream;
-    private static GatewayInFront gateway;
+    private static PagesBehindGateway site;
 
     @BeforeAll
     static void start() throws Exception {
-        upstream = TestUpstream.start((request, out, socket) -> {
-            String path = request.requestLine().split(" ")[1];
-            String construct = PAGES.get(path);
-            String content = construct == null ? "" : construct;
+        site = PagesBehindGateway.start(path -> {
+            String content = PAGES.get(path);
+            if (content == null) {
+                return null;
+            }
             int metaEnd = content.startsWith("<meta") ? content.indexOf('>') + 1 : 0;
             String meta = metaEnd > 0 ? content.substring(0, metaEnd) : "<meta charset=\"utf-8\">";
             byte[] body = ("<!DOCTYPE html><html><head>" + meta + "<title>data</title></head><body>"
                     + content.substring(metaEnd) + "</body></html>").getBytes(StandardCharsets.US_ASCII);
-            String head = (construct == null ? "HTTP/1.1 404 Not Found\r\n" : "HTTP/1.1 200 OK\r\n")
-                    + "Content-Type: text/html\r\nContent-Length: " + body.length + "\r\n\r\n";
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+            return PagesBehindGateway.Page.ok("Content-Type: text/html\r\n", body);
         });
-        gateway = GatewayInFront.start(GatewayInFront.defaultRuleset(), upstream.uri());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (upstream != null) {
-            upstream.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -97,10 +89,10 @@ class DataUrlScriptsAreReadAsChromiumReadsThemE2ETest {
         // straight from the upstream: the gateway read the code in the page's encoding (UTF-8, or Shift_JIS for the
         // module), or read UTF-16's and ISO-2022-JP's bytes as ASCII
         String name = "data-script" + path.replace('/', '-');
-        List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,
+        List<NetworkLog.Request> direct = trackerRequests(lab, site.upstreamOrigin() + path,
                 name + "-direct");
         assertFalse(direct.isEmpty(), path + ": straight from the upstream, Chromium asks the tracker");
-        List<NetworkLog.Request> through = trackerRequests(lab, gateway.origin() + path, name + "-gateway");
+        List<NetworkLog.Request> through = trackerRequests(lab, site.gatewayOrigin() + path, name + "-gateway");
         assertEquals(List.of(), through, path + ": through the gateway, requests to tracker hosts");
     }
 

@@ -3,9 +3,6 @@ package dev.consentgate.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.aayushatharva.brotli4j.Brotli4jLoader;
-import com.aayushatharva.brotli4j.encoder.Encoder;
-import dev.consentgate.testing.TestUpstream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
+
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.encoder.Encoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,8 +34,7 @@ class PagesCodedTwiceRenderWithoutTheirTrackersE2ETest {
             + "<script>document.documentElement.setAttribute('data-own', 'ran');</script></body></html>")
             .getBytes(StandardCharsets.UTF_8);
 
-    private static TestUpstream upstream;
-    private static GatewayInFront gateway;
+    private static PagesBehindGateway site;
 
     /** The Content-Encoding lines (each ending in CRLF) and the body of each path. */
     private static Map<String, Object[]> pages() throws IOException {
@@ -49,27 +48,17 @@ class PagesCodedTwiceRenderWithoutTheirTrackersE2ETest {
     @BeforeAll
     static void start() throws Exception {
         Map<String, Object[]> pages = pages();
-        upstream = TestUpstream.start((request, out, socket) -> {
-            Object[] page = pages.get(request.requestLine().split(" ")[1]);
-            if (page == null) {
-                out.write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                return;
-            }
-            byte[] body = (byte[]) page[1];
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n" + page[0]
-                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+        site = PagesBehindGateway.start(path -> {
+            Object[] page = pages.get(path);
+            return page == null ? null : PagesBehindGateway.Page.ok(
+                    "Content-Type: text/html; charset=utf-8\r\n" + page[0], (byte[]) page[1]);
         });
-        gateway = GatewayInFront.start(GatewayInFront.defaultRuleset(), upstream.uri());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (upstream != null) {
-            upstream.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -93,11 +82,11 @@ class PagesCodedTwiceRenderWithoutTheirTrackersE2ETest {
     @ValueSource(strings = {"/gzip-gzip", "/two-lines", "/deflate-br"})
     void thePageRendersThroughTheGatewayWithoutItsTrackers(String path, BrowserLab.Lab lab) {
         String name = "coded" + path.replace('/', '-');
-        Loaded direct = load(lab, upstream.uri().toString().replaceFirst("/$", "") + path, name + "-direct");
+        Loaded direct = load(lab, site.upstreamOrigin() + path, name + "-direct");
         assertEquals("coded twice ran", direct.rendered(), path + ": straight from the upstream, Chromium renders it");
         assertFalse(direct.trackers().isEmpty(), path + ": straight from the upstream, Chromium asks the trackers");
         // Before (found by a review): through the gateway the page was a 502 (the list of codings was refused)
-        Loaded through = load(lab, gateway.origin() + path, name + "-gateway");
+        Loaded through = load(lab, site.gatewayOrigin() + path, name + "-gateway");
         assertEquals("coded twice ran", through.rendered(), path + ": through the gateway, the page renders");
         assertEquals(List.of(), through.trackers(), path + ": through the gateway, requests to tracker hosts");
     }

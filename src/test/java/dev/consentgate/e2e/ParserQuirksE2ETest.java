@@ -3,10 +3,10 @@ package dev.consentgate.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.consentgate.testing.TestUpstream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,36 +165,29 @@ class ParserQuirksE2ETest {
     private static final String LINK_HEADER = "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=preload;"
             + " as=script\r\n";
 
-    private static TestUpstream upstream;
-    private static GatewayInFront gateway;
+    private static PagesBehindGateway site;
 
     @BeforeAll
     static void start() throws Exception {
-        upstream = TestUpstream.start((request, out, socket) -> {
-            String path = request.requestLine().split(" ")[1];
+        site = PagesBehindGateway.start(path -> {
             String construct = PAGES.get(path);
+            if (construct == null) {
+                return null;
+            }
             byte[] body = ("<!DOCTYPE html><html><head><title>quirk</title></head><body><p>page " + path + "</p>"
-                    + (construct == null ? "" : construct) + "</body></html>").getBytes(path.equals("/windows-1252")
+                    + construct + "</body></html>").getBytes(path.equals("/windows-1252")
                     ? java.nio.charset.Charset.forName("windows-1252") : StandardCharsets.UTF_8);
-            String head = (construct == null ? "HTTP/1.1 404 Not Found\r\n" : "HTTP/1.1 200 OK\r\n")
-                    + (path.equals("/iso-2022-jp") ? "Content-Type: text/html\r\n"
-                            : path.equals("/windows-1252") ? "Content-Type: text/html; charset=windows-1252\r\n"
-                            : "Content-Type: text/html; charset=utf-8\r\n")
-                    + (path.equals("/link-header") ? LINK_HEADER : "")
-                    + "Content-Length: " + body.length + "\r\n\r\n";
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+            return PagesBehindGateway.Page.ok((path.equals("/iso-2022-jp") ? "Content-Type: text/html\r\n"
+                    : path.equals("/windows-1252") ? "Content-Type: text/html; charset=windows-1252\r\n"
+                    : "Content-Type: text/html; charset=utf-8\r\n")
+                    + (path.equals("/link-header") ? LINK_HEADER : ""), body);
         });
-        gateway = GatewayInFront.start(GatewayInFront.defaultRuleset(), upstream.uri());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (upstream != null) {
-            upstream.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -209,10 +202,10 @@ class ParserQuirksE2ETest {
         "/windows-1252"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
-        List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,
+        List<NetworkLog.Request> direct = trackerRequests(lab, site.upstreamOrigin() + path,
                 name + "-direct");
         assertFalse(direct.isEmpty(), path + ": straight from the upstream, Chromium asks a tracker");
-        List<NetworkLog.Request> through = trackerRequests(lab, gateway.origin() + path, name + "-gateway");
+        List<NetworkLog.Request> through = trackerRequests(lab, site.gatewayOrigin() + path, name + "-gateway");
         assertEquals(List.of(), through, path + ": through the gateway, requests to tracker hosts");
     }
 
@@ -220,9 +213,9 @@ class ParserQuirksE2ETest {
     @ValueSource(strings = {"/svg-frame-placeholder", "/object-content-math"})
     void theGatewaysOwnEditsAskNoTrackerThePageDidNot(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
-        assertEquals(List.of(), trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,
+        assertEquals(List.of(), trackerRequests(lab, site.upstreamOrigin() + path,
                 name + "-direct"), path + ": straight from the upstream, Chromium asks no tracker");
-        assertEquals(List.of(), trackerRequests(lab, gateway.origin() + path, name + "-gateway"),
+        assertEquals(List.of(), trackerRequests(lab, site.gatewayOrigin() + path, name + "-gateway"),
                 path + ": through the gateway, requests to tracker hosts");
     }
 
@@ -232,7 +225,7 @@ class ParserQuirksE2ETest {
                 + " document.documentElement.dataset.after, document.documentElement.dataset.closed,"
                 + " document.documentElement.dataset.fallback].join()";
         List<Object> ran = new java.util.ArrayList<>();
-        for (String origin : List.of(upstream.uri().toString().replaceFirst("/$", ""), gateway.origin())) {
+        for (String origin : List.of(site.upstreamOrigin(), site.gatewayOrigin())) {
             try (Tab tab = lab.newTab()) {
                 tab.navigate(origin + "/own-svg");
                 ran.add(tab.evaluate(script));

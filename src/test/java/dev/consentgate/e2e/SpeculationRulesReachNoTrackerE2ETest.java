@@ -1,18 +1,19 @@
 package dev.consentgate.e2e;
 
-import dev.consentgate.testing.TestUpstream;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import dev.consentgate.testing.TestUpstream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Speculation rules make Chromium fetch on its own, before the visitor follows any link: a list rule's URL (here
@@ -26,8 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(BrowserLab.class)
 class SpeculationRulesReachNoTrackerE2ETest {
 
-    private static TestUpstream upstream;
-    private static GatewayInFront gateway;
+    private static PagesBehindGateway site;
 
     /** The page of {@code kind}; {@code marker} tells one load's tracker requests from another's. */
     private static String construct(String kind, String marker) {
@@ -49,44 +49,34 @@ class SpeculationRulesReachNoTrackerE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        upstream = TestUpstream.start((request, out, socket) -> {
-            String target = request.requestLine().split(" ")[1];
-            String[] parts = target.split("[/?]");
+        site = PagesBehindGateway.start(target -> {
             if (target.startsWith("/rules.json?")) {
-                byte[] json = ("{\"prefetch\":[{\"urls\":[\"https://www.youtube.com/embed/" + target.substring(12)
-                        + "\"]}]}").getBytes(StandardCharsets.UTF_8);
-                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/speculationrules+json\r\nContent-Length: "
-                        + json.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                out.write(json);
-                return;
+                return PagesBehindGateway.Page.ok("Content-Type: application/speculationrules+json\r\n",
+                        ("{\"prefetch\":[{\"urls\":[\"https://www.youtube.com/embed/" + target.substring(12)
+                                + "\"]}]}").getBytes(StandardCharsets.UTF_8));
             }
             if (target.startsWith("/out?")) {
-                out.write(("HTTP/1.1 302 Found\r\nLocation: https://www.youtube.com/embed/"
-                        + target.substring(5) + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                return;
+                return new PagesBehindGateway.Page("302 Found",
+                        "Location: https://www.youtube.com/embed/" + target.substring(5) + "\r\n", new byte[0]);
             }
             // /KIND/MARKER
+            String[] parts = target.split("[/?]");
             String kind = parts.length > 1 ? parts[1] : "";
             String marker = parts.length > 2 ? parts[2] : "";
             byte[] body = ("<!DOCTYPE html><html><head><title>rules</title></head><body>" + construct(kind, marker)
                     + "</body></html>").getBytes(StandardCharsets.UTF_8);
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+            return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n"
                     + (kind.equals("header") ? "Speculation-Rules: \"https://www.youtube.com/embed/" + marker
                             + "\"\r\n" : "")
-                    + (kind.equals("own-rule-set") ? "Speculation-Rules: \"/rules.json?" + marker + "\"\r\n" : "")
-                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+                    + (kind.equals("own-rule-set") ? "Speculation-Rules: \"/rules.json?" + marker + "\"\r\n" : ""),
+                    body);
         });
-        gateway = GatewayInFront.start(GatewayInFront.defaultRuleset(), upstream.uri());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (upstream != null) {
-            upstream.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -95,11 +85,11 @@ class SpeculationRulesReachNoTrackerE2ETest {
     void theTrackerIsAskedStraightFromTheUpstreamAndNotThroughTheGateway(String kind, BrowserLab.Lab lab)
             throws InterruptedException {
         String direct = "SRD" + kind + System.nanoTime();
-        load(lab, upstream.uri() + "/" + kind + "/" + direct, "speculation-" + kind + "-direct");
+        load(lab, site.upstream.uri() + "/" + kind + "/" + direct, "speculation-" + kind + "-direct");
         assertFalse(awaitTrackerRequests(lab, direct, 10_000).isEmpty(),
                 kind + ": straight from the upstream, Chromium asks the tracker");
         String through = "SRG" + kind + System.nanoTime();
-        load(lab, gateway.origin() + "/" + kind + "/" + through, "speculation-" + kind + "-gateway");
+        load(lab, site.gatewayOrigin() + "/" + kind + "/" + through, "speculation-" + kind + "-gateway");
         assertEquals(List.of(), awaitTrackerRequests(lab, through, 3_000),
                 kind + ": through the gateway, requests to the tracker");
     }
@@ -107,12 +97,12 @@ class SpeculationRulesReachNoTrackerE2ETest {
     @Test
     void theSitesOwnRulesStillPrefetchThroughTheGateway(BrowserLab.Lab lab) throws InterruptedException {
         String marker = "SROWN" + System.nanoTime();
-        upstream.drain();
-        load(lab, gateway.origin() + "/own/" + marker, "speculation-own-gateway");
+        site.upstream.drain();
+        load(lab, site.gatewayOrigin() + "/own/" + marker, "speculation-own-gateway");
         long deadline = System.currentTimeMillis() + 10_000;
         boolean prefetched = false;
         for (long left = 10_000; !prefetched && left > 0; left = deadline - System.currentTimeMillis()) {
-            TestUpstream.Received r = upstream.poll(left);
+            TestUpstream.Received r = site.upstream.poll(left);
             prefetched = r != null && r.requestLine().contains("/next?" + marker)
                     && r.headers("Sec-Purpose").contains("prefetch");
         }

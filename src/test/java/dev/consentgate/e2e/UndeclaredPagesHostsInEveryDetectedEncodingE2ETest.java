@@ -1,19 +1,17 @@
 package dev.consentgate.e2e;
 
-import dev.consentgate.testing.TestUpstream;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Pages that declare no encoding (no byte order mark, no charset in the Content-Type, no meta), in an East Asian
@@ -36,23 +34,16 @@ class UndeclaredPagesHostsInEveryDetectedEncodingE2ETest {
             "EUC-KR", "이것은 한국어 웹 페이지입니다. 우리 회사는 서울에 있습니다. 제품과 서비스에 대한 정보를 확인하십시오."
                     + " 문의 사항이 있으시면 언제든지 연락해 주십시오.");
 
-    private static TestUpstream upstream;
-    private static GatewayInFront gateway;
+    private static PagesBehindGateway site;
 
     @BeforeAll
     static void start() throws Exception {
-        upstream = TestUpstream.start((request, out, socket) -> {
-            String path = request.requestLine().split(" ")[1];
+        site = PagesBehindGateway.start(path -> {
             String encoding = path.substring(1);
             String text = TEXT.get(encoding);
-            byte[] body = text == null ? new byte[0] : page(text, Charset.forName(encoding))
-                    .getBytes(Charset.forName(encoding));
-            String head = (text == null ? "HTTP/1.1 404 Not Found\r\n" : "HTTP/1.1 200 OK\r\n")
-                    + "Content-Type: text/html\r\nContent-Length: " + body.length + "\r\n\r\n";
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+            return text == null ? null : PagesBehindGateway.Page.ok("Content-Type: text/html\r\n",
+                    page(text, Charset.forName(encoding)).getBytes(Charset.forName(encoding)));
         });
-        gateway = GatewayInFront.start(GatewayInFront.defaultRuleset(), upstream.uri());
     }
 
     /**
@@ -74,11 +65,8 @@ class UndeclaredPagesHostsInEveryDetectedEncodingE2ETest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (upstream != null) {
-            upstream.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -89,10 +77,10 @@ class UndeclaredPagesHostsInEveryDetectedEncodingE2ETest {
         // as it did straight from the upstream: the gateway read the page's bytes as UTF-8 or windows-1252, where
         // the fullwidth letters are no ASCII, while Chromium's detector read the page in its encoding.
         String name = "undeclared" + path.replace('/', '-');
-        List<NetworkLog.Request> direct = trackerRequests(lab, upstream.uri().toString().replaceFirst("/$", "") + path,
+        List<NetworkLog.Request> direct = trackerRequests(lab, site.upstreamOrigin() + path,
                 name + "-direct");
         assertFalse(direct.isEmpty(), path + ": straight from the upstream, Chromium asks the tracker");
-        List<NetworkLog.Request> through = trackerRequests(lab, gateway.origin() + path, name + "-gateway");
+        List<NetworkLog.Request> through = trackerRequests(lab, site.gatewayOrigin() + path, name + "-gateway");
         assertEquals(List.of(), through, path + ": through the gateway, requests to tracker hosts");
     }
 

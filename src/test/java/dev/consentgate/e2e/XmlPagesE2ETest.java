@@ -3,10 +3,10 @@ package dev.consentgate.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.consentgate.testing.TestUpstream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,34 +66,27 @@ class XmlPagesE2ETest {
             Map.entry("/taken-name", "|<script src=\"https://www.googletagmanager.com/gtm.js?id=GTM-X16\""
                     + " data-cg-src=\"/own.js\"/>"));
 
-    private static TestUpstream upstream;
-    private static GatewayInFront gateway;
+    private static PagesBehindGateway site;
 
     @BeforeAll
     static void start() throws Exception {
-        upstream = TestUpstream.start((request, out, socket) -> {
-            String path = request.requestLine().split(" ")[1];
+        site = PagesBehindGateway.start(path -> {
             String page = PAGES.get(path);
-            String[] parts = page == null ? new String[] {"", ""} : page.split("\\|", 2);
+            if (page == null) {
+                return null;
+            }
+            String[] parts = page.split("\\|", 2);
             byte[] body = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + parts[0] + "<html xmlns=\"http://www.w3.org"
                     + "/1999/xhtml\"><head><title>xml</title></head><body><p id=\"page\">page " + path + "</p>"
                     + parts[1] + "</body></html>").getBytes(StandardCharsets.UTF_8);
-            String head = (page == null ? "HTTP/1.1 404 Not Found\r\n" : "HTTP/1.1 200 OK\r\n")
-                    + "Content-Type: application/xhtml+xml; charset=utf-8\r\nContent-Length: " + body.length
-                    + "\r\n\r\n";
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+            return PagesBehindGateway.Page.ok("Content-Type: application/xhtml+xml; charset=utf-8\r\n", body);
         });
-        gateway = GatewayInFront.start(GatewayInFront.defaultRuleset(), upstream.uri());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (upstream != null) {
-            upstream.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -104,9 +97,9 @@ class XmlPagesE2ETest {
         "/taken-name"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "xml" + path.replace('/', '-');
-        assertFalse(load(lab, upstream.uri().toString().replaceFirst("/$", "") + path, name + "-direct").trackers()
+        assertFalse(load(lab, site.upstreamOrigin() + path, name + "-direct").trackers()
                 .isEmpty(), path + ": straight from the upstream, Chromium asks a tracker");
-        Loaded through = load(lab, gateway.origin() + path, name + "-gateway");
+        Loaded through = load(lab, site.gatewayOrigin() + path, name + "-gateway");
         assertEquals(List.of(), through.trackers(), path + ": through the gateway, requests to tracker hosts");
         assertEquals("0 page " + path, through.parsed(), path + ": through the gateway, the page parses as XML");
     }
@@ -114,7 +107,7 @@ class XmlPagesE2ETest {
     @Test
     void aPagesOwnScriptAfterANeutralizedSelfClosingOneRuns(BrowserLab.Lab lab) {
         try (Tab tab = lab.newTab()) {
-            tab.navigate(gateway.origin() + "/self-closing");
+            tab.navigate(site.gatewayOrigin() + "/self-closing");
             assertEquals("ran", tab.evaluate("document.documentElement.getAttribute('data-own')"));
         }
     }

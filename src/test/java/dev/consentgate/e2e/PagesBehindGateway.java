@@ -1,0 +1,69 @@
+package dev.consentgate.e2e;
+
+import dev.consentgate.testing.TestUpstream;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
+/**
+ * A test upstream answering each request target with the page a function gives (a 404 for none), and a gateway with
+ * the shipped ruleset in front of it: the set-up of the browser tests that load each case straight from the upstream
+ * and through the gateway.
+ */
+final class PagesBehindGateway implements AutoCloseable {
+
+    /** A response: its status, its header lines (each ending in CRLF; Content-Length is added) and its body. */
+    record Page(String status, String headers, byte[] body) {
+
+        static Page ok(String headers, byte[] body) {
+            return new Page("200 OK", headers, body);
+        }
+    }
+
+    final TestUpstream upstream;
+    final GatewayInFront gateway;
+
+    private PagesBehindGateway(TestUpstream upstream, GatewayInFront gateway) {
+        this.upstream = upstream;
+        this.gateway = gateway;
+    }
+
+    /** {@code pages}: the page for a request target (path and query), null for a 404. */
+    static PagesBehindGateway start(Function<String, Page> pages) throws Exception {
+        TestUpstream upstream = TestUpstream.start((request, out, socket) -> {
+            Page page = pages.apply(request.requestLine().split(" ")[1]);
+            if (page == null) {
+                page = new Page("404 Not Found", "", new byte[0]);
+            }
+            out.write(("HTTP/1.1 " + page.status() + "\r\n" + page.headers() + "Content-Length: " + page.body().length
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(page.body());
+        });
+        try {
+            return new PagesBehindGateway(upstream, GatewayInFront.start(GatewayInFront.defaultRuleset(),
+                    upstream.uri()));
+        } catch (Exception e) {
+            upstream.close();
+            throw e;
+        }
+    }
+
+    /** The upstream's origin, without a trailing slash: where a page is loaded straight from the site. */
+    String upstreamOrigin() {
+        return upstream.uri().toString().replaceFirst("/$", "");
+    }
+
+    /** The gateway's origin: where a page is loaded through the gateway. */
+    String gatewayOrigin() {
+        return gateway.origin();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            gateway.close();
+        } finally {
+            upstream.close();
+        }
+    }
+}
