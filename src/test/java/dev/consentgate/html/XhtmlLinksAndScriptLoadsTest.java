@@ -2,14 +2,9 @@ package dev.consentgate.html;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class XhtmlLinksAndScriptLoadsTest {
 
-    private static final TagPolicy POLICY = TestRules.defaultPolicy();
     private static final String GTM = "https://www.googletagmanager.com/gtm.js?id=GTM-X";
     private static final String GA = "https://www.google-analytics.com/collect?v=1&tid=UA-1";
     /** The start of an XHTML page, as the gateway receives it from an upstream serving application/xhtml+xml. */
@@ -29,31 +23,10 @@ class XhtmlLinksAndScriptLoadsTest {
             + "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>t</title></head><body>";
     private static final String END = "</body></html>";
 
-    private static String rewriteHtml(String html) {
-        return new String(HtmlRewriter.rewriteAll(POLICY, TestRules.ESSENTIAL_ONLY, html.getBytes(StandardCharsets.UTF_8),
-                RewriteListener.NONE), StandardCharsets.UTF_8);
-    }
-
-    /** A page served as application/xhtml+xml: the rewriter as the proxy builds it for an XML page (xml = true). */
-    private static String rewriteXhtml(String page) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        HtmlRewriter rewriter = new HtmlRewriter(POLICY, TestRules.ESSENTIAL_ONLY, PageSite.NONE, Optional.empty(),
-                true, null, null, null);
-        Consumer<ByteBuf> collect = b -> {
-            byte[] bytes = new byte[b.readableBytes()];
-            b.readBytes(bytes);
-            b.release();
-            out.writeBytes(bytes);
-        };
-        rewriter.feed(Unpooled.wrappedBuffer(page.getBytes(StandardCharsets.UTF_8)), collect);
-        rewriter.finish(collect);
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     private static void assertEachActedOn(boolean xhtml, String... cases) {
         List<String> passed = new ArrayList<>();
         for (String page : cases) {
-            String out = xhtml ? rewriteXhtml(page) : rewriteHtml(page);
+            String out = xhtml ? XmlPages.rewrite(page) : EssentialOnly.rewrite(page);
             if (out.equals(page)) {
                 passed.add(page);
             }
