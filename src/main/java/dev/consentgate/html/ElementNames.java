@@ -71,103 +71,48 @@ final class ElementNames {
 
     /** The id of the name {@code n[from, from + len)}: a prefixed XML name's local part (see TagToken#localStart). */
     static int lookup(byte[] n, int from, int len) {
-        return from == 0 ? lookup(n, len) : lookup(java.util.Arrays.copyOfRange(n, from, from + len), len);
+        if (len >= 1 && len <= NameKeys.MAX_LENGTH) {
+            long key = NameKeys.keyOf(n, from, len);
+            int slot = NameKeys.slotOf(key, SHORT_MULTIPLIER, SHORT_SLOT_BITS);
+            // the length too: a name that ends in NUL bytes has the key of the name without them
+            return SHORT_KEYS[slot] == key && SHORT_LENGTHS[slot] == len ? SHORT_IDS[slot] : OTHER;
+        }
+        for (int k = 0; k < LONG_NAMES.length; k++) {
+            if (java.util.Arrays.equals(n, from, from + len, LONG_NAMES[k], 0, LONG_NAMES[k].length)) {
+                return LONG_IDS[k];
+            }
+        }
+        return OTHER;
     }
 
     static int lookup(byte[] n, int len) {
-        switch (len) {
-            case 3:
-                if (is(n, "img")) {
-                    return IMG;
-                }
-                if (is(n, "svg")) {
-                    return SVG;
-                }
-                if (is(n, "set")) {
-                    return SET;
-                }
-                return is(n, "xmp") ? XMP : OTHER;
-            case 4:
-                if (is(n, "link")) {
-                    return LINK;
-                }
-                if (is(n, "math")) {
-                    return MATH;
-                }
-                if (is(n, "base")) {
-                    return BASE;
-                }
-                if (is(n, "font")) {
-                    return FONT;
-                }
-                if (is(n, "text")) {
-                    return XSL_TEXT;
-                }
-                return is(n, "meta") ? META : OTHER;
-            case 5:
-                if (is(n, "style")) {
-                    return STYLE;
-                }
-                if (is(n, "title")) {
-                    return TITLE;
-                }
-                if (is(n, "embed")) {
-                    return EMBED;
-                }
-                if (is(n, "image")) {
-                    return IMAGE;
-                }
-                return is(n, "frame") ? FRAME : OTHER;
-            case 6:
-                if (is(n, "script")) {
-                    return SCRIPT;
-                }
-                if (is(n, "iframe")) {
-                    return IFRAME;
-                }
-                if (is(n, "source")) {
-                    return SOURCE;
-                }
-                return is(n, "object") ? OBJECT : OTHER;
-            case 7:
-                if (is(n, "animate")) {
-                    return ANIMATE;
-                }
-                if (is(n, "element")) {
-                    return XSL_ELEMENT;
-                }
-                if (is(n, "copy-of")) {
-                    return XSL_COPY_OF;
-                }
-                return is(n, "noembed") ? NOEMBED : OTHER;
-            case 8:
-                if (is(n, "noscript")) {
-                    return NOSCRIPT;
-                }
-                if (is(n, "noframes")) {
-                    return NOFRAMES;
-                }
-                if (is(n, "frameset")) {
-                    return FRAMESET;
-                }
-                if (is(n, "template")) {
-                    return TEMPLATE;
-                }
-                if (is(n, "value-of")) {
-                    return XSL_VALUE_OF;
-                }
-                return is(n, "textarea") ? TEXTAREA : OTHER;
-            case 9:
-                if (is(n, "attribute")) {
-                    return XSL_ATTRIBUTE;
-                }
-                return is(n, "amp-pixel") ? AMP_PIXEL : OTHER;
-            case 10:
-                return is(n, "amp-iframe") ? AMP_IFRAME : OTHER;
-            case 14:
-                return is(n, "annotation-xml") ? ANNOTATION_XML : OTHER;
-            default:
-                return OTHER;
+        return lookup(n, 0, len);
+    }
+
+    /** The names of up to 8 bytes (lower case, as the tokenizer writes them) and their ids. */
+    private static final String[] SHORT_NAMES = {"img", "svg", "set", "xmp", "link", "math", "base", "font", "text",
+        "meta", "style", "title", "embed", "image", "frame", "script", "iframe", "source", "object", "animate",
+        "element", "copy-of", "noembed", "noscript", "noframes", "frameset", "template", "value-of", "textarea"};
+    private static final int[] SHORT_NAME_IDS = {IMG, SVG, SET, XMP, LINK, MATH, BASE, FONT, XSL_TEXT, META, STYLE,
+        TITLE, EMBED, IMAGE, FRAME, SCRIPT, IFRAME, SOURCE, OBJECT, ANIMATE, XSL_ELEMENT, XSL_COPY_OF, NOEMBED,
+        NOSCRIPT, NOFRAMES, FRAMESET, TEMPLATE, XSL_VALUE_OF, TEXTAREA};
+    /** 128 slots for 29 names. */
+    private static final int SHORT_SLOT_BITS = 7;
+    private static final long SHORT_MULTIPLIER = NameKeys.collisionFreeMultiplier(SHORT_NAMES, SHORT_SLOT_BITS);
+    /** Each short name's key, length and id in its slot; the other slots hold length 0, which no name has. */
+    private static final long[] SHORT_KEYS = new long[1 << SHORT_SLOT_BITS];
+    private static final int[] SHORT_LENGTHS = new int[1 << SHORT_SLOT_BITS];
+    private static final int[] SHORT_IDS = new int[1 << SHORT_SLOT_BITS];
+    private static final byte[][] LONG_NAMES = {ascii("attribute"), ascii("amp-pixel"), ascii("amp-iframe"),
+        ascii("annotation-xml")};
+    private static final int[] LONG_IDS = {XSL_ATTRIBUTE, AMP_PIXEL, AMP_IFRAME, ANNOTATION_XML};
+
+    static {
+        for (int k = 0; k < SHORT_NAMES.length; k++) {
+            int slot = NameKeys.slotOf(NameKeys.keyOf(SHORT_NAMES[k]), SHORT_MULTIPLIER, SHORT_SLOT_BITS);
+            SHORT_KEYS[slot] = NameKeys.keyOf(SHORT_NAMES[k]);
+            SHORT_LENGTHS[slot] = SHORT_NAMES[k].length();
+            SHORT_IDS[slot] = SHORT_NAME_IDS[k];
         }
     }
 
@@ -213,14 +158,5 @@ final class ElementNames {
             case XSL_COPY_OF -> "xsl:copy-of";
             default -> "element";
         };
-    }
-
-    private static boolean is(byte[] n, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (n[i] != s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

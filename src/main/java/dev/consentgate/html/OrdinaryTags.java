@@ -169,7 +169,7 @@ final class OrdinaryTags {
     }
 
     private static int slotOf(long key) {
-        return (int) ((key * SLOT_MULTIPLIER) >>> (64 - SLOT_BITS));
+        return NameKeys.slotOf(key, SLOT_MULTIPLIER, SLOT_BITS);
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -181,11 +181,11 @@ final class OrdinaryTags {
         "image", "style", "title", "embed", "frame", "script", "iframe", "object", "source", "noembed", "noscript",
         "noframes", "textarea", "frameset", "template", "set", "animate"};
     /**
-     * The first odd multiple of 2^64 divided by the golden ratio that gives each name a slot of its own, so that a
-     * look-up is one comparison rather than a walk past names that share a slot: common ordinary names ("strong",
-     * "article", "label") land on a taken slot often enough to show in the no-match benchmark.
+     * Gives each name a slot of its own, so that a look-up is one comparison rather than a walk past names that share
+     * a slot: common ordinary names ("strong", "article", "label") land on a taken slot often enough to show in the
+     * no-match benchmark.
      */
-    private static final long SLOT_MULTIPLIER = collisionFreeMultiplier();
+    private static final long SLOT_MULTIPLIER = NameKeys.collisionFreeMultiplier(SHORT_SPECIAL_NAMES, SLOT_BITS);
     /**
      * The names of 3 to 8 letters among {@link ElementNames} but font (ordinary in HTML), as little-endian words, by
      * {@link #slotOf}.
@@ -194,32 +194,7 @@ final class OrdinaryTags {
 
     static {
         for (String name : SHORT_SPECIAL_NAMES) {
-            SHORT_SPECIAL_KEYS[slotOf(keyOf(name))] = keyOf(name);
-        }
-    }
-
-    private static long keyOf(String name) {
-        long key = 0;
-        for (int k = name.length() - 1; k >= 0; k--) {
-            key = key << 8 | name.charAt(k);
-        }
-        return key;
-    }
-
-    private static long collisionFreeMultiplier() {
-        long golden = 0x9E3779B97F4A7C15L;
-        for (long odd = 1; ; odd += 2) {
-            long multiplier = golden * odd;
-            long taken = 0;
-            boolean distinct = true;
-            for (String name : SHORT_SPECIAL_NAMES) {
-                long bit = 1L << (int) ((keyOf(name) * multiplier) >>> (64 - SLOT_BITS));
-                distinct &= (taken & bit) == 0;
-                taken |= bit;
-            }
-            if (distinct) {
-                return multiplier;
-            }
+            SHORT_SPECIAL_KEYS[slotOf(NameKeys.keyOf(name))] = NameKeys.keyOf(name);
         }
     }
 }
