@@ -563,7 +563,7 @@ final class ScriptUrlMentions {
 
     /** The URL read: {@code https://host/path}, or {@code /path} for a path on the page's own host. */
     private String urlString(Charset encoding) {
-        String read = new String(url, 0, length, encoding);
+        String read = ValueReadings.read(url, 0, length, encoding);
         return relative ? read : "https://" + read;
     }
 }

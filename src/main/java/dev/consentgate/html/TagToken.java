@@ -240,7 +240,7 @@ final class TagToken {
         if (valueStart[k] < 0) {
             return "";
         }
-        String raw = new String(view, viewOffset + valueStart[k], valueEnd[k] - valueStart[k], encoding);
+        String raw = ValueReadings.read(view, viewOffset + valueStart[k], viewOffset + valueEnd[k], encoding);
         return CharRefs.decode(entities == null ? raw : entities.expand(raw), true);
     }
 
