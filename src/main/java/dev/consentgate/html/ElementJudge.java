@@ -147,7 +147,8 @@ final class ElementJudge {
      */
     Verdict judge(TagToken tag, boolean inNoscript) {
         Verdict v = judgeAsRead(tag, inNoscript);
-        if (v != null && v != Verdict.INLINE || otherReadings.isEmpty() || !tag.hasJudgedValuePastAscii()) {
+        if (v != null && v != Verdict.INLINE || otherReadings.isEmpty()
+                || !tag.hasJudgedValuePastAscii(policy.rulesAreAscii())) {
             return v;
         }
         // a page that declares no encoding, read by a browser in what its detector guesses: the tag blocked when
@@ -273,7 +274,7 @@ final class ElementJudge {
     void baseElement(TagToken tag, boolean inDocument) {
         String href = tag.value("href");
         List<String> readings = new ArrayList<>();
-        if (href != null && !otherReadings.isEmpty() && tag.hasJudgedValuePastAscii()) {
+        if (href != null && !otherReadings.isEmpty() && tag.hasJudgedValuePastAscii(false)) {
             // a page that declares no encoding: its href in each encoding a browser's detector may choose
             Charset pageReading = tag.encoding;
             try {

@@ -48,6 +48,8 @@ public final class TagPolicy {
     private final int[] pathOnlySlash;
     private final int[] pathOnlyAnywhere;
     private final boolean hasPathOnly;
+    /** Every rule's host and path is ASCII: a value's readings differ then only in its hosts (see ValueReadings). */
+    private final boolean rulesAreAscii;
     /** Bits of the hash of two characters: 4,096 bits for under a hundred path-only rules. */
     private static final int PAIR_HASH_BITS = 12;
     /**
@@ -141,6 +143,8 @@ public final class TagPolicy {
         this.pathOnlySlash = pathOnlyByAscii[0];
         this.pathOnlyByOtherChar = Map.copyOf(others);
         this.hasPathOnly = !paths.isEmpty();
+        this.rulesAreAscii = this.rules.stream().allMatch(r -> r.host().map(TagPolicy::isAscii).orElse(true)
+                && r.pathPrefix().map(TagPolicy::isAscii).orElse(true));
         this.pathOnlyShort = shortPath;
         this.signatures = sigs.isEmpty() ? SignatureMatcher.EMPTY
                 : new SignatureMatcher(sigs, sigRules.stream().mapToInt(Integer::intValue).toArray());
@@ -466,6 +470,15 @@ public final class TagPolicy {
             }
         }
         return best;
+    }
+
+    /** Whether every rule's host and path is ASCII. */
+    boolean rulesAreAscii() {
+        return rulesAreAscii;
+    }
+
+    private static boolean isAscii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
     }
 
     /** False when no rule host has this String hash (a one-hash Bloom filter over the rule hosts). */

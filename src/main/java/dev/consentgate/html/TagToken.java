@@ -246,14 +246,19 @@ final class TagToken {
 
     /**
      * Whether a value the judging may read holds a byte past ASCII, which another encoding reads otherwise: an
-     * {@code alt}, {@code title} or {@code aria-label} is text shown, never loaded or run, and is not counted.
+     * {@code alt}, {@code title} or {@code aria-label} is text shown, never loaded or run, and is not counted; nor,
+     * with {@code asciiRules} (rules whose hosts and paths are all ASCII), an HTML src or href whose bytes past ASCII
+     * are all in its path, which every reading judges alike ({@link ValueReadings#pastAsciiOnlyInPath}).
      */
-    boolean hasJudgedValuePastAscii() {
+    boolean hasJudgedValuePastAscii(boolean asciiRules) {
         for (int k = 0; k < attrCount; k++) {
-            if (valueStart[k] >= 0
-                    && !ValueReadings.isAscii(view, viewOffset + valueStart[k], viewOffset + valueEnd[k])
+            int from = viewOffset + valueStart[k];
+            int to = viewOffset + valueEnd[k];
+            if (valueStart[k] >= 0 && !ValueReadings.isAscii(view, from, to)
                     && !attributeNameIs(k, "alt") && !attributeNameIs(k, "title")
-                    && !attributeNameIs(k, "aria-label")) {
+                    && !attributeNameIs(k, "aria-label")
+                    && !(asciiRules && !xmlNames && (attributeNameIs(k, "src") || attributeNameIs(k, "href"))
+                            && ValueReadings.pastAsciiOnlyInPath(view, from, to))) {
                 return true;
             }
         }

@@ -269,7 +269,7 @@ record UrlParts(String host, String path) {
     }
 
     /** Whether {@code url[from, colon)} names a scheme whose URLs are fetched from a host. */
-    private static boolean isFetchScheme(String url, int from, int colon) {
+    static boolean isFetchScheme(String url, int from, int colon) {
         int len = colon - from;
         for (String scheme : FETCH_SCHEMES) {
             if (scheme.length() == len && url.regionMatches(true, from, scheme, 0, len)) {
@@ -292,7 +292,8 @@ record UrlParts(String host, String path) {
         return colon > 0 && raw.startsWith("//", colon + 1) ? colon + 1 : -1;
     }
 
-    private static int schemeEnd(String url, int from) {
+    /** The ':' ending the scheme that starts {@code url} at {@code from}, or -1 when none does. */
+    static int schemeEnd(String url, int from) {
         if (from >= url.length() || !isAlpha(url.charAt(from))) {
             return -1;
         }

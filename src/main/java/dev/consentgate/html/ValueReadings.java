@@ -58,4 +58,89 @@ final class ValueReadings {
     static String read(byte[] a, int from, int to, Charset reading) {
         return new String(a, from, to - from, isAscii(a, from, to) ? StandardCharsets.ISO_8859_1 : reading);
     }
+
+    /**
+     * Whether every reading of the URL {@code a[from, to)} is judged as the page's own reading judges it, given rules
+     * whose hosts and paths are ASCII: its bytes past ASCII all lie after the end of its own authority, or it has none
+     * (a relative URL takes its host from a base, whose readings are judged apart), and no {@code "//"} follows, where
+     * {@link UrlJudge} reads the URL a redirect carries. A reading changes only what it reads past ASCII (an ASCII byte
+     * a multi-byte character takes in becomes part of a character past ASCII, never another ASCII one, and a '/' is
+     * never taken in), and past ASCII only a host's characters can turn into ASCII ones (fullwidth letters, mapped as
+     * a browser maps a host); an ASCII rule found in a path in any reading is found in the page's own reading too.
+     * No character reference may be in it: one can spell anything. Saves judging a tag once per encoding a detector
+     * may choose (37) for each image whose file name is in Japanese on a page that declares no encoding.
+     */
+    static boolean pastAsciiOnlyInPath(byte[] a, int from, int to) {
+        int firstPastAscii = from;
+        while (firstPastAscii < to && a[firstPastAscii] >= 0) {
+            firstPastAscii++;
+        }
+        if (firstPastAscii == to) {
+            return true;
+        }
+        for (int i = from; i < to; i++) {
+            if (a[i] == '&') {
+                return false;
+            }
+        }
+        // the ASCII before it as the URL parser reads it: leading controls and spaces trimmed, tabs and breaks removed
+        StringBuilder ascii = new StringBuilder(firstPastAscii - from);
+        int[] at = new int[firstPastAscii - from + 1];
+        for (int i = from; i < firstPastAscii; i++) {
+            byte c = a[i];
+            if (c != '\t' && c != '\n' && c != '\r' && (c > ' ' || ascii.length() > 0)) {
+                at[ascii.length()] = i;
+                ascii.append((char) c);
+            }
+        }
+        at[ascii.length()] = firstPastAscii;
+        String url = ascii.toString();
+        int authority;
+        if (isSlash(url, 0) && isSlash(url, 1)) {
+            authority = 2;
+        } else {
+            int colon = UrlParts.schemeEnd(url, 0);
+            if (colon < 0) {
+                // relative: a scheme cannot go on past ASCII, so no part of it names a host
+                return !hasDoubleSlash(a, from, to);
+            }
+            if (!UrlParts.isFetchScheme(url, 0, colon)) {
+                // data:, javascript: and the like: what they carry is read as a whole
+                return false;
+            }
+            authority = colon + 1;
+        }
+        while (isSlash(url, authority)) {
+            authority++;
+        }
+        for (int k = authority; k < url.length(); k++) {
+            char c = url.charAt(k);
+            if (c == '/' || c == '\\' || c == '?' || c == '#') {
+                return !hasDoubleSlash(a, at[k], to);
+            }
+        }
+        // the authority goes on past ASCII
+        return false;
+    }
+
+    private static boolean isSlash(String url, int k) {
+        return k < url.length() && (url.charAt(k) == '/' || url.charAt(k) == '\\');
+    }
+
+    /** Whether {@code a[from, to)} holds two slashes in a row, tabs and line breaks between them not counted. */
+    private static boolean hasDoubleSlash(byte[] a, int from, int to) {
+        boolean slash = false;
+        for (int i = from; i < to; i++) {
+            byte c = a[i];
+            if (c == '/') {
+                if (slash) {
+                    return true;
+                }
+                slash = true;
+            } else if (c != '\t' && c != '\n' && c != '\r') {
+                slash = false;
+            }
+        }
+        return false;
+    }
 }

@@ -1,9 +1,12 @@
 package dev.consentgate.html;
 
+import dev.consentgate.config.HtmlSettings;
+import dev.consentgate.config.TagRule;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,5 +92,30 @@ class UndeclaredPagesAreJudgedInEveryDetectedEncodingTest {
         byte[] page = ("<meta charset=\"windows-1252\"><img src=\"https://www.f\u0082\u0081cebook.com/tr?id=5\">")
                 .getBytes(StandardCharsets.ISO_8859_1);
         assertTrue(rewrite(page, StandardCharsets.ISO_8859_1).contains("<img"));
+    }
+
+    @Test
+    void aHostARedirectCarriesPastAnAddressPathInJapaneseIsJudgedInEachReading() {
+        // an address whose own host is ASCII is judged once when only its path is past ASCII (every reading then
+        // judges alike); a host carried after "//" is not its path
+        Charset sjis = Charset.forName("Shift_JIS");
+        String page = TEXT + "<img src=\"/\u5199\u771f.png?u=//" + FACEBOOK + "/tr?id=7\">";
+        assertFalse(rewrite(page.getBytes(sjis), sjis).contains("<img"));
+    }
+
+    @Test
+    void aRulesPathPastAsciiMakesEveryReadingOfAnAddressPathCount() {
+        // a rule's path in Japanese matches the Shift_JIS bytes of an address only as Shift_JIS reads them
+        List<TagRule> rules = new ArrayList<>(TestRules.defaultRules());
+        rules.add(new TagRule("photo-beacon", Optional.empty(),
+                Optional.of("/\u5199\u771f/"), Optional.empty(), "analytics", Optional.empty(), "test"));
+        TagPolicy policy = new TagPolicy(rules, TestRules.CATEGORIES, HtmlSettings.defaults());
+        Charset sjis = Charset.forName("Shift_JIS");
+        byte[] page = (TEXT + "<img src=\"https://cdn.example.jp/\u5199\u771f/b.gif\">").getBytes(sjis);
+        String out = new String(HtmlRewriter.rewriteAll(policy, TestRules.ESSENTIAL_ONLY, PageSite.NONE, page,
+                RewriteListener.NONE, Optional.empty(), null), sjis);
+        assertFalse(out.contains("<img"), out);
+        // the default rules, all ASCII, pass the same page
+        assertTrue(rewrite(page, sjis).contains("<img"));
     }
 }

@@ -64,4 +64,37 @@ class ValueReadingsTest {
         assertFalse(ValueReadings.isAscii(value, 0, 2));
         assertTrue(ValueReadings.isAscii(value, 2, 3));
     }
+
+    private static boolean pastAsciiOnlyInPath(String url) {
+        byte[] bytes = url.getBytes(StandardCharsets.UTF_8);
+        return ValueReadings.pastAsciiOnlyInPath(bytes, 0, bytes.length);
+    }
+
+    @Test
+    void aUrlWhoseBytesPastAsciiAreAllInItsPathReadsAlikeInEveryReading() {
+        for (String url : new String[] {"https://cdn.example.org/写真.png", "/img/写真.png",
+            "写真.png", "img/café.jpg", "//cdn.example.org/写真", "HTTPS://cdn.example.org?q=日",
+            "https://cdn.example.org#日", "https:\\\\cdn.example.org\\日", " \thttps://cdn.example.org/日",
+            "https:///cdn.example.org/a/日/b/", "?日", "#日", "javaéscript:alert(1)",
+            "https://cdn.example.org/plain-ascii"}) {
+            assertTrue(pastAsciiOnlyInPath(url), url);
+        }
+    }
+
+    @Test
+    void aUrlWithBytesPastAsciiWhereAHostIsReadIsReadInEveryReading() {
+        for (String url : new String[] {
+            // in its own host, its user name, or cut by a tab
+            "https://www.\uff46acebook.com/tr", "//\uff46acebook.com/tr", "https://user\u00e9@cdn.example.org/x",
+            "https://cdn.exa\tmple.\u00e9org/x", "https:\u00e9//x", "https://cdn.example.org\uff0fx",
+            // in a host a redirect carries, which UrlJudge reads after "//", also in a relative URL or split by a tab
+            "https://cdn.example.org/\u65e5?u=https://www.\uff46acebook.com/tr", "/r?u=//\uff46acebook.com",
+            "https://cdn.example.org//\uff46acebook.com", "/\u65e5/\n/\uff46acebook.com",
+            // what a data: or javascript: URL carries is read as a whole
+            "data:text/javascript,\u65e5", "javascript:\u65e5", "blob:https://cdn.example.org/\u65e5",
+            // a character reference may spell anything, "//" included
+            "/\u65e5?u=&#47;&#47;\uff46acebook.com", "https://cdn&#46;example.org/\u65e5"}) {
+            assertFalse(pastAsciiOnlyInPath(url), url);
+        }
+    }
 }
