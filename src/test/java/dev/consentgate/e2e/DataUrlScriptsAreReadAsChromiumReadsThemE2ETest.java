@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(BrowserLab.class)
 class DataUrlScriptsAreReadAsChromiumReadsThemE2ETest {
 
+    private static final List<String> TRACKERS = List.of(StandInTrackers.FACEBOOK);
+
     /** windows-1252's 'ª' (0xAA), an 'a' in a host. */
     private static final String CODE_1252 = "new%20Image().src%3D%27https://www.f%AAcebook.com/tr?id=";
     /** Shift_JIS's fullwidth 'ａ' (0x82 0x81). */
@@ -89,19 +91,11 @@ class DataUrlScriptsAreReadAsChromiumReadsThemE2ETest {
         // straight from the upstream: the gateway read the code in the page's encoding (UTF-8, or Shift_JIS for the
         // module), or read UTF-16's and ISO-2022-JP's bytes as ASCII
         String name = "data-script" + path.replace('/', '-');
-        List<NetworkLog.Request> direct = trackerRequests(lab, site.upstreamOrigin() + path,
-                name + "-direct");
+        List<NetworkLog.Request> direct = StandInTrackers.requestsWhileLoading(lab, site.upstreamOrigin() + path,
+                TRACKERS, name + "-direct");
         assertFalse(direct.isEmpty(), path + ": straight from the upstream, Chromium asks the tracker");
-        List<NetworkLog.Request> through = trackerRequests(lab, site.gatewayOrigin() + path, name + "-gateway");
+        List<NetworkLog.Request> through = StandInTrackers.requestsWhileLoading(lab, site.gatewayOrigin() + path,
+                TRACKERS, name + "-gateway");
         assertEquals(List.of(), through, path + ": through the gateway, requests to tracker hosts");
-    }
-
-    private static List<NetworkLog.Request> trackerRequests(BrowserLab.Lab lab, String url, String evidence) {
-        try (Tab tab = lab.newTab()) {
-            tab.navigate(url);
-            List<NetworkLog.Request> trackers = tab.network().toHosts(List.of(StandInTrackers.FACEBOOK));
-            Evidence.save(evidence, tab, List.of("page: " + url, "requests to tracker hosts: " + trackers));
-            return trackers;
-        }
     }
 }

@@ -202,10 +202,11 @@ class ParserQuirksE2ETest {
         "/windows-1252"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
-        List<NetworkLog.Request> direct = trackerRequests(lab, site.upstreamOrigin() + path,
-                name + "-direct");
+        List<NetworkLog.Request> direct = StandInTrackers.requestsWhileLoading(lab, site.upstreamOrigin() + path,
+                TRACKERS, name + "-direct");
         assertFalse(direct.isEmpty(), path + ": straight from the upstream, Chromium asks a tracker");
-        List<NetworkLog.Request> through = trackerRequests(lab, site.gatewayOrigin() + path, name + "-gateway");
+        List<NetworkLog.Request> through = StandInTrackers.requestsWhileLoading(lab, site.gatewayOrigin() + path,
+                TRACKERS, name + "-gateway");
         assertEquals(List.of(), through, path + ": through the gateway, requests to tracker hosts");
     }
 
@@ -213,10 +214,10 @@ class ParserQuirksE2ETest {
     @ValueSource(strings = {"/svg-frame-placeholder", "/object-content-math"})
     void theGatewaysOwnEditsAskNoTrackerThePageDidNot(String path, BrowserLab.Lab lab) {
         String name = "quirk" + path.replace('/', '-');
-        assertEquals(List.of(), trackerRequests(lab, site.upstreamOrigin() + path,
+        assertEquals(List.of(), StandInTrackers.requestsWhileLoading(lab, site.upstreamOrigin() + path, TRACKERS,
                 name + "-direct"), path + ": straight from the upstream, Chromium asks no tracker");
-        assertEquals(List.of(), trackerRequests(lab, site.gatewayOrigin() + path, name + "-gateway"),
-                path + ": through the gateway, requests to tracker hosts");
+        assertEquals(List.of(), StandInTrackers.requestsWhileLoading(lab, site.gatewayOrigin() + path, TRACKERS,
+                name + "-gateway"), path + ": through the gateway, requests to tracker hosts");
     }
 
     @Test
@@ -234,14 +235,5 @@ class ParserQuirksE2ETest {
         assertEquals("ran,ran,<i>3</i>,document.write('<script src=x><\\/script>'),"
                 + "document.write('<script src=y><\\/script>')", ran.get(0), "straight from the upstream, the page's scripts ran");
         assertEquals(ran.get(0), ran.get(1), "through the gateway, the same scripts ran the same way");
-    }
-
-    private static List<NetworkLog.Request> trackerRequests(BrowserLab.Lab lab, String url, String evidence) {
-        try (Tab tab = lab.newTab()) {
-            tab.navigate(url);
-            List<NetworkLog.Request> trackers = tab.network().toHosts(TRACKERS);
-            Evidence.save(evidence, tab, List.of("page: " + url, "requests to tracker hosts: " + trackers));
-            return trackers;
-        }
     }
 }

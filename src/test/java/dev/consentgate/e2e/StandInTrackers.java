@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,6 +58,22 @@ final class StandInTrackers implements AutoCloseable {
         server.setExecutor(trackers.executor);
         server.start();
         return trackers;
+    }
+
+    /**
+     * Loads {@code url} in a fresh tab and gives the requests it attempted to {@code hosts} (or their subdomains); the
+     * evidence, saved as {@code evidence}, notes them and the encoding Chromium read the page in. How the browser tests
+     * that load a page straight from an upstream and through the gateway see whether it asks a tracker.
+     */
+    static List<NetworkLog.Request> requestsWhileLoading(BrowserLab.Lab lab, String url, Collection<String> hosts,
+            String evidence) {
+        try (Tab tab = lab.newTab()) {
+            tab.navigate(url);
+            List<NetworkLog.Request> trackers = tab.network().toHosts(hosts);
+            Evidence.save(evidence, tab, List.of("page: " + url, "requests to tracker hosts: " + trackers,
+                    "encoding: " + tab.evaluate("document.characterSet")));
+            return trackers;
+        }
     }
 
     int port() {

@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(BrowserLab.class)
 class UndeclaredPagesHostsInEveryDetectedEncodingE2ETest {
 
+    private static final List<String> TRACKERS = List.of(StandInTrackers.FACEBOOK);
+
     /** Text the detector recognises, by the Java encoder that writes it. */
     private static final Map<String, String> TEXT = Map.of(
             "Shift_JIS", "これは日本語のウェブページです。私たちの会社は東京にあります。製品とサービスについての情報を"
@@ -77,20 +79,11 @@ class UndeclaredPagesHostsInEveryDetectedEncodingE2ETest {
         // as it did straight from the upstream: the gateway read the page's bytes as UTF-8 or windows-1252, where
         // the fullwidth letters are no ASCII, while Chromium's detector read the page in its encoding.
         String name = "undeclared" + path.replace('/', '-');
-        List<NetworkLog.Request> direct = trackerRequests(lab, site.upstreamOrigin() + path,
-                name + "-direct");
+        List<NetworkLog.Request> direct = StandInTrackers.requestsWhileLoading(lab, site.upstreamOrigin() + path,
+                TRACKERS, name + "-direct");
         assertFalse(direct.isEmpty(), path + ": straight from the upstream, Chromium asks the tracker");
-        List<NetworkLog.Request> through = trackerRequests(lab, site.gatewayOrigin() + path, name + "-gateway");
+        List<NetworkLog.Request> through = StandInTrackers.requestsWhileLoading(lab, site.gatewayOrigin() + path,
+                TRACKERS, name + "-gateway");
         assertEquals(List.of(), through, path + ": through the gateway, requests to tracker hosts");
-    }
-
-    private static List<NetworkLog.Request> trackerRequests(BrowserLab.Lab lab, String url, String evidence) {
-        try (Tab tab = lab.newTab()) {
-            tab.navigate(url);
-            List<NetworkLog.Request> trackers = tab.network().toHosts(List.of(StandInTrackers.FACEBOOK));
-            Evidence.save(evidence, tab, List.of("page: " + url, "requests to tracker hosts: " + trackers,
-                    "encoding: " + tab.evaluate("document.characterSet")));
-            return trackers;
-        }
     }
 }
