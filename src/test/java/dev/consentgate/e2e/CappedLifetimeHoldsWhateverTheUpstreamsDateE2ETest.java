@@ -2,8 +2,7 @@ package dev.consentgate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.consentgate.config.Ruleset;
-import dev.consentgate.testing.TestUpstream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,19 +29,16 @@ class CappedLifetimeHoldsWhateverTheUpstreamsDateE2ETest {
      */
     @Test
     void aCappedExpiresHoldsAgainstAnOldDate(BrowserLab.Lab lab) throws Exception {
-        Ruleset ruleset = GatewayInFront.defaultRuleset();
-        String page = "<!doctype html><title>p</title><p>p";
-        String response = "HTTP/1.1 200 OK\r\nDate: " + IMF_FIXDATE.format(Instant.now().minus(Duration.ofDays(3)))
-                + "\r\nContent-Type: text/html\r\n"
-                + "Set-Cookie: _gid=GA1.2.3; Path=/; Expires=Wed, 01 Jan 2099 00:00:00 GMT\r\n"
-                + "Content-Length: " + page.length() + "\r\n\r\n" + page;
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
-             GatewayInFront gateway = GatewayInFront.start(ruleset, upstream.uri());
+        PagesBehindGateway.Page page = PagesBehindGateway.Page.ok("Date: "
+                + IMF_FIXDATE.format(Instant.now().minus(Duration.ofDays(3))) + "\r\nContent-Type: text/html\r\n"
+                + "Set-Cookie: _gid=GA1.2.3; Path=/; Expires=Wed, 01 Jan 2099 00:00:00 GMT\r\n",
+                "<!doctype html><title>p</title><p>p".getBytes(StandardCharsets.US_ASCII));
+        try (PagesBehindGateway site = PagesBehindGateway.start(target -> page);
              Tab tab = lab.newTab()) {
             tab.disableJavaScript();
-            tab.setCookie(gateway.origin(), "cg_consent", ruleset.consent().revision() + ":analytics");
+            site.consent(tab, "analytics");
             Instant loaded = Instant.now();
-            tab.navigate(gateway.origin() + "/");
+            tab.navigate(site.gatewayOrigin() + "/");
             Evidence.save("capped-lifetime-old-date", tab);
 
             Tab.Cookie gid = UpstreamCookiesE2ETest.cookie(UpstreamCookiesE2ETest.siteCookies(tab), "_gid")

@@ -2,8 +2,7 @@ package dev.consentgate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.consentgate.config.Ruleset;
-import dev.consentgate.testing.TestUpstream;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -16,11 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BrowserLab.class)
 class HttpPrefixedCookiesAreWithdrawnE2ETest {
 
-    private static final String PAGE = "<!doctype html><title>p</title><p>p";
-    private static final String RESPONSE = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+    private static final PagesBehindGateway.Page PAGE = PagesBehindGateway.Page.ok("Content-Type: text/html\r\n"
             + "Set-Cookie: __Http-trk=1; Secure; HttpOnly; Path=/\r\n"
-            + "Set-Cookie: __Host-Http-trk=2; Secure; HttpOnly; Path=/\r\n"
-            + "Content-Length: " + PAGE.length() + "\r\n\r\n" + PAGE;
+            + "Set-Cookie: __Host-Http-trk=2; Secure; HttpOnly; Path=/\r\n",
+            "<!doctype html><title>p</title><p>p".getBytes(StandardCharsets.US_ASCII));
 
     /**
      * Before (found by a review): with every category granted the two undeclared cookies landed; after consent was
@@ -29,18 +27,15 @@ class HttpPrefixedCookiesAreWithdrawnE2ETest {
      */
     @Test
     void withdrawalDeletesHttpPrefixedCookies(BrowserLab.Lab lab) throws Exception {
-        Ruleset ruleset = GatewayInFront.defaultRuleset();
-        String revision = ruleset.consent().revision();
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(RESPONSE));
-             GatewayInFront gateway = GatewayInFront.start(ruleset, upstream.uri());
+        try (PagesBehindGateway site = PagesBehindGateway.start(target -> PAGE);
              Tab tab = lab.newTab()) {
             tab.disableJavaScript();
-            tab.setCookie(gateway.origin(), "cg_consent", revision + ":functionality+analytics+advertising");
-            tab.navigate(gateway.origin() + "/");
+            site.consent(tab, "functionality+analytics+advertising");
+            tab.navigate(site.gatewayOrigin() + "/");
             assertEquals(Set.of("__Http-trk", "__Host-Http-trk"), names(tab), "precondition: both cookies landed");
 
-            tab.setCookie(gateway.origin(), "cg_consent", revision + ":");
-            tab.navigate(gateway.origin() + "/");
+            site.consent(tab, "");
+            tab.navigate(site.gatewayOrigin() + "/");
             Evidence.save("withdrawal-http-prefixed", tab);
 
             assertEquals(Set.of(), names(tab), "cookies left after withdrawal");

@@ -8,7 +8,7 @@ import java.util.function.Function;
 /**
  * A test upstream answering each request target with the page a function gives (a 404 for none), and a gateway with
  * the shipped ruleset in front of it: the set-up of the browser tests that load each case straight from the upstream
- * and through the gateway.
+ * and through the gateway, and of those that load a page through the gateway under the consent they give the tab.
  */
 final class PagesBehindGateway implements AutoCloseable {
 
@@ -56,6 +56,14 @@ final class PagesBehindGateway implements AutoCloseable {
     /** The gateway's origin: where a page is loaded through the gateway. */
     String gatewayOrigin() {
         return gateway.origin();
+    }
+
+    /**
+     * Gives {@code tab} the visitor's answer for the gateway's origin, as the consent endpoint would: a cg_consent
+     * cookie of the ruleset's revision granting {@code categories} ("a+b"; "" for none, a withdrawal).
+     */
+    void consent(Tab tab, String categories) {
+        tab.setCookie(gatewayOrigin(), "cg_consent", gateway.ruleset().consent().revision() + ":" + categories);
     }
 
     @Override

@@ -2,8 +2,7 @@ package dev.consentgate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.consentgate.config.Ruleset;
-import dev.consentgate.testing.TestUpstream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,12 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BrowserLab.class)
 class WithdrawalDeletesPartitionedAndPagePathCookiesE2ETest {
 
-    private static final String PAGE = "<!doctype html><title>cart</title><p>cart";
-    private static final String RESPONSE = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+    private static final PagesBehindGateway.Page PAGE = PagesBehindGateway.Page.ok("Content-Type: text/html\r\n"
             + "Set-Cookie: _ga=GA1.1.1.1; Path=/shop/\r\n"
             + "Set-Cookie: _gid=GA1.2.2.2; Path=/shop/cart\r\n"
-            + "Set-Cookie: _fbp=fb.1.2.3; Path=/; Secure; Partitioned\r\n"
-            + "Content-Length: " + PAGE.length() + "\r\n\r\n" + PAGE;
+            + "Set-Cookie: _fbp=fb.1.2.3; Path=/; Secure; Partitioned\r\n",
+            "<!doctype html><title>cart</title><p>cart".getBytes(StandardCharsets.US_ASCII));
 
     /**
      * Before (found by a review): after the withdrawal all three stayed in the jar: the gateway's deletions went to
@@ -32,19 +30,16 @@ class WithdrawalDeletesPartitionedAndPagePathCookiesE2ETest {
      */
     @Test
     void withdrawalEmptiesTheJarOfPagePathAndPartitionedCookies(BrowserLab.Lab lab) throws Exception {
-        Ruleset ruleset = GatewayInFront.defaultRuleset();
-        String revision = ruleset.consent().revision();
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(RESPONSE));
-             GatewayInFront gateway = GatewayInFront.start(ruleset, upstream.uri());
+        try (PagesBehindGateway site = PagesBehindGateway.start(target -> PAGE);
              Tab tab = lab.newTab()) {
             tab.disableJavaScript();
-            tab.setCookie(gateway.origin(), "cg_consent", revision + ":analytics+advertising");
-            tab.navigate(gateway.origin() + "/shop/cart");
+            site.consent(tab, "analytics+advertising");
+            tab.navigate(site.gatewayOrigin() + "/shop/cart");
             assertEquals(Set.of("_ga /shop/", "_gid /shop/cart", "_fbp /"), trackers(tab),
                     "precondition: the granted cookies are in the jar");
 
-            tab.setCookie(gateway.origin(), "cg_consent", revision + ":");
-            tab.navigate(gateway.origin() + "/shop/cart");
+            site.consent(tab, "");
+            tab.navigate(site.gatewayOrigin() + "/shop/cart");
             Evidence.save("withdrawal-partitioned-and-page-path", tab);
 
             assertEquals(Set.of(), trackers(tab), "cookies left after withdrawal");
