@@ -62,19 +62,8 @@ class ContentCodingListsAreDecodedIntegrationTest {
 
     /** A 200 with these Content-Encoding lines (each ending in CRLF) and the body, chunked in pieces of this size. */
     private static TestUpstream.Responder serving(String type, String codingLines, byte[] body, int chunkSize) {
-        return (request, out, socket) -> {
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\n" + codingLines
-                    + "Set-Cookie: _ga=GA1.1.1.1; Max-Age=999; Path=/\r\nTransfer-Encoding: chunked\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            for (int i = 0; i < body.length; i += chunkSize) {
-                int n = Math.min(chunkSize, body.length - i);
-                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body, i, n);
-                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-            }
-            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        };
+        return TestUpstream.chunked("HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\n" + codingLines
+                + "Set-Cookie: _ga=GA1.1.1.1; Max-Age=999; Path=/\r\n", body, chunkSize);
     }
 
     private static RawClient.Response get(RunningGateway gateway, String method, String acceptEncoding)

@@ -16,7 +16,6 @@ import dev.consentgate.testing.RunningGateway;
 import dev.consentgate.testing.TestUpstream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,19 +53,9 @@ class CorpusPagesThroughGatewayIntegrationTest {
         CookieClassifier cookies = new CookieClassifier(ruleset.cookieRules(), ruleset.undeclared(),
                 ruleset.categories());
         AtomicReference<byte[]> served = new AtomicReference<>();
-        TestUpstream.Responder gzipChunks = (request, out, socket) -> {
-            byte[] body = HtmlThroughGatewayIntegrationTest.gzip(served.get());
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            for (int i = 0; i < body.length; i += 509) {
-                int n = Math.min(509, body.length - i);
-                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body, i, n);
-                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-            }
-            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        };
+        TestUpstream.Responder gzipChunks = (request, out, socket) -> TestUpstream.chunked(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n",
+                HtmlThroughGatewayIntegrationTest.gzip(served.get()), 509).respond(request, out, socket);
         try (TestUpstream upstream = TestUpstream.start(gzipChunks);
              RunningGateway gateway = RunningGateway.in(upstream.uri())) {
             for (Path page : pages) {

@@ -88,19 +88,8 @@ class FailClosedIntegrationTest {
                 }
             }
         };
-        TestUpstream.Responder chunked = (request, out, socket) -> {
-            out.write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            for (int i = 0; i < page.length; i += 256) {
-                int n = Math.min(256, page.length - i);
-                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                out.write(page, i, n);
-                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-            }
-            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        };
-        try (TestUpstream upstream = TestUpstream.start(chunked);
+        try (TestUpstream upstream = TestUpstream.start(
+                     TestUpstream.chunked("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n", page, 256));
              RunningGateway gateway = gateway(upstream, faults);
              RawClient client = gateway.rawClient()) {
             client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n").readAborted().ifPresent(r -> {

@@ -49,19 +49,8 @@ class HtmlThroughGatewayIntegrationTest {
     }
 
     private static TestUpstream.Responder serving(byte[] body, String coding, int chunkSize) {
-        return (request, out, socket) -> {
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nETag: \"v1\"\r\n"
-                    + (coding.isEmpty() ? "" : "Content-Encoding: " + coding + "\r\n")
-                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            for (int i = 0; i < body.length; i += chunkSize) {
-                int n = Math.min(chunkSize, body.length - i);
-                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body, i, n);
-                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-            }
-            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        };
+        return TestUpstream.chunked("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nETag: \"v1\"\r\n"
+                + (coding.isEmpty() ? "" : "Content-Encoding: " + coding + "\r\n"), body, chunkSize);
     }
 
     private static RawClient.Response get(RunningGateway gateway, String acceptEncoding, String cookie)

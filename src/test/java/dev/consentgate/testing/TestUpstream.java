@@ -85,6 +85,25 @@ public final class TestUpstream implements AutoCloseable {
         return (request, out, socket) -> out.write(bytes);
     }
 
+    /**
+     * A responder that answers every request with {@code head} (the status line and header fields, each ending in
+     * CRLF; "Transfer-Encoding: chunked" and the blank line are added) and {@code body} in chunks of
+     * {@code chunkSize} bytes, each flushed as it is written so the gateway reads them apart, then the last chunk.
+     */
+    public static Responder chunked(String head, byte[] body, int chunkSize) {
+        return (request, out, socket) -> {
+            out.write((head + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            for (int i = 0; i < body.length; i += chunkSize) {
+                int n = Math.min(chunkSize, body.length - i);
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body, i, n);
+                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        };
+    }
+
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
