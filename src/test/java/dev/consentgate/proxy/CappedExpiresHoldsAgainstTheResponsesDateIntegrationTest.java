@@ -3,9 +3,9 @@ package dev.consentgate.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentgate.testing.FixedUpstreamBehindGateway;
 import dev.consentgate.testing.RawClient;
 import dev.consentgate.testing.RunningGateway;
-import dev.consentgate.testing.TestUpstream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,18 +40,15 @@ class CappedExpiresHoldsAgainstTheResponsesDateIntegrationTest {
                 + "Set-Cookie: _gid=GA1.2.3; Path=/; Expires=Wed, 01 Jan 2099 00:00:00 GMT\r\n"
                 + "Content-Length: 2\r\n\r\nok";
         String revision = RunningGateway.defaultRuleset().consent().revision();
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
-            RawClient.Response r = client.send("GET / HTTP/1.1\r\nHost: www.example.com\r\n"
-                    + "Cookie: cg_consent=" + revision + ":analytics\r\nConnection: close\r\n\r\n").read();
-            List<String> fields = r.headers("Set-Cookie");
-            assertEquals(1, fields.size(), () -> "Set-Cookie fields: " + fields);
-            String expires = fields.get(0).replaceAll("^.*; Expires=([^;]*).*$", "$1");
-            Instant stored = ZonedDateTime.parse(expires, IMF_FIXDATE).toInstant();
-            assertTrue(!stored.isAfter(date.plus(Duration.ofDays(1)).plusSeconds(1)),
-                    () -> "Expires " + expires + " is more than one day after the response's Date "
-                            + IMF_FIXDATE.format(date) + ": " + fields);
-        }
+        String request = "GET / HTTP/1.1\r\nHost: www.example.com\r\nCookie: cg_consent=" + revision + ":analytics\r\n"
+                + "Connection: close\r\n\r\n";
+        RawClient.Response r = FixedUpstreamBehindGateway.response(response, request);
+        List<String> fields = r.headers("Set-Cookie");
+        assertEquals(1, fields.size(), () -> "Set-Cookie fields: " + fields);
+        String expires = fields.get(0).replaceAll("^.*; Expires=([^;]*).*$", "$1");
+        Instant stored = ZonedDateTime.parse(expires, IMF_FIXDATE).toInstant();
+        assertTrue(!stored.isAfter(date.plus(Duration.ofDays(1)).plusSeconds(1)),
+                () -> "Expires " + expires + " is more than one day after the response's Date "
+                        + IMF_FIXDATE.format(date) + ": " + fields);
     }
 }

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentgate.testing.FixedUpstreamBehindGateway;
 import dev.consentgate.testing.RawClient;
-import dev.consentgate.testing.RunningGateway;
-import dev.consentgate.testing.TestUpstream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,9 +30,7 @@ class ConsentPostDeletesOnlyWithdrawnCategoriesIntegrationTest {
      */
     @Test
     void grantingOneCategoryAndWithdrawingAnotherDeletesOnlyTheWithdrawnOnesCookies() throws Exception {
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(OK));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
+        FixedUpstreamBehindGateway.withClient(OK, (upstream, client) -> {
             String body = "categories=functionality&return=%2F";
             RawClient.Response posted = client.send("POST /.consentgate/consent HTTP/1.1\r\nHost: shop.example.com\r\n"
                     + "Origin: http://shop.example.com\r\nSec-Fetch-Site: same-origin\r\n"
@@ -58,6 +55,6 @@ class ConsentPostDeletesOnlyWithdrawnCategoriesIntegrationTest {
                     + "Cookie: cg_consent=2025-12-16:functionality; userId=42; JSESSIONID=abc\r\n\r\n").read();
             assertEquals(List.of("cg_consent=2025-12-16:functionality; userId=42; JSESSIONID=abc"),
                     upstream.take().headers("Cookie"));
-        }
+        });
     }
 }

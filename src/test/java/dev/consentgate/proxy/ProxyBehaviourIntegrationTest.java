@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentgate.testing.FixedUpstreamBehindGateway;
 import dev.consentgate.testing.RawClient;
 import dev.consentgate.testing.RunningGateway;
 import dev.consentgate.testing.TestUpstream;
@@ -47,6 +48,19 @@ class ProxyBehaviourIntegrationTest {
         return got.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * Everything the gateway sends back for {@code request}, written on a raw socket, until it closes the connection
+     * or 5 s pass (see {@link #readAll}), the upstream answering with {@code upstreamAnswer}.
+     */
+    private static String sentBackFor(TestUpstream.Responder upstreamAnswer, String request) throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(upstreamAnswer);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             Socket client = new Socket("127.0.0.1", gateway.address().getPort())) {
+            client.getOutputStream().write(ascii(request));
+            return readAll(client, 5_000);
+        }
+    }
+
     /** One line for an assertion message: CRLF shown as '|'. */
     private static String shown(String raw) {
         return raw.replace("\r\n", "|");
@@ -58,16 +72,14 @@ class ProxyBehaviourIntegrationTest {
         String body = status == 204 || status == 304 ? "" : "body";
         String response = "HTTP/1.1 " + status + " X\r\n" + AD_COOKIE + SESSION
                 + (body.isEmpty() ? "" : "Content-Length: 4\r\n") + "\r\n" + body;
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
+        FixedUpstreamBehindGateway.withClient(response, (upstream, client) -> {
             RawClient.Response r = client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n").read();
             assertEquals(status, r.status());
             assertEquals(List.of("JSESSIONID=s; Path=/"), r.headers("set-cookie"));
             assertEquals(body, r.bodyText());
             // the connection stays usable after bodiless responses
             assertEquals(status, client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n").read().status());
-        }
+        });
     }
 
     @Test
@@ -114,23 +126,19 @@ class ProxyBehaviourIntegrationTest {
         // not HTML: the length of an HTML page is not known before it is filtered (PageVariantsIntegrationTest)
         String response = "HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n" + AD_COOKIE + SESSION
                 + "Content-Length: 1000\r\n\r\n";
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
+        FixedUpstreamBehindGateway.withClient(response, (upstream, client) -> {
             RawClient.Response r = client.send("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n").read(true);
             assertEquals(List.of("1000"), r.headers("content-length"));
             assertEquals(List.of("JSESSIONID=s; Path=/"), r.headers("set-cookie"));
             assertEquals(200, client.send("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n").read(true).status());
-        }
+        });
     }
 
     @Test
     void earlyHintsAreFilteredAndPairedWithTheirRequest() throws Exception {
         String response = "HTTP/1.1 103 Early Hints\r\nLink: </app.css>; rel=preload\r\n" + AD_COOKIE + "\r\n"
                 + "HTTP/1.1 200 OK\r\n" + AD_COOKIE + SESSION + "Content-Length: 2\r\n\r\nok";
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
+        FixedUpstreamBehindGateway.withClient(response, (upstream, client) -> {
             client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
             RawClient.Response hints = client.read();
             assertEquals(103, hints.status());
@@ -140,7 +148,7 @@ class ProxyBehaviourIntegrationTest {
             assertEquals(200, fin.status());
             assertEquals(List.of("JSESSIONID=s; Path=/"), fin.headers("set-cookie"));
             assertEquals("ok", fin.bodyText());
-        }
+        });
     }
 
     @Test
@@ -150,9 +158,7 @@ class ProxyBehaviourIntegrationTest {
                 + "Link: <https://shop.test/p/1>; rel=canonical\r\n";
         String response = "HTTP/1.1 103 Early Hints\r\n" + links + "\r\n"
                 + "HTTP/1.1 200 OK\r\nContent-Type: text/css\r\n" + links + "Content-Length: 2\r\n\r\nok";
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
+        FixedUpstreamBehindGateway.withClient(response, (upstream, client) -> {
             client.send("GET / HTTP/1.1\r\nHost: shop.test\r\n\r\n");
             List<String> kept = List.of("</app.css>; rel=preload; as=style", "<https://shop.test/p/1>; rel=canonical");
             RawClient.Response hints = client.read();
@@ -169,19 +175,15 @@ class ProxyBehaviourIntegrationTest {
                     "<https://shop.test/p/1>; rel=canonical");
             assertEquals(all, client.read().headers("link"), "with every category granted all pass");
             assertEquals(all, client.read().headers("link"));
-        }
+        });
     }
 
     @Test
     void setCookie2IsAlwaysDropped() throws Exception {
         String response = "HTTP/1.1 200 OK\r\nSet-Cookie2: JSESSIONID=1; Version=1\r\nContent-Length: 0\r\n\r\n";
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
-            RawClient.Response r = client.send("GET / HTTP/1.1\r\nHost: a\r\n"
-                    + "Cookie: cg_consent=2025-12-16:functionality+analytics+advertising\r\n\r\n").read();
-            assertEquals(List.of(), r.headers("set-cookie2"));
-        }
+        RawClient.Response r = FixedUpstreamBehindGateway.response(response, "GET / HTTP/1.1\r\nHost: a\r\n"
+                + "Cookie: cg_consent=2025-12-16:functionality+analytics+advertising\r\n\r\n");
+        assertEquals(List.of(), r.headers("set-cookie2"));
     }
 
     @Test
@@ -209,9 +211,7 @@ class ProxyBehaviourIntegrationTest {
     @Test
     void requestBodiesSentOneByteAtATimeReachTheUpstreamIntact() throws Exception {
         String form = "name=K2&qty=1&note=" + "x".repeat(300);
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
+        FixedUpstreamBehindGateway.withClient("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", (upstream, client) -> {
             client.send("POST /cart HTTP/1.1\r\nHost: a\r\nContent-Length: " + form.length() + "\r\n\r\n");
             for (byte b : form.getBytes(StandardCharsets.ISO_8859_1)) {
                 client.send(new byte[] {b});
@@ -229,7 +229,7 @@ class ProxyBehaviourIntegrationTest {
             TestUpstream.Received second = upstream.take();
             assertEquals("hello world", second.bodyText());
             assertEquals(List.of("chunked"), second.headers("transfer-encoding"));
-        }
+        });
     }
 
     @Test
@@ -257,9 +257,7 @@ class ProxyBehaviourIntegrationTest {
     void hopByHopHeadersAreRemovedAndForwardingHeadersAdded() throws Exception {
         String response = "HTTP/1.1 200 OK\r\nConnection: X-Internal\r\nX-Internal: secret\r\nKeep-Alive: timeout=5\r\n"
                 + "Content-Length: 0\r\n\r\n";
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
+        FixedUpstreamBehindGateway.withClient(response, (upstream, client) -> {
             RawClient.Response r = client.send("GET /h HTTP/1.1\r\nHost: shop.example\r\nConnection: X-Trace, keep-alive\r\n"
                     + "X-Trace: 1\r\nKeep-Alive: 300\r\nTE: trailers\r\nProxy-Authorization: Basic x\r\n"
                     + "Upgrade: h2c\r\nX-Forwarded-For: 203.0.113.9\r\nSec-GPC: 1\r\n\r\n").read();
@@ -276,23 +274,21 @@ class ProxyBehaviourIntegrationTest {
             assertEquals(List.of("shop.example"), received.headers("x-forwarded-host"));
             assertEquals(List.of("1.1 consentgate"), received.headers("via"));
             assertEquals(List.of("1"), received.headers("sec-gpc"));
-        }
+        });
     }
 
     @Test
     void anUpstreamConnectionHeaderListingFramingFieldsLeavesTheResponseFramed() throws Exception {
         String response = "HTTP/1.1 200 OK\r\nConnection: Content-Length, Content-Type\r\nContent-Type: text/plain\r\n"
                 + "Content-Length: 2\r\n\r\nok";
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
+        FixedUpstreamBehindGateway.withClient(response, (upstream, client) -> {
             for (int i = 0; i < 2; i++) {
                 RawClient.Response r = client.send("GET /f" + i + " HTTP/1.1\r\nHost: shop.example\r\n\r\n").read();
                 assertEquals(List.of("2"), r.headers("content-length"));
                 assertEquals(List.of("text/plain"), r.headers("content-type"));
                 assertEquals("ok", r.bodyText());
             }
-        }
+        });
     }
 
     @Test
@@ -329,20 +325,16 @@ class ProxyBehaviourIntegrationTest {
 
     @Test
     void http10ClientWithoutKeepAliveGetsConnectionClosedAfterResponse() throws Exception {
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
+        FixedUpstreamBehindGateway.withClient("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", (upstream, client) -> {
             RawClient.Response r = client.send("GET / HTTP/1.0\r\n\r\n").read();
             assertEquals("ok", r.bodyText());
             assertTrue(client.closedByPeer());
-        }
+        });
     }
 
     @Test
     void everyForwardedRequestCarriesARequestIdKeepingAPlainOneFromTheClient() throws Exception {
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 204 No Content\r\n\r\n"));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
+        FixedUpstreamBehindGateway.withClient("HTTP/1.1 204 No Content\r\n\r\n", (upstream, client) -> {
             client.send("GET /a HTTP/1.1\r\nHost: a\r\n\r\n").read();
             client.send("GET /b HTTP/1.1\r\nHost: a\r\nX-Request-Id: lb-42.7\r\n\r\n").read();
             client.send("GET /c HTTP/1.1\r\nHost: a\r\nX-Request-Id: <script>\r\n\r\n").read();
@@ -352,7 +344,7 @@ class ProxyBehaviourIntegrationTest {
             assertEquals(List.of("lb-42.7"), upstream.take().headers("x-request-id"));
             List<String> replaced = upstream.take().headers("x-request-id");
             assertTrue(replaced.get(0).matches("[0-9a-f]{8}-[0-9a-f]+"), replaced.get(0));
-        }
+        });
     }
 
     /**
@@ -385,14 +377,9 @@ class ProxyBehaviourIntegrationTest {
     void anInterimResponseIsNotRelayedToAnHttp10Client() throws Exception {
         String response = "HTTP/1.1 103 Early Hints\r\nLink: </site.css>; rel=preload; as=style\r\n\r\n"
                 + "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok";
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             Socket client = new Socket("127.0.0.1", gateway.address().getPort())) {
-            client.getOutputStream().write(ascii("GET /page.txt HTTP/1.0\r\nHost: a\r\n\r\n"));
-            String raw = readAll(client, 5_000);
-            assertTrue(raw.startsWith("HTTP/1.1 200 "), "the HTTP/1.0 client's first (and only) response is: " + shown(raw));
-            assertTrue(raw.endsWith("\r\n\r\nok<EOF>"), shown(raw));
-        }
+        String raw = sentBackFor(TestUpstream.fixed(response), "GET /page.txt HTTP/1.0\r\nHost: a\r\n\r\n");
+        assertTrue(raw.startsWith("HTTP/1.1 200 "), "the HTTP/1.0 client's first (and only) response is: " + shown(raw));
+        assertTrue(raw.endsWith("\r\n\r\nok<EOF>"), shown(raw));
     }
 
     /**
@@ -405,14 +392,9 @@ class ProxyBehaviourIntegrationTest {
     void aChunkedUpstreamResponseIsNotSentChunkedToAnHttp10Client() throws Exception {
         String response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "2\r\n{}\r\n0\r\n\r\n";
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             Socket client = new Socket("127.0.0.1", gateway.address().getPort())) {
-            client.getOutputStream().write(ascii("GET /api HTTP/1.0\r\nHost: a\r\n\r\n"));
-            String raw = readAll(client, 5_000);
-            assertFalse(raw.toLowerCase().contains("\r\ntransfer-encoding:"), "HTTP/1.0 client got: " + shown(raw));
-            assertTrue(raw.endsWith("\r\n\r\n{}<EOF>"), "the HTTP/1.0 client's body is not the JSON: " + shown(raw));
-        }
+        String raw = sentBackFor(TestUpstream.fixed(response), "GET /api HTTP/1.0\r\nHost: a\r\n\r\n");
+        assertFalse(raw.toLowerCase().contains("\r\ntransfer-encoding:"), "HTTP/1.0 client got: " + shown(raw));
+        assertTrue(raw.endsWith("\r\n\r\n{}<EOF>"), "the HTTP/1.0 client's body is not the JSON: " + shown(raw));
     }
 
     /**
@@ -431,16 +413,11 @@ class ProxyBehaviourIntegrationTest {
             out.flush();
             socket.close();
         };
-        try (TestUpstream upstream = TestUpstream.start(closeDelimited);
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             Socket client = new Socket("127.0.0.1", gateway.address().getPort())) {
-            client.getOutputStream().write(ascii("GET /app.js HTTP/1.1\r\nHost: a\r\n\r\n"));
-            String raw = readAll(client, 5_000);
-            String head = raw.contains("\r\n\r\n") ? raw.substring(0, raw.indexOf("\r\n\r\n")).toLowerCase() : raw;
-            boolean framed = head.contains("\r\ncontent-length:") || head.contains("\r\ntransfer-encoding: chunked");
-            assertTrue(framed || raw.endsWith("<EOF>"), "5 s after the upstream closed, the visitor still cannot tell"
-                    + " where the body ends (no length, no chunking, connection left open): " + shown(raw));
-        }
+        String raw = sentBackFor(closeDelimited, "GET /app.js HTTP/1.1\r\nHost: a\r\n\r\n");
+        String head = raw.contains("\r\n\r\n") ? raw.substring(0, raw.indexOf("\r\n\r\n")).toLowerCase() : raw;
+        boolean framed = head.contains("\r\ncontent-length:") || head.contains("\r\ntransfer-encoding: chunked");
+        assertTrue(framed || raw.endsWith("<EOF>"), "5 s after the upstream closed, the visitor still cannot tell"
+                + " where the body ends (no length, no chunking, connection left open): " + shown(raw));
     }
 
     /** The re-framed close-delimited body arrives whole, and the client's connection serves the next request. */

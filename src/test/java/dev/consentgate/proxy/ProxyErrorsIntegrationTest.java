@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentgate.config.Ruleset;
+import dev.consentgate.testing.FixedUpstreamBehindGateway;
 import dev.consentgate.testing.RawClient;
 import dev.consentgate.testing.RunningGateway;
 import dev.consentgate.testing.TestUpstream;
@@ -194,11 +195,8 @@ class ProxyErrorsIntegrationTest {
 
     @Test
     void malformedUpstreamResponseIs502() throws Exception {
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 2OO OK\r\nContent-Length: 0\r\n\r\n"));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
-            assertEquals(502, client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n").read().status());
-        }
+        assertEquals(502, FixedUpstreamBehindGateway.response("HTTP/1.1 2OO OK\r\nContent-Length: 0\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: a\r\n\r\n").status());
     }
 
     @Test
@@ -207,13 +205,9 @@ class ProxyErrorsIntegrationTest {
                 "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
                 "HTTP/1.1 200 OK\r\nSet-Cookie: JSESSIONID=1\r\n ; _fbp=2\r\nContent-Length: 0\r\n\r\n",
                 "HTTP/1.1 200 OK\r\nX-Big: " + "b".repeat(70_000) + "\r\nContent-Length: 0\r\n\r\n")) {
-            try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
-                 RunningGateway gateway = RunningGateway.in(upstream.uri());
-                 RawClient client = gateway.rawClient()) {
-                RawClient.Response r = client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n").read();
-                assertEquals(502, r.status(), response.substring(0, 60));
-                assertEquals(List.of(), r.headers("set-cookie"));
-            }
+            RawClient.Response r = FixedUpstreamBehindGateway.response(response, "GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertEquals(502, r.status(), response.substring(0, 60));
+            assertEquals(List.of(), r.headers("set-cookie"));
         }
     }
 }

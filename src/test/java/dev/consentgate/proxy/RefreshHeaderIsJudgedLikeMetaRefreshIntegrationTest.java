@@ -2,9 +2,8 @@ package dev.consentgate.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.consentgate.testing.FixedUpstreamBehindGateway;
 import dev.consentgate.testing.RawClient;
-import dev.consentgate.testing.RunningGateway;
-import dev.consentgate.testing.TestUpstream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +19,10 @@ class RefreshHeaderIsJudgedLikeMetaRefreshIntegrationTest {
 
     private static RawClient.Response get(String refreshLines, String cookie) throws Exception {
         String body = "<html><body><p>page</p></body></html>";
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\n"
-                + "Content-Type: text/html\r\n" + refreshLines + "Content-Length: " + body.length() + "\r\n\r\n" + body));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
-            return client.send("GET / HTTP/1.1\r\nHost: shop.test\r\n"
-                    + (cookie.isEmpty() ? "" : "Cookie: " + cookie + "\r\n") + "\r\n").read();
-        }
+        String response = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + refreshLines + "Content-Length: "
+                + body.length() + "\r\n\r\n" + body;
+        return FixedUpstreamBehindGateway.response(response, "GET / HTTP/1.1\r\nHost: shop.test\r\n"
+                + (cookie.isEmpty() ? "" : "Cookie: " + cookie + "\r\n") + "\r\n");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentgate.config.Limits;
 import dev.consentgate.config.Ruleset;
+import dev.consentgate.testing.FixedUpstreamBehindGateway;
 import dev.consentgate.testing.RawClient;
 import dev.consentgate.testing.RunningGateway;
 import dev.consentgate.testing.TestUpstream;
@@ -196,15 +197,13 @@ class RelayIsolationIntegrationTest {
      */
     @Test
     void anHttp11ClientAskingForCloseHasItsConnectionClosedAfterTheResponse() throws Exception {
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
+        FixedUpstreamBehindGateway.withClient("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", (upstream, client) -> {
             client.socket().setSoTimeout(5_000);
             RawClient.Response r = client.send("GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").read();
             assertEquals("ok", r.bodyText());
             assertEquals(List.of("close"), r.headers("connection"), r.head());
             assertTrue(client.closedByPeer(), "the connection stayed open after the response");
-        }
+        });
     }
 
     /** Set-Cookie in a chunked response's trailer section is judged like one in the head (or dropped). */

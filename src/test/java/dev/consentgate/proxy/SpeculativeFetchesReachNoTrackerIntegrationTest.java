@@ -2,9 +2,8 @@ package dev.consentgate.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.consentgate.testing.FixedUpstreamBehindGateway;
 import dev.consentgate.testing.RawClient;
-import dev.consentgate.testing.RunningGateway;
-import dev.consentgate.testing.TestUpstream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +18,8 @@ class SpeculativeFetchesReachNoTrackerIntegrationTest {
     private static final String EVERYTHING = "cg_consent=2025-12-16:analytics+advertising+functionality";
 
     private static RawClient.Response get(String response, String requestHeaders) throws Exception {
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
-            return client.send("GET /out HTTP/1.1\r\nHost: shop.test\r\n" + requestHeaders + "\r\n").read();
-        }
+        return FixedUpstreamBehindGateway.response(response,
+                "GET /out HTTP/1.1\r\nHost: shop.test\r\n" + requestHeaders + "\r\n");
     }
 
     private static RawClient.Response page(String speculationRules, String cookie) throws Exception {

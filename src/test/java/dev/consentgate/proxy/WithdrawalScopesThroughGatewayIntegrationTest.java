@@ -3,6 +3,7 @@ package dev.consentgate.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentgate.testing.FixedUpstreamBehindGateway;
 import dev.consentgate.testing.RawClient;
 import dev.consentgate.testing.RunningGateway;
 import dev.consentgate.testing.TestUpstream;
@@ -34,9 +35,7 @@ class WithdrawalScopesThroughGatewayIntegrationTest {
      */
     @Test
     void aWithdrawnCookieStoredFourDirectoriesDeepIsDeletedInItsOwnScope() throws Exception {
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(OK));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
+        FixedUpstreamBehindGateway.withClient(OK, (upstream, client) -> {
             RawClient.Response r = client.send("GET /shop/men/shoes/sale/item HTTP/1.1\r\nHost: shop.example.com\r\n"
                     + "Cookie: trk=1\r\n\r\n").read();
             assertEquals(200, r.status());
@@ -47,7 +46,7 @@ class WithdrawalScopesThroughGatewayIntegrationTest {
             assertTrue(setCookies.stream().anyMatch(c -> c.startsWith("trk=;")
                             && c.contains("; Path=/shop/men/shoes/sale;") || c.endsWith("; Path=/shop/men/shoes/sale")),
                     "no deletion in the only scope the browser can hold this cookie in: " + setCookies);
-        }
+        });
     }
 
     /*

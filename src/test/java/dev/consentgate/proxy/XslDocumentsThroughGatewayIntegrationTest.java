@@ -3,9 +3,8 @@ package dev.consentgate.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.consentgate.testing.FixedUpstreamBehindGateway;
 import dev.consentgate.testing.RawClient;
-import dev.consentgate.testing.RunningGateway;
-import dev.consentgate.testing.TestUpstream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +21,10 @@ class XslDocumentsThroughGatewayIntegrationTest {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String response = "HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nContent-Length: " + bytes.length
                 + "\r\n\r\n" + new String(bytes, StandardCharsets.ISO_8859_1);
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed(response));
-             RunningGateway gateway = RunningGateway.in(upstream.uri());
-             RawClient client = gateway.rawClient()) {
-            RawClient.Response r = client.send("GET /doc HTTP/1.1\r\nHost: shop.test\r\n" + requestHeaders + "\r\n")
-                    .read();
-            assertEquals(200, r.status(), r.head());
-            return r.bodyText();
-        }
+        RawClient.Response r = FixedUpstreamBehindGateway.response(response,
+                "GET /doc HTTP/1.1\r\nHost: shop.test\r\n" + requestHeaders + "\r\n");
+        assertEquals(200, r.status(), r.head());
+        return r.bodyText();
     }
 
     /**
