@@ -8,13 +8,7 @@ import io.netty.buffer.Unpooled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -30,8 +24,6 @@ import java.util.function.Predicate;
 final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     private static final Logger LOG = LoggerFactory.getLogger(ByteStreamRewriter.class);
-    /** The rule id reported for an ATTLIST declaration of an XML page's DOCTYPE taken out (see prologEnded). */
-    private static final String ATTRIBUTE_DEFAULTS_RULE = "xml-attribute-defaults";
     private final TagPolicy policy;
     private final ConsentDecision consent;
     private final EventReporter events;
@@ -478,52 +470,18 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     }
 
     /**
-     * The prolog of an XML page was read: what its DOCTYPE declares is judged. An ATTLIST declaration that defaults an
-     * attribute goes (it could give any element an address, which no tag shows); an entity whose replacement text
-     * holds markup that the rewriter would change (a pixel, a script) gets an empty value, so that where the page
-     * uses it, nothing is inserted and the page stays well-formed; every entity is expanded where values and
-     * scripts' text are judged.
+     * The prolog of an XML page was read: every entity its DOCTYPE declares is expanded where values and scripts'
+     * text are judged, and what of the prolog goes (see XmlPrologCuts) is taken out of it.
      */
     private void prologEnded() {
         XmlProlog read = prolog;
         prolog = null;
-        List<long[]> cuts = new ArrayList<>();
-        for (int[] declaration : read.attributeDefaults()) {
-            cuts.add(new long[] {declaration[0], declaration[1]});
-            events.report(declaration[0], ElementNames.OTHER, "", "", ATTRIBUTE_DEFAULTS_RULE,
-                    RewriteEvent.Action.REMOVED);
-        }
         DeclaredEntities declared = new DeclaredEntities(read.entities());
         useEntities(declared.isEmpty() ? null : declared);
-        for (XmlProlog.Entity entity : read.entities()) {
-            if (entity.value().indexOf('<') >= 0 || entity.value().indexOf('&') >= 0) {
-                String markup = CharRefs.decode(declared.expand(entity.value()), false);
-                if (markup.indexOf('<') >= 0 && changedAsMarkup(entity.from(), markup)) {
-                    cuts.add(new long[] {entity.from(), entity.to()});
-                }
-            }
-        }
-        cuts.sort(Comparator.comparingLong(c -> c[0]));
-        for (long[] cut : cuts) {
+        for (long[] cut : XmlPrologCuts.of(read, declared, events, abs -> fragment(abs, MarkupReading.EITHER))) {
             pending.emitUpTo(cut[0]);
             pending.dropUpTo(cut[1]);
         }
-    }
-
-    /** Whether the rewriter changes {@code markup}, an entity's replacement text, read as content at {@code abs}. */
-    private boolean changedAsMarkup(long abs, String markup) {
-        byte[] in = markup.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
-        Consumer<ByteBuf> collect = b -> {
-            byte[] bytes = new byte[b.readableBytes()];
-            b.readBytes(bytes);
-            b.release();
-            out.writeBytes(bytes);
-        };
-        ByteStreamRewriter reader = fragment(abs, MarkupReading.EITHER);
-        reader.feed(Unpooled.wrappedBuffer(in), collect);
-        reader.finish(collect);
-        return !Arrays.equals(in, out.toByteArray());
     }
 
     private void useEntities(DeclaredEntities declared) {
