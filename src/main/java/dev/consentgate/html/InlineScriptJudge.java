@@ -56,7 +56,7 @@ final class InlineScriptJudge {
         this.limit = policy.settings().inlineScriptInspectLimit();
         this.signed = new SignatureVerdict(policy, consent);
         this.mentioned = new MentionedUrlVerdict(policy, consent, site);
-        this.mentions = new ScriptUrlMentions(encoding);
+        this.mentions = new ScriptUrlMentions(encoding, policy.rulesAreAscii());
         this.lookback = policy.signatures().newLookback();
         this.encoding = encoding;
         this.compactedLookback = policy.signatures().newLookback();

@@ -125,6 +125,11 @@ final class ScriptUrlMentions {
      * reported in each.
      */
     private final List<Charset> readings;
+    /**
+     * The rules' hosts and paths are all ASCII: a URL whose bytes past ASCII are all in its path is then judged alike
+     * in every reading, and read in one (see {@link ValueReadings#pastAsciiOnlyInPath}).
+     */
+    private final boolean asciiRules;
 
     /** A script in UTF-8 (a data: URL's, a srcdoc's). */
     ScriptUrlMentions() {
@@ -133,12 +138,22 @@ final class ScriptUrlMentions {
 
     /** A script of a page in {@code encoding}. */
     ScriptUrlMentions(Charset encoding) {
-        this(ValueReadings.of(encoding));
+        this(ValueReadings.of(encoding), false);
+    }
+
+    /** A script of a page in {@code encoding}, judged by rules whose hosts and paths are ASCII when {@code asciiRules}. */
+    ScriptUrlMentions(Charset encoding, boolean asciiRules) {
+        this(ValueReadings.of(encoding), asciiRules);
     }
 
     /** A script a browser may read in any of {@code readings}. */
     ScriptUrlMentions(List<Charset> readings) {
+        this(readings, false);
+    }
+
+    private ScriptUrlMentions(List<Charset> readings, boolean asciiRules) {
         this.readings = readings;
+        this.asciiRules = asciiRules;
     }
 
     /** Forget any URL in progress: a new script starts. */
@@ -508,7 +523,10 @@ final class ScriptUrlMentions {
         if (!loads() && relative) {
             return false;
         }
-        int n = ValueReadings.isAscii(url, 0, length) ? 1 : readings.size();
+        // a path on the page's own host, or past its host: read alike in each reading when only paths are past ASCII
+        boolean readAlike = ValueReadings.isAscii(url, 0, length)
+                || asciiRules && (relative || ValueReadings.pastAsciiOnlyAfterAuthority(url, 0, length));
+        int n = readAlike ? 1 : readings.size();
         for (int k = 0; k < n; k++) {
             String read = urlString(readings.get(k));
             if (loads() ? found.onLoadedUrl(read) : found.onNamedUrl(read)) {

@@ -113,14 +113,22 @@ final class ValueReadings {
         while (isSlash(url, authority)) {
             authority++;
         }
-        for (int k = authority; k < url.length(); k++) {
-            char c = url.charAt(k);
+        return pastAsciiOnlyAfterAuthority(a, at[authority], to);
+    }
+
+    /**
+     * {@link #pastAsciiOnlyInPath} for the authority and what follows, {@code a[from, to)}: whether it ends before
+     * the first byte past ASCII, with no {@code "//"} after it.
+     */
+    static boolean pastAsciiOnlyAfterAuthority(byte[] a, int from, int to) {
+        for (int i = from; i < to && a[i] >= 0; i++) {
+            byte c = a[i];
             if (c == '/' || c == '\\' || c == '?' || c == '#') {
-                return !hasDoubleSlash(a, at[k], to);
+                return !hasDoubleSlash(a, i, to);
             }
         }
-        // the authority goes on past ASCII
-        return false;
+        // the authority goes on past ASCII, unless there is nothing past ASCII
+        return isAscii(a, from, to);
     }
 
     private static boolean isSlash(String url, int k) {

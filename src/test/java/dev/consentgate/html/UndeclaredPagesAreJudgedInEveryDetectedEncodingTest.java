@@ -105,17 +105,25 @@ class UndeclaredPagesAreJudgedInEveryDetectedEncodingTest {
 
     @Test
     void aRulesPathPastAsciiMakesEveryReadingOfAnAddressPathCount() {
-        // a rule's path in Japanese matches the Shift_JIS bytes of an address only as Shift_JIS reads them
+        // a rule's path in Japanese ("/画像/", images) matches the Shift_JIS bytes of an address only as Shift_JIS
+        // reads them
         List<TagRule> rules = new ArrayList<>(TestRules.defaultRules());
         rules.add(new TagRule("photo-beacon", Optional.empty(),
-                Optional.of("/\u5199\u771f/"), Optional.empty(), "analytics", Optional.empty(), "test"));
+                Optional.of("/\u753b\u50cf/"), Optional.empty(), "analytics", Optional.empty(), "test"));
         TagPolicy policy = new TagPolicy(rules, TestRules.CATEGORIES, HtmlSettings.defaults());
         Charset sjis = Charset.forName("Shift_JIS");
-        byte[] page = (TEXT + "<img src=\"https://cdn.example.jp/\u5199\u771f/b.gif\">").getBytes(sjis);
+        byte[] page = (TEXT + "<img src=\"https://cdn.example.jp/\u753b\u50cf/b.gif\">").getBytes(sjis);
         String out = new String(HtmlRewriter.rewriteAll(policy, TestRules.ESSENTIAL_ONLY, PageSite.NONE, page,
                 RewriteListener.NONE, Optional.empty(), null), sjis);
         assertFalse(out.contains("<img"), out);
         // the default rules, all ASCII, pass the same page
         assertTrue(rewrite(page, sjis).contains("<img"));
+        // and the same for an address an inline script loads
+        byte[] script = (TEXT + "<script>new Image().src = \"https://cdn.example.jp/\u753b\u50cf/b.gif\";</script>")
+                .getBytes(sjis);
+        out = new String(HtmlRewriter.rewriteAll(policy, TestRules.ESSENTIAL_ONLY, PageSite.NONE, script,
+                RewriteListener.NONE, Optional.empty(), null), sjis);
+        assertTrue(out.contains("<script type=\"text/plain\""), out);
+        assertEquals(new String(script, sjis), rewrite(script, sjis));
     }
 }

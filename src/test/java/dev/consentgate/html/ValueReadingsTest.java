@@ -97,4 +97,17 @@ class ValueReadingsTest {
             assertFalse(pastAsciiOnlyInPath(url), url);
         }
     }
+
+    @Test
+    void anAuthorityAndPathAreReadAlikeWhenTheAuthorityEndsBeforeTheFirstBytePastAscii() {
+        byte[] inPath = "cdn.example.org/\u65e5\u672c.js".getBytes(StandardCharsets.UTF_8);
+        assertTrue(ValueReadings.pastAsciiOnlyAfterAuthority(inPath, 0, inPath.length));
+        byte[] ascii = "cdn.example.org".getBytes(StandardCharsets.UTF_8);
+        assertTrue(ValueReadings.pastAsciiOnlyAfterAuthority(ascii, 0, ascii.length));
+        for (String url : new String[] {"www.\uff46acebook.com/tr", "cdn.example.org:\uff18\uff10/x",
+            "cdn.example.org/a//\uff46acebook.com/tr", "\u65e5"}) {
+            byte[] bytes = url.getBytes(StandardCharsets.UTF_8);
+            assertFalse(ValueReadings.pastAsciiOnlyAfterAuthority(bytes, 0, bytes.length), url);
+        }
+    }
 }
