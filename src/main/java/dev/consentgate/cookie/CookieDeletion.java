@@ -3,7 +3,6 @@ package dev.consentgate.cookie;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -161,14 +160,8 @@ final class CookieDeletion {
         return hostName(hostHeader).endsWith(".");
     }
 
-    /** The Host header's name: trimmed, lower-case, without its port. */
     private static String hostName(String hostHeader) {
-        String host = hostHeader.trim().toLowerCase(Locale.ROOT);
-        int colon = host.lastIndexOf(':');
-        if (colon > 0 && host.indexOf(':') == colon) {
-            host = host.substring(0, colon);
-        }
-        return host;
+        return CookieDomain.hostName(hostHeader);
     }
 
 }

@@ -196,7 +196,8 @@ public final class CookiePolicy {
      * from the other and deletes it only by a partitioned field. __Host-: Secure; Path=/ and no Domain; __Secure-:
      * Secure; __Http-: Secure; HttpOnly; __Host-Http-: all of these. A scope a field the response keeps sets again
      * is left to that field, when the gateway reads that field's Domain as Chromium does
-     * ({@link SetCookieField#storedDomain}). At most {@link #MAX_DELETIONS} fields of {@link #MAX_DELETION_BYTES}
+     * ({@link SetCookieField#storedDomain}: from an IP address or a single-label host, a Domain naming that host is
+     * the host-only scope, and a deletion with such a Domain is not written beside the host-only one). At most {@link #MAX_DELETIONS} fields of {@link #MAX_DELETION_BYTES}
      * bytes in all, in that order.
      *
      * @param keptFields  the Set-Cookie field values the response still carries after {@link #enforceSetCookie}
@@ -217,7 +218,7 @@ public final class CookiePolicy {
             SetCookieField parsed = SetCookieField.parse(field);
             String path = parsed.path().orElse(directories.isEmpty() ? "/" : directories.get(directories.size() - 1));
             // a field whose Domain the gateway cannot read as Chromium does names no scope: no deletion gives way
-            parsed.storedDomain().ifPresent(domain ->
+            parsed.storedDomain(requestHost).ifPresent(domain ->
                     keptScopes.add(scopeKey(parsed.name(), path, domain, parsed.partitioned())));
         }
         Set<String> seen = new LinkedHashSet<>();
@@ -244,7 +245,12 @@ public final class CookiePolicy {
             for (boolean partitioned : new boolean[] {false, true}) {
                 for (String path : paths) {
                     for (String domain : domains) {
-                        if (keptScopes.contains(scopeKey(cookie.name(), path, domain, partitioned))) {
+                        // from an IP address or a single-label host, "Domain=" + the host is the host-only scope
+                        // again: no second field for it, and a kept host-only field is left alone by it too
+                        String stored = domain.isEmpty() ? ""
+                                : CookieDomain.storedFor(domain, requestHost).orElse(domain);
+                        if (!domain.isEmpty() && stored.isEmpty()
+                                || keptScopes.contains(scopeKey(cookie.name(), path, stored, partitioned))) {
                             continue;
                         }
                         String deletion = CookieDeletion.inScope(cookie, path,

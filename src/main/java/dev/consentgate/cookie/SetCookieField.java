@@ -119,12 +119,14 @@ final class SetCookieField {
     }
 
     /**
-     * Where Chromium keeps the cookie: "" host-only (no Domain, or the last one empty), else the domain of
-     * {@link #domain()}. Empty when the gateway cannot read the Domain as Chromium does: it cannot name the scope.
+     * Where Chromium keeps the cookie set by a response to {@code requestHost}: "" host-only (no Domain, the last one
+     * empty, or one naming an IP address or single-label host it was sent from, see {@link CookieDomain#storedFor}),
+     * else the domain of {@link #domain()}. Empty when the gateway cannot read the Domain as Chromium does: it cannot
+     * name the scope.
      */
-    Optional<String> storedDomain() {
+    Optional<String> storedDomain(Optional<String> requestHost) {
         String value = lastDomainValue();
-        return value == null || value.isEmpty() ? Optional.of("") : CookieDomain.read(value);
+        return value == null || value.isEmpty() ? Optional.of("") : CookieDomain.storedFor(value, requestHost);
     }
 
     /** The value of the last Domain attribute, "" when it is empty; null when there is none. */
