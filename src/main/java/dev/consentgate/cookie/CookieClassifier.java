@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.consentgate.config.Category;
 import dev.consentgate.config.CookieRule;
+import dev.consentgate.config.NamePattern;
 import dev.consentgate.config.UndeclaredCookies;
 import dev.consentgate.consent.ConsentDecision;
 import java.time.Duration;
@@ -86,6 +87,12 @@ public final class CookieClassifier {
         List<CookieRule> all = new ArrayList<>(matches.exact());
         all.addAll(matches.otherCase());
         return all;
+    }
+
+    /** The names the rules give exactly (not by a prefix or a pattern), once each, in ruleset order. */
+    public List<String> exactNames() {
+        return rules.stream().filter(rule -> rule.name().kind() == NamePattern.Kind.EXACT)
+                .map(rule -> rule.name().pattern()).distinct().toList();
     }
 
     /** First rule covering the cookie; domain and path are its Domain/Path attributes when known. */

@@ -206,6 +206,15 @@ public final class CookiePolicy {
      */
     public List<String> deletions(List<RequestCookie> removed, List<String> keptFields, Optional<String> requestHost,
                                   Optional<String> requestPath) {
+        return deletions(removed, keptFields, requestHost, requestPath, requestPath);
+    }
+
+    /**
+     * As above, with the paths besides "/" a cookie may be stored on taken from {@code pagePath} (the request
+     * path's own are not added when it differs; it still gives a kept field without Path its default path).
+     */
+    private List<String> deletions(List<RequestCookie> removed, List<String> keptFields, Optional<String> requestHost,
+                                   Optional<String> requestPath, Optional<String> pagePath) {
         if (removed.isEmpty()) {
             return List.of();
         }
@@ -232,7 +241,7 @@ public final class CookiePolicy {
             Set<String> paths = new LinkedHashSet<>();
             paths.add("/");
             rules.forEach(rule -> rule.path().filter(p -> p.startsWith("/")).ifPresent(paths::add));
-            paths.addAll(CookieDeletion.storedPaths(requestPath));
+            paths.addAll(CookieDeletion.storedPaths(pagePath));
             Set<String> domains = new LinkedHashSet<>();
             domains.add("");
             rules.forEach(rule -> rule.domain().filter(d -> !d.isEmpty())
@@ -277,6 +286,64 @@ public final class CookiePolicy {
                 .filter(cookie -> !namesSetByResponse.contains(cookie.name())).toList();
         return deletions(notSetAgain, List.of(), requestHost, Optional.empty());
     }
+
+    /**
+     * The cookies the ruleset names exactly that {@code before} lets through and {@code after} does not (as request
+     * cookies, of unknown scope), but those named in {@code carried}: for a withdrawal answered away from the pages,
+     * the withdrawn cookies the browser may hold on the path of the page withdrawn from and so did not send along.
+     */
+    public List<RequestCookie> declaredWithdrawn(ConsentDecision before, ConsentDecision after, Set<String> carried) {
+        List<RequestCookie> out = new ArrayList<>();
+        for (String name : classifier.exactNames()) {
+            if (!carried.contains(name) && classifier.allows(name, before) && !classifier.allows(name, after)) {
+                out.add(new RequestCookie(name, "", name + "="));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Withdrawal answered away from the pages (the consent endpoint), for the page the visitor withdrew from
+     * ({@code pagePath}, when known): {@link #deletions(List, Set, Optional)} of the {@code removed} cookies the
+     * request carried, also on every path besides "/" a cookie of that page may be stored on
+     * ({@link CookieDeletion#storedPaths}); then, within what is left of the bound and at most
+     * {@link #MAX_UNSEEN_DELETIONS} of them, one host-only deletion of each {@code unseen} cookie
+     * ({@link #declaredWithdrawn}) on the page's default path (/shop for /shop/cart): where a cookie the page set
+     * without Path or Domain lives, and which the browser does not send to the endpoint. None for a page at the top,
+     * whose default path "/" the endpoint is sent the cookies of.
+     */
+    public List<String> deletionsFromPage(List<RequestCookie> removed, List<RequestCookie> unseen,
+                                          Set<String> namesSetByResponse, Optional<String> requestHost,
+                                          Optional<String> pagePath) {
+        List<RequestCookie> notSetAgain = removed.stream()
+                .filter(cookie -> !namesSetByResponse.contains(cookie.name())).toList();
+        List<String> out = new ArrayList<>(deletions(notSetAgain, List.of(), requestHost, Optional.empty(),
+                pagePath));
+        List<String> directories = CookieDeletion.directoryPaths(pagePath);
+        if (directories.isEmpty()) {
+            return out;
+        }
+        String defaultPath = directories.get(directories.size() - 1);
+        int bytes = out.stream().mapToInt(String::length).sum();
+        int added = 0;
+        for (RequestCookie cookie : unseen) {
+            if (namesSetByResponse.contains(cookie.name())) {
+                continue;
+            }
+            String deletion = CookieDeletion.inScope(cookie, defaultPath, Optional.empty());
+            if (added >= MAX_UNSEEN_DELETIONS || out.size() >= MAX_DELETIONS
+                    || bytes + deletion.length() > MAX_DELETION_BYTES) {
+                break;
+            }
+            out.add(deletion);
+            bytes += deletion.length();
+            added++;
+        }
+        return List.copyOf(out);
+    }
+
+    /** Deletions of cookies a withdrawal answered away from the pages did not carry: about 10 KiB at most. */
+    static final int MAX_UNSEEN_DELETIONS = 128;
 
     /** The same, for a request of unknown host and path. */
     public List<String> deletions(List<RequestCookie> removed, Set<String> namesSetByResponse) {

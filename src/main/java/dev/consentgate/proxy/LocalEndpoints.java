@@ -100,7 +100,7 @@ final class LocalEndpoints {
                 Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)), tls,
                 Optional.ofNullable(request.headers().get(HttpHeaderNames.USER_AGENT)).orElse(""),
                 Optional.of(clientIp)));
-        return json(answer, withdrawalDeletions(cookieFields, input, answer));
+        return json(answer, withdrawalDeletions(cookieFields, input, answer, withdrawnFrom(request)));
     }
 
     private static boolean isLoopback(String ip) {
@@ -139,10 +139,12 @@ final class LocalEndpoints {
      * Deletes, in the browser, the cookies of the categories this POST withdrew (as the core does on requests): those
      * the answer before let through and the new one does not. A cookie of a category the same POST grants stays,
      * though the answer before refused it (the visitor just allowed it); one both refuse is deleted by the next
-     * page's response anyway.
+     * page's response anyway. Those the POST carried are deleted on the paths of the page withdrawn from too; the
+     * withdrawn cookies the ruleset names exactly and the POST did not carry, on that page's default path, where
+     * the browser keeps a cookie the page set without Path and sends it to that page only.
      */
     private List<String> withdrawalDeletions(List<String> cookieFields, ConsentInput input,
-                                             ConsentEndpoint.Response answer) {
+                                             ConsentEndpoint.Response answer, Optional<String> page) {
         if (answer.withdrawn().isEmpty()) {
             return List.of();
         }
@@ -150,11 +152,36 @@ final class LocalEndpoints {
         ConsentDecision after = new ConsentDecision(answer.granted(), ConsentSettings.NATIVE_SOURCE,
                 before.revision(), before.gpc(), before.region());
         Set<String> passedBefore = new HashSet<>();
-        cookies.filterRequest(cookieFields, before).kept().forEach(c -> passedBefore.add(c.name()));
+        CookiePolicy.RequestFilter carried = cookies.filterRequest(cookieFields, before);
+        carried.kept().forEach(c -> passedBefore.add(c.name()));
         List<RequestCookie> withdrawn = cookies.filterRequest(cookieFields, after).removed().stream()
                 .filter(c -> passedBefore.contains(c.name())).toList();
-        return cookies.deletions(withdrawn, Set.of(settings.cookieName()),
-                input.header("host").stream().findFirst());
+        Set<String> sent = new HashSet<>(passedBefore);
+        carried.removed().forEach(c -> sent.add(c.name()));
+        return cookies.deletionsFromPage(withdrawn, cookies.declaredWithdrawn(before, after, sent),
+                Set.of(settings.cookieName()), input.header("host").stream().findFirst(), page);
+    }
+
+    /**
+     * The path of the page the visitor withdrew from: the Referer's, when it is a page of this same host (the POST is
+     * same-site, and Chromium sends a same-origin Referer whole by default) other than the choices page itself. The
+     * {@code return} page needs none: the answer's 303 leads there, and that page's own response deletes what the
+     * browser sends it.
+     */
+    private Optional<String> withdrawnFrom(HttpRequest request) {
+        String referer = request.headers().get(HttpHeaderNames.REFERER);
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        if (referer == null || host == null) {
+            return Optional.empty();
+        }
+        try {
+            URI from = URI.create(referer.trim());
+            return Optional.ofNullable(from.getRawPath())
+                    .filter(path -> path.startsWith("/") && !path.equals(consent.endpointPath())
+                            && host.trim().equalsIgnoreCase(from.getRawAuthority()));
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private static FullHttpResponse json(ConsentEndpoint.Response answer, List<String> deletions) {
