@@ -15,10 +15,11 @@ import java.util.Set;
 /**
  * Judges what an element carries besides its addresses: the content of a data: URL (a script's code, a frame's
  * document), a frame's srcdoc document, or an event handler attribute's code. Code is judged as an inline script's
- * (signatures, then the URLs it loads or names); a document blocks its frame when a tracker URL or loader snippet is
- * anywhere in it, or when the rewriter, reading it as the markup it is, blocks anything in it (a URL written with
- * backslashes, character references or no slashes at all, a base it sets). What lies past the inline inspection
- * limit in a data URL is not read, as for an inline script.
+ * (signatures, in the code as written and as {@link CompactedCode} reads it, then the URLs it loads or names); a
+ * document blocks its frame when a tracker URL or loader snippet is anywhere in it, or when the rewriter, reading it
+ * as the markup it is, blocks anything in it (a URL written with backslashes, character references or no slashes at
+ * all, a base it sets, a script or a handler). What lies past the inline inspection limit in a data URL is not read,
+ * as for an inline script.
  */
 final class EmbeddedContentJudge {
 
@@ -120,7 +121,7 @@ final class EmbeddedContentJudge {
         if (asBytes.isEmpty()) {
             return null;
         }
-        int signature = firstBlockedSignature(body);
+        int signature = firstBlockedSignatureInCode(body);
         if (signature >= 0) {
             return new Match(policy.rule(signature), "");
         }
@@ -177,6 +178,23 @@ final class EmbeddedContentJudge {
             }
         }, label, null);
         return first[0];
+    }
+
+    /**
+     * The rule whose signature blocks the code as written or as {@link CompactedCode} reads it, without the layout
+     * between its tokens ({@code fbq ('init')}, a signature split by a comment), as an inline script's code is read;
+     * -1 for none.
+     */
+    private int firstBlockedSignatureInCode(byte[] code) {
+        SignatureVerdict verdict = new SignatureVerdict(policy, consent);
+        if (policy.signatures().scan(code, 0, code.length, 0, verdict) >= 0) {
+            CompactedCode compacted = new CompactedCode();
+            compacted.compact(code, 0, code.length);
+            if (!compacted.wasVerbatim()) {
+                policy.signatures().scan(compacted.bytes(), 0, compacted.length(), 0, verdict);
+            }
+        }
+        return verdict.blockingAtEnd();
     }
 
     /** The rule whose signature blocks the whole text (see {@link SignatureVerdict}); -1 for none. */
