@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The content of a {@code data:} URL (RFC 2397, as the WHATWG fetch standard reads it): script-delaying plugins
@@ -15,15 +16,57 @@ final class DataUrls {
     private DataUrls() {
     }
 
-    /** Whether the value, after leading white space, starts with the {@code data:} scheme. */
+    /**
+     * Whether the value, after leading white space, starts with the {@code data:} scheme (tabs and line breaks in it
+     * aside: {@code da&#10;ta:} is one to Chromium too).
+     */
     static boolean isDataUrl(String url) {
-        return schemeStart(url) >= 0;
+        return schemeStart(withoutTabsOrLineBreaks(url)) >= 0;
     }
 
-    /** Whether {@code url} is a {@code data:} URL whose content is base64 (RFC 2397), leading spaces aside. */
+    /** Whether {@code url} is a {@code data:} URL whose content is base64 (RFC 2397) in any of its {@link #readings}. */
     static boolean isBase64(String url) {
-        int start = schemeStart(url);
-        return start >= 0 && hasBase64Marker(url, start, url.indexOf(',', start));
+        for (String reading : readings(url)) {
+            int start = schemeStart(reading);
+            if (start >= 0 && hasBase64Marker(reading, start, reading.indexOf(',', start))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The URL as each browser hands it to the Fetch Standard's data: URL processor, each to be read for its content:
+     * without its fragment, which is no part of the data ({@code ;base64,...#top} is base64 up to the '#'); then, when
+     * it has tabs or line breaks, the URL parser's reading too, which takes them out ({@code fb&#10;q(} is
+     * {@code fbq(}: the URL Standard's, Firefox's and Safari's reading), where Chromium keeps them (150, by hand: in
+     * its content, {@code 'x&#10;y'} is a string broken by a line end, and {@code ;base&#10;64} no base64 marker).
+     */
+    static List<String> readings(String url) {
+        String written = withoutFragment(url);
+        String parsed = withoutTabsOrLineBreaks(written);
+        return parsed.equals(written) ? List.of(written) : List.of(written, parsed);
+    }
+
+    /** The value without its tabs and line breaks; the same string when it has none. */
+    private static String withoutTabsOrLineBreaks(String url) {
+        if (url.indexOf('\t') < 0 && url.indexOf('\n') < 0 && url.indexOf('\r') < 0) {
+            return url;
+        }
+        StringBuilder kept = new StringBuilder(url.length());
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c != '\t' && c != '\n' && c != '\r') {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
+    }
+
+    /** The URL without its fragment (see {@link #readings}). */
+    private static String withoutFragment(String url) {
+        int fragment = url.indexOf('#');
+        return fragment < 0 ? url : url.substring(0, fragment);
     }
 
     /** Where {@code data:} starts after leading white space, or -1 when the value is no data URL. */
@@ -59,6 +102,7 @@ final class DataUrls {
      * none (its content is then read in the encoding of what reads it: the page's, for a script).
      */
     static String charsetLabel(String url) {
+        url = withoutFragment(url);
         int start = schemeStart(url);
         int comma = start < 0 ? -1 : url.indexOf(',', start);
         if (comma < 0) {
@@ -85,6 +129,7 @@ final class DataUrls {
      * windows-1252.
      */
     static boolean hasMediaType(String url) {
+        url = withoutFragment(url);
         int start = schemeStart(url);
         if (start < 0) {
             return false;
@@ -99,11 +144,13 @@ final class DataUrls {
     }
 
     /**
-     * The body of a data URL, percent-decoded and, when its type says base64, base64-decoded (white space ignored,
-     * as browsers do); at most {@code limit} bytes of it. Null when it is not a data URL or its base64 is broken,
+     * The body of a data URL (without its fragment; each of its {@link #readings} has its own), percent-decoded and,
+     * when its type says base64, base64-decoded (white space ignored, as browsers do); at most {@code limit} bytes of
+     * it. Null when it is not a data URL or its base64 is broken,
      * which a browser would not run either.
      */
     static byte[] body(String url, int limit) {
+        url = withoutFragment(url);
         int start = schemeStart(url);
         int comma = start < 0 ? -1 : url.indexOf(',', start);
         if (comma < 0) {

@@ -52,9 +52,21 @@ final class EmbeddedContentJudge {
 
     /**
      * A data URL's content, a frame's document when {@code document}, else a script's code ({@code scriptCharset}:
-     * the script element's charset attribute, null when it has none); null when it passes.
+     * the script element's charset attribute, null when it has none), in each browser's reading of the URL (see
+     * {@link DataUrls#readings}); null when it passes.
      */
     Match dataUrl(String url, boolean document, String scriptCharset) {
+        for (String reading : DataUrls.readings(url)) {
+            Match match = dataUrlAsRead(reading, document, scriptCharset);
+            if (match != null) {
+                return match;
+            }
+        }
+        return null;
+    }
+
+    /** {@link #dataUrl} in one reading of the URL. */
+    private Match dataUrlAsRead(String url, boolean document, String scriptCharset) {
         byte[] body = DataUrls.body(url, inspectLimit);
         if (body == null) {
             return null;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A script whose src is a data: URL carrying code that makes an image on www.facebook.com, written with bytes that
  * spell an ASCII letter of the host only in the encoding Chromium reads them in: the script element's charset (one
  * naming no encoding is windows-1252), windows-1252 for a data: URL without a type, UTF-8 for a module, the URL's own
- * UTF-16 or ISO-2022-JP. Each page is first loaded straight from the upstream,
+ * UTF-16 or ISO-2022-JP; or base64 followed by a fragment, or behind a scheme split by a line break (which
+ * Chromium takes out there). Each page is first loaded straight from the upstream,
  * which shows Chromium asking the tracker, then through the gateway without consent, where it asks no tracker at all.
  */
 @ExtendWith(BrowserLab.class)
@@ -48,7 +50,13 @@ class DataUrlScriptsAreReadAsChromiumReadsThemE2ETest {
             "/utf-16", "<script src=\"data:text/javascript;charset=utf-16le," + utf16("new Image().src='https://www."
                     + "facebook.com/tr?id=Q76'") + "\"></script>",
             "/iso-2022-jp", "<script src=\"data:text/javascript;charset=iso-2022-jp,new%20Image().src%3D%27https://"
-                    + "www.f%1B$B%23a%1B(Bcebook.com/tr?id=Q77%27\"></script>");
+                    + "www.f%1B$B%23a%1B(Bcebook.com/tr?id=Q77%27\"></script>",
+            "/base64-fragment", "<script src=\"data:text/javascript;base64," + Base64.getEncoder().encodeToString(
+                    "new Image().src='https://www.facebook.com/tr?id=Q78'".getBytes(StandardCharsets.US_ASCII))
+                    + "#top\"></script>",
+            "/scheme-line-break", "<script src=\"da\nta:text/javascript;base64," + Base64.getEncoder()
+                    .encodeToString("new Image().src='https://www.facebook.com/tr?id=Q79'".getBytes(
+                            StandardCharsets.US_ASCII)) + "\"></script>");
 
     /** {@code code} in UTF-16LE, percent-encoded. */
     private static String utf16(String code) {
@@ -85,11 +93,12 @@ class DataUrlScriptsAreReadAsChromiumReadsThemE2ETest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/attribute-1252", "/attribute-sjis", "/no-type", "/attribute-bogus",
-        "/url-bogus-attribute", "/module-utf-8", "/utf-16", "/iso-2022-jp"})
+        "/url-bogus-attribute", "/module-utf-8", "/utf-16", "/iso-2022-jp", "/base64-fragment", "/scheme-line-break"})
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         // Before (found by a review): through the gateway Chromium 150 requested www.facebook.com/tr as it did
         // straight from the upstream: the gateway read the code in the page's encoding (UTF-8, or Shift_JIS for the
-        // module), or read UTF-16's and ISO-2022-JP's bytes as ASCII
+        // module), or read UTF-16's and ISO-2022-JP's bytes as ASCII; base64 followed by a fragment was broken base64
+        // to it, and "da\nta:" no data: URL
         String name = "data-script" + path.replace('/', '-');
         List<NetworkLog.Request> direct = StandInTrackers.requestsWhileLoading(lab, site.upstreamOrigin() + path,
                 TRACKERS, name + "-direct");
