@@ -49,7 +49,7 @@ final class DataUrls {
     }
 
     /** The value without its tabs and line breaks; the same string when it has none. */
-    private static String withoutTabsOrLineBreaks(String url) {
+    static String withoutTabsOrLineBreaks(String url) {
         if (url.indexOf('\t') < 0 && url.indexOf('\n') < 0 && url.indexOf('\r') < 0) {
             return url;
         }
@@ -186,8 +186,11 @@ final class DataUrls {
         }
     }
 
-    /** {@code %XX} escapes decoded and other characters as UTF-8, from {@code from} on, up to {@code budget} bytes. */
-    private static byte[] percentDecoded(String url, int from, int budget) {
+    /**
+     * {@code %XX} escapes decoded and other characters as UTF-8, from {@code from} on, up to {@code budget} bytes (as
+     * a javascript: URL's code is decoded too).
+     */
+    static byte[] percentDecoded(String url, int from, int budget) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(url.length() - from, budget));
         for (int i = from; i < url.length() && out.size() < budget; i++) {
             char c = url.charAt(i);

@@ -14,12 +14,12 @@ import java.util.Set;
 
 /**
  * Judges what an element carries besides its addresses: the content of a data: URL (a script's code, a frame's
- * document), a frame's srcdoc document, or an event handler attribute's code. Code is judged as an inline script's
- * (signatures, in the code as written and as {@link CompactedCode} reads it, then the URLs it loads or names); a
- * document blocks its frame when a tracker URL or loader snippet is anywhere in it, or when the rewriter, reading it
- * as the markup it is, blocks anything in it (a URL written with backslashes, character references or no slashes at
- * all, a base it sets, a script or a handler). What lies past the inline inspection limit in a data URL is not read,
- * as for an inline script.
+ * document), a frame's srcdoc document, a javascript: URL's code, or an event handler attribute's code. Code is
+ * judged as an inline script's (signatures, in the code as written and as {@link CompactedCode} reads it, then the
+ * URLs it loads or names); a document blocks its frame when a tracker URL or loader snippet is anywhere in it, or
+ * when the rewriter, reading it as the markup it is, blocks anything in it (a URL written with backslashes,
+ * character references or no slashes at all, a base it sets, a script or a handler). What lies past the inline
+ * inspection limit in a data: or javascript: URL is not read, as for an inline script.
  */
 final class EmbeddedContentJudge {
 
@@ -104,6 +104,12 @@ final class EmbeddedContentJudge {
         }
         readings.add(StandardCharsets.UTF_8);
         return List.copyOf(readings);
+    }
+
+    /** A javascript: URL's code, as a frame runs it (see {@link JavascriptUrls}); null when it passes. */
+    Match javascriptUrl(String url) {
+        byte[] code = JavascriptUrls.code(url, inspectLimit);
+        return code == null || code.length == 0 ? null : code(code, List.of(StandardCharsets.UTF_8));
     }
 
     /** An event handler attribute's code; null when it passes. */

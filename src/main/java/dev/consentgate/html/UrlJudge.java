@@ -5,7 +5,8 @@ import dev.consentgate.html.ElementJudge.Verdict;
 
 /**
  * Judges the URLs an element loads under the tag rules and the visitor's consent: each URL as written and against
- * the page's base URLs, a tracker's URL carried inside another one, and a data: URL by what it carries.
+ * the page's base URLs, a tracker's URL carried inside another one, a data: URL by what it carries, and a
+ * javascript: URL by its code.
  */
 final class UrlJudge {
 
@@ -89,6 +90,14 @@ final class UrlJudge {
         if ((kind == ElementKind.SCRIPT || kind == ElementKind.EMBED) && DataUrls.isDataUrl(url)) {
             // a script runs what the URL carries, a frame shows it
             return Verdict.of(policy, embedded.dataUrl(url, kind == ElementKind.EMBED, scriptCharset), kind);
+        }
+        if (JavascriptUrls.isJavascriptUrl(url)) {
+            // a frame runs the URL's code (an element of another kind, never: judged alike, failing closed), and the
+            // URLs it names are read below too
+            Verdict code = Verdict.of(policy, embedded.javascriptUrl(url), kind);
+            if (code != null) {
+                return code;
+            }
         }
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts, site);

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Meta's pixel snippet, its fbq calls written with a space or a comment before their arguments, where code runs
  * outside a script element's content: an img's onerror, a data: script (percent-encoded and base64), a handler in a
- * frame's srcdoc. Its loader builds the SDK's URL from pieces, so only the fbq calls say whose it is. Each page is
+ * frame's srcdoc, a frame's javascript: URL (which Chromium runs in the frame, with the page's origin). Its loader builds the SDK's URL from pieces, so only the fbq calls say whose it is. Each page is
  * first loaded straight from the upstream, which shows Chromium running the spaced calls and asking the tracker, then
  * through the gateway without consent, where it asks no tracker at all.
  */
@@ -55,7 +55,8 @@ class CodeOutsideScriptElementsIsReadCompactedE2ETest {
             "/data-script-base64", "<script src=\"data:text/javascript;base64,"
                     + Base64.getEncoder().encodeToString(SNIPPET.getBytes(StandardCharsets.UTF_8)) + "\"></script>",
             "/srcdoc-handler", "<iframe srcdoc=\"" + attribute("<img src=\"data:,\" onerror=\"" + attribute(SNIPPET)
-                    + "\">") + "\"></iframe>");
+                    + "\">") + "\"></iframe>",
+            "/frame-javascript-url", "<iframe src=\"javascript:" + attribute(SNIPPET) + "\"></iframe>");
 
     private static PagesBehindGateway site;
 
@@ -77,12 +78,13 @@ class CodeOutsideScriptElementsIsReadCompactedE2ETest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/handler", "/data-script", "/data-script-base64", "/srcdoc-handler"})
+    @ValueSource(strings = {"/handler", "/data-script", "/data-script-base64", "/srcdoc-handler",
+        "/frame-javascript-url"})
     void theSpacedSnippetAsksTheTrackerStraightFromTheUpstreamAndNotThroughTheGateway(String path,
                                                                                        BrowserLab.Lab lab) {
         // Before (found by a review): through the gateway Chromium 150 loaded fbevents.js and requested
         // www.facebook.com/tr as it did straight from the upstream: the code's signatures were looked for only as
-        // written, where "fbq (" is no "fbq("
+        // written, where "fbq (" is no "fbq(", and a frame's javascript: URL was not read as code at all
         String name = "compacted-code" + path.replace('/', '-');
         List<NetworkLog.Request> direct = trackerRequests(lab, site.upstreamOrigin() + path, name + "-direct");
         assertFalse(direct.isEmpty(), path + ": straight from the upstream, Chromium asks the tracker");
