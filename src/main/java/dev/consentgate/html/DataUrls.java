@@ -146,8 +146,7 @@ final class DataUrls {
     /**
      * The body of a data URL (without its fragment; each of its {@link #readings} has its own), percent-decoded and,
      * when its type says base64, base64-decoded (white space ignored, as browsers do); at most {@code limit} bytes of
-     * it. Null when it is not a data URL or its base64 is broken,
-     * which a browser would not run either.
+     * it. Null when it is not a data URL or its base64 is broken, which a browser would not run either.
      */
     static byte[] body(String url, int limit) {
         url = withoutFragment(url);
