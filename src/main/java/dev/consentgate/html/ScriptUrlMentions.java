@@ -203,10 +203,10 @@ final class ScriptUrlMentions {
                     }
                 }
                 case HOST -> {
-                    if (HOST_BYTE[c & 0xff]) {
+                    if (HOST_BYTE[c & 0xff] || isSecondByte(c) && length > 0 && url[length - 1] < 0) {
                         // the whole run of host bytes at once
                         int end = i + 1;
-                        while (end < to && HOST_BYTE[a[end] & 0xff]) {
+                        while (end < to && (HOST_BYTE[a[end] & 0xff] || isSecondByte(a[end]) && a[end - 1] < 0)) {
                             end++;
                         }
                         int over = appendRun(a, i, end);
@@ -534,6 +534,17 @@ final class ScriptUrlMentions {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code c}, right after a byte past ASCII, may be the second byte of a Shift_JIS, GBK or Big5 character,
+     * and so part of the host: in Shift_JIS 'Ａ' is 0x82 0x60 ("`") and '－' 0x81 0x7C ("|"), which a browser maps
+     * to ASCII in a host. A '\\' still ends it (an escaped slash); the letters are host bytes anyway. Read where
+     * the byte is ASCII, the host then holds a character no rule's host has, as it does to a browser (or its URL
+     * fails there).
+     */
+    private static boolean isSecondByte(byte c) {
+        return c > '@' && c <= '~' && c != '\\';
     }
 
     /** Whether the authority read is a host name with a dot, not the rest of one built by concatenation. */

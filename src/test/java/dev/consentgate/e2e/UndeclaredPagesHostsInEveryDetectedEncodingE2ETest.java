@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Pages that declare no encoding (no byte order mark, no charset in the Content-Type, no meta), in an East Asian
  * legacy encoding with enough text for Chromium's encoding detector to recognise it, with a pixel, an inline script's
  * image and a data: script's image whose host is written in fullwidth letters: read in the encoding the detector
- * chose, those are the tracker's ASCII host. Each page is first loaded straight from the upstream, which shows
+ * chose, those are the tracker's ASCII host (one of them a Shift_JIS character whose second byte is ASCII's). Each page is first loaded straight from the upstream, which shows
  * Chromium asking the tracker, then through the gateway without consent, where it asks no tracker at all.
  */
 @ExtendWith(BrowserLab.class)
@@ -61,6 +61,8 @@ class UndeclaredPagesHostsInEveryDetectedEncodingE2ETest {
         return "<!DOCTYPE html><html><head><title>" + text.substring(0, 12) + "</title></head><body>"
                 + ("<p>" + text + "</p>").repeat(4) + "<img src=\"https://" + host + "/tr?id=Q60\">"
                 + "<script>new Image().src = \"https://" + host + "/tr?id=Q61\";</script>"
+                // 'Ａ' in upper case: 0x82 0x60 in Shift_JIS, whose second byte is ASCII's "`"
+                + "<script>new Image().src = \"https://www.f\uff21cebook.com/tr?id=Q63\";</script>"
                 + "<script src=\"data:text/javascript,new Image().src='https://" + escaped + "/tr?id=Q62'\"></script>"
                 + ("<p>" + text + "</p>").repeat(2) + "</body></html>";
     }
@@ -77,7 +79,8 @@ class UndeclaredPagesHostsInEveryDetectedEncodingE2ETest {
     void theTrackerLoadsStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab) {
         // Before (found by a review): through the gateway Chromium 150 requested www.facebook.com/tr (Q60, Q61, Q62)
         // as it did straight from the upstream: the gateway read the page's bytes as UTF-8 or windows-1252, where
-        // the fullwidth letters are no ASCII, while Chromium's detector read the page in its encoding.
+        // the fullwidth letters are no ASCII, while Chromium's detector read the page in its encoding. And (found by
+        // a later review) Q63 in Shift_JIS, whose host an inline script's URL search ended at the "`".
         String name = "undeclared" + path.replace('/', '-');
         List<NetworkLog.Request> direct = StandInTrackers.requestsWhileLoading(lab, site.upstreamOrigin() + path,
                 TRACKERS, name + "-direct");
