@@ -36,7 +36,10 @@ final class InlineScriptJudge {
     private final SignatureMatcher.Lookback compactedLookback;
     private long inspected;
     private boolean importMap;
-    /** The script is a speculation rule set: every URL it names is fetched, and its text is kept to be read whole. */
+    /**
+     * The script is a speculation rule set: judged here by signatures only, its text kept to be read whole as the
+     * rule set it is, by the URLs Chromium fetches for it.
+     */
     private boolean speculationRules;
     private boolean keepsCode;
     /** Keep rules count: the script is HTML's, not SVG's (whose text a site's own code would not be). */
@@ -68,8 +71,8 @@ final class InlineScriptJudge {
     }
 
     /**
-     * A new script: an import map is judged by the URLs it maps, speculation rules by every URL they name and then
-     * as the rule set they are ({@link #text}); {@code keepCode} keeps its code (SVG, MathML).
+     * A new script: an import map is judged by the URLs it maps, speculation rules by signatures and then as the
+     * rule set they are ({@link #text}); {@code keepCode} keeps its code (SVG, MathML).
      */
     void start(boolean importMap, boolean speculationRules, boolean keepCode) {
         this.importMap = importMap;
@@ -92,7 +95,7 @@ final class InlineScriptJudge {
         host = "";
         signed.reset(keepRulesCount);
         mentions.reset();
-        mentioned.reset(importMap || speculationRules);
+        mentioned.reset(importMap);
     }
 
     /**
@@ -128,7 +131,7 @@ final class InlineScriptJudge {
         }
         // a URL's verdict waits for the script's end, where a signature found later still decides first: acting at
         // once would make the verdict depend on chunking
-        if (mentioned.rule() < 0) {
+        if (mentioned.rule() < 0 && !speculationRules) {
             escapes.decode(a, from, readTo);
             mentions.scan(escapes.text(), escapes.offset(), escapes.offset() + escapes.length(), mentioned);
         }
@@ -154,6 +157,12 @@ final class InlineScriptJudge {
         if (signed.blockingAtEnd() >= 0) {
             host = "";
             return signed.blockingAtEnd();
+        }
+        if (speculationRules) {
+            // its URLs are judged as the rule set it is (SpeculationRules): a URL it names only to exclude it ("not")
+            // is fetched by nobody
+            host = "";
+            return -1;
         }
         if (mentioned.rule() < 0) {
             escapes.end();

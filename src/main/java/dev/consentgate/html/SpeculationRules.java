@@ -45,8 +45,14 @@ final class SpeculationRules {
     private static final Set<String> ORIGIN_KEYS = Set.of("protocol", "username", "password", "hostname", "port",
             "baseURL");
 
-    /** What a rule set reaches: the URLs judged, and whether a document rule may match any link. */
-    private record Reach(List<String> urls, boolean anyLink) {
+    /** What a rule set reaches, as it is read. */
+    private static final class Reach {
+        /** URLs Chromium may fetch, each judged as it is. */
+        final List<String> urls = new ArrayList<>();
+        /** Beginnings of URLs a document rule may match (anything may follow each), judged with what may follow. */
+        final List<String> starts = new ArrayList<>();
+        /** A document rule may match a link to any site. */
+        boolean anyLink;
     }
 
     private SpeculationRules() {
@@ -57,31 +63,39 @@ final class SpeculationRules {
      * match any link, or JSON that cannot be read; null when it passes.
      */
     static Verdict judge(String json, UrlJudge urls, ElementKind kind) {
-        Reach reach;
+        Reach reach = new Reach();
+        boolean read;
         try {
-            reach = read(JsonReader.parse(json));
+            read = read(JsonReader.parse(json), reach);
         } catch (MalformedValue e) {
-            reach = null;
+            read = false;
         }
-        if (reach == null) {
+        if (!read) {
             return new Verdict(UNREAD, "", kind, TagAction.REMOVE);
         }
-        for (String url : reach.urls()) {
+        for (String url : reach.urls) {
             Verdict v = urls.url(url, ElementKind.PIXEL);
             if (v != null) {
                 return new Verdict(v.rule(), v.host(), kind, v.action());
             }
         }
-        return reach.anyLink() ? new Verdict(ANY_LINK, "", kind, TagAction.REMOVE) : null;
+        for (String start : reach.starts) {
+            Verdict v = urls.urlBeginningWith(start, ElementKind.PIXEL);
+            if (v != null) {
+                return new Verdict(v.rule(), v.host(), kind, v.action());
+            }
+        }
+        return reach.anyLink ? new Verdict(ANY_LINK, "", kind, TagAction.REMOVE) : null;
     }
 
-    /** What the rule set reaches; null when it is not one (Chromium ignores such a set, or the rule). */
-    private static Reach read(Object json) {
+    /**
+     * Reads what the rule set reaches into {@code reach}; false when it is not one (Chromium ignores such a set, or
+     * the rule).
+     */
+    private static boolean read(Object json, Reach reach) {
         if (!(json instanceof Map<?, ?> set)) {
-            return null;
+            return false;
         }
-        List<String> urls = new ArrayList<>();
-        boolean anyLink = false;
         // "prefetch", "prerender", and any other list of rules a later Chromium may read
         for (Object rules : set.values()) {
             if (!(rules instanceof List<?> list)) {
@@ -89,37 +103,37 @@ final class SpeculationRules {
             }
             for (Object rule : list) {
                 if (!(rule instanceof Map<?, ?> r)) {
-                    return null;
+                    return false;
                 }
                 Object listed = r.get("urls");
                 if (listed != null) {
                     if (!(listed instanceof List<?> each)) {
-                        return null;
+                        return false;
                     }
                     for (Object url : each) {
                         if (!(url instanceof String s)) {
-                            return null;
+                            return false;
                         }
-                        urls.add(s);
+                        reach.urls.add(s);
                     }
                 }
                 Object where = r.get("where");
                 if (where != null) {
-                    anyLink |= !confined(where, urls);
+                    reach.anyLink |= !confined(where, reach);
                 } else if ("document".equals(r.get("source")) || listed == null) {
                     // a document rule without a condition matches every link
-                    anyLink = true;
+                    reach.anyLink = true;
                 }
             }
         }
-        return new Reach(urls, anyLink);
+        return true;
     }
 
     /**
      * Whether the links a document rule's condition matches are confined to the URLs its href patterns name, which
-     * are added to {@code urls}; a pattern under "not" names what is excluded, and is not judged.
+     * are added to {@code reach}; a pattern under "not" names what is excluded, and is not judged.
      */
-    private static boolean confined(Object condition, List<String> urls) {
+    private static boolean confined(Object condition, Reach reach) {
         if (!(condition instanceof Map<?, ?> c)) {
             return false;
         }
@@ -130,7 +144,7 @@ final class SpeculationRules {
                 case "href_matches" -> {
                     boolean all = true;
                     for (Object pattern : value instanceof List<?> l ? l : List.of(value)) {
-                        all &= patternUrl(pattern, urls);
+                        all &= patternUrl(pattern, reach);
                     }
                     confined |= all;
                 }
@@ -138,7 +152,7 @@ final class SpeculationRules {
                     if (value instanceof List<?> l) {
                         for (Object part : l) {
                             // every part is read, so that every pattern named is judged
-                            confined |= confined(part, urls);
+                            confined |= confined(part, reach);
                         }
                     }
                 }
@@ -146,7 +160,7 @@ final class SpeculationRules {
                     boolean all = value instanceof List<?> l && !l.isEmpty();
                     if (value instanceof List<?> l) {
                         for (Object part : l) {
-                            all &= confined(part, urls);
+                            all &= confined(part, reach);
                         }
                     }
                     confined |= all;
@@ -163,15 +177,18 @@ final class SpeculationRules {
     }
 
     /**
-     * Adds the URL an href pattern names as far as it is spelt out (a relative one resolves on the page's host or
-     * its base's); returns false when its host is not spelt out, so that it may match a link to any site.
+     * Adds what an href pattern reaches: the URL it names as far as it is spelt out (a relative one resolves on the
+     * page's host or its base's), as a beginning when anything may follow it, and then its literal parts joined
+     * ({@code /*}{@code /gtm.js} spells {@code /gtm.js}). Returns false when its host is not spelt out, so that it
+     * may match a link to any site.
      */
-    private static boolean patternUrl(Object pattern, List<String> urls) {
+    private static boolean patternUrl(Object pattern, Reach reach) {
         if (pattern instanceof String s) {
             Matcher absolute = ABSOLUTE_PATTERN.matcher(s);
             if (absolute.find()) {
                 String scheme = absolute.group(1);
-                urls.add((scheme == null ? "" : scheme + ":") + "//" + absolute.group(2) + absolute.group(3));
+                String origin = (scheme == null ? "" : scheme + ":") + "//" + absolute.group(2);
+                addPath(reach, origin, absolute.group(3), s.substring(absolute.end(2)));
                 return true;
             }
             int slash = s.indexOf('/');
@@ -180,7 +197,7 @@ final class SpeculationRules {
                 // a scheme or a host that is itself a pattern ("https://*.example.com/*", "http{s}?://...")
                 return false;
             }
-            urls.add(literalStart(s));
+            addPath(reach, "", literalStart(s), s);
             return true;
         }
         if (!(pattern instanceof Map<?, ?> init)) {
@@ -188,7 +205,7 @@ final class SpeculationRules {
         }
         Object hostname = init.get("hostname");
         Object pathname = init.get("pathname");
-        String path = pathname instanceof String p ? literalStart(p) : "/";
+        String path = pathname instanceof String p ? p : "/*";
         if (hostname == null) {
             for (Object key : init.keySet()) {
                 if (ORIGIN_KEYS.contains(String.valueOf(key))) {
@@ -196,15 +213,32 @@ final class SpeculationRules {
                 }
             }
             // the page's origin (its base's), a path or query of it
-            urls.add(path);
+            addPath(reach, "", literalStart(path), path);
             return true;
         }
         if (!(hostname instanceof String host) || host.isEmpty() || SPECIAL.matcher(host).find()
                 || init.containsKey("baseURL")) {
             return false;
         }
-        urls.add("https://" + host + (path.startsWith("/") ? path : "/" + path));
+        String rooted = path.startsWith("/") ? path : "/" + path;
+        addPath(reach, "https://" + host, literalStart(rooted), rooted);
         return true;
+    }
+
+    /**
+     * Adds the URLs of a pattern on {@code origin} ("" for the page's) whose path part is {@code path}, spelt out up
+     * to {@code literal}: exactly that URL when nothing special follows, else the beginnings of the URLs it may match.
+     */
+    private static void addPath(Reach reach, String origin, String literal, String path) {
+        if (!SPECIAL.matcher(path).find()) {
+            reach.urls.add(origin + literal);
+            return;
+        }
+        reach.starts.add(origin + literal);
+        String spelt = literalParts(path);
+        if (!spelt.equals(literal)) {
+            reach.starts.add(origin + spelt);
+        }
     }
 
     /** A relative pattern's start up to its first special character, never empty: "/" for a path on the host. */
@@ -212,5 +246,74 @@ final class SpeculationRules {
         Matcher special = SPECIAL.matcher(pattern);
         String start = special.find() ? pattern.substring(0, special.start()) : pattern;
         return start.isEmpty() ? "/" : start;
+    }
+
+    /**
+     * A pattern's path with its wildcards, named groups, regex groups and their modifiers taken out, braces
+     * dropped, escapes resolved and runs of '/' made one: what the pattern spells besides what it leaves open,
+     * never empty.
+     */
+    static String literalParts(String pattern) {
+        StringBuilder out = new StringBuilder();
+        int n = pattern.length();
+        int i = 0;
+        while (i < n) {
+            char c = pattern.charAt(i);
+            boolean token = true;
+            if (c == '\\' && i + 1 < n) {
+                append(out, pattern.charAt(i + 1));
+                i += 2;
+                token = false;
+            } else if (c == '*') {
+                i++;
+            } else if (c == ':' && i + 1 < n && isNameChar(pattern.charAt(i + 1))) {
+                for (i++; i < n && isNameChar(pattern.charAt(i)); i++) {
+                    // the group's name
+                }
+                if (i < n && pattern.charAt(i) == '(') {
+                    i = groupEnd(pattern, i);
+                }
+            } else if (c == '(') {
+                i = groupEnd(pattern, i);
+            } else if (c == '{' || c == '}') {
+                i++;
+                token = c == '}';
+            } else {
+                append(out, c);
+                i++;
+                token = false;
+            }
+            if (token && i < n && "?*+".indexOf(pattern.charAt(i)) >= 0) {
+                // the modifier of the token just taken out
+                i++;
+            }
+        }
+        return out.isEmpty() ? "/" : out.toString();
+    }
+
+    private static void append(StringBuilder out, char c) {
+        if (c != '/' || out.isEmpty() || out.charAt(out.length() - 1) != '/') {
+            out.append(c);
+        }
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    /** The index after the regex group that opens at {@code open} (nested groups and escapes inside it), or the end. */
+    private static int groupEnd(String pattern, int open) {
+        int depth = 0;
+        for (int i = open; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return pattern.length();
     }
 }

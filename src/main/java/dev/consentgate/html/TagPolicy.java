@@ -379,6 +379,62 @@ public final class TagPolicy {
         return best;
     }
 
+    /**
+     * The longer paths on {@code host} ("" for the page's own, where only path-only rules apply) that a rule names
+     * and a URL whose path begins with {@code start} may have (a URL pattern's literal part, anything after it):
+     * a host rule's path that begins with the start, and a path-only rule's that continues the start from one of its
+     * '/' (but not from a '/' that ends it or that a query follows: any self-hosted tracker's file may lie under any
+     * directory, and a pattern such as {@code /*}, {@code /blog/*} or {@code /shop/?*} reaches one only through a
+     * link the page itself has). Scans every rule: rule sets are few.
+     */
+    List<String> pathsContinuing(String host, String start) {
+        String path = start.startsWith("/") ? start : "/" + start;
+        List<String> paths = new ArrayList<>();
+        for (TagRule r : rules) {
+            String prefix = r.pathPrefix().orElse("");
+            if (prefix.isEmpty()) {
+                continue;
+            }
+            String ruleHost = r.host().map(h -> trimDots(h.toLowerCase(Locale.ROOT))).orElse("");
+            if (!ruleHost.isEmpty()) {
+                if (!host.isEmpty() && prefix.length() > path.length() && prefix.startsWith(path)
+                        && hostMatches(ruleHost, host)) {
+                    paths.add(prefix);
+                }
+            } else if (prefix.charAt(0) != '/') {
+                paths.add(path + prefix);
+            } else {
+                for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                    if (path.length() - slash > 1 && "?#".indexOf(path.charAt(slash + 1)) < 0
+                            && prefix.length() > path.length() - slash
+                            && prefix.startsWith(path.substring(slash))) {
+                        paths.add(path.substring(0, slash) + prefix);
+                    }
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** Whether a rule's host (suffix on label boundaries, or a name under any top-level domain) takes {@code host}. */
+    private static boolean hostMatches(String ruleHost, String host) {
+        if (ruleHost.endsWith(ANY_TLD)) {
+            String stem = ruleHost.substring(0, ruleHost.length() - ANY_TLD.length());
+            int last = host.lastIndexOf('.');
+            if (last <= 0) {
+                return false;
+            }
+            int second = host.lastIndexOf('.', last - 1);
+            return isSuffix(stem, host.substring(0, last)) || second > 0
+                    && PageSite.isCountrySecondLevel(host, second, last) && isSuffix(stem, host.substring(0, second));
+        }
+        return isSuffix(ruleHost, host);
+    }
+
+    private static boolean isSuffix(String ruleHost, String host) {
+        return host.equals(ruleHost) || host.endsWith("." + ruleHost);
+    }
+
     /** The first rule with only a path that occurs in {@code path}, or {@link Integer#MAX_VALUE}. */
     private int firstPathOnlyMatch(String path) {
         if (isPathWithoutLeadingSlash(path)) {

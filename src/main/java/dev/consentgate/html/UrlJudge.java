@@ -3,6 +3,9 @@ package dev.consentgate.html;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.html.ElementJudge.Verdict;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Judges the URLs an element loads under the tag rules and the visitor's consent: each URL as written and against
  * the page's base URLs, a tracker's URL carried inside another one, a data: URL by what it carries, and a
@@ -125,6 +128,44 @@ final class UrlJudge {
             k = policy.matchUrl(parts, site);
             slashes = url.indexOf("//", slashes + 2);
         }
+        return verdict(k, parts, kind);
+    }
+
+    /**
+     * What an element of {@code kind} gets for loading some URL that begins with {@code start} (a URL pattern's
+     * literal part, anything may follow): the start judged as a URL, then each longer path a rule names that such a
+     * URL may have, on the start's host, or for a relative start on the page's and each base's (see
+     * {@link TagPolicy#pathsContinuing}); null when none is blocked.
+     */
+    Verdict urlBeginningWith(String start, ElementKind kind) {
+        Verdict v = url(start, kind);
+        if (v != null) {
+            return v;
+        }
+        UrlParts parts = UrlParts.parse(start);
+        List<UrlParts> readings = new ArrayList<>();
+        if (parts.isRelative()) {
+            readings.add(parts);
+            for (UrlParts base : bases.all()) {
+                readings.add(parts.resolvedAgainst(base));
+            }
+        } else if (!parts.host().isEmpty()) {
+            readings.add(parts);
+        }
+        for (UrlParts reading : readings) {
+            for (String path : policy.pathsContinuing(reading.host(), reading.path())) {
+                UrlParts longer = new UrlParts(reading.host(), path);
+                v = verdict(policy.matchUrl(longer, site), longer, kind);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The verdict of rule {@code k} (-1: none) on {@code parts}: null when none matched or it is granted. */
+    private Verdict verdict(int k, UrlParts parts, ElementKind kind) {
         if (k < 0) {
             return null;
         }
