@@ -10,8 +10,10 @@ import java.util.function.Consumer;
 /**
  * A rule set served as {@code application/speculationrules+json} (which a Speculation-Rules header names): Chromium
  * acts on it as on the JSON of a {@code <script type="speculationrules">}, so it is judged the same way
- * ({@link SpeculationRules}), whole, up to the inspect limit. It is held until its end, then passes as it came, or,
- * when blocked or longer than the limit, becomes an empty rule set ({@code {}}), on which Chromium acts on nothing.
+ * ({@link SpeculationRules}), whole, up to the inspect limit, except that a rule relative to the page's base URL
+ * ({@code "relative_to": "document"}) goes: the page's {@code <base href>} is not known here. It is held until its
+ * end, then passes as it came, or, when blocked or longer than the limit, becomes an empty rule set ({@code {}}), on
+ * which Chromium acts on nothing.
  */
 public final class SpeculationRuleSetRewriter implements BodyRewriter {
 
@@ -50,7 +52,7 @@ public final class SpeculationRuleSetRewriter implements BodyRewriter {
         // a rule set is JSON, and so UTF-8
         ElementJudge.Verdict blocked = held == null
                 ? new ElementJudge.Verdict(SpeculationRules.UNREAD, "", ElementKind.SCRIPT, null)
-                : SpeculationRules.judge(held.toString(StandardCharsets.UTF_8), urls, ElementKind.SCRIPT);
+                : SpeculationRules.judgeServedApart(held.toString(StandardCharsets.UTF_8), urls);
         if (blocked == null) {
             out.accept(held);
             held = null;

@@ -45,14 +45,30 @@ final class SpeculationRules {
     private static final Set<String> ORIGIN_KEYS = Set.of("protocol", "username", "password", "hostname", "port",
             "baseURL");
 
+    /**
+     * A rule of a rule set served apart from its page (which a Speculation-Rules header names) that is relative to
+     * the page's base URL ({@code "relative_to": "document"}): a {@code <base href>} of the page may put it on any
+     * site, and the gateway, judging the rule set apart from its page, does not know it.
+     */
+    static final TagRule PAGE_BASE = new TagRule("speculation-rule-page-base", Optional.empty(), Optional.empty(),
+            Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
+
     /** What a rule set reaches, as it is read. */
     private static final class Reach {
+        /** The rule set is served apart from its page, whose base URL is not known. */
+        final boolean servedApart;
         /** URLs Chromium may fetch, each judged as it is. */
         final List<String> urls = new ArrayList<>();
         /** Beginnings of URLs a document rule may match (anything may follow each), judged with what may follow. */
         final List<String> starts = new ArrayList<>();
         /** A document rule may match a link to any site. */
         boolean anyLink;
+        /** A rule is relative to a page's base URL the gateway does not know. */
+        boolean pageBase;
+
+        Reach(boolean servedApart) {
+            this.servedApart = servedApart;
+        }
     }
 
     private SpeculationRules() {
@@ -63,7 +79,19 @@ final class SpeculationRules {
      * match any link, or JSON that cannot be read; null when it passes.
      */
     static Verdict judge(String json, UrlJudge urls, ElementKind kind) {
-        Reach reach = new Reach();
+        return judge(json, urls, kind, false);
+    }
+
+    /**
+     * The verdict on a rule set served apart from its page (which a Speculation-Rules header names), read as
+     * {@link #judge} reads one in a page; a rule relative to the page's base URL goes too ({@link #PAGE_BASE}).
+     */
+    static Verdict judgeServedApart(String json, UrlJudge urls) {
+        return judge(json, urls, ElementKind.SCRIPT, true);
+    }
+
+    private static Verdict judge(String json, UrlJudge urls, ElementKind kind, boolean servedApart) {
+        Reach reach = new Reach(servedApart);
         boolean read;
         try {
             read = read(JsonReader.parse(json), reach);
@@ -85,7 +113,10 @@ final class SpeculationRules {
                 return new Verdict(v.rule(), v.host(), kind, v.action());
             }
         }
-        return reach.anyLink ? new Verdict(ANY_LINK, "", kind, TagAction.REMOVE) : null;
+        if (reach.anyLink) {
+            return new Verdict(ANY_LINK, "", kind, TagAction.REMOVE);
+        }
+        return reach.pageBase ? new Verdict(PAGE_BASE, "", kind, TagAction.REMOVE) : null;
     }
 
     /**
@@ -105,6 +136,8 @@ final class SpeculationRules {
                 if (!(rule instanceof Map<?, ?> r)) {
                     return false;
                 }
+                // the rule's URLs and patterns resolve against the page's base URL, not the rule set's own
+                boolean pageBase = isPageBase(r);
                 Object listed = r.get("urls");
                 if (listed != null) {
                     if (!(listed instanceof List<?> each)) {
@@ -115,11 +148,12 @@ final class SpeculationRules {
                             return false;
                         }
                         reach.urls.add(s);
+                        reach.pageBase |= pageBase && reach.servedApart && UrlParts.parse(s).host().isEmpty();
                     }
                 }
                 Object where = r.get("where");
                 if (where != null) {
-                    reach.anyLink |= !confined(where, reach);
+                    reach.anyLink |= !confined(where, reach, pageBase);
                 } else if ("document".equals(r.get("source")) || listed == null) {
                     // a document rule without a condition matches every link
                     reach.anyLink = true;
@@ -129,11 +163,17 @@ final class SpeculationRules {
         return true;
     }
 
+    /** Whether a rule or condition says {@code "relative_to": "document"}. */
+    private static boolean isPageBase(Map<?, ?> ruleOrCondition) {
+        return "document".equals(ruleOrCondition.get("relative_to"));
+    }
+
     /**
      * Whether the links a document rule's condition matches are confined to the URLs its href patterns name, which
      * are added to {@code reach}; a pattern under "not" names what is excluded, and is not judged.
+     * {@code pageBase}: the rule's patterns are relative to the page's base URL.
      */
-    private static boolean confined(Object condition, Reach reach) {
+    private static boolean confined(Object condition, Reach reach, boolean pageBase) {
         if (!(condition instanceof Map<?, ?> c)) {
             return false;
         }
@@ -144,7 +184,7 @@ final class SpeculationRules {
                 case "href_matches" -> {
                     boolean all = true;
                     for (Object pattern : value instanceof List<?> l ? l : List.of(value)) {
-                        all &= patternUrl(pattern, reach);
+                        all &= patternUrl(pattern, reach, pageBase || isPageBase(c));
                     }
                     confined |= all;
                 }
@@ -152,7 +192,7 @@ final class SpeculationRules {
                     if (value instanceof List<?> l) {
                         for (Object part : l) {
                             // every part is read, so that every pattern named is judged
-                            confined |= confined(part, reach);
+                            confined |= confined(part, reach, pageBase);
                         }
                     }
                 }
@@ -160,13 +200,14 @@ final class SpeculationRules {
                     boolean all = value instanceof List<?> l && !l.isEmpty();
                     if (value instanceof List<?> l) {
                         for (Object part : l) {
-                            all &= confined(part, reach);
+                            all &= confined(part, reach, pageBase);
                         }
                     }
                     confined |= all;
                 }
                 case "relative_to" -> {
-                    // "document" or "ruleset": for a rule set in the page both are the page's base URL
+                    // "document" or "ruleset": for a rule set in the page both are the page's base URL; one served
+                    // apart is judged against its own (see patternUrl)
                 }
                 default -> {
                     // "not", "selector_matches", and anything else: it may match a link anywhere
@@ -180,9 +221,10 @@ final class SpeculationRules {
      * Adds what an href pattern reaches: the URL it names as far as it is spelt out (a relative one resolves on the
      * page's host or its base's), as a beginning when anything may follow it, and then its literal parts joined
      * ({@code /*}{@code /gtm.js} spells {@code /gtm.js}). Returns false when its host is not spelt out, so that it
-     * may match a link to any site.
+     * may match a link to any site. {@code pageBase}: a relative pattern resolves against the page's base URL, which
+     * a rule set served apart does not know.
      */
-    private static boolean patternUrl(Object pattern, Reach reach) {
+    private static boolean patternUrl(Object pattern, Reach reach, boolean pageBase) {
         if (pattern instanceof String s) {
             Matcher absolute = ABSOLUTE_PATTERN.matcher(s);
             if (absolute.find()) {
@@ -197,6 +239,7 @@ final class SpeculationRules {
                 // a scheme or a host that is itself a pattern ("https://*.example.com/*", "http{s}?://...")
                 return false;
             }
+            reach.pageBase |= pageBase && reach.servedApart;
             addPath(reach, "", literalStart(s), s);
             return true;
         }
@@ -213,6 +256,7 @@ final class SpeculationRules {
                 }
             }
             // the page's origin (its base's), a path or query of it
+            reach.pageBase |= pageBase && reach.servedApart;
             addPath(reach, "", literalStart(path), path);
             return true;
         }
