@@ -149,6 +149,9 @@ final class StandInTrackers implements AutoCloseable {
             send(exchange, "text/html; charset=utf-8", resource("youtube-embed.html"));
         } else if (host.equals(YOUTUBE) && path.startsWith("/api/stats/")) {
             pixel(exchange);
+        } else if (host.equals(YOUTUBE) && path.equals("/redirect")) {
+            // YouTube's redirector for the links in video descriptions: on to the URL its "q" parameter carries
+            redirect(exchange, exchange.getRequestURI().getQuery().replaceFirst("^q=", ""));
         } else {
             exchange.sendResponseHeaders(404, -1);
         }
@@ -161,6 +164,11 @@ final class StandInTrackers implements AutoCloseable {
         System.arraycopy(prelude, 0, both, 0, prelude.length);
         System.arraycopy(script, 0, both, prelude.length, script.length);
         send(exchange, "text/javascript; charset=utf-8", both);
+    }
+
+    private static void redirect(HttpExchange exchange, String location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.sendResponseHeaders(302, -1);
     }
 
     private static void pixel(HttpExchange exchange) throws IOException {
