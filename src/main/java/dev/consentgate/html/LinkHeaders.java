@@ -26,14 +26,33 @@ public final class LinkHeaders {
      * when the value cannot be read (a browser may still read part of it: fail closed).
      */
     public static String keepAllowed(String value, TagPolicy policy, ConsentDecision consent, PageSite site) {
-        return keepAllowed(value, policy, consent, site, RewriteListener.NONE);
+        return keepAllowed(value, judge(policy, consent, site), RewriteListener.NONE);
     }
 
-    /** The same, telling {@code listener} of each hint taken out (line 0: a header has no line in the page). */
-    public static String keepAllowed(String value, TagPolicy policy, ConsentDecision consent, PageSite site,
-                                     RewriteListener listener) {
-        ElementJudge judge = new ElementJudge(policy, consent, site, name -> false,
-                java.nio.charset.StandardCharsets.UTF_8);
+    /**
+     * A response's Link values, each without the hints to hosts the consent does not allow, those with nothing left
+     * or that cannot be read left out; {@code listener} is told of each hint taken out (line 0: a header has no line
+     * in the page).
+     */
+    public static List<String> keepAllowed(List<String> values, TagPolicy policy, ConsentDecision consent,
+                                           PageSite site, RewriteListener listener) {
+        ElementJudge judge = judge(policy, consent, site);
+        List<String> kept = new ArrayList<>();
+        for (String value : values) {
+            String allowed = keepAllowed(value, judge, listener);
+            if (allowed != null) {
+                kept.add(allowed);
+            }
+        }
+        return kept;
+    }
+
+    /** A header's value is already text: the page's encoding plays no part. */
+    private static ElementJudge judge(TagPolicy policy, ConsentDecision consent, PageSite site) {
+        return new ElementJudge(policy, consent, site, name -> false, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String keepAllowed(String value, ElementJudge judge, RewriteListener listener) {
         List<String> kept = new ArrayList<>();
         int n = value.length();
         int i = 0;

@@ -18,13 +18,25 @@ public final class SpeculationRulesHeaders {
     }
 
     /**
-     * One Speculation-Rules value without the rule sets on hosts the consent does not allow, each of which
-     * {@code listener} is told of (line 0: a header has no line in the page); null when nothing is left, or when the
-     * value is no list of strings (Chromium ignores such a field; it goes, failing closed).
+     * A response's Speculation-Rules values, each without the rule sets on hosts the consent does not allow, each of
+     * which {@code listener} is told of (line 0: a header has no line in the page); a value with nothing left, or no
+     * list of strings (Chromium ignores such a field; it goes, failing closed), is left out.
      */
-    public static String keepAllowed(String value, TagPolicy policy, ConsentDecision consent, PageSite site,
-                                     RewriteListener listener) {
+    public static List<String> keepAllowed(List<String> values, TagPolicy policy, ConsentDecision consent,
+                                           PageSite site, RewriteListener listener) {
         UrlJudge urls = new ElementJudge(policy, consent, site, name -> false, StandardCharsets.UTF_8).urls();
+        List<String> kept = new ArrayList<>();
+        for (String value : values) {
+            String allowed = keepAllowed(value, urls, listener);
+            if (allowed != null) {
+                kept.add(allowed);
+            }
+        }
+        return kept;
+    }
+
+    /** One value without the rule sets {@code urls} blocks; null when nothing is left or it cannot be read. */
+    private static String keepAllowed(String value, UrlJudge urls, RewriteListener listener) {
         List<String> kept = new ArrayList<>();
         int n = value.length();
         int i = 0;

@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,14 +87,8 @@ final class ResponseEnforcement {
         }
         if (headers.contains("Speculation-Rules") && !html.policy().grantsEverything(consent.decision())) {
             // Chromium fetches each rule set named, a tracker's too, as soon as it reads the head
-            List<String> kept = new ArrayList<>();
-            for (String value : headers.getAll("Speculation-Rules")) {
-                String allowed = SpeculationRulesHeaders.keepAllowed(value, html.policy(), consent.decision(), site,
-                        audit.listener());
-                if (allowed != null) {
-                    kept.add(allowed);
-                }
-            }
+            List<String> kept = SpeculationRulesHeaders.keepAllowed(headers.getAll("Speculation-Rules"),
+                    html.policy(), consent.decision(), site, audit.listener());
             headers.remove("Speculation-Rules");
             for (String value : kept) {
                 headers.add("Speculation-Rules", value);
@@ -112,14 +105,8 @@ final class ResponseEnforcement {
             addVary(headers);
         }
         if (headers.contains("Link") && !html.policy().grantsEverything(consent.decision())) {
-            List<String> kept = new ArrayList<>();
-            for (String value : headers.getAll("Link")) {
-                String allowed = LinkHeaders.keepAllowed(value, html.policy(), consent.decision(), site,
-                        audit.listener());
-                if (allowed != null) {
-                    kept.add(allowed);
-                }
-            }
+            List<String> kept = LinkHeaders.keepAllowed(headers.getAll("Link"), html.policy(), consent.decision(),
+                    site, audit.listener());
             headers.remove("Link");
             for (String value : kept) {
                 headers.add("Link", value);
