@@ -147,7 +147,9 @@ final class SpeculationRules {
                         if (!(url instanceof String s)) {
                             return false;
                         }
-                        reach.urls.add(s);
+                        // an empty URL (spaces stripped) is the base URL itself, which "?" stands for: its host
+                        // and path
+                        reach.urls.add(s.isBlank() ? "?" : s);
                         reach.pageBase |= pageBase && reach.servedApart && UrlParts.parse(s).host().isEmpty();
                     }
                 }

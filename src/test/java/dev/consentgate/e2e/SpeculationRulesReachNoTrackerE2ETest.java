@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a tracker's URL in the site's own rule set that such a header names; a link to a tracker's path that a pattern
  * matches past its first wildcard, on a host the visitor granted; a list rule of the site's own rule set relative to
  * the page's base on the tracker's host; and a first-party URL that redirects to a granted site that redirects on
- * to a tracker.
+ * to a tracker; and an empty list rule URL, which is a base's on the tracker's host.
  * Straight from the upstream the stand-in tracker receives each of those requests (they run in the browser
  * process, so the tracker's own log is the evidence, not the tab's); through the gateway without consent (or with
  * functionality only) it receives none, while the site's own rules still make Chromium prefetch its pages, one that
@@ -63,6 +63,10 @@ class SpeculationRulesReachNoTrackerE2ETest {
             case "exclusion" -> "<a href=\"/next?" + marker + "\">next</a><script type=\"speculationrules\">"
                     + "{\"prefetch\":[{\"where\":{\"and\":[{\"href_matches\":\"/next*\"},{\"not\":{\"href_matches\":"
                     + "\"https://www.youtube.com/*\"}}]},\"eagerness\":\"immediate\"}]}</script>";
+            // Before (found by a review): through the gateway, Chromium prefetched the base's URL, which the empty
+            // URL resolves to
+            case "empty" -> "<base href=\"https://www.youtube.com/embed/" + marker + "\"><script type=\""
+                    + "speculationrules\">{\"prefetch\":[{\"urls\":[\"\"]}]}</script>";
             default -> "<p>" + kind + "</p>";
         };
     }
@@ -112,7 +116,7 @@ class SpeculationRulesReachNoTrackerE2ETest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"escaped", "base", "selector", "redirect", "header", "own-rule-set", "path-wildcard",
-        "document-base", "chain"})
+        "document-base", "chain", "empty"})
     void theTrackerIsAskedStraightFromTheUpstreamAndNotThroughTheGateway(String kind, BrowserLab.Lab lab)
             throws Exception {
         String direct = "SRD" + kind + System.nanoTime();
