@@ -8,8 +8,10 @@ import java.util.List;
 /**
  * Finds the URLs an inline script loads. A script URL anywhere: the {@code "https://host/path/tag.js"} or
  * {@code "//host/tag.js"} an async loader inserts, also with JSON-escaped slashes ({@code https:\/\/host\/tag.js}),
- * and the scheme-less {@code 'host/tag.js'} that older loaders append to a protocol chosen at run time; a script URL
- * is one whose path ends in {@code .js}, {@code .mjs} or {@code /js}. And any URL a src is set to: a pixel's
+ * its host after any number of slashes or backslashes, as the URL parser reads an http(s) URL ({@code "https:/host"},
+ * {@code "////host"}), and the scheme-less {@code 'host/tag.js'} that older loaders append to a protocol chosen at run
+ * time; a script URL is one whose path ends in {@code .js}, {@code .mjs} or {@code /js}. And any URL a src is set to:
+ * a pixel's
  * {@code img.src = "..."}, the {@code src="..."} of a tag written with {@code document.write}, a created frame's
  * {@code setAttribute("src", "...")}. A string that starts with a path ({@code '/js/utag.js'}) is a URL on the page's
  * own host, reported without one, for the rules with only a path. A tag rule's host named this way means the script
@@ -178,9 +180,11 @@ final class ScriptUrlMentions {
                 if (i == to) {
                     break;
                 }
-                // a quoted host just before the slash starts a scheme-less URL; else the slash may start "//", and
-                // after a quote it may start a path on the page's own host
+                // a quoted host just before the slash starts a scheme-less URL; after "http:" or "https:" one slash
+                // starts the authority as two do; else the slash may start "//", and after a quote it may start a
+                // path on the page's own host
                 st = quotedHostBefore(a, from, i) && append((byte) '/') ? PATH
+                        : webSchemeBefore(a, from, i) ? startHost(a, from, i)
                         : quoteBefore(a, from, i) ? QUOTED_SLASH : SLASH;
                 i++;
                 continue;
@@ -203,6 +207,12 @@ final class ScriptUrlMentions {
                     }
                 }
                 case HOST -> {
+                    if (length == 0 && (c == '/' || c == '\\')) {
+                        // more slashes before the host ("https:///host", "////host"): a browser skips them all in an
+                        // http(s) URL, as in one relative to an http(s) page
+                        i++;
+                        continue;
+                    }
                     if (HOST_BYTE[c & 0xff] || isSecondByte(c) && length > 0 && url[length - 1] < 0) {
                         // the whole run of host bytes at once
                         int end = i + 1;
@@ -322,6 +332,22 @@ final class ScriptUrlMentions {
         }
         assigned = assignedToSrc(a, from, k - 1);
         return true;
+    }
+
+    /**
+     * Whether "http:" or "https:" (any case) comes just before the slash at {@code a[slash]}: the URL parser starts
+     * the authority of such a URL after any number of slashes and backslashes, one included ("https:/host").
+     */
+    private boolean webSchemeBefore(byte[] a, int from, int slash) {
+        if (byteAt(a, from, slash - 1) != ':') {
+            return false;
+        }
+        int k = slash - 2;
+        if ((byteAt(a, from, k) | 0x20) == 's') {
+            k--;
+        }
+        return (byteAt(a, from, k) | 0x20) == 'p' && (byteAt(a, from, k - 1) | 0x20) == 't'
+                && (byteAt(a, from, k - 2) | 0x20) == 't' && (byteAt(a, from, k - 3) | 0x20) == 'h';
     }
 
     /** Whether a quote, or a quote and an escaping backslash, comes just before the slash at {@code a[slash]}. */
