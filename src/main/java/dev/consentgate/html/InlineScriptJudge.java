@@ -24,8 +24,8 @@ final class InlineScriptJudge {
     /** What those URLs decide. */
     private final MentionedUrlVerdict mentioned;
     private int matcherState;
-    /** The script's text for the URL search, with escaped slashes written out. */
-    private final SlashEscapes escapes = new SlashEscapes();
+    /** The script's text for the URL search, with the escapes of its strings written out. */
+    private final StringEscapes escapes = new StringEscapes();
     /** The script's bytes before the piece being read, for signatures that must start a name. */
     private final SignatureMatcher.Lookback lookback;
     /** The script's code compacted, where signatures are looked for too: a call laid out over lines reads as one. */

@@ -3,17 +3,29 @@ package dev.consentgate.html;
 import java.util.Arrays;
 
 /**
- * Script text for the URL search with the escapes of a slash and of a dot a browser's JavaScript unescapes before the
- * URL is used written out: {@code \u002F} and {@code \x2F} (any case) become '/', {@code \u002E} and {@code \x2E}
- * '.' (serializers of page state write slashes so: {@code "https:\u002F\u002Fwww.googletagmanager.com\u002Fgtm.js"}),
- * and an escaped backslash {@code \\} '/' (a URL's backslash is a slash to a browser).
+ * Script text for the URL search with the escapes of a JavaScript string written out, as the string a browser's
+ * JavaScript makes and then parses as a URL reads: {@code \xHH}, {@code \u005CuHHHH} (a surrogate pair as one
+ * character), {@code \u005Cu{H...}}, legacy octal ones ({@code \57}) and identity ones ({@code \f} is 'f' in a host
+ * only where it is no control: {@code \b}, {@code \f}, {@code \v} and {@code \0} stay controls, which end a URL).
+ * Serializers of page state write slashes so ({@code "https:\u005Cu002F\u005Cu002Fwww.googletagmanager.com"}), and
+ * a tag can write any letter of a host so. A line continuation, {@code \n}, {@code \r} and {@code \t} are left out:
+ * the string has none of the first, and the URL parser drops tabs and line breaks. A character past ASCII is
+ * written percent-encoded in UTF-8, as a browser puts it in a URL (and maps it in a host), whatever the page's
+ * encoding; an escaped backslash {@code \\} is '/' (a URL's backslash is a slash to a browser).
  * Streaming: an escape cut by the end of a piece is held until the next piece (or the script's end) completes it, so
- * the result does not depend on where the script is cut. Text without such an escape passes as it is.
+ * the result does not depend on where the script is cut. Text without a backslash passes as it is.
  */
-final class SlashEscapes {
+final class StringEscapes {
 
-    /** The longest escape, "\\u002F". */
-    private static final int LONGEST = 6;
+    /**
+     * The longest escape held across pieces: a surrogate pair ({@code \u005CuD83D\u005CuDE00}) or {@code \u005Cu{...}}
+     * with leading zeros. A longer {@code \u005Cu{} is left as written.
+     */
+    private static final int LONGEST = 32;
+    /** An escape to leave as written: not one a string holds (a syntax error, a regular expression's). */
+    private static final int NONE = 0;
+    /** An escape the piece's end cuts. */
+    private static final int CUT = -1;
 
     private final byte[] held = new byte[LONGEST];
     private int heldLength;
@@ -21,6 +33,9 @@ final class SlashEscapes {
     private byte[] text = out;
     private int offset;
     private int length;
+    /** What the last escape read stands for, as written into the URL text (at most 12 bytes: "%F4%8F%BF%BF"). */
+    private final byte[] unescaped = new byte[12];
+    private int unescapedLength;
 
     void reset() {
         heldLength = 0;
@@ -42,48 +57,45 @@ final class SlashEscapes {
             heldLength = 0;
             i = 0;
             n = in.length;
-        } else if (firstEscape(a, from, to) == to) {
+        } else if (ByteScan.indexOf(a, from, to, (byte) '\\') == to) {
             text = a;
             offset = from;
             length = to - from;
             return;
         }
-        if (out.length < n - i) {
-            out = new byte[Math.max(n - i, 2 * out.length)];
+        // an escape's text is never more than twice as long as the escape ("\xAD" is "%C2%AD")
+        int room = 2 * (n - i);
+        if (out.length < room) {
+            out = new byte[Math.max(room, 2 * out.length)];
         }
         int w = 0;
         while (i < n) {
-            int escape = firstEscape(in, i, n);
-            // the bytes up to the escape, at once
-            System.arraycopy(in, i, out, w, escape - i);
-            w += escape - i;
-            if (escape == n) {
+            int backslash = ByteScan.indexOf(in, i, n, (byte) '\\');
+            // the bytes up to the backslash, at once
+            System.arraycopy(in, i, out, w, backslash - i);
+            w += backslash - i;
+            if (backslash == n) {
                 break;
             }
-            int escapeLength = escapeLength(in, escape, n);
-            if (escapeLength < 0) {
+            int escapeLength = escape(in, backslash, n);
+            if (escapeLength == CUT && n - backslash <= LONGEST) {
                 // cut by the end of the piece: held for the next one
-                heldLength = n - escape;
-                System.arraycopy(in, escape, held, 0, heldLength);
+                heldLength = n - backslash;
+                System.arraycopy(in, backslash, held, 0, heldLength);
                 break;
             }
-            out[w++] = unescaped(in, escape, escapeLength);
-            i = escape + escapeLength;
+            if (escapeLength <= 0) {
+                out[w++] = '\\';
+                i = backslash + 1;
+                continue;
+            }
+            System.arraycopy(unescaped, 0, out, w, unescapedLength);
+            w += unescapedLength;
+            i = backslash + escapeLength;
         }
         text = out;
         offset = 0;
         length = w;
-    }
-
-    /** The first escape to write out (or one the end cuts) in {@code b[from, to)}; {@code to} when none. */
-    private static int firstEscape(byte[] b, int from, int to) {
-        for (int i = ByteScan.indexOf(b, from, to, (byte) '\\'); i < to; i = ByteScan.indexOf(b, i + 1, to,
-                (byte) '\\')) {
-            if (escapeLength(b, i, to) != 0) {
-                return i;
-            }
-        }
-        return to;
     }
 
     /** What is held at the script's end: an escape never completed, as it is. */
@@ -106,35 +118,196 @@ final class SlashEscapes {
         return length;
     }
 
-    /** The length of the escape of '/' or '.' at {@code b[i]} (a backslash); 0 for none; -1 when cut at {@code n}. */
-    private static int escapeLength(byte[] b, int i, int n) {
+    /**
+     * Reads the escape at {@code b[i]} (a backslash) into {@link #unescaped}: its length, {@link #NONE} to leave it as
+     * written, {@link #CUT} when {@code b[n]} cuts it.
+     */
+    private int escape(byte[] b, int i, int n) {
+        unescapedLength = 0;
         if (i + 1 >= n) {
-            return -1;
+            return CUT;
         }
-        if (b[i + 1] == '\\') {
-            // an escaped backslash: the string holds one, which a browser takes for a slash in an http(s) URL
-            return 2;
-        }
-        int kind = b[i + 1] | 0x20;
-        String rest = kind == 'u' ? "002" : kind == 'x' ? "2" : null;
-        if (rest == null) {
-            return 0;
-        }
-        int length = 2 + rest.length() + 1;
-        for (int k = 0; k < rest.length() + 1; k++) {
-            if (i + 2 + k >= n) {
-                return -1;
+        int c = b[i + 1] & 0xff;
+        switch (c) {
+            case '\\' -> {
+                // an escaped backslash: the string holds one, which a browser takes for a slash in an http(s) URL
+                put('/');
+                return 2;
             }
-            int c = b[i + 2 + k];
-            boolean matches = k < rest.length() ? c == rest.charAt(k) : (c | 0x20) == 'f' || (c | 0x20) == 'e';
-            if (!matches) {
-                return 0;
+            case 'n', 't', '\n' -> {
+                // the URL parser drops a tab or line break; a line continuation is no character at all
+                return 2;
+            }
+            case 'r', '\r' -> {
+                if (c == '\r') {
+                    if (i + 2 >= n) {
+                        return CUT;
+                    }
+                    return b[i + 2] == '\n' ? 3 : 2;
+                }
+                return 2;
+            }
+            case 'b' -> {
+                put(0x08);
+                return 2;
+            }
+            case 'f' -> {
+                put(0x0c);
+                return 2;
+            }
+            case 'v' -> {
+                put(0x0b);
+                return 2;
+            }
+            case 'x' -> {
+                return hexEscape(b, i + 2, n, 2);
+            }
+            case 'u' -> {
+                return unicodeEscape(b, i, n);
+            }
+            default -> {
+                if (c >= '0' && c <= '7') {
+                    return octalEscape(b, i, n);
+                }
+                if (c == 0xe2) {
+                    // U+2028 or U+2029 after the backslash: a line continuation
+                    if (i + 3 >= n) {
+                        return CUT;
+                    }
+                    if (b[i + 2] == (byte) 0x80 && (b[i + 3] == (byte) 0xa8 || b[i + 3] == (byte) 0xa9)) {
+                        return 4;
+                    }
+                }
+                if (c >= 0x80) {
+                    // the character itself, whose bytes follow as they are
+                    return 1;
+                }
+                // an identity escape: "\/", "\.", "\f"... are the character
+                put(c);
+                return 2;
             }
         }
-        return length;
     }
 
-    private static byte unescaped(byte[] b, int i, int length) {
-        return (byte) (length == 2 || (b[i + length - 1] | 0x20) == 'f' ? '/' : '.');
+    /** {@code \xHH} (digits from {@code b[d]}): two hex digits. */
+    private int hexEscape(byte[] b, int d, int n, int digits) {
+        int value = 0;
+        for (int k = 0; k < digits; k++) {
+            if (d + k >= n) {
+                return CUT;
+            }
+            int v = Character.digit(b[d + k], 16);
+            if (v < 0) {
+                return NONE;
+            }
+            value = value * 16 + v;
+        }
+        putCodePoint(value);
+        return 2 + digits;
+    }
+
+    /** {@code \u005CuHHHH} (a surrogate pair read as one character) or {@code \u005Cu{H...}} at {@code b[i]}. */
+    private int unicodeEscape(byte[] b, int i, int n) {
+        if (i + 2 >= n) {
+            return CUT;
+        }
+        if (b[i + 2] == '{') {
+            int value = 0;
+            for (int k = i + 3; k < n && k - i < LONGEST; k++) {
+                if (b[k] == '}') {
+                    if (k == i + 3 || value > 0x10ffff) {
+                        return NONE;
+                    }
+                    putCodePoint(value);
+                    return k + 1 - i;
+                }
+                int v = Character.digit(b[k], 16);
+                if (v < 0) {
+                    return NONE;
+                }
+                value = Math.min(0x110000, value * 16 + v);
+            }
+            return n - i < LONGEST ? CUT : NONE;
+        }
+        int unit = hexUnit(b, i + 2, n);
+        if (unit < 0) {
+            return unit == CUT ? CUT : NONE;
+        }
+        if (Character.isHighSurrogate((char) unit)) {
+            // a pair written as two escapes is one character
+            if (i + 7 >= n) {
+                return CUT;
+            }
+            if (b[i + 6] == '\\' && b[i + 7] == 'u') {
+                int low = hexUnit(b, i + 8, n);
+                if (low == CUT) {
+                    return CUT;
+                }
+                if (low >= 0 && Character.isLowSurrogate((char) low)) {
+                    putCodePoint(Character.toCodePoint((char) unit, (char) low));
+                    return 12;
+                }
+            }
+        }
+        putCodePoint(unit);
+        return 6;
+    }
+
+    /** Four hex digits from {@code b[d]}: their value, {@link #CUT}, or -2 when they are not four hex digits. */
+    private static int hexUnit(byte[] b, int d, int n) {
+        int value = 0;
+        for (int k = 0; k < 4; k++) {
+            if (d + k >= n) {
+                return CUT;
+            }
+            int v = Character.digit(b[d + k], 16);
+            if (v < 0) {
+                return -2;
+            }
+            value = value * 16 + v;
+        }
+        return value;
+    }
+
+    /**
+     * A legacy octal escape at {@code b[i]} (ECMA-262 Annex B: up to three digits from 0 to 377): {@code \57} is '/';
+     * {@code \0} alone is a NUL.
+     */
+    private int octalEscape(byte[] b, int i, int n) {
+        int digits = b[i + 1] <= '3' ? 3 : 2;
+        int value = 0;
+        int k = 0;
+        for (; k < digits; k++) {
+            if (i + 1 + k >= n) {
+                return CUT;
+            }
+            int d = b[i + 1 + k];
+            if (d < '0' || d > '7') {
+                break;
+            }
+            value = value * 8 + d - '0';
+        }
+        putCodePoint(value);
+        return 1 + k;
+    }
+
+    /** A character: ASCII as it is, any other percent-encoded in UTF-8 (a lone surrogate as U+FFFD, as a URL has it). */
+    private void putCodePoint(int cp) {
+        if (cp < 0x80) {
+            put(cp);
+            return;
+        }
+        if (Character.isSurrogate((char) cp) && cp <= 0xffff) {
+            cp = 0xfffd;
+        }
+        for (byte u : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            put('%');
+            put(Character.toUpperCase(Character.forDigit((u >> 4) & 0xf, 16)));
+            put(Character.toUpperCase(Character.forDigit(u & 0xf, 16)));
+        }
+    }
+
+    private void put(int c) {
+        unescaped[unescapedLength++] = (byte) c;
     }
 }
