@@ -12,8 +12,11 @@ import java.util.Arrays;
  * the string has none of the first, and the URL parser drops tabs and line breaks. A character past ASCII is
  * written percent-encoded in UTF-8, as a browser puts it in a URL (and maps it in a host), whatever the page's
  * encoding; an escaped backslash {@code \\} is '/' (a URL's backslash is a slash to a browser).
+ * The character references of markup the script writes ({@code document.write}, {@code innerHTML}) are written out
+ * too, as the HTML parser decodes them before the attribute is a URL: {@code &#46;}, {@code &sol;}...
  * Streaming: an escape cut by the end of a piece is held until the next piece (or the script's end) completes it, so
- * the result does not depend on where the script is cut. Text without a backslash passes as it is.
+ * the result does not depend on where the script is cut. Text without a backslash or an ampersand passes as it
+ * is.
  */
 final class StringEscapes {
 
@@ -57,7 +60,7 @@ final class StringEscapes {
             heldLength = 0;
             i = 0;
             n = in.length;
-        } else if (ByteScan.indexOf(a, from, to, (byte) '\\') == to) {
+        } else if (nextEscape(a, from, to) == to) {
             text = a;
             offset = from;
             length = to - from;
@@ -70,14 +73,14 @@ final class StringEscapes {
         }
         int w = 0;
         while (i < n) {
-            int backslash = ByteScan.indexOf(in, i, n, (byte) '\\');
+            int backslash = nextEscape(in, i, n);
             // the bytes up to the backslash, at once
             System.arraycopy(in, i, out, w, backslash - i);
             w += backslash - i;
             if (backslash == n) {
                 break;
             }
-            int escapeLength = escape(in, backslash, n);
+            int escapeLength = in[backslash] == '&' ? characterReference(in, backslash, n) : escape(in, backslash, n);
             if (escapeLength == CUT && n - backslash <= LONGEST) {
                 // cut by the end of the piece: held for the next one
                 heldLength = n - backslash;
@@ -85,7 +88,7 @@ final class StringEscapes {
                 break;
             }
             if (escapeLength <= 0) {
-                out[w++] = '\\';
+                out[w++] = in[backslash];
                 i = backslash + 1;
                 continue;
             }
@@ -96,6 +99,78 @@ final class StringEscapes {
         text = out;
         offset = 0;
         length = w;
+    }
+
+    /** The first backslash or ampersand in {@code b[from, to)}; {@code to} when none. */
+    private static int nextEscape(byte[] b, int from, int to) {
+        int k = from;
+        while (k < to && b[k] != '\\' && b[k] != '&') {
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * Reads the character reference at {@code b[i]} (an ampersand) into {@link #unescaped}, as HTML decodes it in
+     * an attribute of markup the script writes: a numeric one ({@code &#46;}, {@code &#x2F}, the semicolon optional)
+     * or one of the names of what a URL's host and path are made of ({@code &period;}, {@code &sol;}). Its length,
+     * {@link #NONE} for no reference, {@link #CUT} when {@code b[n]} cuts it.
+     */
+    private int characterReference(byte[] b, int i, int n) {
+        unescapedLength = 0;
+        if (i + 1 >= n) {
+            return CUT;
+        }
+        if (b[i + 1] == '#') {
+            if (i + 2 >= n) {
+                return CUT;
+            }
+            boolean hex = (b[i + 2] | 0x20) == 'x';
+            int k = hex ? i + 3 : i + 2;
+            int start = k;
+            int value = 0;
+            for (; k < n && k - i < LONGEST; k++) {
+                int v = Character.digit(b[k], hex ? 16 : 10);
+                if (v < 0) {
+                    break;
+                }
+                value = Math.min(0x110000, value * (hex ? 16 : 10) + v);
+            }
+            if (k == n || k - i == LONGEST) {
+                return k == n && n - i < LONGEST ? CUT : NONE;
+            }
+            if (k == start) {
+                return NONE;
+            }
+            putCodePoint(value == 0 || value > 0x10ffff ? 0xfffd : value);
+            return b[k] == ';' ? k + 1 - i : k - i;
+        }
+        int k = i + 1;
+        while (k < n && k - i < LONGEST && (b[k] | 0x20) >= 'a' && (b[k] | 0x20) <= 'z') {
+            k++;
+        }
+        if (k == n) {
+            return n - i < LONGEST ? CUT : NONE;
+        }
+        if (b[k] != ';') {
+            return NONE;
+        }
+        switch (new String(b, i + 1, k - i - 1, java.nio.charset.StandardCharsets.US_ASCII)) {
+            case "period" -> put('.');
+            case "sol", "bsol" -> put('/');
+            case "colon" -> put(':');
+            case "num" -> put('#');
+            case "quest" -> put('?');
+            case "percnt" -> put('%');
+            case "amp" -> put('&');
+            case "shy" -> putCodePoint(0xad);
+            // a tab or line break, which the URL parser drops
+            case "Tab", "NewLine" -> { }
+            default -> {
+                return NONE;
+            }
+        }
+        return k + 1 - i;
     }
 
     /** What is held at the script's end: an escape never completed, as it is. */
