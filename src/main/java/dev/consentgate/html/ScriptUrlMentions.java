@@ -19,8 +19,9 @@ import java.util.List;
  * only named: a beacon endpoint the script posts to counts, but share links and links in page data name tracker
  * hosts too without loading anything, so the caller decides which rules such a URL may match.
  *
- * <p>The state survives between calls, so a URL split across chunks is found as a whole. A candidate longer than
- * {@link #MAX_URL} bytes is given up.
+ * <p>The state survives between calls, so a URL split across chunks is found as a whole. A URL longer than
+ * {@link #MAX_URL} bytes is reported as far as that, when the limit falls in its path; any other candidate that long
+ * is given up.
  */
 final class ScriptUrlMentions {
 
@@ -213,6 +214,12 @@ final class ScriptUrlMentions {
                         i++;
                         continue;
                     }
+                    if (length > 0 && (c == '\t' || c == '\n' || c == '\r')) {
+                        // a line break in a template literal's host, which the URL parser drops (no other string
+                        // holds one, and a comment's URL loads nothing)
+                        i++;
+                        continue;
+                    }
                     if (HOST_BYTE[c & 0xff] || isSecondByte(c) && length > 0 && url[length - 1] < 0) {
                         // the whole run of host bytes at once
                         int end = i + 1;
@@ -273,12 +280,20 @@ final class ScriptUrlMentions {
                         int over = appendRun(a, i, end);
                         st = over < 0 ? PATH : IDLE;
                         i = over < 0 ? end : over + 1;
+                        if (over >= 0 && reportCut(found)) {
+                            state = IDLE;
+                            return true;
+                        }
                         continue;
                     }
                 }
                 case PATH_BACKSLASH -> {
                     if (c == '/') {
                         st = append(c) ? PATH : IDLE;
+                        if (st == IDLE && reportCut(found)) {
+                            state = IDLE;
+                            return true;
+                        }
                     } else {
                         // an escaped quote or another escape ends the string the URL was in
                         st = IDLE;
@@ -314,7 +329,10 @@ final class ScriptUrlMentions {
             dot |= c == '.';
             k--;
         }
-        if (!dot || (c != '"' && c != '\'' && c != '`') || end - k - 1 == 0) {
+        // "https:host/tr" too: a browser reads it so on a page of the other scheme (an http: image on an https:
+        // page is loaded upgraded)
+        boolean quoteOrScheme = c == '"' || c == '\'' || c == '`' || c == ':' && webSchemeBefore(a, from, k + 1);
+        if (!dot || !quoteOrScheme || end - k - 1 == 0) {
             return false;
         }
         // a host that starts with a dot is the rest of one built by concatenation ("sb" + ".scorecardresearch.com")
@@ -560,6 +578,29 @@ final class ScriptUrlMentions {
             }
         }
         return false;
+    }
+
+    /**
+     * Reports a URL the limit cut in its path as far as it was read: its host is known, and a browser loads a longer
+     * URL as well (a pixel's query of 3 KB). Cut before its query, its path may still end in a script's name, so it
+     * counts as loaded. A path on the page's own host is given up: a long string starting with a slash is more
+     * often data (base64 starts "/9j/") than a URL, and the rules with only a path name short ones.
+     */
+    private boolean reportCut(Found found) {
+        if (relative) {
+            return false;
+        }
+        assigned |= indexOf((byte) '?') < 0 && indexOf((byte) '#') < 0;
+        return report(found);
+    }
+
+    private int indexOf(byte b) {
+        for (int k = 0; k < length; k++) {
+            if (url[k] == b) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /**

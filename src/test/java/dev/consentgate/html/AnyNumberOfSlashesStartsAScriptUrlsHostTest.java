@@ -31,6 +31,18 @@ class AnyNumberOfSlashesStartsAScriptUrlsHostTest {
                 "<script>fetch(\"https:/www.google-analytics.com/g/collect?v=2\");</script>");
     }
 
+    /**
+     * Before (found by a review): no slash at all ({@code "https:www.facebook.com/tr"}), which a browser reads as
+     * the host on a page of the other scheme (Chromium 150 requested the pixel on an http: page), was no URL to the
+     * scanner and the pixel passed.
+     */
+    @Test
+    void aHostRightAfterTheSchemeIsRead() {
+        assertEachBlocked(
+                "<script>new Image().src=\"https:www.facebook.com/tr?id=1\";</script>",
+                "<script>new Image().src=\"http:www.facebook.com/tr?id=1\";</script>");
+    }
+
     /** A comment's rule of slashes and a path on the page's own host stay what they were. */
     @Test
     void slashesWithoutAHostChangeNothing() {

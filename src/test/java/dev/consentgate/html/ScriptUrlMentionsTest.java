@@ -167,18 +167,25 @@ class ScriptUrlMentionsTest {
     }
 
     @Test
-    void aCandidateLongerThanTheLimitIsGivenUp() {
+    void aUrlLongerThanTheLimitIsReportedAsFarAsItWasRead() {
         String longPath = "a".repeat(ScriptUrlMentions.MAX_URL);
-        assertEquals(List.of(), found("'//cdn.example.com/" + longPath + ".js'"));
-        assertEquals(List.of("https://cdn.example.com/ok.js"),
+        String cut = "https://cdn.example.com/" + "a".repeat(ScriptUrlMentions.MAX_URL - "cdn.example.com/".length());
+        assertEquals(List.of(cut), found("'//cdn.example.com/" + longPath + ".js'"));
+        assertEquals(List.of(cut, "https://cdn.example.com/ok.js"),
                 found("'//cdn.example.com/" + longPath + ".js' '//cdn.example.com/ok.js'"));
+        // cut in its query: loaded or named as its path says
+        assertEquals(List.of("names https://cdn.example.com/p?" + "a".repeat(ScriptUrlMentions.MAX_URL
+                - "cdn.example.com/p?".length())), reported("'//cdn.example.com/p?" + longPath + "'"));
+        // a path on the page's own host that long is given up
+        assertEquals(List.of(), found("'/" + longPath + ".js'"));
     }
 
     @Test
-    void whereALongCandidateIsGivenUpDoesNotDependOnChunking() {
+    void whereALongUrlIsCutDoesNotDependOnChunking() {
         // found() compares chunk sizes 1..5 with the whole: the "//" after the limit is read the same way in each
         String longPath = "a".repeat(ScriptUrlMentions.MAX_URL);
-        assertEquals(List.of("https://b.example/x.js"), found("'https://a.example/" + longPath + "//b.example/x.js'"));
+        assertEquals(List.of("https://a.example/" + "a".repeat(ScriptUrlMentions.MAX_URL - "a.example/".length()),
+                "https://b.example/x.js"), found("'https://a.example/" + longPath + "//b.example/x.js'"));
     }
 
     @Test
