@@ -56,6 +56,9 @@ final class DemoThroughGateway implements BeforeAllCallback, AfterAllCallback {
             if (site != null) {
                 site.close();
             }
+            // the static field holding this extension lives as long as the suite: keep no gateway in it
+            gateway = null;
+            site = null;
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /** The real gateway on 127.0.0.1 and a free port, in front of one upstream, with a ruleset the test chose. */
 final class GatewayInFront implements AutoCloseable {
 
-    private final GatewayServer server;
+    /** Null once closed: a test class's static field must not hold the compiled rules for the rest of the suite. */
+    private GatewayServer server;
     private final Ruleset ruleset;
 
     private GatewayInFront(GatewayServer server, Ruleset ruleset) {
@@ -68,6 +69,9 @@ final class GatewayInFront implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (server != null) {
+            server.close();
+            server = null;
+        }
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 /** The shipped default ruleset, pointed at a test upstream, served on a free loopback port. */
 public final class RunningGateway implements AutoCloseable {
 
-    private final GatewayServer server;
+    /** Null once closed: a test class's static field must not hold the compiled rules for the rest of the suite. */
+    private GatewayServer server;
 
     private RunningGateway(GatewayServer server) {
         this.server = server;
@@ -64,6 +65,9 @@ public final class RunningGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (server != null) {
+            server.close();
+            server = null;
+        }
     }
 }
