@@ -5,6 +5,7 @@ import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,6 +95,14 @@ final class ElementJudge {
         this.embedded = new EmbeddedContentJudge(policy, consent, site, encoding);
         this.urls = new UrlJudge(policy, consent, site, bases, embedded);
         this.otherReadings = ValueReadings.besides(encoding);
+    }
+
+    /**
+     * A judge of response header values (Link, Refresh, Speculation-Rules, a prefetch's Location): a header's value is
+     * already text, so the page's encoding plays no part, and no header sets a cookie a meta element would.
+     */
+    static ElementJudge forHeaderValues(TagPolicy policy, ConsentDecision consent, PageSite site) {
+        return new ElementJudge(policy, consent, site, name -> false, StandardCharsets.UTF_8);
     }
 
     PageSite site() {
@@ -358,7 +367,7 @@ final class ElementJudge {
         }
         String local = name.strip().substring(name.strip().indexOf(':') + 1).toLowerCase(java.util.Locale.ROOT);
         if (tag.nameId == ElementNames.XSL_ELEMENT) {
-            byte[] bytes = local.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = local.getBytes(StandardCharsets.UTF_8);
             int id = ElementNames.lookup(bytes, bytes.length);
             return id != ElementNames.OTHER && id != ElementNames.SVG && id != ElementNames.MATH
                     && id != ElementNames.XSL_TEXT && id != ElementNames.XSL_VALUE_OF && id != ElementNames.XSL_COPY_OF

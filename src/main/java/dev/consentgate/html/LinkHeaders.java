@@ -26,7 +26,7 @@ public final class LinkHeaders {
      * when the value cannot be read (a browser may still read part of it: fail closed).
      */
     public static String keepAllowed(String value, TagPolicy policy, ConsentDecision consent, PageSite site) {
-        return keepAllowed(value, judge(policy, consent, site), RewriteListener.NONE);
+        return keepAllowed(value, ElementJudge.forHeaderValues(policy, consent, site), RewriteListener.NONE);
     }
 
     /**
@@ -36,7 +36,7 @@ public final class LinkHeaders {
      */
     public static List<String> keepAllowed(List<String> values, TagPolicy policy, ConsentDecision consent,
                                            PageSite site, RewriteListener listener) {
-        ElementJudge judge = judge(policy, consent, site);
+        ElementJudge judge = ElementJudge.forHeaderValues(policy, consent, site);
         List<String> kept = new ArrayList<>();
         for (String value : values) {
             String allowed = keepAllowed(value, judge, listener);
@@ -45,11 +45,6 @@ public final class LinkHeaders {
             }
         }
         return kept;
-    }
-
-    /** A header's value is already text: the page's encoding plays no part. */
-    private static ElementJudge judge(TagPolicy policy, ConsentDecision consent, PageSite site) {
-        return new ElementJudge(policy, consent, site, name -> false, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String keepAllowed(String value, ElementJudge judge, RewriteListener listener) {

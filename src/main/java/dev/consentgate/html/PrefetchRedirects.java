@@ -4,7 +4,6 @@ import dev.consentgate.config.TagAction;
 import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -31,8 +30,7 @@ public final class PrefetchRedirects {
     public static boolean allowed(String location, TagPolicy policy, ConsentDecision consent, PageSite site,
                                   RewriteListener listener) {
         String url = location.strip();
-        ElementJudge.Verdict blocked = new ElementJudge(policy, consent, site, name -> false, StandardCharsets.UTF_8)
-                .urls().url(url, ElementKind.PIXEL);
+        ElementJudge.Verdict blocked = ElementJudge.forHeaderValues(policy, consent, site).urls().url(url, ElementKind.PIXEL);
         String host = UrlParts.parse(url).host();
         if (blocked == null && !host.isEmpty() && site.ownSuffixStart(host) == Integer.MAX_VALUE) {
             blocked = new ElementJudge.Verdict(OFF_SITE, host, ElementKind.PIXEL, TagAction.REMOVE);

@@ -2,7 +2,6 @@ package dev.consentgate.html;
 
 import dev.consentgate.consent.ConsentDecision;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +22,7 @@ public final class RefreshHeaders {
      */
     public static boolean allowed(List<String> lines, TagPolicy policy, ConsentDecision consent, PageSite site,
                                   RewriteListener listener) {
-        // a header's value is already text: the page's encoding plays no part
-        ElementJudge judge = new ElementJudge(policy, consent, site, name -> false, StandardCharsets.UTF_8);
+        ElementJudge judge = ElementJudge.forHeaderValues(policy, consent, site);
         List<String> readings = new ArrayList<>(lines);
         if (lines.size() > 1) {
             readings.add(String.join(", ", lines));

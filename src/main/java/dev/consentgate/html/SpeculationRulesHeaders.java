@@ -2,7 +2,6 @@ package dev.consentgate.html;
 
 import dev.consentgate.consent.ConsentDecision;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +23,7 @@ public final class SpeculationRulesHeaders {
      */
     public static List<String> keepAllowed(List<String> values, TagPolicy policy, ConsentDecision consent,
                                            PageSite site, RewriteListener listener) {
-        UrlJudge urls = new ElementJudge(policy, consent, site, name -> false, StandardCharsets.UTF_8).urls();
+        UrlJudge urls = ElementJudge.forHeaderValues(policy, consent, site).urls();
         List<String> kept = new ArrayList<>();
         for (String value : values) {
             String allowed = keepAllowed(value, urls, listener);
