@@ -1,5 +1,7 @@
 package dev.consentgate.html;
 
+import java.util.Arrays;
+
 /**
  * A script's code as the compact forms of signatures are written, streaming: the whitespace and comments between
  * its tokens left out, a single space kept only between two names ({@code function gtag}), string literals as they
@@ -8,7 +10,9 @@ package dev.consentgate.html;
  * lines, or comments, is found as its one-line form is, whichever rule it belongs to (a tag's configuration as much
  * as the defaults that excuse the gtag function). Only a reading for signatures: a regular expression may be taken
  * for a comment or a string, which at worst leaves a match to the code as written.
- * The state survives between pieces, so the text does not depend on where the script is cut.
+ * The state survives between pieces, so the text does not depend on where the script is cut. The text of each string
+ * literal may go, as the engine reads it ({@link JsStringText}), to a sink that reads it in turn: the code a string
+ * holds for {@code eval} or {@code setTimeout} ({@link CodeInStrings}).
  */
 final class CompactedCode {
 
@@ -25,6 +29,8 @@ final class CompactedCode {
     private int length;
     /** The last piece came out as it went in. */
     private boolean verbatim;
+    /** Decodes the strings' text for their sink; null when nobody reads it. */
+    private final JsStringText strings;
 
     /** Bytes that end a run of plain code: whitespace, a slash, a quote. */
     private static final boolean[] CODE_STOPS = new boolean[256];
@@ -40,11 +46,52 @@ final class CompactedCode {
         }
     }
 
+    /** Code whose strings' text nobody reads. */
+    CompactedCode() {
+        this(null);
+    }
+
+    /** Code whose strings' text, escapes decoded, goes to {@code strings} (null: nowhere). */
+    CompactedCode(JsStringText.Sink strings) {
+        this.strings = strings == null ? null : new JsStringText(strings);
+    }
+
     void reset() {
         state = State.CODE;
         gap = false;
         last = 0;
         length = 0;
+        if (strings != null) {
+            strings.reset();
+        }
+    }
+
+    /** A new piece of the output starts, empty (for code read in pieces of pieces: see {@link #append}). */
+    void clear() {
+        length = 0;
+    }
+
+    /**
+     * The code read so far ends, such as a string's text that holds code: a NUL, in no signature, keeps what comes
+     * next from continuing it, which is read afresh (a string still open in it ends here too).
+     */
+    void endOfCode() {
+        room(1);
+        if (strings != null && (state == State.STRING || state == State.STRING_ESCAPE)) {
+            strings.end();
+        }
+        out[length++] = 0;
+        state = State.CODE;
+        gap = false;
+        last = 0;
+    }
+
+    /** The script ends: a string it leaves open ends with it, for its sink. */
+    void end() {
+        if (strings != null && (state == State.STRING || state == State.STRING_ESCAPE)) {
+            strings.end();
+        }
+        state = State.CODE;
     }
 
     /**
@@ -53,13 +100,16 @@ final class CompactedCode {
      * at one by one.
      */
     void compact(byte[] a, int from, int to) {
-        // at most a held '/' and a space more than the bytes read
-        int most = to - from + 2;
-        if (out.length < most) {
-            out = new byte[Math.max(most, 2 * out.length)];
-        }
         length = 0;
         verbatim = state == State.CODE || state == State.STRING;
+        append(a, from, to);
+        verbatim &= length == to - from;
+    }
+
+    /** Compacts {@code a[from, to)} after the output of this piece so far (see {@link #clear}). */
+    void append(byte[] a, int from, int to) {
+        // at most a held '/' and a space more than the bytes read
+        room(to - from + 2);
         int i = from;
         while (i < to) {
             switch (state) {
@@ -83,12 +133,26 @@ final class CompactedCode {
                         end++;
                     }
                     copy(a, i, end);
+                    if (strings != null && end > i) {
+                        strings.text(a, i, end);
+                    }
                     if (end < to) {
-                        string(a[end++]);
+                        string(a[end]);
+                        if (strings != null) {
+                            if (state == State.CODE) {
+                                strings.end();
+                            } else {
+                                strings.text(a, end, end + 1);
+                            }
+                        }
+                        end++;
                     }
                     i = end;
                 }
                 case STRING_ESCAPE -> {
+                    if (strings != null) {
+                        strings.text(a, i, i + 1);
+                    }
                     out[length++] = a[i];
                     last = a[i++];
                     state = State.STRING;
@@ -137,7 +201,12 @@ final class CompactedCode {
                 default -> throw new IllegalStateException(state.name());
             }
         }
-        verbatim &= length == to - from;
+    }
+
+    private void room(int more) {
+        if (out.length < length + more) {
+            out = Arrays.copyOf(out, Math.max(length + more, 2 * out.length));
+        }
     }
 
     /**

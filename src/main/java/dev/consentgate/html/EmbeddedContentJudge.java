@@ -199,17 +199,20 @@ final class EmbeddedContentJudge {
     }
 
     /**
-     * The rule whose signature blocks the code as written or as {@link CompactedCode} reads it, without the layout
-     * between its tokens ({@code fbq ('init')}, a signature split by a comment), as an inline script's code is read;
-     * -1 for none.
+     * The rule whose signature blocks the code as written, as {@link CompactedCode} reads it, without the layout
+     * between its tokens ({@code fbq ('init')}, a signature split by a comment), or in the code its strings hold
+     * ({@link CodeInStrings}), as an inline script's code is read; -1 for none.
      */
     private int firstBlockedSignatureInCode(byte[] code) {
         SignatureVerdict verdict = new SignatureVerdict(policy, consent);
         if (policy.signatures().scan(code, 0, code.length, 0, verdict) >= 0) {
-            CompactedCode compacted = new CompactedCode();
+            CodeInStrings codeInStrings = new CodeInStrings(policy.signatures());
+            CompactedCode compacted = new CompactedCode(codeInStrings);
             compacted.compact(code, 0, code.length);
-            if (!compacted.wasVerbatim()) {
-                policy.signatures().scan(compacted.bytes(), 0, compacted.length(), 0, verdict);
+            compacted.end();
+            if (compacted.wasVerbatim()
+                    || policy.signatures().scan(compacted.bytes(), 0, compacted.length(), 0, verdict) >= 0) {
+                codeInStrings.scan(verdict.blockingOnly);
             }
         }
         return verdict.blockingAtEnd();

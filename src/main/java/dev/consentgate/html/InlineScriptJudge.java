@@ -8,8 +8,8 @@ import java.util.Arrays;
 
 /**
  * Judges the code of one inline script at a time as it streams in, up to the inspect limit: the signatures it holds
- * (in the code as written and as {@link CompactedCode} reads it, without the layout between its tokens) first, then
- * the URLs it loads or names. For a script inside SVG or MathML it also keeps the code, to be judged
+ * (in the code as written, as {@link CompactedCode} reads it, without the layout between its tokens, and in the code
+ * its strings hold, {@link CodeInStrings}) first, then the URLs it loads or names. For a script inside SVG or MathML it also keeps the code, to be judged
  * again as the text a browser runs there ({@link ForeignScriptText}) and read as markup by the rewriter. What is done
  * with a blocked script is the rewriter's business.
  */
@@ -28,8 +28,10 @@ final class InlineScriptJudge {
     private final StringEscapes escapes = new StringEscapes();
     /** The script's bytes before the piece being read, for signatures that must start a name. */
     private final SignatureMatcher.Lookback lookback;
+    /** The code the script's strings hold, where signatures are looked for too. */
+    private final CodeInStrings codeInStrings;
     /** The script's code compacted, where signatures are looked for too: a call laid out over lines reads as one. */
-    private final CompactedCode compacted = new CompactedCode();
+    private final CompactedCode compacted;
     private int compactedMatcherState;
     /** The compacted code is still the code as written: nothing has been left out of it. */
     private boolean compactedAsWritten;
@@ -63,6 +65,8 @@ final class InlineScriptJudge {
         this.lookback = policy.signatures().newLookback();
         this.encoding = encoding;
         this.compactedLookback = policy.signatures().newLookback();
+        this.codeInStrings = new CodeInStrings(policy.signatures());
+        this.compacted = new CompactedCode(codeInStrings);
     }
 
     /** The page parsed as XML declares these entities, which the text a browser runs has expanded. */
@@ -87,6 +91,7 @@ final class InlineScriptJudge {
         matcherState = 0;
         lookback.reset();
         compacted.reset();
+        codeInStrings.reset();
         compactedMatcherState = 0;
         compactedAsWritten = true;
         compactedLookback.reset();
@@ -114,6 +119,7 @@ final class InlineScriptJudge {
             return -1;
         }
         matcherState = next;
+        codeInStrings.clear();
         compacted.compact(a, from, readTo);
         if (compactedAsWritten && compacted.wasVerbatim()) {
             // nothing left out yet (code without spaces, most small scripts): the scan above stands for this one
@@ -128,6 +134,10 @@ final class InlineScriptJudge {
                 return -1;
             }
             compactedMatcherState = next;
+        }
+        if (!codeInStrings.scan(signed.blockingOnly)) {
+            host = "";
+            return -1;
         }
         // a URL's verdict waits for the script's end, where a signature found later still decides first: acting at
         // once would make the verdict depend on chunking

@@ -43,18 +43,30 @@ final class SignatureVerdict implements SignatureMatcher.Hits {
         keptBy = -1;
     }
 
+    /**
+     * The same verdict, for a reading that may only block (the code a script's strings hold, see
+     * {@link CodeInStrings}): a keep rule or an {@code unless} override found there counts for nothing, so that words
+     * in a string (a help text quoting {@code gtag('consent', 'default')}) excuse nothing.
+     */
+    final SignatureMatcher.Hits blockingOnly = ruleIndexes -> match(ruleIndexes, false);
+
     @Override
     public boolean onMatch(int[] ruleIndexes) {
+        return match(ruleIndexes, true);
+    }
+
+    /** {@code excusing}: keep rules and overrides found count. */
+    private boolean match(int[] ruleIndexes, boolean excusing) {
         for (int k : ruleIndexes) {
             if (policy.keeps(k)) {
                 // never an override: where keep rules do not count (SVG, data: URLs, srcdoc) it is nothing
-                if (keepRulesCount) {
+                if (keepRulesCount && excusing) {
                     keptBy = k;
                     return true;
                 }
                 continue;
             }
-            if (policy.overrides(k)) {
+            if (policy.overrides(k) && excusing) {
                 matchedOverrides.set(k);
             }
             if (policy.granted(policy.rule(k).category(), consent)) {

@@ -1,0 +1,77 @@
+package dev.consentgate.html;
+
+/**
+ * The code a script's strings may hold, read for signatures: {@code setTimeout("fbq ('track')")},
+ * {@code setInterval}, {@code eval}, {@code new Function} and a created script's {@code text} run a string as code,
+ * which the script's signatures as written and compacted keep as it is ({@code fbq (} is no {@code fbq(} there).
+ * Each string's text, its escapes decoded ({@link JsStringText}), is read as {@link CompactedCode} reads code, and
+ * the strings inside it the same way, {@link #LEVELS} deep ({@code eval("setTimeout('...')")}). Failing closed,
+ * every string counts, whatever the script does with it: text that reads as a tracker's call is one. Strings are
+ * read one by one: code a script joins from pieces ({@code "fb" + "q("}) is not put back together.
+ */
+final class CodeInStrings implements JsStringText.Sink {
+
+    /** How deep strings inside strings are read as code. */
+    static final int LEVELS = 2;
+
+    private final SignatureMatcher signatures;
+    private final CompactedCode code;
+    /** The strings inside this level's strings; null at the last level. */
+    private final CodeInStrings deeper;
+    private int matcherState;
+    private final SignatureMatcher.Lookback lookback;
+
+    /** The code in a script's strings, {@link #LEVELS} deep, to be searched for {@code signatures}. */
+    CodeInStrings(SignatureMatcher signatures) {
+        this(signatures, LEVELS);
+    }
+
+    private CodeInStrings(SignatureMatcher signatures, int levels) {
+        this.signatures = signatures;
+        this.deeper = levels > 1 ? new CodeInStrings(signatures, levels - 1) : null;
+        this.code = new CompactedCode(deeper);
+        this.lookback = signatures.newLookback();
+    }
+
+    void reset() {
+        code.reset();
+        matcherState = 0;
+        lookback.reset();
+        if (deeper != null) {
+            deeper.reset();
+        }
+    }
+
+    /** A new piece of the script is read: what its strings held is read afresh. */
+    void clear() {
+        code.clear();
+        if (deeper != null) {
+            deeper.clear();
+        }
+    }
+
+    @Override
+    public void text(byte[] a, int from, int to) {
+        code.append(a, from, to);
+    }
+
+    @Override
+    public void end() {
+        code.endOfCode();
+    }
+
+    /**
+     * Searches the code the strings of the piece read since {@link #clear} hold, at each level, for signatures;
+     * returns false when {@code hits} asked to stop.
+     */
+    boolean scan(SignatureMatcher.Hits hits) {
+        if (code.length() > 0) {
+            int next = signatures.scan(code.bytes(), 0, code.length(), matcherState, hits, lookback);
+            if (next < 0) {
+                return false;
+            }
+            matcherState = next;
+        }
+        return deeper == null || deeper.scan(hits);
+    }
+}
