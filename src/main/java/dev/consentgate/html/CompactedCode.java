@@ -12,7 +12,7 @@ import java.util.Arrays;
  * for a comment or a string, which at worst leaves a match to the code as written.
  * The state survives between pieces, so the text does not depend on where the script is cut. The text of each string
  * literal may go, as the engine reads it ({@link JsStringText}), to a sink that reads it in turn: the code a string
- * holds for {@code eval} or {@code setTimeout} ({@link CodeInStrings}).
+ * holds for {@code eval} or {@code setTimeout} ({@link CodeInStrings}), a data: URL ({@link ScriptDataUrls}).
  */
 final class CompactedCode {
 

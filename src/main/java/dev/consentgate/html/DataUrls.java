@@ -144,6 +144,29 @@ final class DataUrls {
     }
 
     /**
+     * Whether a frame may read the data URL's content as a document that runs or loads something: any media type but
+     * one Chromium shows as text or media (a JavaScript type, {@code text/plain} or none, {@code text/css}, an image
+     * other than SVG, audio, video, a font). Failing closed, an unknown type counts.
+     */
+    static boolean mayBeMarkupToAFrame(String url) {
+        url = withoutFragment(withoutTabsOrLineBreaks(url));
+        int start = schemeStart(url);
+        if (start < 0) {
+            return false;
+        }
+        int end = start + 5;
+        while (end < url.length() && url.charAt(end) != ';' && url.charAt(end) != ',') {
+            end++;
+        }
+        String type = MetaCharsetScan.asciiLower(url.substring(start + 5, end).strip());
+        boolean shownAsTextOrMedia = type.isEmpty() || type.equals("text/plain") || type.equals("text/css")
+                || type.contains("javascript") || type.contains("ecmascript")
+                || type.startsWith("image/") && !type.equals("image/svg+xml")
+                || type.startsWith("audio/") || type.startsWith("video/") || type.startsWith("font/");
+        return !shownAsTextOrMedia;
+    }
+
+    /**
      * The body of a data URL (without its fragment; each of its {@link #readings} has its own), percent-decoded and,
      * when its type says base64, base64-decoded (white space ignored, as browsers do); at most {@code limit} bytes of
      * it. Null when it is not a data URL or its base64 is broken, which a browser would not run either.

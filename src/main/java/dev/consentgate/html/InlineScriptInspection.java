@@ -126,14 +126,20 @@ final class InlineScriptInspection {
 
     /**
      * Decides the script read so far as a whole, at its end or at the inspect limit: a signature first, then the
-     * URLs it loads or names (one still being read ends here). Returns whether it was blocked.
+     * URLs it loads or names (one still being read ends here), then what a data: URL in its strings carries. Returns
+     * whether it was blocked.
      */
     private boolean blockedWhenReadToEnd(boolean contentEnded) {
         int k = judge.ruleAtEnd();
-        if (k < 0) {
+        if (k >= 0) {
+            block(policy.rule(k), judge.host(), contentEnded);
+            return true;
+        }
+        EmbeddedContentJudge.Match carried = judge.dataUrlAtEnd();
+        if (carried == null) {
             return false;
         }
-        block(policy.rule(k), judge.host(), contentEnded);
+        block(carried.rule(), carried.host(), contentEnded);
         return true;
     }
 

@@ -9,7 +9,8 @@ import java.util.Arrays;
 /**
  * Judges the code of one inline script at a time as it streams in, up to the inspect limit: the signatures it holds
  * (in the code as written, as {@link CompactedCode} reads it, without the layout between its tokens, and in the code
- * its strings hold, {@link CodeInStrings}) first, then the URLs it loads or names. For a script inside SVG or MathML it also keeps the code, to be judged
+ * its strings hold, {@link CodeInStrings}) first, then the URLs it loads or names, then what the data: URLs its
+ * strings hold carry ({@link ScriptDataUrls}). For a script inside SVG or MathML it also keeps the code, to be judged
  * again as the text a browser runs there ({@link ForeignScriptText}) and read as markup by the rewriter. What is done
  * with a blocked script is the rewriter's business.
  */
@@ -30,6 +31,8 @@ final class InlineScriptJudge {
     private final SignatureMatcher.Lookback lookback;
     /** The code the script's strings hold, where signatures are looked for too. */
     private final CodeInStrings codeInStrings;
+    /** The data: URLs the script's strings hold, judged by what they carry. */
+    private final ScriptDataUrls dataUrls;
     /** The script's code compacted, where signatures are looked for too: a call laid out over lines reads as one. */
     private final CompactedCode compacted;
     private int compactedMatcherState;
@@ -66,7 +69,9 @@ final class InlineScriptJudge {
         this.encoding = encoding;
         this.compactedLookback = policy.signatures().newLookback();
         this.codeInStrings = new CodeInStrings(policy.signatures());
-        this.compacted = new CompactedCode(codeInStrings);
+        this.dataUrls = new ScriptDataUrls(() -> new EmbeddedContentJudge(policy, consent, site, encoding), encoding,
+                limit);
+        this.compacted = new CompactedCode(JsStringText.Sink.both(codeInStrings, dataUrls));
     }
 
     /** The page parsed as XML declares these entities, which the text a browser runs has expanded. */
@@ -92,6 +97,7 @@ final class InlineScriptJudge {
         lookback.reset();
         compacted.reset();
         codeInStrings.reset();
+        dataUrls.reset();
         compactedMatcherState = 0;
         compactedAsWritten = true;
         compactedLookback.reset();
@@ -183,6 +189,18 @@ final class InlineScriptJudge {
         }
         host = mentioned.rule() >= 0 ? mentioned.host() : "";
         return mentioned.rule();
+    }
+
+    /**
+     * After {@link #ruleAtEnd} found none: the content of a data: URL the script's strings hold that blocks it
+     * (a string the end left open included); null when none does.
+     */
+    EmbeddedContentJudge.Match dataUrlAtEnd() {
+        if (speculationRules) {
+            return null;
+        }
+        compacted.end();
+        return dataUrls.match();
     }
 
     /** The host of the URL that blocked the script, "" when a signature did. */
