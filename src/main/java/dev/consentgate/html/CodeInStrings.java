@@ -4,12 +4,12 @@ package dev.consentgate.html;
  * The code a script's strings may hold, read for signatures: {@code setTimeout("fbq ('track')")},
  * {@code setInterval}, {@code eval}, {@code new Function} and a created script's {@code text} run a string as code,
  * which the script's signatures as written and compacted keep as it is ({@code fbq (} is no {@code fbq(} there).
- * Each string's text, its escapes decoded ({@link JsStringText}), is read as {@link CompactedCode} reads code, and
- * the strings inside it the same way, {@link #LEVELS} deep ({@code eval("setTimeout('...')")}). Failing closed,
- * every string counts, whatever the script does with it: text that reads as a tracker's call is one. Strings are
- * read one by one: code a script joins from pieces ({@code "fb" + "q("}) is not put back together.
+ * Each string's text, its escapes decoded ({@link StringEscapes#forStringText()}), is read as {@link CompactedCode}
+ * reads code, and the strings inside it the same way, {@link #LEVELS} deep ({@code eval("setTimeout('...')")}).
+ * Failing closed, every string counts, whatever the script does with it: text that reads as a tracker's call is one.
+ * Strings are read one by one: code a script joins from pieces ({@code "fb" + "q("}) is not put back together.
  */
-final class CodeInStrings implements JsStringText.Sink {
+final class CodeInStrings implements CompactedCode.StringText {
 
     /** How deep strings inside strings are read as code. */
     static final int LEVELS = 2;

@@ -11,10 +11,36 @@ import java.util.Arrays;
  * as the defaults that excuse the gtag function). Only a reading for signatures: a regular expression may be taken
  * for a comment or a string, which at worst leaves a match to the code as written.
  * The state survives between pieces, so the text does not depend on where the script is cut. The text of each string
- * literal may go, as the engine reads it ({@link JsStringText}), to a sink that reads it in turn: the code a string
- * holds for {@code eval} or {@code setTimeout} ({@link CodeInStrings}), a data: URL ({@link ScriptDataUrls}).
+ * literal may go, as the engine reads it ({@link StringEscapes#forStringText()}), to a sink that reads it in turn:
+ * the code a string holds for {@code eval} or {@code setTimeout} ({@link CodeInStrings}), a data: URL
+ * ({@link ScriptDataUrls}).
  */
 final class CompactedCode {
+
+    /** Receives the text of each string literal, its escapes decoded: pieces of it, then its end. */
+    interface StringText {
+        void text(byte[] a, int from, int to);
+
+        /** The string ended (its quote, a line's end, or the code's end). */
+        void end();
+
+        /** Both sinks, {@code first} first. */
+        static StringText both(StringText first, StringText second) {
+            return new StringText() {
+                @Override
+                public void text(byte[] a, int from, int to) {
+                    first.text(a, from, to);
+                    second.text(a, from, to);
+                }
+
+                @Override
+                public void end() {
+                    first.end();
+                    second.end();
+                }
+            };
+        }
+    }
 
     private enum State { CODE, SLASH, LINE_COMMENT, BLOCK_COMMENT, BLOCK_COMMENT_STAR, STRING, STRING_ESCAPE }
 
@@ -29,8 +55,10 @@ final class CompactedCode {
     private int length;
     /** The last piece came out as it went in. */
     private boolean verbatim;
-    /** Decodes the strings' text for their sink; null when nobody reads it. */
-    private final JsStringText strings;
+    /** Receives the strings' text; null when nobody reads it. */
+    private final StringText strings;
+    /** Decodes the strings' escapes for {@link #strings}. */
+    private final StringEscapes stringEscapes;
 
     /** Bytes that end a run of plain code: whitespace, a slash, a quote. */
     private static final boolean[] CODE_STOPS = new boolean[256];
@@ -52,8 +80,9 @@ final class CompactedCode {
     }
 
     /** Code whose strings' text, escapes decoded, goes to {@code strings} (null: nowhere). */
-    CompactedCode(JsStringText.Sink strings) {
-        this.strings = strings == null ? null : new JsStringText(strings);
+    CompactedCode(StringText strings) {
+        this.strings = strings;
+        this.stringEscapes = strings == null ? null : StringEscapes.forStringText();
     }
 
     void reset() {
@@ -62,7 +91,7 @@ final class CompactedCode {
         last = 0;
         length = 0;
         if (strings != null) {
-            strings.reset();
+            stringEscapes.reset();
         }
     }
 
@@ -78,7 +107,7 @@ final class CompactedCode {
     void endOfCode() {
         room(1);
         if (strings != null && (state == State.STRING || state == State.STRING_ESCAPE)) {
-            strings.end();
+            stringEnd();
         }
         out[length++] = 0;
         state = State.CODE;
@@ -89,7 +118,7 @@ final class CompactedCode {
     /** The script ends: a string it leaves open ends with it, for its sink. */
     void end() {
         if (strings != null && (state == State.STRING || state == State.STRING_ESCAPE)) {
-            strings.end();
+            stringEnd();
         }
         state = State.CODE;
     }
@@ -134,15 +163,15 @@ final class CompactedCode {
                     }
                     copy(a, i, end);
                     if (strings != null && end > i) {
-                        strings.text(a, i, end);
+                        stringText(a, i, end);
                     }
                     if (end < to) {
                         string(a[end]);
                         if (strings != null) {
                             if (state == State.CODE) {
-                                strings.end();
+                                stringEnd();
                             } else {
-                                strings.text(a, end, end + 1);
+                                stringText(a, end, end + 1);
                             }
                         }
                         end++;
@@ -151,7 +180,7 @@ final class CompactedCode {
                 }
                 case STRING_ESCAPE -> {
                     if (strings != null) {
-                        strings.text(a, i, i + 1);
+                        stringText(a, i, i + 1);
                     }
                     out[length++] = a[i];
                     last = a[i++];
@@ -200,6 +229,26 @@ final class CompactedCode {
                 }
                 default -> throw new IllegalStateException(state.name());
             }
+        }
+    }
+
+    /** A piece of a string's text, as written: to {@link #strings} decoded (an escape it cuts waits for the next). */
+    private void stringText(byte[] a, int from, int to) {
+        stringEscapes.decode(a, from, to);
+        passStringText();
+    }
+
+    /** The string ends: an escape its end completes, then the end, to {@link #strings}. */
+    private void stringEnd() {
+        stringEscapes.end();
+        passStringText();
+        strings.end();
+    }
+
+    private void passStringText() {
+        if (stringEscapes.length() > 0) {
+            int from = stringEscapes.offset();
+            strings.text(stringEscapes.text(), from, from + stringEscapes.length());
         }
     }
 

@@ -26,7 +26,7 @@ final class InlineScriptJudge {
     private final MentionedUrlVerdict mentioned;
     private int matcherState;
     /** The script's text for the URL search, with the escapes of its strings written out. */
-    private final StringEscapes escapes = new StringEscapes();
+    private final StringEscapes escapes = StringEscapes.forUrls();
     /** The script's bytes before the piece being read, for signatures that must start a name. */
     private final SignatureMatcher.Lookback lookback;
     /** The code the script's strings hold, where signatures are looked for too. */
@@ -71,7 +71,7 @@ final class InlineScriptJudge {
         this.codeInStrings = new CodeInStrings(policy.signatures());
         this.dataUrls = new ScriptDataUrls(() -> new EmbeddedContentJudge(policy, consent, site, encoding), encoding,
                 limit);
-        this.compacted = new CompactedCode(JsStringText.Sink.both(codeInStrings, dataUrls));
+        this.compacted = new CompactedCode(CompactedCode.StringText.both(codeInStrings, dataUrls));
     }
 
     /** The page parsed as XML declares these entities, which the text a browser runs has expanded. */

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * does with it: its content is judged as a script's code, and also as a frame's document unless a frame shows it as
  * no markup ({@link DataUrls#mayBeMarkupToAFrame}). The first that blocks is kept as the script's verdict.
  */
-final class ScriptDataUrls implements JsStringText.Sink {
+final class ScriptDataUrls implements CompactedCode.StringText {
 
     private static final String SCHEME = "data:";
 

@@ -3,20 +3,28 @@ package dev.consentgate.html;
 import java.util.Arrays;
 
 /**
- * Script text for the URL search with the escapes of a JavaScript string written out, as the string a browser's
- * JavaScript makes and then parses as a URL reads: {@code \xHH}, {@code \u005CuHHHH} (a surrogate pair as one
- * character), {@code \u005Cu{H...}}, legacy octal ones ({@code \57}) and identity ones ({@code \f} is 'f' in a host
- * only where it is no control: {@code \b}, {@code \f}, {@code \v} and {@code \0} stay controls, which end a URL).
- * Serializers of page state write slashes so ({@code "https:\u005Cu002F\u005Cu002Fwww.googletagmanager.com"}), and
- * a tag can write any letter of a host so. A line continuation, {@code \n}, {@code \r} and {@code \t} are left out:
- * the string has none of the first, and the URL parser drops tabs and line breaks. A character past ASCII is
- * written percent-encoded in UTF-8, as a browser puts it in a URL (and maps it in a host), whatever the page's
- * encoding; an escaped backslash {@code \\} is '/' (a URL's backslash is a slash to a browser).
+ * The one decoder of a JavaScript string's escapes, for two readings that must agree on what a string holds.
+ * {@link #forUrls()}: script text for the URL search with the escapes of a JavaScript string written out, as the
+ * string a browser's JavaScript makes and then parses as a URL reads: {@code \xHH}, {@code \u005CuHHHH} (a surrogate
+ * pair as one character), {@code \u005Cu{H...}}, legacy octal ones ({@code \57}) and identity ones ({@code \f} is
+ * 'f' in a host only where it is no control: {@code \b}, {@code \f}, {@code \v} and {@code \0} stay controls,
+ * which end a URL). Serializers of page state write slashes so
+ * ({@code "https:\u005Cu002F\u005Cu002Fwww.googletagmanager.com"}), and a tag can write any letter of a host so. A
+ * line continuation, {@code \n}, {@code \r} and {@code \t} are left out: the string has none of the first, and the
+ * URL parser drops tabs and line breaks. A character past ASCII is written percent-encoded in UTF-8, as a browser
+ * puts it in a URL (and maps it in a host), whatever the page's encoding; an escaped backslash {@code \\} is '/' (a
+ * URL's backslash is a slash to a browser).
  * The character references of markup the script writes ({@code document.write}, {@code innerHTML}) are written out
  * too, as the HTML parser decodes them before the attribute is a URL: {@code &#46;}, {@code &sol;}...
  * Streaming: an escape cut by the end of a piece is held until the next piece (or the script's end) completes it, so
  * the result does not depend on where the script is cut. Text without a backslash or an ampersand passes as it
  * is.
+ * {@link #forStringText()}: the text of a string literal as the engine reads it, fed the bytes between its quotes
+ * (as {@link CompactedCode} finds them), so that the code a string holds ({@code setTimeout("fbq (\"track\")")},
+ * {@code eval('\x66bq(...)')}) reads as the code it runs, and a data: URL it holds as the URL it is: the same
+ * escapes, each the character it stands for ({@code \n} a line feed, {@code \\} a backslash, a character past
+ * ASCII in UTF-8), and no character references, which JavaScript does not read. {@link #end()} is the string's
+ * end there, which completes a legacy octal escape ({@code "\0"}); an escape it cuts is left as written.
  */
 final class StringEscapes {
 
@@ -30,8 +38,14 @@ final class StringEscapes {
     /** An escape the piece's end cuts. */
     private static final int CUT = -1;
 
+    /** The text is for the URL search (else it is a string's text as the engine reads it). */
+    private final boolean forUrls;
     private final byte[] held = new byte[LONGEST];
     private int heldLength;
+    /** What was held, joined to the next piece. */
+    private byte[] joined = new byte[0];
+    /** {@link #end()} reads what was held: no byte follows it, so an escape that could go on ends there. */
+    private boolean ending;
     private byte[] out = new byte[0];
     private byte[] text = out;
     private int offset;
@@ -39,6 +53,20 @@ final class StringEscapes {
     /** What the last escape read stands for, as written into the URL text (at most 12 bytes: "%F4%8F%BF%BF"). */
     private final byte[] unescaped = new byte[12];
     private int unescapedLength;
+
+    private StringEscapes(boolean forUrls) {
+        this.forUrls = forUrls;
+    }
+
+    /** Script text for the URL search: escapes as a URL has them, the character references of markup read too. */
+    static StringEscapes forUrls() {
+        return new StringEscapes(true);
+    }
+
+    /** A string literal's text, escapes decoded as the engine decodes them. */
+    static StringEscapes forStringText() {
+        return new StringEscapes(false);
+    }
 
     void reset() {
         heldLength = 0;
@@ -53,13 +81,17 @@ final class StringEscapes {
         int i = from;
         int n = to;
         if (heldLength > 0) {
-            // an escape the last piece's end cut, completed by this piece: the two joined (rare)
-            in = new byte[heldLength + to - from];
+            // an escape the last piece's end cut, completed by this piece: the two joined (a string's text comes
+            // cut at each backslash)
+            n = heldLength + to - from;
+            if (joined.length < n) {
+                joined = new byte[Math.max(n, 2 * joined.length)];
+            }
+            in = joined;
             System.arraycopy(held, 0, in, 0, heldLength);
             System.arraycopy(a, from, in, heldLength, to - from);
             heldLength = 0;
             i = 0;
-            n = in.length;
         } else if (nextEscape(a, from, to) == to) {
             text = a;
             offset = from;
@@ -81,7 +113,7 @@ final class StringEscapes {
                 break;
             }
             int escapeLength = in[backslash] == '&' ? characterReference(in, backslash, n) : escape(in, backslash, n);
-            if (escapeLength == CUT && n - backslash <= LONGEST) {
+            if (escapeLength == CUT && !ending && n - backslash <= LONGEST) {
                 // cut by the end of the piece: held for the next one
                 heldLength = n - backslash;
                 System.arraycopy(in, backslash, held, 0, heldLength);
@@ -101,8 +133,11 @@ final class StringEscapes {
         length = w;
     }
 
-    /** The first backslash or ampersand in {@code b[from, to)}; {@code to} when none. */
-    private static int nextEscape(byte[] b, int from, int to) {
+    /** The first backslash, or for URLs ampersand, in {@code b[from, to)}; {@code to} when none. */
+    private int nextEscape(byte[] b, int from, int to) {
+        if (!forUrls) {
+            return ByteScan.indexOf(b, from, to, (byte) '\\');
+        }
         int k = from;
         while (k < to && b[k] != '\\' && b[k] != '&') {
             k++;
@@ -173,12 +208,16 @@ final class StringEscapes {
         return k + 1 - i;
     }
 
-    /** What is held at the script's end: an escape never completed, as it is. */
+    /**
+     * What is held at the script's end (for a string's text, the string's end): an escape that nothing had to
+     * follow (a legacy octal one, {@code \r}, half a surrogate pair) read, one never completed as it is.
+     */
     void end() {
-        text = Arrays.copyOf(held, heldLength);
-        offset = 0;
-        length = heldLength;
+        byte[] rest = Arrays.copyOf(held, heldLength);
         heldLength = 0;
+        ending = true;
+        decode(rest, 0, rest.length);
+        ending = false;
     }
 
     byte[] text() {
@@ -206,21 +245,25 @@ final class StringEscapes {
         switch (c) {
             case '\\' -> {
                 // an escaped backslash: the string holds one, which a browser takes for a slash in an http(s) URL
-                put('/');
+                put(forUrls ? '/' : '\\');
                 return 2;
             }
-            case 'n', 't', '\n' -> {
-                // the URL parser drops a tab or line break; a line continuation is no character at all
-                return 2;
-            }
-            case 'r', '\r' -> {
-                if (c == '\r') {
-                    if (i + 2 >= n) {
-                        return CUT;
-                    }
-                    return b[i + 2] == '\n' ? 3 : 2;
+            case 'n', 't', 'r' -> {
+                // the URL parser drops a tab or line break
+                if (!forUrls) {
+                    put(c == 'n' ? '\n' : c == 't' ? '\t' : '\r');
                 }
                 return 2;
+            }
+            case '\n' -> {
+                // a line continuation is no character at all
+                return 2;
+            }
+            case '\r' -> {
+                if (i + 2 >= n) {
+                    return ending ? 2 : CUT;
+                }
+                return b[i + 2] == '\n' ? 3 : 2;
             }
             case 'b' -> {
                 put(0x08);
@@ -246,10 +289,10 @@ final class StringEscapes {
                 }
                 if (c == 0xe2) {
                     // U+2028 or U+2029 after the backslash: a line continuation
-                    if (i + 3 >= n) {
+                    if (i + 3 >= n && !ending) {
                         return CUT;
                     }
-                    if (b[i + 2] == (byte) 0x80 && (b[i + 3] == (byte) 0xa8 || b[i + 3] == (byte) 0xa9)) {
+                    if (i + 3 < n && b[i + 2] == (byte) 0x80 && (b[i + 3] == (byte) 0xa8 || b[i + 3] == (byte) 0xa9)) {
                         return 4;
                     }
                 }
@@ -310,12 +353,12 @@ final class StringEscapes {
         }
         if (Character.isHighSurrogate((char) unit)) {
             // a pair written as two escapes is one character
-            if (i + 7 >= n) {
+            if (i + 7 >= n && !ending) {
                 return CUT;
             }
-            if (b[i + 6] == '\\' && b[i + 7] == 'u') {
+            if (i + 7 < n && b[i + 6] == '\\' && b[i + 7] == 'u') {
                 int low = hexUnit(b, i + 8, n);
-                if (low == CUT) {
+                if (low == CUT && !ending) {
                     return CUT;
                 }
                 if (low >= 0 && Character.isLowSurrogate((char) low)) {
@@ -354,6 +397,10 @@ final class StringEscapes {
         int k = 0;
         for (; k < digits; k++) {
             if (i + 1 + k >= n) {
+                if (ending) {
+                    // nothing follows: the digits read are the escape
+                    break;
+                }
                 return CUT;
             }
             int d = b[i + 1 + k];
@@ -366,7 +413,10 @@ final class StringEscapes {
         return 1 + k;
     }
 
-    /** A character: ASCII as it is, any other percent-encoded in UTF-8 (a lone surrogate as U+FFFD, as a URL has it). */
+    /**
+     * A character: ASCII as it is, any other in UTF-8, for URLs percent-encoded (a lone surrogate as U+FFFD, as a URL
+     * has it; and in a string's text, where it is half a character no signature or URL holds).
+     */
     private void putCodePoint(int cp) {
         if (cp < 0x80) {
             put(cp);
@@ -375,7 +425,14 @@ final class StringEscapes {
         if (Character.isSurrogate((char) cp) && cp <= 0xffff) {
             cp = 0xfffd;
         }
-        for (byte u : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        byte[] utf8 = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (!forUrls) {
+            for (byte u : utf8) {
+                put(u);
+            }
+            return;
+        }
+        for (byte u : utf8) {
             put('%');
             put(Character.toUpperCase(Character.forDigit((u >> 4) & 0xf, 16)));
             put(Character.toUpperCase(Character.forDigit(u & 0xf, 16)));
