@@ -42,7 +42,11 @@ final class CompactedCode {
         }
     }
 
-    private enum State { CODE, SLASH, LINE_COMMENT, BLOCK_COMMENT, BLOCK_COMMENT_STAR, STRING, STRING_ESCAPE }
+    private enum State {
+        CODE, SLASH, LINE_COMMENT, BLOCK_COMMENT, BLOCK_COMMENT_STAR, STRING, STRING_ESCAPE,
+        /** After a backslash and a carriage return in a string: a line feed next is the same line continuation. */
+        STRING_CONTINUATION
+    }
 
     private State state = State.CODE;
     /** The quote that ends the string being read. */
@@ -106,7 +110,7 @@ final class CompactedCode {
      */
     void endOfCode() {
         room(1);
-        if (strings != null && (state == State.STRING || state == State.STRING_ESCAPE)) {
+        if (strings != null && inString()) {
             stringEnd();
         }
         out[length++] = 0;
@@ -117,7 +121,7 @@ final class CompactedCode {
 
     /** The script ends: a string it leaves open ends with it, for its sink. */
     void end() {
-        if (strings != null && (state == State.STRING || state == State.STRING_ESCAPE)) {
+        if (strings != null && inString()) {
             stringEnd();
         }
         state = State.CODE;
@@ -183,8 +187,19 @@ final class CompactedCode {
                         stringText(a, i, i + 1);
                     }
                     out[length++] = a[i];
-                    last = a[i++];
+                    last = a[i];
+                    state = a[i++] == '\r' ? State.STRING_CONTINUATION : State.STRING;
+                }
+                case STRING_CONTINUATION -> {
                     state = State.STRING;
+                    if (a[i] == '\n') {
+                        // "\" and CRLF are one line continuation: the line feed does not end the string
+                        if (strings != null) {
+                            stringText(a, i, i + 1);
+                        }
+                        out[length++] = a[i];
+                        last = a[i++];
+                    }
                 }
                 case SLASH -> {
                     byte b = a[i++];
@@ -230,6 +245,10 @@ final class CompactedCode {
                 default -> throw new IllegalStateException(state.name());
             }
         }
+    }
+
+    private boolean inString() {
+        return state == State.STRING || state == State.STRING_ESCAPE || state == State.STRING_CONTINUATION;
     }
 
     /** A piece of a string's text, as written: to {@link #strings} decoded (an escape it cuts waits for the next). */
