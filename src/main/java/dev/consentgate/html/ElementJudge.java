@@ -240,10 +240,11 @@ final class ElementJudge {
                 if (AttributeSyntax.anyToken(rel, HINT_RELS) || AttributeSyntax.anyToken(rel, FETCHED_RELS)) {
                     return urls.firstBlocked(tag, ElementKind.HINT, AddressAttributes.HINT);
                 }
-                // a stylesheet in noscript is a counting fallback for visitors without JavaScript (etracker's
-                // cnt_css.php), like the pixels there; elsewhere a stylesheet is the page's own styling
-                return inNoscript && AttributeSyntax.anyToken(rel, STYLESHEET_REL)
-                        ? urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.HREF) : null;
+                // a stylesheet is fetched with the page, sending its host the visitor's cookies: judged like a hint
+                // (in noscript, etracker's cnt_css.php counts visitors without JavaScript, like a pixel there); the
+                // site's own and a host no rule names pass
+                return AttributeSyntax.anyToken(rel, STYLESHEET_REL) ? urls.firstBlocked(tag,
+                        inNoscript ? ElementKind.PIXEL : ElementKind.HINT, AddressAttributes.HREF) : null;
             }
             case ElementNames.META:
                 return judgeMeta(tag);

@@ -7,7 +7,7 @@ enum ElementKind {
     SCRIPT,
     /** img, and any judged element inside noscript (tracking fallbacks). */
     PIXEL,
-    /** link rel=preconnect|dns-prefetch|preload|prefetch|modulepreload|prerender. */
+    /** link rel=preconnect|dns-prefetch|preload|prefetch|modulepreload|prerender, and a stylesheet. */
     HINT,
     /** iframe, frame, embed, object. */
     EMBED,
