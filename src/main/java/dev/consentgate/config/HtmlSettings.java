@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * @param neutralize              attribute names written when a script or embed is made inert
  * @param scriptAction            default for {@code <script>}
- * @param pixelAction             default for {@code <img>} and anything inside {@code <noscript>}
+ * @param pixelAction             default for {@code <img>} and what loads like one ({@code <video>}, {@code <audio>},
+ *                                {@code <input type=image>}...), and anything inside {@code <noscript>}
  * @param hintAction              default for {@code <link rel=preconnect|dns-prefetch|preload|prefetch|...>} and a
  *                                stylesheet
  * @param embedAction             default for {@code <iframe>}, {@code <frame>}, {@code <embed>}, {@code <object>}

@@ -35,6 +35,16 @@ final class AddressAttributes {
     static final String[] FRAME = {"src", "data-src", "data-lazy-src", "data-original"};
     static final String[] HINT = {"href", "imagesrcset"};
     static final String[] SRC = {"src"};
+    /**
+     * A video fetches its poster and its src's metadata (the default preload) with the page; lazy loaders copy
+     * data-src and data-poster into them.
+     */
+    static final String[] VIDEO = {"src", "poster", "data-src", "data-poster"};
+    static final String[] AUDIO = {"src", "data-src"};
+    /** body's background image (a table's and a cell's are not judged: td is one of the tags skipped unread). */
+    static final String[] BACKGROUND = {"background"};
+    /** SVG's feImage loads its href (xlink:href in SVG 1.1) as an image. */
+    static final String[] FE_IMAGE = {"href", "xlink:href"};
     static final String[] HREF = {"href"};
     static final String[] DATA = {"data"};
     /** Every attribute judging reads a URL or code from: a size limit that cuts one of them leaves it unread. */
@@ -78,7 +88,17 @@ final class AddressAttributes {
         switch (tag.nameId) {
             case ElementNames.SCRIPT, ElementNames.IMG, ElementNames.SOURCE, ElementNames.AMP_PIXEL,
                  ElementNames.IMAGE, ElementNames.BASE, ElementNames.IFRAME, ElementNames.FRAME,
-                 ElementNames.AMP_IFRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.LINK -> {
+                 ElementNames.AMP_IFRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.LINK,
+                 ElementNames.VIDEO, ElementNames.AUDIO, ElementNames.TRACK, ElementNames.BODY,
+                 ElementNames.FE_IMAGE -> {
+            }
+            case ElementNames.INPUT -> {
+                // only an image button loads its src: a long hidden value (ASP.NET's view state) after a type read
+                // whole is no address
+                int type = tag.find("type");
+                if (type >= 0 && type != tag.cutValue && !ElementJudge.isImageInput(tag)) {
+                    return false;
+                }
             }
             case ElementNames.META -> {
                 return refreshOrCookieUnread(tag);
@@ -160,7 +180,8 @@ final class AddressAttributes {
 
     private static Set<String> all() {
         Set<String> names = new HashSet<>(List.of("srcdoc"));
-        for (String[] list : List.of(DELAYED_SCRIPT, IMAGE, FRAME, HINT, IMAGE_ELEMENT, SVG_SCRIPT, SRC, HREF, DATA)) {
+        for (String[] list : List.of(DELAYED_SCRIPT, IMAGE, FRAME, HINT, IMAGE_ELEMENT, SVG_SCRIPT, SRC, HREF, DATA,
+                VIDEO, AUDIO, BACKGROUND, FE_IMAGE)) {
             names.addAll(Arrays.asList(list));
         }
         return Set.copyOf(names);

@@ -294,7 +294,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             case ElementNames.SCRIPT, ElementNames.IMG, ElementNames.LINK, ElementNames.META, ElementNames.IFRAME,
                  ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.SOURCE,
                  ElementNames.AMP_PIXEL, ElementNames.AMP_IFRAME, ElementNames.IMAGE, ElementNames.BASE,
-                 ElementNames.SET, ElementNames.ANIMATE,
+                 ElementNames.SET, ElementNames.ANIMATE, ElementNames.INPUT, ElementNames.VIDEO, ElementNames.AUDIO,
+                 ElementNames.TRACK, ElementNames.BODY, ElementNames.FE_IMAGE,
                  // its encoding decides whether MathML holds HTML there (see ForeignContent)
                  ElementNames.ANNOTATION_XML -> true;
             // XSLT's instructions, which write elements and attributes into the page a stylesheet makes
@@ -321,6 +322,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             droppingTag = true;
         } else {
             overflowVerdict = null;
+            if (tag.nameId == ElementNames.INPUT && !ElementJudge.isImageInput(tag)) {
+                // an input that loads nothing (ASP.NET's long view state): no judgement was cut short
+                return;
+            }
             LOG.debug("tag at offset {} longer than {} bytes passed unjudged", tag.start,
                     policy.settings().maxTagBytes());
             events.report(tag.start, tag.nameId, "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT);

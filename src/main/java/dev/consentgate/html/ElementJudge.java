@@ -246,6 +246,18 @@ final class ElementJudge {
                 return AttributeSyntax.anyToken(rel, STYLESHEET_REL) ? urls.firstBlocked(tag,
                         inNoscript ? ElementKind.PIXEL : ElementKind.HINT, AddressAttributes.HREF) : null;
             }
+            case ElementNames.INPUT:
+                return isImageInput(tag) ? urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.SRC) : null;
+            case ElementNames.VIDEO:
+                return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.VIDEO);
+            case ElementNames.AUDIO:
+                return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.AUDIO);
+            case ElementNames.TRACK:
+                return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.SRC);
+            case ElementNames.BODY:
+                return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.BACKGROUND);
+            case ElementNames.FE_IMAGE:
+                return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.FE_IMAGE);
             case ElementNames.META:
                 return judgeMeta(tag);
             case ElementNames.SET:
@@ -303,7 +315,9 @@ final class ElementJudge {
     private Verdict judgeHandlers(TagToken tag, boolean inNoscript) {
         ElementKind kind = switch (tag.nameId) {
             case ElementNames.SCRIPT -> ScriptTypes.mayRun(tag) ? ElementKind.SCRIPT : null;
-            case ElementNames.IMG, ElementNames.SOURCE, ElementNames.IMAGE, ElementNames.AMP_PIXEL -> ElementKind.PIXEL;
+            case ElementNames.IMG, ElementNames.SOURCE, ElementNames.IMAGE, ElementNames.AMP_PIXEL, ElementNames.VIDEO,
+                 ElementNames.AUDIO, ElementNames.TRACK, ElementNames.BODY, ElementNames.FE_IMAGE -> ElementKind.PIXEL;
+            case ElementNames.INPUT -> isImageInput(tag) ? ElementKind.PIXEL : null;
             case ElementNames.IFRAME, ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT,
                  ElementNames.AMP_IFRAME -> ElementKind.EMBED;
             case ElementNames.LINK -> ElementKind.HINT;
@@ -423,6 +437,15 @@ final class ElementJudge {
                 return false;
             }
         }
+    }
+
+    /**
+     * Whether an input is an image button, which loads its src: type {@code image} in ASCII case (spaces around it
+     * ignored, though a browser would make such an input a text field: failing closed).
+     */
+    static boolean isImageInput(TagToken tag) {
+        String type = tag.value("type");
+        return type != null && AttributeSyntax.asciiEqualsIgnoreCase(type.strip(), "image");
     }
 
     private static final Set<String> ANIMATED_ADDRESSES = Set.of("href", "xlink:href", "src");

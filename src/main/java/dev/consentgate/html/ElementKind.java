@@ -5,7 +5,10 @@ import dev.consentgate.config.TagAction;
 /** The kinds of element the rewriter judges; each allows a subset of the actions. */
 enum ElementKind {
     SCRIPT,
-    /** img, and any judged element inside noscript (tracking fallbacks). */
+    /**
+     * img and what loads like one (an image button, a video's or audio's src and poster, a track, a body's
+     * background, SVG's feImage), and any judged element inside noscript (tracking fallbacks).
+     */
     PIXEL,
     /** link rel=preconnect|dns-prefetch|preload|prefetch|modulepreload|prerender, and a stylesheet. */
     HINT,

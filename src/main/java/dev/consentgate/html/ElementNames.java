@@ -65,6 +65,20 @@ final class ElementNames {
     static final int XSL_TEXT = 31;
     static final int XSL_VALUE_OF = 32;
     static final int XSL_COPY_OF = 33;
+    /** input: one of type image loads its src like an img. */
+    static final int INPUT = 34;
+    /** video and audio: they fetch their src (a video its poster too) with no one pressing play. */
+    static final int VIDEO = 35;
+    static final int AUDIO = 36;
+    /** A media element's text track: a default one is fetched with the page. */
+    static final int TRACK = 37;
+    /** body, whose background attribute loads an image (once per page, so it may be captured). */
+    static final int BODY = 38;
+    /**
+     * SVG's feImage, which loads its href as an image; an XML page keeps the name's case ({@code feImage}), HTML
+     * lower-cases it.
+     */
+    static final int FE_IMAGE = 39;
 
     private ElementNames() {
     }
@@ -92,11 +106,13 @@ final class ElementNames {
     /** The names of up to 8 bytes (lower case, as the tokenizer writes them) and their ids. */
     private static final String[] SHORT_NAMES = {"img", "svg", "set", "xmp", "link", "math", "base", "font", "text",
         "meta", "style", "title", "embed", "image", "frame", "script", "iframe", "source", "object", "animate",
-        "element", "copy-of", "noembed", "noscript", "noframes", "frameset", "template", "value-of", "textarea"};
+        "element", "copy-of", "noembed", "noscript", "noframes", "frameset", "template", "value-of", "textarea",
+        "input", "video", "audio", "track", "body", "feimage", "feImage"};
     private static final int[] SHORT_NAME_IDS = {IMG, SVG, SET, XMP, LINK, MATH, BASE, FONT, XSL_TEXT, META, STYLE,
         TITLE, EMBED, IMAGE, FRAME, SCRIPT, IFRAME, SOURCE, OBJECT, ANIMATE, XSL_ELEMENT, XSL_COPY_OF, NOEMBED,
-        NOSCRIPT, NOFRAMES, FRAMESET, TEMPLATE, XSL_VALUE_OF, TEXTAREA};
-    /** 128 slots for 29 names. */
+        NOSCRIPT, NOFRAMES, FRAMESET, TEMPLATE, XSL_VALUE_OF, TEXTAREA, INPUT, VIDEO, AUDIO, TRACK, BODY, FE_IMAGE,
+        FE_IMAGE};
+    /** 128 slots for 36 names. */
     private static final int SHORT_SLOT_BITS = 7;
     private static final long SHORT_MULTIPLIER = NameKeys.collisionFreeMultiplier(SHORT_NAMES, SHORT_SLOT_BITS);
     /** Each short name's key, length and id in its slot; the other slots hold length 0, which no name has. */
@@ -156,6 +172,12 @@ final class ElementNames {
             case XSL_TEXT -> "xsl:text";
             case XSL_VALUE_OF -> "xsl:value-of";
             case XSL_COPY_OF -> "xsl:copy-of";
+            case INPUT -> "input";
+            case VIDEO -> "video";
+            case AUDIO -> "audio";
+            case TRACK -> "track";
+            case BODY -> "body";
+            case FE_IMAGE -> "feImage";
             default -> "element";
         };
     }

@@ -28,7 +28,10 @@ class ElementNamesTest {
             Map.entry("set", ElementNames.SET), Map.entry("animate", ElementNames.ANIMATE),
             Map.entry("element", ElementNames.XSL_ELEMENT), Map.entry("attribute", ElementNames.XSL_ATTRIBUTE),
             Map.entry("text", ElementNames.XSL_TEXT), Map.entry("value-of", ElementNames.XSL_VALUE_OF),
-            Map.entry("copy-of", ElementNames.XSL_COPY_OF));
+            Map.entry("copy-of", ElementNames.XSL_COPY_OF), Map.entry("input", ElementNames.INPUT),
+            Map.entry("video", ElementNames.VIDEO), Map.entry("audio", ElementNames.AUDIO),
+            Map.entry("track", ElementNames.TRACK), Map.entry("body", ElementNames.BODY),
+            Map.entry("feimage", ElementNames.FE_IMAGE), Map.entry("feImage", ElementNames.FE_IMAGE));
 
     private static int lookUp(String name) {
         byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
