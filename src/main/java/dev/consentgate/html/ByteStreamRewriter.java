@@ -483,7 +483,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         prolog = null;
         DeclaredEntities declared = new DeclaredEntities(read.entities());
         useEntities(declared.isEmpty() ? null : declared);
-        for (long[] cut : XmlPrologCuts.of(read, declared, events, abs -> fragment(abs, MarkupReading.EITHER))) {
+        for (long[] cut : XmlPrologCuts.of(read, declared, events, abs -> fragment(abs, MarkupReading.EITHER),
+                elements.urls())) {
             pending.emitUpTo(cut[0]);
             pending.dropUpTo(cut[1]);
         }

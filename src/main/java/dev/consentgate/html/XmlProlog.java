@@ -51,6 +51,9 @@ final class XmlProlog {
     private final List<Entity> entities = new ArrayList<>();
     /** The ATTLIST declarations giving an attribute a default value, as offsets: start, end. */
     private final List<int[]> defaults = new ArrayList<>();
+    /** The processing instructions outside the internal subset, as offsets: start, end. */
+    private final List<int[]> instructions = new ArrayList<>();
+    private int instructionStart;
 
     /**
      * Reads {@code a[from, to)}, the next bytes of the page: returns the offset in the page (and in {@link #held})
@@ -94,6 +97,14 @@ final class XmlProlog {
         return defaults;
     }
 
+    /**
+     * The processing instructions before the root element, outside the DOCTYPE's internal subset: {start, end}
+     * offsets, in order. An {@code xml-stylesheet} one there makes Chromium load its {@code href}.
+     */
+    List<int[]> instructions() {
+        return instructions;
+    }
+
     /** Scans the held bytes from {@link #pos}: the offset the root element starts at, or -1 for more. */
     private int scan() {
         byte[] b = held;
@@ -111,6 +122,7 @@ final class XmlProlog {
                         // "<!DOCTYPE" may be cut: wait for more, unless this cannot start one
                         return mayStart(b, pos, length) ? -1 : pos;
                     } else if (b[pos + 1] == '?') {
+                        instructionStart = pos;
                         pos += 2;
                         marks = 0;
                         state = PI;
@@ -129,6 +141,9 @@ final class XmlProlog {
                 case PI, SUBSET_PI -> {
                     pos++;
                     if (c == '>' && marks == 1) {
+                        if (state == PI) {
+                            instructions.add(new int[] {instructionStart, pos});
+                        }
                         state = state == PI ? TOP : SUBSET;
                     }
                     marks = c == '?' ? 1 : 0;
