@@ -115,7 +115,9 @@ class DefaultTagsTest {
         "https://client-api.arkoselabs.com/v2/abc/api.js", "https://abc.token.awswaf.com/abc/challenge.js",
         "https://js.datadome.co/tags.js", "https://geo.captcha-delivery.com/captcha/?initialCid=x",
         "https://client.px-cloud.net/PXabc/main.min.js", "https://captcha.px-cdn.net/PXabc/captcha.js",
-        "https://a.bf-tools.net/cmp/cmp.js", "https://cdn.tagcommander.com/privacy/1234/privacy_v2_5.js"})
+        "https://a.bf-tools.net/cmp/cmp.js", "https://cdn.tagcommander.com/privacy/1234/privacy_v2_5.js",
+        // Commanders Act's consent banner copied beside its tag containers to a publisher's own folder (round 84)
+        "https://static.example.fr/apps/commanders-act/privacy_v2_5.js"})
     void consentManagersAndCaptchasAreNeverBlocked(String url) {
         String html = "<script src=\"" + url + "\"></script><link rel=preconnect href=\"" + url + "\">";
         assertEquals(html, rewrite(html));
@@ -171,6 +173,8 @@ class DefaultTagsTest {
         "https://cdn.klambt.services/js/cms-bundle/cms-master.min.js", "https://cdn.ampproject.org/v0.js",
         "https://cdn.ampproject.org/v0/amp-consent-0.1.js", "https://cdn.ampproject.org/v0/amp-iframe-0.1.js",
         "https://yastatic.net/jquery/3.3.1/jquery.min.js",
+        // a shop hosted by Cafe24, whose weblog host alone is analytics (round 84)
+        "https://example.cafe24.com/js/shop.js",
         // a site's own file that names Parse.ly's WordPress plugin, outside the plugin's folders
         "https://example.com/wp-content/uploads/2024/05/wp-parsely-dashboard.png"})
     void signInPaymentsFontsAndPlainCdnsAreNeverBlocked(String url) {
@@ -1464,6 +1468,17 @@ class DefaultTagsTest {
                 arguments("advertising", "https://wt1.rqtrk.eu/956cd888-30dd-4b68-95e7-0329961a9b04-trk.js"),
                 arguments("analytics", "https://www.laprovence.com/statics/scripts/libraries/logmatic/logmatic-rum.min.js"),
                 arguments("advertising", "https://d11tldh9zr4z08.cloudfront.net/Accutrak.js"),
+                // sampling round 84: French, Korean and US publishers' trackers
+                // Commanders Act's TagCommander container copied to the publisher's static host
+                arguments("analytics", "https://static.20mn.fr/apps/commanders-act/tc_20Minutes_header_desktop.js"),
+                // Cafe24's Report 2.0 log analysis
+                arguments("analytics", "http://newstown.weblog.cafe24.com/weblog.js?uid=newstown&uname=%uB274"),
+                // Optidigital's ad tag
+                arguments("advertising", "//scripts.opti-digital.com/tags/?site=clubic"),
+                // AD4989's ad slot
+                arguments("advertising", "//ad.ad4989.co.kr/cgi-bin/PelicanC.dll?impr?pageid=0EGL&out=script"),
+                // Fomo's social-proof notifications
+                arguments("advertising", "https://www.usefomo.com/api/v1/kPJqSbLXq6hXnqMPiV5Aew/load.js"),
                 // Google Ads call tracking (found by a review of what must pass: no rule named it)
                 arguments("advertising", "https://www.gstatic.com/wcm/loader.js"));
     }
@@ -2179,6 +2194,15 @@ class DefaultTagsTest {
                 arguments("analytics", "logmatic.init('O1gv9MhPSsOZG-puyJczzw'); logmatic.setSendErrors('error');"),
                 arguments("advertising", "OAS_RICH('Top');"),
                 arguments("advertising", "var m3_u = (location.protocol=='https:'?'https://www.example.fr/adx/www/site/ajs.php':'http://www.example.fr/adx/www/site/ajs.php'); var m3_r = Math.floor(Math.random()*99999999999); if (!document.MAX_used) document.MAX_used = ',';"),
+                // sampling round 84: Cafe24's Report 2.0 loader, written after a protocol variable with no //
+                arguments("analytics", "var JsHost = ((\"https:\" == document.location.protocol) ? \"https://\" : \"http://\");"
+                        + " var uname = escape('news'); document.write(unescape(\"%3Cscript id='log_script' src='\" + JsHost"
+                        + " + \"newstown.weblog.cafe24.com/weblog.js?uid=newstown&uname=\"+uname+\"' type='text/javascript'%3E%3C/script%3E\"));"),
+                // ... and Optidigital's, which sets its ad unit on the script it inserts
+                arguments("advertising", "var optidigital=document.createElement('script');optidigital.async=true;"
+                        + "optidigital.id='optidigital-ad-init';optidigital.setAttribute(\"config\",'{\"adUnit\": \"'+pubtag+'\"}');"
+                        + "optidigital.src='//scripts.opti-digital.com/tags/?site=clubic';"
+                        + "var node=document.getElementsByTagName('script')[0];node.parentNode.insertBefore(optidigital,node);"),
                 // Google Ads call tracking's number swap, called after its loader
                 arguments("advertising", "_googWcmGet('phone-number', '1-800-555-0100');"));
     }
