@@ -167,7 +167,9 @@ final class CompactedCode {
                     }
                     copy(a, i, end);
                     if (strings != null && end > i) {
-                        stringText(a, i, end);
+                        // STRING_STOPS hold the backslash: this run has none
+                        stringEscapes.decodeRunWithoutBackslash(a, i, end);
+                        passStringText();
                     }
                     if (end < to) {
                         string(a[end]);

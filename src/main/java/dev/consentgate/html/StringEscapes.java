@@ -73,6 +73,20 @@ final class StringEscapes {
     }
 
     /**
+     * As {@link #decode}, for a run of a string's text that its reader knows holds no backslash (a string's text comes
+     * cut at each): when nothing is held either, the run is its own text, without a search for escapes.
+     */
+    void decodeRunWithoutBackslash(byte[] a, int from, int to) {
+        if (heldLength > 0 || forUrls) {
+            decode(a, from, to);
+            return;
+        }
+        text = a;
+        offset = from;
+        length = to - from;
+    }
+
+    /**
      * The text of {@code a[from, to)} (after what was held), unescaped: {@link #text()}[{@link #offset()},
      * {@link #offset()} + {@link #length()}), {@code a} itself when there is nothing to unescape.
      */
@@ -213,6 +227,11 @@ final class StringEscapes {
      * follow (a legacy octal one, {@code \r}, half a surrogate pair) read, one never completed as it is.
      */
     void end() {
+        if (heldLength == 0) {
+            // nothing held, the common case: called at every string's end, so no copy
+            length = 0;
+            return;
+        }
         byte[] rest = Arrays.copyOf(held, heldLength);
         heldLength = 0;
         ending = true;
