@@ -40,6 +40,9 @@ final class Chunks {
                     : PooledByteBufAllocator.DEFAULT.directBuffer(n).writeBytes(page, pos, n);
             fed.add(chunk);
             rewriter.feed(chunk, collect);
+            // a chunk released stays released: only the ones the rewriter still holds wait for the check below
+            // (a page in 1-byte chunks made a million buffers, which the suite's one fork had to hold at once)
+            fed.removeIf(b -> b.refCnt() == 0);
             pos += n;
             k++;
         }
