@@ -129,18 +129,25 @@ final class DataUrls {
      * windows-1252.
      */
     static boolean hasMediaType(String url) {
-        url = withoutFragment(url);
+        String type = writtenMediaType(withoutFragment(url));
+        if (type == null) {
+            return false;
+        }
+        int slash = type.indexOf('/');
+        return slash > 0 && slash < type.length() - 1;
+    }
+
+    /** What a data URL has before its first ';' or ',' (its media type as written), stripped; null for no data URL. */
+    private static String writtenMediaType(String url) {
         int start = schemeStart(url);
         if (start < 0) {
-            return false;
+            return null;
         }
         int end = start + 5;
         while (end < url.length() && url.charAt(end) != ';' && url.charAt(end) != ',') {
             end++;
         }
-        String type = url.substring(start + 5, end).strip();
-        int slash = type.indexOf('/');
-        return slash > 0 && slash < type.length() - 1;
+        return url.substring(start + 5, end).strip();
     }
 
     /**
@@ -149,16 +156,11 @@ final class DataUrls {
      * other than SVG, audio, video, a font). Failing closed, an unknown type counts.
      */
     static boolean mayBeMarkupToAFrame(String url) {
-        url = withoutFragment(withoutTabsOrLineBreaks(url));
-        int start = schemeStart(url);
-        if (start < 0) {
+        String written = writtenMediaType(withoutFragment(withoutTabsOrLineBreaks(url)));
+        if (written == null) {
             return false;
         }
-        int end = start + 5;
-        while (end < url.length() && url.charAt(end) != ';' && url.charAt(end) != ',') {
-            end++;
-        }
-        String type = MetaCharsetScan.asciiLower(url.substring(start + 5, end).strip());
+        String type = MetaCharsetScan.asciiLower(written);
         boolean shownAsTextOrMedia = type.isEmpty() || type.equals("text/plain") || type.equals("text/css")
                 || type.contains("javascript") || type.contains("ecmascript")
                 || type.startsWith("image/") && !type.equals("image/svg+xml")
