@@ -2,6 +2,7 @@ package dev.consentgate.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -51,6 +52,15 @@ final class BrowserLab implements BeforeEachCallback, ParameterResolver {
 
         Tab newTab() {
             return chromium.newTab();
+        }
+
+        /** Loads {@code url} in a tab of its own until the network is idle, and saves the tab as {@code evidence}. */
+        void loadSavingEvidence(String url, String evidence) {
+            try (Tab tab = newTab()) {
+                tab.navigate(url);
+                tab.awaitNetworkIdle();
+                Evidence.save(evidence, tab, List.of("page: " + url));
+            }
         }
 
         @Override

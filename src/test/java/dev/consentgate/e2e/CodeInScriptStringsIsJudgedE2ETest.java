@@ -58,7 +58,8 @@ class CodeInScriptStringsIsJudgedE2ETest {
             String marker = pathAndRun[0].substring(1) + "-" + pathAndRun[1];
             return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n",
                     ("<!DOCTYPE html><html><head><title>strings</title></head><body><script>window.fbq = function () "
-                            + "{};\n" + script.apply(marker) + "</script></body></html>").getBytes(StandardCharsets.UTF_8));
+                            + "{};\n" + script.apply(marker) + "</script></body></html>")
+                            .getBytes(StandardCharsets.UTF_8));
         });
     }
 
@@ -78,19 +79,13 @@ class CodeInScriptStringsIsJudgedE2ETest {
         // www.facebook.com for the pixel, as straight from the upstream: signatures were looked for in the code as
         // written and compacted, where a string stays as it is and "fbq (" is no "fbq("
         String marker = path.substring(1);
-        load(lab, site.upstreamOrigin() + path + "?run=direct", "code-in-strings-" + marker + "-direct");
+        lab.loadSavingEvidence(site.upstreamOrigin() + path + "?run=direct",
+                "code-in-strings-" + marker + "-direct");
         assertFalse(lab.trackers.awaitReceivedWith("id=" + marker + "-direct&", 5000).isEmpty(),
                 path + ": straight from the upstream, Chromium runs the string's code");
-        load(lab, site.gatewayOrigin() + path + "?run=gateway", "code-in-strings-" + marker + "-gateway");
+        lab.loadSavingEvidence(site.gatewayOrigin() + path + "?run=gateway",
+                "code-in-strings-" + marker + "-gateway");
         assertEquals(List.of(), lab.trackers.awaitReceivedWith("id=" + marker + "-gateway&", 2000),
                 path + ": through the gateway, the pixel's requests");
-    }
-
-    private static void load(BrowserLab.Lab lab, String url, String evidence) {
-        try (Tab tab = lab.newTab()) {
-            tab.navigate(url);
-            tab.awaitNetworkIdle();
-            Evidence.save(evidence, tab, List.of("page: " + url));
-        }
     }
 }

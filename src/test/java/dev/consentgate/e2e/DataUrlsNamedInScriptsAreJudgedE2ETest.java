@@ -83,19 +83,13 @@ class DataUrlsNamedInScriptsAreJudgedE2ETest {
         // www.facebook.com for the pixel, as straight from the upstream: the script's text was judged by the URLs
         // and signatures written in it, and a data: URL's content is neither until it is decoded
         String marker = path.substring(1);
-        load(lab, site.upstreamOrigin() + path + "?run=direct", "data-urls-in-scripts-" + marker + "-direct");
+        lab.loadSavingEvidence(site.upstreamOrigin() + path + "?run=direct",
+                "data-urls-in-scripts-" + marker + "-direct");
         assertFalse(lab.trackers.awaitReceivedWith("id=" + marker + "-direct&", 5000).isEmpty(),
                 path + ": straight from the upstream, Chromium runs the content");
-        load(lab, site.gatewayOrigin() + path + "?run=gateway", "data-urls-in-scripts-" + marker + "-gateway");
+        lab.loadSavingEvidence(site.gatewayOrigin() + path + "?run=gateway",
+                "data-urls-in-scripts-" + marker + "-gateway");
         assertEquals(List.of(), lab.trackers.awaitReceivedWith("id=" + marker + "-gateway&", 2000),
                 path + ": through the gateway, the pixel's requests");
-    }
-
-    private static void load(BrowserLab.Lab lab, String url, String evidence) {
-        try (Tab tab = lab.newTab()) {
-            tab.navigate(url);
-            tab.awaitNetworkIdle();
-            Evidence.save(evidence, tab, List.of("page: " + url));
-        }
     }
 }
