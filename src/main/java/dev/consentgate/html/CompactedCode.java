@@ -19,7 +19,8 @@ final class CompactedCode {
 
     /** Receives the text of each string literal, its escapes decoded: pieces of it, then its end. */
     interface StringText {
-        void text(byte[] a, int from, int to);
+        /** {@code asWritten}: the piece is the script's own bytes, no escape decoded into it. */
+        void text(byte[] a, int from, int to, boolean asWritten);
 
         /** The string ended (its quote, a line's end, or the code's end). */
         void end();
@@ -28,9 +29,9 @@ final class CompactedCode {
         static StringText both(StringText first, StringText second) {
             return new StringText() {
                 @Override
-                public void text(byte[] a, int from, int to) {
-                    first.text(a, from, to);
-                    second.text(a, from, to);
+                public void text(byte[] a, int from, int to, boolean asWritten) {
+                    first.text(a, from, to, asWritten);
+                    second.text(a, from, to, asWritten);
                 }
 
                 @Override
@@ -168,8 +169,7 @@ final class CompactedCode {
                     copy(a, i, end);
                     if (strings != null && end > i) {
                         // STRING_STOPS hold the backslash: this run has none
-                        stringEscapes.decodeRunWithoutBackslash(a, i, end);
-                        passStringText();
+                        passStringText(stringEscapes.decodeRunWithoutBackslash(a, i, end));
                     }
                     if (end < to) {
                         string(a[end]);
@@ -256,20 +256,20 @@ final class CompactedCode {
     /** A piece of a string's text, as written: to {@link #strings} decoded (an escape it cuts waits for the next). */
     private void stringText(byte[] a, int from, int to) {
         stringEscapes.decode(a, from, to);
-        passStringText();
+        passStringText(false);
     }
 
     /** The string ends: an escape its end completes, then the end, to {@link #strings}. */
     private void stringEnd() {
         stringEscapes.end();
-        passStringText();
+        passStringText(false);
         strings.end();
     }
 
-    private void passStringText() {
+    private void passStringText(boolean asWritten) {
         if (stringEscapes.length() > 0) {
             int from = stringEscapes.offset();
-            strings.text(stringEscapes.text(), from, from + stringEscapes.length());
+            strings.text(stringEscapes.text(), from, from + stringEscapes.length(), asWritten);
         }
     }
 

@@ -56,7 +56,7 @@ final class ScriptDataUrls implements CompactedCode.StringText {
     }
 
     @Override
-    public void text(byte[] a, int from, int to) {
+    public void text(byte[] a, int from, int to, boolean asWritten) {
         if (!candidate || match != null) {
             return;
         }

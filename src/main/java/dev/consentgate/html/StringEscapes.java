@@ -74,16 +74,18 @@ final class StringEscapes {
 
     /**
      * As {@link #decode}, for a run of a string's text that its reader knows holds no backslash (a string's text comes
-     * cut at each): when nothing is held either, the run is its own text, without a search for escapes.
+     * cut at each): when nothing is held either, the run is its own text, without a search for escapes. Returns
+     * whether it was: false when an escape held from before was completed into the text.
      */
-    void decodeRunWithoutBackslash(byte[] a, int from, int to) {
+    boolean decodeRunWithoutBackslash(byte[] a, int from, int to) {
         if (heldLength > 0 || forUrls) {
             decode(a, from, to);
-            return;
+            return false;
         }
         text = a;
         offset = from;
         length = to - from;
+        return true;
     }
 
     /**

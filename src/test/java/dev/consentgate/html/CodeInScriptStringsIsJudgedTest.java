@@ -71,6 +71,30 @@ class CodeInScriptStringsIsJudgedTest {
     }
 
     @Test
+    void aStringWithNoSpaceOrQuoteIsStillReadAsCodeWhenAnEscapeOrACommentChangesIt() {
+        // CodeInStrings leaves a string whose text reads as it is written to the scans of the code as written; an
+        // escape or a comment, even cut across chunks (an escape held from one piece and completed by the next), must
+        // still have the string read as code
+        List<String> scripts = List.of(
+                "eval(\"\\x66bq(1)\");",
+                "eval(\"\\u0066bq(1)\");",
+                "eval(\"fbq\\u0028 1)\");",
+                "setTimeout(\"fbq/**/(1)\");",
+                "setTimeout(\"fbq/*x*/(1)\", 9);",
+                "eval(\"fbq(1)\");");
+        for (String script : scripts) {
+            String html = "<script>" + script + "</script>";
+            assertEquals(List.of("meta-pixel-inline"), rules(html), script);
+            byte[] bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int size = 1; size < 12; size++) {
+                String out = new String(Chunks.rewrite(TestRules.defaultPolicy(), TestRules.ESSENTIAL_ONLY, bytes,
+                        List.of(size)), java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(EssentialOnly.rewrite(html), out, script + " in chunks of " + size);
+            }
+        }
+    }
+
+    @Test
     void stringsThatHoldNoTrackersCallPass() {
         String html = "<script>var msg = \"Call us (free): 0800 123\"; setTimeout(\"init ('menu')\", 0);"
                 + " var re = 'a\\\\b'; var t = `total ${n} (net)`; el.title = 'fbq is a name';</script>";
