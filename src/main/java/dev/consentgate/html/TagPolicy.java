@@ -38,25 +38,23 @@ public final class TagPolicy {
     private static final int BLOOM_BITS = 1 << 16;
     private final long[] hostBloom = new long[BLOOM_BITS / 64];
     /**
-     * Rules with a path and no host (self-hosted trackers, found on any host), by the character after the path's
-     * leading '/' (such a path occurs only where a '/' of the URL's path starts it), each list in rule order: ASCII
-     * characters by index, others in a map; a path that is "/" alone in {@link #pathOnlySlash}. The loader requires
-     * the leading '/'; rules built otherwise without one are in {@link #pathOnlyAnywhere}.
+     * Rules with a path and no host (self-hosted trackers, found on any host), by {@link #pairBit} of the two
+     * characters after the path's leading '/' (such a path occurs only where a '/' of the URL's path starts it), each
+     * list in rule order: a '/' of a URL path followed by two characters with no list starts none of them, and one
+     * with a list is tried against a few rules, not all that share a first character. A path with fewer than two
+     * characters after its '/' is in {@link #pathOnlyShortPaths}. The loader requires the leading '/'; rules built
+     * otherwise without one are in {@link #pathOnlyAnywhere}.
      */
-    private final int[][] pathOnlyByAscii = new int[128][];
-    private final Map<Character, int[]> pathOnlyByOtherChar;
-    private final int[] pathOnlySlash;
+    private final int[][] pathOnlyByPair = new int[1 << PAIR_HASH_BITS][];
+    private final int[] pathOnlyShortPaths;
     private final int[] pathOnlyAnywhere;
     private final boolean hasPathOnly;
+    /** Each rule's path prefix, null for a rule without one: looked up at each '/' of a URL path a list names. */
+    private final String[] pathPrefixes;
     /** Every rule's host and path is ASCII: a value's readings differ then only in its hosts (see ValueReadings). */
     private final boolean rulesAreAscii;
-    /** Bits of the hash of two characters: 4,096 bits for under a hundred path-only rules. */
+    /** Bits of the hash of two characters: 4,096 lists for a few hundred path-only rules. */
     private static final int PAIR_HASH_BITS = 12;
-    /**
-     * Bit {@link #pairBit} of the two characters after the leading '/' of each path-only rule: a '/' of a URL path
-     * followed by two characters whose bit is clear starts none of them, which spares most '/' of a path the lists.
-     */
-    private final long[] pathOnlyPairs = new long[(1 << PAIR_HASH_BITS) / 64];
     /** Some path-only rule has fewer than two characters after its '/', so no pair can rule it out. */
     private final boolean pathOnlyShort;
     private final SignatureMatcher signatures;
@@ -113,39 +111,27 @@ public final class TagPolicy {
             int bit = bloomBit(h.hashCode());
             hostBloom[bit >>> 6] |= 1L << bit;
         }
-        Map<Character, List<Integer>> byChar = new HashMap<>();
+        this.pathPrefixes = this.rules.stream().map(r -> r.pathPrefix().orElse(null)).toArray(String[]::new);
+        Map<Integer, List<Integer>> byPair = new HashMap<>();
         List<Integer> anywhere = new ArrayList<>();
-        boolean shortPath = false;
+        List<Integer> shortPaths = new ArrayList<>();
         for (int k : paths) {
-            String path = this.rules.get(k).pathPrefix().orElseThrow();
+            String path = pathPrefixes[k];
             if (path.charAt(0) != '/') {
                 anywhere.add(k);
+            } else if (path.length() < 3) {
+                shortPaths.add(k);
             } else {
-                if (path.length() < 3) {
-                    shortPath = true;
-                } else {
-                    int bit = pairBit(path.charAt(1), path.charAt(2));
-                    pathOnlyPairs[bit >>> 6] |= 1L << bit;
-                }
-                byChar.computeIfAbsent(path.length() > 1 ? path.charAt(1) : (char) 0, c -> new ArrayList<>()).add(k);
+                byPair.computeIfAbsent(pairBit(path.charAt(1), path.charAt(2)), b -> new ArrayList<>()).add(k);
             }
         }
         this.pathOnlyAnywhere = anywhere.stream().mapToInt(Integer::intValue).toArray();
-        Map<Character, int[]> others = new HashMap<>();
-        byChar.forEach((c, list) -> {
-            int[] indexes = list.stream().mapToInt(Integer::intValue).toArray();
-            if (c < 128) {
-                pathOnlyByAscii[c] = indexes;
-            } else {
-                others.put(c, indexes);
-            }
-        });
-        this.pathOnlySlash = pathOnlyByAscii[0];
-        this.pathOnlyByOtherChar = Map.copyOf(others);
+        this.pathOnlyShortPaths = shortPaths.stream().mapToInt(Integer::intValue).toArray();
+        byPair.forEach((bit, list) -> pathOnlyByPair[bit] = list.stream().mapToInt(Integer::intValue).toArray());
         this.hasPathOnly = !paths.isEmpty();
         this.rulesAreAscii = this.rules.stream().allMatch(r -> r.host().map(TagPolicy::isAscii).orElse(true)
                 && r.pathPrefix().map(TagPolicy::isAscii).orElse(true));
-        this.pathOnlyShort = shortPath;
+        this.pathOnlyShort = pathOnlyShortPaths.length > 0;
         this.signatures = sigs.isEmpty() ? SignatureMatcher.EMPTY
                 : new SignatureMatcher(sigs, sigRules.stream().mapToInt(Integer::intValue).toArray());
         this.ruleCategories = Set.copyOf(cats);
@@ -330,8 +316,8 @@ public final class TagPolicy {
                 if (r >= best) {
                     break;
                 }
-                String prefix = rules.get(r).pathPrefix().orElse("");
-                if (prefix.isEmpty() ? wholeHost : path.startsWith(prefix)) {
+                String prefix = pathPrefixes[r];
+                if (prefix == null || prefix.isEmpty() ? wholeHost : path.startsWith(prefix)) {
                     return r;
                 }
             }
@@ -443,20 +429,18 @@ public final class TagPolicy {
         }
         int best = Integer.MAX_VALUE;
         for (int k : pathOnlyAnywhere) {
-            if (path.contains(rules.get(k).pathPrefix().orElseThrow())) {
+            if (path.contains(pathPrefixes[k])) {
                 best = k;
                 break;
             }
         }
         for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
-            if (!pathOnlyShort && !mayStartPathRule(path, slash)) {
-                continue;
+            if (pathOnlyShort) {
+                best = firstStartingAt(pathOnlyShortPaths, path, slash, best);
             }
-            best = firstStartingAt(pathOnlySlash, path, slash, best);
-            if (slash + 1 < path.length()) {
-                char next = path.charAt(slash + 1);
-                int[] candidates = next < 128 ? pathOnlyByAscii[next] : pathOnlyByOtherChar.get(next);
-                best = firstStartingAt(candidates, path, slash, best);
+            if (slash + 2 < path.length()) {
+                best = firstStartingAt(pathOnlyByPair[pairBit(path.charAt(slash + 1), path.charAt(slash + 2))], path,
+                        slash, best);
             }
         }
         return best;
@@ -495,18 +479,9 @@ public final class TagPolicy {
         return first != '/' && first != '?' && first != '#';
     }
 
-    /** Whether the two characters after the '/' at {@code path[slash]} begin some path-only rule of three or more. */
-    private boolean mayStartPathRule(String path, int slash) {
-        if (slash + 2 >= path.length()) {
-            return false;
-        }
-        return pairMayStartRule(path.charAt(slash + 1), path.charAt(slash + 2));
-    }
-
-    /** Whether some path-only rule of three or more characters starts with '/', {@code first}, {@code second}. */
+    /** Whether some path-only rule of three or more characters may start with '/', {@code first}, {@code second}. */
     private boolean pairMayStartRule(char first, char second) {
-        int bit = pairBit(first, second);
-        return (pathOnlyPairs[bit >>> 6] & 1L << bit) != 0;
+        return pathOnlyByPair[pairBit(first, second)] != null;
     }
 
     private static int pairBit(char first, char second) {
@@ -520,7 +495,7 @@ public final class TagPolicy {
                 if (k >= best) {
                     break;
                 }
-                if (path.startsWith(rules.get(k).pathPrefix().orElseThrow(), at)) {
+                if (path.startsWith(pathPrefixes[k], at)) {
                     return k;
                 }
             }
