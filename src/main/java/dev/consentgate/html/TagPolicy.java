@@ -37,26 +37,12 @@ public final class TagPolicy {
     private final String[] anyTldLastLabels;
     private static final int BLOOM_BITS = 1 << 16;
     private final long[] hostBloom = new long[BLOOM_BITS / 64];
-    /**
-     * Rules with a path and no host (self-hosted trackers, found on any host), by {@link #pairBit} of the two
-     * characters after the path's leading '/' (such a path occurs only where a '/' of the URL's path starts it), each
-     * list in rule order: a '/' of a URL path followed by two characters with no list starts none of them, and one
-     * with a list is tried against a few rules, not all that share a first character. A path with fewer than two
-     * characters after its '/' is in {@link #pathOnlyShortPaths}. The loader requires the leading '/'; rules built
-     * otherwise without one are in {@link #pathOnlyAnywhere}.
-     */
-    private final int[][] pathOnlyByPair = new int[1 << PAIR_HASH_BITS][];
-    private final int[] pathOnlyShortPaths;
-    private final int[] pathOnlyAnywhere;
-    private final boolean hasPathOnly;
-    /** Each rule's path prefix, null for a rule without one: looked up at each '/' of a URL path a list names. */
+    /** Rules with a path and no host. */
+    private final PathOnlyRules pathOnly;
+    /** Each rule's path prefix, null for a rule without one. */
     private final String[] pathPrefixes;
     /** Every rule's host and path is ASCII: a value's readings differ then only in its hosts (see ValueReadings). */
     private final boolean rulesAreAscii;
-    /** Bits of the hash of two characters: 4,096 lists for a few hundred path-only rules. */
-    private static final int PAIR_HASH_BITS = 12;
-    /** Some path-only rule has fewer than two characters after its '/', so no pair can rule it out. */
-    private final boolean pathOnlyShort;
     private final SignatureMatcher signatures;
     /** For each rule, the indexes of the rules named by its {@code unless}; empty for most. */
     private final int[][] unless;
@@ -77,7 +63,7 @@ public final class TagPolicy {
         List<String> sigs = new ArrayList<>();
         List<Integer> sigRules = new ArrayList<>();
         Set<String> cats = new LinkedHashSet<>();
-        List<Integer> paths = new ArrayList<>();
+        String[] pathOnlyPaths = new String[this.rules.size()];
         for (int k = 0; k < this.rules.size(); k++) {
             TagRule r = this.rules.get(k);
             ruleIndexes.putIfAbsent(r.id(), k);
@@ -86,7 +72,7 @@ public final class TagPolicy {
             r.host().map(h -> h.toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
                     .ifPresent(h -> hosts.computeIfAbsent(trimDots(h), x -> new ArrayList<>()).add(index));
             if (r.host().filter(h -> !h.isEmpty()).isEmpty() && r.pathPrefix().filter(p -> !p.isEmpty()).isPresent()) {
-                paths.add(index);
+                pathOnlyPaths[index] = r.pathPrefix().orElseThrow();
             }
             r.inlineSignature().filter(s -> !s.isEmpty()).ifPresent(s -> {
                 sigs.add(s);
@@ -112,26 +98,9 @@ public final class TagPolicy {
             hostBloom[bit >>> 6] |= 1L << bit;
         }
         this.pathPrefixes = this.rules.stream().map(r -> r.pathPrefix().orElse(null)).toArray(String[]::new);
-        Map<Integer, List<Integer>> byPair = new HashMap<>();
-        List<Integer> anywhere = new ArrayList<>();
-        List<Integer> shortPaths = new ArrayList<>();
-        for (int k : paths) {
-            String path = pathPrefixes[k];
-            if (path.charAt(0) != '/') {
-                anywhere.add(k);
-            } else if (path.length() < 3) {
-                shortPaths.add(k);
-            } else {
-                byPair.computeIfAbsent(pairBit(path.charAt(1), path.charAt(2)), b -> new ArrayList<>()).add(k);
-            }
-        }
-        this.pathOnlyAnywhere = anywhere.stream().mapToInt(Integer::intValue).toArray();
-        this.pathOnlyShortPaths = shortPaths.stream().mapToInt(Integer::intValue).toArray();
-        byPair.forEach((bit, list) -> pathOnlyByPair[bit] = list.stream().mapToInt(Integer::intValue).toArray());
-        this.hasPathOnly = !paths.isEmpty();
+        this.pathOnly = new PathOnlyRules(pathOnlyPaths);
         this.rulesAreAscii = this.rules.stream().allMatch(r -> r.host().map(TagPolicy::isAscii).orElse(true)
                 && r.pathPrefix().map(TagPolicy::isAscii).orElse(true));
-        this.pathOnlyShort = pathOnlyShortPaths.length > 0;
         this.signatures = sigs.isEmpty() ? SignatureMatcher.EMPTY
                 : new SignatureMatcher(sigs, sigRules.stream().mapToInt(Integer::intValue).toArray());
         this.ruleCategories = Set.copyOf(cats);
@@ -283,8 +252,8 @@ public final class TagPolicy {
      */
     int matchUrl(UrlParts url, PageSite site) {
         int best = Integer.MAX_VALUE;
-        if (hasPathOnly) {
-            best = firstPathOnlyMatch(url.path());
+        if (pathOnly.any()) {
+            best = pathOnly.firstMatch(url.path());
         }
         String host = url.host();
         // suffixes starting here or later are the page's own site or its parents
@@ -421,86 +390,12 @@ public final class TagPolicy {
         return host.equals(ruleHost) || host.endsWith("." + ruleHost);
     }
 
-    /** The first rule with only a path that occurs in {@code path}, or {@link Integer#MAX_VALUE}. */
-    private int firstPathOnlyMatch(String path) {
-        if (isPathWithoutLeadingSlash(path)) {
-            // "matomo.js" resolves under the page's directory, to ".../matomo.js"
-            path = "/" + path;
-        }
-        int best = Integer.MAX_VALUE;
-        for (int k : pathOnlyAnywhere) {
-            if (path.contains(pathPrefixes[k])) {
-                best = k;
-                break;
-            }
-        }
-        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
-            if (pathOnlyShort) {
-                best = firstStartingAt(pathOnlyShortPaths, path, slash, best);
-            }
-            if (slash + 2 < path.length()) {
-                best = firstStartingAt(pathOnlyByPair[pairBit(path.charAt(slash + 1), path.charAt(slash + 2))], path,
-                        slash, best);
-            }
-        }
-        return best;
-    }
-
     /**
      * False when no path-only rule can match the plain ASCII path {@code a[from, to)} (see
-     * {@link UrlParts#isPlainRelative}): the filter {@link #firstPathOnlyMatch} applies at each '/', on raw bytes.
+     * {@link UrlParts#isPlainRelative}): a relative URL no host rule can match is then judged on its bytes.
      */
     boolean pathOnlyRuleMayMatch(byte[] a, int from, int to) {
-        if (!hasPathOnly) {
-            return false;
-        }
-        if (pathOnlyShort || pathOnlyAnywhere.length > 0) {
-            return true;
-        }
-        if (from + 1 < to && a[from] != '/' && a[from] != '?' && a[from] != '#'
-                && pairMayStartRule((char) a[from], (char) a[from + 1])) {
-            // a relative path without its leading '/': see firstPathOnlyMatch
-            return true;
-        }
-        for (int slash = from; slash + 2 < to; slash++) {
-            if (a[slash] == '/' && pairMayStartRule((char) a[slash + 1], (char) a[slash + 2])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A relative URL's path that starts with a segment rather than '/', '?' or '#'. */
-    private static boolean isPathWithoutLeadingSlash(String path) {
-        if (path.isEmpty()) {
-            return false;
-        }
-        char first = path.charAt(0);
-        return first != '/' && first != '?' && first != '#';
-    }
-
-    /** Whether some path-only rule of three or more characters may start with '/', {@code first}, {@code second}. */
-    private boolean pairMayStartRule(char first, char second) {
-        return pathOnlyByPair[pairBit(first, second)] != null;
-    }
-
-    private static int pairBit(char first, char second) {
-        return (first * 31 + second) & ((1 << PAIR_HASH_BITS) - 1);
-    }
-
-    /** The first of {@code candidates} (in rule order) before {@code best} whose path starts at {@code at}. */
-    private int firstStartingAt(int[] candidates, String path, int at, int best) {
-        if (candidates != null) {
-            for (int k : candidates) {
-                if (k >= best) {
-                    break;
-                }
-                if (path.startsWith(pathPrefixes[k], at)) {
-                    return k;
-                }
-            }
-        }
-        return best;
+        return pathOnly.mayMatch(a, from, to);
     }
 
     /** Whether every rule's host and path is ASCII. */
