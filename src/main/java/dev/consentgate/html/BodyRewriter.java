@@ -15,4 +15,10 @@ public interface BodyRewriter {
 
     /** Discards held state (aborted response). */
     void release();
+
+    /**
+     * How many elements a limit ({@code html.inline_script_inspect_limit}, {@code html.max_tag_bytes}) let through
+     * unjudged so far; each was also reported to the listener.
+     */
+    long elementsPassedOverLimit();
 }

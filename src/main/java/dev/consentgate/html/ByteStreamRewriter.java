@@ -214,6 +214,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         bothWays.release();
     }
 
+    /** How many elements a limit let through unjudged so far (see {@link BodyRewriter#elementsPassedOverLimit}). */
+    long passedOverLimit() {
+        return events.passedOverLimit();
+    }
+
     /** After {@link #finish}: what markup the content held (see {@link HtmlTokenizer#markupSeen}). */
     int markupSeen() {
         return markupSeen;

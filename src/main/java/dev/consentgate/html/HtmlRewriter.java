@@ -211,6 +211,11 @@ public final class HtmlRewriter implements BodyRewriter {
         }
     }
 
+    @Override
+    public long elementsPassedOverLimit() {
+        return bytes == null ? 0 : bytes.passedOverLimit();
+    }
+
     /** The whole rewrite of a page held in memory (the CLI and tests). */
     public static byte[] rewriteAll(TagPolicy p, ConsentDecision c, byte[] page, RewriteListener l) {
         return rewriteAll(p, c, PageSite.NONE, page, l, Optional.empty(), null);

@@ -371,10 +371,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         if (stallTimer != null) {
             stallTimer.cancel(false);
         }
-        if (bodyRewrite != null) {
-            bodyRewrite.release();
-            bodyRewrite = null;
-        }
+        releaseBodyRewrite();
         boolean reusable = requestComplete && bodyWritesInFlight == 0 && upstreamKeepsAlive && !bytesBeyondResponse
                 && !UpstreamHttpCodec.holdsBytes(upstream);
         pool.release(upstream, reusable);
@@ -516,11 +513,17 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         }
     }
 
-    private void cleanUp() {
+    /** Drops the page's rewrite, counting what its limits let through (the client has it, aborted or not). */
+    private void releaseBodyRewrite() {
         if (bodyRewrite != null) {
+            owner.metrics().passedOverLimit(bodyRewrite.elementsPassedOverLimit(), id);
             bodyRewrite.release();
             bodyRewrite = null;
         }
+    }
+
+    private void cleanUp() {
+        releaseBodyRewrite();
         if (responseTimer != null) {
             responseTimer.cancel(false);
         }

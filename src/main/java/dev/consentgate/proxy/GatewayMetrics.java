@@ -2,7 +2,10 @@ package dev.consentgate.proxy;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counters of what the gateway did, rendered in the Prometheus text format at {@code /.consentgate/metrics} (for
@@ -10,11 +13,32 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class GatewayMetrics {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayMetrics.class);
+
     final LongAdder requests = new LongAdder();
     final LongAdder refused = new LongAdder();
     final LongAdder upstreamFailures = new LongAdder();
     final LongAdder aborted = new LongAdder();
     final LongAdder htmlRewritten = new LongAdder();
+    /** Elements a size limit let through unjudged. */
+    final LongAdder htmlPassedOverLimit = new LongAdder();
+    private final AtomicBoolean overLimitLogged = new AtomicBoolean();
+
+    /**
+     * Counts the elements of one page a size limit let through unjudged; the first time any does, says so in the log
+     * (each is also logged at debug level, and in the audit log when there is one).
+     */
+    void passedOverLimit(long elements, String requestId) {
+        if (elements <= 0) {
+            return;
+        }
+        htmlPassedOverLimit.add(elements);
+        if (overLimitLogged.compareAndSet(false, true)) {
+            LOG.warn("[{}] {} element(s) of a page passed unjudged past html.inline_script_inspect_limit or"
+                    + " html.max_tag_bytes (logged once; counted in consentgate_html_passed_over_limit_total)",
+                    requestId, elements);
+        }
+    }
 
     /**
      * @param malformedConsent malformed consent values seen, per source
@@ -32,6 +56,9 @@ final class GatewayMetrics {
                 "Responses cut off (upstream reset, rewrite or decoding fault): never sent unjudged.", aborted.sum());
         counter(out, "consentgate_html_rewritten_total", "HTML responses streamed through the rewriter.",
                 htmlRewritten.sum());
+        counter(out, "consentgate_html_passed_over_limit_total",
+                "Elements a size limit (inline script inspection, tag bytes) let through unjudged.",
+                htmlPassedOverLimit.sum());
         counter(out, "consentgate_consent_records_failed_total", "Proof-of-consent records that failed to write.",
                 recordFailures);
         out.append("# HELP consentgate_consent_malformed_total Malformed consent values, counted as no consent.\n")

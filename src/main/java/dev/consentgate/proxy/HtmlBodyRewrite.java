@@ -281,6 +281,11 @@ final class HtmlBodyRewrite {
         }
     }
 
+    /** How many elements of the page a limit let through unjudged so far. */
+    long elementsPassedOverLimit() {
+        return rewriter.elementsPassedOverLimit();
+    }
+
     /** Drops whatever the stages still hold (on abort). */
     void release() {
         rewriter.release();

@@ -44,6 +44,30 @@ class MetricsIntegrationTest {
                 assertTrue(text.contains("\nconsentgate_consent_malformed_total{source=\"cg_consent\"} 1\n"), text);
                 // three exchanges above, and this metrics request itself
                 assertTrue(text.contains("\nconsentgate_requests_total 4\n"), text);
+                assertTrue(text.contains("\nconsentgate_html_passed_over_limit_total 0\n"), text);
+            }
+        }
+    }
+
+    @Test
+    void elementsASizeLimitLetThroughUnjudgedAreCounted() throws Exception {
+        // two inline scripts past the default inspect limit (256 KiB), which pass unjudged as the issue asks, and one
+        // short one, judged
+        String longScript = "<script>var text = \"" + "a".repeat(300 * 1024) + "\";</script>";
+        String html = "<p>" + longScript + "<script>var n = 1;</script>" + longScript;
+        TestUpstream.Responder responder = (request, out, socket) -> out.write(("HTTP/1.1 200 OK\r\n"
+                + "Content-Type: text/html\r\nContent-Length: " + html.length() + "\r\n\r\n" + html)
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        try (TestUpstream upstream = TestUpstream.start(responder);
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            try (RawClient client = gateway.rawClient()) {
+                RawClient.Response page = client.send("GET /page HTTP/1.1\r\nHost: a\r\n\r\n").read();
+                assertEquals(html, page.bodyText());
+            }
+            try (RawClient client = gateway.rawClient()) {
+                String text = client.send("GET /.consentgate/metrics HTTP/1.1\r\nHost: a\r\n\r\n").read()
+                        .bodyText();
+                assertTrue(text.contains("\nconsentgate_html_passed_over_limit_total 2\n"), text);
             }
         }
     }
