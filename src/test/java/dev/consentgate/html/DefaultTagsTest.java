@@ -1483,6 +1483,19 @@ class DefaultTagsTest {
                 // Quantcast's quant.js as a browser's "Save As" copied it into the page's folder
                 arguments("advertising", "./globemail-ottawa-cuts_files/quant.js"),
                 arguments("advertising", "https://www.example.com/js/quant.js"),
+                // sampling round 86: snacktory's saved pages (2010 to 2013)
+                // Jetpack Digital's custom ad units
+                arguments("advertising", "http://ads.jetpackdigital.com/sites/slam/jpd.js"),
+                // Nielsen SiteCensus V6's library on the publisher's own host
+                arguments("analytics", "http://www.slamonline.com/js/nielsen/v60.js"),
+                // 2leep.com's link-exchange ticker
+                arguments("advertising", "http://2leep.com/ticker2/3834/custom/1/4/70/right/transparent"),
+                // Rhythm NewMedia's mobile ad library
+                arguments("advertising", "http://ads.rnmd.net/js/rnmd_cs.js"),
+                // Yahoo's newspaper-consortium ad manager library, copied to the paper's own host
+                arguments("advertising", "http://imgs.sfgate.com/js1223403062/yld/js/yld_global.js"),
+                // Optify's B2B analytics
+                arguments("analytics", "https://service.optify.net/opt.js"),
                 // Google Ads call tracking (found by a review of what must pass: no rule named it)
                 arguments("advertising", "https://www.gstatic.com/wcm/loader.js"));
     }
@@ -2212,6 +2225,13 @@ class DefaultTagsTest {
                 arguments("analytics", "Providence=(function(){var a={};a.contexts=[];a.fire_event=function(d,b,c,e){"
                         + "jQuery.get(\"http://providence.voxmedia.com/event\",{event_name:d,location:b,host:window.location.host},"
                         + "function(f){})};return a})();if(typeof jQuery!==\"undefined\"){jQuery(document).ready(function(a){Providence.init()})};"),
+                // sampling round 86: snacktory's saved pages (2010 to 2013)
+                // SpyLOG's counter snippet, which keeps its host in a variable without //
+                arguments("analytics", "u=\"u1010.27.spylog.com\";d=document;nv=navigator;na=nv.appName;p=0;j=\"N\";"
+                        + "d.cookie=\"b=b\";c=0;bv=Math.round(parseFloat(nv.appVersion)*100);"),
+                // Optify's loader, which names its host without //
+                arguments("analytics", "var optJsHost = ((\"https:\" == document.location.protocol) ? \"https://\" : \"http://\");"
+                        + "document.write(unescape(\"%3Cscript src='\" + optJsHost + \"service.optify.net/opt.js' type='text/javascript'%3E%3C/script%3E\"));"),
                 // Google Ads call tracking's number swap, called after its loader
                 arguments("advertising", "_googWcmGet('phone-number', '1-800-555-0100');"));
     }
@@ -2361,7 +2381,9 @@ class DefaultTagsTest {
                 // sampling round 82: Median WebAudit's pixel
                 arguments("analytics", "http://audit.median.hu/cgi-bin/track.cgi?uc=10324511343264&dc=1"),
                 // sampling round 83: an audience platform's pixel
-                arguments("advertising", "https://hubtr.mindlytix.com/pixel/?tid=165&h=http://www.laprovence.com&id2=homepage"));
+                arguments("advertising", "https://hubtr.mindlytix.com/pixel/?tid=165&h=http://www.laprovence.com&id2=homepage"),
+                // sampling round 86: SpyLOG's counter image
+                arguments("analytics", "http://u1010.27.spylog.com/cnt?p=0&f=4"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
