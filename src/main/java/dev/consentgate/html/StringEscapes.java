@@ -114,8 +114,9 @@ final class StringEscapes {
             length = to - from;
             return;
         }
-        // an escape's text is never more than twice as long as the escape ("\xAD" is "%C2%AD")
-        int room = 2 * (n - i);
+        // an escape's text is never more than three times as long as the escape ("&#0", a NUL that HTML reads as
+        // U+FFFD, is "%EF%BF%BD"; "\xAD" is "%C2%AD")
+        int room = 3 * (n - i);
         if (out.length < room) {
             out = new byte[Math.max(room, 2 * out.length)];
         }
