@@ -10,10 +10,10 @@ import java.util.Arrays;
  * reads code, and the strings inside it the same way, {@link #LEVELS} deep ({@code eval("setTimeout('...')")}).
  * Failing closed, every string counts, whatever the script does with it: text that reads as a tracker's call is one.
  * Strings are read one by one: code a script joins from pieces ({@code "fb" + "q("}) is not put back together.
- * A string whose text is its bytes as written, with nothing in it that reading it as code changes (white space, a
- * quote, an escape, a {@code *} that may end a comment), reads as a piece of the script the scans as written already
- * searched (a {@code //} only cuts it short), so it is held and dropped at its end, not searched twice: most strings
- * are names, keys and URLs.
+ * A string whose text is its bytes as written, with nothing in it that reading it as code changes (white space, past
+ * ASCII too, a quote, an escape, a {@code *} that may end a comment), reads as a piece of the script the scans as
+ * written already searched (a {@code //} only cuts it short), so it is held and dropped at its end, not searched
+ * twice: most strings are names, keys and URLs.
  */
 final class CodeInStrings implements CompactedCode.StringText {
 
@@ -32,12 +32,18 @@ final class CodeInStrings implements CompactedCode.StringText {
     private byte[] held = new byte[64];
     private int heldLength;
 
-    /** Bytes that reading a string's text as code may change: white space, quotes, escapes, a comment's end. */
+    /**
+     * Bytes that reading a string's text as code may change: white space (the last byte of one past ASCII, which a
+     * piece cut before it leaves whole in what is held), quotes, escapes, a comment's end.
+     */
     private static final boolean[] CHANGED_AS_CODE = new boolean[256];
 
     static {
         for (char c : " \t\n\r\f\u000B'\"`\\*".toCharArray()) {
             CHANGED_AS_CODE[c] = true;
+        }
+        for (int b = 0x80; b < 0x100; b++) {
+            CHANGED_AS_CODE[b] = CompactedCode.mayEndSpacePastAscii((byte) b);
         }
     }
 

@@ -6,6 +6,9 @@ import java.util.Arrays;
  * A script's code as the compact forms of signatures are written, streaming: the whitespace and comments between
  * its tokens left out, a single space kept only between two names ({@code function gtag}), string literals as they
  * are. So {@code gtag(\n  'consent', // v2\n  'default',} reads {@code gtag('consent','default',}, as on one line.
+ * White space is JavaScript's, past ASCII too: in UTF-8, a no-break space, the byte order mark, the Unicode spaces
+ * and the line and paragraph separators (which end a line comment too), and a single-byte encoding's no-break space
+ * (the byte 0xA0 after an ASCII byte). Other encodings' spaces (Shift_JIS's ideographic space) are not known here.
  * Signatures are looked for in this text as well as in the code as written: a call a site lays out over several
  * lines, or comments, is found as its one-line form is, whichever rule it belongs to (a tag's configuration as much
  * as the defaults that excuse the gtag function). Only a reading for signatures: a regular expression may be taken
@@ -46,7 +49,11 @@ final class CompactedCode {
     private enum State {
         CODE, SLASH, LINE_COMMENT, BLOCK_COMMENT, BLOCK_COMMENT_STAR, STRING, STRING_ESCAPE,
         /** After a backslash and a carriage return in a string: a line feed next is the same line continuation. */
-        STRING_CONTINUATION
+        STRING_CONTINUATION,
+        /** In code, after the first bytes of what may be white space past ASCII ({@link #pending}). */
+        CODE_PAST_ASCII,
+        /** In a line comment, after the first bytes of what may be a line or paragraph separator. */
+        LINE_COMMENT_PAST_ASCII
     }
 
     private State state = State.CODE;
@@ -60,6 +67,9 @@ final class CompactedCode {
     private int length;
     /** The last piece came out as it went in. */
     private boolean verbatim;
+    /** The bytes read of what may be white space past ASCII, in UTF-8 (a piece may cut it). */
+    private final byte[] pending = new byte[3];
+    private int pendingLength;
     /** Receives the strings' text; null when nobody reads it. */
     private final StringText strings;
     /** Decodes the strings' escapes for {@link #strings}. */
@@ -70,6 +80,20 @@ final class CompactedCode {
     /** Bytes that end a run of a string's text besides its quote: an escape, a line's end. */
     private static final boolean[] STRING_STOPS = new boolean[256];
 
+    /** JavaScript's white space past ASCII in UTF-8: U+00A0, U+1680, U+2000-U+200A, U+202F, U+205F, U+3000, U+FEFF. */
+    private static final int[] SPACES_PAST_ASCII = {0xC2A0, 0xE19A80, 0xE28080, 0xE28081, 0xE28082, 0xE28083,
+        0xE28084, 0xE28085, 0xE28086, 0xE28087, 0xE28088, 0xE28089, 0xE2808A, 0xE280AF, 0xE2819F, 0xE38080, 0xEFBBBF};
+    /** The line and paragraph separators, U+2028 and U+2029, in UTF-8: white space that ends a line comment too. */
+    private static final int[] LINE_ENDS_PAST_ASCII = {0xE280A8, 0xE280A9};
+    /** The first byte of both. */
+    private static final byte LINE_END_PAST_ASCII_START = (byte) 0xE2;
+    /** A single-byte encoding's no-break space (windows-1252, ISO-8859-x), after an ASCII byte. */
+    private static final byte SINGLE_BYTE_NO_BREAK_SPACE = (byte) 0xA0;
+    /** The last byte of each white space past ASCII (see {@link #mayEndSpacePastAscii}). */
+    private static final boolean[] SPACE_PAST_ASCII_ENDS = new boolean[256];
+    /** The first byte of each white space past ASCII in UTF-8. */
+    private static final boolean[] SPACE_PAST_ASCII_STARTS = new boolean[256];
+
     static {
         for (char c : " \t\n\r\f\u000B/'\"`".toCharArray()) {
             CODE_STOPS[c] = true;
@@ -77,6 +101,24 @@ final class CompactedCode {
         for (char c : "\\\n\r".toCharArray()) {
             STRING_STOPS[c] = true;
         }
+        for (int[] list : new int[][] {SPACES_PAST_ASCII, LINE_ENDS_PAST_ASCII}) {
+            for (int space : list) {
+                SPACE_PAST_ASCII_STARTS[space > 0xFFFF ? space >>> 16 : space >>> 8] = true;
+                SPACE_PAST_ASCII_ENDS[space & 0xFF] = true;
+            }
+        }
+        SPACE_PAST_ASCII_ENDS[SINGLE_BYTE_NO_BREAK_SPACE & 0xFF] = true;
+        for (int b = 0x80; b < 0x100; b++) {
+            CODE_STOPS[b] = SPACE_PAST_ASCII_STARTS[b] || b == (SINGLE_BYTE_NO_BREAK_SPACE & 0xFF);
+        }
+    }
+
+    /**
+     * Whether {@code b} may be the last byte of white space past ASCII: a text none of whose bytes is one holds none,
+     * however it was cut.
+     */
+    static boolean mayEndSpacePastAscii(byte b) {
+        return SPACE_PAST_ASCII_ENDS[b & 0xff];
     }
 
     /** Code whose strings' text nobody reads. */
@@ -95,6 +137,7 @@ final class CompactedCode {
         gap = false;
         last = 0;
         length = 0;
+        pendingLength = 0;
         if (strings != null) {
             stringEscapes.reset();
         }
@@ -118,6 +161,7 @@ final class CompactedCode {
         state = State.CODE;
         gap = false;
         last = 0;
+        pendingLength = 0;
     }
 
     /** The script ends: a string it leaves open ends with it, for its sink. */
@@ -126,6 +170,7 @@ final class CompactedCode {
             stringEnd();
         }
         state = State.CODE;
+        pendingLength = 0;
     }
 
     /**
@@ -142,8 +187,8 @@ final class CompactedCode {
 
     /** Compacts {@code a[from, to)} after the output of this piece so far (see {@link #clear}). */
     void append(byte[] a, int from, int to) {
-        // at most a held '/' and a space more than the bytes read
-        room(to - from + 2);
+        // at most a held '/' or the bytes held of a character past ASCII, and a space, more than the bytes read
+        room(to - from + pending.length + 1);
         int i = from;
         while (i < to) {
             switch (state) {
@@ -219,11 +264,57 @@ final class CompactedCode {
                 }
                 case LINE_COMMENT -> {
                     verbatim = false;
-                    i = ByteScan.indexOfEither(a, i, to, (byte) '\n', (byte) '\r');
+                    while (i < to && a[i] != '\n' && a[i] != '\r' && a[i] != LINE_END_PAST_ASCII_START) {
+                        i++;
+                    }
                     if (i < to) {
+                        if (a[i] == '\n' || a[i] == '\r') {
+                            state = State.CODE;
+                            gap = true;
+                        } else {
+                            pending[0] = a[i];
+                            pendingLength = 1;
+                            state = State.LINE_COMMENT_PAST_ASCII;
+                        }
+                        i++;
+                    }
+                }
+                case CODE_PAST_ASCII -> {
+                    pending[pendingLength++] = a[i];
+                    int read = spacePastAscii();
+                    if (read == PREFIX) {
+                        i++;
+                    } else if (read == NONE) {
+                        // no white space: the bytes held are code, and this byte is read again as code
+                        state = State.CODE;
+                        write(pending[0]);
+                        copy(pending, 1, pendingLength - 1);
+                        pendingLength = 0;
+                    } else {
                         i++;
                         state = State.CODE;
+                        pendingLength = 0;
                         gap = true;
+                        verbatim = false;
+                    }
+                }
+                case LINE_COMMENT_PAST_ASCII -> {
+                    pending[pendingLength++] = a[i];
+                    int read = spacePastAscii();
+                    if (read == PREFIX) {
+                        i++;
+                    } else {
+                        pendingLength = 0;
+                        if (read == LINE_END) {
+                            state = State.CODE;
+                            gap = true;
+                        } else {
+                            state = State.LINE_COMMENT;
+                        }
+                        if (read != NONE) {
+                            // else this byte is read again in the comment: it may end it
+                            i++;
+                        }
                     }
                 }
                 case BLOCK_COMMENT -> {
@@ -247,6 +338,44 @@ final class CompactedCode {
                 default -> throw new IllegalStateException(state.name());
             }
         }
+    }
+
+    /** {@link #pending} may start white space past ASCII, and has not ended it. */
+    private static final int PREFIX = 0;
+    /** {@link #pending} is no white space. */
+    private static final int NONE = 1;
+    /** {@link #pending} is white space. */
+    private static final int SPACE = 2;
+    /** {@link #pending} is a line or paragraph separator. */
+    private static final int LINE_END = 3;
+
+    /** What the bytes of {@link #pending} are. */
+    private int spacePastAscii() {
+        int held = 0;
+        for (int k = 0; k < pendingLength; k++) {
+            held = held << 8 | pending[k] & 0xff;
+        }
+        int shift = 8 * (((pending[0] & 0xff) < 0xE0 ? 2 : 3) - pendingLength);
+        if (shift == 0) {
+            return contains(LINE_ENDS_PAST_ASCII, held) ? LINE_END : contains(SPACES_PAST_ASCII, held) ? SPACE : NONE;
+        }
+        for (int[] list : new int[][] {SPACES_PAST_ASCII, LINE_ENDS_PAST_ASCII}) {
+            for (int space : list) {
+                if (space >>> shift == held) {
+                    return PREFIX;
+                }
+            }
+        }
+        return NONE;
+    }
+
+    private static boolean contains(int[] list, int value) {
+        for (int v : list) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean inString() {
@@ -309,9 +438,16 @@ final class CompactedCode {
     }
 
     private void code(byte b) {
-        if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B) {
+        if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B
+                || b == SINGLE_BYTE_NO_BREAK_SPACE && last >= 0) {
             gap = true;
             verbatim = false;
+            return;
+        }
+        if (SPACE_PAST_ASCII_STARTS[b & 0xff]) {
+            pending[0] = b;
+            pendingLength = 1;
+            state = State.CODE_PAST_ASCII;
             return;
         }
         if (b == '/') {

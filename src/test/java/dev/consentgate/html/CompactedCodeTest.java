@@ -23,7 +23,8 @@ class CompactedCodeTest {
             "function gtag(){dataLayer.push(arguments);}\nvar  a = b / c; var re = /x\\/y/g;",
             "s = 'it\\'s  here' + \"a  \\\" b\" + `line\n  two ${x}`;\nfbq ( 'init' , '1' )",
             "x = 'unterminated\ny = 1;  /* never closed",
-            "a/**/b//end\nc");
+            "a/**/b//end\nc",
+            "fbq\u00a0(\u3000'a'\ufeff,\u2003b)//c\u00a0d\u2029e\u00e0\u3042 \u2028f");
 
     private static String compact(String code, int piece) {
         CompactedCode compacted = new CompactedCode();
@@ -44,6 +45,8 @@ class CompactedCodeTest {
         assertEquals("s='it\\'s  here'+\"a  \\\" b\"+`line\n  two ${x}`;fbq('init','1')",
                 compact(SCRIPTS.get(3), 1 << 20));
         assertEquals("a b c", compact(SCRIPTS.get(5), 1 << 20));
+        // white space past ASCII is white space; a line separator ends a comment; letters past ASCII are names
+        assertEquals("fbq('a',b)e\u00e0\u3042 f", compact(SCRIPTS.get(6), 1 << 20));
     }
 
     @Test
