@@ -46,6 +46,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private boolean xmlDocument;
     /** An XML page's prolog while it is read, before the root element (see XmlProlog); null after, or in HTML. */
     private XmlProlog prolog;
+    /** An XML page's stylesheet instructions after its prolog (see XmlStylesheetInstructions); null in HTML. */
+    private XmlStylesheetInstructions stylesheetInstructions;
     /** The entities an XML page's DOCTYPE declares (see DeclaredEntities); null when none. */
     private DeclaredEntities entities;
     /** Template elements open (their content may be a column group or table: see ElementNames.TEMPLATE). */
@@ -162,14 +164,22 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             lines.chunk(a, from, chunkAbs);
         }
         if (prolog == null) {
+            if (stylesheetInstructions != null) {
+                stylesheetInstructions.read(a, from, from + len, chunkAbs);
+            }
             tokenizer.scan(a, from, from + len, chunkAbs);
+            if (stylesheetInstructions != null) {
+                stylesheetInstructions.tokenized();
+            }
         } else {
             int root = prolog.read(a, from, from + len);
             if (root >= 0) {
                 // the tokenizer reads from the root element on, in the prolog's copy of the page
                 XmlProlog read = prolog;
                 prologEnded();
+                stylesheetInstructions.read(read.held(), root, read.length(), root);
                 tokenizer.scan(read.held(), root, read.length(), root);
+                stylesheetInstructions.tokenized();
             }
         }
         absPos += len;
@@ -272,6 +282,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         long script = inlineScript.heldFrom();
         if (script >= 0 && (t < 0 || script < t)) {
             t = script;
+        }
+        long instruction = stylesheetInstructions == null ? -1 : stylesheetInstructions.heldFrom();
+        if (instruction >= 0 && (t < 0 || instruction < t)) {
+            t = instruction;
         }
         // a tag the fragment holds keeps its line known
         long inner = bothWays.fragmentHeldFrom();
@@ -477,6 +491,33 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         xmlDocument = true;
         tokenizer.parsedAsXml();
         prolog = new XmlProlog();
+        stylesheetInstructions = new XmlStylesheetInstructions();
+    }
+
+    /**
+     * A bogus comment: in a page parsed as XML, a processing instruction, which after the prolog may be an
+     * {@code xml-stylesheet} one (after the root element, the document's, whose address Chromium loads): it goes
+     * when a rule blocks that address, as in the prolog (see XmlPrologCuts).
+     */
+    @Override
+    public void comment(long start, long end, long dataStart, long dataEnd, boolean bogus) {
+        if (!bogus || stylesheetInstructions == null || dropped.active() || droppingTag) {
+            return;
+        }
+        String instruction = stylesheetInstructions.take(start);
+        if (instruction == null) {
+            return;
+        }
+        for (String href : XmlPrologCuts.stylesheetAddresses(instruction)) {
+            ElementJudge.Verdict v = elements.urls().url(href, ElementKind.HINT);
+            if (v != null) {
+                pending.emitUpTo(start);
+                pending.dropUpTo(end);
+                events.report(start, ElementNames.OTHER, v.host(), v.rule().category(), v.rule().id(),
+                        RewriteEvent.Action.REMOVED);
+                return;
+            }
+        }
     }
 
     /**

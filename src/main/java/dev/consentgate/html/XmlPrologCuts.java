@@ -69,8 +69,12 @@ final class XmlPrologCuts {
         return cuts;
     }
 
-    /** A pseudo-attribute {@code href} of a processing instruction, quoted either way. */
-    private static final Pattern HREF = Pattern.compile("(?<![^\\s?])href\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+    /**
+     * A pseudo-attribute {@code href} of a processing instruction, quoted either way; a value the text's end leaves
+     * open (an instruction after the prolog as the tokenizer reads it, to a {@code >} inside the value) to that end.
+     */
+    private static final Pattern HREF =
+            Pattern.compile("(?<![^\\s?])href\\s*=\\s*(?:\"([^\"]*)(?:\"|$)|'([^']*)(?:'|$))");
 
     /**
      * The addresses an {@code <?xml-stylesheet ...?>} instruction makes Chromium load (its {@code href}, whatever its
