@@ -37,10 +37,10 @@ final class AddressAttributes {
     static final String[] SRC = {"src"};
     /**
      * A video fetches its poster and its src's metadata (the default preload) with the page; lazy loaders copy
-     * data-src and data-poster into them.
+     * data-src, data-lazy-src (as for images) and data-poster into them.
      */
-    static final String[] VIDEO = {"src", "poster", "data-src", "data-poster"};
-    static final String[] AUDIO = {"src", "data-src"};
+    static final String[] VIDEO = {"src", "poster", "data-src", "data-lazy-src", "data-poster"};
+    static final String[] AUDIO = {"src", "data-src", "data-lazy-src"};
     /** body's background image (a table's and a cell's are not judged: td is one of the tags skipped unread). */
     static final String[] BACKGROUND = {"background"};
     /** SVG's feImage loads its href (xlink:href in SVG 1.1) as an image. */
