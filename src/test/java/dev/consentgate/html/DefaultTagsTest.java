@@ -1496,6 +1496,17 @@ class DefaultTagsTest {
                 arguments("advertising", "http://imgs.sfgate.com/js1223403062/yld/js/yld_global.js"),
                 // Optify's B2B analytics
                 arguments("analytics", "https://service.optify.net/opt.js"),
+                // sampling round 87: GoOse's saved pages (2014 and 2015)
+                // the SMARTtag ad server on ad-v.jp (a CheckM8 deployment, Japan)
+                arguments("advertising", "http://cf.ad-v.jp/adam/cm8adam_1_call.js"),
+                // Adara's travel-audience tag
+                arguments("advertising", "//tag.yieldoptimizer.com/ps/ps?t=s&p=1814&pg=Page"),
+                // VisitorTrack's B2B visitor identification
+                arguments("analytics", "https://code.visitor-track.com/VisitorTrackNC.js"),
+                // SurveyMonkey's website collector
+                arguments("analytics", "https://widget.surveymonkey.com/collect/website/js/kLGm2g_2FpcdeQnkk.js"),
+                // Socialite, the social buttons loader a WordPress plugin serves from the site
+                arguments("functionality", "http://profit.lindorff.fi/wp-content/plugins/wpsocialite/Socialite/socialite.min.js"),
                 // Google Ads call tracking (found by a review of what must pass: no rule named it)
                 arguments("advertising", "https://www.gstatic.com/wcm/loader.js"));
     }
@@ -2232,6 +2243,15 @@ class DefaultTagsTest {
                 // Optify's loader, which names its host without //
                 arguments("analytics", "var optJsHost = ((\"https:\" == document.location.protocol) ? \"https://\" : \"http://\");"
                         + "document.write(unescape(\"%3Cscript src='\" + optJsHost + \"service.optify.net/opt.js' type='text/javascript'%3E%3C/script%3E\"));"),
+                // sampling round 87: GoOse's saved pages (2014 and 2015)
+                // SurveyMonkey's website collector, whose snippet joins the protocol to its host
+                arguments("analytics", "(function(e,t,n,s){var c,o,i;e.SMCX=e.SMCX||[],t.getElementById(s)||(c=t.getElementsByTagName(n),"
+                        + "o=c[c.length-1],i=t.createElement(n),i.type=\"text/javascript\",i.async=!0,i.id=s,i.src=[\"https:\"===location.protocol?"
+                        + "\"https://\":\"http://\",\"widget.surveymonkey.com/collect/website/js/kLGm2g_2FpcdeQnkk.js\"].join(\"\"),"
+                        + "o.parentNode.insertBefore(i,o))})(window,document,\"script\",\"smcx-sdk\");"),
+                // VisitorTrack's loader, which writes its script tag
+                arguments("analytics", "vtid = 107839;document.write(unescape(\"%3Cscript src='\" + document.location.protocol"
+                        + " + \"//code.visitor-track.com/VisitorTrackNC.js' type='text/javascript'%3E%3C/script%3E\"));"),
                 // Google Ads call tracking's number swap, called after its loader
                 arguments("advertising", "_googWcmGet('phone-number', '1-800-555-0100');"));
     }
@@ -2383,7 +2403,9 @@ class DefaultTagsTest {
                 // sampling round 83: an audience platform's pixel
                 arguments("advertising", "https://hubtr.mindlytix.com/pixel/?tid=165&h=http://www.laprovence.com&id2=homepage"),
                 // sampling round 86: SpyLOG's counter image
-                arguments("analytics", "http://u1010.27.spylog.com/cnt?p=0&f=4"));
+                arguments("analytics", "http://u1010.27.spylog.com/cnt?p=0&f=4"),
+                // sampling round 87: Adara's analytics pixel (a corpus page carries two, unlabelled)
+                arguments("advertising", "https://tag.yieldoptimizer.com/ps/analytics?pxid=149095&amp;"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
