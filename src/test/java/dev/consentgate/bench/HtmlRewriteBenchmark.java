@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.io.IOException;
@@ -168,9 +169,13 @@ public class HtmlRewriteBenchmark {
                 "advertising", new Category("advertising", "Advertising", false, true));
     }
 
-    /** Runs the benchmarks and prints MiB/s per benchmark and the ratios to jsoup. */
+    /**
+     * Runs the benchmarks and prints MiB/s per benchmark and the ratios to jsoup. JMH's own options may follow (say
+     * {@code -f 3} for three JVMs per benchmark: a JVM's compilation can settle in a slower mode for its whole life).
+     */
     public static void main(String[] args) throws Exception {
         OptionsBuilder options = new OptionsBuilder();
+        options.parent(new CommandLineOptions(args));
         options.include(HtmlRewriteBenchmark.class.getSimpleName());
         if (corpusDir().isEmpty()) {
             System.out.println("../shared/corpus/pages absent: leaving out the real-page benchmarks");
