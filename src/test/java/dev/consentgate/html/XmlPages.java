@@ -42,6 +42,15 @@ final class XmlPages {
 
     /** The page as the gateway sends it under {@code policy} to a visitor who consented to essential cookies only. */
     static String rewrite(String page, TagPolicy policy) {
+        return rewrite(page, policy, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #rewrite(String)}, the page fed to the rewriter in chunks of {@code size} bytes. */
+    static String rewriteInChunks(String page, int size) {
+        return rewrite(page, TestRules.defaultPolicy(), size);
+    }
+
+    private static String rewrite(String page, TagPolicy policy, int size) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         HtmlRewriter rewriter = new HtmlRewriter(policy, TestRules.ESSENTIAL_ONLY, PageSite.NONE,
                 Optional.empty(), true, null, null, null);
@@ -51,7 +60,10 @@ final class XmlPages {
             b.release();
             out.writeBytes(bytes);
         };
-        rewriter.feed(Unpooled.wrappedBuffer(page.getBytes(StandardCharsets.UTF_8)), collect);
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        for (int pos = 0; pos < bytes.length; pos += size) {
+            rewriter.feed(Unpooled.copiedBuffer(bytes, pos, Math.min(size, bytes.length - pos)), collect);
+        }
         rewriter.finish(collect);
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -6,13 +6,7 @@ import static dev.consentgate.html.XmlPages.xmlError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,28 +61,9 @@ class XmlStylesheetInstructionsAfterTheRootAreJudgedTest {
     @Test
     void theVerdictDoesNotDependOnWhereTheBodyIsCut() {
         String page = xhtml("") + TRACKERS;
-        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         String whole = rewrite(page);
         for (int size = 1; size < 40; size += 3) {
-            assertEquals(whole, inChunks(bytes, size), "chunks of " + size);
+            assertEquals(whole, XmlPages.rewriteInChunks(page, size), "chunks of " + size);
         }
-    }
-
-    /** The page rewritten as XML, as {@link XmlPages#rewrite} does, fed in chunks of {@code size} bytes. */
-    private static String inChunks(byte[] page, int size) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        HtmlRewriter rewriter = new HtmlRewriter(TestRules.defaultPolicy(), TestRules.ESSENTIAL_ONLY, PageSite.NONE,
-                Optional.empty(), true, null, null, null);
-        Consumer<ByteBuf> collect = b -> {
-            byte[] bytes = new byte[b.readableBytes()];
-            b.readBytes(bytes);
-            b.release();
-            out.writeBytes(bytes);
-        };
-        for (int pos = 0; pos < page.length; pos += size) {
-            rewriter.feed(Unpooled.copiedBuffer(page, pos, Math.min(size, page.length - pos)), collect);
-        }
-        rewriter.finish(collect);
-        return out.toString(StandardCharsets.UTF_8);
     }
 }
