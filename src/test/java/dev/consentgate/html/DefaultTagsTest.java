@@ -1507,6 +1507,14 @@ class DefaultTagsTest {
                 arguments("analytics", "https://widget.surveymonkey.com/collect/website/js/kLGm2g_2FpcdeQnkk.js"),
                 // Socialite, the social buttons loader a WordPress plugin serves from the site
                 arguments("functionality", "http://profit.lindorff.fi/wp-content/plugins/wpsocialite/Socialite/socialite.min.js"),
+                // sampling round 88: SmartReader's, Tandoor's, ReadabiliPy's and GeneralNewsExtractor's saved pages
+                // Vidads' video ad parser (Greece)
+                arguments("advertising", "https://www.vidads.gr/scripts/parser.min.js"),
+                // Taboola's loader and scripts on its China CDN
+                arguments("advertising", "//cdn.taboola.com.cn/libtrc/hexun-hxcom/loader.js"),
+                arguments("advertising", "https://cdn.taboola.com.cn/libtrc/impl.20200227-25-RELEASE.js"),
+                // AppAdhoc's A/B testing SDK (China)
+                arguments("analytics", "https://sdk.appadhoc.com/ab.plus.js"),
                 // Google Ads call tracking (found by a review of what must pass: no rule named it)
                 arguments("advertising", "https://www.gstatic.com/wcm/loader.js"));
     }
