@@ -237,7 +237,13 @@ class DefaultTagsTest {
         // a site's globals and helpers that end by clearing Index Exchange's legacy settings object (a signature on
         // cygnus_index_args took them, round 75a; IX's scripts are judged by their host)
         "window.lmlcontext = 'home'; window.lmlsite = { property: 'Example' };"
-                + " window.deviceIs = function (d) { return d === 'desktop'; }; cygnus_index_args = {};"})
+                + " window.deviceIs = function (d) { return d === 'desktop'; }; cygnus_index_args = {};",
+        // an editor's configuration whose UI tracking calls gtag under the site's own name (jsfiddle.net, round 89):
+        // it loads nothing, and the editor reads EditorConfig
+        "Track = { ui: function(action){ if (typeof(analytics_jsf) === \"function\"){"
+                + " analytics_jsf(\"event\", \"ui_event\", { \"event_action\": action || null }) } } };"
+                + " var EditorConfig = { shell: true, paths: { save: \"/_save/\", update: \"/_update/zhm5rjnz/\" },"
+                + " fiddle: { slug: \"zhm5rjnz\" }, currentUser: false };"})
     void firstPartyScriptsNamingAVendorInPassingAreNotTouched(String script) {
         assertInlineScriptPasses(script);
     }
@@ -370,6 +376,22 @@ class DefaultTagsTest {
         assertEquals(picture, rewrite(picture));
         assertBlockedUntilGranted("<script src=\"https://cdn.onthe.io/io.js/example\"></script>", "analytics",
                 RewriteEvent.Action.NEUTRALIZED);
+    }
+
+    @Test
+    void yahoosAndPrisasInterfaceAndPlayerScriptsPassWhileTheirAdAndAnalyticsScriptsDoNot() {
+        // sampling round 89: the rules for Benji, Rapid's analytics3.js and Prisa's ad slots name their paths and host,
+        // as the same CDNs serve the sites' pictures, UI components and audio player
+        String yahooUi = "<script src=\"https://s.yimg.com/aaq/wf/wf-video-3.1.2.js\"></script>"
+                + "<link rel=\"icon\" href=\"https://s.yimg.com/cv/apiv2/default/20180308/favicon-aol.png\">";
+        assertEquals(yahooUi, rewrite(yahooUi));
+        String prisaPlayer = "<script src=\"https://playser.player-top.prisasd.com/psdmedia/media/simple/js/"
+                + "SimpleMediaPlayer.min.js\" defer></script>";
+        assertEquals(prisaPlayer, rewrite(prisaPlayer));
+        assertEquals(List.of("yahoo-benji-ads", "yahoo-rapid-analytics3", "prisa-ad-slots"), rulesUnderEssentialOnly(
+                "<script src=\"https://s.yimg.com/aaq/benji/benji-2.1.52.js\"></script>"
+                        + "<script src=\"https://s.yimg.com/ss/analytics3.js\"></script>"
+                        + "<script src=\"https://ak-ads-ns.prisasd.com/slot/cadenaser/slot.js\" defer></script>"));
     }
 
     @Test
@@ -1515,6 +1537,22 @@ class DefaultTagsTest {
                 arguments("advertising", "https://cdn.taboola.com.cn/libtrc/impl.20200227-25-RELEASE.js"),
                 // AppAdhoc's A/B testing SDK (China)
                 arguments("analytics", "https://sdk.appadhoc.com/ab.plus.js"),
+                // sampling round 89: Embed's cached pages (2020 to 2024)
+                // FLUX's ad-operations wrapper (Japan)
+                arguments("advertising", "https://flux-cdn.com/client/00046/itmedia_news-geoedge_01046.min.js"),
+                // Treasure Data's SDK
+                arguments("analytics", "https://cdn.treasuredata.com/sdk/1.9.2/td.min.js"),
+                // Prisa's ad-slot library on its ad host
+                arguments("advertising", "https://ak-ads-ns.prisasd.com/slot/cadenaser/slot.js"),
+                // Benji, the ad library of Yahoo's own sites
+                arguments("advertising", "https://s.yimg.com/aaq/benji/benji-2.1.52.js"),
+                // Yahoo Rapid's analytics3.js
+                arguments("analytics", "https://s.yimg.com/ss/analytics3.js"),
+                // Carbon Ads' script and ad server
+                arguments("advertising", "https://cdn.carbonads.com/carbon.js?serve=CKYIE23N&placement=example"),
+                arguments("advertising", "https://srv.carbonads.net/ads/CKYIE23N.json?segment=placement:example"),
+                // BuySellAds' monetization script
+                arguments("advertising", "https://m.servedby-buysellads.com/monetization.js"),
                 // Google Ads call tracking (found by a review of what must pass: no rule named it)
                 arguments("advertising", "https://www.gstatic.com/wcm/loader.js"));
     }
@@ -2260,6 +2298,15 @@ class DefaultTagsTest {
                 // VisitorTrack's loader, which writes its script tag
                 arguments("analytics", "vtid = 107839;document.write(unescape(\"%3Cscript src='\" + document.location.protocol"
                         + " + \"//code.visitor-track.com/VisitorTrackNC.js' type='text/javascript'%3E%3C/script%3E\"));"),
+                // sampling round 89: Embed's cached pages (2020 to 2024)
+                // Treasure Data's loader, which joins the protocol to its SDK's address
+                arguments("analytics", "!function(t,e){if(void 0===e[t]){e[t]=function(){e[t].clients.push(this),"
+                        + "this._init=[Array.prototype.slice.call(arguments)]},e[t].clients=[];"
+                        + "var n=document.createElement(\"script\");n.type=\"text/javascript\",n.async=!0,"
+                        + "n.src=(\"https:\"===document.location.protocol?\"https:\":\"http:\")+\"//cdn.treasuredata.com/sdk/1.9.2/td.min.js\";"
+                        + "var i=document.getElementsByTagName(\"script\")[0];i.parentNode.insertBefore(n,i)}}(\"Treasure\",this);"
+                        + "var td=new Treasure({host:'in.treasuredata.com',writeKey:'10074/f8a32fad',database:'cx_segments'});"
+                        + "td.trackPageview('pageviews');"),
                 // Google Ads call tracking's number swap, called after its loader
                 arguments("advertising", "_googWcmGet('phone-number', '1-800-555-0100');"));
     }
