@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -40,39 +41,6 @@ final class ElementJudge {
     static final Verdict SVG_SCRIPT_PAST_INSPECT_LIMIT = new Verdict(new TagRule(
             "svg-or-math-script-past-inspect-limit", Optional.empty(), Optional.empty(), Optional.empty(), "",
             Optional.of(TagAction.REMOVE), "builtin"), "", ElementKind.SCRIPT, TagAction.REMOVE);
-    /**
-     * In a page parsed as XML, an address with an attribute value template ({@code src="https://{$host}/t.js"}): in
-     * an XSLT stylesheet the expression between braces is evaluated into the page it makes, so the address cannot be
-     * read.
-     */
-    static final Verdict ADDRESS_TEMPLATE = new Verdict(new TagRule("xslt-address-template", Optional.empty(),
-            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
-            ElementKind.PIXEL, TagAction.REMOVE);
-    /**
-     * XSLT's element or attribute instruction writing an element the rewriter judges ({@code <xsl:element
-     * name="script">}), or an attribute it reads ({@code <xsl:attribute name="src">}), or one whose name is computed:
-     * what the stylesheet makes of it cannot be judged here.
-     */
-    private static final Verdict XSLT_INSTRUCTION = new Verdict(new TagRule("xslt-judged-name", Optional.empty(),
-            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
-            ElementKind.PIXEL, TagAction.REMOVE);
-    /**
-     * In a page parsed as XML, an element the rewriter judges with an attribute value template in an event handler
-     * ({@code onload="fb{''}q('track')"}) or in another attribute its judging reads (a meta refresh's
-     * {@code content}, a script's {@code type}, a link's {@code rel}): in an XSLT stylesheet the expression is
-     * evaluated into the page it makes, so what the element runs or loads cannot be read.
-     */
-    static final Verdict VALUE_TEMPLATE = new Verdict(new TagRule("xslt-value-template", Optional.empty(),
-            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
-            ElementKind.PIXEL, TagAction.REMOVE);
-    /** XSLT writing markup unescaped, or copying a loaded document: see {@link #judgeXsltOutput}. */
-    private static final Verdict XSLT_OUTPUT = new Verdict(new TagRule("xslt-unread-output", Optional.empty(),
-            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
-            ElementKind.PIXEL, TagAction.REMOVE);
-    /** Attributes whose value decides what an element loads or runs, besides addresses and handlers. */
-    private static final Set<String> DECIDING_ATTRIBUTES = Set.of("type", "rel", "as", "content", "http-equiv",
-            "attributename", "to", "from", "by", "values", "encoding", "srcdoc", "language");
-
     /** An element past the tag size limit whose address or code the limit cut: it cannot be judged. */
     private static final TagRule UNREAD_PAST_LIMIT_RULE = new TagRule("unread-past-limit", Optional.empty(),
             Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
@@ -179,8 +147,8 @@ final class ElementJudge {
 
     /** {@link #judge} with the tag's values read in its {@link TagToken#encoding}. */
     private Verdict judgeAsRead(TagToken tag, boolean inNoscript) {
-        if (tag.xmlNames && decidedByTemplate(tag)) {
-            return VALUE_TEMPLATE;
+        if (tag.xmlNames && XsltJudge.decidedByTemplate(tag)) {
+            return XsltJudge.VALUE_TEMPLATE;
         }
         Verdict v = judgeElement(tag, inNoscript);
         if (v == null || v == Verdict.INLINE && AddressAttributes.scriptLoadsAnAddress(tag)) {
@@ -265,11 +233,11 @@ final class ElementJudge {
                 return judgeAnimation(tag);
             case ElementNames.XSL_ELEMENT:
             case ElementNames.XSL_ATTRIBUTE:
-                return judgeXslt(tag);
+                return XsltJudge.instruction(tag);
             case ElementNames.XSL_TEXT:
             case ElementNames.XSL_VALUE_OF:
             case ElementNames.XSL_COPY_OF:
-                return judgeXsltOutput(tag);
+                return XsltJudge.output(tag);
             default:
                 return null;
         }
@@ -367,79 +335,6 @@ final class ElementJudge {
     }
 
     /**
-     * XSLT's element or attribute instruction (captured in pages parsed as XML only): blocked when the name it is given
-     * is computed (an attribute value template) or, by its local name, an element the rewriter judges or an attribute
-     * its judging reads (an address, a handler, a type or rel...). Failing closed: a stylesheet making the site's own
-     * images or scripts this way loses them; literal result elements ({@code <img src="...">}) are judged as they are.
-     */
-    private static Verdict judgeXslt(TagToken tag) {
-        String name = tag.value("name");
-        if (name == null) {
-            return null;
-        }
-        if (UrlJudge.isValueTemplate(name)) {
-            return XSLT_INSTRUCTION;
-        }
-        String local = name.strip().substring(name.strip().indexOf(':') + 1).toLowerCase(java.util.Locale.ROOT);
-        if (tag.nameId == ElementNames.XSL_ELEMENT) {
-            byte[] bytes = local.getBytes(StandardCharsets.UTF_8);
-            int id = ElementNames.lookup(bytes, bytes.length);
-            return id != ElementNames.OTHER && id != ElementNames.SVG && id != ElementNames.MATH
-                    && id != ElementNames.XSL_TEXT && id != ElementNames.XSL_VALUE_OF && id != ElementNames.XSL_COPY_OF
-                    ? XSLT_INSTRUCTION : null;
-        }
-        return AddressAttributes.isAddress(local) || AddressAttributes.isHandler(local)
-                || DECIDING_ATTRIBUTES.contains(local) || local.startsWith("data-") ? XSLT_INSTRUCTION : null;
-    }
-
-    /**
-     * XSLT's text, value-of or copy-of instruction (captured in pages parsed as XML only): blocked with its content
-     * when it writes its text or value unescaped ({@code disable-output-escaping="yes"}: Chromium parses
-     * {@code &lt;script&gt;} written so as a script and runs it), or copies what {@code document()} loads (a document
-     * the gateway may never see, copied in whole). Failing closed: a stylesheet writing its own markup or a DOCTYPE
-     * this way loses it.
-     */
-    private static Verdict judgeXsltOutput(TagToken tag) {
-        String escaping = tag.value("disable-output-escaping");
-        if (escaping != null && !escaping.strip().equals("no")) {
-            return XSLT_OUTPUT;
-        }
-        String select = tag.value("select");
-        return tag.nameId == ElementNames.XSL_COPY_OF && select != null && select.contains("document")
-                ? XSLT_OUTPUT : null;
-    }
-
-    /**
-     * Whether an attribute whose value decides what the element loads or runs (an address, a handler, one of
-     * {@link #DECIDING_ATTRIBUTES}, by its local name) holds an attribute value template. Not for XSLT's own
-     * instructions, whose name is judged by {@link #judgeXslt}, nor for the elements captured for their place only.
-     * Failing closed: an XHTML page's own element with braces in a handler ({@code onload="if (a) { b(); }"}) goes.
-     */
-    private static boolean decidedByTemplate(TagToken tag) {
-        switch (tag.nameId) {
-            case ElementNames.XSL_ELEMENT, ElementNames.XSL_ATTRIBUTE, ElementNames.XSL_TEXT,
-                 ElementNames.XSL_VALUE_OF, ElementNames.XSL_COPY_OF, ElementNames.ANNOTATION_XML,
-                 ElementNames.FONT, ElementNames.BASE -> {
-                return false;
-            }
-            default -> {
-                // a meta's content decides something only beside http-equiv: a description's may be a template
-                boolean contentDecides = tag.nameId != ElementNames.META || tag.value("http-equiv") != null;
-                for (int k = 0; k < tag.attrCount; k++) {
-                    String name = tag.attributeName(k);
-                    String local = name.substring(name.indexOf(':') + 1);
-                    if ((AddressAttributes.isAddress(local) || AddressAttributes.isHandler(local)
-                            || DECIDING_ATTRIBUTES.contains(local) && (contentDecides || !local.equals("content")))
-                            && UrlJudge.isValueTemplate(tag.value(k))) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        }
-    }
-
-    /**
      * Whether an input is an image button, which loads its src: type {@code image} in ASCII case (spaces around it
      * ignored, though a browser would make such an input a text field: failing closed).
      */
@@ -452,7 +347,7 @@ final class ElementJudge {
 
     /** Whether an animation's {@code attributeName} value names an attribute that holds an address. */
     static boolean animatesAnAddress(String attributeName) {
-        return ANIMATED_ADDRESSES.contains(attributeName.strip().toLowerCase(java.util.Locale.ROOT));
+        return ANIMATED_ADDRESSES.contains(attributeName.strip().toLowerCase(Locale.ROOT));
     }
 
     /** A meta element that sets a cookie (judged by the cookie rules) or navigates (judged by its URL). */

@@ -53,14 +53,14 @@ final class ElementNames {
     static final int ANIMATE = 28;
     /**
      * XSLT's element and attribute instructions, which write an element or an attribute of the name they are given
-     * into the page a stylesheet makes: captured only in a page parsed as XML (see ElementJudge#judgeXslt).
+     * into the page a stylesheet makes: captured only in a page parsed as XML (see XsltJudge#instruction).
      */
     static final int XSL_ELEMENT = 29;
     static final int XSL_ATTRIBUTE = 30;
     /**
      * XSLT's instructions that may write markup the stylesheet does not show: text or a value with
      * {@code disable-output-escaping="yes"}, and a copy of a document {@code document()} loads. Captured only in a page
-     * parsed as XML (see ElementJudge#judgeXsltOutput).
+     * parsed as XML (see XsltJudge#output).
      */
     static final int XSL_TEXT = 31;
     static final int XSL_VALUE_OF = 32;

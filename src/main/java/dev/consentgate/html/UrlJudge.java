@@ -43,7 +43,7 @@ final class UrlJudge {
             // in a page parsed as XML, each attribute of that local name (see TagToken#findAddress)
             for (int k = tag.findAddress(name, 0); k >= 0; k = tag.findAddress(name, k + 1)) {
                 if (tag.xmlNames && isValueTemplate(tag.value(k))) {
-                    return ElementJudge.ADDRESS_TEMPLATE;
+                    return XsltJudge.ADDRESS_TEMPLATE;
                 }
                 if (name.endsWith("srcset")) {
                     for (String candidate : AttributeSyntax.srcsetUrls(tag.value(k))) {
