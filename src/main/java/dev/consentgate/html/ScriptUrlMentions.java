@@ -60,23 +60,13 @@ final class ScriptUrlMentions {
     /** After a quote and a '/': a second '/' starts an authority, anything else a path on the page's own host. */
     private static final int QUOTED_SLASH = 8;
 
-    /** How far back the '=' of a src assignment may be from the URL it sets. */
-    private static final int MAX_LOOKBACK = 64;
-    /** Spaces read between the quoted "src" and the comma of {@code setAttribute("src" , ...)}. */
-    private static final int MAX_SPACES_BEFORE_COMMA = 8;
     /**
      * The bytes kept from the last call, to look back as far as a whole call would: a scheme-less host before its
      * first '/', its quote and escape, then an assignment's '=' or a setAttribute's comma, spaces, quote and "src".
      */
-    private static final int TAIL = MAX_HOST + 2 + MAX_LOOKBACK + MAX_SPACES_BEFORE_COMMA + 8;
+    private static final int TAIL = MAX_HOST + 2 + SrcAssignments.LOOKBACK;
 
     private static final boolean[] HOST_BYTE = new boolean[256];
-    /**
-     * Bytes that end a statement or a markup tag, and the slash (no src assignment has one between its "=" and the
-     * URL, and a run of slashes would otherwise make every "//" look back the whole way): an assignment before them
-     * is not the URL's.
-     */
-    private static final boolean[] STATEMENT_END = new boolean[256];
     private static final boolean[] PATH_END = new boolean[256];
     /** Bytes the path state acts on: those that end a path, and the backslash of an escape. */
     private static final boolean[] PATH_STOP = new boolean[256];
@@ -106,9 +96,6 @@ final class ScriptUrlMentions {
         }
         System.arraycopy(PATH_END, 0, PATH_STOP, 0, 256);
         PATH_STOP['\\'] = true;
-        for (char c : ";{},<>/\n".toCharArray()) {
-            STATEMENT_END[c] = true;
-        }
     }
 
     private int state = IDLE;
@@ -119,9 +106,8 @@ final class ScriptUrlMentions {
     private boolean assigned;
     /** The URL being read is a path on the page's own host ({@code '/js/tag.js'}): kept without a host. */
     private boolean relative;
-    /** The last bytes of the previous calls, for a host that starts before the chunk in which its '/' is found. */
-    private final byte[] tail = new byte[TAIL];
-    private int tailLength;
+    /** This call's bytes and the last of the previous calls', for a host that starts before the chunk of its '/'. */
+    private final ScriptBytesBehind behind = new ScriptBytesBehind(TAIL);
     /**
      * The encodings a browser may read the script's bytes, and so its strings, in: the page's, or for a page that
      * declares none each one its detector may choose (see {@link ValueReadings}); a URL with a byte past ASCII is
@@ -164,7 +150,7 @@ final class ScriptUrlMentions {
         state = IDLE;
         length = 0;
         relative = false;
-        tailLength = 0;
+        behind.reset();
     }
 
     /**
@@ -309,7 +295,7 @@ final class ScriptUrlMentions {
             i++;
         }
         state = st;
-        keepTail(a, from, to);
+        behind.keep(a, from, to);
         return false;
     }
 
@@ -319,13 +305,13 @@ final class ScriptUrlMentions {
      */
     private boolean quotedHostBefore(byte[] a, int from, int slash) {
         int k = slash - 1;
-        if (byteAt(a, from, k) == '\\') {
+        if (behind.at(a, from, k) == '\\') {
             k--;
         }
         int end = k + 1;
         boolean dot = false;
         int c;
-        while ((c = byteAt(a, from, k)) >= 0 && HOST_BYTE[c] && end - k <= MAX_HOST) {
+        while ((c = behind.at(a, from, k)) >= 0 && HOST_BYTE[c] && end - k <= MAX_HOST) {
             dot |= c == '.';
             k--;
         }
@@ -337,18 +323,18 @@ final class ScriptUrlMentions {
         }
         // a host that starts with a dot is the rest of one built by concatenation ("sb" + ".scorecardresearch.com")
         int start = k + 1;
-        while (start < end && byteAt(a, from, start) == '.') {
+        while (start < end && behind.at(a, from, start) == '.') {
             start++;
         }
-        if (start == end || byteAt(a, from, start) == '-') {
+        if (start == end || behind.at(a, from, start) == '-') {
             return false;
         }
         length = 0;
         relative = false;
         for (int n = start; n < end; n++) {
-            append((byte) byteAt(a, from, n));
+            append((byte) behind.at(a, from, n));
         }
-        assigned = assignedToSrc(a, from, k - 1);
+        assigned = SrcAssignments.loads(behind, a, from, k - 1);
         return true;
     }
 
@@ -357,22 +343,22 @@ final class ScriptUrlMentions {
      * the authority of such a URL after any number of slashes and backslashes, one included ("https:/host").
      */
     private boolean webSchemeBefore(byte[] a, int from, int slash) {
-        if (byteAt(a, from, slash - 1) != ':') {
+        if (behind.at(a, from, slash - 1) != ':') {
             return false;
         }
         int k = slash - 2;
-        if ((byteAt(a, from, k) | 0x20) == 's') {
+        if ((behind.at(a, from, k) | 0x20) == 's') {
             k--;
         }
-        return (byteAt(a, from, k) | 0x20) == 'p' && (byteAt(a, from, k - 1) | 0x20) == 't'
-                && (byteAt(a, from, k - 2) | 0x20) == 't' && (byteAt(a, from, k - 3) | 0x20) == 'h';
+        return (behind.at(a, from, k) | 0x20) == 'p' && (behind.at(a, from, k - 1) | 0x20) == 't'
+                && (behind.at(a, from, k - 2) | 0x20) == 't' && (behind.at(a, from, k - 3) | 0x20) == 'h';
     }
 
     /** Whether a quote, or a quote and an escaping backslash, comes just before the slash at {@code a[slash]}. */
     private boolean quoteBefore(byte[] a, int from, int slash) {
-        int c = byteAt(a, from, slash - 1);
+        int c = behind.at(a, from, slash - 1);
         if (c == '\\') {
-            c = byteAt(a, from, slash - 2);
+            c = behind.at(a, from, slash - 2);
         }
         return c == '"' || c == '\'' || c == '`';
     }
@@ -382,34 +368,12 @@ final class ScriptUrlMentions {
      * rules with only a path judge (a tracker the site serves itself, loaded by {@code s.src = '/js/utag.js'}).
      */
     private int startRelativePath(byte[] a, int from, int slash) {
-        int quote = byteAt(a, from, slash - 1) == '\\' ? slash - 2 : slash - 1;
+        int quote = behind.at(a, from, slash - 1) == '\\' ? slash - 2 : slash - 1;
         length = 0;
         relative = true;
-        assigned = assignedToSrc(a, from, quote - 1);
+        assigned = SrcAssignments.loads(behind, a, from, quote - 1);
         append((byte) '/');
         return PATH;
-    }
-
-    /** The byte at index {@code k} of this call's array, or of the previous calls' before {@code from}; -1 if gone. */
-    private int byteAt(byte[] a, int from, int k) {
-        if (k >= from) {
-            return a[k] & 0xff;
-        }
-        int t = tailLength - (from - k);
-        return t >= 0 ? tail[t] & 0xff : -1;
-    }
-
-    private void keepTail(byte[] a, int from, int to) {
-        int n = to - from;
-        if (n >= TAIL) {
-            System.arraycopy(a, to - TAIL, tail, 0, TAIL);
-            tailLength = TAIL;
-            return;
-        }
-        int keep = Math.min(tailLength, TAIL - n);
-        System.arraycopy(tail, tailLength - keep, tail, 0, keep);
-        System.arraycopy(a, from, tail, keep, n);
-        tailLength = keep + n;
     }
 
     /**
@@ -428,100 +392,8 @@ final class ScriptUrlMentions {
     private int startHost(byte[] a, int from, int firstSlash) {
         length = 0;
         relative = false;
-        assigned = assignedToSrc(a, from, firstSlash - 1);
+        assigned = SrcAssignments.loads(behind, a, from, firstSlash - 1);
         return HOST;
-    }
-
-    /**
-     * Whether the URL whose first byte (scheme, slashes or host) follows {@code a[k]} is what a src is set to: the
-     * nearest '=' before it, within the same statement, follows "src" ({@code img.src = "...}, {@code src=\"...}
-     * written into markup, {@code data-src}), with only the rest of the string's start (scheme, quotes, escapes)
-     * or a concatenation ({@code ' + proto + '}) between.
-     */
-    private boolean assignedToSrc(byte[] a, int from, int k) {
-        for (int n = 0; n < MAX_LOOKBACK; n++, k--) {
-            int c = byteAt(a, from, k);
-            if (isJsSpace(c)) {
-                // spacing right after '=' or ',', a line break included ("frame.src =\n  'https://...'")
-                int j = k;
-                for (int s = 0; s < MAX_SPACES_BEFORE_COMMA && isJsSpace(byteAt(a, from, j)); s++) {
-                    j--;
-                }
-                int before = byteAt(a, from, j);
-                if (before == '=' || before == ',') {
-                    k = j + 1;
-                    continue;
-                }
-            }
-            if (c == ',') {
-                return srcArgumentBefore(a, from, k - 1);
-            }
-            if (c < 0 || STATEMENT_END[c]) {
-                return false;
-            }
-            // a colon followed by the value's quote or spacing, not a scheme's ("https:")
-            int next = byteAt(a, from, k + 1);
-            boolean propertyColon = c == ':' && (next == '"' || next == '\'' || next == '`' || isJsSpace(next));
-            if (c == '=' || propertyColon) {
-                // any spacing a formatter leaves before '=' ("frame.src    =", a tab); src set as a property
-                // (f.src =, f["src"] =) or given in an object ({src: "..."}, Object.assign, jQuery's attributes)
-                for (int s = 0; s < MAX_SPACES_BEFORE_COMMA && isJsSpace(byteAt(a, from, k - 1)); s++) {
-                    k--;
-                }
-                int end = k - 1;
-                if (c == '=' && byteAt(a, from, end) == ']') {
-                    end--;
-                }
-                int quote = byteAt(a, from, end);
-                if (quote == '"' || quote == '\'') {
-                    if (c == ':') {
-                        // a quoted key ("src": ...) is data, such as a playlist's JSON, more often than a load
-                        return false;
-                    }
-                    end--;
-                }
-                return (byteAt(a, from, end) | 0x20) == 'c' && (byteAt(a, from, end - 1) | 0x20) == 'r'
-                        && (byteAt(a, from, end - 2) | 0x20) == 's';
-            }
-            if (c == '(') {
-                // import("https://...") and a worker's importScripts("https://...") load what they name
-                return endsWithName(a, from, k - 1, "import") || endsWithName(a, from, k - 1, "importScripts");
-            }
-
-        }
-        return false;
-    }
-
-    /** Whether the name {@code name} ends at {@code a[k]}, not as the tail of a longer one. */
-    private boolean endsWithName(byte[] a, int from, int k, String name) {
-        for (int i = 0; i < name.length(); i++) {
-            if (byteAt(a, from, k - i) != name.charAt(name.length() - 1 - i)) {
-                return false;
-            }
-        }
-        int before = byteAt(a, from, k - name.length());
-        return !(before >= 'a' && before <= 'z' || before >= 'A' && before <= 'Z' || before >= '0' && before <= '9'
-                || before == '_' || before == '$');
-    }
-
-    /**
-     * Whether the argument that ends at {@code a[k]} (spaces aside) is the quoted name of a src attribute: the
-     * {@code setAttribute("src", "...")} that points a created iframe or script at the URL after the comma.
-     */
-    private boolean srcArgumentBefore(byte[] a, int from, int k) {
-        for (int n = 0; n < MAX_SPACES_BEFORE_COMMA && isJsSpace(byteAt(a, from, k)); n++) {
-            k--;
-        }
-        int quote = byteAt(a, from, k);
-        if (quote != '"' && quote != '\'') {
-            return false;
-        }
-        return (byteAt(a, from, k - 1) | 0x20) == 'c' && (byteAt(a, from, k - 2) | 0x20) == 'r'
-                && (byteAt(a, from, k - 3) | 0x20) == 's';
-    }
-
-    private static boolean isJsSpace(int c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
     }
 
     /** A byte that is not part of the host or port: only a slash (plain or escaped) goes on to a path. */
