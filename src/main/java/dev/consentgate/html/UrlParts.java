@@ -93,8 +93,9 @@ record UrlParts(String host, String path) {
 
     /**
      * A host with characters beyond ASCII as a browser's IDNA mapping (UTS #46) sees it before it looks the name up,
-     * as far as rules can tell: characters mapped to nothing taken out (a soft hyphen, zero-width ones, variation
-     * selectors), the full stops of other scripts made dots, and NFKC's compatibility forms (fullwidth letters) made
+     * as far as rules can tell: characters mapped to nothing taken out (a soft hyphen, zero-width and invisible ones,
+     * Hangul fillers, variation selectors), the full stops of other scripts made dots, NFKC's compatibility forms
+     * (fullwidth letters) made ASCII, and so are the letters of newer Unicode versions than the JDK's that NFKC makes
      * ASCII, so that such a spelling is judged as the host fetched from. Labels that stay non-ASCII match no rule,
      * whose hosts are ASCII, either way; no exception is thrown for them, so hostile text costs no more than this.
      */
@@ -107,21 +108,52 @@ record UrlParts(String host, String path) {
             return host;
         }
         StringBuilder mapped = new StringBuilder(host.length());
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
+        for (int i = 0; i < host.length(); ) {
+            int c = host.codePointAt(i);
+            i += Character.charCount(c);
             if (c == '\u3002' || c == '\uFF61') {
                 mapped.append('.');
             } else if (!mapsToNothing(c)) {
-                mapped.append(c);
+                appendNewerCompatibilityForm(mapped, c);
             }
         }
         return Normalizer.normalize(mapped, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
-    /** Characters UTS #46 maps to nothing. */
-    private static boolean mapsToNothing(char c) {
-        return c == '\u00AD' || c == '\u034F' || c == '\u1806' || (c >= '\u180B' && c <= '\u180D') || c == '\u200B'
-                || c == '\u2060' || c == '\u2064' || (c >= '\uFE00' && c <= '\uFE0F') || c == '\uFEFF';
+    /**
+     * Characters UTS #46 maps to nothing, as Chromium 150 maps them (each tried by hand between two labels' letters:
+     * it fetched from the host without it). Until 2026-11-30 only those of older versions of UTS #46 were taken out
+     * here, and Chromium fetched a host of www.google, U+2062 (or U+3164, U+FFA0, U+180F, U+E0100...) and
+     * tagmanager.com from www.googletagmanager.com (found by a review).
+     * U+1806, which Chromium 150 keeps, is taken out too, as older versions did: failing closed.
+     */
+    private static boolean mapsToNothing(int c) {
+        return c == 0x00AD || c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5
+                || c == 0x1806 || (c >= 0x180B && c <= 0x180F) || c == 0x200B || (c >= 0x2060 && c <= 0x2064)
+                || (c >= 0x206A && c <= 0x206F) || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF
+                || c == 0xFFA0 || (c >= 0x1BCA0 && c <= 0x1BCA3) || (c >= 0x1D173 && c <= 0x1D17A)
+                || (c >= 0xE0100 && c <= 0xE01EF);
+    }
+
+    /**
+     * {@code c}, or the ASCII letter or digit it is to UTS #46 where it came with a Unicode version newer than the
+     * JDK's normalizer knows: the outlined letters and digits of Unicode 16 (U+1CCD6 to U+1CCF9) and the modifier
+     * letters capital S, C, F, Q and small q (U+A7F1 to U+A7F4, U+107A5). Chromium 150 fetched
+     * www., an outlined G (U+1CCDC) and oogletagmanager.com from www.googletagmanager.com; until 2026-11-30 that
+     * host was judged as one past ASCII (found by a review).
+     */
+    private static void appendNewerCompatibilityForm(StringBuilder mapped, int c) {
+        if (c >= 0x1CCD6 && c <= 0x1CCEF) {
+            mapped.append((char) ('a' + c - 0x1CCD6));
+        } else if (c >= 0x1CCF0 && c <= 0x1CCF9) {
+            mapped.append((char) ('0' + c - 0x1CCF0));
+        } else if (c >= 0xA7F1 && c <= 0xA7F4) {
+            mapped.append("scfq".charAt(c - 0xA7F1));
+        } else if (c == 0x107A5) {
+            mapped.append('q');
+        } else {
+            mapped.appendCodePoint(c);
+        }
     }
 
     /**
