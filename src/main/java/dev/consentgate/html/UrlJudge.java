@@ -104,9 +104,19 @@ final class UrlJudge {
         }
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts, site);
-        if (parts.isRelative() && bases.any()) {
+        UrlParts relative = parts.isRelative() ? parts : null;
+        String sameScheme = relative == null ? UrlParts.sameSchemeRelative(url) : null;
+        if (sameScheme != null) {
+            // "https:gtm.js" loads gtm.js from the page's host, or its base's, on a page of that scheme: read both ways
+            relative = UrlParts.parse(sameScheme);
+            int r = policy.matchUrl(relative, site);
+            if (r >= 0 && (k < 0 || r < k)) {
+                k = r;
+                parts = relative;
+            }
+        }
+        if (relative != null && bases.any()) {
             // what the URL loads against each base counts too; the first rule matching any reading decides
-            UrlParts relative = parts;
             for (UrlParts base : bases.all()) {
                 UrlParts viaBase = relative.resolvedAgainst(base);
                 int r = policy.matchUrl(viaBase, site);

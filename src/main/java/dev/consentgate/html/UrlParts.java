@@ -312,6 +312,25 @@ record UrlParts(String host, String path) {
     }
 
     /**
+     * The relative URL that {@code raw} is on a page of its own scheme, when it names http or https without the two
+     * slashes (or backslashes) of an authority ({@code https:gtm.js}, {@code http:/matomo.php}, {@code https:\\x}):
+     * the URL parser reads it relative to a base URL of the same scheme, the page's or its base element's (WHATWG
+     * URL, "special relative or authority state"), and as a host only on a page of the other scheme. An empty rest
+     * ({@code https:}) is the base URL itself, written {@code "#"}. Null for any other URL.
+     */
+    static String sameSchemeRelative(String raw) {
+        String url = isClean(raw, 0) ? raw : clean(raw);
+        int colon = schemeEnd(url, 0);
+        if (colon < 0 || url.startsWith("//", colon + 1)
+                || !(url.regionMatches(true, 0, "https", 0, colon) && colon == 5
+                        || url.regionMatches(true, 0, "http", 0, colon) && colon == 4)) {
+            return null;
+        }
+        String rest = url.substring(colon + 1);
+        return rest.isEmpty() ? "#" : rest;
+    }
+
+    /**
      * Index of the {@code "//"} before the authority when {@code raw} writes it literally, at its very start or right
      * after a scheme that starts it ({@code "//host"}, {@code "https://host"}); -1 otherwise (slashes written as
      * backslashes or split by a tab, leading white space: the caller then reads every {@code "//"} of it).
