@@ -5,18 +5,28 @@ import dev.consentgate.consent.ConsentDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The Link response header (RFC 8288), in a response or an Early Hints (103): a browser acts on the resource hints
- * in it (preconnect, preload...) as on the link elements they stand for, before any of the page is read. Those
- * hints are judged like those elements; other links (canonical, alternate...) pass.
+ * in it (preconnect, preload...) and on a compression dictionary as on the link elements they stand for, before any
+ * of the page is read. Those links are judged like those elements, by their URL and by each URL of a preload's
+ * {@code imagesrcset} parameter; other links (canonical, alternate...) pass.
  */
 public final class LinkHeaders {
 
     /** {@code rel=token} or {@code rel="token token"} among a link's parameters. */
     private static final Pattern REL = Pattern.compile("(?i)(?:^|;)\\s*rel\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))");
+    /** {@code imagesrcset=...} among a link's parameters, quoted (backslash escapes kept) or not. */
+    private static final Pattern IMAGE_SRCSET =
+            Pattern.compile("(?i)(?:^|;)\\s*imagesrcset\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;]*))");
+    /**
+     * Chromium 150 fetched the dictionary a Link header names with this rel, from a tracker's host too; until
+     * 2026-11-30 such a link passed unread (found by a review).
+     */
+    private static final Set<String> DICTIONARY_REL = Set.of("compression-dictionary");
 
     private LinkHeaders() {
     }
@@ -87,8 +97,8 @@ public final class LinkHeaders {
                 return null;
             }
             String url = value.substring(i + 1, close);
-            ElementJudge.Verdict blocked = isHint(value.substring(close + 1, Math.min(end, n)))
-                    ? judge.judgeHint(url) : null;
+            String parameters = value.substring(close + 1, Math.min(end, n));
+            ElementJudge.Verdict blocked = isFetched(parameters) ? judgeFetched(url, parameters, judge) : null;
             if (blocked == null) {
                 kept.add(value.substring(i, Math.min(end, n)).trim());
             } else {
@@ -99,16 +109,38 @@ public final class LinkHeaders {
         }
     }
 
-    private static boolean isHint(String parameters) {
+    /** Whether a link with these parameters is one a browser fetches: a hint, or a compression dictionary. */
+    private static boolean isFetched(String parameters) {
         Matcher rel = REL.matcher(parameters);
         while (rel.find()) {
             String rels = rel.group(1) != null ? rel.group(1) : rel.group(2);
             for (String token : rels.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
-                if (ElementJudge.HINT_RELS.contains(token)) {
+                if (ElementJudge.HINT_RELS.contains(token) || DICTIONARY_REL.contains(token)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * The verdict on a fetched link: its URL, then each URL of an {@code imagesrcset} parameter, of which a preload of
+     * an image fetches one instead of its URL (Chromium 150 fetched a tracker's candidate of
+     * {@code </own.png>; rel=preload; as=image; imagesrcset="https://tracker/p 1x"}; until 2026-11-30 only the URL
+     * was judged, found by a review). Every such parameter counts, failing closed.
+     */
+    private static ElementJudge.Verdict judgeFetched(String url, String parameters, ElementJudge judge) {
+        ElementJudge.Verdict blocked = judge.judgeHint(url);
+        Matcher srcset = IMAGE_SRCSET.matcher(parameters);
+        while (blocked == null && srcset.find()) {
+            String candidates = srcset.group(1) != null ? srcset.group(1) : srcset.group(2);
+            for (String candidate : AttributeSyntax.srcsetUrls(candidates)) {
+                blocked = judge.judgeHint(candidate);
+                if (blocked != null) {
+                    break;
+                }
+            }
+        }
+        return blocked;
     }
 }
