@@ -59,6 +59,14 @@ final class CharRefs {
         return NAMED.containsKey(name) || HOST_SPELLINGS.containsKey(name);
     }
 
+    /**
+     * What the named reference {@code name} (without {@code &} and {@code ;}) spells when a host's IDNA mapping reads
+     * it as ASCII letters or digits or as nothing ({@link #HOST_SPELLINGS}); null for any other name.
+     */
+    static String hostSpelling(String name) {
+        return HOST_SPELLINGS.get(name);
+    }
+
     /** Decodes the references in {@code s} as the tokenizer does in an attribute value or in text. */
     static String decode(String s, boolean inAttribute) {
         int amp = s.indexOf('&');

@@ -35,6 +35,22 @@ class CharacterReferencesInMarkupAScriptWritesAreReadTest {
                 "<script>document.write('<img src=\"https://www.&#102;acebook.com/tr?id=1\">');</script>");
     }
 
+    /**
+     * Before (found by a review): a named reference that a host's IDNA mapping reads as a letter or as nothing
+     * ({@code &fopf;}, {@code &InvisibleTimes;}) was left as written, and the pixel passed, where Chromium 150 asked
+     * www.facebook.com for it (by hand).
+     */
+    @Test
+    void namesSpellingAHostsLettersAreRead() {
+        assertEachBlocked(
+                "<script>document.write('<img src=\"https://www.&fopf;acebook.com/tr?id=1\">');</script>",
+                "<script>document.write('<img src=\"https://www.face&InvisibleTimes;book.com/tr?id=1\">');</script>",
+                "<script>document.write('<img src=\"https://www.faceb&oscr;ok.com/tr?id=1\">');</script>",
+                "<script>document.write('<img src=\"https://www.f&ordf;cebook.com/tr?id=1\">');</script>");
+        String own = "<script>document.write('<p>&copy; 2026 &mdash; &fopf;</p>');</script>";
+        assertEquals(own, rewrite(own));
+    }
+
     /** Before (found by a review): the same, its references cut by chunk boundaries, passed too. */
     @Test
     void referencesAreReadAlikeInAnyChunks() {
