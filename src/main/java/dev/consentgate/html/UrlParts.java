@@ -206,11 +206,18 @@ record UrlParts(String host, String path) {
 
     /**
      * This relative URL resolved against {@code base} (which names a host), far enough to judge it: the base's host,
-     * and its path joined as a browser joins them, without dot segments removed.
+     * and its path joined as a browser joins them, dot segments taken out ({@code ../tr} under a base's {@code /x/}
+     * is {@code /tr}, which Chromium 150 fetched from a base on www.facebook.com; until 2026-11-30 it was judged as
+     * {@code /x/../tr}, which a rule narrowed to {@code /tr} did not match, found by a review).
      */
     UrlParts resolvedAgainst(UrlParts base) {
+        return new UrlParts(base.host, withoutDotSegments(joinedPath(base)));
+    }
+
+    /** This relative URL's path joined to {@code base}'s as a browser joins them. */
+    private String joinedPath(UrlParts base) {
         if (path.startsWith("/")) {
-            return new UrlParts(base.host, path);
+            return path;
         }
         String basePath = base.path;
         int query = basePath.indexOf('?');
@@ -218,9 +225,9 @@ record UrlParts(String host, String path) {
         int end = query >= 0 && (fragment < 0 || query < fragment) ? query : fragment >= 0 ? fragment : basePath.length();
         String directory = basePath.substring(0, end);
         if (path.startsWith("?") || path.startsWith("#")) {
-            return new UrlParts(base.host, directory + path);
+            return directory + path;
         }
-        return new UrlParts(base.host, directory.substring(0, directory.lastIndexOf('/') + 1) + path);
+        return directory.substring(0, directory.lastIndexOf('/') + 1) + path;
     }
 
     /**
