@@ -387,7 +387,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 return readBothWays(tag);
             } else if (tag.nameId == ElementNames.BASE) {
                 // its href was read whole (else it was removed, see AddressAttributes#cutByLimit)
-                elements.baseElement(tag, baseInDocument());
+                Verdict base = elements.baseElement(tag, baseInDocument());
+                if (base != null) {
+                    apply(tag, base);
+                }
             }
             return false;
         }
@@ -395,7 +398,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             return false;
         }
         if (tag.nameId == ElementNames.BASE) {
-            elements.baseElement(tag, baseInDocument());
+            Verdict base = elements.baseElement(tag, baseInDocument());
+            if (base != null) {
+                apply(tag, base);
+            }
             return false;
         }
         if (tag.nameId == ElementNames.SCRIPT && scriptMayBeSvgs()) {

@@ -44,6 +44,9 @@ final class ElementJudge {
     /** An element past the tag size limit whose address or code the limit cut: it cannot be judged. */
     private static final TagRule UNREAD_PAST_LIMIT_RULE = new TagRule("unread-past-limit", Optional.empty(),
             Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
+    /** A base naming a host past the number of bases the page's list holds (see {@link PageBases}). */
+    private static final TagRule BASES_PAST_LIMIT_RULE = new TagRule("bases-past-limit", Optional.empty(),
+            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
 
     private final TagPolicy policy;
     private final PageSite site;
@@ -259,9 +262,10 @@ final class ElementJudge {
 
     /**
      * A base element ({@code inDocument}: certainly the document's, see {@link PageBases}): a relative URL after it
-     * may load from the base's host, so it is judged there too.
+     * may load from the base's host, so it is judged there too. Null to keep it; a removal when the page's bases
+     * cannot hold its host.
      */
-    void baseElement(TagToken tag, boolean inDocument) {
+    Verdict baseElement(TagToken tag, boolean inDocument) {
         String href = tag.value("href");
         List<String> readings = new ArrayList<>();
         if (href != null && !otherReadings.isEmpty() && tag.hasJudgedValuePastAscii(false)) {
@@ -276,7 +280,8 @@ final class ElementJudge {
                 tag.encoding = pageReading;
             }
         }
-        bases.element(href, readings, inDocument);
+        return bases.element(href, readings, inDocument) ? null
+                : new Verdict(BASES_PAST_LIMIT_RULE, UrlParts.parse(href).host(), ElementKind.PIXEL, TagAction.REMOVE);
     }
 
     /** An element that passed on its addresses, judged on its event handlers' code. */

@@ -12,7 +12,11 @@ import java.util.List;
  */
 final class PageBases {
 
-    /** Enough for any real page; a page with more distinct bases has the later ones judged by the first 32. */
+    /**
+     * Enough for any real page. A later base naming another host is one a relative URL may load from that the list
+     * cannot hold, so its element goes: until 2026-11-30 it was ignored, and 32 bases in a template's content made
+     * the document's own base on a tracker's host (which Chromium uses) count for nothing (found by a review).
+     */
     private static final int MAX_BASES = 32;
 
     private final List<UrlParts> all = new ArrayList<>();
@@ -22,36 +26,43 @@ final class PageBases {
 
     /**
      * A base element's href ({@code null} when it has none); {@code inDocument} when it is certainly an HTML base of
-     * the document (not in template content, SVG, MathML or noscript).
+     * the document (not in template content, SVG, MathML or noscript). False when it names a host the list has no
+     * room for: the element must go.
      */
-    void element(String href, boolean inDocument) {
-        element(href, List.of(), inDocument);
+    boolean element(String href, boolean inDocument) {
+        return element(href, List.of(), inDocument);
     }
 
     /**
      * A base element's href as {@link #element(String, boolean)}, and {@code otherReadings}, the same href in the
      * other encodings a browser may read the page in (see {@link ValueReadings}): each that names another ASCII host
-     * counts too (a host still past ASCII matches no rule, and would only fill the list).
+     * counts too (a host still past ASCII matches no rule, and would only fill the list). False as above.
      */
-    void element(String href, List<String> otherReadings, boolean inDocument) {
+    boolean element(String href, List<String> otherReadings, boolean inDocument) {
         if (href == null || documentBaseSeen) {
-            return;
+            return true;
         }
         documentBaseSeen = inDocument;
-        add(href, false);
+        boolean held = add(href, false);
         for (String reading : otherReadings) {
-            add(reading, true);
+            held &= add(reading, true);
         }
+        return held;
     }
 
-    private void add(String href, boolean asciiHostOnly) {
+    /** Adds a base that names a host; false when it is a new one and the list is full. */
+    private boolean add(String href, boolean asciiHostOnly) {
         UrlParts parts = UrlParts.parse(href);
-        if (parts.host().isEmpty() || all.size() >= MAX_BASES || hrefs.contains(href) || asciiHostOnly
+        if (parts.host().isEmpty() || hrefs.contains(href) || asciiHostOnly
                 && (all.contains(parts) || !parts.host().chars().allMatch(c -> c < 0x80))) {
-            return;
+            return true;
+        }
+        if (all.size() >= MAX_BASES) {
+            return all.contains(parts);
         }
         hrefs.add(href);
         all.add(parts);
+        return true;
     }
 
     /** Whether a base names a host, so that relative URLs may load from another one. */
