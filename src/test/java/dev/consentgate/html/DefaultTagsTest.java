@@ -395,6 +395,19 @@ class DefaultTagsTest {
     }
 
     @Test
+    void pianosSignInAndGooglesOtherApiHostsPassWhileComposerAndFirebaseLoggingDoNot() {
+        // sampling round 90: the rules for Piano Composer's c2 host and Firebase's logging endpoint name those hosts
+        // alone, as piano.io also serves Piano ID's sign-in and googleapis.com fonts and script libraries
+        String neighbours = "<script src=\"https://id.piano.io/id/api/v1/identity/vxauth/authorize\"></script>"
+                + "<link rel=\"preconnect\" href=\"https://fonts.googleapis.com\">"
+                + "<script src=\"https://ajax.googleapis.com/ajax/libs/jquery/3.6.0/jquery.min.js\"></script>";
+        assertEquals(neighbours, rewrite(neighbours));
+        assertEquals(List.of("piano-composer-c2", "firebase-logging"), rulesUnderEssentialOnly(
+                "<link rel=\"preconnect\" href=\"https://c2.piano.io\">"
+                        + "<link rel=\"dns-prefetch\" href=\"https://firebaselogging-pa.googleapis.com\">"));
+    }
+
+    @Test
     void aFirstPartyFileNamedAfterAVendorIsNotItsScript() {
         String review = "<img src=\"/wp-content/uploads/2024/01/kameleoon-vs-abtasty-review.png\" alt=\"chart\">";
         assertEquals(review, rewrite(review));
@@ -1553,6 +1566,13 @@ class DefaultTagsTest {
                 arguments("advertising", "https://srv.carbonads.net/ads/CKYIE23N.json?segment=placement:example"),
                 // BuySellAds' monetization script
                 arguments("advertising", "https://m.servedby-buysellads.com/monetization.js"),
+                // sampling round 90: news crawlers' saved pages (fundus' fixtures, 2023 to 2025)
+                // smartocto's content analytics (tentacles)
+                arguments("analytics", "https://tentacles.smartocto.com/ten/tentacle.js"),
+                // Piano Composer's experience host c2.piano.io
+                arguments("analytics", "https://c2.piano.io/xbuilder/experience/load?aid=NmGa4IzWHL"),
+                // einbliq.io's video stream analytics under its own file name on a broadcaster's site
+                arguments("analytics", "https://www.dw.com/js/einbliqio-stream-analytics.global.v1.3.3.js"),
                 // Google Ads call tracking (found by a review of what must pass: no rule named it)
                 arguments("advertising", "https://www.gstatic.com/wcm/loader.js"));
     }
@@ -2308,11 +2328,18 @@ class DefaultTagsTest {
                         + "var td=new Treasure({host:'in.treasuredata.com',writeKey:'10074/f8a32fad',database:'cx_segments'});"
                         + "td.trackPageview('pageviews');"),
                 // Google Ads call tracking's number swap, called after its loader
-                arguments("advertising", "_googWcmGet('phone-number', '1-800-555-0100');"));
+                arguments("advertising", "_googWcmGet('phone-number', '1-800-555-0100');"),
+                // sampling round 90: Ippen Digital's click tracker, which sends its beacons to the group's data host
+                arguments("analytics", "(function (a, b) { function c(e) { var i = JSON.stringify([{type: \"click\"}]);"
+                        + " try { a.navigator.sendBeacon(\"https://idat.production.ippen.space/idat\","
+                        + " new a.Blob([i], {type: \"text/plain;charset=UTF-8\"})) } catch (x) {} }"
+                        + " b.body.addEventListener(\"click\", c) })(window, document);"));
     }
 
     static Stream<Arguments> vendorPixels() {
         return Stream.of(
+                // sampling round 90: Firebase's logging endpoint, which a page prefetches beside its ad hosts
+                arguments("analytics", "https://firebaselogging-pa.googleapis.com/v1/firelog/legacy/log"),
                 arguments("analytics", "https://mc.yandex.ru/watch/123"),
                 arguments("advertising", "https://www.google.pl/ads/ga-audiences?v=1&t=sr&tid=UA-1"),
                 arguments("analytics", "https://www.topblogs.de/tracker.php?do=in&id=26854"),
