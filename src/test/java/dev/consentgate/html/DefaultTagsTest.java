@@ -408,6 +408,18 @@ class DefaultTagsTest {
     }
 
     @Test
+    void mobonsPicturesAndBytedancesOtherFilesPassWhileTheirAdAndPushScriptsDoNot() {
+        // sampling round 91: Mobon's host also serves its ads' images, and ByteDance's CDN its other products' files, so
+        // their rules name the paths of the ad maker (/js/) and of Toutiao's link push (/goofy/ttzz/)
+        String pictures = "<img src=\"//img.mobon.net/mediaCategory/image/x.jpg\" alt=\"\">"
+                + "<script src=\"https://lf3-cdn-tos.bytegoofy.com/obj/goofy/ee/lark/open-sdk.js\"></script>";
+        assertEquals(pictures, rewrite(pictures));
+        assertEquals(List.of("mobon", "toutiao-link-push"), rulesUnderEssentialOnly(
+                "<script src=\"//img.mobon.net/js/common/HawkEyesMaker.js\"></script>"
+                        + "<script src=\"https://lf1-cdn-tos.bytegoofy.com/goofy/ttzz/push.js?ee58cde0\"></script>"));
+    }
+
+    @Test
     void aFirstPartyFileNamedAfterAVendorIsNotItsScript() {
         String review = "<img src=\"/wp-content/uploads/2024/01/kameleoon-vs-abtasty-review.png\" alt=\"chart\">";
         assertEquals(review, rewrite(review));
@@ -1573,6 +1585,32 @@ class DefaultTagsTest {
                 arguments("analytics", "https://c2.piano.io/xbuilder/experience/load?aid=NmGa4IzWHL"),
                 // einbliq.io's video stream analytics under its own file name on a broadcaster's site
                 arguments("analytics", "https://www.dw.com/js/einbliqio-stream-analytics.global.v1.3.3.js"),
+                // sampling round 91: Omnivore's saved test pages (2022 to 2024)
+                // Brand Metrics' brand-lift collector (Sweden)
+                arguments("advertising", "https://collector.brandmetrics.com/c.js?siteid=ae249b41-521a-4da2-9055-d965a9f2cf4f"),
+                // GrowingIO's SDK (China)
+                arguments("analytics", "https://assets.growingio.com/2.1/gio.js"),
+                // Toutiao's link push on ByteDance's CDN
+                arguments("analytics", "https://lf1-cdn-tos.bytegoofy.com/goofy/ttzz/push.js?ee58cde03454d07ad744eef0fbb50252"),
+                // Mobon's ad maker and its ad servlet on mediacategory.com (Korea)
+                arguments("advertising", "//img.mobon.net/js/common/HawkEyesMaker.js"),
+                arguments("advertising", "//www.mediacategory.com/servlet/adBannerFloating?from=&s=596300&iwh=300_250&igb=74"),
+                // Megadata's media ad handler (Korea)
+                arguments("advertising", "//cdn.megadata.co.kr/js/media/1.1/MBSHandler.js"),
+                // LiveRe's comments (Korea)
+                arguments("functionality", "https://cdn-city.livere.com/js/embed.dist.js"),
+                // Piano Composer on Piano's own domain and its EU region
+                arguments("analytics", "//code.piano.io/api/tinypass.min.js"),
+                arguments("analytics", "//experience-eu.piano.io/xbuilder/experience/load?aid=p8HiOl0Zpe"),
+                arguments("analytics", "https://buy-eu.piano.io/api/v3/anon/captcha/get.js?callback=jsonpCallback&aid=p8HiOl0Zpe"),
+                arguments("analytics", "https://buy.piano.io/api/v3/anon/captcha/get.js?callback=jsonpCallback&aid=abc"),
+                // Ensighten's bootstrapper on a publisher's own subdomain
+                arguments("analytics", "https://ens.nzz.ch/nzz/prod-nzz/serverComponent.php?namespace=Bootstrapper"
+                        + "&staticJsPath=ens.nzz.ch/nzz/prod-nzz/code/&ClientID=942"),
+                // Monsido's script, which counts visits
+                arguments("analytics", "//cdn.monsido.com/tool/javascripts/monsido.js"),
+                // Amazon CloudWatch RUM's web client
+                arguments("analytics", "https://client.rum.us-east-1.amazonaws.com/1.x/cwr.js"),
                 // Google Ads call tracking (found by a review of what must pass: no rule named it)
                 arguments("advertising", "https://www.gstatic.com/wcm/loader.js"));
     }
@@ -2327,6 +2365,29 @@ class DefaultTagsTest {
                         + "var i=document.getElementsByTagName(\"script\")[0];i.parentNode.insertBefore(n,i)}}(\"Treasure\",this);"
                         + "var td=new Treasure({host:'in.treasuredata.com',writeKey:'10074/f8a32fad',database:'cx_segments'});"
                         + "td.trackPageview('pageviews');"),
+                // sampling round 91: Omnivore's saved test pages (2022 to 2024)
+                // GrowingIO's loader, which joins the protocol to its SDK's address
+                arguments("analytics", "!function(e,t,n,g,i){e[i]=e[i]||function(){(e[i].q=e[i].q||[]).push(arguments)},"
+                        + "n=t.createElement(\"script\"),tag=t.getElementsByTagName(\"script\")[0],n.async=1,"
+                        + "n.src=('https:'==document.location.protocol?'https://':'http://')+g,tag.parentNode.insertBefore(n,tag)}"
+                        + "(window,document,\"script\",\"assets.growingio.com/2.1/gio.js\",\"gio\");"
+                        + "gio('init', '872f3eaac31f373e', {'setImp':'false'}); gio('send');"),
+                // Toutiao's link push snippet
+                arguments("analytics", "(function(){ var el = document.createElement(\"script\");"
+                        + " el.src = \"https://lf1-cdn-tos.bytegoofy.com/goofy/ttzz/push.js?ee58cde03454d07ad744eef0fbb50252\";"
+                        + " el.id = \"ttzz\"; var s = document.getElementsByTagName(\"script\")[0];"
+                        + " s.parentNode.insertBefore(el, s); })(window)"),
+                // Mobon's ad set-up, which writes its ad servlet's script
+                arguments("advertising", "new HawkEyes({\"type\": \"floating\",\"platform\": \"W\",\"scriptCode\":\"596300\","
+                        + "\"frameCode\":\"74\",\"width\":\"300\",\"height\": \"250\"});"),
+                // Amazon CloudWatch RUM's snippet, here loading a copy of cwr.js on the site's static host
+                arguments("analytics", "(function(n,i,v,r,s,c,x,z){x=window.AwsRumClient={q:[],n:n,i:i,v:v,r:r,c:c};"
+                        + "window[n]=function(c,p){x.q.push({c:c,p:p});};z=document.createElement('script');z.async=true;"
+                        + "z.src=s;document.head.insertBefore(z,document.head.getElementsByTagName('script')[0]);})("
+                        + "'cwr','a6f74d21-ce3e-4773-a1ce-5f68eae84130','1.0.0','eu-west-1',"
+                        + "'https://static.files.example.co.uk/vendor/cwr.js',"
+                        + "{sessionSampleRate: 0.01, endpoint: \"https://dataplane.rum.eu-west-1.amazonaws.com\","
+                        + " telemetries: [\"performance\",\"errors\",\"http\"], allowCookies: true});"),
                 // Google Ads call tracking's number swap, called after its loader
                 arguments("advertising", "_googWcmGet('phone-number', '1-800-555-0100');"),
                 // sampling round 90: Ippen Digital's click tracker, which sends its beacons to the group's data host
@@ -2487,6 +2548,9 @@ class DefaultTagsTest {
                 // sampling round 86: SpyLOG's counter image
                 arguments("analytics", "http://u1010.27.spylog.com/cnt?p=0&f=4"),
                 // sampling round 87: Adara's analytics pixel (a corpus page carries two, unlabelled)
+                // sampling round 91: Admixer Korea's id sync and NHN's ad exchange cookie matching
+                arguments("advertising", "https://idsync.admixer.co.kr/idsync?pid=120&uid=28058105.1656424486119"),
+                arguments("advertising", "https://cm-exchange.toast.com/pixel?cm_mid=1440080439&cm_muid=28058105.1656424486119"),
                 arguments("advertising", "https://tag.yieldoptimizer.com/ps/analytics?pxid=149095&amp;"));
     }
 
@@ -2553,6 +2617,13 @@ class DefaultTagsTest {
                 // round 80: Nabo's local widget
                 arguments("functionality", "https://widget.nabo.com.au/ffx-combo-widget?publication=illawarramercury&location=Wollongong"),
                 // sampling round 81: a Korean ad exchange's frame
-                arguments("advertising", "http://adex.ednplus.com/xc/h/FzfzmKyG"));
+                arguments("advertising", "http://adex.ednplus.com/xc/h/FzfzmKyG"),
+                // sampling round 91: GrowingIO's noscript view counter, adpnut's logging frame, Mobon's ad frame,
+                // Smaato's and Technorati Media's user syncs
+                arguments("analytics", "//api.growingio.com/nojs/872f3eaac31f373e/pv"),
+                arguments("advertising", "https://engine.tend-table.com/cgi-bin/WebLog.dll?servicename=CONF&keyword=&lang=utf-8"),
+                arguments("advertising", "//www.mediacategory.com/servlet/adBanner?from=&s=637275&iwh=300_250&igb=74"),
+                arguments("advertising", "https://s.ad.smaato.net/c/?adExInit=p&redir=https%3A%2F%2Fs.pubmine.com%2Fmatch"),
+                arguments("advertising", "https://ad-cdn.technoratimedia.com/html/usersync.html?cb=https%3A%2F%2Fs.pubmine.com"));
     }
 }
