@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +45,7 @@ class CodeInScriptStringsIsJudgedE2ETest {
             // for the string's end, and Chromium asked for the pixel through the gateway)
             "/eval-crlf", m -> "eval(\"" + code(m).replace("fbq (", "fbq \\\r\n(") + "\");");
 
+    @AutoClose
     private static PagesBehindGateway site;
 
     @BeforeAll
@@ -61,13 +62,6 @@ class CodeInScriptStringsIsJudgedE2ETest {
                             + "{};\n" + script.apply(marker) + "</script></body></html>")
                             .getBytes(StandardCharsets.UTF_8));
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}")

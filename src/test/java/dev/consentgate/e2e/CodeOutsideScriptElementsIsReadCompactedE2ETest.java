@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +58,7 @@ class CodeOutsideScriptElementsIsReadCompactedE2ETest {
                     + "\">") + "\"></iframe>",
             "/frame-javascript-url", "<iframe src=\"javascript:" + attribute(SNIPPET) + "\"></iframe>");
 
+    @AutoClose
     private static PagesBehindGateway site;
 
     @BeforeAll
@@ -68,13 +69,6 @@ class CodeOutsideScriptElementsIsReadCompactedE2ETest {
                     ("<!DOCTYPE html><html><head><title>code</title></head><body>" + content + "</body></html>")
                             .getBytes(StandardCharsets.UTF_8));
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +32,7 @@ class ConsentModeDefaultsInAnyLayoutE2ETest {
     private static final String RAN = "typeof gtag + '|' + (window.dataLayer && dataLayer.length"
             + " ? Array.from(dataLayer[0]).slice(0, 2).join(',') : 'none')";
 
+    @AutoClose
     private static PagesBehindGateway site;
 
     @BeforeAll
@@ -42,13 +43,6 @@ class ConsentModeDefaultsInAnyLayoutE2ETest {
                     ("<!DOCTYPE html><html><head><title>t</title>" + page + "</head><body><p>x</p></body></html>")
                             .getBytes(StandardCharsets.UTF_8));
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
     }
 
     private static Object ran(BrowserLab.Lab lab, String url, String evidence) {

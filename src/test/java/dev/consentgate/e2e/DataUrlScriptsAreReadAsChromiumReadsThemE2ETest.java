@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +67,7 @@ class DataUrlScriptsAreReadAsChromiumReadsThemE2ETest {
         return encoded.toString();
     }
 
+    @AutoClose
     private static PagesBehindGateway site;
 
     @BeforeAll
@@ -82,13 +83,6 @@ class DataUrlScriptsAreReadAsChromiumReadsThemE2ETest {
                     + content.substring(metaEnd) + "</body></html>").getBytes(StandardCharsets.US_ASCII);
             return PagesBehindGateway.Page.ok("Content-Type: text/html\r\n", body);
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}")

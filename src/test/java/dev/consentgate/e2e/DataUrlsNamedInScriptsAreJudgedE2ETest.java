@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +51,7 @@ class DataUrlsNamedInScriptsAreJudgedE2ETest {
             "/import-line-separator", m -> "<script>import(\"da\\\u2028ta:text/javascript;base64,"
                     + base64(pixel(m)) + "\");</script>");
 
+    @AutoClose
     private static PagesBehindGateway site;
 
     @BeforeAll
@@ -66,13 +67,6 @@ class DataUrlsNamedInScriptsAreJudgedE2ETest {
                     ("<!DOCTYPE html><html><head><title>data</title></head><body>" + page.apply(marker)
                             + "</body></html>").getBytes(StandardCharsets.UTF_8));
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +46,7 @@ class ElementsThatLoadOnTheirOwnReachNoTrackerE2ETest {
                     + "fe-image-xlink&run=RUN\"/></filter><rect width=\"32\" height=\"32\" filter=\"url(#f)\"/>"
                     + "</svg>"});
 
+    @AutoClose
     private static PagesBehindGateway site;
 
     @BeforeAll
@@ -63,13 +64,6 @@ class ElementsThatLoadOnTheirOwnReachNoTrackerE2ETest {
                     ("<!DOCTYPE html><html><head><title>loads</title>" + head + "</head>" + bodyTag + "</body></html>")
                             .getBytes(StandardCharsets.UTF_8));
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -13,7 +13,7 @@ import java.util.zip.GZIPOutputStream;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.encoder.Encoder;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +34,7 @@ class PagesCodedTwiceRenderWithoutTheirTrackersE2ETest {
             + "<script>document.documentElement.setAttribute('data-own', 'ran');</script></body></html>")
             .getBytes(StandardCharsets.UTF_8);
 
+    @AutoClose
     private static PagesBehindGateway site;
 
     /** The Content-Encoding lines (each ending in CRLF) and the body of each path. */
@@ -53,13 +54,6 @@ class PagesCodedTwiceRenderWithoutTheirTrackersE2ETest {
             return page == null ? null : PagesBehindGateway.Page.ok(
                     "Content-Type: text/html; charset=utf-8\r\n" + page[0], (byte[]) page[1]);
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
     }
 
     private static byte[] gzip(byte[] data) throws IOException {

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -165,6 +165,7 @@ class ParserQuirksE2ETest {
     private static final String LINK_HEADER = "Link: <https://connect.facebook.net/en_US/fbevents.js>; rel=preload;"
             + " as=script\r\n";
 
+    @AutoClose
     private static PagesBehindGateway site;
 
     @BeforeAll
@@ -182,13 +183,6 @@ class ParserQuirksE2ETest {
                     : "Content-Type: text/html; charset=utf-8\r\n")
                     + (path.equals("/link-header") ? LINK_HEADER : ""), body);
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}")

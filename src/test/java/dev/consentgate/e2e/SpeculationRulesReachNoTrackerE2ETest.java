@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dev.consentgate.testing.TestUpstream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(BrowserLab.class)
 class SpeculationRulesReachNoTrackerE2ETest {
 
+    @AutoClose
     private static PagesBehindGateway site;
 
     /** The page of {@code kind}; {@code marker} tells one load's tracker requests from another's. */
@@ -105,13 +106,6 @@ class SpeculationRulesReachNoTrackerE2ETest {
                     + (kind.equals("document-base") ? "Speculation-Rules: \"/rules-doc.json?" + marker + "\"\r\n" : ""),
                     body);
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,7 +7,7 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +36,7 @@ class UndeclaredPagesHostsInEveryDetectedEncodingE2ETest {
             "EUC-KR", "이것은 한국어 웹 페이지입니다. 우리 회사는 서울에 있습니다. 제품과 서비스에 대한 정보를 확인하십시오."
                     + " 문의 사항이 있으시면 언제든지 연락해 주십시오.");
 
+    @AutoClose
     private static PagesBehindGateway site;
 
     @BeforeAll
@@ -65,13 +66,6 @@ class UndeclaredPagesHostsInEveryDetectedEncodingE2ETest {
                 + "<script>new Image().src = \"https://www.f\uff21cebook.com/tr?id=Q63\";</script>"
                 + "<script src=\"data:text/javascript,new Image().src='https://" + escaped + "/tr?id=Q62'\"></script>"
                 + ("<p>" + text + "</p>").repeat(2) + "</body></html>";
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(BrowserLab.class)
 class UrlReadingsReachNoTrackerE2ETest {
 
+    @AutoClose
     private static PagesBehindGateway site;
 
     @BeforeAll
@@ -58,13 +59,6 @@ class UrlReadingsReachNoTrackerE2ETest {
                     + construct + "</body></html>").getBytes(StandardCharsets.UTF_8);
             return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n" + link, body);
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,6 +66,7 @@ class XmlPagesE2ETest {
             Map.entry("/taken-name", "|<script src=\"https://www.googletagmanager.com/gtm.js?id=GTM-X16\""
                     + " data-cg-src=\"/own.js\"/>"));
 
+    @AutoClose
     private static PagesBehindGateway site;
 
     @BeforeAll
@@ -81,13 +82,6 @@ class XmlPagesE2ETest {
                     + parts[1] + "</body></html>").getBytes(StandardCharsets.UTF_8);
             return PagesBehindGateway.Page.ok("Content-Type: application/xhtml+xml; charset=utf-8\r\n", body);
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}")

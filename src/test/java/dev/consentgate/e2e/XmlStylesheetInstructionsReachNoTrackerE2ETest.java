@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +32,7 @@ class XmlStylesheetInstructionsReachNoTrackerE2ETest {
             "/after-root",
             "<?xml-stylesheet href=\"https://connect.facebook.net/cg/a.css?ev=after-root&amp;run=RUN\"?>");
 
+    @AutoClose
     private static PagesBehindGateway site;
 
     @BeforeAll
@@ -50,13 +51,6 @@ class XmlStylesheetInstructionsReachNoTrackerE2ETest {
                             + "<p>x</p><script>document.title = 'ran';</script></body></html>" + epilog)
                             .getBytes(StandardCharsets.UTF_8));
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}")
