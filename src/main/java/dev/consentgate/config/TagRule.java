@@ -36,6 +36,20 @@ public record TagRule(String id, Optional<String> host, Optional<String> pathPre
         this(id, host, pathPrefix, inlineSignature, category, action, origin, unless, false);
     }
 
+    /**
+     * One of the gateway's own rules, which no ruleset lists: what it names is removed whatever the consent, as it
+     * cannot be judged ({@code id} says why in reports), under no category.
+     */
+    public static TagRule builtinRemoval(String id) {
+        return builtinRemoval(id, "");
+    }
+
+    /** As {@link #builtinRemoval(String)}, reported under {@code category}. */
+    public static TagRule builtinRemoval(String id, String category) {
+        return new TagRule(id, Optional.empty(), Optional.empty(), Optional.empty(), category,
+                Optional.of(TagAction.REMOVE), "builtin");
+    }
+
     /** A rule whose signature, if any, decides on its own. */
     public TagRule(String id, Optional<String> host, Optional<String> pathPrefix, Optional<String> inlineSignature,
                    String category, Optional<TagAction> action, String origin) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -28,25 +27,20 @@ final class ElementJudge {
     /** Other links a browser fetches on its own: icons, the web app manifest, a compression dictionary. */
     private static final Set<String> FETCHED_RELS = Set.of("icon", "apple-touch-icon", "apple-touch-icon-precomposed",
             "mask-icon", "manifest", "compression-dictionary");
-    private static final TagRule META_COOKIE_RULE = new TagRule("meta-set-cookie", Optional.empty(),
-            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
+    private static final TagRule META_COOKIE_RULE = TagRule.builtinRemoval("meta-set-cookie");
     /** A script in content read both ways (see ByteStreamRewriter): it may run, and hold markup, in SVG. */
-    static final Verdict SCRIPT_READ_BOTH_WAYS = new Verdict(new TagRule("script-in-content-read-both-ways",
-            Optional.empty(), Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
-            ElementKind.PIXEL, TagAction.REMOVE);
+    static final Verdict SCRIPT_READ_BOTH_WAYS = Verdict.builtinRemoval("script-in-content-read-both-ways",
+            ElementKind.PIXEL);
     /**
      * An inline script in SVG or MathML longer than the inspect limit: its content is markup to a browser there,
      * where a tag breaks out into HTML and loads, and the rest would pass unread.
      */
-    static final Verdict SVG_SCRIPT_PAST_INSPECT_LIMIT = new Verdict(new TagRule(
-            "svg-or-math-script-past-inspect-limit", Optional.empty(), Optional.empty(), Optional.empty(), "",
-            Optional.of(TagAction.REMOVE), "builtin"), "", ElementKind.SCRIPT, TagAction.REMOVE);
+    static final Verdict SVG_SCRIPT_PAST_INSPECT_LIMIT = Verdict.builtinRemoval(
+            "svg-or-math-script-past-inspect-limit", ElementKind.SCRIPT);
     /** An element past the tag size limit whose address or code the limit cut: it cannot be judged. */
-    private static final TagRule UNREAD_PAST_LIMIT_RULE = new TagRule("unread-past-limit", Optional.empty(),
-            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
+    private static final TagRule UNREAD_PAST_LIMIT_RULE = TagRule.builtinRemoval("unread-past-limit");
     /** A base naming a host past the number of bases the page's list holds (see {@link PageBases}). */
-    private static final TagRule BASES_PAST_LIMIT_RULE = new TagRule("bases-past-limit", Optional.empty(),
-            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
+    private static final TagRule BASES_PAST_LIMIT_RULE = TagRule.builtinRemoval("bases-past-limit");
 
     private final TagPolicy policy;
     private final PageSite site;
@@ -107,6 +101,11 @@ final class ElementJudge {
     /** What to do with an element: its rule, the host it was found by, its kind and the action. */
     record Verdict(TagRule rule, String host, ElementKind kind, TagAction action) {
         static final Verdict INLINE = new Verdict(null, "", ElementKind.SCRIPT, null);
+
+        /** One of the gateway's own rules ({@link TagRule#builtinRemoval}): an element of {@code kind} removed. */
+        static Verdict builtinRemoval(String id, ElementKind kind) {
+            return new Verdict(TagRule.builtinRemoval(id), "", kind, TagAction.REMOVE);
+        }
 
         /** Rule {@code ruleIndex} of the policy, acting on an element of {@code kind} as the policy says. */
         static Verdict of(TagPolicy policy, int ruleIndex, String host, ElementKind kind) {

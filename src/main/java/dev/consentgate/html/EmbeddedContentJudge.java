@@ -1,6 +1,5 @@
 package dev.consentgate.html;
 
-import dev.consentgate.config.TagAction;
 import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 
@@ -190,9 +189,8 @@ final class EmbeddedContentJudge {
                 // a built-in rule (a script read both ways, a tag the size limit cut) counts too: what the rewriter
                 // would take out of the document, the frame must not show
                 int k = policy.indexOf(event.ruleId());
-                first[0] = new Match(k >= 0 ? policy.rule(k) : new TagRule(event.ruleId(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), event.category(), Optional.of(TagAction.REMOVE),
-                        "builtin"), event.host());
+                first[0] = new Match(k >= 0 ? policy.rule(k)
+                        : TagRule.builtinRemoval(event.ruleId(), event.category()), event.host());
             }
         }, label, null);
         return first[0];

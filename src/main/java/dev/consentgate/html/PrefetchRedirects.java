@@ -4,7 +4,6 @@ import dev.consentgate.config.TagAction;
 import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 
-import java.util.Optional;
 
 /**
  * A redirect answering a prefetch or prerender (Sec-Purpose): Chromium follows it on its own, to another site too,
@@ -17,8 +16,7 @@ import java.util.Optional;
 public final class PrefetchRedirects {
 
     /** A prefetch's redirect to another site, whose further redirects the gateway cannot judge. */
-    static final TagRule OFF_SITE = new TagRule("prefetch-redirect-off-site", Optional.empty(), Optional.empty(),
-            Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
+    static final TagRule OFF_SITE = TagRule.builtinRemoval("prefetch-redirect-off-site");
 
     private PrefetchRedirects() {
     }

@@ -9,7 +9,6 @@ import dev.consentgate.html.ElementJudge.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,14 +26,12 @@ import java.util.regex.Pattern;
 final class SpeculationRules {
 
     /** A document rule that may match a link to any site: it may prefetch a tracker the page links to. */
-    static final TagRule ANY_LINK = new TagRule("speculation-rule-any-link", Optional.empty(), Optional.empty(),
-            Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
+    static final TagRule ANY_LINK = TagRule.builtinRemoval("speculation-rule-any-link");
     /**
      * A rule set that is no JSON the gateway reads whole (past the inspect limit, or malformed: Chromium reads JSON
      * as strictly, but repeated keys, which Chromium takes the last of, are refused here).
      */
-    static final TagRule UNREAD = new TagRule("speculation-rules-unread", Optional.empty(), Optional.empty(),
-            Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
+    static final TagRule UNREAD = TagRule.builtinRemoval("speculation-rules-unread");
 
     /** A pattern's literal start: scheme, then a host (and port) spelt out, then the path up to a special char. */
     private static final Pattern ABSOLUTE_PATTERN = Pattern.compile(
@@ -50,8 +47,7 @@ final class SpeculationRules {
      * the page's base URL ({@code "relative_to": "document"}): a {@code <base href>} of the page may put it on any
      * site, and the gateway, judging the rule set apart from its page, does not know it.
      */
-    static final TagRule PAGE_BASE = new TagRule("speculation-rule-page-base", Optional.empty(), Optional.empty(),
-            Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin");
+    static final TagRule PAGE_BASE = TagRule.builtinRemoval("speculation-rule-page-base");
 
     /** What a rule set reaches, as it is read. */
     private static final class Reach {

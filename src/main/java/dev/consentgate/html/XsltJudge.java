@@ -1,12 +1,10 @@
 package dev.consentgate.html;
 
-import dev.consentgate.config.TagAction;
 import dev.consentgate.config.TagRule;
 import dev.consentgate.html.ElementJudge.Verdict;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,30 +20,26 @@ final class XsltJudge {
      * an XSLT stylesheet the expression between braces is evaluated into the page it makes, so the address cannot be
      * read.
      */
-    static final Verdict ADDRESS_TEMPLATE = new Verdict(new TagRule("xslt-address-template", Optional.empty(),
-            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
-            ElementKind.PIXEL, TagAction.REMOVE);
+    static final Verdict ADDRESS_TEMPLATE = Verdict.builtinRemoval("xslt-address-template",
+            ElementKind.PIXEL);
     /**
      * XSLT's element or attribute instruction writing an element the rewriter judges ({@code <xsl:element
      * name="script">}), or an attribute it reads ({@code <xsl:attribute name="src">}), or one whose name is computed:
      * what the stylesheet makes of it cannot be judged here.
      */
-    private static final Verdict XSLT_INSTRUCTION = new Verdict(new TagRule("xslt-judged-name", Optional.empty(),
-            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
-            ElementKind.PIXEL, TagAction.REMOVE);
+    private static final Verdict XSLT_INSTRUCTION = Verdict.builtinRemoval("xslt-judged-name",
+            ElementKind.PIXEL);
     /**
      * In a page parsed as XML, an element the rewriter judges with an attribute value template in an event handler
      * ({@code onload="fb{''}q('track')"}) or in another attribute its judging reads (a meta refresh's
      * {@code content}, a script's {@code type}, a link's {@code rel}): in an XSLT stylesheet the expression is
      * evaluated into the page it makes, so what the element runs or loads cannot be read.
      */
-    static final Verdict VALUE_TEMPLATE = new Verdict(new TagRule("xslt-value-template", Optional.empty(),
-            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
-            ElementKind.PIXEL, TagAction.REMOVE);
+    static final Verdict VALUE_TEMPLATE = Verdict.builtinRemoval("xslt-value-template",
+            ElementKind.PIXEL);
     /** XSLT writing markup unescaped, or copying a loaded document: see {@link #output}. */
-    private static final Verdict XSLT_OUTPUT = new Verdict(new TagRule("xslt-unread-output", Optional.empty(),
-            Optional.empty(), Optional.empty(), "", Optional.of(TagAction.REMOVE), "builtin"), "",
-            ElementKind.PIXEL, TagAction.REMOVE);
+    private static final Verdict XSLT_OUTPUT = Verdict.builtinRemoval("xslt-unread-output",
+            ElementKind.PIXEL);
     /** Attributes whose value decides what an element loads or runs, besides addresses and handlers. */
     private static final Set<String> DECIDING_ATTRIBUTES = Set.of("type", "rel", "as", "content", "http-equiv",
             "attributename", "to", "from", "by", "values", "encoding", "srcdoc", "language");
