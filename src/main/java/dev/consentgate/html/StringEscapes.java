@@ -209,7 +209,8 @@ final class StringEscapes {
         if (b[k] != ';') {
             return NONE;
         }
-        switch (new String(b, i + 1, k - i - 1, java.nio.charset.StandardCharsets.US_ASCII)) {
+        String name = new String(b, i + 1, k - i - 1, java.nio.charset.StandardCharsets.US_ASCII);
+        switch (name) {
             case "period" -> put('.');
             case "sol", "bsol" -> put('/');
             case "colon" -> put(':');
@@ -217,15 +218,13 @@ final class StringEscapes {
             case "quest" -> put('?');
             case "percnt" -> put('%');
             case "amp" -> put('&');
-            case "shy" -> putCodePoint(0xad);
             // a tab or line break, which the URL parser drops
             case "Tab", "NewLine" -> { }
             default -> {
                 // a name a host's IDNA mapping reads as letters or as nothing (&fopf; is an f in
                 // www.&fopf;acebook.com, which Chromium 150 fetched from Meta; until 2026-11-30 it passed here, found
                 // by a review)
-                String spelled = CharRefs.hostSpelling(new String(b, i + 1, k - i - 1,
-                        java.nio.charset.StandardCharsets.US_ASCII));
+                String spelled = CharRefs.hostSpelling(name);
                 if (spelled == null) {
                     return NONE;
                 }
