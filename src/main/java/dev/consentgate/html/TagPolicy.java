@@ -72,7 +72,7 @@ public final class TagPolicy {
             r.host().map(h -> h.toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
                     .ifPresent(h -> hosts.computeIfAbsent(trimDots(h), x -> new ArrayList<>()).add(index));
             if (r.host().filter(h -> !h.isEmpty()).isEmpty() && r.pathPrefix().filter(p -> !p.isEmpty()).isPresent()) {
-                pathOnlyPaths[index] = r.pathPrefix().orElseThrow();
+                pathOnlyPaths[index] = UrlParts.withUnreservedDecoded(r.pathPrefix().orElseThrow());
             }
             r.inlineSignature().filter(s -> !s.isEmpty()).ifPresent(s -> {
                 sigs.add(s);
@@ -97,7 +97,9 @@ public final class TagPolicy {
             int bit = bloomBit(h.hashCode());
             hostBloom[bit >>> 6] |= 1L << bit;
         }
-        this.pathPrefixes = this.rules.stream().map(r -> r.pathPrefix().orElse(null)).toArray(String[]::new);
+        // a rule's path read as a URL's is, escaped letters decoded, so that /%7Euser matches /~user either way
+        this.pathPrefixes = this.rules.stream().map(r -> r.pathPrefix().map(UrlParts::withUnreservedDecoded)
+                .orElse(null)).toArray(String[]::new);
         this.pathOnly = new PathOnlyRules(pathOnlyPaths);
         this.rulesAreAscii = this.rules.stream().allMatch(r -> r.host().map(TagPolicy::isAscii).orElse(true)
                 && r.pathPrefix().map(TagPolicy::isAscii).orElse(true));

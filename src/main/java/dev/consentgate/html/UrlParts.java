@@ -11,8 +11,9 @@ import java.util.Locale;
  * where a request would go: tabs and newlines dropped, backslashes read as slashes, userinfo and port stripped,
  * the host percent-decoded (as UTF-8), mapped as the browser's IDNA processing maps it (an ideographic full stop is a
  * dot, fullwidth letters are letters, a soft hyphen is nothing), lower-cased and without a trailing dot,
- * and dot segments taken out of the path ({@code /recaptcha/../pagead/} fetches {@code /pagead/}). A relative URL
- * has no host (first party).
+ * and dot segments taken out of the path ({@code /recaptcha/../pagead/} fetches {@code /pagead/}). In the path,
+ * percent-encoded letters, digits and {@code -._~} are decoded, as the server that receives the request decodes
+ * them ({@code /%74r} is {@code /tr} to it). A relative URL has no host (first party).
  *
  * @param host lower-case host, empty for relative URLs and schemes that do not fetch from a host
  * @param path path (with query), "/" when absent; the whole URL when it is relative
@@ -53,7 +54,7 @@ record UrlParts(String host, String path) {
         } else if (url.startsWith("//", i)) {
             i += 2;
         } else {
-            return new UrlParts("", url.substring(i));
+            return new UrlParts("", withUnreservedDecoded(url.substring(i)));
         }
         // special schemes: any number of slashes (even none) before the authority
         while (i < url.length() && url.charAt(i) == '/') {
@@ -87,7 +88,8 @@ record UrlParts(String host, String path) {
         if (host.length() > MAX_HOST) {
             return NONE;
         }
-        String path = end < url.length() && url.charAt(end) == '/' ? withoutDotSegments(url.substring(end)) : "/";
+        String path = end < url.length() && url.charAt(end) == '/' ? withoutDotSegments(withUnreservedDecoded(url.substring(end)))
+                : "/";
         return new UrlParts(host, path);
     }
 
@@ -157,6 +159,57 @@ record UrlParts(String host, String path) {
     }
 
     /**
+     * The path (before its query and fragment) with its percent-encoded unreserved characters (RFC 3986: letters,
+     * digits, {@code -._~}) decoded. The URL means the same either way, and a server decodes them before it routes the
+     * request, so a path rule narrowed to {@code /tr} must take {@code /%74r}, which Chromium sends as written; until
+     * 2026-12-01 it did not (found by a review). Other escapes ({@code %2F}, {@code %3F}) stay: decoded, they would
+     * change where the path's segments or its query begin.
+     */
+    static String withUnreservedDecoded(String path) {
+        int percent = path.indexOf('%');
+        if (percent < 0) {
+            // the common case, without a copy
+            return path;
+        }
+        int end = segmentsEnd(path);
+        StringBuilder decoded = null;
+        int copied = 0;
+        for (int k = percent; k + 2 < end; k++) {
+            if (path.charAt(k) != '%') {
+                continue;
+            }
+            int hi = Character.digit(path.charAt(k + 1), 16);
+            int lo = Character.digit(path.charAt(k + 2), 16);
+            if (hi < 0 || lo < 0 || !isUnreserved((char) (hi * 16 + lo))) {
+                continue;
+            }
+            if (decoded == null) {
+                decoded = new StringBuilder(path.length());
+            }
+            decoded.append(path, copied, k).append((char) (hi * 16 + lo));
+            copied = k + 3;
+            k += 2;
+        }
+        return decoded == null ? path : decoded.append(path, copied, path.length()).toString();
+    }
+
+    /** Where a path's segments end: at its query, its fragment or its end. */
+    private static int segmentsEnd(String path) {
+        int end = path.length();
+        int query = path.indexOf('?');
+        int fragment = path.indexOf('#');
+        if (query >= 0) {
+            end = query;
+        }
+        return fragment >= 0 && fragment < end ? fragment : end;
+    }
+
+    private static boolean isUnreserved(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                || c == '_' || c == '~';
+    }
+
+    /**
      * The path with "." and ".." segments (also written {@code %2e}) resolved as the URL parser resolves them, so
      * that a path rule is matched against the path fetched; query and fragment untouched.
      */
@@ -165,15 +218,7 @@ record UrlParts(String host, String path) {
             // the common case, without a copy
             return path;
         }
-        int end = path.length();
-        int query = path.indexOf('?');
-        int fragment = path.indexOf('#');
-        if (query >= 0) {
-            end = query;
-        }
-        if (fragment >= 0 && fragment < end) {
-            end = fragment;
-        }
+        int end = segmentsEnd(path);
         String segments = path.substring(0, end);
         if (segments.indexOf("/.") < 0 && segments.toLowerCase(Locale.ROOT).indexOf("%2e") < 0) {
             return path;
@@ -232,8 +277,8 @@ record UrlParts(String host, String path) {
 
     /**
      * Whether the raw attribute bytes {@code a[from, to)} are a relative URL written plainly: not empty, printable
-     * ASCII only, without a character reference ('&'), a backslash, a colon or "//". {@link #parse} reads such a URL,
-     * decoded, as no host and itself as the path, and no URL is carried inside it.
+     * ASCII only, without a character reference ('&'), a percent-encoding, a backslash, a colon or "//".
+     * {@link #parse} reads such a URL, decoded, as no host and itself as the path, and no URL is carried inside it.
      */
     static boolean isPlainRelative(byte[] a, int from, int to) {
         if (from >= to) {
@@ -242,7 +287,8 @@ record UrlParts(String host, String path) {
         byte previous = 0;
         for (int i = from; i < to; i++) {
             byte c = a[i];
-            if (c <= ' ' || c >= 0x7f || c == '&' || c == '\\' || c == ':' || c == '/' && previous == '/') {
+            if (c <= ' ' || c >= 0x7f || c == '&' || c == '%' || c == '\\' || c == ':'
+                    || c == '/' && previous == '/') {
                 return false;
             }
             previous = c;
