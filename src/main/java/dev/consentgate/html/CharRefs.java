@@ -67,6 +67,14 @@ final class CharRefs {
         return HOST_SPELLINGS.get(name);
     }
 
+    /**
+     * The character of a legacy name written without its semicolon ({@code &shy}, {@code &ordm}), or -1 for a name
+     * that needs one.
+     */
+    static int legacyWithoutSemicolon(String name) {
+        return LEGACY.getOrDefault(name, -1);
+    }
+
     /** Decodes the references in {@code s} as the tokenizer does in an attribute value or in text. */
     static String decode(String s, boolean inAttribute) {
         int amp = s.indexOf('&');

@@ -51,6 +51,22 @@ class CharacterReferencesInMarkupAScriptWritesAreReadTest {
         assertEquals(own, rewrite(own));
     }
 
+    /**
+     * Before (found by a review): a legacy name without its semicolon ({@code &shy} before a dot, {@code &ordm}
+     * before a hyphen... ), which HTML decodes in an attribute unless a letter, a digit or '=' follows, was left as
+     * written, and the pixel passed.
+     */
+    @Test
+    void legacyNamesWithoutTheirSemicolonAreRead() {
+        assertEachBlocked(
+                "<script>document.write('<img src=\"https://www.facebook&shy.com/tr?id=1\">');</script>",
+                "<script>document.write('<img src=\"https://www.&shy&shy.facebook.com/tr?id=1\">');</script>",
+                "<script>document.write('<img src=\"https://www.facebook.com&shy/tr?id=1\">');</script>");
+        // followed by a letter, the name is not a reference (and "&shyb" no host), as in a browser
+        String own = "<script>document.write('<img src=\"https://example.com/a?x=1&shyb=2&ordm=3\">');</script>";
+        assertEquals(own, rewrite(own));
+    }
+
     /** Before (found by a review): the same, its references cut by chunk boundaries, passed too. */
     @Test
     void referencesAreReadAlikeInAnyChunks() {
