@@ -41,7 +41,7 @@ final class AddressAttributes {
      */
     static final String[] VIDEO = {"src", "poster", "data-src", "data-lazy-src", "data-poster"};
     static final String[] AUDIO = {"src", "data-src", "data-lazy-src"};
-    /** body's background image (a table's and a cell's are not judged: td is one of the tags skipped unread). */
+    /** The background image of body, table, tr, td and th. */
     static final String[] BACKGROUND = {"background"};
     /** SVG's feImage loads its href (xlink:href in SVG 1.1) as an image. */
     static final String[] FE_IMAGE = {"href", "xlink:href"};
@@ -90,7 +90,7 @@ final class AddressAttributes {
                  ElementNames.IMAGE, ElementNames.BASE, ElementNames.IFRAME, ElementNames.FRAME,
                  ElementNames.AMP_IFRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.LINK,
                  ElementNames.VIDEO, ElementNames.AUDIO, ElementNames.TRACK, ElementNames.BODY,
-                 ElementNames.FE_IMAGE -> {
+                 ElementNames.TABLE, ElementNames.TR, ElementNames.TD, ElementNames.TH, ElementNames.FE_IMAGE -> {
             }
             case ElementNames.INPUT -> {
                 // only an image button loads its src: a long hidden value (ASP.NET's view state) after a type read

@@ -314,7 +314,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                  ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.SOURCE,
                  ElementNames.AMP_PIXEL, ElementNames.AMP_IFRAME, ElementNames.IMAGE, ElementNames.BASE,
                  ElementNames.SET, ElementNames.ANIMATE, ElementNames.INPUT, ElementNames.VIDEO, ElementNames.AUDIO,
-                 ElementNames.TRACK, ElementNames.BODY, ElementNames.FE_IMAGE,
+                 ElementNames.TRACK, ElementNames.BODY, ElementNames.FE_IMAGE, ElementNames.TABLE, ElementNames.TR,
+                 ElementNames.TD, ElementNames.TH,
                  // its encoding decides whether MathML holds HTML there (see ForeignContent)
                  ElementNames.ANNOTATION_XML -> true;
             // XSLT's instructions, which write elements and attributes into the page a stylesheet makes
@@ -603,6 +604,14 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private void apply(TagToken tag, Verdict v) {
         pending.emitUpTo(tag.start);
         pending.dropUpTo(tag.end);
+        if (tag.nameId == ElementNames.BODY || tag.nameId == ElementNames.TABLE
+                || ElementNames.isRowOrCell(tag.nameId)) {
+            // the page's structure stays; what loads or runs goes
+            pending.insert(ElementRewrites.withBackgroundAndHandlersInert(tag));
+            events.report(tag.start, tag.nameId, v.host(), v.rule().category(), v.rule().id(),
+                    RewriteEvent.Action.NEUTRALIZED);
+            return;
+        }
         boolean hasContent = tag.nameId == ElementNames.SCRIPT || tag.nameId == ElementNames.IFRAME
                 || tag.nameId == ElementNames.OBJECT || tag.nameId == ElementNames.XSL_ELEMENT
                 || tag.nameId == ElementNames.XSL_ATTRIBUTE || tag.nameId == ElementNames.XSL_TEXT

@@ -225,6 +225,10 @@ final class ElementJudge {
             case ElementNames.TRACK:
                 return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.SRC);
             case ElementNames.BODY:
+            case ElementNames.TABLE:
+            case ElementNames.TR:
+            case ElementNames.TD:
+            case ElementNames.TH:
                 return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.BACKGROUND);
             case ElementNames.FE_IMAGE:
                 return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.FE_IMAGE);

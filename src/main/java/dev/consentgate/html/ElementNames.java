@@ -79,8 +79,21 @@ final class ElementNames {
      * lower-cases it.
      */
     static final int FE_IMAGE = 39;
+    /**
+     * A table, its rows and cells: the background attribute of each loads an image, as body's does. Captured only
+     * with one (see {@code OrdinaryTags}): cells are among the commonest tags.
+     */
+    static final int TABLE = 40;
+    static final int TR = 41;
+    static final int TD = 42;
+    static final int TH = 43;
 
     private ElementNames() {
+    }
+
+    /** tr, td or th: among the commonest tags; their start tags are judged, their end tags are ordinary. */
+    static boolean isRowOrCell(int id) {
+        return id == TR || id == TD || id == TH;
     }
 
     /** The id of the name {@code n[from, from + len)}: a prefixed XML name's local part (see TagToken#localStart). */
@@ -107,12 +120,12 @@ final class ElementNames {
     private static final String[] SHORT_NAMES = {"img", "svg", "set", "xmp", "link", "math", "base", "font", "text",
         "meta", "style", "title", "embed", "image", "frame", "script", "iframe", "source", "object", "animate",
         "element", "copy-of", "noembed", "noscript", "noframes", "frameset", "template", "value-of", "textarea",
-        "input", "video", "audio", "track", "body", "feimage", "feImage"};
+        "input", "video", "audio", "track", "body", "feimage", "feImage", "table", "tr", "td", "th"};
     private static final int[] SHORT_NAME_IDS = {IMG, SVG, SET, XMP, LINK, MATH, BASE, FONT, XSL_TEXT, META, STYLE,
         TITLE, EMBED, IMAGE, FRAME, SCRIPT, IFRAME, SOURCE, OBJECT, ANIMATE, XSL_ELEMENT, XSL_COPY_OF, NOEMBED,
         NOSCRIPT, NOFRAMES, FRAMESET, TEMPLATE, XSL_VALUE_OF, TEXTAREA, INPUT, VIDEO, AUDIO, TRACK, BODY, FE_IMAGE,
-        FE_IMAGE};
-    /** 128 slots for 36 names. */
+        FE_IMAGE, TABLE, TR, TD, TH};
+    /** 128 slots for 40 names. */
     private static final int SHORT_SLOT_BITS = 7;
     private static final long SHORT_MULTIPLIER = NameKeys.collisionFreeMultiplier(SHORT_NAMES, SHORT_SLOT_BITS);
     /** Each short name's key, length and id in its slot; the other slots hold length 0, which no name has. */
@@ -178,6 +191,10 @@ final class ElementNames {
             case TRACK -> "track";
             case BODY -> "body";
             case FE_IMAGE -> "feImage";
+            case TABLE -> "table";
+            case TR -> "tr";
+            case TD -> "td";
+            case TH -> "th";
             default -> "element";
         };
     }

@@ -98,6 +98,28 @@ final class ElementRewrites {
     }
 
     /**
+     * A body, table, row or cell start tag whose background image (or, for body, whose handler's code) a rule blocks,
+     * kept with that made inert: each {@code background} and each event handler renamed {@code data-cg-blocked-NAME},
+     * every other byte as it was. The element stays, as removing it would unmake the page's structure (until
+     * 2026-12-01 a body start tag went whole, its class and other attributes with it).
+     */
+    static ByteBuf withBackgroundAndHandlersInert(TagToken tag) {
+        byte[] raw = tag.bytes();
+        int off = tag.offset();
+        Bytes out = new Bytes(tag.length() + 32);
+        int written = 0;
+        for (int k = 0; k < tag.attrCount; k++) {
+            if (tag.attributeNameExtends(k, "on") || tag.attributeNameIs(k, "background")) {
+                out.write(raw, off + written, tag.nameStart[k] - written);
+                out.ascii("data-cg-blocked-");
+                written = tag.nameStart[k];
+            }
+        }
+        out.write(raw, off + written, tag.length() - written);
+        return out.toBuffer();
+    }
+
+    /**
      * Whether the element's attribute k repeats one of the attributes written first ({@link #addedAttributes}): a
      * browser reading HTML keeps the first of the two anyway, and in XML a repeated attribute is an error that stops
      * the page (a script marked {@code data-cookieconsent="ignore"} neutralized for Cookiebot, or one with a

@@ -466,7 +466,8 @@ final class HtmlTokenizer {
             if (treeAware && !inHtml) {
                 followForeignContent();
             }
-            if (tag.nameId != ElementNames.OTHER || !treeAware) {
+            // a row's or cell's end tag is ordinary: only its start tag may load something (see OrdinaryTags)
+            if (!treeAware || tag.nameId != ElementNames.OTHER && !ElementNames.isRowOrCell(tag.nameId)) {
                 sink.endTag(tag);
             }
             return DATA;

@@ -36,7 +36,8 @@ final class OrdinaryTags {
             if (i + 1 >= to) {
                 return lt;
             }
-            if (a[i] == '/') {
+            boolean endTag = a[i] == '/';
+            if (endTag) {
                 i++;
             }
             if (!isAlpha(a[i])) {
@@ -46,7 +47,7 @@ final class OrdinaryTags {
             while (i < to && !NAME_END[a[i] & 0xff]) {
                 i++;
             }
-            if (i == to || mayBeSpecial(a, nameStart, i)) {
+            if (i == to || mayBeSpecial(a, nameStart, i) || !endTag && isRowOrCell(a, nameStart, i)) {
                 return lt;
             }
             // before attribute name
@@ -151,6 +152,18 @@ final class OrdinaryTags {
                 && (a[from + 2] | 0x20) == 'p' && a[from + 3] == '-';
     }
 
+    /**
+     * Whether {@code a[from, to)} is tr, td or th (case-insensitively), whose start tags may hold a background
+     * attribute, which loads an image; their end tags are ordinary.
+     */
+    private static boolean isRowOrCell(byte[] a, int from, int to) {
+        if (to - from != 2 || (a[from] | 0x20) != 't') {
+            return false;
+        }
+        int second = a[from + 1] | 0x20;
+        return second == 'r' || second == 'd' || second == 'h';
+    }
+
     /** Whether the 3 to 8 bytes {@code a[from, to)} are a name of {@link ElementNames} (case-insensitively). */
     private static boolean isShortSpecialName(byte[] a, int from, int to) {
         int len = to - from;
@@ -175,12 +188,12 @@ final class OrdinaryTags {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final long LOWER_CASE_BITS = 0x2020202020202020L;
-    /** 64 slots for 30 names. */
+    /** 64 slots for 31 names. */
     private static final int SLOT_BITS = 6;
     private static final String[] SHORT_SPECIAL_NAMES = {"img", "svg", "xmp", "base", "link", "meta", "math",
         "image", "style", "title", "embed", "frame", "script", "iframe", "object", "source", "noembed", "noscript",
         "noframes", "textarea", "frameset", "template", "set", "animate", "input", "video", "audio", "track", "body",
-        "feimage"};
+        "feimage", "table"};
     /**
      * Gives each name a slot of its own, so that a look-up is one comparison rather than a walk past names that share
      * a slot: common ordinary names ("strong", "article", "label") land on a taken slot often enough to show in the

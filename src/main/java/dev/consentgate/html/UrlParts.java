@@ -88,8 +88,8 @@ record UrlParts(String host, String path) {
         if (host.length() > MAX_HOST) {
             return NONE;
         }
-        String path = end < url.length() && url.charAt(end) == '/' ? withoutDotSegments(withUnreservedDecoded(url.substring(end)))
-                : "/";
+        String path = end < url.length() && url.charAt(end) == '/'
+                ? withoutDotSegments(withUnreservedDecoded(url.substring(end))) : "/";
         return new UrlParts(host, path);
     }
 

@@ -31,7 +31,9 @@ class ElementNamesTest {
             Map.entry("copy-of", ElementNames.XSL_COPY_OF), Map.entry("input", ElementNames.INPUT),
             Map.entry("video", ElementNames.VIDEO), Map.entry("audio", ElementNames.AUDIO),
             Map.entry("track", ElementNames.TRACK), Map.entry("body", ElementNames.BODY),
-            Map.entry("feimage", ElementNames.FE_IMAGE), Map.entry("feImage", ElementNames.FE_IMAGE));
+            Map.entry("feimage", ElementNames.FE_IMAGE), Map.entry("feImage", ElementNames.FE_IMAGE),
+            Map.entry("table", ElementNames.TABLE), Map.entry("tr", ElementNames.TR),
+            Map.entry("td", ElementNames.TD), Map.entry("th", ElementNames.TH));
 
     private static int lookUp(String name) {
         byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);

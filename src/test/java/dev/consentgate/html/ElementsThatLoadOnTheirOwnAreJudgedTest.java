@@ -107,11 +107,36 @@ class ElementsThatLoadOnTheirOwnAreJudgedTest {
     }
 
     @Test
-    void aBodyWithATrackersBackgroundGoes() {
-        // Before (found by a review): body was skipped unread, and Chromium loaded its background image
-        assertRewritten("<head></head><p>x</p>", "<head></head><body background=\"https://www.facebook.com/tr?b\">"
-                + "<p>x</p>");
+    void aBodysTrackerBackgroundIsMadeInertAndTheBodyStays() {
+        // Before (found by a review): body was skipped unread, and Chromium loaded its background image; then, until
+        // 2026-12-01, the start tag went whole, its class and handlers with it
+        assertRewritten("<head></head><body data-cg-blocked-background=\"https://www.facebook.com/tr?b\" class=\"home\">"
+                + "<p>x</p>", "<head></head><body background=\"https://www.facebook.com/tr?b\" class=\"home\"><p>x</p>");
         assertUntouched("<head></head><body background=\"/bg.png\" class=\"home\"><p>x</p>");
+    }
+
+    @Test
+    void aTablesRowsAndCellsTrackerBackgroundsAreMadeInert() {
+        // Before: table, tr, td and th were skipped unread, and Chromium 150 loaded each one's background image
+        // (by hand: four requests to a test server for the four elements of one page)
+        assertRewritten("<table data-cg-blocked-background=\"https://www.facebook.com/tr?t\" width=\"100%\">"
+                + "<tr data-cg-blocked-BACKGROUND='https://www.facebook.com/tr?r'><TD data-cg-blocked-background="
+                + "https://www.facebook.com/tr?d>x</TD><th class=h data-cg-blocked-background=\"https://www.facebook.com"
+                + "/tr?h\" data-cg-blocked-background=\"/own.png\">y</th></tr></table>",
+                "<table background=\"https://www.facebook.com/tr?t\" width=\"100%\">"
+                + "<tr BACKGROUND='https://www.facebook.com/tr?r'><TD background=https://www.facebook.com/tr?d>x</TD>"
+                + "<th class=h background=\"https://www.facebook.com/tr?h\" background=\"/own.png\">y</th></tr></table>");
+        assertUntouched("<table background=\"/bg.png\"><tr><td background=\"img/cell.gif\" onclick=\"go()\">x</td>"
+                + "<td>y</td><th>z</th></tr></table><tr><td class=a>");
+    }
+
+    @Test
+    void aCellsHandlersAreNotJudgedButABodysAre() {
+        // a cell's handler runs only when the visitor acts on it, as a div's (see the README's "Not judged")
+        assertUntouched("<table><tr><td onclick=\"fbq('track','Lead')\">x</td></tr></table>");
+        // a body's onload runs with the page: made inert with the body kept, not the body removed
+        assertRewritten("<head></head><body class=\"home\" data-cg-blocked-onload=\"fbq('init','1')\"><p>x</p>",
+                "<head></head><body class=\"home\" onload=\"fbq('init','1')\"><p>x</p>");
     }
 
     @Test
