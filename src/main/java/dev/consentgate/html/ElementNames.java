@@ -80,8 +80,8 @@ final class ElementNames {
      */
     static final int FE_IMAGE = 39;
     /**
-     * A table, its rows and cells: the background attribute of each loads an image, as body's does. Captured only
-     * with one (see {@code OrdinaryTags}): cells are among the commonest tags.
+     * A table, its rows and cells: the background attribute of each loads an image, as body's does. Their start tags
+     * are captured; the end tags of rows and cells, among the commonest tags, stay ordinary (see {@code OrdinaryTags}).
      */
     static final int TABLE = 40;
     static final int TR = 41;

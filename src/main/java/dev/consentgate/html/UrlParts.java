@@ -178,8 +178,8 @@ record UrlParts(String host, String path) {
             if (path.charAt(k) != '%') {
                 continue;
             }
-            int hi = Character.digit(path.charAt(k + 1), 16);
-            int lo = Character.digit(path.charAt(k + 2), 16);
+            int hi = asciiHexDigit(path.charAt(k + 1));
+            int lo = asciiHexDigit(path.charAt(k + 2));
             if (hi < 0 || lo < 0 || !isUnreserved((char) (hi * 16 + lo))) {
                 continue;
             }
@@ -202,6 +202,11 @@ record UrlParts(String host, String path) {
             end = query;
         }
         return fragment >= 0 && fragment < end ? fragment : end;
+    }
+
+    /** The value of an ASCII hex digit, -1 for any other character (a fullwidth or Arabic-Indic digit too). */
+    private static int asciiHexDigit(char c) {
+        return c < 0x80 ? Character.digit(c, 16) : -1;
     }
 
     private static boolean isUnreserved(char c) {

@@ -61,6 +61,8 @@ class PercentEncodedLettersInPathsAreMatchedTest {
         assertEquals(new UrlParts("", "/a/b%20c.png#%74"), UrlParts.parse("/a/%62%20c.png#%74"));
         assertEquals("/%7", UrlParts.withUnreservedDecoded("/%7"));
         assertEquals("/%zz%", UrlParts.withUnreservedDecoded("/%zz%"));
+        // only ASCII hex digits make an escape (Character.digit would read the Arabic-Indic U+0667 as 7)
+        assertEquals("/%\u0667\u0664r", UrlParts.withUnreservedDecoded("/%\u0667\u0664r"));
     }
 
     /** What the visitor granted, and pages of the site's own that only look alike, still load. */
