@@ -420,6 +420,18 @@ class DefaultTagsTest {
     }
 
     @Test
+    void fc2sBlogPicturesPassWhileItsCounterAndAnalyzerDoNot() {
+        // sampling round 92: fc2.com's other hosts serve FC2's blogs and their pictures, so its rules name the paths of
+        // the access counter (/counter) and of FC2 Analyzer (/ana/)
+        String pictures = "<img src=\"https://blog-imgs-42.fc2.com/e/x/a/example/photo.jpg\" alt=\"\">"
+                + "<a href=\"http://example.blog.fc2.com/blog-entry-12.html\">entry</a>";
+        assertEquals(pictures, rewrite(pictures));
+        assertEquals(List.of("fc2-counter", "fc2-analyzer"), rulesUnderEssentialOnly(
+                "<script src=\"http://counter1.fc2.com/counter.php?id=12224371&main=1\"></script>"
+                        + "<script src=\"http://analyzer54.fc2.com/ana/processor.php?uid=1635640\"></script>"));
+    }
+
+    @Test
     void aFirstPartyFileNamedAfterAVendorIsNotItsScript() {
         String review = "<img src=\"/wp-content/uploads/2024/01/kameleoon-vs-abtasty-review.png\" alt=\"chart\">";
         assertEquals(review, rewrite(review));
@@ -1611,6 +1623,19 @@ class DefaultTagsTest {
                 arguments("analytics", "//cdn.monsido.com/tool/javascripts/monsido.js"),
                 // Amazon CloudWatch RUM's web client
                 arguments("analytics", "https://client.rum.us-east-1.amazonaws.com/1.x/cwr.js"),
+                // sampling round 92: the real pages of chardet's test data (Common Crawl, about 2019)
+                // onlinewebstat's visitor counter (Turkey)
+                arguments("analytics", "http://sayac.onlinewebstat.com/c.js"),
+                // FC2's access counter and FC2 Analyzer (Japan)
+                arguments("analytics", "http://counter1.fc2.com/counter.php?id=12224371&main=1"),
+                arguments("analytics", "http://analyzer54.fc2.com/ana/processor.php?uid=1635640"),
+                // Truehits, Thailand's web statistics
+                arguments("analytics", "http://hits.truehits.in.th/data/t0031848.js"),
+                // Intextad's in-text ads (Estonia)
+                arguments("advertising", "http://est-engine.intextad.net/script.aspx?partnerid=98"),
+                // adexchangeguru.com's display script and pushmono.com's push-notification ads
+                arguments("advertising", "https://www.adexchangeguru.com/a/display.php?r=1242764"),
+                arguments("advertising", "//pushmono.com/ntfc.php?p=2308013"),
                 // Google Ads call tracking (found by a review of what must pass: no rule named it)
                 arguments("advertising", "https://www.gstatic.com/wcm/loader.js"));
     }
@@ -2388,6 +2413,27 @@ class DefaultTagsTest {
                         + "'https://static.files.example.co.uk/vendor/cwr.js',"
                         + "{sessionSampleRate: 0.01, endpoint: \"https://dataplane.rum.eu-west-1.amazonaws.com\","
                         + " telemetries: [\"performance\",\"errors\",\"http\"], allowCookies: true});"),
+                // sampling round 92: the real pages of chardet's test data (Common Crawl, about 2019)
+                // WiseLog's (Nethru, Korea) snippet, which loads the site's copy of its script and then sends the view
+                arguments("analytics", "(function() { var nl = document.createElement('script'); nl.type = 'text/javascript';"
+                        + " nl.src = ('https:' == document.location.protocol ? 'https://' : 'http://') + 'www.example.co.kr/js/wl6.js';"
+                        + " var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(nl, s); var done = false;"
+                        + " nl.onload = nl.onreadystatechange = function() { if ( !done && (!this.readyState"
+                        + " || this.readyState === \"loaded\" || this.readyState === \"complete\") ) { done = true;"
+                        + " _n_sid = \"08072300048\"; _n_uid_cookie = \"thinkid\"; n_logging();"
+                        + " nl.onload = nl.onreadystatechange = null; } } })();"),
+                // the ad server serving.bepolite.eu (Estonia): its _smartad space snippet
+                arguments("advertising", "var _smartad = _smartad || new Object(); _smartad.page_id=Math.floor(Math.random()*10000001);"
+                        + " (function() { if (_smartad.space){ _smartad.space += ',09ede0ca-279a-4b67-8d75-b419f627b72e'; }else{"
+                        + " _smartad.space = '09ede0ca-279a-4b67-8d75-b419f627b72e'; _smartad.type='onload'; var f=function(){"
+                        + " var d = document, b = d.body, n = b.firstChild, s = d.createElement('SCRIPT'); s.async = true;"
+                        + " s.src=location.protocol+'//serving.bepolite.eu/script?space='+_smartad.space+unescape('%26type=')"
+                        + "+_smartad.type+unescape('%26page_id=')+_smartad.page_id; n?b.insertBefore(s, n):b.appendChild(s); };"
+                        + " window.addEventListener('load',f,false); } })();"),
+                // a forum host's document.write of adexchangeguru.com's and pushmono.com's scripts
+                arguments("advertising", "document.write('<scr' + 'ipt data-cfasync=\"false\" type=\"text/javascript\""
+                        + " src=\"https://www.adexchangeguru.com/a/display.php?r=1242764\"></scr' + 'ipt><scr'"
+                        + " + 'ipt src=\"//pushmono.com/ntfc.php?p=2308013\" data-cfasync=\"false\" async></scr' + 'ipt>');"),
                 // Google Ads call tracking's number swap, called after its loader
                 arguments("advertising", "_googWcmGet('phone-number', '1-800-555-0100');"),
                 // sampling round 90: Ippen Digital's click tracker, which sends its beacons to the group's data host
@@ -2551,7 +2597,13 @@ class DefaultTagsTest {
                 // sampling round 91: Admixer Korea's id sync and NHN's ad exchange cookie matching
                 arguments("advertising", "https://idsync.admixer.co.kr/idsync?pid=120&uid=28058105.1656424486119"),
                 arguments("advertising", "https://cm-exchange.toast.com/pixel?cm_mid=1440080439&cm_muid=28058105.1656424486119"),
-                arguments("advertising", "https://tag.yieldoptimizer.com/ps/analytics?pxid=149095&amp;"));
+                arguments("advertising", "https://tag.yieldoptimizer.com/ps/analytics?pxid=149095&amp;"),
+                // sampling round 92: DMC Media's ad-call image (Korea), the noscript images of FC2's counter and
+                // FC2 Analyzer (Japan) and of Truehits (Thailand)
+                arguments("advertising", "http://ad1.dmcmedia.co.kr/js.dmc/adtype=1&site=Thinkpool&pp=P53&sz=208x57"),
+                arguments("analytics", "http://counter1.fc2.com/counter_img.php?id=12224371&main=1"),
+                arguments("analytics", "http://analyzer54.fc2.com/ana/icon.php?uid=1635640&ref=&href=&wid=0&hei=0&col=0"),
+                arguments("analytics", "http://hits.truehits.in.th/noscript.php?id=t0031848"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
