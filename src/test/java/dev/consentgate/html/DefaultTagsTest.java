@@ -432,6 +432,20 @@ class DefaultTagsTest {
     }
 
     @Test
+    void alibabasAndRakutensShopFilesPassWhileTheirLoggersDoNot() {
+        // sampling round 93: g.alicdn.com and r.r10s.jp serve the shops' own code and pictures, so the rules for
+        // Alibaba's Aplus logger and Rakuten's analytics name their paths (/alilog/, /com/rat/)
+        String shops = "<script src=\"//g.alicdn.com/??kissy/k/1.4.14/seed-min.js,mui/zepto/4.0.9/zepto.js\"></script>"
+                + "<script src=\"//g.alicdn.com/secdev/pointman/js/index.js\" app=\"tmall\" async></script>"
+                + "<script src=\"https://r.r10s.jp/com/js/d/Rmodules/Rmodules.min.js?v=1.16.2\"></script>"
+                + "<img src=\"https://r.r10s.jp/com/img/thumb/logo/20180701_footer_fcb_logo.png\" alt=\"\">";
+        assertEquals(shops, rewrite(shops));
+        assertEquals(List.of("alibaba-aplus", "rakuten-rat"), rulesUnderEssentialOnly(
+                "<script src=\"//g.alicdn.com/alilog/mlog/aplus_v2.js\"></script>"
+                        + "<script src=\"//r.r10s.jp/com/rat/js/rat-main.js\"></script>"));
+    }
+
+    @Test
     void aFirstPartyFileNamedAfterAVendorIsNotItsScript() {
         String review = "<img src=\"/wp-content/uploads/2024/01/kameleoon-vs-abtasty-review.png\" alt=\"chart\">";
         assertEquals(review, rewrite(review));
@@ -1621,6 +1635,19 @@ class DefaultTagsTest {
                         + "&staticJsPath=ens.nzz.ch/nzz/prod-nzz/code/&ClientID=942"),
                 // Monsido's script, which counts visits
                 arguments("analytics", "//cdn.monsido.com/tool/javascripts/monsido.js"),
+                // sampling round 93: link-preview libraries' and a price tracker's saved pages (2018 and 2019)
+                // Tencent Analytics (MTA)
+                arguments("analytics", "http://pingjs.qq.com/h5/stats.js?v2.0.2"),
+                // Alibaba's Aplus logger as Taobao loads it
+                arguments("analytics", "//g.alicdn.com/alilog/mlog/aplus_v2.js"),
+                // Rakuten's own analytics (RAT)
+                arguments("analytics", "//r.r10s.jp/com/rat/js/rat-main.js"),
+                // OneAD's audience pixel script (Taiwan)
+                arguments("advertising", "https://ad-specs.guoshipartners.com/static/js/onead-pixel.min.js?_t=5102893"),
+                // VMFive's ad SDK (Taiwan)
+                arguments("advertising", "https://vawpro.vm5apis.com/man.js"),
+                // Venatus Media's ad manager
+                arguments("advertising", "//hb.vntsm.com/v3/live/ad-manager.min.js"),
                 // Amazon CloudWatch RUM's web client
                 arguments("analytics", "https://client.rum.us-east-1.amazonaws.com/1.x/cwr.js"),
                 // sampling round 92: the real pages of chardet's test data (Common Crawl, about 2019)
@@ -2440,13 +2467,38 @@ class DefaultTagsTest {
                 arguments("analytics", "(function (a, b) { function c(e) { var i = JSON.stringify([{type: \"click\"}]);"
                         + " try { a.navigator.sendBeacon(\"https://idat.production.ippen.space/idat\","
                         + " new a.Blob([i], {type: \"text/plain;charset=UTF-8\"})) } catch (x) {} }"
-                        + " b.body.addEventListener(\"click\", c) })(window, document);"));
+                        + " b.body.addEventListener(\"click\", c) })(window, document);"),
+                // sampling round 93: Alibaba's Aplus loader on Taobao, which joins its host from two strings
+                arguments("analytics", "with(document)with(body)with(insertBefore(createElement(\"script\"),firstChild))"
+                        + "setAttribute(\"exparams\",\"category=&userid=&aplus&yunid=&&asid=AQAAAAA6h0NbAM3MawAAAAAdGM/+Ui\","
+                        + "id=\"tb-beacon-aplus\",src=(location>\"https\"?\"//g\":\"//g\")+\".alicdn.com/alilog/mlog/aplus_v2.js\")"),
+                // Tencent Analytics' (MTA) loader
+                arguments("analytics", "var _mtac = {}; (function() { var mta = document.createElement(\"script\");"
+                        + " mta.src = \"http://pingjs.qq.com/h5/stats.js?v2.0.2\"; mta.setAttribute(\"name\", \"MTAH5\");"
+                        + " mta.setAttribute(\"sid\", \"500460529\"); var s = document.getElementsByTagName(\"script\")[0];"
+                        + " s.parentNode.insertBefore(mta, s); })();"),
+                // OneAD's pixel set-up (Taiwan), which appends its script with the page's protocol
+                arguments("advertising", "function adCode() { var s = document.createElement(\"script\"),"
+                        + " el = document.getElementsByTagName(\"script\")[0]; s.async = true; s.src ="
+                        + " (document.location.protocol === \"https:\" ? \"https:\" : \"http:\")"
+                        + " + \"//ad-specs.guoshipartners.com/static/js/onead-pixel.min.js?_t=\""
+                        + " + Math.floor((new Date).getTime() / 300000); el.parentNode.insertBefore(s, el);"
+                        + " var onead_pixel = []; onead_pixel.push({uid: \"1000009\", accountid: \"\", category: \"\"});"
+                        + " window.onead_pixel = onead_pixel; } adCode();"),
+                // Venatus Media's ad manager, written into a hidden frame of the page's own
+                arguments("advertising", "(function() { document.write('<div id=\"vmv3-ad-manager\" style=\"display:none\"></div>');"
+                        + " var loaderFrameWindow = document.getElementById(\"vmv3-frm\").contentWindow;"
+                        + " loaderFrameWindow.document.open(); loaderFrameWindow.document.write('<scr'+'ipt"
+                        + " src=\"//hb.vntsm.com/v3/live/ad-manager.min.js\" type=\"text/javascript\" async>'+'</scr'+'ipt>');"
+                        + " loaderFrameWindow.document.close(); })();"));
     }
 
     static Stream<Arguments> vendorPixels() {
         return Stream.of(
                 // sampling round 90: Firebase's logging endpoint, which a page prefetches beside its ad hosts
                 arguments("analytics", "https://firebaselogging-pa.googleapis.com/v1/firelog/legacy/log"),
+                // sampling round 93: Alibaba's log host, which Taobao dns-prefetches for its Aplus beacons
+                arguments("analytics", "https://log.mmstat.com/v.gif?logtype=1"),
                 arguments("analytics", "https://mc.yandex.ru/watch/123"),
                 arguments("advertising", "https://www.google.pl/ads/ga-audiences?v=1&t=sr&tid=UA-1"),
                 arguments("analytics", "https://www.topblogs.de/tracker.php?do=in&id=26854"),
