@@ -7,11 +7,13 @@ import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +43,8 @@ public final class TagPolicy {
     private final PathOnlyRules pathOnly;
     /** Each rule's path prefix, null for a rule without one. */
     private final String[] pathPrefixes;
+    /** The length of the longest of {@link #pathPrefixes}. */
+    private final int longestPath;
     /** Every rule's host and path is ASCII: a value's readings differ then only in its hosts (see ValueReadings). */
     private final boolean rulesAreAscii;
     private final SignatureMatcher signatures;
@@ -100,6 +104,8 @@ public final class TagPolicy {
         // a rule's path read as a URL's is, escaped letters decoded, so that /%7Euser matches /~user either way
         this.pathPrefixes = this.rules.stream().map(r -> r.pathPrefix().map(UrlParts::withUnreservedDecoded)
                 .orElse(null)).toArray(String[]::new);
+        this.longestPath = Arrays.stream(pathPrefixes).filter(Objects::nonNull).mapToInt(String::length).max()
+                .orElse(0);
         this.pathOnly = new PathOnlyRules(pathOnlyPaths);
         this.rulesAreAscii = this.rules.stream().allMatch(r -> r.host().map(TagPolicy::isAscii).orElse(true)
                 && r.pathPrefix().map(TagPolicy::isAscii).orElse(true));
@@ -247,17 +253,34 @@ public final class TagPolicy {
         return Optional.of(rules.get(k));
     }
 
+    /** The length of the longest path a rule names (a URL's path needs reading no further to match a host rule's). */
+    int longestPath() {
+        return longestPath;
+    }
+
     /**
      * Index of the first rule matching the URL's host (suffix on label boundaries) and path prefix, or a rule
      * without host whose path occurs in the URL's path; -1 when none. A rule for a whole host that is the page's own
      * site (or a parent of it) does not match the site's own URLs; one narrowed by a path still does.
      */
     int matchUrl(UrlParts url, PageSite site) {
+        return match(url.host(), url.path(), site);
+    }
+
+    /**
+     * Index of the first rule naming {@code host} (or a parent of it) that some URL on it may match, whatever its path;
+     * -1 when none: a URL on that host can match only the rules with a path and no host.
+     */
+    int matchHost(String host, PageSite site) {
+        return match(host, null, site);
+    }
+
+    /** {@link #matchUrl}; with a null {@code path}, {@link #matchHost}. */
+    private int match(String host, String path, PageSite site) {
         int best = Integer.MAX_VALUE;
-        if (pathOnly.any()) {
-            best = pathOnly.firstMatch(url.path());
+        if (pathOnly.any() && path != null) {
+            best = pathOnly.firstMatch(path);
         }
-        String host = url.host();
         // suffixes starting here or later are the page's own site or its parents
         int own = site.ownSuffixStart(host);
         // every suffix on a label boundary, shortest first (the lowest matching rule wins whatever the order);
@@ -268,18 +291,19 @@ public final class TagPolicy {
             hash += host.charAt(k) * power;
             power *= 31;
             if ((k == 0 || host.charAt(k - 1) == '.') && mayBeRuleHost(hash)) {
-                best = firstHostMatch(byHost.get(host.substring(k)), url.path(), k < own, best);
+                best = firstHostMatch(byHost.get(host.substring(k)), path, k < own, best);
             }
         }
         if (!byHostAnyTld.isEmpty()) {
-            best = firstAnyTldMatch(host, url.path(), own, best);
+            best = firstAnyTldMatch(host, path, own, best);
         }
         return best == Integer.MAX_VALUE ? -1 : best;
     }
 
     /**
-     * The first of {@code candidates} (host rules of one host, in rule order) before {@code best} whose path fits;
-     * without {@code wholeHost}, only one with a path (the host is the page's own site).
+     * The first of {@code candidates} (host rules of one host, in rule order) before {@code best} whose path fits
+     * (any, when {@code path} is null); without {@code wholeHost}, only one with a path (the host is the page's own
+     * site).
      */
     private int firstHostMatch(int[] candidates, String path, boolean wholeHost, int best) {
         if (candidates != null) {
@@ -288,7 +312,7 @@ public final class TagPolicy {
                     break;
                 }
                 String prefix = pathPrefixes[r];
-                if (prefix == null || prefix.isEmpty() ? wholeHost : path.startsWith(prefix)) {
+                if (prefix == null || prefix.isEmpty() ? wholeHost : path == null || path.startsWith(prefix)) {
                     return r;
                 }
             }

@@ -249,6 +249,43 @@ record UrlParts(String host, String path) {
         return "/" + String.join("/", kept) + path.substring(end);
     }
 
+    /**
+     * {@code raw} from {@code from} on as one path on no host, read as a URL's (tabs and line breaks dropped,
+     * backslashes made slashes, unreserved escapes decoded): where the rules with a path and no host are looked for
+     * in text whose URLs may run to its end.
+     */
+    static UrlParts restAsPath(String raw, int from) {
+        String rest = raw.substring(from);
+        return new UrlParts("", withUnreservedDecoded(isClean(rest, 0) ? rest : clean(rest)));
+    }
+
+    /** The end of the run of slashes and backslashes at {@code from}. */
+    static int slashRunEnd(String raw, int from) {
+        int i = from;
+        while (i < raw.length() && (raw.charAt(i) == '/' || raw.charAt(i) == '\\')) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Where to stop reading the URL whose authority starts at {@code authorityStart} (past its slashes) to know its
+     * host and the first {@code pathChars} characters of its path: its authority ends at the first '/', '\', '?' or
+     * '#' (userinfo and all, however long: the host is its last part).
+     */
+    static int readingEnd(String raw, int authorityStart, int pathChars) {
+        int i = authorityStart;
+        int n = raw.length();
+        while (i < n) {
+            char c = raw.charAt(i);
+            if (c == '/' || c == '\\' || c == '?' || c == '#') {
+                break;
+            }
+            i++;
+        }
+        return (int) Math.min(n, (long) i + pathChars);
+    }
+
     /** A relative URL (not empty): it loads from the page's host, or its base's. */
     boolean isRelative() {
         return host.isEmpty() && !path.isEmpty();
