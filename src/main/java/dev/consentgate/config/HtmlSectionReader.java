@@ -24,7 +24,7 @@ final class HtmlSectionReader {
 
     static HtmlSettings read(YamlSection s, Set<String> categories) {
         s.rejectUnknownKeys(Set.of("neutralize", "actions", "category_actions", "inline_script_inspect_limit",
-                "max_tag_bytes", "consent_url", "named_url_categories"));
+                "max_tag_bytes", "consent_url", "named_url_categories", "surrogates"));
         HtmlSettings d = HtmlSettings.defaults();
         Problems problems = s.problems();
         HtmlSettings.NeutralizeStyle style = s.string("neutralize").flatMap(name -> {
@@ -76,7 +76,7 @@ final class HtmlSectionReader {
         }
         String consentUrl = s.string("consent_url", d.consentUrl());
         return new HtmlSettings(style, script, pixel, hint, embed, perCategory, (int) inspect, (int) tagBytes,
-                consentUrl, namedUrlCategories(s, categories));
+                consentUrl, namedUrlCategories(s, categories), s.bool("surrogates", d.surrogates()));
     }
 
     /**

@@ -29,11 +29,14 @@ import java.util.Set;
  * @param namedUrlCategories      categories whose tag URLs block an inline script that only names them (a beacon
  *                                endpoint, a tracker's address in its settings); a URL a script loads blocks it
  *                                whatever its category
+ * @param surrogates              after a blocked script of a known vendor, inert stand-ins for the globals it would
+ *                                have defined ({@code gtag}, {@code fbq}...), so that the site's own calls to them
+ *                                do not throw
  */
 public record HtmlSettings(NeutralizeStyle neutralize, TagAction scriptAction, TagAction pixelAction,
                            TagAction hintAction, TagAction embedAction, Map<String, TagAction> categoryActions,
                            int inlineScriptInspectLimit, int maxTagBytes, String consentUrl,
-                           Set<String> namedUrlCategories) {
+                           Set<String> namedUrlCategories, boolean surrogates) {
 
     public static final String DEFAULT_CONSENT_URL = "/.consentgate/consent";
     /** The categories of trackers (not of embeds and widgets, whose hosts links name too). */
@@ -54,28 +57,33 @@ public record HtmlSettings(NeutralizeStyle neutralize, TagAction scriptAction, T
     public static HtmlSettings defaults() {
         return new HtmlSettings(NeutralizeStyle.CONSENTGATE, TagAction.NEUTRALIZE, TagAction.REMOVE,
                 TagAction.REMOVE, TagAction.PLACEHOLDER, Map.of(), 256 * 1024, 16 * 1024, DEFAULT_CONSENT_URL,
-                DEFAULT_NAMED_URL_CATEGORIES);
+                DEFAULT_NAMED_URL_CATEGORIES, true);
     }
 
     public HtmlSettings withNeutralize(NeutralizeStyle style) {
         return new HtmlSettings(style, scriptAction, pixelAction, hintAction, embedAction, categoryActions,
-                inlineScriptInspectLimit, maxTagBytes, consentUrl, namedUrlCategories);
+                inlineScriptInspectLimit, maxTagBytes, consentUrl, namedUrlCategories, surrogates);
     }
 
     public HtmlSettings withLimits(int inspectLimit, int tagBytes) {
         return new HtmlSettings(neutralize, scriptAction, pixelAction, hintAction, embedAction, categoryActions,
-                inspectLimit, tagBytes, consentUrl, namedUrlCategories);
+                inspectLimit, tagBytes, consentUrl, namedUrlCategories, surrogates);
     }
 
     public HtmlSettings withActions(TagAction script, TagAction pixel, TagAction hint, TagAction embed,
                                     Map<String, TagAction> perCategory) {
         return new HtmlSettings(neutralize, script, pixel, hint, embed, perCategory, inlineScriptInspectLimit,
-                maxTagBytes, consentUrl, namedUrlCategories);
+                maxTagBytes, consentUrl, namedUrlCategories, surrogates);
     }
 
     public HtmlSettings withNamedUrlCategories(Set<String> categories) {
         return new HtmlSettings(neutralize, scriptAction, pixelAction, hintAction, embedAction, categoryActions,
-                inlineScriptInspectLimit, maxTagBytes, consentUrl, categories);
+                inlineScriptInspectLimit, maxTagBytes, consentUrl, categories, surrogates);
+    }
+
+    public HtmlSettings withSurrogates(boolean on) {
+        return new HtmlSettings(neutralize, scriptAction, pixelAction, hintAction, embedAction, categoryActions,
+                inlineScriptInspectLimit, maxTagBytes, consentUrl, namedUrlCategories, on);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.consentgate.html;
 
 import dev.consentgate.config.TagAction;
+import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.html.ElementJudge.Verdict;
 import io.netty.buffer.ByteBuf;
@@ -72,6 +73,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     private final InlineScriptInspection inlineScript;
     private final InlineScriptJudge scriptJudge;
+
+    /** The stand-ins due after the end tag of the script just neutralized (see TagSurrogates); null when none. */
+    private byte[] surrogatesAfterEndTag;
+    /** The page got its first stand-ins, with the functions the later ones share. */
+    private boolean surrogatesStarted;
 
     /** Decision taken when a tag overflowed, applied when it ends: a rule that already matched, or null. */
     private Verdict overflowVerdict;
@@ -250,7 +256,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     private InlineScriptInspection inlineScriptInspection(InlineScriptJudge judge) {
         return new InlineScriptInspection(policy, judge, pending, dropped, events, this::readScriptAsMarkup,
-                inNoscript, elements.urls());
+                this::scriptBlocked, inNoscript, elements.urls());
     }
 
     /** An inline script's content in SVG or MathML, as the markup a browser reads there (every element a pixel). */
@@ -452,6 +458,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (tag.nameId == ElementNames.TEMPLATE && templateDepth > 0) {
             templateDepth--;
         }
+        if (tag.nameId == ElementNames.SCRIPT && surrogatesAfterEndTag != null) {
+            pending.emitUpTo(tag.end);
+            pending.insert(surrogatesAfterEndTag);
+            surrogatesAfterEndTag = null;
+        }
     }
 
     @Override
@@ -622,6 +633,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 && !ForeignContent.endsForeignContent(tag.nameString()) ? TagAction.REMOVE : v.action()) {
             case NEUTRALIZE -> {
                 pending.insert(rewrites.neutralize(tag, v.rule()));
+                if (tag.nameId == ElementNames.SCRIPT) {
+                    scriptBlocked(tag, v.rule(), true);
+                }
                 done = RewriteEvent.Action.NEUTRALIZED;
             }
             case PLACEHOLDER -> {
@@ -635,11 +649,33 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                     // gone, it would leave a browser in SVG, where the tokenizer is out of it
                     pending.insert(ElementRewrites.FOREIGN_CONTENT_END);
                 }
+                if (tag.nameId == ElementNames.SCRIPT) {
+                    scriptBlocked(tag, v.rule(), false);
+                }
                 dropContent(tag, hasContent);
                 done = RewriteEvent.Action.REMOVED;
             }
         }
         events.report(tag.start, tag.nameId, v.host(), v.rule().category(), v.rule().id(), done);
+    }
+
+    /**
+     * A script of the page was blocked: the stand-ins for its vendor's globals go right after its end tag (a
+     * neutralized one, whose text they record) or in its place (a removed one). Only in HTML outside SVG, MathML,
+     * templates and noscript, where a script of the gateway's runs as the page's own would have.
+     */
+    private void scriptBlocked(TagToken tag, TagRule rule, boolean neutralized) {
+        int vendors = policy.surrogates().vendors(policy.indexOf(rule.id()));
+        if (vendors == 0 || fragmentDepth > 0 || uncertainContext()) {
+            return;
+        }
+        byte[] script = TagSurrogates.script(vendors, !surrogatesStarted, tag.value("nonce"));
+        surrogatesStarted = true;
+        if (neutralized) {
+            surrogatesAfterEndTag = script;
+        } else {
+            pending.insert(script);
+        }
     }
 
     private void dropContent(TagToken tag, boolean hasContent) {

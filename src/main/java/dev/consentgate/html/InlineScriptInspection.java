@@ -17,6 +17,11 @@ final class InlineScriptInspection {
         void read(long contentAbs, byte[] code, int length);
     }
 
+    /** Told of a script blocked, right after its replacement (or nothing, when removed) was sent. */
+    interface BlockedScripts {
+        void blocked(TagToken tag, TagRule rule, boolean neutralized);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(InlineScriptInspection.class);
     private final TagPolicy policy;
     private final InlineScriptJudge judge;
@@ -24,6 +29,7 @@ final class InlineScriptInspection {
     private final DroppedContent dropped;
     private final EventReporter events;
     private final MarkupReader markupReader;
+    private final BlockedScripts blockedScripts;
     /** How blocked scripts count: as pixels in a noscript's content read as markup. */
     private final ElementKind kind;
     /** Judges the URLs a speculation rule set reaches, against the page's bases. */
@@ -39,7 +45,8 @@ final class InlineScriptInspection {
     private long contentEnd;
 
     InlineScriptInspection(TagPolicy policy, InlineScriptJudge judge, PendingOutput pending, DroppedContent dropped,
-                           EventReporter events, MarkupReader markupReader, boolean inNoscript, UrlJudge urls) {
+                           EventReporter events, MarkupReader markupReader, BlockedScripts blockedScripts,
+                           boolean inNoscript, UrlJudge urls) {
         this.policy = policy;
         this.urls = urls;
         this.judge = judge;
@@ -47,6 +54,7 @@ final class InlineScriptInspection {
         this.dropped = dropped;
         this.events = events;
         this.markupReader = markupReader;
+        this.blockedScripts = blockedScripts;
         this.kind = inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT;
     }
 
@@ -192,7 +200,9 @@ final class InlineScriptInspection {
             }
             events.report(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(),
                     RewriteEvent.Action.NEUTRALIZED);
+            blockedScripts.blocked(tag, rule, true);
         } else {
+            blockedScripts.blocked(tag, rule, false);
             dropped.start(ElementNames.SCRIPT, null);
             events.report(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(),
                     RewriteEvent.Action.REMOVED);

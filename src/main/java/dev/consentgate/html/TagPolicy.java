@@ -57,6 +57,7 @@ public final class TagPolicy {
     private final boolean hasKeepRules;
     private final Set<String> ruleCategories;
     private final ElementRewrites rewrites;
+    private final TagSurrogates surrogates;
     private final Map<String, Integer> ruleIndexes = new HashMap<>();
 
     public TagPolicy(List<TagRule> rules, Map<String, Category> categories, HtmlSettings settings) {
@@ -125,6 +126,7 @@ public final class TagPolicy {
         }
         this.hasKeepRules = this.rules.stream().anyMatch(TagRule::keep);
         this.rewrites = new ElementRewrites(settings);
+        this.surrogates = settings.surrogates() ? TagSurrogates.forRules(this.rules) : TagSurrogates.NONE;
     }
 
     public List<TagRule> rules() {
@@ -193,6 +195,11 @@ public final class TagPolicy {
 
     ElementRewrites rewrites() {
         return rewrites;
+    }
+
+    /** The stand-ins for the globals of the vendors the rules name (none when the ruleset switches them off). */
+    TagSurrogates surrogates() {
+        return surrogates;
     }
 
     SignatureMatcher signatures() {
