@@ -101,7 +101,7 @@ final class ElementRewrites {
      * A body, table, row or cell start tag whose background image (or, for body, whose handler's code) a rule blocks,
      * kept with that made inert: each {@code background} and each event handler renamed {@code data-cg-blocked-NAME},
      * every other byte as it was. The element stays, as removing it would unmake the page's structure (until
-     * 2026-12-01 a body start tag went whole, its class and other attributes with it).
+     * 2026-11-30 a body start tag went whole, its class and other attributes with it).
      */
     static ByteBuf withBackgroundAndHandlersInert(TagToken tag) {
         byte[] raw = tag.bytes();

@@ -238,7 +238,7 @@ final class StringEscapes {
      * A legacy name without its semicolon ({@code www.facebook&shy.com}: a soft hyphen, which a host's IDNA mapping
      * takes out; {@code &ordm}, {@code &sup1}: letters and digits), decoded as in an attribute, where a name followed
      * by '=' (or, as {@code name} is the whole run of letters and digits, by one of those) stays as written.
-     * Until 2026-12-01 these were left as written here and such a pixel passed (found by a review).
+     * Until 2026-11-30 these were left as written here and such a pixel passed (found by a review).
      */
     private int legacyReference(String name, byte next) {
         if (next == '=' || CharRefs.legacyWithoutSemicolon(name) < 0) {

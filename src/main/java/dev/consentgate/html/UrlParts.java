@@ -162,7 +162,7 @@ record UrlParts(String host, String path) {
      * The path (before its query and fragment) with its percent-encoded unreserved characters (RFC 3986: letters,
      * digits, {@code -._~}) decoded. The URL means the same either way, and a server decodes them before it routes the
      * request, so a path rule narrowed to {@code /tr} must take {@code /%74r}, which Chromium sends as written; until
-     * 2026-12-01 it did not (found by a review). Other escapes ({@code %2F}, {@code %3F}) stay: decoded, they would
+     * 2026-11-30 it did not (found by a review). Other escapes ({@code %2F}, {@code %3F}) stay: decoded, they would
      * change where the path's segments or its query begin.
      */
     static String withUnreservedDecoded(String path) {

@@ -86,7 +86,7 @@ class ElementsThatLoadOnTheirOwnReachNoTrackerE2ETest {
         // Before (found by a review): through the gateway the stand-in www.facebook.com (connect.facebook.net for the
         // stylesheet) received the request as it did straight from the upstream: the rewriter did not judge these
         // elements, and skipped input, video, audio, track, body, table, tr, td, th and feImage tags without reading
-        // their attributes (the table's elements until 2026-12-01)
+        // their attributes (the table's elements until 2026-11-30)
         String marker = "ev=" + path.substring(1) + "&run=";
         String name = "loads-on-their-own" + path.replace('/', '-');
         load(lab, site.upstreamOrigin() + path + "?run=direct", name + "-direct");

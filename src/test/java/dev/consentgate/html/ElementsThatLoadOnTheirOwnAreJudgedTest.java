@@ -109,7 +109,7 @@ class ElementsThatLoadOnTheirOwnAreJudgedTest {
     @Test
     void aBodysTrackerBackgroundIsMadeInertAndTheBodyStays() {
         // Before (found by a review): body was skipped unread, and Chromium loaded its background image; then, until
-        // 2026-12-01, the start tag went whole, its class and handlers with it
+        // 2026-11-30, the start tag went whole, its class and handlers with it
         assertRewritten("<head></head><body data-cg-blocked-background=\"https://www.facebook.com/tr?b\" class=\"home\">"
                 + "<p>x</p>", "<head></head><body background=\"https://www.facebook.com/tr?b\" class=\"home\"><p>x</p>");
         assertUntouched("<head></head><body background=\"/bg.png\" class=\"home\"><p>x</p>");
