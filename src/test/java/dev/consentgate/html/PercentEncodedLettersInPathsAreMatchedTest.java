@@ -7,7 +7,6 @@ import dev.consentgate.config.HtmlSettings;
 import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,13 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class PercentEncodedLettersInPathsAreMatchedTest {
 
-    private static final TagPolicy POLICY = TestRules.defaultPolicy();
     /** Facebook's plugins granted (functionality), Meta's pixel (advertising, the host narrowed to /tr) not. */
     private static final ConsentDecision FUNCTIONALITY = TestRules.consent("essential", "functionality");
 
     private static String rewrite(String html) {
-        return new String(HtmlRewriter.rewriteAll(POLICY, FUNCTIONALITY, html.getBytes(StandardCharsets.UTF_8),
-                RewriteListener.NONE), StandardCharsets.UTF_8);
+        return TestRules.rewrite(FUNCTIONALITY, html);
     }
 
     /**

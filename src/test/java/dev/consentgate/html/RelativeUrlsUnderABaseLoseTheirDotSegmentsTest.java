@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.consentgate.consent.ConsentDecision;
 
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,13 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class RelativeUrlsUnderABaseLoseTheirDotSegmentsTest {
 
-    private static final TagPolicy POLICY = TestRules.defaultPolicy();
     /** Facebook's plugins granted (functionality), Meta's pixel (advertising, the host narrowed to /tr) not. */
     private static final ConsentDecision FUNCTIONALITY = TestRules.consent("essential", "functionality");
 
     private static String rewrite(String html) {
-        return new String(HtmlRewriter.rewriteAll(POLICY, FUNCTIONALITY, html.getBytes(StandardCharsets.UTF_8),
-                RewriteListener.NONE), StandardCharsets.UTF_8);
+        return TestRules.rewrite(FUNCTIONALITY, html);
     }
 
     /**

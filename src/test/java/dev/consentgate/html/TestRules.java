@@ -10,6 +10,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +49,17 @@ final class TestRules {
 
     static TagPolicy defaultPolicy() {
         return new TagPolicy(defaultRules(), CATEGORIES, HtmlSettings.defaults());
+    }
+
+    /** A whole UTF-8 page rewritten by the shipped ruleset for a visitor who gave {@code consent}. */
+    static String rewrite(ConsentDecision consent, String html) {
+        return new String(HtmlRewriter.rewriteAll(ShippedPolicy.POLICY, consent,
+                html.getBytes(StandardCharsets.UTF_8), RewriteListener.NONE), StandardCharsets.UTF_8);
+    }
+
+    /** The shipped ruleset's policy, built once, when first asked for. */
+    private static final class ShippedPolicy {
+        static final TagPolicy POLICY = defaultPolicy();
     }
 
     static TagPolicy policy(HtmlSettings settings) {
