@@ -74,10 +74,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private final InlineScriptInspection inlineScript;
     private final InlineScriptJudge scriptJudge;
 
-    /** The stand-ins due after the end tag of the script just neutralized (see TagSurrogates); null when none. */
-    private byte[] surrogatesAfterEndTag;
-    /** The page got its first stand-ins, with the functions the later ones share. */
-    private boolean surrogatesStarted;
+    /** Where the stand-ins for blocked vendors' globals go (see TagSurrogates). */
+    private final SurrogatePlacement surrogates;
 
     /** Decision taken when a tag overflowed, applied when it ends: a rule that already matched, or null. */
     private Verdict overflowVerdict;
@@ -91,6 +89,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     ByteStreamRewriter(TagPolicy policy, ConsentDecision consent, PageSite site, RewriteListener listener,
                        Predicate<String> cookieNameAllowed, Charset encoding) {
         this.policy = policy;
+        this.surrogates = new SurrogatePlacement(policy);
         this.consent = consent;
         this.elements = new ElementJudge(policy, consent, site, cookieNameAllowed, encoding);
         this.rewrites = policy.rewrites();
@@ -114,6 +113,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      */
     private ByteStreamRewriter(ByteStreamRewriter outer, long contentAbs, MarkupReading reading) {
         this.policy = outer.policy;
+        // none go into content read as a fragment
+        this.surrogates = new SurrogatePlacement(policy);
         this.consent = outer.consent;
         this.events = outer.events;
         this.elements = outer.elements;
@@ -458,10 +459,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (tag.nameId == ElementNames.TEMPLATE && templateDepth > 0) {
             templateDepth--;
         }
-        if (tag.nameId == ElementNames.SCRIPT && surrogatesAfterEndTag != null) {
-            pending.emitUpTo(tag.end);
-            pending.insert(surrogatesAfterEndTag);
-            surrogatesAfterEndTag = null;
+        if (tag.nameId == ElementNames.SCRIPT) {
+            surrogates.scriptEnded(tag.end, pending);
         }
     }
 
@@ -665,16 +664,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      * templates and noscript, where a script of the gateway's runs as the page's own would have.
      */
     private void scriptBlocked(TagToken tag, TagRule rule, boolean neutralized) {
-        int vendors = policy.surrogates().vendors(policy.indexOf(rule.id()));
-        if (vendors == 0 || fragmentDepth > 0 || uncertainContext()) {
-            return;
-        }
-        byte[] script = TagSurrogates.script(vendors, !surrogatesStarted, tag.value("nonce"));
-        surrogatesStarted = true;
-        if (neutralized) {
-            surrogatesAfterEndTag = script;
-        } else {
-            pending.insert(script);
+        if (fragmentDepth == 0 && !uncertainContext()) {
+            surrogates.scriptBlocked(tag, rule, neutralized, pending);
         }
     }
 
