@@ -206,10 +206,12 @@ final class StringEscapes {
         if (k == n) {
             return n - i < LONGEST ? CUT : NONE;
         }
-        String name = new String(b, i + 1, k - i - 1, java.nio.charset.StandardCharsets.US_ASCII);
         if (b[k] != ';') {
-            return legacyReference(name, b[k]);
+            // the legacy names are 2 to 4 letters long: a query's "&b=2" or "&page" builds no name
+            return k - i - 1 < 2 || k - i - 1 > 4 || b[k] == '=' ? NONE
+                    : legacyReference(new String(b, i + 1, k - i - 1, java.nio.charset.StandardCharsets.US_ASCII));
         }
+        String name = new String(b, i + 1, k - i - 1, java.nio.charset.StandardCharsets.US_ASCII);
         switch (name) {
             case "period" -> put('.');
             case "sol", "bsol" -> put('/');
@@ -240,8 +242,8 @@ final class StringEscapes {
      * by '=' (or, as {@code name} is the whole run of letters and digits, by one of those) stays as written.
      * Until 2026-11-30 these were left as written here and such a pixel passed (found by a review).
      */
-    private int legacyReference(String name, byte next) {
-        if (next == '=' || CharRefs.legacyWithoutSemicolon(name) < 0) {
+    private int legacyReference(String name) {
+        if (CharRefs.legacyWithoutSemicolon(name) < 0) {
             return NONE;
         }
         // the same names as with a semicolon: those a URL's host is spelt with
