@@ -59,6 +59,7 @@ public final class TagPolicy {
     private final ElementRewrites rewrites;
     private final TagSurrogates surrogates;
     private final Map<String, Integer> ruleIndexes = new HashMap<>();
+    private final UrlMatchCache urlMatches = new UrlMatchCache();
 
     public TagPolicy(List<TagRule> rules, Map<String, Category> categories, HtmlSettings settings) {
         this.rules = List.copyOf(rules);
@@ -200,6 +201,11 @@ public final class TagPolicy {
     /** The stand-ins for the globals of the vendors the rules name (none when the ruleset switches them off). */
     TagSurrogates surrogates() {
         return surrogates;
+    }
+
+    /** What URLs matched on each site, shared by every page judged under these rules. */
+    UrlMatchCache urlMatches() {
+        return urlMatches;
     }
 
     SignatureMatcher signatures() {

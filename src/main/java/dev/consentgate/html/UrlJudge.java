@@ -2,6 +2,7 @@ package dev.consentgate.html;
 
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.html.ElementJudge.Verdict;
+import dev.consentgate.html.UrlMatchCache.UrlMatch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,16 @@ final class UrlJudge {
                 return code;
             }
         }
+        // what the URL matches depends on the page's base URLs only when it is relative, and they are rare
+        UrlMatch match = bases.any() ? read(url) : policy.urlMatches().get(site.domain(), url, this::read);
+        return verdict(match.rule(), match.parts(), kind);
+    }
+
+    /**
+     * The first rule the URL matches as written, against the page's base URLs, and as any URL it carries inside
+     * it; -1 when none does.
+     */
+    private UrlMatch read(String url) {
         UrlParts parts = UrlParts.parse(url);
         int k = policy.matchUrl(parts, site);
         UrlParts relative = parts.isRelative() ? parts : null;
@@ -138,7 +149,7 @@ final class UrlJudge {
             k = policy.matchUrl(parts, site);
             slashes = url.indexOf("//", slashes + 2);
         }
-        return verdict(k, parts, kind);
+        return new UrlMatch(k, parts);
     }
 
     /**
