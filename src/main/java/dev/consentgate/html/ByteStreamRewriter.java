@@ -71,8 +71,12 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     /** The content being read both ways, if any. */
     private final ContentReadBothWays bothWays;
 
-    private final InlineScriptInspection inlineScript;
-    private final InlineScriptJudge scriptJudge;
+    /**
+     * The inline script being read, and its judge; both made with the first inline script, since most fragments (a
+     * noscript's pixel) hold none, and the judge's buffers are most of what a fragment would allocate.
+     */
+    private InlineScriptInspection inlineScript;
+    private InlineScriptJudge scriptJudge;
 
     /** Where the stand-ins for blocked vendors' globals go (see TagSurrogates). */
     private final SurrogatePlacement surrogates;
@@ -102,8 +106,6 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.fragmentDepth = 0;
         this.noscriptInHtml = false;
         this.inNoscript = false;
-        this.scriptJudge = new InlineScriptJudge(policy, consent, site, encoding);
-        this.inlineScript = inlineScriptInspection(scriptJudge);
         this.bothWays = new ContentReadBothWays(pending, this::fragment, 0);
     }
 
@@ -127,8 +129,6 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.fragmentDepth = outer.fragmentDepth + 1;
         this.noscriptInHtml = reading == MarkupReading.NOSCRIPT_IN_HTML;
         this.inNoscript = true;
-        this.scriptJudge = new InlineScriptJudge(policy, consent, outer.elements.site(), encoding);
-        this.inlineScript = inlineScriptInspection(scriptJudge);
         this.bothWays = new ContentReadBothWays(pending, this::fragment, fragmentDepth);
         if (outer.tokenizer.innerMarkupCounts()) {
             // its markup may move a browser into or out of SVG: see afterContentReadBothWays
@@ -190,7 +190,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             }
         }
         absPos += len;
-        inlineScript.chunkEnded();
+        if (inlineScript != null) {
+            inlineScript.chunkEnded();
+        }
         if (countLines) {
             lines.chunkEnd(a, from, from + len, chunkAbs, lineMarkFrom());
         }
@@ -255,9 +257,22 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         return new ByteStreamRewriter(this, contentAbs, reading);
     }
 
-    private InlineScriptInspection inlineScriptInspection(InlineScriptJudge judge) {
-        return new InlineScriptInspection(policy, judge, pending, dropped, events, this::readScriptAsMarkup,
-                this::scriptBlocked, inNoscript, elements.urls());
+    /** The inspection of inline scripts, made when the first one starts. */
+    private InlineScriptInspection inlineScript() {
+        if (inlineScript == null) {
+            scriptJudge = new InlineScriptJudge(policy, consent, elements.site(), encoding);
+            if (entities != null) {
+                scriptJudge.declaredEntities(entities);
+            }
+            inlineScript = new InlineScriptInspection(policy, scriptJudge, pending, dropped, events,
+                    this::readScriptAsMarkup, this::scriptBlocked, inNoscript, elements.urls());
+        }
+        return inlineScript;
+    }
+
+    /** An inline script is being read. */
+    private boolean inInlineScript() {
+        return inlineScript != null && inlineScript.active();
     }
 
     /** An inline script's content in SVG or MathML, as the markup a browser reads there (every element a pixel). */
@@ -286,7 +301,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (holdStart >= 0 && (t < 0 || holdStart < t)) {
             t = holdStart;
         }
-        long script = inlineScript.heldFrom();
+        long script = inlineScript == null ? -1 : inlineScript.heldFrom();
         if (script >= 0 && (t < 0 || script < t)) {
             t = script;
         }
@@ -438,7 +453,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 return false;
             }
             // in XML, as in SVG, the content is markup: the code run is its text (see ForeignScriptText)
-            inlineScript.start(tag, tokenizer.inSvgOrMath() || xmlDocument);
+            inlineScript().start(tag, tokenizer.inSvgOrMath() || xmlDocument);
             return true;
         }
         apply(tag, v);
@@ -471,7 +486,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             holdStart = bothWays.nextAbs();
             return;
         }
-        if (inlineScript.active()) {
+        if (inInlineScript()) {
             inlineScript.read(a, from, to);
         }
     }
@@ -556,7 +571,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private void useEntities(DeclaredEntities declared) {
         entities = declared;
         tokenizer.declaredEntities(declared);
-        scriptJudge.declaredEntities(declared);
+        if (scriptJudge != null) {
+            scriptJudge.declaredEntities(declared);
+        }
     }
 
     /**
@@ -604,7 +621,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             holdStart = -1;
             return;
         }
-        if (inlineScript.active()) {
+        if (inInlineScript()) {
             inlineScript.end(endTagStart);
         }
     }
