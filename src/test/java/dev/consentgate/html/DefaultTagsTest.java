@@ -446,6 +446,28 @@ class DefaultTagsTest {
     }
 
     @Test
+    void lazadasShopFilesPassWhileItsAplusLoggerDoesNot() {
+        // sampling round 94: g.lazcdn.com serves Lazada's own code, search box and security scripts, so the rule for
+        // Alibaba's Aplus logger there names its path (/g/alilog/), as on g.alicdn.com
+        String shop = "<script src=\"//g.lazcdn.com/g/lazada-search-fe/lzd-searchbox/0.4.26/index.js\"></script>"
+                + "<script src=\"https://g.lazcdn.com/g/??/AWSC/AWSC/awsc.js,/sd/baxia-entry/baxiaCommon.js\"></script>"
+                + "<link rel=\"stylesheet\" href=\"//g.lazcdn.com/g/psolution/lzd-head-foot/1.4.4/css/615.css\">";
+        assertEquals(shop, rewrite(shop));
+        assertEquals(List.of("alibaba-aplus-lazada"), rulesUnderEssentialOnly(
+                "<script id=\"beacon-aplus\" src=\"//g.lazcdn.com/g/alilog/mlog/aplus_int.js\"></script>"));
+    }
+
+    @Test
+    void vksPagesAndPicturesPassWhileItsShareButtonDoesNot() {
+        // sampling round 94: the share button's rule names its file; VK's pages and sign-in links pass
+        String links = "<a href=\"https://vk.com/web_texterra\">VK</a>"
+                + "<img src=\"https://vk.com/images/icons/favicons/fav_logo.ico\" alt=\"\">";
+        assertEquals(links, rewrite(links));
+        assertEquals(List.of("vk-share-button"), rulesUnderEssentialOnly(
+                "<script src=\"//vk.com/js/api/share.js?90\" charset=\"windows-1251\"></script>"));
+    }
+
+    @Test
     void aFirstPartyFileNamedAfterAVendorIsNotItsScript() {
         String review = "<img src=\"/wp-content/uploads/2024/01/kameleoon-vs-abtasty-review.png\" alt=\"chart\">";
         assertEquals(review, rewrite(review));
@@ -1650,6 +1672,20 @@ class DefaultTagsTest {
                 arguments("advertising", "//hb.vntsm.com/v3/live/ad-manager.min.js"),
                 // Amazon CloudWatch RUM's web client
                 arguments("analytics", "https://client.rum.us-east-1.amazonaws.com/1.x/cwr.js"),
+                // sampling round 94: SEO crawlers' and shop scrapers' saved pages (2017 to 2026)
+                // Alibaba's Aplus logger on Lazada's CDN
+                arguments("analytics", "//g.lazcdn.com/g/alilog/mlog/aplus_int.js"),
+                // Ve Interactive's retargeting tag
+                arguments("advertising", "//config1.veinteractive.com/tags/CD21100E/AAC3/40FE/B9D5/10C310A6BD5A/tag.js"),
+                // JustClick's click tracker (Russia)
+                arguments("advertising", "//convertmonster.justclick.ru/jsapi/click.js"),
+                // GetResponse's conversion goals, on its own host and on an account's tracking domain
+                arguments("advertising", "https://app.getresponse.com/goals_log.js?p=178604&u=V8yW"),
+                arguments("advertising", "//e.convertmonstermail.ru/goals_log.js?p=178606&u=G"),
+                // Push.World's web push subscriptions (Russia)
+                arguments("functionality", "https://texterraru.push.world/https.embed.js"),
+                // VK's share button
+                arguments("functionality", "//vk.com/js/api/share.js?90"),
                 // sampling round 92: the real pages of chardet's test data (Common Crawl, about 2019)
                 // onlinewebstat's visitor counter (Turkey)
                 arguments("analytics", "http://sayac.onlinewebstat.com/c.js"),
@@ -2472,6 +2508,19 @@ class DefaultTagsTest {
                 arguments("analytics", "with(document)with(body)with(insertBefore(createElement(\"script\"),firstChild))"
                         + "setAttribute(\"exparams\",\"category=&userid=&aplus&yunid=&&asid=AQAAAAA6h0NbAM3MawAAAAAdGM/+Ui\","
                         + "id=\"tb-beacon-aplus\",src=(location>\"https\"?\"//g\":\"//g\")+\".alicdn.com/alilog/mlog/aplus_v2.js\")"),
+                // sampling round 94: the same Aplus writer on Lazada, with its CDN's host in one string
+                arguments("analytics", "with (document) with (body) with (insertBefore(createElement('script'), firstChild))"
+                        + " setAttribute('exparams', 'cfgver=1.0&aplus&asid=AQAAAAA67xdgHA3hZAAAAAAcxAAg7RzJQg==',"
+                        + " (id = 'beacon-aplus'), (src = '//g.lazcdn.com/g/alilog/mlog/aplus_int.js'));"),
+                // Push.World's loader, which appends its embed script and sets the site's id
+                arguments("functionality", "!function(e,t,d,s,a,n,c){e[a]={},e[a].date=(new Date).getTime(),"
+                        + "n=t.createElement(d),c=t.getElementsByTagName(d)[0],n.type=\"text/javascript\",n.async=!0,"
+                        + "n.src=s,c.parentNode.insertBefore(n,c)}(window,document,\"script\","
+                        + "\"https://texterraru.push.world/https.embed.js\",\"pw\"),pw.websiteId=\"d0078abe69\";"),
+                // Ve Interactive's loader, which appends its tag to the head
+                arguments("advertising", "!function(){var a=document.createElement(\"script\");a.type=\"text/javascript\","
+                        + "a.async=!0,a.src=\"//config1.veinteractive.com/tags/CD21100E/AAC3/40FE/B9D5/10C310A6BD5A/tag.js\";"
+                        + "var b=document.getElementsByTagName(\"head\")[0];if(b)b.appendChild(a,b)}();"),
                 // Tencent Analytics' (MTA) loader
                 arguments("analytics", "var _mtac = {}; (function() { var mta = document.createElement(\"script\");"
                         + " mta.src = \"http://pingjs.qq.com/h5/stats.js?v2.0.2\"; mta.setAttribute(\"name\", \"MTAH5\");"
