@@ -76,6 +76,8 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     private boolean retried;
     /** Set when the response is HTML whose body the consent may change. */
     private HtmlBodyRewrite bodyRewrite;
+    /** What this page's limits let through unjudged has gone into the metrics. */
+    private boolean passedOverLimitCounted;
 
     Exchange(String id, ProxyHandler owner, ChannelHandlerContext client, HttpRequest request, Route route,
              ResponseEnforcement enforcement, long responseTimeoutMillis, boolean webSocket,
@@ -308,7 +310,13 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         try {
             bodyRewrite.content(content, out -> {
                 wrote[0] = true;
-                writeToClient(out, out instanceof LastHttpContent);
+                boolean lastPiece = out instanceof LastHttpContent;
+                if (lastPiece) {
+                    // counted before the page's end goes out, so that a client that has the whole page and then
+                    // reads the metrics finds this page in them
+                    countPassedOverLimit();
+                }
+                writeToClient(out, lastPiece);
             });
         } catch (RuntimeException e) {
             LOG.warn("[{}] {} {}: HTML rewrite failed, response aborted: {}", id, request.method(), request.uri(),
@@ -516,9 +524,17 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
     /** Drops the page's rewrite, counting what its limits let through (the client has it, aborted or not). */
     private void releaseBodyRewrite() {
         if (bodyRewrite != null) {
-            owner.metrics().passedOverLimit(bodyRewrite.elementsPassedOverLimit(), id);
+            countPassedOverLimit();
             bodyRewrite.release();
             bodyRewrite = null;
+        }
+    }
+
+    /** Counts, once, the elements the page's limits let through unjudged. */
+    private void countPassedOverLimit() {
+        if (!passedOverLimitCounted) {
+            passedOverLimitCounted = true;
+            owner.metrics().passedOverLimit(bodyRewrite.elementsPassedOverLimit(), id);
         }
     }
 
