@@ -33,17 +33,8 @@ final class SignatureMatcher {
     /** Bits of the hash of a signature's first four bytes: 65,536 bits for a few hundred signatures. */
     private static final int QUAD_BITS = 16;
 
-    /**
-     * The transitions by byte class: {@code delta[state + classOf[byte]]} is the next state, where a state is its
-     * row's offset (its number times {@link #classes}), so that a step is one addition and one load; negative
-     * ({@code ~next}) when the next state ends a signature. Bytes that occur in no signature share one class, so a
-     * row holds about 90 entries rather than 256: the table is a third as large, and more of it stays in cache.
-     */
+    /** delta[state * 256 + byte]: next state; negative (~next) when the next state ends a signature. */
     private final int[] delta;
-    /** Each byte's class: 0 for bytes no signature holds, else a class of its own. */
-    private final int[] classOf = new int[256];
-    /** The number of byte classes: the length of a row of {@link #delta}. */
-    private final int classes;
     private final int[][] outputs;
     /**
      * Bit {@link #quadHash} of the first four bytes of each signature; null when a signature is shorter. A clear bit
@@ -110,31 +101,12 @@ final class SignatureMatcher {
         for (int s = 0; s < n; s++) {
             outputs[s] = out.get(s).length == 0 ? null : out.get(s);
         }
-        int[] representative = new int[257];
-        int count = 1;
-        for (String signature : signatures) {
-            for (byte b : signature.getBytes(StandardCharsets.UTF_8)) {
-                if (classOf[b & 0xff] == 0) {
-                    classOf[b & 0xff] = count;
-                    representative[count++] = b & 0xff;
-                }
+        for (int i = 0; i < table.length; i++) {
+            if (outputs[table[i]] != null) {
+                table[i] = ~table[i];
             }
         }
-        // class 0's representative: a byte no signature holds, if there is one (else class 0 is never used)
-        for (int b = 0; b < 256; b++) {
-            if (classOf[b] == 0) {
-                representative[0] = b;
-                break;
-            }
-        }
-        classes = count;
-        delta = new int[n * classes];
-        for (int s = 0; s < n; s++) {
-            for (int c = 0; c < classes; c++) {
-                int next = table[s * 256 + representative[c]];
-                delta[s * classes + c] = outputs[next] != null ? ~(next * classes) : next * classes;
-            }
-        }
+        delta = table;
         quadStarts = quads(signatures);
         int maxRule = -1;
         int longest = 0;
@@ -301,7 +273,6 @@ final class SignatureMatcher {
     /** As {@link #scan(byte[], int, int, int, Hits)}, {@code lookback} holding the stream's earlier bytes. */
     int scan(byte[] a, int from, int to, int state, Hits hits, Lookback lookback) {
         int[] d = delta;
-        int[] classOf = this.classOf;
         long[] starts = quadStarts;
         int s = state;
         for (int i = from; i < to; i++) {
@@ -314,10 +285,10 @@ final class SignatureMatcher {
                     i++;
                 }
             }
-            int next = d[s + classOf[a[i] & 0xff]];
+            int next = d[(s << 8) | (a[i] & 0xff)];
             if (next < 0) {
                 next = ~next;
-                int[] rules = atBoundary(outputs[next / classes], a, from, i, lookback);
+                int[] rules = atBoundary(outputs[next], a, from, i, lookback);
                 if (rules.length > 0 && hits.onMatch(rules)) {
                     return -1;
                 }
