@@ -395,6 +395,17 @@ class DefaultTagsTest {
     }
 
     @Test
+    void yahoosGeolocationApiAndASitesOwnFilesPassWhileRapidsBeaconHostAndVercelsAnalyticsDoNot() {
+        // sampling round 97: Rapid's beacon rule names geo.yahoo.com only, and Vercel's rules the folders of its
+        // analytics, so Yahoo's geolocation API and a site's other files on Vercel pass
+        String passing = "<link rel=\"preconnect\" href=\"//geo.query.yahoo.com\">"
+                + "<script src=\"/_vercel/image?url=x\"></script><script src=\"/_next/static/chunks/main.js\"></script>";
+        assertEquals(passing, rewrite(passing));
+        assertEquals(List.of("yahoo-rapid-beacons", "vercel-web-analytics"), rulesUnderEssentialOnly(
+                "<link rel=\"preconnect\" href=\"//geo.yahoo.com\"><script defer src=\"/_vercel/insights/script.js\"></script>"));
+    }
+
+    @Test
     void pianosSignInAndGooglesOtherApiHostsPassWhileComposerAndFirebaseLoggingDoNot() {
         // sampling round 90: the rules for Piano Composer's c2 host and Firebase's logging endpoint name those hosts
         // alone, as piano.io also serves Piano ID's sign-in and googleapis.com fonts and script libraries
@@ -1686,6 +1697,14 @@ class DefaultTagsTest {
                 arguments("functionality", "https://texterraru.push.world/https.embed.js"),
                 // VK's share button
                 arguments("functionality", "//vk.com/js/api/share.js?90"),
+                // sampling round 97: HTML-to-Markdown converters' real-page fixtures (2013 to 2025)
+                // Audigent's Hadron ID
+                arguments("advertising", "https://cdn.hadronid.net/hadron.js?partner_id=474&_it=prebid"),
+                // A8.net's sales tracker (Japan)
+                arguments("advertising", "https://statics.a8.net/a8sales/a8sales.js"),
+                // Vercel Web Analytics and Speed Insights, from the site's own host
+                arguments("analytics", "/_vercel/insights/script.js"),
+                arguments("analytics", "/_vercel/speed-insights/script.js"),
                 // sampling round 92: the real pages of chardet's test data (Common Crawl, about 2019)
                 // onlinewebstat's visitor counter (Turkey)
                 arguments("analytics", "http://sayac.onlinewebstat.com/c.js"),
@@ -2539,7 +2558,11 @@ class DefaultTagsTest {
                         + " var loaderFrameWindow = document.getElementById(\"vmv3-frm\").contentWindow;"
                         + " loaderFrameWindow.document.open(); loaderFrameWindow.document.write('<scr'+'ipt"
                         + " src=\"//hb.vntsm.com/v3/live/ad-manager.min.js\" type=\"text/javascript\" async>'+'</scr'+'ipt>');"
-                        + " loaderFrameWindow.document.close(); })();"));
+                        + " loaderFrameWindow.document.close(); })();"),
+                // sampling round 97: Vercel Web Analytics' loader, which appends its script beside the window.va queue
+                arguments("analytics", "window.va = window.va || function () { (window.vaq = window.vaq || []).push(arguments); };"
+                        + " var script = document.createElement('script'); script.defer = true;"
+                        + " script.src = '/_vercel/insights/script.js'; document.querySelector('head').appendChild(script);"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -2548,6 +2571,8 @@ class DefaultTagsTest {
                 arguments("analytics", "https://firebaselogging-pa.googleapis.com/v1/firelog/legacy/log"),
                 // sampling round 93: Alibaba's log host, which Taobao dns-prefetches for its Aplus beacons
                 arguments("analytics", "https://log.mmstat.com/v.gif?logtype=1"),
+                // sampling round 97: Rapid's beacon host, which Yahoo Finance prefetches
+                arguments("analytics", "https://geo.yahoo.com/p?s=1197808038&t=abc"),
                 arguments("analytics", "https://mc.yandex.ru/watch/123"),
                 arguments("advertising", "https://www.google.pl/ads/ga-audiences?v=1&t=sr&tid=UA-1"),
                 arguments("analytics", "https://www.topblogs.de/tracker.php?do=in&id=26854"),
