@@ -469,6 +469,18 @@ class DefaultTagsTest {
     }
 
     @Test
+    void tencentsPicturesAndLibrariesPassWhileItsAdEngineDoesNot() {
+        // sampling round 96: qq.com takes pictures and libraries from other gtimg.com hosts; only ra.gtimg.com, the
+        // host of Tencent's ad engine Crystal and its ad resources, is a tag host
+        String page = "<script src=\"//mat1.gtimg.com/libs/jquery/1.12.0/jquery.min.js\"></script>"
+                + "<img alt=\"\" src=\"//inews.gtimg.com/newsapp_ls/0/12031916622_640330/0\">"
+                + "<img alt=\"\" src=\"//img1.gtimg.com/ninja/2/2020/06/ninja159128231631445.jpg\">";
+        assertEquals(page, rewrite(page));
+        assertEquals(List.of("tencent-crystal-ads"), rulesUnderEssentialOnly(
+                "<script src=\"//ra.gtimg.com/web/crystal/v4.7Beta05Build050/crystal-min.js\" id=\"l_qq_com\"></script>"));
+    }
+
+    @Test
     void vksPagesAndPicturesPassWhileItsShareButtonDoesNot() {
         // sampling round 94: the share button's rule names its file; VK's pages and sign-in links pass
         String links = "<a href=\"https://vk.com/web_texterra\">VK</a>"
@@ -1705,6 +1717,12 @@ class DefaultTagsTest {
                 // Vercel Web Analytics and Speed Insights, from the site's own host
                 arguments("analytics", "/_vercel/insights/script.js"),
                 arguments("analytics", "/_vercel/speed-insights/script.js"),
+                // sampling round 96: boilerplate-removal tools' saved pages (Chinese portals, 2020)
+                // Qihoo 360's Mediav ads and its feed ads
+                arguments("advertising", "//static.mediav.com/js/mvf_g3.js"),
+                arguments("advertising", "//static.mediav.com/js/feed_ts.js"),
+                // Tencent's ad engine Crystal on qq.com
+                arguments("advertising", "//ra.gtimg.com/web/crystal/v4.7Beta05Build050/crystal-min.js"),
                 // sampling round 92: the real pages of chardet's test data (Common Crawl, about 2019)
                 // onlinewebstat's visitor counter (Turkey)
                 arguments("analytics", "http://sayac.onlinewebstat.com/c.js"),
@@ -2562,7 +2580,12 @@ class DefaultTagsTest {
                 // sampling round 97: Vercel Web Analytics' loader, which appends its script beside the window.va queue
                 arguments("analytics", "window.va = window.va || function () { (window.vaq = window.vaq || []).push(arguments); };"
                         + " var script = document.createElement('script'); script.defer = true;"
-                        + " script.src = '/_vercel/insights/script.js'; document.querySelector('head').appendChild(script);"));
+                        + " script.src = '/_vercel/insights/script.js'; document.querySelector('head').appendChild(script);"),
+                // sampling round 96: qq.com's check that reports to Tencent's ad host when Crystal did not load
+                arguments("advertising", "if(typeof crystal === 'undefined' && Math.random() <= 1) { (function() {"
+                        + " var TIME_AFTER_LOAD_CRYSTAL = (new Date).getTime(); var img = new Image(1,1);"
+                        + " img.src = \"//dp3.qq.com/qqcom/?adb=1&dm=new&err=1002&blockjs=\""
+                        + "+(TIME_AFTER_LOAD_CRYSTAL-TIME_BEFORE_LOAD_CRYSTAL); })(); }"));
     }
 
     static Stream<Arguments> vendorPixels() {
