@@ -47,6 +47,8 @@ final class AddressAttributes {
     static final String[] FE_IMAGE = {"href", "xlink:href"};
     static final String[] HREF = {"href"};
     static final String[] DATA = {"data"};
+    /** A link's beacons: the URLs, separated by white space, a browser sends a POST to when the link is followed. */
+    static final String[] PING = {"ping"};
     /** Every attribute judging reads a URL or code from: a size limit that cuts one of them leaves it unread. */
     private static final Set<String> ALL = all();
 
@@ -90,7 +92,8 @@ final class AddressAttributes {
                  ElementNames.IMAGE, ElementNames.BASE, ElementNames.IFRAME, ElementNames.FRAME,
                  ElementNames.AMP_IFRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.LINK,
                  ElementNames.VIDEO, ElementNames.AUDIO, ElementNames.TRACK, ElementNames.BODY,
-                 ElementNames.TABLE, ElementNames.TR, ElementNames.TD, ElementNames.TH, ElementNames.FE_IMAGE -> {
+                 ElementNames.TABLE, ElementNames.TR, ElementNames.TD, ElementNames.TH, ElementNames.FE_IMAGE,
+                 ElementNames.A, ElementNames.AREA -> {
             }
             case ElementNames.INPUT -> {
                 // only an image button loads its src: a long hidden value (ASP.NET's view state) after a type read
@@ -181,7 +184,7 @@ final class AddressAttributes {
     private static Set<String> all() {
         Set<String> names = new HashSet<>(List.of("srcdoc"));
         for (String[] list : List.of(DELAYED_SCRIPT, IMAGE, FRAME, HINT, IMAGE_ELEMENT, SVG_SCRIPT, SRC, HREF, DATA,
-                VIDEO, AUDIO, BACKGROUND, FE_IMAGE)) {
+                VIDEO, AUDIO, BACKGROUND, FE_IMAGE, PING)) {
             names.addAll(Arrays.asList(list));
         }
         return Set.copyOf(names);

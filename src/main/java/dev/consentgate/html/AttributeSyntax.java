@@ -54,6 +54,26 @@ final class AttributeSyntax {
         return urls;
     }
 
+    /** The ASCII-whitespace-separated tokens of {@code value}, as written (a ping's URLs). */
+    static List<String> tokens(String value) {
+        List<String> tokens = new ArrayList<>();
+        int n = value.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isSpace(value.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSpace(value.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                tokens.add(value.substring(start, i));
+            }
+        }
+        return tokens;
+    }
+
     /** Whether any ASCII-whitespace-separated token of {@code value}, lower-cased, is in {@code wanted}. */
     static boolean anyToken(String value, Set<String> wanted) {
         int n = value.length();

@@ -337,7 +337,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                  ElementNames.AMP_PIXEL, ElementNames.AMP_IFRAME, ElementNames.IMAGE, ElementNames.BASE,
                  ElementNames.SET, ElementNames.ANIMATE, ElementNames.INPUT, ElementNames.VIDEO, ElementNames.AUDIO,
                  ElementNames.TRACK, ElementNames.BODY, ElementNames.FE_IMAGE, ElementNames.TABLE, ElementNames.TR,
-                 ElementNames.TD, ElementNames.TH,
+                 ElementNames.TD, ElementNames.TH, ElementNames.A, ElementNames.AREA,
                  // its encoding decides whether MathML holds HTML there (see ForeignContent)
                  ElementNames.ANNOTATION_XML -> true;
             // XSLT's instructions, which write elements and attributes into the page a stylesheet makes
@@ -635,6 +635,13 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 || ElementNames.isRowOrCell(tag.nameId)) {
             // the page's structure stays; what loads or runs goes
             pending.insert(ElementRewrites.withBackgroundAndHandlersInert(tag));
+            events.report(tag.start, tag.nameId, v.host(), v.rule().category(), v.rule().id(),
+                    RewriteEvent.Action.NEUTRALIZED);
+            return;
+        }
+        if (tag.nameId == ElementNames.A || tag.nameId == ElementNames.AREA) {
+            // the link stays; its beacons go
+            pending.insert(ElementRewrites.withPingsInert(tag));
             events.report(tag.start, tag.nameId, v.host(), v.rule().category(), v.rule().id(),
                     RewriteEvent.Action.NEUTRALIZED);
             return;

@@ -232,6 +232,10 @@ final class ElementJudge {
                 return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.BACKGROUND);
             case ElementNames.FE_IMAGE:
                 return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.FE_IMAGE);
+            case ElementNames.A:
+            case ElementNames.AREA:
+                // a beacon sent as the visitor follows the link
+                return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.PING);
             case ElementNames.META:
                 return judgeMeta(tag);
             case ElementNames.SET:

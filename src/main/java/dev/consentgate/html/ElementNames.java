@@ -87,6 +87,12 @@ final class ElementNames {
     static final int TR = 41;
     static final int TD = 42;
     static final int TH = 43;
+    /**
+     * A link, whose ping attribute sends a beacon to each URL it lists when the link is followed. {@code OrdinaryTags}
+     * skips an a start tag unless it has a ping (area, rare, it leaves to the states); their end tags are ordinary.
+     */
+    static final int A = 44;
+    static final int AREA = 45;
 
     private ElementNames() {
     }
@@ -120,12 +126,12 @@ final class ElementNames {
     private static final String[] SHORT_NAMES = {"img", "svg", "set", "xmp", "link", "math", "base", "font", "text",
         "meta", "style", "title", "embed", "image", "frame", "script", "iframe", "source", "object", "animate",
         "element", "copy-of", "noembed", "noscript", "noframes", "frameset", "template", "value-of", "textarea",
-        "input", "video", "audio", "track", "body", "feimage", "feImage", "table", "tr", "td", "th"};
+        "input", "video", "audio", "track", "body", "feimage", "feImage", "table", "tr", "td", "th", "a", "area"};
     private static final int[] SHORT_NAME_IDS = {IMG, SVG, SET, XMP, LINK, MATH, BASE, FONT, XSL_TEXT, META, STYLE,
         TITLE, EMBED, IMAGE, FRAME, SCRIPT, IFRAME, SOURCE, OBJECT, ANIMATE, XSL_ELEMENT, XSL_COPY_OF, NOEMBED,
         NOSCRIPT, NOFRAMES, FRAMESET, TEMPLATE, XSL_VALUE_OF, TEXTAREA, INPUT, VIDEO, AUDIO, TRACK, BODY, FE_IMAGE,
-        FE_IMAGE, TABLE, TR, TD, TH};
-    /** 128 slots for 40 names. */
+        FE_IMAGE, TABLE, TR, TD, TH, A, AREA};
+    /** 128 slots for 42 names. */
     private static final int SHORT_SLOT_BITS = 7;
     private static final long SHORT_MULTIPLIER = NameKeys.collisionFreeMultiplier(SHORT_NAMES, SHORT_SLOT_BITS);
     /** Each short name's key, length and id in its slot; the other slots hold length 0, which no name has. */
@@ -195,6 +201,8 @@ final class ElementNames {
             case TR -> "tr";
             case TD -> "td";
             case TH -> "th";
+            case A -> "a";
+            case AREA -> "area";
             default -> "element";
         };
     }

@@ -104,18 +104,39 @@ final class ElementRewrites {
      * 2026-11-30 a body start tag went whole, its class and other attributes with it).
      */
     static ByteBuf withBackgroundAndHandlersInert(TagToken tag) {
+        return withAttributesInert(tag, k -> tag.attributeNameExtends(k, "on") || tag.attributeNameIs(k, "background"));
+    }
+
+    /**
+     * A link ({@code a}, {@code area}) whose ping a rule blocks, kept with each {@code ping} renamed
+     * {@code data-cg-blocked-ping}, every other byte as it was: the link is the site's, only its beacons go.
+     */
+    static ByteBuf withPingsInert(TagToken tag) {
+        return withAttributesInert(tag, k -> tag.attributeNameIs(k, "ping"));
+    }
+
+    /**
+     * The start tag with each attribute {@code inert} names renamed {@code data-cg-blocked-NAME}. Of a tag past the
+     * size limit only what was read whole is written, closed: the attributes the limit left unread (a background or
+     * a ping among them, for all anyone knows) go, where passing them on as they came would let them load.
+     */
+    private static ByteBuf withAttributesInert(TagToken tag, java.util.function.IntPredicate inert) {
         byte[] raw = tag.bytes();
         int off = tag.offset();
-        Bytes out = new Bytes(tag.length() + 32);
+        int end = tag.overflowed ? tag.wholeAttributesEnd() : tag.length();
+        Bytes out = new Bytes(end + 32);
         int written = 0;
-        for (int k = 0; k < tag.attrCount; k++) {
-            if (tag.attributeNameExtends(k, "on") || tag.attributeNameIs(k, "background")) {
+        for (int k = 0; k < tag.attrCount && tag.nameStart[k] < end; k++) {
+            if (inert.test(k)) {
                 out.write(raw, off + written, tag.nameStart[k] - written);
                 out.ascii("data-cg-blocked-");
                 written = tag.nameStart[k];
             }
         }
-        out.write(raw, off + written, tag.length() - written);
+        out.write(raw, off + written, end - written);
+        if (tag.overflowed) {
+            out.ascii(tag.selfClosing ? "/>" : ">");
+        }
         return out.toBuffer();
     }
 

@@ -142,6 +142,9 @@ final class HtmlTokenizer {
      */
     private boolean xml;
 
+    /** Bytes of one tag kept for judging (see {@link TagStates}). */
+    private final int maxTagBytes;
+
     /** Tags' values are decoded from {@code encoding}, the page's (UTF-8 unless set). */
     void readAs(Charset encoding) {
         tag.encoding = encoding;
@@ -149,6 +152,7 @@ final class HtmlTokenizer {
 
     HtmlTokenizer(Sink sink, int maxTagBytes) {
         this.sink = sink;
+        this.maxTagBytes = maxTagBytes;
         this.tags = new TagStates(sink, tag, maxTagBytes);
         this.comments = new CommentStates(sink);
         this.rawText = new RawTextStates(sink, tag);
@@ -319,7 +323,7 @@ final class HtmlTokenizer {
                     if (treeAware && inHtml && !xml) {
                         // whole tags nobody is told about: nothing to record, go on after each (in XML a prefixed
                         // name may be a special one's)
-                        lt = OrdinaryTags.skip(a, lt, to);
+                        lt = OrdinaryTags.skip(a, lt, to, maxTagBytes);
                     }
                     if (lt == to) {
                         i = to;

@@ -27,9 +27,11 @@ final class OrdinaryTags {
      * states, or {@code to}. Valid only in tree-aware mode outside foreign content, where an ordinary tag produces no
      * report and leaves the state at DATA. Reads attributes with the transitions of {@code TagStates.skipUncaptured}
      * but keeps no state, so giving up half way costs nothing. One loop over tags and text, not a call per tag: the
-     * JIT keeps the whole run in registers.
+     * JIT keeps the whole run in registers. A link's start tag ({@code a}) is ordinary unless it has a {@code ping}
+     * attribute or is longer than {@code maxTagBytes}, past which the states would cut it (and report that they did,
+     * as they would for one cut by a chunk's end); an image map's {@code area}, which pings too, is left to them.
      */
-    static int skip(byte[] a, int lt, int to) {
+    static int skip(byte[] a, int lt, int to, int maxTagBytes) {
         tags:
         while (lt < to) {
             int i = lt + 1;
@@ -50,6 +52,8 @@ final class OrdinaryTags {
             if (i == to || mayBeSpecial(a, nameStart, i) || !endTag && isRowOrCell(a, nameStart, i)) {
                 return lt;
             }
+            // a link's pings are judged: its start tag goes to the states when it has one (area, rare, always does)
+            boolean link = !endTag && i - nameStart == 1 && (a[nameStart] | 0x20) == 'a';
             // before attribute name
             while (true) {
                 while (SPACE[a[i] & 0xff]) {
@@ -59,6 +63,9 @@ final class OrdinaryTags {
                 }
                 byte c = a[i];
                 if (c == '>') {
+                    if (link && i - lt >= maxTagBytes) {
+                        return lt;
+                    }
                     lt = nextTag(a, i + 1, to);
                     continue tags;
                 }
@@ -70,10 +77,13 @@ final class OrdinaryTags {
                     continue;
                 }
                 // attribute name (its first byte is part of it, whatever it is)
-                i++;
+                int attributeStart = i++;
                 while (true) {
                     while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
                         i++;
+                    }
+                    if (link && isPing(a, attributeStart, i)) {
+                        return lt;
                     }
                     // after attribute name
                     i = afterSpaces(a, i, to);
@@ -85,7 +95,7 @@ final class OrdinaryTags {
                         break;
                     }
                     // another attribute name starts
-                    i++;
+                    attributeStart = i++;
                 }
                 if (c != '=') {
                     continue;
@@ -104,6 +114,9 @@ final class OrdinaryTags {
                     // after a quoted value: '>', '/' and spaces act as before an attribute name; others start one
                     i = q + 1;
                 } else if (c == '>') {
+                    if (link && i - lt >= maxTagBytes) {
+                        return lt;
+                    }
                     lt = nextTag(a, i + 1, to);
                     continue tags;
                 } else {
@@ -114,6 +127,9 @@ final class OrdinaryTags {
                         return lt;
                     }
                     if (a[i] == '>') {
+                        if (link && i - lt >= maxTagBytes) {
+                            return lt;
+                        }
                         lt = nextTag(a, i + 1, to);
                         continue tags;
                     }
@@ -164,6 +180,12 @@ final class OrdinaryTags {
         return second == 'r' || second == 'd' || second == 'h';
     }
 
+    /** Whether the attribute name {@code a[from, to)} is ping (case-insensitively). */
+    private static boolean isPing(byte[] a, int from, int to) {
+        return to - from == 4 && (a[from] | 0x20) == 'p' && (a[from + 1] | 0x20) == 'i' && (a[from + 2] | 0x20) == 'n'
+                && (a[from + 3] | 0x20) == 'g';
+    }
+
     /** Whether the 3 to 8 bytes {@code a[from, to)} are a name of {@link ElementNames} (case-insensitively). */
     private static boolean isShortSpecialName(byte[] a, int from, int to) {
         int len = to - from;
@@ -188,12 +210,12 @@ final class OrdinaryTags {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final long LOWER_CASE_BITS = 0x2020202020202020L;
-    /** 64 slots for 31 names. */
+    /** 64 slots for 32 names. */
     private static final int SLOT_BITS = 6;
     private static final String[] SHORT_SPECIAL_NAMES = {"img", "svg", "xmp", "base", "link", "meta", "math",
         "image", "style", "title", "embed", "frame", "script", "iframe", "object", "source", "noembed", "noscript",
         "noframes", "textarea", "frameset", "template", "set", "animate", "input", "video", "audio", "track", "body",
-        "feimage", "table"};
+        "feimage", "table", "area"};
     /**
      * Gives each name a slot of its own, so that a look-up is one comparison rather than a walk past names that share
      * a slot: common ordinary names ("strong", "article", "label") land on a taken slot often enough to show in the

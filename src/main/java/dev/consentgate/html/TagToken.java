@@ -174,6 +174,21 @@ final class TagToken {
      * ({@link #cutValue}). An attribute whose name runs past the limit, or is still unfinished (empty), is dropped
      * with all after it.
      */
+    /**
+     * Of an overflowed tag: where its bytes read whole end, after its name and each attribute before the limit whose
+     * value was read to its end (an attribute of no value after the last of those, which may be a value's name the
+     * limit cut from it, goes with the rest). What follows was not judged.
+     */
+    int wholeAttributesEnd() {
+        int end = 1 + nameLen;
+        for (int k = 0; k < attrCount && k != cutValue; k++) {
+            if (valueStart[k] >= 0) {
+                end = attrEnd[k];
+            }
+        }
+        return end;
+    }
+
     void cutAt(int limit) {
         for (int k = 0; k < attrCount; k++) {
             // a finished name has at least its first byte

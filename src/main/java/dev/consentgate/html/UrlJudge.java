@@ -46,8 +46,10 @@ final class UrlJudge {
                 if (tag.xmlNames && isValueTemplate(tag.value(k))) {
                     return XsltJudge.ADDRESS_TEMPLATE;
                 }
-                if (name.endsWith("srcset")) {
-                    for (String candidate : AttributeSyntax.srcsetUrls(tag.value(k))) {
+                if (name.endsWith("srcset") || name.equals("ping")) {
+                    String value = tag.value(k);
+                    for (String candidate : name.equals("ping") ? AttributeSyntax.tokens(value)
+                            : AttributeSyntax.srcsetUrls(value)) {
                         Verdict v = url(candidate, kind);
                         if (v != null) {
                             return v;

@@ -79,7 +79,9 @@ final class NetworkLog {
                         String.valueOf(params.getOrDefault("type", "Other")), initiator(params.get("initiator")));
                 requests.add(started);
                 byId.put(key, started);
-                if (!started.url.startsWith("data:")) {
+                // a link's ping goes out as the page it leaves goes away: DevTools never reports its end, and no
+                // page waits for it
+                if (!started.url.startsWith("data:") && !started.type.equals("Ping")) {
                     inFlight.put(key, started);
                 } else {
                     started.finished = true;

@@ -116,7 +116,9 @@ class ChunkIndependenceTest {
                 "<script type=\"text/plain\" data-category=\"analytics\">gtag('js')</script>",
                 "<object data=\"https://www.youtube.com/v/x\"><embed src=\"https://www.youtube.com/v/x\"></object>",
                 "<img src=\"https&#x3A;&#x2F;&#x2F;www.facebook.com&#x2F;tr\">", "<a href=\"x\" ", "<script>gtag(",
-                "<!-- unterminated", "<iframe src=//player.vimeo.com/video/1>", "\uFEFF", "é", "<", "&", "\n").toList();
+                "<!-- unterminated", "<iframe src=//player.vimeo.com/video/1>",
+                "<a href=/x ping=\"https://www.google-analytics.com/collect /own\">", "<AREA PING=//www.facebook.com/tr>",
+                "<a ping=/own href=/y>", "</a>", "<a href=/z", "\uFEFF", "é", "<", "&", "\n").toList();
         return Arbitraries.of(parts).list().ofMinSize(1).ofMaxSize(14).map(l -> String.join("", l));
     }
 }

@@ -33,7 +33,8 @@ class ElementNamesTest {
             Map.entry("track", ElementNames.TRACK), Map.entry("body", ElementNames.BODY),
             Map.entry("feimage", ElementNames.FE_IMAGE), Map.entry("feImage", ElementNames.FE_IMAGE),
             Map.entry("table", ElementNames.TABLE), Map.entry("tr", ElementNames.TR),
-            Map.entry("td", ElementNames.TD), Map.entry("th", ElementNames.TH));
+            Map.entry("td", ElementNames.TD), Map.entry("th", ElementNames.TH),
+            Map.entry("a", ElementNames.A), Map.entry("area", ElementNames.AREA));
 
     private static int lookUp(String name) {
         byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
@@ -55,7 +56,7 @@ class ElementNamesTest {
 
     @Test
     void otherNamesAreOrdinary() {
-        for (String name : new String[] {"", "a", "p", "div", "span", "strong", "article", "label", "scripts",
+        for (String name : new String[] {"", "p", "div", "span", "strong", "article", "label", "scripts",
             "scrip", "imgs", "im", "noscrip", "amp-pixels", "amp-img", "annotation", "attributes", "value",
             "xsl:text", "foreignobject", "desc"}) {
             assertEquals(ElementNames.OTHER, lookUp(name), name);

@@ -131,6 +131,22 @@ class ElementsThatLoadOnTheirOwnAreJudgedTest {
     }
 
     @Test
+    void aCellPastTheTagLimitKeepsOnlyWhatWasReadWhole() {
+        // Before (found while judging links' pings, 2026-12-01): a cell, row, table or body whose start tag passed
+        // the size limit was reported neutralized (the limit may hide a background) but went out whole, so a
+        // background after the limit still loaded
+        TagPolicy policy = TestRules.policy(dev.consentgate.config.HtmlSettings.defaults().withLimits(256 * 1024, 128));
+        String data = " data-x=\"" + "y".repeat(300) + "\"";
+        String cell = "<table><tr><td class=c nowrap" + data + " background=//www.facebook.com/tr?c>x</td></tr></table>";
+        String body = "<body class=home" + data + " background=https://www.facebook.com/tr?b><p>x";
+        for (int size : new int[] {cell.length() + body.length(), 1, 7, 100}) {
+            byte[] in = (cell + body).getBytes(StandardCharsets.UTF_8);
+            assertEquals("<table><tr><td class=c>x</td></tr></table><body class=home><p>x", new String(
+                    Chunks.rewrite(policy, TestRules.ESSENTIAL_ONLY, in, List.of(size)), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void aCellsHandlersAreNotJudgedButABodysAre() {
         // a cell's handler runs only when the visitor acts on it, as a div's (see the README's "Not judged")
         assertUntouched("<table><tr><td onclick=\"fbq('track','Lead')\">x</td></tr></table>");

@@ -34,7 +34,9 @@ class UncapturedTagPathTest {
 
     /**
      * Tags, comments and ignored markup the tokenizer reports; tree-aware, it reports only the elements the
-     * rewriter cares about and skips ordinary tags whole when they lie inside one chunk.
+     * rewriter cares about and skips ordinary tags whole when they lie inside one chunk. Links ({@code a},
+     * {@code area}) are left out when tree-aware: the fast path skips one unless it pings (which the rewriter's own
+     * tests check, LinkPingsAreJudgedTest), where the states report every one, so only where each ends can count.
      */
     private static List<String> boundaries(byte[] input, boolean capture, int chunk, boolean treeAware) {
         List<String> out = new ArrayList<>();
@@ -50,12 +52,18 @@ class UncapturedTagPathTest {
 
             @Override
             public boolean startTag(TagToken tag) {
+                if (treeAware && isLink(tag)) {
+                    return false;
+                }
                 out.add("<" + tag.nameString() + " " + tag.start + "-" + tag.end + (tag.selfClosing ? "/" : ""));
                 return false;
             }
 
             @Override
             public void endTag(TagToken tag) {
+                if (treeAware && isLink(tag)) {
+                    return;
+                }
                 out.add("</" + tag.nameString() + " " + tag.start + "-" + tag.end);
             }
 
@@ -85,6 +93,10 @@ class UncapturedTagPathTest {
         }
         tokenizer.end(input.length);
         return out;
+    }
+
+    private static boolean isLink(TagToken tag) {
+        return tag.nameId == ElementNames.A || tag.nameId == ElementNames.AREA;
     }
 
     @Test
