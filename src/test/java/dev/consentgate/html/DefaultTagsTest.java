@@ -443,6 +443,20 @@ class DefaultTagsTest {
     }
 
     @Test
+    void livedoorsBlogTemplatesPassWhileItsCounterAndTraqDoNot() {
+        // sampling round 98: parts.blog.livedoor.jp serves the blogs' templates and scripts, so the rule for livedoor
+        // Blog's access counter names its file (/js/c2.js); t.blog.livedoor.jp serves the traq tracker only
+        String blog = "<link rel=\"stylesheet\" href=\"http://parts.blog.livedoor.jp/css/template.css?v=20130404\">"
+                + "<script src=\"http://parts.blog.livedoor.jp/js/usr/import.js\"></script>"
+                + "<script src=\"http://parts.blog.livedoor.jp/js/smartphone.js?v=20131007\"></script>"
+                + "<img src=\"http://parts.blog.livedoor.jp/img/usr/default_2012/common/to_pagetop.png\" alt=\"\">";
+        assertEquals(blog, rewrite(blog));
+        assertEquals(List.of("livedoor-blog-counter", "livedoor-traq"), rulesUnderEssentialOnly(
+                "<script src=\"http://parts.blog.livedoor.jp/js/c2.js\"></script>"
+                        + "<script src=\"http://t.blog.livedoor.jp/u.js\" async></script>"));
+    }
+
+    @Test
     void alibabasAndRakutensShopFilesPassWhileTheirLoggersDoNot() {
         // sampling round 93: g.alicdn.com and r.r10s.jp serve the shops' own code and pictures, so the rules for
         // Alibaba's Aplus logger and Rakuten's analytics name their paths (/alilog/, /com/rat/)
@@ -1709,6 +1723,14 @@ class DefaultTagsTest {
                 arguments("functionality", "https://texterraru.push.world/https.embed.js"),
                 // VK's share button
                 arguments("functionality", "//vk.com/js/api/share.js?90"),
+                // sampling round 98: a Scrapy pagination detector's saved pages (autopager, 2016)
+                // Tencent's business QQ chat button (WPA)
+                arguments("functionality", "http://wpa.b.qq.com/cgi/wpa.php?key=XzkzODA0ODIwN18zODI0MzlfNDAwMTY2MDY1Nl8"),
+                // livedoor Blog's access counter and its traq tracker (Japan)
+                arguments("analytics", "http://parts.blog.livedoor.jp/js/c2.js"),
+                arguments("analytics", "http://t.blog.livedoor.jp/u.js"),
+                // SaveCart's abandoned-cart and retargeting script (Poland)
+                arguments("advertising", "https://michelsonpl.savecart.pl/d/script.php?url=x&sid=michelsonpl"),
                 // sampling round 97: HTML-to-Markdown converters' real-page fixtures (2013 to 2025)
                 // Audigent's Hadron ID
                 arguments("advertising", "https://cdn.hadronid.net/hadron.js?partner_id=474&_it=prebid"),
@@ -2577,6 +2599,15 @@ class DefaultTagsTest {
                         + " loaderFrameWindow.document.open(); loaderFrameWindow.document.write('<scr'+'ipt"
                         + " src=\"//hb.vntsm.com/v3/live/ad-manager.min.js\" type=\"text/javascript\" async>'+'</scr'+'ipt>');"
                         + " loaderFrameWindow.document.close(); })();"),
+                // sampling round 98: SaveCart's loader (Poland), which builds its script's address from the shop's id
+                arguments("advertising", "var sc_url = encodeURIComponent(window.location); var sc_shopid = 'michelsonpl';"
+                        + " var sc_script_url = 'https://'+sc_shopid+'.savecart.pl/d/script.php?url='+sc_url+'&sid='+sc_shopid;"
+                        + " var sc_script = document.createElement('script'); sc_script.src=sc_script_url;"
+                        + " document.getElementsByTagName('head')[0].appendChild(sc_script);"),
+                // livedoor Blog's traq loader (Japan)
+                arguments("analytics", "(function(){ var traq = document.createElement('script'); traq.type = 'text/javascript';"
+                        + " traq.async = true; traq.src = 'http://t.blog.livedoor.jp/u.js';"
+                        + " var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(traq, s); })();"),
                 // sampling round 97: Vercel Web Analytics' loader, which appends its script beside the window.va queue
                 arguments("analytics", "window.va = window.va || function () { (window.vaq = window.vaq || []).push(arguments); };"
                         + " var script = document.createElement('script'); script.defer = true;"
@@ -2594,6 +2625,8 @@ class DefaultTagsTest {
                 arguments("analytics", "https://firebaselogging-pa.googleapis.com/v1/firelog/legacy/log"),
                 // sampling round 93: Alibaba's log host, which Taobao dns-prefetches for its Aplus beacons
                 arguments("analytics", "https://log.mmstat.com/v.gif?logtype=1"),
+                // sampling round 98: livedoor Blog's traq noscript image (Japan)
+                arguments("analytics", "http://t.blog.livedoor.jp/u.gif"),
                 // sampling round 97: Rapid's beacon host, which Yahoo Finance prefetches
                 arguments("analytics", "https://geo.yahoo.com/p?s=1197808038&t=abc"),
                 arguments("analytics", "https://mc.yandex.ru/watch/123"),
