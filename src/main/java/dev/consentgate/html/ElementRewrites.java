@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 
 /**
  * Builds the bytes that replace a judged start tag: the neutralized tag or the placeholder box. Shared by all
@@ -120,7 +121,7 @@ final class ElementRewrites {
      * size limit only what was read whole is written, closed: the attributes the limit left unread (a background or
      * a ping among them, for all anyone knows) go, where passing them on as they came would let them load.
      */
-    private static ByteBuf withAttributesInert(TagToken tag, java.util.function.IntPredicate inert) {
+    private static ByteBuf withAttributesInert(TagToken tag, IntPredicate inert) {
         byte[] raw = tag.bytes();
         int off = tag.offset();
         int end = tag.overflowed ? tag.wholeAttributesEnd() : tag.length();

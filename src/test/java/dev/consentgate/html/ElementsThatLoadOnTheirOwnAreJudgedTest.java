@@ -2,6 +2,8 @@ package dev.consentgate.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.consentgate.config.HtmlSettings;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -135,7 +137,7 @@ class ElementsThatLoadOnTheirOwnAreJudgedTest {
         // Before (found while judging links' pings, 2026-12-01): a cell, row, table or body whose start tag passed
         // the size limit was reported neutralized (the limit may hide a background) but went out whole, so a
         // background after the limit still loaded
-        TagPolicy policy = TestRules.policy(dev.consentgate.config.HtmlSettings.defaults().withLimits(256 * 1024, 128));
+        TagPolicy policy = TestRules.policy(HtmlSettings.defaults().withLimits(256 * 1024, 128));
         String data = " data-x=\"" + "y".repeat(300) + "\"";
         String cell = "<table><tr><td class=c nowrap" + data + " background=//www.facebook.com/tr?c>x</td></tr></table>";
         String body = "<body class=home" + data + " background=https://www.facebook.com/tr?b><p>x";
