@@ -20,8 +20,8 @@
  * {@code --!>}, bogus comments, RAWTEXT/RCDATA end tags, script data with its escaped and double-escaped states;
  * the tag, comment and raw text states are in {@code TagStates}, {@code CommentStates} and {@code RawTextStates}).
  * Its state survives chunk boundaries, so the output never depends on chunking. Outside foreign content, an ordinary
- * tag (one whose name the rewriter never needs) lying wholly inside a chunk is skipped in one pass that only finds its
- * end; everything else goes through the states. {@code ByteStreamRewriter} holds the
+ * tag (one whose name the rewriter never needs, or a link without a ping) lying wholly inside a chunk is skipped in
+ * one pass that only finds its end; everything else goes through the states. {@code ByteStreamRewriter} holds the
  * bytes of a candidate element (script, img, iframe, frame, embed, object, link, meta) only until it is judged; an
  * inline script is held ({@code InlineScriptInspection}) until a signature of a blocked category matches (decided at
  * once; at its end while the ruleset has keep rules, one of which may follow) or a keep rule's signature does (it
