@@ -1723,6 +1723,9 @@ class DefaultTagsTest {
                 arguments("functionality", "https://texterraru.push.world/https.embed.js"),
                 // VK's share button
                 arguments("functionality", "//vk.com/js/api/share.js?90"),
+                // sampling round 99: a book-shop scraper's saved pages (Lithuanian shops, 2025 and 2026)
+                // Smooch's web messenger (Zendesk Sunshine Conversations), whose CDN a shop preconnects to
+                arguments("functionality", "https://cdn.smooch.io/smooch.min.js"),
                 // sampling round 98: a Scrapy pagination detector's saved pages (autopager, 2016)
                 // Tencent's business QQ chat button (WPA)
                 arguments("functionality", "http://wpa.b.qq.com/cgi/wpa.php?key=XzkzODA0ODIwN18zODI0MzlfNDAwMTY2MDY1Nl8"),
@@ -2599,6 +2602,10 @@ class DefaultTagsTest {
                         + " loaderFrameWindow.document.open(); loaderFrameWindow.document.write('<scr'+'ipt"
                         + " src=\"//hb.vntsm.com/v3/live/ad-manager.min.js\" type=\"text/javascript\" async>'+'</scr'+'ipt>');"
                         + " loaderFrameWindow.document.close(); })();"),
+                // sampling round 99: Google's tag gateway set-up (as Cloudflare writes it), which names the tag that
+                // the gateway's script on the site's own random path (/zbn7/) then loads
+                arguments("analytics", "(function(w,i,g){w[g]=w[g]||[];if(typeof w[g].push=='function')w[g].push(i)})"
+                        + "\n(window,'G-30FLFV8S90','google_tags_first_party');"),
                 // sampling round 98: SaveCart's loader (Poland), which builds its script's address from the shop's id
                 arguments("advertising", "var sc_url = encodeURIComponent(window.location); var sc_shopid = 'michelsonpl';"
                         + " var sc_script_url = 'https://'+sc_shopid+'.savecart.pl/d/script.php?url='+sc_url+'&sid='+sc_shopid;"
