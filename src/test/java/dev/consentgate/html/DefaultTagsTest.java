@@ -443,6 +443,20 @@ class DefaultTagsTest {
     }
 
     @Test
+    void futureshopsOwnScriptsPassWhileItsTrackingTagsDoNot() {
+        // sampling round 99: futureshop's page settings, its platform script and its other _FS calls are the shop's own;
+        // only the writer of the tags the shop enters as tracking tags is judged
+        String shop = "<script>\n    window._FS=window._FS||{};_FS.val={\"recaptcha\":{\"enabled\":false,\"siteKey\":null},"
+                + "\"device\":\"PC\",\"productType\":\"1\",\"cart\":{\"stayOnPage\":false}};\n  </script>"
+                + "<script src=\"/shop/js/webstore-vg.js?t=20221117163152\"></script>"
+                + "<script type=\"text/javascript\" >\n document.addEventListener('DOMContentLoaded', function() {\n"
+                + " _FS.CMATag('{\"fs_page_kind\":\"product\",\"fs_product_url\":\"750592\"}')\n })\n</script>";
+        assertEquals(shop, rewrite(shop));
+        assertEquals(List.of("futureshop-tracking-tags-inline"), rulesUnderEssentialOnly(
+                "<script><!--\n_FS.setTrackingTag('%3Cscript+src%3D%22%2F%2Fc4.k-crm.jp%2Ftracking.js%22%3E%3C%2Fscript%3E');\n--></script>"));
+    }
+
+    @Test
     void livedoorsBlogTemplatesPassWhileItsCounterAndTraqDoNot() {
         // sampling round 98: parts.blog.livedoor.jp serves the blogs' templates and scripts, so the rule for livedoor
         // Blog's access counter names its file (/js/c2.js); t.blog.livedoor.jp serves the traq tracker only
@@ -1726,6 +1740,9 @@ class DefaultTagsTest {
                 // sampling round 99: a book-shop scraper's saved pages (Lithuanian shops, 2025 and 2026)
                 // Smooch's web messenger (Zendesk Sunshine Conversations), whose CDN a shop preconnects to
                 arguments("functionality", "https://cdn.smooch.io/smooch.min.js"),
+                // LTV-Lab's CRM and retargeting trackers (Japan), which futureshop writes into a shop's pages
+                arguments("advertising", "//c4.k-crm.jp/tracking.js"),
+                arguments("advertising", "//he4.k-crm.jp/future-shop-feature2.full.js"),
                 // sampling round 98: a Scrapy pagination detector's saved pages (autopager, 2016)
                 // Tencent's business QQ chat button (WPA)
                 arguments("functionality", "http://wpa.b.qq.com/cgi/wpa.php?key=XzkzODA0ODIwN18zODI0MzlfNDAwMTY2MDY1Nl8"),
@@ -2606,6 +2623,13 @@ class DefaultTagsTest {
                 // the gateway's script on the site's own random path (/zbn7/) then loads
                 arguments("analytics", "(function(w,i,g){w[g]=w[g]||[];if(typeof w[g].push=='function')w[g].push(i)})"
                         + "\n(window,'G-30FLFV8S90','google_tags_first_party');"),
+                // sampling round 99: futureshop's writer of a shop's tracking tags (Japan), here GTM's noscript frame and
+                // LTV-Lab's trackers, URL-encoded
+                arguments("advertising", "<!--\n_FS.setTrackingTag('%3C%21--+Google+Tag+Manager+%28noscript%29+--%3E%0A"
+                        + "%3Cnoscript%3E%3Ciframe+src%3D%22https%3A%2F%2Fwww.googletagmanager.com%2Fns.html%3Fid%3DGTM-WKNWB9Z%22"
+                        + "%3E%3C%2Fiframe%3E%3C%2Fnoscript%3E%0A%3Cscript+type%3D%22text%2Fjavascript%22%3E%0A"
+                        + "sendTrack%28trackBody%2C+%22view%22%29%3B%0A%3C%2Fscript%3E%0A"
+                        + "%3Cscript+src%3D%22%2F%2Fhe4.k-crm.jp%2Ffuture-shop-feature2.full.js%22%3E%3C%2Fscript%3E');\n-->"),
                 // sampling round 98: SaveCart's loader (Poland), which builds its script's address from the shop's id
                 arguments("advertising", "var sc_url = encodeURIComponent(window.location); var sc_shopid = 'michelsonpl';"
                         + " var sc_script_url = 'https://'+sc_shopid+'.savecart.pl/d/script.php?url='+sc_url+'&sid='+sc_shopid;"
