@@ -1740,6 +1740,8 @@ class DefaultTagsTest {
                 // sampling round 99: a book-shop scraper's saved pages (Lithuanian shops, 2025 and 2026)
                 // Smooch's web messenger (Zendesk Sunshine Conversations), whose CDN a shop preconnects to
                 arguments("functionality", "https://cdn.smooch.io/smooch.min.js"),
+                // FLYWHEEL's content analytics (Japan), on a wholesale marketplace
+                arguments("analytics", "https://analytics.contents.by-fw.jp/script/v0/flywheel.js"),
                 // LTV-Lab's CRM and retargeting trackers (Japan), which futureshop writes into a shop's pages
                 arguments("advertising", "//c4.k-crm.jp/tracking.js"),
                 arguments("advertising", "//he4.k-crm.jp/future-shop-feature2.full.js"),
