@@ -1,5 +1,10 @@
 package dev.consentgate.html;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -62,5 +67,38 @@ class DataUrlsTest {
         assertNull(DataUrls.body("data:text/javascript", 100));
         assertNull(DataUrls.body("https://example.org/data:,x", 100));
         assertTrue(DataUrls.isDataUrl("\tdata:,"));
+    }
+
+    /**
+     * isDataUrl reads only a URL's first bytes; it must say what reading the URL as a browser parses it does: tabs and
+     * line breaks taken out anywhere, leading white space and controls skipped, then "data:" in any ASCII case.
+     */
+    @Property(tries = 3000)
+    void isDataUrlSaysWhatTheParsedUrlsSchemeSays(@ForAll("schemeSoup") String url) {
+        String parsed = url.replaceAll("[\t\n\r]", "");
+        int i = 0;
+        while (i < parsed.length() && parsed.charAt(i) <= ' ') {
+            i++;
+        }
+        boolean expected = parsed.length() - i >= 5 && parsed.substring(i, i + 5).chars()
+                .map(c -> c >= 'A' && c <= 'Z' ? c + 32 : c).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                        StringBuilder::append).toString().equals("data:");
+        assertEquals(expected, DataUrls.isDataUrl(url), url.replace("\n", "\\n").replace("\t", "\\t"));
+    }
+
+    @Provide
+    Arbitrary<String> schemeSoup() {
+        return Arbitraries.of("d", "a", "t", "D", "A", "T", ":", ",", "\t", "\n", "\r", " ", "\f", "\u0000", "x", "/",
+                "\u0130", "\u017f", "data:", "DATA:").list().ofMaxSize(12).map(l -> String.join("", l));
+    }
+
+    @Test
+    void aDataUrlIsKnownByItsSchemeWhateverWhiteSpaceOrCaseItIsWrittenIn() {
+        assertTrue(DataUrls.isDataUrl(" \n DaTa:,x"));
+        assertTrue(DataUrls.isDataUrl("da\tta\n:text/javascript,fbq()"));
+        assertFalse(DataUrls.isDataUrl("d ata:,x"));
+        assertFalse(DataUrls.isDataUrl("https://example.com/data:x"));
+        assertFalse(DataUrls.isDataUrl("dat"));
+        assertFalse(DataUrls.isDataUrl("\u1E0Bata:,x"));
     }
 }
