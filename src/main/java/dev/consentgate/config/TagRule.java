@@ -30,6 +30,16 @@ public record TagRule(String id, Optional<String> host, Optional<String> pathPre
         unless = List.copyOf(unless);
     }
 
+    /**
+     * The id's hash, which its string keeps: rules are keys of the rewriter's caches of what it writes for a blocked
+     * element, looked up for each one, and the record's own hash would combine all nine components each time. Equal
+     * rules have equal ids, so this agrees with {@code equals}.
+     */
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     /** A rule that does not keep scripts. */
     public TagRule(String id, Optional<String> host, Optional<String> pathPrefix, Optional<String> inlineSignature,
                    String category, Optional<TagAction> action, String origin, List<String> unless) {
