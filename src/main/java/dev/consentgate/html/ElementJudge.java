@@ -41,12 +41,15 @@ final class ElementJudge {
     private static final TagRule UNREAD_PAST_LIMIT_RULE = TagRule.builtinRemoval("unread-past-limit");
     /** A base naming a host past the number of bases the page's list holds (see {@link PageBases}). */
     private static final TagRule BASES_PAST_LIMIT_RULE = TagRule.builtinRemoval("bases-past-limit");
+    /** A base after more links' pings naming no host than {@link PingsBeforeBase} keeps: what they ping is unknown. */
+    private static final TagRule PINGS_PAST_LIMIT_RULE = TagRule.builtinRemoval("pings-before-base-past-limit");
 
     private final TagPolicy policy;
     private final PageSite site;
     private final Predicate<String> cookieNameAllowed;
     private final EmbeddedContentJudge embedded;
     private final PageBases bases = new PageBases();
+    private final PingsBeforeBase pingsBeforeBase = new PingsBeforeBase();
     private final UrlJudge urls;
     /** The encodings a browser may read the page's values in besides its own (see {@link ValueReadings}). */
     private final List<Charset> otherReadings;
@@ -234,8 +237,7 @@ final class ElementJudge {
                 return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.FE_IMAGE);
             case ElementNames.A:
             case ElementNames.AREA:
-                // a beacon sent as the visitor follows the link
-                return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.PING);
+                return judgePings(tag);
             case ElementNames.META:
                 return judgeMeta(tag);
             case ElementNames.SET:
@@ -287,8 +289,49 @@ final class ElementJudge {
                 tag.encoding = pageReading;
             }
         }
-        return bases.element(href, readings, inDocument) ? null
-                : new Verdict(BASES_PAST_LIMIT_RULE, UrlParts.parse(href).host(), ElementKind.PIXEL, TagAction.REMOVE);
+        boolean documentsFirst = href != null && !bases.documentBaseSeen();
+        if (!bases.element(href, readings, inDocument)) {
+            bases.documentBaseRemoved();
+            return new Verdict(BASES_PAST_LIMIT_RULE, UrlParts.parse(href).host(), ElementKind.PIXEL,
+                    TagAction.REMOVE);
+        }
+        Verdict pinged = documentsFirst ? pingsAgainstBase(href) : null;
+        if (pinged != null) {
+            // gone, it leaves the links' pings on the page's host; a later base becomes the document's
+            bases.documentBaseRemoved();
+        }
+        return pinged;
+    }
+
+    /**
+     * The pings of links before this base (the first of the document, for all anyone knows), read against it as a
+     * browser reads them when the visitor follows a link: a removal of the base when a rule not granted blocks one,
+     * or when they were too many to keep and the base names a host.
+     */
+    private Verdict pingsAgainstBase(String href) {
+        for (String url : pingsBeforeBase.urls()) {
+            Verdict v = urls.url(url, ElementKind.PIXEL);
+            if (v != null) {
+                return new Verdict(v.rule(), v.host(), ElementKind.PIXEL, TagAction.REMOVE);
+            }
+        }
+        String host = UrlParts.parse(href).host();
+        return pingsBeforeBase.overflowed() && !host.isEmpty()
+                ? new Verdict(PINGS_PAST_LIMIT_RULE, host, ElementKind.PIXEL, TagAction.REMOVE) : null;
+    }
+
+    /**
+     * A link's pings (a beacon sent as the visitor follows the link). Passing ones naming no host are kept until the
+     * document's base, which a browser reads them against when the link is followed, wherever the base comes.
+     */
+    private Verdict judgePings(TagToken tag) {
+        Verdict v = urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.PING);
+        if (v == null && !bases.documentBaseSeen()) {
+            for (int k = tag.findAddress("ping", 0); k >= 0; k = tag.findAddress("ping", k + 1)) {
+                pingsBeforeBase.ping(tag.value(k));
+            }
+        }
+        return v;
     }
 
     /** An element that passed on its addresses, judged on its event handlers' code. */

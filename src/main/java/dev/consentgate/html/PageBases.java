@@ -65,6 +65,19 @@ final class PageBases {
         return true;
     }
 
+    /** Whether the document's own base was seen: a browser ignores any later one. */
+    boolean documentBaseSeen() {
+        return documentBaseSeen;
+    }
+
+    /**
+     * The base just read goes from the page: were it the document's, a browser takes the next base as the document's,
+     * so a later one counts again (its host stays in the list: judging at it too only fails closed).
+     */
+    void documentBaseRemoved() {
+        documentBaseSeen = false;
+    }
+
     /** Whether a base names a host, so that relative URLs may load from another one. */
     boolean any() {
         return !all.isEmpty();

@@ -34,6 +34,19 @@ class BasesBeyondWhatThePagesListHoldsGoTest {
         assertEachBlocked(templateBases(40) + "<base href=\"https://www.facebook.com/\"><img src=\"tr?id=1\">");
     }
 
+    /**
+     * Before (found by a review): the base removed past the limit still counted as the document's, so the next base
+     * was taken as one a browser ignores and stayed, unjudged; with the first gone, Chromium's document base is that
+     * next one, on www.facebook.com, and {@code <img src="tr?id=1">} passed.
+     */
+    @Test
+    void theBaseAfterARemovedOneIsTheDocumentsAndIsJudgedAsSuch() {
+        String page = templateBases(32) + "<base href=\"https://cdn-more.example/\">"
+                + "<base href=\"https://www.facebook.com/\"><img src=\"tr?id=1\">";
+        String out = rewrite(page);
+        assertFalse(out.contains("www.facebook.com"), out);
+    }
+
     /** A page's bases up to the limit, and a base repeated past it, stay. */
     @Test
     void basesTheListHoldsStay() {
