@@ -126,12 +126,18 @@ final class ElementRewrites {
         int off = tag.offset();
         int end = tag.overflowed ? tag.wholeAttributesEnd() : tag.length();
         Bytes out = new Bytes(end + 32);
+        Set<String> renamed = tag.xmlNames ? renamedNames(tag, end, inert) : Set.of();
         int written = 0;
         for (int k = 0; k < tag.attrCount && tag.nameStart[k] < end; k++) {
             if (inert.test(k)) {
                 out.write(raw, off + written, tag.nameStart[k] - written);
                 out.ascii("data-cg-blocked-");
                 written = tag.nameStart[k];
+            } else if (!renamed.isEmpty() && renamed.contains(rawName(tag, k))) {
+                // in XML a repeated attribute stops the page: the element's own of the name a renaming gives goes
+                int separator = k == 0 ? 1 + tag.nameLen : tag.attrEnd[k - 1];
+                out.write(raw, off + written, separator - written);
+                written = Math.min(tag.attrEnd[k], end);
             }
         }
         out.write(raw, off + written, end - written);
@@ -139,6 +145,23 @@ final class ElementRewrites {
             out.ascii(tag.selfClosing ? "/>" : ">");
         }
         return out.toBuffer();
+    }
+
+    /** The names {@link #withAttributesInert} gives the attributes it renames, as written (XML's names are exact). */
+    private static Set<String> renamedNames(TagToken tag, int end, java.util.function.IntPredicate inert) {
+        Set<String> names = new HashSet<>();
+        for (int k = 0; k < tag.attrCount && tag.nameStart[k] < end; k++) {
+            if (inert.test(k)) {
+                names.add("data-cg-blocked-" + rawName(tag, k));
+            }
+        }
+        return names;
+    }
+
+    /** Attribute k's name as written, each byte a char. */
+    private static String rawName(TagToken tag, int k) {
+        return new String(tag.bytes(), tag.offset() + tag.nameStart[k], tag.nameEnd[k] - tag.nameStart[k],
+                StandardCharsets.ISO_8859_1);
     }
 
     /**
