@@ -160,9 +160,14 @@ final class EmbeddedContentJudge {
                 && encoding != EncodingLabels.charset("iso-2022-jp");
     }
 
-    /** A srcdoc document (characters, which no meta charset re-reads); null when it passes. */
-    Match document(String doc) {
-        return document(List.of(doc), doc.getBytes(StandardCharsets.UTF_8), Optional.of("utf-8"));
+    /**
+     * A srcdoc document (characters, which no meta charset re-reads), its elements read after {@code bases}, the
+     * markup of the bases of the page that holds the frame (see {@link PageBases#asMarkup}); null when it passes.
+     */
+    Match document(String doc, String bases) {
+        byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
+        return document(List.of(doc), bytes, bases.isEmpty() ? bytes : (bases + doc).getBytes(StandardCharsets.UTF_8),
+                Optional.of("utf-8"));
     }
 
     /**
@@ -171,6 +176,11 @@ final class EmbeddedContentJudge {
      * decides); null when it passes.
      */
     private Match document(List<String> readings, byte[] bytes, Optional<String> label) {
+        return document(readings, bytes, bytes, label);
+    }
+
+    /** {@link #document(List, byte[], Optional)} whose elements are read as {@code elements}, the bytes after markup. */
+    private Match document(List<String> readings, byte[] bytes, byte[] elements, Optional<String> label) {
         // whether a rule names the host of an authority written alike again, or in several readings (all of an ASCII
         // one), is decided once
         Map<String, Boolean> authorityNamed = new HashMap<>();
@@ -208,7 +218,7 @@ final class EmbeddedContentJudge {
         if (signature >= 0) {
             return new Match(policy.rule(signature), "");
         }
-        return firstBlockedElement(bytes, label);
+        return firstBlockedElement(elements, label);
     }
 
     /** The match of the first rule that blocks {@code url} for this consent, or null. */

@@ -78,6 +78,21 @@ final class PageBases {
         documentBaseSeen = false;
     }
 
+    /**
+     * The bases as markup a frame's srcdoc document is read after, whose relative URLs a browser reads against the
+     * page's base: in a template's content, where each counts and none is the document's own; "" for none.
+     */
+    String asMarkup() {
+        if (hrefs.isEmpty()) {
+            return "";
+        }
+        StringBuilder markup = new StringBuilder("<template>");
+        for (String href : hrefs) {
+            markup.append("<base href=\"").append(href.replace("&", "&amp;").replace("\"", "&quot;")).append("\">");
+        }
+        return markup.append("</template>").toString();
+    }
+
     /** Whether a base names a host, so that relative URLs may load from another one. */
     boolean any() {
         return !all.isEmpty();
