@@ -169,12 +169,6 @@ final class TagToken {
     }
 
     /**
-     * Keeps of the attributes what lies in the tag's first {@code limit} bytes (the raw bytes reach at least that
-     * far): those whose names end there, and a value cut where the limit falls, even one still open
-     * ({@link #cutValue}). An attribute whose name runs past the limit, or is still unfinished (empty), is dropped
-     * with all after it.
-     */
-    /**
      * Of an overflowed tag: where its bytes read whole end, after its name and each attribute before the limit whose
      * value was read to its end (an attribute of no value after the last of those, which may be a value's name the
      * limit cut from it, goes with the rest). What follows was not judged.
@@ -189,6 +183,12 @@ final class TagToken {
         return end;
     }
 
+    /**
+     * Keeps of the attributes what lies in the tag's first {@code limit} bytes (the raw bytes reach at least that
+     * far): those whose names end there, and a value cut where the limit falls, even one still open
+     * ({@link #cutValue}). An attribute whose name runs past the limit, or is still unfinished (empty), is dropped
+     * with all after it.
+     */
     void cutAt(int limit) {
         for (int k = 0; k < attrCount; k++) {
             // a finished name has at least its first byte
