@@ -23,7 +23,8 @@ final class AddressAttributes {
      * Where images keep their URLs: lazy-loading scripts copy a URL from data-src (lazysizes and most others),
      * data-lazy-src (WP Rocket, Jetpack) or data-original (jQuery Lazy Load) into src.
      */
-    static final String[] IMAGE = {"src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"};
+    static final String[] IMAGE = {"src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset",
+        "attributionsrc"};
     /**
      * An image element: SVG's loads its href (xlink:href in SVG 1.1); in HTML the tree builder turns it into an img,
      * which loads its src.
@@ -47,8 +48,16 @@ final class AddressAttributes {
     static final String[] FE_IMAGE = {"href", "xlink:href"};
     static final String[] HREF = {"href"};
     static final String[] DATA = {"data"};
-    /** A link's beacons: the URLs, separated by white space, a browser sends a POST to when the link is followed. */
-    static final String[] PING = {"ping"};
+    /**
+     * A link's beacons, each a list of URLs separated by white space that a browser sends a request to when the link
+     * is followed: ping's a POST, attributionsrc's (Attribution Reporting) a GET, both with their hosts' cookies.
+     */
+    static final String[] LINK_BEACONS = {"ping", "attributionsrc"};
+    /**
+     * An image's or script's attributionsrc (Attribution Reporting): URLs separated by white space, each of which
+     * Chromium 150 requested as the element loaded, with its host's cookies.
+     */
+    static final String[] ATTRIBUTION_SRC = {"attributionsrc"};
     /** Every attribute judging reads a URL or code from: a size limit that cuts one of them leaves it unread. */
     private static final Set<String> ALL = all();
 
@@ -172,6 +181,11 @@ final class AddressAttributes {
         return k < 0 || k == tag.cutValue || ElementJudge.animatesAnAddress(tag.value(k));
     }
 
+    /** Whether the attribute holds a list of URLs separated by white space, each loaded (a link's beacons). */
+    static boolean isUrlList(String attributeName) {
+        return attributeName.equals("ping") || attributeName.equals("attributionsrc");
+    }
+
     static boolean isAddress(String attributeName) {
         return attributeName.endsWith("src") || attributeName.endsWith("srcset") || ALL.contains(attributeName);
     }
@@ -184,7 +198,7 @@ final class AddressAttributes {
     private static Set<String> all() {
         Set<String> names = new HashSet<>(List.of("srcdoc"));
         for (String[] list : List.of(DELAYED_SCRIPT, IMAGE, FRAME, HINT, IMAGE_ELEMENT, SVG_SCRIPT, SRC, HREF, DATA,
-                VIDEO, AUDIO, BACKGROUND, FE_IMAGE, PING)) {
+                VIDEO, AUDIO, BACKGROUND, FE_IMAGE, LINK_BEACONS)) {
             names.addAll(Arrays.asList(list));
         }
         return Set.copyOf(names);

@@ -180,6 +180,11 @@ final class ElementJudge {
                 if (svg != null) {
                     return svg;
                 }
+                // requested beside what it loads or runs
+                Verdict attribution = urls.firstBlocked(tag, kind, AddressAttributes.ATTRIBUTION_SRC);
+                if (attribution != null) {
+                    return attribution;
+                }
                 if (tag.findAddress("src", 0) >= 0) {
                     return urls.firstBlocked(tag, kind, AddressAttributes.SRC);
                 }
@@ -325,10 +330,12 @@ final class ElementJudge {
      * document's base, which a browser reads them against when the link is followed, wherever the base comes.
      */
     private Verdict judgePings(TagToken tag) {
-        Verdict v = urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.PING);
+        Verdict v = urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.LINK_BEACONS);
         if (v == null && !bases.documentBaseSeen()) {
-            for (int k = tag.findAddress("ping", 0); k >= 0; k = tag.findAddress("ping", k + 1)) {
-                pingsBeforeBase.ping(tag.value(k));
+            for (String name : AddressAttributes.LINK_BEACONS) {
+                for (int k = tag.findAddress(name, 0); k >= 0; k = tag.findAddress(name, k + 1)) {
+                    pingsBeforeBase.ping(tag.value(k));
+                }
             }
         }
         return v;

@@ -109,11 +109,13 @@ final class ElementRewrites {
     }
 
     /**
-     * A link ({@code a}, {@code area}) whose ping a rule blocks, kept with each {@code ping} renamed
-     * {@code data-cg-blocked-ping}, every other byte as it was: the link is the site's, only its beacons go.
+     * A link ({@code a}, {@code area}) whose ping or attributionsrc a rule blocks, kept with each {@code ping} and
+     * {@code attributionsrc} renamed {@code data-cg-blocked-NAME}, every other byte as it was: the link is the
+     * site's, only its beacons go.
      */
     static ByteBuf withPingsInert(TagToken tag) {
-        return withAttributesInert(tag, k -> tag.attributeNameIs(k, "ping"));
+        return withAttributesInert(tag,
+                k -> tag.attributeNameIs(k, "ping") || tag.attributeNameIs(k, "attributionsrc"));
     }
 
     /**
@@ -271,6 +273,10 @@ final class ElementRewrites {
                 return style.scriptSrcAttribute().orElse(null);
             }
             return lazyFrameUrl >= 0 ? "data-cg-blocked-src" : style.frameSrcAttribute();
+        }
+        if (tag.attributeNameIs(k, "attributionsrc")) {
+            // Chromium 150 requested it from a script of type text/plain too: an inert element keeps no beacon
+            return "data-cg-blocked-attributionsrc";
         }
         if (script && tag.attributeNameIs(k, "data-rocketlazyloadscript")) {
             // older WP Rocket finds delayed scripts by this attribute, not by their type, and sets src from it

@@ -179,7 +179,7 @@ final class EmbeddedContentJudge {
         return document(readings, bytes, bytes, label);
     }
 
-    /** {@link #document(List, byte[], Optional)} whose elements are read as {@code elements}, the bytes after markup. */
+    /** {@link #document(List, byte[], Optional)} whose elements are read in {@code elements}, markup first. */
     private Match document(List<String> readings, byte[] bytes, byte[] elements, Optional<String> label) {
         // whether a rule names the host of an authority written alike again, or in several readings (all of an ASCII
         // one), is decided once

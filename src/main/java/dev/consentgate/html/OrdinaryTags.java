@@ -9,6 +9,7 @@ import static dev.consentgate.html.ByteClasses.isAlpha;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The tokenizer's fast path for ordinary tags (those whose name the rewriter never needs): one stateless pass that
@@ -27,9 +28,10 @@ final class OrdinaryTags {
      * states, or {@code to}. Valid only in tree-aware mode outside foreign content, where an ordinary tag produces no
      * report and leaves the state at DATA. Reads attributes with the transitions of {@code TagStates.skipUncaptured}
      * but keeps no state, so giving up half way costs nothing. One loop over tags and text, not a call per tag: the
-     * JIT keeps the whole run in registers. A link's start tag ({@code a}) is ordinary unless it has a {@code ping}
-     * attribute or is longer than {@code maxTagBytes}, past which the states would cut it (and report that they did,
-     * as they would for one cut by a chunk's end); an image map's {@code area}, which pings too, is left to them.
+     * JIT keeps the whole run in registers. A link's start tag ({@code a}) is ordinary unless it has a {@code ping} or
+     * {@code attributionsrc} attribute or is longer than {@code maxTagBytes}, past which the states would cut it (and
+     * report that they did, as they would for one cut by a chunk's end); an image map's {@code area}, which pings
+     * too, is left to them.
      */
     static int skip(byte[] a, int lt, int to, int maxTagBytes) {
         tags:
@@ -52,7 +54,7 @@ final class OrdinaryTags {
             if (i == to || mayBeSpecial(a, nameStart, i) || !endTag && isRowOrCell(a, nameStart, i)) {
                 return lt;
             }
-            // a link's pings are judged: its start tag goes to the states when it has one (area, rare, always does)
+            // a link's beacons are judged: its start tag goes to the states when it has one (area, rare, always does)
             boolean link = !endTag && i - nameStart == 1 && (a[nameStart] | 0x20) == 'a';
             // before attribute name
             while (true) {
@@ -82,7 +84,7 @@ final class OrdinaryTags {
                     while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
                         i++;
                     }
-                    if (link && isPing(a, attributeStart, i)) {
+                    if (link && isBeacon(a, attributeStart, i)) {
                         return lt;
                     }
                     // after attribute name
@@ -180,10 +182,25 @@ final class OrdinaryTags {
         return second == 'r' || second == 'd' || second == 'h';
     }
 
-    /** Whether the attribute name {@code a[from, to)} is ping (case-insensitively). */
-    private static boolean isPing(byte[] a, int from, int to) {
-        return to - from == 4 && (a[from] | 0x20) == 'p' && (a[from + 1] | 0x20) == 'i' && (a[from + 2] | 0x20) == 'n'
-                && (a[from + 3] | 0x20) == 'g';
+    /** Whether the attribute name {@code a[from, to)} is ping or attributionsrc (case-insensitively). */
+    private static boolean isBeacon(byte[] a, int from, int to) {
+        int len = to - from;
+        if (len == 4) {
+            return (a[from] | 0x20) == 'p' && (a[from + 1] | 0x20) == 'i' && (a[from + 2] | 0x20) == 'n'
+                    && (a[from + 3] | 0x20) == 'g';
+        }
+        return len == ATTRIBUTIONSRC.length && isAttributionsrc(a, from);
+    }
+
+    private static final byte[] ATTRIBUTIONSRC = "attributionsrc".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean isAttributionsrc(byte[] a, int from) {
+        for (int k = 0; k < ATTRIBUTIONSRC.length; k++) {
+            if ((a[from + k] | 0x20) != ATTRIBUTIONSRC[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the 3 to 8 bytes {@code a[from, to)} are a name of {@link ElementNames} (case-insensitively). */

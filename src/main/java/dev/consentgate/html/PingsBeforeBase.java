@@ -4,9 +4,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The URLs naming no host in links' pings that passed before the document's base: a browser reads a ping against the
- * document's base as the visitor follows the link, not as the link comes, so a base after the link makes such a URL
- * its host's (Chromium 150 pinged the stand-in www.facebook.com from {@code ping="/tr"} before a
+ * The URLs naming no host in links' pings (and attributionsrc) that passed before the document's base: a browser
+ * reads a ping against the document's base as the visitor follows the link, not as the link comes, so a base after
+ * the link makes such a URL its host's (Chromium 150 pinged the stand-in www.facebook.com from {@code ping="/tr"} before a
  * {@code <base href="https://www.facebook.com/">}). They are judged again against that base when it comes.
  */
 final class PingsBeforeBase {

@@ -46,9 +46,9 @@ final class UrlJudge {
                 if (tag.xmlNames && isValueTemplate(tag.value(k))) {
                     return XsltJudge.ADDRESS_TEMPLATE;
                 }
-                if (name.endsWith("srcset") || name.equals("ping")) {
+                if (name.endsWith("srcset") || AddressAttributes.isUrlList(name)) {
                     String value = tag.value(k);
-                    for (String candidate : name.equals("ping") ? AttributeSyntax.tokens(value)
+                    for (String candidate : AddressAttributes.isUrlList(name) ? AttributeSyntax.tokens(value)
                             : AttributeSyntax.srcsetUrls(value)) {
                         Verdict v = url(candidate, kind);
                         if (v != null) {
