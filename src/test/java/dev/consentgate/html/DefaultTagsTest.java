@@ -1737,6 +1737,9 @@ class DefaultTagsTest {
                 arguments("functionality", "https://texterraru.push.world/https.embed.js"),
                 // VK's share button
                 arguments("functionality", "//vk.com/js/api/share.js?90"),
+                // sampling round 100: HTML minifiers' and parsers' real-page fixtures (2010 to 2020)
+                // Stack Overflow's ad server for partner sites (job ads on a blog)
+                arguments("advertising", "//clc.stackoverflow.com/j/p?d=hireme"),
                 // sampling round 99: a book-shop scraper's saved pages (Lithuanian shops, 2025 and 2026)
                 // Smooch's web messenger (Zendesk Sunshine Conversations), whose CDN a shop preconnects to
                 arguments("functionality", "https://cdn.smooch.io/smooch.min.js"),
@@ -2632,6 +2635,11 @@ class DefaultTagsTest {
                         + "%3E%3C%2Fiframe%3E%3C%2Fnoscript%3E%0A%3Cscript+type%3D%22text%2Fjavascript%22%3E%0A"
                         + "sendTrack%28trackBody%2C+%22view%22%29%3B%0A%3C%2Fscript%3E%0A"
                         + "%3Cscript+src%3D%22%2F%2Fhe4.k-crm.jp%2Ffuture-shop-feature2.full.js%22%3E%3C%2Fscript%3E');\n-->"),
+                // sampling round 100: a blog's loader of Stack Overflow's partner ads, appended after a 5 ms timeout
+                arguments("advertising", "setTimeout(function() { var a = document.createElement(\"script\");"
+                        + " var b = document.getElementsByTagName(\"script\")[0];"
+                        + " a.src = \"//clc.stackoverflow.com/j/p?d=hireme\"; a.async = true; a.type = \"text/javascript\";"
+                        + " b.parentNode.insertBefore(a, b); }, 5);"),
                 // sampling round 98: SaveCart's loader (Poland), which builds its script's address from the shop's id
                 arguments("advertising", "var sc_url = encodeURIComponent(window.location); var sc_shopid = 'michelsonpl';"
                         + " var sc_script_url = 'https://'+sc_shopid+'.savecart.pl/d/script.php?url='+sc_url+'&sid='+sc_shopid;"
