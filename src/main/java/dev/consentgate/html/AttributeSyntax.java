@@ -54,6 +54,30 @@ final class AttributeSyntax {
         return urls;
     }
 
+    /**
+     * Where a URL's content starts after {@code lowerScheme} (with its colon), as the URL parser reads it: leading
+     * white space and controls skipped, tabs and line breaks anywhere in the scheme left out, ASCII letters in any
+     * case; -1 when the URL has another scheme or none. Only the URL's first bytes are read.
+     */
+    static int afterScheme(String url, String lowerScheme) {
+        int i = 0;
+        while (i < url.length() && url.charAt(i) <= ' ') {
+            i++;
+        }
+        int matched = 0;
+        for (; i < url.length() && matched < lowerScheme.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r') {
+                continue;
+            }
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lowerScheme.charAt(matched)) {
+                return -1;
+            }
+            matched++;
+        }
+        return matched == lowerScheme.length() ? i : -1;
+    }
+
     /** The ASCII-whitespace-separated tokens of {@code value}, as written (a ping's URLs). */
     static List<String> tokens(String value) {
         List<String> tokens = new ArrayList<>();
@@ -76,17 +100,8 @@ final class AttributeSyntax {
 
     /** Whether any ASCII-whitespace-separated token of {@code value}, lower-cased, is in {@code wanted}. */
     static boolean anyToken(String value, Set<String> wanted) {
-        int n = value.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && isSpace(value.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && !isSpace(value.charAt(i))) {
-                i++;
-            }
-            if (i > start && wanted.contains(value.substring(start, i).toLowerCase(Locale.ROOT))) {
+        for (String token : tokens(value)) {
+            if (wanted.contains(token.toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }

@@ -21,24 +21,8 @@ final class DataUrls {
      * aside: {@code da&#10;ta:} is one to Chromium too).
      */
     static boolean isDataUrl(String url) {
-        // as schemeStart(withoutTabsOrLineBreaks(url)) >= 0, reading only the first bytes: a script's or a frame's
-        // every URL is asked this, and most are long
-        int i = 0;
-        while (i < url.length() && url.charAt(i) <= ' ') {
-            i++;
-        }
-        int matched = 0;
-        for (; i < url.length() && matched < SCHEME.length(); i++) {
-            char c = url.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\r') {
-                continue;
-            }
-            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != SCHEME.charAt(matched)) {
-                return false;
-            }
-            matched++;
-        }
-        return matched == SCHEME.length();
+        // a script's or a frame's every URL is asked this, and most are long: only its first bytes are read
+        return AttributeSyntax.afterScheme(url, SCHEME) >= 0;
     }
 
     private static final String SCHEME = "data:";

@@ -25,26 +25,8 @@ final class JavascriptUrls {
                 : DataUrls.percentDecoded(DataUrls.withoutTabsOrLineBreaks(url.substring(start)), 0, limit);
     }
 
-    /**
-     * Where the code starts after the scheme (leading white space, and tabs and line breaks in the scheme, aside), or
-     * -1 when the value is no javascript: URL: only the first bytes are looked at.
-     */
+    /** Where the code starts after the scheme, or -1 when the value is no javascript: URL. */
     private static int codeStart(String url) {
-        int i = 0;
-        while (i < url.length() && url.charAt(i) <= ' ') {
-            i++;
-        }
-        int matched = 0;
-        for (; i < url.length() && matched < SCHEME.length(); i++) {
-            char c = url.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\r') {
-                continue;
-            }
-            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != SCHEME.charAt(matched)) {
-                return -1;
-            }
-            matched++;
-        }
-        return matched == SCHEME.length() ? i : -1;
+        return AttributeSyntax.afterScheme(url, SCHEME);
     }
 }

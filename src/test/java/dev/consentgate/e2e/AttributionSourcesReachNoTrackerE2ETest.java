@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.AutoClose;
@@ -31,14 +30,9 @@ class AttributionSourcesReachNoTrackerE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        site = PagesBehindGateway.start(target -> {
-            String[] path = target.split("\\?run=");
-            if (path.length != 2) {
-                return null;
-            }
-            String run = path[1];
+        site = PagesBehindGateway.startRuns("attribution", (path, run) -> {
             String origin = run.equals("direct") ? site.upstreamOrigin() : site.gatewayOrigin();
-            String body = switch (path[0]) {
+            return switch (path) {
                 case "/link" -> "<p><a id=\"go\" href=\"" + origin + "/next?run=" + run + "\" attributionsrc=\""
                         + TRACKER + "link&run=" + run + "\">Next</a></p>";
                 case "/img" -> "<img attributionsrc=\"" + TRACKER + "img&run=" + run
@@ -48,9 +42,6 @@ class AttributionSourcesReachNoTrackerE2ETest {
                 case "/next" -> "<p id=\"arrived\">arrived</p>";
                 default -> null;
             };
-            return body == null ? null : PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n",
-                    ("<!DOCTYPE html><html><head><title>attribution</title></head><body>" + body + "</body></html>")
-                            .getBytes(StandardCharsets.UTF_8));
         });
     }
 

@@ -3,6 +3,7 @@ package dev.consentgate.e2e;
 import dev.consentgate.testing.TestUpstream;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -29,6 +30,22 @@ final class PagesBehindGateway implements AutoCloseable {
     }
 
     /** {@code pages}: the page for a request target (path and query), null for a 404. */
+    /**
+     * A site whose page at {@code PATH?run=RUN} is the HTML page titled {@code title} with the body
+     * {@code bodyOf.apply(PATH, RUN)} (null: no page). The run, {@code direct} or {@code gateway}, goes into the page's
+     * tracker URLs, so that the stand-in trackers tell apart the load straight from the upstream and the one through
+     * the gateway.
+     */
+    static PagesBehindGateway startRuns(String title, BiFunction<String, String, String> bodyOf) throws Exception {
+        return start(target -> {
+            String[] path = target.split("\\?run=");
+            String body = path.length == 2 ? bodyOf.apply(path[0], path[1]) : null;
+            return body == null ? null : Page.ok("Content-Type: text/html; charset=utf-8\r\n",
+                    ("<!DOCTYPE html><html><head><title>" + title + "</title></head><body>" + body + "</body></html>")
+                            .getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
     static PagesBehindGateway start(Function<String, Page> pages) throws Exception {
         TestUpstream upstream = TestUpstream.start((request, out, socket) -> {
             Page page = pages.apply(request.requestLine().split(" ")[1]);

@@ -3,7 +3,6 @@ package dev.consentgate.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.AutoClose;
@@ -25,17 +24,10 @@ class SrcdocDocumentsUnderThePagesBaseReachNoTrackerE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        site = PagesBehindGateway.start(target -> {
-            String[] path = target.split("\\?run=");
-            if (path.length != 2 || !path[0].equals("/page")) {
-                return null;
-            }
-            String body = "<p>page</p><iframe srcdoc=\"<p>frame</p><img src='/tr?ev=srcdoc&amp;run=" + path[1]
-                    + "'>\"></iframe>";
-            return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n",
-                    ("<!DOCTYPE html><html><head><title>srcdoc</title><base href=\"https://www.facebook.com/\">"
-                            + "</head><body>" + body + "</body></html>").getBytes(StandardCharsets.UTF_8));
-        });
+        site = PagesBehindGateway.startRuns("srcdoc", (path, run) -> path.equals("/page")
+                ? "<base href=\"https://www.facebook.com/\"><p>page</p><iframe srcdoc=\"<p>frame</p><img "
+                        + "src='/tr?ev=srcdoc&amp;run=" + run + "'>\"></iframe>"
+                : null);
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * A browser reads a link's ping against the document's base as the visitor follows the link, not as the link comes:
  * a base after the link makes a ping naming no host that base's host's. Such a base goes when a ping before it,
  * read against it, is a tracker's: the links' pings then stay on the page's host (see
- * LinkPingsBeforeALaterBaseReachNoTrackerE2ETest). Bases after which no such ping would reach a tracker stay.
+ * LinkPingsReachNoTrackerE2ETest). Bases after which no such ping would reach a tracker stay.
  */
 class PingsAreReadAgainstALaterBaseTest {
 
