@@ -68,18 +68,11 @@ class AttributionSourcesReachNoTrackerE2ETest {
         try (Tab tab = lab.newTab()) {
             tab.navigate(url);
             if (url.contains("/link?")) {
-                // (not waiting for the network to go idle: the tab's log never sees the beacon's answer)
-                tab.click("document.getElementById('go')");
-                for (int k = 0; k < 50 && !arrived(tab); k++) {
-                    Thread.sleep(100);
-                }
-                assertTrue(arrived(tab), url + ": the link led to its page");
+                tab.clickAndWaitForLoad("document.getElementById('go')");
+                assertTrue(Boolean.TRUE.equals(tab.evaluate("document.getElementById('arrived') !== null")),
+                        url + ": the link led to its page");
             }
             return lab.trackers.awaitReceivedWith(marker, millis);
         }
-    }
-
-    private static boolean arrived(Tab tab) {
-        return Boolean.TRUE.equals(tab.evaluate("document.getElementById('arrived') !== null"));
     }
 }
