@@ -150,7 +150,7 @@ final class ElementRewrites {
     }
 
     /** The names {@link #withAttributesInert} gives the attributes it renames, as written (XML's names are exact). */
-    private static Set<String> renamedNames(TagToken tag, int end, java.util.function.IntPredicate inert) {
+    private static Set<String> renamedNames(TagToken tag, int end, IntPredicate inert) {
         Set<String> names = new HashSet<>();
         for (int k = 0; k < tag.attrCount && tag.nameStart[k] < end; k++) {
             if (inert.test(k)) {
