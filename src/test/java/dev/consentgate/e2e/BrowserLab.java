@@ -63,6 +63,20 @@ final class BrowserLab implements BeforeEachCallback, ParameterResolver {
             }
         }
 
+        /**
+         * Loads {@code url} in a tab of its own until the network is idle, saves the tab as {@code evidence}, and
+         * returns the requests it made to the advertising stand-ins' hosts.
+         */
+        List<NetworkLog.Request> advertisingRequests(String url, String evidence) {
+            try (Tab tab = newTab()) {
+                tab.navigate(url);
+                tab.awaitNetworkIdle();
+                List<NetworkLog.Request> trackers = tab.network().toHosts(StandInTrackers.ADVERTISING_HOSTS);
+                Evidence.save(evidence, tab, List.of("page: " + url, "requests to tracker hosts: " + trackers));
+                return trackers;
+            }
+        }
+
         @Override
         public void close() {
             try {

@@ -80,19 +80,9 @@ class CodeOutsideScriptElementsIsReadCompactedE2ETest {
         // www.facebook.com/tr as it did straight from the upstream: the code's signatures were looked for only as
         // written, where "fbq (" is no "fbq(", and a frame's javascript: URL was not read as code at all
         String name = "compacted-code" + path.replace('/', '-');
-        List<NetworkLog.Request> direct = trackerRequests(lab, site.upstreamOrigin() + path, name + "-direct");
+        List<NetworkLog.Request> direct = lab.advertisingRequests(site.upstreamOrigin() + path, name + "-direct");
         assertFalse(direct.isEmpty(), path + ": straight from the upstream, Chromium asks the tracker");
-        List<NetworkLog.Request> through = trackerRequests(lab, site.gatewayOrigin() + path, name + "-gateway");
+        List<NetworkLog.Request> through = lab.advertisingRequests(site.gatewayOrigin() + path, name + "-gateway");
         assertEquals(List.of(), through, path + ": through the gateway, requests to tracker hosts");
-    }
-
-    private static List<NetworkLog.Request> trackerRequests(BrowserLab.Lab lab, String url, String evidence) {
-        try (Tab tab = lab.newTab()) {
-            tab.navigate(url);
-            tab.awaitNetworkIdle();
-            List<NetworkLog.Request> trackers = tab.network().toHosts(StandInTrackers.ADVERTISING_HOSTS);
-            Evidence.save(evidence, tab, List.of("page: " + url, "requests to tracker hosts: " + trackers));
-            return trackers;
-        }
     }
 }

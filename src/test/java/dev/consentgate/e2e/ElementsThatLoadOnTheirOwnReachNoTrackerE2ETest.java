@@ -89,23 +89,13 @@ class ElementsThatLoadOnTheirOwnReachNoTrackerE2ETest {
         // their attributes (the table's elements until 2026-11-30)
         String marker = "ev=" + path.substring(1) + "&run=";
         String name = "loads-on-their-own" + path.replace('/', '-');
-        load(lab, site.upstreamOrigin() + path + "?run=direct", name + "-direct");
+        lab.advertisingRequests(site.upstreamOrigin() + path + "?run=direct", name + "-direct");
         assertFalse(lab.trackers.awaitReceivedWith(marker + "direct", 5000).isEmpty(),
                 path + ": straight from the upstream, Chromium asks the tracker");
-        List<NetworkLog.Request> through = load(lab, site.gatewayOrigin() + path + "?run=gateway",
+        List<NetworkLog.Request> through = lab.advertisingRequests(site.gatewayOrigin() + path + "?run=gateway",
                 name + "-gateway");
         assertEquals(List.of(), lab.trackers.awaitReceivedWith(marker + "gateway", 1500),
                 path + ": through the gateway, requests the tracker received");
         assertEquals(List.of(), through, path + ": through the gateway, requests to tracker hosts");
-    }
-
-    private static List<NetworkLog.Request> load(BrowserLab.Lab lab, String url, String evidence) {
-        try (Tab tab = lab.newTab()) {
-            tab.navigate(url);
-            tab.awaitNetworkIdle();
-            List<NetworkLog.Request> trackers = tab.network().toHosts(StandInTrackers.ADVERTISING_HOSTS);
-            Evidence.save(evidence, tab, List.of("page: " + url, "requests to tracker hosts: " + trackers));
-            return trackers;
-        }
     }
 }

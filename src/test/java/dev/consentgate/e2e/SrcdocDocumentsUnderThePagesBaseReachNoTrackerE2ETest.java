@@ -36,24 +36,13 @@ class SrcdocDocumentsUnderThePagesBaseReachNoTrackerE2ETest {
         // Before (found by a review): the srcdoc document was judged on its own, its /tr relative to no base, and the
         // frame stayed; Chromium read it against the page's base and loaded the stand-in www.facebook.com's pixel
         String marker = "ev=srcdoc&run=";
-        open(lab, site.upstreamOrigin() + "/page?run=direct", "srcdoc-under-base-direct");
+        lab.advertisingRequests(site.upstreamOrigin() + "/page?run=direct", "srcdoc-under-base-direct");
         assertFalse(lab.trackers.awaitReceivedWith(marker + "direct", 5000).isEmpty(),
                 "straight from the upstream, Chromium loads the pixel");
-        List<NetworkLog.Request> through = open(lab, site.gatewayOrigin() + "/page?run=gateway",
+        List<NetworkLog.Request> through = lab.advertisingRequests(site.gatewayOrigin() + "/page?run=gateway",
                 "srcdoc-under-base-gateway");
         assertEquals(List.of(), lab.trackers.awaitReceivedWith(marker + "gateway", 1500),
                 "through the gateway, requests the tracker received");
         assertEquals(List.of(), through, "through the gateway, requests to tracker hosts");
-    }
-
-    /** Opens the page and returns the requests to tracker hosts it made. */
-    private static List<NetworkLog.Request> open(BrowserLab.Lab lab, String url, String evidence) {
-        try (Tab tab = lab.newTab()) {
-            tab.navigate(url);
-            tab.awaitNetworkIdle();
-            List<NetworkLog.Request> trackers = tab.network().toHosts(StandInTrackers.ADVERTISING_HOSTS);
-            Evidence.save(evidence, tab, List.of("page: " + url, "requests to tracker hosts: " + trackers));
-            return trackers;
-        }
     }
 }
