@@ -29,6 +29,10 @@ final class DataUrls {
 
     /** Whether {@code url} is a {@code data:} URL whose content is base64 (RFC 2397) in any of its {@link #readings}. */
     static boolean isBase64(String url) {
+        // every URL judged is asked this, and few are data: URLs: their readings are made only for those
+        if (!isDataUrl(url)) {
+            return false;
+        }
         for (String reading : readings(url)) {
             int start = schemeStart(reading);
             if (start >= 0 && hasBase64Marker(reading, start, reading.indexOf(',', start))) {

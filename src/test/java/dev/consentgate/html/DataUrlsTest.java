@@ -58,6 +58,9 @@ class DataUrlsTest {
         assertFalse(DataUrls.isBase64("data:text/html,<script src=//www.facebook.com/tr></script>"));
         assertFalse(DataUrls.isBase64("data:;base64"));
         assertFalse(DataUrls.isBase64("https://a.example/data:;base64,x"));
+        // the scheme read as the URL parser reads it, without its tabs and line breaks
+        assertTrue(DataUrls.isBase64("\n da\tta:image/png;base64,iVBORw0KGgo="));
+        assertFalse(DataUrls.isBase64("#data:image/png;base64,iVBORw0KGgo="));
     }
 
     @Test
