@@ -1,7 +1,6 @@
 package dev.consentgate.html;
 
 import dev.consentgate.config.TagAction;
-import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.html.ElementJudge.Verdict;
 import io.netty.buffer.ByteBuf;
@@ -29,8 +28,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private final ConsentDecision consent;
     private final EventReporter events;
     private final ElementJudge elements;
-    private final ElementRewrites rewrites;
     private final HtmlTokenizer tokenizer;
+    /** Carries out the verdicts on start tags. */
+    private final ElementActions actions;
     /** The encoding of the bytes read. */
     private final Charset encoding;
     private final PendingOutput pending = new PendingOutput();
@@ -96,12 +96,13 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.surrogates = new SurrogatePlacement(policy);
         this.consent = consent;
         this.elements = new ElementJudge(policy, consent, site, cookieNameAllowed, encoding);
-        this.rewrites = policy.rewrites();
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
         this.encoding = encoding;
         tokenizer.readAs(encoding);
         this.lines = listener == RewriteListener.NONE ? null : new LineCounter();
         this.events = new EventReporter(listener, lines);
+        this.actions = new ElementActions(pending, policy.rewrites(), events, elements, tokenizer, dropped, surrogates,
+                this::standInsRunHere);
         this.inspectInline = policy.blocksAnyRule(consent);
         this.fragmentDepth = 0;
         this.noscriptInHtml = false;
@@ -120,8 +121,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         this.consent = outer.consent;
         this.events = outer.events;
         this.elements = outer.elements;
-        this.rewrites = outer.rewrites;
         this.tokenizer = new HtmlTokenizer(this, policy.settings().maxTagBytes());
+        this.actions = new ElementActions(pending, policy.rewrites(), events, elements, tokenizer, dropped, surrogates,
+                this::standInsRunHere);
         this.encoding = outer.encoding;
         tokenizer.readAs(encoding);
         this.lines = outer.lines;
@@ -265,7 +267,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 scriptJudge.declaredEntities(entities);
             }
             inlineScript = new InlineScriptInspection(policy, scriptJudge, pending, dropped, events,
-                    this::readScriptAsMarkup, this::scriptBlocked, inNoscript, elements.urls());
+                    this::readScriptAsMarkup, actions::scriptBlocked, inNoscript, elements.urls());
         }
         return inlineScript;
     }
@@ -404,7 +406,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             overflowVerdict = null;
             droppingTag = false;
             if (v != null) {
-                apply(tag, v);
+                actions.apply(tag, v);
             } else if ((tag.nameId == ElementNames.IFRAME || tag.nameId == ElementNames.SCRIPT)
                     && uncertainContext()) {
                 return readBothWays(tag);
@@ -412,7 +414,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                 // its href was read whole (else it was removed, see AddressAttributes#cutByLimit)
                 Verdict base = elements.baseElement(tag, baseInDocument());
                 if (base != null) {
-                    apply(tag, base);
+                    actions.apply(tag, base);
                 }
             }
             return false;
@@ -423,7 +425,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (tag.nameId == ElementNames.BASE) {
             Verdict base = elements.baseElement(tag, baseInDocument());
             if (base != null) {
-                apply(tag, base);
+                actions.apply(tag, base);
             }
             return false;
         }
@@ -434,7 +436,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             if (!ScriptTypes.mayRun(tag) && !ScriptTypes.isImportMap(tag)) {
                 return readBothWays(tag);
             }
-            apply(tag, ElementJudge.SCRIPT_READ_BOTH_WAYS);
+            actions.apply(tag, ElementJudge.SCRIPT_READ_BOTH_WAYS);
             return false;
         }
         Verdict v = elements.judge(tag, inNoscript);
@@ -456,7 +458,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             inlineScript().start(tag, tokenizer.inSvgOrMath() || xmlDocument);
             return true;
         }
-        apply(tag, v);
+        actions.apply(tag, v);
         // a neutralized script's content passes; in SVG it is markup, where a tag in it loads
         return v.action() == TagAction.NEUTRALIZE && tag.nameId == ElementNames.SCRIPT && uncertainContext()
                 && readBothWays(tag);
@@ -626,79 +628,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
     }
 
-    // ---- acting ----
-
-    private void apply(TagToken tag, Verdict v) {
-        pending.emitUpTo(tag.start);
-        pending.dropUpTo(tag.end);
-        if (tag.nameId == ElementNames.BODY || tag.nameId == ElementNames.TABLE
-                || ElementNames.isRowOrCell(tag.nameId)) {
-            // the page's structure stays; what loads or runs goes
-            pending.insert(ElementRewrites.withBackgroundAndHandlersInert(tag));
-            events.report(tag.start, tag.nameId, v.host(), v.rule().category(), v.rule().id(),
-                    RewriteEvent.Action.NEUTRALIZED);
-            return;
-        }
-        if (tag.nameId == ElementNames.A || tag.nameId == ElementNames.AREA) {
-            // the link stays; its beacons go
-            pending.insert(ElementRewrites.withPingsInert(tag));
-            events.report(tag.start, tag.nameId, v.host(), v.rule().category(), v.rule().id(),
-                    RewriteEvent.Action.NEUTRALIZED);
-            return;
-        }
-        boolean hasContent = tag.nameId == ElementNames.SCRIPT || tag.nameId == ElementNames.IFRAME
-                || tag.nameId == ElementNames.OBJECT || tag.nameId == ElementNames.XSL_ELEMENT
-                || tag.nameId == ElementNames.XSL_ATTRIBUTE || tag.nameId == ElementNames.XSL_TEXT
-                || tag.nameId == ElementNames.XSL_VALUE_OF || tag.nameId == ElementNames.XSL_COPY_OF;
-        RewriteEvent.Action done;
-        // in SVG a placeholder's div would end it, where the element did not: the element goes
-        switch (v.action() == TagAction.PLACEHOLDER && tokenizer.mayBeInForeignContent()
-                && !ForeignContent.endsForeignContent(tag.nameString()) ? TagAction.REMOVE : v.action()) {
-            case NEUTRALIZE -> {
-                pending.insert(rewrites.neutralize(tag, v.rule()));
-                if (tag.nameId == ElementNames.SCRIPT) {
-                    scriptBlocked(tag, v.rule(), true);
-                }
-                done = RewriteEvent.Action.NEUTRALIZED;
-            }
-            case PLACEHOLDER -> {
-                pending.insert(rewrites.placeholder(tag, v.rule(), v.host(),
-                        elements.bases().placeholderOrigin(elements.site())));
-                dropContent(tag, hasContent);
-                done = RewriteEvent.Action.PLACEHOLDER;
-            }
-            default -> {
-                if (tokenizer.mayBeInForeignContent() && ForeignContent.endsForeignContent(tag.nameString())) {
-                    // gone, it would leave a browser in SVG, where the tokenizer is out of it
-                    pending.insert(ElementRewrites.FOREIGN_CONTENT_END);
-                }
-                if (tag.nameId == ElementNames.SCRIPT) {
-                    scriptBlocked(tag, v.rule(), false);
-                }
-                dropContent(tag, hasContent);
-                done = RewriteEvent.Action.REMOVED;
-            }
-        }
-        events.report(tag.start, tag.nameId, v.host(), v.rule().category(), v.rule().id(), done);
-    }
-
-    /**
-     * A script of the page was blocked: the stand-ins for its vendor's globals go right after its end tag (a
-     * neutralized one, whose text they record) or in its place (a removed one). Only in HTML outside SVG, MathML,
-     * templates and noscript, where a script of the gateway's runs as the page's own would have.
-     */
-    private void scriptBlocked(TagToken tag, TagRule rule, boolean neutralized) {
-        if (fragmentDepth == 0 && !uncertainContext()) {
-            surrogates.scriptBlocked(tag, rule, neutralized, pending);
-        }
-    }
-
-    private void dropContent(TagToken tag, boolean hasContent) {
-        // a self-closing frame, object or script in SVG, MathML or XML is closed: dropping up to an end tag would
-        // take the page
-        if (hasContent && !(tag.selfClosing && tokenizer.selfClosingHasNoContent())) {
-            // markup the tokenizer follows into or out of SVG goes: the output leaves a browser where it was
-            dropped.start(tag.nameId, tag.nameId == ElementNames.SCRIPT ? null : tokenizer.foreignContentState());
-        }
+    /** Stand-ins for a blocked script's globals run here as the page's own script would (see ElementActions). */
+    private boolean standInsRunHere() {
+        return fragmentDepth == 0 && !uncertainContext();
     }
 }

@@ -28,7 +28,7 @@
  * passes) or its end tag, at most {@code inlineScriptInspectLimit} bytes. Memory per response is bounded by these limits.
  *
  * <h2>Judgement</h2>
- * {@code ElementJudge} decides what a start tag means; {@code ByteStreamRewriter} acts on its verdict. URLs are read
+ * {@code ElementJudge} decides what a start tag means; {@code ElementActions} carries out its verdict. URLs are read
  * from src, data-src, data-lazy-src, data-original, srcset (img, iframe), href (hints), data (object), after decoding
  * character references and normalising as a browser would (backslashes, tabs, userinfo, port, percent-encoded host,
  * trailing dot); a relative URL written plainly, which can match only a path-only rule, is judged on its raw bytes. A
