@@ -103,6 +103,11 @@ final class CharRefs {
             end++;
         }
         if (end > i && end < s.length() && s.charAt(end) == ';') {
+            if (end - i == 3 && s.startsWith("amp", i)) {
+                // a query string's separator, by far the commonest: no look-up
+                out.append('&');
+                return end + 1;
+            }
             String name = s.substring(i, end);
             Integer cp = NAMED.get(name);
             if (cp != null) {
