@@ -2,12 +2,8 @@ package dev.consentgate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,12 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PortInUseErrorNamesTheAddressTest {
 
     private static String stderrOf(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(1, status);
-        return err.toString(StandardCharsets.UTF_8);
+        CommandRun r = CommandRun.of(new byte[0], args);
+        assertEquals(1, r.status());
+        return r.err();
     }
 
     /**

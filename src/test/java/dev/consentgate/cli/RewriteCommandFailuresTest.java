@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,26 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class RewriteCommandFailuresTest {
 
-    private record Result(int status, byte[] out, String err) {
-        String outText() {
-            return new String(out, StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The command as Main runs it, stdin delivered {@code readSize} bytes per read (as a pipe delivers it). */
-    private static Result run(byte[] stdin, int readSize, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        InputStream in = new ByteArrayInputStream(stdin) {
-            @Override
-            public synchronized int read(byte[] b, int off, int len) {
-                return super.read(b, off, Math.min(len, readSize));
-            }
-        };
-        int status = Main.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
-    }
 
     /*
      * Input: rewrite --consent essential < page.html > /dev/full (a full disk, a closed pipe, a quota): every write
@@ -88,7 +67,7 @@ class RewriteCommandFailuresTest {
      */
     @Test
     void aRulesetPathThatCannotBeReadExitsTwoLikeAMissingOne() {
-        Result r = run(new byte[0], 65536, "rewrite", "--config", "README.md/x.yaml", "--consent", "essential");
+        CommandRun r = CommandRun.of(new byte[0], 65536, "rewrite", "--config", "README.md/x.yaml", "--consent", "essential");
         assertEquals(2, r.status(), r.err());
     }
 

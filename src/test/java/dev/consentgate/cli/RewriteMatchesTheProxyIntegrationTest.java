@@ -11,9 +11,6 @@ import dev.consentgate.proxy.Gateway;
 import dev.consentgate.testing.RawClient;
 import dev.consentgate.testing.RunningGateway;
 import dev.consentgate.testing.TestUpstream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,15 +77,12 @@ class RewriteMatchesTheProxyIntegrationTest {
 
     /** The command's stdout for the page; its status must be 0. */
     private static String rewritten(Path config, String... options) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] args = new String[options.length + 5];
         System.arraycopy(new String[] {"rewrite", "--config", config.toString(), "--site", "shop.test"}, 0, args, 0, 5);
         System.arraycopy(options, 0, args, 5, options.length);
-        int status = Main.run(args, new ByteArrayInputStream(PAGE), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        CommandRun r = CommandRun.of(PAGE, args);
+        assertEquals(0, r.status(), r.err());
+        return r.outText();
     }
 
     /*

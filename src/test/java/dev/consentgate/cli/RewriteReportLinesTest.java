@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,30 +18,12 @@ import org.junit.jupiter.api.Test;
  */
 class RewriteReportLinesTest {
 
-    private record Result(int status, byte[] out, String err) {
-    }
-
-    /** The command as Main runs it, stdin delivered {@code readSize} bytes per read (as a pipe delivers it). */
-    private static Result run(byte[] stdin, int readSize, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        InputStream in = new ByteArrayInputStream(stdin) {
-            @Override
-            public synchronized int read(byte[] b, int off, int len) {
-                return super.read(b, off, Math.min(len, readSize));
-            }
-        };
-        int status = Main.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
-    }
-
     /**
      * {@code rewrite --report} with the charset given, so the page's encoding is decided at once and the rewriter
      * gets the page as it is read (without it, the page's start is held, whole, until its encoding is known).
      */
-    private static Result report(byte[] page, int readSize) {
-        return run(page, readSize, "rewrite", "--consent", "essential", "--report", "--charset", "utf-8");
+    private static CommandRun report(byte[] page, int readSize) {
+        return CommandRun.of(page, readSize, "rewrite", "--consent", "essential", "--report", "--charset", "utf-8");
     }
 
     private static final Pattern LINE = Pattern.compile("\"line\":(\\d+)");
@@ -72,7 +50,7 @@ class RewriteReportLinesTest {
     @Test
     void reportCountsACarriageReturnAloneAsALineEnd() {
         byte[] page = ("<html><head>\r" + GTM + "\r" + PIXEL + "\r</head></html>").getBytes(StandardCharsets.US_ASCII);
-        Result r = run(page, 65536, "rewrite", "--consent", "essential", "--report");
+        CommandRun r = CommandRun.of(page, 65536, "rewrite", "--consent", "essential", "--report");
         assertEquals(0, r.status(), r.err());
         assertEquals(List.of(2, 3), reportedLines(r.err()), r.err());
     }
@@ -83,7 +61,7 @@ class RewriteReportLinesTest {
         String text = "<html>\r\n<head>\r\n" + GTM + "\r\n\r\n" + PIXEL + "\n\r" + PIXEL + "\r\r\n" + GTM + "\r\n";
         byte[] page = text.getBytes(StandardCharsets.US_ASCII);
         for (int readSize = 1; readSize <= 16; readSize++) {
-            Result r = report(page, readSize);
+            CommandRun r = report(page, readSize);
             assertEquals(List.of(3, 5, 7, 9), reportedLines(r.err()), "reads of " + readSize + ": " + r.err());
         }
     }
@@ -102,11 +80,11 @@ class RewriteReportLinesTest {
     void reportLineOfAnElementCutByTheTagLimitDoesNotDependOnHowStdinIsRead() {
         byte[] page = ("<p>\n</p>\n<img alt=\"" + "x\n".repeat(12_000) + "\" src=\"https://www.facebook.com/tr\">\n")
                 .getBytes(StandardCharsets.US_ASCII);
-        Result whole = report(page, Integer.MAX_VALUE);
+        CommandRun whole = report(page, Integer.MAX_VALUE);
         assertTrue(whole.err().contains("\"rule\":\"unread-past-limit\""), whole.err());
         assertEquals(List.of(3), reportedLines(whole.err()), whole.err());
         for (int readSize : new int[] {256, 1000, 1460, 4096, 10_000}) {
-            Result piped = report(page, readSize);
+            CommandRun piped = report(page, readSize);
             assertEquals(0, piped.status(), piped.err());
             assertArrayEquals(whole.out(), piped.out(), "the rewritten page itself does not depend on the reads");
             assertEquals(List.of(3), reportedLines(piped.err()), "reads of " + readSize + ": " + piped.err());
@@ -119,7 +97,7 @@ class RewriteReportLinesTest {
         byte[] page = ("<p>\n</p>\n<meta name=\"description\" content=\"" + "x\n".repeat(12_000) + "\">\n")
                 .getBytes(StandardCharsets.US_ASCII);
         for (int readSize : new int[] {512, 4096, Integer.MAX_VALUE}) {
-            Result r = report(page, readSize);
+            CommandRun r = report(page, readSize);
             assertEquals(0, r.status(), r.err());
             assertTrue(r.err().contains("\"action\":\"passed-over-limit\""), r.err());
             assertEquals(List.of(3), reportedLines(r.err()), "reads of " + readSize + ": " + r.err());
