@@ -77,6 +77,24 @@ final class BrowserLab implements BeforeEachCallback, ParameterResolver {
             }
         }
 
+        /** The pixel requests the stand-in trackers received from a page's two runs (see {@link #pixelRuns}). */
+        record PixelRuns(List<String> direct, List<String> throughGateway) {
+        }
+
+        /**
+         * Loads {@code path} of {@code site} straight from the upstream ({@code ?run=direct}), then through the
+         * gateway ({@code ?run=gateway}), each saved as evidence named {@code evidence}, the path's name and the run;
+         * returns what the stand-in trackers received from each run, for a page whose pixel carries
+         * {@code id=<path's name>-<run>}: waiting up to 5 s for the direct run's, and 2 s for any of the gateway's.
+         */
+        PixelRuns pixelRuns(PagesBehindGateway site, String path, String evidence) throws InterruptedException {
+            String marker = path.substring(1);
+            loadSavingEvidence(site.upstreamOrigin() + path + "?run=direct", evidence + "-" + marker + "-direct");
+            List<String> direct = trackers.awaitReceivedWith("id=" + marker + "-direct&", 5000);
+            loadSavingEvidence(site.gatewayOrigin() + path + "?run=gateway", evidence + "-" + marker + "-gateway");
+            return new PixelRuns(direct, trackers.awaitReceivedWith("id=" + marker + "-gateway&", 2000));
+        }
+
         @Override
         public void close() {
             try {

@@ -72,14 +72,8 @@ class CodeInScriptStringsIsJudgedE2ETest {
         // Before (found by a review): through the gateway Chromium 150 ran the string's code and asked
         // www.facebook.com for the pixel, as straight from the upstream: signatures were looked for in the code as
         // written and compacted, where a string stays as it is and "fbq (" is no "fbq("
-        String marker = path.substring(1);
-        lab.loadSavingEvidence(site.upstreamOrigin() + path + "?run=direct",
-                "code-in-strings-" + marker + "-direct");
-        assertFalse(lab.trackers.awaitReceivedWith("id=" + marker + "-direct&", 5000).isEmpty(),
-                path + ": straight from the upstream, Chromium runs the string's code");
-        lab.loadSavingEvidence(site.gatewayOrigin() + path + "?run=gateway",
-                "code-in-strings-" + marker + "-gateway");
-        assertEquals(List.of(), lab.trackers.awaitReceivedWith("id=" + marker + "-gateway&", 2000),
-                path + ": through the gateway, the pixel's requests");
+        BrowserLab.Lab.PixelRuns runs = lab.pixelRuns(site, path, "code-in-strings");
+        assertFalse(runs.direct().isEmpty(), path + ": straight from the upstream, Chromium runs the string's code");
+        assertEquals(List.of(), runs.throughGateway(), path + ": through the gateway, the pixel's requests");
     }
 }

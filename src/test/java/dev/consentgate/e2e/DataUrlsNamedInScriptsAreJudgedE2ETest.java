@@ -76,14 +76,8 @@ class DataUrlsNamedInScriptsAreJudgedE2ETest {
         // Before (found by a review): through the gateway Chromium 150 ran the data: URL's content and asked
         // www.facebook.com for the pixel, as straight from the upstream: the script's text was judged by the URLs
         // and signatures written in it, and a data: URL's content is neither until it is decoded
-        String marker = path.substring(1);
-        lab.loadSavingEvidence(site.upstreamOrigin() + path + "?run=direct",
-                "data-urls-in-scripts-" + marker + "-direct");
-        assertFalse(lab.trackers.awaitReceivedWith("id=" + marker + "-direct&", 5000).isEmpty(),
-                path + ": straight from the upstream, Chromium runs the content");
-        lab.loadSavingEvidence(site.gatewayOrigin() + path + "?run=gateway",
-                "data-urls-in-scripts-" + marker + "-gateway");
-        assertEquals(List.of(), lab.trackers.awaitReceivedWith("id=" + marker + "-gateway&", 2000),
-                path + ": through the gateway, the pixel's requests");
+        BrowserLab.Lab.PixelRuns runs = lab.pixelRuns(site, path, "data-urls-in-scripts");
+        assertFalse(runs.direct().isEmpty(), path + ": straight from the upstream, Chromium runs the content");
+        assertEquals(List.of(), runs.throughGateway(), path + ": through the gateway, the pixel's requests");
     }
 }
