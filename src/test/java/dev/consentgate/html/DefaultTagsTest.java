@@ -2901,4 +2901,100 @@ class DefaultTagsTest {
                 arguments("advertising", "https://s.ad.smaato.net/c/?adExInit=p&redir=https%3A%2F%2Fs.pubmine.com%2Fmatch"),
                 arguments("advertising", "https://ad-cdn.technoratimedia.com/html/usersync.html?cb=https%3A%2F%2Fs.pubmine.com"));
     }
+
+    // ---- sampling round 101: real-estate and classifieds portals saved by scrapers' test fixtures (2018 to 2026) ----
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("round101Scripts")
+    void round101VendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
+        assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
+                RewriteEvent.Action.NEUTRALIZED);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("round101Snippets")
+    void round101VendorLoaderSnippetsAreNeutralizedUntilTheirCategoryIsGranted(String category, String snippet) {
+        assertBlockedUntilGranted("<script>" + snippet + "</script>", category, RewriteEvent.Action.NEUTRALIZED);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("round101Pixels")
+    void round101VendorPixelsAreRemovedUntilTheirCategoryIsGranted(String category, String url) {
+        assertBlockedUntilGranted("<img src=\"" + url + "\" width=\"1\" height=\"1\" alt=\"\">", category,
+                RewriteEvent.Action.REMOVED);
+    }
+
+    @Test
+    void round101ApplicationInsightsLegacyHostIsNotPrefetchedButTheSiteSettingsNamingItsRegionalHostPass() {
+        // Property24 (2026) dns-prefetches Application Insights' legacy ingestion host
+        assertBlockedUntilGranted("<link rel=\"dns-prefetch\" href=\"https://dc.services.visualstudio.com\">",
+                "analytics", RewriteEvent.Action.REMOVED);
+        // its settings hold the SDK's connection string beside the reCAPTCHA key and sign-in state: no rule names
+        // the regional ingestion host, so the settings pass (the SDK in the site's bundle is not told apart)
+        assertInlineScriptPasses("window.settings = {\"isRecaptchaEnabled\":true,\"reCaptchaSiteKey\":\"6LcGHUEU\","
+                + "\"isUserLoggedIn\":false,\"applicationInsights\":{\"connectionString\":\"InstrumentationKey=0b0da85d;"
+                + "IngestionEndpoint=https://westeurope-3.in.applicationinsights.azure.com/\",\"isEnabled\":true}};");
+    }
+
+    static Stream<Arguments> round101Scripts() {
+        return Stream.of(
+                // OLX Group's Ninja tag manager on its data CDN (Property24, South Africa)
+                arguments("analytics", "https://ninja.data.olxcdn.com/ninja-property24.js"),
+                // Kwai's ads pixel (ZAP Imoveis, Brazil)
+                arguments("advertising", "https://s1.kwai.net/kos/s101/nlav11187/pixel/core/core.js?sdkid=266675679118322&lib=kwaiq"),
+                arguments("advertising", "https://s1.kwai.net/kos/s101/nlav11187/pixel/events.js?sdkid=266675679118322&lib=kwaiq"),
+                // MouseStats' recorder (Inmuebles24, Mexico)
+                arguments("analytics", "https://ssl.mousestats.com/js/4/8/4894037394472667672.js?2952833"),
+                // Tealium iQ's per-tag files on a site's own tag host (Property Finder, UAE)
+                arguments("analytics", "//tags.propertyfinder.ae/uae/prod/utag.177.js?utv=ut4.49.202602111257"),
+                // CHEQ's click-fraud and visitor verification
+                arguments("advertising", "https://euob.7seasky.com/sxp/i/ccdb82b9bc347a1f0572311e5fee13b8.js"),
+                // RUMvision's real-user monitoring
+                arguments("analytics", "https://d5yoctgpv4cpx.cloudfront.net/RUM-017A0F0638/v3-www.propertyfinder.ae.js"),
+                // Agora's Bluewhale tracker on gazeta.pl's script host (Domiporta, Poland)
+                arguments("analytics", "//squid.gazeta.pl/bdtrck/getScript/bluewhale?src=19"),
+                // Realytics' TV-to-web attribution (Immoweb, Belgium)
+                arguments("analytics", "https://cdn-eu.realytics.net/realytics-1.2.min.js"),
+                arguments("analytics", "https://i.realytics.io/tc.js?cb=1771696645155"),
+                // Trovit's conversion tracking
+                arguments("advertising", "https://analytics.trovit.com/trovit-analytics.js"));
+    }
+
+    static Stream<Arguments> round101Snippets() {
+        return Stream.of(
+                // OLX Group's Ninja loader, which joins the scheme to the host and path
+                arguments("analytics", "window.dataLayer = window.dataLayer || []; (function () { window.configTracking ="
+                        + " { siteUrl: \"www.property24.com\", environment: \"production\" };"
+                        + " var script = document.createElement(\"script\"); script.async = true;"
+                        + " script.src = (\"https:\" === document.location.protocol ? \"https://\" : \"http://\")"
+                        + " + \"ninja.data.olxcdn.com/ninja-property24.js\";"
+                        + " document.getElementsByTagName(\"head\")[0].appendChild(script); }());"),
+                // MouseStats' loader, which joins "https://ssl" or "http://www2" to the rest of the host
+                arguments("analytics", "var MouseStats_Commands=MouseStats_Commands?MouseStats_Commands:[];"
+                        + " (function(){function b(){var a=document.createElement(\"script\");a.async=!0;"
+                        + "a.src=(\"https:\"==document.location.protocol?\"https://ssl\":\"http://www2\")"
+                        + "+\".mousestats.com/js/4/8/4894037394472667672.js?\"+Math.floor((new Date).getTime()/6E5);"
+                        + "document.getElementsByTagName(\"head\")[0].appendChild(a)}"
+                        + "window.addEventListener(\"load\",b,!1)})();"),
+                // Realytics' loader, which names both hosts without a scheme
+                arguments("analytics", "window.RY=function(d){d.init=function(a){var l=function(g){var h=document.createElement"
+                        + "(\"script\");h.async=!0;h.src=\"https://\"+g;document.head.appendChild(h)};"
+                        + "l(\"i.realytics.io/tc.js?cb=\"+(new Date).getTime());l(\"cdn-eu.realytics.net/realytics-1.2.min.js\")};"
+                        + "return d}(window.RY||{});RY.init(\"ry-1mm0w3b\");RY.page();"),
+                // Trovit's loader and its set-up call
+                arguments("advertising", "(function(a,b,c,d,e,f,g){a[b]=a[b]||function(){(a[b].q=a[b].q||[]).push(arguments)};"
+                        + "c=e.createElement(f);d=e.getElementsByTagName(f)[0];c.async=1;c.src=g;d.parentNode.insertBefore(c,d)})"
+                        + "(window,\"ta\",0,0,document,\"script\",\"https://analytics.trovit.com/trovit-analytics.js\");"
+                        + "ta(\"init\",\"bc\",1,\"da2185142acc64351b1808266c59ef99\");"));
+    }
+
+    static Stream<Arguments> round101Pixels() {
+        return Stream.of(
+                // ScaleOut's (Supership) id sync
+                arguments("advertising", "https://tg.socdm.com/aux/idsync?proto=rtbhouse&ssp_uid=mHSY7UaQ1dkyNyPzEArXeQ5pWSUZX3v"),
+                // Underdog Media's id sync
+                arguments("advertising", "https://rt.udmserve.net/udm/fetch.pix?rtbh=mHSY7UaQ1dkyNyPzEArXeQ5pWSUZX3v"),
+                // Opera Ads' user sync
+                arguments("advertising", "https://t.adx.opera.com/pub/sync?pubid=pub13186530141056&gdpr=0&consent="));
+    }
 }
