@@ -1784,7 +1784,28 @@ class DefaultTagsTest {
                 arguments("advertising", "https://www.adexchangeguru.com/a/display.php?r=1242764"),
                 arguments("advertising", "//pushmono.com/ntfc.php?p=2308013"),
                 // Google Ads call tracking (found by a review of what must pass: no rule named it)
-                arguments("advertising", "https://www.gstatic.com/wcm/loader.js"));
+                arguments("advertising", "https://www.gstatic.com/wcm/loader.js"),
+                // sampling round 102: saved pages of metadata extractors, an SEO checker and sports scrapers (2017 to 2026)
+                // GrowingIO's legacy SDK (China)
+                arguments("analytics", "http://dn-growing.qbox.me/vds.js"),
+                // Huanqiu's Ad Survey ad server
+                arguments("advertising", "http://ipengtai.huanqiu.com/resource/js/base.js"),
+                // Sina's ad network and its ad rotator, and its analytics SUDA's script on its beacon host
+                arguments("advertising", "http://d5.sina.com.cn/litong/zhitou/sinaads/release/sinaads.js"),
+                arguments("advertising", "http://d2.sina.com.cn/d1images/button/rotator.js"),
+                arguments("analytics", "http://beacon.sina.com.cn/h.js"),
+                // Tencent's ad SSP plug-in and its page-view counter
+                arguments("advertising", "//h5.ssp.qq.com/static/web/websites/pcnewsplugin/sspad_20200821.js"),
+                arguments("analytics", "//mat1.gtimg.com/pingjs/ext2020/dc2017/publicjs/m/ping.js"),
+                // Disney's unified visitor id
+                arguments("analytics", "https://cdn.unid.go.com/js/unid.min.js?ver=4.9.5"),
+                // ESPN's combiner serving Adobe's Visitor API, AppMeasurement and Target as one script
+                arguments("analytics", "https://secure.espn.com/combiner/c?js=plugins%2Fjquery.pubsub.r5.js%2C%2Fanalytics"
+                        + "%2FvisitorAPI_156.js%2C%2Fanalytics%2FsOmni_161.js%2C%2Fanalytics%2Ftarget.r3.js&#038;ver=20180119"),
+                // Tisoomi's ad library on a publisher's CDN under its own name
+                arguments("advertising", "https://tmssl.akamaized.net/ads/tisoomi.com.min.js?lm=1785408300"),
+                // the BBC's ad service, which loads GPT and the header bidders
+                arguments("advertising", "https://gn-web-assets.api.bbc.com/ngas/latest/dotcom-bootstrap.js"));
     }
 
     static Stream<Arguments> vendorSnippets() {
@@ -2657,7 +2678,24 @@ class DefaultTagsTest {
                 arguments("advertising", "if(typeof crystal === 'undefined' && Math.random() <= 1) { (function() {"
                         + " var TIME_AFTER_LOAD_CRYSTAL = (new Date).getTime(); var img = new Image(1,1);"
                         + " img.src = \"//dp3.qq.com/qqcom/?adb=1&dm=new&err=1002&blockjs=\""
-                        + "+(TIME_AFTER_LOAD_CRYSTAL-TIME_BEFORE_LOAD_CRYSTAL); })(); }"));
+                        + "+(TIME_AFTER_LOAD_CRYSTAL-TIME_BEFORE_LOAD_CRYSTAL); })(); }"),
+                // sampling round 102: GrowingIO's legacy loader (China), which joins the page's protocol to its host
+                arguments("analytics", "var _vds = _vds || []; window._vds = _vds; (function(){"
+                        + " _vds.push(['setAccountId', '86aa8e006730eaa6']); (function() {"
+                        + " var vds = document.createElement('script'); vds.type='text/javascript'; vds.async = true;"
+                        + " vds.src = ('https:' == document.location.protocol ? 'https://' : 'http://') + 'dn-growing.qbox.me/vds.js';"
+                        + " var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(vds, s); })(); })();"),
+                // Sina's ad network loader, which picks one of its ten hosts at random
+                arguments("advertising", "(function (d, s, id) { var s, n = d.getElementsByTagName(s)[0];"
+                        + " if (d.getElementById(id)) return; s = d.createElement(s); s.id = id;"
+                        + " s.setAttribute('charset', 'utf-8');"
+                        + " s.src = '//d' + Math.floor(0 + Math.random() * (9 - 0 + 1)) + '.sina.com.cn/litong/zhitou/sinaads/release/sinaads.js';"
+                        + " n.parentNode.insertBefore(s, n); })(document, 'script', 'sinaads-script');"),
+                // Sina's analytics SUDA, its beacon host kept in a variable
+                arguments("analytics", "(function(){var an=\"V=2.1.16\";var ah=window,F=document;"
+                        + "var aD=\"https:\"==ah.location.protocol?\"https://s\":\"http://\",ay=\"beacon.sina.com.cn\";"
+                        + "var N=aD+ay+\"/a.gif?\";function q(){var e=document.createElement(\"script\");e.src=aD+ay+\"/h.js\";"
+                        + "document.getElementsByTagName(\"head\")[0].appendChild(e)}})();"));
     }
 
     static Stream<Arguments> vendorPixels() {
@@ -2826,7 +2864,10 @@ class DefaultTagsTest {
                 arguments("advertising", "http://ad1.dmcmedia.co.kr/js.dmc/adtype=1&site=Thinkpool&pp=P53&sz=208x57"),
                 arguments("analytics", "http://counter1.fc2.com/counter_img.php?id=12224371&main=1"),
                 arguments("analytics", "http://analyzer54.fc2.com/ana/icon.php?uid=1635640&ref=&href=&wid=0&hei=0&col=0"),
-                arguments("analytics", "http://hits.truehits.in.th/noscript.php?id=t0031848"));
+                arguments("analytics", "http://hits.truehits.in.th/noscript.php?id=t0031848"),
+                // sampling round 102: SUDA's second beacon host (Sina) and the Guardian's Ophan tracker on its own domain
+                arguments("analytics", "https://beacon.sinauda.com/i.gif?V=2.1.16"),
+                arguments("analytics", "https://ophan.theguardian.com/img/1?viewId=lk2x3"));
     }
 
     static Stream<Arguments> vendorEmbeds() {
@@ -2996,5 +3037,30 @@ class DefaultTagsTest {
                 arguments("advertising", "https://rt.udmserve.net/udm/fetch.pix?rtbh=mHSY7UaQ1dkyNyPzEArXeQ5pWSUZX3v"),
                 // Opera Ads' user sync
                 arguments("advertising", "https://t.adx.opera.com/pub/sync?pubid=pub13186530141056&gdpr=0&consent="));
+    }
+
+    @Test
+    void sinasTencentsEspnsGuardiansAndBbcsOtherFilesPassWhileTheirTrackersDoNot() {
+        // sampling round 102: the rules for these publishers' own ad and analytics files name their hosts or paths;
+        // the news pages, styles, libraries, sign-in and other combined files on their other hosts and paths pass
+        String page = "<script src=\"http://news.sina.com.cn/js/87/content2014/common.js\" charset=\"gbk\"></script>"
+                + "<script src=\"http://i.sso.sina.com.cn/js/ssologin.js\"></script>"
+                + "<link rel=\"stylesheet\" href=\"//mat1.gtimg.com/pingjs/ext2020/dcom-static/build/static/css/static.css\">"
+                + "<script src=\"//mat1.gtimg.com/pingjs/ext2020/configF2017/5a978a31.js\" charset=\"utf-8\"></script>"
+                + "<script src=\"https://secure.espn.com/combiner/c?js=plugins%2Fjquery.pubsub.r5.js\"></script>"
+                + "<link rel=\"preconnect\" href=\"https://sourcepoint.theguardian.com\">"
+                + "<link rel=\"dns-prefetch\" href=\"https://api.nextgen.guardianapps.co.uk\">"
+                + "<script src=\"https://tmssl.akamaized.net/js/main.js?lm=1785393227\"></script>"
+                + "<script src=\"https://emp.bbci.co.uk/emp/bump-4/bump-4.js\" async></script>";
+        assertEquals(page, rewrite(page));
+        // the Guardian's Adobe collection host, which the page only prefetches (its beacons' /b/ss/ path was caught)
+        assertBlockedUntilGranted("<link rel=\"dns-prefetch\" href=\"https://hits-secure.theguardian.com\">", "analytics",
+                RewriteEvent.Action.REMOVED);
+        assertEquals(List.of("sina-ads", "tencent-pgv-ping", "espn-combiner-adobe-analytics", "bbc-ngas"),
+                rulesUnderEssentialOnly("<script src=\"http://d3.sina.com.cn/litong/zhitou/sinaads/release/sinaads.js\"></script>"
+                        + "<script src=\"//mat1.gtimg.com/pingjs/ext2020/dc2017/publicjs/m/ping.js\" charset=\"gbk\"></script>"
+                        + "<script src=\"https://secure.espn.com/combiner/c?js=plugins%2Fjquery.pubsub.r5.js%2C%2Fanalytics"
+                        + "%2FvisitorAPI_156.js\"></script>"
+                        + "<script type=\"module\" src=\"https://gn-web-assets.api.bbc.com/ngas/latest/dotcom-bootstrap.js\"></script>"));
     }
 }
