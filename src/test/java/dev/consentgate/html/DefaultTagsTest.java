@@ -570,20 +570,20 @@ class DefaultTagsTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("vendorScripts")
+    @MethodSource({"vendorScripts", "round101Scripts"})
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
                 RewriteEvent.Action.NEUTRALIZED);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("vendorSnippets")
+    @MethodSource({"vendorSnippets", "round101Snippets"})
     void vendorLoaderSnippetsAreNeutralizedUntilTheirCategoryIsGranted(String category, String snippet) {
         assertBlockedUntilGranted("<script>" + snippet + "</script>", category, RewriteEvent.Action.NEUTRALIZED);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("vendorPixels")
+    @MethodSource({"vendorPixels", "round101Pixels"})
     void vendorPixelsAreRemovedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<img src=\"" + url + "\" width=\"1\" height=\"1\" alt=\"\">", category,
                 RewriteEvent.Action.REMOVED);
@@ -2944,26 +2944,6 @@ class DefaultTagsTest {
     }
 
     // ---- sampling round 101: real-estate and classifieds portals saved by scrapers' test fixtures (2018 to 2026) ----
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("round101Scripts")
-    void round101VendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
-        assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
-                RewriteEvent.Action.NEUTRALIZED);
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("round101Snippets")
-    void round101VendorLoaderSnippetsAreNeutralizedUntilTheirCategoryIsGranted(String category, String snippet) {
-        assertBlockedUntilGranted("<script>" + snippet + "</script>", category, RewriteEvent.Action.NEUTRALIZED);
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("round101Pixels")
-    void round101VendorPixelsAreRemovedUntilTheirCategoryIsGranted(String category, String url) {
-        assertBlockedUntilGranted("<img src=\"" + url + "\" width=\"1\" height=\"1\" alt=\"\">", category,
-                RewriteEvent.Action.REMOVED);
-    }
 
     @Test
     void round101ApplicationInsightsLegacyHostIsNotPrefetchedButTheSiteSettingsNamingItsRegionalHostPass() {
