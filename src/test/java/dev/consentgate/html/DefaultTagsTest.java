@@ -570,14 +570,14 @@ class DefaultTagsTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource({"vendorScripts", "round101Scripts"})
+    @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts"})
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
                 RewriteEvent.Action.NEUTRALIZED);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource({"vendorSnippets", "round101Snippets"})
+    @MethodSource({"vendorSnippets", "round101Snippets", "round103VendorSnippets"})
     void vendorLoaderSnippetsAreNeutralizedUntilTheirCategoryIsGranted(String category, String snippet) {
         assertBlockedUntilGranted("<script>" + snippet + "</script>", category, RewriteEvent.Action.NEUTRALIZED);
     }
@@ -3042,5 +3042,22 @@ class DefaultTagsTest {
                         + "<script src=\"https://secure.espn.com/combiner/c?js=plugins%2Fjquery.pubsub.r5.js%2C%2Fanalytics"
                         + "%2FvisitorAPI_156.js\"></script>"
                         + "<script type=\"module\" src=\"https://gn-web-assets.api.bbc.com/ngas/latest/dotcom-bootstrap.js\"></script>"));
+    }
+
+    // ---- sampling round 103: Scrapinghub's article-extraction benchmark (news and blogs, 2018 and 2019) ----
+
+    static Stream<Arguments> round103VendorScripts() {
+        return Stream.of(
+                // Before (sampling round 103): Caramel's ad script (Armenia) loaded under essential-only consent
+                arguments("advertising", "https://ads.caramel.am/ads.min.js?ts=1574244480000"));
+    }
+
+    static Stream<Arguments> round103VendorSnippets() {
+        return Stream.of(
+                // Before (sampling round 103): the loader a news site uses to append Caramel's ad script (Armenia)
+                // ran under essential-only consent
+                arguments("advertising", " var cscr = document.createElement(\"script\");\n"
+                        + "cscr.src = \"https://ads.caramel.am/ads.min.js\" + \"?ts=\" + new Date().getTime();\n"
+                        + "document.getElementsByTagName(\"body\")[0].appendChild(cscr);\n"));
     }
 }
