@@ -570,7 +570,7 @@ class DefaultTagsTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts"})
+    @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts", "round105VendorScripts"})
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
                 RewriteEvent.Action.NEUTRALIZED);
@@ -3059,5 +3059,20 @@ class DefaultTagsTest {
                 arguments("advertising", " var cscr = document.createElement(\"script\");\n"
                         + "cscr.src = \"https://ads.caramel.am/ads.min.js\" + \"?ts=\" + new Date().getTime();\n"
                         + "document.getElementsByTagName(\"body\")[0].appendChild(cscr);\n"));
+    }
+
+    // ---- sampling round 105: htmlparser-benchmark's saved pages (US and UK news of 2013) ----
+
+    static Stream<Arguments> round105VendorScripts() {
+        return Stream.of(
+                // Before (sampling round 105): Criteo's real-time-audience code, copied to the site under Criteo's
+                // name, loaded under essential-only consent (space.com 2013)
+                arguments("advertising", "http://www.space.com/javascripts/criteo.js?1348071966"),
+                // Before (sampling round 105): Omniture's SiteCatalyst under the WSJ blogs' own file name loaded under
+                // essential-only consent (stream.wsj.com 2013)
+                arguments("analytics", "http://sj.wsj.net/blogs/js/wsj_blogs_omniture.js?20136196"),
+                // Before (sampling round 105): Discovery Digital Media's Open AdStream renderer loaded under
+                // essential-only consent (news.discovery.com 2013)
+                arguments("advertising", "http://static.ddmcdn.com/en-us/news/js/ads/ad-rendering-oas-v1-3-4.js"));
     }
 }
