@@ -570,20 +570,21 @@ class DefaultTagsTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts", "round105VendorScripts"})
+    @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts", "round104VendorScripts",
+        "round105VendorScripts"})
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
                 RewriteEvent.Action.NEUTRALIZED);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource({"vendorSnippets", "round101Snippets", "round103VendorSnippets"})
+    @MethodSource({"vendorSnippets", "round101Snippets", "round103VendorSnippets", "round104VendorSnippets"})
     void vendorLoaderSnippetsAreNeutralizedUntilTheirCategoryIsGranted(String category, String snippet) {
         assertBlockedUntilGranted("<script>" + snippet + "</script>", category, RewriteEvent.Action.NEUTRALIZED);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource({"vendorPixels", "round101Pixels"})
+    @MethodSource({"vendorPixels", "round101Pixels", "round104VendorPixels"})
     void vendorPixelsAreRemovedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<img src=\"" + url + "\" width=\"1\" height=\"1\" alt=\"\">", category,
                 RewriteEvent.Action.REMOVED);
@@ -3059,6 +3060,51 @@ class DefaultTagsTest {
                 arguments("advertising", " var cscr = document.createElement(\"script\");\n"
                         + "cscr.src = \"https://ads.caramel.am/ads.min.js\" + \"?ts=\" + new Date().getTime();\n"
                         + "document.getElementsByTagName(\"body\")[0].appendChild(cscr);\n"));
+    }
+
+    // ---- sampling round 104: Scrapinghub's article-extraction benchmark (news and blogs, 2018 and 2019) ----
+
+    static Stream<Arguments> round104VendorScripts() {
+        return Stream.of(
+                // Before (sampling round 104): Verizon Media's (AOL's) ad wrapper on s.aolcdn.com loaded under
+                // essential-only consent (only o.aolcdn.com's was known)
+                arguments("advertising", "https://s.aolcdn.com/ads/adsWrapper.js?tc_ver=20191120"),
+                // Before (sampling round 104): Vidible's video ad player loaded
+                arguments("advertising", "https://cdn.vidible.tv/prod/player/js/latest/vidible-min.js?ver=20191120"),
+                // Before (sampling round 104): the admtracker pixel's library on a8723.com loaded
+                arguments("advertising", "https://pj.l.a8723.com/admtracker.lib.min.js"),
+                // Before (sampling round 104): Adoric's campaign script loaded
+                arguments("advertising", "https://95662602.adoric-om.com/adoric.js"),
+                // Before (sampling round 104): Jeeng's push SDK and its configuration loaded
+                arguments("advertising", "https://sdk.jeeng.com/v3.js"),
+                arguments("advertising", "https://users.api.jeeng.com/users/domains/9OYnRvpX1G/sdk/configs"),
+                // Before (sampling round 104): Access Analysis Laboratory's counter (Japan) loaded
+                arguments("analytics", "https://accaii.com/note100yen/script.js"));
+    }
+
+    static Stream<Arguments> round104VendorSnippets() {
+        return Stream.of(
+                // Before (sampling round 104): the admtracker pixel's loader (a8723.com) ran under essential-only consent
+                arguments("advertising", "!function(a,e,d,m,t){a.adm={};a.adm.pixid=134501;var o=e.getElementsByTagName"
+                        + "(\"head\")[0],c=e.createElement(\"script\");a.adm.json=\"//ps.l.a8723.com/6dfa1947-5235-4556-b14a-"
+                        + "6b73330e8124.json\",a.adm.pixurl=\"//pool.a8723.com\",c.src=\"//pj.l.a8723.com/admtracker.lib.min.js\","
+                        + "c.async=!0,o.appendChild(c)}(window,document);"),
+                // Before (sampling round 104): Adoric's loader ran
+                arguments("advertising", "(function (a, d, o, r, i, c, u, p, w, m) {\n"
+                        + "m = d.getElementsByTagName(o)[0], a[c] = a[c] || {}, a[c].trigger = a[c].trigger || function () {"
+                        + "(a[c].trigger.arg = a[c].trigger.arg || []).push(arguments)},\n"
+                        + "w = d.createElement(o), w.id = i, w.src = r, w.async = 1, w.setAttribute(p, u),\n"
+                        + "m.parentNode.insertBefore(w, m), w = null}\n"
+                        + ")(window, document, \"script\", \"https://95662602.adoric-om.com/adoric.js\", \"Adoric_Script\", "
+                        + "\"adoric\",\"9cc40a7455aa779b8031bd738f77ccf1\", \"data-key\");"));
+    }
+
+    static Stream<Arguments> round104VendorPixels() {
+        return Stream.of(
+                // Before (sampling round 104): the admtracker pixel's image (a8723.com) loaded
+                arguments("advertising", "https://pool.a8723.com/pixel?id=134501&t=img"),
+                // Before (sampling round 104): Access Analysis Laboratory's noscript image (Japan) loaded
+                arguments("analytics", "https://accaii.com/note100yen/script?guid=on"));
     }
 
     // ---- sampling round 105: htmlparser-benchmark's saved pages (US and UK news of 2013) ----
