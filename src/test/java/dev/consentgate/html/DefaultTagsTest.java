@@ -571,14 +571,15 @@ class DefaultTagsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts", "round104VendorScripts",
-        "round105VendorScripts"})
+        "round105VendorScripts", "round106VendorScripts"})
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
                 RewriteEvent.Action.NEUTRALIZED);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource({"vendorSnippets", "round101Snippets", "round103VendorSnippets", "round104VendorSnippets"})
+    @MethodSource({"vendorSnippets", "round101Snippets", "round103VendorSnippets", "round104VendorSnippets",
+        "round106VendorSnippets"})
     void vendorLoaderSnippetsAreNeutralizedUntilTheirCategoryIsGranted(String category, String snippet) {
         assertBlockedUntilGranted("<script>" + snippet + "</script>", category, RewriteEvent.Action.NEUTRALIZED);
     }
@@ -3120,5 +3121,65 @@ class DefaultTagsTest {
                 // Before (sampling round 105): Discovery Digital Media's Open AdStream renderer loaded under
                 // essential-only consent (news.discovery.com 2013)
                 arguments("advertising", "http://static.ddmcdn.com/en-us/news/js/ads/ad-rendering-oas-v1-3-4.js"));
+    }
+
+    // ---- sampling round 106: Scrapinghub's article-extraction benchmark (news, blogs and a firm's site) ----
+
+    static Stream<Arguments> round106VendorScripts() {
+        return Stream.of(
+                // Before (sampling round 106): R7's audience measurement (Brazil) loaded under essential-only consent
+                // (autoracing.com.br 2019)
+                arguments("analytics", "https://audience-mostread.r7.com/r7-audience.min.js"),
+                // Before (sampling round 106): R7's ad script for partner sites loaded
+                arguments("advertising", "https://sc.r7.com/r7/js/adPartner.min.js"),
+                // Before (sampling round 106): Eureka's ad script (Brazil) loaded
+                arguments("advertising", "https://tag.ageureka.com/eureka_ads.js?v=0.0.2"),
+                // Before (sampling round 106): ArcAds as Arc's PageBuilder serves it under the site's path loaded
+                // (hawaiinewsnow.com 2019)
+                arguments("advertising", "/pb/gr/c/default/rD8nzE1cRNGbDr/arcAdsJS/cdbd7d78da.js?v=82"),
+                // Before (sampling round 106): Korean ad networks on entermedia.co.kr (2018) loaded: 3dpop's image
+                // detection script, Keywords Connect's two scripts, newsmobile's in-space ads and OpenMatch
+                arguments("advertising", "https://syncmedia.macc.skcdn.com/_Common/js/shuqstyle.min_last.js"),
+                arguments("advertising", "http://js.keywordsconnect.com/entermedia.js"),
+                arguments("advertising", "http://js2.keywordsconnect.com/iconad_entermedia.js"),
+                arguments("advertising", "https://js.newsmobile.co.kr/inspace_entermedia_m.js"),
+                arguments("advertising",
+                        "http://ad.openmatch.co.kr/AppCm/contents_match_scroll_1.js.asp?part=entermedia_eb&swidth=1000"));
+    }
+
+    static Stream<Arguments> round106VendorSnippets() {
+        return Stream.of(
+                // Before (sampling round 106): Keywee's loader (cdn.keywee.co) ran under essential-only consent
+                // (smithsonianmag.com 2019)
+                arguments("advertising", "(function(w,d) {\n    w.kwa || (w.kwa = function() {\n"
+                        + "      (w.kwa.q = w.kwa.q || []).push(arguments);\n    });\n"
+                        + "    se = d.createElement('script'),\n    fs = d.scripts[0];\n"
+                        + "    se.src = '//cdn.keywee.co/dist/analytics.min.js';\n"
+                        + "    fs.parentNode.insertBefore(se,fs)\n   }(window, document));"),
+                // Before (sampling round 106): Admiral's loader, naming its host as an argument, ran
+                arguments("advertising", "(function(a,b,c,d,e){e=a.createElement(b);a=a.getElementsByTagName(b)[0];"
+                        + "e.async=1;e.src=c;a.parentNode.insertBefore(e,a)})(document,'script','//hfc195b.com/"
+                        + "3a1bff7c18e46bc6c7d407cf520f6b52d8d39d2466845d9f04affda12dfac2023930aa0fa34f93c10fab47d1a8');"),
+                // Before (sampling round 106): ForeSee's survey gateway loader ran
+                arguments("analytics", ";(function (g) {\n  var d = document, am = d.createElement('script'), "
+                        + "h = d.head || d.getElementsByTagName(\"head\")[0], fsr = 'fsReady',\n  aex = {\n"
+                        + "    \"src\": \"//gateway.foresee.com/sites/smithsonian/production/gateway.min.js\",\n"
+                        + "    \"type\": \"text/javascript\",\n    \"async\": \"true\"\n  };\n"
+                        + "  for (var attr in aex){am.setAttribute(attr, aex[attr]);}h.appendChild(am);\n  })(window);"),
+                // Before (sampling round 106): 3dpop's helper loading its image detection script (Korea) ran, and its
+                // call that loads the ad gate
+                arguments("advertising", "fn_s3dpop_importScript = function(url) {\n"
+                        + "  var script = document.createElement('script');\n  script.async = true;\n"
+                        + "  script.src = url;\n  document.getElementsByTagName(\"head\")[0].appendChild(script);\n};\n"
+                        + "fn_s3dpop_importScript(\"//syncmedia.macc.skcdn.com/_Common/js/shuqstyle.min_last.js\");"),
+                arguments("advertising", "var s3dpop_searchImgID = \"s3dpop_searchImgID01\";\n"
+                        + "var target_url = \"//ad.3dpop.kr/cct/gate.pop?company_uid=c78de4357f87597eb2fc05b20c39ddb5\";\n"
+                        + "target_url += \"&searchImgID=\"+s3dpop_searchImgID;\nfn_s3dpop_importScript(target_url);"),
+                // Before (sampling round 106): LinkWeLove's widget loader (Italy) ran (remember8090.it 2019)
+                arguments("advertising", "var _lwl = _lwl || [];\n(function() {\n"
+                        + "  var lwl = document.createElement('script'); lwl.type = 'text/javascript'; lwl.async = true;\n"
+                        + "  lwl.src = '//sd.linkwelove.com/widget/js/lwl.js';\n"
+                        + "  var lwls = document.getElementsByTagName('script')[0]; lwls.parentNode.insertBefore(lwl, lwls);\n"
+                        + "})();"));
     }
 }
