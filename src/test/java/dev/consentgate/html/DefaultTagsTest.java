@@ -571,7 +571,7 @@ class DefaultTagsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts", "round104VendorScripts",
-        "round105VendorScripts", "round106VendorScripts"})
+        "round105VendorScripts", "round106VendorScripts", "round107VendorScripts"})
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
                 RewriteEvent.Action.NEUTRALIZED);
@@ -579,13 +579,13 @@ class DefaultTagsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource({"vendorSnippets", "round101Snippets", "round103VendorSnippets", "round104VendorSnippets",
-        "round106VendorSnippets"})
+        "round106VendorSnippets", "round107VendorSnippets"})
     void vendorLoaderSnippetsAreNeutralizedUntilTheirCategoryIsGranted(String category, String snippet) {
         assertBlockedUntilGranted("<script>" + snippet + "</script>", category, RewriteEvent.Action.NEUTRALIZED);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource({"vendorPixels", "round101Pixels", "round104VendorPixels"})
+    @MethodSource({"vendorPixels", "round101Pixels", "round104VendorPixels", "round107VendorPixels"})
     void vendorPixelsAreRemovedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<img src=\"" + url + "\" width=\"1\" height=\"1\" alt=\"\">", category,
                 RewriteEvent.Action.REMOVED);
@@ -3181,5 +3181,58 @@ class DefaultTagsTest {
                         + "  lwl.src = '//sd.linkwelove.com/widget/js/lwl.js';\n"
                         + "  var lwls = document.getElementsByTagName('script')[0]; lwls.parentNode.insertBefore(lwl, lwls);\n"
                         + "})();"));
+    }
+
+    // ---- sampling round 107: htmlparser-benchmark's saved pages (US, Canadian and Pakistani news of 2013) ----
+
+    static Stream<Arguments> round107VendorScripts() {
+        return Stream.of(
+                // Before (sampling round 107): Everyday Health's tracking script loaded under essential-only consent
+                // (medpagetoday.com 2013)
+                arguments("analytics", "http://tracking.waterfrontmedia.com/GCScript.ashx?p=233"),
+                // Before (sampling round 107): MedPage Today's ClickTale set-up under its own file name loaded
+                arguments("analytics", "http://clf2.medpagetoday.com/assets/scripts/js/clicktale_mpt_custom.js"),
+                // Before (sampling round 107): DailyMe's script on MediaNews Group's static host loaded
+                // (dailybulletin.com 2013)
+                arguments("functionality", "http://extras.mnginteractive.com/live/js/dailyMe/DailyMe_CA_LA.js"),
+                // Before (sampling round 107): Public Interactive's analytics script loaded (upr.org 2013)
+                arguments("analytics", "http://stream.publicbroadcasting.net/analytics/aach.js"),
+                // Before (sampling round 107): the Drupal Disqus module's script, which loads the Disqus embed, loaded
+                arguments("functionality", "http://www.upr.org/sites/all/modules/contrib/disqus/disqus.js?mnyaav"),
+                // Before (sampling round 107): Open AdStream's set-up under Belo's file names loaded
+                // (dallasnews.com 2013)
+                arguments("advertising", "http://www.dallasnews.com/resrsc/js/oas-init-analytics.js"),
+                arguments("advertising", "/resources/js/oas-init.js"),
+                // Before (sampling round 107): CBC's SiteCatalyst files in its /g/stats/ folder loaded (cbc.ca 2013)
+                arguments("analytics", "/g/stats/cbc_sitecatalyst.js"),
+                arguments("analytics", "/g/stats/pagetracker.js"),
+                // Before (sampling round 107): Madison Logic's white-paper ad widget loaded (mmm-online.com 2013)
+                arguments("advertising", "http://jsc.madisonlogic.com/jsc?pub=44&pgr=33&src=5723&layrf=6029&num=3"));
+    }
+
+    static Stream<Arguments> round107VendorSnippets() {
+        return Stream.of(
+                // Before (sampling round 107): Public Interactive's analytics loader ran under essential-only consent
+                // (upr.org 2013)
+                arguments("analytics", "(function() {var ga = document.createElement(\"script\");ga.type = \"text/javascript\";"
+                        + "ga.async = true;ga.src=\"//stream.publicbroadcasting.net/analytics/aach.js\";"
+                        + "var s = document.getElementsByTagName(\"script\")[0];s.parentNode.insertBefore(ga, s);})();"),
+                // Before (sampling round 107): Escenic's analysis logger image, written by an inline script, loaded
+                // (dallasnews.com 2013)
+                arguments("analytics", "var clientDT = new Date().getTime();\n"
+                        + "document.write('<img style=\"display:none;\" src=\"http://stats.dallasnews.com/analysis-logger/Logger"
+                        + "?rt=1&ctxId=7643&pubId=1&cat=&meta=read-news&objId=1107368&type=article&amp;clientDT=' + clientDT"
+                        + " + '\" alt=\"\" width=\"1\" height=\"1\"/>');"),
+                // Before (sampling round 107): Gigya's share bar under its older API name ran (cbc.ca 2013)
+                arguments("functionality", "var ua = new gigya.services.socialize.UserAction();\n"
+                        + "ua.setUserMessage(\"Share this CBC content\");\n"
+                        + "gigya.services.socialize.showShareBarUI(conf, params);"));
+    }
+
+    static Stream<Arguments> round107VendorPixels() {
+        return Stream.of(
+                // Before (sampling round 107): Escenic's analysis logger noscript image loaded (dallasnews.com 2013)
+                arguments("analytics", "http://stats.dallasnews.com/analysis-logger/Logger?rt=1&amp;ctxId=7643&amp;pubId=1"
+                        + "&amp;meta=read-news&amp;objId=1107368&amp;type=article"));
     }
 }
