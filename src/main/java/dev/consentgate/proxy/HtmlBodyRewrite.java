@@ -248,7 +248,10 @@ final class HtmlBodyRewrite {
         return host == null ? PageSite.NONE : PageSite.ofAuthority(host);
     }
 
-    /** Rewrites one piece of the body; the pieces that come out (possibly none) go to {@code out}. */
+    /**
+     * Rewrites one piece of the body; what comes out goes to {@code out} as one piece (none when the rewriter holds
+     * it all back), then the end of the body after the last.
+     */
     void content(HttpContent in, Consumer<HttpContent> out) {
         try {
             faults.beforeRewriting(pieces++);
@@ -259,24 +262,37 @@ final class HtmlBodyRewrite {
         boolean last = in instanceof LastHttpContent;
         ByteBuf data = in.content().retain();
         in.release();
-        Consumer<ByteBuf> toClient = buf -> out.accept(new DefaultHttpContent(buf));
+        BodyPieces output = new BodyPieces();
+        Consumer<ByteBuf> toClient = output::add;
         Consumer<ByteBuf> encode = encoder == null ? toClient : buf -> encoder.write(buf, toClient);
         Consumer<ByteBuf> rewrite = buf -> rewriter.feed(buf, encode);
-        if (decoder == null) {
-            rewrite.accept(data);
-        } else {
-            // every piece the decoders make is counted by the budget (see begin)
-            budget.consumed(data.readableBytes());
-            decoder.write(data, rewrite);
+        try {
+            if (decoder == null) {
+                rewrite.accept(data);
+            } else {
+                // every piece the decoders make is counted by the budget (see begin)
+                budget.consumed(data.readableBytes());
+                decoder.write(data, rewrite);
+            }
+            if (last) {
+                if (decoder != null) {
+                    decoder.finish(rewrite);
+                }
+                rewriter.finish(encode);
+                if (encoder != null) {
+                    encoder.finish(toClient);
+                }
+            }
+        } catch (RuntimeException e) {
+            // nothing of a piece whose rewrite failed goes out
+            output.release();
+            throw e;
+        }
+        ByteBuf rewritten = output.take();
+        if (rewritten != null) {
+            out.accept(new DefaultHttpContent(rewritten));
         }
         if (last) {
-            if (decoder != null) {
-                decoder.finish(rewrite);
-            }
-            rewriter.finish(encode);
-            if (encoder != null) {
-                encoder.finish(toClient);
-            }
             out.accept(LastHttpContent.EMPTY_LAST_CONTENT);
         }
     }
