@@ -25,11 +25,11 @@ final class SurrogatePlacement {
      * after its end tag when it was neutralized (they record its text), or go into {@code pending} now when removed.
      */
     void scriptBlocked(TagToken tag, TagRule rule, boolean neutralized, PendingOutput pending) {
-        int vendors = surrogates.vendors(policy.indexOf(rule.id()));
-        if (vendors == 0) {
+        int ruleIndex = policy.indexOf(rule.id());
+        if (surrogates.vendors(ruleIndex) == 0) {
             return;
         }
-        byte[] script = TagSurrogates.script(vendors, !started, tag.value("nonce"));
+        byte[] script = surrogates.script(ruleIndex, !started, tag.value("nonce"));
         started = true;
         if (neutralized) {
             afterEndTag = script;

@@ -2,7 +2,9 @@ package dev.consentgate.html;
 
 import dev.consentgate.config.TagRule;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Inert stand-ins for the globals a blocked vendor tag would have defined ({@code gtag}, {@code dataLayer},
@@ -84,9 +86,22 @@ final class TagSurrogates {
 
     /** By rule index: the bits of the vendors whose marks the rule names; 0 for none. */
     private final int[] vendorsByRule;
+    /**
+     * By rule index: the stand-in script after a page's first, for a blocked script without a nonce (the common
+     * case), made once rather than for every script blocked; null for a rule without vendors.
+     */
+    private final byte[][] laterScriptByRule;
 
     private TagSurrogates(int[] vendorsByRule) {
         this.vendorsByRule = vendorsByRule;
+        this.laterScriptByRule = new byte[vendorsByRule.length][];
+        Map<Integer, byte[]> byVendors = new HashMap<>();
+        for (int k = 0; k < vendorsByRule.length; k++) {
+            if (vendorsByRule[k] != 0) {
+                laterScriptByRule[k] = byVendors.computeIfAbsent(vendorsByRule[k],
+                        vendors -> scriptOfVendors(vendors, false, null));
+            }
+        }
     }
 
     /** The vendors each of {@code rules} (in the policy's order) stands for. */
@@ -114,14 +129,21 @@ final class TagSurrogates {
     }
 
     /**
-     * The script that goes after a blocked script of {@code vendors}: records the blocked script's text, so that
-     * its re-activated copy does not see the stand-ins, and defines them.
+     * The script that goes after a script blocked by rule {@code ruleIndex} (one with vendors): records the blocked
+     * script's text, so that its re-activated copy does not see the stand-ins, and defines them. The bytes may be
+     * shared between pages: never to be changed.
      *
      * @param runtime whether the page needs the shared functions yet (the first stand-in script of a page)
      * @param nonce   the blocked script's {@code nonce}, so the stand-ins run where the page's policy let it; null
      *                when it had none
      */
-    static byte[] script(int vendors, boolean runtime, String nonce) {
+    byte[] script(int ruleIndex, boolean runtime, String nonce) {
+        boolean noNonce = nonce == null || nonce.isEmpty();
+        return !runtime && noNonce ? laterScriptByRule[ruleIndex]
+                : scriptOfVendors(vendorsByRule[ruleIndex], runtime, nonce);
+    }
+
+    private static byte[] scriptOfVendors(int vendors, boolean runtime, String nonce) {
         StringBuilder s = new StringBuilder(runtime ? 1024 : 256);
         s.append("<script");
         if (nonce != null && !nonce.isEmpty()) {
