@@ -274,6 +274,11 @@ final class ElementRewrites {
             }
             return lazyFrameUrl >= 0 ? "data-cg-blocked-src" : style.frameSrcAttribute();
         }
+        if (script && tag.attributeLocalNameIs(k, "href")) {
+            // an SVG script loads its href (xlink:href in SVG 1.1), and Chromium 156.0.8078.114 requested it from one
+            // of type text/plain (150 did not): an inert script names no address a browser reads
+            return "data-cg-blocked-href";
+        }
         if (tag.attributeNameIs(k, "attributionsrc")) {
             // Chromium 150 requested it from a script of type text/plain too: an inert element keeps no beacon
             return "data-cg-blocked-attributionsrc";

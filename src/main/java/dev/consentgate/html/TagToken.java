@@ -302,6 +302,14 @@ final class TagToken {
         return -1;
     }
 
+    /**
+     * Whether attribute k's local name is {@code local} (lower-case ASCII): its whole name, or what follows a prefix's
+     * ':' ({@code xlink:href}), in any ASCII case.
+     */
+    boolean attributeLocalNameIs(int k, String local) {
+        return nameEnd[k] - nameStart[k] >= local.length() && attributeNameEndsWithLocal(k, local);
+    }
+
     /** Whether attribute k's name is {@code local} or ends with ':' and {@code local}, in any ASCII case. */
     private boolean attributeNameEndsWithLocal(int k, String local) {
         int len = nameEnd[k] - nameStart[k];

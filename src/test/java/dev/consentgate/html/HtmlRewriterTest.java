@@ -140,15 +140,17 @@ class HtmlRewriterTest {
                 .startsWith("<svg><script type=\"text/plain\""));
     }
 
+    // Before (2026-12-01, Chromium 156.0.8078.114 in CI): a neutralized SVG script kept its href, which that build
+    // fetched from a script of type text/plain; now every address of a neutralized script is renamed
     @Test
     void svgScriptsAndImagesAreJudgedByTheirHref() {
         String out = rewrite("<svg><script href=\"" + GTM + "\"></script><script xlink:href=\"" + GTM + "\"></script>"
                 + "<image href=\"https://www.facebook.com/tr?id=1\"/><image xlink:href=\"/logo.png\"/></svg>"
                 + "<image src=\"https://www.facebook.com/tr?id=2\">");
         assertEquals("<svg><script type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\""
-                + " data-cg-type=\"text/javascript\" href=\"" + GTM + "\"></script><script type=\"text/plain\""
+                + " data-cg-type=\"text/javascript\" data-cg-blocked-href=\"" + GTM + "\"></script><script type=\"text/plain\""
                 + " data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\" data-cg-type=\"text/javascript\""
-                + " xlink:href=\"" + GTM + "\"></script><image xlink:href=\"/logo.png\"/></svg>", out,
+                + " data-cg-blocked-href=\"" + GTM + "\"></script><image xlink:href=\"/logo.png\"/></svg>", out,
                 "an HTML image is an img to the tree builder");
     }
 
@@ -1226,10 +1228,10 @@ class HtmlRewriterTest {
         assertUnchanged("<svg><script src=\"/x.js\"></script><script href=\"/y.js\"></script></svg>");
         // a first-party href: HTML would run the text, so it is judged as code too; its tags are judged as markup
         assertEquals("<svg><script type=\"text/plain\" data-cg-category=\"advertising\" data-cg-rule=\"meta-pixel\""
-                + " data-cg-type=\"text/javascript\" href=\"/x.js\">ab</script></svg>",
+                + " data-cg-type=\"text/javascript\" data-cg-blocked-href=\"/x.js\">ab</script></svg>",
                 rewrite("<svg><script href=\"/x.js\">a" + pixel + "b</script></svg>"));
         assertEquals("<svg><script type=\"text/plain\" data-cg-category=\"analytics\" data-cg-rule=\"google-tag-manager\""
-                + " data-cg-type=\"text/javascript\" href=\"" + GTM + "\">ab</script></svg>",
+                + " data-cg-type=\"text/javascript\" data-cg-blocked-href=\"" + GTM + "\">ab</script></svg>",
                 rewrite("<svg><script href=\"" + GTM + "\">a" + pixel + "b</script></svg>"));
         // first-party code passes as it is, tags and all: CDATA, comparisons, HTML in strings, comments
         assertUnchanged("<svg><script><![CDATA[if (a<b && c>d) { go(); }]]></script></svg>");
@@ -1360,7 +1362,7 @@ class HtmlRewriterTest {
         assertEquals("<svg><style><![CDATA[ .a > .b {} <!-- ]]>--></style></svg>",
                 rewrite("<svg><style><![CDATA[ .a > .b {} <!-- ]]>" + pixel + "--></style></svg>"));
         assertEquals("<svg><script type=\"text/plain\" data-cg-category=\"advertising\" data-cg-rule=\"meta-pixel\""
-                + " data-cg-type=\"text/javascript\" href=\"/app.js\"><![CDATA[ a > b <!-- ]]>--></script></svg>",
+                + " data-cg-type=\"text/javascript\" data-cg-blocked-href=\"/app.js\"><![CDATA[ a > b <!-- ]]>--></script></svg>",
                 rewrite("<svg><script href=\"/app.js\"><![CDATA[ a > b <!-- ]]>" + pixel + "--></script></svg>"));
         // after a tag that makes it HTML, a section is a bogus comment up to the first '>' even in SVG's content
         assertEquals("<svg><style><b><![CDATA[>]]></style></svg>",
