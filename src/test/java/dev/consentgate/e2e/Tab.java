@@ -168,11 +168,20 @@ final class Tab implements AutoCloseable {
         settle(loaded, "page after " + expression);
     }
 
-    /** Clicks the element the expression evaluates to with real mouse events at its centre. */
+    /**
+     * Clicks the element the expression evaluates to with real mouse events at its centre. An image map's area has no
+     * box of its own (Chromium 156.0.8078.114 gives it an empty one): it is clicked at the centre of its rectangle
+     * on the image that uses its map.
+     */
     @SuppressWarnings("unchecked")
     void click(String elementExpression) {
         Map<String, Object> point = (Map<String, Object>) evaluate("(() => { const e = (" + elementExpression
-                + "); if (!e) return null; e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
+                + "); if (!e) return null;"
+                + " if (e.tagName === 'AREA') { const img = document.querySelector('img[usemap=\"#'"
+                + " + e.parentElement.name + '\"]'); const c = e.coords.split(',').map(Number);"
+                + " img.scrollIntoView({block: 'center'}); const r = img.getBoundingClientRect();"
+                + " return {x: r.left + (c[0] + c[2]) / 2, y: r.top + (c[1] + c[3]) / 2}; }"
+                + " e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
                 + " return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()");
         if (point == null) {
             throw new AssertionError("nothing to click: " + elementExpression + " found no element");
