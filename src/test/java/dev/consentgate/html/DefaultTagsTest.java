@@ -571,7 +571,7 @@ class DefaultTagsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts", "round104VendorScripts",
-        "round105VendorScripts", "round106VendorScripts", "round107VendorScripts"})
+        "round105VendorScripts", "round106VendorScripts", "round107VendorScripts", "round108VendorScripts"})
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
                 RewriteEvent.Action.NEUTRALIZED);
@@ -3234,5 +3234,14 @@ class DefaultTagsTest {
                 // Before (sampling round 107): Escenic's analysis logger noscript image loaded (dallasnews.com 2013)
                 arguments("analytics", "http://stats.dallasnews.com/analysis-logger/Logger?rt=1&amp;ctxId=7643&amp;pubId=1"
                         + "&amp;meta=read-news&amp;objId=1107368&amp;type=article"));
+    }
+
+    // ---- sampling round 108: trafilatura's evaluation pages (German, Latin American, Caribbean and US pages) ----
+
+    static Stream<Arguments> round108VendorScripts() {
+        return Stream.of(
+                // Before (sampling round 108): Disney's tag management bootstrap loaded under essential-only consent
+                // (abc13.com 2023)
+                arguments("analytics", "https://dcf.espn.com/TWDC-DTCI/prod/Bootstrap.js"));
     }
 }
