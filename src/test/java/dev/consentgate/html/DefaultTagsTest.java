@@ -571,7 +571,7 @@ class DefaultTagsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts", "round104VendorScripts",
-        "round105VendorScripts", "round106VendorScripts", "round107VendorScripts", "round108VendorScripts"})
+        "round105VendorScripts", "round106VendorScripts", "round107VendorScripts", "round108VendorScripts", "round109VendorScripts"})
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
                 RewriteEvent.Action.NEUTRALIZED);
@@ -579,7 +579,7 @@ class DefaultTagsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource({"vendorSnippets", "round101Snippets", "round103VendorSnippets", "round104VendorSnippets",
-        "round106VendorSnippets", "round107VendorSnippets"})
+        "round106VendorSnippets", "round107VendorSnippets", "round109VendorSnippets"})
     void vendorLoaderSnippetsAreNeutralizedUntilTheirCategoryIsGranted(String category, String snippet) {
         assertBlockedUntilGranted("<script>" + snippet + "</script>", category, RewriteEvent.Action.NEUTRALIZED);
     }
@@ -3243,5 +3243,35 @@ class DefaultTagsTest {
                 // Before (sampling round 108): Disney's tag management bootstrap loaded under essential-only consent
                 // (abc13.com 2023)
                 arguments("analytics", "https://dcf.espn.com/TWDC-DTCI/prod/Bootstrap.js"));
+    }
+
+    // ---- sampling round 109: trafilatura's evaluation pages (German, Austrian, Argentine, US and Korean news, 2023) ----
+
+    static Stream<Arguments> round109VendorScripts() {
+        return Stream.of(
+                // Before (sampling round 109): We Can Track's script, copied to the site's theme under its own name,
+                // loaded under essential-only consent (utopia.de 2023)
+                arguments("advertising", "/app/themes/utopiamain/assets/js/wecantrack.js?v=1698764668"),
+                // Before (sampling round 109): Utopia's ad library on its ad domain loaded (utopia.de 2023)
+                arguments("advertising", "https://utopix.net/utopia_de/js/loader.js"));
+    }
+
+    static Stream<Arguments> round109VendorSnippets() {
+        return Stream.of(
+                // Before (sampling round 109): the inline loader that hands the self-hosted We Can Track script to the
+                // site's own script loader ran under essential-only consent (utopia.de 2023)
+                arguments("advertising", "(function(w, c, t, u) {\n\t\tw._wct = w._wct || {}; w._wct = u;\n\t\tvar s = {};\n"
+                        + "\t\ts.src = '/app/themes/utopiamain/assets/js/wecantrack.js?v=1698764668';\n"
+                        + "\t\tw.consenter.loadJS('wecantrack', s.src, 5,'async', []);\n"
+                        + "\t}(window, document, 'script', {\n\t\t'uid' : 'JCx1Vo',\n"
+                        + "\t\t'redirect_through' : 'https://utopia.de/go',\n\t\t'auto_tagging' : true\n\t}));"),
+                // Before (sampling round 109): Utopia's ad provider start-up, which loads its ad library from utopix.net
+                // through the site's script loader, ran (utopia.de 2023)
+                arguments("advertising", "function ut_init_adsprovider() {\n"
+                        + "\tvar utLoaderCustomUrl = sessionStorage.getItem('AdLibCustomLoader');\n"
+                        + "\tvar utLoader = \"https://utopix.net/utopia_de/js/loader.js\";\n"
+                        + "\tif (utLoaderCustomUrl) {\n\t  utLoader = utLoaderCustomUrl;\n\t}\n"
+                        + "\tconsenter.addAfterLoadCallback('lazysizes-asyncload', function() {\n"
+                        + "\t\tpurHandler.loadJS('utopix_de', utLoader, 2 );\n\t});\n}\nut_init_adsprovider();"));
     }
 }
