@@ -571,7 +571,8 @@ class DefaultTagsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts", "round104VendorScripts",
-        "round105VendorScripts", "round106VendorScripts", "round107VendorScripts", "round108VendorScripts", "round109VendorScripts"})
+        "round105VendorScripts", "round106VendorScripts", "round107VendorScripts", "round108VendorScripts",
+        "round109VendorScripts"})
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
                 RewriteEvent.Action.NEUTRALIZED);
