@@ -572,7 +572,7 @@ class DefaultTagsTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts", "round104VendorScripts",
         "round105VendorScripts", "round106VendorScripts", "round107VendorScripts", "round108VendorScripts",
-        "round109VendorScripts"})
+        "round109VendorScripts", "round110VendorScripts"})
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
                 RewriteEvent.Action.NEUTRALIZED);
@@ -3274,5 +3274,23 @@ class DefaultTagsTest {
                         + "\tif (utLoaderCustomUrl) {\n\t  utLoader = utLoaderCustomUrl;\n\t}\n"
                         + "\tconsenter.addAfterLoadCallback('lazysizes-asyncload', function() {\n"
                         + "\t\tpurHandler.loadJS('utopix_de', utLoader, 2 );\n\t});\n}\nut_init_adsprovider();"));
+    }
+
+    // ---- sampling round 110: trafilatura's evaluation pages (German and Polish news, magazines and blogs) ----
+
+    static Stream<Arguments> round110VendorScripts() {
+        return Stream.of(
+                // Before (sampling round 110): Prosodia VGW OS' lazy-load marker, which writes VG WORT's counting
+                // pixel, loaded under essential-only consent under the name Asset CleanUp gives it
+                // (angelmagazin.de 2022)
+                arguments("analytics", "https://angelmagazin.de/wp-content/cache/asset-cleanup/js/item/"
+                        + "wpvgw-lazy-load-marker-v3673492ead6487975f12af5eb570d7079af2af4e.js"),
+                // Before (sampling round 110): Pinterest's pinit.js as a WordPress plugin ships it, which appends
+                // assets.pinterest.com's widget script, loaded (amazedmag.de 2022)
+                arguments("functionality", "https://www.amazedmag.de/wp-content/plugins/"
+                        + "pinterest-pin-it-button-on-image-hover-and-post/js/pinit.js"),
+                // Before (sampling round 110): InfluenceMe's blog script loaded (amazedmag.de 2022)
+                arguments("advertising",
+                        "https://influenceme.de/p/blog.php?id=f7d51afce11ccb33f0a3e3e396994eb6&type=1"));
     }
 }
