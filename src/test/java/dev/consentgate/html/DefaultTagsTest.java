@@ -572,7 +572,7 @@ class DefaultTagsTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts", "round104VendorScripts",
         "round105VendorScripts", "round106VendorScripts", "round107VendorScripts", "round108VendorScripts",
-        "round109VendorScripts", "round110VendorScripts"})
+        "round109VendorScripts", "round110VendorScripts", "round111VendorScripts"})
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
                 RewriteEvent.Action.NEUTRALIZED);
@@ -3292,5 +3292,14 @@ class DefaultTagsTest {
                 // Before (sampling round 110): InfluenceMe's blog script loaded (amazedmag.de 2022)
                 arguments("advertising",
                         "https://influenceme.de/p/blog.php?id=f7d51afce11ccb33f0a3e3e396994eb6&type=1"));
+    }
+
+    // ---- sampling round 111: trafilatura's evaluation pages (Polish, German and Swiss news and trade pages) ----
+
+    static Stream<Arguments> round111VendorScripts() {
+        return Stream.of(
+                // Before (sampling round 111): Mailjet's embedded sign-up form script loaded under essential-only
+                // consent (lebensmittelpraxis.de 2023)
+                arguments("functionality", "https://app.mailjet.com/pas-nc-embedded-v1.js"));
     }
 }
