@@ -12,19 +12,11 @@ cd "$(dirname "$0")/../../.."
 mib=${1:-256}
 rounds=${2:-5}
 jar=${JAR:-target/consentgate.jar}
-work=$(mktemp -d)
 nginx_port=18083
 gateway_port=18082
-cleanup() {
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  [ -n "${gateway_pid:-}" ] && kill "$gateway_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. src/test/bench/bench-common.sh
+bench_setup
 
-mkdir -p "$work/site" "$work/logs"
-# nginx's workers run as an unprivileged user: they must be able to read the page
-chmod 755 "$work" "$work/site"
 # one article of about 2 KB: a tag manager, a pixel and an inline pixel snippet, the site's own script, text
 {
   printf '<article><p>Some text about the news of the day, with a <a href="/story">link</a>.</p>\n'
@@ -44,35 +36,8 @@ done
   printf '</body></html>\n'; } > "$work/site/index.html"
 rm "$work/body"
 
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path $work/logs;
-  proxy_temp_path $work/logs;
-  fastcgi_temp_path $work/logs;
-  uwsgi_temp_path $work/logs;
-  scgi_temp_path $work/logs;
-  sendfile on;
-  server {
-    listen 127.0.0.1:$nginx_port;
-    root $work/site;
-    default_type text/html;
-  }
-}
-CONF
-nginx -c "$work/nginx.conf"
-
-java ${JAVA_OPTS:-} -jar "$jar" --upstream "http://127.0.0.1:$nginx_port" --listen "127.0.0.1:$gateway_port" \
-  > "$work/logs/gateway.log" 2>&1 &
-gateway_pid=$!
-for _ in $(seq 1 100); do
-  curl -s -o /dev/null "http://127.0.0.1:$gateway_port/js/none" && break
-  sleep 0.1
-done
+start_nginx "sendfile on;" ""
+start_gateway "$jar" /js/none
 
 fetch() { # url [header]: bytes per second of one download
   if [ $# -ge 2 ]; then

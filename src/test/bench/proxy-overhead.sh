@@ -5,56 +5,22 @@
 #   3. wrk -> ConsentGate -> nginx, visitor who consented to everything (cookies capped, HTML passed through)
 # Prints requests/s and latency for each and the ratios against the baseline.
 # Needs: nginx and wrk (apt-get install nginx wrk), a built jar (mvn -q package -DskipTests).
-# Usage: src/test/bench/proxy-overhead.sh [SECONDS] [CONNECTIONS]
+# Usage: src/test/bench/proxy-overhead.sh [SECONDS] [CONNECTIONS]   (JAR=path/to/consentgate.jar: another build)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 seconds=${1:-10}
 connections=${2:-32}
-work=$(mktemp -d)
 nginx_port=18081
 gateway_port=18080
-cleanup() {
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  [ -n "${gateway_pid:-}" ] && kill "$gateway_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-mkdir -p "$work/site" "$work/logs"
+. src/test/bench/bench-common.sh
+bench_setup
 cp src/main/resources/demo/index.html "$work/site/index.html"
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/logs;
-  proxy_temp_path $work/logs;
-  fastcgi_temp_path $work/logs;
-  uwsgi_temp_path $work/logs;
-  scgi_temp_path $work/logs;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$nginx_port;
-    root $work/site;
-    default_type text/html;
+start_nginx "keepalive_requests 1000000;" '
     add_header Set-Cookie "JSESSIONID=9F1C2A7B3D; Path=/; HttpOnly";
     add_header Set-Cookie "userId=u-48151623; Max-Age=31536000; Path=/";
     add_header Set-Cookie "_ga=GA1.1.1234567890.1764547200; Max-Age=63072000; Path=/";
-    add_header Set-Cookie "_fbp=fb.1.1764547200000.1122334455; Max-Age=7776000; Path=/";
-  }
-}
-CONF
-nginx -c "$work/nginx.conf"
-
-java -jar target/consentgate.jar --upstream "http://127.0.0.1:$nginx_port" --listen "127.0.0.1:$gateway_port" \
-  > "$work/logs/gateway.log" 2>&1 &
-gateway_pid=$!
-for _ in $(seq 1 100); do
-  curl -s -o /dev/null "http://127.0.0.1:$gateway_port/" && break
-  sleep 0.1
-done
+    add_header Set-Cookie "_fbp=fb.1.1764547200000.1122334455; Max-Age=7776000; Path=/";'
+start_gateway "${JAR:-target/consentgate.jar}" /
 
 run() { # label url [header]
   local out

@@ -1,0 +1,58 @@
+# Shared by the benchmark scripts here (sourced, not run): a work folder, nginx serving a folder of it, and the
+# gateway in front of nginx; all stopped and removed on exit. The caller sets nginx_port and gateway_port.
+
+# Makes $work with site/ (served by nginx) and logs/, removed on exit with the servers.
+bench_setup() {
+  work=$(mktemp -d)
+  mkdir -p "$work/site" "$work/logs"
+  # nginx's workers run as an unprivileged user: they must be able to read the site
+  chmod 755 "$work" "$work/site"
+  trap bench_cleanup EXIT
+}
+
+bench_cleanup() {
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  [ -n "${gateway_pid:-}" ] && kill "$gateway_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+
+# Starts nginx on $nginx_port serving $work/site; $1: more http-level directives, $2: more server-level ones.
+start_nginx() {
+  cat > "$work/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/logs;
+  proxy_temp_path $work/logs;
+  fastcgi_temp_path $work/logs;
+  uwsgi_temp_path $work/logs;
+  scgi_temp_path $work/logs;
+  $1
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/site;
+    default_type text/html;
+    $2
+  }
+}
+CONF
+  nginx -c "$work/nginx.conf"
+}
+
+# Starts the gateway (jar $1, JAVA_OPTS passed to its JVM) on $gateway_port in front of nginx, and waits until it
+# answers a request for path $2.
+start_gateway() {
+  java ${JAVA_OPTS:-} -jar "$1" --upstream "http://127.0.0.1:$nginx_port" --listen "127.0.0.1:$gateway_port" \
+    > "$work/logs/gateway.log" 2>&1 &
+  gateway_pid=$!
+  for _ in $(seq 1 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$gateway_port$2" && return 0
+    sleep 0.1
+  done
+  echo "the gateway did not answer; its log:" >&2
+  cat "$work/logs/gateway.log" >&2
+  return 1
+}
