@@ -572,7 +572,7 @@ class DefaultTagsTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts", "round104VendorScripts",
         "round105VendorScripts", "round106VendorScripts", "round107VendorScripts", "round108VendorScripts",
-        "round109VendorScripts", "round110VendorScripts", "round111VendorScripts"})
+        "round109VendorScripts", "round110VendorScripts", "round111VendorScripts", "round112VendorScripts"})
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
                 RewriteEvent.Action.NEUTRALIZED);
@@ -3301,5 +3301,15 @@ class DefaultTagsTest {
                 // Before (sampling round 111): Mailjet's embedded sign-up form script loaded under essential-only
                 // consent (lebensmittelpraxis.de 2023)
                 arguments("functionality", "https://app.mailjet.com/pas-nc-embedded-v1.js"));
+    }
+
+    // ---- sampling round 112: trafilatura's evaluation pages (German and Swiss news and blogs, 2019) ----
+
+    static Stream<Arguments> round112VendorScripts() {
+        return Stream.of(
+                // Before (sampling round 112): WP Embed Facebook's fb.js, which loads Facebook's SDK with the
+                // page's app id, loaded under essential-only consent from the plugin's folder (telebasel.ch 2019)
+                arguments("functionality", "https://telebasel.ch/wp-content/plugins/wp-embed-facebook/inc/js/"
+                        + "fb.min.js?ver=3.0.7"));
     }
 }
