@@ -572,7 +572,8 @@ class DefaultTagsTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts", "round104VendorScripts",
         "round105VendorScripts", "round106VendorScripts", "round107VendorScripts", "round108VendorScripts",
-        "round109VendorScripts", "round110VendorScripts", "round111VendorScripts", "round112VendorScripts"})
+        "round109VendorScripts", "round110VendorScripts", "round111VendorScripts", "round112VendorScripts",
+        "round113VendorScripts"})
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
                 RewriteEvent.Action.NEUTRALIZED);
@@ -3311,5 +3312,14 @@ class DefaultTagsTest {
                 // page's app id, loaded under essential-only consent from the plugin's folder (telebasel.ch 2019)
                 arguments("functionality", "https://telebasel.ch/wp-content/plugins/wp-embed-facebook/inc/js/"
                         + "fb.min.js?ver=3.0.7"));
+    }
+
+    // ---- sampling round 113: postlight/parser's test fixtures (US and UK news and lifestyle pages) ----
+
+    static Stream<Arguments> round113VendorScripts() {
+        return Stream.of(
+                // Before (sampling round 113): Vice Media Group's ad library, preloaded for the page's loadAdLib,
+                // loaded under essential-only consent (refinery29.com 2022)
+                arguments("advertising", "https://vice-web-statics-cdn.vice.com/vendor/ad-lib/v2.51.0/vice-ad-lib.js"));
     }
 }
