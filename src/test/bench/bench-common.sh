@@ -56,3 +56,21 @@ start_gateway() {
   cat "$work/logs/gateway.log" >&2
   return 1
 }
+
+# The consent cookie of a visitor who granted every category of the shipped ruleset.
+FULL_CONSENT="Cookie: cg_consent=2025-12-16:functionality+analytics+advertising"
+
+# Calls the script's own run(label, url[, header]) for nginx, then the gateway without and with full consent, one
+# result line each into $work/results.tsv.
+run_side_by_side() {
+  {
+    run "nginx direct" "http://127.0.0.1:$nginx_port/"
+    run "gateway, no consent" "http://127.0.0.1:$gateway_port/"
+    run "gateway, full consent" "http://127.0.0.1:$gateway_port/" "$FULL_CONSENT"
+  } > "$work/results.tsv"
+}
+
+print_machine() {
+  echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs)," \
+    "$(java -version 2>&1 | head -1)"
+}

@@ -55,16 +55,11 @@ run() { # label url [header]: best and median MiB/s of the rounds
 
 # warm the gateway's JIT on the page once each way
 fetch "http://127.0.0.1:$gateway_port/" > /dev/null
-fetch "http://127.0.0.1:$gateway_port/" "Cookie: cg_consent=2025-12-16:functionality+analytics+advertising" > /dev/null
+fetch "http://127.0.0.1:$gateway_port/" "$FULL_CONSENT" > /dev/null
 
-{
-  run "nginx direct" "http://127.0.0.1:$nginx_port/"
-  run "gateway, no consent" "http://127.0.0.1:$gateway_port/"
-  run "gateway, full consent" "http://127.0.0.1:$gateway_port/" \
-    "Cookie: cg_consent=2025-12-16:functionality+analytics+advertising"
-} > "$work/results.tsv"
+run_side_by_side
 
-echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs), $(java -version 2>&1 | head -1)"
+print_machine
 echo "page $(($(stat -c %s "$work/site/index.html") >> 20)) MiB, $rounds downloads each; curl, nginx and the gateway share the cores"
 base=$(awk -F'\t' 'NR==1 {print $3}' "$work/results.tsv")
 printf '%-24s %12s %12s %14s\n' "run" "best MiB/s" "median" "median vs nginx"

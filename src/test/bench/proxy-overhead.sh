@@ -39,14 +39,9 @@ run() { # label url [header]
 # Warm the JVM once so the measured runs see compiled code.
 wrk -t1 -c"$connections" -d5s "http://127.0.0.1:$gateway_port/" > /dev/null
 
-{
-  run "nginx direct" "http://127.0.0.1:$nginx_port/"
-  run "gateway, no consent" "http://127.0.0.1:$gateway_port/"
-  run "gateway, full consent" "http://127.0.0.1:$gateway_port/" \
-    "Cookie: cg_consent=2025-12-16:functionality+analytics+advertising"
-} > "$work/results.tsv"
+run_side_by_side
 
-echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs), $(java -version 2>&1 | head -1)"
+print_machine
 echo "wrk -t1 -c$connections -d${seconds}s, page $(wc -c < "$work/site/index.html") bytes, nginx, wrk and the gateway share the cores"
 base=$(awk -F'\t' 'NR==1 {print $2}' "$work/results.tsv")
 printf '%-24s %12s %10s %10s %14s\n' "run" "requests/s" "p50" "p99" "vs nginx"
