@@ -573,7 +573,7 @@ class DefaultTagsTest {
     @MethodSource({"vendorScripts", "round101Scripts", "round103VendorScripts", "round104VendorScripts",
         "round105VendorScripts", "round106VendorScripts", "round107VendorScripts", "round108VendorScripts",
         "round109VendorScripts", "round110VendorScripts", "round111VendorScripts", "round112VendorScripts",
-        "round113VendorScripts"})
+        "round113VendorScripts", "round114VendorScripts"})
     void vendorScriptsAreNeutralizedUntilTheirCategoryIsGranted(String category, String url) {
         assertBlockedUntilGranted("<script async src=\"" + url + "\"></script>", category,
                 RewriteEvent.Action.NEUTRALIZED);
@@ -3321,5 +3321,17 @@ class DefaultTagsTest {
                 // Before (sampling round 113): Vice Media Group's ad library, preloaded for the page's loadAdLib,
                 // loaded under essential-only consent (refinery29.com 2022)
                 arguments("advertising", "https://vice-web-statics-cdn.vice.com/vendor/ad-lib/v2.51.0/vice-ad-lib.js"));
+    }
+
+    // ---- sampling round 114: mozilla/readability's test pages (US, UK, French, Czech and Chinese news) ----
+
+    static Stream<Arguments> round114VendorScripts() {
+        return Stream.of(
+                // Before (sampling round 114): Commanders Act's TagCommander container on France Médias Monde's
+                // static host loaded under essential-only consent (france24.com 2015)
+                arguments("analytics", "https://static.france24.com/tc/tc_France24_23.js"),
+                // Before (sampling round 114): Swiftype's per-engine crawler beacon loaded under essential-only
+                // consent (engadget.com 2017)
+                arguments("analytics", "https://s.swiftypecdn.com/cc/vKhrkVp6Cfwro_h8kpyC.js"));
     }
 }
