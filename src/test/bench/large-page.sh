@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Streams one large HTML page (a tracker in every 2 KB article) side by side in one run:
 #   1. curl -> nginx (the baseline: the page served as a static file)
+#   1b. curl -> nginx as a plain reverse proxy (its default buffering) -> nginx
 #   2. curl -> ConsentGate -> nginx, visitor without consent (every article's trackers rewritten)
 #   3. curl -> ConsentGate -> nginx, visitor who consented to everything (the page passed through)
 # Each run downloads the page ROUNDS times; prints the best and median MiB/s of each and the ratios against nginx.
@@ -14,6 +15,7 @@ rounds=${2:-5}
 jar=${JAR:-target/consentgate.jar}
 nginx_port=18083
 gateway_port=18082
+nginx_proxy_port=18085
 . src/test/bench/bench-common.sh
 bench_setup
 
@@ -37,6 +39,7 @@ done
 rm "$work/body"
 
 start_nginx "sendfile on;" ""
+start_nginx_proxy
 start_gateway "$jar" /js/none
 
 fetch() { # url [header]: bytes per second of one download
