@@ -266,8 +266,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             if (entities != null) {
                 scriptJudge.declaredEntities(entities);
             }
-            inlineScript = new InlineScriptInspection(policy, scriptJudge, pending, dropped, events,
-                    this::readScriptAsMarkup, actions::scriptBlocked, inNoscript, elements.urls());
+            inlineScript = new InlineScriptInspection(policy, scriptJudge, pending, events, this::readScriptAsMarkup,
+                    actions, inNoscript, elements.urls());
         }
         return inlineScript;
     }

@@ -36,7 +36,10 @@ final class ElementActions {
         this.standInsRunHere = standInsRunHere;
     }
 
-    /** Carries out {@code v} on the start tag just read. */
+    /**
+     * Carries out {@code v} on the start tag just read, or on an inline script's, held while its content was
+     * inspected ({@link InlineScriptInspection}).
+     */
     void apply(TagToken tag, Verdict v) {
         pending.emitUpTo(tag.start);
         pending.dropUpTo(tag.end);
@@ -96,7 +99,7 @@ final class ElementActions {
      * neutralized one, whose text they record) or in its place (a removed one). Only in HTML outside SVG, MathML,
      * templates and noscript, where a script of the gateway's runs as the page's own would have.
      */
-    void scriptBlocked(TagToken tag, TagRule rule, boolean neutralized) {
+    private void scriptBlocked(TagToken tag, TagRule rule, boolean neutralized) {
         if (standInsRunHere.getAsBoolean()) {
             surrogates.scriptBlocked(tag, rule, neutralized, pending);
         }

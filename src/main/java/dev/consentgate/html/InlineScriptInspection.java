@@ -17,19 +17,14 @@ final class InlineScriptInspection {
         void read(long contentAbs, byte[] code, int length);
     }
 
-    /** Told of a script blocked, right after its replacement (or nothing, when removed) was sent. */
-    interface BlockedScripts {
-        void blocked(TagToken tag, TagRule rule, boolean neutralized);
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(InlineScriptInspection.class);
     private final TagPolicy policy;
     private final InlineScriptJudge judge;
     private final PendingOutput pending;
-    private final DroppedContent dropped;
     private final EventReporter events;
     private final MarkupReader markupReader;
-    private final BlockedScripts blockedScripts;
+    /** Carries out a block as it would on the start tag: the same replacement, event and stand-ins. */
+    private final ElementActions actions;
     /** How blocked scripts count: as pixels in a noscript's content read as markup. */
     private final ElementKind kind;
     /** Judges the URLs a speculation rule set reaches, against the page's bases. */
@@ -44,17 +39,15 @@ final class InlineScriptInspection {
     /** Absolute offset of that script's end tag, once read. */
     private long contentEnd;
 
-    InlineScriptInspection(TagPolicy policy, InlineScriptJudge judge, PendingOutput pending, DroppedContent dropped,
-                           EventReporter events, MarkupReader markupReader, BlockedScripts blockedScripts,
-                           boolean inNoscript, UrlJudge urls) {
+    InlineScriptInspection(TagPolicy policy, InlineScriptJudge judge, PendingOutput pending, EventReporter events,
+                           MarkupReader markupReader, ElementActions actions, boolean inNoscript, UrlJudge urls) {
         this.policy = policy;
         this.urls = urls;
         this.judge = judge;
         this.pending = pending;
-        this.dropped = dropped;
         this.events = events;
         this.markupReader = markupReader;
-        this.blockedScripts = blockedScripts;
+        this.actions = actions;
         this.kind = inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT;
     }
 
@@ -184,6 +177,7 @@ final class InlineScriptInspection {
     }
 
     /**
+     * Blocks the held script as a verdict on its start tag would have (its start tag was held, not yet sent).
      * Neutralizing keeps the content; in SVG or MathML, where that content is markup, only once all of it was read
      * ({@code contentEnded}), to be read as markup: else the script goes.
      */
@@ -191,21 +185,9 @@ final class InlineScriptInspection {
         TagToken tag = script;
         script = null;
         TagAction action = inSvgOrMath && !contentEnded ? TagAction.REMOVE : policy.action(rule, kind);
-        pending.emitUpTo(tag.start);
-        if (action == TagAction.NEUTRALIZE) {
-            pending.dropUpTo(tag.end);
-            pending.insert(policy.rewrites().neutralize(tag, rule));
-            if (inSvgOrMath) {
-                readContentAsMarkup(tag.end);
-            }
-            events.report(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(),
-                    RewriteEvent.Action.NEUTRALIZED);
-            blockedScripts.blocked(tag, rule, true);
-        } else {
-            blockedScripts.blocked(tag, rule, false);
-            dropped.start(ElementNames.SCRIPT, null);
-            events.report(tag.start, ElementNames.SCRIPT, host, rule.category(), rule.id(),
-                    RewriteEvent.Action.REMOVED);
+        actions.apply(tag, new ElementJudge.Verdict(rule, host, kind, action));
+        if (action == TagAction.NEUTRALIZE && inSvgOrMath) {
+            readContentAsMarkup(tag.end);
         }
     }
 }
