@@ -34,6 +34,11 @@ final class RewriteCommand {
 
     static int run(Ruleset ruleset, ConsentDecision consent, Optional<String> charset, PageSite site, boolean report,
                    InputStream in, OutputStream out, PrintStream err) throws IOException {
+        if (charset.isPresent() && !HtmlRewriter.knowsCharset(charset.get())) {
+            // not an error: a Content-Type naming it is read the same way, which is what this command shows
+            err.println("consentgate: --charset '" + charset.get() + "' is not an encoding a browser knows; it is"
+                    + " ignored, as in a Content-Type, and the page's encoding is found without it");
+        }
         TagPolicy policy = new TagPolicy(ruleset.tagRules(), ruleset.categories(), ruleset.html());
         CookieClassifier cookies = new CookieClassifier(ruleset.cookieRules(), ruleset.undeclared(),
                 ruleset.categories());

@@ -51,6 +51,14 @@ public final class HtmlRewriter implements BodyRewriter {
     private boolean done;
 
     /**
+     * Whether {@code charset}, as a Content-Type's charset parameter, names an encoding a browser knows; one that
+     * does not is ignored, by a browser and by the rewriter, and the page's encoding is found as if none were given.
+     */
+    public static boolean knowsCharset(String charset) {
+        return EncodingLabels.isLabel(charset.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * A page of no known site (a saved page). Meta {@code http-equiv=set-cookie} elements pass only when every
      * category is granted (undeclared cookies are treated as of unknown purpose); use the other constructor to judge
      * them by the cookie rules.

@@ -190,4 +190,20 @@ class MainTest {
         assertEquals(2, r.status());
         assertTrue(r.err().contains("unknown category 'marketing'"), r.err());
     }
+
+    @Test
+    void rewriteSaysWhenItsCharsetIsNoEncodingAndReadsThePageAsWithoutOne() {
+        byte[] page = "<p>caf\u00e9</p><script src=\"https://www.googletagmanager.com/gtm.js\"></script>"
+                .getBytes(StandardCharsets.UTF_8);
+        Result typo = run(page, "rewrite", "--consent", "essential", "--charset", "utf-88");
+        Result none = run(page, "rewrite", "--consent", "essential");
+        assertEquals(0, typo.status(), typo.err());
+        assertEquals("consentgate: --charset 'utf-88' is not an encoding a browser knows; it is ignored, as in a"
+                + " Content-Type, and the page's encoding is found without it\n", typo.err());
+        assertEquals(none.out(), typo.out());
+        assertTrue(typo.out().contains("<script type=\"text/plain\""), typo.out());
+        // labels are read as a browser reads them: case and surrounding spaces do not matter
+        Result label = run(page, "rewrite", "--consent", "essential", "--charset", " Latin1 ");
+        assertEquals("", label.err());
+    }
 }
