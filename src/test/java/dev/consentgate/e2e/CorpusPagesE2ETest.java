@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -40,8 +45,12 @@ class CorpusPagesE2ETest {
     private static CorpusSite site;
     private static GatewayInFront gateway;
 
-    /** What the browser did with one page. */
-    private record Outcome(List<NetworkLog.Request> trackerRequests, List<String> ownScriptsNotRun, int ownScripts) {
+    /**
+     * What the browser did with one page: of its own inline scripts, those that did not run because a tag rule
+     * neutralized them (the rule's id first), and those that did not run for no such reason.
+     */
+    private record Outcome(List<NetworkLog.Request> trackerRequests, List<String> ownScriptsBlockedByRule,
+                           List<String> ownScriptsNotRun, int ownScripts) {
     }
 
     @BeforeAll
@@ -77,10 +86,20 @@ class CorpusPagesE2ETest {
     void noTrackerIsAskedAndTheOwnScriptsStillRun(String file, BrowserLab.Lab lab) throws IOException {
         Outcome outcome = visit(lab, gateway.origin(), page(file), "corpus-" + file.replaceFirst("\\.html$", ""));
 
+        // on the shared corpus each script a rule takes is labelled, or listed with its reason in manifest-gaps.tsv;
+        // on other pages one the labels miss is tag code as far as this test can tell, and is reported, not failed
+        List<String> unlabelledButBlocked = SharedCorpus.isTheSharedCorpus() ? outcome.ownScriptsBlockedByRule()
+                : List.of();
+        if (!SharedCorpus.isTheSharedCorpus()) {
+            outcome.ownScriptsBlockedByRule().forEach(s -> System.out.println(file
+                    + ": an inline script the manifest does not label was neutralized as tag code by rule " + s));
+        }
         assertAll(
                 () -> assertEquals(List.of(), outcome.trackerRequests(), file + ": requests to tracker hosts"),
-                () -> assertEquals(List.of(), outcome.ownScriptsNotRun(),
-                        file + ": own inline scripts that did not run (of " + outcome.ownScripts() + ")"));
+                () -> assertEquals(List.of(), unlabelledButBlocked, file + ": own inline scripts a rule neutralized,"
+                        + " neither labelled in the manifest nor listed in manifest-gaps.tsv"),
+                () -> assertEquals(List.of(), outcome.ownScriptsNotRun(), file + ": own inline scripts that did not"
+                        + " run, no rule having neutralized them (of " + outcome.ownScripts() + ")"));
     }
 
     @Test
@@ -90,7 +109,8 @@ class CorpusPagesE2ETest {
         assertAll(
                 () -> assertFalse(outcome.trackerRequests().isEmpty(), "tracker requests are seen"),
                 () -> assertFalse(outcome.ownScripts() == 0, "the page has own inline scripts"),
-                () -> assertEquals(List.of(), outcome.ownScriptsNotRun(), "every own inline script is seen running"));
+                () -> assertEquals(List.of(), outcome.ownScriptsNotRun(), "every own inline script is seen running"),
+                () -> assertEquals(List.of(), outcome.ownScriptsBlockedByRule(), "no script was neutralized"));
     }
 
     @Test
@@ -99,7 +119,8 @@ class CorpusPagesE2ETest {
                 false);
 
         assertEquals(outcome.ownScripts(), outcome.ownScriptsNotRun().size(),
-                "with JavaScript off, no own script is seen running: " + outcome.ownScriptsNotRun());
+                "with JavaScript off, no own script is seen running, and none of them for a rule: "
+                        + outcome.ownScriptsNotRun());
     }
 
     /** The shared corpus's control page; another corpus (see SharedCorpus) may not have it. */
@@ -134,19 +155,48 @@ class CorpusPagesE2ETest {
             long loaded = System.nanoTime();
             Set<String> compiled = tab.compiledScripts().stream().filter(s -> s.url().equals(url))
                     .map(s -> PageScripts.comparable(tab.scriptSource(s.scriptId()))).collect(Collectors.toSet());
-            List<String> notRun = own.stream().filter(s -> !compiled.contains(PageScripts.comparable(s)))
-                    .map(CorpusPagesE2ETest::abbreviate).toList();
+            // which rule, if any, neutralized each script that did not run: read off the page as the gateway served it
+            Map<String, String> ruleOf = PageScripts.neutralizedScripts(served(url));
+            List<String> blocked = new ArrayList<>();
+            List<String> notRun = new ArrayList<>();
+            for (String script : own) {
+                String comparable = PageScripts.comparable(script);
+                if (compiled.contains(comparable)) {
+                    continue;
+                }
+                String rule = ruleOf.get(comparable);
+                if (rule != null) {
+                    blocked.add(rule + ": " + abbreviate(script));
+                } else {
+                    notRun.add(abbreviate(script));
+                }
+            }
             List<NetworkLog.Request> trackers = tab.network().toHosts(trackerHosts);
             List<String> notes = new ArrayList<>();
             notes.add("page: " + url);
             notes.add("tracker hosts judged (manifest, tags that must not run, all pages): " + trackerHosts);
             notes.add("requests to them: " + trackers.size());
-            notes.add("own inline scripts: " + own.size() + ", seen running: " + (own.size() - notRun.size()));
+            notes.add("own inline scripts: " + own.size() + ", seen running: "
+                    + (own.size() - notRun.size() - blocked.size()));
+            blocked.forEach(s -> notes.add("  neutralized by rule " + s));
             notRun.forEach(s -> notes.add("  did not run: " + s));
             notes.add("load until network idle: " + (loaded - started) / 1_000_000 + " ms, script sources read in "
                     + (System.nanoTime() - loaded) / 1_000_000 + " ms");
             Evidence.save(evidence, tab, notes);
-            return new Outcome(trackers, notRun, own.size());
+            return new Outcome(trackers, blocked, notRun, own.size());
+        }
+    }
+
+    /** The page as {@code url} serves it to a visitor without consent (no cookie), as text. */
+    private static String served(String url) throws IOException {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fetching " + url, e);
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.consentgate.e2e;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -40,6 +42,20 @@ final class PageScripts {
             }
         }
         return scripts;
+    }
+
+    /**
+     * The inline scripts a tag rule neutralized in {@code servedHtml} (the page as the gateway sent it), by their
+     * {@link #comparable} text, each with the rule's id from its {@code data-cg-rule} attribute.
+     */
+    static Map<String, String> neutralizedScripts(String servedHtml) {
+        Map<String, String> rules = new HashMap<>();
+        for (Element script : Jsoup.parse(servedHtml).select("script[data-cg-rule]")) {
+            if (!script.data().isBlank()) {
+                rules.putIfAbsent(comparable(script.data()), script.attr("data-cg-rule"));
+            }
+        }
+        return rules;
     }
 
     private static boolean executable(Element script) {

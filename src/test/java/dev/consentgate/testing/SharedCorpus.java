@@ -1,5 +1,7 @@
 package dev.consentgate.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -17,18 +19,34 @@ public final class SharedCorpus {
     private SharedCorpus() {
     }
 
-    /** Whether the corpus is ../shared/corpus, not another named by {@link #PROPERTY}. */
+    /**
+     * Whether the corpus is ../shared/corpus, not another named by {@link #PROPERTY}; naming ../shared/corpus itself
+     * (by any path to it) still reads it as the shared corpus, with what the tests know of it.
+     */
     public static boolean isTheSharedCorpus() {
         String named = System.getProperty(PROPERTY);
-        return named == null || named.isBlank();
+        return named == null || named.isBlank() || sameDirectory(Path.of(named), sharedRoot());
     }
 
     /** The corpus directory, whether or not it exists. */
     public static Path root() {
-        if (!isTheSharedCorpus()) {
-            return Path.of(System.getProperty(PROPERTY)).toAbsolutePath();
+        String named = System.getProperty(PROPERTY);
+        if (named == null || named.isBlank()) {
+            return sharedRoot();
         }
+        return Path.of(named).toAbsolutePath();
+    }
+
+    private static Path sharedRoot() {
         return Path.of(System.getProperty("user.dir")).resolveSibling("shared").resolve("corpus");
+    }
+
+    private static boolean sameDirectory(Path a, Path b) {
+        try {
+            return Files.isDirectory(a) && Files.isDirectory(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A part of the corpus ({@code "pages"}), whether or not it exists. */
