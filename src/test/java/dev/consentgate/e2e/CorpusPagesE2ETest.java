@@ -33,7 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * page's own inline scripts still run (the JavaScript engine compiled each of them, seen through the DevTools
  * debugger). Every other host fails to resolve, so nothing leaves the machine and every attempt is still logged.
  * Needs the HTML rewriting of issue 3. The two control tests show that the judgement can fail: a page served
- * directly makes tracker requests, and with JavaScript off its own scripts are seen not to run.
+ * directly makes tracker requests, and with JavaScript off its own scripts are seen not to run. On pages other than
+ * the shared corpus's (see SharedCorpus), whose unlabelled tag code no list names, an own script a tag rule
+ * neutralized is reported with the rule, not failed.
  */
 @ExtendWith(BrowserLab.class)
 class CorpusPagesE2ETest {
