@@ -7,6 +7,7 @@ import dev.consentgate.config.Route;
 import dev.consentgate.config.Ruleset;
 import dev.consentgate.config.RulesetException;
 import dev.consentgate.config.RulesetLoader;
+import dev.consentgate.config.ShadowedTagRules;
 import dev.consentgate.config.TagListImport;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.demo.DemoSite;
@@ -114,7 +115,7 @@ public final class Main {
                         args.option("--consent").orElse("essential"), args.option("--listen"),
                         Path.of(args.option("--ca-dir").orElse("certs")), args.option("--report-file").map(Path::of),
                         args.option("--upstream-ca").map(Path::of), out);
-                default -> serve(args, config, out);
+                default -> serve(args, config, out, err);
             };
         } catch (RulesetException e) {
             e.problems().stream().map(ConfigProblem::toString).forEach(err::println);
@@ -168,6 +169,8 @@ public final class Main {
 
     private static int check(Path config, PrintStream out, PrintStream err) throws IOException, RulesetException {
         Ruleset ruleset = RulesetLoader.load(config);
+        // warnings do not fail the check: the ruleset works, though not as it reads
+        ShadowedTagRules.warnings(ruleset.ownTagRules()).forEach(err::println);
         out.println("OK");
         for (TagListImport list : ruleset.tagLists()) {
             out.println("tag list " + list.file() + " (" + list.format() + "): " + list.rules() + " host rules; "
@@ -176,8 +179,9 @@ public final class Main {
         return 0;
     }
 
-    private static int serve(Args args, Path config, PrintStream out) throws Exception {
+    private static int serve(Args args, Path config, PrintStream out, PrintStream err) throws Exception {
         Ruleset ruleset = RulesetLoader.load(config);
+        ShadowedTagRules.warnings(ruleset.ownTagRules()).forEach(w -> err.println("consentgate: " + w));
         DemoSite demo = null;
         if (args.flag("--demo")) {
             demo = DemoSite.start(0);

@@ -27,6 +27,12 @@ public record Ruleset(String source, List<Listener> listeners, List<Route> route
                       UndeclaredCookies undeclared, ConsentSettings consent, List<TagRule> tagRules,
                       HtmlSettings html, List<TagListImport> tagLists, String fingerprint) {
 
+    /** The ruleset's own tag rules, in declaration order: {@link #tagRules} without those its tag lists gave. */
+    public List<TagRule> ownTagRules() {
+        int imported = tagLists.stream().mapToInt(TagListImport::rules).sum();
+        return tagRules.subList(0, tagRules.size() - imported);
+    }
+
     /** Ids of the categories granted without consent. */
     public Set<String> essentialCategories() {
         return categories.values().stream().filter(Category::essential).map(Category::id)

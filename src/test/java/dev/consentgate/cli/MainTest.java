@@ -35,6 +35,24 @@ class MainTest {
     }
 
     @Test
+    void checkNamesARuleThatNeverDecidesButPasses(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("dead.yaml");
+        Files.writeString(file, """
+                routes:
+                  - upstream: http://127.0.0.1:9
+                categories:
+                  essential: {essential: true}
+                  analytics: {}
+                tags:
+                  - {id: hotjar, host: hotjar.com, path: /c/, category: analytics}
+                  - {id: hotjar-static, host: static.hotjar.com, path: /c/hotjar-, category: essential}
+                """);
+        Result r = run("check", "--config", file.toString());
+        assertEquals(new Result(0, "OK\n", file + ":8:5: warning: rule 'hotjar-static' never decides: rule 'hotjar'"
+                + " (" + file + ":7:5) comes first and matches every URL it matches\n"), r);
+    }
+
+    @Test
     void checkOfABrokenRulesetPrintsEveryProblemLocatedAndExits2(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, """
