@@ -7,8 +7,8 @@ import java.util.List;
  * Tag rules of a ruleset that can never decide an element: an earlier rule matches every URL they match, and for a
  * URL the first matching rule decides. Such a rule is dead, and its category or action, if they differ, are never
  * applied: a mistake an operator wants named where it is. Only rules matched by URL alone are compared (a host,
- * with or without a path prefix); signatures and path-only rules match in ways too loose to tell, so they are left
- * out rather than warned of wrongly.
+ * with or without a path prefix, or a path alone); signatures match inside scripts in ways too loose to tell, so
+ * they are left out rather than warned of wrongly.
  */
 public final class ShadowedTagRules {
 
@@ -29,7 +29,8 @@ public final class ShadowedTagRules {
             }
             for (int i = 0; i < j; i++) {
                 TagRule earlier = rules.get(i);
-                if (matchedByUrlAlone(earlier) && covers(earlier, later)) {
+                if (matchedByUrlAlone(earlier) && (earlier.host().isEmpty() ? pathCovers(earlier, later)
+                        : later.host().isPresent() && covers(earlier, later))) {
                     warnings.add(later.origin() + ": warning: rule '" + later.id() + "' never decides: rule '"
                             + earlier.id() + "' (" + earlier.origin() + ") comes first and matches every URL it"
                             + " matches" + exception(earlier, later));
@@ -41,7 +42,16 @@ public final class ShadowedTagRules {
     }
 
     private static boolean matchedByUrlAlone(TagRule rule) {
-        return rule.host().isPresent() && rule.inlineSignature().isEmpty() && rule.unless().isEmpty() && !rule.keep();
+        return (rule.host().isPresent() || rule.pathPrefix().isPresent()) && rule.inlineSignature().isEmpty()
+                && rule.unless().isEmpty() && !rule.keep();
+    }
+
+    /**
+     * A path-only rule matches a URL whose path holds its path anywhere (it starts with '/', so where a '/' of the
+     * URL's path does), on any host, the page's own site too: so every URL of a rule whose path holds it.
+     */
+    private static boolean pathCovers(TagRule earlier, TagRule later) {
+        return later.pathPrefix().isPresent() && later.pathPrefix().get().contains(earlier.pathPrefix().get());
     }
 
     /**
@@ -63,6 +73,9 @@ public final class ShadowedTagRules {
      * subdomain decides on the pages of the earlier rule's host itself (a gateway in front of that vendor's site).
      */
     private static String exception(TagRule earlier, TagRule later) {
+        if (earlier.host().isEmpty()) {
+            return "";
+        }
         String earlierHost = bare(earlier.host().get());
         boolean subdomain = !earlierHost.equals(bare(later.host().get()));
         return earlier.pathPrefix().orElse("").isEmpty() && subdomain

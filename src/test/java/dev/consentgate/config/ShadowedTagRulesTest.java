@@ -53,6 +53,20 @@ class ShadowedTagRulesTest {
     }
 
     @Test
+    void aRuleWhosePathHoldsAnEarlierPathOnlyRulesPathNeverDecides() throws RulesetException {
+        // a path-only rule is looked for anywhere in a URL's path, on any host
+        assertEquals(List.of("r.yaml:9:5: warning: rule 'shop-gtm' never decides: rule 'gtm-self-hosted'"
+                        + " (r.yaml:8:5) comes first and matches every URL it matches",
+                        "r.yaml:10:5: warning: rule 'gtm-copy' never decides: rule 'gtm-self-hosted' (r.yaml:8:5) comes"
+                        + " first and matches every URL it matches"),
+                warnings("  - {id: gtm-self-hosted, path: /gtm.js, category: analytics}\n"
+                        + "  - {id: shop-gtm, host: shop.example, path: /assets/gtm.js, category: advertising}\n"
+                        + "  - {id: gtm-copy, path: /vendor/gtm.js, category: analytics}\n"
+                        // not dead: its path does not hold "/gtm.js" (a URL of it may lack it)
+                        + "  - {id: gtm-dir, path: /gtm/, category: analytics}\n"));
+    }
+
+    @Test
     void rulesThatStillDecideSomethingAreNotNamed() throws RulesetException {
         assertEquals(List.of(), warnings(
                 // the narrower rule first: it decides its URLs, the broader one the rest
