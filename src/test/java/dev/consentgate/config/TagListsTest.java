@@ -62,6 +62,8 @@ class TagListsTest {
                 r.tagRules().stream().map(TagRule::id).toList());
         assertEquals(List.of("cmp.adnet.example", "pixel.example", "adnet.example", "stats.example"),
                 r.tagRules().stream().map(t -> t.host().orElseThrow()).toList());
+        // the lists' rules are not the ruleset's own (check compares only those for rules that never decide)
+        assertEquals(List.of("cmp"), r.ownTagRules().stream().map(TagRule::id).toList());
         assertEquals(Optional.of(TagAction.REMOVE), r.tagRules().get(1).action());
         assertEquals(dir.resolve("lists/hosts.txt") + ":2:3", r.tagRules().get(1).origin());
         assertEquals(List.of(
