@@ -252,6 +252,8 @@ final class EmbeddedContentJudge {
     private int firstBlockedSignatureInCode(byte[] code) {
         SignatureVerdict verdict = new SignatureVerdict(policy, consent);
         if (policy.signatures().scan(code, 0, code.length, 0, verdict) >= 0) {
+            // named as in an inline script: the lowest rule of the later readings (see SignatureVerdict)
+            verdict.laterReading(true);
             CodeInStrings codeInStrings = new CodeInStrings(policy.signatures());
             CompactedCode compacted = new CompactedCode(codeInStrings);
             compacted.compact(code, 0, code.length);

@@ -125,6 +125,27 @@ final class InlineScriptJudge {
             return -1;
         }
         matcherState = next;
+        // the compacted code and the code in strings block only at the script's end (see SignatureVerdict)
+        signed.laterReading(true);
+        try {
+            if (readLaterReadings(a, from, readTo) < 0) {
+                return -1;
+            }
+        } finally {
+            signed.laterReading(false);
+        }
+        // a URL's verdict waits for the script's end, where a signature found later still decides first: acting at
+        // once would make the verdict depend on chunking
+        if (mentioned.rule() < 0 && !speculationRules) {
+            escapes.decode(a, from, readTo);
+            mentions.scan(escapes.text(), escapes.offset(), escapes.offset() + escapes.length(), mentioned);
+        }
+        inspected += readTo - from;
+        return readTo;
+    }
+
+    /** The compacted code and the code in strings of {@code a[from, readTo)}: -1 when a keep rule decided. */
+    private int readLaterReadings(byte[] a, int from, int readTo) {
         codeInStrings.clear();
         compacted.compact(a, from, readTo);
         if (compactedAsWritten && compacted.wasVerbatim()) {
@@ -133,8 +154,8 @@ final class InlineScriptJudge {
             compactedLookback.append(a, from, readTo);
         } else {
             compactedAsWritten = false;
-            next = policy.signatures().scan(compacted.bytes(), 0, compacted.length(), compactedMatcherState, signed,
-                    compactedLookback);
+            int next = policy.signatures().scan(compacted.bytes(), 0, compacted.length(), compactedMatcherState,
+                    signed, compactedLookback);
             if (next < 0) {
                 host = "";
                 return -1;
@@ -145,13 +166,6 @@ final class InlineScriptJudge {
             host = "";
             return -1;
         }
-        // a URL's verdict waits for the script's end, where a signature found later still decides first: acting at
-        // once would make the verdict depend on chunking
-        if (mentioned.rule() < 0 && !speculationRules) {
-            escapes.decode(a, from, readTo);
-            mentions.scan(escapes.text(), escapes.offset(), escapes.offset() + escapes.length(), mentioned);
-        }
-        inspected += readTo - from;
         return readTo;
     }
 
