@@ -102,6 +102,7 @@ final class AddressAttributes {
                  ElementNames.AMP_IFRAME, ElementNames.EMBED, ElementNames.OBJECT, ElementNames.LINK,
                  ElementNames.VIDEO, ElementNames.AUDIO, ElementNames.TRACK, ElementNames.BODY,
                  ElementNames.TABLE, ElementNames.TR, ElementNames.TD, ElementNames.TH, ElementNames.FE_IMAGE,
+                 ElementNames.TBODY, ElementNames.THEAD, ElementNames.TFOOT, ElementNames.COLGROUP, ElementNames.COL,
                  ElementNames.A, ElementNames.AREA -> {
             }
             case ElementNames.INPUT -> {

@@ -339,7 +339,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                  ElementNames.AMP_PIXEL, ElementNames.AMP_IFRAME, ElementNames.IMAGE, ElementNames.BASE,
                  ElementNames.SET, ElementNames.ANIMATE, ElementNames.INPUT, ElementNames.VIDEO, ElementNames.AUDIO,
                  ElementNames.TRACK, ElementNames.BODY, ElementNames.FE_IMAGE, ElementNames.TABLE, ElementNames.TR,
-                 ElementNames.TD, ElementNames.TH, ElementNames.A, ElementNames.AREA,
+                 ElementNames.TD, ElementNames.TH, ElementNames.A, ElementNames.AREA, ElementNames.TBODY,
+                 ElementNames.THEAD, ElementNames.TFOOT, ElementNames.COLGROUP, ElementNames.COL,
                  // its encoding decides whether MathML holds HTML there (see ForeignContent)
                  ElementNames.ANNOTATION_XML -> true;
             // XSLT's instructions, which write elements and attributes into the page a stylesheet makes

@@ -237,6 +237,11 @@ final class ElementJudge {
             case ElementNames.TR:
             case ElementNames.TD:
             case ElementNames.TH:
+            case ElementNames.TBODY:
+            case ElementNames.THEAD:
+            case ElementNames.TFOOT:
+            case ElementNames.COLGROUP:
+            case ElementNames.COL:
                 return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.BACKGROUND);
             case ElementNames.FE_IMAGE:
                 return urls.firstBlocked(tag, ElementKind.PIXEL, AddressAttributes.FE_IMAGE);

@@ -93,13 +93,25 @@ final class ElementNames {
      */
     static final int A = 44;
     static final int AREA = 45;
+    /**
+     * A table's other parts: Blink loads the background attribute of a row group and of a column or column group
+     * too (found by a review: only body, table, tr, td and th were judged). Judged as rows and cells are.
+     */
+    static final int TBODY = 46;
+    static final int THEAD = 47;
+    static final int TFOOT = 48;
+    static final int COLGROUP = 49;
+    static final int COL = 50;
 
     private ElementNames() {
     }
 
-    /** tr, td or th: among the commonest tags; their start tags are judged, their end tags are ordinary. */
+    /**
+     * A table's part but the table (tr, td, th, a row group, a column or column group): their start tags are
+     * judged, their end tags are ordinary (rows and cells are among the commonest tags).
+     */
     static boolean isRowOrCell(int id) {
-        return id == TR || id == TD || id == TH;
+        return id == TR || id == TD || id == TH || id >= TBODY && id <= COL;
     }
 
     /** The id of the name {@code n[from, from + len)}: a prefixed XML name's local part (see TagToken#localStart). */
@@ -126,12 +138,13 @@ final class ElementNames {
     private static final String[] SHORT_NAMES = {"img", "svg", "set", "xmp", "link", "math", "base", "font", "text",
         "meta", "style", "title", "embed", "image", "frame", "script", "iframe", "source", "object", "animate",
         "element", "copy-of", "noembed", "noscript", "noframes", "frameset", "template", "value-of", "textarea",
-        "input", "video", "audio", "track", "body", "feimage", "feImage", "table", "tr", "td", "th", "a", "area"};
+        "input", "video", "audio", "track", "body", "feimage", "feImage", "table", "tr", "td", "th", "a", "area", "tbody", "thead", "tfoot", "colgroup",
+        "col"};
     private static final int[] SHORT_NAME_IDS = {IMG, SVG, SET, XMP, LINK, MATH, BASE, FONT, XSL_TEXT, META, STYLE,
         TITLE, EMBED, IMAGE, FRAME, SCRIPT, IFRAME, SOURCE, OBJECT, ANIMATE, XSL_ELEMENT, XSL_COPY_OF, NOEMBED,
         NOSCRIPT, NOFRAMES, FRAMESET, TEMPLATE, XSL_VALUE_OF, TEXTAREA, INPUT, VIDEO, AUDIO, TRACK, BODY, FE_IMAGE,
-        FE_IMAGE, TABLE, TR, TD, TH, A, AREA};
-    /** 128 slots for 42 names. */
+        FE_IMAGE, TABLE, TR, TD, TH, A, AREA, TBODY, THEAD, TFOOT, COLGROUP, COL};
+    /** 128 slots for 47 names. */
     private static final int SHORT_SLOT_BITS = 7;
     private static final long SHORT_MULTIPLIER = NameKeys.collisionFreeMultiplier(SHORT_NAMES, SHORT_SLOT_BITS);
     /** Each short name's key, length and id in its slot; the other slots hold length 0, which no name has. */
@@ -203,6 +216,11 @@ final class ElementNames {
             case TH -> "th";
             case A -> "a";
             case AREA -> "area";
+            case TBODY -> "tbody";
+            case THEAD -> "thead";
+            case TFOOT -> "tfoot";
+            case COLGROUP -> "colgroup";
+            case COL -> "col";
             default -> "element";
         };
     }

@@ -133,6 +133,23 @@ class ElementsThatLoadOnTheirOwnAreJudgedTest {
     }
 
     @Test
+    void aTablesRowGroupsAndColumnsTrackerBackgroundsAreMadeInert() {
+        // Before (found by a review, 2026-12-01): tbody, thead, tfoot, colgroup and col were skipped unread, and
+        // Chromium 155 requested each one's background (five requests in its network log for one page)
+        assertRewritten("<table><TBODY data-cg-blocked-background=\"https://www.facebook.com/tr?b\"><tr><td>x</td></tr>"
+                + "</TBODY><thead data-cg-blocked-background=https://www.facebook.com/tr?h></thead><tfoot class=f "
+                + "data-cg-blocked-background='https://www.facebook.com/tr?f'></tfoot><colgroup "
+                + "data-cg-blocked-background=\"https://www.facebook.com/tr?g\"><col span=2 data-cg-blocked-background="
+                + "\"https://www.facebook.com/tr?c\"></colgroup></table>",
+                "<table><TBODY background=\"https://www.facebook.com/tr?b\"><tr><td>x</td></tr></TBODY>"
+                + "<thead background=https://www.facebook.com/tr?h></thead><tfoot class=f "
+                + "background='https://www.facebook.com/tr?f'></tfoot><colgroup background=\"https://www.facebook.com"
+                + "/tr?g\"><col span=2 background=\"https://www.facebook.com/tr?c\"></colgroup></table>");
+        assertUntouched("<table><colgroup><col span=2 background=\"/col.png\"></colgroup><thead><tr><th>h</th></tr>"
+                + "</thead><tbody background=\"img/rows.gif\"><tr><td>x</td></tr></tbody><tfoot></tfoot></table>");
+    }
+
+    @Test
     void aCellPastTheTagLimitKeepsOnlyWhatWasReadWhole() {
         // Before (found while judging links' pings, 2026-12-01): a cell, row, table or body whose start tag passed
         // the size limit was reported neutralized (the limit may hide a background) but went out whole, so a
