@@ -59,6 +59,12 @@ final class ScriptUrlMentions {
     private static final int AUTHORITY_BACKSLASH = 7;
     /** After a quote and a '/': a second '/' starts an authority, anything else a path on the page's own host. */
     private static final int QUOTED_SLASH = 8;
+    /**
+     * In what read as a host or port but is a URL's user info ("https://x@host", "https://u:p@host"): its '@' starts
+     * the host again; a byte that ends an authority ends the candidate. Chromium fetches a module or a dynamic import
+     * with user info from the host after it (found by a review: the host was given up at the '@').
+     */
+    private static final int USERINFO = 9;
 
     /**
      * The bytes kept from the last call, to look back as far as a whole call would: a scheme-less host before its
@@ -231,8 +237,19 @@ final class ScriptUrlMentions {
                             return true;
                         }
                         continue;
+                    } else if (c == '@') {
+                        st = HOST;
+                        length = 0;
                     } else {
-                        st = authorityEnd(c);
+                        st = c == '/' || c == '\\' ? authorityEnd(c) : USERINFO;
+                    }
+                }
+                case USERINFO -> {
+                    if (c == '@') {
+                        st = HOST;
+                        length = 0;
+                    } else if (c == '/' || c == '\\' || c == '?' || c == '#' || PATH_END[c & 0xff]) {
+                        st = IDLE;
                     }
                 }
                 case PORT -> {
@@ -242,8 +259,12 @@ final class ScriptUrlMentions {
                         // a query or fragment right after the port: the browser loads the root path with it
                         st = append((byte) '/') ? PATH : IDLE;
                         continue;
+                    } else if (c == '@') {
+                        // "https://user:@host": what came before was user info
+                        st = HOST;
+                        length = 0;
                     } else {
-                        st = authorityEnd(c);
+                        st = c == '/' || c == '\\' || PATH_END[c & 0xff] ? authorityEnd(c) : USERINFO;
                     }
                 }
                 case AUTHORITY_BACKSLASH -> st = c == '/' && append(c) ? PATH : IDLE;
