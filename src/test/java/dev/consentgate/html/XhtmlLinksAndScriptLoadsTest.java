@@ -150,4 +150,22 @@ class XhtmlLinksAndScriptLoadsTest {
                 "<svg width=10 height=10><image id=i width=10 height=10></image><set href=\"#i\" attributeName=\"href\""
                         + " to=\"" + to + "\"/></svg>");
     }
+
+    /**
+     * Before (found by a review, 2026-12-01): only "xlink:href" counted among prefixed names, so an animation of
+     * {@code l:href}, with {@code l} bound to XLink's namespace in an XHTML page, passed, and Chromium 155 requested
+     * the pixel it set as the image's address. Which namespace a prefix is bound to is not followed: any prefix counts.
+     */
+    @Test
+    void anAnimationOfAnAddressUnderAnyPrefixIsJudged() {
+        String to = GA.replace("&", "&amp;");
+        assertEachActedOn(true,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:l=\"http://www.w3.org/1999/xlink\"><image width=\"10\""
+                        + " height=\"10\"><set attributeName=\"l:href\" to=\"" + to + "\"/></image></svg>",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:q=\"http://www.w3.org/1999/xlink\"><image width=\"10\""
+                        + " height=\"10\"><animate attributeName=\" Q:HREF \" values=\"" + to + "\" dur=\"1s\"/></image>"
+                        + "</svg>");
+        assertEachActedOn(false, "<svg><image width=10 height=10><set attributeName=\"l:href\" to=\"" + to
+                + "\"/></image></svg>");
+    }
 }
