@@ -76,6 +76,16 @@ final class MentionedUrlVerdict implements ScriptUrlMentions.Found {
 
     private boolean judge(String url, boolean onlyNamed) {
         UrlParts parts = UrlParts.parse(url);
+        if (allLoaded && !parts.host().isEmpty() && parts.path().endsWith("/")) {
+            // an import map's address ending in '/' maps a prefix: a module may import any URL under it (found by a
+            // review: "ads/" mapped to https://www.google.com/ loaded /pagead/conversion_async.js in Chromium 155)
+            int under = policy.blockingRuleUnder(parts.host(), parts.path(), site, consent);
+            if (under >= 0) {
+                rule = under;
+                host = parts.host();
+                return true;
+            }
+        }
         int k = policy.matchUrl(parts, site);
         if (k < 0) {
             return false;

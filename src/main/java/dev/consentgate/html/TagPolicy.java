@@ -8,6 +8,7 @@ import dev.consentgate.consent.ConsentDecision;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -286,6 +287,47 @@ public final class TagPolicy {
      */
     int matchHost(String host, PageSite site) {
         return match(host, null, site);
+    }
+
+    /**
+     * Index of a rule that decides some URL under {@code host} and {@code pathPrefix} (an import map's address that
+     * maps every specifier with its prefix to the URLs under it) and that the visitor has not granted; -1 when every
+     * such URL passes. Rules are taken in rule order: one whose path holds the whole prefix decides what is left; one
+     * whose path lies under the prefix decides some of it, but counts only under a host's root ("/"): a prefix deeper
+     * in a shared CDN ({@code https://cdn.jsdelivr.net/npm/}, where a tracker's package has a rule too) is how sites
+     * map their libraries, and an import map taken whole breaks every module of the page. Rules with a path alone, or
+     * a host under any top-level domain, are not looked at (an address under a prefix may be any path).
+     */
+    int blockingRuleUnder(String host, String pathPrefix, PageSite site, ConsentDecision consent) {
+        int own = site.ownSuffixStart(host);
+        List<int[]> candidates = new ArrayList<>();
+        for (int k = host.length() - 1; k >= 0; k--) {
+            if (k == 0 || host.charAt(k - 1) == '.') {
+                int[] rulesHere = byHost.get(host.substring(k));
+                if (rulesHere != null) {
+                    for (int r : rulesHere) {
+                        candidates.add(new int[] {r, k < own ? 1 : 0});
+                    }
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingInt(c -> c[0]));
+        for (int[] c : candidates) {
+            int r = c[0];
+            String rulePath = pathPrefixes[r] == null ? "" : pathPrefixes[r];
+            boolean holdsAll = rulePath.isEmpty() ? c[1] == 1 : pathPrefix.startsWith(rulePath);
+            boolean holdsSome = !rulePath.isEmpty() && pathPrefix.equals("/");
+            if (!holdsAll && !holdsSome) {
+                continue;
+            }
+            if (!granted(rules.get(r).category(), consent)) {
+                return r;
+            }
+            if (holdsAll) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** {@link #matchUrl}; with a null {@code path}, {@link #matchHost}. */
