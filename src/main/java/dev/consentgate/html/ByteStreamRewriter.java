@@ -341,6 +341,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
                  ElementNames.TRACK, ElementNames.BODY, ElementNames.FE_IMAGE, ElementNames.TABLE, ElementNames.TR,
                  ElementNames.TD, ElementNames.TH, ElementNames.A, ElementNames.AREA, ElementNames.TBODY,
                  ElementNames.THEAD, ElementNames.TFOOT, ElementNames.COLGROUP, ElementNames.COL,
+                 // their handlers fire with the page, no one acting (an svg's and a style's load, an open details'
+                 // toggle); an input's too, when it has autofocus
+                 ElementNames.SVG, ElementNames.STYLE, ElementNames.DETAILS,
                  // its encoding decides whether MathML holds HTML there (see ForeignContent)
                  ElementNames.ANNOTATION_XML -> true;
             // XSLT's instructions, which write elements and attributes into the page a stylesheet makes

@@ -44,7 +44,7 @@ final class ElementActions {
         pending.emitUpTo(tag.start);
         pending.dropUpTo(tag.end);
         if (tag.nameId == ElementNames.BODY || tag.nameId == ElementNames.TABLE
-                || ElementNames.isRowOrCell(tag.nameId)) {
+                || ElementNames.isRowOrCell(tag.nameId) || keepsItsPlace(tag)) {
             // the page's structure stays; what loads or runs goes
             pending.insert(ElementRewrites.withBackgroundAndHandlersInert(tag));
             events.report(tag.start, tag.nameId, v.host(), v.rule().category(), v.rule().id(),
@@ -103,6 +103,18 @@ final class ElementActions {
         if (standInsRunHere.getAsBoolean()) {
             surrogates.scriptBlocked(tag, rule, neutralized, pending);
         }
+    }
+
+    /**
+     * An element judged only by its handlers, which stays with them made inert: an svg (its drawing), a style (its
+     * rules), a details element, an input other than an image button (the form's field).
+     */
+    private static boolean keepsItsPlace(TagToken tag) {
+        return switch (tag.nameId) {
+            case ElementNames.SVG, ElementNames.STYLE, ElementNames.DETAILS -> true;
+            case ElementNames.INPUT -> !ElementJudge.isImageInput(tag);
+            default -> false;
+        };
     }
 
     private void dropContent(TagToken tag, boolean hasContent) {

@@ -352,7 +352,9 @@ final class ElementJudge {
             case ElementNames.SCRIPT -> ScriptTypes.mayRun(tag) ? ElementKind.SCRIPT : null;
             case ElementNames.IMG, ElementNames.SOURCE, ElementNames.IMAGE, ElementNames.AMP_PIXEL, ElementNames.VIDEO,
                  ElementNames.AUDIO, ElementNames.TRACK, ElementNames.BODY, ElementNames.FE_IMAGE -> ElementKind.PIXEL;
-            case ElementNames.INPUT -> isImageInput(tag) ? ElementKind.PIXEL : null;
+            // an image button is removed; another input, an svg, a style or a details element stays, its handlers
+            // made inert (see ElementActions), as their handlers may fire with no one acting
+            case ElementNames.INPUT, ElementNames.SVG, ElementNames.STYLE, ElementNames.DETAILS -> ElementKind.PIXEL;
             case ElementNames.IFRAME, ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT,
                  ElementNames.AMP_IFRAME -> ElementKind.EMBED;
             case ElementNames.LINK -> ElementKind.HINT;

@@ -221,12 +221,12 @@ final class OrdinaryTags {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final long LOWER_CASE_BITS = 0x2020202020202020L;
-    /** 128 slots for 37 names. */
+    /** 128 slots for 38 names. */
     private static final int SLOT_BITS = 7;
     private static final String[] SHORT_SPECIAL_NAMES = {"img", "svg", "xmp", "base", "link", "meta", "math",
         "image", "style", "title", "embed", "frame", "script", "iframe", "object", "source", "noembed", "noscript",
         "noframes", "textarea", "frameset", "template", "set", "animate", "input", "video", "audio", "track", "body",
-        "feimage", "table", "area", "tbody", "thead", "tfoot", "colgroup", "col"};
+        "feimage", "table", "area", "tbody", "thead", "tfoot", "colgroup", "col", "details"};
     /**
      * Gives each name a slot of its own, so that a look-up is one comparison rather than a walk past names that share
      * a slot: common ordinary names ("strong", "article", "label") land on a taken slot often enough to show in the
