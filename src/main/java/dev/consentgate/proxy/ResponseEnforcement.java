@@ -4,6 +4,7 @@ import dev.consentgate.html.LinkHeaders;
 import dev.consentgate.html.PageSite;
 import dev.consentgate.html.PrefetchRedirects;
 import dev.consentgate.html.RefreshHeaders;
+import dev.consentgate.html.ReportingHeaders;
 import dev.consentgate.html.SpeculationRulesHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -55,7 +56,8 @@ final class ResponseEnforcement {
      * Enforces the cookie policy on a response head (any status, 1xx included), takes out of its Link headers
      * the resource hints the consent does not allow, which a browser acts on even in an Early Hints response, and
      * takes out a Refresh header that loads a URL the consent does not allow, the rule sets of a Speculation-Rules
-     * header on hosts it does not allow, and the Location of a prefetch's redirect to such a host.
+     * header on hosts it does not allow, the Location of a prefetch's redirect to such a host, and the report
+     * endpoints on such hosts.
      */
     void applyToHead(HttpResponse response) {
         HttpHeaders headers = response.headers();
@@ -87,12 +89,8 @@ final class ResponseEnforcement {
         }
         if (headers.contains("Speculation-Rules") && !html.policy().grantsEverything(consent.decision())) {
             // Chromium fetches each rule set named, a tracker's too, as soon as it reads the head
-            List<String> kept = SpeculationRulesHeaders.keepAllowed(headers.getAll("Speculation-Rules"),
-                    html.policy(), consent.decision(), site, audit.listener());
-            headers.remove("Speculation-Rules");
-            for (String value : kept) {
-                headers.add("Speculation-Rules", value);
-            }
+            replaceValues(headers, "Speculation-Rules", SpeculationRulesHeaders.keepAllowed(
+                    headers.getAll("Speculation-Rules"), html.policy(), consent.decision(), site, audit.listener()));
         }
         if (speculative && response.status().code() / 100 == 3 && headers.contains(HttpHeaderNames.LOCATION)
                 && !html.policy().grantsEverything(consent.decision())
@@ -105,12 +103,40 @@ final class ResponseEnforcement {
             addVary(headers);
         }
         if (headers.contains("Link") && !html.policy().grantsEverything(consent.decision())) {
-            List<String> kept = LinkHeaders.keepAllowed(headers.getAll("Link"), html.policy(), consent.decision(),
-                    site, audit.listener());
-            headers.remove("Link");
-            for (String value : kept) {
-                headers.add("Link", value);
-            }
+            replaceValues(headers, "Link", LinkHeaders.keepAllowed(headers.getAll("Link"), html.policy(),
+                    consent.decision(), site, audit.listener()));
+        }
+        judgeReportingHeader(headers, "Content-Security-Policy", ReportingHeaders.Kind.CONTENT_SECURITY_POLICY,
+                response.status().code());
+        judgeReportingHeader(headers, "Content-Security-Policy-Report-Only",
+                ReportingHeaders.Kind.CONTENT_SECURITY_POLICY, response.status().code());
+        judgeReportingHeader(headers, "Reporting-Endpoints", ReportingHeaders.Kind.REPORTING_ENDPOINTS,
+                response.status().code());
+        judgeReportingHeader(headers, "Report-To", ReportingHeaders.Kind.REPORT_TO, response.status().code());
+    }
+
+    /**
+     * Takes out of a header that names where the browser sends reports the URLs the consent does not allow: each
+     * report is a request to that host, with the page's URL in it.
+     */
+    private void judgeReportingHeader(HttpHeaders headers, String name, ReportingHeaders.Kind kind, int status) {
+        if (!headers.contains(name)) {
+            return;
+        }
+        if (status >= 200) {
+            // the endpoints kept depend on the consent: caches must not give one visitor's to another
+            addVary(headers);
+        }
+        if (!html.policy().grantsEverything(consent.decision())) {
+            replaceValues(headers, name, ReportingHeaders.keepAllowed(kind, headers.getAll(name), html.policy(),
+                    consent.decision(), site, audit.listener()));
+        }
+    }
+
+    private static void replaceValues(HttpHeaders headers, String name, List<String> values) {
+        headers.remove(name);
+        for (String value : values) {
+            headers.add(name, value);
         }
     }
 
