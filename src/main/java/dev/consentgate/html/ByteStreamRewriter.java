@@ -458,8 +458,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             if (!inspectInline) {
                 return false;
             }
-            // in XML, as in SVG, the content is markup: the code run is its text (see ForeignScriptText)
-            inlineScript().start(tag, tokenizer.inSvgOrMath() || xmlDocument);
+            // in XML, as in SVG, the content is markup: the code run is its text (see ForeignScriptText); after a
+            // frameset a browser may ignore the script, its content then markup (Chromium 156 loaded a frame in it)
+            inlineScript().start(tag, tokenizer.inSvgOrMath() || xmlDocument, uncertainContext());
             return true;
         }
         actions.apply(tag, v);

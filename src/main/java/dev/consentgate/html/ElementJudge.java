@@ -37,6 +37,12 @@ final class ElementJudge {
      */
     static final Verdict SVG_SCRIPT_PAST_INSPECT_LIMIT = Verdict.builtinRemoval(
             "svg-or-math-script-past-inspect-limit", ElementKind.SCRIPT);
+    /**
+     * An inline script a browser may ignore (after a frameset, in a template's content) longer than the inspect
+     * limit: its content may then be markup, which would pass unread.
+     */
+    static final Verdict MAYBE_MARKUP_SCRIPT_PAST_INSPECT_LIMIT = Verdict.builtinRemoval(
+            "maybe-markup-script-past-inspect-limit", ElementKind.SCRIPT);
     /** An element past the tag size limit whose address or code the limit cut: it cannot be judged. */
     private static final TagRule UNREAD_PAST_LIMIT_RULE = TagRule.builtinRemoval("unread-past-limit");
     /** A base naming a host past the number of bases the page's list holds (see {@link PageBases}). */

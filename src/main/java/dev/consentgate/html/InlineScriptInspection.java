@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The inline script a rewriter is inspecting: its bytes are held while its code streams past the judge
- * ({@link InlineScriptJudge}), then passed on, removed or neutralized. In SVG or MathML a browser reads the script's
- * content as markup, so there the content kept is replaced by what a markup reading makes of it.
+ * ({@link InlineScriptJudge}), then passed on, removed or neutralized. In SVG or MathML a browser reads the
+ * script's content as markup, and after a frameset it may ignore the script and read its content as markup too, so
+ * there the content kept is replaced by what a markup reading makes of it.
  */
 final class InlineScriptInspection {
 
@@ -34,6 +35,8 @@ final class InlineScriptInspection {
     private TagToken script;
     /** That script is inside SVG or MathML. */
     private boolean inSvgOrMath;
+    /** That script's content is, or may be, markup to a browser: in SVG or MathML, or after a frameset. */
+    private boolean contentMayBeMarkup;
     /** That script is a speculation rule set, judged whole at its end. */
     private boolean speculationRules;
     /** Absolute offset of that script's end tag, once read. */
@@ -51,11 +54,16 @@ final class InlineScriptInspection {
         this.kind = inNoscript ? ElementKind.PIXEL : ElementKind.SCRIPT;
     }
 
-    void start(TagToken tag, boolean inSvgOrMath) {
+    /**
+     * A script starts: {@code inSvgOrMath}, a browser runs its text, read as markup; {@code contentMayBeMarkup},
+     * a browser may read its content as markup (inSvgOrMath implies it).
+     */
+    void start(TagToken tag, boolean inSvgOrMath, boolean contentMayBeMarkup) {
         script = tag;
         this.inSvgOrMath = inSvgOrMath;
+        this.contentMayBeMarkup = inSvgOrMath || contentMayBeMarkup;
         this.speculationRules = ScriptTypes.isSpeculationRules(tag);
-        judge.start(ScriptTypes.isImportMap(tag), speculationRules, inSvgOrMath);
+        judge.start(ScriptTypes.isImportMap(tag), speculationRules, this.contentMayBeMarkup);
     }
 
     boolean active() {
@@ -100,9 +108,10 @@ final class InlineScriptInspection {
                 block(SpeculationRules.UNREAD, "", false);
                 return;
             }
-            if (inSvgOrMath) {
+            if (contentMayBeMarkup) {
                 // the rest, markup to a browser, would pass unread: the script goes
-                block(ElementJudge.SVG_SCRIPT_PAST_INSPECT_LIMIT.rule(), "", false);
+                block((inSvgOrMath ? ElementJudge.SVG_SCRIPT_PAST_INSPECT_LIMIT
+                        : ElementJudge.MAYBE_MARKUP_SCRIPT_PAST_INSPECT_LIMIT).rule(), "", false);
                 return;
             }
             LOG.debug("inline script at offset {} longer than {} bytes passed unjudged past the limit",
@@ -119,7 +128,7 @@ final class InlineScriptInspection {
                 || speculationRules && blockedAsRuleSet()) {
             return;
         }
-        if (inSvgOrMath) {
+        if (contentMayBeMarkup) {
             readContentAsMarkup(script.end);
         }
         script = null;
@@ -178,15 +187,15 @@ final class InlineScriptInspection {
 
     /**
      * Blocks the held script as a verdict on its start tag would have (its start tag was held, not yet sent).
-     * Neutralizing keeps the content; in SVG or MathML, where that content is markup, only once all of it was read
+     * Neutralizing keeps the content; where that content may be markup, only once all of it was read
      * ({@code contentEnded}), to be read as markup: else the script goes.
      */
     private void block(TagRule rule, String host, boolean contentEnded) {
         TagToken tag = script;
         script = null;
-        TagAction action = inSvgOrMath && !contentEnded ? TagAction.REMOVE : policy.action(rule, kind);
+        TagAction action = contentMayBeMarkup && !contentEnded ? TagAction.REMOVE : policy.action(rule, kind);
         actions.apply(tag, new ElementJudge.Verdict(rule, host, kind, action));
-        if (action == TagAction.NEUTRALIZE && inSvgOrMath) {
+        if (action == TagAction.NEUTRALIZE && contentMayBeMarkup) {
             readContentAsMarkup(tag.end);
         }
     }

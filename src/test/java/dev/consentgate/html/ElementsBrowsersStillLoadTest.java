@@ -2,6 +2,7 @@ package dev.consentgate.html;
 
 import static dev.consentgate.html.EssentialOnly.assertEachBlocked;
 import static dev.consentgate.html.EssentialOnly.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,29 @@ class ElementsBrowsersStillLoadTest {
                 head + "<iframe><frame src=\"https://www.google-analytics.com/collect\"></iframe></frameset>",
                 head + "<noembed><frame src=\"https://www.youtube.com/embed/y\"></noembed></frameset>",
                 head + "<script type=\"application/json\"><frame src=\"https://www.youtube.com/embed/z\"></script>");
+    }
+
+    /**
+     * Input: a frameset page with a frame inside an inline script after the frameset start (or end) tag:
+     * {@code <frameset><script><frame src="https://www.youtube.com/embed/x"></script>}. What happens: the script's
+     * content is judged as code only, which loads nothing, and passes. A browser in a frameset ignores the script start
+     * tag (as the style's above), so its content is markup: Chromium 156 loaded the frame (found by a review, 2026-12-01).
+     * Should: the content is read as markup too, and the frame in it blocked, the script a neutralized tag's or not.
+     */
+    @Test
+    void framesInsideAnInlineScriptOfAFramesetAreJudged() {
+        String frame = "<frame src=\"https://www.youtube.com/embed/x\">";
+        for (String html : new String[] {
+            "<!doctype html><html><head></head><frameset><script>" + frame + "</script></frameset></html>",
+            "<!doctype html><html><head></head><frameset></frameset><script>var a = 1;" + frame + "</script>",
+            "<frameset><SCRIPT type=\"module\">" + frame + "</SCRIPT>",
+            "<frameset><script>gtag('js', new Date());" + frame + "</script>"}) {
+            String out = rewrite(html);
+            assertTrue(!out.contains("youtube.com/embed/x\">"), html + " -> " + out);
+        }
+        // the site's own script after a frameset, holding no tag a rule blocks, passes as it is
+        String own = "<frameset><frame src=\"/menu.html\"></frameset><script>if (a < b) { go('<b>x</b>'); }</script>";
+        assertEquals(own, rewrite(own));
     }
 
     /**
