@@ -93,7 +93,9 @@ final class AddressAttributes {
      * any other value (a text, a style, a data attribute), even when an address came before: an attribute read after
      * it may take precedence over the one read (srcset over src, srcdoc over src, a lazy loader's data-src). Only a
      * picture cut inside its data: URL is judged on what came before the limit. A meta whose refresh, and an SVG set
-     * or animate whose address value, may lie past the limit count as cut too.
+     * or animate whose address value, may lie past the limit count as cut too, and so does an svg, style, details or
+     * frameset element, or an input other than a hidden field, whose handlers fire with no one acting: one of them
+     * may lie past the limit (an ordinary element's is left unread there; see README, "Not judged").
      */
     static boolean cutByLimit(TagToken tag) {
         switch (tag.nameId) {
@@ -103,13 +105,16 @@ final class AddressAttributes {
                  ElementNames.VIDEO, ElementNames.AUDIO, ElementNames.TRACK, ElementNames.BODY,
                  ElementNames.TABLE, ElementNames.TR, ElementNames.TD, ElementNames.TH, ElementNames.FE_IMAGE,
                  ElementNames.TBODY, ElementNames.THEAD, ElementNames.TFOOT, ElementNames.COLGROUP, ElementNames.COL,
-                 ElementNames.A, ElementNames.AREA -> {
+                 ElementNames.A, ElementNames.AREA,
+                 // their handlers fire with no one acting (a load, a toggle): one may follow the limit
+                 ElementNames.SVG, ElementNames.STYLE, ElementNames.DETAILS, ElementNames.FRAMESET -> {
             }
             case ElementNames.INPUT -> {
-                // only an image button loads its src: a long hidden value (ASP.NET's view state) after a type read
-                // whole is no address
+                // a hidden field's long value (ASP.NET's view state) after a type read whole is no address, and no
+                // handler of it fires; another input's focus handler may follow the limit, with autofocus
                 int type = tag.find("type");
-                if (type >= 0 && type != tag.cutValue && !ElementJudge.isImageInput(tag)) {
+                if (type >= 0 && type != tag.cutValue
+                        && AttributeSyntax.asciiEqualsIgnoreCase(tag.value(type).strip(), "hidden")) {
                     return false;
                 }
             }

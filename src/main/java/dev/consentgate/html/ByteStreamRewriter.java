@@ -349,9 +349,11 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             // XSLT's instructions, which write elements and attributes into the page a stylesheet makes
             case ElementNames.XSL_ELEMENT, ElementNames.XSL_ATTRIBUTE, ElementNames.XSL_TEXT, ElementNames.XSL_VALUE_OF,
                  ElementNames.XSL_COPY_OF -> xmlDocument;
-            // its attributes decide whether it ends SVG or MathML content; in HTML it is an ordinary tag
-            case ElementNames.FONT -> tokenizer.mayBeInForeignContent();
-            default -> false;
+            // its attributes decide whether it ends SVG or MathML content
+            case ElementNames.FONT -> tokenizer.mayBeInForeignContent() || inspectInline;
+            // every other element, for its event handlers (OrdinaryTags passes only tags without one), when a rule
+            // may block one
+            default -> inspectInline;
         };
     }
 
@@ -370,8 +372,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             droppingTag = true;
         } else {
             overflowVerdict = null;
-            if (tag.nameId == ElementNames.INPUT && !ElementJudge.isImageInput(tag)) {
-                // an input that loads nothing (ASP.NET's long view state): no judgement was cut short
+            if (tag.nameId == ElementNames.INPUT && !ElementJudge.isImageInput(tag)
+                    || tag.nameId == ElementNames.OTHER) {
+                // an input that loads nothing (ASP.NET's long view state), or an ordinary element (an SVG path's
+                // long drawing): only a handler could follow the limit, unread (see README, "Not judged")
                 return;
             }
             LOG.debug("tag at offset {} longer than {} bytes passed unjudged", tag.start,
@@ -391,18 +395,21 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
         if (tag.nameId == ElementNames.FRAMESET) {
             afterFrameset = true;
+            judgeHandlersOnly(tag);
             return false;
         }
         if (tag.nameId == ElementNames.TEMPLATE) {
             templateDepth++;
+            judgeHandlersOnly(tag);
             return false;
         }
         if (tag.nameId == ElementNames.NOSCRIPT) {
+            judgeHandlersOnly(tag);
             return !(tag.selfClosing && tokenizer.selfClosingHasNoContent()) && readBothWays(tag);
         }
-        if (mayBeRawTextOrMarkup(tag.nameId) && !tag.overflowed
-                && !(tag.selfClosing && tokenizer.selfClosingHasNoContent())) {
+        if (mayBeRawTextOrMarkup(tag.nameId) && !(tag.selfClosing && tokenizer.selfClosingHasNoContent())) {
             // (a self-closing one in SVG, MathML or XML is closed: its content is what follows, read as markup)
+            judgeHandlersOnly(tag);
             return readBothWays(tag);
         }
         if (tag.overflowed) {
@@ -423,7 +430,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             }
             return false;
         }
-        if (!tag.captured) {
+        if (!tag.captured || tag.nameId == ElementNames.OTHER && !EventHandlers.any(tag)) {
             return false;
         }
         if (tag.nameId == ElementNames.BASE) {
@@ -495,6 +502,25 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
         if (inInlineScript()) {
             inlineScript.read(a, from, to);
+        }
+    }
+
+    /**
+     * An element that stays whatever its handlers, and whose content is read on after its start tag as it would be
+     * anyway: a blocked handler is made inert (every one, when the size limit cut the tag after a blocked one, or
+     * after the start of the handlers of an element whose handlers fire with no one acting; see tagOverflow).
+     */
+    private void judgeHandlersOnly(TagToken tag) {
+        Verdict v;
+        if (tag.overflowed) {
+            v = overflowVerdict;
+            overflowVerdict = null;
+            droppingTag = false;
+        } else {
+            v = tag.captured ? elements.judge(tag, inNoscript) : null;
+        }
+        if (v != null) {
+            actions.apply(tag, v);
         }
     }
 

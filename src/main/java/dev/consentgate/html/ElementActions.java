@@ -5,6 +5,7 @@ import dev.consentgate.config.TagRule;
 import dev.consentgate.html.ElementJudge.Verdict;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 
 /**
  * What a verdict on a start tag does to one rewriter's output: the tag's bytes replaced (neutralized, a placeholder,
@@ -43,17 +44,16 @@ final class ElementActions {
     void apply(TagToken tag, Verdict v) {
         pending.emitUpTo(tag.start);
         pending.dropUpTo(tag.end);
-        if (tag.nameId == ElementNames.BODY || tag.nameId == ElementNames.TABLE
-                || ElementNames.isRowOrCell(tag.nameId) || keepsItsPlace(tag)) {
-            // the page's structure stays; what loads or runs goes
-            pending.insert(ElementRewrites.withBackgroundAndHandlersInert(tag));
+        if (tag.nameId == ElementNames.A || tag.nameId == ElementNames.AREA) {
+            // the link stays; its beacons and handlers go
+            pending.insert(ElementRewrites.withPingsAndHandlersInert(tag, inertHandlers(tag)));
             events.report(tag.start, tag.nameId, v.host(), v.rule().category(), v.rule().id(),
                     RewriteEvent.Action.NEUTRALIZED);
             return;
         }
-        if (tag.nameId == ElementNames.A || tag.nameId == ElementNames.AREA) {
-            // the link stays; its beacons go
-            pending.insert(ElementRewrites.withPingsInert(tag));
+        if (keepsItsPlace(tag)) {
+            // the page's structure stays; what loads or runs goes
+            pending.insert(ElementRewrites.withBackgroundAndHandlersInert(tag, inertHandlers(tag)));
             events.report(tag.start, tag.nameId, v.host(), v.rule().category(), v.rule().id(),
                     RewriteEvent.Action.NEUTRALIZED);
             return;
@@ -106,15 +106,46 @@ final class ElementActions {
     }
 
     /**
-     * An element judged only by its handlers, which stays with them made inert: an svg (its drawing), a style (its
-     * rules), a details element, an input other than an image button (the form's field).
+     * Whether a blocked element stays, its handlers (and a background) made inert: every element but those that
+     * load or run something of their own, which go. The page's structure and content stay (a body, a table, a div,
+     * an svg's drawing, a style's rules, a form's field), judged by their handlers and, for a body or a table, its
+     * background.
      */
     private static boolean keepsItsPlace(TagToken tag) {
         return switch (tag.nameId) {
-            case ElementNames.SVG, ElementNames.STYLE, ElementNames.DETAILS -> true;
+            case ElementNames.SCRIPT, ElementNames.IMG, ElementNames.SOURCE, ElementNames.IMAGE, ElementNames.AMP_PIXEL,
+                 ElementNames.VIDEO, ElementNames.AUDIO, ElementNames.TRACK, ElementNames.FE_IMAGE,
+                 ElementNames.IFRAME, ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT,
+                 ElementNames.AMP_IFRAME, ElementNames.LINK, ElementNames.META, ElementNames.BASE, ElementNames.SET,
+                 ElementNames.ANIMATE, ElementNames.XSL_ELEMENT, ElementNames.XSL_ATTRIBUTE, ElementNames.XSL_TEXT,
+                 ElementNames.XSL_VALUE_OF, ElementNames.XSL_COPY_OF -> false;
             case ElementNames.INPUT -> !ElementJudge.isImageInput(tag);
-            default -> false;
+            default -> true;
         };
+    }
+
+    /**
+     * The handlers of a blocked element that stays to make inert: those a rule blocks, so that the site's own stay
+     * and run. Every one when none is found so and nothing else can have blocked it (no background, ping or
+     * attributionsrc: the verdict read the tag in another encoding), or when the size limit cut the tag.
+     */
+    private IntPredicate inertHandlers(TagToken tag) {
+        boolean[] blocked = new boolean[tag.attrCount];
+        boolean any = false;
+        boolean other = false;
+        for (int k = 0; k < tag.attrCount; k++) {
+            if (EventHandlers.isHandler(tag, k)) {
+                blocked[k] = elements.blocksHandler(tag, k);
+                any |= blocked[k];
+            } else {
+                other |= tag.attributeNameIs(k, "background") || tag.attributeNameIs(k, "ping")
+                        || tag.attributeNameIs(k, "attributionsrc");
+            }
+        }
+        if (!any && (tag.overflowed || !other)) {
+            return k -> EventHandlers.isHandler(tag, k);
+        }
+        return k -> k < blocked.length && blocked[k];
     }
 
     private void dropContent(TagToken tag, boolean hasContent) {

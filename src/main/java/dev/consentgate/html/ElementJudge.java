@@ -352,6 +352,11 @@ final class ElementJudge {
         return v;
     }
 
+    /** Whether a rule blocks the code of handler {@code k} of {@code tag} (see {@link EventHandlers#judge}). */
+    boolean blocksHandler(TagToken tag, int k) {
+        return EventHandlers.judge(tag, k, embedded) != null;
+    }
+
     /** An element that passed on its addresses, judged on its event handlers' code. */
     private Verdict judgeHandlers(TagToken tag, boolean inNoscript) {
         ElementKind kind = switch (tag.nameId) {
@@ -364,7 +369,9 @@ final class ElementJudge {
             case ElementNames.IFRAME, ElementNames.FRAME, ElementNames.EMBED, ElementNames.OBJECT,
                  ElementNames.AMP_IFRAME -> ElementKind.EMBED;
             case ElementNames.LINK -> ElementKind.HINT;
-            default -> null;
+            // every other element stays, its handlers made inert (see ElementActions): a handler may fire with no one
+            // acting (a focus handler with autofocus, an animation's, an SVG animation's begin, a frameset's load)
+            default -> ElementKind.PIXEL;
         };
         if (kind == null) {
             return null;

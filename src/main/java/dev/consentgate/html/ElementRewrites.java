@@ -99,23 +99,24 @@ final class ElementRewrites {
     }
 
     /**
-     * A body, table, row or cell start tag whose background image (or, for body, whose handler's code) a rule blocks,
-     * kept with that made inert: each {@code background} and each event handler renamed {@code data-cg-blocked-NAME},
-     * every other byte as it was. The element stays, as removing it would unmake the page's structure (until
-     * 2026-11-30 a body start tag went whole, its class and other attributes with it).
+     * A start tag of the page's structure or content (a body, a table, a div...) whose background image or a
+     * handler's code a rule blocks, kept with that made inert: each {@code background} and each handler
+     * {@code inertHandler} names renamed {@code data-cg-blocked-NAME}, every other byte as it was. The element stays,
+     * as removing it would unmake the page's structure (until 2026-11-30 a body start tag went whole, its class and
+     * other attributes with it).
      */
-    static ByteBuf withBackgroundAndHandlersInert(TagToken tag) {
-        return withAttributesInert(tag, k -> tag.attributeNameExtends(k, "on") || tag.attributeNameIs(k, "background"));
+    static ByteBuf withBackgroundAndHandlersInert(TagToken tag, IntPredicate inertHandler) {
+        return withAttributesInert(tag, k -> inertHandler.test(k) || tag.attributeNameIs(k, "background"));
     }
 
     /**
-     * A link ({@code a}, {@code area}) whose ping or attributionsrc a rule blocks, kept with each {@code ping} and
-     * {@code attributionsrc} renamed {@code data-cg-blocked-NAME}, every other byte as it was: the link is the
-     * site's, only its beacons go.
+     * A link ({@code a}, {@code area}) whose ping, attributionsrc or event handler a rule blocks, kept with each
+     * {@code ping}, {@code attributionsrc} and each handler {@code inertHandler} names renamed
+     * {@code data-cg-blocked-NAME}, every other byte as it was: the link is the site's, only its beacons and code go.
      */
-    static ByteBuf withPingsInert(TagToken tag) {
-        return withAttributesInert(tag,
-                k -> tag.attributeNameIs(k, "ping") || tag.attributeNameIs(k, "attributionsrc"));
+    static ByteBuf withPingsAndHandlersInert(TagToken tag, IntPredicate inertHandler) {
+        return withAttributesInert(tag, k -> tag.attributeNameIs(k, "ping")
+                || tag.attributeNameIs(k, "attributionsrc") || inertHandler.test(k));
     }
 
     /**

@@ -123,18 +123,29 @@ final class EmbeddedContentJudge {
         return code.isEmpty() ? null : code(code.getBytes(StandardCharsets.UTF_8), List.of(StandardCharsets.UTF_8));
     }
 
+    /** An event handler attribute's code judged by the URLs it loads or names alone; null when it passes. */
+    Match handlerUrls(String code) {
+        return code.isEmpty() ? null : code(code.getBytes(StandardCharsets.UTF_8), List.of(StandardCharsets.UTF_8),
+                false);
+    }
+
     /**
      * Script code a browser may read in any of {@code readings}: its signatures, then the URLs it loads or names;
      * null when it passes. Read in an encoding whose bytes are not ASCII's where they look so (UTF-16, ISO-2022-JP),
      * the code is converted to UTF-8 first.
      */
     private Match code(byte[] body, List<Charset> readings) {
+        return code(body, readings, true);
+    }
+
+    /** {@link #code(byte[], List)}, its signatures looked for only with {@code signatures}. */
+    private Match code(byte[] body, List<Charset> readings, boolean signatures) {
         List<Charset> asBytes = new ArrayList<>();
         for (Charset reading : readings) {
             if (!readsAsBytes(reading)) {
                 byte[] utf8 = new String(body, reading == EncodingLabels.charset("iso-2022-jp")
                         ? Iso2022Jp.INSTANCE : reading).getBytes(StandardCharsets.UTF_8);
-                Match converted = code(utf8, List.of(StandardCharsets.UTF_8));
+                Match converted = code(utf8, List.of(StandardCharsets.UTF_8), signatures);
                 if (converted != null) {
                     return converted;
                 }
@@ -145,7 +156,7 @@ final class EmbeddedContentJudge {
         if (asBytes.isEmpty()) {
             return null;
         }
-        int signature = firstBlockedSignatureInCode(body);
+        int signature = signatures ? firstBlockedSignatureInCode(body) : -1;
         if (signature >= 0) {
             return new Match(policy.rule(signature), "");
         }

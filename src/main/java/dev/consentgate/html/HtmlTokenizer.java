@@ -208,7 +208,6 @@ final class HtmlTokenizer {
      */
     void standalone(int initialState, String lastStartTag) {
         treeAware = false;
-        tags.captureOrdinaryTags();
         state = initialState;
         if (initialState == CDATA_SECTION) {
             cdata.startInSection();
@@ -289,14 +288,20 @@ final class HtmlTokenizer {
     /**
      * Start of the unfinished tag that the end of a fragment cuts and that must go: one stopped inside a quoted
      * attribute value (only such a tag runs on past the next {@code >}), or a captured one past its name (whose
-     * attributes would run on unjudged); -1 otherwise. A name cut at the end goes on into the end tag's {@code <} or
+     * attributes would run on unjudged; of an ordinary element, only one with a handler); -1 otherwise. A name cut at the end goes on into the end tag's {@code <} or
      * {@code ]]}, so it can name nothing judged.
      */
     long cutTagStart() {
         if (state == ATTR_VALUE_DQ || state == ATTR_VALUE_SQ) {
             return tag.start;
         }
-        return isTagState(state) && state != TAG_NAME && tag.captured ? tag.start : -1;
+        if (!isTagState(state) || state == TAG_NAME || !tag.captured) {
+            return -1;
+        }
+        // an ordinary element's attributes matter only as handlers: one with none read whole, not cut inside an
+        // unquoted value (which may be a handler's code running on), stays ("if(a<b) {}" in a script)
+        return tag.nameId != ElementNames.OTHER || state == ATTR_VALUE_UNQ || tag.overflowed || tag.hasHandlerSoFar()
+                ? tag.start : -1;
     }
 
     /** The states of a tag from its name to its end, run by {@link TagStates}. */
@@ -477,8 +482,9 @@ final class HtmlTokenizer {
             return DATA;
         }
         int id = tag.nameId;
-        // ordinary elements matter to the rewriter only through their name, which it never needs
-        boolean wantsContent = (id != ElementNames.OTHER || !treeAware) && sink.startTag(tag);
+        // an ordinary element matters to the rewriter only through its handlers, when it captured them (see
+        // OrdinaryTags: one with none is skipped whole)
+        boolean wantsContent = (id != ElementNames.OTHER || !treeAware || tag.captured) && sink.startTag(tag);
         if (!treeAware) {
             return DATA;
         }

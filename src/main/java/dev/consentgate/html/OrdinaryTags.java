@@ -30,7 +30,8 @@ final class OrdinaryTags {
      * JIT keeps the whole run in registers. A link's start tag ({@code a}) is ordinary unless it has a {@code ping} or
      * {@code attributionsrc} attribute or is longer than {@code maxTagBytes}, past which the states would cut it (and
      * report that they did, as they would for one cut by a chunk's end); an image map's {@code area}, which pings
-     * too, is left to them.
+     * too, is left to them. A start tag with an attribute whose name starts with "on" (an event handler, whose code
+     * the rewriter judges on every element) is left to them too.
      */
     static int skip(byte[] a, int lt, int to, int maxTagBytes) {
         tags:
@@ -77,7 +78,11 @@ final class OrdinaryTags {
                     }
                     continue;
                 }
-                // attribute name (its first byte is part of it, whatever it is)
+                // attribute name (its first byte is part of it, whatever it is); a start tag with an event handler
+                // goes to the states, whose rewriter judges the handler's code
+                if (!endTag && mayStartAHandlersName(a, i, to)) {
+                    return lt;
+                }
                 i++;
                 while (true) {
                     while (i < to && !ATTR_NAME_END[a[i] & 0xff]) {
@@ -96,6 +101,9 @@ final class OrdinaryTags {
                         break;
                     }
                     // another attribute name starts
+                    if (!endTag && mayStartAHandlersName(a, i, to)) {
+                        return lt;
+                    }
                     i++;
                 }
                 if (c != '=') {
@@ -191,6 +199,14 @@ final class OrdinaryTags {
     private static boolean mayEndABeaconsName(byte[] a, int end) {
         int last4 = (int) INTS.get(a, end - 4) | 0x20202020;
         return last4 == PING || last4 == NSRC;
+    }
+
+    /**
+     * Whether the attribute name starting at {@code a[start]} may be an event handler's ("on", in any case), or the
+     * chunk ends before that is known.
+     */
+    private static boolean mayStartAHandlersName(byte[] a, int start, int to) {
+        return (a[start] | 0x20) == 'o' && (start + 1 == to || (a[start + 1] | 0x20) == 'n');
     }
 
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);

@@ -30,8 +30,6 @@ final class TagStates {
     private final HtmlTokenizer.Sink sink;
     private final TagToken tag;
     private final int maxTagBytes;
-    /** The sink is offered ordinary tags too (the standalone tokenizer); the rewriter never needs them. */
-    private boolean captureOrdinary;
     /** Names are XML's: see {@link #xmlNames()}. */
     private boolean xmlNames;
     /** The attribute of a captured tag being read (its index in the tag), -1 when none. */
@@ -68,11 +66,6 @@ final class TagStates {
             }
         }
         return 0;
-    }
-
-    /** Offer every start tag to the sink for capture, ordinary ones too. */
-    void captureOrdinaryTags() {
-        captureOrdinary = true;
     }
 
     /** A chunk starts at {@code a[from]}, which is at absolute offset {@code from + delta}. */
@@ -454,7 +447,7 @@ final class TagStates {
         }
         tag.nameId = ElementNames.lookup(tag.name, tag.localStart, len - tag.localStart);
         if (!tag.endTag) {
-            tag.captured = (tag.nameId != ElementNames.OTHER || captureOrdinary) && sink.captureTag(tag);
+            tag.captured = sink.captureTag(tag);
         }
     }
 

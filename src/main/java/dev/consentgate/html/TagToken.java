@@ -155,6 +155,24 @@ final class TagToken {
         }
     }
 
+    /**
+     * For a captured tag the input ended inside: whether an attribute whose name was read whole is an event handler
+     * ("on..."). Its bytes so far are in the spill (see TagStates#chunkEnd).
+     */
+    boolean hasHandlerSoFar() {
+        byte[] bytes = view != null ? view : spill;
+        int offset = view != null ? viewOffset : 0;
+        int known = view != null ? bytes.length - offset : spillLen;
+        for (int k = 0; k < attrCount; k++) {
+            int at = nameStart[k];
+            if (nameEnd[k] - at > 2 && nameEnd[k] <= known && (bytes[offset + at] | 0x20) == 'o'
+                    && (bytes[offset + at + 1] | 0x20) == 'n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Raw bytes of the tag; valid from {@link #complete} until the next tag starts. */
     byte[] bytes() {
         return view;

@@ -33,7 +33,9 @@
  * character references and normalising as a browser would (backslashes, tabs, userinfo, port, percent-encoded host,
  * trailing dot); a relative URL written plainly, which can match only a path-only rule, is judged on its raw bytes. A
  * tracker URL embedded in another URL (redirects, a mistyped scheme) counts too. An element that passes on its URLs is
- * judged on its event handlers' code ({@code EventHandlers}), as an inline script is. The first rule that matches
+ * judged on its event handlers' code ({@code EventHandlers}), as an inline script is (a handler of the visitor's own
+ * action by the URLs it loads or names alone), on every element: an ordinary one with a handler is handed from the
+ * tokenizer's fast path ({@code OrdinaryTags}) to the tag states, which capture it. The first rule that matches
  * decides, so essential rules (consent managers, reCAPTCHA) declared first are never blocked. A host rule naming the
  * page's own site ({@link dev.consentgate.html.PageSite}, from the request's Host) does not match that site's URLs.
  * Scripts whose type holds data, a template or a consent tool's blocked script (text/plain, JSON, text/template...) are
@@ -48,8 +50,9 @@
  * math it is read both ways. The tokenizer reads such content as raw text, so that what follows its end tag is judged
  * as markup even where markup would have put it inside a comment or an attribute. The content itself goes through a
  * second {@code ByteStreamRewriter} with scripting off, whose judged elements are all pixels (removed); its output
- * replaces the content. A tag the end of the content cuts is dropped when it is one the rewriter judges or when it
- * was cut inside a quoted value, since the markup reading goes on into it past the next {@code >}. A script in such
+ * replaces the content. A tag the end of the content cuts is dropped when it is one the rewriter judges, an
+ * ordinary one with a handler, or one cut inside a value, since the markup reading goes on into it past the next
+ * {@code >}. A script in such
  * content goes whole (in SVG it runs its own text, whatever its src, and its content is markup) unless it is of a
  * data type, which runs nowhere: it stays, its content read both ways again. In a noscript's content with no svg or
  * math around it ({@code MarkupReading.NOSCRIPT_IN_HTML}), until that content opens one, a script is HTML's and

@@ -166,8 +166,12 @@ class ElementsThatLoadOnTheirOwnAreJudgedTest {
     }
 
     @Test
-    void aCellsHandlersAreNotJudgedButABodysAre() {
-        // a cell's handler runs only when the visitor acts on it, as a div's (see the README's "Not judged")
+    void aCellsHandlersAreJudgedAsABodysAre() {
+        // a cell's click handler runs when the visitor acts on it: judged by what it loads (a call of a vendor's
+        // global meets its stand-in), the cell kept
+        assertRewritten("<table><tr><td data-cg-blocked-onclick=\"new Image().src='https://www.facebook.com/tr'\">x"
+                + "</td></tr></table>", "<table><tr><td onclick=\"new Image().src='https://www.facebook.com/tr'\">x"
+                + "</td></tr></table>");
         assertUntouched("<table><tr><td onclick=\"fbq('track','Lead')\">x</td></tr></table>");
         // a body's onload runs with the page: made inert with the body kept, not the body removed
         assertRewritten("<head></head><body class=\"home\" data-cg-blocked-onload=\"fbq('init','1')\"><p>x</p>",

@@ -1394,6 +1394,12 @@ class HtmlRewriterTest {
                 rewrite("<svg><foreignObject><![CDATA[ > <a title=\"]]><!--\">" + pixel + "--></foreignObject></svg>"));
         // cut elsewhere, a tag ends at the end tag's '>', where the outer reading goes on: it stays
         assertUnchanged("<svg><script>if (a<b) { go(); }</script><style>p<q {}</style></svg>");
+        // unless it has a handler, which then runs unjudged (a b breaks out of SVG: its autofocus fires it), or is
+        // cut inside an unquoted value, which runs on into the end tag: "fbq(1)//</script" is code
+        assertEquals("<svg><script></script></svg>",
+                rewrite("<svg><script><b autofocus tabindex=0 onfocus=\"track()\" </script></svg>"));
+        assertEquals("<svg><style></style></svg>",
+                rewrite("<svg><style><b autofocus tabindex=0 onfocus=fbq(1)//</style></svg>"));
     }
 
     @Test

@@ -52,7 +52,8 @@ class UncapturedTagPathTest {
 
             @Override
             public boolean startTag(TagToken tag) {
-                if (treeAware && isLink(tag)) {
+                // an ordinary element is reported only from the states (the fast path passes one without handlers)
+                if (treeAware && (isLink(tag) || tag.nameId == ElementNames.OTHER)) {
                     return false;
                 }
                 out.add("<" + tag.nameString() + " " + tag.start + "-" + tag.end + (tag.selfClosing ? "/" : ""));
