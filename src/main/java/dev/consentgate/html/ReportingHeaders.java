@@ -111,7 +111,7 @@ public final class ReportingHeaders {
         int n = value.length();
         int i = 0;
         while (true) {
-            i = skipBlanks(value, i);
+            i = StructuredFields.skipBlanks(value, i);
             int start = i;
             while (i < n && isKeyChar(value.charAt(i))) {
                 i++;
@@ -120,35 +120,14 @@ public final class ReportingHeaders {
                 return null;
             }
             StringBuilder url = new StringBuilder();
-            for (i += 2; i < n && value.charAt(i) != '"'; i++) {
-                char c = value.charAt(i);
-                if (c == '\\' && i + 1 < n && (value.charAt(i + 1) == '"' || value.charAt(i + 1) == '\\')) {
-                    c = value.charAt(++i);
-                } else if (c < 0x20 || c > 0x7e || c == '\\') {
-                    return null;
-                }
-                url.append(c);
-            }
-            if (i == n) {
-                return null;
-            }
-            // its parameters (";key=value"), to the next comma outside a quoted string
-            int end = i + 1;
-            boolean quoted = false;
-            for (; end < n && (quoted || value.charAt(end) != ','); end++) {
-                char c = value.charAt(end);
-                if (quoted && c == '\\') {
-                    end++;
-                } else if (c == '"') {
-                    quoted = !quoted;
-                }
-            }
-            if (quoted) {
+            int afterString = StructuredFields.string(value, i + 1, url);
+            int end = afterString < 0 ? -1 : StructuredFields.memberEnd(value, afterString);
+            if (end < 0) {
                 return null;
             }
             ElementJudge.Verdict blocked = urls.url(url.toString(), ElementKind.PIXEL);
             if (blocked == null) {
-                kept.add(value.substring(start, Math.min(end, n)).trim());
+                kept.add(value.substring(start, end).trim());
             } else {
                 report(Kind.REPORTING_ENDPOINTS, blocked, listener);
             }
@@ -231,13 +210,6 @@ public final class ReportingHeaders {
         }
         values.add(value.substring(start));
         return values;
-    }
-
-    private static int skipBlanks(String value, int i) {
-        while (i < value.length() && (value.charAt(i) == ' ' || value.charAt(i) == '\t')) {
-            i++;
-        }
-        return i;
     }
 
     /** A character of an RFC 8941 key (lowercase letters, digits, '_', '-', '.', '*'). */

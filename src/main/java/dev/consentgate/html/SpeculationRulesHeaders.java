@@ -40,44 +40,20 @@ public final class SpeculationRulesHeaders {
         int n = value.length();
         int i = 0;
         while (true) {
-            while (i < n && (value.charAt(i) == ' ' || value.charAt(i) == '\t')) {
-                i++;
-            }
+            i = StructuredFields.skipBlanks(value, i);
             if (i == n || value.charAt(i) != '"') {
                 return null;
             }
-            // an sf-string: printable ASCII, '"' and '\' escaped
             StringBuilder url = new StringBuilder();
-            int start = i++;
-            for (; i < n && value.charAt(i) != '"'; i++) {
-                char c = value.charAt(i);
-                if (c == '\\' && i + 1 < n && (value.charAt(i + 1) == '"' || value.charAt(i + 1) == '\\')) {
-                    c = value.charAt(++i);
-                } else if (c < 0x20 || c > 0x7e || c == '\\') {
-                    return null;
-                }
-                url.append(c);
-            }
-            if (i == n) {
-                return null;
-            }
-            // its parameters (";key=value"), to the next comma outside a quoted string
-            boolean quoted = false;
-            int end = i + 1;
-            for (; end < n && (quoted || value.charAt(end) != ','); end++) {
-                char c = value.charAt(end);
-                if (quoted && c == '\\') {
-                    end++;
-                } else if (c == '"') {
-                    quoted = !quoted;
-                }
-            }
-            if (quoted) {
+            int start = i;
+            int afterString = StructuredFields.string(value, i, url);
+            int end = afterString < 0 ? -1 : StructuredFields.memberEnd(value, afterString);
+            if (end < 0) {
                 return null;
             }
             ElementJudge.Verdict blocked = urls.url(url.toString(), ElementKind.PIXEL);
             if (blocked == null) {
-                kept.add(value.substring(start, Math.min(end, n)).trim());
+                kept.add(value.substring(start, end).trim());
             } else {
                 listener.onAction(new RewriteEvent(0, "Speculation-Rules header", blocked.host(),
                         blocked.rule().category(), blocked.rule().id(), RewriteEvent.Action.REMOVED));
