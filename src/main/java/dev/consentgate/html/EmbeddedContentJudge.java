@@ -160,8 +160,21 @@ final class EmbeddedContentJudge {
         if (signature >= 0) {
             return new Match(policy.rule(signature), "");
         }
+        // the URLs are looked for with the strings' escapes written out, as in an inline script: a handler's
+        // 'www.googletagmanager\x2ecom' is the host it spells (until 2026-12-01 only the code as written was read,
+        // and Chromium 156 loaded such a URL from an img's onerror and a body's onload; found by a review)
         MentionedUrlVerdict urls = new MentionedUrlVerdict(policy, consent, site);
-        new ScriptUrlMentions(asBytes).scan(body, 0, body.length, urls);
+        ScriptUrlMentions mentions = new ScriptUrlMentions(asBytes);
+        StringEscapes escapes = StringEscapes.forUrls();
+        escapes.decode(body, 0, body.length);
+        mentions.scan(escapes.text(), escapes.offset(), escapes.offset() + escapes.length(), urls);
+        if (urls.rule() < 0) {
+            escapes.end();
+            mentions.scan(escapes.text(), escapes.offset(), escapes.offset() + escapes.length(), urls);
+        }
+        if (urls.rule() < 0) {
+            mentions.end(urls);
+        }
         return urls.rule() < 0 ? null : new Match(policy.rule(urls.rule()), urls.host());
     }
 

@@ -120,4 +120,22 @@ class HandlersThatFireWithNoOneActingAreJudgedTest {
         String text = "<input type=text value=\"" + pad + "\" autofocus onfocus=\"fbq('init','1')\">";
         assertEquals("<input type=text>", rewrite(text));
     }
+
+    /**
+     * Before (found by a review, 2026-12-01): a handler's URLs were looked for in the code as written only, so a host
+     * spelt with a string escape passed, where an inline script's is read with its escapes written out; Chromium 156
+     * loaded www.googletagmanager.com/tr from each of these (a javascript: frame's code too).
+     */
+    @Test
+    void aHandlersUrlsAreReadWithTheirStringEscapesWrittenOut() {
+        assertEquals("<p>x</p>", rewrite("<p>x</p><img src=\"data:,\" onerror=\"new Image().src="
+                + "'http://www.googletagmanager\\x2ecom/tr?a'\">"));
+        assertEquals("<div style=\"animation:k 1s\" data-cg-blocked-onanimationstart=\"new Image().src="
+                + "'http://www.googletagmanager\\u002ecom/tr?b'\">x</div>", rewrite("<div style=\"animation:k 1s\""
+                + " onanimationstart=\"new Image().src='http://www.googletagmanager\\u002ecom/tr?b'\">x</div>"));
+        String click = "<a href=/x onclick=\"new Image().src='https:\\/\\/www.googletagmanager\\x2ecom/tr?c'\">a</a>";
+        assertEquals(click.replace("onclick", "data-cg-blocked-onclick"), rewrite(click));
+        String frame = "<iframe src=\"javascript:'<img src=http://www.googletagmanager\\x2ecom/tr?d>'\"></iframe>";
+        assertEquals(true, rewrite(frame).startsWith("<div class=\"consentgate-placeholder\""), rewrite(frame));
+    }
 }
