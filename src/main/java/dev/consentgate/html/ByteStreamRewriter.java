@@ -81,6 +81,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     /** Where the stand-ins for blocked vendors' globals go (see TagSurrogates). */
     private final SurrogatePlacement surrogates;
 
+    /** The rule id reported for a tag whose handlers past the size limit were renamed. */
+    static final String HANDLER_PAST_LIMIT_RULE = "handler-past-tag-limit";
+    /** Start of the last tag a handler past the size limit was reported for. */
+    private long lastHandlerPastLimitTag = -1;
     /** Decision taken when a tag overflowed, applied when it ends: a rule that already matched, or null. */
     private Verdict overflowVerdict;
     /** The tag being read is removed (it overflowed after a rule matched): its bytes are dropped as they come. */
@@ -307,6 +311,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (script >= 0 && (t < 0 || script < t)) {
             t = script;
         }
+        long name = tokenizer.handlerNameHeldFrom();
+        if (name >= 0 && (t < 0 || name < t)) {
+            t = name;
+        }
         long instruction = stylesheetInstructions == null ? -1 : stylesheetInstructions.heldFrom();
         if (instruction >= 0 && (t < 0 || instruction < t)) {
             t = instruction;
@@ -381,6 +389,25 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             LOG.debug("tag at offset {} longer than {} bytes passed unjudged", tag.start,
                     policy.settings().maxTagBytes());
             events.report(tag.start, tag.nameId, "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT);
+        }
+    }
+
+    /**
+     * A handler the size limit left unread (or cut) in a start tag that passes: renamed as it streams past, failing
+     * closed, as its code cannot be judged; the tag is reported once. (Until 2026-12-01 it passed: Chromium 156 ran
+     * an animation's handler after 17,000 bytes of a div's data attribute; found by a review.)
+     */
+    @Override
+    public void handlerPastLimit(long tagStart, long nameStart) {
+        if (dropped.active() || droppingTag) {
+            return;
+        }
+        pending.emitUpTo(nameStart);
+        pending.insert(ElementRewrites.BLOCKED_PREFIX);
+        if (tagStart != lastHandlerPastLimitTag) {
+            lastHandlerPastLimitTag = tagStart;
+            events.report(tagStart, ElementNames.OTHER, "", "", HANDLER_PAST_LIMIT_RULE,
+                    RewriteEvent.Action.NEUTRALIZED);
         }
     }
 

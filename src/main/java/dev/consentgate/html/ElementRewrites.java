@@ -21,6 +21,9 @@ import java.util.function.IntPredicate;
  */
 final class ElementRewrites {
 
+    /** What an inert attribute's name is prefixed with: a handler renamed stays in the page, and runs nowhere. */
+    static final byte[] BLOCKED_PREFIX = "data-cg-blocked-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private static final String[] LAZY_URL_ATTRIBUTES = {"data-src", "data-lazy-src", "data-original", "srcset",
         "data-srcset"};
     private static final int MAX_CACHED_PLACEHOLDERS = 4096;

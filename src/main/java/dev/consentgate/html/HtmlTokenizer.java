@@ -52,6 +52,14 @@ final class HtmlTokenizer {
             return false;
         }
 
+        /**
+         * The start tag at {@code tagStart}, past the size limit, has an event handler whose name starts at
+         * {@code nameStart} that was not read whole (its code cannot be judged): a handler named after the limit, or
+         * one whose value the limit cut. Told in the order of the names.
+         */
+        default void handlerPastLimit(long tagStart, long nameStart) {
+        }
+
         /** A comment, bogus comment or declaration; data is what a browser would keep as its text. */
         default void comment(long start, long end, long dataStart, long dataEnd, boolean bogus) {
         }
@@ -275,6 +283,14 @@ final class HtmlTokenizer {
         return (isTagState(state) && tag.captured) || state == TAG_OPEN ? tag.start : -1;
     }
 
+    /**
+     * Where an attribute name that may be a handler's starts, at the end of the last chunk, in a start tag past the
+     * size limit: its next byte decides (see {@link Sink#handlerPastLimit}), so it is held; -1 when none.
+     */
+    long handlerNameHeldFrom() {
+        return tags.handlerNameAt();
+    }
+
     /** Start of the unfinished tag that passed the size limit, whose bytes are no longer held; -1 when none. */
     long overflowedTagStart() {
         return isTagState(state) && tag.overflowed ? tag.start : -1;
@@ -319,7 +335,7 @@ final class HtmlTokenizer {
         int i = from;
         int st = state;
         rawText.chunkStart(from, delta);
-        tags.chunkStart(a, from, delta);
+        tags.chunkStart(a, from, to, delta);
         while (i < to) {
             switch (st) {
                 case DATA:

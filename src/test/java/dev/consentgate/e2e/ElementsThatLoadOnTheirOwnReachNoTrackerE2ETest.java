@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Elements Chromium fetches a URL for with the page, no one clicking or pressing play: a stylesheet, an image button,
  * a video's poster and src, an audio's src, a default text track, the background of a body, a table, a row and a
  * cell, SVG's feImage; the handlers of an autofocused div, of a CSS animation's start and of an SVG animation's
- * begin, and a frame inside a script that a frameset ignores. Each names
+ * begin, of an animation after 17,000 bytes of its tag and of an image whose tracker's host is written with a string
+ * escape, and a frame inside a script that a frameset ignores. Each names
  * Meta's pixel host (advertising). Each page is first loaded straight from the upstream, where the stand-in tracker
  * receives the request, then through the gateway without consent, where it receives none. The run ({@code direct} or
  * {@code gateway}) is in the tracker URL's query, so that the stand-in server tells the two loads apart.
@@ -73,6 +74,12 @@ class ElementsThatLoadOnTheirOwnReachNoTrackerE2ETest {
             Map.entry("/svg-animation-handler", new String[] {"", "<svg width=\"32\" height=\"32\"><rect width=\"9\""
                     + " height=\"9\"><animate attributeName=\"x\" from=\"0\" to=\"5\" dur=\"10ms\" onbegin=\""
                     + "new Image().src='" + PIXEL + "svg-animation-handler&run=RUN'\"/></rect></svg>"}),
+            // a handler after 17,000 bytes of its tag (past the tag size limit), and one whose host is escaped
+            Map.entry("/long-tag-handler", new String[] {"<style>@keyframes k{from{opacity:0}to{opacity:1}}</style>",
+                "<p style=\"animation:k 10ms\" data-pad=\"" + "x".repeat(17_000) + "\" onanimationstart=\"new Image()"
+                    + ".src='" + PIXEL + "long-tag-handler&run=RUN'\">animated</p>"}),
+            Map.entry("/escaped-handler", new String[] {"", "<img src=\"data:,\" alt=\"\" onerror=\"new Image().src='"
+                    + PIXEL.replace("facebook.com", "facebook\\x2ecom") + "escaped-handler&run=RUN'\">"}),
             // a frameset ignores a script's start tag: the frame written in the script's text loads
             Map.entry("/frameset-script", new String[] {"", "RAW <frameset rows=\"50%,50%\"><frame src=\"about:blank\">"
                     + "<script><frame src=\"" + PIXEL + "frameset-script&run=RUN\"></script></frameset>"}));
@@ -102,14 +109,15 @@ class ElementsThatLoadOnTheirOwnReachNoTrackerE2ETest {
     @ValueSource(strings = {"/stylesheet", "/input-image", "/video-poster", "/video-src", "/audio-src", "/track",
         "/body-background", "/table-background", "/row-background", "/cell-background",
         "/row-group-and-column-backgrounds", "/fe-image", "/fe-image-xlink", "/autofocus-handler",
-        "/animation-handler", "/svg-animation-handler", "/frameset-script"})
+        "/animation-handler", "/svg-animation-handler", "/frameset-script", "/long-tag-handler", "/escaped-handler"})
     void theTrackerIsAskedStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab)
             throws InterruptedException {
         // Before (found by a review): through the gateway the stand-in www.facebook.com (connect.facebook.net for the
         // stylesheet) received the request as it did straight from the upstream: the rewriter did not judge these
         // elements, and skipped input, video, audio, track, body, table, tr, td, th and feImage tags without reading
         // their attributes (the table's elements until 2026-11-30, its row groups and columns until 2026-12-01; the
-        // handlers of a div, a p and an SVG animate, and the markup of a script in a frameset, until 2026-12-01)
+        // handlers of a div, a p and an SVG animate, a handler past the tag size limit, a handler's escaped host, and
+        // the markup of a script in a frameset, until 2026-12-01)
         String marker = "ev=" + path.substring(1) + "&run=";
         String name = "loads-on-their-own" + path.replace('/', '-');
         lab.advertisingRequests(site.upstreamOrigin() + path + "?run=direct", name + "-direct");

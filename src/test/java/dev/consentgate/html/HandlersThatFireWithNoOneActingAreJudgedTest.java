@@ -138,4 +138,46 @@ class HandlersThatFireWithNoOneActingAreJudgedTest {
         String frame = "<iframe src=\"javascript:'<img src=http://www.googletagmanager\\x2ecom/tr?d>'\"></iframe>";
         assertEquals(true, rewrite(frame).startsWith("<div class=\"consentgate-placeholder\""), rewrite(frame));
     }
+
+    /**
+     * A start tag longer than the tag size limit, its handler after the limit (or cut by it): the handler is renamed
+     * as it streams past, its code unread; the element, and every byte but the new prefix, pass. Before (found by a
+     * review, 2026-12-01): the tag passed whole, and Chromium 156 ran the animation's handler after 17,000 bytes of
+     * a div's data attribute. The output does not depend on how the page is cut.
+     */
+    @Test
+    void aHandlerPastTheTagLimitIsRenamedAsItStreamsPast() {
+        String pad = "x".repeat(17_000);
+        String code = "=\"new Image().src='https://www.googletagmanager.com/tr'\"";
+        String[][] cases = {
+            // after the limit, in any case, unquoted values and slashes between attributes
+            {"<div style=\"animation:k 1s\" data-pad=\"" + pad + "\" onanimationstart" + code + " ONfocus='f()'/"
+                + "onclick=g()>x</div>", "<div style=\"animation:k 1s\" data-pad=\"" + pad + "\" data-cg-blocked-"
+                + "onanimationstart" + code + " data-cg-blocked-ONfocus='f()'/data-cg-blocked-onclick=g()>x</div>"},
+            // the limit cuts the handler's value, or its name
+            {"<p a=\"" + pad.substring(0, 16_370) + "\" onfocus" + code + ">p</p>", "<p a=\""
+                + pad.substring(0, 16_370) + "\" data-cg-blocked-onfocus" + code + ">p</p>"},
+            {"<p a=\"" + pad.substring(0, 16_378) + "\" onfocus" + code + ">p</p>", "<p a=\""
+                + pad.substring(0, 16_378) + "\" data-cg-blocked-onfocus" + code + ">p</p>"},
+            // a handler's name read within the limit, its value after it (spaces between), or no value at all
+            {"<p a=\"" + pad.substring(0, 16_360) + "\" onfocus   " + code.replace("=", "=  ") + ">p</p>", "<p a=\""
+                + pad.substring(0, 16_360) + "\" data-cg-blocked-onfocus   " + code.replace("=", "=  ") + ">p</p>"},
+            {"<p a=\"" + pad.substring(0, 16_360) + "\" onfocus" + " ".repeat(40) + "b=1>p</p>", "<p a=\""
+                + pad.substring(0, 16_360) + "\" onfocus" + " ".repeat(40) + "b=1>p</p>"},
+            {"<p a=\"" + pad.substring(0, 16_360) + "\" onfocus" + " ".repeat(40) + "=>p</p>", "<p a=\""
+                + pad.substring(0, 16_360) + "\" data-cg-blocked-onfocus" + " ".repeat(40) + "=>p</p>"},
+            // no handler: the tag passes as it is (a long drawing, a view state, a name that only starts with "o")
+            {"<svg><path d=\"M" + pad + "\" opacity=1 /></svg>", "<svg><path d=\"M" + pad + "\" opacity=1 /></svg>"},
+            {"<input type=hidden value=\"" + pad + "\" name=o>", "<input type=hidden value=\"" + pad + "\" name=o>"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], rewrite(c[0]), c[0].substring(0, 30));
+            for (int chunk : new int[] {1, 2, 3, 7, 4096, 16_383, 16_384, 16_385, 16_390, 16_400}) {
+                assertEquals(c[1], XmlPages.rewriteInChunks(c[0], chunk), c[0].substring(0, 30) + " in chunks of " + chunk);
+            }
+        }
+        // reported once for the tag, as neutralized
+        assertEquals(1, EssentialOnly.events(cases[0][0]).stream()
+                .filter(e -> e.ruleId().equals("handler-past-tag-limit")).count());
+    }
 }
