@@ -288,7 +288,7 @@ final class HtmlTokenizer {
      * size limit: its next byte decides (see {@link Sink#handlerPastLimit}), so it is held; -1 when none.
      */
     long handlerNameHeldFrom() {
-        return tags.handlerNameAt();
+        return tags.handlerNameHeldFrom();
     }
 
     /** Start of the unfinished tag that passed the size limit, whose bytes are no longer held; -1 when none. */

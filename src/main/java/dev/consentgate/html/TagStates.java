@@ -40,16 +40,8 @@ final class TagStates {
     private int curFrom;
     private int curTo;
     private long curDelta;
-    /**
-     * Where an attribute name starting with 'o' begins, as the last byte of a chunk, in a start tag past the size
-     * limit: whether it is a handler's is known from the next chunk's first byte; -1 when none.
-     */
-    private long handlerNameAt = -1;
-    /**
-     * Where the name of a handler starts, read whole within the size limit but with no value yet when the tag passed
-     * the limit: a value after it (past the limit) makes it one to rename; -1 when none.
-     */
-    private long valuePendingHandler = -1;
+    /** The handlers of a tag past the size limit that the limit leaves unread or cuts. */
+    private final UnreadHandlers unreadHandlers;
 
     /** The state the last {@link #scan} stopped in: a tag state, or DATA once the tag ended. */
     int state;
@@ -58,6 +50,7 @@ final class TagStates {
         this.sink = sink;
         this.tag = tag;
         this.maxTagBytes = maxTagBytes;
+        this.unreadHandlers = new UnreadHandlers(sink, tag, maxTagBytes);
     }
 
     /**
@@ -85,51 +78,12 @@ final class TagStates {
         curFrom = from;
         curTo = to;
         curDelta = delta;
-        if (handlerNameAt >= 0 && from < to) {
-            long at = handlerNameAt;
-            handlerNameAt = -1;
-            if ((a[from] | 0x20) == 'n') {
-                sink.handlerPastLimit(tag.start, at);
-            }
-        }
+        unreadHandlers.chunkStart(a, from, to);
     }
 
     /** Where the output must be held from while a handler's name past the size limit is undecided; -1 when none. */
-    long handlerNameAt() {
-        return valuePendingHandler >= 0 && (handlerNameAt < 0 || valuePendingHandler < handlerNameAt)
-                ? valuePendingHandler : handlerNameAt;
-    }
-
-    /**
-     * The attribute states after a handler's name with no value yet ({@link #valuePendingHandler}) read {@code c} in
-     * state {@code st}: an '=' after it (a value, empty or not, past the limit) makes it one to rename; anything else
-     * but white space ends it.
-     */
-    private void afterPendingHandler(byte c, int st) {
-        if (SPACE[c & 0xff]) {
-            return;
-        }
-        if (st == BEFORE_ATTR_VALUE || c == '=') {
-            sink.handlerPastLimit(tag.start, valuePendingHandler);
-        }
-        valuePendingHandler = -1;
-    }
-
-    /**
-     * An attribute name of a start tag past the size limit starts at {@code a[p]}: when it is a handler's ("on" in
-     * any case), the sink is told; when the chunk ends after its first byte, the next chunk's first byte decides.
-     */
-    private void unreadName(byte[] a, int p, int to, long delta) {
-        if (tag.endTag || (a[p] | 0x20) != 'o') {
-            return;
-        }
-        if (p + 1 < to) {
-            if ((a[p + 1] | 0x20) == 'n') {
-                sink.handlerPastLimit(tag.start, p + delta);
-            }
-        } else {
-            handlerNameAt = p + delta;
-        }
+    long handlerNameHeldFrom() {
+        return unreadHandlers.heldFrom();
     }
 
     /**
@@ -312,8 +266,8 @@ final class TagStates {
         int st = state;
         while (i < to) {
             byte c = a[i];
-            if (valuePendingHandler >= 0 && (st == AFTER_ATTR_NAME || st == BEFORE_ATTR_VALUE)) {
-                afterPendingHandler(c, st);
+            if (unreadHandlers.awaitsValue() && (st == AFTER_ATTR_NAME || st == BEFORE_ATTR_VALUE)) {
+                unreadHandlers.afterName(c, st);
             }
             switch (st) {
                 case BEFORE_ATTR_NAME:
@@ -330,7 +284,7 @@ final class TagStates {
                     } else if (!SPACE[c & 0xff]) {
                         st = ATTR_NAME;
                         if (tag.overflowed) {
-                            unreadName(a, i - 1, to, delta);
+                            unreadHandlers.nameStarts(a, i - 1, to, delta);
                         }
                     }
                     break;
@@ -493,7 +447,7 @@ final class TagStates {
 
     /** The uncaptured tag ends at the {@code >} at {@code gt}. */
     private int endUncaptured(byte[] a, int gt, long delta, int from) {
-        valuePendingHandler = -1;
+        unreadHandlers.tagEnded();
         state = ended(a, from, gt + 1, delta);
         return gt + 1;
     }
@@ -521,7 +475,7 @@ final class TagStates {
                 overflow((int) (abs - curDelta), false);
                 attr = -1;
                 // the name starting here is the first the limit leaves unread
-                unreadName(curA, (int) (abs - curDelta), curTo, curDelta);
+                unreadHandlers.nameStarts(curA, (int) (abs - curDelta), curTo, curDelta);
                 return;
             }
             attr = tag.beginAttribute((int) (abs - tag.start));
@@ -531,65 +485,22 @@ final class TagStates {
     /**
      * The captured tag passed the size limit; {@code posLocal} is how far it has been read in this chunk. Where that
      * is found (an attribute past the limit, a chunk's end, the tag's end) depends on the chunks, so the sink is shown
-     * only what lies in the tag's first {@code maxTagBytes} bytes.
+     * only what lies in the tag's first {@code maxTagBytes} bytes, and of the handlers after that, each one's start
+     * ({@link UnreadHandlers}; {@code lastMayGoOn}: at a chunk's end, where the last attribute may go on).
      */
     private void overflow(int posLocal, boolean lastMayGoOn) {
         if (posLocal >= 0) {
             int startLocal = (int) (tag.start - curDelta);
             tag.complete(curA, Math.max(curFrom, startLocal), posLocal, startLocal);
         }
-        int recorded = tag.attrCount;
-        int[] unreadHandlers = handlersNotReadWhole(recorded, posLocal, lastMayGoOn);
+        unreadHandlers.overflowing(posLocal < 0 ? tag.length() : posLocal - (int) (tag.start - curDelta),
+                lastMayGoOn);
         tag.cutAt(maxTagBytes);
         tag.overflowed = true;
         sink.tagOverflow(tag);
         tag.captured = false;
         attr = -1;
-        for (int k : unreadHandlers) {
-            if (k >= recorded) {
-                // a handler's name with no value yet: what follows decides (see skipUncaptured)
-                valuePendingHandler = tag.start + tag.nameStart[k - recorded];
-            } else if (k >= 0) {
-                sink.handlerPastLimit(tag.start, tag.start + tag.nameStart[k]);
-            } else {
-                // the chunk ends after the name's first byte
-                handlerNameAt = tag.start + tag.nameStart[-k - 1];
-            }
-        }
-    }
-
-    /**
-     * Of the {@code recorded} attributes of a tag read to {@code posLocal} in this chunk (-1: the whole tag, ended),
-     * the handlers the size limit leaves unread or cuts, as they are in the whole tag: a name, or a value, that runs
-     * past the limit. With {@code lastMayGoOn} the last attribute may go on past {@code posLocal} (which is past the
-     * limit): an unfinished name, or a value, does. An index k; -k-1 when only the name's first byte ('o') was read;
-     * k + recorded for the last one's name, read whole with no value yet, when a value may still follow it.
-     */
-    private int[] handlersNotReadWhole(int recorded, int posLocal, boolean lastMayGoOn) {
-        int read = posLocal < 0 ? tag.length() : posLocal - (int) (tag.start - curDelta);
-        byte[] bytes = tag.bytes();
-        int offset = tag.offset();
-        int[] found = new int[recorded];
-        int n = 0;
-        for (int k = 0; k < recorded; k++) {
-            int at = tag.nameStart[k];
-            boolean goesOn = lastMayGoOn && k == recorded - 1;
-            boolean nameWhole = tag.nameEnd[k] > at;
-            boolean readWhole = nameWhole && tag.nameEnd[k] <= maxTagBytes && (tag.valueStart[k] < 0
-                    || tag.valueEnd[k] >= 0 && tag.valueEnd[k] <= maxTagBytes);
-            boolean valueMayFollow = goesOn && nameWhole && tag.valueStart[k] < 0;
-            if (readWhole && !valueMayFollow || at >= read || (bytes[offset + at] | 0x20) != 'o') {
-                continue;
-            }
-            if (at + 1 < read) {
-                if ((bytes[offset + at + 1] | 0x20) == 'n') {
-                    found[n++] = readWhole ? k + recorded : k;
-                }
-            } else {
-                found[n++] = -k - 1;
-            }
-        }
-        return java.util.Arrays.copyOf(found, n);
+        unreadHandlers.overflowed();
     }
 
     private void endAttributeName(long abs) {
