@@ -95,7 +95,7 @@ final class AddressAttributes {
      * picture cut inside its data: URL is judged on what came before the limit. A meta whose refresh, and an SVG set
      * or animate whose address value, may lie past the limit count as cut too, and so does an svg, style, details or
      * frameset element, or an input other than a hidden field, whose handlers fire with no one acting: one of them
-     * may lie past the limit (an ordinary element's is left unread there; see README, "Not judged").
+     * may lie past the limit (an ordinary element passes, its handlers past the limit renamed: see UnreadHandlers).
      */
     static boolean cutByLimit(TagToken tag) {
         switch (tag.nameId) {

@@ -383,7 +383,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             if (tag.nameId == ElementNames.INPUT && !ElementJudge.isImageInput(tag)
                     || tag.nameId == ElementNames.OTHER) {
                 // an input that loads nothing (ASP.NET's long view state), or an ordinary element (an SVG path's
-                // long drawing): only a handler could follow the limit, unread (see README, "Not judged")
+                // long drawing): only a handler could follow the limit, and it is renamed as it streams past (see
+                // handlerPastLimit)
                 return;
             }
             LOG.debug("tag at offset {} longer than {} bytes passed unjudged", tag.start,
@@ -534,8 +535,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     /**
      * An element that stays whatever its handlers, and whose content is read on after its start tag as it would be
-     * anyway: a blocked handler is made inert (every one, when the size limit cut the tag after a blocked one, or
-     * after the start of the handlers of an element whose handlers fire with no one acting; see tagOverflow).
+     * anyway: a blocked handler is made inert (for a tag past the size limit, by the verdict tagOverflow took).
      */
     private void judgeHandlersOnly(TagToken tag) {
         Verdict v;
