@@ -1,0 +1,400 @@
+package dev.consentgate.html;
+
+import java.nio.charset.Charset;
+
+/**
+ * The addresses a browser loads from CSS text (a style element's content, a style attribute's value): {@code url()}
+ * in either form, a string in {@code url("...")}, {@code src("...")} or anywhere inside {@code image-set()} and
+ * {@code -webkit-image-set()}, and the string after {@code @import}. Read as CSS Syntax Level 3 tokenizes: comments
+ * and strings hide what they hold, escapes count in names ({@code u\72 l(} is {@code url(}), in strings and in
+ * unquoted URLs, and a name directly after a name character belongs to that name ({@code 1url(} is a dimension).
+ *
+ * <p>Failing closed: a bad URL (a quote or space inside an unquoted one), which a browser does not load, is reported
+ * too, and so is a string nested anywhere inside an image set. Each address comes with the span of text to replace
+ * so that it loads nothing: the whole {@code url(...)}, or the string.
+ */
+final class CssUrls {
+
+    /** Receives each address found, with the span {@code [start, end)} of the text that loads it. */
+    interface Visitor {
+        void url(int start, int end, String url);
+    }
+
+    /** What replaces a span so that it loads nothing: an image, an import or a font that is none. */
+    static final String NONE = "none";
+
+    private final CharSequence css;
+    private final int length;
+    /** The encoding of raw bytes when {@link #css} holds a page's bytes one per char; null when it holds text. */
+    private final Charset rawEncoding;
+    private final Visitor visitor;
+    private int pos;
+
+    private CssUrls(CharSequence css, Charset rawEncoding, Visitor visitor) {
+        this.css = css;
+        this.length = css.length();
+        this.rawEncoding = rawEncoding;
+        this.visitor = visitor;
+    }
+
+    /**
+     * Finds every address in {@code css}. {@code rawEncoding}: when not null, {@code css} holds bytes as chars
+     * 0-255 (see {@link #latin1}), and a run of bytes past ASCII in an address is decoded with it.
+     */
+    static void find(CharSequence css, Charset rawEncoding, Visitor visitor) {
+        new CssUrls(css, rawEncoding, visitor).scan();
+    }
+
+    /** Whether {@code css} may hold an address at all: every form needs a '(' or an '@' written as such. */
+    static boolean mayLoad(CharSequence css) {
+        for (int i = 0; i < css.length(); i++) {
+            char c = css.charAt(i);
+            if (c == '(' || c == '@') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code bytes[0, length)} as chars 0-255, without a copy. */
+    static CharSequence latin1(byte[] bytes, int length) {
+        return new CharSequence() {
+            @Override
+            public int length() {
+                return length;
+            }
+
+            @Override
+            public char charAt(int index) {
+                return (char) (bytes[index] & 0xff);
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                StringBuilder sb = new StringBuilder(end - start);
+                for (int i = start; i < end; i++) {
+                    sb.append(charAt(i));
+                }
+                return sb;
+            }
+
+            @Override
+            public String toString() {
+                return subSequence(0, length).toString();
+            }
+        };
+    }
+
+    private void scan() {
+        int parens = 0;
+        // the paren depth at which the outermost image set opened, or -1 outside one
+        int imageSetDepth = -1;
+        boolean afterImport = false;
+        while (pos < length) {
+            char c = css.charAt(pos);
+            if (c == '/' && pos + 1 < length && css.charAt(pos + 1) == '*') {
+                skipComment();
+                continue;
+            }
+            if (isWhitespace(c)) {
+                pos++;
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                int start = pos;
+                String value = string();
+                if (afterImport || imageSetDepth >= 0) {
+                    report(start, pos, value);
+                }
+                afterImport = false;
+                continue;
+            }
+            afterImport = false;
+            if (c == '(') {
+                parens++;
+                pos++;
+            } else if (c == ')') {
+                parens--;
+                if (parens < imageSetDepth) {
+                    imageSetDepth = -1;
+                }
+                pos++;
+            } else if (c == '@' && startsIdent(pos + 1)) {
+                pos++;
+                afterImport = name().equals("import");
+            } else if (startsIdent(pos) && (pos == 0 || !isNameChar(css.charAt(pos - 1)))) {
+                int start = pos;
+                String name = name();
+                if (pos < length && css.charAt(pos) == '(') {
+                    pos++;
+                    switch (name) {
+                        case "url", "src" -> {
+                            if (urlFunction(start, name.equals("url"))) {
+                                parens++;
+                            }
+                        }
+                        case "image-set", "-webkit-image-set" -> {
+                            parens++;
+                            if (imageSetDepth < 0) {
+                                imageSetDepth = parens;
+                            }
+                        }
+                        default -> parens++;
+                    }
+                }
+            } else if (c == '\\' || isNameChar(c)) {
+                // the rest of a name (or a number's unit) that does not start here
+                pos++;
+                if (c == '\\') {
+                    escape(null);
+                }
+            } else {
+                pos++;
+            }
+        }
+    }
+
+    /**
+     * After {@code url(} or {@code src(} at {@code start}: a string argument is the address, the function up to its
+     * closing paren the span; {@code url(} without one holds an unquoted URL up to its ')'. Returns whether the
+     * function is still open (something other than ')' follows its string, or {@code src(} holds none).
+     */
+    private boolean urlFunction(int start, boolean unquotedAllowed) {
+        int afterParen = pos;
+        while (pos < length && isWhitespace(css.charAt(pos))) {
+            pos++;
+        }
+        if (pos < length && (css.charAt(pos) == '"' || css.charAt(pos) == '\'')) {
+            String value = string();
+            int end = pos;
+            while (end < length && isWhitespace(css.charAt(end))) {
+                end++;
+            }
+            boolean closed = end < length && css.charAt(end) == ')';
+            if (closed) {
+                pos = end + 1;
+            }
+            report(start, pos, value);
+            return !closed;
+        }
+        if (!unquotedAllowed) {
+            pos = afterParen;
+            return true;
+        }
+        UrlText url = new UrlText();
+        while (pos < length) {
+            char c = css.charAt(pos);
+            if (c == ')') {
+                pos++;
+                break;
+            }
+            if (isWhitespace(c)) {
+                pos++;
+                continue;
+            }
+            if (c == '\\' && isValidEscape(pos)) {
+                pos++;
+                escape(url);
+                continue;
+            }
+            // a quote, '(', a backslash before a newline or a control character makes it a bad URL, which loads
+            // nothing: it runs to the next ')' all the same, and what it holds is reported, failing closed
+            url.raw(c);
+            pos++;
+        }
+        // (spaces inside make it a bad URL too)
+        report(start, pos, url.text());
+        return false;
+    }
+
+    /** A string at {@link #pos}, up to its closing quote, an unescaped newline or the end; its value. */
+    private String string() {
+        char quote = css.charAt(pos++);
+        UrlText value = new UrlText();
+        while (pos < length) {
+            char c = css.charAt(pos);
+            if (c == quote) {
+                pos++;
+                break;
+            }
+            if (isNewline(c)) {
+                // a bad string: it ends here, the newline left for what follows
+                break;
+            }
+            pos++;
+            if (c == '\\') {
+                if (pos == length) {
+                    break;
+                }
+                char next = css.charAt(pos);
+                if (isNewline(next)) {
+                    // an escaped newline continues the string
+                    pos += next == '\r' && pos + 1 < length && css.charAt(pos + 1) == '\n' ? 2 : 1;
+                } else {
+                    escape(value);
+                }
+                continue;
+            }
+            value.raw(c);
+        }
+        return value.text();
+    }
+
+    /** A name at {@link #pos} (escapes decoded), lower-cased ASCII; {@link #pos} after it. */
+    private String name() {
+        StringBuilder sb = new StringBuilder(12);
+        while (pos < length) {
+            char c = css.charAt(pos);
+            if (isNameChar(c)) {
+                if (sb.length() < 32) {
+                    sb.append(c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c);
+                }
+                pos++;
+            } else if (c == '\\' && isValidEscape(pos)) {
+                pos++;
+                UrlText escaped = new UrlText();
+                escape(escaped);
+                String s = escaped.text();
+                if (sb.length() < 32) {
+                    sb.append(s.length() == 1 && s.charAt(0) >= 'A' && s.charAt(0) <= 'Z'
+                            ? String.valueOf((char) (s.charAt(0) | 0x20)) : s);
+                }
+            } else {
+                break;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** After a backslash: the escaped code point, appended to {@code into} when given. */
+    private void escape(UrlText into) {
+        if (pos == length) {
+            if (into != null) {
+                into.codePoint(0xFFFD);
+            }
+            return;
+        }
+        char c = css.charAt(pos);
+        int hexDigits = 0;
+        int value = 0;
+        while (hexDigits < 6 && pos < length && Character.digit(css.charAt(pos), 16) >= 0
+                && css.charAt(pos) < 0x80) {
+            value = value * 16 + Character.digit(css.charAt(pos), 16);
+            pos++;
+            hexDigits++;
+        }
+        if (hexDigits > 0) {
+            if (pos < length && isWhitespace(css.charAt(pos))) {
+                pos += css.charAt(pos) == '\r' && pos + 1 < length && css.charAt(pos + 1) == '\n' ? 2 : 1;
+            }
+            if (value == 0 || value >= 0xD800 && value <= 0xDFFF || value > 0x10FFFF) {
+                value = 0xFFFD;
+            }
+            if (into != null) {
+                into.codePoint(value);
+            }
+            return;
+        }
+        pos++;
+        if (into != null) {
+            into.raw(c);
+        }
+    }
+
+    private void skipComment() {
+        int end = indexOf("*/", pos + 2);
+        pos = end < 0 ? length : end + 2;
+    }
+
+    private int indexOf(String s, int from) {
+        outer:
+        for (int i = from; i + s.length() <= length; i++) {
+            for (int k = 0; k < s.length(); k++) {
+                if (css.charAt(i + k) != s.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private void report(int start, int end, String url) {
+        if (!url.isBlank()) {
+            visitor.url(start, end, url);
+        }
+    }
+
+    /** Whether an identifier starts at {@code i}: a name start, a '-' before one, "--", or a valid escape. */
+    private boolean startsIdent(int i) {
+        if (i >= length) {
+            return false;
+        }
+        char c = css.charAt(i);
+        if (c == '-') {
+            if (i + 1 >= length) {
+                return false;
+            }
+            char next = css.charAt(i + 1);
+            return isNameStart(next) || next == '-' || next == '\\' && isValidEscape(i + 1);
+        }
+        return isNameStart(c) || c == '\\' && isValidEscape(i);
+    }
+
+    /** Whether the backslash at {@code i} starts a valid escape (not one before a newline). */
+    private boolean isValidEscape(int i) {
+        return i + 1 >= length || !isNewline(css.charAt(i + 1));
+    }
+
+    private static boolean isNameStart(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80;
+    }
+
+    private static boolean isNameChar(char c) {
+        return isNameStart(c) || c >= '0' && c <= '9' || c == '-';
+    }
+
+    private static boolean isNewline(char c) {
+        return c == '\n' || c == '\r' || c == '\f';
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || isNewline(c);
+    }
+
+    /** An address as read: escapes decoded, and runs of raw bytes past ASCII decoded with {@link #rawEncoding}. */
+    private final class UrlText {
+        private final StringBuilder text = new StringBuilder();
+        private byte[] rawRun = new byte[0];
+        private int rawLength;
+
+        void raw(char c) {
+            if (rawEncoding != null && c >= 0x80 && c <= 0xff) {
+                if (rawLength == rawRun.length) {
+                    rawRun = java.util.Arrays.copyOf(rawRun, Math.max(16, 2 * rawLength));
+                }
+                rawRun[rawLength++] = (byte) c;
+                return;
+            }
+            flush();
+            text.append(c);
+        }
+
+        void codePoint(int cp) {
+            flush();
+            text.appendCodePoint(cp);
+        }
+
+        String text() {
+            flush();
+            return text.toString();
+        }
+
+        private void flush() {
+            if (rawLength > 0) {
+                text.append(new String(rawRun, 0, rawLength, rawEncoding));
+                rawLength = 0;
+            }
+        }
+    }
+}
