@@ -77,6 +77,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      */
     private InlineScriptInspection inlineScript;
     private InlineScriptJudge scriptJudge;
+    /** The style element being read, made with the first one. */
+    private InlineStyleInspection inlineStyle;
 
     /** Where the stand-ins for blocked vendors' globals go (see TagSurrogates). */
     private final SurrogatePlacement surrogates;
@@ -276,6 +278,19 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         return inlineScript;
     }
 
+    /** The inspection of style elements' content, made when the first one starts. */
+    private InlineStyleInspection inlineStyle() {
+        if (inlineStyle == null) {
+            inlineStyle = new InlineStyleInspection(pending, events, elements.urls(), this::readStyleAsMarkup,
+                    encoding, policy.settings().inlineScriptInspectLimit());
+        }
+        return inlineStyle;
+    }
+
+    private boolean inInlineStyle() {
+        return inlineStyle != null && inlineStyle.active();
+    }
+
     /** An inline script is being read. */
     private boolean inInlineScript() {
         return inlineScript != null && inlineScript.active();
@@ -288,6 +303,16 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         markup.feed(Unpooled.copiedBuffer(code, 0, length), pending::insert);
         markup.finish(pending::insert);
         afterContentReadBothWays(markup.markupSeen());
+    }
+
+    /**
+     * A style element's content that may be markup, its blocked addresses overwritten, read as markup in its place;
+     * dropped past the depth that content read both ways nests to (a style's markup may hold a style).
+     */
+    private void readStyleAsMarkup(long contentAbs, byte[] content, int length) {
+        if (fragmentDepth + 1 <= ContentReadBothWays.MAX_DEPTH) {
+            readScriptAsMarkup(contentAbs, content, length);
+        }
     }
 
     /**
@@ -310,6 +335,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         long script = inlineScript == null ? -1 : inlineScript.heldFrom();
         if (script >= 0 && (t < 0 || script < t)) {
             t = script;
+        }
+        long style = inlineStyle == null ? -1 : inlineStyle.heldFrom();
+        if (style >= 0 && (t < 0 || style < t)) {
+            t = style;
         }
         long name = tokenizer.handlerNameHeldFrom();
         if (name >= 0 && (t < 0 || name < t)) {
@@ -435,6 +464,16 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             judgeHandlersOnly(tag);
             return !(tag.selfClosing && tokenizer.selfClosingHasNoContent()) && readBothWays(tag);
         }
+        if (tag.nameId == ElementNames.STYLE && !(tag.selfClosing && tokenizer.selfClosingHasNoContent())) {
+            // its content is a stylesheet, whose addresses are judged at its end (and, where it may be markup, which
+            // is read as such then)
+            judgeHandlersOnly(tag);
+            if (!inspectInline) {
+                return uncertainContext() && readBothWays(tag);
+            }
+            inlineStyle().start(tag, uncertainContext());
+            return true;
+        }
         if (mayBeRawTextOrMarkup(tag.nameId) && !(tag.selfClosing && tokenizer.selfClosingHasNoContent())) {
             // (a self-closing one in SVG, MathML or XML is closed: its content is what follows, read as markup)
             judgeHandlersOnly(tag);
@@ -458,7 +497,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             }
             return false;
         }
-        if (!tag.captured || tag.nameId == ElementNames.OTHER && !EventHandlers.any(tag)) {
+        if (!tag.captured || tag.nameId == ElementNames.OTHER && !EventHandlers.any(tag)
+                && !StyleAttributes.any(tag)) {
             return false;
         }
         if (tag.nameId == ElementNames.BASE) {
@@ -530,6 +570,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
         if (inInlineScript()) {
             inlineScript.read(a, from, to);
+        } else if (inInlineStyle()) {
+            inlineStyle.read(a, from, to);
         }
     }
 
@@ -558,8 +600,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      */
     private boolean mayBeRawTextOrMarkup(int nameId) {
         return switch (nameId) {
-            case ElementNames.STYLE, ElementNames.XMP, ElementNames.NOEMBED, ElementNames.NOFRAMES,
-                 ElementNames.TITLE, ElementNames.TEXTAREA -> uncertainContext();
+            case ElementNames.XMP, ElementNames.NOEMBED, ElementNames.NOFRAMES, ElementNames.TITLE,
+                 ElementNames.TEXTAREA -> uncertainContext();
             default -> false;
         };
     }
@@ -683,6 +725,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
         if (inInlineScript()) {
             inlineScript.end(endTagStart);
+        } else if (inInlineStyle()) {
+            inlineStyle.end(endTagStart);
         }
     }
 

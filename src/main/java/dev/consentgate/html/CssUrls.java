@@ -240,8 +240,42 @@ final class CssUrls {
         return value.text();
     }
 
-    /** A name at {@link #pos} (escapes decoded), lower-cased ASCII; {@link #pos} after it. */
+    /**
+     * A name at {@link #pos}, lower-cased ASCII, escapes decoded; {@link #pos} after it. Only the few names that
+     * load something are told apart: any other comes back as "" (a page's stylesheet is mostly names, and this
+     * makes no string for them).
+     */
     private String name() {
+        int start = pos;
+        while (pos < length && isNameChar(css.charAt(pos))) {
+            pos++;
+        }
+        if (pos < length && css.charAt(pos) == '\\' && isValidEscape(pos)) {
+            pos = start;
+            return escapedName();
+        }
+        return switch (pos - start) {
+            case 3 -> is(start, "url") ? "url" : is(start, "src") ? "src" : "";
+            case 6 -> is(start, "import") ? "import" : "";
+            case 9 -> is(start, "image-set") ? "image-set" : "";
+            case 17 -> is(start, "-webkit-image-set") ? "-webkit-image-set" : "";
+            default -> "";
+        };
+    }
+
+    /** Whether the text at {@code start} is {@code lower} in any ASCII case. */
+    private boolean is(int start, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            char c = css.charAt(start + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #name()} for a name with an escape in it. */
+    private String escapedName() {
         StringBuilder sb = new StringBuilder(12);
         while (pos < length) {
             char c = css.charAt(pos);

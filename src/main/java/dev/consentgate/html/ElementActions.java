@@ -137,13 +137,16 @@ final class ElementActions {
             if (EventHandlers.isHandler(tag, k)) {
                 blocked[k] = elements.blocksHandler(tag, k);
                 any |= blocked[k];
+            } else if (StyleAttributes.isStyle(tag, k)) {
+                blocked[k] = elements.blocksStyle(tag, k);
+                any |= blocked[k];
             } else {
                 other |= tag.attributeNameIs(k, "background") || tag.attributeNameIs(k, "ping")
                         || tag.attributeNameIs(k, "attributionsrc");
             }
         }
         if (!any && (tag.overflowed || !other)) {
-            return k -> EventHandlers.isHandler(tag, k);
+            return k -> EventHandlers.isHandler(tag, k) || StyleAttributes.isStyle(tag, k);
         }
         return k -> k < blocked.length && blocked[k];
     }

@@ -357,7 +357,7 @@ final class ElementJudge {
         return EventHandlers.judge(tag, k, embedded) != null;
     }
 
-    /** An element that passed on its addresses, judged on its event handlers' code. */
+    /** An element that passed on its addresses, judged on its event handlers' code and its style attributes. */
     private Verdict judgeHandlers(TagToken tag, boolean inNoscript) {
         ElementKind kind = switch (tag.nameId) {
             case ElementNames.SCRIPT -> ScriptTypes.mayRun(tag) ? ElementKind.SCRIPT : null;
@@ -376,7 +376,14 @@ final class ElementJudge {
         if (kind == null) {
             return null;
         }
-        return Verdict.of(policy, EventHandlers.firstBlocked(tag, embedded), inNoscript ? ElementKind.PIXEL : kind);
+        ElementKind judgedAs = inNoscript ? ElementKind.PIXEL : kind;
+        Verdict handler = Verdict.of(policy, EventHandlers.firstBlocked(tag, embedded), judgedAs);
+        return handler != null ? handler : StyleAttributes.firstBlocked(tag, urls, judgedAs);
+    }
+
+    /** Whether a rule blocks an address in style attribute {@code k} of {@code tag} (see {@link StyleAttributes}). */
+    boolean blocksStyle(TagToken tag, int k) {
+        return StyleAttributes.judge(tag, k, urls, ElementKind.PIXEL) != null;
     }
 
     private static ElementKind embedKind(boolean inNoscript) {

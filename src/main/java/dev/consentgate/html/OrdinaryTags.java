@@ -31,7 +31,7 @@ final class OrdinaryTags {
      * {@code attributionsrc} attribute or is longer than {@code maxTagBytes}, past which the states would cut it (and
      * report that they did, as they would for one cut by a chunk's end); an image map's {@code area}, which pings
      * too, is left to them. A start tag with an attribute whose name starts with "on" (an event handler, whose code
-     * the rewriter judges on every element) is left to them too.
+     * the rewriter judges on every element) or named "style" (whose addresses it judges) is left to them too.
      */
     static int skip(byte[] a, int lt, int to, int maxTagBytes) {
         tags:
@@ -80,7 +80,7 @@ final class OrdinaryTags {
                 }
                 // attribute name (its first byte is part of it, whatever it is); a start tag with an event handler
                 // goes to the states, whose rewriter judges the handler's code
-                if (!endTag && mayStartAHandlersName(a, i, to)) {
+                if (!endTag && mayStartAJudgedName(a, i, to)) {
                     return lt;
                 }
                 i++;
@@ -101,7 +101,7 @@ final class OrdinaryTags {
                         break;
                     }
                     // another attribute name starts
-                    if (!endTag && mayStartAHandlersName(a, i, to)) {
+                    if (!endTag && mayStartAJudgedName(a, i, to)) {
                         return lt;
                     }
                     i++;
@@ -202,12 +202,31 @@ final class OrdinaryTags {
     }
 
     /**
-     * Whether the attribute name starting at {@code a[start]} may be an event handler's ("on", in any case), or the
-     * chunk ends before that is known.
+     * Whether the attribute name starting at {@code a[start]} may be an event handler's ("on...", in any case) or a
+     * style attribute's ("style"), or the chunk ends before that is known.
      */
-    private static boolean mayStartAHandlersName(byte[] a, int start, int to) {
-        return (a[start] | 0x20) == 'o' && (start + 1 == to || (a[start + 1] | 0x20) == 'n');
+    private static boolean mayStartAJudgedName(byte[] a, int start, int to) {
+        int first = a[start] | 0x20;
+        if (first == 'o') {
+            return start + 1 == to || (a[start + 1] | 0x20) == 'n';
+        }
+        if (first != 's') {
+            return false;
+        }
+        for (int k = 1; k < STYLE.length; k++) {
+            if (start + k == to) {
+                return true;
+            }
+            if ((a[start + k] | 0x20) != STYLE[k]) {
+                return false;
+            }
+        }
+        // "style" itself, not a longer name ("styles")
+        int end = start + STYLE.length;
+        return end == to || ATTR_NAME_END[a[end] & 0xff];
     }
+
+    private static final byte[] STYLE = {'s', 't', 'y', 'l', 'e'};
 
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int PING = 'p' | 'i' << 8 | 'n' << 16 | 'g' << 24;

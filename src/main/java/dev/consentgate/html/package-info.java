@@ -34,8 +34,12 @@
  * trailing dot); a relative URL written plainly, which can match only a path-only rule, is judged on its raw bytes. A
  * tracker URL embedded in another URL (redirects, a mistyped scheme) counts too. An element that passes on its URLs is
  * judged on its event handlers' code ({@code EventHandlers}), as an inline script is (a handler of the visitor's own
- * action by the URLs it loads or names alone), on every element: an ordinary one with a handler is handed from the
- * tokenizer's fast path ({@code OrdinaryTags}) to the tag states, which capture it. The first rule that matches
+ * action by the URLs it loads or names alone), and on the addresses its style attributes load
+ * ({@code StyleAttributes}), on every element: an ordinary one with a handler or a style attribute is handed from the
+ * tokenizer's fast path ({@code OrdinaryTags}) to the tag states, which capture it. A style element's content (in
+ * HTML) is held to its end tag ({@code InlineStyleInspection}, at most {@code inlineScriptInspectLimit} bytes) and
+ * each address it loads that a rule blocks ({@code CssUrls}: url(), an import's string, an image set's) becomes
+ * {@code none}. The first rule that matches
  * decides, so essential rules (consent managers, reCAPTCHA) declared first are never blocked. A host rule naming the
  * page's own site ({@link dev.consentgate.html.PageSite}, from the request's Host) does not match that site's URLs.
  * Scripts whose type holds data, a template or a consent tool's blocked script (text/plain, JSON, text/template...) are
@@ -47,7 +51,8 @@
  * A browser that runs scripts reads a noscript element's content as text up to the first {@code </noscript>}; one
  * that does not reads it as markup. The content of style, title, textarea, xmp, noembed, noframes and iframe is
  * likewise raw text in HTML (an integration point such as foreignObject included) and markup in SVG: inside svg or
- * math it is read both ways. The tokenizer reads such content as raw text, so that what follows its end tag is judged
+ * math it is read both ways (a style's, like a script's there, is held to its end, judged as CSS, then read as
+ * markup in one piece). The tokenizer reads such content as raw text, so that what follows its end tag is judged
  * as markup even where markup would have put it inside a comment or an attribute. The content itself goes through a
  * second {@code ByteStreamRewriter} with scripting off, whose judged elements are all pixels (removed); its output
  * replaces the content. A tag the end of the content cuts is dropped when it is one the rewriter judges, an

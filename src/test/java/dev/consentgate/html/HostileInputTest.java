@@ -42,7 +42,8 @@ class HostileInputTest {
                 "<!--", "-->", "--!>", "<![CDATA[", "]]>", "script", "SCRIPT", "iframe", "img", "src", "type",
                 "text/plain", "style", "title", "svg", "noscript", "object", "link rel=preconnect href",
                 "https://www.googletagmanager.com/gtm.js", "//www.facebook.com/tr", "fbq(", "gtag(", "&#x2F;",
-                "&amp;", "\u00e9", "\uFEFF", "meta http-equiv=set-cookie content=a=b");
+                "&amp;", "\u00e9", "\uFEFF", "meta http-equiv=set-cookie content=a=b", "style=", "url(", ")", "@import ",
+                "image-set(", "\\", "/*", "*/");
         Arbitrary<byte[]> randomBytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(4);
         Arbitrary<byte[]> pieces = Arbitraries.oneOf(tokens.map(t -> t.getBytes(StandardCharsets.UTF_8)),
                 randomBytes);

@@ -1,0 +1,97 @@
+package dev.consentgate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Addresses a page's own CSS loads with the page: a style element's {@code @import} (as url() and as a string), a
+ * background, an image set's string, a url() whose name is escaped, a font a paragraph uses, and a style attribute's
+ * background and list image, a style element in SVG, and one in an XHTML page. Each names Meta's hosts. Each page is loaded straight from the upstream, where the
+ * stand-in tracker receives the request, then through the gateway without consent, where it receives none; the run
+ * is in the tracker URL's query so that the stand-in tells the two loads apart.
+ */
+@ExtendWith(BrowserLab.class)
+class StylesheetAddressesReachNoTrackerE2ETest {
+
+    private static final String PIXEL = "https://www.facebook.com/tr?ev=";
+    private static final String BOX = "width:32px;height:32px;";
+
+    /** Each page's head and body markup, by its path; {@code RUN} stands for the run's name. */
+    private static final Map<String, String[]> PAGES = Map.ofEntries(
+            Map.entry("/import-url", new String[] {"<style>@import url(\"https://connect.facebook.net/cg/style.css"
+                    + "?ev=import-url&run=RUN\");p{color:#333}</style>", "<p>styled</p>"}),
+            Map.entry("/import-string", new String[] {"<style>@import '" + PIXEL + "import-string&run=RUN';</style>",
+                "<p>styled</p>"}),
+            Map.entry("/background", new String[] {"<style>.t{" + BOX + "background:url(" + PIXEL
+                    + "background&run=RUN) no-repeat}</style>", "<div class=\"t\">t</div>"}),
+            Map.entry("/image-set", new String[] {"<style>.t{" + BOX + "background-image:image-set(\"" + PIXEL
+                    + "image-set&run=RUN\" 1x)}</style>", "<div class=\"t\">t</div>"}),
+            Map.entry("/escaped-url", new String[] {"<style>.t{" + BOX + "background-image:u\\72 l(" + PIXEL
+                    + "escaped-url&run=RUN)}</style>", "<div class=\"t\">t</div>"}),
+            Map.entry("/font-face", new String[] {"<style>@font-face{font-family:cgf;src:url(" + PIXEL
+                    + "font-face&run=RUN) format('woff2')}</style>", "<p style=\"font-family:cgf\">text</p>"}),
+            Map.entry("/style-attribute", new String[] {"", "<div style=\"" + BOX + "background-image:url('" + PIXEL
+                    + "style-attribute&run=RUN')\">t</div>"}),
+            Map.entry("/list-style-attribute", new String[] {"", "<ul><li style=\"list-style-image:url(&quot;" + PIXEL
+                    + "list-style-attribute&amp;run=RUN&quot;)\">item</li></ul>"}),
+            // a style element in SVG styles the whole document; in XHTML its content is markup (the & escaped)
+            Map.entry("/svg-style", new String[] {"", "<svg width=\"0\" height=\"0\"><style>.t{" + BOX
+                    + "background:url(" + PIXEL + "svg-style&run=RUN)}</style></svg><div class=\"t\">t</div>"}),
+            Map.entry("/xhtml-style", new String[] {"XHTML", "<style><![CDATA[ .t{" + BOX + "} ]]>.t{background:url("
+                    + PIXEL + "xhtml-style&amp;run=RUN)}</style>"}));
+
+    @AutoClose
+    private static PagesBehindGateway site;
+
+    @BeforeAll
+    static void start() throws Exception {
+        site = PagesBehindGateway.start(target -> {
+            String[] path = target.split("\\?run=");
+            String[] page = PAGES.get(path[0]);
+            if (page == null || path.length != 2) {
+                return null;
+            }
+            if (page[0].equals("XHTML")) {
+                String xhtml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">"
+                        + "<head><title>css</title>" + page[1].replace("RUN", path[1]) + "</head><body>"
+                        + "<div class=\"t\">t</div></body></html>";
+                return PagesBehindGateway.Page.ok("Content-Type: application/xhtml+xml\r\n",
+                        xhtml.getBytes(StandardCharsets.UTF_8));
+            }
+            String head = page[0].replace("RUN", path[1]);
+            String body = page[1].replace("RUN", path[1]);
+            return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n",
+                    ("<!DOCTYPE html><html><head><title>css</title>" + head + "</head><body>" + body + "</body></html>")
+                            .getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/import-url", "/import-string", "/background", "/image-set", "/escaped-url",
+        "/font-face", "/style-attribute", "/list-style-attribute", "/svg-style", "/xhtml-style"})
+    void theTrackerIsAskedStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab)
+            throws InterruptedException {
+        // Before (2026-12-02): through the gateway the stand-in received each request as it did straight from the
+        // upstream: the rewriter did not read CSS, in style elements (in HTML, SVG or XHTML) or style attributes
+        String marker = "ev=" + path.substring(1) + "&run=";
+        String name = "stylesheet-addresses" + path.replace('/', '-');
+        lab.advertisingRequests(site.upstreamOrigin() + path + "?run=direct", name + "-direct");
+        assertFalse(lab.trackers.awaitReceivedWith(marker + "direct", 5000).isEmpty(),
+                path + ": straight from the upstream, Chromium asks the tracker");
+        List<NetworkLog.Request> through = lab.advertisingRequests(site.gatewayOrigin() + path + "?run=gateway",
+                name + "-gateway");
+        assertEquals(List.of(), lab.trackers.awaitReceivedWith(marker + "gateway", 1500),
+                path + ": through the gateway, requests the tracker received");
+        assertEquals(List.of(), through, path + ": through the gateway, requests to tracker hosts");
+    }
+}
