@@ -8,6 +8,7 @@ import io.netty.buffer.Unpooled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -281,7 +282,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     /** The inspection of style elements' content, made when the first one starts. */
     private InlineStyleInspection inlineStyle() {
         if (inlineStyle == null) {
-            inlineStyle = new InlineStyleInspection(pending, events, elements.urls(), this::readStyleAsMarkup,
+            inlineStyle = new InlineStyleInspection(pending, events, elements.urls(), this::styleAsMarkup,
                     encoding, policy.settings().inlineScriptInspectLimit());
         }
         return inlineStyle;
@@ -306,13 +307,26 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     }
 
     /**
-     * A style element's content that may be markup, its blocked addresses overwritten, read as markup in its place;
-     * dropped past the depth that content read both ways nests to (a style's markup may hold a style).
+     * A style element's content that may be markup, read as markup: what that reading passes on, which the style's
+     * inspection then judges as CSS. Nothing past the depth that content read both ways nests to (a style's markup
+     * may hold a style), failing closed.
      */
-    private void readStyleAsMarkup(long contentAbs, byte[] content, int length) {
-        if (fragmentDepth + 1 <= ContentReadBothWays.MAX_DEPTH) {
-            readScriptAsMarkup(contentAbs, content, length);
+    private byte[] styleAsMarkup(long contentAbs, byte[] content, int length) {
+        if (fragmentDepth + 1 > ContentReadBothWays.MAX_DEPTH) {
+            return new byte[0];
         }
+        ByteArrayOutputStream read = new ByteArrayOutputStream(length);
+        Consumer<ByteBuf> collect = b -> {
+            byte[] bytes = new byte[b.readableBytes()];
+            b.readBytes(bytes);
+            b.release();
+            read.writeBytes(bytes);
+        };
+        ByteStreamRewriter markup = fragment(contentAbs, MarkupReading.EITHER);
+        markup.feed(Unpooled.copiedBuffer(content, 0, length), collect);
+        markup.finish(collect);
+        afterContentReadBothWays(markup.markupSeen());
+        return read.toByteArray();
     }
 
     /**
@@ -471,7 +485,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
             if (!inspectInline) {
                 return uncertainContext() && readBothWays(tag);
             }
-            inlineStyle().start(tag, uncertainContext());
+            inlineStyle().start(tag, uncertainContext(), xmlDocument);
             return true;
         }
         if (mayBeRawTextOrMarkup(tag.nameId) && !(tag.selfClosing && tokenizer.selfClosingHasNoContent())) {
@@ -503,6 +517,9 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         }
         if (tag.nameId == ElementNames.BASE) {
             Verdict base = elements.baseElement(tag, baseInDocument());
+            if (base == null) {
+                base = elements.baseStyle(tag);
+            }
             if (base != null) {
                 actions.apply(tag, base);
             }

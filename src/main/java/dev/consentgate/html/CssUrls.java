@@ -3,15 +3,15 @@ package dev.consentgate.html;
 import java.nio.charset.Charset;
 
 /**
- * The addresses a browser loads from CSS text (a style element's content, a style attribute's value): {@code url()}
- * in either form, a string in {@code url("...")}, {@code src("...")} or anywhere inside {@code image-set()} and
- * {@code -webkit-image-set()}, and the string after {@code @import}. Read as CSS Syntax Level 3 tokenizes: comments
+ * The addresses a browser may load from CSS text (a style element's content, a style attribute's value):
+ * {@code url()} in either form, {@code src("...")}, and every string, as an import's string, an image set's and one a
+ * custom property carries into either ({@code --u:"...";background:image-set(var(--u) 1x)}) all load. Read as CSS Syntax Level 3 tokenizes: comments
  * and strings hide what they hold, escapes count in names ({@code u\72 l(} is {@code url(}), in strings and in
  * unquoted URLs, and a name directly after a name character belongs to that name ({@code 1url(} is a dimension).
  *
  * <p>Failing closed: a bad URL (a quote or space inside an unquoted one), which a browser does not load, is reported
- * too, and so is a string nested anywhere inside an image set. Each address comes with the span of text to replace
- * so that it loads nothing: the whole {@code url(...)}, or the string.
+ * too. Each address comes with the span of text to replace so that it loads nothing: the whole {@code url(...)}, or
+ * the string.
  */
 final class CssUrls {
 
@@ -45,15 +45,74 @@ final class CssUrls {
         new CssUrls(css, rawEncoding, visitor).scan();
     }
 
-    /** Whether {@code css} may hold an address at all: every form needs a '(' or an '@' written as such. */
+    /** Whether {@code css} may hold an address at all: every form needs a '(' or a quote written as such. */
     static boolean mayLoad(CharSequence css) {
         for (int i = 0; i < css.length(); i++) {
             char c = css.charAt(i);
-            if (c == '(' || c == '@') {
+            if (c == '(' || c == '"' || c == '\'') {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * {@code bytes[0, length)} of a page in {@code encoding} as the scanner reads them: chars 0-255, but where a
+     * two-byte character's second byte may be ASCII (Shift_JIS, Big5, GBK, gb18030, EUC-KR as browsers read it),
+     * that byte is one char past 255 (its value plus 256), part of a name, never a quote, a backslash or a paren: in
+     * Shift_JIS "表" is 0x95 0x5C, whose second byte read alone is a backslash that would escape a closing quote.
+     */
+    static CharSequence pageText(byte[] bytes, int length, Charset encoding) {
+        TrailBytes trails = TrailBytes.of(encoding);
+        if (trails == null) {
+            return latin1(bytes, length);
+        }
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            int b = bytes[i] & 0xff;
+            chars[i] = (char) b;
+            if (trails.isLead(b) && i + 1 < length && trails.isTrail(bytes[i + 1] & 0xff)) {
+                i++;
+                chars[i] = (char) (0x100 | bytes[i] & 0xff);
+            }
+        }
+        return java.nio.CharBuffer.wrap(chars);
+    }
+
+    /** Which bytes start a two-byte character, and which may follow one, in the encodings whose second is ASCII. */
+    private enum TrailBytes {
+        SHIFT_JIS, BIG5, GBK, EUC_KR;
+
+        static TrailBytes of(Charset encoding) {
+            String name = encoding.name().toLowerCase(java.util.Locale.ROOT);
+            if (name.contains("shift_jis") || name.contains("31j") || name.contains("sjis") || name.contains("ms932")) {
+                return SHIFT_JIS;
+            }
+            if (name.contains("big5")) {
+                return BIG5;
+            }
+            if (name.contains("gbk") || name.contains("gb18030") || name.contains("gb2312")) {
+                return GBK;
+            }
+            if (name.contains("euc-kr") || name.contains("949")) {
+                return EUC_KR;
+            }
+            return null;
+        }
+
+        boolean isLead(int b) {
+            return this == SHIFT_JIS ? b >= 0x81 && b <= 0x9f || b >= 0xe0 && b <= 0xfc : b >= 0x81 && b <= 0xfe;
+        }
+
+        boolean isTrail(int b) {
+            return switch (this) {
+                case SHIFT_JIS -> b >= 0x40 && b <= 0x7e || b >= 0x80 && b <= 0xfc;
+                case BIG5 -> b >= 0x40 && b <= 0x7e || b >= 0xa1 && b <= 0xfe;
+                // (gb18030's four-byte characters are two pairs of a lead and a digit)
+                case GBK -> b >= 0x30 && b <= 0x39 || b >= 0x40 && b <= 0x7e || b >= 0x80 && b <= 0xfe;
+                case EUC_KR -> b >= 0x41 && b <= 0xfe;
+            };
+        }
     }
 
     /** {@code bytes[0, length)} as chars 0-255, without a copy. */
@@ -86,80 +145,38 @@ final class CssUrls {
     }
 
     private void scan() {
-        int parens = 0;
-        // the paren depth at which the outermost image set opened, or -1 outside one
-        int imageSetDepth = -1;
-        boolean afterImport = false;
         while (pos < length) {
             char c = css.charAt(pos);
             if (c == '/' && pos + 1 < length && css.charAt(pos + 1) == '*') {
                 skipComment();
-                continue;
-            }
-            if (isWhitespace(c)) {
-                pos++;
-                continue;
-            }
-            if (c == '"' || c == '\'') {
+            } else if (c == '"' || c == '\'') {
+                // every string: an import's, an image set's, and one a custom property carries into either
                 int start = pos;
                 String value = string();
-                if (afterImport || imageSetDepth >= 0) {
-                    report(start, pos, value);
-                }
-                afterImport = false;
-                continue;
-            }
-            afterImport = false;
-            if (c == '(') {
-                parens++;
-                pos++;
-            } else if (c == ')') {
-                parens--;
-                if (parens < imageSetDepth) {
-                    imageSetDepth = -1;
-                }
-                pos++;
-            } else if (c == '@' && startsIdent(pos + 1)) {
-                pos++;
-                afterImport = name().equals("import");
+                report(start, pos, value);
             } else if (startsIdent(pos) && (pos == 0 || !isNameChar(css.charAt(pos - 1)))) {
                 int start = pos;
                 String name = name();
-                if (pos < length && css.charAt(pos) == '(') {
+                if (pos < length && css.charAt(pos) == '(' && (name.equals("url") || name.equals("src"))) {
                     pos++;
-                    switch (name) {
-                        case "url", "src" -> {
-                            if (urlFunction(start, name.equals("url"))) {
-                                parens++;
-                            }
-                        }
-                        case "image-set", "-webkit-image-set" -> {
-                            parens++;
-                            if (imageSetDepth < 0) {
-                                imageSetDepth = parens;
-                            }
-                        }
-                        default -> parens++;
-                    }
+                    urlFunction(start, name.equals("url"));
                 }
-            } else if (c == '\\' || isNameChar(c)) {
-                // the rest of a name (or a number's unit) that does not start here
+            } else {
+                // the rest of a name (or a number's unit) that does not start here, or anything else
                 pos++;
                 if (c == '\\') {
                     escape(null);
                 }
-            } else {
-                pos++;
             }
         }
     }
 
     /**
      * After {@code url(} or {@code src(} at {@code start}: a string argument is the address, the function up to its
-     * closing paren the span; {@code url(} without one holds an unquoted URL up to its ')'. Returns whether the
-     * function is still open (something other than ')' follows its string, or {@code src(} holds none).
+     * closing paren the span (or up to the string's end when something else follows it); {@code url(} without one
+     * holds an unquoted URL up to its ')'.
      */
-    private boolean urlFunction(int start, boolean unquotedAllowed) {
+    private void urlFunction(int start, boolean unquotedAllowed) {
         int afterParen = pos;
         while (pos < length && isWhitespace(css.charAt(pos))) {
             pos++;
@@ -170,16 +187,15 @@ final class CssUrls {
             while (end < length && isWhitespace(css.charAt(end))) {
                 end++;
             }
-            boolean closed = end < length && css.charAt(end) == ')';
-            if (closed) {
+            if (end < length && css.charAt(end) == ')') {
                 pos = end + 1;
             }
             report(start, pos, value);
-            return !closed;
+            return;
         }
         if (!unquotedAllowed) {
             pos = afterParen;
-            return true;
+            return;
         }
         UrlText url = new UrlText();
         while (pos < length) {
@@ -204,7 +220,6 @@ final class CssUrls {
         }
         // (spaces inside make it a bad URL too)
         report(start, pos, url.text());
-        return false;
     }
 
     /** A string at {@link #pos}, up to its closing quote, an unescaped newline or the end; its value. */
@@ -241,9 +256,9 @@ final class CssUrls {
     }
 
     /**
-     * A name at {@link #pos}, lower-cased ASCII, escapes decoded; {@link #pos} after it. Only the few names that
-     * load something are told apart: any other comes back as "" (a page's stylesheet is mostly names, and this
-     * makes no string for them).
+     * A name at {@link #pos}, lower-cased ASCII, escapes decoded; {@link #pos} after it. Only the names of the
+     * functions that load something are told apart: any other comes back as "" (a page's stylesheet is mostly names,
+     * and this makes no string for them).
      */
     private String name() {
         int start = pos;
@@ -254,13 +269,10 @@ final class CssUrls {
             pos = start;
             return escapedName();
         }
-        return switch (pos - start) {
-            case 3 -> is(start, "url") ? "url" : is(start, "src") ? "src" : "";
-            case 6 -> is(start, "import") ? "import" : "";
-            case 9 -> is(start, "image-set") ? "image-set" : "";
-            case 17 -> is(start, "-webkit-image-set") ? "-webkit-image-set" : "";
-            default -> "";
-        };
+        if (pos - start != 3) {
+            return "";
+        }
+        return is(start, "url") ? "url" : is(start, "src") ? "src" : "";
     }
 
     /** Whether the text at {@code start} is {@code lower} in any ASCII case. */
@@ -403,7 +415,8 @@ final class CssUrls {
         private int rawLength;
 
         void raw(char c) {
-            if (rawEncoding != null && c >= 0x80 && c <= 0xff) {
+            // (a second byte pageText marked is its value plus 256)
+            if (rawEncoding != null && c >= 0x80 && c <= 0x1ff) {
                 if (rawLength == rawRun.length) {
                     rawRun = java.util.Arrays.copyOf(rawRun, Math.max(16, 2 * rawLength));
                 }

@@ -158,6 +158,19 @@ final class DataUrls {
     }
 
     /**
+     * Whether a browser may apply the data URL's content as a stylesheet (imported, or linked): {@code text/css},
+     * and failing closed {@code text/plain} or no type; not an image, a font or media, which CSS only draws or plays.
+     */
+    static boolean mayBeStylesheet(String url) {
+        String written = writtenMediaType(withoutFragment(withoutTabsOrLineBreaks(url)));
+        if (written == null) {
+            return false;
+        }
+        String type = MetaCharsetScan.asciiLower(written);
+        return type.isEmpty() || type.equals("text/css") || type.equals("text/plain");
+    }
+
+    /**
      * Whether a frame may read the data URL's content as a document that runs or loads something: any media type but
      * one Chromium shows as text or media (a JavaScript type, {@code text/plain} or none, {@code text/css}, an image
      * other than SVG, audio, video, a font). Failing closed, an unknown type counts.

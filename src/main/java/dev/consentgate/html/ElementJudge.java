@@ -166,6 +166,10 @@ final class ElementJudge {
             // judged in noscript too: a lazy loader may insert a noscript's text as markup, whose handlers then run
             Verdict handlers = judgeHandlers(tag, inNoscript);
             v = handlers != null ? handlers : v;
+        } else if (v == Verdict.INLINE && tag.nameId == ElementNames.SCRIPT) {
+            // an inline script's handlers never fire, but its style applies once the page displays it
+            Verdict style = styleOfAScript(tag);
+            v = style != null ? style : v;
         }
         // a frame that shows nothing is a pixel: a placeholder box would show what the page never showed (a frame
         // neutralized for the site's consent tool to restore stays so)
@@ -374,11 +378,31 @@ final class ElementJudge {
             default -> ElementKind.PIXEL;
         };
         if (kind == null) {
-            return null;
+            // a script of a data type runs no handler, but shows a style's background once the page displays it
+            return styleOfAScript(tag);
         }
         ElementKind judgedAs = inNoscript ? ElementKind.PIXEL : kind;
         Verdict handler = Verdict.of(policy, EventHandlers.firstBlocked(tag, embedded), judgedAs);
-        return handler != null ? handler : StyleAttributes.firstBlocked(tag, urls, judgedAs);
+        if (handler != null) {
+            return handler;
+        }
+        return tag.nameId == ElementNames.SCRIPT ? styleOfAScript(tag)
+                : StyleAttributes.firstBlocked(tag, urls, judgedAs);
+    }
+
+    /**
+     * A script with a blocked style attribute goes whole: a neutralized one keeps its other attributes, the style
+     * among them, which loads once the page displays the script (found by a review, 2026-12-02).
+     */
+    private Verdict styleOfAScript(TagToken tag) {
+        Verdict style = StyleAttributes.firstBlocked(tag, urls, ElementKind.SCRIPT);
+        return style == null ? null : new Verdict(style.rule(), style.host(), ElementKind.SCRIPT, TagAction.REMOVE);
+    }
+
+    /** A base element goes when a style attribute of its names a blocked address (a page may display a base). */
+    Verdict baseStyle(TagToken tag) {
+        Verdict style = StyleAttributes.firstBlocked(tag, urls, ElementKind.PIXEL);
+        return style == null ? null : new Verdict(style.rule(), style.host(), ElementKind.PIXEL, TagAction.REMOVE);
     }
 
     /** Whether a rule blocks an address in style attribute {@code k} of {@code tag} (see {@link StyleAttributes}). */

@@ -2,13 +2,14 @@ package dev.consentgate.html;
 
 import dev.consentgate.config.TagRule;
 import dev.consentgate.html.ElementJudge.Verdict;
-import dev.consentgate.html.InlineScriptInspection.MarkupReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The style element a rewriter is reading: its content is held until its end tag (at most the inline inspect
@@ -17,26 +18,34 @@ import java.util.Arrays;
  * site keeps its layout; a rule, font or background that named a tracker is dropped by the browser.
  *
  * <p>Where the content may be markup to a browser (in SVG or MathML, in a template, after a frameset, in a page
- * parsed as XML), its text is also judged as that markup gives it ({@link StyleTextAsMarkup}), and the content, its
- * addresses replaced in place, is then read as markup (an {@code img} in it breaks out of SVG and loads). A blocked
- * address found only in that reading (split by a comment, written with a character reference) takes the content
- * with it, and so does the limit: what follows it would pass unread.
+ * parsed as XML) and holds some, it is read as markup first (an {@code img} in it breaks out of SVG and loads), and
+ * what that reading passes on is judged as CSS, and also as the text markup gives it ({@link StyleTextAsMarkup}): a
+ * blocked address only that reading shows (split by a comment, written with a character reference) takes the
+ * content with it, and so does the limit, as what follows it would pass unread.
  */
 final class InlineStyleInspection {
+
+    /** Reads content as markup (every element in it judged as a pixel); returns what that reading passes on. */
+    interface MarkupReading {
+        byte[] read(long contentAbs, byte[] content, int length);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(InlineStyleInspection.class);
     private static final byte[] NONE = CssUrls.NONE.getBytes(StandardCharsets.US_ASCII);
     /** A style element whose content may be markup, longer than the inspect limit. */
     static final TagRule MAYBE_MARKUP_STYLE_PAST_INSPECT_LIMIT =
             TagRule.builtinRemoval("maybe-markup-style-past-inspect-limit");
-    /** A style element whose content, read as markup, names a blocked address its raw text hides. */
-    static final TagRule ADDRESS_HIDDEN_BY_MARKUP = TagRule.builtinRemoval("style-address-hidden-by-markup");
+    /**
+     * A style element whose content names a blocked address that only another reading shows: as markup (split by a
+     * comment, written with a character reference), or in another encoding a browser may read the page in.
+     */
+    static final TagRule ADDRESS_HIDDEN = TagRule.builtinRemoval("style-address-hidden-by-another-reading");
 
     private final PendingOutput pending;
     private final EventReporter events;
     /** Judges each address as an image's: what a stylesheet loads is fetched like one, with the page. */
     private final UrlJudge urls;
-    private final MarkupReader markupReader;
+    private final MarkupReading markupReading;
     private final Charset encoding;
     private final int limit;
 
@@ -45,6 +54,8 @@ final class InlineStyleInspection {
     private long contentStart;
     /** The content may be markup to a browser. */
     private boolean mayBeMarkup;
+    /** The page is parsed as XML (a processing instruction in the content ends at "?>"). */
+    private boolean xml;
     /** The limit passed in content that may be markup: the rest is dropped up to the end tag. */
     private boolean droppingRest;
     /** Absolute offset of the next content byte. */
@@ -52,19 +63,20 @@ final class InlineStyleInspection {
     private byte[] held = new byte[0];
     private int heldLength;
 
-    InlineStyleInspection(PendingOutput pending, EventReporter events, UrlJudge urls, MarkupReader markupReader,
+    InlineStyleInspection(PendingOutput pending, EventReporter events, UrlJudge urls, MarkupReading markupReading,
                           Charset encoding, int limit) {
         this.pending = pending;
         this.events = events;
         this.urls = urls;
-        this.markupReader = markupReader;
+        this.markupReading = markupReading;
         this.encoding = encoding;
         this.limit = limit;
     }
 
     /** A style's start tag ended at {@code tag.end}: its content is held from there. */
-    void start(TagToken tag, boolean contentMayBeMarkup) {
+    void start(TagToken tag, boolean contentMayBeMarkup, boolean parsedAsXml) {
         tagStart = tag.start;
+        xml = parsedAsXml;
         contentStart = tag.end;
         nextAbs = tag.end;
         mayBeMarkup = contentMayBeMarkup;
@@ -111,7 +123,7 @@ final class InlineStyleInspection {
             return;
         }
         // judged as far as it was read (an address the limit cuts counts as read to there); the rest passes
-        replaceBlocked();
+        judgeHeld();
         LOG.debug("style element at offset {} longer than {} bytes passed unjudged past the limit", tagStart, limit);
         events.report(tagStart, ElementNames.STYLE, "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT);
         tagStart = -1;
@@ -121,67 +133,98 @@ final class InlineStyleInspection {
     void end(long endTagStart) {
         if (droppingRest) {
             pending.dropUpTo(endTagStart);
-        } else if (mayBeMarkup) {
-            judgeBothWays(endTagStart);
         } else {
-            replaceBlocked();
+            judgeHeld();
         }
         tagStart = -1;
         droppingRest = false;
     }
 
-    /** Replaces each blocked address in the held content as it passes on, reporting it. */
-    private void replaceBlocked() {
-        CharSequence css = CssUrls.latin1(held, heldLength);
-        if (!CssUrls.mayLoad(css)) {
+    /**
+     * Judges the held content (all of it, or what came before the limit). Where it may be markup and holds some, it
+     * is first read as markup (a tracker's image in it goes), and what that reading passes on is judged. Each blocked
+     * address is replaced by {@code none}; the text, those addresses overwritten, is then read as every other reading
+     * a browser may take (the encodings a detector may choose for a page that declares none; where it may be markup,
+     * the text that markup gives), and a blocked address only such a reading shows takes the content with it.
+     */
+    private void judgeHeld() {
+        int n = heldLength;
+        boolean markup = mayBeMarkup && ByteScan.indexOf(held, 0, n, (byte) '<') < n;
+        boolean references = mayBeMarkup && ByteScan.indexOf(held, 0, n, (byte) '&') < n;
+        byte[] text = markup ? markupReading.read(contentStart, held, n) : held;
+        int length = markup ? text.length : n;
+        List<int[]> spans = new ArrayList<>();
+        if (CssUrls.mayLoad(CssUrls.latin1(text, length))) {
+            CssUrls.find(CssUrls.pageText(text, length, encoding), encoding, (start, end, url) -> {
+                if (blocked(url) != null) {
+                    spans.add(new int[] {start, end});
+                }
+            });
+        }
+        List<Charset> otherReadings = ValueReadings.isAscii(text, 0, length) ? List.of()
+                : ValueReadings.besides(encoding);
+        if (!markup && !references && otherReadings.isEmpty()) {
+            replace(spans);
             return;
         }
-        CssUrls.find(css, encoding, (start, end, url) -> {
-            Verdict v = blocked(url);
-            if (v != null) {
-                pending.emitUpTo(contentStart + start);
-                pending.dropUpTo(contentStart + end);
-                pending.insert(NONE);
-            }
-        });
+        byte[] overwritten = Arrays.copyOf(text, length);
+        for (int[] span : spans) {
+            overwrite(overwritten, span[0], span[1]);
+        }
+        if (hidesBlockedAddress(overwritten, otherReadings, markup || references)) {
+            pending.emitUpTo(contentStart);
+            pending.dropUpTo(contentStart + n);
+            events.report(tagStart, ElementNames.STYLE, "", ADDRESS_HIDDEN.category(), ADDRESS_HIDDEN.id(),
+                    RewriteEvent.Action.REMOVED);
+        } else if (markup) {
+            pending.emitUpTo(contentStart);
+            pending.dropUpTo(contentStart + n);
+            pending.insert(replaced(text, spans));
+        } else {
+            replace(spans);
+        }
+    }
+
+    /** {@code text} with each span replaced by {@code none}. */
+    private static byte[] replaced(byte[] text, List<int[]> spans) {
+        if (spans.isEmpty()) {
+            return text;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length);
+        int from = 0;
+        for (int[] span : spans) {
+            out.write(text, from, span[0] - from);
+            out.writeBytes(NONE);
+            from = span[1];
+        }
+        out.write(text, from, text.length - from);
+        return out.toByteArray();
+    }
+
+    /** Replaces each span of the content by {@code none} as it passes on. */
+    private void replace(List<int[]> spans) {
+        for (int[] span : spans) {
+            pending.emitUpTo(contentStart + span[0]);
+            pending.dropUpTo(contentStart + span[1]);
+            pending.insert(NONE);
+        }
     }
 
     /**
-     * Content that may be markup, read to its end tag: each blocked address is overwritten in place (so that the
-     * markup reading's offsets, and lines, stay), then the content is judged as markup gives its text, and read as
-     * markup when it holds any.
+     * Whether {@code content}, its blocked addresses overwritten, still names one in another reading: in another
+     * encoding, or ({@code asMarkup}) as the text markup gives it.
      */
-    private void judgeBothWays(long endTagStart) {
-        boolean markup = ByteScan.indexOf(held, 0, heldLength, (byte) '<') < heldLength;
-        boolean references = ByteScan.indexOf(held, 0, heldLength, (byte) '&') < heldLength;
-        if (!markup && !references) {
-            // the same text either way
-            replaceBlocked();
-            return;
-        }
-        byte[] content = Arrays.copyOf(held, heldLength);
-        CssUrls.find(CssUrls.latin1(held, heldLength), encoding, (start, end, url) -> {
-            if (blocked(url) != null) {
-                overwrite(content, start, end);
-            }
-        });
-        pending.emitUpTo(contentStart);
-        pending.dropUpTo(endTagStart);
-        if (hidesBlockedAddress(content)) {
-            events.report(tagStart, ElementNames.STYLE, "", ADDRESS_HIDDEN_BY_MARKUP.category(),
-                    ADDRESS_HIDDEN_BY_MARKUP.id(), RewriteEvent.Action.REMOVED);
-        } else if (markup) {
-            markupReader.read(contentStart, content, content.length);
-        } else {
-            pending.insert(content);
-        }
-    }
-
-    /** Whether the text markup gives {@code content} still names a blocked address. */
-    private boolean hidesBlockedAddress(byte[] content) {
-        String text = StyleTextAsMarkup.text(new String(content, encoding));
+    private boolean hidesBlockedAddress(byte[] content, List<Charset> otherReadings, boolean asMarkup) {
         boolean[] found = {false};
-        CssUrls.find(text, null, (start, end, url) -> found[0] |= urls.url(url, ElementKind.PIXEL) != null);
+        CssUrls.Visitor judge = (start, end, url) -> found[0] |= urls.url(url, ElementKind.PIXEL) != null;
+        for (Charset reading : otherReadings) {
+            CssUrls.find(CssUrls.pageText(content, content.length, reading), reading, judge);
+        }
+        if (asMarkup) {
+            for (Charset reading : ValueReadings.of(encoding)) {
+                CssUrls.find(StyleTextAsMarkup.text(new String(content, reading), xml), null, judge);
+            }
+        }
         return found[0];
     }
 

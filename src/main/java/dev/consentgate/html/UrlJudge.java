@@ -1,9 +1,12 @@
 package dev.consentgate.html;
 
+import dev.consentgate.config.TagAction;
+import dev.consentgate.config.TagRule;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.html.ElementJudge.Verdict;
 import dev.consentgate.html.UrlMatchCache.UrlMatch;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,12 +17,21 @@ import java.util.List;
  */
 final class UrlJudge {
 
+    /** Data: stylesheets are read inside one another at most this deep (see dataStylesheet). */
+    private static final int MAX_STYLESHEET_DEPTH = 3;
+    /** At most this much of a data: stylesheet is read, as of an inline style element by default. */
+    private static final int DATA_STYLESHEET_LIMIT = 256 * 1024;
+    /** A data: stylesheet nested past {@link #MAX_STYLESHEET_DEPTH}: what it loads is unread. */
+    private static final TagRule DATA_STYLESHEETS_TOO_DEEP = TagRule.builtinRemoval("data-stylesheets-past-depth");
+
     private final TagPolicy policy;
     private final ConsentDecision consent;
     /** The page's own site, whose resources rules naming the whole site do not block. */
     private final PageSite site;
     private final PageBases bases;
     private final EmbeddedContentJudge embedded;
+    /** How deep in data: stylesheets the URL being judged is named. */
+    private int stylesheetDepth;
 
     UrlJudge(TagPolicy policy, ConsentDecision consent, PageSite site, PageBases bases,
              EmbeddedContentJudge embedded) {
@@ -107,7 +119,44 @@ final class UrlJudge {
         }
         // what the URL matches depends on the page's base URLs only when it is relative, and they are rare
         UrlMatch match = bases.any() ? read(url) : policy.urlMatches().get(site.domain(), url, this::read);
-        return verdict(match.rule(), match.parts(), kind);
+        Verdict v = verdict(match.rule(), match.parts(), kind);
+        return v != null || kind == ElementKind.SCRIPT || kind == ElementKind.EMBED ? v : dataStylesheet(url, kind);
+    }
+
+    /**
+     * A data: URL an image, a stylesheet link or CSS names, that may be a stylesheet (see
+     * {@link DataUrls#mayBeStylesheet}): judged by the addresses its CSS loads ({@code @import "data:text/css;base64,
+     * ..."} imports a stylesheet the page carries, written so that no tracker's host shows). Null when it passes or
+     * is no such URL; such URLs are read inside one another at most {@link #MAX_STYLESHEET_DEPTH} deep, and one past
+     * that goes, failing closed.
+     */
+    private Verdict dataStylesheet(String url, ElementKind kind) {
+        if (!DataUrls.isDataUrl(url) || !DataUrls.mayBeStylesheet(url)) {
+            return null;
+        }
+        if (stylesheetDepth >= MAX_STYLESHEET_DEPTH) {
+            return new Verdict(DATA_STYLESHEETS_TOO_DEEP, "", kind, TagAction.REMOVE);
+        }
+        byte[] body = DataUrls.body(url, DATA_STYLESHEET_LIMIT);
+        if (body == null) {
+            return null;
+        }
+        String css = new String(body, StandardCharsets.UTF_8);
+        if (!CssUrls.mayLoad(css)) {
+            return null;
+        }
+        Verdict[] first = {null};
+        stylesheetDepth++;
+        try {
+            CssUrls.find(css, null, (start, end, inner) -> {
+                if (first[0] == null) {
+                    first[0] = url(inner, kind);
+                }
+            });
+        } finally {
+            stylesheetDepth--;
+        }
+        return first[0];
     }
 
     /**

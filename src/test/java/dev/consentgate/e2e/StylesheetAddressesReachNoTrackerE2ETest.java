@@ -16,7 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Addresses a page's own CSS loads with the page: a style element's {@code @import} (as url() and as a string), a
  * background, an image set's string, a url() whose name is escaped, a font a paragraph uses, and a style attribute's
- * background and list image, a style element in SVG, and one in an XHTML page. Each names Meta's hosts. Each page is loaded straight from the upstream, where the
+ * background and list image, a style element in SVG, and one in an XHTML page; a custom property's string an image
+ * set loads, a data: stylesheet, an SVG style whose child element's text would hide an address from a reading of all
+ * its text, and a Shift_JIS page whose character before the address ends in the byte of a backslash. Each names Meta's
+ * hosts. Each page is loaded straight from the upstream, where the
  * stand-in tracker receives the request, then through the gateway without consent, where it receives none; the run
  * is in the tracker URL's query so that the stand-in tells the two loads apart.
  */
@@ -47,6 +50,18 @@ class StylesheetAddressesReachNoTrackerE2ETest {
             // a style element in SVG styles the whole document; in XHTML its content is markup (the & escaped)
             Map.entry("/svg-style", new String[] {"", "<svg width=\"0\" height=\"0\"><style>.t{" + BOX
                     + "background:url(" + PIXEL + "svg-style&run=RUN)}</style></svg><div class=\"t\">t</div>"}),
+            // found by a review (2026-12-02): a custom property's string in an image set, a data: stylesheet, an SVG
+            // style whose child element's text opens a comment, a Shift_JIS character whose second byte is '\\'
+            Map.entry("/custom-property", new String[] {"<style>.t{" + BOX + "--u:'" + PIXEL
+                    + "custom-property&run=RUN';background-image:image-set(var(--u) 1x)}</style>",
+                "<div class=\"t\">t</div>"}),
+            Map.entry("/data-import", new String[] {"<style>@import \"data:text/css;base64,DATA\";</style>",
+                "<div class=\"t\">t</div>"}),
+            Map.entry("/svg-child-text", new String[] {"", "<svg width=\"0\" height=\"0\"><style><a>/*</a>.t{" + BOX
+                    + "background:url(" + PIXEL + "svg-child-text&run=RUN)}<a>*/</a></style></svg>"
+                    + "<div class=\"t\">t</div>"}),
+            Map.entry("/shift-jis", new String[] {"SJIS", "<style>.t::before{content:\"\u8868\"}.t{" + BOX
+                    + "background:url(" + PIXEL + "shift-jis&run=RUN)}</style>"}),
             Map.entry("/xhtml-style", new String[] {"XHTML", "<style><![CDATA[ .t{" + BOX + "} ]]>.t{background:url("
                     + PIXEL + "xhtml-style&amp;run=RUN)}</style>"}));
 
@@ -68,7 +83,15 @@ class StylesheetAddressesReachNoTrackerE2ETest {
                 return PagesBehindGateway.Page.ok("Content-Type: application/xhtml+xml\r\n",
                         xhtml.getBytes(StandardCharsets.UTF_8));
             }
-            String head = page[0].replace("RUN", path[1]);
+            if (page[0].equals("SJIS")) {
+                String html = "<!DOCTYPE html><html><head><title>css</title>" + page[1].replace("RUN", path[1])
+                        + "</head><body><div class=\"t\">t</div></body></html>";
+                return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=shift_jis\r\n",
+                        html.getBytes(java.nio.charset.Charset.forName("Shift_JIS")));
+            }
+            String css = ".t{" + BOX + "background:url(" + PIXEL + "data-import&run=" + path[1] + ")}";
+            String data = java.util.Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
+            String head = page[0].replace("RUN", path[1]).replace("DATA", data);
             String body = page[1].replace("RUN", path[1]);
             return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n",
                     ("<!DOCTYPE html><html><head><title>css</title>" + head + "</head><body>" + body + "</body></html>")
@@ -78,7 +101,8 @@ class StylesheetAddressesReachNoTrackerE2ETest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/import-url", "/import-string", "/background", "/image-set", "/escaped-url",
-        "/font-face", "/style-attribute", "/list-style-attribute", "/svg-style", "/xhtml-style"})
+        "/font-face", "/style-attribute", "/list-style-attribute", "/svg-style", "/xhtml-style", "/custom-property",
+        "/data-import", "/svg-child-text", "/shift-jis"})
     void theTrackerIsAskedStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab)
             throws InterruptedException {
         // Before (2026-12-02): through the gateway the stand-in received each request as it did straight from the
