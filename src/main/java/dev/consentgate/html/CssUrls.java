@@ -145,15 +145,23 @@ final class CssUrls {
     }
 
     private void scan() {
+        // how deep in [...] blocks: a string there (an attribute selector's, a[href^="https://..."]) loads nothing,
+        // as a block runs to its ']' whatever it holds (or to the end), and no var() can take a string out of one
+        int brackets = 0;
         while (pos < length) {
             char c = css.charAt(pos);
             if (c == '/' && pos + 1 < length && css.charAt(pos + 1) == '*') {
                 skipComment();
             } else if (c == '"' || c == '\'') {
-                // every string: an import's, an image set's, and one a custom property carries into either
+                // every other string: an import's, an image set's, and one a custom property carries into either
                 int start = pos;
                 String value = string();
-                report(start, pos, value);
+                if (brackets == 0) {
+                    report(start, pos, value);
+                }
+            } else if (c == '[' || c == ']') {
+                brackets = c == '[' ? brackets + 1 : Math.max(0, brackets - 1);
+                pos++;
             } else if (startsIdent(pos) && (pos == 0 || !isNameChar(css.charAt(pos - 1)))) {
                 int start = pos;
                 String name = name();

@@ -79,6 +79,16 @@ class CssUrlsTest {
         assertEquals(List.of("Helvetica Neue @ 'Helvetica Neue'"), found("p{font-family:'Helvetica Neue'}"));
     }
 
+    /** An attribute selector's string loads nothing: a site's social links styled by their address stay as written. */
+    @Test
+    void aStringInABracketBlockIsNone() {
+        assertEquals(List.of(), found("a[href^=\"https://www.facebook.com/\"]::before{content:''}"));
+        assertEquals(List.of("https://a.example/t @ url(https://a.example/t)", "x @ 'x'"),
+                found("a[href='y']{background:url(https://a.example/t)} [ ] p{content:'x'}"));
+        // a block left open runs to the end
+        assertEquals(List.of(), found("a[ p{} @import 'https://a.example/i.css';"));
+    }
+
     @Test
     void aNameThatContinuesAnotherIsNotAFunction() {
         assertEquals(List.of(), found("p{width:1url(x.png)}"));
