@@ -283,7 +283,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     private InlineStyleInspection inlineStyle() {
         if (inlineStyle == null) {
             inlineStyle = new InlineStyleInspection(pending, events, elements.urls(), this::styleAsMarkup,
-                    encoding, policy.settings().inlineScriptInspectLimit());
+                    text -> entities == null ? text : entities.expand(text), encoding,
+                    policy.settings().inlineScriptInspectLimit());
         }
         return inlineStyle;
     }

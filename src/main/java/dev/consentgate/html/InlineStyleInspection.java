@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The style element a rewriter is reading: its content is held until its end tag (at most the inline inspect
@@ -46,6 +47,8 @@ final class InlineStyleInspection {
     /** Judges each address as an image's: what a stylesheet loads is fetched like one, with the page. */
     private final UrlJudge urls;
     private final MarkupReading markupReading;
+    /** Expands the entities an XML page's DOCTYPE declares (the text unchanged where it declares none). */
+    private final UnaryOperator<String> declaredEntities;
     private final Charset encoding;
     private final int limit;
 
@@ -64,7 +67,8 @@ final class InlineStyleInspection {
     private int heldLength;
 
     InlineStyleInspection(PendingOutput pending, EventReporter events, UrlJudge urls, MarkupReading markupReading,
-                          Charset encoding, int limit) {
+                          UnaryOperator<String> declaredEntities, Charset encoding, int limit) {
+        this.declaredEntities = declaredEntities;
         this.pending = pending;
         this.events = events;
         this.urls = urls;
@@ -222,7 +226,8 @@ final class InlineStyleInspection {
         }
         if (asMarkup) {
             for (Charset reading : ValueReadings.of(encoding)) {
-                CssUrls.find(StyleTextAsMarkup.text(new String(content, reading), xml), null, judge);
+                String text = new String(content, reading);
+                CssUrls.find(StyleTextAsMarkup.text(xml ? declaredEntities.apply(text) : text, xml), null, judge);
             }
         }
         return found[0];

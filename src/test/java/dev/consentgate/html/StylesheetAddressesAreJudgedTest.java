@@ -3,6 +3,7 @@ package dev.consentgate.html;
 import static dev.consentgate.html.EssentialOnly.rewrite;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentgate.config.HtmlSettings;
 import java.nio.charset.StandardCharsets;
@@ -191,6 +192,19 @@ class StylesheetAddressesAreJudgedTest {
         String own = "<style>@import \"data:text/css,p%7Bcolor:red%7D\";.a{background:url(\"data:image/svg+xml,"
                 + "%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E\")}</style>";
         assertEquals(own, rewrite(own));
+    }
+
+    /**
+     * In XHTML an entity the DOCTYPE declares is expanded in a style's text: {@code &u;(} is {@code url(} (found by a
+     * review, 2026-12-02).
+     */
+    @Test
+    void anXhtmlStylesDeclaredEntitiesAreExpanded() {
+        String page = XmlPages.xhtml("<!DOCTYPE html [<!ENTITY u \"url\">]>", "<style>:root{background:&u;("
+                + XmlPages.PIXEL + ")}</style>", "");
+        String out = XmlPages.rewrite(page);
+        assertEquals(-1, out.indexOf(XmlPages.PIXEL), out);
+        assertTrue(out.contains("<style></style>"), out);
     }
 
     @Test
