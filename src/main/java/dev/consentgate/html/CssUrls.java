@@ -79,6 +79,15 @@ final class CssUrls {
         return java.nio.CharBuffer.wrap(chars);
     }
 
+    /**
+     * Whether {@link #pageText} pairs bytes in {@code encoding}. Its pairing follows the byte ranges, not the
+     * encoding's table: where a browser finds no character for a pair, it reads the second byte again as ASCII, so
+     * the text is read as single bytes too (see InlineStyleInspection).
+     */
+    static boolean pairsBytes(Charset encoding) {
+        return TrailBytes.of(encoding) != null;
+    }
+
     /** Which bytes start a two-byte character, and which may follow one, in the encodings whose second is ASCII. */
     private enum TrailBytes {
         SHIFT_JIS, BIG5, GBK, EUC_KR;
@@ -148,8 +157,12 @@ final class CssUrls {
         // how deep in [...] blocks: a string there (an attribute selector's, a[href^="https://..."]) loads nothing,
         // as a block runs to its ']' whatever it holds (or to the end), and no var() can take a string out of one
         int brackets = 0;
+        // the last character read continues a name (or a number's unit): a name does not start at the next one
+        boolean inName = false;
         while (pos < length) {
             char c = css.charAt(pos);
+            boolean continuesName = inName;
+            inName = false;
             if (c == '/' && pos + 1 < length && css.charAt(pos + 1) == '*') {
                 skipComment();
             } else if (c == '"' || c == '\'') {
@@ -162,7 +175,16 @@ final class CssUrls {
             } else if (c == '[' || c == ']') {
                 brackets = c == '[' ? brackets + 1 : Math.max(0, brackets - 1);
                 pos++;
-            } else if (startsIdent(pos) && (pos == 0 || !isNameChar(css.charAt(pos - 1)))) {
+            } else if ((c == '#' || c == '@') && pos + 1 < length
+                    && (isNameChar(css.charAt(pos + 1)) || css.charAt(pos + 1) == '\\' && isValidEscape(pos + 1))) {
+                // a hash or an at-keyword: the name that follows is its own, never a function's (#url( is no url()
+                // but a hash and a '(')
+                pos++;
+                name();
+            } else if (c == '<' && startsWith("<!--") || c == '-' && startsWith("-->")) {
+                // CDO and CDC, tokens of their own: a url( after them is one
+                pos += c == '<' ? 4 : 3;
+            } else if (!continuesName && startsIdent(pos)) {
                 int start = pos;
                 String name = name();
                 if (pos < length && css.charAt(pos) == '(' && (name.equals("url") || name.equals("src"))) {
@@ -175,6 +197,7 @@ final class CssUrls {
                 if (c == '\\') {
                     escape(null);
                 }
+                inName = c == '\\' || isNameChar(c);
             }
         }
     }
@@ -360,6 +383,18 @@ final class CssUrls {
         pos = end < 0 ? length : end + 2;
     }
 
+    private boolean startsWith(String s) {
+        if (pos + s.length() > length) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (css.charAt(pos + k) != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private int indexOf(String s, int from) {
         outer:
         for (int i = from; i + s.length() <= length; i++) {
@@ -400,8 +435,9 @@ final class CssUrls {
         return i + 1 >= length || !isNewline(css.charAt(i + 1));
     }
 
+    /** (NUL counts: CSS reads it as U+FFFD, a name character, so \0url( is a function of another name.) */
     private static boolean isNameStart(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80;
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80 || c == 0;
     }
 
     private static boolean isNameChar(char c) {

@@ -165,9 +165,11 @@ final class InlineStyleInspection {
                 }
             });
         }
-        List<Charset> otherReadings = ValueReadings.isAscii(text, 0, length) ? List.of()
-                : ValueReadings.besides(encoding);
-        if (!markup && !references && otherReadings.isEmpty()) {
+        boolean ascii = ValueReadings.isAscii(text, 0, length);
+        List<Charset> otherReadings = ascii ? List.of() : ValueReadings.besides(encoding);
+        // a pair of bytes a browser finds no character for is read as two: read as single bytes too, failing closed
+        boolean asBytes = !ascii && CssUrls.pairsBytes(encoding);
+        if (!markup && !references && otherReadings.isEmpty() && !asBytes) {
             replace(spans);
             return;
         }
@@ -175,7 +177,7 @@ final class InlineStyleInspection {
         for (int[] span : spans) {
             overwrite(overwritten, span[0], span[1]);
         }
-        if (hidesBlockedAddress(overwritten, otherReadings, markup || references)) {
+        if (hidesBlockedAddress(overwritten, otherReadings, asBytes, markup || references)) {
             pending.emitUpTo(contentStart);
             pending.dropUpTo(contentStart + n);
             events.report(tagStart, ElementNames.STYLE, "", ADDRESS_HIDDEN.category(), ADDRESS_HIDDEN.id(),
@@ -216,18 +218,27 @@ final class InlineStyleInspection {
 
     /**
      * Whether {@code content}, its blocked addresses overwritten, still names one in another reading: in another
-     * encoding, or ({@code asMarkup}) as the text markup gives it.
+     * encoding, as single bytes ({@code asBytes}), or ({@code asMarkup}) as the text markup gives it.
      */
-    private boolean hidesBlockedAddress(byte[] content, List<Charset> otherReadings, boolean asMarkup) {
+    private boolean hidesBlockedAddress(byte[] content, List<Charset> otherReadings, boolean asBytes,
+                                        boolean asMarkup) {
         boolean[] found = {false};
         CssUrls.Visitor judge = (start, end, url) -> found[0] |= urls.url(url, ElementKind.PIXEL) != null;
+        if (asBytes) {
+            CssUrls.find(CssUrls.latin1(content, content.length), encoding, judge);
+        }
         for (Charset reading : otherReadings) {
             CssUrls.find(CssUrls.pageText(content, content.length, reading), reading, judge);
         }
         if (asMarkup) {
             for (Charset reading : ValueReadings.of(encoding)) {
                 String text = new String(content, reading);
-                CssUrls.find(StyleTextAsMarkup.text(xml ? declaredEntities.apply(text) : text, xml), null, judge);
+                String stylesheet = StyleTextAsMarkup.text(xml ? declaredEntities.apply(text) : text, xml);
+                if (stylesheet == null) {
+                    // the markup reading runs on past the end tag: the content cannot be judged
+                    return true;
+                }
+                CssUrls.find(stylesheet, null, judge);
             }
         }
         return found[0];

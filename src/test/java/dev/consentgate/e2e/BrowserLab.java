@@ -1,5 +1,8 @@
 package dev.consentgate.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -75,6 +78,27 @@ final class BrowserLab implements BeforeEachCallback, ParameterResolver {
                 Evidence.save(evidence, tab, List.of("page: " + url, "requests to tracker hosts: " + trackers));
                 return trackers;
             }
+        }
+
+        /**
+         * Loads {@code path} of {@code site} straight from the upstream ({@code ?run=direct}), then through the
+         * gateway ({@code ?run=gateway}), each saved as evidence named {@code evidence}, the path's name and the run;
+         * asserts that the stand-in trackers received the page's request (its URL carrying {@code ev=<path's
+         * name>&run=<run>}) from the first run, waiting up to 5 s, and none from the second in 1.5 s, which made no
+         * request to a tracker's host either.
+         */
+        void assertTrackerAskedOnlyStraightFromTheUpstream(PagesBehindGateway site, String path, String evidence)
+                throws InterruptedException {
+            String marker = "ev=" + path.substring(1) + "&run=";
+            String name = evidence + path.replace('/', '-');
+            advertisingRequests(site.upstreamOrigin() + path + "?run=direct", name + "-direct");
+            assertFalse(trackers.awaitReceivedWith(marker + "direct", 5000).isEmpty(),
+                    path + ": straight from the upstream, Chromium asks the tracker");
+            List<NetworkLog.Request> through = advertisingRequests(site.gatewayOrigin() + path + "?run=gateway",
+                    name + "-gateway");
+            assertEquals(List.of(), trackers.awaitReceivedWith(marker + "gateway", 1500),
+                    path + ": through the gateway, requests the tracker received");
+            assertEquals(List.of(), through, path + ": through the gateway, requests to tracker hosts");
         }
 
         /** The pixel requests the stand-in trackers received from a page's two runs (see {@link #pixelRuns}). */

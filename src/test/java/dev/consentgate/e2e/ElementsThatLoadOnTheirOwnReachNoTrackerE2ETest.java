@@ -1,10 +1,7 @@
 package dev.consentgate.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AutoClose;
@@ -118,15 +115,6 @@ class ElementsThatLoadOnTheirOwnReachNoTrackerE2ETest {
         // their attributes (the table's elements until 2026-11-30, its row groups and columns until 2026-12-01; the
         // handlers of a div, a p and an SVG animate, a handler past the tag size limit, a handler's escaped host, and
         // the markup of a script in a frameset, until 2026-12-01)
-        String marker = "ev=" + path.substring(1) + "&run=";
-        String name = "loads-on-their-own" + path.replace('/', '-');
-        lab.advertisingRequests(site.upstreamOrigin() + path + "?run=direct", name + "-direct");
-        assertFalse(lab.trackers.awaitReceivedWith(marker + "direct", 5000).isEmpty(),
-                path + ": straight from the upstream, Chromium asks the tracker");
-        List<NetworkLog.Request> through = lab.advertisingRequests(site.gatewayOrigin() + path + "?run=gateway",
-                name + "-gateway");
-        assertEquals(List.of(), lab.trackers.awaitReceivedWith(marker + "gateway", 1500),
-                path + ": through the gateway, requests the tracker received");
-        assertEquals(List.of(), through, path + ": through the gateway, requests to tracker hosts");
+        lab.assertTrackerAskedOnlyStraightFromTheUpstream(site, path, "loads-on-their-own");
     }
 }

@@ -1,10 +1,7 @@
 package dev.consentgate.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AutoClose;
@@ -107,15 +104,6 @@ class StylesheetAddressesReachNoTrackerE2ETest {
             throws InterruptedException {
         // Before (2026-12-02): through the gateway the stand-in received each request as it did straight from the
         // upstream: the rewriter did not read CSS, in style elements (in HTML, SVG or XHTML) or style attributes
-        String marker = "ev=" + path.substring(1) + "&run=";
-        String name = "stylesheet-addresses" + path.replace('/', '-');
-        lab.advertisingRequests(site.upstreamOrigin() + path + "?run=direct", name + "-direct");
-        assertFalse(lab.trackers.awaitReceivedWith(marker + "direct", 5000).isEmpty(),
-                path + ": straight from the upstream, Chromium asks the tracker");
-        List<NetworkLog.Request> through = lab.advertisingRequests(site.gatewayOrigin() + path + "?run=gateway",
-                name + "-gateway");
-        assertEquals(List.of(), lab.trackers.awaitReceivedWith(marker + "gateway", 1500),
-                path + ": through the gateway, requests the tracker received");
-        assertEquals(List.of(), through, path + ": through the gateway, requests to tracker hosts");
+        lab.assertTrackerAskedOnlyStraightFromTheUpstream(site, path, "stylesheet-addresses");
     }
 }

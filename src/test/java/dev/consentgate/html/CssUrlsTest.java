@@ -97,6 +97,25 @@ class CssUrlsTest {
         assertEquals(List.of("x.png @ url(x.png)"), found("p{x:-1 url(x.png)}"));
     }
 
+    /**
+     * Where url( starts is read as CSS tokenizes: after a hash's '#', an at-keyword's '@' or a NUL (U+FFFD, a name
+     * character) it is part of a name and opens no URL, so the quotes after it open strings; after CDO {@code <!--}
+     * it is one (found by a review, 2026-12-02: each put the checker out of step with Chromium).
+     */
+    @Test
+    void aUrlFunctionStartsWhereCssSaysItDoes() {
+        // #url( is a hash and a '(': the quotes after it make the string ")", and the url() after it is one
+        String tail = "(x\")\"){} :root{background:url(https:a.example/t)} /*\"*/";
+        for (String start : new String[] {"#url", "@url", "\0url"}) {
+            assertEquals(List.of(") @ \")\"", "https:a.example/t @ url(https:a.example/t)"), found(start + tail), start);
+        }
+        // after CDO, url( is a function: its bad URL runs to the first ')', and the next url() is one too
+        assertEquals(List.of("x\" @ url(x\")", "https:a.example/t @ url(https:a.example/t)"),
+                found("<!--url(x\"){} :root{background:url(https:a.example/t)} /*\"*/"));
+        // a name's or a number's unit does not start a function
+        assertEquals(List.of(), found("p{width:1\\75rl(x)}"));
+    }
+
     @Test
     void badAndUnterminatedUrlsAreFoundFailingClosed() {
         // a bad URL loads nothing in a browser; what it holds is reported all the same

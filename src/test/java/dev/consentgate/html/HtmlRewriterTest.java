@@ -1393,8 +1393,10 @@ class HtmlRewriterTest {
         // HTML's reading of a CDATA section (a bogus comment, then markup) inside foreignObject
         assertEquals("<svg><foreignObject><![CDATA[ > ]]><!--\">" + pixel + "--></foreignObject></svg>",
                 rewrite("<svg><foreignObject><![CDATA[ > <a title=\"]]><!--\">" + pixel + "--></foreignObject></svg>"));
-        // cut elsewhere, a tag ends at the end tag's '>', where the outer reading goes on: it stays
-        assertUnchanged("<svg><script>if (a<b) { go(); }</script><style>p<q {}</style></svg>");
+        // cut elsewhere, a tag ends at the end tag's '>', where the outer reading goes on: it stays in a script; a
+        // style's content goes, as the text after a later </q> would be its stylesheet, which no reading judges
+        assertEquals("<svg><script>if (a<b) { go(); }</script><style></style></svg>",
+                rewrite("<svg><script>if (a<b) { go(); }</script><style>p<q {}</style></svg>"));
         // unless it has a handler, which then runs unjudged (a b breaks out of SVG: its autofocus fires it), or is
         // cut inside an unquoted value, which runs on into the end tag: "fbq(1)//</script" is code
         assertEquals("<svg><script></script></svg>",

@@ -207,6 +207,59 @@ class StylesheetAddressesAreJudgedTest {
         assertTrue(out.contains("<style></style>"), out);
     }
 
+    /**
+     * The markup reading of an SVG style as Chromium's: a CDATA section or comment the raw text reading's end tag
+     * cuts runs on past it (the content goes: it cannot be judged), a short comment ends at once, an end tag closes
+     * the elements opened after its own, and a quoted value may hold a '>' (found by a review, 2026-12-02: Chromium
+     * 156 fetched each).
+     */
+    @Test
+    void theMarkupReadingEndsWhereChromiumsDoes() {
+        String bg = ":root{background:url(" + PIXEL + ")}";
+        String cdata = rewrite("<svg><style><![CDATA[</style>]]>{}" + bg + "</style></svg>");
+        assertTrue(cdata.startsWith("<svg><style></style>]]>"), cdata);
+        String comment = rewrite("<svg><style><!--</style>-->" + bg + "</style></svg>");
+        assertTrue(comment.startsWith("<svg><style></style>-->"), comment);
+        assertEquals("<svg><style></style></svg>",
+                rewrite("<svg><style><!--/*--><!-->" + bg + "<!--*/--></style></svg>"));
+        assertEquals("<svg><style></style></svg>",
+                rewrite("<svg><style><a><g title=/*></a>" + bg + "<x title=*/></x></style></svg>"));
+        String quoted = rewrite("<svg><style><a x=a\"b title=\">\" />" + bg + "</style></svg>");
+        assertEquals(-1, quoted.indexOf("url(" + PIXEL), quoted);
+    }
+
+    /**
+     * A pair of bytes in the ranges of a two-byte character that the encoding maps to none is read by a browser as
+     * an error and its second byte again as ASCII: the text is read as single bytes too (found by a review,
+     * 2026-12-02: Chromium 156 fetched both).
+     */
+    @Test
+    void aPairThatIsNoCharacterIsReadAsSingleBytesToo() {
+        byte[] sjis = concat("<meta charset=shift_jis><style>.x", new byte[] {(byte) 0x85, 0x5C},
+                "\"{}:root{background:url(https:www.facebook.com/tr?id=1)}/*\"*/</style>");
+        assertEquals("<meta charset=shift_jis><style></style>", latin1(rewriteBytes(sjis)));
+        byte[] euckr = concat("<meta charset=euc-kr><style>a[title=x", new byte[] {(byte) 0xB0},
+                "]{}:root{background-image:image-set(\"" + PIXEL + "\" 1x)}</style>");
+        assertEquals("<meta charset=euc-kr><style></style>", latin1(rewriteBytes(euckr)));
+    }
+
+    private static byte[] concat(String a, byte[] b, String c) {
+        byte[] first = a.getBytes(StandardCharsets.US_ASCII);
+        byte[] last = c.getBytes(StandardCharsets.US_ASCII);
+        byte[] out = java.util.Arrays.copyOf(first, first.length + b.length + last.length);
+        System.arraycopy(b, 0, out, first.length, b.length);
+        System.arraycopy(last, 0, out, first.length + b.length, last.length);
+        return out;
+    }
+
+    private static byte[] rewriteBytes(byte[] page) {
+        return HtmlRewriter.rewriteAll(TestRules.defaultPolicy(), TestRules.ESSENTIAL_ONLY, page, RewriteListener.NONE);
+    }
+
+    private static String latin1(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
     @Test
     void stylesNestedInMarkupReadingsAreDroppedPastTheDepthLimit() {
         String page = "<svg>" + "<style>".repeat(20_000) + ".b{background:url(" + PIXEL + ")}</style></svg>";
