@@ -4,10 +4,12 @@ import java.nio.charset.Charset;
 
 /**
  * The addresses a browser may load from CSS text (a style element's content, a style attribute's value):
- * {@code url()} in either form, {@code src("...")}, and every string, as an import's string, an image set's and one a
- * custom property carries into either ({@code --u:"...";background:image-set(var(--u) 1x)}) all load. Read as CSS Syntax Level 3 tokenizes: comments
- * and strings hide what they hold, escapes count in names ({@code u\72 l(} is {@code url(}), in strings and in
- * unquoted URLs, and a name directly after a name character belongs to that name ({@code 1url(} is a dimension).
+ * {@code url()} in either form, {@code src("...")}, and every string outside a {@code [...]} block, as an import's
+ * string, an image set's and one a custom property carries into either
+ * ({@code --u:"...";background:image-set(var(--u) 1x)}) all load. Read as CSS Syntax Level 3 tokenizes: comments and
+ * strings hide what they hold, escapes count in names ({@code u\72 l(} is {@code url(}), in strings and in unquoted
+ * URLs, a name directly after a name character belongs to that name ({@code 1url(} is a dimension), and one after
+ * {@code #} or {@code @} is a hash's or an at-keyword's.
  *
  * <p>Failing closed: a bad URL (a quote or space inside an unquoted one), which a browser does not load, is reported
  * too. Each address comes with the span of text to replace so that it loads nothing: the whole {@code url(...)}, or
@@ -15,9 +17,12 @@ import java.nio.charset.Charset;
  */
 final class CssUrls {
 
-    /** Receives each address found, with the span {@code [start, end)} of the text that loads it. */
+    /**
+     * Receives each address found, with the span {@code [start, end)} of the text that loads it; {@code imported}:
+     * it is an {@code @import}'s, a stylesheet whatever its type says.
+     */
     interface Visitor {
-        void url(int start, int end, String url);
+        void url(int start, int end, String url, boolean imported);
     }
 
     /** What replaces a span so that it loads nothing: an image, an import or a font that is none. */
@@ -159,18 +164,26 @@ final class CssUrls {
         int brackets = 0;
         // the last character read continues a name (or a number's unit): a name does not start at the next one
         boolean inName = false;
+        // an @import was read, and only white space or comments since
+        boolean afterImport = false;
         while (pos < length) {
             char c = css.charAt(pos);
             boolean continuesName = inName;
             inName = false;
+            boolean importing = afterImport;
+            afterImport = false;
             if (c == '/' && pos + 1 < length && css.charAt(pos + 1) == '*') {
                 skipComment();
+                afterImport = importing;
+            } else if (isWhitespace(c)) {
+                pos++;
+                afterImport = importing;
             } else if (c == '"' || c == '\'') {
                 // every other string: an import's, an image set's, and one a custom property carries into either
                 int start = pos;
                 String value = string();
                 if (brackets == 0) {
-                    report(start, pos, value);
+                    report(start, pos, value, importing);
                 }
             } else if (c == '[' || c == ']') {
                 brackets = c == '[' ? brackets + 1 : Math.max(0, brackets - 1);
@@ -180,7 +193,7 @@ final class CssUrls {
                 // a hash or an at-keyword: the name that follows is its own, never a function's (#url( is no url()
                 // but a hash and a '(')
                 pos++;
-                name();
+                afterImport = name().equals("import") && c == '@';
             } else if (c == '<' && startsWith("<!--") || c == '-' && startsWith("-->")) {
                 // CDO and CDC, tokens of their own: a url( after them is one
                 pos += c == '<' ? 4 : 3;
@@ -189,7 +202,7 @@ final class CssUrls {
                 String name = name();
                 if (pos < length && css.charAt(pos) == '(' && (name.equals("url") || name.equals("src"))) {
                     pos++;
-                    urlFunction(start, name.equals("url"));
+                    urlFunction(start, name.equals("url"), importing);
                 }
             } else {
                 // the rest of a name (or a number's unit) that does not start here, or anything else
@@ -207,7 +220,7 @@ final class CssUrls {
      * closing paren the span (or up to the string's end when something else follows it); {@code url(} without one
      * holds an unquoted URL up to its ')'.
      */
-    private void urlFunction(int start, boolean unquotedAllowed) {
+    private void urlFunction(int start, boolean unquotedAllowed, boolean imported) {
         int afterParen = pos;
         while (pos < length && isWhitespace(css.charAt(pos))) {
             pos++;
@@ -221,7 +234,7 @@ final class CssUrls {
             if (end < length && css.charAt(end) == ')') {
                 pos = end + 1;
             }
-            report(start, pos, value);
+            report(start, pos, value, imported);
             return;
         }
         if (!unquotedAllowed) {
@@ -250,7 +263,7 @@ final class CssUrls {
             pos++;
         }
         // (spaces inside make it a bad URL too)
-        report(start, pos, url.text());
+        report(start, pos, url.text(), imported);
     }
 
     /** A string at {@link #pos}, up to its closing quote, an unescaped newline or the end; its value. */
@@ -288,8 +301,8 @@ final class CssUrls {
 
     /**
      * A name at {@link #pos}, lower-cased ASCII, escapes decoded; {@link #pos} after it. Only the names of the
-     * functions that load something are told apart: any other comes back as "" (a page's stylesheet is mostly names,
-     * and this makes no string for them).
+     * functions that load something and {@code import} are told apart: any other comes back as "" (a page's
+     * stylesheet is mostly names, and this makes no string for them).
      */
     private String name() {
         int start = pos;
@@ -299,6 +312,9 @@ final class CssUrls {
         if (pos < length && css.charAt(pos) == '\\' && isValidEscape(pos)) {
             pos = start;
             return escapedName();
+        }
+        if (pos - start == 6) {
+            return is(start, "import") ? "import" : "";
         }
         if (pos - start != 3) {
             return "";
@@ -408,9 +424,9 @@ final class CssUrls {
         return -1;
     }
 
-    private void report(int start, int end, String url) {
+    private void report(int start, int end, String url, boolean imported) {
         if (!url.isBlank()) {
-            visitor.url(start, end, url);
+            visitor.url(start, end, url, imported);
         }
     }
 

@@ -67,7 +67,7 @@ final class ElementJudge {
         this.site = site;
         this.cookieNameAllowed = cookieNameAllowed;
         this.embedded = new EmbeddedContentJudge(policy, consent, site, encoding);
-        this.urls = new UrlJudge(policy, consent, site, bases, embedded);
+        this.urls = new UrlJudge(policy, consent, site, bases, embedded, encoding);
         this.otherReadings = ValueReadings.besides(encoding);
     }
 

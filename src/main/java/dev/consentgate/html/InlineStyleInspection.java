@@ -159,8 +159,8 @@ final class InlineStyleInspection {
         int length = markup ? text.length : n;
         List<int[]> spans = new ArrayList<>();
         if (CssUrls.mayLoad(CssUrls.latin1(text, length))) {
-            CssUrls.find(CssUrls.pageText(text, length, encoding), encoding, (start, end, url) -> {
-                if (blocked(url) != null) {
+            CssUrls.find(CssUrls.pageText(text, length, encoding), encoding, (start, end, url, imported) -> {
+                if (blocked(url, imported) != null) {
                     spans.add(new int[] {start, end});
                 }
             });
@@ -223,7 +223,7 @@ final class InlineStyleInspection {
     private boolean hidesBlockedAddress(byte[] content, List<Charset> otherReadings, boolean asBytes,
                                         boolean asMarkup) {
         boolean[] found = {false};
-        CssUrls.Visitor judge = (start, end, url) -> found[0] |= urls.url(url, ElementKind.PIXEL) != null;
+        CssUrls.Visitor judge = (start, end, url, imported) -> found[0] |= judge(url, imported) != null;
         if (asBytes) {
             CssUrls.find(CssUrls.latin1(content, content.length), encoding, judge);
         }
@@ -244,9 +244,14 @@ final class InlineStyleInspection {
         return found[0];
     }
 
+    /** The verdict on an address: an image's, or an import's (see {@link UrlJudge#imported}). */
+    private Verdict judge(String url, boolean imported) {
+        return imported ? urls.imported(url) : urls.url(url, ElementKind.PIXEL);
+    }
+
     /** The verdict on an address, reported when it blocks. */
-    private Verdict blocked(String url) {
-        Verdict v = urls.url(url, ElementKind.PIXEL);
+    private Verdict blocked(String url, boolean imported) {
+        Verdict v = judge(url, imported);
         if (v != null) {
             events.report(tagStart, ElementNames.STYLE, v.host(), v.rule().category(), v.rule().id(),
                     RewriteEvent.Action.NEUTRALIZED);

@@ -34,7 +34,7 @@ final class StyleAttributes {
             return null;
         }
         Verdict[] first = new Verdict[1];
-        CssUrls.find(css, null, (start, end, url) -> {
+        CssUrls.find(css, null, (start, end, url, imported) -> {
             if (first[0] == null) {
                 first[0] = urls.url(url, kind);
             }

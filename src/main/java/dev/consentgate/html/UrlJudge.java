@@ -6,6 +6,7 @@ import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.html.ElementJudge.Verdict;
 import dev.consentgate.html.UrlMatchCache.UrlMatch;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +33,12 @@ final class UrlJudge {
     private final EmbeddedContentJudge embedded;
     /** How deep in data: stylesheets the URL being judged is named. */
     private int stylesheetDepth;
+    /** The page's encoding, a data: stylesheet's when it names none. */
+    private final Charset pageEncoding;
 
     UrlJudge(TagPolicy policy, ConsentDecision consent, PageSite site, PageBases bases,
-             EmbeddedContentJudge embedded) {
+             EmbeddedContentJudge embedded, Charset pageEncoding) {
+        this.pageEncoding = pageEncoding;
         this.policy = policy;
         this.consent = consent;
         this.site = site;
@@ -120,18 +124,30 @@ final class UrlJudge {
         // what the URL matches depends on the page's base URLs only when it is relative, and they are rare
         UrlMatch match = bases.any() ? read(url) : policy.urlMatches().get(site.domain(), url, this::read);
         Verdict v = verdict(match.rule(), match.parts(), kind);
-        return v != null || kind == ElementKind.SCRIPT || kind == ElementKind.EMBED ? v : dataStylesheet(url, kind);
+        return v != null || kind == ElementKind.SCRIPT || kind == ElementKind.EMBED ? v
+                : dataStylesheet(url, kind, kind == ElementKind.HINT);
+    }
+
+    /**
+     * What an {@code @import} of {@code url} gets: judged as an image's address, and a data: URL of any type as a
+     * stylesheet (a page in quirks mode applies one whatever its type).
+     */
+    Verdict imported(String url) {
+        Verdict v = url(url, ElementKind.PIXEL);
+        return v != null || DataUrls.mayBeStylesheet(url) ? v : dataStylesheet(url, ElementKind.PIXEL, true);
     }
 
     /**
      * A data: URL an image, a stylesheet link or CSS names, that may be a stylesheet (see
-     * {@link DataUrls#mayBeStylesheet}): judged by the addresses its CSS loads ({@code @import "data:text/css;base64,
-     * ..."} imports a stylesheet the page carries, written so that no tracker's host shows). Null when it passes or
-     * is no such URL; such URLs are read inside one another at most {@link #MAX_STYLESHEET_DEPTH} deep, and one past
-     * that goes, failing closed.
+     * {@link DataUrls#mayBeStylesheet}; {@code anyType}: of whatever type, as a link's or an import's, which a page
+     * in quirks mode applies whatever its type): judged by the addresses its CSS loads ({@code @import
+     * "data:text/css;base64,..."} imports a stylesheet the page carries, written so that no tracker's host shows).
+     * Its CSS is read in the encoding its byte order mark or charset names, else in UTF-8 and in the page's. Null
+     * when it passes or is no such URL; such URLs are read inside one another at most {@link #MAX_STYLESHEET_DEPTH}
+     * deep, and one past that goes, failing closed.
      */
-    private Verdict dataStylesheet(String url, ElementKind kind) {
-        if (!DataUrls.isDataUrl(url) || !DataUrls.mayBeStylesheet(url)) {
+    private Verdict dataStylesheet(String url, ElementKind kind, boolean anyType) {
+        if (!DataUrls.isDataUrl(url) || !anyType && !DataUrls.mayBeStylesheet(url)) {
             return null;
         }
         if (stylesheetDepth >= MAX_STYLESHEET_DEPTH) {
@@ -141,16 +157,42 @@ final class UrlJudge {
         if (body == null) {
             return null;
         }
-        String css = new String(body, StandardCharsets.UTF_8);
+        for (Charset encoding : stylesheetEncodings(body, DataUrls.charsetLabel(url))) {
+            Verdict v = stylesheet(new String(body, encoding), kind);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** The encodings a data: stylesheet's CSS may be read in: its BOM's, its charset's, else UTF-8's and the page's. */
+    private List<Charset> stylesheetEncodings(byte[] body, String label) {
+        if (body.length >= 2 && (body[0] & 0xff) == 0xFF && (body[1] & 0xff) == 0xFE) {
+            return List.of(StandardCharsets.UTF_16LE);
+        }
+        if (body.length >= 2 && (body[0] & 0xff) == 0xFE && (body[1] & 0xff) == 0xFF) {
+            return List.of(StandardCharsets.UTF_16BE);
+        }
+        Charset named = label.isEmpty() ? null : EncodingLabels.charset(label);
+        if (named != null) {
+            return List.of(named == EncodingLabels.charset("iso-2022-jp") ? Iso2022Jp.INSTANCE : named);
+        }
+        return pageEncoding.equals(StandardCharsets.UTF_8) ? List.of(StandardCharsets.UTF_8)
+                : List.of(StandardCharsets.UTF_8, pageEncoding);
+    }
+
+    /** The first blocked address {@code css} loads, judged as {@code kind}'s, or null. */
+    private Verdict stylesheet(String css, ElementKind kind) {
         if (!CssUrls.mayLoad(css)) {
             return null;
         }
         Verdict[] first = {null};
         stylesheetDepth++;
         try {
-            CssUrls.find(css, null, (start, end, inner) -> {
+            CssUrls.find(css, null, (start, end, inner, imported) -> {
                 if (first[0] == null) {
-                    first[0] = url(inner, kind);
+                    first[0] = imported ? imported(inner) : url(inner, kind);
                 }
             });
         } finally {

@@ -23,7 +23,7 @@ class CssUrlsTest {
     /** Each address found, as "url @ replaced text". */
     private static List<String> found(String css) {
         List<String> out = new ArrayList<>();
-        CssUrls.find(css, null, (start, end, url) -> out.add(url + " @ " + css.substring(start, end)));
+        CssUrls.find(css, null, (start, end, url, imported) -> out.add(url + " @ " + css.substring(start, end)));
         return out;
     }
 
@@ -79,6 +79,15 @@ class CssUrlsTest {
         assertEquals(List.of("Helvetica Neue @ 'Helvetica Neue'"), found("p{font-family:'Helvetica Neue'}"));
     }
 
+    /** An import's address is told apart (a data: one is a stylesheet whatever its type says). */
+    @Test
+    void anImportsAddressIsToldApart() {
+        List<String> imports = new ArrayList<>();
+        String css = "@import /* c */ 'a.css' screen; @IMPORT url(b.css); p{background:url(c.png)} @media x{}'d'";
+        CssUrls.find(css, null, (start, end, url, imported) -> imports.add(url + (imported ? " imported" : "")));
+        assertEquals(List.of("a.css imported", "b.css imported", "c.png", "d"), imports);
+    }
+
     /** An attribute selector's string loads nothing: a site's social links styled by their address stay as written. */
     @Test
     void aStringInABracketBlockIsNone() {
@@ -107,7 +116,8 @@ class CssUrlsTest {
         // #url( is a hash and a '(': the quotes after it make the string ")", and the url() after it is one
         String tail = "(x\")\"){} :root{background:url(https:a.example/t)} /*\"*/";
         for (String start : new String[] {"#url", "@url", "\0url"}) {
-            assertEquals(List.of(") @ \")\"", "https:a.example/t @ url(https:a.example/t)"), found(start + tail), start);
+            assertEquals(List.of(") @ \")\"", "https:a.example/t @ url(https:a.example/t)"), found(start + tail),
+                    start);
         }
         // after CDO, url( is a function: its bad URL runs to the first ')', and the next url() is one too
         assertEquals(List.of("x\" @ url(x\")", "https:a.example/t @ url(https:a.example/t)"),
@@ -141,11 +151,11 @@ class CssUrlsTest {
         java.nio.charset.Charset sjis = java.nio.charset.Charset.forName("Shift_JIS");
         byte[] bytes = ".a::before{content:\"一覧表\"}:root{background:url(https://a.example/t)}".getBytes(sjis);
         List<String> urls = new ArrayList<>();
-        CssUrls.find(CssUrls.pageText(bytes, bytes.length, sjis), sjis, (s, e, url) -> urls.add(url));
+        CssUrls.find(CssUrls.pageText(bytes, bytes.length, sjis), sjis, (s, e, url, imported) -> urls.add(url));
         assertEquals(List.of("一覧表", "https://a.example/t"), urls);
         // read as single bytes, the string swallows the address
         List<String> asBytes = new ArrayList<>();
-        CssUrls.find(CssUrls.latin1(bytes, bytes.length), sjis, (s, e, url) -> asBytes.add(url));
+        CssUrls.find(CssUrls.latin1(bytes, bytes.length), sjis, (s, e, url, imported) -> asBytes.add(url));
         assertEquals(1, asBytes.size(), asBytes::toString);
     }
 
@@ -153,7 +163,8 @@ class CssUrlsTest {
     void bytesPastAsciiAreDecodedInThePagesEncoding() {
         byte[] bytes = "p{background:url(https://bücher.example/x.png)}".getBytes(StandardCharsets.UTF_8);
         List<String> urls = new ArrayList<>();
-        CssUrls.find(CssUrls.latin1(bytes, bytes.length), StandardCharsets.UTF_8, (s, e, url) -> urls.add(url));
+        CssUrls.find(CssUrls.latin1(bytes, bytes.length), StandardCharsets.UTF_8,
+                (s, e, url, imported) -> urls.add(url));
         assertEquals(List.of("https://bücher.example/x.png"), urls);
     }
 
@@ -168,7 +179,7 @@ class CssUrlsTest {
     @Property(tries = 1000)
     void spansFollowOneAnotherInBounds(@ForAll("cssLike") String css) {
         int[] lastEnd = {0};
-        CssUrls.find(css, null, (start, end, url) -> {
+        CssUrls.find(css, null, (start, end, url, imported) -> {
             assertTrue(lastEnd[0] <= start && start < end && end <= css.length(),
                     "span [" + start + ", " + end + ") after " + lastEnd[0] + " in " + css);
             lastEnd[0] = end;

@@ -136,7 +136,8 @@ class StylesheetAddressesAreJudgedTest {
         assertEquals("<svg><style></style></svg>",
                 rewrite("<svg><style>.a{background:&#117;rl(" + PIXEL + ")}</style></svg>"));
         List<RewriteEvent> events = EssentialOnly.events("<svg><style>.a{background:&#117;rl(" + PIXEL + ")}</style>");
-        assertEquals(List.of("style-address-hidden-by-another-reading"), events.stream().map(RewriteEvent::ruleId).toList());
+        assertEquals(List.of("style-address-hidden-by-another-reading"),
+                events.stream().map(RewriteEvent::ruleId).toList());
     }
 
     /**
@@ -188,6 +189,19 @@ class StylesheetAddressesAreJudgedTest {
         assertEquals("<p>", rewrite("<p><link rel=stylesheet href=\"data:text/css;base64," + base64 + "\">"));
         assertEquals("<style>@import none;</style>", rewrite("<style>@import url(\"data:text/css,:root%7Bbackground:"
                 + "url(https%3A%2F%2Fwww%2Efacebook%2Ecom/tr)%7D\");</style>"));
+        // imported, one of any type is a stylesheet (a page in quirks mode applies it), and so is a link's; its CSS
+        // is read in the encoding its byte order mark or charset names (found by a second review, 2026-12-02:
+        // Chromium 156 fetched each of these)
+        assertEquals("<style>@import none;</style>",
+                rewrite("<style>@import \"data:image/png;base64," + base64 + "\";</style>"));
+        assertEquals("<p>", rewrite("<p><link rel=stylesheet href=\"data:application/x-unknown-content-type;base64,"
+                + base64 + "\">"));
+        byte[] utf16 = ("\uFEFF" + css).getBytes(StandardCharsets.UTF_16LE);
+        assertEquals("<style>@import none;</style>", rewrite("<style>@import \"data:text/css;base64,"
+                + java.util.Base64.getEncoder().encodeToString(utf16) + "\";</style>"));
+        assertEquals("<style>@import none;</style>", rewrite("<style>@import \"data:text/css;charset=utf-16be;base64,"
+                + java.util.Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_16BE))
+                + "\";</style>"));
         // an image, a font and the site's own data: stylesheet pass
         String own = "<style>@import \"data:text/css,p%7Bcolor:red%7D\";.a{background:url(\"data:image/svg+xml,"
                 + "%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E\")}</style>";
