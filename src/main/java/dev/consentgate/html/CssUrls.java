@@ -28,18 +28,44 @@ final class CssUrls {
     /** What replaces a span so that it loads nothing: an image, an import or a font that is none. */
     static final String NONE = "none";
 
-    private final CharSequence css;
+    /**
+     * Where a scan of text that goes on stopped: the state between two tokens, from which a scan of the text from
+     * that point on reads what a scan of the whole would (see {@link #findSettled}).
+     */
+    record Resume(int brackets, boolean inName, boolean afterImport) {
+        static final Resume START = new Resume(0, false, false);
+    }
+
+    /**
+     * How far past the end of a token the scanner may look to read the next one ({@code <!--}, an escape after
+     * {@code -}): a token that ends closer to the end of the text read so far is read again when more comes.
+     */
+    private static final int LOOK_AHEAD = 8;
+
+    /** The text, copied out of its CharSequence: a scan reads each char a few times, and an array read is cheapest. */
+    private final char[] chars;
     private final int length;
-    /** The encoding of raw bytes when {@link #css} holds a page's bytes one per char; null when it holds text. */
+    /** The encoding of raw bytes when {@link #chars} holds a page's bytes one per char; null when it holds text. */
     private final Charset rawEncoding;
     private final Visitor visitor;
+    /** The text goes on past {@link #length}: only tokens that end well before it are read (and reported). */
+    private final boolean goesOn;
+    /** Addresses of the token being read, reported once it is settled (when {@link #goesOn}). */
+    private final java.util.List<Object[]> unsettled = new java.util.ArrayList<>();
+    /** A token looked ahead to the end of the text (white space after a url()'s string). */
+    private boolean sawEnd;
     private int pos;
+    private int settled;
+    private int settledBrackets;
+    private boolean settledInName;
+    private boolean settledAfterImport;
 
-    private CssUrls(CharSequence css, Charset rawEncoding, Visitor visitor) {
-        this.css = css;
+    private CssUrls(CharSequence css, Charset rawEncoding, Visitor visitor, boolean goesOn) {
         this.length = css.length();
+        this.chars = toChars(css);
         this.rawEncoding = rawEncoding;
         this.visitor = visitor;
+        this.goesOn = goesOn;
     }
 
     /**
@@ -47,7 +73,46 @@ final class CssUrls {
      * 0-255 (see {@link #latin1}), and a run of bytes past ASCII in an address is decoded with it.
      */
     static void find(CharSequence css, Charset rawEncoding, Visitor visitor) {
-        new CssUrls(css, rawEncoding, visitor).scan();
+        new CssUrls(css, rawEncoding, visitor, false).scan(Resume.START);
+    }
+
+    /** Where {@link #findSettled} stopped: the text is read up to {@code offset}, and goes on from {@code resume}. */
+    record Settled(int offset, Resume resume) {
+    }
+
+    /**
+     * {@link #find} for the start of a text that goes on (a stylesheet as it streams), begun in state {@code from}:
+     * reports the addresses of the tokens that end far enough before the end of {@code css} for more text not to
+     * change how they read, and returns where the next scan starts (between two tokens, never inside a character a
+     * two-byte encoding pairs) and in what state. Scanning on from there reads as one scan of the whole would.
+     * {@code atEnd}: the text ends here; every address is reported.
+     */
+    static Settled findSettled(CharSequence css, Charset rawEncoding, Resume from, boolean atEnd, Visitor visitor) {
+        CssUrls scanner = new CssUrls(css, rawEncoding, visitor, !atEnd);
+        scanner.settledBrackets = from.brackets();
+        scanner.settledInName = from.inName();
+        scanner.settledAfterImport = from.afterImport();
+        scanner.scan(from);
+        return atEnd ? new Settled(css.length(), Resume.START) : new Settled(scanner.settled,
+                new Resume(scanner.settledBrackets, scanner.settledInName, scanner.settledAfterImport));
+    }
+
+    private static char[] toChars(CharSequence css) {
+        if (css instanceof String s) {
+            return s.toCharArray();
+        }
+        if (css instanceof Latin1Text t) {
+            char[] chars = new char[t.length()];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = (char) (t.bytes()[i] & 0xff);
+            }
+            return chars;
+        }
+        char[] chars = new char[css.length()];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = css.charAt(i);
+        }
+        return chars;
     }
 
     /** Whether {@code css} may hold an address at all: every form needs a '(' or a quote written as such. */
@@ -131,48 +196,55 @@ final class CssUrls {
 
     /** {@code bytes[0, length)} as chars 0-255, without a copy. */
     static CharSequence latin1(byte[] bytes, int length) {
-        return new CharSequence() {
-            @Override
-            public int length() {
-                return length;
-            }
-
-            @Override
-            public char charAt(int index) {
-                return (char) (bytes[index] & 0xff);
-            }
-
-            @Override
-            public CharSequence subSequence(int start, int end) {
-                StringBuilder sb = new StringBuilder(end - start);
-                for (int i = start; i < end; i++) {
-                    sb.append(charAt(i));
-                }
-                return sb;
-            }
-
-            @Override
-            public String toString() {
-                return subSequence(0, length).toString();
-            }
-        };
+        return new Latin1Text(bytes, length);
     }
 
-    private void scan() {
+    /** Bytes as chars 0-255, read in place. */
+    private record Latin1Text(byte[] bytes, int length) implements CharSequence {
+        @Override
+        public char charAt(int index) {
+            return (char) (bytes[index] & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            StringBuilder sb = new StringBuilder(end - start);
+            for (int i = start; i < end; i++) {
+                sb.append(charAt(i));
+            }
+            return sb;
+        }
+
+        @Override
+        public String toString() {
+            return subSequence(0, length).toString();
+        }
+    }
+
+    private void scan(Resume from) {
         // how deep in [...] blocks: a string there (an attribute selector's, a[href^="https://..."]) loads nothing,
         // as a block runs to its ']' whatever it holds (or to the end), and no var() can take a string out of one
-        int brackets = 0;
+        int brackets = from.brackets();
         // the last character read continues a name (or a number's unit): a name does not start at the next one
-        boolean inName = false;
+        boolean inName = from.inName();
         // an @import was read, and only white space or comments since
-        boolean afterImport = false;
+        boolean afterImport = from.afterImport();
         while (pos < length) {
-            char c = css.charAt(pos);
+            char c = chars[pos];
+            if (goesOn) {
+                if (sawEnd || pos > length - LOOK_AHEAD) {
+                    // the last token may read otherwise once more text comes: it is read again then
+                    break;
+                }
+                if (c < 0x100) {
+                    settle(brackets, inName, afterImport);
+                }
+            }
             boolean continuesName = inName;
             inName = false;
             boolean importing = afterImport;
             afterImport = false;
-            if (c == '/' && pos + 1 < length && css.charAt(pos + 1) == '*') {
+            if (c == '/' && pos + 1 < length && chars[pos + 1] == '*') {
                 skipComment();
                 afterImport = importing;
             } else if (isWhitespace(c)) {
@@ -189,7 +261,7 @@ final class CssUrls {
                 brackets = c == '[' ? brackets + 1 : Math.max(0, brackets - 1);
                 pos++;
             } else if ((c == '#' || c == '@') && pos + 1 < length
-                    && (isNameChar(css.charAt(pos + 1)) || css.charAt(pos + 1) == '\\' && isValidEscape(pos + 1))) {
+                    && (isNameChar(chars[pos + 1]) || chars[pos + 1] == '\\' && isValidEscape(pos + 1))) {
                 // a hash or an at-keyword: the name that follows is its own, never a function's (#url( is no url()
                 // but a hash and a '(')
                 pos++;
@@ -200,7 +272,7 @@ final class CssUrls {
             } else if (!continuesName && startsIdent(pos)) {
                 int start = pos;
                 String name = name();
-                if (pos < length && css.charAt(pos) == '(' && (name.equals("url") || name.equals("src"))) {
+                if (pos < length && chars[pos] == '(' && (name.equals("url") || name.equals("src"))) {
                     pos++;
                     urlFunction(start, name.equals("url"), importing);
                 }
@@ -222,18 +294,19 @@ final class CssUrls {
      */
     private void urlFunction(int start, boolean unquotedAllowed, boolean imported) {
         int afterParen = pos;
-        while (pos < length && isWhitespace(css.charAt(pos))) {
+        while (pos < length && isWhitespace(chars[pos])) {
             pos++;
         }
-        if (pos < length && (css.charAt(pos) == '"' || css.charAt(pos) == '\'')) {
+        if (pos < length && (chars[pos] == '"' || chars[pos] == '\'')) {
             String value = string();
             int end = pos;
-            while (end < length && isWhitespace(css.charAt(end))) {
+            while (end < length && isWhitespace(chars[end])) {
                 end++;
             }
-            if (end < length && css.charAt(end) == ')') {
+            if (end < length && chars[end] == ')') {
                 pos = end + 1;
             }
+            sawEnd |= end == length;
             report(start, pos, value, imported);
             return;
         }
@@ -243,7 +316,7 @@ final class CssUrls {
         }
         UrlText url = new UrlText();
         while (pos < length) {
-            char c = css.charAt(pos);
+            char c = chars[pos];
             if (c == ')') {
                 pos++;
                 break;
@@ -268,10 +341,10 @@ final class CssUrls {
 
     /** A string at {@link #pos}, up to its closing quote, an unescaped newline or the end; its value. */
     private String string() {
-        char quote = css.charAt(pos++);
+        char quote = chars[pos++];
         UrlText value = new UrlText();
         while (pos < length) {
-            char c = css.charAt(pos);
+            char c = chars[pos];
             if (c == quote) {
                 pos++;
                 break;
@@ -285,10 +358,10 @@ final class CssUrls {
                 if (pos == length) {
                     break;
                 }
-                char next = css.charAt(pos);
+                char next = chars[pos];
                 if (isNewline(next)) {
                     // an escaped newline continues the string
-                    pos += next == '\r' && pos + 1 < length && css.charAt(pos + 1) == '\n' ? 2 : 1;
+                    pos += next == '\r' && pos + 1 < length && chars[pos + 1] == '\n' ? 2 : 1;
                 } else {
                     escape(value);
                 }
@@ -306,10 +379,10 @@ final class CssUrls {
      */
     private String name() {
         int start = pos;
-        while (pos < length && isNameChar(css.charAt(pos))) {
+        while (pos < length && isNameChar(chars[pos])) {
             pos++;
         }
-        if (pos < length && css.charAt(pos) == '\\' && isValidEscape(pos)) {
+        if (pos < length && chars[pos] == '\\' && isValidEscape(pos)) {
             pos = start;
             return escapedName();
         }
@@ -325,7 +398,7 @@ final class CssUrls {
     /** Whether the text at {@code start} is {@code lower} in any ASCII case. */
     private boolean is(int start, String lower) {
         for (int k = 0; k < lower.length(); k++) {
-            char c = css.charAt(start + k);
+            char c = chars[start + k];
             if ((c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) != lower.charAt(k)) {
                 return false;
             }
@@ -337,7 +410,7 @@ final class CssUrls {
     private String escapedName() {
         StringBuilder sb = new StringBuilder(12);
         while (pos < length) {
-            char c = css.charAt(pos);
+            char c = chars[pos];
             if (isNameChar(c)) {
                 if (sb.length() < 32) {
                     sb.append(c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c);
@@ -367,18 +440,18 @@ final class CssUrls {
             }
             return;
         }
-        char c = css.charAt(pos);
+        char c = chars[pos];
         int hexDigits = 0;
         int value = 0;
-        while (hexDigits < 6 && pos < length && Character.digit(css.charAt(pos), 16) >= 0
-                && css.charAt(pos) < 0x80) {
-            value = value * 16 + Character.digit(css.charAt(pos), 16);
+        while (hexDigits < 6 && pos < length && Character.digit(chars[pos], 16) >= 0
+                && chars[pos] < 0x80) {
+            value = value * 16 + Character.digit(chars[pos], 16);
             pos++;
             hexDigits++;
         }
         if (hexDigits > 0) {
-            if (pos < length && isWhitespace(css.charAt(pos))) {
-                pos += css.charAt(pos) == '\r' && pos + 1 < length && css.charAt(pos + 1) == '\n' ? 2 : 1;
+            if (pos < length && isWhitespace(chars[pos])) {
+                pos += chars[pos] == '\r' && pos + 1 < length && chars[pos + 1] == '\n' ? 2 : 1;
             }
             if (value == 0 || value >= 0xD800 && value <= 0xDFFF || value > 0x10FFFF) {
                 value = 0xFFFD;
@@ -404,7 +477,7 @@ final class CssUrls {
             return false;
         }
         for (int k = 0; k < s.length(); k++) {
-            if (css.charAt(pos + k) != s.charAt(k)) {
+            if (chars[pos + k] != s.charAt(k)) {
                 return false;
             }
         }
@@ -415,7 +488,7 @@ final class CssUrls {
         outer:
         for (int i = from; i + s.length() <= length; i++) {
             for (int k = 0; k < s.length(); k++) {
-                if (css.charAt(i + k) != s.charAt(k)) {
+                if (chars[i + k] != s.charAt(k)) {
                     continue outer;
                 }
             }
@@ -425,9 +498,31 @@ final class CssUrls {
     }
 
     private void report(int start, int end, String url, boolean imported) {
-        if (!url.isBlank()) {
+        if (url.isBlank()) {
+            return;
+        }
+        if (goesOn) {
+            unsettled.add(new Object[] {start, end, url, imported});
+        } else {
             visitor.url(start, end, url, imported);
         }
+    }
+
+    /**
+     * The tokens read so far are settled: their addresses are reported, and a later scan starts at {@link #pos} in
+     * the state given (kept as primitives: this runs at every token).
+     */
+    private void settle(int brackets, boolean inName, boolean afterImport) {
+        if (!unsettled.isEmpty()) {
+            for (Object[] u : unsettled) {
+                visitor.url((Integer) u[0], (Integer) u[1], (String) u[2], (Boolean) u[3]);
+            }
+            unsettled.clear();
+        }
+        settled = pos;
+        settledBrackets = brackets;
+        settledInName = inName;
+        settledAfterImport = afterImport;
     }
 
     /** Whether an identifier starts at {@code i}: a name start, a '-' before one, "--", or a valid escape. */
@@ -435,12 +530,12 @@ final class CssUrls {
         if (i >= length) {
             return false;
         }
-        char c = css.charAt(i);
+        char c = chars[i];
         if (c == '-') {
             if (i + 1 >= length) {
                 return false;
             }
-            char next = css.charAt(i + 1);
+            char next = chars[i + 1];
             return isNameStart(next) || next == '-' || next == '\\' && isValidEscape(i + 1);
         }
         return isNameStart(c) || c == '\\' && isValidEscape(i);
@@ -448,7 +543,7 @@ final class CssUrls {
 
     /** Whether the backslash at {@code i} starts a valid escape (not one before a newline). */
     private boolean isValidEscape(int i) {
-        return i + 1 >= length || !isNewline(css.charAt(i + 1));
+        return i + 1 >= length || !isNewline(chars[i + 1]);
     }
 
     /** (NUL counts: CSS reads it as U+FFFD, a name character, so \0url( is a function of another name.) */
