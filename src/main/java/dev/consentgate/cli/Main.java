@@ -39,7 +39,7 @@ public final class Main {
     private static final Set<String> VALUED = Set.of("--config", "--upstream", "--listen", "--consent",
             "--charset", "--site", "--ca-dir", "--report-file", "--upstream-ca");
     private static final Set<String> FLAGS = Set.of("--demo", "--help", "-h", "--verbose", "--report",
-            "--unanswered");
+            "--unanswered", "--stylesheet");
 
     private static final String HELP = """
             ConsentGate: enforces a site's cookie policy on the wire, in front of its web servers.
@@ -62,6 +62,8 @@ public final class Main {
                                 --site names the host the page came from (www.example.com), as the proxy knows it:
                                 rules naming that whole site then spare the site's own URLs
                                 --report prints every element removed, neutralized or replaced as JSON on stderr
+                                --stylesheet reads the input as a stylesheet the site serves (site.css), as the
+                                proxy reads a text/css response: each blocked address in it becomes none
               browse          a browser proxy for auditing any site as a visitor with the given consent:
                                 browse [--consent essential|all|CAT+CAT] [--listen H:P] [--ca-dir DIR]
                                        [--report-file FILE] [--upstream-ca FILE]
@@ -109,7 +111,8 @@ public final class Main {
                 case "rewrite" -> {
                     Ruleset ruleset = RulesetLoader.load(config);
                     yield RewriteCommand.run(ruleset, rewriteConsent(ruleset, args), args.option("--charset"),
-                            site(args.option("--site")), args.flag("--report"), in, out, err);
+                            site(args.option("--site")), args.flag("--report"), args.flag("--stylesheet"), in, out,
+                            err);
                 }
                 case "browse" -> BrowseCommand.run(RulesetLoader.load(config),
                         args.option("--consent").orElse("essential"), args.option("--listen"),

@@ -5,7 +5,9 @@ import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.consent.PageMarkup;
 import dev.consentgate.cookie.CookieClassifier;
 import dev.consentgate.html.HtmlInjector;
+import dev.consentgate.html.BodyRewriter;
 import dev.consentgate.html.HtmlRewriter;
+import dev.consentgate.html.StylesheetRewriter;
 import dev.consentgate.html.PageSite;
 import dev.consentgate.html.RewriteListener;
 import dev.consentgate.html.RewriteReportJson;
@@ -25,7 +27,8 @@ import java.util.function.Consumer;
 /**
  * {@code rewrite --consent essential|all|CAT+CAT [--report] < in.html > out.html}: streams a saved page through the
  * same rewriter, tag rules, cookie rules and markup of the gateway's own the proxy uses, so an operator can test a
- * ruleset on the page a visitor gets.
+ * ruleset on the page a visitor gets; with {@code --stylesheet}, a saved stylesheet through the proxy's stylesheet
+ * rewriter.
  */
 final class RewriteCommand {
 
@@ -33,7 +36,7 @@ final class RewriteCommand {
     }
 
     static int run(Ruleset ruleset, ConsentDecision consent, Optional<String> charset, PageSite site, boolean report,
-                   InputStream in, OutputStream out, PrintStream err) throws IOException {
+                   boolean stylesheet, InputStream in, OutputStream out, PrintStream err) throws IOException {
         if (charset.isPresent() && !HtmlRewriter.knowsCharset(charset.get())) {
             // not an error: a Content-Type naming it is read the same way, which is what this command shows
             err.println("consentgate: --charset '" + charset.get() + "' is not an encoding a browser knows; it is"
@@ -44,9 +47,11 @@ final class RewriteCommand {
                 ruleset.categories());
         // without --report nothing is kept per element: the page streams in bounded memory however many it has
         RewriteReportJson events = report ? new RewriteReportJson() : null;
-        HtmlRewriter rewriter = new HtmlRewriter(policy, consent, site, charset,
-                report ? events : RewriteListener.NONE, name -> cookies.allows(name, consent),
-                injector(ruleset, consent));
+        RewriteListener listener = report ? events : RewriteListener.NONE;
+        // a stylesheet is read as if served at the site's root: its relative addresses resolve there
+        BodyRewriter rewriter = stylesheet ? new StylesheetRewriter(policy, consent, site, "/", charset, listener)
+                : new HtmlRewriter(policy, consent, site, charset, listener, name -> cookies.allows(name, consent),
+                        injector(ruleset, consent));
         Consumer<ByteBuf> write = buf -> {
             try {
                 buf.readBytes(out, buf.readableBytes());

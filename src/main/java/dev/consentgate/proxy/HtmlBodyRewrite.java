@@ -4,6 +4,7 @@ import dev.consentgate.config.Limits;
 import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.html.HtmlInjector;
 import dev.consentgate.html.BodyRewriter;
+import dev.consentgate.html.StylesheetRewriter;
 import dev.consentgate.html.HtmlRewriter;
 import dev.consentgate.html.SpeculationRuleSetRewriter;
 import dev.consentgate.html.PageSite;
@@ -122,6 +123,21 @@ final class HtmlBodyRewrite {
                 .filter(e -> e.equals("application/speculationrules+json")).isPresent();
     }
 
+    /**
+     * True for a final response that is a stylesheet ({@code text/css}), or that a browser fetched as one
+     * ({@code Sec-Fetch-Dest: style}: a page in quirks mode applies a stylesheet of its own site whatever its type).
+     */
+    static boolean isStylesheet(HttpRequest request, HttpResponse response) {
+        if (!carriesDocument(response)) {
+            return false;
+        }
+        String destination = request.headers().get("Sec-Fetch-Dest");
+        if (destination != null && destination.trim().equalsIgnoreCase("style")) {
+            return true;
+        }
+        return mediaType(response).map(ContentTypeHeader.MediaType::essence).filter("text/css"::equals).isPresent();
+    }
+
     /** A final response with a body (or, to a HEAD, one it describes): not 1xx, 204 or 304. */
     private static boolean carriesDocument(HttpResponse response) {
         int code = response.status().code();
@@ -160,7 +176,10 @@ final class HtmlBodyRewrite {
         BodyCodec encoder = codings.sent().equals("identity") ? null : BodyCodec.encoder(codings.sent());
         HtmlInjector injector = injections.any()
                 ? new HtmlInjector(injections.afterHeadStart(), injections.beforeBodyEnd(), injections.xml()) : null;
-        BodyRewriter rewriter = isSpeculationRuleSet(response)
+        BodyRewriter rewriter = isStylesheet(request, response)
+                ? new StylesheetRewriter(policy, consent, site(request), Gateway.pathOf(request.uri()),
+                        mediaType(response).map(ContentTypeHeader.MediaType::charset), listener)
+                : isSpeculationRuleSet(response)
                 ? new SpeculationRuleSetRewriter(policy, consent, site(request), listener)
                 : new HtmlRewriter(policy, consent, site(request),
                         mediaType(response).map(ContentTypeHeader.MediaType::charset), isXml(response), listener,

@@ -85,8 +85,8 @@ final class PageVariants {
      *
      * <p>A request that may load a document ({@link #mayLoadDocument}) keeps only tags of this variant: any other tag
      * or date names a page made for another choice, or one from before the gateway stood in front of the site, which
-     * a 304 would bring back. It loses Range and If-Range too, since a page is judged whole. Other requests (scripts,
-     * images, styles) keep their conditions, less the tags of other variants and, with those, the date.
+     * a 304 would bring back. It loses Range and If-Range too, since a page is judged whole. So does a request for a
+     * stylesheet, rewritten as a page is. Other requests (scripts, images) keep their conditions, less the tags of other variants and, with those, the date.
      *
      * <p>When the consent changes pages ({@code pagesChange}), a request for several ranges loses Range and If-Range
      * too, whatever fetches it: the upstream would answer with parts in one multipart body, whose type (HTML or not)
@@ -94,7 +94,8 @@ final class PageVariants {
      * range of a page is refused when it comes back (see {@link HtmlBodyRewrite#rewriteHead}).
      */
     static boolean forwardConditions(HttpHeaders headers, boolean pagesChange, Supplier<String> key) {
-        boolean document = mayLoadDocument(headers);
+        // a stylesheet is rewritten as a page is: a copy cached from before (or for another choice) must not return
+        boolean document = mayLoadDocument(headers) || mayLoadStylesheet(headers);
         if (document || pagesChange && asksForSeveralRanges(headers)) {
             headers.remove(HttpHeaderNames.RANGE);
             headers.remove(HttpHeaderNames.IF_RANGE);
@@ -225,6 +226,16 @@ final class PageVariants {
         }
         String types = accept.toLowerCase(Locale.ROOT);
         return types.contains("text/html") || types.contains("application/xhtml+xml");
+    }
+
+    /** Whether a request fetches a stylesheet: by Sec-Fetch-Dest, or (a browser without it) by asking for CSS. */
+    static boolean mayLoadStylesheet(HttpHeaders headers) {
+        String destination = headers.get("Sec-Fetch-Dest");
+        if (destination != null) {
+            return destination.trim().equalsIgnoreCase("style");
+        }
+        String accept = headers.get(HttpHeaderNames.ACCEPT);
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/css");
     }
 
     /** Whether the browser makes the request ahead of the visitor's use (a prefetch or prerender). */

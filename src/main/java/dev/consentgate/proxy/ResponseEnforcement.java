@@ -166,7 +166,9 @@ final class ResponseEnforcement {
         // a speculation rule set is what a page's rule set script is, and varies with the consent as a page does
         boolean page = HtmlBodyRewrite.isHtml(response) || HtmlBodyRewrite.isXsl(response)
                 || HtmlBodyRewrite.isXml(response) && PageVariants.mayLoadDocument(request.headers())
-                || HtmlBodyRewrite.isSpeculationRuleSet(response);
+                || HtmlBodyRewrite.isSpeculationRuleSet(response)
+                // a stylesheet loads what its CSS names, with the page
+                || HtmlBodyRewrite.isStylesheet(request, response);
         if (!revalidated && !parts && !page) {
             return Optional.empty();
         }
@@ -191,7 +193,8 @@ final class ResponseEnforcement {
         }
         return Optional.of(HtmlBodyRewrite.begin(request, response, clientAccepts, html.policy(), consent.decision(),
                 name -> html.cookieAllowed(name, consent.decision()), html.limits(),
-                HtmlBodyRewrite.isSpeculationRuleSet(response) ? HtmlBodyRewrite.Injections.NONE
+                HtmlBodyRewrite.isSpeculationRuleSet(response) || HtmlBodyRewrite.isStylesheet(request, response)
+                        ? HtmlBodyRewrite.Injections.NONE
                         : html.injections(consent.decision(), request.uri(), headers), audit.listener(),
                 html.faults()));
     }

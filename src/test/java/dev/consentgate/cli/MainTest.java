@@ -224,4 +224,17 @@ class MainTest {
         Result label = run(page, "rewrite", "--consent", "essential", "--charset", " Latin1 ");
         assertEquals("", label.err());
     }
+
+    @Test
+    void rewriteOfAStylesheetReplacesEachBlockedAddressAndReportsIt() {
+        String css = "@import url(https://connect.facebook.net/a.css);\n.a{background:url(/x.png)}\n"
+                + ".b{background:url(\"https://www.facebook.com/tr?id=1\")}\n";
+        Result r = run(css.getBytes(StandardCharsets.UTF_8), "rewrite", "--config", "config/consentgate.yaml",
+                "--consent", "essential", "--stylesheet", "--report");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("@import none;\n.a{background:url(/x.png)}\n.b{background:none}\n", r.out());
+        assertTrue(r.err().contains("\"line\":3,\"element\":\"stylesheet\",\"host\":\"www.facebook.com\""), r.err());
+        assertEquals(css, run(css.getBytes(StandardCharsets.UTF_8), "rewrite", "--config", "config/consentgate.yaml",
+                "--consent", "all", "--stylesheet").out());
+    }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * background, an image set's string, a url() whose name is escaped, a font a paragraph uses, and a style attribute's
  * background and list image, a style element in SVG, and one in an XHTML page; a custom property's string an image
  * set loads, a data: stylesheet, an SVG style whose child element's text would hide an address from a reading of all
- * its text, and a Shift_JIS page whose character before the address ends in the byte of a backslash. Each names Meta's
- * hosts. Each page is loaded straight from the upstream, where the
+ * its text, a Shift_JIS page whose character before the address ends in the byte of a backslash, and the site's own
+ * stylesheet that a page links (its import and a background). Each names Meta's hosts. Each page is loaded straight from the upstream, where the
  * stand-in tracker receives the request, then through the gateway without consent, where it receives none; the run
  * is in the tracker URL's query so that the stand-in tells the two loads apart.
  */
@@ -59,6 +59,12 @@ class StylesheetAddressesReachNoTrackerE2ETest {
                     + "<div class=\"t\">t</div>"}),
             Map.entry("/shift-jis", new String[] {"SJIS", "<style>.t::before{content:\"\u8868\"}.t{" + BOX
                     + "background:url(" + PIXEL + "shift-jis&run=RUN)}</style>"}),
+            // the site's own stylesheet, linked: what its CSS names loads with the page as a style element's does
+            Map.entry("/linked-stylesheet", new String[] {"<link rel=\"stylesheet\" href=\"/site.css?run=RUN\">",
+                "<div class=\"t\">t</div>"}),
+            Map.entry("/site.css", new String[] {"CSS", "@import url(\"https://connect.facebook.net/cg/style.css"
+                    + "?ev=linked-stylesheet&run=RUN\");\n.t{" + BOX + "background:url(" + PIXEL
+                    + "linked-stylesheet&run=RUN) no-repeat}\n"}),
             Map.entry("/xhtml-style", new String[] {"XHTML", "<style><![CDATA[ .t{" + BOX + "} ]]>.t{background:url("
                     + PIXEL + "xhtml-style&amp;run=RUN)}</style>"}));
 
@@ -72,6 +78,10 @@ class StylesheetAddressesReachNoTrackerE2ETest {
             String[] page = PAGES.get(path[0]);
             if (page == null || path.length != 2) {
                 return null;
+            }
+            if (page[0].equals("CSS")) {
+                return PagesBehindGateway.Page.ok("Content-Type: text/css\r\n",
+                        page[1].replace("RUN", path[1]).getBytes(StandardCharsets.UTF_8));
             }
             if (page[0].equals("XHTML")) {
                 String xhtml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">"
@@ -99,11 +109,12 @@ class StylesheetAddressesReachNoTrackerE2ETest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/import-url", "/import-string", "/background", "/image-set", "/escaped-url",
         "/font-face", "/style-attribute", "/list-style-attribute", "/svg-style", "/xhtml-style", "/custom-property",
-        "/data-import", "/svg-child-text", "/shift-jis"})
+        "/data-import", "/svg-child-text", "/shift-jis", "/linked-stylesheet"})
     void theTrackerIsAskedStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab)
             throws InterruptedException {
         // Before (2026-12-02): through the gateway the stand-in received each request as it did straight from the
-        // upstream: the rewriter did not read CSS, in style elements (in HTML, SVG or XHTML) or style attributes
+        // upstream: the rewriter did not read CSS, in style elements (in HTML, SVG or XHTML) or style attributes, nor
+        // (until later that day) the site's own stylesheets
         lab.assertTrackerAskedOnlyStraightFromTheUpstream(site, path, "stylesheet-addresses");
     }
 }

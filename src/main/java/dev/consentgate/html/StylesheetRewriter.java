@@ -1,0 +1,517 @@
+package dev.consentgate.html;
+
+import dev.consentgate.consent.ConsentDecision;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A stylesheet the site serves ({@code text/css}, or anything fetched as a style), rewritten as it streams: each
+ * address a rule blocks ({@code @import}, {@code url()}, an image set's, a font's: see {@link CssUrls}) becomes
+ * {@code none}, judged as a style element's are, and relative addresses against the stylesheet's own. The rest
+ * passes byte for byte.
+ *
+ * <p>Streaming: the text is scanned token by token, and only the tokens that may still read otherwise when more
+ * comes (the last few, or one that runs to the end of what arrived) are held; so memory stays bounded by the longest
+ * token. A token longer than the inspect limit ends the judging: what was read is judged, the rest passes and is
+ * reported {@code passed-over-limit}.
+ *
+ * <p>Encodings: a stylesheet is read as CSS says, in its byte order mark's encoding, else its Content-Type
+ * charset's, else its {@code @charset} rule's, else the encoding of the page that links it, which the gateway does
+ * not see. So an undeclared stylesheet that is not plain ASCII is read in every encoding a page may have, failing
+ * closed: an address any reading shows blocked goes. Readings that split the text into the same tokens (every
+ * encoding whose second bytes are never ASCII) are one scan; only an address with bytes past ASCII is decoded again
+ * in each of them. A UTF-16 stylesheet is held whole (up to the limit) and read as text.
+ */
+public final class StylesheetRewriter implements BodyRewriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StylesheetRewriter.class);
+    private static final byte[] NONE = CssUrls.NONE.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHARSET_RULE = "@charset \"".getBytes(StandardCharsets.US_ASCII);
+    /** CSS Syntax 3: an @charset rule is looked for in the first 1024 bytes. */
+    private static final int CHARSET_RULE_SPAN = 1024;
+    static final String ELEMENT = "stylesheet";
+
+    private final UrlJudge urls;
+    private final RewriteListener listener;
+    private final int limit;
+    private final String declaredLabel;
+
+    /** Bytes from absolute offset {@link #heldStart}, none of them passed on yet. */
+    private byte[] held = new byte[8192];
+    private int heldLength;
+    private long heldStart;
+    /** Line breaks before {@link #heldStart}, for the line an address is reported on. */
+    private long linesBeforeHeld;
+    /** Null until the encoding is known; then one scan per way of splitting the text into tokens. */
+    private List<Reading> readings;
+    /** More readings join once a byte past ASCII comes (a stylesheet that declares no encoding). */
+    private List<Reading> readingsPastAscii = List.of();
+    /** The encoding of a stylesheet held whole and read as text (UTF-16, ISO-2022-JP); null otherwise. */
+    private Charset wholeText;
+    /** No encoding is declared: ESC and NUL bytes are written so that every reading reads what is judged. */
+    private boolean undeclared;
+    /** Blocked spans found and not yet passed on, absolute offsets, ordered by start. */
+    private final List<long[]> blocked = new ArrayList<>();
+    /** The limit passed: everything passes as it comes. */
+    private boolean passing;
+    private long passedOverLimit;
+
+    /**
+     * {@code path}: the stylesheet's path on the site, against which its relative addresses resolve;
+     * {@code charsetLabel}: its Content-Type's charset, if any.
+     */
+    public StylesheetRewriter(TagPolicy policy, ConsentDecision consent, PageSite site, String path,
+                              Optional<String> charsetLabel, RewriteListener listener) {
+        ElementJudge judge = new ElementJudge(policy, consent, site, name -> false, Utf8OrWindows1252.INSTANCE);
+        judge.bases().element(path, true);
+        this.urls = judge.urls();
+        this.listener = listener;
+        this.limit = policy.settings().inlineScriptInspectLimit();
+        this.declaredLabel = charsetLabel.map(l -> l.trim().toLowerCase(Locale.ROOT)).orElse(null);
+    }
+
+    /** One way of splitting the text into tokens, and the encodings that split it so. */
+    private static final class Reading {
+        /** The encoding the scan decodes addresses with; the others decode only addresses past ASCII again. */
+        final Charset encoding;
+        final List<Charset> alike;
+        /** Scans bytes one per char, whatever the encoding pairs (a pair a browser finds no character for). */
+        final boolean singleBytes;
+        long settled;
+        CssUrls.Resume resume = CssUrls.Resume.START;
+        /** Scan again once this much is held: a token that runs on is read again only when it has doubled. */
+        long retryAt;
+
+        Reading(List<Charset> encodings, boolean singleBytes, long from, CssUrls.Resume resume) {
+            this.encoding = encodings.get(0);
+            this.alike = encodings.subList(1, encodings.size());
+            this.singleBytes = singleBytes;
+            this.settled = from;
+            this.resume = resume;
+        }
+
+        CharSequence text(byte[] bytes, int length) {
+            return singleBytes ? CssUrls.latin1(bytes, length) : CssUrls.pageText(bytes, length, encoding);
+        }
+    }
+
+    @Override
+    public void feed(ByteBuf chunk, Consumer<ByteBuf> out) {
+        try {
+            if (passing) {
+                out.accept(chunk.retain());
+                return;
+            }
+            int from = heldLength;
+            append(chunk);
+            if (undeclared) {
+                harmlessControls(from);
+            }
+        } finally {
+            chunk.release();
+        }
+        if (readings == null && wholeText == null && !decideEncoding(false)) {
+            return;
+        }
+        advance(false, out);
+    }
+
+    @Override
+    public void finish(Consumer<ByteBuf> out) {
+        if (passing) {
+            return;
+        }
+        if (readings == null && wholeText == null) {
+            decideEncoding(true);
+        }
+        advance(true, out);
+    }
+
+    @Override
+    public void release() {
+        held = new byte[0];
+        heldLength = 0;
+    }
+
+    @Override
+    public long elementsPassedOverLimit() {
+        return passedOverLimit;
+    }
+
+    private void append(ByteBuf chunk) {
+        int n = chunk.readableBytes();
+        if (heldLength + n > held.length) {
+            held = Arrays.copyOf(held, Math.max(heldLength + n, 2 * held.length));
+        }
+        chunk.readBytes(held, heldLength, n);
+        heldLength += n;
+    }
+
+    /**
+     * Chooses the encodings to read in, once enough has come to tell (its first bytes, and an @charset rule's end):
+     * false while it cannot tell yet.
+     */
+    private boolean decideEncoding(boolean atEnd) {
+        if (!atEnd && heldLength < 3) {
+            return false;
+        }
+        if (startsWith(0, new byte[] {(byte) 0xFE, (byte) 0xFF})) {
+            wholeText = StandardCharsets.UTF_16BE;
+            return true;
+        }
+        if (startsWith(0, new byte[] {(byte) 0xFF, (byte) 0xFE})) {
+            wholeText = StandardCharsets.UTF_16LE;
+            return true;
+        }
+        if (startsWith(0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})) {
+            // (the mark is no character of the text: a url( right after it starts a token)
+            useEncoding(StandardCharsets.UTF_8, 3);
+            return true;
+        }
+        if (declaredLabel != null && EncodingLabels.isLabel(declaredLabel)) {
+            Charset declared = EncodingLabels.charset(declaredLabel);
+            if (declared == StandardCharsets.UTF_16LE || declared == StandardCharsets.UTF_16BE) {
+                wholeText = declared;
+            } else if (declared.name().equals("ISO-2022-JP")) {
+                // its escapes switch to two-byte characters made of ASCII bytes: read as a browser decodes it
+                wholeText = Iso2022Jp.INSTANCE;
+            } else {
+                useEncoding(declared, 0);
+            }
+            return true;
+        }
+        String ruleLabel = charsetRuleLabel(atEnd);
+        if (ruleLabel == null) {
+            return false;
+        }
+        if (EncodingLabels.isLabel(ruleLabel)) {
+            Charset named = EncodingLabels.charset(ruleLabel);
+            // CSS Syntax 3: a rule naming UTF-16 is read as UTF-8 (the bytes it was found in are ASCII)
+            if (named.name().equals("ISO-2022-JP")) {
+                wholeText = Iso2022Jp.INSTANCE;
+            } else {
+                useEncoding(named == StandardCharsets.UTF_16LE || named == StandardCharsets.UTF_16BE
+                        ? StandardCharsets.UTF_8 : named, 0);
+            }
+            return true;
+        }
+        // the page's encoding: UTF-8 or windows-1252 first, every other one a page may have once past ASCII
+        Map<String, List<Charset>> byTokens = new LinkedHashMap<>();
+        byTokens.computeIfAbsent(tokenKey(Utf8OrWindows1252.INSTANCE), k -> new ArrayList<>())
+                .add(Utf8OrWindows1252.INSTANCE);
+        for (Charset c : EncodingLabels.DETECTABLE) {
+            byTokens.computeIfAbsent(tokenKey(c), k -> new ArrayList<>()).add(c);
+        }
+        List<List<Charset>> groups = new ArrayList<>(byTokens.values());
+        undeclared = true;
+        harmlessControls(0);
+        readings = new ArrayList<>(List.of(new Reading(groups.get(0), false, 0, CssUrls.Resume.START)));
+        readingsPastAscii = new ArrayList<>();
+        for (List<Charset> group : groups.subList(1, groups.size())) {
+            readingsPastAscii.add(new Reading(group, false, 0, CssUrls.Resume.START));
+        }
+        return true;
+    }
+
+    /** A declared encoding; one whose second bytes may be ASCII is read as single bytes too. */
+    private void useEncoding(Charset encoding, int from) {
+        readings = new ArrayList<>(List.of(new Reading(List.of(encoding), false, from, CssUrls.Resume.START)));
+        if (CssUrls.pairsBytes(encoding)) {
+            readings.add(new Reading(List.of(encoding), true, from, CssUrls.Resume.START));
+        }
+    }
+
+    /**
+     * In an undeclared stylesheet, from {@code held[from]} on: each ESC byte is written '?' (without one no page's
+     * ISO-2022-JP reads two-byte characters in it) and each NUL as U+FFFD in UTF-8 (which CSS reads a NUL as; without
+     * one, a UTF-16 page reads no ASCII in it). Every reading the gateway does not take then sees what it judged.
+     */
+    private void harmlessControls(int from) {
+        int nuls = 0;
+        for (int i = from; i < heldLength; i++) {
+            if (held[i] == 0x1B) {
+                held[i] = '?';
+            } else if (held[i] == 0) {
+                nuls++;
+            }
+        }
+        if (nuls == 0) {
+            return;
+        }
+        byte[] written = new byte[Math.max(held.length, heldLength + 2 * nuls)];
+        System.arraycopy(held, 0, written, 0, from);
+        int w = from;
+        for (int i = from; i < heldLength; i++) {
+            if (held[i] == 0) {
+                written[w++] = (byte) 0xEF;
+                written[w++] = (byte) 0xBF;
+                written[w++] = (byte) 0xBD;
+            } else {
+                written[w++] = held[i];
+            }
+        }
+        held = written;
+        heldLength = w;
+    }
+
+    /** What splits text into tokens alike: the encoding's kind of two-byte characters, if any. */
+    private static String tokenKey(Charset c) {
+        CharSequence probe = CssUrls.pageText(new byte[] {(byte) 0x81, '\\', (byte) 0x95, '@', (byte) 0xA1, 'A',
+                (byte) 0x81, '0', (byte) 0x81, (byte) 0x81}, 10, c);
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < probe.length(); i++) {
+            key.append(probe.charAt(i) >= 0x100 ? '2' : '1');
+        }
+        return key.toString();
+    }
+
+    /**
+     * The label of an {@code @charset "...";} rule the stylesheet starts with, "" when it starts with none, null
+     * while what came may still be the start of one.
+     */
+    private String charsetRuleLabel(boolean atEnd) {
+        int prefix = Math.min(heldLength, CHARSET_RULE.length);
+        if (!startsWith(0, Arrays.copyOf(CHARSET_RULE, prefix))) {
+            return "";
+        }
+        int span = Math.min(heldLength, CHARSET_RULE_SPAN);
+        for (int i = CHARSET_RULE.length; i + 1 < span; i++) {
+            if (held[i] == '"' && held[i + 1] == ';') {
+                return new String(held, CHARSET_RULE.length, i - CHARSET_RULE.length, StandardCharsets.US_ASCII)
+                        .trim().toLowerCase(Locale.ROOT);
+            }
+        }
+        return atEnd || heldLength >= CHARSET_RULE_SPAN ? "" : null;
+    }
+
+    private boolean startsWith(int at, byte[] prefix) {
+        if (heldLength - at < prefix.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length; k++) {
+            if (held[at + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Scans what has come as far as it reads for sure, and passes on what every reading has settled. */
+    private void advance(boolean atEnd, Consumer<ByteBuf> out) {
+        if (wholeText != null) {
+            advanceWholeText(atEnd, out);
+            return;
+        }
+        if (!readingsPastAscii.isEmpty() && !ValueReadings.isAscii(held, 0, heldLength)) {
+            // every reading splits plain ASCII alike: the others start where the first one stands
+            Reading first = readings.get(0);
+            for (Reading r : readingsPastAscii) {
+                r.settled = first.settled;
+                r.resume = first.resume;
+                readings.add(r);
+            }
+            readingsPastAscii = List.of();
+        }
+        long heldEnd = heldStart + heldLength;
+        boolean overLimit = false;
+        for (Reading r : readings) {
+            if (!atEnd && heldEnd < r.retryAt) {
+                continue;
+            }
+            scan(r, atEnd);
+            overLimit |= heldEnd - r.settled > limit;
+            r.retryAt = heldEnd + Math.max(64, heldEnd - r.settled);
+        }
+        if (overLimit && !atEnd) {
+            // a token longer than the limit: judged as far as it came, and the rest passes unread
+            for (Reading r : readings) {
+                scan(r, true);
+            }
+            LOG.debug("stylesheet token longer than {} bytes: the rest of the stylesheet passes unjudged", limit);
+            listener.onAction(new RewriteEvent(lineAt(heldEnd), ELEMENT, "", "", "",
+                    RewriteEvent.Action.PASSED_OVER_LIMIT));
+            passedOverLimit++;
+            passing = true;
+            atEnd = true;
+        }
+        long settled = atEnd ? heldEnd : readings.stream().mapToLong(r -> r.settled).min().orElse(heldEnd);
+        emit(settled, out);
+        if (passing) {
+            readings = List.of();
+        }
+    }
+
+    /** Scans reading {@code r} from where it settled to what has come (to the end, {@code atEnd}). */
+    private void scan(Reading r, boolean atEnd) {
+        int from = (int) (r.settled - heldStart);
+        byte[] rest = Arrays.copyOfRange(held, from, heldLength);
+        CharSequence text = r.text(rest, rest.length);
+        long base = r.settled;
+        CssUrls.Visitor visitor = (start, end, url, imported) -> {
+            ElementJudge.Verdict v = judge(url, imported, r, rest, start, end);
+            if (v != null) {
+                addBlocked(base + start, base + end, v);
+            }
+        };
+        CssUrls.Settled s = CssUrls.findSettled(text, r.encoding, r.resume, atEnd, visitor);
+        r.settled = base + s.offset();
+        r.resume = s.resume();
+    }
+
+    /**
+     * The verdict on an address {@code r} read at {@code bytes[start, end)}: by its encoding, and where those bytes
+     * go past ASCII, by each encoding that splits them alike. Reported when it blocks.
+     */
+    private ElementJudge.Verdict judge(String url, boolean imported, Reading r, byte[] bytes, int start, int end) {
+        ElementJudge.Verdict v = verdict(url, imported);
+        if (v == null && !r.alike.isEmpty() && !ValueReadings.isAscii(bytes, start, end)) {
+            byte[] token = Arrays.copyOfRange(bytes, start, end);
+            for (Charset other : r.alike) {
+                ElementJudge.Verdict[] found = {null};
+                CssUrls.find(r.text(token, token.length), other, (s, e, u, i) -> {
+                    if (found[0] == null) {
+                        found[0] = verdict(u, imported);
+                    }
+                });
+                if (found[0] != null) {
+                    v = found[0];
+                    break;
+                }
+            }
+        }
+        return v;
+    }
+
+    private ElementJudge.Verdict verdict(String url, boolean imported) {
+        return imported ? urls.imported(url) : urls.url(url, ElementKind.PIXEL);
+    }
+
+    /** Records a blocked span, reporting it once (several readings may find the same one). */
+    private void addBlocked(long start, long end, ElementJudge.Verdict v) {
+        int at = blocked.size();
+        while (at > 0 && blocked.get(at - 1)[0] > start) {
+            at--;
+        }
+        if (at > 0 && blocked.get(at - 1)[0] == start && blocked.get(at - 1)[1] == end) {
+            return;
+        }
+        blocked.add(at, new long[] {start, end});
+        report(lineAt(start), v);
+    }
+
+    private void report(long line, ElementJudge.Verdict v) {
+        listener.onAction(new RewriteEvent(line, ELEMENT, v.host(), v.rule().category(), v.rule().id(),
+                RewriteEvent.Action.NEUTRALIZED));
+    }
+
+    /**
+     * Passes on the held bytes up to {@code settled}, each blocked span (overlapping ones as one) replaced by
+     * {@code none}; a span that reaches past {@code settled} waits, with what follows its start.
+     */
+    private void emit(long settled, Consumer<ByteBuf> out) {
+        ByteBuf buf = Unpooled.buffer(Math.max(0, (int) (settled - heldStart)) + 16);
+        long at = heldStart;
+        while (!blocked.isEmpty() && blocked.get(0)[0] < settled) {
+            long start = blocked.get(0)[0];
+            long end = blocked.get(0)[1];
+            int merged = 1;
+            while (merged < blocked.size() && blocked.get(merged)[0] < end) {
+                end = Math.max(end, blocked.get(merged)[1]);
+                merged++;
+            }
+            if (end > settled) {
+                settled = start;
+                break;
+            }
+            buf.writeBytes(held, (int) (at - heldStart), (int) (start - at));
+            buf.writeBytes(NONE);
+            at = end;
+            blocked.subList(0, merged).clear();
+        }
+        if (settled > at) {
+            buf.writeBytes(held, (int) (at - heldStart), (int) (settled - at));
+        }
+        dropHeldUpTo(settled);
+        if (buf.isReadable()) {
+            out.accept(buf);
+        } else {
+            buf.release();
+        }
+    }
+
+    private void dropHeldUpTo(long abs) {
+        int n = (int) (abs - heldStart);
+        for (int i = 0; i < n; i++) {
+            if (held[i] == '\n') {
+                linesBeforeHeld++;
+            }
+        }
+        System.arraycopy(held, n, held, 0, heldLength - n);
+        heldLength -= n;
+        heldStart = abs;
+    }
+
+    private long lineAt(long abs) {
+        long line = linesBeforeHeld + 1;
+        for (int i = 0, n = (int) Math.min(abs - heldStart, heldLength); i < n; i++) {
+            if (held[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** A stylesheet in UTF-16 or ISO-2022-JP: held whole, up to the limit, then read as text. */
+    private void advanceWholeText(boolean atEnd, Consumer<ByteBuf> out) {
+        boolean overLimit = heldLength > limit;
+        if (!atEnd && !overLimit) {
+            return;
+        }
+        // (an odd last byte of UTF-16 stays as it came)
+        int n = wholeText == Iso2022Jp.INSTANCE ? heldLength : heldLength & ~1;
+        String text = new String(held, 0, n, wholeText);
+        List<int[]> spans = new ArrayList<>();
+        CssUrls.find(text, null, (start, end, url, imported) -> {
+            ElementJudge.Verdict v = verdict(url, imported);
+            if (v != null) {
+                spans.add(new int[] {start, end});
+                report(1 + text.substring(0, start).chars().filter(c -> c == '\n').count(), v);
+            }
+        });
+        ByteBuf buf;
+        if (spans.isEmpty()) {
+            buf = Unpooled.wrappedBuffer(Arrays.copyOf(held, heldLength));
+        } else {
+            StringBuilder sb = new StringBuilder(text.length());
+            int from = 0;
+            for (int[] span : spans) {
+                sb.append(text, from, span[0]).append(CssUrls.NONE);
+                from = span[1];
+            }
+            sb.append(text, from, text.length());
+            byte[] rewritten = sb.toString().getBytes(wholeText);
+            buf = Unpooled.buffer(rewritten.length + 1).writeBytes(rewritten).writeBytes(held, n, heldLength - n);
+        }
+        heldLength = 0;
+        out.accept(buf);
+        if (overLimit && !atEnd) {
+            LOG.debug("UTF-16 or ISO-2022-JP stylesheet longer than {} bytes: the rest passes unjudged", limit);
+            listener.onAction(new RewriteEvent(1, ELEMENT, "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT));
+            passedOverLimit++;
+            passing = true;
+        }
+    }
+}
