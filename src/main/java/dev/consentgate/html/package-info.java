@@ -39,7 +39,9 @@
  * tokenizer's fast path ({@code OrdinaryTags}) to the tag states, which capture it. A style element's content (in
  * HTML) is held to its end tag ({@code InlineStyleInspection}, at most {@code inlineScriptInspectLimit} bytes) and
  * each address it loads that a rule blocks ({@code CssUrls}: url(), an import's string, an image set's) becomes
- * {@code none}. The first rule that matches
+ * {@code none}; so does each in a stylesheet the site serves ({@code StylesheetRewriter}, a {@code BodyRewriter} of its
+ * own, which streams: {@code CssUrls} says how far a scan of text that goes on reads for sure). The first rule that
+ * matches
  * decides, so essential rules (consent managers, reCAPTCHA) declared first are never blocked. A host rule naming the
  * page's own site ({@link dev.consentgate.html.PageSite}, from the request's Host) does not match that site's URLs.
  * Scripts whose type holds data, a template or a consent tool's blocked script (text/plain, JSON, text/template...) are
