@@ -128,11 +128,26 @@ final class CssUrls {
 
     /**
      * {@code bytes[0, length)} of a page in {@code encoding} as the scanner reads them: chars 0-255, but where a
-     * two-byte character's second byte may be ASCII (Shift_JIS, Big5, GBK, gb18030, EUC-KR as browsers read it),
-     * that byte is one char past 255 (its value plus 256), part of a name, never a quote, a backslash or a paren: in
-     * Shift_JIS "表" is 0x95 0x5C, whose second byte read alone is a backslash that would escape a closing quote.
+     * two-byte character's second byte is ASCII (Shift_JIS, Big5, GBK, gb18030, EUC-KR as browsers read it), that
+     * byte is one char past 255 (its value plus 256), part of a name, never a quote, a backslash or a paren: in
+     * Shift_JIS "表" is 0x95 0x5C, whose second byte read alone is a backslash that would escape a closing quote. A
+     * lead byte and an ASCII byte that make no character are read as two, as a browser reads them (0x85 0x5C is an
+     * error, then a backslash): a page may hold both kinds (found by a review, 2026-12-02), so the pairs are told
+     * apart by the encoding's table.
      */
     static CharSequence pageText(byte[] bytes, int length, Charset encoding) {
+        return paired(bytes, length, encoding, false);
+    }
+
+    /**
+     * {@link #pageText}, but with every lead byte and ASCII byte that may make a character taken as one, whatever the
+     * table says: read besides it, failing closed, where a browser's table holds a character the JDK's lacks.
+     */
+    static CharSequence everyPairText(byte[] bytes, int length, Charset encoding) {
+        return paired(bytes, length, encoding, true);
+    }
+
+    private static CharSequence paired(byte[] bytes, int length, Charset encoding, boolean everyPair) {
         TrailBytes trails = TrailBytes.of(encoding);
         if (trails == null) {
             return latin1(bytes, length);
@@ -141,18 +156,21 @@ final class CssUrls {
         for (int i = 0; i < length; i++) {
             int b = bytes[i] & 0xff;
             chars[i] = (char) b;
-            if (trails.isLead(b) && i + 1 < length && trails.isTrail(bytes[i + 1] & 0xff)) {
-                i++;
-                chars[i] = (char) (0x100 | bytes[i] & 0xff);
+            if (trails.isLead(b) && i + 1 < length) {
+                int next = bytes[i + 1] & 0xff;
+                if (trails.isTrail(next) && (next >= 0x80 || everyPair || trails.makesCharacter(b, next))) {
+                    i++;
+                    chars[i] = (char) (0x100 | next);
+                }
             }
         }
         return java.nio.CharBuffer.wrap(chars);
     }
 
     /**
-     * Whether {@link #pageText} pairs bytes in {@code encoding}. Its pairing follows the byte ranges, not the
-     * encoding's table: where a browser finds no character for a pair, it reads the second byte again as ASCII, so
-     * the text is read as single bytes too (see InlineStyleInspection).
+     * Whether {@link #pageText} pairs bytes in {@code encoding}. Where a browser's table and the JDK's differ, the
+     * text is read with every possible pair too ({@link #everyPairText}), and as single bytes (see
+     * InlineStyleInspection).
      */
     static boolean pairsBytes(Charset encoding) {
         return TrailBytes.of(encoding) != null;
@@ -177,6 +195,49 @@ final class CssUrls {
                 return EUC_KR;
             }
             return null;
+        }
+
+        /** The JDK's encodings of this kind: a pair any of them has a character for makes one. */
+        private String[] family() {
+            return switch (this) {
+                case SHIFT_JIS -> new String[] {"Shift_JIS", "windows-31j"};
+                case BIG5 -> new String[] {"Big5", "Big5-HKSCS"};
+                case GBK -> new String[] {"GBK", "GB18030"};
+                case EUC_KR -> new String[] {"EUC-KR", "x-windows-949"};
+            };
+        }
+
+        /** Lead byte times 128 plus ASCII second byte: the pairs that make a character; built when first asked. */
+        private volatile java.util.BitSet asciiPairs;
+
+        boolean makesCharacter(int lead, int asciiTrail) {
+            java.util.BitSet pairs = asciiPairs;
+            if (pairs == null) {
+                pairs = asciiPairs();
+                asciiPairs = pairs;
+            }
+            return pairs.get(lead << 7 | asciiTrail);
+        }
+
+        private java.util.BitSet asciiPairs() {
+            java.util.BitSet pairs = new java.util.BitSet(256 << 7);
+            for (String name : family()) {
+                if (!Charset.isSupported(name)) {
+                    continue;
+                }
+                Charset charset = Charset.forName(name);
+                for (int lead = 0x81; lead <= 0xfe; lead++) {
+                    for (int trail = 0x30; trail < 0x80; trail++) {
+                        if (isLead(lead) && isTrail(trail)) {
+                            String s = new String(new byte[] {(byte) lead, (byte) trail}, charset);
+                            if (s.length() == 1 && s.charAt(0) != '\uFFFD') {
+                                pairs.set(lead << 7 | trail);
+                            }
+                        }
+                    }
+                }
+            }
+            return pairs;
         }
 
         boolean isLead(int b) {
@@ -594,7 +655,7 @@ final class CssUrls {
 
         private void flush() {
             if (rawLength > 0) {
-                text.append(new String(rawRun, 0, rawLength, rawEncoding));
+                text.append(BrowserDecoding.decode(rawRun, 0, rawLength, rawEncoding));
                 rawLength = 0;
             }
         }

@@ -23,8 +23,50 @@ final class DeclaredEntities {
     DeclaredEntities(List<XmlProlog.Entity> entities) {
         for (XmlProlog.Entity e : entities) {
             if (!PREDEFINED.contains(e.name())) {
-                values.putIfAbsent(e.name(), e.value());
+                values.putIfAbsent(e.name(), withCharacterReferencesDecoded(e.value()));
             }
+        }
+    }
+
+    /**
+     * An entity's literal value as its replacement text (XML 1.0, 4.5): its character references are decoded where it
+     * is declared, and the text is parsed again where it is used, so {@code "&#38;#117;rl"} is {@code &#117;rl} there,
+     * which reads {@code url} (found by a review, 2026-12-02). References to entities stay, expanded where used.
+     */
+    static String withCharacterReferencesDecoded(String literal) {
+        if (literal.indexOf("&#") < 0) {
+            return literal;
+        }
+        StringBuilder out = new StringBuilder(literal.length());
+        int i = 0;
+        for (int amp = literal.indexOf("&#"); amp >= 0; amp = literal.indexOf("&#", i)) {
+            int semicolon = literal.indexOf(';', amp + 2);
+            int cp = semicolon < 0 ? -1 : codePoint(literal.substring(amp + 2, semicolon));
+            if (cp < 0) {
+                // not well-formed: a parser refuses the page, and the text stays as written
+                out.append(literal, i, amp + 2);
+                i = amp + 2;
+                continue;
+            }
+            out.append(literal, i, amp).appendCodePoint(cp);
+            i = semicolon + 1;
+        }
+        return out.append(literal, i, literal.length()).toString();
+    }
+
+    /** The code point {@code 117} or {@code x75} names, -1 when it names none. */
+    private static int codePoint(String digits) {
+        boolean hex = digits.startsWith("x");
+        String number = hex ? digits.substring(1) : digits;
+        if (number.isEmpty() || number.length() > 8
+                || !number.chars().allMatch(c -> Character.digit(c, hex ? 16 : 10) >= 0 && c < 0x80)) {
+            return -1;
+        }
+        try {
+            int cp = Integer.parseInt(number, hex ? 16 : 10);
+            return cp > 0 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF) ? cp : -1;
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

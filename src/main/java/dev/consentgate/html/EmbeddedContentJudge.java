@@ -86,7 +86,7 @@ final class EmbeddedContentJudge {
             List<Charset> readings = labelled ? List.of(EncodingLabels.charset(label))
                     : ValueReadings.isAscii(body, 0, body.length) ? List.of(Utf8OrWindows1252.INSTANCE)
                     : ValueReadings.of(Utf8OrWindows1252.INSTANCE);
-            return document(readings.stream().map(reading -> new String(body, reading)).toList(), body,
+            return document(readings.stream().map(reading -> BrowserDecoding.decode(body, reading)).toList(), body,
                     labelled ? Optional.of(label) : Optional.empty());
         }
         return code(body, labelled ? List.of(EncodingLabels.charset(label), StandardCharsets.UTF_8)

@@ -252,7 +252,7 @@ final class InlineScriptJudge {
 
     /** The text of a speculation rule set read to its end, as the page's encoding reads it. */
     String text() {
-        return new String(kept, 0, keptLength, encoding);
+        return BrowserDecoding.decode(kept, 0, keptLength, encoding);
     }
 
     /** The code kept, {@code [0, keptLength())}. */

@@ -218,7 +218,8 @@ final class InlineStyleInspection {
 
     /**
      * Whether {@code content}, its blocked addresses overwritten, still names one in another reading: in another
-     * encoding, as single bytes ({@code asBytes}), or ({@code asMarkup}) as the text markup gives it.
+     * encoding, as single bytes or with every possible pair ({@code asBytes}), or ({@code asMarkup}) as the text
+     * markup gives it.
      */
     private boolean hidesBlockedAddress(byte[] content, List<Charset> otherReadings, boolean asBytes,
                                         boolean asMarkup) {
@@ -226,13 +227,14 @@ final class InlineStyleInspection {
         CssUrls.Visitor judge = (start, end, url, imported) -> found[0] |= judge(url, imported) != null;
         if (asBytes) {
             CssUrls.find(CssUrls.latin1(content, content.length), encoding, judge);
+            CssUrls.find(CssUrls.everyPairText(content, content.length, encoding), encoding, judge);
         }
         for (Charset reading : otherReadings) {
             CssUrls.find(CssUrls.pageText(content, content.length, reading), reading, judge);
         }
         if (asMarkup) {
             for (Charset reading : ValueReadings.of(encoding)) {
-                String text = new String(content, reading);
+                String text = BrowserDecoding.decode(content, reading);
                 String stylesheet = StyleTextAsMarkup.text(xml ? declaredEntities.apply(text) : text, xml);
                 if (stylesheet == null) {
                     // the markup reading runs on past the end tag: the content cannot be judged

@@ -72,7 +72,7 @@ final class ScriptDataUrls implements CompactedCode.StringText {
     @Override
     public void end() {
         if (candidate && match == null && length > 0) {
-            String url = new String(text, 0, length, encoding);
+            String url = BrowserDecoding.decode(text, 0, length, encoding);
             if (DataUrls.isDataUrl(url)) {
                 EmbeddedContentJudge embedded = judge.get();
                 match = embedded.dataUrl(url, false, null);

@@ -88,24 +88,35 @@ public final class StylesheetRewriter implements BodyRewriter {
         /** The encoding the scan decodes addresses with; the others decode only addresses past ASCII again. */
         final Charset encoding;
         final List<Charset> alike;
-        /** Scans bytes one per char, whatever the encoding pairs (a pair a browser finds no character for). */
-        final boolean singleBytes;
+        final Pairs pairs;
         long settled;
         CssUrls.Resume resume = CssUrls.Resume.START;
         /** Scan again once this much is held: a token that runs on is read again only when it has doubled. */
         long retryAt;
 
-        Reading(List<Charset> encodings, boolean singleBytes, long from, CssUrls.Resume resume) {
+        Reading(List<Charset> encodings, Pairs pairs, long from, CssUrls.Resume resume) {
             this.encoding = encodings.get(0);
             this.alike = encodings.subList(1, encodings.size());
-            this.singleBytes = singleBytes;
+            this.pairs = pairs;
             this.settled = from;
             this.resume = resume;
         }
 
         CharSequence text(byte[] bytes, int length) {
-            return singleBytes ? CssUrls.latin1(bytes, length) : CssUrls.pageText(bytes, length, encoding);
+            return switch (pairs) {
+                case AS_THE_TABLE_SAYS -> CssUrls.pageText(bytes, length, encoding);
+                case EVERY_PAIR -> CssUrls.everyPairText(bytes, length, encoding);
+                case NONE -> CssUrls.latin1(bytes, length);
+            };
         }
+    }
+
+    /**
+     * How a reading of a two-byte encoding pairs bytes: as its table says, and, failing closed where a browser's
+     * table may differ, every pair the byte ranges allow, and none.
+     */
+    private enum Pairs {
+        AS_THE_TABLE_SAYS, EVERY_PAIR, NONE
     }
 
     @Override
@@ -218,19 +229,21 @@ public final class StylesheetRewriter implements BodyRewriter {
         List<List<Charset>> groups = new ArrayList<>(byTokens.values());
         undeclared = true;
         harmlessControls(0);
-        readings = new ArrayList<>(List.of(new Reading(groups.get(0), false, 0, CssUrls.Resume.START)));
+        readings = new ArrayList<>(List.of(new Reading(groups.get(0), Pairs.AS_THE_TABLE_SAYS, 0, CssUrls.Resume.START)));
         readingsPastAscii = new ArrayList<>();
         for (List<Charset> group : groups.subList(1, groups.size())) {
-            readingsPastAscii.add(new Reading(group, false, 0, CssUrls.Resume.START));
+            readingsPastAscii.add(new Reading(group, Pairs.AS_THE_TABLE_SAYS, 0, CssUrls.Resume.START));
         }
         return true;
     }
 
-    /** A declared encoding; one whose second bytes may be ASCII is read as single bytes too. */
+    /** A declared encoding; one whose second bytes may be ASCII is read with every pair and as single bytes too. */
     private void useEncoding(Charset encoding, int from) {
-        readings = new ArrayList<>(List.of(new Reading(List.of(encoding), false, from, CssUrls.Resume.START)));
+        readings = new ArrayList<>(List.of(new Reading(List.of(encoding), Pairs.AS_THE_TABLE_SAYS, from,
+                CssUrls.Resume.START)));
         if (CssUrls.pairsBytes(encoding)) {
-            readings.add(new Reading(List.of(encoding), true, from, CssUrls.Resume.START));
+            readings.add(new Reading(List.of(encoding), Pairs.EVERY_PAIR, from, CssUrls.Resume.START));
+            readings.add(new Reading(List.of(encoding), Pairs.NONE, from, CssUrls.Resume.START));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.consentgate.html.UrlMatchCache.UrlMatch;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -158,7 +159,7 @@ final class UrlJudge {
             return null;
         }
         for (Charset encoding : stylesheetEncodings(body, DataUrls.charsetLabel(url))) {
-            Verdict v = stylesheet(new String(body, encoding), kind);
+            Verdict v = stylesheet(BrowserDecoding.decode(body, encoding), kind);
             if (v != null) {
                 return v;
             }
@@ -166,7 +167,10 @@ final class UrlJudge {
         return null;
     }
 
-    /** The encodings a data: stylesheet's CSS may be read in: its BOM's, its charset's, else UTF-8's and the page's. */
+    /**
+     * The encodings a data: stylesheet's CSS may be read in: its BOM's, its charset's, its {@code @charset} rule's,
+     * else UTF-8's and the page's (each a detector may choose, for a page that declares none).
+     */
     private List<Charset> stylesheetEncodings(byte[] body, String label) {
         if (body.length >= 2 && (body[0] & 0xff) == 0xFF && (body[1] & 0xff) == 0xFE) {
             return List.of(StandardCharsets.UTF_16LE);
@@ -178,8 +182,40 @@ final class UrlJudge {
         if (named != null) {
             return List.of(named == EncodingLabels.charset("iso-2022-jp") ? Iso2022Jp.INSTANCE : named);
         }
-        return pageEncoding.equals(StandardCharsets.UTF_8) ? List.of(StandardCharsets.UTF_8)
-                : List.of(StandardCharsets.UTF_8, pageEncoding);
+        // CSS Syntax 3: without a charset, an @charset rule the text starts with names its encoding (found by a
+        // review, 2026-12-02: one naming ISO-2022-JP, whose escapes are no characters, split a tracker's host)
+        String rule = charsetRuleLabel(body);
+        if (rule != null && EncodingLabels.isLabel(rule)) {
+            Charset byRule = EncodingLabels.charset(rule);
+            return List.of(byRule == EncodingLabels.charset("iso-2022-jp") ? Iso2022Jp.INSTANCE
+                    : byRule == StandardCharsets.UTF_16LE || byRule == StandardCharsets.UTF_16BE
+                    ? StandardCharsets.UTF_8 : byRule);
+        }
+        List<Charset> readings = new java.util.ArrayList<>(List.of(StandardCharsets.UTF_8));
+        // plain ASCII reads alike in each; a stylesheet inside another is read in the page's first reading only,
+        // which keeps three levels from multiplying the detector's 36 readings
+        boolean every = stylesheetDepth == 0 && !ValueReadings.isAscii(body, 0, body.length);
+        for (Charset page : every ? ValueReadings.of(pageEncoding) : List.of(pageEncoding)) {
+            if (!readings.contains(page)) {
+                readings.add(page);
+            }
+        }
+        return readings;
+    }
+
+    /** The label of the {@code @charset "...";} rule {@code body} starts with (within 1024 bytes), or null. */
+    static String charsetRuleLabel(byte[] body) {
+        byte[] start = "@charset \"".getBytes(StandardCharsets.US_ASCII);
+        if (body.length < start.length || !Arrays.equals(body, 0, start.length, start, 0, start.length)) {
+            return null;
+        }
+        for (int i = start.length; i + 1 < Math.min(body.length, 1024); i++) {
+            if (body[i] == '"' && body[i + 1] == ';') {
+                return new String(body, start.length, i - start.length, StandardCharsets.US_ASCII).trim()
+                        .toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return null;
     }
 
     /** The first blocked address {@code css} loads, judged as {@code kind}'s, or null. */

@@ -56,7 +56,8 @@ final class ValueReadings {
      * took nearly half the time of rewriting a page that declares no encoding.
      */
     static String read(byte[] a, int from, int to, Charset reading) {
-        return new String(a, from, to - from, isAscii(a, from, to) ? StandardCharsets.ISO_8859_1 : reading);
+        return isAscii(a, from, to) ? new String(a, from, to - from, StandardCharsets.ISO_8859_1)
+                : BrowserDecoding.decode(a, from, to - from, reading);
     }
 
     /**

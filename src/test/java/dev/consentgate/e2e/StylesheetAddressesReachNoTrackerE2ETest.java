@@ -59,6 +59,18 @@ class StylesheetAddressesReachNoTrackerE2ETest {
                     + "<div class=\"t\">t</div>"}),
             Map.entry("/shift-jis", new String[] {"SJIS", "<style>.t::before{content:\"\u8868\"}.t{" + BOX
                     + "background:url(" + PIXEL + "shift-jis&run=RUN)}</style>"}),
+            // found by a third review (2026-12-02): a Shift_JIS page with a pair that is a character and one that is
+            // none, a data: stylesheet in EUC-JP after a lead byte that makes no character, one whose @charset rule
+            // names ISO-2022-JP (an escape splits the host), and an XHTML entity whose value is parsed again
+            Map.entry("/mixed-pairs", new String[] {"RAW shift_jis", "<style>.t{" + BOX + "--x:\"\u0095\\\"\u0085"
+                    + "\\\"\"/*\u0095\\\";background:url(" + PIXEL + "mixed-pairs&run=RUN);}*/}</style>"}),
+            Map.entry("/data-import-euc-jp", new String[] {"<style>@import \"data:text/css;charset=euc-jp;base64,"
+                    + "EUCJP\";</style>", "<div class=\"t\">t</div>"}),
+            Map.entry("/data-import-charset-rule", new String[] {"<style>@import \"data:text/css,@charset%20%22"
+                    + "iso-2022-jp%22;.t{" + BOX + "background:url(https://www.face%1B(Bbook.com/tr?ev="
+                    + "data-import-charset-rule%26run=RUN)}\";</style>", "<div class=\"t\">t</div>"}),
+            Map.entry("/xhtml-entity-twice", new String[] {"XHTML <!DOCTYPE html [<!ENTITY b \"&#38;#117;rl\">]>",
+                "<style>.t{" + BOX + "background:&b;(" + PIXEL + "xhtml-entity-twice&amp;run=RUN)}</style>"}),
             // the site's own stylesheet, linked: what its CSS names loads with the page as a style element's does
             Map.entry("/linked-stylesheet", new String[] {"<link rel=\"stylesheet\" href=\"/site.css?run=RUN\">",
                 "<div class=\"t\">t</div>"}),
@@ -83,8 +95,16 @@ class StylesheetAddressesReachNoTrackerE2ETest {
                 return PagesBehindGateway.Page.ok("Content-Type: text/css\r\n",
                         page[1].replace("RUN", path[1]).getBytes(StandardCharsets.UTF_8));
             }
-            if (page[0].equals("XHTML")) {
-                String xhtml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">"
+            if (page[0].startsWith("RAW ")) {
+                // each char a byte, in the charset named
+                String html = "<!DOCTYPE html><html><head><title>css</title>" + page[1].replace("RUN", path[1])
+                        + "</head><body><div class=\"t\">t</div></body></html>";
+                return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=" + page[0].substring(4) + "\r\n",
+                        html.getBytes(StandardCharsets.ISO_8859_1));
+            }
+            if (page[0].startsWith("XHTML")) {
+                String xhtml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>" + page[0].substring(5).trim()
+                        + "<html xmlns=\"http://www.w3.org/1999/xhtml\">"
                         + "<head><title>css</title>" + page[1].replace("RUN", path[1]) + "</head><body>"
                         + "<div class=\"t\">t</div></body></html>";
                 return PagesBehindGateway.Page.ok("Content-Type: application/xhtml+xml\r\n",
@@ -98,7 +118,10 @@ class StylesheetAddressesReachNoTrackerE2ETest {
             }
             String css = ".t{" + BOX + "background:url(" + PIXEL + "data-import&run=" + path[1] + ")}";
             String data = java.util.Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
-            String head = page[0].replace("RUN", path[1]).replace("DATA", data);
+            byte[] eucJp = (".t{" + BOX + "--x:\"\u0085\\\"/*\";background:url(" + PIXEL + "data-import-euc-jp&run="
+                    + path[1] + ");*/}").getBytes(StandardCharsets.ISO_8859_1);
+            String head = page[0].replace("RUN", path[1]).replace("DATA", data)
+                    .replace("EUCJP", java.util.Base64.getEncoder().encodeToString(eucJp));
             String body = page[1].replace("RUN", path[1]);
             return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n",
                     ("<!DOCTYPE html><html><head><title>css</title>" + head + "</head><body>" + body + "</body></html>")
@@ -109,7 +132,8 @@ class StylesheetAddressesReachNoTrackerE2ETest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/import-url", "/import-string", "/background", "/image-set", "/escaped-url",
         "/font-face", "/style-attribute", "/list-style-attribute", "/svg-style", "/xhtml-style", "/custom-property",
-        "/data-import", "/svg-child-text", "/shift-jis", "/linked-stylesheet"})
+        "/data-import", "/svg-child-text", "/shift-jis", "/linked-stylesheet", "/mixed-pairs", "/data-import-euc-jp",
+        "/data-import-charset-rule", "/xhtml-entity-twice"})
     void theTrackerIsAskedStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab)
             throws InterruptedException {
         // Before (2026-12-02): through the gateway the stand-in received each request as it did straight from the

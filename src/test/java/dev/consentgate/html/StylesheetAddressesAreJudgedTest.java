@@ -219,6 +219,14 @@ class StylesheetAddressesAreJudgedTest {
         String out = XmlPages.rewrite(page);
         assertEquals(-1, out.indexOf(XmlPages.PIXEL), out);
         assertTrue(out.contains("<style></style>"), out);
+        // an entity's value is parsed again where it is used: "&#38;#117;rl" is "&#117;rl" there, which reads "url"
+        // (found by a third review, 2026-12-02: Chromium 156 fetched both)
+        String twice = XmlPages.xhtml("<!DOCTYPE html [<!ENTITY b \"&#38;#117;rl\">]>", "<style>.a{background:&b;("
+                + XmlPages.PIXEL + ")}</style>", "<div class=\"a\" style=\"background:&b;(" + XmlPages.PIXEL
+                + ")\">x</div>");
+        String rewritten = XmlPages.rewrite(twice);
+        assertTrue(rewritten.contains("<style></style>"), rewritten);
+        assertTrue(rewritten.contains("data-cg-blocked-style="), rewritten);
     }
 
     /**
@@ -244,17 +252,58 @@ class StylesheetAddressesAreJudgedTest {
 
     /**
      * A pair of bytes in the ranges of a two-byte character that the encoding maps to none is read by a browser as
-     * an error and its second byte again as ASCII: the text is read as single bytes too (found by a review,
+     * an error and its second byte again as ASCII: the text is read so, and as single bytes too (found by a review,
      * 2026-12-02: Chromium 156 fetched both).
      */
     @Test
     void aPairThatIsNoCharacterIsReadAsSingleBytesToo() {
         byte[] sjis = concat("<meta charset=shift_jis><style>.x", new byte[] {(byte) 0x85, 0x5C},
                 "\"{}:root{background:url(https:www.facebook.com/tr?id=1)}/*\"*/</style>");
-        assertEquals("<meta charset=shift_jis><style></style>", latin1(rewriteBytes(sjis)));
+        // (read as the table says, the pair is two bytes: the address is found in the page's own reading)
+        assertEquals(latin1(concat("<meta charset=shift_jis><style>.x", new byte[] {(byte) 0x85, 0x5C},
+                "\"{}:root{background:none}/*\"*/</style>")), latin1(rewriteBytes(sjis)));
         byte[] euckr = concat("<meta charset=euc-kr><style>a[title=x", new byte[] {(byte) 0xB0},
                 "]{}:root{background-image:image-set(\"" + PIXEL + "\" 1x)}</style>");
-        assertEquals("<meta charset=euc-kr><style></style>", latin1(rewriteBytes(euckr)));
+        assertEquals(latin1(concat("<meta charset=euc-kr><style>a[title=x", new byte[] {(byte) 0xB0},
+                "]{}:root{background-image:image-set(none 1x)}</style>")), latin1(rewriteBytes(euckr)));
+    }
+
+    /**
+     * A page may hold both a pair that is a character (Shift_JIS 0x95 0x5C, "表", whose second byte is no backslash)
+     * and one that is none (0x85 0x5C, an error and a backslash): read either way throughout, the url() below is in a
+     * comment, while Chromium 156 read each pair as its table says and fetched it (found by a third review,
+     * 2026-12-02). Declared, and undeclared (a detector may choose Shift_JIS).
+     */
+    @Test
+    void pairsAreReadAsTheEncodingsTableSays() {
+        byte[] style = concat(".a{--x:\"", new byte[] {(byte) 0x95, 0x5C, '"', (byte) 0x85, 0x5C, '"', '"', '/', '*',
+                (byte) 0x95, 0x5C}, "\";background:url(" + PIXEL + ");}*/}</style>");
+        for (String start : List.of("<meta charset=shift_jis><style>", "<p>text<style>")) {
+            byte[] page = concat(start, style, "");
+            String out = latin1(rewriteBytes(page));
+            assertEquals(-1, out.indexOf("www.facebook.com"), out);
+        }
+    }
+
+    /**
+     * What a data: stylesheet's text is: read as a browser decodes it, an ASCII byte after a lead byte that makes no
+     * character read again as itself (the JDK's EUC-JP and Big5-HKSCS took it into the error), and in the encoding
+     * its {@code @charset} rule names when it has no charset (in ISO-2022-JP, an escape is no character and splits a
+     * host); both found by a third review, 2026-12-02: Chromium 156 fetched each.
+     */
+    @Test
+    void aDataStylesheetIsReadAsABrowserDecodesIt() {
+        // (in base64: what the data: URL says only its decoded text shows)
+        String css = java.util.Base64.getEncoder().encodeToString(concat(".a{--x:\"", new byte[] {(byte) 0x85, 0x5C},
+                "\"/*\";background:url(" + PIXEL + ");*/}"));
+        for (String charset : List.of("euc-jp", "big5", "shift_jis", "euc-kr")) {
+            String page = "<style>@import \"data:text/css;charset=" + charset + ";base64," + css + "\";</style>";
+            assertEquals("<style>@import none;</style>", rewrite(page), charset);
+        }
+        String splitHost = "data:text/css,@charset%20%22iso-2022-jp%22;.a{background:url(https://www.face%1B(Bbook.com"
+                + "/tr?d1)}";
+        assertEquals("<style>@import none;</style>", rewrite("<style>@import \"" + splitHost + "\";</style>"));
+        assertEquals("", rewrite("<link rel=stylesheet href=\"" + splitHost + "\">"));
     }
 
     private static byte[] concat(String a, byte[] b, String c) {
