@@ -48,6 +48,8 @@ public final class StylesheetRewriter implements BodyRewriter {
     private final RewriteListener listener;
     private final int limit;
     private final String declaredLabel;
+    /** The directory of the stylesheet's path, which its relative addresses start from ({@code /css/}). */
+    private final String directory;
 
     /** Bytes from absolute offset {@link #heldStart}, none of them passed on yet. */
     private byte[] held = new byte[8192];
@@ -75,9 +77,9 @@ public final class StylesheetRewriter implements BodyRewriter {
      */
     public StylesheetRewriter(TagPolicy policy, ConsentDecision consent, PageSite site, String path,
                               Optional<String> charsetLabel, RewriteListener listener) {
-        ElementJudge judge = new ElementJudge(policy, consent, site, name -> false, Utf8OrWindows1252.INSTANCE);
-        judge.bases().element(path, true);
-        this.urls = judge.urls();
+        this.urls = new ElementJudge(policy, consent, site, name -> false, Utf8OrWindows1252.INSTANCE).urls();
+        int slash = path.lastIndexOf('/');
+        this.directory = slash < 0 ? "/" : path.substring(0, slash + 1);
         this.listener = listener;
         this.limit = policy.settings().inlineScriptInspectLimit();
         this.declaredLabel = charsetLabel.map(l -> l.trim().toLowerCase(Locale.ROOT)).orElse(null);
@@ -409,7 +411,25 @@ public final class StylesheetRewriter implements BodyRewriter {
     }
 
     private ElementJudge.Verdict verdict(String url, boolean imported) {
-        return imported ? urls.imported(url) : urls.url(url, ElementKind.PIXEL);
+        String address = fromStylesheet(url);
+        return imported ? urls.imported(address) : urls.url(address, ElementKind.PIXEL);
+    }
+
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+
+    /**
+     * A relative path as the stylesheet's directory gives it ({@code ../px.gif} in /css/site.css: {@code
+     * /css/../px.gif}, whose rules' paths are looked for at each '/'); any other address as it is. Judged so, it
+     * stays a URL on the site that the judge's cache remembers, where a base would have each resolved anew.
+     */
+    private String fromStylesheet(String url) {
+        // a browser's URL parser drops tabs and line breaks, and leading spaces or controls
+        String plain = url.replace("\t", "").replace("\n", "").replace("\r", "").stripLeading();
+        if (plain.isEmpty() || plain.charAt(0) == '/' || plain.charAt(0) == '\\' || plain.charAt(0) == '?'
+                || plain.charAt(0) == '#' || plain.charAt(0) <= ' ' || SCHEME.matcher(plain).lookingAt()) {
+            return url;
+        }
+        return directory + plain;
     }
 
     /** Records a blocked span, reporting it once (several readings may find the same one). */
