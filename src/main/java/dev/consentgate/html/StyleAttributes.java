@@ -5,16 +5,33 @@ import dev.consentgate.html.ElementJudge.Verdict;
 /**
  * The style attributes of an element ({@code <div style="background:url(...)">}): CSS whose addresses a browser
  * fetches with the page, judged like an image's (see {@link CssUrls}). Every attribute named style counts, a
- * repeated one too (a browser applies the first), as with event handlers.
+ * repeated one too (a browser applies the first), as with event handlers; and so does each SVG presentation
+ * attribute whose value may be a {@code url()} ({@code mask}, {@code filter}, {@code clip-path}, {@code fill}...):
+ * Chromium 156 fetched a tracker's address named in a {@code mask}, {@code filter} or {@code clip-path} attribute
+ * (found by a review, 2026-12-02). Those apply only to SVG elements, which the tokenizer's fast path never skips (it
+ * runs in HTML content only), so it need not look for them.
  */
 final class StyleAttributes {
 
     private StyleAttributes() {
     }
 
-    /** Whether attribute {@code k} of {@code tag} is a style attribute. */
+    /**
+     * Whether attribute {@code k} of {@code tag} is a style attribute, or a presentation attribute whose value may be
+     * a url() (each a CSS property of the same name); told apart by length first, as every attribute of a judged tag
+     * is asked.
+     */
     static boolean isStyle(TagToken tag, int k) {
-        return tag.attributeNameIs(k, "style");
+        return switch (tag.attributeNameLength(k)) {
+            case 4 -> tag.attributeNameIs(k, "fill") || tag.attributeNameIs(k, "mask");
+            case 5 -> tag.attributeNameIs(k, "style");
+            case 6 -> tag.attributeNameIs(k, "stroke") || tag.attributeNameIs(k, "filter")
+                    || tag.attributeNameIs(k, "cursor");
+            case 9 -> tag.attributeNameIs(k, "clip-path");
+            case 10 -> tag.attributeNameIs(k, "marker-end") || tag.attributeNameIs(k, "marker-mid");
+            case 12 -> tag.attributeNameIs(k, "marker-start");
+            default -> false;
+        };
     }
 
     /** Whether {@code tag} has a style attribute. */

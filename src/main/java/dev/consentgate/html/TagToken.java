@@ -236,6 +236,10 @@ final class TagToken {
         return sb.toString();
     }
 
+    int attributeNameLength(int k) {
+        return nameEnd[k] - nameStart[k];
+    }
+
     boolean attributeNameIs(int k, String lowerAscii) {
         return nameEnd[k] - nameStart[k] == lowerAscii.length() && attributeNameStartsWith(k, lowerAscii);
     }

@@ -71,6 +71,12 @@ class StylesheetAddressesReachNoTrackerE2ETest {
                     + "data-import-charset-rule%26run=RUN)}\";</style>", "<div class=\"t\">t</div>"}),
             Map.entry("/xhtml-entity-twice", new String[] {"XHTML <!DOCTYPE html [<!ENTITY b \"&#38;#117;rl\">]>",
                 "<style>.t{" + BOX + "background:&b;(" + PIXEL + "xhtml-entity-twice&amp;run=RUN)}</style>"}),
+            // SVG presentation attributes that take a url() (found by the third review: Chromium fetched each)
+            Map.entry("/svg-presentation", new String[] {"", "<svg width=\"60\" height=\"60\"><rect width=\"20\" "
+                    + "height=\"20\" mask=\"url(" + PIXEL + "svg-presentation&amp;run=RUN&amp;a=mask#m)\"/><rect x=\"20\" "
+                    + "width=\"20\" height=\"20\" filter=\"url(" + PIXEL + "svg-presentation&amp;run=RUN&amp;a=filter#f)\"/>"
+                    + "<rect x=\"40\" width=\"20\" height=\"20\" clip-path=\"url(" + PIXEL
+                    + "svg-presentation&amp;run=RUN&amp;a=clip#c)\"/></svg>"}),
             // the site's own stylesheet, linked: what its CSS names loads with the page as a style element's does
             Map.entry("/linked-stylesheet", new String[] {"<link rel=\"stylesheet\" href=\"/site.css?run=RUN\">",
                 "<div class=\"t\">t</div>"}),
@@ -133,7 +139,7 @@ class StylesheetAddressesReachNoTrackerE2ETest {
     @ValueSource(strings = {"/import-url", "/import-string", "/background", "/image-set", "/escaped-url",
         "/font-face", "/style-attribute", "/list-style-attribute", "/svg-style", "/xhtml-style", "/custom-property",
         "/data-import", "/svg-child-text", "/shift-jis", "/linked-stylesheet", "/mixed-pairs", "/data-import-euc-jp",
-        "/data-import-charset-rule", "/xhtml-entity-twice"})
+        "/data-import-charset-rule", "/xhtml-entity-twice", "/svg-presentation"})
     void theTrackerIsAskedStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab)
             throws InterruptedException {
         // Before (2026-12-02): through the gateway the stand-in received each request as it did straight from the

@@ -63,6 +63,24 @@ class StylesheetAddressesAreJudgedTest {
     }
 
     /**
+     * An SVG presentation attribute that takes a url() is a style of one property: one naming a tracker is renamed as
+     * a blocked style attribute is (found by a third review, 2026-12-02: Chromium 156 fetched the address of a mask,
+     * a filter and a clip-path); the document's own fragments and colours pass, and so does the tag through the fast
+     * path where its value holds no '('.
+     */
+    @Test
+    void svgPresentationAttributesNamingATrackerAreRenamed() {
+        assertEquals("<svg><rect data-cg-blocked-mask=\"url(" + PIXEL + ")\" fill=\"#fff\"/><rect "
+                        + "data-cg-blocked-filter=url(" + PIXEL + ") /><rect data-cg-blocked-CLIP-PATH='url(\"" + PIXEL
+                        + "\")'/><path data-cg-blocked-fill=\"url(" + PIXEL + ") red\"/></svg>",
+                rewrite("<svg><rect mask=\"url(" + PIXEL + ")\" fill=\"#fff\"/><rect filter=url(" + PIXEL + ") /><rect "
+                        + "CLIP-PATH='url(\"" + PIXEL + "\")'/><path fill=\"url(" + PIXEL + ") red\"/></svg>"));
+        String own = "<svg><defs><linearGradient id=g/></defs><path fill=\"url(#g)\" stroke=\"#000\" "
+                + "marker-end=\"url(#arrow)\" d=\"M0 0\"/><rect class=\"fill\" filters=\"url(" + PIXEL + ")\"/></svg>";
+        assertEquals(own, rewrite(own));
+    }
+
+    /**
      * A script (of any type, inline or not) and a base show a style's background once the page displays them: such
      * an element goes whole, as a neutralized script would keep its style (found by a review, 2026-12-02).
      */

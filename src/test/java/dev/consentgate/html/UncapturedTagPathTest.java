@@ -190,7 +190,8 @@ class UncapturedTagPathTest {
     @Provide
     Arbitrary<String> attributeSoup() {
         Arbitrary<String> pieces = Arbitraries.of("<div", "<a", "</p", "<x-y", "<IMG", "<img src=u>", " ", "\t", "/",
-                "=", "\"", "'", ">", "b", "href", "=\"v>\"", "='w'", "=x", "\u0001", "\u00e9", "<", "\n", "<br/>");
+                "=", "\"", "'", ">", "b", "href", "=\"v>\"", "='w'", "=x", "\u0001", "\u00e9", "<", "\n", "<br/>",
+                "mask", "FILL", "clip-path", "(", "=\"url(u)\"", "=url(v)");
         return pieces.list().ofMaxSize(30).map(list -> String.join("", list) + "<img src=z>");
     }
 }
