@@ -168,6 +168,46 @@ final class CssUrls {
     }
 
     /**
+     * Which table {@link #pageText} pairs bytes by in {@code encoding} ("" for none): encodings of one kind split a
+     * text into the same tokens.
+     */
+    static String pairingKind(Charset encoding) {
+        TrailBytes trails = TrailBytes.of(encoding);
+        return trails == null ? "" : trails.name();
+    }
+
+    private static final byte[] CHARSET_RULE = "@charset \"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** CSS Syntax 3: an {@code @charset} rule is looked for in the first 1024 bytes. */
+    static final int CHARSET_RULE_SPAN = 1024;
+
+    /**
+     * The label (trimmed, lower case) of the {@code @charset "...";} rule {@code bytes[0, length)} start with, or null
+     * when they start with none (or none ends within {@link #CHARSET_RULE_SPAN} bytes).
+     */
+    static String charsetRuleLabel(byte[] bytes, int length) {
+        if (!startsWithCharsetRule(bytes, length) || length < CHARSET_RULE.length) {
+            return null;
+        }
+        for (int i = CHARSET_RULE.length; i + 1 < Math.min(length, CHARSET_RULE_SPAN); i++) {
+            if (bytes[i] == '"' && bytes[i + 1] == ';') {
+                return new String(bytes, CHARSET_RULE.length, i - CHARSET_RULE.length,
+                        java.nio.charset.StandardCharsets.US_ASCII).trim().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code bytes[0, length)} are {@code @charset "} or its start, or start with it. */
+    static boolean startsWithCharsetRule(byte[] bytes, int length) {
+        for (int k = 0; k < Math.min(length, CHARSET_RULE.length); k++) {
+            if (bytes[k] != CHARSET_RULE[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether {@link #pageText} pairs bytes in {@code encoding}. Where a browser's table and the JDK's differ, the
      * text is read with every possible pair too ({@link #everyPairText}), and as single bytes (see
      * InlineStyleInspection).

@@ -39,9 +39,6 @@ public final class StylesheetRewriter implements BodyRewriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(StylesheetRewriter.class);
     private static final byte[] NONE = CssUrls.NONE.getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CHARSET_RULE = "@charset \"".getBytes(StandardCharsets.US_ASCII);
-    /** CSS Syntax 3: an @charset rule is looked for in the first 1024 bytes. */
-    private static final int CHARSET_RULE_SPAN = 1024;
     static final String ELEMENT = "stylesheet";
 
     private final UrlJudge urls;
@@ -223,10 +220,10 @@ public final class StylesheetRewriter implements BodyRewriter {
         }
         // the page's encoding: UTF-8 or windows-1252 first, every other one a page may have once past ASCII
         Map<String, List<Charset>> byTokens = new LinkedHashMap<>();
-        byTokens.computeIfAbsent(tokenKey(Utf8OrWindows1252.INSTANCE), k -> new ArrayList<>())
+        byTokens.computeIfAbsent(CssUrls.pairingKind(Utf8OrWindows1252.INSTANCE), k -> new ArrayList<>())
                 .add(Utf8OrWindows1252.INSTANCE);
         for (Charset c : EncodingLabels.DETECTABLE) {
-            byTokens.computeIfAbsent(tokenKey(c), k -> new ArrayList<>()).add(c);
+            byTokens.computeIfAbsent(CssUrls.pairingKind(c), k -> new ArrayList<>()).add(c);
         }
         List<List<Charset>> groups = new ArrayList<>(byTokens.values());
         undeclared = true;
@@ -282,34 +279,18 @@ public final class StylesheetRewriter implements BodyRewriter {
         heldLength = w;
     }
 
-    /** What splits text into tokens alike: the encoding's kind of two-byte characters, if any. */
-    private static String tokenKey(Charset c) {
-        CharSequence probe = CssUrls.pageText(new byte[] {(byte) 0x81, '\\', (byte) 0x95, '@', (byte) 0xA1, 'A',
-                (byte) 0x81, '0', (byte) 0x81, (byte) 0x81}, 10, c);
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < probe.length(); i++) {
-            key.append(probe.charAt(i) >= 0x100 ? '2' : '1');
-        }
-        return key.toString();
-    }
-
     /**
      * The label of an {@code @charset "...";} rule the stylesheet starts with, "" when it starts with none, null
      * while what came may still be the start of one.
      */
     private String charsetRuleLabel(boolean atEnd) {
-        int prefix = Math.min(heldLength, CHARSET_RULE.length);
-        if (!startsWith(0, Arrays.copyOf(CHARSET_RULE, prefix))) {
-            return "";
+        String label = CssUrls.charsetRuleLabel(held, heldLength);
+        if (label != null) {
+            return label;
         }
-        int span = Math.min(heldLength, CHARSET_RULE_SPAN);
-        for (int i = CHARSET_RULE.length; i + 1 < span; i++) {
-            if (held[i] == '"' && held[i + 1] == ';') {
-                return new String(held, CHARSET_RULE.length, i - CHARSET_RULE.length, StandardCharsets.US_ASCII)
-                        .trim().toLowerCase(Locale.ROOT);
-            }
-        }
-        return atEnd || heldLength >= CHARSET_RULE_SPAN ? "" : null;
+        boolean mayStillCome = CssUrls.startsWithCharsetRule(held, heldLength)
+                && heldLength < CssUrls.CHARSET_RULE_SPAN;
+        return atEnd || !mayStillCome ? "" : null;
     }
 
     private boolean startsWith(int at, byte[] prefix) {

@@ -9,7 +9,6 @@ import dev.consentgate.html.UrlMatchCache.UrlMatch;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -184,7 +183,7 @@ final class UrlJudge {
         }
         // CSS Syntax 3: without a charset, an @charset rule the text starts with names its encoding (found by a
         // review, 2026-12-02: one naming ISO-2022-JP, whose escapes are no characters, split a tracker's host)
-        String rule = charsetRuleLabel(body);
+        String rule = CssUrls.charsetRuleLabel(body, body.length);
         if (rule != null && EncodingLabels.isLabel(rule)) {
             Charset byRule = EncodingLabels.charset(rule);
             return List.of(byRule == EncodingLabels.charset("iso-2022-jp") ? Iso2022Jp.INSTANCE
@@ -203,20 +202,6 @@ final class UrlJudge {
         return readings;
     }
 
-    /** The label of the {@code @charset "...";} rule {@code body} starts with (within 1024 bytes), or null. */
-    static String charsetRuleLabel(byte[] body) {
-        byte[] start = "@charset \"".getBytes(StandardCharsets.US_ASCII);
-        if (body.length < start.length || !Arrays.equals(body, 0, start.length, start, 0, start.length)) {
-            return null;
-        }
-        for (int i = start.length; i + 1 < Math.min(body.length, 1024); i++) {
-            if (body[i] == '"' && body[i + 1] == ';') {
-                return new String(body, start.length, i - start.length, StandardCharsets.US_ASCII).trim()
-                        .toLowerCase(java.util.Locale.ROOT);
-            }
-        }
-        return null;
-    }
 
     /** The first blocked address {@code css} loads, judged as {@code kind}'s, or null. */
     private Verdict stylesheet(String css, ElementKind kind) {
