@@ -158,8 +158,8 @@ final class InlineStyleInspection {
         byte[] text = markup ? markupReading.read(contentStart, held, n) : held;
         int length = markup ? text.length : n;
         List<int[]> spans = new ArrayList<>();
-        if (CssUrls.mayLoad(CssUrls.latin1(text, length))) {
-            CssUrls.find(CssUrls.pageText(text, length, encoding), encoding, (start, end, url, imported) -> {
+        if (CssUrls.mayLoad(CssBytes.latin1(text, length))) {
+            CssUrls.find(CssBytes.pageText(text, length, encoding), encoding, (start, end, url, imported) -> {
                 if (blocked(url, imported) != null) {
                     spans.add(new int[] {start, end});
                 }
@@ -168,7 +168,7 @@ final class InlineStyleInspection {
         boolean ascii = ValueReadings.isAscii(text, 0, length);
         List<Charset> otherReadings = ascii ? List.of() : ValueReadings.besides(encoding);
         // a pair of bytes a browser finds no character for is read as two: read as single bytes too, failing closed
-        boolean asBytes = !ascii && CssUrls.pairsBytes(encoding);
+        boolean asBytes = !ascii && CssBytes.pairsBytes(encoding);
         if (!markup && !references && otherReadings.isEmpty() && !asBytes) {
             replace(spans);
             return;
@@ -226,11 +226,11 @@ final class InlineStyleInspection {
         boolean[] found = {false};
         CssUrls.Visitor judge = (start, end, url, imported) -> found[0] |= judge(url, imported) != null;
         if (asBytes) {
-            CssUrls.find(CssUrls.latin1(content, content.length), encoding, judge);
-            CssUrls.find(CssUrls.everyPairText(content, content.length, encoding), encoding, judge);
+            CssUrls.find(CssBytes.latin1(content, content.length), encoding, judge);
+            CssUrls.find(CssBytes.everyPairText(content, content.length, encoding), encoding, judge);
         }
         for (Charset reading : otherReadings) {
-            CssUrls.find(CssUrls.pageText(content, content.length, reading), reading, judge);
+            CssUrls.find(CssBytes.pageText(content, content.length, reading), reading, judge);
         }
         if (asMarkup) {
             for (Charset reading : ValueReadings.of(encoding)) {

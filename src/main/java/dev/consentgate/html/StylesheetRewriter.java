@@ -103,9 +103,9 @@ public final class StylesheetRewriter implements BodyRewriter {
 
         CharSequence text(byte[] bytes, int length) {
             return switch (pairs) {
-                case AS_THE_TABLE_SAYS -> CssUrls.pageText(bytes, length, encoding);
-                case EVERY_PAIR -> CssUrls.everyPairText(bytes, length, encoding);
-                case NONE -> CssUrls.latin1(bytes, length);
+                case AS_THE_TABLE_SAYS -> CssBytes.pageText(bytes, length, encoding);
+                case EVERY_PAIR -> CssBytes.everyPairText(bytes, length, encoding);
+                case NONE -> CssBytes.latin1(bytes, length);
             };
         }
     }
@@ -220,10 +220,10 @@ public final class StylesheetRewriter implements BodyRewriter {
         }
         // the page's encoding: UTF-8 or windows-1252 first, every other one a page may have once past ASCII
         Map<String, List<Charset>> byTokens = new LinkedHashMap<>();
-        byTokens.computeIfAbsent(CssUrls.pairingKind(Utf8OrWindows1252.INSTANCE), k -> new ArrayList<>())
+        byTokens.computeIfAbsent(CssBytes.pairingKind(Utf8OrWindows1252.INSTANCE), k -> new ArrayList<>())
                 .add(Utf8OrWindows1252.INSTANCE);
         for (Charset c : EncodingLabels.DETECTABLE) {
-            byTokens.computeIfAbsent(CssUrls.pairingKind(c), k -> new ArrayList<>()).add(c);
+            byTokens.computeIfAbsent(CssBytes.pairingKind(c), k -> new ArrayList<>()).add(c);
         }
         List<List<Charset>> groups = new ArrayList<>(byTokens.values());
         undeclared = true;
@@ -240,7 +240,7 @@ public final class StylesheetRewriter implements BodyRewriter {
     private void useEncoding(Charset encoding, int from) {
         readings = new ArrayList<>(List.of(new Reading(List.of(encoding), Pairs.AS_THE_TABLE_SAYS, from,
                 CssUrls.Resume.START)));
-        if (CssUrls.pairsBytes(encoding)) {
+        if (CssBytes.pairsBytes(encoding)) {
             readings.add(new Reading(List.of(encoding), Pairs.EVERY_PAIR, from, CssUrls.Resume.START));
             readings.add(new Reading(List.of(encoding), Pairs.NONE, from, CssUrls.Resume.START));
         }
@@ -284,12 +284,12 @@ public final class StylesheetRewriter implements BodyRewriter {
      * while what came may still be the start of one.
      */
     private String charsetRuleLabel(boolean atEnd) {
-        String label = CssUrls.charsetRuleLabel(held, heldLength);
+        String label = CssBytes.charsetRuleLabel(held, heldLength);
         if (label != null) {
             return label;
         }
-        boolean mayStillCome = CssUrls.startsWithCharsetRule(held, heldLength)
-                && heldLength < CssUrls.CHARSET_RULE_SPAN;
+        boolean mayStillCome = CssBytes.startsWithCharsetRule(held, heldLength)
+                && heldLength < CssBytes.CHARSET_RULE_SPAN;
         return atEnd || !mayStillCome ? "" : null;
     }
 

@@ -183,7 +183,7 @@ final class UrlJudge {
         }
         // CSS Syntax 3: without a charset, an @charset rule the text starts with names its encoding (found by a
         // review, 2026-12-02: one naming ISO-2022-JP, whose escapes are no characters, split a tracker's host)
-        String rule = CssUrls.charsetRuleLabel(body, body.length);
+        String rule = CssBytes.charsetRuleLabel(body, body.length);
         if (rule != null && EncodingLabels.isLabel(rule)) {
             Charset byRule = EncodingLabels.charset(rule);
             return List.of(byRule == EncodingLabels.charset("iso-2022-jp") ? Iso2022Jp.INSTANCE

@@ -151,11 +151,11 @@ class CssUrlsTest {
         java.nio.charset.Charset sjis = java.nio.charset.Charset.forName("Shift_JIS");
         byte[] bytes = ".a::before{content:\"一覧表\"}:root{background:url(https://a.example/t)}".getBytes(sjis);
         List<String> urls = new ArrayList<>();
-        CssUrls.find(CssUrls.pageText(bytes, bytes.length, sjis), sjis, (s, e, url, imported) -> urls.add(url));
+        CssUrls.find(CssBytes.pageText(bytes, bytes.length, sjis), sjis, (s, e, url, imported) -> urls.add(url));
         assertEquals(List.of("一覧表", "https://a.example/t"), urls);
         // read as single bytes, the string swallows the address
         List<String> asBytes = new ArrayList<>();
-        CssUrls.find(CssUrls.latin1(bytes, bytes.length), sjis, (s, e, url, imported) -> asBytes.add(url));
+        CssUrls.find(CssBytes.latin1(bytes, bytes.length), sjis, (s, e, url, imported) -> asBytes.add(url));
         assertEquals(1, asBytes.size(), asBytes::toString);
     }
 
@@ -163,7 +163,7 @@ class CssUrlsTest {
     void bytesPastAsciiAreDecodedInThePagesEncoding() {
         byte[] bytes = "p{background:url(https://bücher.example/x.png)}".getBytes(StandardCharsets.UTF_8);
         List<String> urls = new ArrayList<>();
-        CssUrls.find(CssUrls.latin1(bytes, bytes.length), StandardCharsets.UTF_8,
+        CssUrls.find(CssBytes.latin1(bytes, bytes.length), StandardCharsets.UTF_8,
                 (s, e, url, imported) -> urls.add(url));
         assertEquals(List.of("https://bücher.example/x.png"), urls);
     }

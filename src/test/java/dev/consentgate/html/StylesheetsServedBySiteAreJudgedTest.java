@@ -186,7 +186,7 @@ class StylesheetsServedBySiteAreJudgedTest {
         UrlJudge urls = new ElementJudge(POLICY, TestRules.ESSENTIAL_ONLY, PageSite.ofHost("www.example.com"),
                 name -> false, StandardCharsets.UTF_8).urls();
         List<int[]> spans = new ArrayList<>();
-        CssUrls.find(CssUrls.latin1(bytes, bytes.length), StandardCharsets.UTF_8, (start, end, url, imported) -> {
+        CssUrls.find(CssBytes.latin1(bytes, bytes.length), StandardCharsets.UTF_8, (start, end, url, imported) -> {
             if ((imported ? urls.imported(url) : urls.url(url, ElementKind.PIXEL)) != null) {
                 spans.add(new int[] {start, end});
             }
