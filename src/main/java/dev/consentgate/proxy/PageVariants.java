@@ -86,7 +86,8 @@ final class PageVariants {
      * <p>A request that may load a document ({@link #mayLoadDocument}) keeps only tags of this variant: any other tag
      * or date names a page made for another choice, or one from before the gateway stood in front of the site, which
      * a 304 would bring back. It loses Range and If-Range too, since a page is judged whole. So does a request for a
-     * stylesheet, rewritten as a page is. Other requests (scripts, images) keep their conditions, less the tags of other variants and, with those, the date.
+     * stylesheet or an SVG resource ({@link #mayLoadSvgResource}), rewritten as a page is. Other requests (scripts,
+     * images) keep their conditions, less the tags of other variants and, with those, the date.
      *
      * <p>When the consent changes pages ({@code pagesChange}), a request for several ranges loses Range and If-Range
      * too, whatever fetches it: the upstream would answer with parts in one multipart body, whose type (HTML or not)
@@ -95,7 +96,7 @@ final class PageVariants {
      */
     static boolean forwardConditions(HttpHeaders headers, boolean pagesChange, Supplier<String> key) {
         // a stylesheet is rewritten as a page is: a copy cached from before (or for another choice) must not return
-        boolean document = mayLoadDocument(headers) || mayLoadStylesheet(headers);
+        boolean document = mayLoadDocument(headers) || mayLoadStylesheet(headers) || mayLoadSvgResource(headers);
         if (document || pagesChange && asksForSeveralRanges(headers)) {
             headers.remove(HttpHeaderNames.RANGE);
             headers.remove(HttpHeaderNames.IF_RANGE);
@@ -236,6 +237,18 @@ final class PageVariants {
         }
         String accept = headers.get(HttpHeaderNames.ACCEPT);
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/css");
+    }
+
+    /**
+     * Whether a request fetches an SVG document that a page takes elements from without loading it as a document:
+     * the sprite of a {@code use} element, a filter, clip path or marker in another file. Chromium fetches these as
+     * images in same-origin mode (an {@code img}'s fetch is no-cors), and loads the images their elements name.
+     */
+    static boolean mayLoadSvgResource(HttpHeaders headers) {
+        String destination = headers.get("Sec-Fetch-Dest");
+        String mode = headers.get("Sec-Fetch-Mode");
+        return destination != null && destination.trim().equalsIgnoreCase("image")
+                && mode != null && mode.trim().equalsIgnoreCase("same-origin");
     }
 
     /** Whether the browser makes the request ahead of the visitor's use (a prefetch or prerender). */

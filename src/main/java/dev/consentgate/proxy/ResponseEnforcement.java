@@ -165,7 +165,9 @@ final class ResponseEnforcement {
         // an XML document loaded as a page runs the XHTML and SVG scripts in it, like the page it is
         // a speculation rule set is what a page's rule set script is, and varies with the consent as a page does
         boolean page = HtmlBodyRewrite.isHtml(response) || HtmlBodyRewrite.isXsl(response)
-                || HtmlBodyRewrite.isXml(response) && PageVariants.mayLoadDocument(request.headers())
+                || HtmlBodyRewrite.isXml(response) && (PageVariants.mayLoadDocument(request.headers())
+                        // an SVG sprite's elements load their images in the page that uses them
+                        || PageVariants.mayLoadSvgResource(request.headers()))
                 || HtmlBodyRewrite.isSpeculationRuleSet(response)
                 // a stylesheet loads what its CSS names, with the page
                 || HtmlBodyRewrite.isStylesheet(request, response);

@@ -216,6 +216,20 @@ class PageVariantsTest {
     }
 
     @Test
+    void anSvgResourceIsAnImageFetchedInSameOriginMode() {
+        // how Chromium 156 fetches the sprite of a use element (ExternalSvgDocumentsReachNoTrackerE2ETest)
+        assertTrue(PageVariants.mayLoadSvgResource(new DefaultHttpHeaders().add("Sec-Fetch-Dest", "image")
+                .add("Sec-Fetch-Mode", "same-origin")));
+        // an img's fetch, a CSS mask's, and requests that say nothing of their use
+        for (String mode : List.of("no-cors", "cors")) {
+            assertFalse(PageVariants.mayLoadSvgResource(new DefaultHttpHeaders().add("Sec-Fetch-Dest", "image")
+                    .add("Sec-Fetch-Mode", mode)), mode);
+        }
+        assertFalse(PageVariants.mayLoadSvgResource(new DefaultHttpHeaders().add("Sec-Fetch-Dest", "image")));
+        assertFalse(PageVariants.mayLoadSvgResource(new DefaultHttpHeaders().add("Sec-Fetch-Mode", "same-origin")));
+    }
+
+    @Test
     void aRequestForAPageLosesItsDateAndRange() {
         HttpHeaders headers = new DefaultHttpHeaders().add("Accept", "text/html").add("If-Modified-Since",
                 "Tue, 16 Dec 2025 08:00:00 GMT").add("Range", "bytes=0-99").add("If-Range", "\"v1\"");
