@@ -39,7 +39,13 @@ final class StandInTrackers implements AutoCloseable {
         4, 1, 0, 0, 0, 0, 44, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 68, 1, 0, 59};
 
     private final HttpsServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    /**
+     * A thread for each connection being served, however many: the JDK server hands a new connection to a thread that
+     * shakes hands and then waits for its first request, and Chromium opens connections it may not use for seconds
+     * (a page's preconnects, its socket pool's spares). With four threads, four such connections left a page's pixel
+     * unanswered for 30 s now and then (with one thread, every time).
+     */
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     /**
      * Every request received, as "host/path?query", in order: what the browser asked without a tab seeing it (a
      * speculation rule's prefetch runs in the browser process, outside the page's DevTools session).
