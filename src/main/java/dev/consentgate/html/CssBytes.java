@@ -156,7 +156,9 @@ final class CssBytes {
                     for (int trail = 0x30; trail < 0x80; trail++) {
                         if (isLead(lead) && isTrail(trail)) {
                             String s = new String(new byte[] {(byte) lead, (byte) trail}, charset);
-                            if (s.length() == 1 && s.charAt(0) != '\uFFFD') {
+                            // one character even where it is two chars (Big5-HKSCS past U+FFFF, or a letter and
+                            // its combining mark): the pair is read whole, its second byte no ASCII character
+                            if (!s.isEmpty() && s.indexOf('\uFFFD') < 0 && s.charAt(s.length() - 1) != trail) {
                                 pairs.set(lead << 7 | trail);
                             }
                         }

@@ -250,6 +250,21 @@ class StylesheetsServedBySiteAreJudgedTest {
     }
 
     @Test
+    void aBig5PairPastTheBasicPlaneIsOneCharacter() {
+        // found by a review (2026-12-02): 0x8C 0x5C is U+2870F, two chars in Java, and was taken for no character;
+        // read whole (as Chromium reads it), the first string ends at its quote, 0x81 0x5C (no character) escapes the
+        // second's quote, and the url() after it is a real one
+        byte[] css = concat(".a{content:\"".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0x8C, 0x5C},
+                "\"}.b{content:\"".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0x81, 0x5C},
+                "\"}.x{}\"}.c{background:url(/\\\\www.facebook.com/tr)}\n".getBytes(StandardCharsets.US_ASCII));
+        for (Optional<String> charset : List.of(Optional.of("big5"), Optional.<String>empty())) {
+            String out = new String(serve(css, List.of(3), charset, new ArrayList<>(), POLICY,
+                    TestRules.ESSENTIAL_ONLY), StandardCharsets.ISO_8859_1);
+            assertFalse(out.contains("www.facebook.com"), charset + ": " + out);
+        }
+    }
+
+    @Test
     void aByteOrderMarkIsNoPartOfTheFirstToken() {
         byte[] css = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
                 ("url(" + PIXEL + ")").getBytes(StandardCharsets.US_ASCII));
