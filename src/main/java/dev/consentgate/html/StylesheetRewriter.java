@@ -396,8 +396,6 @@ public final class StylesheetRewriter implements BodyRewriter {
         return imported ? urls.imported(address) : urls.url(address, ElementKind.PIXEL);
     }
 
-    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
-
     /**
      * A relative path as the stylesheet's directory gives it ({@code ../px.gif} in /css/site.css: {@code
      * /css/../px.gif}, whose rules' paths are looked for at each '/'); any other address as it is. Judged so, it
@@ -405,12 +403,43 @@ public final class StylesheetRewriter implements BodyRewriter {
      */
     private String fromStylesheet(String url) {
         // a browser's URL parser drops tabs and line breaks, and leading spaces or controls
-        String plain = url.replace("\t", "").replace("\n", "").replace("\r", "").stripLeading();
+        String plain = withoutTabsOrLineBreaks(url).stripLeading();
         if (plain.isEmpty() || plain.charAt(0) == '/' || plain.charAt(0) == '\\' || plain.charAt(0) == '?'
-                || plain.charAt(0) == '#' || plain.charAt(0) <= ' ' || SCHEME.matcher(plain).lookingAt()) {
+                || plain.charAt(0) == '#' || plain.charAt(0) <= ' ' || startsWithScheme(plain)) {
             return url;
         }
         return directory + plain;
+    }
+
+    private static String withoutTabsOrLineBreaks(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r') {
+                return url.replace("\t", "").replace("\n", "").replace("\r", "");
+            }
+        }
+        return url;
+    }
+
+    /** Whether {@code url} starts with a scheme and its colon ({@code [A-Za-z][A-Za-z0-9+.-]*:}). */
+    private static boolean startsWithScheme(String url) {
+        if (!isAsciiLetter(url.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** Records a blocked span, reporting it once (several readings may find the same one). */
