@@ -185,10 +185,12 @@ final class CssUrls {
             } else {
                 // the rest of a name (or a number's unit) that does not start here, or anything else
                 pos++;
-                if (c == '\\') {
+                // a backslash before a newline escapes nothing: a delimiter, and the newline white space after it
+                boolean escapes = c == '\\' && isValidEscape(pos - 1);
+                if (escapes) {
                     escape(null);
                 }
-                inName = c == '\\' || isNameChar(c);
+                inName = escapes || isNameChar(c);
             }
         }
     }
