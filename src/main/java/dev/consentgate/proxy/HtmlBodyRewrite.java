@@ -125,14 +125,14 @@ final class HtmlBodyRewrite {
 
     /**
      * True for a final response that is a stylesheet ({@code text/css}), or that a browser fetched as one
-     * ({@code Sec-Fetch-Dest: style}: a page in quirks mode applies a stylesheet of its own site whatever its type).
+     * ({@code Sec-Fetch-Dest: style}: a page in quirks mode applies a stylesheet of its own site whatever its type;
+     * without Sec-Fetch-Dest, which browsers send only to secure origins, by asking for {@code text/css}).
      */
     static boolean isStylesheet(HttpRequest request, HttpResponse response) {
         if (!carriesDocument(response)) {
             return false;
         }
-        String destination = request.headers().get("Sec-Fetch-Dest");
-        if (destination != null && destination.trim().equalsIgnoreCase("style")) {
+        if (PageVariants.mayLoadStylesheet(request.headers())) {
             return true;
         }
         return mediaType(response).map(ContentTypeHeader.MediaType::essence).filter("text/css"::equals).isPresent();

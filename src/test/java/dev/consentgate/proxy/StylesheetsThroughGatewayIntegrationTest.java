@@ -74,6 +74,25 @@ class StylesheetsThroughGatewayIntegrationTest {
     }
 
     @Test
+    void withoutSecFetchDestARequestForCssIsAStylesheetsWhateverItsType() throws Exception {
+        // Chromium sends Sec-Fetch-Dest only to secure origins: over plain HTTP a stylesheet's request says only
+        // Accept: text/css,*/*;q=0.1. Before (found by a review, 2026-12-02), one served without a type or as
+        // text/plain passed unjudged, and Chromium applied it (text/plain in a quirks-mode page) and loaded the pixel.
+        for (String type : List.of("text/plain", "application/x-unknown-content-type")) {
+            try (TestUpstream upstream = TestUpstream.start(serving(type, CSS.getBytes(StandardCharsets.UTF_8), ""));
+                 RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+                assertEquals(JUDGED, get(gateway, "Accept: text/css,*/*;q=0.1\r\n").bodyText(), type);
+                assertEquals(CSS, get(gateway, "Accept: */*\r\n").bodyText(), type);
+            }
+        }
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.chunked("HTTP/1.1 200 OK\r\n",
+                CSS.getBytes(StandardCharsets.UTF_8), 5));
+             RunningGateway gateway = RunningGateway.in(upstream.uri())) {
+            assertEquals(JUDGED, get(gateway, "Accept: text/css,*/*;q=0.1\r\n").bodyText(), "no type");
+        }
+    }
+
+    @Test
     void aCopyCachedBeforeTheGatewayJudgedItIsNotRevalidated() throws Exception {
         // Before: the upstream's ETag went on, and its 304 brought back a stylesheet the browser had cached as the
         // upstream served it, tracker and all
