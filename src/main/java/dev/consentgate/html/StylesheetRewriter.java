@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * not see. So an undeclared stylesheet that is not plain ASCII is read in every encoding a page may have, failing
  * closed: an address any reading shows blocked goes. Readings that split the text into the same tokens (every
  * encoding whose second bytes are never ASCII) are one scan; only an address with bytes past ASCII is decoded again
- * in each of them. A UTF-16 stylesheet is held whole (up to the limit) and read as text.
+ * in each of them. A UTF-16 or ISO-2022-JP stylesheet is converted to UTF-8 as it comes, read so, and converted
+ * back as it goes (as such pages are: see {@link Transcoder}).
  */
 public final class StylesheetRewriter implements BodyRewriter {
 
@@ -58,8 +59,11 @@ public final class StylesheetRewriter implements BodyRewriter {
     private List<Reading> readings;
     /** More readings join once a byte past ASCII comes (a stylesheet that declares no encoding). */
     private List<Reading> readingsPastAscii = List.of();
-    /** The encoding of a stylesheet held whole and read as text (UTF-16, ISO-2022-JP); null otherwise. */
-    private Charset wholeText;
+    /** A UTF-16 or ISO-2022-JP stylesheet: its bytes as UTF-8 as they come, and back as they go; null otherwise. */
+    private Transcoder toUtf8;
+    private Transcoder back;
+    /** Held bytes up to here are known to be ASCII (while readings wait for a byte past ASCII). */
+    private int asciiUpTo;
     /** No encoding is declared: ESC and NUL bytes are written so that every reading reads what is judged. */
     private boolean undeclared;
     /** Blocked spans found and not yet passed on, absolute offsets, ordered by start. */
@@ -133,10 +137,26 @@ public final class StylesheetRewriter implements BodyRewriter {
         } finally {
             chunk.release();
         }
-        if (readings == null && wholeText == null && !decideEncoding(false)) {
+        if (readings == null && !decideEncoding(false)) {
             return;
         }
-        advance(false, out);
+        advance(false, converted(out));
+    }
+
+    /** Where output goes: as it is, or converted back to the stylesheet's encoding. */
+    private Consumer<ByteBuf> converted(Consumer<ByteBuf> out) {
+        if (back == null) {
+            return out;
+        }
+        return b -> {
+            byte[] utf8 = new byte[b.readableBytes()];
+            b.readBytes(utf8);
+            b.release();
+            byte[] encoded = back.convert(utf8, 0, utf8.length, false);
+            if (encoded.length > 0) {
+                out.accept(Unpooled.wrappedBuffer(encoded));
+            }
+        };
     }
 
     @Override
@@ -144,10 +164,19 @@ public final class StylesheetRewriter implements BodyRewriter {
         if (passing) {
             return;
         }
-        if (readings == null && wholeText == null) {
+        if (readings == null) {
             decideEncoding(true);
         }
-        advance(true, out);
+        if (toUtf8 != null) {
+            appendBytes(toUtf8.convert(new byte[0], 0, 0, true));
+        }
+        advance(true, converted(out));
+        if (back != null) {
+            byte[] tail = back.convert(new byte[0], 0, 0, true);
+            if (tail.length > 0) {
+                out.accept(Unpooled.wrappedBuffer(tail));
+            }
+        }
     }
 
     @Override
@@ -163,11 +192,27 @@ public final class StylesheetRewriter implements BodyRewriter {
 
     private void append(ByteBuf chunk) {
         int n = chunk.readableBytes();
+        if (toUtf8 != null) {
+            byte[] bytes = new byte[n];
+            chunk.readBytes(bytes);
+            appendBytes(toUtf8.convert(bytes, 0, n, false));
+            return;
+        }
+        makeRoom(n);
+        chunk.readBytes(held, heldLength, n);
+        heldLength += n;
+    }
+
+    private void appendBytes(byte[] bytes) {
+        makeRoom(bytes.length);
+        System.arraycopy(bytes, 0, held, heldLength, bytes.length);
+        heldLength += bytes.length;
+    }
+
+    private void makeRoom(int n) {
         if (heldLength + n > held.length) {
             held = Arrays.copyOf(held, Math.max(heldLength + n, 2 * held.length));
         }
-        chunk.readBytes(held, heldLength, n);
-        heldLength += n;
     }
 
     /**
@@ -179,11 +224,11 @@ public final class StylesheetRewriter implements BodyRewriter {
             return false;
         }
         if (startsWith(0, new byte[] {(byte) 0xFE, (byte) 0xFF})) {
-            wholeText = StandardCharsets.UTF_16BE;
+            convertFrom(StandardCharsets.UTF_16BE);
             return true;
         }
         if (startsWith(0, new byte[] {(byte) 0xFF, (byte) 0xFE})) {
-            wholeText = StandardCharsets.UTF_16LE;
+            convertFrom(StandardCharsets.UTF_16LE);
             return true;
         }
         if (startsWith(0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})) {
@@ -194,10 +239,10 @@ public final class StylesheetRewriter implements BodyRewriter {
         if (declaredLabel != null && EncodingLabels.isLabel(declaredLabel)) {
             Charset declared = EncodingLabels.charset(declaredLabel);
             if (declared == StandardCharsets.UTF_16LE || declared == StandardCharsets.UTF_16BE) {
-                wholeText = declared;
+                convertFrom(declared);
             } else if (declared.name().equals("ISO-2022-JP")) {
                 // its escapes switch to two-byte characters made of ASCII bytes: read as a browser decodes it
-                wholeText = Iso2022Jp.INSTANCE;
+                convertFrom(Iso2022Jp.INSTANCE);
             } else {
                 useEncoding(declared, 0);
             }
@@ -211,7 +256,7 @@ public final class StylesheetRewriter implements BodyRewriter {
             Charset named = EncodingLabels.charset(ruleLabel);
             // CSS Syntax 3: a rule naming UTF-16 is read as UTF-8 (the bytes it was found in are ASCII)
             if (named.name().equals("ISO-2022-JP")) {
-                wholeText = Iso2022Jp.INSTANCE;
+                convertFrom(Iso2022Jp.INSTANCE);
             } else {
                 useEncoding(named == StandardCharsets.UTF_16LE || named == StandardCharsets.UTF_16BE
                         ? StandardCharsets.UTF_8 : named, 0);
@@ -234,6 +279,21 @@ public final class StylesheetRewriter implements BodyRewriter {
             readingsPastAscii.add(new Reading(group, Pairs.AS_THE_TABLE_SAYS, 0, CssUrls.Resume.START));
         }
         return true;
+    }
+
+    /**
+     * A stylesheet in UTF-16 or ISO-2022-JP, whose bytes are no ASCII text: what came is converted to UTF-8, and so is
+     * the rest as it comes, read as UTF-8 (a byte order mark, U+FEFF, is no part of the first token) and converted
+     * back as it goes.
+     */
+    private void convertFrom(Charset encoding) {
+        toUtf8 = new Transcoder(encoding, StandardCharsets.UTF_8);
+        back = new Transcoder(StandardCharsets.UTF_8, encoding);
+        byte[] utf8 = toUtf8.convert(held, 0, heldLength, false);
+        heldLength = 0;
+        appendBytes(utf8);
+        boolean mark = startsWith(0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        useEncoding(StandardCharsets.UTF_8, mark ? 3 : 0);
     }
 
     /** A declared encoding; one whose second bytes may be ASCII is read with every pair and as single bytes too. */
@@ -307,11 +367,7 @@ public final class StylesheetRewriter implements BodyRewriter {
 
     /** Scans what has come as far as it reads for sure, and passes on what every reading has settled. */
     private void advance(boolean atEnd, Consumer<ByteBuf> out) {
-        if (wholeText != null) {
-            advanceWholeText(atEnd, out);
-            return;
-        }
-        if (!readingsPastAscii.isEmpty() && !ValueReadings.isAscii(held, 0, heldLength)) {
+        if (!readingsPastAscii.isEmpty() && !ValueReadings.isAscii(held, asciiUpTo, heldLength)) {
             // every reading splits plain ASCII alike: the others start where the first one stands
             Reading first = readings.get(0);
             for (Reading r : readingsPastAscii) {
@@ -321,6 +377,7 @@ public final class StylesheetRewriter implements BodyRewriter {
             }
             readingsPastAscii = List.of();
         }
+        asciiUpTo = heldLength;
         long heldEnd = heldStart + heldLength;
         boolean overLimit = false;
         for (Reading r : readings) {
@@ -497,6 +554,10 @@ public final class StylesheetRewriter implements BodyRewriter {
 
     private void dropHeldUpTo(long abs) {
         int n = (int) (abs - heldStart);
+        if (n == 0) {
+            return;
+        }
+        asciiUpTo = Math.max(0, asciiUpTo - n);
         for (int i = 0; i < n; i++) {
             if (held[i] == '\n') {
                 linesBeforeHeld++;
@@ -515,46 +576,5 @@ public final class StylesheetRewriter implements BodyRewriter {
             }
         }
         return line;
-    }
-
-    /** A stylesheet in UTF-16 or ISO-2022-JP: held whole, up to the limit, then read as text. */
-    private void advanceWholeText(boolean atEnd, Consumer<ByteBuf> out) {
-        boolean overLimit = heldLength > limit;
-        if (!atEnd && !overLimit) {
-            return;
-        }
-        // (an odd last byte of UTF-16 stays as it came)
-        int n = wholeText == Iso2022Jp.INSTANCE ? heldLength : heldLength & ~1;
-        String text = new String(held, 0, n, wholeText);
-        List<int[]> spans = new ArrayList<>();
-        CssUrls.find(text, null, (start, end, url, imported) -> {
-            ElementJudge.Verdict v = verdict(url, imported);
-            if (v != null) {
-                spans.add(new int[] {start, end});
-                report(1 + text.substring(0, start).chars().filter(c -> c == '\n').count(), v);
-            }
-        });
-        ByteBuf buf;
-        if (spans.isEmpty()) {
-            buf = Unpooled.wrappedBuffer(Arrays.copyOf(held, heldLength));
-        } else {
-            StringBuilder sb = new StringBuilder(text.length());
-            int from = 0;
-            for (int[] span : spans) {
-                sb.append(text, from, span[0]).append(CssUrls.NONE);
-                from = span[1];
-            }
-            sb.append(text, from, text.length());
-            byte[] rewritten = sb.toString().getBytes(wholeText);
-            buf = Unpooled.buffer(rewritten.length + 1).writeBytes(rewritten).writeBytes(held, n, heldLength - n);
-        }
-        heldLength = 0;
-        out.accept(buf);
-        if (overLimit && !atEnd) {
-            LOG.debug("UTF-16 or ISO-2022-JP stylesheet longer than {} bytes: the rest passes unjudged", limit);
-            listener.onAction(new RewriteEvent(1, ELEMENT, "", "", "", RewriteEvent.Action.PASSED_OVER_LIMIT));
-            passedOverLimit++;
-            passing = true;
-        }
     }
 }

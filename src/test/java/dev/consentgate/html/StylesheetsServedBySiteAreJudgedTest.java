@@ -294,6 +294,32 @@ class StylesheetsServedBySiteAreJudgedTest {
     }
 
     @Test
+    void utf16AndIso2022JpStylesheetsAreConvertedAsTheyStream() {
+        // a character past U+FFFF (a surrogate pair) and odd chunk sizes split characters and pairs between chunks
+        String css = "\uFEFF.a::before{content:\"\uD83D\uDE00\u8868\"}\n.b{background:url(" + PIXEL + ")}\n"
+                + ".c{background:url(/img/c.png)}\n";
+        String judged = css.replace("url(" + PIXEL + ")", "none");
+        for (Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            for (int size : List.of(1, 3, 7, 4096)) {
+                List<RewriteEvent> events = new ArrayList<>();
+                byte[] out = serve(css.getBytes(utf16), List.of(size), Optional.empty(), events, POLICY,
+                        TestRules.ESSENTIAL_ONLY);
+                assertEquals(judged, new String(out, utf16), utf16 + " in chunks of " + size);
+                assertEquals(List.of(2L), events.stream().map(RewriteEvent::line).toList());
+            }
+            byte[] declared = css.substring(1).getBytes(utf16);
+            assertEquals(judged.substring(1), new String(serve(declared, List.of(5), Optional.of(utf16.name()),
+                    new ArrayList<>(), POLICY, TestRules.ESSENTIAL_ONLY), utf16));
+        }
+        Charset jis = Charset.forName("ISO-2022-JP");
+        String japanese = ".a::before{content:\"\u8868\u793a\"}.b{background:url(" + PIXEL + ")}";
+        for (int size : List.of(1, 2, 5)) {
+            assertEquals(japanese.replace("url(" + PIXEL + ")", "none"), new String(serve(japanese.getBytes(jis),
+                    List.of(size), Optional.of("iso-2022-jp"), new ArrayList<>(), POLICY, TestRules.ESSENTIAL_ONLY), jis));
+        }
+    }
+
+    @Test
     void escAndNulInAnUndeclaredStylesheetReadAsEveryPageWouldReadThem() {
         // ESC $ B would start two-byte characters for a page in ISO-2022-JP; NUL is what CSS reads as U+FFFD
         byte[] css = ("a\u001b$B{}\u0000url(/own.png)").getBytes(StandardCharsets.US_ASCII);
