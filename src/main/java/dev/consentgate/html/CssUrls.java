@@ -30,10 +30,23 @@ final class CssUrls {
 
     /**
      * Where a scan of text that goes on stopped: the state between two tokens, from which a scan of the text from
-     * that point on reads what a scan of the whole would (see {@link #findSettled}).
+     * that point on reads what a scan of the whole would (see {@link #findSettled}); or, past the start of a token
+     * too long to hold ({@link #openAt}), inside it: {@code open} says which ({@code quote} a string's quote).
      */
-    record Resume(int brackets, boolean inName, boolean afterImport) {
-        static final Resume START = new Resume(0, false, false);
+    record Resume(int brackets, boolean inName, boolean afterImport, Open open, char quote) {
+        static final Resume START = new Resume(0, false, false, Open.NONE, '\0');
+
+        Resume(int brackets, boolean inName, boolean afterImport) {
+            this(brackets, inName, afterImport, Open.NONE, '\0');
+        }
+    }
+
+    /**
+     * The token a scan stands inside: none (between tokens, or inside a name, which {@link Resume#inName} says), a
+     * comment, a string, a string that is a url()'s argument, a url( before its argument, an unquoted URL.
+     */
+    enum Open {
+        NONE, COMMENT, STRING, URL_STRING, URL_ARGUMENT, URL_UNQUOTED
     }
 
     /**
@@ -56,6 +69,13 @@ final class CssUrls {
     private boolean sawEnd;
     private int pos;
     private int settled;
+    /** The token the text ended inside, for {@link #openAt}, and a string's quote. */
+    private Open openAtEnd = Open.NONE;
+    private char openQuote;
+    /** The state where {@link #scan} ended. */
+    private int endBrackets;
+    private boolean endInName;
+    private boolean endAfterImport;
     private int settledBrackets;
     private boolean settledInName;
     private boolean settledAfterImport;
@@ -76,8 +96,11 @@ final class CssUrls {
         new CssUrls(css, rawEncoding, visitor, false).scan(Resume.START);
     }
 
-    /** Where {@link #findSettled} stopped: the text is read up to {@code offset}, and goes on from {@code resume}. */
-    record Settled(int offset, Resume resume) {
+    /**
+     * Where {@link #findSettled} stopped: the text is read up to {@code offset}, and goes on from {@code resume};
+     * {@code openEnd}: where the token it started inside ended (-1: it started inside none, or it goes on).
+     */
+    record Settled(int offset, Resume resume, int openEnd) {
     }
 
     /**
@@ -92,9 +115,103 @@ final class CssUrls {
         scanner.settledBrackets = from.brackets();
         scanner.settledInName = from.inName();
         scanner.settledAfterImport = from.afterImport();
+        int openEnd = -1;
+        if (from.open() != Open.NONE) {
+            Resume inside = scanner.finishOpen(from);
+            if (inside != null) {
+                return new Settled(scanner.pos, inside, -1);
+            }
+            openEnd = scanner.pos;
+            scanner.settled = scanner.pos;
+            from = new Resume(from.brackets(), false, from.open() == Open.COMMENT && from.afterImport());
+            scanner.settledAfterImport = from.afterImport();
+            scanner.settledInName = false;
+        }
         scanner.scan(from);
-        return atEnd ? new Settled(css.length(), Resume.START) : new Settled(scanner.settled,
-                new Resume(scanner.settledBrackets, scanner.settledInName, scanner.settledAfterImport));
+        return atEnd ? new Settled(css.length(), Resume.START, openEnd) : new Settled(scanner.settled,
+                new Resume(scanner.settledBrackets, scanner.settledInName, scanner.settledAfterImport), openEnd);
+    }
+
+    /**
+     * Reads {@code css}, the start of a text whose last token is too long to hold, as if it ended there: reports every
+     * address (the last one's as far as it came), and returns the state at its end, inside that token, from which
+     * {@link #findSettled} goes on (passing over the rest of the token without reading an address in it). The end
+     * must not cut an escape, a CR LF or a comment's end, nor a character a two-byte encoding pairs.
+     */
+    static Resume openAt(CharSequence css, Charset rawEncoding, Resume from, Visitor visitor) {
+        CssUrls scanner = new CssUrls(css, rawEncoding, visitor, false);
+        if (from.open() != Open.NONE) {
+            // a long token in a long token's wake: the scan still stands inside the first one
+            Resume inside = scanner.finishOpen(from);
+            if (inside != null) {
+                return inside;
+            }
+            from = new Resume(from.brackets(), false, from.open() == Open.COMMENT && from.afterImport());
+        }
+        scanner.scan(from);
+        return new Resume(scanner.endBrackets, scanner.endInName, scanner.endAfterImport, scanner.openAtEnd,
+                scanner.openQuote);
+    }
+
+    /**
+     * Passes over the rest of the token a scan stands inside ({@code from.open()}), reading no address in it: null
+     * when it ended ({@link #pos} after it); else the state inside it where a scan of text that goes on stops, never
+     * between an escape's backslash and what it escapes ({@link #pos} there).
+     */
+    private Resume finishOpen(Resume from) {
+        Open open = from.open();
+        char quote = from.quote();
+        while (true) {
+            if (goesOn && pos > length - LOOK_AHEAD) {
+                // (never inside a character a two-byte encoding pairs: a second byte is marked past 0xFF)
+                pos = Math.max(0, pos < length && chars[pos] >= 0x100 ? pos - 1 : pos);
+                return new Resume(from.brackets(), false, from.afterImport(), open, quote);
+            }
+            if (pos >= length) {
+                return null;
+            }
+            char c = chars[pos];
+            switch (open) {
+                case COMMENT -> {
+                    pos++;
+                    if (c == '*' && pos < length && chars[pos] == '/') {
+                        pos++;
+                        return null;
+                    }
+                }
+                case STRING, URL_STRING -> {
+                    if (c == quote) {
+                        pos++;
+                        return null;
+                    }
+                    if (isNewline(c)) {
+                        return null;
+                    }
+                    pos += c == '\\' && pos + 1 < length
+                            ? (chars[pos + 1] == '\r' && pos + 2 < length && chars[pos + 2] == '\n' ? 3 : 2) : 1;
+                }
+                case URL_ARGUMENT -> {
+                    if (isWhitespace(c)) {
+                        pos++;
+                    } else if (c == '"' || c == '\'') {
+                        open = Open.URL_STRING;
+                        quote = c;
+                        pos++;
+                    } else {
+                        open = Open.URL_UNQUOTED;
+                    }
+                }
+                case URL_UNQUOTED -> {
+                    pos += c == '\\' && pos + 1 < length ? 2 : 1;
+                    if (c == ')') {
+                        return null;
+                    }
+                }
+                case NONE -> {
+                    return null;
+                }
+            }
+        }
     }
 
     private static char[] toChars(CharSequence css) {
@@ -193,6 +310,10 @@ final class CssUrls {
                 inName = escapes || isNameChar(c);
             }
         }
+        endBrackets = brackets;
+        // (a name that ran to the end of the text may go on)
+        endInName = openAtEnd == Open.NONE && length > 0 && (inName || isNameChar(chars[length - 1]));
+        endAfterImport = afterImport;
     }
 
     /**
@@ -205,8 +326,14 @@ final class CssUrls {
         while (pos < length && isWhitespace(chars[pos])) {
             pos++;
         }
+        if (pos == length) {
+            openAtEnd = Open.URL_ARGUMENT;
+        }
         if (pos < length && (chars[pos] == '"' || chars[pos] == '\'')) {
             String value = string();
+            if (openAtEnd == Open.STRING) {
+                openAtEnd = Open.URL_STRING;
+            }
             int end = pos;
             while (end < length && isWhitespace(chars[end])) {
                 end++;
@@ -223,10 +350,12 @@ final class CssUrls {
             return;
         }
         UrlText url = new UrlText();
+        openAtEnd = Open.URL_UNQUOTED;
         while (pos < length) {
             char c = chars[pos];
             if (c == ')') {
                 pos++;
+                openAtEnd = Open.NONE;
                 break;
             }
             if (isWhitespace(c)) {
@@ -251,14 +380,18 @@ final class CssUrls {
     private String string() {
         char quote = chars[pos++];
         UrlText value = new UrlText();
+        openAtEnd = Open.STRING;
+        openQuote = quote;
         while (pos < length) {
             char c = chars[pos];
             if (c == quote) {
                 pos++;
+                openAtEnd = Open.NONE;
                 break;
             }
             if (isNewline(c)) {
                 // a bad string: it ends here, the newline left for what follows
+                openAtEnd = Open.NONE;
                 break;
             }
             pos++;
@@ -378,6 +511,9 @@ final class CssUrls {
     private void skipComment() {
         int end = indexOf("*/", pos + 2);
         pos = end < 0 ? length : end + 2;
+        if (end < 0) {
+            openAtEnd = Open.COMMENT;
+        }
     }
 
     private boolean startsWith(String s) {

@@ -25,8 +25,11 @@ import java.util.function.Consumer;
  *
  * <p>Streaming: the text is scanned token by token, and only the tokens that may still read otherwise when more
  * comes (the last few, or one that runs to the end of what arrived) are held; so memory stays bounded by the longest
- * token. A token longer than the inspect limit ends the judging: what was read is judged, the rest passes and is
- * reported {@code passed-over-limit}.
+ * token. A token longer than the inspect limit is judged on its first {@code limit} bytes, and the scan goes on inside
+ * it, passing its rest as it comes: a string or URL whose address a rule blocks, an import's (a data: stylesheet is
+ * judged by all it holds), and one whose text so far is too short to tell where it leads (mostly white space) become
+ * {@code none} with all they hold; any other passes and is reported {@code passed-over-limit}. (A token of about the
+ * limit's length may be read whole or so, depending on how the body arrives.)
  *
  * <p>Encodings: a stylesheet is read as CSS says, in its byte order mark's encoding, else its Content-Type
  * charset's, else its {@code @charset} rule's, else the encoding of the page that links it, which the gateway does
@@ -66,10 +69,13 @@ public final class StylesheetRewriter implements BodyRewriter {
     private int asciiUpTo;
     /** No encoding is declared: ESC and NUL bytes are written so that every reading reads what is judged. */
     private boolean undeclared;
-    /** Blocked spans found and not yet passed on, absolute offsets, ordered by start. */
+    /**
+     * Blocked spans found and not yet passed on, absolute offsets, ordered by start; a third value of 1 marks the
+     * rest of a long token whose start went as {@code none} already.
+     */
     private final List<long[]> blocked = new ArrayList<>();
-    /** The limit passed: everything passes as it comes. */
-    private boolean passing;
+    /** Where the last {@code none} written ends: a span that goes on from there adds none. */
+    private long noneEndsAt = -1;
     private long passedOverLimit;
 
     /**
@@ -96,6 +102,8 @@ public final class StylesheetRewriter implements BodyRewriter {
         CssUrls.Resume resume = CssUrls.Resume.START;
         /** Scan again once this much is held: a token that runs on is read again only when it has doubled. */
         long retryAt;
+        /** The scan stands inside a long token that goes as none: what it passes over is dropped. */
+        boolean dropping;
 
         Reading(List<Charset> encodings, Pairs pairs, long from, CssUrls.Resume resume) {
             this.encoding = encodings.get(0);
@@ -125,10 +133,6 @@ public final class StylesheetRewriter implements BodyRewriter {
     @Override
     public void feed(ByteBuf chunk, Consumer<ByteBuf> out) {
         try {
-            if (passing) {
-                out.accept(chunk.retain());
-                return;
-            }
             int from = heldLength;
             append(chunk);
             if (undeclared) {
@@ -161,9 +165,6 @@ public final class StylesheetRewriter implements BodyRewriter {
 
     @Override
     public void finish(Consumer<ByteBuf> out) {
-        if (passing) {
-            return;
-        }
         if (readings == null) {
             decideEncoding(true);
         }
@@ -379,32 +380,118 @@ public final class StylesheetRewriter implements BodyRewriter {
         }
         asciiUpTo = heldLength;
         long heldEnd = heldStart + heldLength;
-        boolean overLimit = false;
         for (Reading r : readings) {
             if (!atEnd && heldEnd < r.retryAt) {
                 continue;
             }
             scan(r, atEnd);
-            overLimit |= heldEnd - r.settled > limit;
-            r.retryAt = heldEnd + Math.max(64, heldEnd - r.settled);
-        }
-        if (overLimit && !atEnd) {
-            // a token longer than the limit: judged as far as it came, and the rest passes unread
-            for (Reading r : readings) {
-                scan(r, true);
+            while (!atEnd && heldEnd - r.settled > limit) {
+                // a token longer than the limit: judged on its start, then passed over as it comes
+                enterLongToken(r);
+                scan(r, false);
             }
-            LOG.debug("stylesheet token longer than {} bytes: the rest of the stylesheet passes unjudged", limit);
-            listener.onAction(new RewriteEvent(lineAt(heldEnd), ELEMENT, "", "", "",
-                    RewriteEvent.Action.PASSED_OVER_LIMIT));
-            passedOverLimit++;
-            passing = true;
-            atEnd = true;
+            r.retryAt = heldEnd + Math.max(64, heldEnd - r.settled);
         }
         long settled = atEnd ? heldEnd : readings.stream().mapToLong(r -> r.settled).min().orElse(heldEnd);
         emit(settled, out);
-        if (passing) {
-            readings = List.of();
+    }
+
+    /**
+     * Reading {@code r} holds a token longer than the limit: what it read up to a cut about the limit into it is
+     * judged as if the text ended there (so the long token's address is judged as far as it came), and the scan goes
+     * on from the cut inside that token. A string or URL goes as {@code none}, whole, when its address is blocked,
+     * imported, or still too short to tell where it leads; any other long token passes.
+     */
+    private void enterLongToken(Reading r) {
+        long cut = safeCut(r.settled, r.settled + limit);
+        int from = (int) (r.settled - heldStart);
+        byte[] start = Arrays.copyOfRange(held, from, (int) (cut - heldStart));
+        CharSequence text = r.text(start, start.length);
+        long base = r.settled;
+        Object[][] last = {null};
+        CssUrls.Resume inside = CssUrls.openAt(text, r.encoding, r.resume, (s, e, url, imported) -> {
+            ElementJudge.Verdict v = judge(url, imported, r, start, s, e);
+            if (v != null) {
+                addBlocked(base + s, base + e, v);
+            }
+            last[0] = new Object[] {s, e, url, imported, v};
+        });
+        boolean address = inside.open() != CssUrls.Open.NONE && inside.open() != CssUrls.Open.COMMENT;
+        boolean drop = false;
+        if (address) {
+            // the long token is the address reported up to the cut, or none yet (nothing but white space)
+            boolean reported = last[0] != null && (Integer) last[0][1] == text.length();
+            String url = reported ? (String) last[0][2] : "";
+            boolean blocked = reported && last[0][4] != null;
+            boolean undetermined = plainLength(url) < Math.min(DETERMINED, limit / 2);
+            drop = blocked || undetermined || reported && (Boolean) last[0][3];
+            if (drop && !blocked) {
+                long tokenStart = reported ? base + (Integer) last[0][0] : base;
+                blocked(tokenStart, cut, 0);
+                listener.onAction(new RewriteEvent(lineAt(tokenStart), ELEMENT, "", "", LIMIT_SETTING,
+                        RewriteEvent.Action.REMOVED));
+            }
         }
+        if (address && !drop) {
+            LOG.debug("stylesheet address longer than {} bytes: judged on its start, the rest passes", limit);
+            listener.onAction(new RewriteEvent(lineAt(base), ELEMENT, "", "", "",
+                    RewriteEvent.Action.PASSED_OVER_LIMIT));
+            passedOverLimit++;
+        }
+        r.settled = cut;
+        r.resume = inside;
+        r.dropping = drop;
+    }
+
+    /** The setting whose limit made a long address go unread, as the rule of its event. */
+    private static final String LIMIT_SETTING = "inline_script_inspect_limit";
+
+    /**
+     * An address with fewer characters than this, once tabs, line breaks and leading spaces are dropped (as a URL
+     * parser drops them), is not known to lead anywhere yet; past it, its host and path are (no host is longer).
+     */
+    private static final int DETERMINED = 1024;
+
+    private static int plainLength(String url) {
+        int n = 0;
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c != '\t' && c != '\n' && c != '\r' && (n > 0 || c > ' ')) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The last place at or before {@code limitEnd}, after {@code tokenStart}, where a scan may stand inside a
+     * token: after an ASCII byte that is no backslash, CR or '*' (so no escape, CR LF or comment's end is cut, nor a
+     * character of any encoding read), nor a hex digit an escape may still go on with. Failing one, the body is
+     * refused rather than judged wrongly.
+     */
+    private long safeCut(long tokenStart, long limitEnd) {
+        int first = (int) (tokenStart - heldStart);
+        for (int i = (int) (limitEnd - heldStart); i > first + 1; i--) {
+            int b = held[i - 1];
+            if (b < 0 || b == '\\' || b == '\r' || b == '*') {
+                continue;
+            }
+            if (Character.digit(b, 16) >= 0 && backslashWithin(i - 1, 7)) {
+                continue;
+            }
+            return heldStart + i;
+        }
+        throw new IllegalStateException("a stylesheet token of over " + limit + " bytes holds no place to read on"
+                + " from (nothing but backslashes, '*', CR or bytes past ASCII): the stylesheet is not passed on");
+    }
+
+    private boolean backslashWithin(int end, int n) {
+        for (int i = Math.max(0, end - n); i < end; i++) {
+            if (held[i] == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Scans reading {@code r} from where it settled to what has come (to the end, {@code atEnd}). */
@@ -420,6 +507,14 @@ public final class StylesheetRewriter implements BodyRewriter {
             }
         };
         CssUrls.Settled s = CssUrls.findSettled(text, r.encoding, r.resume, atEnd, visitor);
+        if (r.dropping) {
+            // the rest of a long token that goes as none
+            long end = s.openEnd() >= 0 ? base + s.openEnd() : atEnd ? base + text.length() : base + s.offset();
+            if (end > base) {
+                blocked(base, end, 1);
+            }
+            r.dropping = s.openEnd() < 0 && !atEnd;
+        }
         r.settled = base + s.offset();
         r.resume = s.resume();
     }
@@ -508,8 +603,17 @@ public final class StylesheetRewriter implements BodyRewriter {
         if (at > 0 && blocked.get(at - 1)[0] == start && blocked.get(at - 1)[1] == end) {
             return;
         }
-        blocked.add(at, new long[] {start, end});
+        blocked.add(at, new long[] {start, end, 0});
         report(lineAt(start), v);
+    }
+
+    /** Records a span that goes (reported elsewhere); {@code rest}: 1 for the rest of a span already begun. */
+    private void blocked(long start, long end, long rest) {
+        int at = blocked.size();
+        while (at > 0 && blocked.get(at - 1)[0] > start) {
+            at--;
+        }
+        blocked.add(at, new long[] {start, end, rest});
     }
 
     private void report(long line, ElementJudge.Verdict v) {
@@ -528,7 +632,8 @@ public final class StylesheetRewriter implements BodyRewriter {
             long start = blocked.get(0)[0];
             long end = blocked.get(0)[1];
             int merged = 1;
-            while (merged < blocked.size() && blocked.get(merged)[0] < end) {
+            while (merged < blocked.size() && (blocked.get(merged)[0] < end
+                    || blocked.get(merged)[0] == end && blocked.get(merged)[2] == 1)) {
                 end = Math.max(end, blocked.get(merged)[1]);
                 merged++;
             }
@@ -537,7 +642,10 @@ public final class StylesheetRewriter implements BodyRewriter {
                 break;
             }
             buf.writeBytes(held, (int) (at - heldStart), (int) (start - at));
-            buf.writeBytes(NONE);
+            if (!(blocked.get(0)[2] == 1 && start == noneEndsAt)) {
+                buf.writeBytes(NONE);
+            }
+            noneEndsAt = end;
             at = end;
             blocked.subList(0, merged).clear();
         }

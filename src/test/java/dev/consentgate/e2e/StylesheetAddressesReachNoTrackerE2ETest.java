@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * background and list image, a style element in SVG, and one in an XHTML page; a custom property's string an image
  * set loads, a data: stylesheet, an SVG style whose child element's text would hide an address from a reading of all
  * its text, a Shift_JIS page whose character before the address ends in the byte of a backslash, and the site's own
- * stylesheet that a page links (its import and a background). Each names Meta's hosts. Each page is loaded straight from the upstream, where the
+ * stylesheet that a page links (its import and a background; and one whose icon font, in a data: URL, is longer than
+ * the inspect limit). Each names Meta's hosts. Each page is loaded straight from the upstream, where the
  * stand-in tracker receives the request, then through the gateway without consent, where it receives none; the run
  * is in the tracker URL's query so that the stand-in tells the two loads apart.
  */
@@ -83,6 +84,12 @@ class StylesheetAddressesReachNoTrackerE2ETest {
             Map.entry("/site.css", new String[] {"CSS", "@import url(\"https://connect.facebook.net/cg/style.css"
                     + "?ev=linked-stylesheet&run=RUN\");\n.t{" + BOX + "background:url(" + PIXEL
                     + "linked-stylesheet&run=RUN) no-repeat}\n"}),
+            // a review (2026-12-02): an icon font longer than the limit (256 KiB) in a data: URL ended the judging
+            Map.entry("/long-font-stylesheet", new String[] {"<link rel=\"stylesheet\" href=\"/site-long.css?run=RUN\">",
+                "<div class=\"t\">t</div>"}),
+            Map.entry("/site-long.css", new String[] {"CSS", "@font-face{font-family:cgi;src:url(data:font/woff2;base64,"
+                    + "d09GMgABAAAAAA+/".repeat(45_000) + ") format(\"woff2\")}\n.t{" + BOX + "background:url(" + PIXEL
+                    + "long-font-stylesheet&run=RUN) no-repeat}\n"}),
             Map.entry("/xhtml-style", new String[] {"XHTML", "<style><![CDATA[ .t{" + BOX + "} ]]>.t{background:url("
                     + PIXEL + "xhtml-style&amp;run=RUN)}</style>"}));
 
@@ -139,7 +146,7 @@ class StylesheetAddressesReachNoTrackerE2ETest {
     @ValueSource(strings = {"/import-url", "/import-string", "/background", "/image-set", "/escaped-url",
         "/font-face", "/style-attribute", "/list-style-attribute", "/svg-style", "/xhtml-style", "/custom-property",
         "/data-import", "/svg-child-text", "/shift-jis", "/linked-stylesheet", "/mixed-pairs", "/data-import-euc-jp",
-        "/data-import-charset-rule", "/xhtml-entity-twice", "/svg-presentation"})
+        "/data-import-charset-rule", "/xhtml-entity-twice", "/svg-presentation", "/long-font-stylesheet"})
     void theTrackerIsAskedStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab)
             throws InterruptedException {
         // Before (2026-12-02): through the gateway the stand-in received each request as it did straight from the

@@ -328,14 +328,76 @@ class StylesheetsServedBySiteAreJudgedTest {
     }
 
     @Test
-    void aTokenLongerThanTheLimitEndsTheJudgingAndIsReported() {
+    void aCommentLongerThanTheLimitPassesAndWhatFollowsIsJudged() {
+        // Before (found by a review, 2026-12-02): a token past the limit ended the judging, and the rest passed
         TagPolicy small = TestRules.policy(HtmlSettings.defaults().withLimits(64, 4096));
-        String css = ".a{background:url(" + PIXEL + ")}/*" + "x".repeat(200) + "*/.b{background:url(" + PIXEL + ")}";
+        String css = ".a{background:url(" + PIXEL + ")}/*" + "x".repeat(200) + "\"*/.b{background:url(" + PIXEL + ")}";
+        String judged = ".a{background:none}/*" + "x".repeat(200) + "\"*/.b{background:none}";
+        for (int size : List.of(1, 16, 100, 4096)) {
+            assertEquals(judged, new String(serve(css.getBytes(StandardCharsets.US_ASCII), List.of(size),
+                    Optional.empty(), new ArrayList<>(), small, TestRules.ESSENTIAL_ONLY), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void aFontLongerThanTheLimitPassesAndWhatFollowsIsJudged() {
+        // an icon font in a data: URL, longer than the limit, before a tracker's background: the font is judged on
+        // its start (a data: font loads nothing) and passes whole, reported; the background after it goes
+        TagPolicy small = TestRules.policy(HtmlSettings.defaults().withLimits(2048, 4096));
+        String font = "@font-face{font-family:Icons;src:url(data:font/woff2;base64," + "d09GMgABAAAAA+/".repeat(400)
+                + ") format(\"woff2\")}\n";
+        String css = font + ".c{background:url(" + PIXEL + ")}\n";
+        for (int size : List.of(7, 100, 4096, 1 << 20)) {
+            List<RewriteEvent> events = new ArrayList<>();
+            String out = new String(serve(css.getBytes(StandardCharsets.US_ASCII), List.of(size), Optional.empty(),
+                    events, small, TestRules.ESSENTIAL_ONLY), StandardCharsets.US_ASCII);
+            assertEquals(font + ".c{background:none}\n", out, "in chunks of " + size);
+            assertTrue(events.stream().anyMatch(e -> e.action() == RewriteEvent.Action.NEUTRALIZED), events.toString());
+        }
         List<RewriteEvent> events = new ArrayList<>();
-        String out = new String(serve(css.getBytes(StandardCharsets.US_ASCII), List.of(16), Optional.empty(), events,
-                small, TestRules.ESSENTIAL_ONLY), StandardCharsets.US_ASCII);
-        assertEquals(".a{background:none}/*" + "x".repeat(200) + "*/.b{background:url(" + PIXEL + ")}", out);
+        serve(css.getBytes(StandardCharsets.US_ASCII), List.of(100), Optional.empty(), events, small,
+                TestRules.ESSENTIAL_ONLY);
         assertTrue(events.stream().anyMatch(e -> e.action() == RewriteEvent.Action.PASSED_OVER_LIMIT), events.toString());
+    }
+
+    @Test
+    void aLongAddressGoesWholeWhenItsStartIsBlockedOrTellsNothing() {
+        TagPolicy small = TestRules.policy(HtmlSettings.defaults().withLimits(2048, 4096));
+        // found by a review (2026-12-02): white space before the address, tabs inside its host (a URL parser drops
+        // them), a tracker's address with a long query, and a long import (a data: stylesheet judged only whole)
+        List<String> longTokens = List.of("url(" + " ".repeat(3000) + PIXEL + ")",
+                "url('https://www.fa" + "\t".repeat(3000) + "cebook.com/tr')",
+                "url(\"" + PIXEL + "&x=" + "a".repeat(3000) + "\")",
+                "url(" + PIXEL + "&x=" + "a".repeat(3000) + ")");
+        for (String token : longTokens) {
+            String css = ".a{background:" + token + "}\n.b{background:url(" + PIXEL + ")}\n.c{color:red}\n";
+            String judged = ".a{background:none}\n.b{background:none}\n.c{color:red}\n";
+            for (int size : List.of(7, 1000, 8192)) {
+                String out = new String(serve(css.getBytes(StandardCharsets.US_ASCII), List.of(size), Optional.empty(),
+                        new ArrayList<>(), small, TestRules.ESSENTIAL_ONLY), StandardCharsets.US_ASCII);
+                assertFalse(out.contains("www.fa"), out);
+                // a token cut at the limit keeps the ')' after its string
+                assertTrue(out.equals(judged) || out.equals(judged.replace("none}\n.b", "none)}\n.b")),
+                        token.substring(0, 20) + " in chunks of " + size + ": " + out);
+            }
+        }
+        String imported = "@import \"data:text/css," + "%20".repeat(3000) + ".x%7Bbackground:url(" + PIXEL + ")%7D\";\n";
+        String out = new String(serve(imported.getBytes(StandardCharsets.US_ASCII), List.of(100), Optional.empty(),
+                new ArrayList<>(), small, TestRules.ESSENTIAL_ONLY), StandardCharsets.US_ASCII);
+        assertEquals("@import none;\n", out);
+    }
+
+    @Test
+    void aUtf16StylesheetLongerThanTheLimitIsJudgedToItsEnd() {
+        // found by a review (2026-12-02): a UTF-16 stylesheet was held whole up to the limit, and the rest passed
+        TagPolicy small = TestRules.policy(HtmlSettings.defaults().withLimits(64, 4096));
+        String css = "\uFEFF/* " + "padding ".repeat(100) + "*/\n" + ".c{color:red}\n".repeat(100)
+                + ".d{background:url(" + PIXEL + ")}";
+        for (Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            byte[] out = serve(css.getBytes(utf16), List.of(501), Optional.empty(), new ArrayList<>(), small,
+                    TestRules.ESSENTIAL_ONLY);
+            assertEquals(css.replace("url(" + PIXEL + ")", "none"), new String(out, utf16));
+        }
     }
 
     @Test
