@@ -58,6 +58,13 @@ final class UpstreamHttpCodec {
         }
     }
 
+    /** Thrown while decoding a status line whose code is not three digits from 100 to 599. */
+    static final class BadStatusCode extends IllegalArgumentException {
+        BadStatusCode(String code) {
+            super("status code not three digits from 100 to 599: \"" + code + "\"");
+        }
+    }
+
     private static final class StrictResponseDecoder extends HttpResponseDecoder {
         private final Queue<HttpMethod> sent;
         /** The next bytes belong to a response head (Netty consumes head lines whole, so a buffer starts a line). */
@@ -84,6 +91,22 @@ final class UpstreamHttpCodec {
                 return true;
             }
             return super.isContentAlwaysEmpty(msg);
+        }
+
+        /**
+         * RFC 9112, 4: the status code is three digits; RFC 9110, 15: a code outside 100-599 is invalid. Netty
+         * would take "0200", "+200" or "20" as numbers, and a code below 200 that is no interim one would pass a
+         * page on as if it were no final response (unjudged).
+         */
+        @Override
+        protected HttpMessage createMessage(String[] initialLine) {
+            String code = initialLine[1];
+            if (code.length() != 3 || code.charAt(0) < '1' || code.charAt(0) > '5'
+                    || !Character.isDigit(code.charAt(1)) || code.charAt(1) > '9'
+                    || !Character.isDigit(code.charAt(2)) || code.charAt(2) > '9') {
+                throw new BadStatusCode(code);
+            }
+            return super.createMessage(initialLine);
         }
 
         @Override

@@ -200,6 +200,21 @@ class ProxyErrorsIntegrationTest {
     }
 
     @Test
+    void aStatusCodeThatIsNotThreeDigitsFrom100To599Is502() throws Exception {
+        // found by a probe (2026-12-02): "099" passed a page on unjudged (a code below 200 was taken for no final
+        // response), and "2000", "20" or "1000" were relayed, "0200" and "+200" re-spelled 200
+        String page = "<html><head><script async src=\"https://www.googletagmanager.com/gtag/js?id=G-X\"></script>"
+                + "</head><body>p</body></html>";
+        for (String code : List.of("099", "2000", "20", "1000", "0200", "+200", "600", "20x")) {
+            RawClient.Response r = FixedUpstreamBehindGateway.response("HTTP/1.1 " + code + " X\r\n"
+                    + "Content-Type: text/html\r\nContent-Length: " + page.length() + "\r\n\r\n" + page,
+                    "GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertEquals(502, r.status(), code);
+            assertFalse(r.bodyText().contains("googletagmanager"), code);
+        }
+    }
+
+    @Test
     void upstreamResponsesWithAmbiguousFramingFoldedOrOversizedHeadersAre502() throws Exception {
         for (String response : List.of(
                 "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
