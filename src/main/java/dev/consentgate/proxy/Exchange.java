@@ -4,6 +4,7 @@ import dev.consentgate.config.Route;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -508,6 +509,8 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
             } else {
                 LOG.warn("[{}] {} {}: aborted: {}", id, request.method(), request.uri(), reason);
             }
+            // a reset, not a FIN: a body that ends with the connection (HTTP/1.0) must not look complete
+            client.channel().config().setOption(ChannelOption.SO_LINGER, 0);
             client.close();
         }
     }

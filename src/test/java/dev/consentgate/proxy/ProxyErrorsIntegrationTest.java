@@ -2,6 +2,7 @@ package dev.consentgate.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentgate.config.Ruleset;
@@ -189,6 +190,30 @@ class ProxyErrorsIntegrationTest {
                  RawClient client = gateway.rawClient()) {
                 client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n").readAborted().ifPresent(r ->
                         assertFalse(r.complete(), "a truncated body must not end cleanly"));
+            }
+        }
+    }
+
+    @Test
+    void aTruncatedBodyToAnHttp10ClientEndsInAReset() throws Exception {
+        // found by a probe (2026-12-02): to an HTTP/1.0 client the body ends with the connection, and a plain FIN
+        // after a truncated one looked like its end
+        TestUpstream.Responder truncatedChunked = (request, out, socket) -> {
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n1000\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(new byte[4096]);
+            out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.close();
+        };
+        try (TestUpstream upstream = TestUpstream.start(truncatedChunked);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            try {
+                RawClient.Response r = client.send("GET / HTTP/1.0\r\n\r\n").read();
+                fail("a truncated body ended cleanly: " + r.head() + " and " + r.body().length + " bytes");
+            } catch (java.net.SocketException reset) {
+                // the client sees the break
             }
         }
     }

@@ -251,13 +251,14 @@ class RelayIsolationIntegrationTest {
              RawClient client = gateway.rawClient()) {
             client.socket().setSoTimeout(8_000);
             client.send("GET /download HTTP/1.1\r\nHost: a\r\n\r\n");
-            RawClient.Response r;
+            java.util.Optional<RawClient.Response> r;
             try {
-                r = client.read();
+                r = client.readAborted();
             } catch (java.net.SocketTimeoutException e) {
                 throw new AssertionError("8s after the upstream stalled (response timeout 1s) the visitor still waits");
             }
-            assertTrue(!r.complete(), "a stalled body must end in an abort, not look whole");
+            // (a reset, which the client sees as such, or a body that stopped short)
+            r.ifPresent(response -> assertTrue(!response.complete(), "a stalled body must end in an abort, not look whole"));
         } finally {
             endOfTest.countDown();
         }

@@ -82,12 +82,15 @@ public final class RawClient implements AutoCloseable {
     }
 
     /**
-     * Reads what an aborted response left: empty when the connection closed before a response head, else the
-     * response as far as it came. Either way the caller asserts it never ended cleanly.
+     * Reads what an aborted response left: empty when the connection closed before a response head or was reset
+     * (which a client cannot take for an end), else the response as far as it came. Either way the caller asserts it
+     * never ended cleanly.
      */
     public java.util.Optional<Response> readAborted() throws IOException {
         try {
             return java.util.Optional.of(read(false));
+        } catch (java.net.SocketException reset) {
+            return java.util.Optional.empty();
         } catch (IOException closedBeforeHead) {
             if (!"connection closed before a response".equals(closedBeforeHead.getMessage())) {
                 throw closedBeforeHead;
