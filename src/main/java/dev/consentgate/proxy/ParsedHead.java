@@ -146,8 +146,9 @@ final class ParsedHead {
         if (hosts.isEmpty() && minorVersion == 1) {
             throw RequestRejection.badRequest("HTTP/1.1 request without Host header");
         }
-        if (!hosts.isEmpty() && !hosts.get(0).isEmpty() && !HostSyntax.isValid(hosts.get(0))) {
-            throw RequestRejection.badRequest("invalid Host header");
+        // (an empty Host stands for a target without an authority, which an http URI always has: RFC 9110 4.2.1)
+        if (!hosts.isEmpty() && (hosts.get(0).isEmpty() || !HostSyntax.isValid(hosts.get(0)))) {
+            throw RequestRejection.badRequest(hosts.get(0).isEmpty() ? "empty Host header" : "invalid Host header");
         }
     }
 

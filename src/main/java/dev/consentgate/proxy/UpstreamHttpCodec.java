@@ -2,13 +2,17 @@ package dev.consentgate.proxy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -123,12 +127,30 @@ final class UpstreamHttpCodec {
             super.decode(ctx, in, out);
             for (int i = before; i < out.size(); i++) {
                 Object decoded = out.get(i);
-                if (decoded instanceof HttpResponse) {
+                if (decoded instanceof HttpResponse response) {
                     inHead = false;
+                    refuseTransferCodingsOtherThanChunked(response);
                 }
                 if (decoded instanceof LastHttpContent) {
                     inHead = true;
                 }
+            }
+        }
+
+        /**
+         * A Transfer-Encoding naming any coding but chunked once ("identity", "gzip, chunked"): the gateway decodes
+         * none other, so the body would go on to the client under a framing that is not its own (a page's bytes
+         * compressed, unjudged). Marked as a failed decoding, which the exchange answers 502, as nginx does.
+         */
+        private static void refuseTransferCodingsOtherThanChunked(HttpResponse response) {
+            List<String> values = response.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
+            if (values.isEmpty()) {
+                return;
+            }
+            String codings = String.join(",", values);
+            if (!codings.strip().equalsIgnoreCase("chunked")) {
+                response.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(
+                        "transfer coding other than chunked: \"" + codings + "\"")));
             }
         }
 
@@ -162,6 +184,21 @@ final class UpstreamHttpCodec {
                 sent.add(request.method());
             }
             super.encode(ctx, msg, out);
+        }
+
+        /**
+         * The gateway's own version, HTTP/1.1 (RFC 9110 6.2: an intermediary sends its own version in what it
+         * forwards), whatever the client spoke; an HTTP/1.0 request without Host stays HTTP/1.0, which it is valid
+         * as, rather than get a Host naming a site its client did not name.
+         */
+        @Override
+        protected void encodeInitialLine(ByteBuf buf, HttpRequest request) throws Exception {
+            if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)
+                    && request.headers().contains(HttpHeaderNames.HOST)) {
+                request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(),
+                        request.headers());
+            }
+            super.encodeInitialLine(buf, request);
         }
     }
 }

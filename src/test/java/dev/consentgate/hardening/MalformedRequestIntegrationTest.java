@@ -86,6 +86,9 @@ class MalformedRequestIntegrationTest {
                 // Host
                 bad(400, "no Host on HTTP/1.1", "GET / HTTP/1.1\r\n\r\n"),
                 bad(400, "two Hosts", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"),
+                // found by a probe (2026-12-02): forwarded as it came (nginx refuses it)
+                bad(400, "empty Host", "GET / HTTP/1.1\r\nHost: \r\n\r\n"),
+                bad(400, "empty Host in HTTP/1.0", "GET / HTTP/1.0\r\nHost:\r\n\r\n"),
                 bad(400, "Host with a space", "GET / HTTP/1.1\r\nHost: a b\r\n\r\n"),
                 bad(400, "Host with a slash", "GET / HTTP/1.1\r\nHost: a/b\r\n\r\n"),
                 bad(400, "Host with userinfo", "GET / HTTP/1.1\r\nHost: u@a\r\n\r\n"),

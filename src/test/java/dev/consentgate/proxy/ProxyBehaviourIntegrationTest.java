@@ -24,6 +24,29 @@ import org.junit.jupiter.api.Test;
 /** Relay behaviour over real sockets: framing, statuses, keep-alive, headers, WebSocket. */
 class ProxyBehaviourIntegrationTest {
 
+    @Test
+    void anHttp10RequestGoesOnInTheGatewaysOwnVersion() throws Exception {
+        // RFC 9110 6.2 (found by a probe, 2026-12-02: it went on as HTTP/1.0); the HTTP/1.0 client still gets a body
+        // it can read: no chunks, the connection closed after it
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.chunked("HTTP/1.1 200 OK\r\n"
+                + "Content-Type: text/plain\r\n", "hello, old client".getBytes(StandardCharsets.US_ASCII), 4));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            RawClient.Response r = client.send("GET /x HTTP/1.0\r\nHost: shop.test\r\n\r\n").read();
+            assertEquals("GET /x HTTP/1.1", upstream.take().requestLine());
+            assertEquals("hello, old client", r.bodyText());
+            assertEquals(List.of(), r.headers("transfer-encoding"));
+        }
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 200 OK\r\n"
+                + "Content-Length: 2\r\n\r\nok"));
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            client.send("GET /x HTTP/1.0\r\n\r\n").read();
+            // without Host it is valid as HTTP/1.0 alone
+            assertEquals("GET /x HTTP/1.0", upstream.take().requestLine());
+        }
+    }
+
     private static final String AD_COOKIE = "Set-Cookie: _fbp=fb.1; Max-Age=7776000; Path=/\r\n";
     private static final String SESSION = "Set-Cookie: JSESSIONID=s; Path=/\r\n";
 

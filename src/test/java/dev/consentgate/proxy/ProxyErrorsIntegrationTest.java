@@ -240,6 +240,17 @@ class ProxyErrorsIntegrationTest {
     }
 
     @Test
+    void aTransferCodingOtherThanChunkedIs502() throws Exception {
+        // found by a probe (2026-12-02): "identity" was relayed beside the chunked the gateway added, and a page in
+        // "gzip, chunked" went on as plain chunks of compressed bytes, unjudged
+        for (String codings : List.of("identity", "gzip, chunked", "chunked, chunked")) {
+            RawClient.Response r = FixedUpstreamBehindGateway.response("HTTP/1.1 200 OK\r\nContent-Type: text/html"
+                    + "\r\nTransfer-Encoding: " + codings + "\r\n\r\n0\r\n\r\n", "GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertEquals(502, r.status(), codings);
+        }
+    }
+
+    @Test
     void upstreamResponsesWithAmbiguousFramingFoldedOrOversizedHeadersAre502() throws Exception {
         for (String response : List.of(
                 "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
