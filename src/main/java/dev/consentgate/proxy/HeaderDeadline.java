@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class HeaderDeadline extends ChannelInboundHandlerAdapter {
 
+    /** Told of each 408 sent, to log and count it. */
+    private final java.util.function.Consumer<String> onTimedOut;
+
     private enum State { WAITING_FOR_REQUEST, READING_HEADERS, IN_EXCHANGE }
 
     private final long headerMillis;
@@ -24,7 +27,9 @@ final class HeaderDeadline extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> timer;
 
     /** {@code onExchangeFinished} runs whenever an exchange ends with the connection kept open. */
-    HeaderDeadline(Duration headerReadTimeout, Duration keepAliveTimeout, Runnable onExchangeFinished) {
+    HeaderDeadline(Duration headerReadTimeout, Duration keepAliveTimeout, Runnable onExchangeFinished,
+                   java.util.function.Consumer<String> onTimedOut) {
+        this.onTimedOut = onTimedOut;
         this.headerMillis = headerReadTimeout.toMillis();
         this.idleMillis = keepAliveTimeout.toMillis();
         this.onExchangeFinished = onExchangeFinished;
@@ -75,8 +80,9 @@ final class HeaderDeadline extends ChannelInboundHandlerAdapter {
         state = State.READING_HEADERS;
         timer = ctx.executor().schedule(() -> {
             if (state == State.READING_HEADERS && ctx.channel().isActive()) {
-                ErrorResponses.sendAndClose(ctx.channel(), HttpResponseStatus.REQUEST_TIMEOUT,
-                        "request headers not received within " + headerMillis / 1000.0 + "s");
+                String detail = "request headers not received within " + headerMillis / 1000.0 + "s";
+                onTimedOut.accept(detail);
+                ErrorResponses.sendAndClose(ctx.channel(), HttpResponseStatus.REQUEST_TIMEOUT, detail);
             }
         }, headerMillis, TimeUnit.MILLISECONDS);
     }

@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestHeadScanner extends ChannelDuplexHandler {
 
+    /** Told of each 408 sent here, to log and count it. */
+    private final java.util.function.Consumer<String> onTimedOut;
+
     private static final Logger LOG = LoggerFactory.getLogger(RequestHeadScanner.class);
     private static final byte[] CONTINUE = "HTTP/1.1 100 ".getBytes(StandardCharsets.US_ASCII);
 
@@ -56,7 +59,9 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
     private boolean responseWrittenDuringBody;
 
     /** {@code bodyIdleMillis} and {@code bodyReadMillis} 0: no body timeouts (unit tests). */
-    RequestHeadScanner(RequestFraming framing, int maxInFlight, long bodyIdleMillis, long bodyReadMillis) {
+    RequestHeadScanner(RequestFraming framing, int maxInFlight, long bodyIdleMillis, long bodyReadMillis,
+                       java.util.function.Consumer<String> onTimedOut) {
+        this.onTimedOut = onTimedOut;
         this.framing = framing;
         this.maxInFlight = maxInFlight;
         this.bodyIdleMillis = bodyIdleMillis;
@@ -218,6 +223,7 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
         if (responseWrittenDuringBody) {
             ctx.fireExceptionCaught(new RequestRejection(HttpResponseStatus.REQUEST_TIMEOUT, detail));
         } else {
+            onTimedOut.accept(detail);
             ErrorResponses.sendAndClose(ctx.channel(), HttpResponseStatus.REQUEST_TIMEOUT, detail);
         }
     }

@@ -23,7 +23,7 @@ class HandlerEmbeddedTest {
 
     private static EmbeddedChannel deadline(AtomicInteger finished) {
         EmbeddedChannel channel = new EmbeddedChannel(new HeaderDeadline(Duration.ofSeconds(10), Duration.ofSeconds(75),
-                finished::incrementAndGet));
+                finished::incrementAndGet, detail -> { }));
         // Only advanceTimeBy moves the clock from here on.
         channel.freezeTime();
         return channel;

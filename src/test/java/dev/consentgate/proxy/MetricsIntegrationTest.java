@@ -50,6 +50,23 @@ class MetricsIntegrationTest {
     }
 
     @Test
+    void aRequestThatTimesOutIsCountedAsRefused() throws Exception {
+        // found by a probe (2026-12-02): the 408 went out, but was neither logged nor counted
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.fixed("HTTP/1.1 204 No Content\r\n\r\n"));
+             RunningGateway gateway = RunningGateway.in(upstream.uri(), r -> r.withLimits(r.limits().withTimeouts(
+                     java.time.Duration.ofMillis(300), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5),
+                     java.time.Duration.ofSeconds(5))))) {
+            try (RawClient client = gateway.rawClient()) {
+                assertEquals(408, client.send("GET / HTTP/1.1\r\nHost: a\r\n").read().status());
+            }
+            try (RawClient client = gateway.rawClient()) {
+                String text = client.send("GET /.consentgate/metrics HTTP/1.1\r\nHost: a\r\n\r\n").read().bodyText();
+                assertTrue(text.contains("\nconsentgate_requests_refused_total 1\n"), text);
+            }
+        }
+    }
+
+    @Test
     void elementsASizeLimitLetThroughUnjudgedAreCounted() throws Exception {
         // two inline scripts past the default inspect limit (256 KiB), which pass unjudged as the issue asks, and one
         // short one, judged

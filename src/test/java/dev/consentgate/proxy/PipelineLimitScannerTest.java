@@ -30,7 +30,7 @@ class PipelineLimitScannerTest {
     void theHeadAfterABodyWaitsWhenTheLimitIsReached() {
         String post = "POST /a HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello";
         String get = "GET /b HTTP/1.1\r\nHost: a\r\n\r\n";
-        RequestHeadScanner scanner = new RequestHeadScanner(new RequestFraming(Limits.defaults()), 1, 0, 0);
+        RequestHeadScanner scanner = new RequestHeadScanner(new RequestFraming(Limits.defaults()), 1, 0, 0, detail -> { });
         EmbeddedChannel channel = new EmbeddedChannel(scanner);
         channel.writeInbound(Unpooled.copiedBuffer(post + post + get, StandardCharsets.ISO_8859_1));
         assertEquals(post, passedOn(channel), "max_pipelined_requests 1: only the first request (and its body)");

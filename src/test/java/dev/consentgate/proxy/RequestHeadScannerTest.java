@@ -21,7 +21,7 @@ class RequestHeadScannerTest {
     private static final String WEBSOCKET = "GET /ws HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n";
 
     private static RequestHeadScanner scanner(int maxInFlight) {
-        return new RequestHeadScanner(new RequestFraming(Limits.defaults()), maxInFlight, 0, 0);
+        return new RequestHeadScanner(new RequestFraming(Limits.defaults()), maxInFlight, 0, 0, detail -> { });
     }
 
     private static ByteBuf bytes(String s) {
