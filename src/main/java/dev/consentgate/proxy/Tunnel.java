@@ -33,7 +33,11 @@ final class Tunnel extends ChannelInboundHandlerAdapter {
     }
 
     private static void strip(Channel channel) {
-        for (String name : channel.pipeline().names()) {
+        // from the last to the first: when the HTTP decoder goes, the bytes it holds past the 101 (a frame the
+        // upstream sent with it) go on to the handler after it, which must be the tunnel by then
+        java.util.List<String> names = new java.util.ArrayList<>(channel.pipeline().names());
+        java.util.Collections.reverse(names);
+        for (String name : names) {
             ChannelHandler handler = channel.pipeline().get(name);
             // The connection limit stays: it must see the connection close to count it out. TLS stays too (the
             // browser proxy's tunnel to a site, and its connection to the site): the tunnel carries what is inside.

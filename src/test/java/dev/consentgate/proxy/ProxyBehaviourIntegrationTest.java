@@ -348,6 +348,35 @@ class ProxyBehaviourIntegrationTest {
     }
 
     @Test
+    void aWebSocketFrameInTheSameWriteAsThe101ReachesTheClient() throws Exception {
+        // found by a probe (2026-12-02): the HTTP decoder, removed first, handed its leftover bytes to the upstream
+        // handler still behind it, which closed the tunnel
+        TestUpstream.Responder greets = (request, out, socket) -> {
+            out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n\u0081\u0005hello")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            byte[] frame = socket.getInputStream().readNBytes(3);
+            out.write(("got:" + new String(frame, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.close();
+        };
+        try (TestUpstream upstream = TestUpstream.start(greets);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            RawClient.Response r = client.send("GET /ws HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\n"
+                    + "Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").read();
+            assertEquals(101, r.status());
+            assertArrayEquals("\u0081\u0005hello".getBytes(StandardCharsets.ISO_8859_1),
+                    client.socket().getInputStream().readNBytes(7));
+            client.send("abc");
+            assertArrayEquals("got:abc".getBytes(StandardCharsets.ISO_8859_1),
+                    client.socket().getInputStream().readNBytes(7));
+        }
+    }
+
+    @Test
     void http10ClientWithoutKeepAliveGetsConnectionClosedAfterResponse() throws Exception {
         FixedUpstreamBehindGateway.withClient("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", (upstream, client) -> {
             RawClient.Response r = client.send("GET / HTTP/1.0\r\n\r\n").read();
