@@ -440,10 +440,23 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
 
     @Override
     public void onUpstreamError(Throwable cause) {
-        if (!finished) {
-            LOG.debug("upstream error", cause);
-            onUpstreamInactive();
+        if (finished) {
+            return;
         }
+        if (cause instanceof io.netty.handler.codec.DecoderException
+                && !(cause.getCause() instanceof javax.net.ssl.SSLException)) {
+            // the upstream answered, malformed (obs-fold, ambiguous framing): no closed connection to retry on
+            String problem = cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage();
+            LOG.warn("[{}] {} {}: malformed upstream response: {}", id, request.method(), request.uri(), problem);
+            if (responseStarted) {
+                abort("the upstream's response turned malformed: " + problem);
+            } else {
+                fail(HttpResponseStatus.BAD_GATEWAY, "the upstream sent a malformed response");
+            }
+            return;
+        }
+        LOG.debug("upstream error", cause);
+        onUpstreamInactive();
     }
 
     private void connectFailed(Throwable cause) {

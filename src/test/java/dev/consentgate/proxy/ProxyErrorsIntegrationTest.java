@@ -240,6 +240,25 @@ class ProxyErrorsIntegrationTest {
     }
 
     @Test
+    void aMalformedResponseOnAReusedConnectionIsNotTakenForAClosedOne() throws Exception {
+        // found by a probe (2026-12-02): the obs-fold was taken for a connection the upstream had closed, and the
+        // request was sent a second time on a fresh one
+        TestUpstream.Responder responder = (request, out, socket) -> out.write((request.requestLine()
+                .startsWith("GET /first") ? "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                : "HTTP/1.1 200 OK\r\nX-A: a\r\n Set-Cookie: _ga=1\r\nContent-Length: 2\r\n\r\nok")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        try (TestUpstream upstream = TestUpstream.start(responder);
+             RunningGateway gateway = RunningGateway.in(upstream.uri());
+             RawClient client = gateway.rawClient()) {
+            assertEquals(200, client.send("GET /first HTTP/1.1\r\nHost: a\r\n\r\n").read().status());
+            RawClient.Response second = client.send("GET /second HTTP/1.1\r\nHost: a\r\n\r\n").read();
+            assertEquals(502, second.status());
+            assertTrue(second.bodyText().contains("malformed"), second.bodyText());
+            assertEquals(2, upstream.drain().size(), "the upstream got the second request twice");
+        }
+    }
+
+    @Test
     void aTransferCodingOtherThanChunkedIs502() throws Exception {
         // found by a probe (2026-12-02): "identity" was relayed beside the chunked the gateway added, and a page in
         // "gzip, chunked" went on as plain chunks of compressed bytes, unjudged
