@@ -297,11 +297,15 @@ public final class StylesheetRewriter implements BodyRewriter {
         useEncoding(StandardCharsets.UTF_8, mark ? 3 : 0);
     }
 
-    /** A declared encoding; one whose second bytes may be ASCII is read with every pair and as single bytes too. */
+    /**
+     * A declared encoding; one whose second bytes may be ASCII, and whose table the gateway has not found to be
+     * Chromium's pair for pair, is read with every pair and as single bytes too. (Those readings cost the site's own
+     * CSS: where one reads a string that runs on, a blocked address in it goes with all the string holds.)
+     */
     private void useEncoding(Charset encoding, int from) {
         readings = new ArrayList<>(List.of(new Reading(List.of(encoding), Pairs.AS_THE_TABLE_SAYS, from,
                 CssUrls.Resume.START)));
-        if (CssBytes.pairsBytes(encoding)) {
+        if (CssBytes.pairsBytes(encoding) && !CssBytes.pairsAsBrowsersDo(encoding)) {
             readings.add(new Reading(List.of(encoding), Pairs.EVERY_PAIR, from, CssUrls.Resume.START));
             readings.add(new Reading(List.of(encoding), Pairs.NONE, from, CssUrls.Resume.START));
         }

@@ -236,6 +236,18 @@ class StylesheetsServedBySiteAreJudgedTest {
     }
 
     @Test
+    void aDeclaredShiftJisStylesheetLosesOnlyTheTrackersAddress() {
+        // found by a review (2026-12-02): read as single bytes too, 表's second byte (0x5C) escaped the quote after
+        // it, and the string that then ran on held the tracker: all of it went, the site's own rules with it. The
+        // JDK's Shift_JIS table is Chromium's pair for pair, so that reading adds nothing
+        Charset sjis = Charset.forName("Shift_JIS");
+        String css = ".menu::after{content:\"\u8868\"}.nav{color:red}.hero{background:url(/img/hero.jpg)}"
+                + ".t{background:url(" + PIXEL + ")}.footer{margin:0}.note::before{content:\"\u203B\"}.x{color:blue}";
+        assertEquals(css.replace("url(" + PIXEL + ")", "none"), new String(serve(css.getBytes(sjis), List.of(7),
+                Optional.of("shift_jis"), new ArrayList<>(), POLICY, TestRules.ESSENTIAL_ONLY), sjis));
+    }
+
+    @Test
     void pairsThatAreCharactersAndPairsThatAreNoneAreToldApart() {
         // 0x95 0x5C is a character, 0x85 0x5C an error and a backslash: read either way throughout, the url() is in a
         // comment; Chromium reads each pair as the table says (as a third review found for a style element)
