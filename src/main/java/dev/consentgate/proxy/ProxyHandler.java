@@ -235,8 +235,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private void refuse(HttpRequest request, RequestRules.Refusal refusal) {
         refusing = true;
         gateway.metrics().refused.increment();
-        LOG.info("refused {} {}: {} {}", request.method(), abbreviated(request.uri()), refusal.status().code(),
-                refusal.detail());
+        if (RequestHeadScanner.UNPARSED.equals(request.uri())) {
+            // (the stand-in's method is no client's: the head was refused before it was read)
+            LOG.info("refused a request head: {} {}", refusal.status().code(), refusal.detail());
+        } else {
+            LOG.info("refused {} {}: {} {}", request.method(), abbreviated(request.uri()), refusal.status().code(),
+                    refusal.detail());
+        }
         ReferenceCountUtil.release(request);
         releasePipelined();
         ErrorResponses.sendAndClose(ctx.channel(), refusal.status(), refusal.detail());

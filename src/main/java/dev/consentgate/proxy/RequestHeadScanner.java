@@ -139,9 +139,12 @@ final class RequestHeadScanner extends ChannelDuplexHandler {
         }
     }
 
+    /** The target of a stand-in for a request head that was refused before it was parsed. */
+    static final String UNPARSED = "(unparsed)";
+
     /** A stand-in request that carries the rejection to the proxy, which answers it in order and closes. */
     static HttpRequest rejectedRequest(RequestRejection rejection) {
-        HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "(unparsed)");
+        HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, UNPARSED);
         request.setDecoderResult(DecoderResult.failure(rejection));
         return request;
     }
