@@ -3,6 +3,7 @@ package dev.consentgate.html;
 import static dev.consentgate.html.EssentialOnly.rewrite;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentgate.config.HtmlSettings;
@@ -300,6 +301,19 @@ class StylesheetAddressesAreJudgedTest {
             byte[] page = concat(start, style, "");
             String out = latin1(rewriteBytes(page));
             assertEquals(-1, out.indexOf("www.facebook.com"), out);
+        }
+    }
+
+    /**
+     * A host padded with characters a browser's IDNA mapping takes out (a soft hyphen, as a CSS escape or
+     * percent-encoded) is the host looked up however many there are: a host written longer than three times the
+     * longest name was given up on, and Chromium 156 fetched the pixel (found by a review, 2026-12-02).
+     */
+    @Test
+    void aHostPaddedPastAnyLengthIsStillJudged() {
+        for (String padding : List.of("\\AD ".repeat(800), "%C2%AD".repeat(300))) {
+            String out = rewrite("<style>.e{background:url(\"http://www.face" + padding + "book.com/tr\")}</style>");
+            assertFalse(out.contains("book.com/tr"), out);
         }
     }
 

@@ -22,6 +22,15 @@ class UrlPartsTest {
     }
 
     @Test
+    void aHostPaddedWithCharactersMappedToNothingIsTheHostLookedUp() {
+        // found by a review (2026-12-02): a host written longer than three times the longest name was given up on
+        assertParsed("www.facebook.com", "/tr", "http://www.face" + "\u00AD".repeat(800) + "book.com/tr");
+        assertParsed("www.facebook.com", "/tr", "http://www.face" + "%C2%AD".repeat(300) + "book.com/tr");
+        // a name longer than DNS allows still reads as none (it cannot be looked up)
+        assertEquals(UrlParts.NONE, UrlParts.parse("http://" + "a".repeat(300) + ".example/x"));
+    }
+
+    @Test
     void aPlainRelativeUrlIsReadAsItsOwnPathWithoutAHost() {
         for (String plain : new String[] {"/img/1.jpg", "img/a.png?v=2#top", "../x", "/", "a"}) {
             assertTrue(isPlainRelative(plain), plain);
