@@ -26,9 +26,9 @@ import java.util.function.Consumer;
  * <p>Streaming: the text is scanned token by token, and only the tokens that may still read otherwise when more
  * comes (the last few, or one that runs to the end of what arrived) are held; so memory stays bounded by the longest
  * token. A token longer than the inspect limit is judged on its first {@code limit} bytes, and the scan goes on inside
- * it, passing its rest as it comes: a string or URL whose address a rule blocks, an import's (a data: stylesheet is
- * judged by all it holds), and one whose text so far is too short to tell where it leads (mostly white space) become
- * {@code none} with all they hold; any other passes and is reported {@code passed-over-limit}. (A token of about the
+ * it, passing its rest as it comes: a string or URL goes as {@code none} with all it holds unless it is a data: URL
+ * whose start no rule blocks and no import's (no start of any other URL settles where it leads; a data: stylesheet
+ * is judged only whole); a data: URL (an icon font) or a comment passes, reported {@code passed-over-limit}. (A token of about the
  * limit's length may be read whole or so, depending on how the body arrives.)
  *
  * <p>Encodings: a stylesheet is read as CSS says, in its byte order mark's encoding, else its Content-Type
@@ -403,8 +403,8 @@ public final class StylesheetRewriter implements BodyRewriter {
     /**
      * Reading {@code r} holds a token longer than the limit: what it read up to a cut about the limit into it is
      * judged as if the text ended there (so the long token's address is judged as far as it came), and the scan goes
-     * on from the cut inside that token. A string or URL goes as {@code none}, whole, when its address is blocked,
-     * imported, or still too short to tell where it leads; any other long token passes.
+     * on from the cut inside that token. A string or URL goes as {@code none}, whole, unless it is a data: URL that
+     * is neither blocked nor imported; any other long token passes.
      */
     private void enterLongToken(Reading r) {
         long cut = safeCut(r.settled, r.settled + limit);
@@ -423,12 +423,13 @@ public final class StylesheetRewriter implements BodyRewriter {
         boolean address = inside.open() != CssUrls.Open.NONE && inside.open() != CssUrls.Open.COMMENT;
         boolean drop = false;
         if (address) {
-            // the long token is the address reported up to the cut, or none yet (nothing but white space)
+            // the long token is the address reported up to the cut, or none yet (nothing but white space). No start
+            // of a URL settles where it leads (slashes after the scheme, dot segments, padding in its host all go on
+            // past any cut): only a data: URL, whose content is no address, passes (an icon font)
             boolean reported = last[0] != null && (Integer) last[0][1] == text.length();
             String url = reported ? (String) last[0][2] : "";
             boolean blocked = reported && last[0][4] != null;
-            boolean undetermined = plainLength(url) < Math.min(DETERMINED, limit / 2);
-            drop = blocked || undetermined || reported && (Boolean) last[0][3];
+            drop = blocked || !isDataUrl(url) || reported && (Boolean) last[0][3];
             if (drop && !blocked) {
                 long tokenStart = reported ? base + (Integer) last[0][0] : base;
                 blocked(tokenStart, cut, 0);
@@ -450,21 +451,16 @@ public final class StylesheetRewriter implements BodyRewriter {
     /** The setting whose limit made a long address go unread, as the rule of its event. */
     private static final String LIMIT_SETTING = "inline_script_inspect_limit";
 
-    /**
-     * An address with fewer characters than this, once tabs, line breaks and leading spaces are dropped (as a URL
-     * parser drops them), is not known to lead anywhere yet; past it, its host and path are (no host is longer).
-     */
-    private static final int DETERMINED = 1024;
-
-    private static int plainLength(String url) {
-        int n = 0;
-        for (int i = 0; i < url.length(); i++) {
+    /** Whether {@code url} is a data: URL as a URL parser reads it (tabs, line breaks and leading spaces dropped). */
+    private static boolean isDataUrl(String url) {
+        StringBuilder plain = new StringBuilder(5);
+        for (int i = 0; i < url.length() && plain.length() < 5; i++) {
             char c = url.charAt(i);
-            if (c != '\t' && c != '\n' && c != '\r' && (n > 0 || c > ' ')) {
-                n++;
+            if (c != '\t' && c != '\n' && c != '\r' && (plain.length() > 0 || c > ' ')) {
+                plain.append(c);
             }
         }
-        return n;
+        return plain.toString().equalsIgnoreCase("data:");
     }
 
     /**
