@@ -465,15 +465,17 @@ public final class StylesheetRewriter implements BodyRewriter {
 
     /**
      * The last place at or before {@code limitEnd}, after {@code tokenStart}, where a scan may stand inside a
-     * token: after an ASCII byte that is no backslash, CR or '*' (so no escape, CR LF or comment's end is cut, nor a
-     * character of any encoding read), nor a hex digit an escape may still go on with. Failing one, the body is
+     * token: after an ASCII byte (no character of any encoding read is cut) that is no backslash, nor a hex digit an
+     * escape may still go on with, and not between the CR and LF of a line break or the '*' and '/' of a comment's
+     * end. Failing one, the body is
      * refused rather than judged wrongly.
      */
     private long safeCut(long tokenStart, long limitEnd) {
         int first = (int) (tokenStart - heldStart);
         for (int i = (int) (limitEnd - heldStart); i > first + 1; i--) {
             int b = held[i - 1];
-            if (b < 0 || b == '\\' || b == '\r' || b == '*') {
+            int next = i < heldLength ? held[i] : -1;
+            if (b < 0 || b == '\\' || b == '\r' && next == '\n' || b == '*' && next == '/') {
                 continue;
             }
             if (Character.digit(b, 16) >= 0 && backslashWithin(i - 1, 7)) {
@@ -482,7 +484,7 @@ public final class StylesheetRewriter implements BodyRewriter {
             return heldStart + i;
         }
         throw new IllegalStateException("a stylesheet token of over " + limit + " bytes holds no place to read on"
-                + " from (nothing but backslashes, '*', CR or bytes past ASCII): the stylesheet is not passed on");
+                + " from (nothing but backslashes, escapes or bytes past ASCII): the stylesheet is not passed on");
     }
 
     private boolean backslashWithin(int end, int n) {
