@@ -274,15 +274,7 @@ public final class HtmlRewriter implements BodyRewriter {
         chunk.readBytes(in);
         chunk.release();
         byte[] utf8 = toUtf8.convert(in, 0, in.length, end);
-        Consumer<ByteBuf> reencode = b -> {
-            byte[] u = new byte[b.readableBytes()];
-            b.readBytes(u);
-            b.release();
-            byte[] encoded = back.convert(u, 0, u.length, false);
-            if (encoded.length > 0) {
-                out.accept(Unpooled.wrappedBuffer(encoded));
-            }
-        };
+        Consumer<ByteBuf> reencode = back.converting(out);
         // nothing is judged when everything is granted: the page is converted only for the injector
         Consumer<ByteBuf> next = injecting(reencode);
         if (utf8.length > 0) {

@@ -149,18 +149,7 @@ public final class StylesheetRewriter implements BodyRewriter {
 
     /** Where output goes: as it is, or converted back to the stylesheet's encoding. */
     private Consumer<ByteBuf> converted(Consumer<ByteBuf> out) {
-        if (back == null) {
-            return out;
-        }
-        return b -> {
-            byte[] utf8 = new byte[b.readableBytes()];
-            b.readBytes(utf8);
-            b.release();
-            byte[] encoded = back.convert(utf8, 0, utf8.length, false);
-            if (encoded.length > 0) {
-                out.accept(Unpooled.wrappedBuffer(encoded));
-            }
-        };
+        return back == null ? out : back.converting(out);
     }
 
     @Override

@@ -27,6 +27,23 @@ final class Transcoder {
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
     }
 
+    /**
+     * Where buffers go to be converted before they reach {@code out}: each is converted (not yet ending the input)
+     * and released.
+     */
+    java.util.function.Consumer<io.netty.buffer.ByteBuf> converting(
+            java.util.function.Consumer<io.netty.buffer.ByteBuf> out) {
+        return b -> {
+            byte[] bytes = new byte[b.readableBytes()];
+            b.readBytes(bytes);
+            b.release();
+            byte[] converted = convert(bytes, 0, bytes.length, false);
+            if (converted.length > 0) {
+                out.accept(io.netty.buffer.Unpooled.wrappedBuffer(converted));
+            }
+        };
+    }
+
     byte[] convert(byte[] input, int off, int len, boolean end) {
         byte[] all = input;
         int start = off;
