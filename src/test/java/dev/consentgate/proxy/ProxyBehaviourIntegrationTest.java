@@ -315,6 +315,10 @@ class ProxyBehaviourIntegrationTest {
         });
     }
 
+    /** A browser's WebSocket handshake up to its last header line (the RFC 6455 example key). */
+    private static final String WEBSOCKET_HANDSHAKE = "GET /ws HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\n"
+            + "Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
+
     @Test
     void webSocketUpgradePassesThroughWithItsCookiesFiltered() throws Exception {
         AtomicReference<String> echoed = new AtomicReference<>();
@@ -333,9 +337,7 @@ class ProxyBehaviourIntegrationTest {
         try (TestUpstream upstream = TestUpstream.start(webSocket);
              RunningGateway gateway = RunningGateway.in(upstream.uri());
              RawClient client = gateway.rawClient()) {
-            RawClient.Response r = client.send("GET /ws HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\n"
-                    + "Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\nCookie: _ga=1; JSESSIONID=j\r\n\r\n").read();
+            RawClient.Response r = client.send(WEBSOCKET_HANDSHAKE + "Cookie: _ga=1; JSESSIONID=j\r\n\r\n").read();
             assertEquals(101, r.status());
             assertEquals(List.of(), r.headers("set-cookie").stream().filter(c -> c.startsWith("_fbp")).toList());
             TestUpstream.Received handshake = upstream.take();
@@ -364,9 +366,7 @@ class ProxyBehaviourIntegrationTest {
         try (TestUpstream upstream = TestUpstream.start(greets);
              RunningGateway gateway = RunningGateway.in(upstream.uri());
              RawClient client = gateway.rawClient()) {
-            RawClient.Response r = client.send("GET /ws HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\n"
-                    + "Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\n\r\n").read();
+            RawClient.Response r = client.send(WEBSOCKET_HANDSHAKE + "\r\n").read();
             assertEquals(101, r.status());
             assertArrayEquals("\u0081\u0005hello".getBytes(StandardCharsets.ISO_8859_1),
                     client.socket().getInputStream().readNBytes(7));
