@@ -42,7 +42,6 @@ import java.util.function.Consumer;
 public final class StylesheetRewriter implements BodyRewriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(StylesheetRewriter.class);
-    private static final byte[] NONE = CssUrls.NONE.getBytes(StandardCharsets.US_ASCII);
     static final String ELEMENT = "stylesheet";
 
     private final UrlJudge urls;
@@ -69,13 +68,8 @@ public final class StylesheetRewriter implements BodyRewriter {
     private int asciiUpTo;
     /** No encoding is declared: ESC and NUL bytes are written so that every reading reads what is judged. */
     private boolean undeclared;
-    /**
-     * Blocked spans found and not yet passed on, absolute offsets, ordered by start; a third value of 1 marks the
-     * rest of a long token whose start went as {@code none} already.
-     */
-    private final List<long[]> blocked = new ArrayList<>();
-    /** Where the last {@code none} written ends: a span that goes on from there adds none. */
-    private long noneEndsAt = -1;
+    /** What goes as none and is not yet passed on. */
+    private final NoneSpans spans = new NoneSpans();
     private long passedOverLimit;
 
     /**
@@ -421,7 +415,7 @@ public final class StylesheetRewriter implements BodyRewriter {
             drop = blocked || !isDataUrl(url) || reported && (Boolean) last[0][3];
             if (drop && !blocked) {
                 long tokenStart = reported ? base + (Integer) last[0][0] : base;
-                blocked(tokenStart, cut, 0);
+                spans.add(tokenStart, cut);
                 listener.onAction(new RewriteEvent(lineAt(tokenStart), ELEMENT, "", "", LIMIT_SETTING,
                         RewriteEvent.Action.REMOVED));
             }
@@ -502,7 +496,7 @@ public final class StylesheetRewriter implements BodyRewriter {
             // the rest of a long token that goes as none
             long end = s.openEnd() >= 0 ? base + s.openEnd() : atEnd ? base + text.length() : base + s.offset();
             if (end > base) {
-                blocked(base, end, 1);
+                spans.addRest(base, end);
             }
             r.dropping = s.openEnd() < 0 && !atEnd;
         }
@@ -587,24 +581,9 @@ public final class StylesheetRewriter implements BodyRewriter {
 
     /** Records a blocked span, reporting it once (several readings may find the same one). */
     private void addBlocked(long start, long end, ElementJudge.Verdict v) {
-        int at = blocked.size();
-        while (at > 0 && blocked.get(at - 1)[0] > start) {
-            at--;
+        if (spans.add(start, end)) {
+            report(lineAt(start), v);
         }
-        if (at > 0 && blocked.get(at - 1)[0] == start && blocked.get(at - 1)[1] == end) {
-            return;
-        }
-        blocked.add(at, new long[] {start, end, 0});
-        report(lineAt(start), v);
-    }
-
-    /** Records a span that goes (reported elsewhere); {@code rest}: 1 for the rest of a span already begun. */
-    private void blocked(long start, long end, long rest) {
-        int at = blocked.size();
-        while (at > 0 && blocked.get(at - 1)[0] > start) {
-            at--;
-        }
-        blocked.add(at, new long[] {start, end, rest});
     }
 
     private void report(long line, ElementJudge.Verdict v) {
@@ -613,37 +592,12 @@ public final class StylesheetRewriter implements BodyRewriter {
     }
 
     /**
-     * Passes on the held bytes up to {@code settled}, each blocked span (overlapping ones as one) replaced by
-     * {@code none}; a span that reaches past {@code settled} waits, with what follows its start.
+     * Passes on the held bytes up to {@code settled}, each span that goes written {@code none} ({@link NoneSpans});
+     * a span that reaches past {@code settled} waits, with what follows its start.
      */
     private void emit(long settled, Consumer<ByteBuf> out) {
         ByteBuf buf = Unpooled.buffer(Math.max(0, (int) (settled - heldStart)) + 16);
-        long at = heldStart;
-        while (!blocked.isEmpty() && blocked.get(0)[0] < settled) {
-            long start = blocked.get(0)[0];
-            long end = blocked.get(0)[1];
-            int merged = 1;
-            while (merged < blocked.size() && (blocked.get(merged)[0] < end
-                    || blocked.get(merged)[0] == end && blocked.get(merged)[2] == 1)) {
-                end = Math.max(end, blocked.get(merged)[1]);
-                merged++;
-            }
-            if (end > settled) {
-                settled = start;
-                break;
-            }
-            buf.writeBytes(held, (int) (at - heldStart), (int) (start - at));
-            if (!(blocked.get(0)[2] == 1 && start == noneEndsAt)) {
-                buf.writeBytes(NONE);
-            }
-            noneEndsAt = end;
-            at = end;
-            blocked.subList(0, merged).clear();
-        }
-        if (settled > at) {
-            buf.writeBytes(held, (int) (at - heldStart), (int) (settled - at));
-        }
-        dropHeldUpTo(settled);
+        dropHeldUpTo(spans.write(held, heldStart, settled, buf));
         if (buf.isReadable()) {
             out.accept(buf);
         } else {
