@@ -43,10 +43,10 @@ final class CssUrls {
 
     /**
      * The token a scan stands inside: none (between tokens, or inside a name, which {@link Resume#inName} says), a
-     * comment, a string, a string that is a url()'s argument, a url( before its argument, an unquoted URL.
+     * comment, a string (a url()'s argument or any other), a url( before its argument, an unquoted URL.
      */
     enum Open {
-        NONE, COMMENT, STRING, URL_STRING, URL_ARGUMENT, URL_UNQUOTED
+        NONE, COMMENT, STRING, URL_ARGUMENT, URL_UNQUOTED
     }
 
     /**
@@ -118,14 +118,14 @@ final class CssUrls {
         int openEnd = -1;
         if (from.open() != Open.NONE) {
             Resume inside = scanner.finishOpen(from);
-            if (inside != null) {
+            if (inside.open() != Open.NONE) {
                 return new Settled(scanner.pos, inside, -1);
             }
             openEnd = scanner.pos;
             scanner.settled = scanner.pos;
-            from = new Resume(from.brackets(), false, from.open() == Open.COMMENT && from.afterImport());
-            scanner.settledAfterImport = from.afterImport();
+            scanner.settledAfterImport = inside.afterImport();
             scanner.settledInName = false;
+            from = inside;
         }
         scanner.scan(from);
         return atEnd ? new Settled(css.length(), Resume.START, openEnd) : new Settled(scanner.settled,
@@ -143,10 +143,10 @@ final class CssUrls {
         if (from.open() != Open.NONE) {
             // a long token in a long token's wake: the scan still stands inside the first one
             Resume inside = scanner.finishOpen(from);
-            if (inside != null) {
+            if (inside.open() != Open.NONE) {
                 return inside;
             }
-            from = new Resume(from.brackets(), false, from.open() == Open.COMMENT && from.afterImport());
+            from = inside;
         }
         scanner.scan(from);
         return new Resume(scanner.endBrackets, scanner.endInName, scanner.endAfterImport, scanner.openAtEnd,
@@ -154,11 +154,13 @@ final class CssUrls {
     }
 
     /**
-     * Passes over the rest of the token a scan stands inside ({@code from.open()}), reading no address in it: null
-     * when it ended ({@link #pos} after it); else the state inside it where a scan of text that goes on stops, never
-     * between an escape's backslash and what it escapes ({@link #pos} there).
+     * Passes over the rest of the token a scan stands inside ({@code from.open()}), reading no address in it. When it
+     * ends ({@link #pos} after it): the state between tokens a scan goes on from (still after an import only past a
+     * comment). Else the state inside it where a scan of text that goes on stops, never between an escape's
+     * backslash and what it escapes ({@link #pos} there).
      */
     private Resume finishOpen(Resume from) {
+        Resume ended = new Resume(from.brackets(), false, from.open() == Open.COMMENT && from.afterImport());
         Open open = from.open();
         char quote = from.quote();
         while (true) {
@@ -168,7 +170,7 @@ final class CssUrls {
                 return new Resume(from.brackets(), false, from.afterImport(), open, quote);
             }
             if (pos >= length) {
-                return null;
+                return ended;
             }
             char c = chars[pos];
             switch (open) {
@@ -176,16 +178,16 @@ final class CssUrls {
                     pos++;
                     if (c == '*' && pos < length && chars[pos] == '/') {
                         pos++;
-                        return null;
+                        return ended;
                     }
                 }
-                case STRING, URL_STRING -> {
+                case STRING -> {
                     if (c == quote) {
                         pos++;
-                        return null;
+                        return ended;
                     }
                     if (isNewline(c)) {
-                        return null;
+                        return ended;
                     }
                     pos += c == '\\' && pos + 1 < length
                             ? (chars[pos + 1] == '\r' && pos + 2 < length && chars[pos + 2] == '\n' ? 3 : 2) : 1;
@@ -194,7 +196,7 @@ final class CssUrls {
                     if (isWhitespace(c)) {
                         pos++;
                     } else if (c == '"' || c == '\'') {
-                        open = Open.URL_STRING;
+                        open = Open.STRING;
                         quote = c;
                         pos++;
                     } else {
@@ -204,11 +206,11 @@ final class CssUrls {
                 case URL_UNQUOTED -> {
                     pos += c == '\\' && pos + 1 < length ? 2 : 1;
                     if (c == ')') {
-                        return null;
+                        return ended;
                     }
                 }
                 case NONE -> {
-                    return null;
+                    return ended;
                 }
             }
         }
@@ -331,9 +333,6 @@ final class CssUrls {
         }
         if (pos < length && (chars[pos] == '"' || chars[pos] == '\'')) {
             String value = string();
-            if (openAtEnd == Open.STRING) {
-                openAtEnd = Open.URL_STRING;
-            }
             int end = pos;
             while (end < length && isWhitespace(chars[end])) {
                 end++;
