@@ -206,9 +206,7 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         waitingForUpstreamSince = System.nanoTime();
         if (message.decoderResult().isFailure()) {
             ReferenceCountUtil.release(message);
-            LOG.warn("[{}] {} {}: malformed upstream response: {}", id, request.method(), request.uri(),
-                    message.decoderResult().cause().getMessage());
-            fail(HttpResponseStatus.BAD_GATEWAY, "the upstream sent a malformed response");
+            refuseMalformedResponse(message.decoderResult().cause().getMessage());
             return;
         }
         if (message instanceof HttpResponse response && !onResponseHead(response)) {
@@ -445,18 +443,20 @@ final class Exchange implements UpstreamHandler.ResponseSink, ClientExchange {
         }
         if (cause instanceof io.netty.handler.codec.DecoderException
                 && !(cause.getCause() instanceof javax.net.ssl.SSLException)) {
-            // the upstream answered, malformed (obs-fold, ambiguous framing): no closed connection to retry on
-            String problem = cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage();
-            LOG.warn("[{}] {} {}: malformed upstream response: {}", id, request.method(), request.uri(), problem);
-            if (responseStarted) {
-                abort("the upstream's response turned malformed: " + problem);
-            } else {
-                fail(HttpResponseStatus.BAD_GATEWAY, "the upstream sent a malformed response");
-            }
+            // the codec marks what it refuses on the message itself; a decoder that throws still means the upstream
+            // answered, malformed: no closed connection to retry on
+            refuseMalformedResponse(cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage());
             return;
         }
         LOG.debug("upstream error", cause);
         onUpstreamInactive();
+    }
+
+    /** A 502 (or, once the response has started, an abort); the connection is not reused. */
+    private void refuseMalformedResponse(String problem) {
+        LOG.warn("[{}] {} {}: malformed upstream response: {}", id, request.method(), request.uri(), problem);
+        fail(HttpResponseStatus.BAD_GATEWAY, responseStarted ? "the upstream's response turned malformed: " + problem
+                : "the upstream sent a malformed response");
     }
 
     private void connectFailed(Throwable cause) {

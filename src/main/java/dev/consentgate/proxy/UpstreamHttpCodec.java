@@ -48,17 +48,13 @@ final class UpstreamHttpCodec {
         return decoder != null && decoder.unusedBytes() > 0;
     }
 
-    /** Thrown while decoding; Netty turns it into a failed decoder result on the response, which is answered 502. */
+    /**
+     * Thrown while decoding a head; Netty turns it into a failed decoder result on the response (as every refusal
+     * here ends), which the exchange answers 502.
+     */
     static final class AmbiguousFraming extends IllegalArgumentException {
         AmbiguousFraming() {
             super("response with both Content-Length and Transfer-Encoding");
-        }
-    }
-
-    /** Thrown while decoding a head with a folded header line; the exchange answers 502. */
-    static final class FoldedHeader extends IllegalArgumentException {
-        FoldedHeader() {
-            super("response header line folded (obs-fold)");
         }
     }
 
@@ -73,6 +69,8 @@ final class UpstreamHttpCodec {
         private final Queue<HttpMethod> sent;
         /** The next bytes belong to a response head (Netty consumes head lines whole, so a buffer starts a line). */
         private boolean inHead = true;
+        /** The head being read has a folded line: the response it makes is marked failed. */
+        private boolean folded;
 
         StrictResponseDecoder(HttpDecoderConfig config, Queue<HttpMethod> sent) {
             super(config);
@@ -120,8 +118,8 @@ final class UpstreamHttpCodec {
 
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
-            if (inHead) {
-                rejectFoldedLines(in);
+            if (inHead && !folded) {
+                folded = hasFoldedLine(in);
             }
             int before = out.size();
             super.decode(ctx, in, out);
@@ -129,7 +127,17 @@ final class UpstreamHttpCodec {
                 Object decoded = out.get(i);
                 if (decoded instanceof HttpResponse response) {
                     inHead = false;
-                    refuseTransferCodingsOtherThanChunked(response);
+                    boolean wasFolded = folded;
+                    folded = false;
+                    if (response.decoderResult().isFailure()) {
+                        // refused already (an invalid head is a full response: the next bytes would start a head)
+                    } else if (wasFolded) {
+                        // (Netty would unfold it; the exchange refuses the response and closes the connection)
+                        response.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(
+                                "response header line folded (obs-fold)")));
+                    } else {
+                        refuseTransferCodingsOtherThanChunked(response);
+                    }
                 }
                 if (decoded instanceof LastHttpContent) {
                     inHead = true;
@@ -154,20 +162,21 @@ final class UpstreamHttpCodec {
             }
         }
 
-        /** A line of the head that starts with SP or HTAB continues the previous one: obs-fold. */
-        private static void rejectFoldedLines(ByteBuf in) {
+        /** Whether a line of the head starts with SP or HTAB, continuing the previous one: obs-fold. */
+        private static boolean hasFoldedLine(ByteBuf in) {
             int end = in.writerIndex();
             boolean lineStart = true;
             for (int i = in.readerIndex(); i < end; i++) {
                 byte b = in.getByte(i);
                 if (lineStart && (b == ' ' || b == '\t')) {
-                    throw new FoldedHeader();
+                    return true;
                 }
                 if (lineStart && b == '\r' && i + 1 < end && in.getByte(i + 1) == '\n') {
-                    return; // the empty line: end of the head
+                    return false; // the empty line: end of the head
                 }
                 lineStart = b == '\n';
             }
+            return false;
         }
     }
 
