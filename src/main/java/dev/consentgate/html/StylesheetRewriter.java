@@ -1,6 +1,7 @@
 package dev.consentgate.html;
 
 import dev.consentgate.consent.ConsentDecision;
+import dev.consentgate.html.StylesheetReading.Pairs;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.slf4j.Logger;
@@ -44,12 +45,10 @@ public final class StylesheetRewriter implements BodyRewriter {
     private static final Logger LOG = LoggerFactory.getLogger(StylesheetRewriter.class);
     static final String ELEMENT = "stylesheet";
 
-    private final UrlJudge urls;
+    private final StylesheetAddresses addresses;
     private final RewriteListener listener;
     private final int limit;
     private final String declaredLabel;
-    /** The directory of the stylesheet's path, which its relative addresses start from ({@code /css/}). */
-    private final String directory;
 
     /** Bytes from absolute offset {@link #heldStart}, none of them passed on yet. */
     private byte[] held = new byte[8192];
@@ -58,9 +57,9 @@ public final class StylesheetRewriter implements BodyRewriter {
     /** Line breaks before {@link #heldStart}, for the line an address is reported on. */
     private long linesBeforeHeld;
     /** Null until the encoding is known; then one scan per way of splitting the text into tokens. */
-    private List<Reading> readings;
+    private List<StylesheetReading> readings;
     /** More readings join once a byte past ASCII comes (a stylesheet that declares no encoding). */
-    private List<Reading> readingsPastAscii = List.of();
+    private List<StylesheetReading> readingsPastAscii = List.of();
     /** A UTF-16 or ISO-2022-JP stylesheet: its bytes as UTF-8 as they come, and back as they go; null otherwise. */
     private Transcoder toUtf8;
     private Transcoder back;
@@ -78,50 +77,11 @@ public final class StylesheetRewriter implements BodyRewriter {
      */
     public StylesheetRewriter(TagPolicy policy, ConsentDecision consent, PageSite site, String path,
                               Optional<String> charsetLabel, RewriteListener listener) {
-        this.urls = new ElementJudge(policy, consent, site, name -> false, Utf8OrWindows1252.INSTANCE).urls();
-        int slash = path.lastIndexOf('/');
-        this.directory = slash < 0 ? "/" : path.substring(0, slash + 1);
+        this.addresses = new StylesheetAddresses(
+                new ElementJudge(policy, consent, site, name -> false, Utf8OrWindows1252.INSTANCE).urls(), path);
         this.listener = listener;
         this.limit = policy.settings().inlineScriptInspectLimit();
         this.declaredLabel = charsetLabel.map(l -> l.trim().toLowerCase(Locale.ROOT)).orElse(null);
-    }
-
-    /** One way of splitting the text into tokens, and the encodings that split it so. */
-    private static final class Reading {
-        /** The encoding the scan decodes addresses with; the others decode only addresses past ASCII again. */
-        final Charset encoding;
-        final List<Charset> alike;
-        final Pairs pairs;
-        long settled;
-        CssUrls.Resume resume = CssUrls.Resume.START;
-        /** Scan again once this much is held: a token that runs on is read again only when it has doubled. */
-        long retryAt;
-        /** The scan stands inside a long token that goes as none: what it passes over is dropped. */
-        boolean dropping;
-
-        Reading(List<Charset> encodings, Pairs pairs, long from, CssUrls.Resume resume) {
-            this.encoding = encodings.get(0);
-            this.alike = encodings.subList(1, encodings.size());
-            this.pairs = pairs;
-            this.settled = from;
-            this.resume = resume;
-        }
-
-        CharSequence text(byte[] bytes, int length) {
-            return switch (pairs) {
-                case AS_THE_TABLE_SAYS -> CssBytes.pageText(bytes, length, encoding);
-                case EVERY_PAIR -> CssBytes.everyPairText(bytes, length, encoding);
-                case NONE -> CssBytes.latin1(bytes, length);
-            };
-        }
-    }
-
-    /**
-     * How a reading of a two-byte encoding pairs bytes: as its table says, and, failing closed where a browser's
-     * table may differ, every pair the byte ranges allow, and none.
-     */
-    private enum Pairs {
-        AS_THE_TABLE_SAYS, EVERY_PAIR, NONE
     }
 
     @Override
@@ -257,10 +217,12 @@ public final class StylesheetRewriter implements BodyRewriter {
         List<List<Charset>> groups = new ArrayList<>(byTokens.values());
         undeclared = true;
         harmlessControls(0);
-        readings = new ArrayList<>(List.of(new Reading(groups.get(0), Pairs.AS_THE_TABLE_SAYS, 0, CssUrls.Resume.START)));
+        readings = new ArrayList<>(List.of(
+                new StylesheetReading(groups.get(0), Pairs.AS_THE_TABLE_SAYS, 0, CssUrls.Resume.START)));
         readingsPastAscii = new ArrayList<>();
         for (List<Charset> group : groups.subList(1, groups.size())) {
-            readingsPastAscii.add(new Reading(group, Pairs.AS_THE_TABLE_SAYS, 0, CssUrls.Resume.START));
+            readingsPastAscii.add(
+                    new StylesheetReading(group, Pairs.AS_THE_TABLE_SAYS, 0, CssUrls.Resume.START));
         }
         return true;
     }
@@ -286,11 +248,11 @@ public final class StylesheetRewriter implements BodyRewriter {
      * CSS: where one reads a string that runs on, a blocked address in it goes with all the string holds.)
      */
     private void useEncoding(Charset encoding, int from) {
-        readings = new ArrayList<>(List.of(new Reading(List.of(encoding), Pairs.AS_THE_TABLE_SAYS, from,
+        readings = new ArrayList<>(List.of(new StylesheetReading(List.of(encoding), Pairs.AS_THE_TABLE_SAYS, from,
                 CssUrls.Resume.START)));
         if (CssBytes.pairsBytes(encoding) && !CssBytes.pairsAsBrowsersDo(encoding)) {
-            readings.add(new Reading(List.of(encoding), Pairs.EVERY_PAIR, from, CssUrls.Resume.START));
-            readings.add(new Reading(List.of(encoding), Pairs.NONE, from, CssUrls.Resume.START));
+            readings.add(new StylesheetReading(List.of(encoding), Pairs.EVERY_PAIR, from, CssUrls.Resume.START));
+            readings.add(new StylesheetReading(List.of(encoding), Pairs.NONE, from, CssUrls.Resume.START));
         }
     }
 
@@ -357,8 +319,8 @@ public final class StylesheetRewriter implements BodyRewriter {
     private void advance(boolean atEnd, Consumer<ByteBuf> out) {
         if (!readingsPastAscii.isEmpty() && !ValueReadings.isAscii(held, asciiUpTo, heldLength)) {
             // every reading splits plain ASCII alike: the others start where the first one stands
-            Reading first = readings.get(0);
-            for (Reading r : readingsPastAscii) {
+            StylesheetReading first = readings.get(0);
+            for (StylesheetReading r : readingsPastAscii) {
                 r.settled = first.settled;
                 r.resume = first.resume;
                 readings.add(r);
@@ -367,7 +329,7 @@ public final class StylesheetRewriter implements BodyRewriter {
         }
         asciiUpTo = heldLength;
         long heldEnd = heldStart + heldLength;
-        for (Reading r : readings) {
+        for (StylesheetReading r : readings) {
             if (!atEnd && heldEnd < r.retryAt) {
                 continue;
             }
@@ -389,7 +351,7 @@ public final class StylesheetRewriter implements BodyRewriter {
      * on from the cut inside that token. A string or URL goes as {@code none}, whole, unless it is a data: URL that
      * is neither blocked nor imported; any other long token passes.
      */
-    private void enterLongToken(Reading r) {
+    private void enterLongToken(StylesheetReading r) {
         long cut = safeCut(r.settled, r.settled + limit);
         int from = (int) (r.settled - heldStart);
         byte[] start = Arrays.copyOfRange(held, from, (int) (cut - heldStart));
@@ -412,7 +374,7 @@ public final class StylesheetRewriter implements BodyRewriter {
             boolean reported = last[0] != null && (Integer) last[0][1] == text.length();
             String url = reported ? (String) last[0][2] : "";
             boolean blocked = reported && last[0][4] != null;
-            drop = blocked || !isDataUrl(url) || reported && (Boolean) last[0][3];
+            drop = blocked || !StylesheetAddresses.isDataUrl(url) || reported && (Boolean) last[0][3];
             if (drop && !blocked) {
                 long tokenStart = reported ? base + (Integer) last[0][0] : base;
                 spans.add(tokenStart, cut);
@@ -433,18 +395,6 @@ public final class StylesheetRewriter implements BodyRewriter {
 
     /** The setting whose limit made a long address go unread, as the rule of its event. */
     private static final String LIMIT_SETTING = "inline_script_inspect_limit";
-
-    /** Whether {@code url} is a data: URL as a URL parser reads it (tabs, line breaks and leading spaces dropped). */
-    private static boolean isDataUrl(String url) {
-        StringBuilder plain = new StringBuilder(5);
-        for (int i = 0; i < url.length() && plain.length() < 5; i++) {
-            char c = url.charAt(i);
-            if (c != '\t' && c != '\n' && c != '\r' && (plain.length() > 0 || c > ' ')) {
-                plain.append(c);
-            }
-        }
-        return plain.toString().equalsIgnoreCase("data:");
-    }
 
     /**
      * The last place at or before {@code limitEnd}, after {@code tokenStart}, where a scan may stand inside a
@@ -480,7 +430,7 @@ public final class StylesheetRewriter implements BodyRewriter {
     }
 
     /** Scans reading {@code r} from where it settled to what has come (to the end, {@code atEnd}). */
-    private void scan(Reading r, boolean atEnd) {
+    private void scan(StylesheetReading r, boolean atEnd) {
         int from = (int) (r.settled - heldStart);
         byte[] rest = Arrays.copyOfRange(held, from, heldLength);
         CharSequence text = r.text(rest, rest.length);
@@ -508,15 +458,16 @@ public final class StylesheetRewriter implements BodyRewriter {
      * The verdict on an address {@code r} read at {@code bytes[start, end)}: by its encoding, and where those bytes
      * go past ASCII, by each encoding that splits them alike. Reported when it blocks.
      */
-    private ElementJudge.Verdict judge(String url, boolean imported, Reading r, byte[] bytes, int start, int end) {
-        ElementJudge.Verdict v = verdict(url, imported);
+    private ElementJudge.Verdict judge(String url, boolean imported, StylesheetReading r, byte[] bytes, int start,
+                                       int end) {
+        ElementJudge.Verdict v = addresses.verdict(url, imported);
         if (v == null && !r.alike.isEmpty() && !ValueReadings.isAscii(bytes, start, end)) {
             byte[] token = Arrays.copyOfRange(bytes, start, end);
             for (Charset other : r.alike) {
                 ElementJudge.Verdict[] found = {null};
                 CssUrls.find(r.text(token, token.length), other, (s, e, u, i) -> {
                     if (found[0] == null) {
-                        found[0] = verdict(u, imported);
+                        found[0] = addresses.verdict(u, imported);
                     }
                 });
                 if (found[0] != null) {
@@ -526,57 +477,6 @@ public final class StylesheetRewriter implements BodyRewriter {
             }
         }
         return v;
-    }
-
-    private ElementJudge.Verdict verdict(String url, boolean imported) {
-        String address = fromStylesheet(url);
-        return imported ? urls.imported(address) : urls.url(address, ElementKind.PIXEL);
-    }
-
-    /**
-     * A relative path as the stylesheet's directory gives it ({@code ../px.gif} in /css/site.css: {@code
-     * /css/../px.gif}, whose rules' paths are looked for at each '/'); any other address as it is. Judged so, it
-     * stays a URL on the site that the judge's cache remembers, where a base would have each resolved anew.
-     */
-    private String fromStylesheet(String url) {
-        // a browser's URL parser drops tabs and line breaks, and leading spaces or controls
-        String plain = withoutTabsOrLineBreaks(url).stripLeading();
-        if (plain.isEmpty() || plain.charAt(0) == '/' || plain.charAt(0) == '\\' || plain.charAt(0) == '?'
-                || plain.charAt(0) == '#' || plain.charAt(0) <= ' ' || startsWithScheme(plain)) {
-            return url;
-        }
-        return directory + plain;
-    }
-
-    private static String withoutTabsOrLineBreaks(String url) {
-        for (int i = 0; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\r') {
-                return url.replace("\t", "").replace("\n", "").replace("\r", "");
-            }
-        }
-        return url;
-    }
-
-    /** Whether {@code url} starts with a scheme and its colon ({@code [A-Za-z][A-Za-z0-9+.-]*:}). */
-    private static boolean startsWithScheme(String url) {
-        if (!isAsciiLetter(url.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c == ':') {
-                return true;
-            }
-            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** Records a blocked span, reporting it once (several readings may find the same one). */
