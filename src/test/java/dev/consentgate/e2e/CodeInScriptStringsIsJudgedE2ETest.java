@@ -3,7 +3,6 @@ package dev.consentgate.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,17 +49,15 @@ class CodeInScriptStringsIsJudgedE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        site = PagesBehindGateway.start(target -> {
-            String[] pathAndRun = target.split("\\?run=");
-            Function<String, String> script = SCRIPTS.get(pathAndRun[0]);
-            if (script == null || pathAndRun.length != 2) {
+        site = PagesBehindGateway.startRunPages((path, run) -> {
+            Function<String, String> script = SCRIPTS.get(path);
+            if (script == null) {
                 return null;
             }
-            String marker = pathAndRun[0].substring(1) + "-" + pathAndRun[1];
-            return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n",
-                    ("<!DOCTYPE html><html><head><title>strings</title></head><body><script>window.fbq = function () "
-                            + "{};\n" + script.apply(marker) + "</script></body></html>")
-                            .getBytes(StandardCharsets.UTF_8));
+            String marker = path.substring(1) + "-" + run;
+            return PagesBehindGateway.Page.html(
+                    "<!DOCTYPE html><html><head><title>strings</title></head><body><script>window.fbq = function () "
+                            + "{};\n" + script.apply(marker) + "</script></body></html>");
         });
     }
 

@@ -65,9 +65,8 @@ class CodeOutsideScriptElementsIsReadCompactedE2ETest {
     static void start() throws Exception {
         site = PagesBehindGateway.start(path -> {
             String content = PAGES.get(path);
-            return content == null ? null : PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n",
-                    ("<!DOCTYPE html><html><head><title>code</title></head><body>" + content + "</body></html>")
-                            .getBytes(StandardCharsets.UTF_8));
+            return content == null ? null : PagesBehindGateway.Page.html(
+                    "<!DOCTYPE html><html><head><title>code</title></head><body>" + content + "</body></html>");
         });
     }
 

@@ -2,7 +2,6 @@ package dev.consentgate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.AutoClose;
@@ -39,9 +38,8 @@ class ConsentModeDefaultsInAnyLayoutE2ETest {
     static void start() throws Exception {
         site = PagesBehindGateway.start(path -> {
             String page = PAGES.get(path);
-            return page == null ? null : PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n",
-                    ("<!DOCTYPE html><html><head><title>t</title>" + page + "</head><body><p>x</p></body></html>")
-                            .getBytes(StandardCharsets.UTF_8));
+            return page == null ? null : PagesBehindGateway.Page.html(
+                    "<!DOCTYPE html><html><head><title>t</title>" + page + "</head><body><p>x</p></body></html>");
         });
     }
 

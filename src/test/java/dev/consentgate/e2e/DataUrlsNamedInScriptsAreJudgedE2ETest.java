@@ -56,16 +56,15 @@ class DataUrlsNamedInScriptsAreJudgedE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        site = PagesBehindGateway.start(target -> {
-            String[] pathAndRun = target.split("\\?run=");
-            Function<String, String> page = PAGES.get(pathAndRun[0]);
-            if (page == null || pathAndRun.length != 2) {
+        site = PagesBehindGateway.startRunPages((path, run) -> {
+            Function<String, String> page = PAGES.get(path);
+            if (page == null) {
                 return null;
             }
-            String marker = pathAndRun[0].substring(1) + "-" + pathAndRun[1];
-            return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n",
-                    ("<!DOCTYPE html><html><head><title>data</title></head><body>" + page.apply(marker)
-                            + "</body></html>").getBytes(StandardCharsets.UTF_8));
+            String marker = path.substring(1) + "-" + run;
+            return PagesBehindGateway.Page.html(
+                    "<!DOCTYPE html><html><head><title>data</title></head><body>" + page.apply(marker)
+                            + "</body></html>");
         });
     }
 

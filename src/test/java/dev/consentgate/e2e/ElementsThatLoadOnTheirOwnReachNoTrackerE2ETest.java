@@ -1,7 +1,6 @@
 package dev.consentgate.e2e;
 
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.AutoClose;
@@ -86,19 +85,17 @@ class ElementsThatLoadOnTheirOwnReachNoTrackerE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        site = PagesBehindGateway.start(target -> {
-            String[] path = target.split("\\?run=");
-            String[] page = PAGES.get(path[0]);
-            if (page == null || path.length != 2) {
+        site = PagesBehindGateway.startRunPages((path, run) -> {
+            String[] page = PAGES.get(path);
+            if (page == null) {
                 return null;
             }
-            String head = page[0].replace("RUN", path[1]);
-            String body = page[1].replace("RUN", path[1]);
+            String head = page[0].replace("RUN", run);
+            String body = page[1].replace("RUN", run);
             String bodyTag = body.startsWith("BODY ") ? "<body " + body.substring(5) + ">"
                     : body.startsWith("RAW ") ? body.substring(4) : "<body>" + body;
-            return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n",
-                    ("<!DOCTYPE html><html><head><title>loads</title>" + head + "</head>" + bodyTag + "</body></html>")
-                            .getBytes(StandardCharsets.UTF_8));
+            return PagesBehindGateway.Page.html(
+                    "<!DOCTYPE html><html><head><title>loads</title>" + head + "</head>" + bodyTag + "</body></html>");
         });
     }
 

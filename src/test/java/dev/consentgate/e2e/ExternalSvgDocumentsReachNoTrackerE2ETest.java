@@ -34,24 +34,19 @@ class ExternalSvgDocumentsReachNoTrackerE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        site = PagesBehindGateway.start(target -> {
-            String[] path = target.split("\\?run=");
-            if (path.length != 2) {
-                return null;
-            }
-            if (path[0].startsWith("/sprite/") && SYMBOLS.containsKey(path[0].substring(7))) {
+        site = PagesBehindGateway.startRunPages((path, run) -> {
+            if (path.startsWith("/sprite/") && SYMBOLS.containsKey(path.substring(7))) {
                 return PagesBehindGateway.Page.ok("Content-Type: image/svg+xml\r\n",
                         ("<svg xmlns=\"http://www.w3.org/2000/svg\"><symbol id=\"icon\" viewBox=\"0 0 32 32\">"
-                                + SYMBOLS.get(path[0].substring(7)).replace("RUN", path[1]) + "</symbol></svg>")
+                                + SYMBOLS.get(path.substring(7)).replace("RUN", run) + "</symbol></svg>")
                                 .getBytes(StandardCharsets.UTF_8));
             }
-            if (!SYMBOLS.containsKey(path[0])) {
+            if (!SYMBOLS.containsKey(path)) {
                 return null;
             }
-            return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n",
-                    ("<!DOCTYPE html><html><head><title>svg</title></head><body><svg width=\"32\" height=\"32\">"
-                            + "<use href=\"/sprite" + path[0] + "?run=" + path[1] + "#icon\"/></svg></body></html>")
-                            .getBytes(StandardCharsets.UTF_8));
+            return PagesBehindGateway.Page.html(
+                    "<!DOCTYPE html><html><head><title>svg</title></head><body><svg width=\"32\" height=\"32\">"
+                            + "<use href=\"/sprite" + path + "?run=" + run + "#icon\"/></svg></body></html>");
         });
     }
 

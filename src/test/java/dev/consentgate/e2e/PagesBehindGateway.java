@@ -19,6 +19,11 @@ final class PagesBehindGateway implements AutoCloseable {
         static Page ok(String headers, byte[] body) {
             return new Page("200 OK", headers, body);
         }
+
+        /** An HTML page in UTF-8. */
+        static Page html(String markup) {
+            return ok("Content-Type: text/html; charset=utf-8\r\n", markup.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     final TestUpstream upstream;
@@ -29,7 +34,6 @@ final class PagesBehindGateway implements AutoCloseable {
         this.gateway = gateway;
     }
 
-    /** {@code pages}: the page for a request target (path and query), null for a 404. */
     /**
      * A site whose page at {@code PATH?run=RUN} is the HTML page titled {@code title} with the body
      * {@code bodyOf.apply(PATH, RUN)} (null: no page). The run, {@code direct} or {@code gateway}, goes into the page's
@@ -37,15 +41,22 @@ final class PagesBehindGateway implements AutoCloseable {
      * the gateway.
      */
     static PagesBehindGateway startRuns(String title, BiFunction<String, String, String> bodyOf) throws Exception {
-        return start(target -> {
-            String[] path = target.split("\\?run=");
-            String body = path.length == 2 ? bodyOf.apply(path[0], path[1]) : null;
-            return body == null ? null : Page.ok("Content-Type: text/html; charset=utf-8\r\n",
-                    ("<!DOCTYPE html><html><head><title>" + title + "</title></head><body>" + body + "</body></html>")
-                            .getBytes(StandardCharsets.UTF_8));
+        return startRunPages((path, run) -> {
+            String body = bodyOf.apply(path, run);
+            return body == null ? null : Page.html(
+                    "<!DOCTYPE html><html><head><title>" + title + "</title></head><body>" + body + "</body></html>");
         });
     }
 
+    /** {@link #startRuns} with any response: {@code pageOf.apply(PATH, RUN)} (null: a 404, as for other targets). */
+    static PagesBehindGateway startRunPages(BiFunction<String, String, Page> pageOf) throws Exception {
+        return start(target -> {
+            String[] pathAndRun = target.split("\\?run=");
+            return pathAndRun.length == 2 ? pageOf.apply(pathAndRun[0], pathAndRun[1]) : null;
+        });
+    }
+
+    /** {@code pages}: the page for a request target (path and query), null for a 404. */
     static PagesBehindGateway start(Function<String, Page> pages) throws Exception {
         TestUpstream upstream = TestUpstream.start((request, out, socket) -> {
             Page page = pages.apply(request.requestLine().split(" ")[1]);

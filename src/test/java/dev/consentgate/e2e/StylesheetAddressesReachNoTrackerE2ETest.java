@@ -98,19 +98,18 @@ class StylesheetAddressesReachNoTrackerE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        site = PagesBehindGateway.start(target -> {
-            String[] path = target.split("\\?run=");
-            String[] page = PAGES.get(path[0]);
-            if (page == null || path.length != 2) {
+        site = PagesBehindGateway.startRunPages((path, run) -> {
+            String[] page = PAGES.get(path);
+            if (page == null) {
                 return null;
             }
             if (page[0].equals("CSS")) {
                 return PagesBehindGateway.Page.ok("Content-Type: text/css\r\n",
-                        page[1].replace("RUN", path[1]).getBytes(StandardCharsets.UTF_8));
+                        page[1].replace("RUN", run).getBytes(StandardCharsets.UTF_8));
             }
             if (page[0].startsWith("RAW ")) {
                 // each char a byte, in the charset named
-                String html = "<!DOCTYPE html><html><head><title>css</title>" + page[1].replace("RUN", path[1])
+                String html = "<!DOCTYPE html><html><head><title>css</title>" + page[1].replace("RUN", run)
                         + "</head><body><div class=\"t\">t</div></body></html>";
                 return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=" + page[0].substring(4) + "\r\n",
                         html.getBytes(StandardCharsets.ISO_8859_1));
@@ -118,27 +117,26 @@ class StylesheetAddressesReachNoTrackerE2ETest {
             if (page[0].startsWith("XHTML")) {
                 String xhtml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>" + page[0].substring(5).trim()
                         + "<html xmlns=\"http://www.w3.org/1999/xhtml\">"
-                        + "<head><title>css</title>" + page[1].replace("RUN", path[1]) + "</head><body>"
+                        + "<head><title>css</title>" + page[1].replace("RUN", run) + "</head><body>"
                         + "<div class=\"t\">t</div></body></html>";
                 return PagesBehindGateway.Page.ok("Content-Type: application/xhtml+xml\r\n",
                         xhtml.getBytes(StandardCharsets.UTF_8));
             }
             if (page[0].equals("SJIS")) {
-                String html = "<!DOCTYPE html><html><head><title>css</title>" + page[1].replace("RUN", path[1])
+                String html = "<!DOCTYPE html><html><head><title>css</title>" + page[1].replace("RUN", run)
                         + "</head><body><div class=\"t\">t</div></body></html>";
                 return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=shift_jis\r\n",
                         html.getBytes(java.nio.charset.Charset.forName("Shift_JIS")));
             }
-            String css = ".t{" + BOX + "background:url(" + PIXEL + "data-import&run=" + path[1] + ")}";
+            String css = ".t{" + BOX + "background:url(" + PIXEL + "data-import&run=" + run + ")}";
             String data = java.util.Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
             byte[] eucJp = (".t{" + BOX + "--x:\"\u0085\\\"/*\";background:url(" + PIXEL + "data-import-euc-jp&run="
-                    + path[1] + ");*/}").getBytes(StandardCharsets.ISO_8859_1);
-            String head = page[0].replace("RUN", path[1]).replace("DATA", data)
+                    + run + ");*/}").getBytes(StandardCharsets.ISO_8859_1);
+            String head = page[0].replace("RUN", run).replace("DATA", data)
                     .replace("EUCJP", java.util.Base64.getEncoder().encodeToString(eucJp));
-            String body = page[1].replace("RUN", path[1]);
-            return PagesBehindGateway.Page.ok("Content-Type: text/html; charset=utf-8\r\n",
-                    ("<!DOCTYPE html><html><head><title>css</title>" + head + "</head><body>" + body + "</body></html>")
-                            .getBytes(StandardCharsets.UTF_8));
+            String body = page[1].replace("RUN", run);
+            return PagesBehindGateway.Page.html(
+                    "<!DOCTYPE html><html><head><title>css</title>" + head + "</head><body>" + body + "</body></html>");
         });
     }
 

@@ -37,14 +37,13 @@ class XmlStylesheetInstructionsReachNoTrackerE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        site = PagesBehindGateway.start(target -> {
-            String[] path = target.split("\\?run=");
-            String instruction = PAGES.get(path[0]);
-            if (instruction == null || path.length != 2) {
+        site = PagesBehindGateway.startRunPages((path, run) -> {
+            String instruction = PAGES.get(path);
+            if (instruction == null) {
                 return null;
             }
-            String prolog = path[0].equals("/after-root") ? "" : instruction.replace("RUN", path[1]);
-            String epilog = path[0].equals("/after-root") ? instruction.replace("RUN", path[1]) : "";
+            String prolog = path.equals("/after-root") ? "" : instruction.replace("RUN", run);
+            String epilog = path.equals("/after-root") ? instruction.replace("RUN", run) : "";
             return PagesBehindGateway.Page.ok("Content-Type: application/xhtml+xml; charset=utf-8\r\n",
                     ("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + prolog
                             + "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>xml</title></head><body>"
