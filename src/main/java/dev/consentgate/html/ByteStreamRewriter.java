@@ -46,10 +46,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
      * the tokenizer reads as raw text (HTML's reading) is read as markup too.
      */
     private boolean xmlDocument;
-    /** An XML page's prolog while it is read, before the root element (see XmlProlog); null after, or in HTML. */
-    private XmlProlog prolog;
-    /** An XML page's stylesheet instructions after its prolog (see XmlStylesheetInstructions); null in HTML. */
-    private XmlStylesheetInstructions stylesheetInstructions;
+    /** An XML page's prolog and stylesheet instructions (see XmlPageReading); null in HTML, and in a fragment. */
+    private XmlPageReading xmlPage;
     /** The entities an XML page's DOCTYPE declares (see DeclaredEntities); null when none. */
     private DeclaredEntities entities;
     /** Template elements open (their content may be a column group or table: see ElementNames.TEMPLATE). */
@@ -179,24 +177,10 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (countLines) {
             lines.chunk(a, from, chunkAbs);
         }
-        if (prolog == null) {
-            if (stylesheetInstructions != null) {
-                stylesheetInstructions.read(a, from, from + len, chunkAbs);
-            }
-            tokenizer.scan(a, from, from + len, chunkAbs);
-            if (stylesheetInstructions != null) {
-                stylesheetInstructions.tokenized();
-            }
+        if (xmlPage != null) {
+            xmlPage.scan(a, from, from + len, chunkAbs);
         } else {
-            int root = prolog.read(a, from, from + len);
-            if (root >= 0) {
-                // the tokenizer reads from the root element on, in the prolog's copy of the page
-                XmlProlog read = prolog;
-                prologEnded();
-                stylesheetInstructions.read(read.held(), root, read.length(), root);
-                tokenizer.scan(read.held(), root, read.length(), root);
-                stylesheetInstructions.tokenized();
-            }
+            tokenizer.scan(a, from, from + len, chunkAbs);
         }
         absPos += len;
         if (inlineScript != null) {
@@ -215,9 +199,8 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
 
     void finish(Consumer<ByteBuf> out) {
         pending.sink(out);
-        if (prolog != null) {
-            // a page that is all prolog: nothing for the tokenizer to read, and no element
-            prologEnded();
+        if (xmlPage != null) {
+            xmlPage.finish();
         }
         long openTag = fragmentDepth > 0 ? tokenizer.cutTagStart() : tokenizer.openTagStart();
         markupSeen = tokenizer.markupSeen();
@@ -339,8 +322,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     }
 
     long heldFrom() {
-        if (prolog != null) {
-            // an XML page's prolog, held until the DOCTYPE's declarations are judged
+        if (xmlPage != null && xmlPage.inProlog()) {
             return 0;
         }
         long t = openTagStart();
@@ -359,7 +341,7 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
         if (name >= 0 && (t < 0 || name < t)) {
             t = name;
         }
-        long instruction = stylesheetInstructions == null ? -1 : stylesheetInstructions.heldFrom();
+        long instruction = xmlPage == null ? -1 : xmlPage.instructionHeldFrom();
         if (instruction >= 0 && (t < 0 || instruction < t)) {
             t = instruction;
         }
@@ -642,52 +624,19 @@ final class ByteStreamRewriter implements HtmlTokenizer.Sink {
     void parsedAsXml() {
         xmlDocument = true;
         tokenizer.parsedAsXml();
-        prolog = new XmlProlog();
-        stylesheetInstructions = new XmlStylesheetInstructions();
+        xmlPage = new XmlPageReading(tokenizer, pending, events, elements.urls(),
+                abs -> fragment(abs, MarkupReading.EITHER), this::useEntities);
     }
 
-    /**
-     * A bogus comment: in a page parsed as XML, a processing instruction, which after the prolog may be an
-     * {@code xml-stylesheet} one (after the root element, the document's, whose address Chromium loads): it goes
-     * when a rule blocks that address, as in the prolog (see XmlPrologCuts).
-     */
+    /** A bogus comment: in a page parsed as XML, a processing instruction (see XmlPageReading#bogusComment). */
     @Override
     public void comment(long start, long end, long dataStart, long dataEnd, boolean bogus) {
-        if (!bogus || stylesheetInstructions == null || dropped.active() || droppingTag) {
-            return;
-        }
-        String instruction = stylesheetInstructions.take(start);
-        if (instruction == null) {
-            return;
-        }
-        for (String href : XmlPrologCuts.stylesheetAddresses(instruction)) {
-            ElementJudge.Verdict v = elements.urls().url(href, ElementKind.HINT);
-            if (v != null) {
-                pending.emitUpTo(start);
-                pending.dropUpTo(end);
-                events.report(start, ElementNames.OTHER, v.host(), v.rule().category(), v.rule().id(),
-                        RewriteEvent.Action.REMOVED);
-                return;
-            }
+        if (bogus && xmlPage != null && !dropped.active() && !droppingTag) {
+            xmlPage.bogusComment(start, end);
         }
     }
 
-    /**
-     * The prolog of an XML page was read: every entity its DOCTYPE declares is expanded where values and scripts'
-     * text are judged, and what of the prolog goes (see XmlPrologCuts) is taken out of it.
-     */
-    private void prologEnded() {
-        XmlProlog read = prolog;
-        prolog = null;
-        DeclaredEntities declared = new DeclaredEntities(read.entities());
-        useEntities(declared.isEmpty() ? null : declared);
-        for (long[] cut : XmlPrologCuts.of(read, declared, events, abs -> fragment(abs, MarkupReading.EITHER),
-                elements.urls())) {
-            pending.emitUpTo(cut[0]);
-            pending.dropUpTo(cut[1]);
-        }
-    }
-
+    /** The entities an XML page declares, expanded where values and scripts' text are judged (null: none). */
     private void useEntities(DeclaredEntities declared) {
         entities = declared;
         tokenizer.declaredEntities(declared);
