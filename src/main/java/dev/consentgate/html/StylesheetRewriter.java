@@ -352,7 +352,7 @@ public final class StylesheetRewriter implements BodyRewriter {
      * is neither blocked nor imported; any other long token passes.
      */
     private void enterLongToken(StylesheetReading r) {
-        long cut = safeCut(r.settled, r.settled + limit);
+        long cut = safeCut(r, r.settled, r.settled + limit);
         int from = (int) (r.settled - heldStart);
         byte[] start = Arrays.copyOfRange(held, from, (int) (cut - heldStart));
         CharSequence text = r.text(start, start.length);
@@ -397,18 +397,26 @@ public final class StylesheetRewriter implements BodyRewriter {
     private static final String LIMIT_SETTING = "inline_script_inspect_limit";
 
     /**
-     * The last place at or before {@code limitEnd}, after {@code tokenStart}, where a scan may stand inside a
-     * token: after an ASCII byte (no character of any encoding read is cut) that is no backslash, nor a hex digit an
-     * escape may still go on with, and not between the CR and LF of a line break or the '*' and '/' of a comment's
-     * end. Failing one, the body is
-     * refused rather than judged wrongly.
+     * The last place at or before {@code limitEnd}, after {@code tokenStart}, where reading {@code r} may stand
+     * inside a token: not between the two bytes of a character it pairs, nor after a backslash or a hex digit an
+     * escape may still go on with, nor between the CR and LF of a line break or the '*' and '/' of a comment's end.
+     * (Elsewhere the scan reads each byte as it would have read it whole: a byte past ASCII it does not pair is a
+     * name's or a token's character, whichever side of a cut it falls.) Failing one, the body is refused rather
+     * than judged wrongly.
      */
-    private long safeCut(long tokenStart, long limitEnd) {
+    private long safeCut(StylesheetReading r, long tokenStart, long limitEnd) {
         int first = (int) (tokenStart - heldStart);
-        for (int i = (int) (limitEnd - heldStart); i > first + 1; i--) {
+        int last = (int) (limitEnd - heldStart);
+        // the reading's own chars from the token's start: the second byte of a pair is marked past 0xFF
+        byte[] window = Arrays.copyOfRange(held, first, Math.min(heldLength, last + 1));
+        CharSequence text = r.text(window, window.length);
+        for (int i = last; i > first + 1; i--) {
             int b = held[i - 1];
             int next = i < heldLength ? held[i] : -1;
-            if (b < 0 || b == '\\' || b == '\r' && next == '\n' || b == '*' && next == '/') {
+            if (i - first < text.length() && text.charAt(i - first) >= 0x100) {
+                continue;
+            }
+            if (b == '\\' || b == '\r' && next == '\n' || b == '*' && next == '/') {
                 continue;
             }
             if (Character.digit(b, 16) >= 0 && backslashWithin(i - 1, 7)) {
@@ -417,7 +425,7 @@ public final class StylesheetRewriter implements BodyRewriter {
             return heldStart + i;
         }
         throw new IllegalStateException("a stylesheet token of over " + limit + " bytes holds no place to read on"
-                + " from (nothing but backslashes, escapes or bytes past ASCII): the stylesheet is not passed on");
+                + " from (nothing but backslashes, escapes or paired bytes): the stylesheet is not passed on");
     }
 
     private boolean backslashWithin(int end, int n) {

@@ -408,6 +408,24 @@ class StylesheetsServedBySiteAreJudgedTest {
     }
 
     @Test
+    void aLongTokenOfCharactersPastAsciiPassesAndWhatFollowsIsJudged() {
+        // found by StylesheetRewriterFuzzTest (2026-12-02): the scan went on inside a long token only after an ASCII
+        // byte, so a comment or a name of non-ASCII characters longer than the limit aborted the stylesheet. A cut
+        // between two bytes the encoding pairs would read the second alone: never made
+        TagPolicy small = TestRules.policy(HtmlSettings.defaults().withLimits(64, 4096));
+        String text = "\u8868\u793a\u30d5\u30a9\u30f3\u30c8".repeat(40);
+        String css = "/*" + text + "*/.\u8868" + text + "{color:red}\n.b{background:url(" + PIXEL + ")}\n";
+        String judged = css.replace("url(" + PIXEL + ")", "none");
+        for (Charset encoding : List.of(StandardCharsets.UTF_8, Charset.forName("Shift_JIS"))) {
+            for (int size : List.of(1, 7, 100, 1 << 20)) {
+                byte[] out = serve(css.getBytes(encoding), List.of(size), Optional.of(encoding.name()),
+                        new ArrayList<>(), small, TestRules.ESSENTIAL_ONLY);
+                assertEquals(judged, new String(out, encoding), encoding + " in chunks of " + size);
+            }
+        }
+    }
+
+    @Test
     void aUtf16StylesheetLongerThanTheLimitIsJudgedToItsEnd() {
         // found by a review (2026-12-02): a UTF-16 stylesheet was held whole up to the limit, and the rest passed
         TagPolicy small = TestRules.policy(HtmlSettings.defaults().withLimits(64, 4096));
