@@ -128,14 +128,17 @@ public final class CookiePolicy {
      * by the capped date; session cookies stay session cookies); every other byte unchanged.
      */
     public Optional<String> enforceSetCookie(String fieldValue, ConsentDecision consent) {
-        return enforceSetCookie(fieldValue, consent, clock.instant());
+        Instant now = clock.instant();
+        return enforceSetCookie(fieldValue, consent, now, now);
     }
 
     /**
      * As above, with Expires capped from {@code capFrom} rather than now: a browser that reads the response's Date
-     * header moves every Expires by its distance from its own clock ({@link #capStart}).
+     * header moves every Expires by its distance from its own clock ({@link #capStart}); and a Max-Age written beside
+     * an Expires counting from {@code expiresReadFrom} (see {@link LifetimeCap}).
      */
-    private Optional<String> enforceSetCookie(String fieldValue, ConsentDecision consent, Instant capFrom) {
+    private Optional<String> enforceSetCookie(String fieldValue, ConsentDecision consent, Instant capFrom,
+                                              Instant expiresReadFrom) {
         if (fieldValue == null) {
             return Optional.empty();
         }
@@ -163,7 +166,7 @@ public final class CookiePolicy {
         if (retention.isEmpty()) {
             return Optional.of(fieldValue);
         }
-        return Optional.of(LifetimeCap.apply(field, retention.get(), capFrom));
+        return Optional.of(LifetimeCap.apply(field, retention.get(), capFrom, expiresReadFrom));
     }
 
     /**
@@ -182,6 +185,16 @@ public final class CookiePolicy {
             }
         }
         return start;
+    }
+
+    /**
+     * What a browser reads an Expires against: the response's first Date (Chromium reads only the first), else now.
+     * Only for the Max-Age written beside a capped Expires, which no browser reads against any Date: a Date the
+     * gateway cannot read (one Chromium reads more leniently) then only makes that Max-Age count from now.
+     */
+    private Instant expiresReadFrom(List<String> dateHeaders) {
+        String first = dateHeaders.isEmpty() ? null : dateHeaders.get(0);
+        return (first == null ? Optional.<Instant>empty() : CookieDate.parse(first.trim())).orElse(clock.instant());
     }
 
     /**
@@ -386,8 +399,9 @@ public final class CookiePolicy {
         List<String> out = new ArrayList<>(setCookieFieldValues.size() + removed.size());
         List<String> kept = new ArrayList<>();
         Instant capFrom = capStart(dateHeaders);
+        Instant expiresReadFrom = expiresReadFrom(dateHeaders);
         for (String fieldValue : setCookieFieldValues) {
-            enforceSetCookie(fieldValue, consent, capFrom).ifPresent(field -> {
+            enforceSetCookie(fieldValue, consent, capFrom, expiresReadFrom).ifPresent(field -> {
                 out.add(field);
                 kept.add(field);
             });

@@ -20,6 +20,13 @@ import java.util.Optional;
  * value that is not a valid number or date (empty, "abc", "+5", "\"100\"") is replaced by the capped value: a
  * browser would ignore it, but a lenient reader might not, and no reader may see more than the cap. An attribute
  * without '=' has no value anyone reads and stays. Fields with neither attribute (session cookies) are unchanged.
+ *
+ * <p>A field with an Expires and no Max-Age value gets one, written last: the seconds from when a browser reads the
+ * Expires against ({@code expiresReadFrom}: the response's first Date, or now) to the last Expires as sent (the cap's
+ * end when it cannot be read), at most the cap, 0 when it has passed (a deletion stays one). A browser takes a Max-Age before any Expires, and counts it from
+ * its own clock: else Chromium moves an Expires by the distance between its clock and the response's Date, which it
+ * reads more leniently than the gateway can ("Thu, 01 Jan 2015" without a time, a year before 1601, a numeric date),
+ * and kept a 30-minute cookie 400 days behind such a Date (found by a review, 2026-12-02).
  */
 final class LifetimeCap {
 
@@ -29,22 +36,29 @@ final class LifetimeCap {
     private LifetimeCap() {
     }
 
-    static String apply(SetCookieField field, Duration retention, Instant start) {
+    static String apply(SetCookieField field, Duration retention, Instant start, Instant expiresReadFrom) {
         long capSeconds = Math.max(0, retention.getSeconds());
         Instant capInstant = start.truncatedTo(ChronoUnit.SECONDS).plusSeconds(capSeconds);
         String text = field.text();
         StringBuilder out = null;
         int copied = 0;
+        boolean maxAge = false;
+        Instant lastExpires = null;
         for (SetCookieField.Attribute attribute : field.attributes()) {
             if (!attribute.hasValue()) {
                 continue;
             }
             String replacement = null;
             String value = field.valueOf(attribute);
-            if (attribute.is("Max-Age") && !maxAgeWithin(value, capSeconds)) {
-                replacement = Long.toString(capSeconds);
+            if (attribute.is("Max-Age")) {
+                maxAge = true;
+                if (!maxAgeWithin(value, capSeconds)) {
+                    replacement = Long.toString(capSeconds);
+                }
             } else if (attribute.is("Expires")) {
                 replacement = expiresReplacement(value, capInstant);
+                // as the browser would count it (one it cannot read is written as the cap)
+                lastExpires = CookieDate.parse(value).orElse(capInstant);
             }
             if (replacement != null) {
                 if (out == null) {
@@ -54,10 +68,14 @@ final class LifetimeCap {
                 copied = attribute.valueEnd();
             }
         }
-        if (out == null) {
-            return text;
+        String capped = out == null ? text : out.append(text, copied, text.length()).toString();
+        if (maxAge || lastExpires == null) {
+            return capped;
         }
-        return out.append(text, copied, text.length()).toString();
+        long seconds = Math.max(0, Math.min(capSeconds,
+                Duration.between(expiresReadFrom.truncatedTo(ChronoUnit.SECONDS), lastExpires).getSeconds()));
+        String kept = capped.stripTrailing();
+        return kept + (kept.endsWith(";") ? " " : "; ") + "Max-Age=" + seconds;
     }
 
     static boolean maxAgeWithin(String value, long capSeconds) {

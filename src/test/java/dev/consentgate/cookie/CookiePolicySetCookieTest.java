@@ -55,7 +55,8 @@ class CookiePolicySetCookieTest {
 
     @Test
     void capsExpiresToNowPlusRetention() {
-        assertEquals(Optional.of("userId=7; Expires=" + CAP_30D + "; HttpOnly"),
+        // (a Max-Age beside it, which no browser reads against the response's Date: see LifetimeCap)
+        assertEquals(Optional.of("userId=7; Expires=" + CAP_30D + "; HttpOnly; Max-Age=" + CAP_30D_SECONDS),
                 policy.enforceSetCookie("userId=7; Expires=Wed, 01-Jan-2031 00:00:00 GMT; HttpOnly",
                         consent("functionality")));
     }
@@ -63,12 +64,13 @@ class CookiePolicySetCookieTest {
     @Test
     void keepsExpiresWithinRetention() {
         String field = "userId=7; Expires=Fri, 16 Jan 2026 00:00:00 GMT";
-        assertSame(field, policy.enforceSetCookie(field, consent("functionality")).orElseThrow());
+        // twelve hours from now, written as a Max-Age too
+        assertEquals(field + "; Max-Age=43200", policy.enforceSetCookie(field, consent("functionality")).orElseThrow());
     }
 
     @Test
     void replacesUnparseableExpiresWithCappedDate() {
-        assertEquals(Optional.of("userId=7; Expires=" + CAP_30D),
+        assertEquals(Optional.of("userId=7; Expires=" + CAP_30D + "; Max-Age=" + CAP_30D_SECONDS),
                 policy.enforceSetCookie("userId=7; Expires=whenever", consent("functionality")));
     }
 

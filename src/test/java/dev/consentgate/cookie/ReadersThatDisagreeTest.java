@@ -46,7 +46,7 @@ class ReadersThatDisagreeTest {
         String fiveDigitYear = "userId=u-1; Expires=Wed, 01 Jan 10000 1999 00:00:00 GMT; Path=/";
         String yearWithColon = "userId=u-1; Expires=Wed, 01 Jan 1999: 2099 00:00:00 GMT; Path=/";
         // written as the IMF-fixdate of the date read here: every reader now reads 1999, a deletion
-        String unambiguous = "userId=u-1; Expires=Fri, 01 Jan 1999 00:00:00 GMT; Path=/";
+        String unambiguous = "userId=u-1; Expires=Fri, 01 Jan 1999 00:00:00 GMT; Path=/; Max-Age=0";
         assertAll(
                 () -> assertEquals(Optional.of(unambiguous),
                         SEED.enforceSetCookie(fiveDigitYear, consent("functionality")),

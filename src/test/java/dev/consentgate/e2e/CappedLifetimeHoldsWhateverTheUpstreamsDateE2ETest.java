@@ -50,4 +50,34 @@ class CappedLifetimeHoldsWhateverTheUpstreamsDateE2ETest {
                             + " the policy's one day");
         }
     }
+
+    /**
+     * Before (found by a review, 2026-12-02): a Date the gateway's cookie-date reader cannot read ("Thu, 01 Jan
+     * 2015", without a time; a numeric date; a year before 1601) counted as none, and the cap was written from the
+     * gateway's clock; Chromium reads such a Date, moved the Expires by eleven years and kept a 30-minute __cf_bm its
+     * 400-day ceiling. The Max-Age written beside the Expires holds whatever the Date.
+     */
+    @Test
+    void aDateOnlyTheBrowserCanReadCannotLengthenTheCap(BrowserLab.Lab lab) throws Exception {
+        for (String date : java.util.List.of("Thu, 01 Jan 2015", "01/01/2015 00:00:00 GMT",
+                "Sat, 01 Jan 1600 00:00:00 GMT")) {
+            PagesBehindGateway.Page page = PagesBehindGateway.Page.ok("Date: " + date + "\r\nContent-Type: text/html"
+                    + "\r\nSet-Cookie: __cf_bm=a; Path=/; Expires=Wed, 01 Jan 2099 00:00:00 GMT\r\n",
+                    "<!doctype html><title>p</title><p>p".getBytes(StandardCharsets.US_ASCII));
+            try (PagesBehindGateway site = PagesBehindGateway.start(target -> page);
+                 Tab tab = lab.newTab()) {
+                tab.disableJavaScript();
+                Instant loaded = Instant.now();
+                tab.navigate(site.gatewayOrigin() + "/");
+                Evidence.save("capped-lifetime-unreadable-date", tab);
+
+                Tab.Cookie bm = UpstreamCookiesE2ETest.cookie(UpstreamCookiesE2ETest.siteCookies(tab), "__cf_bm")
+                        .orElseThrow(() -> new AssertionError("__cf_bm not in the jar: " + tab.cookies()));
+                long latest = loaded.plus(Duration.ofMinutes(30)).plusSeconds(60).getEpochSecond();
+                assertTrue(!bm.session() && bm.expires() <= latest, "Date: " + date + ": __cf_bm expires "
+                        + ((long) bm.expires() - loaded.getEpochSecond()) + "s after the load, more than the"
+                        + " policy's 30 minutes");
+            }
+        }
+    }
 }
