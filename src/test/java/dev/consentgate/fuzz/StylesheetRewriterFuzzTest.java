@@ -52,11 +52,14 @@ class StylesheetRewriterFuzzTest {
         }
     }
 
-    /** The bytes sent, or null when the stylesheet was refused; {@code blocks}: what was blocked on the way. */
+    /** The bytes sent, or null when the stylesheet was refused; {@code blocks}: what a rule blocked on the way. */
     private static byte[] serve(TagPolicy policy, byte[] css, int chunk, String label, List<RewriteEvent> blocks) {
         StylesheetRewriter rewriter = new StylesheetRewriter(policy, ESSENTIAL_ONLY, PageSite.ofHost("www.example.com"),
                 "/css/site.css", label.isEmpty() ? Optional.empty() : Optional.of(label), event -> {
-                    if (event.action() != RewriteEvent.Action.PASSED_OVER_LIMIT) {
+                    // a long token near the limit goes whole or not as the body arrives, failing closed: only what a
+                    // rule blocks counts
+                    if (event.action() != RewriteEvent.Action.PASSED_OVER_LIMIT
+                            && !event.ruleId().equals("inline_script_inspect_limit")) {
                         blocks.add(event);
                     }
                 });
