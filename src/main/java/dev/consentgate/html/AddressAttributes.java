@@ -92,10 +92,11 @@ final class AddressAttributes {
      * cut or not), or outside any value, in a name or between attributes, where what follows is unread, or inside
      * any other value (a text, a style, a data attribute), even when an address came before: an attribute read after
      * it may take precedence over the one read (srcset over src, srcdoc over src, a lazy loader's data-src). Only a
-     * picture cut inside its data: URL is judged on what came before the limit. A meta whose refresh, and an SVG set
-     * or animate whose address value, may lie past the limit count as cut too, and so does an svg, style, details or
-     * frameset element, or an input other than a hidden field, whose handlers fire with no one acting: one of them
-     * may lie past the limit (an ordinary element passes, its handlers past the limit renamed: see UnreadHandlers).
+     * picture cut inside its data: URL is judged on what came before the limit. A meta whose refresh may lie past the
+     * limit counts as cut too, and so does an SVG set or animate (any of its values may load, read as CSS), and an
+     * svg, style, details or frameset element, or an input other than a hidden field, whose handlers fire with no
+     * one acting: one of them may lie past the limit (an ordinary element passes, its handlers past the limit
+     * renamed: see UnreadHandlers).
      */
     static boolean cutByLimit(TagToken tag) {
         switch (tag.nameId) {
@@ -106,6 +107,8 @@ final class AddressAttributes {
                  ElementNames.TABLE, ElementNames.TR, ElementNames.TD, ElementNames.TH, ElementNames.FE_IMAGE,
                  ElementNames.TBODY, ElementNames.THEAD, ElementNames.TFOOT, ElementNames.COLGROUP, ElementNames.COL,
                  ElementNames.A, ElementNames.AREA,
+                 // any value of an SVG set or animate may be read as CSS that loads (see ElementJudge)
+                 ElementNames.SET, ElementNames.ANIMATE,
                  // their handlers fire with no one acting (a load, a toggle): one may follow the limit
                  ElementNames.SVG, ElementNames.STYLE, ElementNames.DETAILS, ElementNames.FRAMESET -> {
             }
@@ -120,9 +123,6 @@ final class AddressAttributes {
             }
             case ElementNames.META -> {
                 return refreshOrCookieUnread(tag);
-            }
-            case ElementNames.SET, ElementNames.ANIMATE -> {
-                return animatedAddressUnread(tag);
             }
             // a tag whose name the limit cut is no element that loads
             default -> {
@@ -176,15 +176,6 @@ final class AddressAttributes {
     private static boolean mayStartARefresh(String start) {
         String time = start.stripLeading();
         return time.isEmpty() || time.charAt(0) == '.' || time.charAt(0) >= '0' && time.charAt(0) <= '9';
-    }
-
-    /**
-     * Whether an SVG set or animate may give an address a value past the limit: its {@code attributeName} is unread
-     * or cut, or names an address, whose {@code to}, {@code from}, {@code by} or {@code values} may each follow.
-     */
-    private static boolean animatedAddressUnread(TagToken tag) {
-        int k = tag.find("attributename");
-        return k < 0 || k == tag.cutValue || ElementJudge.animatesAnAddress(tag.value(k));
     }
 
     /** Whether the attribute holds a list of URLs separated by white space, each loaded (a link's beacons). */

@@ -426,24 +426,34 @@ final class ElementJudge {
     }
 
     /**
-     * SVG's set or animate giving an address attribute (an image's href) the values it holds: each value is loaded
-     * like the attribute's own, so each is judged as a pixel's address.
+     * SVG's set or animate giving an attribute the values it holds: an address attribute (an image's href) loads each
+     * like the attribute's own, so each is judged as a pixel's address; and a presentation attribute that takes CSS
+     * ({@code mask}, {@code clip-path}, {@code marker-start}...) loads a {@code url()} in one, so each value is read
+     * as CSS too, whatever the attribute (failing closed). Until 2026-12-02 only addresses were judged, and Chromium
+     * fetched Meta's pixel named in a {@code <set attributeName="mask" to="url(...)">} (found by a review).
      */
     private Verdict judgeAnimation(TagToken tag) {
         String target = tag.value("attributename");
-        if (target == null || !animatesAnAddress(target)) {
+        if (target == null) {
             return null;
         }
+        boolean address = animatesAnAddress(target);
         for (String name : new String[] {"to", "from", "by", "values"}) {
             String value = tag.value(name);
             if (value == null) {
                 continue;
             }
-            for (String url : name.equals("values") ? value.split(";") : new String[] {value}) {
-                Verdict v = url.isBlank() ? null : urls.url(url.strip(), ElementKind.PIXEL);
-                if (v != null) {
-                    return v;
+            if (address) {
+                for (String url : name.equals("values") ? value.split(";") : new String[] {value}) {
+                    Verdict v = url.isBlank() ? null : urls.url(url.strip(), ElementKind.PIXEL);
+                    if (v != null) {
+                        return v;
+                    }
                 }
+            }
+            Verdict css = StyleAttributes.firstBlockedIn(value, urls, ElementKind.PIXEL);
+            if (css != null) {
+                return css;
             }
         }
         return null;

@@ -46,7 +46,11 @@ final class StyleAttributes {
 
     /** What blocks style attribute {@code k} of {@code tag} (an element of {@code kind}), or null when it passes. */
     static Verdict judge(TagToken tag, int k, UrlJudge urls, ElementKind kind) {
-        String css = tag.value(k);
+        return firstBlockedIn(tag.value(k), urls, kind);
+    }
+
+    /** What blocks the first address {@code css} loads that a rule blocks (one of {@code kind}), or null. */
+    static Verdict firstBlockedIn(String css, UrlJudge urls, ElementKind kind) {
         if (!CssUrls.mayLoad(css)) {
             return null;
         }

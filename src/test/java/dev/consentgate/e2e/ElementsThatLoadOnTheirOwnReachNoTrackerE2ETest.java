@@ -38,6 +38,15 @@ class ElementsThatLoadOnTheirOwnReachNoTrackerE2ETest {
             Map.entry("/video-src", new String[] {"", "<video width=\"32\" height=\"32\" src=\"" + PIXEL
                     + "video-src&run=RUN\"></video>"}),
             Map.entry("/audio-src", new String[] {"", "<audio src=\"" + PIXEL + "audio-src&run=RUN\"></audio>"}),
+            Map.entry("/svg-set-mask", new String[] {"", "<svg width=\"32\" height=\"32\"><rect width=\"32\""
+                    + " height=\"32\"><set attributeName=\"mask\" to=\"url(" + PIXEL + "svg-set-mask&run=RUN#m)\"/>"
+                    + "</rect></svg>"}),
+            Map.entry("/svg-animate-clip-path", new String[] {"", "<svg width=\"32\" height=\"32\"><rect"
+                    + " width=\"32\" height=\"32\"><animate attributeName=\"clip-path\" values=\"none;url(" + PIXEL
+                    + "svg-animate-clip-path&run=RUN#c)\" dur=\"50ms\" fill=\"freeze\"/></rect></svg>"}),
+            Map.entry("/svg-set-marker", new String[] {"", "<svg width=\"32\" height=\"32\"><path d=\"M1 1L20 20\""
+                    + " stroke=\"black\"><set attributeName=\"marker-start\" to=\"url(" + PIXEL
+                    + "svg-set-marker&run=RUN#k)\"/></path></svg>"}),
             Map.entry("/track", new String[] {"", "<video width=\"32\" height=\"32\" "
                     + "crossorigin=\"use-credentials\"><track default kind=\"subtitles\" srclang=\"en\" src=\"" + PIXEL
                     + "track&run=RUN\"></video>"}),
@@ -103,7 +112,8 @@ class ElementsThatLoadOnTheirOwnReachNoTrackerE2ETest {
     @ValueSource(strings = {"/stylesheet", "/input-image", "/video-poster", "/video-src", "/audio-src", "/track",
         "/body-background", "/table-background", "/row-background", "/cell-background",
         "/row-group-and-column-backgrounds", "/fe-image", "/fe-image-xlink", "/autofocus-handler",
-        "/animation-handler", "/svg-animation-handler", "/frameset-script", "/long-tag-handler", "/escaped-handler"})
+        "/animation-handler", "/svg-animation-handler", "/frameset-script", "/long-tag-handler", "/escaped-handler",
+        "/svg-set-mask", "/svg-animate-clip-path", "/svg-set-marker"})
     void theTrackerIsAskedStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab)
             throws InterruptedException {
         // Before (found by a review): through the gateway the stand-in www.facebook.com (connect.facebook.net for the
@@ -111,7 +121,8 @@ class ElementsThatLoadOnTheirOwnReachNoTrackerE2ETest {
         // elements, and skipped input, video, audio, track, body, table, tr, td, th and feImage tags without reading
         // their attributes (the table's elements until 2026-11-30, its row groups and columns until 2026-12-01; the
         // handlers of a div, a p and an SVG animate, a handler past the tag size limit, a handler's escaped host, and
-        // the markup of a script in a frameset, until 2026-12-01)
+        // the markup of a script in a frameset, until 2026-12-01; an SVG animation's url() given to a mask, a
+        // clip-path or a marker, until 2026-12-02)
         lab.assertTrackerAskedOnlyStraightFromTheUpstream(site, path, "loads-on-their-own");
     }
 }

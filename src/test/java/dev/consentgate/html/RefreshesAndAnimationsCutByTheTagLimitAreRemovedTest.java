@@ -47,14 +47,44 @@ class RefreshesAndAnimationsCutByTheTagLimitAreRemovedTest {
     }
 
     @Test
+    void anyAnimationPastTheLimitIsRemoved() {
+        // any value of a set or animate is read as CSS, which may load (a mask's url()): past the limit, one may
+        // follow unread, whatever attribute it animates (a long fill animation passed until 2026-12-02)
+        for (String html : List.of(
+                "<svg><rect><animate attributeName=\"fill\" values=\"" + PAD + "\"/></rect></svg>",
+                "<svg><rect><set attributeName=\"mask\" data-pad=\"" + PAD + "\" to=\"url(https://www.facebook.com"
+                        + "/tr?id=6)\"/></rect></svg>")) {
+            assertEquals("<svg><rect></rect></svg>", rewrite(html), html.substring(0, 60));
+        }
+    }
+
+    @Test
     void longTagsThatLoadNothingStillPass() {
         for (String html : List.of(
                 "<meta name=\"description\" http-equiv=\"content-language\" content=\"" + PAD + "\">",
                 "<meta name=\"description\" content=\"" + PAD + "\">",
                 "<meta property=\"og:description\" content=\"A page. " + PAD + "\">",
-                "<meta http-equiv=\"refresh\" content=\"30\" data-pad=\"" + PAD + "\">",
-                "<svg><rect><animate attributeName=\"fill\" values=\"" + PAD + "\"/></rect></svg>")) {
+                "<meta http-equiv=\"refresh\" content=\"30\" data-pad=\"" + PAD + "\">")) {
             assertEquals(html, rewrite(html), html.substring(0, 60));
+        }
+    }
+
+    @Test
+    void anAnimationGivingAPresentationAttributeATrackersUrlIsRemoved() {
+        // found by a review (2026-12-02): each passed, and Chromium 156 fetched Meta's pixel for the mask, the
+        // clip-path and the marker it was given
+        for (String html : List.of(
+                "<svg><rect><set attributeName=\"mask\" to=\"url(https://www.facebook.com/tr?id=7#m)\"/></rect></svg>",
+                "<svg><rect><animate attributeName=\"clip-path\" values=\"none;url(&quot;https://www.facebook.com/tr"
+                        + "?id=8&quot;)\" dur=\"1s\"/></rect></svg>",
+                "<svg><path><set attributeType=\"CSS\" attributeName=\"marker-start\" to=\"url(https://www.facebook"
+                        + ".com/tr?id=9)\"/></path></svg>")) {
+            assertFalse(rewrite(html).contains("facebook"), html);
+        }
+        // one that loads nothing, or nothing a rule blocks, stays
+        for (String html : List.of("<svg><rect><set attributeName=\"mask\" to=\"url(#m)\"/></rect></svg>",
+                "<svg><rect><animate attributeName=\"fill\" values=\"red;url(/paint.svg#p)\"/></rect></svg>")) {
+            assertEquals(html, rewrite(html));
         }
     }
 }
