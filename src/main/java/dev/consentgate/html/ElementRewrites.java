@@ -25,7 +25,7 @@ final class ElementRewrites {
     static final byte[] BLOCKED_PREFIX = "data-cg-blocked-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private static final String[] LAZY_URL_ATTRIBUTES = {"data-src", "data-lazy-src", "data-original", "srcset",
-        "data-srcset"};
+        "data-srcset", "data-lazy-srcset"};
     private static final int MAX_CACHED_PLACEHOLDERS = 4096;
 
     private final HtmlSettings settings;

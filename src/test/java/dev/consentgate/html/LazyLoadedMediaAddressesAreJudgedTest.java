@@ -1,6 +1,7 @@
 package dev.consentgate.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,5 +34,19 @@ class LazyLoadedMediaAddressesAreJudgedTest {
     void theSitesOwnLazyVideoStays() {
         String html = "<video data-lazy-src=\"/media/intro.mp4\" poster=\"/media/intro.jpg\" muted></video>";
         assertEquals(html, rewrite(html));
+    }
+
+    @Test
+    void aTrackersLazySourceSetGoes() {
+        // found by a review (2026-12-02): data-lazy-srcset (WP Rocket's and Jetpack's) passed, and Chromium 156
+        // fetched Meta's pixel once a one-line loader copied it into srcset
+        String pixel = "https://www.facebook.com/tr?id=1&ev=PageView";
+        for (String html : List.of("<img alt=\"\" src=\"/blank.gif\" data-lazy-srcset=\"" + pixel + " 1x\">",
+                "<picture><source data-lazy-srcset=\"/a.webp 1x, " + pixel + " 2x\"><img src=\"/a.png\"></picture>")) {
+            String out = rewrite("<p>a</p>" + html + "<p>b</p>");
+            assertFalse(out.contains("facebook"), out);
+        }
+        String own = "<img alt=\"\" src=\"/blank.gif\" data-lazy-srcset=\"/a.png 1x, /a@2x.png 2x\">";
+        assertEquals(own, rewrite(own));
     }
 }
