@@ -11,16 +11,14 @@ import dev.consentgate.consent.ConsentDecision;
 import dev.consentgate.html.HtmlRewriter;
 import dev.consentgate.html.RewriteListener;
 import dev.consentgate.html.TagPolicy;
-import io.netty.buffer.ByteBuf;
+import dev.consentgate.testing.CollectedBytes;
 import io.netty.buffer.Unpooled;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Jazzer target for the streaming HTML rewriter under the shipped tag rules. In {@code mvn verify} it replays the
@@ -65,18 +63,12 @@ class HtmlRewriterFuzzTest {
     private static byte[] chunked(TagPolicy policy, byte[] page, int chunk, ConsentDecision consent,
                                   Optional<String> charset) {
         HtmlRewriter rewriter = new HtmlRewriter(policy, consent, charset, RewriteListener.NONE);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Consumer<ByteBuf> sink = buf -> {
-            byte[] bytes = new byte[buf.readableBytes()];
-            buf.readBytes(bytes);
-            buf.release();
-            out.writeBytes(bytes);
-        };
+        CollectedBytes sink = new CollectedBytes();
         for (int i = 0; i < page.length; i += chunk) {
             rewriter.feed(Unpooled.copiedBuffer(page, i, Math.min(chunk, page.length - i)), sink);
         }
         rewriter.finish(sink);
-        return out.toByteArray();
+        return sink.bytes();
     }
 
     @FuzzTest(maxDuration = "30s")

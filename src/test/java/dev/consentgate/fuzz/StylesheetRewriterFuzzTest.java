@@ -12,15 +12,13 @@ import dev.consentgate.html.PageSite;
 import dev.consentgate.html.RewriteEvent;
 import dev.consentgate.html.StylesheetRewriter;
 import dev.consentgate.html.TagPolicy;
-import io.netty.buffer.ByteBuf;
+import dev.consentgate.testing.CollectedBytes;
 import io.netty.buffer.Unpooled;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Jazzer target for the rewriter of the stylesheets a site serves, under the shipped tag rules and essential-only
@@ -63,13 +61,7 @@ class StylesheetRewriterFuzzTest {
                         blocks.add(event);
                     }
                 });
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Consumer<ByteBuf> sink = buf -> {
-            byte[] bytes = new byte[buf.readableBytes()];
-            buf.readBytes(bytes);
-            buf.release();
-            out.writeBytes(bytes);
-        };
+        CollectedBytes sink = new CollectedBytes();
         try {
             for (int i = 0; i < css.length; i += chunk) {
                 rewriter.feed(Unpooled.copiedBuffer(css, i, Math.min(chunk, css.length - i)), sink);
@@ -81,7 +73,7 @@ class StylesheetRewriterFuzzTest {
         } finally {
             rewriter.release();
         }
-        return out.toByteArray();
+        return sink.bytes();
     }
 
     @FuzzTest(maxDuration = "30s")
