@@ -210,23 +210,37 @@ final class OrdinaryTags {
         if (first == 'o') {
             return start + 1 == to || (a[start + 1] | 0x20) == 'n';
         }
-        if (first != 's') {
-            return false;
+        if (first == 's') {
+            // "style" itself, not a longer name ("styles")
+            int end = startsWithName(a, start, to, STYLE);
+            return end == to || end > 0 && ATTR_NAME_END[a[end] & 0xff];
         }
-        for (int k = 1; k < STYLE.length; k++) {
+        if (first == 'd') {
+            // a lazy background, "data-bg" or "data-bg-multi" (see StyleAttributes); "data-bgcolor" is not one
+            int end = startsWithName(a, start, to, DATA_BG);
+            return end == to || end > 0 && (ATTR_NAME_END[a[end] & 0xff] || a[end] == '-');
+        }
+        return false;
+    }
+
+    /**
+     * Where {@code name} (lower case) ends when the bytes from {@code start} spell it in any case: that index, or
+     * {@code to} when they run to {@code to} spelling its start (a cut name may be it), or -1.
+     */
+    private static int startsWithName(byte[] a, int start, int to, byte[] name) {
+        for (int k = 1; k < name.length; k++) {
             if (start + k == to) {
-                return true;
+                return to;
             }
-            if ((a[start + k] | 0x20) != STYLE[k]) {
-                return false;
+            if ((a[start + k] | 0x20) != name[k]) {
+                return -1;
             }
         }
-        // "style" itself, not a longer name ("styles")
-        int end = start + STYLE.length;
-        return end == to || ATTR_NAME_END[a[end] & 0xff];
+        return start + name.length;
     }
 
     private static final byte[] STYLE = {'s', 't', 'y', 'l', 'e'};
+    private static final byte[] DATA_BG = {'d', 'a', 't', 'a', '-', 'b', 'g'};
 
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int PING = 'p' | 'i' << 8 | 'n' << 16 | 'g' << 24;

@@ -9,7 +9,10 @@ import dev.consentgate.html.ElementJudge.Verdict;
  * attribute whose value may be a {@code url()} ({@code mask}, {@code filter}, {@code clip-path}, {@code fill}...):
  * Chromium 156 fetched a tracker's address named in a {@code mask}, {@code filter} or {@code clip-path} attribute
  * (found by a review, 2026-12-02). Those apply only to SVG elements, which the tokenizer's fast path never skips (it
- * runs in HTML content only), so it need not look for them.
+ * runs in HTML content only), so it need not look for them. So does a lazy background's: {@code data-bg} (WP
+ * Rocket's and vanilla-lazyload's, a URL or CSS) and {@code data-bg-multi} (CSS), which a loader script writes into
+ * the element's style as it nears the viewport (until 2026-12-02 not judged, found by a review); the fast path
+ * looks for those.
  */
 final class StyleAttributes {
 
@@ -27,9 +30,11 @@ final class StyleAttributes {
             case 5 -> tag.attributeNameIs(k, "style");
             case 6 -> tag.attributeNameIs(k, "stroke") || tag.attributeNameIs(k, "filter")
                     || tag.attributeNameIs(k, "cursor");
+            case 7 -> tag.attributeNameIs(k, LAZY_BACKGROUND);
             case 9 -> tag.attributeNameIs(k, "clip-path");
             case 10 -> tag.attributeNameIs(k, "marker-end") || tag.attributeNameIs(k, "marker-mid");
             case 12 -> tag.attributeNameIs(k, "marker-start");
+            case 13 -> tag.attributeNameIs(k, "data-bg-multi");
             default -> false;
         };
     }
@@ -46,8 +51,16 @@ final class StyleAttributes {
 
     /** What blocks style attribute {@code k} of {@code tag} (an element of {@code kind}), or null when it passes. */
     static Verdict judge(TagToken tag, int k, UrlJudge urls, ElementKind kind) {
-        return firstBlockedIn(tag.value(k), urls, kind);
+        String value = tag.value(k);
+        if (tag.attributeNameIs(k, LAZY_BACKGROUND) && !CssUrls.mayLoad(value) && !value.isBlank()) {
+            // a URL as it is, which the loader wraps in url() itself
+            return urls.url(value.strip(), kind);
+        }
+        return firstBlockedIn(value, urls, kind);
     }
+
+    /** A lazy loader's background: a URL, or CSS (url(), image-set()...). */
+    static final String LAZY_BACKGROUND = "data-bg";
 
     /** What blocks the first address {@code css} loads that a rule blocks (one of {@code kind}), or null. */
     static Verdict firstBlockedIn(String css, UrlJudge urls, ElementKind kind) {

@@ -38,6 +38,10 @@ class ElementsThatLoadOnTheirOwnReachNoTrackerE2ETest {
             Map.entry("/video-src", new String[] {"", "<video width=\"32\" height=\"32\" src=\"" + PIXEL
                     + "video-src&run=RUN\"></video>"}),
             Map.entry("/audio-src", new String[] {"", "<audio src=\"" + PIXEL + "audio-src&run=RUN\"></audio>"}),
+            Map.entry("/lazy-background", new String[] {"", "<div class=\"lazy\" style=\"width:9px;height:9px\""
+                    + " data-bg=\"" + PIXEL + "lazy-background&run=RUN\"></div><script>document.querySelectorAll("
+                    + "'[data-bg]').forEach(function (e) { e.style.backgroundImage = 'url(' + e.getAttribute('data-bg')"
+                    + " + ')'; });</script>"}),
             Map.entry("/svg-set-mask", new String[] {"", "<svg width=\"32\" height=\"32\"><rect width=\"32\""
                     + " height=\"32\"><set attributeName=\"mask\" to=\"url(" + PIXEL + "svg-set-mask&run=RUN#m)\"/>"
                     + "</rect></svg>"}),
@@ -113,7 +117,7 @@ class ElementsThatLoadOnTheirOwnReachNoTrackerE2ETest {
         "/body-background", "/table-background", "/row-background", "/cell-background",
         "/row-group-and-column-backgrounds", "/fe-image", "/fe-image-xlink", "/autofocus-handler",
         "/animation-handler", "/svg-animation-handler", "/frameset-script", "/long-tag-handler", "/escaped-handler",
-        "/svg-set-mask", "/svg-animate-clip-path", "/svg-set-marker"})
+        "/svg-set-mask", "/svg-animate-clip-path", "/svg-set-marker", "/lazy-background"})
     void theTrackerIsAskedStraightFromTheUpstreamAndNotThroughTheGateway(String path, BrowserLab.Lab lab)
             throws InterruptedException {
         // Before (found by a review): through the gateway the stand-in www.facebook.com (connect.facebook.net for the
@@ -122,7 +126,7 @@ class ElementsThatLoadOnTheirOwnReachNoTrackerE2ETest {
         // their attributes (the table's elements until 2026-11-30, its row groups and columns until 2026-12-01; the
         // handlers of a div, a p and an SVG animate, a handler past the tag size limit, a handler's escaped host, and
         // the markup of a script in a frameset, until 2026-12-01; an SVG animation's url() given to a mask, a
-        // clip-path or a marker, until 2026-12-02)
+        // clip-path or a marker, and a lazy loader's data-bg, until 2026-12-02)
         lab.assertTrackerAskedOnlyStraightFromTheUpstream(site, path, "loads-on-their-own");
     }
 }

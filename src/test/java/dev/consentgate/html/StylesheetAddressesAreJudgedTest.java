@@ -64,6 +64,26 @@ class StylesheetAddressesAreJudgedTest {
     }
 
     /**
+     * A lazy loader's background ({@code data-bg}: WP Rocket, vanilla-lazyload; {@code data-bg-multi}), which its
+     * script writes into the element's style, is judged as a style attribute: a URL as it is, or CSS; one naming a
+     * tracker is renamed (found by a review, 2026-12-02: Chromium 156 fetched Meta's pixel once a one-line loader
+     * wrote it into a div's background). Through the fast path and the states alike, in any case; the site's own,
+     * and a longer name ({@code data-bgcolor}), pass.
+     */
+    @Test
+    void lazyBackgroundsNamingATrackerAreRenamed() {
+        assertEquals("<div class=\"rocket-lazyload\" data-cg-blocked-data-bg=\"" + PIXEL + "\">x</div>",
+                rewrite("<div class=\"rocket-lazyload\" data-bg=\"" + PIXEL + "\">x</div>"));
+        assertEquals("<section data-cg-blocked-DATA-BG=\" url('" + PIXEL + "')\"></section>",
+                rewrite("<section DATA-BG=\" url('" + PIXEL + "')\"></section>"));
+        assertEquals("<p data-cg-blocked-data-bg-multi=\"url(/a.png), url(" + PIXEL + ")\">x</p>",
+                rewrite("<p data-bg-multi=\"url(/a.png), url(" + PIXEL + ")\">x</p>"));
+        String own = "<div data-bg=\"/img/hero.jpg\" data-bgcolor=\"" + PIXEL + "\">x</div><div data-bg=\"url("
+                + "/img/a.png)\"></div>";
+        assertEquals(own, rewrite(own));
+    }
+
+    /**
      * An SVG presentation attribute that takes a url() is a style of one property: one naming a tracker is renamed as
      * a blocked style attribute is (found by a third review, 2026-12-02: Chromium 156 fetched the address of a mask,
      * a filter and a clip-path); the document's own fragments and colours pass, and so does the tag through the fast
