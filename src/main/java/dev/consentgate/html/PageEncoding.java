@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which pages the rewriter cannot read as bytes, decided from a page's start as Chromium decides its encoding: a
@@ -28,8 +26,7 @@ final class PageEncoding {
     /** How much of a longer start is tried first. */
     private static final int FIRST_LOOK_BYTES = 4 * 1024;
     /** The XML declaration's encoding pseudo-attribute. */
-    private static final Pattern XML_ENCODING = Pattern.compile(
-            "^<\\?xml[^>]*?encoding[ \\t\\r\\n]*=[ \\t\\r\\n]*([\"'])([A-Za-z0-9._-]+)\\1");
+    private static final byte[] ENCODING = "encoding".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] XML_DECLARATION = {'<', '?', 'x', 'm', 'l'};
     private static final byte[] UTF16_XML_LE = {'<', 0, '?', 0, 'x', 0};
     private static final byte[] UTF16_XML_BE = {0, '<', 0, '?', 0, 'x'};
@@ -157,7 +154,11 @@ final class PageEncoding {
      * The encoding label of an XML declaration at the page's start ("" for none or no declaration), as Chromium reads
      * it: up to the declaration's '>', however far; null while that is not yet held. An XML document names its
      * encoding there (XML 1.0, 4.3.3), not in a meta element; without one it is UTF-8. A declaration naming UTF-16 in
-     * bytes that spell it in ASCII is read as UTF-8, as browsers do.
+     * bytes that spell it in ASCII is read as UTF-8, as browsers do. Only the first "encoding" counts, and only when
+     * '=' and a quoted label follow it, spaces aside: where that fails Chromium takes no label, and a later one
+     * counts for nothing ({@code encodingx encoding="iso-2022-jp"}, {@code standalone="encoding" encoding=...}: until
+     * 2026-12-02 a pattern that looked on found it, and the page read as ISO-2022-JP hid from the gateway an img that
+     * Chromium, reading it as no such thing, loaded; found by a review).
      */
     private static String xmlDeclaredLabel(byte[] bytes, int n, boolean certain) {
         if (n < 5) {
@@ -173,8 +174,57 @@ final class PageEncoding {
         if (end == n && !certain) {
             return null;
         }
-        Matcher declaration = XML_ENCODING.matcher(new String(bytes, 0, end, StandardCharsets.ISO_8859_1));
-        return declaration.find() ? MetaCharsetScan.asciiLower(declaration.group(2)) : "";
+        return encodingLabel(bytes, end);
+    }
+
+    /**
+     * The label after the first "encoding" in {@code bytes[0, end)}, as Chromium's FindXMLEncoding reads it (spaces
+     * and controls skipped around '=', a quote, the label up to the same quote), in lower case; "" when that fails or
+     * the label is no plain one (letters, digits, '.', '_', '-').
+     */
+    private static String encodingLabel(byte[] bytes, int end) {
+        int pos = indexOf(bytes, end, ENCODING);
+        if (pos < 0) {
+            return "";
+        }
+        pos = afterSpaces(bytes, pos + ENCODING.length, end);
+        if (pos == end || bytes[pos] != '=') {
+            return "";
+        }
+        pos = afterSpaces(bytes, pos + 1, end);
+        if (pos == end || bytes[pos] != '"' && bytes[pos] != '\'') {
+            return "";
+        }
+        byte quote = bytes[pos];
+        int start = pos + 1;
+        int close = start;
+        while (close < end && bytes[close] != quote) {
+            byte b = bytes[close];
+            if (!(b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '.' || b == '_'
+                    || b == '-')) {
+                return "";
+            }
+            close++;
+        }
+        return close == end || close == start ? ""
+                : MetaCharsetScan.asciiLower(new String(bytes, start, close - start, StandardCharsets.US_ASCII));
+    }
+
+    /** Past bytes up to ' ' (white space and controls), as Chromium skips them there. */
+    private static int afterSpaces(byte[] bytes, int pos, int end) {
+        while (pos < end && bytes[pos] >= 0 && bytes[pos] <= ' ') {
+            pos++;
+        }
+        return pos;
+    }
+
+    private static int indexOf(byte[] bytes, int end, byte[] word) {
+        for (int i = 0; i + word.length <= end; i++) {
+            if (Arrays.equals(bytes, i, i + word.length, word, 0, word.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean startsWith(byte[] bytes, int n, byte[] prefix) {

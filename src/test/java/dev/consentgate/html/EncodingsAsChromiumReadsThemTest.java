@@ -107,6 +107,28 @@ class EncodingsAsChromiumReadsThemTest {
     }
 
     /**
+     * Input: an HTML page (text/html, no charset) starting with an XML declaration whose first "encoding" is not
+     * followed by '=' and a quoted label ({@code encodingx encoding="iso-2022-jp"}, {@code standalone="encoding"
+     * encoding="iso-2022-jp"}), then JIS escapes around a quote and Meta's pixel in an img. Before (found by a review,
+     * 2026-12-02): a pattern found the later label, the page was read as ISO-2022-JP, the img hid in two-byte
+     * characters and passed; Chromium 156 takes no label from such a declaration, read the img and fetched the pixel.
+     */
+    @Test
+    void onlyTheFirstEncodingOfAnXmlDeclarationCounts() {
+        for (String declaration : List.of("<?xml version=\"1.0\" encodingx encoding=\"iso-2022-jp\"?>",
+                "<?xml version=\"1.0\" standalone=\"encoding\" encoding=\"iso-2022-jp\"?>")) {
+            String page = declaration + "<!DOCTYPE html><html><head><title>t</title></head><body><p>\u001b$Ba<img/ab=\""
+                    + "\u001b(B\" src=\"https://www.facebook.com/tr?id=1\"></p></body></html>";
+            String out = rewrite(page.getBytes(StandardCharsets.ISO_8859_1), Optional.empty());
+            assertFalse(out.contains("facebook"), declaration + ": " + out.replace("\u001b", "ESC"));
+        }
+        // the declaration read as Chromium reads it still decides (control)
+        String out = rewrite(jisPage("<?xml version=\"1.0\" encoding = 'iso-2022-jp'?><!DOCTYPE html><html><head>"
+                + LONG_TITLE + "</head><body>"), Optional.empty());
+        assertTrue(gtmNeutralized(out), out);
+    }
+
+    /**
      * Input: an HTML page (no charset, no BOM) in UTF-16LE starting {@code <?xml version="1.0"?>}, with a GTM script.
      * Before (found by a review): no BOM, no label, no meta (the markup has a 0x00 after every ASCII byte), so the page is read as bytes
      * and the script, "<\0s\0c\0r\0..." to a byte tokenizer, passes. Expected: Chromium's CheckForXMLCharset takes a
