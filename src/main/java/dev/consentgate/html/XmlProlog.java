@@ -14,8 +14,11 @@ import java.util.List;
  * {@code <script/>} load that URL). The HTML tokenizer ends a DOCTYPE at its first {@code >}, so the subset is read
  * here instead, resumably, chunk by chunk, and the tokenizer starts at the root element.
  *
- * <p>Parameter entities and external entities are not read: Chromium neither declares what a parameter entity
- * holds nor loads an external one.
+ * <p>External entities are not read: Chromium does not load one. Parameter entities are not expanded here, but
+ * each reference to one between the subset's declarations is kept ({@link #parameterReferences}) to be taken out:
+ * Chromium 156 reads the declarations a parameter entity holds where it is referenced in an SVG document (an entity
+ * naming Meta's pixel, used in an image's href, or an ATTLIST default; found by a review, 2026-12-02), and a
+ * declaration never made declares nothing.
  */
 final class XmlProlog {
 
@@ -31,6 +34,7 @@ final class XmlProlog {
     private static final int SUBSET_PI = 6;
     private static final int SUBSET_COMMENT = 7;
     private static final int AFTER_SUBSET = 8;
+    private static final int SUBSET_REFERENCE = 9;
 
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -54,6 +58,9 @@ final class XmlProlog {
     /** The processing instructions outside the internal subset, as offsets: start, end. */
     private final List<int[]> instructions = new ArrayList<>();
     private int instructionStart;
+    /** The parameter entity references between the subset's declarations ({@code %name;}), as offsets: start, end. */
+    private final List<int[]> references = new ArrayList<>();
+    private int referenceStart;
 
     /**
      * Reads {@code a[from, to)}, the next bytes of the page: returns the offset in the page (and in {@link #held})
@@ -95,6 +102,11 @@ final class XmlProlog {
     /** The ATTLIST declarations that default an attribute's value: {start, end} offsets, in order. */
     List<int[]> attributeDefaults() {
         return defaults;
+    }
+
+    /** The parameter entity references between the internal subset's declarations: {start, end} offsets, in order. */
+    List<int[]> parameterReferences() {
+        return references;
     }
 
     /**
@@ -171,8 +183,12 @@ final class XmlProlog {
                     if (c == ']') {
                         pos++;
                         state = AFTER_SUBSET;
+                    } else if (c == '%') {
+                        referenceStart = pos;
+                        pos++;
+                        state = SUBSET_REFERENCE;
                     } else if (c != '<') {
-                        // spaces, a parameter entity's reference
+                        // spaces
                         pos++;
                     } else if (length - pos < 4) {
                         return -1;
@@ -200,6 +216,18 @@ final class XmlProlog {
                     } else if (c == '>') {
                         declaration(declarationStart, pos);
                         state = SUBSET;
+                    }
+                }
+                case SUBSET_REFERENCE -> {
+                    // its name up to ';' (without one, not well-formed: what was read goes all the same)
+                    if (c == ';') {
+                        pos++;
+                    }
+                    if (c == ';' || !isNameByte(c)) {
+                        references.add(new int[] {referenceStart, pos});
+                        state = SUBSET;
+                    } else {
+                        pos++;
                     }
                 }
                 default -> {
@@ -267,6 +295,12 @@ final class XmlProlog {
         }
         entities.add(new Entity(name, new String(held, from + q + 1, close - q - 1, StandardCharsets.UTF_8),
                 from + q + 1, from + close));
+    }
+
+    /** A byte of an XML name: letters, digits, '.', '-', '_', ':', or one of a character past ASCII. */
+    private static boolean isNameByte(byte c) {
+        return c < 0 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+                || c == '_' || c == ':';
     }
 
     private static int skipSpaces(String s, int i) {

@@ -26,13 +26,15 @@ final class XmlPrologCuts {
 
     /** The rule id reported for an ATTLIST declaration taken out. */
     private static final String ATTRIBUTE_DEFAULTS_RULE = "xml-attribute-defaults";
+    /** The rule id reported for a parameter entity reference taken out (the declarations it holds are never made). */
+    private static final String PARAMETER_ENTITY_RULE = "xml-parameter-entity";
 
     private XmlPrologCuts() {
     }
 
     /**
-     * The ranges {from, to} of the page's offsets that go, in order; each ATTLIST declaration and stylesheet
-     * instruction taken out is reported to {@code events}. {@code declared}: the prolog's entities, expanded in an
+     * The ranges {from, to} of the page's offsets that go, in order; each ATTLIST declaration, parameter entity
+     * reference and stylesheet instruction taken out is reported to {@code events}. {@code declared}: the prolog's entities, expanded in an
      * entity's value; {@code markupReader}: a rewriter that reads markup as content at a given offset, with those
      * entities (a fragment of the page's); {@code urls}: judges a stylesheet instruction's address.
      */
@@ -55,6 +57,11 @@ final class XmlPrologCuts {
         for (int[] declaration : prolog.attributeDefaults()) {
             cuts.add(new long[] {declaration[0], declaration[1]});
             events.report(declaration[0], ElementNames.OTHER, "", "", ATTRIBUTE_DEFAULTS_RULE,
+                    RewriteEvent.Action.REMOVED);
+        }
+        for (int[] reference : prolog.parameterReferences()) {
+            cuts.add(new long[] {reference[0], reference[1]});
+            events.report(reference[0], ElementNames.OTHER, "", "", PARAMETER_ENTITY_RULE,
                     RewriteEvent.Action.REMOVED);
         }
         for (XmlProlog.Entity entity : prolog.entities()) {

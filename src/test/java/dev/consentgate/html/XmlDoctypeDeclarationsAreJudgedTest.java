@@ -2,6 +2,7 @@ package dev.consentgate.html;
 
 import static dev.consentgate.html.XmlPages.GTM;
 import static dev.consentgate.html.XmlPages.PIXEL;
+import static dev.consentgate.html.XmlPages.SVG_NS;
 import static dev.consentgate.html.XmlPages.rewrite;
 import static dev.consentgate.html.XmlPages.xhtml;
 import static dev.consentgate.html.XmlPages.xmlError;
@@ -10,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +94,24 @@ class XmlDoctypeDeclarationsAreJudgedTest {
         String out = rewrite(page);
         assertFalse(out.contains("ATTLIST"), out);
         assertBlockedAndWellFormed(page);
+    }
+
+    // Before (found by a review, 2026-12-02): a parameter entity's reference was passed over, and Chromium 156 made
+    // the declarations it holds in an SVG document: an entity naming Meta's pixel used in an image's href, and an
+    // ATTLIST default giving every image that href, each loaded. Now each reference goes (reported), and what it
+    // would have declared is never declared (a use of an entity it declared then breaks the page: failing closed)
+    @Test
+    void aParameterEntityReferenceIsTakenOut() {
+        String pixel = PIXEL.replace("&", "&#38;#38;");
+        for (String declarations : List.of("<!ENTITY % d \"<!ENTITY u '" + pixel + "'>\"> %d; ",
+                "<!ENTITY % a \"<!ATTLIST image href CDATA '" + pixel + "'>\">\n%a;\n")) {
+            String page = "<?xml version=\"1.0\"?><!DOCTYPE svg [" + declarations + "]><svg xmlns=\"" + SVG_NS
+                    + "\" width=\"9\" height=\"9\"><image href=\"&u;\" width=\"9\" height=\"9\"/></svg>";
+            String out = rewrite(page);
+            assertFalse(out.contains("%d;") || out.contains("%a;"), out);
+            assertEquals(page.replace("%d;", "").replace("%a;", ""), out);
+            assertEquals(out, XmlPages.rewriteInChunks(page, 1));
+        }
     }
 
     // What must not change: a page's own entities, comments and processing instructions in its prolog pass whole
