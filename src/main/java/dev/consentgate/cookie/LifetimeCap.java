@@ -23,10 +23,11 @@ import java.util.Optional;
  *
  * <p>A field with an Expires and no Max-Age value gets one, written last: the seconds from when a browser reads the
  * Expires against ({@code expiresReadFrom}: the response's first Date, or now) to the last Expires as sent (the cap's
- * end when it cannot be read), at most the cap, 0 when it has passed (a deletion stays one). A browser takes a Max-Age before any Expires, and counts it from
- * its own clock: else Chromium moves an Expires by the distance between its clock and the response's Date, which it
- * reads more leniently than the gateway can ("Thu, 01 Jan 2015" without a time, a year before 1601, a numeric date),
- * and kept a 30-minute cookie 400 days behind such a Date (found by a review, 2026-12-02).
+ * end when it cannot be read), at most the cap, 0 when it has passed (a deletion stays one). A browser takes a
+ * Max-Age before any Expires, and counts it from its own clock: else Chromium moves an Expires by the distance
+ * between its clock and the response's Date, which it reads more leniently than the gateway can ("Thu, 01 Jan 2015"
+ * without a time, a year before 1601, a numeric date), and kept a 30-minute cookie 400 days behind such a Date
+ * (found by a review, 2026-12-02).
  */
 final class LifetimeCap {
 

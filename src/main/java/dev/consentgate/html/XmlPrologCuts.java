@@ -34,9 +34,10 @@ final class XmlPrologCuts {
 
     /**
      * The ranges {from, to} of the page's offsets that go, in order; each ATTLIST declaration, parameter entity
-     * reference and stylesheet instruction taken out is reported to {@code events}. {@code declared}: the prolog's entities, expanded in an
-     * entity's value; {@code markupReader}: a rewriter that reads markup as content at a given offset, with those
-     * entities (a fragment of the page's); {@code urls}: judges a stylesheet instruction's address.
+     * reference and stylesheet instruction taken out is reported to {@code events}. {@code declared}: the prolog's
+     * entities, expanded in an entity's value; {@code markupReader}: a rewriter that reads markup as content at a
+     * given offset, with those entities (a fragment of the page's); {@code urls}: judges a stylesheet instruction's
+     * address.
      */
     static List<long[]> of(XmlProlog prolog, DeclaredEntities declared, EventReporter events,
                            LongFunction<ByteStreamRewriter> markupReader, UrlJudge urls) {
