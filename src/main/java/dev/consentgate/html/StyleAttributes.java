@@ -52,9 +52,12 @@ final class StyleAttributes {
     /** What blocks style attribute {@code k} of {@code tag} (an element of {@code kind}), or null when it passes. */
     static Verdict judge(TagToken tag, int k, UrlJudge urls, ElementKind kind) {
         String value = tag.value(k);
-        if (tag.attributeNameIs(k, LAZY_BACKGROUND) && !CssUrls.mayLoad(value) && !value.isBlank()) {
-            // a URL as it is, which the loader wraps in url() itself
-            return urls.url(value.strip(), kind);
+        if (tag.attributeNameIs(k, LAZY_BACKGROUND) && !value.isBlank()) {
+            // a URL as it is, which the loader wraps in url() itself; or CSS, read below (a URL may hold a '(')
+            Verdict asUrl = urls.url(value.strip(), kind);
+            if (asUrl != null) {
+                return asUrl;
+            }
         }
         return firstBlockedIn(value, urls, kind);
     }

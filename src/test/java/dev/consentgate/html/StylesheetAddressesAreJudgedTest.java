@@ -76,6 +76,8 @@ class StylesheetAddressesAreJudgedTest {
                 rewrite("<div class=\"rocket-lazyload\" data-bg=\"" + PIXEL + "\">x</div>"));
         assertEquals("<section data-cg-blocked-DATA-BG=\" url('" + PIXEL + "')\"></section>",
                 rewrite("<section DATA-BG=\" url('" + PIXEL + "')\"></section>"));
+        assertEquals("<i data-cg-blocked-data-bg=\"" + PIXEL + "&x=(1)\"></i>",
+                rewrite("<i data-bg=\"" + PIXEL + "&x=(1)\"></i>"));
         assertEquals("<p data-cg-blocked-data-bg-multi=\"url(/a.png), url(" + PIXEL + ")\">x</p>",
                 rewrite("<p data-bg-multi=\"url(/a.png), url(" + PIXEL + ")\">x</p>"));
         String own = "<div data-bg=\"/img/hero.jpg\" data-bgcolor=\"" + PIXEL + "\">x</div><div data-bg=\"url("
